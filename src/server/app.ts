@@ -1,0 +1,123 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Config } from "./config.js";
+import type { Database } from "./db/client.js";
+import type { Mailer } from "./email/mailer.js";
+import { registerCsrfGuard } from "./http/csrf.js";
+import { registerErrorHandler } from "./http/errors.js";
+import { authRoutes } from "./modules/auth/auth.routes.js";
+import { customerRoutes } from "./modules/customers/customers.routes.js";
+import { invoiceRoutes } from "./modules/invoices/invoices.routes.js";
+import { notificationRoutes } from "./modules/notifications/notifications.routes.js";
+import { organisationRoutes } from "./modules/organisation/organisation.routes.js";
+import { outboxRoutes } from "./modules/outbox/outbox.routes.js";
+import { sandboxGatewayRoutes } from "./modules/payments/sandbox.routes.js";
+import { portalRoutes } from "./modules/portal/portal.routes.js";
+import { taxRoutes } from "./modules/taxes/taxes.routes.js";
+
+export interface AppDeps {
+  database: Database;
+  config: Config;
+  mailer: Mailer;
+  /** Serve the built web apps from dist/web (off in API tests). */
+  serveWeb?: boolean;
+  logger?: boolean;
+}
+
+export type App = FastifyInstance;
+export type Deps = Omit<AppDeps, "serveWeb" | "logger">;
+
+const webDir = fileURLToPath(new URL("../../dist/web", import.meta.url));
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: deps.logger ? { level: deps.config.logLevel } : false,
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        frameSrc: ["'self'", "blob:"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  registerCsrfGuard(app, deps.config);
+  app.addContentTypeParser(["image/png", "image/jpeg"], { parseAs: "buffer" }, (_req, body, done) =>
+    done(null, body),
+  );
+  app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_req, body, done) =>
+    done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+  );
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Portico API", version: "0.1.0", description: "Back office and customer portal API" },
+      components: {
+        securitySchemes: {
+          staffSession: { type: "apiKey", in: "cookie", name: "portico_staff" },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
+
+  const d: Deps = { database: deps.database, config: deps.config, mailer: deps.mailer };
+  await app.register(async (api) => {
+    await authRoutes(api, d);
+    await organisationRoutes(api, d);
+    await taxRoutes(api, d);
+    await customerRoutes(api, d);
+    await invoiceRoutes(api, d);
+    await outboxRoutes(api, d);
+    await notificationRoutes(api, d);
+    await portalRoutes(api, d);
+    await sandboxGatewayRoutes(api, d);
+  });
+
+  if (deps.serveWeb && existsSync(webDir)) registerWebApps(app);
+  return app;
+}
+
+/** The two single-page apps: /app (back office) and /p/:slug (portal), and their hashed assets. */
+function registerWebApps(app: FastifyInstance) {
+  app.register(fastifyStatic, { root: `${webDir}/assets`, prefix: "/assets/", immutable: true, maxAge: "365d" });
+  app.register(async (pages) => {
+    await pages.register(fastifyStatic, { root: webDir, serve: false });
+    const html = (file: string) => async (_req: unknown, reply: import("fastify").FastifyReply) =>
+      reply.header("cache-control", "no-cache").sendFile(file);
+    pages.get("/", { schema: { hide: true } }, async (_req, reply) => reply.redirect("/app"));
+    pages.get("/app", { schema: { hide: true } }, html("admin/index.html"));
+    pages.get("/app/*", { schema: { hide: true } }, html("admin/index.html"));
+    pages.get("/p/:slug", { schema: { hide: true } }, html("portal/index.html"));
+    pages.get("/p/:slug/*", { schema: { hide: true } }, html("portal/index.html"));
+  });
+}

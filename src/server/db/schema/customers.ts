@@ -1,0 +1,56 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, orgId, ts, updatedAt } from "./_columns.js";
+
+export const customers = pgTable(
+  "customers",
+  {
+    id: id(),
+    orgId: orgId(),
+    kind: text("kind", { enum: ["company", "individual"] })
+      .notNull()
+      .default("company"),
+    name: text("name").notNull(),
+    legalName: text("legal_name"),
+    taxId: text("tax_id"),
+    email: text("email"),
+    phone: text("phone"),
+    addressLine1: text("address_line1"),
+    addressLine2: text("address_line2"),
+    city: text("city"),
+    postalCode: text("postal_code"),
+    region: text("region"),
+    country: text("country"),
+    currency: text("currency").notNull(),
+    language: text("language"),
+    paymentTermsDays: integer("payment_terms_days").notNull().default(30),
+    mayPayByBank: boolean("may_pay_by_bank").notNull().default(false),
+    notes: text("notes"),
+    deletedAt: ts("deleted_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("customers_org_name_idx").on(t.orgId, t.name)],
+);
+
+export const contacts = pgTable(
+  "contacts",
+  {
+    id: id(),
+    orgId: orgId(),
+    customerId: uuid("customer_id").notNull(),
+    name: text("name").notNull(),
+    email: text("email"),
+    phone: text("phone"),
+    isPrimary: boolean("is_primary").notNull().default(false),
+    language: text("language"),
+    portalEnabled: boolean("portal_enabled").notNull().default(true),
+    deletedAt: ts("deleted_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("contacts_customer_idx").on(t.orgId, t.customerId),
+    index("contacts_email_idx").on(t.orgId, sql`lower(${t.email})`),
+  ],
+);

@@ -1,0 +1,33 @@
+import { index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import { createdAt, id, orgId, ts } from "./_columns.js";
+
+export interface StoredAttachment {
+  filename: string;
+  contentType: string;
+  contentBase64: string;
+}
+
+/** Every email is written here in the transaction that caused it (transactional outbox). */
+export const emails = pgTable(
+  "emails",
+  {
+    id: id(),
+    orgId: orgId(),
+    kind: text("kind").notNull(),
+    toAddress: text("to_address").notNull(),
+    toName: text("to_name"),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body").notNull(),
+    fromName: text("from_name"),
+    replyTo: text("reply_to"),
+    attachments: jsonb("attachments").$type<StoredAttachment[]>().notNull().default([]),
+    /** outbox: kept for staff to read (no SMTP configured); queued → sent | failed with SMTP. */
+    status: text("status", { enum: ["outbox", "queued", "sent", "failed"] }).notNull(),
+    error: text("error"),
+    attempts: integer("attempts").notNull().default(0),
+    sentAt: ts("sent_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("emails_org_created_idx").on(t.orgId, t.createdAt)],
+);

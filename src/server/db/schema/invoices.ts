@@ -1,0 +1,118 @@
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { createdAt, id, minor, orgId, ts, updatedAt } from "./_columns.js";
+
+export const numberSeries = pgTable(
+  "number_series",
+  {
+    id: id(),
+    orgId: orgId(),
+    documentType: text("document_type", { enum: ["invoice"] }).notNull(),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    isDefault: boolean("is_default").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("number_series_prefix_key").on(t.orgId, t.documentType, t.prefix)],
+);
+
+/** One row per series and year; incremented in the issuing transaction, so numbers are gap-free. */
+export const numberCounters = pgTable(
+  "number_counters",
+  {
+    orgId: orgId(),
+    seriesId: uuid("series_id").notNull(),
+    year: integer("year").notNull(),
+    lastNumber: integer("last_number").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.seriesId, t.year] })],
+);
+
+export const invoiceStatuses = [
+  "draft",
+  "issued",
+  "sent",
+  "viewed",
+  "partially_paid",
+  "paid",
+  "void",
+] as const;
+
+export const invoices = pgTable(
+  "invoices",
+  {
+    id: id(),
+    orgId: orgId(),
+    customerId: uuid("customer_id").notNull(),
+    seriesId: uuid("series_id").notNull(),
+    number: text("number"),
+    year: integer("year"),
+    sequence: integer("sequence"),
+    status: text("status", { enum: invoiceStatuses }).notNull().default("draft"),
+    issueDate: date("issue_date", { mode: "string" }).notNull(),
+    dueDate: date("due_date", { mode: "string" }),
+    currency: text("currency").notNull(),
+    notes: text("notes"),
+    terms: text("terms"),
+    allowPartialPayments: boolean("allow_partial_payments").notNull().default(false),
+    gateways: text("gateways").array().notNull().default(["sandbox"]),
+    subtotalMinor: minor("subtotal_minor"),
+    discountMinor: minor("discount_minor"),
+    netMinor: minor("net_minor"),
+    taxMinor: minor("tax_minor"),
+    totalMinor: minor("total_minor"),
+    paidMinor: minor("paid_minor"),
+    /** Frozen at issue: what the customer was billed, whatever later edits to customers or taxes. */
+    taxBreakdown: jsonb("tax_breakdown")
+      .$type<{ taxId: string; name: string; rateBp: number; baseMinor: number; amountMinor: number }[]>()
+      .notNull()
+      .default([]),
+    customerSnapshot: jsonb("customer_snapshot").$type<Record<string, unknown>>(),
+    issuedAt: ts("issued_at"),
+    sentAt: ts("sent_at"),
+    viewedAt: ts("viewed_at"),
+    paidAt: ts("paid_at"),
+    voidedAt: ts("voided_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("invoices_customer_idx").on(t.orgId, t.customerId),
+    uniqueIndex("invoices_number_key").on(t.orgId, t.seriesId, t.year, t.sequence),
+  ],
+);
+
+export const invoiceLines = pgTable(
+  "invoice_lines",
+  {
+    id: id(),
+    orgId: orgId(),
+    customerId: uuid("customer_id").notNull(),
+    invoiceId: uuid("invoice_id").notNull(),
+    position: integer("position").notNull(),
+    description: text("description").notNull(),
+    quantityMilli: integer("quantity_milli").notNull(),
+    unitPriceMinor: minor("unit_price_minor"),
+    discountBp: integer("discount_bp").notNull().default(0),
+    taxes: jsonb("taxes")
+      .$type<{ taxId: string; name: string; rateBp: number; amountMinor: number }[]>()
+      .notNull()
+      .default([]),
+    grossMinor: minor("gross_minor"),
+    discountMinor: minor("discount_minor"),
+    netMinor: minor("net_minor"),
+    taxMinor: minor("tax_minor"),
+    totalMinor: minor("total_minor"),
+  },
+  (t) => [index("invoice_lines_invoice_idx").on(t.invoiceId, t.position)],
+);

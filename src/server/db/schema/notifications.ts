@@ -1,0 +1,16 @@
+import { index, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import { createdAt, id, orgId, ts } from "./_columns.js";
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: id(),
+    orgId: orgId(),
+    type: text("type").notNull(),
+    /** Parameters of the message (document number, amount…); the web app renders them per language. */
+    data: jsonb("data").$type<Record<string, string | number | null>>().notNull().default({}),
+    readAt: ts("read_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notifications_org_created_idx").on(t.orgId, t.createdAt)],
+);

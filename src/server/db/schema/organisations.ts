@@ -1,0 +1,44 @@
+import { boolean, customType, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, id, updatedAt } from "./_columns.js";
+
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+export const organisations = pgTable(
+  "organisations",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    legalName: text("legal_name"),
+    taxId: text("tax_id"),
+    addressLine1: text("address_line1"),
+    addressLine2: text("address_line2"),
+    city: text("city"),
+    postalCode: text("postal_code"),
+    region: text("region"),
+    country: text("country").notNull().default("ES"),
+    phone: text("phone"),
+    mobile: text("mobile"),
+    email: text("email"),
+    website: text("website"),
+    socialLinks: text("social_links").array().notNull().default([]),
+    logo: bytea("logo"),
+    logoMime: text("logo_mime"),
+    brandColor: text("brand_color").notNull().default("#1c7ed6"),
+    baseCurrency: text("base_currency").notNull().default("EUR"),
+    language: text("language").notNull().default("es"),
+    timeZone: text("time_zone").notNull().default("Europe/Madrid"),
+    iban: text("iban"),
+    bic: text("bic"),
+    portalEnabled: boolean("portal_enabled").notNull().default(true),
+    portalSlug: text("portal_slug").notNull(),
+    deliveryMode: text("delivery_mode", { enum: ["pdf", "link", "both"] })
+      .notNull()
+      .default("both"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("organisations_portal_slug_key").on(t.portalSlug)],
+);

@@ -1,0 +1,117 @@
+import { and, eq, inArray, lt } from "drizzle-orm";
+import nodemailer, { type Transporter } from "nodemailer";
+import type { Config } from "../config.js";
+import type { Db, Tx } from "../db/client.js";
+import { withSystem } from "../db/scope.js";
+import { emails, type StoredAttachment } from "../db/schema/index.js";
+
+export interface OutgoingEmail {
+  orgId: string;
+  kind: string;
+  to: string;
+  toName?: string | null;
+  subject: string;
+  text: string;
+  html: string;
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
+  /** Shown as the sender's name; the address is MAIL_FROM's, so SPF/DKIM stay ours. */
+  fromName?: string;
+  replyTo?: string | null;
+}
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Emails are written in the transaction that causes them (so a rolled-back action sends nothing) and
+ * delivered after commit. Without SMTP_URL the stored row is the delivery: staff read it in the outbox.
+ */
+export class Mailer {
+  private readonly transport: Transporter | null;
+
+  constructor(
+    private readonly config: Config,
+    private readonly db: Db,
+  ) {
+    this.transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
+  }
+
+  get mode(): "smtp" | "outbox" {
+    return this.transport ? "smtp" : "outbox";
+  }
+
+  async enqueue(tx: Tx, email: OutgoingEmail): Promise<string> {
+    const attachments: StoredAttachment[] = (email.attachments ?? []).map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      contentBase64: a.content.toString("base64"),
+    }));
+    const [row] = await tx
+      .insert(emails)
+      .values({
+        orgId: email.orgId,
+        kind: email.kind,
+        toAddress: email.to,
+        toName: email.toName ?? null,
+        subject: email.subject,
+        textBody: email.text,
+        htmlBody: email.html,
+        attachments,
+        fromName: email.fromName ?? null,
+        replyTo: email.replyTo ?? null,
+        status: this.transport ? "queued" : "outbox",
+      })
+      .returning({ id: emails.id });
+    if (!row) throw new Error("email not stored");
+    return row.id;
+  }
+
+  /** Sends what is queued; called after commits and at start-up (to finish what a crash left). */
+  async deliverQueued(): Promise<void> {
+    const transport = this.transport;
+    if (!transport) return;
+    const queued = await withSystem(this.db, (tx) =>
+      tx
+        .select()
+        .from(emails)
+        .where(and(inArray(emails.status, ["queued"]), lt(emails.attempts, MAX_ATTEMPTS)))
+        .limit(50),
+    );
+    for (const row of queued) {
+      try {
+        await transport.sendMail({
+          from: row.fromName ? { name: row.fromName, address: addressOf(this.config.mailFrom) } : this.config.mailFrom,
+          to: row.toName ? { name: row.toName, address: row.toAddress } : row.toAddress,
+          replyTo: row.replyTo ?? undefined,
+          subject: row.subject,
+          text: row.textBody,
+          html: row.htmlBody,
+          attachments: row.attachments.map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: Buffer.from(a.contentBase64, "base64"),
+          })),
+        });
+        await withSystem(this.db, (tx) =>
+          tx.update(emails).set({ status: "sent", sentAt: new Date(), error: null }).where(eq(emails.id, row.id)),
+        );
+      } catch (err) {
+        const attempts = row.attempts + 1;
+        await withSystem(this.db, (tx) =>
+          tx
+            .update(emails)
+            .set({ attempts, error: String(err).slice(0, 500), status: attempts >= MAX_ATTEMPTS ? "failed" : "queued" })
+            .where(eq(emails.id, row.id)),
+        );
+      }
+    }
+  }
+
+  close(): void {
+    this.transport?.close();
+  }
+}
+
+function addressOf(from: string): string {
+  const m = /<([^>]+)>/.exec(from);
+  return m?.[1] ?? from;
+}

@@ -1,0 +1,26 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Db } from "../db/client.js";
+import { resolveStaffSession, type StaffPrincipal } from "../modules/auth/auth.service.js";
+import { STAFF_COOKIE } from "./cookies.js";
+import { AppError } from "./errors.js";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    staff?: StaffPrincipal;
+  }
+}
+
+/** preHandler for every back-office route: the organisation comes only from the verified session. */
+export function requireStaff(db: Db) {
+  return async (req: FastifyRequest, _reply: FastifyReply) => {
+    const token = req.cookies[STAFF_COOKIE];
+    const principal = token ? await resolveStaffSession(db, token) : null;
+    if (!principal) throw new AppError("UNAUTHENTICATED");
+    req.staff = principal;
+  };
+}
+
+export function staffOf(req: FastifyRequest): StaffPrincipal {
+  if (!req.staff) throw new AppError("UNAUTHENTICATED");
+  return req.staff;
+}

@@ -1,0 +1,30 @@
+import type { FastifyInstance } from "fastify";
+import type { Config } from "../config.js";
+import { sendProblem } from "./errors.js";
+
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Cookies are SameSite=Lax; on top, a state-changing request that says it comes from another origin is
+ * refused. Gateway callbacks are exempt: they are verified by signature, not by cookie.
+ */
+export function registerCsrfGuard(app: FastifyInstance, config: Config) {
+  const ownOrigin = new URL(config.publicUrl).origin;
+  app.addHook("onRequest", async (req, reply) => {
+    if (SAFE.has(req.method) || req.url.startsWith("/api/gateways/")) return;
+    const origin = req.headers.origin;
+    const site = req.headers["sec-fetch-site"];
+    const crossOrigin = origin !== undefined && origin !== ownOrigin && !sameHost(origin, req.headers.host);
+    if (crossOrigin || site === "cross-site") return sendProblem(reply, req, "CSRF_REJECTED");
+  });
+}
+
+// An Origin naming the host the request was sent to is same-origin (a page of another site cannot forge
+// Origin), so opening the demo as 127.0.0.1 instead of localhost still works.
+function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

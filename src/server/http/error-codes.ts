@@ -1,0 +1,161 @@
+/**
+ * The one table of error codes. `code` is stable for the web apps and API clients; `message` is safe to
+ * show to whoever made the request (a contact or staff); `cause` and `remedy` are for the organisation
+ * (FEATURES.md F4). Add a code here, never an ad-hoc string elsewhere.
+ */
+export interface ErrorDef {
+  status: number;
+  message: { en: string; es: string };
+  cause?: string;
+  remedy?: string;
+}
+
+const def = (status: number, en: string, es: string, cause?: string, remedy?: string): ErrorDef => ({
+  status,
+  message: { en, es },
+  cause,
+  remedy,
+});
+
+export const errorCodes = {
+  VALIDATION_FAILED: def(400, "Some fields are not valid.", "Algunos campos no son válidos."),
+  BAD_REQUEST: def(400, "The request could not be understood.", "No se ha podido entender la petición."),
+  UNAUTHENTICATED: def(401, "Please sign in to continue.", "Inicia sesión para continuar."),
+  INVALID_CREDENTIALS: def(401, "Wrong email or password.", "Email o contraseña incorrectos."),
+  FORBIDDEN: def(403, "You are not allowed to do this.", "No tienes permiso para hacer esto."),
+  CSRF_REJECTED: def(
+    403,
+    "This request came from another site and was refused.",
+    "Esta petición venía de otro sitio y se ha rechazado.",
+  ),
+  NOT_FOUND: def(404, "Not found.", "No encontrado."),
+  PORTAL_DISABLED: def(
+    404,
+    "This portal is not available.",
+    "Este portal no está disponible.",
+    "The organisation turned its portal off",
+    "Turn the portal on in Portal settings",
+  ),
+  LINK_INVALID: def(
+    404,
+    "This link is not valid any more. Ask the sender for a new one.",
+    "Este enlace ya no es válido. Pide uno nuevo a quien te lo envió.",
+  ),
+  CONFLICT: def(409, "This changed meanwhile; reload and try again.", "Ha cambiado mientras tanto; recarga."),
+  SLUG_TAKEN: def(409, "This portal address is already in use.", "Esta dirección de portal ya está en uso."),
+  EMAIL_TAKEN: def(409, "This email is already in use.", "Este email ya está en uso."),
+  INVOICE_NOT_DRAFT: def(
+    409,
+    "Only draft invoices can be changed; issue a credit note instead.",
+    "Solo se pueden cambiar facturas en borrador; emite una factura rectificativa.",
+  ),
+  INVOICE_NOT_ISSUED: def(409, "Issue the invoice first.", "Emite la factura primero."),
+  INVOICE_VOID: def(409, "This invoice was voided.", "Esta factura está anulada."),
+  INVOICE_EMPTY: def(422, "Add at least one line.", "Añade al menos una línea."),
+  INVOICE_NOT_PAYABLE: def(409, "This invoice cannot be paid now.", "Esta factura no se puede pagar ahora."),
+  INVOICE_HAS_PAYMENTS: def(
+    409,
+    "An invoice with payments cannot be voided.",
+    "No se puede anular una factura con pagos.",
+  ),
+  CUSTOMER_HAS_NO_CONTACT_EMAIL: def(
+    422,
+    "The customer has no contact with an email address.",
+    "El cliente no tiene ningún contacto con email.",
+  ),
+  PAYMENT_SIGNATURE_INVALID: def(
+    400,
+    "The payment confirmation was not genuine.",
+    "La confirmación del pago no es auténtica.",
+  ),
+  RATE_LIMITED: def(
+    429,
+    "Too many attempts; wait a moment and try again.",
+    "Demasiados intentos; espera un momento.",
+  ),
+  INTERNAL: def(
+    500,
+    "Something went wrong on our side. Try again.",
+    "Algo ha fallado por nuestra parte. Inténtalo de nuevo.",
+  ),
+  // FEATURES.md F4
+  CP1003: def(
+    404,
+    "This portal access is no longer valid.",
+    "Este acceso al portal ya no es válido.",
+    "the portal is tied to a customer contact that was deleted",
+    "check the contact still exists",
+  ),
+  CP1004: def(
+    409,
+    "This invoice can't be paid online right now.",
+    "Esta factura no se puede pagar en línea ahora.",
+    "the invoice comes from a recurring profile that was deleted",
+    "check the recurring profile still exists",
+  ),
+  CP2001: def(
+    422,
+    "Taxes are not set up.",
+    "Los impuestos no están configurados.",
+    "no default tax set for the organisation",
+    "create a default tax",
+  ),
+  CP3001: def(
+    502,
+    "The payment could not be completed.",
+    "No se ha podido completar el pago.",
+    "reference transactions not enabled at the merchant account",
+    "enable them at the gateway",
+  ),
+  CP3002: def(
+    502,
+    "Online payment is unavailable right now.",
+    "El pago en línea no está disponible ahora.",
+    "gateway credentials invalid or changed",
+    "re-enter the credentials",
+  ),
+  CP3003: def(
+    402,
+    "The payment was declined.",
+    "El pago ha sido rechazado.",
+    "declined by the gateway's fraud filters",
+    "review the transaction and the filters",
+  ),
+  CP3004: def(
+    402,
+    "The billing address could not be verified.",
+    "No se ha podido verificar la dirección de facturación.",
+    "the gateway could not verify the billing address",
+    "ask for the address fields on the payment page",
+  ),
+  CP3005: def(
+    409,
+    "A payment of this amount was just made; try again in a few minutes.",
+    "Se acaba de hacer un pago de este importe; inténtalo en unos minutos.",
+    "same amount and card within a few minutes of the last payment",
+    "try again after a few minutes",
+  ),
+  CP4001: def(
+    422,
+    "The amount is below the minimum for online payment.",
+    "El importe es inferior al mínimo para pagar en línea.",
+    "amount below the gateway's minimum (discounts or credits may cause it)",
+    "keep the amount above the minimum",
+  ),
+  CP4002: def(
+    422,
+    "Recurring payments are not available.",
+    "Los pagos recurrentes no están disponibles.",
+    "the gateway does not support recurring payments",
+    "use a gateway that does",
+  ),
+  CP4003: def(
+    422,
+    "This currency cannot be paid online.",
+    "Esta moneda no se puede pagar en línea.",
+    "the gateway does not support the transaction's currency",
+    "use a gateway that does",
+  ),
+} satisfies Record<string, ErrorDef>;
+
+export type ErrorCode = keyof typeof errorCodes;

@@ -1,0 +1,45 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Db } from "../db/client.js";
+import {
+  type ContactPrincipal,
+  resolveContactSession,
+  resolvePortalSlug,
+} from "../modules/portal/contact-sessions.service.js";
+import { contactCookieName } from "./cookies.js";
+import { AppError } from "./errors.js";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    contact?: ContactPrincipal;
+    portalOrgId?: string;
+  }
+}
+
+/** Resolves `:slug` to a live portal; a switched-off portal answers like a missing one. */
+export function requirePortal(db: Db) {
+  return async (req: FastifyRequest, _reply: FastifyReply) => {
+    const { slug } = req.params as { slug: string };
+    const org = await resolvePortalSlug(db, slug);
+    if (!org) throw new AppError("NOT_FOUND");
+    if (!org.enabled) throw new AppError("PORTAL_DISABLED");
+    req.portalOrgId = org.id;
+  };
+}
+
+/** The contact signed in to this organisation's portal (its own cookie, D7). */
+export function requireContact(db: Db) {
+  const portal = requirePortal(db);
+  return async (req: FastifyRequest, reply: FastifyReply) => {
+    await portal(req, reply);
+    const orgId = req.portalOrgId as string;
+    const token = req.cookies[contactCookieName(orgId)];
+    const principal = token ? await resolveContactSession(db, orgId, token) : null;
+    if (!principal) throw new AppError("UNAUTHENTICATED");
+    req.contact = principal;
+  };
+}
+
+export function contactOf(req: FastifyRequest): ContactPrincipal {
+  if (!req.contact) throw new AppError("UNAUTHENTICATED");
+  return req.contact;
+}

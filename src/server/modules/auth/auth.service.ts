@@ -1,0 +1,95 @@
+import { and, eq, gt } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { withSystem } from "../../db/scope.js";
+import { memberships, organisations, staffSessions, users } from "../../db/schema/index.js";
+import { AppError } from "../../http/errors.js";
+import { verifyPassword } from "../../http/passwords.js";
+import { hashToken, newToken } from "../../http/tokens.js";
+
+export const STAFF_SESSION_DAYS = 14;
+
+export interface StaffPrincipal {
+  sessionId: string;
+  userId: string;
+  orgId: string;
+  role: "owner" | "admin" | "staff";
+}
+
+/** Same error, same work, whether the email is unknown or the password wrong (no account enumeration). */
+export async function signInStaff(
+  db: Db,
+  input: { email: string; password: string; ip: string; userAgent: string | undefined },
+): Promise<{ token: string; principal: StaffPrincipal }> {
+  const found = await withSystem(db, async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.email, input.email.toLowerCase()));
+    if (!user) return null;
+    const [membership] = await tx
+      .select()
+      .from(memberships)
+      .where(eq(memberships.userId, user.id))
+      .orderBy(memberships.createdAt)
+      .limit(1);
+    return { user, membership };
+  });
+  const ok = await verifyPassword(found?.user.passwordHash ?? null, input.password);
+  if (!ok || !found?.membership) throw new AppError("INVALID_CREDENTIALS");
+  const { token, hash } = newToken();
+  const expiresAt = new Date(Date.now() + STAFF_SESSION_DAYS * 86400_000);
+  const membership = found.membership;
+  const [session] = await withSystem(db, (tx) =>
+    tx
+      .insert(staffSessions)
+      .values({
+        orgId: membership.orgId,
+        userId: found.user.id,
+        tokenHash: hash,
+        expiresAt,
+        ip: input.ip,
+        userAgent: input.userAgent?.slice(0, 500),
+      })
+      .returning({ id: staffSessions.id }),
+  );
+  if (!session) throw new AppError("INTERNAL");
+  return {
+    token,
+    principal: { sessionId: session.id, userId: found.user.id, orgId: membership.orgId, role: membership.role },
+  };
+}
+
+export async function resolveStaffSession(db: Db, token: string): Promise<StaffPrincipal | null> {
+  return withSystem(db, async (tx) => {
+    const [row] = await tx
+      .select({ session: staffSessions, role: memberships.role })
+      .from(staffSessions)
+      .innerJoin(
+        memberships,
+        and(eq(memberships.userId, staffSessions.userId), eq(memberships.orgId, staffSessions.orgId)),
+      )
+      .where(and(eq(staffSessions.tokenHash, hashToken(token)), gt(staffSessions.expiresAt, new Date())));
+    if (!row) return null;
+    return { sessionId: row.session.id, userId: row.session.userId, orgId: row.session.orgId, role: row.role };
+  });
+}
+
+export async function signOutStaff(db: Db, token: string): Promise<void> {
+  await withSystem(db, (tx) => tx.delete(staffSessions).where(eq(staffSessions.tokenHash, hashToken(token))));
+}
+
+export async function getStaffMe(db: Db, p: StaffPrincipal) {
+  return withSystem(db, async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, p.userId));
+    const [org] = await tx.select().from(organisations).where(eq(organisations.id, p.orgId));
+    if (!user || !org) throw new AppError("UNAUTHENTICATED");
+    return {
+      user: { id: user.id, name: user.name, email: user.email, language: (user.language as "es" | "en" | null) ?? null },
+      org: {
+        id: org.id,
+        name: org.name,
+        portalSlug: org.portalSlug,
+        language: org.language as "es" | "en",
+        baseCurrency: org.baseCurrency,
+      },
+      role: p.role,
+    };
+  });
+}

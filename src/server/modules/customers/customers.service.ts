@@ -1,0 +1,144 @@
+import { and, asc, eq, ilike, isNull, or, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type {
+  Contact,
+  Customer,
+  CustomerSummary,
+  contactInput,
+  createCustomerBody,
+  updateCustomerBody,
+} from "../../../shared/contracts/index.js";
+import type { Db, Tx } from "../../db/client.js";
+import { withOrg } from "../../db/scope.js";
+import { contacts, customers } from "../../db/schema/index.js";
+import { AppError } from "../../http/errors.js";
+import { loadOrganisation } from "../organisation/organisation.service.js";
+
+type ContactRow = typeof contacts.$inferSelect;
+type CustomerRow = typeof customers.$inferSelect;
+
+export const toContact = (c: ContactRow): Contact => ({
+  id: c.id,
+  customerId: c.customerId,
+  name: c.name,
+  email: c.email,
+  phone: c.phone,
+  isPrimary: c.isPrimary,
+  language: (c.language as Contact["language"]) ?? null,
+  portalEnabled: c.portalEnabled,
+});
+
+const toCustomer = (c: CustomerRow, cs: ContactRow[]): Customer => {
+  const { orgId: _o, deletedAt: _d, createdAt: _c, updatedAt: _u, ...rest } = c;
+  return { ...rest, language: (c.language as Customer["language"]) ?? null, contacts: cs.map(toContact) };
+};
+
+export function listCustomers(db: Db, orgId: string, q?: string): Promise<CustomerSummary[]> {
+  return withOrg(db, orgId, async (tx) => {
+    const term = q?.trim() ? `%${q.trim().replace(/[%_\\]/g, (m) => `\\${m}`)}%` : null;
+    const rows = await tx
+      .select({
+        id: customers.id,
+        kind: customers.kind,
+        name: customers.name,
+        taxId: customers.taxId,
+        email: customers.email,
+        currency: customers.currency,
+        contactCount: sql<number>`(select count(*)::int from contacts c where c.customer_id = ${customers.id} and c.deleted_at is null)`,
+      })
+      .from(customers)
+      .where(
+        and(
+          isNull(customers.deletedAt),
+          term ? or(ilike(customers.name, term), ilike(customers.taxId, term), ilike(customers.email, term)) : undefined,
+        ),
+      )
+      .orderBy(asc(customers.name))
+      .limit(500);
+    return rows;
+  });
+}
+
+/** A live customer of the scope's organisation, or NOT_FOUND (also for another tenant's id). */
+export async function loadCustomer(tx: Tx, customerId: string): Promise<CustomerRow> {
+  const [row] = await tx
+    .select()
+    .from(customers)
+    .where(and(eq(customers.id, customerId), isNull(customers.deletedAt)));
+  if (!row) throw new AppError("NOT_FOUND");
+  return row;
+}
+
+export async function loadContacts(tx: Tx, customerId: string): Promise<ContactRow[]> {
+  return tx
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.customerId, customerId), isNull(contacts.deletedAt)))
+    .orderBy(sql`${contacts.isPrimary} desc`, asc(contacts.createdAt));
+}
+
+export function getCustomer(db: Db, orgId: string, customerId: string): Promise<Customer> {
+  return withOrg(db, orgId, async (tx) => toCustomer(await loadCustomer(tx, customerId), await loadContacts(tx, customerId)));
+}
+
+export function createCustomer(db: Db, orgId: string, input: z.output<typeof createCustomerBody>): Promise<Customer> {
+  return withOrg(db, orgId, async (tx) => {
+    const org = await loadOrganisation(tx, orgId);
+    const { contacts: contactInputs, ...fields } = input;
+    const [row] = await tx
+      .insert(customers)
+      .values({ ...fields, orgId, currency: fields.currency ?? org.baseCurrency })
+      .returning();
+    if (!row) throw new AppError("INTERNAL");
+    const hasPrimary = contactInputs.some((c) => c.isPrimary);
+    for (const [i, c] of contactInputs.entries()) {
+      await tx.insert(contacts).values({ ...c, isPrimary: c.isPrimary || (!hasPrimary && i === 0), orgId, customerId: row.id });
+    }
+    return toCustomer(row, await loadContacts(tx, row.id));
+  });
+}
+
+export function updateCustomer(
+  db: Db,
+  orgId: string,
+  customerId: string,
+  input: z.output<typeof updateCustomerBody>,
+): Promise<Customer> {
+  return withOrg(db, orgId, async (tx) => {
+    const current = await loadCustomer(tx, customerId);
+    const [row] = await tx
+      .update(customers)
+      .set({ ...input, currency: input.currency ?? current.currency, updatedAt: new Date() })
+      .where(eq(customers.id, customerId))
+      .returning();
+    if (!row) throw new AppError("NOT_FOUND");
+    return toCustomer(row, await loadContacts(tx, customerId));
+  });
+}
+
+export function addContact(
+  db: Db,
+  orgId: string,
+  customerId: string,
+  input: z.output<typeof contactInput>,
+): Promise<Contact> {
+  return withOrg(db, orgId, async (tx) => {
+    await loadCustomer(tx, customerId);
+    const existing = await loadContacts(tx, customerId);
+    const isPrimary = input.isPrimary || existing.length === 0;
+    if (isPrimary) await tx.update(contacts).set({ isPrimary: false }).where(eq(contacts.customerId, customerId));
+    const [row] = await tx.insert(contacts).values({ ...input, isPrimary, orgId, customerId }).returning();
+    if (!row) throw new AppError("INTERNAL");
+    return toContact(row);
+  });
+}
+
+/** Soft delete (A3): invoices keep their customer; the customer leaves lists and its portal closes. */
+export function deleteCustomer(db: Db, orgId: string, customerId: string): Promise<void> {
+  return withOrg(db, orgId, async (tx) => {
+    await loadCustomer(tx, customerId);
+    const now = new Date();
+    await tx.update(customers).set({ deletedAt: now }).where(eq(customers.id, customerId));
+    await tx.update(contacts).set({ deletedAt: now }).where(and(eq(contacts.customerId, customerId), isNull(contacts.deletedAt)));
+  });
+}

@@ -1,0 +1,77 @@
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  idParams,
+  invoiceDetail,
+  invoiceDraftBody,
+  invoiceListQuery,
+  invoiceSummary,
+  sendInvoiceBody,
+  sendInvoiceResult,
+} from "../../../shared/contracts/index.js";
+import type { App, Deps } from "../../app.js";
+import { withOrg } from "../../db/scope.js";
+import { requireStaff, staffOf } from "../../http/auth.js";
+import { requestLanguage } from "../../http/errors.js";
+import { buildInvoicePdf, invoicePdfFilename } from "./invoice-pdf.js";
+import { sendInvoice } from "./invoice-send.service.js";
+import { findDetail, findInvoice } from "./invoices.queries.js";
+import {
+  createDraft,
+  getInvoice,
+  issueInvoice,
+  listInvoices,
+  orgToday,
+  updateDraft,
+  voidInvoice,
+} from "./invoices.service.js";
+
+export async function invoiceRoutes(app: App, deps: Deps) {
+  const { db } = deps.database;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const preHandler = requireStaff(db);
+  const tags = ["invoices"];
+  const one = { tags, params: idParams, response: { 200: invoiceDetail } };
+
+  r.get(
+    "/api/invoices",
+    { preHandler, schema: { tags, querystring: invoiceListQuery, response: { 200: z.array(invoiceSummary) } } },
+    (req) => listInvoices(db, staffOf(req).orgId, req.query),
+  );
+  r.post(
+    "/api/invoices",
+    { preHandler, schema: { tags, body: invoiceDraftBody, response: { 201: invoiceDetail } } },
+    async (req, reply) => reply.status(201).send(await createDraft(db, staffOf(req).orgId, req.body)),
+  );
+  r.get("/api/invoices/:id", { preHandler, schema: one }, (req) => getInvoice(db, staffOf(req).orgId, req.params.id));
+  r.put("/api/invoices/:id", { preHandler, schema: { ...one, body: invoiceDraftBody } }, (req) =>
+    updateDraft(db, staffOf(req).orgId, req.params.id, req.body),
+  );
+  r.post("/api/invoices/:id/issue", { preHandler, schema: one }, (req) =>
+    issueInvoice(db, staffOf(req).orgId, req.params.id),
+  );
+  r.post("/api/invoices/:id/void", { preHandler, schema: one }, (req) =>
+    voidInvoice(db, staffOf(req).orgId, req.params.id),
+  );
+  r.post(
+    "/api/invoices/:id/send",
+    { preHandler, schema: { tags, params: idParams, body: sendInvoiceBody, response: { 200: sendInvoiceResult } } },
+    (req) =>
+      sendInvoice({ db, config: deps.config, mailer: deps.mailer }, staffOf(req).orgId, req.params.id, req.body.contactIds),
+  );
+  r.get(
+    "/api/invoices/:id/pdf",
+    { preHandler, schema: { tags, params: idParams, produces: ["application/pdf"] } },
+    async (req, reply) => {
+      const orgId = staffOf(req).orgId;
+      const { pdf, filename } = await withOrg(db, orgId, async (tx) => {
+        const detail = await findDetail(tx, await findInvoice(tx, req.params.id), await orgToday(tx, orgId));
+        return { pdf: await buildInvoicePdf(tx, orgId, detail, requestLanguage(req)), filename: invoicePdfFilename(detail) };
+      });
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `attachment; filename="${filename}"`)
+        .send(pdf);
+    },
+  );
+}

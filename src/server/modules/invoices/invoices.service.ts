@@ -1,0 +1,175 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { z } from "zod";
+import { addDays, todayIn, yearOf } from "../../../shared/dates.js";
+import type { InvoiceDetail, InvoiceStatus, InvoiceSummary, invoiceDraftBody } from "../../../shared/contracts/index.js";
+import { computeTotals } from "../../../shared/money/index.js";
+import type { Db, Tx } from "../../db/client.js";
+import { withOrg } from "../../db/scope.js";
+import { documentLinks, invoiceLines, invoices } from "../../db/schema/index.js";
+import { AppError } from "../../http/errors.js";
+import { loadCustomer } from "../customers/customers.service.js";
+import { loadOrganisation } from "../organisation/organisation.service.js";
+import { defaultTax, loadTaxes } from "../taxes/taxes.service.js";
+import { defaultSeriesId, takeNextNumber } from "./invoice-numbering.js";
+import { findDetail, findInvoice, findLines, findSummaries, lockInvoice, type InvoiceRow } from "./invoices.queries.js";
+
+type DraftInput = z.output<typeof invoiceDraftBody>;
+
+export async function orgToday(tx: Tx, orgId: string): Promise<string> {
+  return todayIn((await loadOrganisation(tx, orgId)).timeZone);
+}
+
+export function listInvoices(
+  db: Db,
+  orgId: string,
+  filter: { status?: InvoiceStatus; customerId?: string; q?: string },
+): Promise<InvoiceSummary[]> {
+  return withOrg(db, orgId, async (tx) => findSummaries(tx, filter, await orgToday(tx, orgId)));
+}
+
+export function getInvoice(db: Db, orgId: string, invoiceId: string): Promise<InvoiceDetail> {
+  return withOrg(db, orgId, async (tx) => findDetail(tx, await findInvoice(tx, invoiceId), await orgToday(tx, orgId)));
+}
+
+/** Computes and stores the lines and totals of a draft from the input; taxes are snapshotted per line. */
+async function writeDraft(tx: Tx, orgId: string, input: DraftInput, existing: InvoiceRow | null): Promise<string> {
+  const org = await loadOrganisation(tx, orgId);
+  const customer = await loadCustomer(tx, input.customerId);
+  const needsDefault = input.lines.some((l) => l.taxIds === undefined);
+  const fallback = needsDefault ? await defaultTax(tx) : null;
+  if (needsDefault && !fallback) throw new AppError("CP2001");
+  const taxMap = await loadTaxes(tx, [...new Set(input.lines.flatMap((l) => l.taxIds ?? []))]);
+  const lineInputs = input.lines.map((l, i) => {
+    const ids = l.taxIds ?? [fallback?.id as string];
+    const taxes = ids.map((id, j) => {
+      const t = taxMap.get(id) ?? (id === fallback?.id ? fallback : undefined);
+      if (!t) throw new AppError("VALIDATION_FAILED", [{ field: `body.lines.${i}.taxIds.${j}`, message: "unknown tax" }]);
+      return { taxId: t.id, rateBp: t.rateBp, name: t.name };
+    });
+    return { ...l, taxes };
+  });
+  const { lines, totals } = computeTotals(lineInputs);
+  const names = new Map(lineInputs.flatMap((l) => l.taxes.map((t) => [t.taxId, t.name] as const)));
+  const issueDate = input.issueDate ?? existing?.issueDate ?? todayIn(org.timeZone);
+  const values = {
+    customerId: customer.id,
+    issueDate,
+    dueDate: input.dueDate === undefined ? addDays(issueDate, customer.paymentTermsDays) : input.dueDate,
+    currency: input.currency ?? customer.currency,
+    notes: input.notes,
+    terms: input.terms,
+    allowPartialPayments: input.allowPartialPayments,
+    subtotalMinor: totals.subtotalMinor,
+    discountMinor: totals.discountMinor,
+    netMinor: totals.netMinor,
+    taxMinor: totals.taxMinor,
+    totalMinor: totals.totalMinor,
+    taxBreakdown: totals.taxes.map((t) => ({ ...t, name: names.get(t.taxId) ?? "" })),
+    updatedAt: new Date(),
+  };
+  let invoiceId: string;
+  if (existing) {
+    invoiceId = existing.id;
+    await tx.update(invoices).set(values).where(eq(invoices.id, invoiceId));
+    await tx.delete(invoiceLines).where(eq(invoiceLines.invoiceId, invoiceId));
+  } else {
+    const [row] = await tx
+      .insert(invoices)
+      .values({ ...values, orgId, seriesId: await defaultSeriesId(tx, "invoice") })
+      .returning({ id: invoices.id });
+    if (!row) throw new AppError("INTERNAL");
+    invoiceId = row.id;
+  }
+  if (lines.length > 0) {
+    await tx.insert(invoiceLines).values(
+      lines.map((amounts, i) => {
+        const input = lineInputs[i] as (typeof lineInputs)[number];
+        return {
+          orgId,
+          customerId: customer.id,
+          invoiceId,
+          position: i + 1,
+          description: input.description,
+          quantityMilli: input.quantityMilli,
+          unitPriceMinor: input.unitPriceMinor,
+          discountBp: input.discountBp,
+          taxes: amounts.taxes.map((t) => ({ ...t, name: names.get(t.taxId) ?? "" })),
+          grossMinor: amounts.grossMinor,
+          discountMinor: amounts.discountMinor,
+          netMinor: amounts.netMinor,
+          taxMinor: amounts.taxMinor,
+          totalMinor: amounts.totalMinor,
+        };
+      }),
+    );
+  }
+  return invoiceId;
+}
+
+export function createDraft(db: Db, orgId: string, input: DraftInput): Promise<InvoiceDetail> {
+  return withOrg(db, orgId, async (tx) => {
+    const id = await writeDraft(tx, orgId, input, null);
+    return findDetail(tx, await findInvoice(tx, id), await orgToday(tx, orgId));
+  });
+}
+
+export function updateDraft(db: Db, orgId: string, invoiceId: string, input: DraftInput): Promise<InvoiceDetail> {
+  return withOrg(db, orgId, async (tx) => {
+    const current = await lockInvoice(tx, invoiceId);
+    if (current.status !== "draft") throw new AppError("INVOICE_NOT_DRAFT");
+    await writeDraft(tx, orgId, input, current);
+    return findDetail(tx, await findInvoice(tx, invoiceId), await orgToday(tx, orgId));
+  });
+}
+
+/**
+ * Issues a draft inside the caller's transaction: takes the next number of its series for the year of
+ * issue, dates it today and freezes the customer's details. From here on it changes only by payments,
+ * being sent or viewed, or voiding.
+ */
+export async function issueInTx(tx: Tx, orgId: string, invoiceId: string): Promise<InvoiceRow> {
+  const current = await lockInvoice(tx, invoiceId);
+  if (current.status === "void") throw new AppError("INVOICE_VOID");
+  if (current.status !== "draft") throw new AppError("INVOICE_NOT_DRAFT");
+  if ((await findLines(tx, invoiceId)).length === 0) throw new AppError("INVOICE_EMPTY");
+  const org = await loadOrganisation(tx, orgId);
+  const customer = await loadCustomer(tx, current.customerId);
+  const today = todayIn(org.timeZone);
+  const issueDate = current.issueDate > today ? current.issueDate : today;
+  const year = yearOf(issueDate);
+  const { sequence, number } = await takeNextNumber(tx, orgId, current.seriesId, year);
+  const { orgId: _o, createdAt: _c, updatedAt: _u, deletedAt: _d, ...snapshot } = customer;
+  const dueDate = current.dueDate && current.dueDate >= issueDate ? current.dueDate : addDays(issueDate, customer.paymentTermsDays);
+  const [row] = await tx
+    .update(invoices)
+    .set({ status: "issued", number, year, sequence, issueDate, dueDate, issuedAt: new Date(), customerSnapshot: snapshot, updatedAt: new Date() })
+    .where(and(eq(invoices.id, invoiceId), eq(invoices.status, "draft")))
+    .returning();
+  if (!row) throw new AppError("CONFLICT");
+  return row;
+}
+
+export function issueInvoice(db: Db, orgId: string, invoiceId: string): Promise<InvoiceDetail> {
+  return withOrg(db, orgId, async (tx) => findDetail(tx, await issueInTx(tx, orgId, invoiceId), await orgToday(tx, orgId)));
+}
+
+/** Voiding keeps the number (no gap) and revokes every emailed link to the invoice. */
+export function voidInvoice(db: Db, orgId: string, invoiceId: string): Promise<InvoiceDetail> {
+  return withOrg(db, orgId, async (tx) => {
+    const current = await lockInvoice(tx, invoiceId);
+    if (current.status === "draft") throw new AppError("INVOICE_NOT_ISSUED");
+    if (current.status === "void") throw new AppError("INVOICE_VOID");
+    if (current.paidMinor !== 0) throw new AppError("INVOICE_HAS_PAYMENTS");
+    const now = new Date();
+    const [row] = await tx
+      .update(invoices)
+      .set({ status: "void", voidedAt: now, updatedAt: now })
+      .where(eq(invoices.id, invoiceId))
+      .returning();
+    await tx
+      .update(documentLinks)
+      .set({ revokedAt: now })
+      .where(and(eq(documentLinks.documentId, invoiceId), isNull(documentLinks.revokedAt)));
+    return findDetail(tx, row as InvoiceRow, await orgToday(tx, orgId));
+  });
+}

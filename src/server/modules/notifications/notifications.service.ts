@@ -1,0 +1,43 @@
+import { desc, isNull, sql } from "drizzle-orm";
+import type { Notification } from "../../../shared/contracts/index.js";
+import type { Db, Tx } from "../../db/client.js";
+import { withOrg } from "../../db/scope.js";
+import { notifications } from "../../db/schema/index.js";
+
+export type NotificationType = "invoice_viewed" | "payment_received" | "invoice_paid";
+
+/** Records an event for the organisation's staff (A13); callable from staff and contact scopes. */
+export async function notify(
+  tx: Tx,
+  orgId: string,
+  type: NotificationType,
+  data: Record<string, string | number | null>,
+): Promise<void> {
+  await tx.insert(notifications).values({ orgId, type, data });
+}
+
+export function listNotifications(db: Db, orgId: string): Promise<{ items: Notification[]; unread: number }> {
+  return withOrg(db, orgId, async (tx) => {
+    const rows = await tx.select().from(notifications).orderBy(desc(notifications.createdAt)).limit(100);
+    const [count] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(notifications)
+      .where(isNull(notifications.readAt));
+    return {
+      items: rows.map((n) => ({
+        id: n.id,
+        type: n.type,
+        data: n.data,
+        readAt: n.readAt?.toISOString() ?? null,
+        createdAt: n.createdAt.toISOString(),
+      })),
+      unread: count?.n ?? 0,
+    };
+  });
+}
+
+export function markAllRead(db: Db, orgId: string): Promise<void> {
+  return withOrg(db, orgId, async (tx) => {
+    await tx.update(notifications).set({ readAt: new Date() }).where(isNull(notifications.readAt));
+  });
+}

@@ -1,0 +1,57 @@
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  okResponse,
+  organisationProfile,
+  portalSettings,
+  portalSettingsResponse,
+  updateOrganisationBody,
+} from "../../../shared/contracts/index.js";
+import type { App, Deps } from "../../app.js";
+import { requireStaff, staffOf } from "../../http/auth.js";
+import { AppError } from "../../http/errors.js";
+import {
+  getOrganisation,
+  getPortalSettings,
+  setLogo,
+  updateOrganisation,
+  updatePortalSettings,
+} from "./organisation.service.js";
+
+export async function organisationRoutes(app: App, { database: { db }, config }: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const preHandler = requireStaff(db);
+  const tags = ["organisation"];
+
+  r.get("/api/organisation", { preHandler, schema: { tags, response: { 200: organisationProfile } } }, (req) =>
+    getOrganisation(db, staffOf(req).orgId),
+  );
+  r.put(
+    "/api/organisation",
+    { preHandler, schema: { tags, body: updateOrganisationBody, response: { 200: organisationProfile } } },
+    (req) => updateOrganisation(db, staffOf(req).orgId, req.body),
+  );
+  r.put(
+    "/api/organisation/logo",
+    {
+      preHandler,
+      schema: { tags, description: "Raw PNG or JPEG body, at most 1 MB", response: { 200: z.object({ logoUrl: z.string().nullable() }) } },
+    },
+    (req) => {
+      if (!Buffer.isBuffer(req.body)) throw new AppError("VALIDATION_FAILED", [{ field: "body", message: "send a PNG or JPEG image" }]);
+      return setLogo(db, staffOf(req).orgId, req.body);
+    },
+  );
+  r.delete("/api/organisation/logo", { preHandler, schema: { tags, response: { 200: okResponse } } }, async (req) => {
+    await setLogo(db, staffOf(req).orgId, null);
+    return { ok: true as const };
+  });
+  r.get("/api/portal-settings", { preHandler, schema: { tags, response: { 200: portalSettingsResponse } } }, (req) =>
+    getPortalSettings(db, config, staffOf(req).orgId),
+  );
+  r.put(
+    "/api/portal-settings",
+    { preHandler, schema: { tags, body: portalSettings, response: { 200: portalSettingsResponse } } },
+    (req) => updatePortalSettings(db, config, staffOf(req).orgId, req.body),
+  );
+}

@@ -1,0 +1,70 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import type { Config } from "../../config.js";
+import type { Db, Tx } from "../../db/client.js";
+import { withSystem } from "../../db/scope.js";
+import { contacts, customers, documentLinks, invoices, organisations } from "../../db/schema/index.js";
+import { hashToken, newToken } from "../../http/tokens.js";
+
+export const LINK_TTL_DAYS = 30;
+
+/** A personal link for one contact to one document; the URL is built from PUBLIC_URL, never the Host. */
+export async function createDocumentLink(
+  tx: Tx,
+  config: Config,
+  l: { orgId: string; customerId: string; contactId: string; documentId: string; slug: string },
+): Promise<string> {
+  const { token, hash } = newToken();
+  await tx.insert(documentLinks).values({
+    orgId: l.orgId,
+    customerId: l.customerId,
+    contactId: l.contactId,
+    documentType: "invoice",
+    documentId: l.documentId,
+    tokenHash: hash,
+    expiresAt: new Date(Date.now() + LINK_TTL_DAYS * 86400_000),
+  });
+  return `${config.publicUrl}/p/${l.slug}/l/${token}`;
+}
+
+export interface RedeemedLink {
+  orgId: string;
+  customerId: string;
+  contactId: string;
+  documentId: string;
+}
+
+/**
+ * A link works while it is unexpired and unrevoked, its portal is on and has this slug, its contact and
+ * customer still have access, and its invoice is not void. Anything else answers the same "invalid".
+ */
+export async function redeemDocumentLink(db: Db, slug: string, token: string): Promise<RedeemedLink | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  return withSystem(db, async (tx) => {
+    const [link] = await tx
+      .select()
+      .from(documentLinks)
+      .where(
+        and(eq(documentLinks.tokenHash, hashToken(token)), isNull(documentLinks.revokedAt), gt(documentLinks.expiresAt, new Date())),
+      );
+    if (!link) return null;
+    const [row] = await tx
+      .select({ slug: organisations.portalSlug, enabled: organisations.portalEnabled })
+      .from(organisations)
+      .where(eq(organisations.id, link.orgId));
+    if (!row || row.slug !== slug || !row.enabled) return null;
+    await tx.update(documentLinks).set({ lastUsedAt: new Date() }).where(eq(documentLinks.id, link.id));
+    return { orgId: link.orgId, customerId: link.customerId, contactId: link.contactId, documentId: link.documentId };
+  });
+}
+
+/** Checks, inside the contact's own scope, that the contact may still use the link's document. */
+export async function linkTargetIsLive(tx: Tx, link: RedeemedLink): Promise<boolean> {
+  const [c] = await tx
+    .select({ id: contacts.id })
+    .from(contacts)
+    .innerJoin(customers, eq(customers.id, contacts.customerId))
+    .where(and(eq(contacts.id, link.contactId), isNull(contacts.deletedAt), eq(contacts.portalEnabled, true), isNull(customers.deletedAt)));
+  if (!c) return false;
+  const [inv] = await tx.select({ status: invoices.status }).from(invoices).where(eq(invoices.id, link.documentId));
+  return inv !== undefined && inv.status !== "void" && inv.status !== "draft";
+}

@@ -1,0 +1,111 @@
+import { and, desc, eq, isNotNull, isNull, notInArray, sql } from "drizzle-orm";
+import type { Config } from "./config.js";
+import type { Db } from "./db/client.js";
+import { withOrg, withSystem } from "./db/scope.js";
+import { contacts, invoices, organisations } from "./db/schema/index.js";
+import { createCustomer } from "./modules/customers/customers.service.js";
+import { createOrganisation } from "./modules/organisation/create-organisation.js";
+import { updateOrganisation } from "./modules/organisation/organisation.service.js";
+import { createDocumentLink } from "./modules/portal/document-links.service.js";
+import { createDraft, issueInvoice } from "./modules/invoices/invoices.service.js";
+
+export const DEMO = {
+  email: "demo@portico.local",
+  password: "portico-demo-2026",
+  slug: "estudio-nube",
+};
+
+/** Seeds the demo organisation on the first start of an empty database (G1); returns a portal link. */
+export async function seedDemoIfEmpty(db: Db, config: Config): Promise<{ seeded: boolean; portalLink: string | null }> {
+  const [row] = await withSystem(db, (tx) => tx.select({ n: sql<number>`count(*)::int` }).from(organisations));
+  if ((row?.n ?? 0) > 0) return { seeded: false, portalLink: null };
+
+  const { orgId } = await createOrganisation(db, {
+    name: "Estudio Nube",
+    slug: DEMO.slug,
+    owner: { email: DEMO.email, name: "Marta Demo", password: DEMO.password },
+  });
+  await updateOrganisation(db, orgId, {
+    name: "Estudio Nube",
+    legalName: "Estudio Nube Diseño, S.L.",
+    taxId: "B12345678",
+    addressLine1: "Calle de la Peña, 12",
+    addressLine2: null,
+    city: "Madrid",
+    postalCode: "28004",
+    region: "Madrid",
+    country: "ES",
+    phone: "+34 910 000 000",
+    mobile: null,
+    email: "hola@estudionube.example",
+    website: "https://estudionube.example",
+    socialLinks: [],
+    brandColor: "#1c7ed6",
+    baseCurrency: "EUR",
+    language: "es",
+    timeZone: "Europe/Madrid",
+    iban: "ES9121000418450200051332",
+    bic: "CAIXESBBXXX",
+  });
+  const customer = await createCustomer(db, orgId, {
+    kind: "company",
+    name: "Acme Ibérica",
+    legalName: "Acme Ibérica, S.A.",
+    taxId: "A87654321",
+    email: "facturas@acme.example",
+    phone: null,
+    addressLine1: "Avenida Diagonal, 100",
+    addressLine2: null,
+    city: "Barcelona",
+    postalCode: "08019",
+    region: "Barcelona",
+    country: "ES",
+    currency: "EUR",
+    language: "es",
+    paymentTermsDays: 30,
+    mayPayByBank: true,
+    notes: null,
+    contacts: [
+      { name: "Laura Gómez", email: "laura@acme.example", phone: "+34 600 000 001", isPrimary: true, language: "es" },
+      { name: "Peter Smith", email: "peter@acme.example", phone: null, isPrimary: false, language: "en" },
+    ],
+  });
+  const lines = [
+    [{ description: "Diseño de identidad corporativa", quantityMilli: 1000, unitPriceMinor: 120000, discountBp: 0 }],
+    [
+      { description: "Mantenimiento web — noviembre", quantityMilli: 1000, unitPriceMinor: 35000, discountBp: 0 },
+      { description: "Horas de soporte", quantityMilli: 3500, unitPriceMinor: 4500, discountBp: 1000 },
+    ],
+    [{ description: "Sesión de fotografía de producto", quantityMilli: 2000, unitPriceMinor: 27500, discountBp: 500 }],
+  ];
+  for (const invoiceLines of lines) {
+    const draft = await createDraft(db, orgId, {
+      customerId: customer.id,
+      allowPartialPayments: false,
+      notes: "Gracias por confiar en nosotros.",
+      terms: null,
+      lines: invoiceLines,
+    });
+    await issueInvoice(db, orgId, draft.id);
+  }
+  return { seeded: true, portalLink: await demoPortalLink(db, config) };
+}
+
+/** A fresh link for the demo's primary contact to its latest invoice, printed at every start. */
+export async function demoPortalLink(db: Db, config: Config): Promise<string | null> {
+  const [org] = await withSystem(db, (tx) =>
+    tx.select({ id: organisations.id, slug: organisations.portalSlug }).from(organisations).where(eq(organisations.portalSlug, DEMO.slug)),
+  );
+  if (!org) return null;
+  return withOrg(db, org.id, async (tx) => {
+    const [row] = await tx
+      .select({ contactId: contacts.id, customerId: contacts.customerId, invoiceId: invoices.id })
+      .from(contacts)
+      .innerJoin(invoices, eq(invoices.customerId, contacts.customerId))
+      .where(and(isNull(contacts.deletedAt), eq(contacts.portalEnabled, true), isNotNull(contacts.email), notInArray(invoices.status, ["draft", "void"])))
+      .orderBy(desc(contacts.isPrimary), desc(invoices.createdAt))
+      .limit(1);
+    if (!row) return null;
+    return createDocumentLink(tx, config, { orgId: org.id, customerId: row.customerId, contactId: row.contactId, documentId: row.invoiceId, slug: org.slug });
+  });
+}

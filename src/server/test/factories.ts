@@ -1,0 +1,88 @@
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { Customer, InvoiceDetail } from "../../shared/contracts/index.js";
+import { withOrg } from "../db/scope.js";
+import { emails } from "../db/schema/index.js";
+import { createOrganisation } from "../modules/organisation/create-organisation.js";
+import type { TestContext } from "./harness.js";
+
+export interface TestOrg {
+  orgId: string;
+  slug: string;
+  email: string;
+  password: string;
+  /** Cookie header of a signed-in owner. */
+  cookie: string;
+}
+
+const unique = () => randomBytes(4).toString("hex");
+
+export async function buildOrg(ctx: TestContext, name = "Org"): Promise<TestOrg> {
+  const slug = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${unique()}`;
+  const email = `owner-${unique()}@example.com`;
+  const password = "correct horse battery staple";
+  const { orgId } = await createOrganisation(ctx.database.db, { name, slug, owner: { email, name: `${name} Owner`, password } });
+  const cookie = await loginStaff(ctx, email, password);
+  return { orgId, slug, email, password, cookie };
+}
+
+export async function loginStaff(ctx: TestContext, email: string, password: string): Promise<string> {
+  const res = await ctx.app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  return cookieHeader(res.headers["set-cookie"]);
+}
+
+export function cookieHeader(setCookie: string | string[] | undefined): string {
+  const list = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
+  return list.map((c) => c.split(";")[0]).join("; ");
+}
+
+export async function buildCustomer(ctx: TestContext, org: TestOrg, name = "Customer"): Promise<Customer> {
+  const res = await ctx.app.inject({
+    method: "POST",
+    url: "/api/customers",
+    headers: { cookie: org.cookie },
+    payload: {
+      name,
+      contacts: [
+        { name: `${name} Contact`, email: `c-${unique()}@example.com`, isPrimary: true },
+        { name: `${name} Second`, email: `d-${unique()}@example.com` },
+      ],
+    },
+  });
+  if (res.statusCode !== 201) throw new Error(`customer: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+export async function buildInvoice(
+  ctx: TestContext,
+  org: TestOrg,
+  customerId: string,
+  opts: { issue?: boolean; lines?: { description: string; quantityMilli: number; unitPriceMinor: number; discountBp?: number; taxIds?: string[] }[] } = {},
+): Promise<InvoiceDetail> {
+  const res = await ctx.app.inject({
+    method: "POST",
+    url: "/api/invoices",
+    headers: { cookie: org.cookie },
+    payload: { customerId, lines: opts.lines ?? [{ description: "Consulting", quantityMilli: 2000, unitPriceMinor: 10000 }] },
+  });
+  if (res.statusCode !== 201) throw new Error(`invoice: ${res.statusCode} ${res.body}`);
+  if (!opts.issue) return res.json();
+  const issued = await ctx.app.inject({ method: "POST", url: `/api/invoices/${res.json().id}/issue`, headers: { cookie: org.cookie }, payload: {} });
+  if (issued.statusCode !== 200) throw new Error(`issue: ${issued.statusCode} ${issued.body}`);
+  return issued.json();
+}
+
+/** Sends an invoice and returns the personal portal links found in the outbox emails. */
+export async function sendAndReadLinks(ctx: TestContext, org: TestOrg, invoiceId: string): Promise<string[]> {
+  const res = await ctx.app.inject({ method: "POST", url: `/api/invoices/${invoiceId}/send`, headers: { cookie: org.cookie }, payload: {} });
+  if (res.statusCode !== 200) throw new Error(`send: ${res.statusCode} ${res.body}`);
+  const rows = await withOrg(ctx.database.db, org.orgId, (tx) => tx.select().from(emails).where(eq(emails.kind, "invoice_sent")));
+  return rows.flatMap((e) => [...e.textBody.matchAll(/https:\/\/portico\.test\/p\/[^\s]+\/l\/[A-Za-z0-9_-]+/g)].map((m) => m[0]));
+}
+
+/** Follows an emailed link like a browser; returns the contact's cookie and where it landed. */
+export async function openLink(ctx: TestContext, link: string): Promise<{ cookie: string; location: string; status: number }> {
+  const res = await ctx.app.inject({ method: "GET", url: link.replace("https://portico.test", "") });
+  return { cookie: cookieHeader(res.headers["set-cookie"]), location: String(res.headers.location ?? ""), status: res.statusCode };
+}

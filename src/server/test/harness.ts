@@ -1,0 +1,62 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { type App, buildApp } from "../app.js";
+import { type Config, loadConfig } from "../config.js";
+import { type Database, openDatabase } from "../db/client.js";
+import { migrateDatabase } from "../db/migrate.js";
+import { Mailer } from "../email/mailer.js";
+
+export interface TestContext {
+  app: App;
+  database: Database;
+  config: Config;
+  mailer: Mailer;
+  close(): Promise<void>;
+}
+
+export const TEST_PUBLIC_URL = "https://portico.test";
+
+/**
+ * A fresh, migrated database per test file: PGlite in memory by default, or a new database on the
+ * PostgreSQL server named by TEST_DATABASE_URL (npm run test:pg), dropped afterwards.
+ */
+export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+  const config = loadConfig({ PUBLIC_URL: TEST_PUBLIC_URL, APP_SECRET: "test-secret-0123456789", ...env });
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  let dropDatabase = async () => {};
+  let database: Database;
+  if (adminUrl) {
+    const name = `portico_t_${randomBytes(6).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    database = await openDatabase({ databaseUrl: url.toString() });
+    dropDatabase = async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  } else {
+    database = await openDatabase({ dataDir: "memory://" });
+  }
+  await migrateDatabase(database);
+  const mailer = new Mailer(config, database.db);
+  const app = await buildApp({ database, config, mailer });
+  await app.ready();
+  return {
+    app,
+    database,
+    config,
+    mailer,
+    async close() {
+      await app.close();
+      mailer.close();
+      await database.close();
+      await dropDatabase();
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { currencyCode, email, language, optionalText, requiredText, uuid } from "./common.js";
+
+export const contactInput = z.object({
+  name: requiredText(200),
+  email: email
+    .nullish()
+    .or(z.literal(""))
+    .transform((v) => v || null),
+  phone: optionalText(50),
+  isPrimary: z.boolean().default(false),
+  language: language.nullish().transform((v) => v ?? null),
+});
+export type ContactInput = z.input<typeof contactInput>;
+
+export const contact = z.object({
+  id: uuid,
+  customerId: uuid,
+  name: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  isPrimary: z.boolean(),
+  language: language.nullable(),
+  portalEnabled: z.boolean(),
+});
+export type Contact = z.infer<typeof contact>;
+
+export const customerFields = {
+  kind: z.enum(["company", "individual"]).default("company"),
+  name: requiredText(200),
+  legalName: optionalText(200),
+  taxId: optionalText(50),
+  email: email
+    .nullish()
+    .or(z.literal(""))
+    .transform((v) => v || null),
+  phone: optionalText(50),
+  addressLine1: optionalText(200),
+  addressLine2: optionalText(200),
+  city: optionalText(100),
+  postalCode: optionalText(20),
+  region: optionalText(100),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "use a 2-letter country code")
+    .nullish()
+    .transform((v) => v ?? null),
+  currency: currencyCode.optional(),
+  language: language.nullish().transform((v) => v ?? null),
+  paymentTermsDays: z.number().int().min(0).max(365).default(30),
+  mayPayByBank: z.boolean().default(false),
+  notes: optionalText(5000),
+};
+
+export const createCustomerBody = z.object({
+  ...customerFields,
+  contacts: z.array(contactInput).max(50).default([]),
+});
+export type CreateCustomerBody = z.input<typeof createCustomerBody>;
+export const updateCustomerBody = z.object(customerFields);
+
+export const customer = z.object({
+  id: uuid,
+  kind: z.enum(["company", "individual"]),
+  name: z.string(),
+  legalName: z.string().nullable(),
+  taxId: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  addressLine1: z.string().nullable(),
+  addressLine2: z.string().nullable(),
+  city: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  region: z.string().nullable(),
+  country: z.string().nullable(),
+  currency: z.string(),
+  language: language.nullable(),
+  paymentTermsDays: z.number().int(),
+  mayPayByBank: z.boolean(),
+  notes: z.string().nullable(),
+  contacts: z.array(contact),
+});
+export type Customer = z.infer<typeof customer>;
+
+export const customerSummary = customer
+  .pick({ id: true, kind: true, name: true, taxId: true, email: true, currency: true })
+  .extend({
+    contactCount: z.number().int(),
+  });
+export type CustomerSummary = z.infer<typeof customerSummary>;
+export const customerListQuery = z.object({ q: z.string().max(200).optional() });

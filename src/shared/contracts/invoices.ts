@@ -1,0 +1,116 @@
+import { z } from "zod";
+import { currencyCode, isoDate, minorAmount, optionalText, requiredText, uuid } from "./common.js";
+
+export const invoiceStatus = z.enum(["draft", "issued", "sent", "viewed", "partially_paid", "paid", "void"]);
+export type InvoiceStatus = z.infer<typeof invoiceStatus>;
+
+/** All quantities and amounts are integers: quantity × 1000, minor units, percent × 100. */
+export const invoiceLineInput = z.object({
+  description: requiredText(2000),
+  quantityMilli: z.number().int().min(-1_000_000_000).max(1_000_000_000),
+  unitPriceMinor: minorAmount.refine((v) => Math.abs(v) <= 1e12, "amount too large"),
+  discountBp: z.number().int().min(0).max(10000).default(0),
+  /** Omitted: the default tax applies (CP2001 when there is none). [] means no tax. */
+  taxIds: z.array(uuid).max(4).optional(),
+});
+export type InvoiceLineInput = z.input<typeof invoiceLineInput>;
+
+export const invoiceDraftBody = z.object({
+  customerId: uuid,
+  issueDate: isoDate.optional(),
+  dueDate: isoDate.nullish(),
+  currency: currencyCode.optional(),
+  notes: optionalText(5000),
+  terms: optionalText(5000),
+  allowPartialPayments: z.boolean().default(false),
+  lines: z.array(invoiceLineInput).max(500),
+});
+export type InvoiceDraftBody = z.input<typeof invoiceDraftBody>;
+
+export const lineTax = z.object({
+  taxId: uuid,
+  name: z.string(),
+  rateBp: z.number().int(),
+  amountMinor: z.number().int(),
+});
+export const invoiceLine = z.object({
+  id: uuid,
+  position: z.number().int(),
+  description: z.string(),
+  quantityMilli: z.number().int(),
+  unitPriceMinor: z.number().int(),
+  discountBp: z.number().int(),
+  taxes: z.array(lineTax),
+  grossMinor: z.number().int(),
+  discountMinor: z.number().int(),
+  netMinor: z.number().int(),
+  taxMinor: z.number().int(),
+  totalMinor: z.number().int(),
+});
+export type InvoiceLine = z.infer<typeof invoiceLine>;
+
+export const taxBreakdownEntry = z.object({
+  taxId: uuid,
+  name: z.string(),
+  rateBp: z.number().int(),
+  baseMinor: z.number().int(),
+  amountMinor: z.number().int(),
+});
+
+export const invoiceSummary = z.object({
+  id: uuid,
+  number: z.string().nullable(),
+  status: invoiceStatus,
+  customerId: uuid,
+  customerName: z.string(),
+  issueDate: z.string(),
+  dueDate: z.string().nullable(),
+  currency: z.string(),
+  totalMinor: z.number().int(),
+  paidMinor: z.number().int(),
+  dueMinor: z.number().int(),
+  isOverdue: z.boolean(),
+});
+export type InvoiceSummary = z.infer<typeof invoiceSummary>;
+
+export const invoiceDetail = invoiceSummary.extend({
+  notes: z.string().nullable(),
+  terms: z.string().nullable(),
+  allowPartialPayments: z.boolean(),
+  subtotalMinor: z.number().int(),
+  discountMinor: z.number().int(),
+  netMinor: z.number().int(),
+  taxMinor: z.number().int(),
+  taxBreakdown: z.array(taxBreakdownEntry),
+  lines: z.array(invoiceLine),
+  issuedAt: z.string().nullable(),
+  sentAt: z.string().nullable(),
+  viewedAt: z.string().nullable(),
+  paidAt: z.string().nullable(),
+  voidedAt: z.string().nullable(),
+  payments: z.array(
+    z.object({
+      id: uuid,
+      amountMinor: z.number().int(),
+      method: z.string(),
+      gateway: z.string().nullable(),
+      paidAt: z.string(),
+    }),
+  ),
+});
+export type InvoiceDetail = z.infer<typeof invoiceDetail>;
+
+export const invoiceListQuery = z.object({
+  status: invoiceStatus.optional(),
+  customerId: uuid.optional(),
+  q: z.string().max(200).optional(),
+});
+
+export const sendInvoiceBody = z.object({
+  /** Defaults to every contact of the customer with an email and portal access. */
+  contactIds: z.array(uuid).max(20).optional(),
+});
+export const sendInvoiceResult = z.object({
+  recipients: z.array(z.object({ contactId: uuid, email: z.string() })),
+  deliveryMode: z.enum(["pdf", "link", "both"]),
+});

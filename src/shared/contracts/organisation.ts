@@ -1,0 +1,101 @@
+import { z } from "zod";
+import { currencyCode, language, optionalText, requiredText } from "./common.js";
+
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "use a colour like #1c7ed6");
+
+export const organisationProfileFields = {
+  name: requiredText(200),
+  legalName: optionalText(200),
+  taxId: optionalText(50),
+  addressLine1: optionalText(200),
+  addressLine2: optionalText(200),
+  city: optionalText(100),
+  postalCode: optionalText(20),
+  region: optionalText(100),
+  country: z.string().regex(/^[A-Z]{2}$/, "use a 2-letter country code"),
+  phone: optionalText(50),
+  mobile: optionalText(50),
+  email: z
+    .email()
+    .max(254)
+    .nullish()
+    .or(z.literal(""))
+    .transform((v) => v || null),
+  website: z
+    .url()
+    .max(300)
+    .nullish()
+    .or(z.literal(""))
+    .transform((v) => v || null),
+  socialLinks: z.array(z.url().max(300)).max(10),
+  brandColor: hexColor,
+  baseCurrency: currencyCode,
+  language,
+  timeZone: z.string().refine((tz) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "unknown time zone"),
+  iban: z
+    .string()
+    .transform((v) => v.replace(/\s+/g, "").toUpperCase())
+    .pipe(z.string().regex(/^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/, "not a valid IBAN"))
+    .nullish()
+    .or(z.literal(""))
+    .transform((v) => v || null),
+  bic: z
+    .string()
+    .regex(/^[A-Za-z0-9]{8}([A-Za-z0-9]{3})?$/, "not a valid BIC")
+    .nullish()
+    .or(z.literal(""))
+    .transform((v) => (v ? v.toUpperCase() : null)),
+};
+
+export const updateOrganisationBody = z.object(organisationProfileFields);
+export type UpdateOrganisationBody = z.input<typeof updateOrganisationBody>;
+
+export const organisationProfile = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  legalName: z.string().nullable(),
+  taxId: z.string().nullable(),
+  addressLine1: z.string().nullable(),
+  addressLine2: z.string().nullable(),
+  city: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  region: z.string().nullable(),
+  country: z.string(),
+  phone: z.string().nullable(),
+  mobile: z.string().nullable(),
+  email: z.string().nullable(),
+  website: z.string().nullable(),
+  socialLinks: z.array(z.string()),
+  brandColor: z.string(),
+  baseCurrency: z.string(),
+  language,
+  timeZone: z.string(),
+  iban: z.string().nullable(),
+  bic: z.string().nullable(),
+  /** Relative URL of the logo image, or null. */
+  logoUrl: z.string().nullable(),
+});
+export type OrganisationProfile = z.infer<typeof organisationProfile>;
+
+export const deliveryMode = z.enum(["pdf", "link", "both"]);
+export const portalSlug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(3, "at least 3 characters")
+  .max(40, "at most 40 characters")
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "use lowercase letters, digits and hyphens");
+export const portalSettings = z.object({
+  portalEnabled: z.boolean(),
+  portalSlug,
+  deliveryMode,
+});
+export type PortalSettings = z.infer<typeof portalSettings>;
+export const portalSettingsResponse = portalSettings.extend({ portalUrl: z.string() });
