@@ -10,7 +10,7 @@ declare module "fastify" {
   }
 }
 
-/** preHandler for every back-office route: the organisation comes only from the verified session. */
+/** onRequest hook of every back-office route (before body validation, so strangers learn nothing): the organisation comes only from the verified session. */
 export function requireStaff(db: Db) {
   return async (req: FastifyRequest, _reply: FastifyReply) => {
     const token = req.cookies[STAFF_COOKIE];

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Customer, InvoiceDetail } from "../../shared/contracts/index.js";
-import { withOrg } from "../db/scope.js";
 import { emails } from "../db/schema/index.js";
+import { withOrg } from "../db/scope.js";
 import { createOrganisation } from "../modules/organisation/create-organisation.js";
 import type { TestContext } from "./harness.js";
 
@@ -21,7 +21,11 @@ export async function buildOrg(ctx: TestContext, name = "Org"): Promise<TestOrg>
   const slug = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${unique()}`;
   const email = `owner-${unique()}@example.com`;
   const password = "correct horse battery staple";
-  const { orgId } = await createOrganisation(ctx.database.db, { name, slug, owner: { email, name: `${name} Owner`, password } });
+  const { orgId } = await createOrganisation(ctx.database.db, {
+    name,
+    slug,
+    owner: { email, name: `${name} Owner`, password },
+  });
   const cookie = await loginStaff(ctx, email, password);
   return { orgId, slug, email, password, cookie };
 }
@@ -58,31 +62,64 @@ export async function buildInvoice(
   ctx: TestContext,
   org: TestOrg,
   customerId: string,
-  opts: { issue?: boolean; lines?: { description: string; quantityMilli: number; unitPriceMinor: number; discountBp?: number; taxIds?: string[] }[] } = {},
+  opts: {
+    issue?: boolean;
+    lines?: {
+      description: string;
+      quantityMilli: number;
+      unitPriceMinor: number;
+      discountBp?: number;
+      taxIds?: string[];
+    }[];
+  } = {},
 ): Promise<InvoiceDetail> {
   const res = await ctx.app.inject({
     method: "POST",
     url: "/api/invoices",
     headers: { cookie: org.cookie },
-    payload: { customerId, lines: opts.lines ?? [{ description: "Consulting", quantityMilli: 2000, unitPriceMinor: 10000 }] },
+    payload: {
+      customerId,
+      lines: opts.lines ?? [{ description: "Consulting", quantityMilli: 2000, unitPriceMinor: 10000 }],
+    },
   });
   if (res.statusCode !== 201) throw new Error(`invoice: ${res.statusCode} ${res.body}`);
   if (!opts.issue) return res.json();
-  const issued = await ctx.app.inject({ method: "POST", url: `/api/invoices/${res.json().id}/issue`, headers: { cookie: org.cookie }, payload: {} });
+  const issued = await ctx.app.inject({
+    method: "POST",
+    url: `/api/invoices/${res.json().id}/issue`,
+    headers: { cookie: org.cookie },
+    payload: {},
+  });
   if (issued.statusCode !== 200) throw new Error(`issue: ${issued.statusCode} ${issued.body}`);
   return issued.json();
 }
 
 /** Sends an invoice and returns the personal portal links found in the outbox emails. */
 export async function sendAndReadLinks(ctx: TestContext, org: TestOrg, invoiceId: string): Promise<string[]> {
-  const res = await ctx.app.inject({ method: "POST", url: `/api/invoices/${invoiceId}/send`, headers: { cookie: org.cookie }, payload: {} });
+  const res = await ctx.app.inject({
+    method: "POST",
+    url: `/api/invoices/${invoiceId}/send`,
+    headers: { cookie: org.cookie },
+    payload: {},
+  });
   if (res.statusCode !== 200) throw new Error(`send: ${res.statusCode} ${res.body}`);
-  const rows = await withOrg(ctx.database.db, org.orgId, (tx) => tx.select().from(emails).where(eq(emails.kind, "invoice_sent")));
-  return rows.flatMap((e) => [...e.textBody.matchAll(/https:\/\/portico\.test\/p\/[^\s]+\/l\/[A-Za-z0-9_-]+/g)].map((m) => m[0]));
+  const rows = await withOrg(ctx.database.db, org.orgId, (tx) =>
+    tx.select().from(emails).where(eq(emails.kind, "invoice_sent")),
+  );
+  return rows.flatMap((e) =>
+    [...e.textBody.matchAll(/https:\/\/portico\.test\/p\/[^\s]+\/l\/[A-Za-z0-9_-]+/g)].map((m) => m[0]),
+  );
 }
 
 /** Follows an emailed link like a browser; returns the contact's cookie and where it landed. */
-export async function openLink(ctx: TestContext, link: string): Promise<{ cookie: string; location: string; status: number }> {
+export async function openLink(
+  ctx: TestContext,
+  link: string,
+): Promise<{ cookie: string; location: string; status: number }> {
   const res = await ctx.app.inject({ method: "GET", url: link.replace("https://portico.test", "") });
-  return { cookie: cookieHeader(res.headers["set-cookie"]), location: String(res.headers.location ?? ""), status: res.statusCode };
+  return {
+    cookie: cookieHeader(res.headers["set-cookie"]),
+    location: String(res.headers.location ?? ""),
+    status: res.statusCode,
+  };
 }

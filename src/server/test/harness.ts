@@ -20,7 +20,10 @@ export const TEST_PUBLIC_URL = "https://portico.test";
  * A fresh, migrated database per test file: PGlite in memory by default, or a new database on the
  * PostgreSQL server named by TEST_DATABASE_URL (npm run test:pg), dropped afterwards.
  */
-export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestContext(
+  env: Record<string, string> = {},
+  extend?: (app: App, database: Database) => void,
+): Promise<TestContext> {
   const config = loadConfig({ PUBLIC_URL: TEST_PUBLIC_URL, APP_SECRET: "test-secret-0123456789", ...env });
   const adminUrl = process.env.TEST_DATABASE_URL;
   let dropDatabase = async () => {};
@@ -46,6 +49,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
   await migrateDatabase(database);
   const mailer = new Mailer(config, database.db);
   const app = await buildApp({ database, config, mailer });
+  extend?.(app, database);
   await app.ready();
   return {
     app,

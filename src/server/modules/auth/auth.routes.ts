@@ -32,7 +32,9 @@ export async function authRoutes(app: App, { database: { db }, config }: Deps) {
     clearCookie(reply, STAFF_COOKIE);
     return { ok: true as const };
   });
-  r.get("/api/auth/me", { preHandler: requireStaff(db), schema: { tags, response: { 200: staffMe } } }, (req) =>
-    getStaffMe(db, staffOf(req)),
+  r.get(
+    "/api/auth/me",
+    { onRequest: requireStaff(db), schema: { tags, response: { 200: staffMe } } },
+    (req) => getStaffMe(db, staffOf(req)),
   );
 }

@@ -24,34 +24,34 @@ import {
 
 export async function customerRoutes(app: App, { database: { db } }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const preHandler = requireStaff(db);
+  const onRequest = requireStaff(db);
   const tags = ["customers"];
 
   r.get(
     "/api/customers",
-    { preHandler, schema: { tags, querystring: customerListQuery, response: { 200: z.array(customerSummary) } } },
+    { onRequest, schema: { tags, querystring: customerListQuery, response: { 200: z.array(customerSummary) } } },
     (req) => listCustomers(db, staffOf(req).orgId, req.query.q),
   );
   r.post(
     "/api/customers",
-    { preHandler, schema: { tags, body: createCustomerBody, response: { 201: customer } } },
+    { onRequest, schema: { tags, body: createCustomerBody, response: { 201: customer } } },
     async (req, reply) => reply.status(201).send(await createCustomer(db, staffOf(req).orgId, req.body)),
   );
-  r.get("/api/customers/:id", { preHandler, schema: { tags, params: idParams, response: { 200: customer } } }, (req) =>
+  r.get("/api/customers/:id", { onRequest, schema: { tags, params: idParams, response: { 200: customer } } }, (req) =>
     getCustomer(db, staffOf(req).orgId, req.params.id),
   );
   r.put(
     "/api/customers/:id",
-    { preHandler, schema: { tags, params: idParams, body: updateCustomerBody, response: { 200: customer } } },
+    { onRequest, schema: { tags, params: idParams, body: updateCustomerBody, response: { 200: customer } } },
     (req) => updateCustomer(db, staffOf(req).orgId, req.params.id, req.body),
   );
-  r.delete("/api/customers/:id", { preHandler, schema: { tags, params: idParams, response: { 200: okResponse } } }, async (req) => {
+  r.delete("/api/customers/:id", { onRequest, schema: { tags, params: idParams, response: { 200: okResponse } } }, async (req) => {
     await deleteCustomer(db, staffOf(req).orgId, req.params.id);
     return { ok: true as const };
   });
   r.post(
     "/api/customers/:id/contacts",
-    { preHandler, schema: { tags, params: idParams, body: contactInput, response: { 201: contact } } },
+    { onRequest, schema: { tags, params: idParams, body: contactInput, response: { 201: contact } } },
     async (req, reply) => reply.status(201).send(await addContact(db, staffOf(req).orgId, req.params.id, req.body)),
   );
 }

@@ -29,39 +29,39 @@ import {
 export async function invoiceRoutes(app: App, deps: Deps) {
   const { db } = deps.database;
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const preHandler = requireStaff(db);
+  const onRequest = requireStaff(db);
   const tags = ["invoices"];
   const one = { tags, params: idParams, response: { 200: invoiceDetail } };
 
   r.get(
     "/api/invoices",
-    { preHandler, schema: { tags, querystring: invoiceListQuery, response: { 200: z.array(invoiceSummary) } } },
+    { onRequest, schema: { tags, querystring: invoiceListQuery, response: { 200: z.array(invoiceSummary) } } },
     (req) => listInvoices(db, staffOf(req).orgId, req.query),
   );
   r.post(
     "/api/invoices",
-    { preHandler, schema: { tags, body: invoiceDraftBody, response: { 201: invoiceDetail } } },
+    { onRequest, schema: { tags, body: invoiceDraftBody, response: { 201: invoiceDetail } } },
     async (req, reply) => reply.status(201).send(await createDraft(db, staffOf(req).orgId, req.body)),
   );
-  r.get("/api/invoices/:id", { preHandler, schema: one }, (req) => getInvoice(db, staffOf(req).orgId, req.params.id));
-  r.put("/api/invoices/:id", { preHandler, schema: { ...one, body: invoiceDraftBody } }, (req) =>
+  r.get("/api/invoices/:id", { onRequest, schema: one }, (req) => getInvoice(db, staffOf(req).orgId, req.params.id));
+  r.put("/api/invoices/:id", { onRequest, schema: { ...one, body: invoiceDraftBody } }, (req) =>
     updateDraft(db, staffOf(req).orgId, req.params.id, req.body),
   );
-  r.post("/api/invoices/:id/issue", { preHandler, schema: one }, (req) =>
+  r.post("/api/invoices/:id/issue", { onRequest, schema: one }, (req) =>
     issueInvoice(db, staffOf(req).orgId, req.params.id),
   );
-  r.post("/api/invoices/:id/void", { preHandler, schema: one }, (req) =>
+  r.post("/api/invoices/:id/void", { onRequest, schema: one }, (req) =>
     voidInvoice(db, staffOf(req).orgId, req.params.id),
   );
   r.post(
     "/api/invoices/:id/send",
-    { preHandler, schema: { tags, params: idParams, body: sendInvoiceBody, response: { 200: sendInvoiceResult } } },
+    { onRequest, schema: { tags, params: idParams, body: sendInvoiceBody, response: { 200: sendInvoiceResult } } },
     (req) =>
       sendInvoice({ db, config: deps.config, mailer: deps.mailer }, staffOf(req).orgId, req.params.id, req.body.contactIds),
   );
   r.get(
     "/api/invoices/:id/pdf",
-    { preHandler, schema: { tags, params: idParams, produces: ["application/pdf"] } },
+    { onRequest, schema: { tags, params: idParams, produces: ["application/pdf"] } },
     async (req, reply) => {
       const orgId = staffOf(req).orgId;
       const { pdf, filename } = await withOrg(db, orgId, async (tx) => {

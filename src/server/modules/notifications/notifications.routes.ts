@@ -6,12 +6,12 @@ import { listNotifications, markAllRead } from "./notifications.service.js";
 
 export async function notificationRoutes(app: App, { database: { db } }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const preHandler = requireStaff(db);
+  const onRequest = requireStaff(db);
   const tags = ["notifications"];
-  r.get("/api/notifications", { preHandler, schema: { tags, response: { 200: notificationList } } }, (req) =>
+  r.get("/api/notifications", { onRequest, schema: { tags, response: { 200: notificationList } } }, (req) =>
     listNotifications(db, staffOf(req).orgId),
   );
-  r.post("/api/notifications/read-all", { preHandler, schema: { tags, response: { 200: okResponse } } }, async (req) => {
+  r.post("/api/notifications/read-all", { onRequest, schema: { tags, response: { 200: okResponse } } }, async (req) => {
     await markAllRead(db, staffOf(req).orgId);
     return { ok: true as const };
   });

@@ -20,21 +20,21 @@ import {
 
 export async function organisationRoutes(app: App, { database: { db }, config }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const preHandler = requireStaff(db);
+  const onRequest = requireStaff(db);
   const tags = ["organisation"];
 
-  r.get("/api/organisation", { preHandler, schema: { tags, response: { 200: organisationProfile } } }, (req) =>
+  r.get("/api/organisation", { onRequest, schema: { tags, response: { 200: organisationProfile } } }, (req) =>
     getOrganisation(db, staffOf(req).orgId),
   );
   r.put(
     "/api/organisation",
-    { preHandler, schema: { tags, body: updateOrganisationBody, response: { 200: organisationProfile } } },
+    { onRequest, schema: { tags, body: updateOrganisationBody, response: { 200: organisationProfile } } },
     (req) => updateOrganisation(db, staffOf(req).orgId, req.body),
   );
   r.put(
     "/api/organisation/logo",
     {
-      preHandler,
+      onRequest,
       schema: { tags, description: "Raw PNG or JPEG body, at most 1 MB", response: { 200: z.object({ logoUrl: z.string().nullable() }) } },
     },
     (req) => {
@@ -42,16 +42,16 @@ export async function organisationRoutes(app: App, { database: { db }, config }:
       return setLogo(db, staffOf(req).orgId, req.body);
     },
   );
-  r.delete("/api/organisation/logo", { preHandler, schema: { tags, response: { 200: okResponse } } }, async (req) => {
+  r.delete("/api/organisation/logo", { onRequest, schema: { tags, response: { 200: okResponse } } }, async (req) => {
     await setLogo(db, staffOf(req).orgId, null);
     return { ok: true as const };
   });
-  r.get("/api/portal-settings", { preHandler, schema: { tags, response: { 200: portalSettingsResponse } } }, (req) =>
+  r.get("/api/portal-settings", { onRequest, schema: { tags, response: { 200: portalSettingsResponse } } }, (req) =>
     getPortalSettings(db, config, staffOf(req).orgId),
   );
   r.put(
     "/api/portal-settings",
-    { preHandler, schema: { tags, body: portalSettings, response: { 200: portalSettingsResponse } } },
+    { onRequest, schema: { tags, body: portalSettings, response: { 200: portalSettingsResponse } } },
     (req) => updatePortalSettings(db, config, staffOf(req).orgId, req.body),
   );
 }

@@ -7,17 +7,17 @@ import { getAttachment, getEmail, listEmails } from "./outbox.service.js";
 
 export async function outboxRoutes(app: App, { database: { db } }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const preHandler = requireStaff(db);
+  const onRequest = requireStaff(db);
   const tags = ["outbox"];
-  r.get("/api/outbox", { preHandler, schema: { tags, response: { 200: z.array(emailSummary) } } }, (req) =>
+  r.get("/api/outbox", { onRequest, schema: { tags, response: { 200: z.array(emailSummary) } } }, (req) =>
     listEmails(db, staffOf(req).orgId),
   );
-  r.get("/api/outbox/:id", { preHandler, schema: { tags, params: idParams, response: { 200: emailDetail } } }, (req) =>
+  r.get("/api/outbox/:id", { onRequest, schema: { tags, params: idParams, response: { 200: emailDetail } } }, (req) =>
     getEmail(db, staffOf(req).orgId, req.params.id),
   );
   r.get(
     "/api/outbox/:id/attachments/:index",
-    { preHandler, schema: { tags, params: idParams.extend({ index: z.coerce.number().int().min(0).max(20) }) } },
+    { onRequest, schema: { tags, params: idParams.extend({ index: z.coerce.number().int().min(0).max(20) }) } },
     async (req, reply) => {
       const a = await getAttachment(db, staffOf(req).orgId, req.params.id, req.params.index);
       const safeName = a.filename.replace(/[^A-Za-z0-9._-]+/g, "_");

@@ -25,10 +25,10 @@ import { getBranding, getLogo, getPortalInvoice, getPortalMe, listPortalInvoices
 export async function portalRoutes(app: App, { database: { db }, config }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const portal = requirePortal(db);
-  const preHandler = requireContact(db);
+  const onRequest = requireContact(db);
   const tags = ["portal"];
 
-  r.get("/api/portal/:slug", { preHandler: portal, schema: { tags, params: slugParams, response: { 200: portalBranding } } }, (req) =>
+  r.get("/api/portal/:slug", { onRequest: portal, schema: { tags, params: slugParams, response: { 200: portalBranding } } }, (req) =>
     getBranding(db, req.portalOrgId as string),
   );
   r.get("/api/portal/:slug/logo", { schema: { tags, params: slugParams } }, async (req, reply) => {
@@ -36,10 +36,10 @@ export async function portalRoutes(app: App, { database: { db }, config }: Deps)
     if (!logo) throw new AppError("NOT_FOUND");
     return reply.type(logo.mime).header("cache-control", "public, max-age=86400").send(logo.data);
   });
-  r.get("/api/portal/:slug/me", { preHandler, schema: { tags, params: slugParams, response: { 200: portalMe } } }, (req) =>
+  r.get("/api/portal/:slug/me", { onRequest, schema: { tags, params: slugParams, response: { 200: portalMe } } }, (req) =>
     getPortalMe(db, contactOf(req)),
   );
-  r.post("/api/portal/:slug/logout", { preHandler: portal, schema: { tags, params: slugParams, response: { 200: okResponse } } }, async (req, reply) => {
+  r.post("/api/portal/:slug/logout", { onRequest: portal, schema: { tags, params: slugParams, response: { 200: okResponse } } }, async (req, reply) => {
     const name = contactCookieName(req.portalOrgId as string);
     const token = req.cookies[name];
     if (token) await endContactSession(db, token);
@@ -49,17 +49,17 @@ export async function portalRoutes(app: App, { database: { db }, config }: Deps)
   r.get(
     "/api/portal/:slug/invoices",
     {
-      preHandler,
+      onRequest,
       schema: { tags, params: slugParams, querystring: z.object({ status: invoiceStatus.optional() }), response: { 200: z.array(portalInvoiceSummary) } },
     },
     (req) => listPortalInvoices(db, contactOf(req), req.query.status),
   );
-  r.get("/api/portal/:slug/invoices/:id", { preHandler, schema: { tags, params: slugIdParams, response: { 200: portalInvoiceDetail } } }, (req) =>
+  r.get("/api/portal/:slug/invoices/:id", { onRequest, schema: { tags, params: slugIdParams, response: { 200: portalInvoiceDetail } } }, (req) =>
     getPortalInvoice(db, contactOf(req), req.params.id),
   );
   r.get(
     "/api/portal/:slug/invoices/:id/pdf",
-    { preHandler, schema: { tags, params: slugIdParams, produces: ["application/pdf"] } },
+    { onRequest, schema: { tags, params: slugIdParams, produces: ["application/pdf"] } },
     async (req, reply) => {
       const { pdf, filename } = await portalInvoicePdf(db, contactOf(req), req.params.id, requestLanguage(req));
       return reply.type("application/pdf").header("content-disposition", `attachment; filename="${filename}"`).send(pdf);
@@ -67,7 +67,7 @@ export async function portalRoutes(app: App, { database: { db }, config }: Deps)
   );
   r.post(
     "/api/portal/:slug/invoices/:id/pay",
-    { preHandler, schema: { tags, params: slugIdParams, body: payBody, response: { 200: payResult } } },
+    { onRequest, schema: { tags, params: slugIdParams, body: payBody, response: { 200: payResult } } },
     (req) => startCheckout(db, config, contactOf(req), req.params.id, req.body.idempotencyKey),
   );
 

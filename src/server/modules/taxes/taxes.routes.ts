@@ -7,12 +7,12 @@ import { createTax, listTaxes } from "./taxes.service.js";
 
 export async function taxRoutes(app: App, { database: { db } }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const preHandler = requireStaff(db);
+  const onRequest = requireStaff(db);
   const tags = ["taxes"];
-  r.get("/api/taxes", { preHandler, schema: { tags, response: { 200: z.array(tax) } } }, (req) =>
+  r.get("/api/taxes", { onRequest, schema: { tags, response: { 200: z.array(tax) } } }, (req) =>
     listTaxes(db, staffOf(req).orgId),
   );
-  r.post("/api/taxes", { preHandler, schema: { tags, body: createTaxBody, response: { 201: tax } } }, async (req, reply) =>
+  r.post("/api/taxes", { onRequest, schema: { tags, body: createTaxBody, response: { 201: tax } } }, async (req, reply) =>
     reply.status(201).send(await createTax(db, staffOf(req).orgId, req.body)),
   );
 }

@@ -1,0 +1,171 @@
+import { sql } from "drizzle-orm";
+import type { TestContext } from "../harness.js";
+import type { TenantWorld } from "./fixtures.js";
+import { exampleOf } from "./openapi-examples.js";
+
+// biome-ignore lint/suspicious/noExplicitAny: the OpenAPI document is plain JSON.
+type Json = any;
+interface Route {
+  method: string;
+  path: string;
+  op: Json;
+}
+
+// Routes that act on the caller's own session, or are verified by signature rather than by scope.
+const SELF_ONLY = new Set([
+  "POST /api/auth/logout",
+  "POST /api/portal/{slug}/logout",
+  "POST /api/auth/login",
+]);
+const SIGNED = /^\S+ \/api\/gateways\//;
+/** Answer the same public branding to anyone; checked on their own. */
+export const PUBLIC = new Set(["GET /api/portal/{slug}", "GET /api/portal/{slug}/logo"]);
+
+export async function loadRoutes(ctx: TestContext): Promise<Route[]> {
+  const doc = (await ctx.app.inject({ url: "/api/openapi.json" })).json() as Json;
+  const out: Route[] = [];
+  for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, Json>>)) {
+    for (const [method, op] of Object.entries(ops)) out.push({ method: method.toUpperCase(), path, op });
+  }
+  return out;
+}
+
+const keyOf = (r: Route) => `${r.method} ${r.path}`;
+
+/** Ids of the victim, chosen by what the path or the property names. */
+function victimId(victim: TenantWorld, name: string, path: string): string {
+  if (/contact/i.test(name)) return victim.customers[0].contacts[0]?.id ?? "";
+  if (/tax/i.test(name)) return victim.taxId;
+  if (/customer/i.test(name) || path.startsWith("/api/customers")) return victim.customers[0].id;
+  if (path.startsWith("/api/outbox")) return victim.emailId;
+  return victim.invoices[0].id;
+}
+
+function buildRequest(route: Route, slug: string, idFor: (name: string) => string) {
+  const url = route.path.replace("{slug}", slug).replace("{id}", idFor("id")).replace("{index}", "0");
+  const query: Record<string, string> = {};
+  const headers: Record<string, string> = {};
+  for (const p of route.op.parameters ?? []) {
+    if (p.in === "query" && p.required) query[p.name] = String(exampleOf(p.schema, idFor, p.name));
+    if (p.in === "header") headers[p.name] = String(exampleOf(p.schema, idFor, p.name));
+  }
+  const bodySchema = route.op.requestBody?.content?.["application/json"]?.schema;
+  const qs = new URLSearchParams(query).toString();
+  return {
+    method: route.method as "GET",
+    url: qs ? `${url}?${qs}` : url,
+    headers,
+    payload: bodySchema ? (exampleOf(bodySchema, idFor) as object) : route.method === "GET" ? undefined : {},
+  };
+}
+
+const secretsOf = (v: TenantWorld) => [
+  v.org.orgId,
+  v.customers[0].id,
+  v.customers[1].id,
+  v.invoices[0].id,
+  v.customers[0].name,
+];
+
+function checkNoLeak(key: string, body: string, victim: TenantWorld, failures: string[]) {
+  for (const secret of secretsOf(victim)) if (body.includes(secret)) failures.push(`${key} leaks ${secret}`);
+}
+
+/** Staff of `attacker` call every back-office route with the victim's ids. */
+export async function crawlAsStaff(
+  ctx: TestContext,
+  routes: Route[],
+  attacker: TenantWorld,
+  victim: TenantWorld,
+) {
+  const failures: string[] = [];
+  for (const route of routes) {
+    const key = keyOf(route);
+    if (
+      SELF_ONLY.has(key) ||
+      SIGNED.test(key) ||
+      route.path.startsWith("/api/portal/") ||
+      route.path.startsWith("/api/openapi")
+    )
+      continue;
+    const req = buildRequest(route, victim.org.slug, (n) => victimId(victim, n, route.path));
+    const res = await ctx.app.inject({ ...req, headers: { ...req.headers, cookie: attacker.org.cookie } });
+    const aimsAtVictim =
+      route.path.includes("{id}") ||
+      secretsOf(victim).some((s) => JSON.stringify(req.payload ?? {}).includes(s));
+    if (aimsAtVictim && ![403, 404].includes(res.statusCode))
+      failures.push(`${key} → ${res.statusCode} ${res.body.slice(0, 160)}`);
+    if (res.statusCode < 300) checkNoLeak(key, res.body, victim, failures);
+  }
+  return failures;
+}
+
+/** A contact of the attacker's first customer calls every portal route aimed at other customers' data. */
+export async function crawlAsContact(
+  ctx: TestContext,
+  routes: Route[],
+  attacker: TenantWorld,
+  victim: TenantWorld,
+) {
+  const failures: string[] = [];
+  const targets = [
+    { slug: attacker.org.slug, id: attacker.invoices[1].id, who: "same org, other customer" },
+    { slug: attacker.org.slug, id: victim.invoices[0].id, who: "other org, through own portal" },
+    { slug: victim.org.slug, id: victim.invoices[0].id, who: "other org's portal" },
+  ];
+  for (const route of routes.filter((r) => r.path.startsWith("/api/portal/"))) {
+    const key = keyOf(route);
+    if (SELF_ONLY.has(key) || PUBLIC.has(key)) continue;
+    for (const t of targets) {
+      const req = buildRequest(route, t.slug, () => t.id);
+      const res = await ctx.app.inject({
+        ...req,
+        headers: { ...req.headers, cookie: attacker.contactCookie },
+      });
+      const ownPortalList = !route.path.includes("{id}") && t.slug === attacker.org.slug;
+      if (ownPortalList) {
+        // e.g. /me or the invoice list: the contact's own data, never the sibling customer's or the victim's.
+        checkNoLeak(key, res.body, victim, failures);
+        if (res.body.includes(attacker.invoices[1].id))
+          failures.push(`${key} leaks the sibling customer's invoice`);
+      } else if (![401, 403, 404].includes(res.statusCode)) {
+        failures.push(`${key} (${t.who}) → ${res.statusCode} ${res.body.slice(0, 120)}`);
+      }
+    }
+  }
+  return failures;
+}
+
+/** No cookie at all: every route but the public ones answers 401, or 404 for what does not exist. */
+export async function crawlAnonymously(ctx: TestContext, routes: Route[], victim: TenantWorld) {
+  const failures: string[] = [];
+  for (const route of routes) {
+    const key = keyOf(route);
+    if (SELF_ONLY.has(key) || PUBLIC.has(key) || SIGNED.test(key) || route.path.startsWith("/api/openapi"))
+      continue;
+    const res = await ctx.app.inject(
+      buildRequest(route, victim.org.slug, (n) => victimId(victim, n, route.path)),
+    );
+    if (![401, 404].includes(res.statusCode))
+      failures.push(`${key} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+  }
+  return failures;
+}
+
+/** A fingerprint of every row of one organisation, read as the owner, to prove nothing changed. */
+export async function fingerprint(ctx: TestContext, orgId: string): Promise<string> {
+  const tables = await ctx.database.db.execute(sql`
+    select table_name as t from information_schema.columns
+     where column_name = 'org_id' and table_schema = 'public' order by 1`);
+  const parts: string[] = [];
+  for (const { t } of tables.rows as { t: string }[]) {
+    const r = await ctx.database.db.execute(
+      sql`select coalesce(md5(string_agg(x::text, '|' order by x::text)), '') as h from ${sql.identifier(t)} x where org_id = ${orgId}`,
+    );
+    parts.push(`${t}:${(r.rows[0] as { h: string }).h}`);
+  }
+  const org = await ctx.database.db.execute(
+    sql`select md5(o::text) as h from organisations o where id = ${orgId}`,
+  );
+  return `${parts.join(",")};org:${(org.rows[0] as { h: string }).h}`;
+}

@@ -1,0 +1,45 @@
+import { eq } from "drizzle-orm";
+import type { Customer, InvoiceDetail } from "../../../shared/contracts/index.js";
+import { emails, taxes } from "../../db/schema/index.js";
+import { withOrg } from "../../db/scope.js";
+import {
+  buildCustomer,
+  buildInvoice,
+  buildOrg,
+  openLink,
+  sendAndReadLinks,
+  type TestOrg,
+} from "../factories.js";
+import type { TestContext } from "../harness.js";
+
+export interface TenantWorld {
+  org: TestOrg;
+  customers: [Customer, Customer];
+  /** One sent invoice per customer, and a draft of the first customer. */
+  invoices: [InvoiceDetail, InvoiceDetail];
+  draft: InvoiceDetail;
+  taxId: string;
+  emailId: string;
+  /** Cookie of the first customer's primary contact, signed in through an emailed link. */
+  contactCookie: string;
+}
+
+/** An organisation with two customers, each with contacts, a sent invoice, a link session and an email. */
+export async function buildTenantWorld(ctx: TestContext, name: string): Promise<TenantWorld> {
+  const org = await buildOrg(ctx, name);
+  const c1 = await buildCustomer(ctx, org, `${name} Uno`);
+  const c2 = await buildCustomer(ctx, org, `${name} Dos`);
+  const i1 = await buildInvoice(ctx, org, c1.id, { issue: true });
+  const i2 = await buildInvoice(ctx, org, c2.id, { issue: true });
+  const draft = await buildInvoice(ctx, org, c1.id);
+  const [link] = await sendAndReadLinks(ctx, org, i1.id);
+  await sendAndReadLinks(ctx, org, i2.id);
+  if (!link) throw new Error("no link emailed");
+  const { cookie } = await openLink(ctx, link);
+  const { taxId, emailId } = await withOrg(ctx.database.db, org.orgId, async (tx) => {
+    const [t] = await tx.select().from(taxes).where(eq(taxes.isDefault, true));
+    const [e] = await tx.select().from(emails).limit(1);
+    return { taxId: t?.id ?? "", emailId: e?.id ?? "" };
+  });
+  return { org, customers: [c1, c2], invoices: [i1, i2], draft, taxId, emailId, contactCookie: cookie };
+}
