@@ -1,0 +1,149 @@
+import { type FontWeight, faceFor } from "./fonts.js";
+
+export interface TextStyle {
+  size: number;
+  weight?: FontWeight;
+  color?: string;
+}
+
+interface Run {
+  text: string;
+  font: string;
+}
+
+/** A laid-out line: drawable runs (one font each) and its width. */
+export interface TextLine {
+  runs: Run[];
+  width: number;
+}
+
+export const lineHeight = (style: TextStyle) => style.size * 1.3;
+
+// Splits text where the covering font changes, so é and € draw from the latin subset and ő or Ł from
+// latin-ext. Runs are measured and drawn separately.
+function toRuns(text: string, weight: FontWeight): Run[] {
+  const runs: Run[] = [];
+  for (const char of text) {
+    const font = faceFor(char.codePointAt(0) ?? 0, weight).name;
+    const last = runs[runs.length - 1];
+    if (last && last.font === font) last.text += char;
+    else runs.push({ text: char, font });
+  }
+  return runs;
+}
+
+// Widths at size 1, shared by all documents: shaping a word with fontkit is the main cost of a render,
+// and the same words come back on every invoice. Widths scale linearly with the font size.
+const unitWidths = new Map<string, number>();
+const MAX_CACHED_WIDTHS = 50_000;
+
+function runWidth(doc: PDFKit.PDFDocument, run: Run, size: number): number {
+  const key = `${run.font}\u0000${run.text}`;
+  let unit = unitWidths.get(key);
+  if (unit === undefined) {
+    unit = doc.font(run.font).fontSize(1000).widthOfString(run.text) / 1000;
+    if (unitWidths.size >= MAX_CACHED_WIDTHS) unitWidths.clear();
+    unitWidths.set(key, unit);
+  }
+  return unit * size;
+}
+
+function measure(doc: PDFKit.PDFDocument, text: string, style: TextStyle): number {
+  let width = 0;
+  for (const run of toRuns(text, style.weight ?? "regular")) width += runWidth(doc, run, style.size);
+  return width;
+}
+
+function makeLine(doc: PDFKit.PDFDocument, text: string, style: TextStyle): TextLine {
+  return { runs: toRuns(text, style.weight ?? "regular"), width: measure(doc, text, style) };
+}
+
+// Cuts a word longer than the column (an IBAN, a URL) at the last character that still fits.
+function splitLongWord(doc: PDFKit.PDFDocument, word: string, style: TextStyle, maxWidth: number): string[] {
+  const pieces: string[] = [];
+  let current = "";
+  let width = 0;
+  for (const char of word) {
+    const charWidth = measure(doc, char, style);
+    if (current && width + charWidth > maxWidth) {
+      pieces.push(current);
+      current = "";
+      width = 0;
+    }
+    current += char;
+    width += charWidth;
+  }
+  if (current) pieces.push(current);
+  return pieces;
+}
+
+/**
+ * Greedy word wrap at spaces; explicit line breaks are kept. Our own wrapping lets one line mix
+ * fonts, and widths are summed word by word so a long paragraph stays linear in its length.
+ */
+export function layoutText(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  style: TextStyle,
+  maxWidth: number,
+): TextLine[] {
+  const spaceWidth = measure(doc, " ", style);
+  const lines: string[] = [];
+  for (const paragraph of text.split("\n")) {
+    let current = "";
+    let width = 0;
+    for (const word of paragraph.split(" ")) {
+      const wordWidth = measure(doc, word, style);
+      const candidateWidth = current ? width + spaceWidth + wordWidth : wordWidth;
+      if (candidateWidth <= maxWidth) {
+        current = current ? `${current} ${word}` : word;
+        width = candidateWidth;
+        continue;
+      }
+      if (current) lines.push(current);
+      const pieces = splitLongWord(doc, word, style, maxWidth);
+      current = pieces.pop() ?? "";
+      width = measure(doc, current, style);
+      lines.push(...pieces);
+    }
+    lines.push(current);
+  }
+  return lines.map((line) => makeLine(doc, line, style));
+}
+
+/** Draws lines from the top-left (or top-right for "right") corner; returns the height used. */
+export function drawLines(
+  doc: PDFKit.PDFDocument,
+  lines: TextLine[],
+  style: TextStyle,
+  x: number,
+  y: number,
+  options: { align?: "left" | "right"; width?: number } = {},
+): number {
+  const lh = lineHeight(style);
+  doc.fillColor(style.color ?? "#222222");
+  lines.forEach((line, i) => {
+    let cursor = options.align === "right" ? x + (options.width ?? 0) - line.width : x;
+    for (const run of line.runs) {
+      doc.font(run.font).fontSize(style.size);
+      // lineBreak: false draws exactly here: no wrapping and no automatic page break by pdfkit.
+      doc.text(run.text, cursor, y + i * lh, { lineBreak: false });
+      cursor += runWidth(doc, run, style.size);
+    }
+  });
+  return lines.length * lh;
+}
+
+/** Lays out and draws in one go; returns the height used. */
+export function drawText(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  style: TextStyle,
+  x: number,
+  y: number,
+  width: number,
+  align: "left" | "right" = "left",
+): number {
+  if (!text) return 0;
+  return drawLines(doc, layoutText(doc, text, style, width), style, x, y, { align, width });
+}

@@ -1,0 +1,53 @@
+import type { PdfLocale } from "./labels.js";
+
+export interface PdfParty {
+  name: string;
+  legalName?: string | null;
+  taxId?: string | null;
+  addressLines: string[];
+  email?: string | null;
+  phone?: string | null;
+  website?: string | null;
+}
+
+export interface InvoicePdfData {
+  locale: PdfLocale;
+  /** The organisation's zone. Document dates are calendar dates and are printed unshifted. */
+  timeZone: string;
+  org: PdfParty & {
+    iban?: string | null;
+    bic?: string | null;
+    /** #rrggbb; anything else falls back to the default colour. */
+    brandColor: string;
+    logo?: { data: Buffer; mime: "image/png" | "image/jpeg" } | null;
+  };
+  customer: PdfParty;
+  document: {
+    title?: string;
+    number: string;
+    /** YYYY-MM-DD */
+    issueDate: string;
+    dueDate?: string | null;
+    currency: string;
+    statusLabel?: string | null;
+    notes?: string | null;
+    terms?: string | null;
+  };
+  lines: {
+    description: string;
+    quantityMilli: number;
+    unitPriceMinor: number;
+    discountBp: number;
+    netMinor: number;
+    taxLabels: string[];
+  }[];
+  totals: {
+    subtotalMinor: number;
+    discountMinor: number;
+    netMinor: number;
+    taxes: { label: string; baseMinor: number; amountMinor: number }[];
+    totalMinor: number;
+    paidMinor: number;
+    dueMinor: number;
+  };
+}
