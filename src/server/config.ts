@@ -14,7 +14,8 @@ const schema = z.object({
   /** Signs gateway confirmations of the sandbox gateway; any long random string in production. */
   APP_SECRET: z.string().min(16).default("portico-dev-secret-change-me"),
   NODE_ENV: z.string().default("development"),
-  LOG_LEVEL: z.string().default("info"),
+  /** Request logs are for production; a newcomer running the demo sees warnings and errors only. */
+  LOG_LEVEL: z.string().optional(),
 });
 
 export type Config = {
@@ -49,6 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     appSecret: e.APP_SECRET,
     isProduction: e.NODE_ENV === "production",
-    logLevel: e.LOG_LEVEL,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "production" ? "info" : "warn"),
   };
 }
