@@ -53,6 +53,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerErrorHandler(app);
 
   await app.register(helmet, {
+    // Not helmet's no-referrer: with it, browsers send `Origin: null` on same-origin form posts.
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

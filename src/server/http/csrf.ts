@@ -14,8 +14,11 @@ export function registerCsrfGuard(app: FastifyInstance, config: Config) {
     if (SAFE.has(req.method) || req.url.startsWith("/api/gateways/")) return;
     const origin = req.headers.origin;
     const site = req.headers["sec-fetch-site"];
+    // Browsers set Sec-Fetch-Site themselves (a page cannot forge it); same-origin is trusted even when
+    // a no-referrer policy made the browser send `Origin: null`.
+    if (site === "same-origin") return;
     const crossOrigin = origin !== undefined && origin !== ownOrigin && !sameHost(origin, req.headers.host);
-    if (crossOrigin || site === "cross-site") return sendProblem(reply, req, "CSRF_REJECTED");
+    if (crossOrigin || site === "cross-site" || site === "same-site") return sendProblem(reply, req, "CSRF_REJECTED");
   });
 }
 

@@ -1,7 +1,7 @@
 import { and, eq, gt } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { withSystem } from "../../db/scope.js";
 import { memberships, organisations, staffSessions, users } from "../../db/schema/index.js";
+import { withSystem } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
 import { verifyPassword } from "../../http/passwords.js";
 import { hashToken, newToken } from "../../http/tokens.js";
@@ -52,7 +52,12 @@ export async function signInStaff(
   if (!session) throw new AppError("INTERNAL");
   return {
     token,
-    principal: { sessionId: session.id, userId: found.user.id, orgId: membership.orgId, role: membership.role },
+    principal: {
+      sessionId: session.id,
+      userId: found.user.id,
+      orgId: membership.orgId,
+      role: membership.role,
+    },
   };
 }
 
@@ -67,7 +72,12 @@ export async function resolveStaffSession(db: Db, token: string): Promise<StaffP
       )
       .where(and(eq(staffSessions.tokenHash, hashToken(token)), gt(staffSessions.expiresAt, new Date())));
     if (!row) return null;
-    return { sessionId: row.session.id, userId: row.session.userId, orgId: row.session.orgId, role: row.role };
+    return {
+      sessionId: row.session.id,
+      userId: row.session.userId,
+      orgId: row.session.orgId,
+      role: row.role,
+    };
   });
 }
 
@@ -81,7 +91,12 @@ export async function getStaffMe(db: Db, p: StaffPrincipal) {
     const [org] = await tx.select().from(organisations).where(eq(organisations.id, p.orgId));
     if (!user || !org) throw new AppError("UNAUTHENTICATED");
     return {
-      user: { id: user.id, name: user.name, email: user.email, language: (user.language as "es" | "en" | null) ?? null },
+      user: {
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        language: (user.language as "es" | "en" | null) ?? null,
+      },
       org: {
         id: org.id,
         name: org.name,

@@ -1,0 +1,71 @@
+import { Button, Group, Stack } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import type { Customer } from "../../../shared/contracts/index.js";
+import { applyProblemToForm } from "../../ui/form-errors.js";
+import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
+import { PageHeader } from "../layout/page-header.js";
+import { ContactsSection } from "./contacts-section.js";
+import { CustomerFields } from "./customer-fields.js";
+import {
+  type CustomerFormValues,
+  customerRules,
+  customerToValues,
+  valuesToBody,
+} from "./customer-form-model.js";
+import { useCustomer, useUpdateCustomer } from "./customers-api.js";
+
+export function CustomerEditPage() {
+  const { id = "" } = useParams();
+  const customer = useCustomer(id);
+  if (customer.isPending) return <PageLoader />;
+  if (customer.isError) return <ErrorState error={customer.error} onRetry={() => void customer.refetch()} />;
+  return (
+    <Stack maw={900}>
+      <CustomerEditForm key={customer.data.id} customer={customer.data} />
+      <ContactsSection customer={customer.data} />
+    </Stack>
+  );
+}
+
+function CustomerEditForm({ customer }: { customer: Customer }) {
+  const { t } = useTranslation();
+  const update = useUpdateCustomer(customer.id);
+  const form = useForm<CustomerFormValues>({
+    initialValues: customerToValues(customer),
+    validate: customerRules(t),
+  });
+
+  const submit = form.onSubmit((values) =>
+    update.mutate(valuesToBody(values), {
+      onSuccess: (saved) => {
+        form.resetDirty(customerToValues(saved));
+        notifications.show({ color: "green", message: t("common.saved") });
+      },
+      onError: (error) => applyProblemToForm(form, error),
+    }),
+  );
+
+  const newInvoice = (
+    <Button component={Link} to={`/invoices/new?customerId=${customer.id}`} variant="light">
+      {t("admin.dashboard.newInvoice")}
+    </Button>
+  );
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <PageHeader title={customer.name} actions={newInvoice} />
+        <CustomerFields form={form} />
+        <ErrorAlert error={update.error} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={update.isPending}>
+            {t("common.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

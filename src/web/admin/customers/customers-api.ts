@@ -1,0 +1,66 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type {
+  Contact,
+  ContactInput,
+  CreateCustomerBody,
+  Customer,
+  CustomerSummary,
+} from "../../../shared/contracts/index.js";
+import { api, queryString } from "../../ui/api-client.js";
+import { queryKeys } from "../query-keys.js";
+
+export type UpdateCustomerBody = Omit<CreateCustomerBody, "contacts">;
+
+export function useCustomers(q = "") {
+  return useQuery({
+    queryKey: queryKeys.customers(q),
+    queryFn: ({ signal }) => api.get<CustomerSummary[]>(`/api/customers${queryString({ q })}`, signal),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function fetchCustomer(id: string, signal?: AbortSignal) {
+  return api.get<Customer>(`/api/customers/${id}`, signal);
+}
+
+export function useCustomer(id: string | null | undefined) {
+  return useQuery({
+    queryKey: queryKeys.customer(id ?? ""),
+    queryFn: ({ signal }) => fetchCustomer(id ?? "", signal),
+    enabled: Boolean(id),
+  });
+}
+
+export function useCreateCustomer() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateCustomerBody) => api.post<Customer>("/api/customers", body),
+    onSuccess: (customer) => {
+      client.setQueryData(queryKeys.customer(customer.id), customer);
+      return client.invalidateQueries({ queryKey: ["customers"] });
+    },
+  });
+}
+
+export function useUpdateCustomer(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateCustomerBody) => api.put<Customer>(`/api/customers/${id}`, body),
+    onSuccess: (customer) => {
+      client.setQueryData(queryKeys.customer(id), customer);
+      return client.invalidateQueries({ queryKey: ["customers"] });
+    },
+  });
+}
+
+export function useAddContact(customerId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ContactInput) => api.post<Contact>(`/api/customers/${customerId}/contacts`, body),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: queryKeys.customer(customerId) }),
+        client.invalidateQueries({ queryKey: ["customers"] }),
+      ]),
+  });
+}

@@ -1,0 +1,26 @@
+import type { TFunction } from "i18next";
+import type { Notification } from "../../../shared/contracts/index.js";
+import type { Formatters } from "../../ui/format.js";
+
+const KNOWN = ["invoice_viewed", "payment_received", "invoice_paid"] as const;
+type KnownType = (typeof KNOWN)[number];
+
+function isKnown(type: string): type is KnownType {
+  return (KNOWN as readonly string[]).includes(type);
+}
+
+/** The sentence for one notification in the UI language; `data` carries its parameters. */
+export function notificationText(t: TFunction, f: Formatters, notification: Notification): string {
+  const data = notification.data;
+  if (!isKnown(notification.type)) return t("admin.notification.other");
+  const text = (key: string) => (typeof data[key] === "string" ? (data[key] as string) : "");
+  const amount =
+    typeof data.amountMinor === "number" && typeof data.currency === "string"
+      ? f.money(data.amountMinor, data.currency)
+      : "";
+  return t(`admin.notification.${notification.type}`, {
+    number: text("number"),
+    customerName: text("customerName"),
+    amount,
+  });
+}

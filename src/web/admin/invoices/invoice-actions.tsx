@@ -1,0 +1,96 @@
+import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { InvoiceDetail } from "../../../shared/contracts/index.js";
+import { ErrorAlert } from "../../ui/page-states.js";
+import { useIssueInvoice, useVoidInvoice } from "./invoices-api.js";
+import { SendInvoiceModal } from "./send-invoice-modal.js";
+
+export function InvoiceActions({ invoice }: { invoice: InvoiceDetail }) {
+  const { t } = useTranslation();
+  const issue = useIssueInvoice(invoice.id);
+  const voidInvoice = useVoidInvoice(invoice.id);
+  const [sendOpened, sendModal] = useDisclosure(false);
+  const [voidOpened, voidModal] = useDisclosure(false);
+  const isDraft = invoice.status === "draft";
+  const canVoid =
+    !isDraft && invoice.status !== "void" && invoice.status !== "paid" && invoice.paidMinor === 0;
+  const canSend = invoice.status !== "void" && invoice.status !== "paid";
+
+  return (
+    <Stack gap="xs" align="stretch">
+      <Group gap="xs">
+        {isDraft ? (
+          <Button component={Link} to={`/invoices/${invoice.id}/edit`} variant="default">
+            {t("admin.detail.edit")}
+          </Button>
+        ) : null}
+        {isDraft ? (
+          <Button
+            loading={issue.isPending}
+            onClick={() =>
+              issue.mutate(undefined, {
+                onSuccess: (issued) =>
+                  notifications.show({
+                    color: "green",
+                    message: t("admin.detail.issued", { number: issued.number }),
+                  }),
+              })
+            }
+          >
+            {t("admin.detail.issue")}
+          </Button>
+        ) : null}
+        {canSend ? (
+          <Button variant={isDraft ? "light" : "filled"} onClick={sendModal.open}>
+            {t("admin.detail.send")}
+          </Button>
+        ) : null}
+        {isDraft ? null : (
+          <Button component="a" href={`/api/invoices/${invoice.id}/pdf`} download variant="default">
+            {t("admin.detail.downloadPdf")}
+          </Button>
+        )}
+        {canVoid ? (
+          <Button variant="subtle" color="red" onClick={voidModal.open}>
+            {t("admin.detail.void")}
+          </Button>
+        ) : null}
+      </Group>
+      <ErrorAlert error={issue.error} />
+      <SendInvoiceModal
+        invoiceId={invoice.id}
+        customerId={invoice.customerId}
+        opened={sendOpened}
+        onClose={sendModal.close}
+      />
+      <Modal opened={voidOpened} onClose={voidModal.close} title={t("admin.detail.voidTitle")}>
+        <Stack>
+          <Text size="sm">{t("admin.detail.voidBody")}</Text>
+          <ErrorAlert error={voidInvoice.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={voidModal.close}>
+              {t("common.cancel")}
+            </Button>
+            <Button
+              color="red"
+              loading={voidInvoice.isPending}
+              onClick={() =>
+                voidInvoice.mutate(undefined, {
+                  onSuccess: () => {
+                    notifications.show({ message: t("admin.detail.voided") });
+                    voidModal.close();
+                  },
+                })
+              }
+            >
+              {t("admin.detail.voidConfirm")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,88 @@
+import { Alert } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useTranslation } from "react-i18next";
+import { useNavigate, useParams, useSearchParams } from "react-router";
+import type { InvoiceDetail, InvoiceDraftBody, Tax } from "../../../shared/contracts/index.js";
+import { decimalMarkOf } from "../../ui/decimal.js";
+import { ErrorState, PageLoader } from "../../ui/page-states.js";
+import { useMe } from "../session.js";
+import { useTaxes } from "../settings/taxes-api.js";
+import { InvoiceEditor } from "./invoice-editor.js";
+import { emptyInvoiceValues, invoiceToValues } from "./invoice-form-model.js";
+import { useCreateInvoice, useInvoice, useUpdateInvoice } from "./invoices-api.js";
+
+export function NewInvoicePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const me = useMe();
+  const taxes = useTaxes();
+  const create = useCreateInvoice();
+
+  if (taxes.isPending) return <PageLoader />;
+  if (taxes.isError) return <ErrorState error={taxes.error} onRetry={() => void taxes.refetch()} />;
+
+  const save = (body: InvoiceDraftBody, callbacks: { onError: (error: unknown) => void }) =>
+    create.mutate(body, {
+      onSuccess: (invoice) => {
+        notifications.show({ color: "green", message: t("admin.editor.saved") });
+        navigate(`/invoices/${invoice.id}`);
+      },
+      onError: callbacks.onError,
+    });
+
+  return (
+    <InvoiceEditor
+      title={t("admin.editor.newTitle")}
+      initialValues={emptyInvoiceValues(
+        me.data?.org.baseCurrency ?? "EUR",
+        taxes.data,
+        params.get("customerId"),
+      )}
+      taxes={taxes.data}
+      applyCustomerDefaults
+      save={save}
+      isSaving={create.isPending}
+      error={create.error}
+      onCancel={() => navigate("/invoices")}
+    />
+  );
+}
+
+export function EditInvoicePage() {
+  const { id = "" } = useParams();
+  const invoice = useInvoice(id);
+  const taxes = useTaxes();
+  if (invoice.isPending || taxes.isPending) return <PageLoader />;
+  if (invoice.isError) return <ErrorState error={invoice.error} onRetry={() => void invoice.refetch()} />;
+  if (taxes.isError) return <ErrorState error={taxes.error} onRetry={() => void taxes.refetch()} />;
+  return <EditInvoiceForm key={invoice.data.id} invoice={invoice.data} taxes={taxes.data} />;
+}
+
+function EditInvoiceForm({ invoice, taxes }: { invoice: InvoiceDetail; taxes: Tax[] }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const update = useUpdateInvoice(invoice.id);
+  if (invoice.status !== "draft") return <Alert color="yellow">{t("admin.editor.notDraft")}</Alert>;
+
+  const save = (body: InvoiceDraftBody, callbacks: { onError: (error: unknown) => void }) =>
+    update.mutate(body, {
+      onSuccess: () => {
+        notifications.show({ color: "green", message: t("admin.editor.saved") });
+        navigate(`/invoices/${invoice.id}`);
+      },
+      onError: callbacks.onError,
+    });
+
+  return (
+    <InvoiceEditor
+      title={t("admin.editor.editTitle")}
+      initialValues={invoiceToValues(invoice, decimalMarkOf(i18n.language))}
+      taxes={taxes}
+      save={save}
+      isSaving={update.isPending}
+      error={update.error}
+      onCancel={() => navigate(`/invoices/${invoice.id}`)}
+    />
+  );
+}

@@ -1,0 +1,74 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { InvoiceDetail, InvoiceDraftBody, InvoiceSummary } from "../../../shared/contracts/index.js";
+import { api, queryString } from "../../ui/api-client.js";
+import { queryKeys } from "../query-keys.js";
+
+export interface InvoiceFilters {
+  status?: string;
+  q?: string;
+  customerId?: string;
+}
+
+export interface SendResult {
+  recipients: { contactId: string; email: string }[];
+  deliveryMode: "pdf" | "link" | "both";
+}
+
+export function useInvoices(filters: InvoiceFilters) {
+  return useQuery({
+    queryKey: queryKeys.invoices(filters),
+    queryFn: ({ signal }) => api.get<InvoiceSummary[]>(`/api/invoices${queryString({ ...filters })}`, signal),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useInvoice(id: string) {
+  return useQuery({
+    queryKey: queryKeys.invoice(id),
+    queryFn: ({ signal }) => api.get<InvoiceDetail>(`/api/invoices/${id}`, signal),
+  });
+}
+
+/** Every mutation answers the fresh invoice (or touches it): cache it and refresh the lists. */
+function useInvoiceMutation<TVariables, TResult>(mutationFn: (variables: TVariables) => Promise<TResult>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: (result) => {
+      const detail = result as Partial<InvoiceDetail>;
+      if (detail && typeof detail.id === "string" && Array.isArray(detail.lines)) {
+        client.setQueryData(queryKeys.invoice(detail.id), detail);
+      }
+      return client.invalidateQueries({ queryKey: ["invoices"] });
+    },
+  });
+}
+
+export function useCreateInvoice() {
+  return useInvoiceMutation((body: InvoiceDraftBody) => api.post<InvoiceDetail>("/api/invoices", body));
+}
+
+export function useUpdateInvoice(id: string) {
+  return useInvoiceMutation((body: InvoiceDraftBody) => api.put<InvoiceDetail>(`/api/invoices/${id}`, body));
+}
+
+export function useIssueInvoice(id: string) {
+  return useInvoiceMutation(() => api.post<InvoiceDetail>(`/api/invoices/${id}/issue`));
+}
+
+export function useVoidInvoice(id: string) {
+  return useInvoiceMutation(() => api.post<InvoiceDetail>(`/api/invoices/${id}/void`));
+}
+
+export function useSendInvoice(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (contactIds: string[]) => api.post<SendResult>(`/api/invoices/${id}/send`, { contactIds }),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: queryKeys.invoice(id) }),
+        client.invalidateQueries({ queryKey: ["invoices"] }),
+        client.invalidateQueries({ queryKey: queryKeys.outbox }),
+      ]),
+  });
+}

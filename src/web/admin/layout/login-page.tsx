@@ -1,0 +1,77 @@
+import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useTranslation } from "react-i18next";
+import { Navigate, useLocation, useNavigate } from "react-router";
+import { errorMessage } from "../../ui/api-client.js";
+import { applyProblemToForm } from "../../ui/form-errors.js";
+import { LanguageSwitch } from "../../ui/language-switch.js";
+import { PageLoader } from "../../ui/page-states.js";
+import { useLogin, useMe } from "../session.js";
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const me = useMe();
+  const login = useLogin();
+  const form = useForm({
+    initialValues: { email: "", password: "" },
+    validate: {
+      email: (v) => (v.trim() ? null : t("errors.required")),
+      password: (v) => (v ? null : t("errors.required")),
+    },
+  });
+  const from = (location.state as { from?: string } | null)?.from ?? "/";
+
+  if (me.isPending) return <PageLoader />;
+  if (me.data) return <Navigate to={from} replace />;
+
+  const submit = form.onSubmit((values) =>
+    login.mutate(
+      { email: values.email.trim(), password: values.password },
+      {
+        onSuccess: () => navigate(from, { replace: true }),
+        onError: (error) => applyProblemToForm(form, error),
+      },
+    ),
+  );
+
+  return (
+    <Center mih="100vh" p="md" component="main">
+      <Paper withBorder shadow="sm" p="lg" w="100%" maw={400}>
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <Group justify="space-between" wrap="nowrap">
+              <Title order={1} size="h3">
+                {t("admin.login.title")}
+              </Title>
+              <LanguageSwitch />
+            </Group>
+            {login.isError ? (
+              <Alert color="red" role="alert">
+                {errorMessage(login.error)}
+              </Alert>
+            ) : null}
+            <TextInput
+              label={t("admin.login.email")}
+              type="email"
+              autoComplete="username"
+              required
+              {...form.getInputProps("email")}
+            />
+            <PasswordInput
+              label={t("admin.login.password")}
+              autoComplete="current-password"
+              visibilityToggleButtonProps={{ "aria-label": t("admin.login.showPassword") }}
+              required
+              {...form.getInputProps("password")}
+            />
+            <Button type="submit" loading={login.isPending} fullWidth>
+              {t("admin.login.submit")}
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

@@ -1,0 +1,60 @@
+import { AppShell, Button, NavLink, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useNavigate } from "react-router";
+import { useLogout, useMe } from "../session.js";
+
+const LINKS = [
+  { to: "/", key: "dashboard" },
+  { to: "/customers", key: "customers" },
+  { to: "/invoices", key: "invoices" },
+  { to: "/outbox", key: "outbox" },
+  { to: "/settings/organisation", key: "settings" },
+] as const;
+
+export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const me = useMe();
+  const logout = useLogout();
+
+  const isActive = (to: string) => {
+    if (to === "/") return pathname === "/";
+    const section = to.split("/")[1] ?? "";
+    return pathname === `/${section}` || pathname.startsWith(`/${section}/`);
+  };
+
+  return (
+    <>
+      <AppShell.Section grow>
+        {LINKS.map((link) => (
+          <NavLink
+            key={link.key}
+            component={Link}
+            to={link.to}
+            label={t(`admin.nav.${link.key}`)}
+            active={isActive(link.to)}
+            aria-current={isActive(link.to) ? "page" : undefined}
+            onClick={onNavigate}
+          />
+        ))}
+      </AppShell.Section>
+      <AppShell.Section pt="sm" style={{ borderTop: "1px solid var(--mantine-color-default-border)" }}>
+        {me.data ? (
+          <Text size="sm" c="dimmed" px="xs" truncate="end">
+            {me.data.user.name}
+          </Text>
+        ) : null}
+        <Button
+          variant="subtle"
+          fullWidth
+          justify="flex-start"
+          loading={logout.isPending}
+          onClick={() => logout.mutate(undefined, { onSettled: () => navigate("/login", { replace: true }) })}
+        >
+          {t("common.signOut")}
+        </Button>
+      </AppShell.Section>
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { RouterProvider } from "react-router";
+import { initI18n } from "../i18n/index.js";
+import { baseTheme } from "../ui/brand-theme.js";
+import { AppProviders } from "../ui/providers.js";
+import { createQueryClient } from "../ui/query-client.js";
+import { queryKeys } from "./query-keys.js";
+import { router } from "./router.js";
+
+initI18n("admin");
+// A 401 anywhere means the session ended: forgetting "me" sends the person back to the login page.
+const client = createQueryClient((queryClient) => queryClient.setQueryData(queryKeys.me, null));
+
+const container = document.getElementById("root");
+if (container) {
+  createRoot(container).render(
+    <StrictMode>
+      <AppProviders theme={baseTheme} client={client}>
+        <RouterProvider router={router} />
+      </AppProviders>
+    </StrictMode>,
+  );
+}

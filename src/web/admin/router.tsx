@@ -1,0 +1,45 @@
+import { createBrowserRouter, Navigate } from "react-router";
+import { CustomerCreatePage } from "./customers/customer-create-page.js";
+import { CustomerEditPage } from "./customers/customer-edit-page.js";
+import { CustomersPage } from "./customers/customers-page.js";
+import { DashboardPage } from "./dashboard/dashboard-page.js";
+import { InvoiceDetailPage } from "./invoices/invoice-detail-page.js";
+import { EditInvoicePage, NewInvoicePage } from "./invoices/invoice-editor-pages.js";
+import { InvoicesPage } from "./invoices/invoices-page.js";
+import { AppLayout } from "./layout/app-layout.js";
+import { LoginPage } from "./layout/login-page.js";
+import { NotFoundPage } from "./layout/not-found-page.js";
+import { EmailDetailPage } from "./outbox/email-detail-page.js";
+import { OutboxPage } from "./outbox/outbox-page.js";
+import { RequireAuth } from "./require-auth.js";
+import { SettingsPage } from "./settings/settings-page.js";
+
+export const router = createBrowserRouter(
+  [
+    { path: "/login", element: <LoginPage /> },
+    {
+      path: "/",
+      element: (
+        <RequireAuth>
+          <AppLayout />
+        </RequireAuth>
+      ),
+      children: [
+        { index: true, element: <DashboardPage /> },
+        { path: "customers", element: <CustomersPage /> },
+        { path: "customers/new", element: <CustomerCreatePage /> },
+        { path: "customers/:id", element: <CustomerEditPage /> },
+        { path: "invoices", element: <InvoicesPage /> },
+        { path: "invoices/new", element: <NewInvoicePage /> },
+        { path: "invoices/:id", element: <InvoiceDetailPage /> },
+        { path: "invoices/:id/edit", element: <EditInvoicePage /> },
+        { path: "outbox", element: <OutboxPage /> },
+        { path: "outbox/:id", element: <EmailDetailPage /> },
+        { path: "settings", element: <Navigate to="/settings/organisation" replace /> },
+        { path: "settings/:tab", element: <SettingsPage /> },
+        { path: "*", element: <NotFoundPage /> },
+      ],
+    },
+  ],
+  { basename: "/app" },
+);

@@ -1,0 +1,66 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { OrganisationProfile, UpdateOrganisationBody } from "../../../shared/contracts/index.js";
+import { api, apiRequest } from "../../ui/api-client.js";
+import { queryKeys } from "../query-keys.js";
+
+export interface PortalSettingsResponse {
+  portalEnabled: boolean;
+  portalSlug: string;
+  deliveryMode: "pdf" | "link" | "both";
+  portalUrl: string;
+}
+
+export function useOrganisation() {
+  return useQuery({
+    queryKey: queryKeys.organisation,
+    queryFn: ({ signal }) => api.get<OrganisationProfile>("/api/organisation", signal),
+    staleTime: 60_000,
+  });
+}
+
+export function useUpdateOrganisation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateOrganisationBody) => api.put<OrganisationProfile>("/api/organisation", body),
+    onSuccess: (profile) => {
+      client.setQueryData(queryKeys.organisation, profile);
+      return client.invalidateQueries({ queryKey: queryKeys.me });
+    },
+  });
+}
+
+export function useUploadLogo() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) =>
+      apiRequest<{ logoUrl: string }>("/api/organisation/logo", { method: "PUT", blob: file }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.organisation }),
+  });
+}
+
+export function useRemoveLogo() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.delete<unknown>("/api/organisation/logo"),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.organisation }),
+  });
+}
+
+export function usePortalSettings() {
+  return useQuery({
+    queryKey: queryKeys.portalSettings,
+    queryFn: ({ signal }) => api.get<PortalSettingsResponse>("/api/portal-settings", signal),
+  });
+}
+
+export function useUpdatePortalSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Omit<PortalSettingsResponse, "portalUrl">) =>
+      api.put<PortalSettingsResponse>("/api/portal-settings", body),
+    onSuccess: (settings) => {
+      client.setQueryData(queryKeys.portalSettings, settings);
+      return client.invalidateQueries({ queryKey: queryKeys.me });
+    },
+  });
+}

@@ -1,0 +1,114 @@
+import { Badge, Button, Card, Checkbox, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+import { useTranslation } from "react-i18next";
+import { parseScaledDecimal } from "../../ui/decimal.js";
+import { applyProblemToForm } from "../../ui/form-errors.js";
+import { useFormat } from "../../ui/format.js";
+import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
+import { useCreateTax, useTaxes } from "./taxes-api.js";
+
+export function TaxesPanel() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const taxes = useTaxes();
+
+  return (
+    <Stack>
+      {taxes.isPending ? <PageLoader /> : null}
+      {taxes.isError ? <ErrorState error={taxes.error} onRetry={() => void taxes.refetch()} /> : null}
+      {taxes.data?.length === 0 ? <Text c="dimmed">{t("admin.taxes.empty")}</Text> : null}
+      {taxes.data && taxes.data.length > 0 ? (
+        <Table.ScrollContainer minWidth={320}>
+          <Table captionSide="top">
+            <Table.Caption ta="left">{t("admin.taxes.title")}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("admin.taxes.name")}</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t("admin.taxes.rate")}
+                </Table.Th>
+                <Table.Th scope="col">{t("admin.taxes.default")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {taxes.data.map((tax) => (
+                <Table.Tr key={tax.id}>
+                  <Table.Td>{tax.name}</Table.Td>
+                  <Table.Td ta="right">{f.percent(tax.rateBp)}</Table.Td>
+                  <Table.Td>{tax.isDefault ? <Badge>{t("admin.taxes.default")}</Badge> : null}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
+      <AddTaxForm isFirst={taxes.data?.length === 0} />
+    </Stack>
+  );
+}
+
+function AddTaxForm({ isFirst }: { isFirst: boolean }) {
+  const { t } = useTranslation();
+  const create = useCreateTax();
+  const form = useForm({
+    initialValues: { name: "", rate: "", isDefault: false },
+    validate: {
+      name: (v) => (v.trim() ? null : t("errors.required")),
+      rate: (v) => {
+        const bp = parseScaledDecimal(v, 2);
+        return bp !== null && bp >= -10_000 && bp <= 10_000 ? null : t("errors.invalidRate");
+      },
+    },
+  });
+
+  const submit = form.onSubmit((values) =>
+    create.mutate(
+      {
+        name: values.name.trim(),
+        rateBp: parseScaledDecimal(values.rate, 2) ?? 0,
+        isDefault: values.isDefault || isFirst,
+      },
+      {
+        onSuccess: () => {
+          form.reset();
+          notifications.show({ color: "green", message: t("admin.taxes.added") });
+        },
+        onError: (error) => applyProblemToForm(form, error, (path) => (path === "rateBp" ? "rate" : path)),
+      },
+    ),
+  );
+
+  return (
+    <Card withBorder component="section" aria-labelledby="add-tax-title">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Title order={2} size="h5" id="add-tax-title">
+            {t("admin.taxes.add")}
+          </Title>
+          <Group align="flex-start" grow preventGrowOverflow={false} wrap="wrap">
+            <TextInput label={t("admin.taxes.name")} required miw={180} {...form.getInputProps("name")} />
+            <TextInput
+              label={t("admin.taxes.rate")}
+              description={t("admin.taxes.rateHint")}
+              inputMode="decimal"
+              required
+              miw={180}
+              {...form.getInputProps("rate")}
+            />
+          </Group>
+          <Checkbox
+            label={t("admin.taxes.isDefault")}
+            {...form.getInputProps("isDefault", { type: "checkbox" })}
+          />
+          <ErrorAlert error={create.error} />
+          <Group>
+            <Button type="submit" loading={create.isPending}>
+              {t("admin.taxes.add")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,81 @@
+import { AppShell, Button, Container, Group, Image, Text } from "@mantine/core";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, Outlet } from "react-router";
+import { applyAccountLanguage } from "../i18n/index.js";
+import { LanguageSwitch } from "../ui/language-switch.js";
+import { ErrorState, PageLoader } from "../ui/page-states.js";
+import { useBranding, useContactMe, usePortalLogout } from "./portal-api.js";
+import { SignInNeededPage } from "./status-pages.js";
+
+export function PortalLayout() {
+  const { t } = useTranslation();
+  const branding = useBranding().data;
+  const me = useContactMe();
+  const logout = usePortalLogout();
+  const orgName = me.data?.org.name ?? branding?.name ?? "";
+  const logoUrl = me.data?.org.logoUrl ?? branding?.logoUrl;
+  const contactLanguage = me.data?.contact.language ?? null;
+  useEffect(() => applyAccountLanguage(contactLanguage), [contactLanguage]);
+
+  return (
+    <AppShell header={{ height: 64 }} padding={0}>
+      <AppShell.Header data-print="hide">
+        <Container size="lg" h="100%">
+          <Group h="100%" justify="space-between" wrap="nowrap" gap="xs">
+            <Link to="/invoices" style={{ color: "inherit", textDecoration: "none", minWidth: 0 }}>
+              <Group gap="sm" wrap="nowrap" miw={0}>
+                {logoUrl ? (
+                  <Image
+                    src={logoUrl}
+                    alt={t("portal.logoAlt", { name: orgName })}
+                    h={40}
+                    w="auto"
+                    maw={140}
+                    fit="contain"
+                  />
+                ) : null}
+                <Text
+                  fw={700}
+                  c="var(--mantine-primary-color-filled)"
+                  truncate="end"
+                  visibleFrom={logoUrl ? "xs" : undefined}
+                >
+                  {orgName}
+                </Text>
+              </Group>
+            </Link>
+            <Group gap="xs" wrap="nowrap">
+              <LanguageSwitch />
+              {me.data ? (
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  loading={logout.isPending}
+                  onClick={() => logout.mutate()}
+                >
+                  {t("common.signOut")}
+                </Button>
+              ) : null}
+            </Group>
+          </Group>
+        </Container>
+      </AppShell.Header>
+      <AppShell.Main>
+        <Container size="lg" py="md">
+          {me.isPending ? <PageLoader /> : null}
+          {me.isError ? <ErrorState error={me.error} onRetry={() => void me.refetch()} /> : null}
+          {me.data === null ? <SignInNeededPage orgName={orgName} signedOut={logout.isSuccess} /> : null}
+          {me.data ? (
+            <>
+              <Text size="sm" c="dimmed" mb="sm" data-print="hide">
+                {t("portal.nav.signedInAs", { name: `${me.data.contact.name} · ${me.data.customer.name}` })}
+              </Text>
+              <Outlet />
+            </>
+          ) : null}
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,47 @@
+import { useMemo } from "react";
+import { createBrowserRouter, Navigate, RouterProvider } from "react-router";
+import { isApiError } from "../ui/api-client.js";
+import { baseTheme, brandTheme } from "../ui/brand-theme.js";
+import { ErrorState, PageLoader } from "../ui/page-states.js";
+import { MantineShell } from "../ui/providers.js";
+import { InvoiceDetailPage } from "./invoice-detail-page.js";
+import { InvoicesPage } from "./invoices-page.js";
+import { useBranding } from "./portal-api.js";
+import { PortalLayout } from "./portal-layout.js";
+import { basename } from "./slug.js";
+import { UnavailablePage } from "./status-pages.js";
+
+const router = createBrowserRouter(
+  [
+    {
+      path: "/",
+      element: <PortalLayout />,
+      children: [
+        { index: true, element: <Navigate to="/invoices" replace /> },
+        { path: "invoices", element: <InvoicesPage /> },
+        { path: "invoices/:id", element: <InvoiceDetailPage /> },
+        { path: "*", element: <Navigate to="/invoices" replace /> },
+      ],
+    },
+  ],
+  { basename },
+);
+
+/** Loads the organisation's branding first: its colour becomes the theme of everything below. */
+export function PortalRoot() {
+  const branding = useBranding();
+  const color = branding.data?.brandColor;
+  const theme = useMemo(() => (color ? brandTheme(color) : baseTheme), [color]);
+  if (branding.data?.name) document.title = branding.data.name;
+
+  return (
+    <MantineShell theme={theme}>
+      {branding.isPending ? <PageLoader /> : null}
+      {branding.isError && isApiError(branding.error, 404) ? <UnavailablePage /> : null}
+      {branding.isError && !isApiError(branding.error, 404) ? (
+        <ErrorState error={branding.error} onRetry={() => void branding.refetch()} />
+      ) : null}
+      {branding.data ? <RouterProvider router={router} /> : null}
+    </MantineShell>
+  );
+}
