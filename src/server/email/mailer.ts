@@ -2,8 +2,8 @@ import { and, eq, inArray, lt } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Config } from "../config.js";
 import type { Db, Tx } from "../db/client.js";
-import { withSystem } from "../db/scope.js";
 import { emails, type StoredAttachment } from "../db/schema/index.js";
+import { withSystem } from "../db/scope.js";
 
 export interface OutgoingEmail {
   orgId: string;
@@ -65,8 +65,37 @@ export class Mailer {
     return row.id;
   }
 
-  /** Sends what is queued; called after commits and at start-up (to finish what a crash left). */
-  async deliverQueued(): Promise<void> {
+  private delivering: Promise<void> | null = null;
+  private deliverAgain = false;
+
+  /**
+   * Sends what is queued; called after commits and at start-up (to finish what a crash left). Calls made
+   * while a run is in progress do not start a second run (which would read the same queued rows and send
+   * them twice): they ask the current run to look again when it ends. Never rejects, since callers do not
+   * wait for it; a row that could not be sent stays queued for the next run.
+   */
+  deliverQueued(): Promise<void> {
+    if (!this.transport) return Promise.resolve();
+    if (this.delivering) {
+      this.deliverAgain = true;
+      return this.delivering;
+    }
+    this.delivering = (async () => {
+      try {
+        do {
+          this.deliverAgain = false;
+          await this.deliverBatch();
+        } while (this.deliverAgain);
+      } catch (err) {
+        console.error("email delivery failed", err);
+      } finally {
+        this.delivering = null;
+      }
+    })();
+    return this.delivering;
+  }
+
+  private async deliverBatch(): Promise<void> {
     const transport = this.transport;
     if (!transport) return;
     const queued = await withSystem(this.db, (tx) =>
@@ -79,7 +108,9 @@ export class Mailer {
     for (const row of queued) {
       try {
         await transport.sendMail({
-          from: row.fromName ? { name: row.fromName, address: addressOf(this.config.mailFrom) } : this.config.mailFrom,
+          from: row.fromName
+            ? { name: row.fromName, address: addressOf(this.config.mailFrom) }
+            : this.config.mailFrom,
           to: row.toName ? { name: row.toName, address: row.toAddress } : row.toAddress,
           replyTo: row.replyTo ?? undefined,
           subject: row.subject,
@@ -92,14 +123,21 @@ export class Mailer {
           })),
         });
         await withSystem(this.db, (tx) =>
-          tx.update(emails).set({ status: "sent", sentAt: new Date(), error: null }).where(eq(emails.id, row.id)),
+          tx
+            .update(emails)
+            .set({ status: "sent", sentAt: new Date(), error: null })
+            .where(eq(emails.id, row.id)),
         );
       } catch (err) {
         const attempts = row.attempts + 1;
         await withSystem(this.db, (tx) =>
           tx
             .update(emails)
-            .set({ attempts, error: String(err).slice(0, 500), status: attempts >= MAX_ATTEMPTS ? "failed" : "queued" })
+            .set({
+              attempts,
+              error: String(err).slice(0, 500),
+              status: attempts >= MAX_ATTEMPTS ? "failed" : "queued",
+            })
             .where(eq(emails.id, row.id)),
         );
       }

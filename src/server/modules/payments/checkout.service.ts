@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
-import { withContact } from "../../db/scope.js";
 import { checkoutSessions, organisations } from "../../db/schema/index.js";
+import { withContact } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
 import { lockInvoice } from "../invoices/invoices.queries.js";
 import type { ContactPrincipal } from "../portal/contact-sessions.service.js";
@@ -22,20 +22,27 @@ export async function startCheckout(
   idempotencyKey: string,
 ): Promise<{ checkoutUrl: string }> {
   return withContact(db, p.orgId, p.customerId, async (tx) => {
-    const [existing] = await tx
-      .select()
-      .from(checkoutSessions)
-      .where(and(eq(checkoutSessions.idempotencyKey, idempotencyKey), eq(checkoutSessions.orgId, p.orgId)));
-    if (existing) {
-      if (existing.invoiceId !== invoiceId || existing.contactId !== p.contactId) throw new AppError("CONFLICT");
+    const firstResult = async () => {
+      const [existing] = await tx
+        .select()
+        .from(checkoutSessions)
+        .where(and(eq(checkoutSessions.idempotencyKey, idempotencyKey), eq(checkoutSessions.orgId, p.orgId)));
+      if (!existing) return null;
+      if (existing.invoiceId !== invoiceId || existing.contactId !== p.contactId)
+        throw new AppError("CONFLICT");
       return { checkoutUrl: sandboxGateway.checkoutUrl(config, existing.id) };
-    }
+    };
+    const existing = await firstResult();
+    if (existing) return existing;
     const invoice = await lockInvoice(tx, invoiceId);
     const due = invoice.totalMinor - invoice.paidMinor;
     if (!PAYABLE.has(invoice.status) || due <= 0) throw new AppError("INVOICE_NOT_PAYABLE");
     if (!invoice.gateways.includes(sandboxGateway.id)) throw new AppError("INVOICE_NOT_PAYABLE");
     sandboxGateway.checkAmount(due, invoice.currency);
-    const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, p.orgId));
+    const [org] = await tx
+      .select({ name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.id, p.orgId));
     const [row] = await tx
       .insert(checkoutSessions)
       .values({
@@ -51,8 +58,11 @@ export async function startCheckout(
       })
       .onConflictDoNothing()
       .returning({ id: checkoutSessions.id });
-    // A concurrent twin inserted the same key first: its row is the answer.
-    if (!row) throw new AppError("CONFLICT");
-    return { checkoutUrl: sandboxGateway.checkoutUrl(config, row.id) };
+    if (row) return { checkoutUrl: sandboxGateway.checkoutUrl(config, row.id) };
+    // A concurrent twin inserted the same key first and has committed (the insert waited for it): its
+    // row is the answer, read by this new statement.
+    const twin = await firstResult();
+    if (!twin) throw new AppError("CONFLICT");
+    return twin;
   });
 }
