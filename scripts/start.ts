@@ -15,7 +15,8 @@ function newest(dir: string): number {
 const built = "dist/web/admin/index.html";
 const stale =
   !existsSync(built) ||
-  statSync(built).mtimeMs < Math.max(newest("src/web"), newest("src/shared"), statSync("vite.config.ts").mtimeMs);
+  statSync(built).mtimeMs <
+    Math.max(newest("src/web"), newest("src/shared"), statSync("vite.config.ts").mtimeMs);
 if (stale) {
   console.log("Building the web apps (first start or changed sources)…");
   const r = spawnSync("npx", ["vite", "build", "--logLevel", "warn"], { stdio: "inherit" });

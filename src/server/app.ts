@@ -111,7 +111,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
 /** The two single-page apps: /app (back office) and /p/:slug (portal), and their hashed assets. */
 function registerWebApps(app: FastifyInstance) {
-  app.register(fastifyStatic, { root: `${webDir}/assets`, prefix: "/assets/", immutable: true, maxAge: "365d" });
+  app.register(fastifyStatic, {
+    root: `${webDir}/assets`,
+    prefix: "/assets/",
+    immutable: true,
+    maxAge: "365d",
+  });
   app.register(async (pages) => {
     await pages.register(fastifyStatic, { root: webDir, serve: false });
     const html = (file: string) => async (_req: unknown, reply: import("fastify").FastifyReply) =>

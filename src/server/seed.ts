@@ -1,13 +1,13 @@
 import { and, desc, eq, isNotNull, isNull, notInArray, sql } from "drizzle-orm";
 import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
-import { withOrg, withSystem } from "./db/scope.js";
 import { contacts, invoices, organisations } from "./db/schema/index.js";
+import { withOrg, withSystem } from "./db/scope.js";
 import { createCustomer } from "./modules/customers/customers.service.js";
+import { createDraft, issueInvoice } from "./modules/invoices/invoices.service.js";
 import { createOrganisation } from "./modules/organisation/create-organisation.js";
 import { updateOrganisation } from "./modules/organisation/organisation.service.js";
 import { createDocumentLink } from "./modules/portal/document-links.service.js";
-import { createDraft, issueInvoice } from "./modules/invoices/invoices.service.js";
 
 export const DEMO = {
   email: "demo@portico.local",
@@ -16,8 +16,13 @@ export const DEMO = {
 };
 
 /** Seeds the demo organisation on the first start of an empty database (G1); returns a portal link. */
-export async function seedDemoIfEmpty(db: Db, config: Config): Promise<{ seeded: boolean; portalLink: string | null }> {
-  const [row] = await withSystem(db, (tx) => tx.select({ n: sql<number>`count(*)::int` }).from(organisations));
+export async function seedDemoIfEmpty(
+  db: Db,
+  config: Config,
+): Promise<{ seeded: boolean; portalLink: string | null }> {
+  const [row] = await withSystem(db, (tx) =>
+    tx.select({ n: sql<number>`count(*)::int` }).from(organisations),
+  );
   if ((row?.n ?? 0) > 0) return { seeded: false, portalLink: null };
 
   const { orgId } = await createOrganisation(db, {
@@ -66,17 +71,42 @@ export async function seedDemoIfEmpty(db: Db, config: Config): Promise<{ seeded:
     mayPayByBank: true,
     notes: null,
     contacts: [
-      { name: "Laura Gómez", email: "laura@acme.example", phone: "+34 600 000 001", isPrimary: true, language: "es" },
+      {
+        name: "Laura Gómez",
+        email: "laura@acme.example",
+        phone: "+34 600 000 001",
+        isPrimary: true,
+        language: "es",
+      },
       { name: "Peter Smith", email: "peter@acme.example", phone: null, isPrimary: false, language: "en" },
     ],
   });
   const lines = [
-    [{ description: "Diseño de identidad corporativa", quantityMilli: 1000, unitPriceMinor: 120000, discountBp: 0 }],
     [
-      { description: "Mantenimiento web — noviembre", quantityMilli: 1000, unitPriceMinor: 35000, discountBp: 0 },
+      {
+        description: "Diseño de identidad corporativa",
+        quantityMilli: 1000,
+        unitPriceMinor: 120000,
+        discountBp: 0,
+      },
+    ],
+    [
+      {
+        description: "Mantenimiento web — noviembre",
+        quantityMilli: 1000,
+        unitPriceMinor: 35000,
+        discountBp: 0,
+      },
       { description: "Horas de soporte", quantityMilli: 3500, unitPriceMinor: 4500, discountBp: 1000 },
     ],
-    [{ description: "Sesión de fotografía de producto", quantityMilli: 2000, unitPriceMinor: 27500, discountBp: 500 }],
+    [
+      {
+        description: "Sesión de fotografía de producto",
+        quantityMilli: 2000,
+        unitPriceMinor: 27500,
+        discountBp: 500,
+      },
+    ],
   ];
   for (const invoiceLines of lines) {
     const draft = await createDraft(db, orgId, {
@@ -94,7 +124,10 @@ export async function seedDemoIfEmpty(db: Db, config: Config): Promise<{ seeded:
 /** A fresh link for the demo's primary contact to its latest invoice, printed at every start. */
 export async function demoPortalLink(db: Db, config: Config): Promise<string | null> {
   const [org] = await withSystem(db, (tx) =>
-    tx.select({ id: organisations.id, slug: organisations.portalSlug }).from(organisations).where(eq(organisations.portalSlug, DEMO.slug)),
+    tx
+      .select({ id: organisations.id, slug: organisations.portalSlug })
+      .from(organisations)
+      .where(eq(organisations.portalSlug, DEMO.slug)),
   );
   if (!org) return null;
   return withOrg(db, org.id, async (tx) => {
@@ -102,10 +135,23 @@ export async function demoPortalLink(db: Db, config: Config): Promise<string | n
       .select({ contactId: contacts.id, customerId: contacts.customerId, invoiceId: invoices.id })
       .from(contacts)
       .innerJoin(invoices, eq(invoices.customerId, contacts.customerId))
-      .where(and(isNull(contacts.deletedAt), eq(contacts.portalEnabled, true), isNotNull(contacts.email), notInArray(invoices.status, ["draft", "void"])))
+      .where(
+        and(
+          isNull(contacts.deletedAt),
+          eq(contacts.portalEnabled, true),
+          isNotNull(contacts.email),
+          notInArray(invoices.status, ["draft", "void"]),
+        ),
+      )
       .orderBy(desc(contacts.isPrimary), desc(invoices.createdAt))
       .limit(1);
     if (!row) return null;
-    return createDocumentLink(tx, config, { orgId: org.id, customerId: row.customerId, contactId: row.contactId, documentId: row.invoiceId, slug: org.slug });
+    return createDocumentLink(tx, config, {
+      orgId: org.id,
+      customerId: row.customerId,
+      contactId: row.contactId,
+      documentId: row.invoiceId,
+      slug: org.slug,
+    });
   });
 }

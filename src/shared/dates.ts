@@ -1,6 +1,11 @@
 /** Today's calendar date (YYYY-MM-DD) in a time zone: document dates are the organisation's dates. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
 }
 
 /** Adds days to a calendar date without touching time zones (UTC arithmetic on a plain date). */

@@ -111,7 +111,9 @@ export async function renderEmail(
     .split(/\n{2,}/)
     .map((p: string) => p.trim())
     .filter(Boolean)
-    .map((p: string) => (p === marker ? `<p>${button}</p>` : `<p>${p.replaceAll(marker, button).replace(/\n/g, "<br>")}</p>`))
+    .map((p: string) =>
+      p === marker ? `<p>${button}</p>` : `<p>${p.replaceAll(marker, button).replace(/\n/g, "<br>")}</p>`,
+    )
     .join("\n");
   const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>
 <body style="margin:0;padding:24px;background:#f4f5f7;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#1f2933;line-height:1.5">

@@ -18,7 +18,8 @@ export function registerCsrfGuard(app: FastifyInstance, config: Config) {
     // a no-referrer policy made the browser send `Origin: null`.
     if (site === "same-origin") return;
     const crossOrigin = origin !== undefined && origin !== ownOrigin && !sameHost(origin, req.headers.host);
-    if (crossOrigin || site === "cross-site" || site === "same-site") return sendProblem(reply, req, "CSRF_REJECTED");
+    if (crossOrigin || site === "cross-site" || site === "same-site")
+      return sendProblem(reply, req, "CSRF_REJECTED");
   });
 }
 

@@ -85,7 +85,12 @@ describe("cross-site request forgery", () => {
 
   test("a browser's cross-site or null-origin post is refused; its same-origin post is accepted", async () => {
     const post = (headers: Record<string, string>) =>
-      ctx.app.inject({ method: "POST", url: "/api/customers", headers: { cookie: org.cookie, ...headers }, payload: { name: "Via form" } });
+      ctx.app.inject({
+        method: "POST",
+        url: "/api/customers",
+        headers: { cookie: org.cookie, ...headers },
+        payload: { name: "Via form" },
+      });
     expect((await post({ "sec-fetch-site": "cross-site" })).statusCode).toBe(403);
     expect((await post({ origin: "null" })).statusCode).toBe(403);
     expect((await post({ origin: "null", "sec-fetch-site": "same-origin" })).statusCode).toBe(201);

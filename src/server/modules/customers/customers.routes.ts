@@ -29,7 +29,10 @@ export async function customerRoutes(app: App, { database: { db } }: Deps) {
 
   r.get(
     "/api/customers",
-    { onRequest, schema: { tags, querystring: customerListQuery, response: { 200: z.array(customerSummary) } } },
+    {
+      onRequest,
+      schema: { tags, querystring: customerListQuery, response: { 200: z.array(customerSummary) } },
+    },
     (req) => listCustomers(db, staffOf(req).orgId, req.query.q),
   );
   r.post(
@@ -37,21 +40,28 @@ export async function customerRoutes(app: App, { database: { db } }: Deps) {
     { onRequest, schema: { tags, body: createCustomerBody, response: { 201: customer } } },
     async (req, reply) => reply.status(201).send(await createCustomer(db, staffOf(req).orgId, req.body)),
   );
-  r.get("/api/customers/:id", { onRequest, schema: { tags, params: idParams, response: { 200: customer } } }, (req) =>
-    getCustomer(db, staffOf(req).orgId, req.params.id),
+  r.get(
+    "/api/customers/:id",
+    { onRequest, schema: { tags, params: idParams, response: { 200: customer } } },
+    (req) => getCustomer(db, staffOf(req).orgId, req.params.id),
   );
   r.put(
     "/api/customers/:id",
     { onRequest, schema: { tags, params: idParams, body: updateCustomerBody, response: { 200: customer } } },
     (req) => updateCustomer(db, staffOf(req).orgId, req.params.id, req.body),
   );
-  r.delete("/api/customers/:id", { onRequest, schema: { tags, params: idParams, response: { 200: okResponse } } }, async (req) => {
-    await deleteCustomer(db, staffOf(req).orgId, req.params.id);
-    return { ok: true as const };
-  });
+  r.delete(
+    "/api/customers/:id",
+    { onRequest, schema: { tags, params: idParams, response: { 200: okResponse } } },
+    async (req) => {
+      await deleteCustomer(db, staffOf(req).orgId, req.params.id);
+      return { ok: true as const };
+    },
+  );
   r.post(
     "/api/customers/:id/contacts",
     { onRequest, schema: { tags, params: idParams, body: contactInput, response: { 201: contact } } },
-    async (req, reply) => reply.status(201).send(await addContact(db, staffOf(req).orgId, req.params.id, req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await addContact(db, staffOf(req).orgId, req.params.id, req.body)),
   );
 }

@@ -9,8 +9,8 @@ import type {
   updateCustomerBody,
 } from "../../../shared/contracts/index.js";
 import type { Db, Tx } from "../../db/client.js";
-import { withOrg } from "../../db/scope.js";
 import { contacts, customers } from "../../db/schema/index.js";
+import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 
@@ -50,7 +50,9 @@ export function listCustomers(db: Db, orgId: string, q?: string): Promise<Custom
       .where(
         and(
           isNull(customers.deletedAt),
-          term ? or(ilike(customers.name, term), ilike(customers.taxId, term), ilike(customers.email, term)) : undefined,
+          term
+            ? or(ilike(customers.name, term), ilike(customers.taxId, term), ilike(customers.email, term))
+            : undefined,
         ),
       )
       .orderBy(asc(customers.name))
@@ -78,10 +80,16 @@ export async function loadContacts(tx: Tx, customerId: string): Promise<ContactR
 }
 
 export function getCustomer(db: Db, orgId: string, customerId: string): Promise<Customer> {
-  return withOrg(db, orgId, async (tx) => toCustomer(await loadCustomer(tx, customerId), await loadContacts(tx, customerId)));
+  return withOrg(db, orgId, async (tx) =>
+    toCustomer(await loadCustomer(tx, customerId), await loadContacts(tx, customerId)),
+  );
 }
 
-export function createCustomer(db: Db, orgId: string, input: z.output<typeof createCustomerBody>): Promise<Customer> {
+export function createCustomer(
+  db: Db,
+  orgId: string,
+  input: z.output<typeof createCustomerBody>,
+): Promise<Customer> {
   return withOrg(db, orgId, async (tx) => {
     const org = await loadOrganisation(tx, orgId);
     const { contacts: contactInputs, ...fields } = input;
@@ -92,7 +100,9 @@ export function createCustomer(db: Db, orgId: string, input: z.output<typeof cre
     if (!row) throw new AppError("INTERNAL");
     const hasPrimary = contactInputs.some((c) => c.isPrimary);
     for (const [i, c] of contactInputs.entries()) {
-      await tx.insert(contacts).values({ ...c, isPrimary: c.isPrimary || (!hasPrimary && i === 0), orgId, customerId: row.id });
+      await tx
+        .insert(contacts)
+        .values({ ...c, isPrimary: c.isPrimary || (!hasPrimary && i === 0), orgId, customerId: row.id });
     }
     return toCustomer(row, await loadContacts(tx, row.id));
   });
@@ -126,8 +136,12 @@ export function addContact(
     await loadCustomer(tx, customerId);
     const existing = await loadContacts(tx, customerId);
     const isPrimary = input.isPrimary || existing.length === 0;
-    if (isPrimary) await tx.update(contacts).set({ isPrimary: false }).where(eq(contacts.customerId, customerId));
-    const [row] = await tx.insert(contacts).values({ ...input, isPrimary, orgId, customerId }).returning();
+    if (isPrimary)
+      await tx.update(contacts).set({ isPrimary: false }).where(eq(contacts.customerId, customerId));
+    const [row] = await tx
+      .insert(contacts)
+      .values({ ...input, isPrimary, orgId, customerId })
+      .returning();
     if (!row) throw new AppError("INTERNAL");
     return toContact(row);
   });
@@ -139,6 +153,9 @@ export function deleteCustomer(db: Db, orgId: string, customerId: string): Promi
     await loadCustomer(tx, customerId);
     const now = new Date();
     await tx.update(customers).set({ deletedAt: now }).where(eq(customers.id, customerId));
-    await tx.update(contacts).set({ deletedAt: now }).where(and(eq(contacts.customerId, customerId), isNull(contacts.deletedAt)));
+    await tx
+      .update(contacts)
+      .set({ deletedAt: now })
+      .where(and(eq(contacts.customerId, customerId), isNull(contacts.deletedAt)));
   });
 }

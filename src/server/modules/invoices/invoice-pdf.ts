@@ -7,15 +7,26 @@ import type { InvoicePdfData } from "../../pdf/types.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import { loadOrganisation, type OrganisationRow } from "../organisation/organisation.service.js";
 
-type Address = { addressLine1?: unknown; addressLine2?: unknown; postalCode?: unknown; city?: unknown; region?: unknown; country?: unknown };
+type Address = {
+  addressLine1?: unknown;
+  addressLine2?: unknown;
+  postalCode?: unknown;
+  city?: unknown;
+  region?: unknown;
+  country?: unknown;
+};
 
 const text = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : null);
 
 function addressLines(a: Address): string[] {
   const cityLine = [text(a.postalCode), text(a.city)].filter(Boolean).join(" ");
-  return [text(a.addressLine1), text(a.addressLine2), cityLine || null, text(a.region), text(a.country)].filter(
-    (v): v is string => v !== null,
-  );
+  return [
+    text(a.addressLine1),
+    text(a.addressLine2),
+    cityLine || null,
+    text(a.region),
+    text(a.country),
+  ].filter((v): v is string => v !== null);
 }
 
 const statusLabels: Record<string, { es: string; en: string }> = {
@@ -26,9 +37,19 @@ const statusLabels: Record<string, { es: string; en: string }> = {
 };
 
 /** The PDF of an invoice as the customer sees it: issued data comes from the frozen customer snapshot. */
-export async function buildInvoicePdf(tx: Tx, orgId: string, invoice: InvoiceDetail, locale: "es" | "en"): Promise<Buffer> {
+export async function buildInvoicePdf(
+  tx: Tx,
+  orgId: string,
+  invoice: InvoiceDetail,
+  locale: "es" | "en",
+): Promise<Buffer> {
   const org: OrganisationRow = await loadOrganisation(tx, orgId);
-  const snapshot = (await findSnapshot(tx, invoice)) as Address & { name?: unknown; taxId?: unknown; legalName?: unknown; email?: unknown };
+  const snapshot = (await findSnapshot(tx, invoice)) as Address & {
+    name?: unknown;
+    taxId?: unknown;
+    legalName?: unknown;
+    email?: unknown;
+  };
   const data: InvoicePdfData = {
     locale,
     timeZone: org.timeZone,
@@ -43,7 +64,10 @@ export async function buildInvoicePdf(tx: Tx, orgId: string, invoice: InvoiceDet
       iban: org.iban,
       bic: org.bic,
       brandColor: org.brandColor,
-      logo: org.logo && org.logoMime ? { data: org.logo, mime: org.logoMime as "image/png" | "image/jpeg" } : null,
+      logo:
+        org.logo && org.logoMime
+          ? { data: org.logo, mime: org.logoMime as "image/png" | "image/jpeg" }
+          : null,
     },
     customer: {
       name: text(snapshot.name) ?? invoice.customerName,
@@ -73,7 +97,11 @@ export async function buildInvoicePdf(tx: Tx, orgId: string, invoice: InvoiceDet
       subtotalMinor: invoice.subtotalMinor,
       discountMinor: invoice.discountMinor,
       netMinor: invoice.netMinor,
-      taxes: invoice.taxBreakdown.map((t) => ({ label: t.name, baseMinor: t.baseMinor, amountMinor: t.amountMinor })),
+      taxes: invoice.taxBreakdown.map((t) => ({
+        label: t.name,
+        baseMinor: t.baseMinor,
+        amountMinor: t.amountMinor,
+      })),
       totalMinor: invoice.totalMinor,
       paidMinor: invoice.paidMinor,
       dueMinor: invoice.dueMinor,
@@ -83,7 +111,10 @@ export async function buildInvoicePdf(tx: Tx, orgId: string, invoice: InvoiceDet
 }
 
 async function findSnapshot(tx: Tx, invoice: InvoiceDetail): Promise<Record<string, unknown>> {
-  const [row] = await tx.select({ s: invoices.customerSnapshot }).from(invoices).where(eq(invoices.id, invoice.id));
+  const [row] = await tx
+    .select({ s: invoices.customerSnapshot })
+    .from(invoices)
+    .where(eq(invoices.id, invoice.id));
   return row?.s ?? ((await loadCustomer(tx, invoice.customerId)) as unknown as Record<string, unknown>);
 }
 

@@ -1,9 +1,9 @@
-import { and, eq, inArray, isNull, isNotNull } from "drizzle-orm";
-import type { Config } from "../../config.js";
+import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { formatMoney } from "../../../shared/money/index.js";
+import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
-import { withOrg } from "../../db/scope.js";
 import { contacts, invoices } from "../../db/schema/index.js";
+import { withOrg } from "../../db/scope.js";
 import type { Mailer } from "../../email/mailer.js";
 import { renderEmail } from "../../email/templates.js";
 import { AppError } from "../../http/errors.js";
@@ -55,7 +55,13 @@ export async function sendInvoice(
       const withLink = mode !== "pdf" && contact.portalEnabled;
       const withPdf = mode !== "link" || !withLink;
       const link = withLink
-        ? await createDocumentLink(tx, deps.config, { orgId, customerId: customer.id, contactId: contact.id, documentId: invoice.id, slug: org.portalSlug })
+        ? await createDocumentLink(tx, deps.config, {
+            orgId,
+            customerId: customer.id,
+            contactId: contact.id,
+            documentId: invoice.id,
+            slug: org.portalSlug,
+          })
         : null;
       let pdf = pdfs.get(lang);
       if (withPdf && !pdf) {
@@ -84,15 +90,25 @@ export async function sendInvoice(
         fromName: org.name,
         replyTo: org.email,
         ...email,
-        attachments: withPdf && pdf ? [{ filename: invoicePdfFilename(detail), contentType: "application/pdf", content: pdf }] : [],
+        attachments:
+          withPdf && pdf
+            ? [{ filename: invoicePdfFilename(detail), contentType: "application/pdf", content: pdf }]
+            : [],
       });
     }
     const now = new Date();
     await tx
       .update(invoices)
-      .set({ sentAt: now, updatedAt: now, ...(invoice.status === "issued" ? { status: "sent" as const } : {}) })
+      .set({
+        sentAt: now,
+        updatedAt: now,
+        ...(invoice.status === "issued" ? { status: "sent" as const } : {}),
+      })
       .where(eq(invoices.id, invoice.id));
-    return { recipients: recipients.map((c) => ({ contactId: c.id, email: c.email as string })), deliveryMode: mode };
+    return {
+      recipients: recipients.map((c) => ({ contactId: c.id, email: c.email as string })),
+      deliveryMode: mode,
+    };
   });
   void deps.mailer.deliverQueued();
   return result;

@@ -40,7 +40,11 @@ export async function lockInvoice(tx: Tx, invoiceId: string): Promise<InvoiceRow
 }
 
 export function findLines(tx: Tx, invoiceId: string): Promise<InvoiceLineRow[]> {
-  return tx.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoiceId)).orderBy(asc(invoiceLines.position));
+  return tx
+    .select()
+    .from(invoiceLines)
+    .where(eq(invoiceLines.invoiceId, invoiceId))
+    .orderBy(asc(invoiceLines.position));
 }
 
 export async function findDetail(tx: Tx, inv: InvoiceRow, today: string): Promise<InvoiceDetail> {
@@ -50,7 +54,10 @@ export async function findDetail(tx: Tx, inv: InvoiceRow, today: string): Promis
     .from(payments)
     .where(eq(payments.invoiceId, inv.id))
     .orderBy(asc(payments.paidAt));
-  const [cust] = await tx.select({ name: customers.name }).from(customers).where(eq(customers.id, inv.customerId));
+  const [cust] = await tx
+    .select({ name: customers.name })
+    .from(customers)
+    .where(eq(customers.id, inv.customerId));
   const snapshotName = typeof inv.customerSnapshot?.name === "string" ? inv.customerSnapshot.name : null;
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {

@@ -35,7 +35,10 @@ export async function invoiceRoutes(app: App, deps: Deps) {
 
   r.get(
     "/api/invoices",
-    { onRequest, schema: { tags, querystring: invoiceListQuery, response: { 200: z.array(invoiceSummary) } } },
+    {
+      onRequest,
+      schema: { tags, querystring: invoiceListQuery, response: { 200: z.array(invoiceSummary) } },
+    },
     (req) => listInvoices(db, staffOf(req).orgId, req.query),
   );
   r.post(
@@ -43,7 +46,9 @@ export async function invoiceRoutes(app: App, deps: Deps) {
     { onRequest, schema: { tags, body: invoiceDraftBody, response: { 201: invoiceDetail } } },
     async (req, reply) => reply.status(201).send(await createDraft(db, staffOf(req).orgId, req.body)),
   );
-  r.get("/api/invoices/:id", { onRequest, schema: one }, (req) => getInvoice(db, staffOf(req).orgId, req.params.id));
+  r.get("/api/invoices/:id", { onRequest, schema: one }, (req) =>
+    getInvoice(db, staffOf(req).orgId, req.params.id),
+  );
   r.put("/api/invoices/:id", { onRequest, schema: { ...one, body: invoiceDraftBody } }, (req) =>
     updateDraft(db, staffOf(req).orgId, req.params.id, req.body),
   );
@@ -55,9 +60,17 @@ export async function invoiceRoutes(app: App, deps: Deps) {
   );
   r.post(
     "/api/invoices/:id/send",
-    { onRequest, schema: { tags, params: idParams, body: sendInvoiceBody, response: { 200: sendInvoiceResult } } },
+    {
+      onRequest,
+      schema: { tags, params: idParams, body: sendInvoiceBody, response: { 200: sendInvoiceResult } },
+    },
     (req) =>
-      sendInvoice({ db, config: deps.config, mailer: deps.mailer }, staffOf(req).orgId, req.params.id, req.body.contactIds),
+      sendInvoice(
+        { db, config: deps.config, mailer: deps.mailer },
+        staffOf(req).orgId,
+        req.params.id,
+        req.body.contactIds,
+      ),
   );
   r.get(
     "/api/invoices/:id/pdf",
@@ -66,7 +79,10 @@ export async function invoiceRoutes(app: App, deps: Deps) {
       const orgId = staffOf(req).orgId;
       const { pdf, filename } = await withOrg(db, orgId, async (tx) => {
         const detail = await findDetail(tx, await findInvoice(tx, req.params.id), await orgToday(tx, orgId));
-        return { pdf: await buildInvoicePdf(tx, orgId, detail, requestLanguage(req)), filename: invoicePdfFilename(detail) };
+        return {
+          pdf: await buildInvoicePdf(tx, orgId, detail, requestLanguage(req)),
+          filename: invoicePdfFilename(detail),
+        };
       });
       return reply
         .type("application/pdf")

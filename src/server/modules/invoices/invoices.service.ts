@@ -1,17 +1,29 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { z } from "zod";
+import type {
+  InvoiceDetail,
+  InvoiceStatus,
+  InvoiceSummary,
+  invoiceDraftBody,
+} from "../../../shared/contracts/index.js";
 import { addDays, todayIn, yearOf } from "../../../shared/dates.js";
-import type { InvoiceDetail, InvoiceStatus, InvoiceSummary, invoiceDraftBody } from "../../../shared/contracts/index.js";
 import { computeTotals } from "../../../shared/money/index.js";
 import type { Db, Tx } from "../../db/client.js";
-import { withOrg } from "../../db/scope.js";
 import { documentLinks, invoiceLines, invoices } from "../../db/schema/index.js";
+import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { defaultTax, loadTaxes } from "../taxes/taxes.service.js";
 import { defaultSeriesId, takeNextNumber } from "./invoice-numbering.js";
-import { findDetail, findInvoice, findLines, findSummaries, lockInvoice, type InvoiceRow } from "./invoices.queries.js";
+import {
+  findDetail,
+  findInvoice,
+  findLines,
+  findSummaries,
+  type InvoiceRow,
+  lockInvoice,
+} from "./invoices.queries.js";
 
 type DraftInput = z.output<typeof invoiceDraftBody>;
 
@@ -28,11 +40,18 @@ export function listInvoices(
 }
 
 export function getInvoice(db: Db, orgId: string, invoiceId: string): Promise<InvoiceDetail> {
-  return withOrg(db, orgId, async (tx) => findDetail(tx, await findInvoice(tx, invoiceId), await orgToday(tx, orgId)));
+  return withOrg(db, orgId, async (tx) =>
+    findDetail(tx, await findInvoice(tx, invoiceId), await orgToday(tx, orgId)),
+  );
 }
 
 /** Computes and stores the lines and totals of a draft from the input; taxes are snapshotted per line. */
-async function writeDraft(tx: Tx, orgId: string, input: DraftInput, existing: InvoiceRow | null): Promise<string> {
+async function writeDraft(
+  tx: Tx,
+  orgId: string,
+  input: DraftInput,
+  existing: InvoiceRow | null,
+): Promise<string> {
   const org = await loadOrganisation(tx, orgId);
   const customer = await loadCustomer(tx, input.customerId);
   const needsDefault = input.lines.some((l) => l.taxIds === undefined);
@@ -43,7 +62,10 @@ async function writeDraft(tx: Tx, orgId: string, input: DraftInput, existing: In
     const ids = l.taxIds ?? [fallback?.id as string];
     const taxes = ids.map((id, j) => {
       const t = taxMap.get(id) ?? (id === fallback?.id ? fallback : undefined);
-      if (!t) throw new AppError("VALIDATION_FAILED", [{ field: `body.lines.${i}.taxIds.${j}`, message: "unknown tax" }]);
+      if (!t)
+        throw new AppError("VALIDATION_FAILED", [
+          { field: `body.lines.${i}.taxIds.${j}`, message: "unknown tax" },
+        ]);
       return { taxId: t.id, rateBp: t.rateBp, name: t.name };
     });
     return { ...l, taxes };
@@ -113,7 +135,12 @@ export function createDraft(db: Db, orgId: string, input: DraftInput): Promise<I
   });
 }
 
-export function updateDraft(db: Db, orgId: string, invoiceId: string, input: DraftInput): Promise<InvoiceDetail> {
+export function updateDraft(
+  db: Db,
+  orgId: string,
+  invoiceId: string,
+  input: DraftInput,
+): Promise<InvoiceDetail> {
   return withOrg(db, orgId, async (tx) => {
     const current = await lockInvoice(tx, invoiceId);
     if (current.status !== "draft") throw new AppError("INVOICE_NOT_DRAFT");
@@ -139,10 +166,23 @@ export async function issueInTx(tx: Tx, orgId: string, invoiceId: string): Promi
   const year = yearOf(issueDate);
   const { sequence, number } = await takeNextNumber(tx, orgId, current.seriesId, year);
   const { orgId: _o, createdAt: _c, updatedAt: _u, deletedAt: _d, ...snapshot } = customer;
-  const dueDate = current.dueDate && current.dueDate >= issueDate ? current.dueDate : addDays(issueDate, customer.paymentTermsDays);
+  const dueDate =
+    current.dueDate && current.dueDate >= issueDate
+      ? current.dueDate
+      : addDays(issueDate, customer.paymentTermsDays);
   const [row] = await tx
     .update(invoices)
-    .set({ status: "issued", number, year, sequence, issueDate, dueDate, issuedAt: new Date(), customerSnapshot: snapshot, updatedAt: new Date() })
+    .set({
+      status: "issued",
+      number,
+      year,
+      sequence,
+      issueDate,
+      dueDate,
+      issuedAt: new Date(),
+      customerSnapshot: snapshot,
+      updatedAt: new Date(),
+    })
     .where(and(eq(invoices.id, invoiceId), eq(invoices.status, "draft")))
     .returning();
   if (!row) throw new AppError("CONFLICT");
@@ -150,7 +190,9 @@ export async function issueInTx(tx: Tx, orgId: string, invoiceId: string): Promi
 }
 
 export function issueInvoice(db: Db, orgId: string, invoiceId: string): Promise<InvoiceDetail> {
-  return withOrg(db, orgId, async (tx) => findDetail(tx, await issueInTx(tx, orgId, invoiceId), await orgToday(tx, orgId)));
+  return withOrg(db, orgId, async (tx) =>
+    findDetail(tx, await issueInTx(tx, orgId, invoiceId), await orgToday(tx, orgId)),
+  );
 }
 
 /** Voiding keeps the number (no gap) and revokes every emailed link to the invoice. */

@@ -11,8 +11,12 @@ export async function notificationRoutes(app: App, { database: { db } }: Deps) {
   r.get("/api/notifications", { onRequest, schema: { tags, response: { 200: notificationList } } }, (req) =>
     listNotifications(db, staffOf(req).orgId),
   );
-  r.post("/api/notifications/read-all", { onRequest, schema: { tags, response: { 200: okResponse } } }, async (req) => {
-    await markAllRead(db, staffOf(req).orgId);
-    return { ok: true as const };
-  });
+  r.post(
+    "/api/notifications/read-all",
+    { onRequest, schema: { tags, response: { 200: okResponse } } },
+    async (req) => {
+      await markAllRead(db, staffOf(req).orgId);
+      return { ok: true as const };
+    },
+  );
 }

@@ -1,8 +1,8 @@
 import { desc, isNull, sql } from "drizzle-orm";
 import type { Notification } from "../../../shared/contracts/index.js";
 import type { Db, Tx } from "../../db/client.js";
-import { withOrg } from "../../db/scope.js";
 import { notifications } from "../../db/schema/index.js";
+import { withOrg } from "../../db/scope.js";
 
 export type NotificationType = "invoice_viewed" | "payment_received" | "invoice_paid";
 

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
-import { withOrg, withSystem } from "../../db/scope.js";
 import { memberships, numberSeries, organisations, users } from "../../db/schema/index.js";
+import { withOrg, withSystem } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
 import { hashPassword } from "../../http/passwords.js";
 import { insertTax } from "../taxes/taxes.service.js";
@@ -21,7 +21,10 @@ export interface NewOrganisation {
  * A new tenant with what it needs to invoice at once: its owner, the default invoice series and the
  * Spanish tax rates (VAT 21 % as default, 10, 4, 0 and the IRPF −15 % withholding).
  */
-export async function createOrganisation(db: Db, input: NewOrganisation): Promise<{ orgId: string; userId: string }> {
+export async function createOrganisation(
+  db: Db,
+  input: NewOrganisation,
+): Promise<{ orgId: string; userId: string }> {
   const passwordHash = await hashPassword(input.owner.password);
   let created: { orgId: string; userId: string };
   try {
@@ -42,7 +45,12 @@ export async function createOrganisation(db: Db, input: NewOrganisation): Promis
       const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
       const userId =
         existing?.id ??
-        (await tx.insert(users).values({ email, name: input.owner.name, passwordHash }).returning({ id: users.id }))[0]?.id;
+        (
+          await tx
+            .insert(users)
+            .values({ email, name: input.owner.name, passwordHash })
+            .returning({ id: users.id })
+        )[0]?.id;
       if (!userId) throw new AppError("INTERNAL");
       await tx.insert(memberships).values({ orgId: org.id, userId, role: "owner" });
       return { orgId: org.id, userId };
@@ -52,7 +60,13 @@ export async function createOrganisation(db: Db, input: NewOrganisation): Promis
     throw err;
   }
   await withOrg(db, created.orgId, async (tx) => {
-    await tx.insert(numberSeries).values({ orgId: created.orgId, documentType: "invoice", name: "Facturas", prefix: "F", isDefault: true });
+    await tx.insert(numberSeries).values({
+      orgId: created.orgId,
+      documentType: "invoice",
+      name: "Facturas",
+      prefix: "F",
+      isDefault: true,
+    });
     const es = (input.language ?? "es") === "es";
     const rates: [string, number, boolean][] = [
       [es ? "IVA 21 %" : "VAT 21 %", 2100, true],
@@ -61,7 +75,8 @@ export async function createOrganisation(db: Db, input: NewOrganisation): Promis
       [es ? "IVA 0 %" : "VAT 0 %", 0, false],
       [es ? "IRPF −15 %" : "Withholding −15 %", -1500, false],
     ];
-    for (const [name, rateBp, isDefault] of rates) await insertTax(tx, created.orgId, { name, rateBp, isDefault });
+    for (const [name, rateBp, isDefault] of rates)
+      await insertTax(tx, created.orgId, { name, rateBp, isDefault });
   });
   return created;
 }

@@ -35,19 +35,30 @@ export async function organisationRoutes(app: App, { database: { db }, config }:
     "/api/organisation/logo",
     {
       onRequest,
-      schema: { tags, description: "Raw PNG or JPEG body, at most 1 MB", response: { 200: z.object({ logoUrl: z.string().nullable() }) } },
+      schema: {
+        tags,
+        description: "Raw PNG or JPEG body, at most 1 MB",
+        response: { 200: z.object({ logoUrl: z.string().nullable() }) },
+      },
     },
     (req) => {
-      if (!Buffer.isBuffer(req.body)) throw new AppError("VALIDATION_FAILED", [{ field: "body", message: "send a PNG or JPEG image" }]);
+      if (!Buffer.isBuffer(req.body))
+        throw new AppError("VALIDATION_FAILED", [{ field: "body", message: "send a PNG or JPEG image" }]);
       return setLogo(db, staffOf(req).orgId, req.body);
     },
   );
-  r.delete("/api/organisation/logo", { onRequest, schema: { tags, response: { 200: okResponse } } }, async (req) => {
-    await setLogo(db, staffOf(req).orgId, null);
-    return { ok: true as const };
-  });
-  r.get("/api/portal-settings", { onRequest, schema: { tags, response: { 200: portalSettingsResponse } } }, (req) =>
-    getPortalSettings(db, config, staffOf(req).orgId),
+  r.delete(
+    "/api/organisation/logo",
+    { onRequest, schema: { tags, response: { 200: okResponse } } },
+    async (req) => {
+      await setLogo(db, staffOf(req).orgId, null);
+      return { ok: true as const };
+    },
+  );
+  r.get(
+    "/api/portal-settings",
+    { onRequest, schema: { tags, response: { 200: portalSettingsResponse } } },
+    (req) => getPortalSettings(db, config, staffOf(req).orgId),
   );
   r.put(
     "/api/portal-settings",

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
+import type { OrganisationProfile, PortalSettings } from "../../../shared/contracts/index.js";
 import type { Config } from "../../config.js";
 import type { Db, Tx } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
-import { withOrg } from "../../db/scope.js";
 import { organisations } from "../../db/schema/index.js";
-import type { OrganisationProfile, PortalSettings } from "../../../shared/contracts/index.js";
+import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
 
 export type OrganisationRow = typeof organisations.$inferSelect;
@@ -13,7 +13,16 @@ export const logoUrlOf = (org: Pick<OrganisationRow, "logoMime" | "portalSlug" |
   org.logoMime ? `/api/portal/${org.portalSlug}/logo?v=${org.updatedAt.getTime()}` : null;
 
 export function toProfile(org: OrganisationRow): OrganisationProfile {
-  const { logo: _logo, logoMime: _mime, portalEnabled: _e, portalSlug: _s, deliveryMode: _d, createdAt: _c, updatedAt: _u, ...rest } = org;
+  const {
+    logo: _logo,
+    logoMime: _mime,
+    portalEnabled: _e,
+    portalSlug: _s,
+    deliveryMode: _d,
+    createdAt: _c,
+    updatedAt: _u,
+    ...rest
+  } = org;
   return { ...rest, language: org.language as "es" | "en", logoUrl: logoUrlOf(org) };
 }
 
@@ -51,7 +60,8 @@ const JPEG = Buffer.from([0xff, 0xd8, 0xff]);
 export function setLogo(db: Db, orgId: string, data: Buffer | null): Promise<{ logoUrl: string | null }> {
   let mime: string | null = null;
   if (data) {
-    if (data.length > 1024 * 1024) throw new AppError("VALIDATION_FAILED", [{ field: "body", message: "at most 1 MB" }]);
+    if (data.length > 1024 * 1024)
+      throw new AppError("VALIDATION_FAILED", [{ field: "body", message: "at most 1 MB" }]);
     if (data.subarray(0, 4).equals(PNG)) mime = "image/png";
     else if (data.subarray(0, 3).equals(JPEG)) mime = "image/jpeg";
     else throw new AppError("VALIDATION_FAILED", [{ field: "body", message: "use a PNG or JPEG image" }]);
@@ -89,7 +99,8 @@ export async function updatePortalSettings(db: Db, config: Config, orgId: string
         .where(eq(organisations.id, orgId)),
     );
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError("SLUG_TAKEN", [{ field: "body.portalSlug", message: "already in use" }]);
+    if (isUniqueViolation(err))
+      throw new AppError("SLUG_TAKEN", [{ field: "body.portalSlug", message: "already in use" }]);
     throw err;
   }
   return getPortalSettings(db, config, orgId);

@@ -12,16 +12,24 @@ export async function outboxRoutes(app: App, { database: { db } }: Deps) {
   r.get("/api/outbox", { onRequest, schema: { tags, response: { 200: z.array(emailSummary) } } }, (req) =>
     listEmails(db, staffOf(req).orgId),
   );
-  r.get("/api/outbox/:id", { onRequest, schema: { tags, params: idParams, response: { 200: emailDetail } } }, (req) =>
-    getEmail(db, staffOf(req).orgId, req.params.id),
+  r.get(
+    "/api/outbox/:id",
+    { onRequest, schema: { tags, params: idParams, response: { 200: emailDetail } } },
+    (req) => getEmail(db, staffOf(req).orgId, req.params.id),
   );
   r.get(
     "/api/outbox/:id/attachments/:index",
-    { onRequest, schema: { tags, params: idParams.extend({ index: z.coerce.number().int().min(0).max(20) }) } },
+    {
+      onRequest,
+      schema: { tags, params: idParams.extend({ index: z.coerce.number().int().min(0).max(20) }) },
+    },
     async (req, reply) => {
       const a = await getAttachment(db, staffOf(req).orgId, req.params.id, req.params.index);
       const safeName = a.filename.replace(/[^A-Za-z0-9._-]+/g, "_");
-      return reply.type(a.contentType).header("content-disposition", `attachment; filename="${safeName}"`).send(a.content);
+      return reply
+        .type(a.contentType)
+        .header("content-disposition", `attachment; filename="${safeName}"`)
+        .send(a.content);
     },
   );
 }

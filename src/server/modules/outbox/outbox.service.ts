@@ -1,8 +1,8 @@
 import { desc, eq } from "drizzle-orm";
 import type { EmailDetail, EmailSummary } from "../../../shared/contracts/index.js";
 import type { Db } from "../../db/client.js";
-import { withOrg } from "../../db/scope.js";
 import { emails } from "../../db/schema/index.js";
+import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
 
 type EmailRow = typeof emails.$inferSelect;
@@ -39,5 +39,9 @@ export async function getEmail(db: Db, orgId: string, id: string): Promise<Email
 export async function getAttachment(db: Db, orgId: string, id: string, index: number) {
   const a = (await findEmail(db, orgId, id)).attachments[index];
   if (!a) throw new AppError("NOT_FOUND");
-  return { filename: a.filename, contentType: a.contentType, content: Buffer.from(a.contentBase64, "base64") };
+  return {
+    filename: a.filename,
+    contentType: a.contentType,
+    content: Buffer.from(a.contentBase64, "base64"),
+  };
 }

@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { formatMoney } from "../../../shared/money/index.js";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
-import { withOrg, withSystem } from "../../db/scope.js";
 import { checkoutSessions, contacts, invoices, organisations, payments } from "../../db/schema/index.js";
+import { withOrg, withSystem } from "../../db/scope.js";
 import type { Mailer } from "../../email/mailer.js";
 import { renderEmail } from "../../email/templates.js";
 import { AppError } from "../../http/errors.js";
@@ -43,7 +43,11 @@ export async function applyGatewayConfirmation(
       if (checkout.status === "open") {
         await tx
           .update(checkoutSessions)
-          .set({ status: c.outcome === "declined" ? "failed" : "cancelled", failureCode: c.outcome === "declined" ? "CP3003" : null, completedAt: new Date() })
+          .set({
+            status: c.outcome === "declined" ? "failed" : "cancelled",
+            failureCode: c.outcome === "declined" ? "CP3003" : null,
+            completedAt: new Date(),
+          })
           .where(eq(checkoutSessions.id, checkout.id));
       }
       return { ...base, recorded: false };
@@ -68,13 +72,31 @@ export async function applyGatewayConfirmation(
     const now = new Date();
     await tx
       .update(invoices)
-      .set({ paidMinor, status: fullyPaid ? "paid" : "partially_paid", paidAt: fullyPaid ? now : null, updatedAt: now })
+      .set({
+        paidMinor,
+        status: fullyPaid ? "paid" : "partially_paid",
+        paidAt: fullyPaid ? now : null,
+        updatedAt: now,
+      })
       .where(eq(invoices.id, invoice.id));
-    await tx.update(checkoutSessions).set({ status: "succeeded", completedAt: now }).where(eq(checkoutSessions.id, checkout.id));
+    await tx
+      .update(checkoutSessions)
+      .set({ status: "succeeded", completedAt: now })
+      .where(eq(checkoutSessions.id, checkout.id));
     const customer = await loadCustomer(tx, checkout.customerId);
     const amount = { amountMinor: payment.amountMinor, currency: payment.currency };
-    await notify(tx, org.id, "payment_received", { invoiceId: invoice.id, number: invoice.number, customerName: customer.name, ...amount });
-    if (fullyPaid) await notify(tx, org.id, "invoice_paid", { invoiceId: invoice.id, number: invoice.number, customerName: customer.name });
+    await notify(tx, org.id, "payment_received", {
+      invoiceId: invoice.id,
+      number: invoice.number,
+      customerName: customer.name,
+      ...amount,
+    });
+    if (fullyPaid)
+      await notify(tx, org.id, "invoice_paid", {
+        invoiceId: invoice.id,
+        number: invoice.number,
+        customerName: customer.name,
+      });
     const [contact] = await tx.select().from(contacts).where(eq(contacts.id, checkout.contactId));
     if (contact?.email) {
       const lang = (contact.language ?? customer.language ?? org.language) === "es" ? "es" : "en";
@@ -90,9 +112,20 @@ export async function applyGatewayConfirmation(
           due: formatMoney(Math.max(0, invoice.totalMinor - paidMinor), invoice.currency, locale),
           reference: c.reference,
         },
-        { buttonUrl: `${deps.config.publicUrl}/p/${org.portalSlug}/invoices/${invoice.id}`, brandColor: org.brandColor },
+        {
+          buttonUrl: `${deps.config.publicUrl}/p/${org.portalSlug}/invoices/${invoice.id}`,
+          brandColor: org.brandColor,
+        },
       );
-      await deps.mailer.enqueue(tx, { orgId: org.id, kind: "payment_receipt", to: contact.email, toName: contact.name, fromName: org.name, replyTo: org.email, ...email });
+      await deps.mailer.enqueue(tx, {
+        orgId: org.id,
+        kind: "payment_receipt",
+        to: contact.email,
+        toName: contact.name,
+        fromName: org.name,
+        replyTo: org.email,
+        ...email,
+      });
     }
     return { ...base, recorded: true };
   });

@@ -22,7 +22,11 @@ export const sandboxGateway = {
       .update(`${fields.session}|${fields.status}|${fields.reference}`)
       .digest("hex");
   },
-  verify(config: Config, fields: { session: string; status: SandboxOutcome; reference: string }, signature: string): boolean {
+  verify(
+    config: Config,
+    fields: { session: string; status: SandboxOutcome; reference: string },
+    signature: string,
+  ): boolean {
     return safeEqual(this.sign(config, fields), signature);
   },
 };

@@ -4,8 +4,8 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { formatMoney } from "../../../shared/money/index.js";
 import type { App, Deps } from "../../app.js";
-import { withSystem } from "../../db/scope.js";
 import { checkoutSessions } from "../../db/schema/index.js";
+import { withSystem } from "../../db/scope.js";
 import { escapeHtml } from "../../email/templates.js";
 import { AppError } from "../../http/errors.js";
 import { applyGatewayConfirmation } from "./record-payment.service.js";
@@ -26,30 +26,55 @@ export async function sandboxGatewayRoutes(app: App, deps: Deps) {
   const tags = ["gateways"];
 
   const loadCheckout = async (id: string) => {
-    const [row] = await withSystem(db, (tx) => tx.select().from(checkoutSessions).where(eq(checkoutSessions.id, id)));
+    const [row] = await withSystem(db, (tx) =>
+      tx.select().from(checkoutSessions).where(eq(checkoutSessions.id, id)),
+    );
     if (!row) throw new AppError("NOT_FOUND");
     return row;
   };
 
-  r.get("/sandbox/checkout/:id", { schema: { hide: true, params: z.object({ id: z.uuid() }) } }, async (req, reply) => {
-    const c = await loadCheckout(req.params.id);
-    const es = /^\s*es\b/i.test(String(req.headers["accept-language"] ?? ""));
-    const amount = formatMoney(c.amountMinor, c.currency, es ? "es-ES" : "en-GB");
-    const t = es
-      ? { title: "Pasarela de pruebas", pay: "Pagar", decline: "Simular rechazo", cancel: "Cancelar", note: "Página de pruebas: no se cobra nada." }
-      : { title: "Sandbox payment", pay: "Pay", decline: "Simulate a decline", cancel: "Cancel", note: "Test page: nothing is charged." };
-    const done = c.status !== "open";
-    return reply.type("text/html; charset=utf-8").header("cache-control", "no-store").send(`<!doctype html>
+  r.get(
+    "/sandbox/checkout/:id",
+    { schema: { hide: true, params: z.object({ id: z.uuid() }) } },
+    async (req, reply) => {
+      const c = await loadCheckout(req.params.id);
+      const es = /^\s*es\b/i.test(String(req.headers["accept-language"] ?? ""));
+      const amount = formatMoney(c.amountMinor, c.currency, es ? "es-ES" : "en-GB");
+      const t = es
+        ? {
+            title: "Pasarela de pruebas",
+            pay: "Pagar",
+            decline: "Simular rechazo",
+            cancel: "Cancelar",
+            note: "Página de pruebas: no se cobra nada.",
+          }
+        : {
+            title: "Sandbox payment",
+            pay: "Pay",
+            decline: "Simulate a decline",
+            cancel: "Cancel",
+            note: "Test page: nothing is charged.",
+          };
+      const done = c.status !== "open";
+      return reply
+        .type("text/html; charset=utf-8")
+        .header("cache-control", "no-store")
+        .send(`<!doctype html>
 <html lang="${es ? "es" : "en"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${t.title}</title><style>body{font-family:system-ui,sans-serif;background:#f1f3f5;margin:0;padding:24px}
 main{max-width:420px;margin:40px auto;background:#fff;border-radius:12px;padding:24px;box-shadow:0 2px 8px #0001}
 button{width:100%;padding:14px;margin-top:12px;font-size:16px;border-radius:8px;border:1px solid #ced4da;background:#fff;cursor:pointer}
 button.primary{background:#2b8a3e;color:#fff;border:0}.amount{font-size:32px;font-weight:700;margin:8px 0}</style></head>
 <body><main><h1>${t.title}</h1><p>${escapeHtml(c.description)}</p><p class="amount">${escapeHtml(amount)}</p><p>${t.note}</p>
-${done ? "" : `<form method="post"><button class="primary" name="action" value="succeeded">${t.pay}</button>
-<button name="action" value="declined">${t.decline}</button><button name="action" value="cancelled">${t.cancel}</button></form>`}
+${
+  done
+    ? ""
+    : `<form method="post"><button class="primary" name="action" value="succeeded">${t.pay}</button>
+<button name="action" value="declined">${t.decline}</button><button name="action" value="cancelled">${t.cancel}</button></form>`
+}
 </main></body></html>`);
-  });
+    },
+  );
 
   r.post(
     "/sandbox/checkout/:id",
@@ -80,7 +105,9 @@ ${done ? "" : `<form method="post"><button class="primary" name="action" value="
 
   r.post(
     "/api/gateways/sandbox/webhook",
-    { schema: { tags, body: confirmation, headers: z.object({ "x-sandbox-signature": z.string().max(128) }) } },
+    {
+      schema: { tags, body: confirmation, headers: z.object({ "x-sandbox-signature": z.string().max(128) }) },
+    },
     async (req) => {
       if (!sandboxGateway.verify(config, req.body, req.headers["x-sandbox-signature"])) {
         throw new AppError("PAYMENT_SIGNATURE_INVALID");

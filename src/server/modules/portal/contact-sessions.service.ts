@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { withContact, withSystem } from "../../db/scope.js";
 import { contactSessions, contacts, customers, organisations } from "../../db/schema/index.js";
+import { withContact, withSystem } from "../../db/scope.js";
 import { hashToken, newToken } from "../../http/tokens.js";
 
 export const CONTACT_SESSION_HOURS = 12;
@@ -31,7 +31,14 @@ export async function resolvePortalSlug(db: Db, slug: string): Promise<PortalOrg
 
 export async function startContactSession(
   db: Db,
-  s: { orgId: string; customerId: string; contactId: string; origin: "link" | "password"; ip: string; userAgent?: string },
+  s: {
+    orgId: string;
+    customerId: string;
+    contactId: string;
+    origin: "link" | "password";
+    ip: string;
+    userAgent?: string;
+  },
 ): Promise<string> {
   const { token, hash } = newToken();
   await withSystem(db, (tx) =>
@@ -53,13 +60,21 @@ export async function startContactSession(
  * A session counts only while its contact still has portal access (D4): disabling or deleting the
  * contact or its customer ends it on the next request.
  */
-export async function resolveContactSession(db: Db, orgId: string, token: string): Promise<ContactPrincipal | null> {
+export async function resolveContactSession(
+  db: Db,
+  orgId: string,
+  token: string,
+): Promise<ContactPrincipal | null> {
   const principal = await withSystem(db, async (tx) => {
     const [s] = await tx
       .select()
       .from(contactSessions)
       .where(
-        and(eq(contactSessions.tokenHash, hashToken(token)), eq(contactSessions.orgId, orgId), gt(contactSessions.expiresAt, new Date())),
+        and(
+          eq(contactSessions.tokenHash, hashToken(token)),
+          eq(contactSessions.orgId, orgId),
+          gt(contactSessions.expiresAt, new Date()),
+        ),
       );
     return s ? { sessionId: s.id, orgId: s.orgId, customerId: s.customerId, contactId: s.contactId } : null;
   });
@@ -69,12 +84,21 @@ export async function resolveContactSession(db: Db, orgId: string, token: string
       .select({ id: contacts.id })
       .from(contacts)
       .innerJoin(customers, eq(customers.id, contacts.customerId))
-      .where(and(eq(contacts.id, principal.contactId), isNull(contacts.deletedAt), eq(contacts.portalEnabled, true), isNull(customers.deletedAt)));
+      .where(
+        and(
+          eq(contacts.id, principal.contactId),
+          isNull(contacts.deletedAt),
+          eq(contacts.portalEnabled, true),
+          isNull(customers.deletedAt),
+        ),
+      );
     return c !== undefined;
   });
   return live ? principal : null;
 }
 
 export async function endContactSession(db: Db, token: string): Promise<void> {
-  await withSystem(db, (tx) => tx.delete(contactSessions).where(eq(contactSessions.tokenHash, hashToken(token))));
+  await withSystem(db, (tx) =>
+    tx.delete(contactSessions).where(eq(contactSessions.tokenHash, hashToken(token))),
+  );
 }

@@ -1,8 +1,8 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Config } from "../../config.js";
 import type { Db, Tx } from "../../db/client.js";
-import { withSystem } from "../../db/scope.js";
 import { contacts, customers, documentLinks, invoices, organisations } from "../../db/schema/index.js";
+import { withSystem } from "../../db/scope.js";
 import { hashToken, newToken } from "../../http/tokens.js";
 
 export const LINK_TTL_DAYS = 30;
@@ -44,7 +44,11 @@ export async function redeemDocumentLink(db: Db, slug: string, token: string): P
       .select()
       .from(documentLinks)
       .where(
-        and(eq(documentLinks.tokenHash, hashToken(token)), isNull(documentLinks.revokedAt), gt(documentLinks.expiresAt, new Date())),
+        and(
+          eq(documentLinks.tokenHash, hashToken(token)),
+          isNull(documentLinks.revokedAt),
+          gt(documentLinks.expiresAt, new Date()),
+        ),
       );
     if (!link) return null;
     const [row] = await tx
@@ -53,7 +57,12 @@ export async function redeemDocumentLink(db: Db, slug: string, token: string): P
       .where(eq(organisations.id, link.orgId));
     if (!row || row.slug !== slug || !row.enabled) return null;
     await tx.update(documentLinks).set({ lastUsedAt: new Date() }).where(eq(documentLinks.id, link.id));
-    return { orgId: link.orgId, customerId: link.customerId, contactId: link.contactId, documentId: link.documentId };
+    return {
+      orgId: link.orgId,
+      customerId: link.customerId,
+      contactId: link.contactId,
+      documentId: link.documentId,
+    };
   });
 }
 
@@ -63,8 +72,18 @@ export async function linkTargetIsLive(tx: Tx, link: RedeemedLink): Promise<bool
     .select({ id: contacts.id })
     .from(contacts)
     .innerJoin(customers, eq(customers.id, contacts.customerId))
-    .where(and(eq(contacts.id, link.contactId), isNull(contacts.deletedAt), eq(contacts.portalEnabled, true), isNull(customers.deletedAt)));
+    .where(
+      and(
+        eq(contacts.id, link.contactId),
+        isNull(contacts.deletedAt),
+        eq(contacts.portalEnabled, true),
+        isNull(customers.deletedAt),
+      ),
+    );
   if (!c) return false;
-  const [inv] = await tx.select({ status: invoices.status }).from(invoices).where(eq(invoices.id, link.documentId));
+  const [inv] = await tx
+    .select({ status: invoices.status })
+    .from(invoices)
+    .where(eq(invoices.id, link.documentId));
   return inv !== undefined && inv.status !== "void" && inv.status !== "draft";
 }

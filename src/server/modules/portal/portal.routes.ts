@@ -20,7 +20,14 @@ import { contactOf, requireContact, requirePortal } from "../../http/portal-auth
 import { startCheckout } from "../payments/checkout.service.js";
 import { CONTACT_SESSION_HOURS, endContactSession, startContactSession } from "./contact-sessions.service.js";
 import { linkTargetIsLive, redeemDocumentLink } from "./document-links.service.js";
-import { getBranding, getLogo, getPortalInvoice, getPortalMe, listPortalInvoices, portalInvoicePdf } from "./portal.service.js";
+import {
+  getBranding,
+  getLogo,
+  getPortalInvoice,
+  getPortalMe,
+  listPortalInvoices,
+  portalInvoicePdf,
+} from "./portal.service.js";
 
 export async function portalRoutes(app: App, { database: { db }, config }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -28,41 +35,64 @@ export async function portalRoutes(app: App, { database: { db }, config }: Deps)
   const onRequest = requireContact(db);
   const tags = ["portal"];
 
-  r.get("/api/portal/:slug", { onRequest: portal, schema: { tags, params: slugParams, response: { 200: portalBranding } } }, (req) =>
-    getBranding(db, req.portalOrgId as string),
+  r.get(
+    "/api/portal/:slug",
+    { onRequest: portal, schema: { tags, params: slugParams, response: { 200: portalBranding } } },
+    (req) => getBranding(db, req.portalOrgId as string),
   );
   r.get("/api/portal/:slug/logo", { schema: { tags, params: slugParams } }, async (req, reply) => {
     const logo = await getLogo(db, req.params.slug);
     if (!logo) throw new AppError("NOT_FOUND");
     return reply.type(logo.mime).header("cache-control", "public, max-age=86400").send(logo.data);
   });
-  r.get("/api/portal/:slug/me", { onRequest, schema: { tags, params: slugParams, response: { 200: portalMe } } }, (req) =>
-    getPortalMe(db, contactOf(req)),
+  r.get(
+    "/api/portal/:slug/me",
+    { onRequest, schema: { tags, params: slugParams, response: { 200: portalMe } } },
+    (req) => getPortalMe(db, contactOf(req)),
   );
-  r.post("/api/portal/:slug/logout", { onRequest: portal, schema: { tags, params: slugParams, response: { 200: okResponse } } }, async (req, reply) => {
-    const name = contactCookieName(req.portalOrgId as string);
-    const token = req.cookies[name];
-    if (token) await endContactSession(db, token);
-    clearCookie(reply, name);
-    return { ok: true as const };
-  });
+  r.post(
+    "/api/portal/:slug/logout",
+    { onRequest: portal, schema: { tags, params: slugParams, response: { 200: okResponse } } },
+    async (req, reply) => {
+      const name = contactCookieName(req.portalOrgId as string);
+      const token = req.cookies[name];
+      if (token) await endContactSession(db, token);
+      clearCookie(reply, name);
+      return { ok: true as const };
+    },
+  );
   r.get(
     "/api/portal/:slug/invoices",
     {
       onRequest,
-      schema: { tags, params: slugParams, querystring: z.object({ status: invoiceStatus.optional() }), response: { 200: z.array(portalInvoiceSummary) } },
+      schema: {
+        tags,
+        params: slugParams,
+        querystring: z.object({ status: invoiceStatus.optional() }),
+        response: { 200: z.array(portalInvoiceSummary) },
+      },
     },
     (req) => listPortalInvoices(db, contactOf(req), req.query.status),
   );
-  r.get("/api/portal/:slug/invoices/:id", { onRequest, schema: { tags, params: slugIdParams, response: { 200: portalInvoiceDetail } } }, (req) =>
-    getPortalInvoice(db, contactOf(req), req.params.id),
+  r.get(
+    "/api/portal/:slug/invoices/:id",
+    { onRequest, schema: { tags, params: slugIdParams, response: { 200: portalInvoiceDetail } } },
+    (req) => getPortalInvoice(db, contactOf(req), req.params.id),
   );
   r.get(
     "/api/portal/:slug/invoices/:id/pdf",
     { onRequest, schema: { tags, params: slugIdParams, produces: ["application/pdf"] } },
     async (req, reply) => {
-      const { pdf, filename } = await portalInvoicePdf(db, contactOf(req), req.params.id, requestLanguage(req));
-      return reply.type("application/pdf").header("content-disposition", `attachment; filename="${filename}"`).send(pdf);
+      const { pdf, filename } = await portalInvoicePdf(
+        db,
+        contactOf(req),
+        req.params.id,
+        requestLanguage(req),
+      );
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `attachment; filename="${filename}"`)
+        .send(pdf);
     },
   );
   r.post(
@@ -78,7 +108,9 @@ export async function portalRoutes(app: App, { database: { db }, config }: Deps)
     async (req, reply) => {
       const slug = req.params.slug.toLowerCase();
       const link = await redeemDocumentLink(db, slug, req.params.token);
-      const live = link ? await withContact(db, link.orgId, link.customerId, (tx) => linkTargetIsLive(tx, link)) : false;
+      const live = link
+        ? await withContact(db, link.orgId, link.customerId, (tx) => linkTargetIsLive(tx, link))
+        : false;
       reply.header("referrer-policy", "no-referrer").header("cache-control", "no-store");
       if (!link || !live) return reply.redirect(`/p/${encodeURIComponent(slug)}/?error=LINK_INVALID`, 303);
       const token = await startContactSession(db, {
@@ -87,7 +119,11 @@ export async function portalRoutes(app: App, { database: { db }, config }: Deps)
         ip: req.ip,
         userAgent: req.headers["user-agent"],
       });
-      reply.setCookie(contactCookieName(link.orgId), token, cookieOptions(config, CONTACT_SESSION_HOURS * 3600));
+      reply.setCookie(
+        contactCookieName(link.orgId),
+        token,
+        cookieOptions(config, CONTACT_SESSION_HOURS * 3600),
+      );
       return reply.redirect(`/p/${slug}/invoices/${link.documentId}`, 303);
     },
   );

@@ -1,8 +1,13 @@
 import { and, eq, isNull } from "drizzle-orm";
-import type { PortalBranding, PortalInvoiceDetail, PortalInvoiceSummary, PortalMe } from "../../../shared/contracts/index.js";
+import type {
+  PortalBranding,
+  PortalInvoiceDetail,
+  PortalInvoiceSummary,
+  PortalMe,
+} from "../../../shared/contracts/index.js";
 import type { Db } from "../../db/client.js";
-import { withContact, withSystem } from "../../db/scope.js";
 import { contacts, invoices, organisations } from "../../db/schema/index.js";
+import { withContact, withSystem } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import { buildInvoicePdf, invoicePdfFilename } from "../invoices/invoice-pdf.js";
@@ -48,14 +53,23 @@ export function getPortalMe(db: Db, p: ContactPrincipal): Promise<PortalMe> {
       .where(and(eq(contacts.id, p.contactId), isNull(contacts.deletedAt)));
     if (!org || !contact) throw new AppError("CP1003");
     return {
-      contact: { id: contact.id, name: contact.name, email: contact.email, language: contact.language as "es" | "en" | null },
+      contact: {
+        id: contact.id,
+        name: contact.name,
+        email: contact.email,
+        language: contact.language as "es" | "en" | null,
+      },
       customer: { id: customer.id, name: customer.name },
       org: { ...brandingOf(org), email: org.email, phone: org.phone, website: org.website },
     };
   });
 }
 
-export function listPortalInvoices(db: Db, p: ContactPrincipal, status?: string): Promise<PortalInvoiceSummary[]> {
+export function listPortalInvoices(
+  db: Db,
+  p: ContactPrincipal,
+  status?: string,
+): Promise<PortalInvoiceSummary[]> {
   return withContact(db, p.orgId, p.customerId, async (tx) => {
     const rows = await findSummaries(
       tx,
@@ -72,20 +86,31 @@ const PAYABLE = new Set(["issued", "sent", "viewed", "partially_paid"]);
  * A contact opening an invoice marks it viewed (A5, A13): the first view moves sent → viewed and tells
  * staff. Drafts do not exist for the portal.
  */
-export function getPortalInvoice(db: Db, p: ContactPrincipal, invoiceId: string): Promise<PortalInvoiceDetail> {
+export function getPortalInvoice(
+  db: Db,
+  p: ContactPrincipal,
+  invoiceId: string,
+): Promise<PortalInvoiceDetail> {
   return withContact(db, p.orgId, p.customerId, async (tx) => {
     let inv = await findInvoice(tx, invoiceId);
     if (inv.status === "draft") throw new AppError("NOT_FOUND");
     if (!inv.viewedAt && inv.status !== "void") {
       const [updated] = await tx
         .update(invoices)
-        .set({ viewedAt: new Date(), ...(inv.status === "issued" || inv.status === "sent" ? { status: "viewed" as const } : {}) })
+        .set({
+          viewedAt: new Date(),
+          ...(inv.status === "issued" || inv.status === "sent" ? { status: "viewed" as const } : {}),
+        })
         .where(and(eq(invoices.id, inv.id), isNull(invoices.viewedAt)))
         .returning();
       if (updated) {
         inv = updated;
         const customer = await loadCustomer(tx, p.customerId);
-        await notify(tx, p.orgId, "invoice_viewed", { invoiceId: inv.id, number: inv.number, customerName: customer.name });
+        await notify(tx, p.orgId, "invoice_viewed", {
+          invoiceId: inv.id,
+          number: inv.number,
+          customerName: customer.name,
+        });
       }
     }
     const [org] = await tx.select().from(organisations).where(eq(organisations.id, p.orgId));

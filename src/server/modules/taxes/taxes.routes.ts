@@ -12,7 +12,9 @@ export async function taxRoutes(app: App, { database: { db } }: Deps) {
   r.get("/api/taxes", { onRequest, schema: { tags, response: { 200: z.array(tax) } } }, (req) =>
     listTaxes(db, staffOf(req).orgId),
   );
-  r.post("/api/taxes", { onRequest, schema: { tags, body: createTaxBody, response: { 201: tax } } }, async (req, reply) =>
-    reply.status(201).send(await createTax(db, staffOf(req).orgId, req.body)),
+  r.post(
+    "/api/taxes",
+    { onRequest, schema: { tags, body: createTaxBody, response: { 201: tax } } },
+    async (req, reply) => reply.status(201).send(await createTax(db, staffOf(req).orgId, req.body)),
   );
 }

@@ -1,11 +1,16 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client.js";
-import { withOrg } from "../../db/scope.js";
-import { taxes } from "../../db/schema/index.js";
 import type { CreateTaxBody, Tax } from "../../../shared/contracts/index.js";
+import type { Db, Tx } from "../../db/client.js";
+import { taxes } from "../../db/schema/index.js";
+import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
 
-const toTax = (t: typeof taxes.$inferSelect): Tax => ({ id: t.id, name: t.name, rateBp: t.rateBp, isDefault: t.isDefault });
+const toTax = (t: typeof taxes.$inferSelect): Tax => ({
+  id: t.id,
+  name: t.name,
+  rateBp: t.rateBp,
+  isDefault: t.isDefault,
+});
 
 export function listTaxes(db: Db, orgId: string): Promise<Tax[]> {
   return withOrg(db, orgId, async (tx) =>
@@ -20,7 +25,10 @@ export function createTax(db: Db, orgId: string, input: Required<CreateTaxBody>)
 /** At most one default per organisation (partial unique index); a new default replaces the old one. */
 export async function insertTax(tx: Tx, orgId: string, input: Required<CreateTaxBody>): Promise<Tax> {
   if (input.isDefault) await tx.update(taxes).set({ isDefault: false }).where(eq(taxes.isDefault, true));
-  const [row] = await tx.insert(taxes).values({ orgId, ...input }).returning();
+  const [row] = await tx
+    .insert(taxes)
+    .values({ orgId, ...input })
+    .returning();
   if (!row) throw new AppError("INTERNAL");
   return toTax(row);
 }
@@ -28,11 +36,17 @@ export async function insertTax(tx: Tx, orgId: string, input: Required<CreateTax
 /** The taxes a line may carry: live ones of this organisation (RLS keeps others out). */
 export async function loadTaxes(tx: Tx, ids: string[]) {
   if (ids.length === 0) return new Map<string, typeof taxes.$inferSelect>();
-  const rows = await tx.select().from(taxes).where(and(inArray(taxes.id, ids), isNull(taxes.archivedAt)));
+  const rows = await tx
+    .select()
+    .from(taxes)
+    .where(and(inArray(taxes.id, ids), isNull(taxes.archivedAt)));
   return new Map(rows.map((t) => [t.id, t]));
 }
 
 export async function defaultTax(tx: Tx) {
-  const [row] = await tx.select().from(taxes).where(and(eq(taxes.isDefault, true), isNull(taxes.archivedAt)));
+  const [row] = await tx
+    .select()
+    .from(taxes)
+    .where(and(eq(taxes.isDefault, true), isNull(taxes.archivedAt)));
   return row ?? null;
 }
