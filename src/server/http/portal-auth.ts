@@ -35,6 +35,9 @@ export function requireContact(db: Db) {
     const token = req.cookies[contactCookieName(orgId)];
     const principal = token ? await resolveContactSession(db, orgId, token) : null;
     if (!principal) throw new AppError("UNAUTHENTICATED");
+    // A staff preview (C6) may look at everything and change nothing.
+    if (principal.preview && req.method !== "GET" && req.method !== "HEAD")
+      throw new AppError("PREVIEW_READ_ONLY");
     req.contact = principal;
   };
 }

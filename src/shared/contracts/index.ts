@@ -6,4 +6,5 @@ export * from "./notifications.js";
 export * from "./organisation.js";
 export * from "./outbox.js";
 export * from "./portal.js";
+export * from "./portal-options.js";
 export * from "./taxes.js";

@@ -1,4 +1,8 @@
 import type { es } from "./es.js";
+import { portalAccessEn } from "./features/portal-access.js";
+import { portalActivityEn } from "./features/portal-activity.js";
+import { portalAuthEn } from "./features/portal-auth.js";
+import { portalSettingsEn } from "./features/portal-settings.js";
 import type { Messages } from "./types.js";
 
 /** English catalogue; typed so that its keys are exactly those of `es`. */
@@ -331,4 +335,8 @@ export const en: Messages<typeof es> = {
       failedBody: "The payment gateway declined it and nothing was charged. Try again or use another method.",
     },
   },
+  portalAuth: portalAuthEn,
+  portalAccess: portalAccessEn,
+  portalSettings: portalSettingsEn,
+  portalActivity: portalActivityEn,
 };

@@ -1,3 +1,7 @@
+import { portalAccessEs } from "./features/portal-access.js";
+import { portalActivityEs } from "./features/portal-activity.js";
+import { portalAuthEs } from "./features/portal-auth.js";
+import { portalSettingsEs } from "./features/portal-settings.js";
 /** Spanish catalogue; the source of the key set that `en` must match exactly. */
 export const es = {
   common: {
@@ -329,4 +333,8 @@ export const es = {
         "La pasarela de pago rechazó la operación y no se ha cobrado nada. Inténtalo de nuevo o usa otro método.",
     },
   },
+  portalAuth: portalAuthEs,
+  portalAccess: portalAccessEs,
+  portalSettings: portalSettingsEs,
+  portalActivity: portalActivityEs,
 };

@@ -44,7 +44,13 @@ export const contacts = pgTable(
     phone: text("phone"),
     isPrimary: boolean("is_primary").notNull().default(false),
     language: text("language"),
+    /** false = access disabled by staff (D4): sessions, links and tokens stop working. */
     portalEnabled: boolean("portal_enabled").notNull().default(true),
+    /** argon2id; null until the contact sets one (invitation) or staff set one (D1). */
+    passwordHash: text("password_hash"),
+    /** When staff enabled password access by invitation (D1/D3); null = never invited. */
+    invitedAt: ts("invited_at"),
+    passwordChangedAt: ts("password_changed_at"),
     deletedAt: ts("deleted_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

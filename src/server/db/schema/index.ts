@@ -5,5 +5,6 @@ export * from "./notifications.js";
 export * from "./organisations.js";
 export * from "./payments.js";
 export * from "./portal-access.js";
+export * from "./portal-config.js";
 export * from "./taxes.js";
 export * from "./users.js";

@@ -1,4 +1,5 @@
-import { boolean, customType, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, customType, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import type { NotificationPrefs, PortalOptions } from "../../../shared/contracts/portal-options.js";
 import { createdAt, id, updatedAt } from "./_columns.js";
 
 export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -37,6 +38,10 @@ export const organisations = pgTable(
     deliveryMode: text("delivery_mode", { enum: ["pdf", "link", "both"] })
       .notNull()
       .default("both"),
+    /** C4 display options; read through modules/portal/portal-policy.ts, never directly. */
+    portalOptions: jsonb("portal_options").$type<Partial<PortalOptions>>().notNull().default({}),
+    /** C5: which events email the organisation; missing keys take the defaults of the contract. */
+    notificationPrefs: jsonb("notification_prefs").$type<Partial<NotificationPrefs>>().notNull().default({}),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

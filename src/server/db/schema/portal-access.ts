@@ -1,4 +1,4 @@
-import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, orgId, ts } from "./_columns.js";
 
 /** Emailed document links (D6): only the SHA-256 of the token is stored. */
@@ -31,8 +31,12 @@ export const contactSessions = pgTable(
     customerId: uuid("customer_id").notNull(),
     contactId: uuid("contact_id").notNull(),
     tokenHash: text("token_hash").notNull(),
-    /** How the session began: a document link or (later) a password sign-in. */
-    origin: text("origin", { enum: ["link", "password"] }).notNull(),
+    /**
+     * How the session began: a document link, a password sign-in, or a staff preview (C6: read-only,
+     * nothing recorded as viewed; `previewUserId` names the staff member).
+     */
+    origin: text("origin", { enum: ["link", "password", "preview"] }).notNull(),
+    previewUserId: uuid("preview_user_id"),
     expiresAt: ts("expires_at").notNull(),
     lastSeenAt: ts("last_seen_at").notNull().defaultNow(),
     ip: text("ip"),
@@ -44,3 +48,39 @@ export const contactSessions = pgTable(
     index("contact_sessions_contact_idx").on(t.orgId, t.contactId),
   ],
 );
+
+/**
+ * Single-use tokens a contact receives by email: an invitation (set a password, D1/D3) or a password
+ * reset (D5). Only the SHA-256 is stored; each is looked up with its purpose, so one kind is refused
+ * wherever another is expected.
+ */
+export const portalTokens = pgTable(
+  "portal_tokens",
+  {
+    id: id(),
+    orgId: orgId(),
+    customerId: uuid("customer_id").notNull(),
+    contactId: uuid("contact_id").notNull(),
+    purpose: text("purpose", { enum: ["invitation", "password_reset"] }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: ts("expires_at").notNull(),
+    usedAt: ts("used_at"),
+    revokedAt: ts("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("portal_tokens_token_key").on(t.tokenHash),
+    index("portal_tokens_contact_idx").on(t.orgId, t.contactId),
+  ],
+);
+
+/**
+ * Consecutive failed sign-ins per account key (SHA-256 of scope + email), kept for unknown emails too
+ * so the answers never reveal whether an account exists (NIST 800-63B throttling).
+ */
+export const loginAttempts = pgTable("login_attempts", {
+  keyHash: text("key_hash").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  lockedUntil: ts("locked_until"),
+  lastFailureAt: ts("last_failure_at"),
+});

@@ -1,16 +1,23 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { contactSessions, contacts, customers, organisations } from "../../db/schema/index.js";
 import { withContact, withSystem } from "../../db/scope.js";
 import { hashToken, newToken } from "../../http/tokens.js";
 
+/** Absolute lifetime of a contact session; the cookie lasts as long. */
 export const CONTACT_SESSION_HOURS = 12;
+/** A session unused for this long ends (idle expiry), whatever its absolute lifetime left. */
+export const CONTACT_SESSION_IDLE_MINUTES = 120;
+/** lastSeenAt is written at most this often, so reads do not each cost a write. */
+const TOUCH_AFTER_MS = 60_000;
 
 export interface ContactPrincipal {
   sessionId: string;
   orgId: string;
   customerId: string;
   contactId: string;
+  /** A staff preview (C6): read-only, records nothing as viewed, writes no audit event. */
+  preview: boolean;
 }
 
 export interface PortalOrg {
@@ -35,7 +42,8 @@ export async function startContactSession(
     orgId: string;
     customerId: string;
     contactId: string;
-    origin: "link" | "password";
+    origin: "link" | "password" | "preview";
+    previewUserId?: string;
     ip: string;
     userAgent?: string;
   },
@@ -47,6 +55,7 @@ export async function startContactSession(
       customerId: s.customerId,
       contactId: s.contactId,
       origin: s.origin,
+      previewUserId: s.previewUserId ?? null,
       tokenHash: hash,
       expiresAt: new Date(Date.now() + CONTACT_SESSION_HOURS * 3600_000),
       ip: s.ip,
@@ -66,6 +75,7 @@ export async function resolveContactSession(
   token: string,
 ): Promise<ContactPrincipal | null> {
   const principal = await withSystem(db, async (tx) => {
+    const now = new Date();
     const [s] = await tx
       .select()
       .from(contactSessions)
@@ -73,10 +83,21 @@ export async function resolveContactSession(
         and(
           eq(contactSessions.tokenHash, hashToken(token)),
           eq(contactSessions.orgId, orgId),
-          gt(contactSessions.expiresAt, new Date()),
+          gt(contactSessions.expiresAt, now),
+          gt(contactSessions.lastSeenAt, new Date(now.getTime() - CONTACT_SESSION_IDLE_MINUTES * 60_000)),
         ),
       );
-    return s ? { sessionId: s.id, orgId: s.orgId, customerId: s.customerId, contactId: s.contactId } : null;
+    if (!s) return null;
+    if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+      await tx.update(contactSessions).set({ lastSeenAt: now }).where(eq(contactSessions.id, s.id));
+    }
+    return {
+      sessionId: s.id,
+      orgId: s.orgId,
+      customerId: s.customerId,
+      contactId: s.contactId,
+      preview: s.origin === "preview",
+    };
   });
   if (!principal) return null;
   const live = await withContact(db, principal.orgId, principal.customerId, async (tx) => {
@@ -101,4 +122,24 @@ export async function endContactSession(db: Db, token: string): Promise<void> {
   await withSystem(db, (tx) =>
     tx.delete(contactSessions).where(eq(contactSessions.tokenHash, hashToken(token))),
   );
+}
+
+/** Ends every session of a contact: disabling access (D4), a password change or reset. */
+export async function endContactSessions(db: Db, orgId: string, contactId: string): Promise<void> {
+  await withSystem(db, (tx) =>
+    tx
+      .delete(contactSessions)
+      .where(and(eq(contactSessions.orgId, orgId), eq(contactSessions.contactId, contactId))),
+  );
+}
+
+/** Removes sessions past their absolute or idle expiry (called at start-up and by sign-ins). */
+export async function pruneContactSessions(db: Db): Promise<void> {
+  const now = Date.now();
+  await withSystem(db, async (tx) => {
+    await tx.delete(contactSessions).where(lt(contactSessions.expiresAt, new Date(now)));
+    await tx
+      .delete(contactSessions)
+      .where(lt(contactSessions.lastSeenAt, new Date(now - CONTACT_SESSION_IDLE_MINUTES * 60_000)));
+  });
 }

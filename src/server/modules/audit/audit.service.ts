@@ -1,0 +1,56 @@
+import type { FastifyRequest } from "fastify";
+import type { Tx } from "../../db/client.js";
+import { auditEvents } from "../../db/schema/index.js";
+
+/** What the audit trail records (G3). Add an action here when a portal feature lands. */
+export type AuditAction =
+  | "sign_in"
+  | "sign_in_failed"
+  | "sign_out"
+  | "link_opened"
+  | "invitation_accepted"
+  | "password_reset_requested"
+  | "password_reset"
+  | "password_changed"
+  | "document_viewed"
+  | "document_downloaded"
+  | "payment_started"
+  | "details_updated";
+
+export interface AuditOrigin {
+  ip: string;
+  userAgent: string | null;
+}
+
+export const auditOriginOf = (req: FastifyRequest): AuditOrigin => ({
+  ip: req.ip,
+  userAgent: req.headers["user-agent"]?.slice(0, 500) ?? null,
+});
+
+export interface PortalEvent {
+  orgId: string;
+  customerId: string | null;
+  contactId: string | null;
+  action: AuditAction;
+  documentType?: "invoice" | null;
+  documentId?: string | null;
+  details?: Record<string, string | number | boolean | null>;
+}
+
+/**
+ * Writes one event in the caller's transaction (contact scope for the contact's own customer, or the
+ * system scope at sign-in), so the event exists exactly when the action happened.
+ */
+export async function recordPortalEvent(tx: Tx, event: PortalEvent, origin: AuditOrigin): Promise<void> {
+  await tx.insert(auditEvents).values({
+    orgId: event.orgId,
+    customerId: event.customerId,
+    contactId: event.contactId,
+    action: event.action,
+    documentType: event.documentType ?? null,
+    documentId: event.documentId ?? null,
+    details: event.details ?? {},
+    ip: origin.ip,
+    userAgent: origin.userAgent,
+  });
+}
