@@ -15,6 +15,8 @@ export const portalBranding = z.object({
 export type PortalBranding = z.infer<typeof portalBranding>;
 
 export const portalMe = z.object({
+  /** A staff preview (C6): the portal shows a banner and offers no action. */
+  preview: z.boolean(),
   contact: z.object({
     id: uuid,
     name: z.string(),

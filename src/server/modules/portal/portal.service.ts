@@ -53,6 +53,7 @@ export function getPortalMe(db: Db, p: ContactPrincipal): Promise<PortalMe> {
       .where(and(eq(contacts.id, p.contactId), isNull(contacts.deletedAt)));
     if (!org || !contact) throw new AppError("CP1003");
     return {
+      preview: p.preview,
       contact: {
         id: contact.id,
         name: contact.name,

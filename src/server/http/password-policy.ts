@@ -1,0 +1,36 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { AppError } from "./errors.js";
+
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 128;
+
+/**
+ * NIST 800-63B: length limits and a check against passwords known from breaches; no composition rules.
+ * The list ships with the project (one lowercase password a line), loaded once on first use.
+ */
+let breached: Set<string> | undefined;
+function breachedPasswords(): Set<string> {
+  breached ??= new Set(
+    readFileSync(fileURLToPath(new URL("./breached-passwords.txt", import.meta.url)), "utf8")
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
+  return breached;
+}
+
+export function isBreachedPassword(password: string): boolean {
+  return breachedPasswords().has(password.toLowerCase());
+}
+
+/** Throws the error a person should see for a new password; `field` names the input for the form. */
+export function checkNewPassword(password: string, field = "body.password"): void {
+  const length = [...password].length;
+  if (length < PASSWORD_MIN)
+    throw new AppError("PASSWORD_TOO_SHORT", [{ field, message: "at least 12 characters" }]);
+  if (length > PASSWORD_MAX)
+    throw new AppError("PASSWORD_TOO_LONG", [{ field, message: "at most 128 characters" }]);
+  if (isBreachedPassword(password))
+    throw new AppError("PASSWORD_BREACHED", [{ field, message: "found in a list of leaked passwords" }]);
+}
