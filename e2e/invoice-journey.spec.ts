@@ -1,28 +1,9 @@
 import { stat } from "node:fs/promises";
-import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { englishContext, signInStaff } from "./helpers.js";
 
 // The critical journey across both apps: staff invoice a new customer, the contact opens the emailed
 // portal link, downloads the PDF and pays on the sandbox gateway, and the back office sees it paid.
-const DEMO = { email: "demo@portico.local", password: "portico-demo-2026" };
-
-async function englishContext(browser: import("@playwright/test").Browser): Promise<BrowserContext> {
-  const context = await browser.newContext({ locale: "en-GB" });
-  // Both apps remember a language picked in the header; pick English so the labels below hold.
-  await context.addInitScript(() => {
-    localStorage.setItem("portico.admin.lang", "en");
-    localStorage.setItem("portico.portal.lang", "en");
-  });
-  return context;
-}
-
-async function signIn(page: Page) {
-  await page.goto("/app/login");
-  await page.getByRole("textbox", { name: "Email" }).fill(DEMO.email);
-  await page.getByRole("textbox", { name: "Password" }).fill(DEMO.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /^Hello/ })).toBeVisible();
-}
-
 test("staff invoice a customer, the contact pays it in the portal", async ({ browser }) => {
   test.setTimeout(120_000);
   const unique = Date.now().toString(36);
@@ -32,7 +13,7 @@ test("staff invoice a customer, the contact pays it in the portal", async ({ bro
 
   const staff = await englishContext(browser);
   const page = await staff.newPage();
-  await signIn(page);
+  await signInStaff(page);
 
   await test.step("edit the organisation profile", async () => {
     await page.getByRole("link", { name: "Settings" }).click();

@@ -31,6 +31,8 @@ export async function loadRoutes(ctx: TestContext): Promise<Route[]> {
 }
 
 const keyOf = (r: Route) => `${r.method} ${r.path}`;
+/** A path parameter other than the portal's slug names an object: the request aims at that object. */
+const hasIdParam = (r: Route) => /\{(?!slug\})\w+\}/.test(r.path);
 
 /** Ids of the victim, chosen by what the path or the property names. */
 function victimId(victim: TenantWorld, name: string, path: string): string {
@@ -42,7 +44,10 @@ function victimId(victim: TenantWorld, name: string, path: string): string {
 }
 
 function buildRequest(route: Route, slug: string, idFor: (name: string) => string) {
-  const url = route.path.replace("{slug}", slug).replace("{id}", idFor("id")).replace("{index}", "0");
+  // Every path parameter by its name ({id}, {customerId}, {contactId}…), so new routes need no edit here.
+  const url = route.path.replace(/\{(\w+)\}/g, (_m, name: string) =>
+    name === "slug" ? slug : name === "index" ? "0" : encodeURIComponent(idFor(name)),
+  );
   const query: Record<string, string> = {};
   const headers: Record<string, string> = {};
   for (const p of route.op.parameters ?? []) {
@@ -91,8 +96,7 @@ export async function crawlAsStaff(
     const req = buildRequest(route, victim.org.slug, (n) => victimId(victim, n, route.path));
     const res = await ctx.app.inject({ ...req, headers: { ...req.headers, cookie: attacker.org.cookie } });
     const aimsAtVictim =
-      route.path.includes("{id}") ||
-      secretsOf(victim).some((s) => JSON.stringify(req.payload ?? {}).includes(s));
+      hasIdParam(route) || secretsOf(victim).some((s) => JSON.stringify(req.payload ?? {}).includes(s));
     if (aimsAtVictim && ![403, 404].includes(res.statusCode))
       failures.push(`${key} → ${res.statusCode} ${res.body.slice(0, 160)}`);
     if (res.statusCode < 300) checkNoLeak(key, res.body, victim, failures);
@@ -122,7 +126,7 @@ export async function crawlAsContact(
         ...req,
         headers: { ...req.headers, cookie: attacker.contactCookie },
       });
-      const ownPortalList = !route.path.includes("{id}") && t.slug === attacker.org.slug;
+      const ownPortalList = !hasIdParam(route) && t.slug === attacker.org.slug;
       if (ownPortalList) {
         // e.g. /me or the invoice list: the contact's own data, never the sibling customer's or the victim's.
         checkNoLeak(key, res.body, victim, failures);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { invoices } from "../../db/schema/index.js";
 import { requireStaff } from "../../http/auth.js";
 import { AppError } from "../../http/errors.js";
+import { requireContact } from "../../http/portal-auth.js";
 import { createTestContext, type TestContext } from "../harness.js";
 import { crawlAnonymously, crawlAsContact, crawlAsStaff, fingerprint, loadRoutes } from "./crawler.js";
 import { buildTenantWorld, type TenantWorld } from "./fixtures.js";
@@ -79,6 +80,33 @@ describe("the crawler itself", () => {
       expect(failures.length).toBeGreaterThan(0);
       expect(failures.every((f) => f.startsWith("GET /api/broken-invoices/{id}"))).toBe(true);
       expect(failures).toContainEqual(expect.stringMatching(/→ 200/));
+    } finally {
+      await scratch.close();
+    }
+  });
+
+  test("it reports a portal route that reads outside the contact's scope (test of the test)", async () => {
+    // Signed-in contact, but the invoice is read on the owner connection without withContact.
+    const scratch = await createTestContext({}, (app, database) => {
+      app.get(
+        "/api/portal/:slug/broken-invoices/:id",
+        { onRequest: requireContact(database.db), schema: { tags: ["broken"] } },
+        async (req) => {
+          const { id } = req.params as { id: string };
+          const [row] = await database.db.select().from(invoices).where(eq(invoices.id, id));
+          if (!row) throw new AppError("NOT_FOUND");
+          return { id: row.id, number: row.number };
+        },
+      );
+    });
+    try {
+      const a = await buildTenantWorld(scratch, "Scratch C");
+      const b = await buildTenantWorld(scratch, "Scratch D");
+      const failures = await crawlAsContact(scratch, await loadRoutes(scratch), a, b);
+      expect(failures.length).toBeGreaterThan(0);
+      expect(failures.every((f) => f.startsWith("GET /api/portal/{slug}/broken-invoices/{id}"))).toBe(true);
+      // The sibling customer's invoice of the same organisation is among what it reached.
+      expect(failures).toContainEqual(expect.stringMatching(/same org, other customer\) → 200/));
     } finally {
       await scratch.close();
     }
