@@ -18,6 +18,7 @@ import type { Database } from "./db/client.js";
 import type { Mailer } from "./email/mailer.js";
 import { registerCsrfGuard } from "./http/csrf.js";
 import { registerErrorHandler } from "./http/errors.js";
+import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { customerRoutes } from "./modules/customers/customers.routes.js";
 import { invoiceRoutes } from "./modules/invoices/invoices.routes.js";
@@ -25,7 +26,9 @@ import { notificationRoutes } from "./modules/notifications/notifications.routes
 import { organisationRoutes } from "./modules/organisation/organisation.routes.js";
 import { outboxRoutes } from "./modules/outbox/outbox.routes.js";
 import { sandboxGatewayRoutes } from "./modules/payments/sandbox.routes.js";
-import { portalRoutes } from "./modules/portal/portal.routes.js";
+import { portalRoutes, registerMovedPortalRedirects } from "./modules/portal/portal.routes.js";
+import { portalAccessRoutes } from "./modules/portal-access/portal-access.routes.js";
+import { portalAuthRoutes } from "./modules/portal-auth/portal-auth.routes.js";
 import { taxRoutes } from "./modules/taxes/taxes.routes.js";
 
 export interface AppDeps {
@@ -70,6 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   registerCsrfGuard(app, deps.config);
+  registerMovedPortalRedirects(app, deps.database.db);
   app.addContentTypeParser(["image/png", "image/jpeg"], { parseAs: "buffer" }, (_req, body, done) =>
     done(null, body),
   );
@@ -102,6 +106,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await outboxRoutes(api, d);
     await notificationRoutes(api, d);
     await portalRoutes(api, d);
+    await portalAccessRoutes(api, d);
+    await portalAuthRoutes(api, d);
+    await auditRoutes(api, d);
     await sandboxGatewayRoutes(api, d);
   });
 

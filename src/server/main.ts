@@ -24,6 +24,7 @@ async function main() {
     `  Back office:  ${config.publicUrl}/app`,
     `  Demo login:   ${DEMO.email} / ${DEMO.password}`,
     portalLink ? `  Portal link:  ${portalLink}` : null,
+    `  Portal login: ${config.publicUrl}/p/${DEMO.slug}/login  ${DEMO.contactEmail} / ${DEMO.contactPassword}`,
     `  API docs:     ${config.publicUrl}/api/docs`,
     `  Email:        ${mailer.mode === "smtp" ? "sent through SMTP_URL" : "kept in the back office outbox (set SMTP_URL to send)"}`,
     "",

@@ -3,6 +3,7 @@ import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import { contacts, invoices, organisations } from "./db/schema/index.js";
 import { withOrg, withSystem } from "./db/scope.js";
+import { hashPassword } from "./http/passwords.js";
 import { createCustomer } from "./modules/customers/customers.service.js";
 import { createDraft, issueInvoice } from "./modules/invoices/invoices.service.js";
 import { createOrganisation } from "./modules/organisation/create-organisation.js";
@@ -13,6 +14,9 @@ export const DEMO = {
   email: "demo@portico.local",
   password: "portico-demo-2026",
   slug: "estudio-nube",
+  /** The primary contact's portal password (D5), printed at start-up with the portal's sign-in page. */
+  contactEmail: "laura@acme.example",
+  contactPassword: "acme-portal-demo-2026",
 };
 
 /** Seeds the demo organisation on the first start of an empty database (G1); returns a portal link. */
@@ -118,6 +122,13 @@ export async function seedDemoIfEmpty(
     });
     await issueInvoice(db, orgId, draft.id);
   }
+  const passwordHash = await hashPassword(DEMO.contactPassword);
+  await withOrg(db, orgId, (tx) =>
+    tx
+      .update(contacts)
+      .set({ passwordHash, passwordChangedAt: new Date() })
+      .where(eq(contacts.email, DEMO.contactEmail)),
+  );
   return { seeded: true, portalLink: await demoPortalLink(db, config) };
 }
 

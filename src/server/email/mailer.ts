@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, inArray, lt } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Config } from "../config.js";
@@ -45,24 +46,24 @@ export class Mailer {
       contentType: a.contentType,
       contentBase64: a.content.toString("base64"),
     }));
-    const [row] = await tx
-      .insert(emails)
-      .values({
-        orgId: email.orgId,
-        kind: email.kind,
-        toAddress: email.to,
-        toName: email.toName ?? null,
-        subject: email.subject,
-        textBody: email.text,
-        htmlBody: email.html,
-        attachments,
-        fromName: email.fromName ?? null,
-        replyTo: email.replyTo ?? null,
-        status: this.transport ? "queued" : "outbox",
-      })
-      .returning({ id: emails.id });
-    if (!row) throw new Error("email not stored");
-    return row.id;
+    // The id is made here, not returned by the insert: RETURNING needs read access, and a contact's
+    // transaction may queue an email to its organisation (C5) without being able to read the outbox.
+    const id = randomUUID();
+    await tx.insert(emails).values({
+      id,
+      orgId: email.orgId,
+      kind: email.kind,
+      toAddress: email.to,
+      toName: email.toName ?? null,
+      subject: email.subject,
+      textBody: email.text,
+      htmlBody: email.html,
+      attachments,
+      fromName: email.fromName ?? null,
+      replyTo: email.replyTo ?? null,
+      status: this.transport ? "queued" : "outbox",
+    });
+    return id;
   }
 
   private delivering: Promise<void> | null = null;

@@ -1,6 +1,12 @@
 import { Liquid } from "liquidjs";
 
-export type EmailKind = "invoice_sent" | "payment_receipt";
+export type EmailKind =
+  | "staff_notification"
+  | "invoice_sent"
+  | "payment_receipt"
+  | "invitation"
+  | "password_reset"
+  | "password_changed";
 type Lang = "es" | "en";
 
 interface Template {
@@ -15,6 +21,33 @@ interface Template {
  * output (`outputEscape: "escape"`): a customer named `<script>` stays text in the email.
  */
 const templates: Record<EmailKind, Record<Lang, Template>> = {
+  /** C5: tells the organisation about a portal event; `event` picks the sentence. */
+  staff_notification: {
+    es: {
+      subject:
+        "{% if event == 'invoice_viewed' %}{{ customer_name }} ha abierto la factura {{ number }}{% elsif event == 'payment_received' %}Pago de {{ amount }} recibido de {{ customer_name }}{% else %}{{ customer_name }} ha actualizado sus datos{% endif %}",
+      body: `Hola:
+
+{% if event == 'invoice_viewed' %}{{ customer_name }} ha abierto por primera vez la factura {{ number }} en el portal.{% elsif event == 'payment_received' %}{{ customer_name }} ha pagado {{ amount }} de la factura {{ number }}.{% else %}{{ contact_name }} ({{ customer_name }}) ha cambiado sus datos en el portal: {{ fields }}.{% endif %}
+
+{{ button }}
+
+Puedes elegir qué avisos recibes por email en Ajustes › Notificaciones.`,
+      button: "Abrir en Portico",
+    },
+    en: {
+      subject:
+        "{% if event == 'invoice_viewed' %}{{ customer_name }} opened invoice {{ number }}{% elsif event == 'payment_received' %}Payment of {{ amount }} received from {{ customer_name }}{% else %}{{ customer_name }} updated their details{% endif %}",
+      body: `Hello,
+
+{% if event == 'invoice_viewed' %}{{ customer_name }} opened invoice {{ number }} in the portal for the first time.{% elsif event == 'payment_received' %}{{ customer_name }} paid {{ amount }} towards invoice {{ number }}.{% else %}{{ contact_name }} ({{ customer_name }}) changed their details in the portal: {{ fields }}.{% endif %}
+
+{{ button }}
+
+You can choose which notices you get by email in Settings › Notifications.`,
+      button: "Open in Portico",
+    },
+  },
   invoice_sent: {
     es: {
       subject: "Factura {{ number }} de {{ org_name }}",
@@ -45,6 +78,104 @@ Gracias,
 Thank you,
 {{ org_name }}`,
       button: "View invoice",
+    },
+  },
+  invitation: {
+    es: {
+      subject: "{{ org_name }} te invita a su portal de clientes",
+      body: `Hola {{ contact_name }}:
+
+{{ org_name }} te ha dado acceso a su portal de clientes, donde puedes ver, descargar y pagar sus facturas.
+
+Dirección del portal: {{ portal_url }}
+Usuario: {{ user_name }}
+
+Acepta la invitación para elegir tu contraseña (el enlace caduca en 7 días y solo se puede usar una vez):
+
+{{ button }}
+
+Si no esperabas este mensaje, puedes ignorarlo.
+
+{{ org_name }}`,
+      button: "Aceptar invitación",
+    },
+    en: {
+      subject: "{{ org_name }} invites you to its customer portal",
+      body: `Hello {{ contact_name }},
+
+{{ org_name }} has given you access to its customer portal, where you can view, download and pay its invoices.
+
+Portal address: {{ portal_url }}
+User name: {{ user_name }}
+
+Accept the invitation to choose your password (the link expires in 7 days and works once):
+
+{{ button }}
+
+If you were not expecting this email, you can ignore it.
+
+{{ org_name }}`,
+      button: "Accept invitation",
+    },
+  },
+  password_reset: {
+    es: {
+      subject: "Restablece tu contraseña del portal de {{ org_name }}",
+      body: `Hola {{ contact_name }}:
+
+Alguien (esperamos que tú) ha pedido restablecer la contraseña de tu acceso al portal de {{ org_name }}.
+
+Elige una contraseña nueva con este enlace; caduca en 30 minutos y solo se puede usar una vez:
+
+{{ button }}
+
+Si no lo has pedido tú, ignora este mensaje: tu contraseña no cambiará.
+
+{{ org_name }}`,
+      button: "Elegir contraseña nueva",
+    },
+    en: {
+      subject: "Reset your password for the {{ org_name }} portal",
+      body: `Hello {{ contact_name }},
+
+Someone (hopefully you) asked to reset the password of your access to the {{ org_name }} portal.
+
+Choose a new password with this link; it expires in 30 minutes and works once:
+
+{{ button }}
+
+If you did not ask for this, ignore this email: your password will not change.
+
+{{ org_name }}`,
+      button: "Choose a new password",
+    },
+  },
+  password_changed: {
+    es: {
+      subject: "Tu contraseña del portal de {{ org_name }} ha cambiado",
+      body: `Hola {{ contact_name }}:
+
+La contraseña de tu acceso al portal de {{ org_name }} se ha cambiado y se han cerrado tus otras sesiones.
+
+Si no has sido tú, pide una contraseña nueva desde «¿Has olvidado tu contraseña?» en la página de acceso y avisa a {{ org_name }}:
+
+{{ button }}
+
+{{ org_name }}`,
+      button: "Ir al portal",
+    },
+    en: {
+      subject: "Your password for the {{ org_name }} portal was changed",
+      body: `Hello {{ contact_name }},
+
+The password of your access to the {{ org_name }} portal was changed, and your other sessions were signed out.
+
+If this was not you, ask for a new password with "Forgot password?" on the sign-in page and let {{ org_name }} know:
+
+{{ button }}
+
+{{ org_name }}`,
+      button: "Go to the portal",
     },
   },
   payment_receipt: {

@@ -106,6 +106,11 @@ export const errorCodes = {
     "This contact has no email address; add one first.",
     "Este contacto no tiene email; añade uno primero.",
   ),
+  PORTAL_ACCESS_DISABLED: def(
+    409,
+    "Portal access is disabled for this contact; enable it first.",
+    "El acceso al portal de este contacto está desactivado; actívalo primero.",
+  ),
   ACCOUNT_LOCKED: def(
     429,
     "Too many failed attempts. Wait a few minutes or reset your password.",

@@ -3,6 +3,7 @@ import type { Db } from "../db/client.js";
 import {
   type ContactPrincipal,
   resolveContactSession,
+  resolveMovedSlug,
   resolvePortalSlug,
 } from "../modules/portal/contact-sessions.service.js";
 import { contactCookieName } from "./cookies.js";
@@ -15,12 +16,21 @@ declare module "fastify" {
   }
 }
 
-/** Resolves `:slug` to a live portal; a switched-off portal answers like a missing one. */
+/**
+ * Resolves `:slug` to a live portal; a switched-off portal answers like a missing one. An old slug (C2)
+ * answers 404 PORTAL_MOVED naming the new one in `errors: [{ field: "newSlug", message: <slug> }]`, so
+ * the portal app can move itself; thrown (not sent) so every hook that composes this one stops too.
+ */
 export function requirePortal(db: Db) {
   return async (req: FastifyRequest, _reply: FastifyReply) => {
     const { slug } = req.params as { slug: string };
     const org = await resolvePortalSlug(db, slug);
-    if (!org) throw new AppError("NOT_FOUND");
+    if (!org) {
+      const newSlug = await resolveMovedSlug(db, slug);
+      throw newSlug
+        ? new AppError("PORTAL_MOVED", [{ field: "newSlug", message: newSlug }])
+        : new AppError("NOT_FOUND");
+    }
     if (!org.enabled) throw new AppError("PORTAL_DISABLED");
     req.portalOrgId = org.id;
   };

@@ -6,5 +6,7 @@ export * from "./notifications.js";
 export * from "./organisation.js";
 export * from "./outbox.js";
 export * from "./portal.js";
+export * from "./portal-access.js";
+export * from "./portal-auth.js";
 export * from "./portal-options.js";
 export * from "./taxes.js";

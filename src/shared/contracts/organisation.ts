@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { currencyCode, language, optionalText, requiredText } from "./common.js";
+import { notificationPrefs, portalOptions } from "./portal-options.js";
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "use a colour like #1c7ed6");
 
@@ -92,10 +93,23 @@ export const portalSlug = z
   .min(3, "at least 3 characters")
   .max(40, "at most 40 characters")
   .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, "use lowercase letters, digits and hyphens");
+/**
+ * PUT body of the portal settings (C1–C5). `options` and `notificationPrefs` may name only the keys that
+ * change: what is sent is merged over what is stored, so an older client that omits them changes nothing.
+ */
 export const portalSettings = z.object({
   portalEnabled: z.boolean(),
   portalSlug,
   deliveryMode,
+  options: portalOptions.partial().optional(),
+  notificationPrefs: notificationPrefs.partial().optional(),
 });
 export type PortalSettings = z.infer<typeof portalSettings>;
-export const portalSettingsResponse = portalSettings.extend({ portalUrl: z.string() });
+export type PortalSettingsBody = z.input<typeof portalSettings>;
+/** The response always carries every option and preference, defaults filled in. */
+export const portalSettingsResponse = portalSettings.extend({
+  portalUrl: z.string(),
+  options: portalOptions,
+  notificationPrefs,
+});
+export type PortalSettingsResponse = z.infer<typeof portalSettingsResponse>;

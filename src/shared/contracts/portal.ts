@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { language, uuid } from "./common.js";
+import { language, optionalText, requiredText, uuid } from "./common.js";
+import { customerFields } from "./customers.js";
 import { invoiceDetail, invoiceSummary } from "./invoices.js";
+import { portalOptions } from "./portal-options.js";
 
 export const slugParams = z.object({ slug: z.string().min(1).max(60) });
 export const slugIdParams = slugParams.extend({ id: uuid });
@@ -24,11 +26,29 @@ export const portalMe = z.object({
     language: language.nullable(),
   }),
   customer: z.object({ id: uuid, name: z.string() }),
+  /** The organisation's contact details, each part only when C4 lets the portal show it (else null/[]). */
   org: portalBranding.extend({
     email: z.string().nullable(),
     phone: z.string().nullable(),
+    mobile: z.string().nullable(),
     website: z.string().nullable(),
+    address: z
+      .object({
+        line1: z.string().nullable(),
+        line2: z.string().nullable(),
+        city: z.string().nullable(),
+        postalCode: z.string().nullable(),
+        region: z.string().nullable(),
+        country: z.string(),
+      })
+      .nullable(),
+    socialLinks: z.array(z.string()),
   }),
+  /**
+   * What this portal shows and allows (C4), as the server enforces it: the portal hides what is off.
+   * Options of features that have not landed yet are passed through for when they do.
+   */
+  features: portalOptions,
 });
 export type PortalMe = z.infer<typeof portalMe>;
 
@@ -49,3 +69,53 @@ export const payBody = z.object({
   idempotencyKey: z.string().min(8).max(100),
 });
 export const payResult = z.object({ checkoutUrl: z.string() });
+
+/** My details (E12): what the contact may read and change of its customer's account and of itself. */
+export const myDetails = z.object({
+  customer: z.object({
+    name: z.string(),
+    legalName: z.string().nullable(),
+    taxId: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    addressLine1: z.string().nullable(),
+    addressLine2: z.string().nullable(),
+    city: z.string().nullable(),
+    postalCode: z.string().nullable(),
+    region: z.string().nullable(),
+    country: z.string().nullable(),
+  }),
+  contact: z.object({
+    name: z.string(),
+    /** The contact's sign-in address: shown, not changeable here (see my-details.service.ts). */
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    language: language.nullable(),
+  }),
+});
+export type MyDetails = z.infer<typeof myDetails>;
+
+/**
+ * What a contact may change (E12). Not the customer's trading name, currency or payment terms (staff's
+ * agreement with the customer), and not the contact's email (its sign-in address; staff change it).
+ */
+export const updateMyDetailsBody = z.object({
+  customer: z.object({
+    legalName: customerFields.legalName,
+    taxId: customerFields.taxId,
+    email: customerFields.email,
+    phone: customerFields.phone,
+    addressLine1: customerFields.addressLine1,
+    addressLine2: customerFields.addressLine2,
+    city: customerFields.city,
+    postalCode: customerFields.postalCode,
+    region: customerFields.region,
+    country: customerFields.country,
+  }),
+  contact: z.object({
+    name: requiredText(200),
+    phone: optionalText(50),
+    language: language.nullish().transform((v) => v ?? null),
+  }),
+});
+export type UpdateMyDetailsBody = z.input<typeof updateMyDetailsBody>;

@@ -11,6 +11,7 @@ import { LoginPage } from "./layout/login-page.js";
 import { NotFoundPage } from "./layout/not-found-page.js";
 import { EmailDetailPage } from "./outbox/email-detail-page.js";
 import { OutboxPage } from "./outbox/outbox-page.js";
+import { BulkInvitePage } from "./portal-access/bulk-invite-page.js";
 import { RequireAuth } from "./require-auth.js";
 import { SettingsPage } from "./settings/settings-page.js";
 
@@ -33,6 +34,7 @@ export const router = createBrowserRouter(
         { path: "invoices/new", element: <NewInvoicePage /> },
         { path: "invoices/:id", element: <InvoiceDetailPage /> },
         { path: "invoices/:id/edit", element: <EditInvoicePage /> },
+        { path: "portal-access", element: <BulkInvitePage /> },
         { path: "outbox", element: <OutboxPage /> },
         { path: "outbox/:id", element: <EmailDetailPage /> },
         { path: "settings", element: <Navigate to="/settings/organisation" replace /> },

@@ -1,12 +1,13 @@
-import { AppShell, Button, Container, Group, Image, Text } from "@mantine/core";
+import { Anchor, AppShell, Button, Container, Group, Image, Text } from "@mantine/core";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet } from "react-router";
 import { applyAccountLanguage } from "../i18n/index.js";
 import { LanguageSwitch } from "../ui/language-switch.js";
 import { ErrorState, PageLoader } from "../ui/page-states.js";
+import { SignInPanel } from "./auth/sign-in-panel.js";
 import { useBranding, useContactMe, usePortalLogout } from "./portal-api.js";
-import { SignInNeededPage } from "./status-pages.js";
+import { PreviewBanner } from "./preview-banner.js";
 
 export function PortalLayout() {
   const { t } = useTranslation();
@@ -62,15 +63,26 @@ export function PortalLayout() {
         </Container>
       </AppShell.Header>
       <AppShell.Main>
+        {me.data?.preview ? <PreviewBanner contactName={me.data.contact.name} /> : null}
         <Container size="lg" py="md">
           {me.isPending ? <PageLoader /> : null}
           {me.isError ? <ErrorState error={me.error} onRetry={() => void me.refetch()} /> : null}
-          {me.data === null ? <SignInNeededPage orgName={orgName} signedOut={logout.isSuccess} /> : null}
+          {me.data === null ? <SignInPanel orgName={orgName} signedOut={logout.isSuccess} /> : null}
           {me.data ? (
             <>
-              <Text size="sm" c="dimmed" mb="sm" data-print="hide">
-                {t("portal.nav.signedInAs", { name: `${me.data.contact.name} · ${me.data.customer.name}` })}
-              </Text>
+              <Group gap="xs" mb="sm" data-print="hide">
+                <Text size="sm" c="dimmed">
+                  {t("portal.nav.signedInAs", { name: `${me.data.contact.name} · ${me.data.customer.name}` })}
+                </Text>
+                <Anchor component={Link} to="/account" size="sm">
+                  {t("portalSettings.account.nav")}
+                </Anchor>
+                {me.data.preview ? null : (
+                  <Anchor component={Link} to="/account/password" size="sm">
+                    {t("portalAuth.change.menu")}
+                  </Anchor>
+                )}
+              </Group>
               <Outlet />
             </>
           ) : null}

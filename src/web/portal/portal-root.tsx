@@ -4,6 +4,8 @@ import { isApiError } from "../ui/api-client.js";
 import { baseTheme, brandTheme } from "../ui/brand-theme.js";
 import { ErrorState, PageLoader } from "../ui/page-states.js";
 import { MantineShell } from "../ui/providers.js";
+import { MyDetailsPage } from "./account/my-details-page.js";
+import { publicAuthRoute, signedInAuthRoutes } from "./auth/auth-routes.js";
 import { InvoiceDetailPage } from "./invoice-detail-page.js";
 import { InvoicesPage } from "./invoices-page.js";
 import { useBranding } from "./portal-api.js";
@@ -13,6 +15,7 @@ import { UnavailablePage } from "./status-pages.js";
 
 const router = createBrowserRouter(
   [
+    publicAuthRoute,
     {
       path: "/",
       element: <PortalLayout />,
@@ -20,6 +23,8 @@ const router = createBrowserRouter(
         { index: true, element: <Navigate to="/invoices" replace /> },
         { path: "invoices", element: <InvoicesPage /> },
         { path: "invoices/:id", element: <InvoiceDetailPage /> },
+        { path: "account", element: <MyDetailsPage /> },
+        ...signedInAuthRoutes,
         { path: "*", element: <Navigate to="/invoices" replace /> },
       ],
     },

@@ -12,7 +12,7 @@ export async function authRoutes(app: App, { database: { db }, config }: Deps) {
   r.post(
     "/api/auth/login",
     {
-      // Per address; per-account throttling comes with the portal sign-in (issue 3).
+      // Per address; per-account throttling is in signInStaff (http/login-throttle.ts).
       config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
       schema: { tags, body: loginBody, response: { 200: staffMe } },
     },

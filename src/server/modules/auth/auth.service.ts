@@ -3,6 +3,7 @@ import type { Db } from "../../db/client.js";
 import { memberships, organisations, staffSessions, users } from "../../db/schema/index.js";
 import { withSystem } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
+import { beginLoginAttempt, clearLoginFailures, staffThrottleKey } from "../../http/login-throttle.js";
 import { verifyPassword } from "../../http/passwords.js";
 import { hashToken, newToken } from "../../http/tokens.js";
 
@@ -15,11 +16,16 @@ export interface StaffPrincipal {
   role: "owner" | "admin" | "staff";
 }
 
-/** Same error, same work, whether the email is unknown or the password wrong (no account enumeration). */
+/**
+ * Same error, same work, whether the email is unknown or the password wrong (no account enumeration);
+ * throttled per account (login-throttle.ts) on top of the per-address rate limit of the route.
+ */
 export async function signInStaff(
   db: Db,
   input: { email: string; password: string; ip: string; userAgent: string | undefined },
 ): Promise<{ token: string; principal: StaffPrincipal }> {
+  const throttleKey = staffThrottleKey(input.email);
+  await beginLoginAttempt(db, throttleKey);
   const found = await withSystem(db, async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.email, input.email.toLowerCase()));
     if (!user) return null;
@@ -33,6 +39,7 @@ export async function signInStaff(
   });
   const ok = await verifyPassword(found?.user.passwordHash ?? null, input.password);
   if (!ok || !found?.membership) throw new AppError("INVALID_CREDENTIALS");
+  await clearLoginFailures(db, throttleKey);
   const { token, hash } = newToken();
   const expiresAt = new Date(Date.now() + STAFF_SESSION_DAYS * 86400_000);
   const membership = found.membership;

@@ -3,17 +3,29 @@ import type { Notification } from "../../../shared/contracts/index.js";
 import type { Db, Tx } from "../../db/client.js";
 import { notifications } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
+import { queueStaffEmail, type StaffMail } from "./staff-email.js";
 
-export type NotificationType = "invoice_viewed" | "payment_received" | "invoice_paid";
+export type NotificationType =
+  | "invoice_viewed"
+  | "payment_received"
+  | "invoice_paid"
+  | "customer_details_updated";
 
-/** Records an event for the organisation's staff (A13); callable from staff and contact scopes. */
+/**
+ * Records an event for the organisation's staff (A13), callable from staff and contact scopes: the
+ * back-office notification always, and an email to the organisation when its C5 preference for the
+ * event is on (see staff-email.ts). Both are written in the caller's transaction, so a rolled-back
+ * action leaves neither; the caller delivers queued email after commit (`mail.mailer.deliverQueued()`).
+ */
 export async function notify(
   tx: Tx,
+  mail: StaffMail,
   orgId: string,
   type: NotificationType,
   data: Record<string, string | number | null>,
 ): Promise<void> {
   await tx.insert(notifications).values({ orgId, type, data });
+  await queueStaffEmail(tx, mail, orgId, type, data);
 }
 
 export function listNotifications(db: Db, orgId: string): Promise<{ items: Notification[]; unread: number }> {

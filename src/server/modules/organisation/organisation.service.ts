@@ -1,11 +1,16 @@
-import { eq } from "drizzle-orm";
-import type { OrganisationProfile, PortalSettings } from "../../../shared/contracts/index.js";
+import { and, eq, ne } from "drizzle-orm";
+import type {
+  OrganisationProfile,
+  PortalSettings,
+  PortalSettingsResponse,
+} from "../../../shared/contracts/index.js";
 import type { Config } from "../../config.js";
 import type { Db, Tx } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
-import { organisations } from "../../db/schema/index.js";
-import { withOrg } from "../../db/scope.js";
+import { organisations, portalSlugHistory } from "../../db/schema/index.js";
+import { withOrg, withSystem } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
+import { notificationPrefsOf, portalOptionsOf } from "../portal/portal-policy.js";
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 
@@ -19,6 +24,8 @@ export function toProfile(org: OrganisationRow): OrganisationProfile {
     portalEnabled: _e,
     portalSlug: _s,
     deliveryMode: _d,
+    portalOptions: _po,
+    notificationPrefs: _np,
     createdAt: _c,
     updatedAt: _u,
     ...rest
@@ -79,29 +86,71 @@ export function setLogo(db: Db, orgId: string, data: Buffer | null): Promise<{ l
 
 export const portalUrlOf = (config: Config, slug: string) => `${config.publicUrl}/p/${slug}`;
 
-export async function getPortalSettings(db: Db, config: Config, orgId: string) {
+export async function getPortalSettings(
+  db: Db,
+  config: Config,
+  orgId: string,
+): Promise<PortalSettingsResponse> {
   const org = await withOrg(db, orgId, (tx) => loadOrganisation(tx, orgId));
   return {
     portalEnabled: org.portalEnabled,
     portalSlug: org.portalSlug,
     deliveryMode: org.deliveryMode,
     portalUrl: portalUrlOf(config, org.portalSlug),
+    options: portalOptionsOf(org),
+    notificationPrefs: notificationPrefsOf(org),
   };
 }
 
-/** A changed slug makes old links answer "not found"; see docs/decisions/004-portal-slug-changes.md. */
+/**
+ * C1–C5. A changed slug keeps old links working (docs/decisions/004-portal-slug-changes.md): the old
+ * slug goes to portal_slug_history, reserved for this organisation, and its addresses redirect. A new
+ * slug equal to another organisation's current or old one is taken; the organisation may take back one
+ * of its own old slugs.
+ */
 export async function updatePortalSettings(db: Db, config: Config, orgId: string, input: PortalSettings) {
+  const { options, notificationPrefs, ...base } = input;
+  if (await slugReservedElsewhere(db, orgId, base.portalSlug))
+    throw new AppError("SLUG_TAKEN", [{ field: "body.portalSlug", message: "already in use" }]);
   try {
-    await withOrg(db, orgId, (tx) =>
-      tx
+    await withOrg(db, orgId, async (tx) => {
+      const org = await loadOrganisation(tx, orgId);
+      if (org.portalSlug !== base.portalSlug) {
+        await tx
+          .delete(portalSlugHistory)
+          .where(and(eq(portalSlugHistory.orgId, orgId), eq(portalSlugHistory.slug, base.portalSlug)));
+        await tx.insert(portalSlugHistory).values({ orgId, slug: org.portalSlug }).onConflictDoNothing();
+      }
+      await tx
         .update(organisations)
-        .set({ ...input, updatedAt: new Date() })
-        .where(eq(organisations.id, orgId)),
-    );
+        .set({
+          ...base,
+          // Stored partially (only known keys); an option added later takes its default.
+          portalOptions: { ...portalOptionsOf(org), ...options },
+          notificationPrefs: { ...notificationPrefsOf(org), ...notificationPrefs },
+          updatedAt: new Date(),
+        })
+        .where(eq(organisations.id, orgId));
+    });
   } catch (err) {
     if (isUniqueViolation(err))
       throw new AppError("SLUG_TAKEN", [{ field: "body.portalSlug", message: "already in use" }]);
     throw err;
   }
   return getPortalSettings(db, config, orgId);
+}
+
+/**
+ * Another organisation's old slug stays reserved for it (its customers' old links redirect there). Read
+ * in the system scope, since staff see only their own history; two organisations racing for the same
+ * freed slug are rare, and then the current owner wins (resolveMovedSlug ignores a slug in use).
+ */
+function slugReservedElsewhere(db: Db, orgId: string, slug: string): Promise<boolean> {
+  return withSystem(db, async (tx) => {
+    const [row] = await tx
+      .select({ id: portalSlugHistory.id })
+      .from(portalSlugHistory)
+      .where(and(eq(portalSlugHistory.slug, slug), ne(portalSlugHistory.orgId, orgId)));
+    return row !== undefined;
+  });
 }

@@ -85,14 +85,14 @@ export async function applyGatewayConfirmation(
       .where(eq(checkoutSessions.id, checkout.id));
     const customer = await loadCustomer(tx, checkout.customerId);
     const amount = { amountMinor: payment.amountMinor, currency: payment.currency };
-    await notify(tx, org.id, "payment_received", {
+    await notify(tx, deps, org.id, "payment_received", {
       invoiceId: invoice.id,
       number: invoice.number,
       customerName: customer.name,
       ...amount,
     });
     if (fullyPaid)
-      await notify(tx, org.id, "invoice_paid", {
+      await notify(tx, deps, org.id, "invoice_paid", {
         invoiceId: invoice.id,
         number: invoice.number,
         customerName: customer.name,

@@ -1,6 +1,12 @@
 import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { contactSessions, contacts, customers, organisations } from "../../db/schema/index.js";
+import {
+  contactSessions,
+  contacts,
+  customers,
+  organisations,
+  portalSlugHistory,
+} from "../../db/schema/index.js";
 import { withContact, withSystem } from "../../db/scope.js";
 import { hashToken, newToken } from "../../http/tokens.js";
 
@@ -33,6 +39,27 @@ export async function resolvePortalSlug(db: Db, slug: string): Promise<PortalOrg
       .from(organisations)
       .where(eq(organisations.portalSlug, slug.toLowerCase()));
     return row ?? null;
+  });
+}
+
+/**
+ * The current slug of the organisation that used `slug` before changing its address (C2), or null. A slug
+ * some organisation uses now is never "moved", even if it is also in another's history (a rare race).
+ */
+export async function resolveMovedSlug(db: Db, slug: string): Promise<string | null> {
+  return withSystem(db, async (tx) => {
+    const old = slug.toLowerCase();
+    const [row] = await tx
+      .select({ slug: organisations.portalSlug })
+      .from(portalSlugHistory)
+      .innerJoin(organisations, eq(organisations.id, portalSlugHistory.orgId))
+      .where(eq(portalSlugHistory.slug, old));
+    if (!row || row.slug === old) return null;
+    const [current] = await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.portalSlug, old));
+    return current ? null : row.slug;
   });
 }
 

@@ -2,6 +2,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   invoiceStatus,
+  myDetails,
   okResponse,
   payBody,
   payResult,
@@ -11,15 +12,25 @@ import {
   portalMe,
   slugIdParams,
   slugParams,
+  updateMyDetailsBody,
 } from "../../../shared/contracts/index.js";
 import type { App, Deps } from "../../app.js";
+import type { Db } from "../../db/client.js";
 import { withContact } from "../../db/scope.js";
 import { clearCookie, contactCookieName, cookieOptions } from "../../http/cookies.js";
 import { AppError, requestLanguage } from "../../http/errors.js";
 import { contactOf, requireContact, requirePortal } from "../../http/portal-auth.js";
+import { auditOriginOf } from "../audit/audit.service.js";
 import { startCheckout } from "../payments/checkout.service.js";
-import { CONTACT_SESSION_HOURS, endContactSession, startContactSession } from "./contact-sessions.service.js";
+import { signOutContact } from "../portal-auth/portal-auth.service.js";
+import {
+  CONTACT_SESSION_HOURS,
+  resolveContactSession,
+  resolveMovedSlug,
+  startContactSession,
+} from "./contact-sessions.service.js";
 import { linkTargetIsLive, redeemDocumentLink } from "./document-links.service.js";
+import { getMyDetails, updateMyDetails } from "./my-details.service.js";
 import {
   getBranding,
   getLogo,
@@ -29,7 +40,7 @@ import {
   portalInvoicePdf,
 } from "./portal.service.js";
 
-export async function portalRoutes(app: App, { database: { db }, config }: Deps) {
+export async function portalRoutes(app: App, { database: { db }, config, mailer }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const portal = requirePortal(db);
   const onRequest = requireContact(db);
@@ -54,9 +65,11 @@ export async function portalRoutes(app: App, { database: { db }, config }: Deps)
     "/api/portal/:slug/logout",
     { onRequest: portal, schema: { tags, params: slugParams, response: { 200: okResponse } } },
     async (req, reply) => {
-      const name = contactCookieName(req.portalOrgId as string);
+      const orgId = req.portalOrgId as string;
+      const name = contactCookieName(orgId);
       const token = req.cookies[name];
-      if (token) await endContactSession(db, token);
+      if (token)
+        await signOutContact(db, await resolveContactSession(db, orgId, token), token, auditOriginOf(req));
       clearCookie(reply, name);
       return { ok: true as const };
     },
@@ -77,7 +90,7 @@ export async function portalRoutes(app: App, { database: { db }, config }: Deps)
   r.get(
     "/api/portal/:slug/invoices/:id",
     { onRequest, schema: { tags, params: slugIdParams, response: { 200: portalInvoiceDetail } } },
-    (req) => getPortalInvoice(db, contactOf(req), req.params.id),
+    (req) => getPortalInvoice(db, { mailer, config }, contactOf(req), req.params.id, auditOriginOf(req)),
   );
   r.get(
     "/api/portal/:slug/invoices/:id/pdf",
@@ -88,6 +101,7 @@ export async function portalRoutes(app: App, { database: { db }, config }: Deps)
         contactOf(req),
         req.params.id,
         requestLanguage(req),
+        auditOriginOf(req),
       );
       return reply
         .type("application/pdf")
@@ -98,7 +112,21 @@ export async function portalRoutes(app: App, { database: { db }, config }: Deps)
   r.post(
     "/api/portal/:slug/invoices/:id/pay",
     { onRequest, schema: { tags, params: slugIdParams, body: payBody, response: { 200: payResult } } },
-    (req) => startCheckout(db, config, contactOf(req), req.params.id, req.body.idempotencyKey),
+    (req) =>
+      startCheckout(db, config, contactOf(req), req.params.id, req.body.idempotencyKey, auditOriginOf(req)),
+  );
+  r.get(
+    "/api/portal/:slug/me/details",
+    { onRequest, schema: { tags, params: slugParams, response: { 200: myDetails } } },
+    (req) => getMyDetails(db, contactOf(req)),
+  );
+  r.put(
+    "/api/portal/:slug/me/details",
+    {
+      onRequest,
+      schema: { tags, params: slugParams, body: updateMyDetailsBody, response: { 200: myDetails } },
+    },
+    (req) => updateMyDetails(db, { mailer, config }, contactOf(req), req.body, auditOriginOf(req)),
   );
 
   /** The emailed link (D6): signs the contact in to this portal and opens the document. */
@@ -127,4 +155,20 @@ export async function portalRoutes(app: App, { database: { db }, config }: Deps)
       return reply.redirect(`/p/${slug}/invoices/${link.documentId}`, 303);
     },
   );
+}
+
+/**
+ * C2, old links keep working: every page under an old portal address (`/p/{old}`, `/p/{old}/…`, and the
+ * emailed `/p/{old}/l/{token}`) redirects, permanently and method-preserving, to the same path on the
+ * organisation's current slug. Registered on the root so it also covers the web app's HTML routes; the
+ * JSON API answers PORTAL_MOVED instead (requirePortal), since a client must learn the new address.
+ */
+export function registerMovedPortalRedirects(app: App, db: Db): void {
+  app.addHook("onRequest", async (req, reply) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return;
+    const m = /^\/p\/([A-Za-z0-9-]{1,60})(\/.*|\?.*)?$/.exec(req.url);
+    if (!m?.[1]) return;
+    const newSlug = await resolveMovedSlug(db, m[1]);
+    if (newSlug) return reply.redirect(`/p/${newSlug}${m[2] ?? ""}`, 308);
+  });
 }

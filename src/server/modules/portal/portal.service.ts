@@ -9,13 +9,16 @@ import type { Db } from "../../db/client.js";
 import { contacts, invoices, organisations } from "../../db/schema/index.js";
 import { withContact, withSystem } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
+import { type AuditAction, type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import { buildInvoicePdf, invoicePdfFilename } from "../invoices/invoice-pdf.js";
 import { findDetail, findInvoice, findSummaries } from "../invoices/invoices.queries.js";
 import { orgToday } from "../invoices/invoices.service.js";
 import { notify } from "../notifications/notifications.service.js";
+import type { StaffMail } from "../notifications/staff-email.js";
 import { logoUrlOf } from "../organisation/organisation.service.js";
 import type { ContactPrincipal } from "./contact-sessions.service.js";
+import { bankTransferOf, effectiveFeatures, portalOptionsOf, visibleOrgContact } from "./portal-policy.js";
 
 type OrgRow = typeof organisations.$inferSelect;
 const brandingOf = (org: OrgRow): PortalBranding => ({
@@ -52,6 +55,7 @@ export function getPortalMe(db: Db, p: ContactPrincipal): Promise<PortalMe> {
       .from(contacts)
       .where(and(eq(contacts.id, p.contactId), isNull(contacts.deletedAt)));
     if (!org || !contact) throw new AppError("CP1003");
+    const options = portalOptionsOf(org);
     return {
       preview: p.preview,
       contact: {
@@ -61,7 +65,8 @@ export function getPortalMe(db: Db, p: ContactPrincipal): Promise<PortalMe> {
         language: contact.language as "es" | "en" | null,
       },
       customer: { id: customer.id, name: customer.name },
-      org: { ...brandingOf(org), email: org.email, phone: org.phone, website: org.website },
+      org: { ...brandingOf(org), ...visibleOrgContact(org, options) },
+      features: effectiveFeatures(options),
     };
   });
 }
@@ -85,17 +90,28 @@ const PAYABLE = new Set(["issued", "sent", "viewed", "partially_paid"]);
 
 /**
  * A contact opening an invoice marks it viewed (A5, A13): the first view moves sent → viewed and tells
- * staff. Drafts do not exist for the portal.
+ * staff; every open is in the audit trail (G3). A staff preview (C6) records nothing. Drafts do not
+ * exist for the portal.
  */
-export function getPortalInvoice(
+export async function getPortalInvoice(
   db: Db,
+  mail: StaffMail,
   p: ContactPrincipal,
   invoiceId: string,
+  origin: AuditOrigin,
 ): Promise<PortalInvoiceDetail> {
-  return withContact(db, p.orgId, p.customerId, async (tx) => {
+  let notified = false;
+  const detail = await withContact(db, p.orgId, p.customerId, async (tx) => {
     let inv = await findInvoice(tx, invoiceId);
     if (inv.status === "draft") throw new AppError("NOT_FOUND");
-    if (!inv.viewedAt && inv.status !== "void") {
+    if (!p.preview) {
+      await recordPortalEvent(
+        tx,
+        { ...eventOf(p, "document_viewed"), documentType: "invoice", documentId: inv.id },
+        origin,
+      );
+    }
+    if (!p.preview && !inv.viewedAt && inv.status !== "void") {
       const [updated] = await tx
         .update(invoices)
         .set({
@@ -107,32 +123,57 @@ export function getPortalInvoice(
       if (updated) {
         inv = updated;
         const customer = await loadCustomer(tx, p.customerId);
-        await notify(tx, p.orgId, "invoice_viewed", {
+        await notify(tx, mail, p.orgId, "invoice_viewed", {
           invoiceId: inv.id,
           number: inv.number,
           customerName: customer.name,
         });
+        notified = true;
       }
     }
     const [org] = await tx.select().from(organisations).where(eq(organisations.id, p.orgId));
-    const detail = await findDetail(tx, inv, await orgToday(tx, p.orgId));
-    const { customerId: _c, customerName: _n, sentAt: _s, viewedAt: _v, ...rest } = detail;
+    if (!org) throw new AppError("NOT_FOUND");
+    const found = await findDetail(tx, inv, await orgToday(tx, p.orgId));
+    const { customerId: _c, customerName: _n, sentAt: _s, viewedAt: _v, ...rest } = found;
     return {
       ...rest,
-      canPay: PAYABLE.has(inv.status) && detail.dueMinor > 0,
-      bankTransfer:
-        org?.iban && detail.dueMinor > 0 && inv.status !== "void"
-          ? { iban: org.iban, bic: org.bic, beneficiary: org.legalName ?? org.name }
-          : null,
+      canPay: PAYABLE.has(inv.status) && found.dueMinor > 0,
+      bankTransfer: bankTransferOf(org, portalOptionsOf(org), {
+        dueMinor: found.dueMinor,
+        status: inv.status,
+      }),
     };
   });
+  if (notified) void mail.mailer.deliverQueued();
+  return detail;
 }
 
-export function portalInvoicePdf(db: Db, p: ContactPrincipal, invoiceId: string, lang: "es" | "en") {
+export function portalInvoicePdf(
+  db: Db,
+  p: ContactPrincipal,
+  invoiceId: string,
+  lang: "es" | "en",
+  origin: AuditOrigin,
+) {
   return withContact(db, p.orgId, p.customerId, async (tx) => {
     const inv = await findInvoice(tx, invoiceId);
     if (inv.status === "draft") throw new AppError("NOT_FOUND");
     const detail = await findDetail(tx, inv, await orgToday(tx, p.orgId));
-    return { pdf: await buildInvoicePdf(tx, p.orgId, detail, lang), filename: invoicePdfFilename(detail) };
+    const pdf = await buildInvoicePdf(tx, p.orgId, detail, lang);
+    if (!p.preview)
+      await recordPortalEvent(
+        tx,
+        { ...eventOf(p, "document_downloaded"), documentType: "invoice", documentId: inv.id },
+        origin,
+      );
+    return { pdf, filename: invoicePdfFilename(detail) };
   });
 }
+
+/** The contact's part of an audit event; the action names what it did. */
+export const eventOf = (p: ContactPrincipal, action: AuditAction) => ({
+  orgId: p.orgId,
+  customerId: p.customerId,
+  contactId: p.contactId,
+  action,
+});

@@ -18,8 +18,20 @@ const SELF_ONLY = new Set([
   "POST /api/auth/login",
 ]);
 const SIGNED = /^\S+ \/api\/gateways\//;
-/** Answer the same public branding to anyone; checked on their own. */
-export const PUBLIC = new Set(["GET /api/portal/{slug}", "GET /api/portal/{slug}/logo"]);
+/**
+ * Open to anyone by design: public branding, and the routes a person without a session uses, which
+ * are verified by a token or answer the same whatever the email (their refusals are tested in
+ * modules/portal-auth). The crawls still call them and the fingerprints prove they changed nothing.
+ */
+export const PUBLIC = new Set([
+  "GET /api/portal/{slug}",
+  "GET /api/portal/{slug}/logo",
+  "POST /api/portal/{slug}/login",
+  "POST /api/portal/{slug}/password/forgot",
+  "POST /api/portal/{slug}/password/reset",
+  "GET /api/portal/{slug}/invitation/{token}",
+  "POST /api/portal/{slug}/invitation/accept",
+]);
 
 export async function loadRoutes(ctx: TestContext): Promise<Route[]> {
   const doc = (await ctx.app.inject({ url: "/api/openapi.json" })).json() as Json;
@@ -119,13 +131,17 @@ export async function crawlAsContact(
   ];
   for (const route of routes.filter((r) => r.path.startsWith("/api/portal/"))) {
     const key = keyOf(route);
-    if (SELF_ONLY.has(key) || PUBLIC.has(key)) continue;
+    if (SELF_ONLY.has(key)) continue;
     for (const t of targets) {
       const req = buildRequest(route, t.slug, () => t.id);
       const res = await ctx.app.inject({
         ...req,
         headers: { ...req.headers, cookie: attacker.contactCookie },
       });
+      if (PUBLIC.has(key)) {
+        checkNoLeak(key, res.body, victim, failures);
+        continue;
+      }
       const ownPortalList = !hasIdParam(route) && t.slug === attacker.org.slug;
       if (ownPortalList) {
         // e.g. /me or the invoice list: the contact's own data, never the sibling customer's or the victim's.
@@ -145,11 +161,16 @@ export async function crawlAnonymously(ctx: TestContext, routes: Route[], victim
   const failures: string[] = [];
   for (const route of routes) {
     const key = keyOf(route);
-    if (SELF_ONLY.has(key) || PUBLIC.has(key) || SIGNED.test(key) || route.path.startsWith("/api/openapi"))
-      continue;
+    if (SELF_ONLY.has(key) || SIGNED.test(key) || route.path.startsWith("/api/openapi")) continue;
     const res = await ctx.app.inject(
       buildRequest(route, victim.org.slug, (n) => victimId(victim, n, route.path)),
     );
+    if (PUBLIC.has(key)) {
+      // Public answers carry nothing of the organisation but its branding.
+      if (res.statusCode < 300 && !key.endsWith("{slug}") && !key.endsWith("/logo"))
+        checkNoLeak(key, res.body, victim, failures);
+      continue;
+    }
     if (![401, 404].includes(res.statusCode))
       failures.push(`${key} → ${res.statusCode} ${res.body.slice(0, 120)}`);
   }

@@ -8,6 +8,7 @@ import { applyProblemToForm } from "../../ui/form-errors.js";
 import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
 import { PageHeader } from "../layout/page-header.js";
 import { ContactsSection } from "./contacts-section.js";
+import { CustomerActivity } from "./customer-activity.js";
 import { CustomerFields } from "./customer-fields.js";
 import {
   type CustomerFormValues,
@@ -16,6 +17,7 @@ import {
   valuesToBody,
 } from "./customer-form-model.js";
 import { useCustomer, useUpdateCustomer } from "./customers-api.js";
+import { PortalAccessPanel } from "./portal-access-panel.js";
 
 export function CustomerEditPage() {
   const { id = "" } = useParams();
@@ -26,6 +28,8 @@ export function CustomerEditPage() {
     <Stack maw={900}>
       <CustomerEditForm key={customer.data.id} customer={customer.data} />
       <ContactsSection customer={customer.data} />
+      <PortalAccessPanel customerId={customer.data.id} />
+      <CustomerActivity customerId={customer.data.id} />
     </Stack>
   );
 }

@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 import type { Notification } from "../../../shared/contracts/index.js";
 import type { Formatters } from "../../ui/format.js";
 
-const KNOWN = ["invoice_viewed", "payment_received", "invoice_paid"] as const;
+const KNOWN = ["invoice_viewed", "payment_received", "invoice_paid", "customer_details_updated"] as const;
 type KnownType = (typeof KNOWN)[number];
 
 function isKnown(type: string): type is KnownType {
@@ -18,6 +18,11 @@ export function notificationText(t: TFunction, f: Formatters, notification: Noti
     typeof data.amountMinor === "number" && typeof data.currency === "string"
       ? f.money(data.amountMinor, data.currency)
       : "";
+  if (notification.type === "customer_details_updated")
+    return t("portalSettings.notifications.detailsUpdated", {
+      contactName: text("contactName"),
+      customerName: text("customerName"),
+    });
   return t(`admin.notification.${notification.type}`, {
     number: text("number"),
     customerName: text("customerName"),

@@ -10,6 +10,7 @@ import { LongText } from "../../ui/long-text.js";
 import { ErrorState, PageLoader } from "../../ui/page-states.js";
 import { PaymentsTable } from "../../ui/payments-table.js";
 import { InvoiceStatusBadge } from "../../ui/status-badge.js";
+import { InvoiceActivity } from "../customers/customer-activity.js";
 import { InvoiceActions } from "./invoice-actions.js";
 import { useInvoice } from "./invoices-api.js";
 
@@ -86,6 +87,7 @@ function InvoiceView({ invoice }: { invoice: InvoiceDetail }) {
         </Title>
         <PaymentsTable payments={invoice.payments} currency={invoice.currency} />
       </Card>
+      {invoice.status !== "draft" ? <InvoiceActivity invoiceId={invoice.id} /> : null}
     </Stack>
   );
 }

@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { OrganisationProfile, UpdateOrganisationBody } from "../../../shared/contracts/index.js";
+import type {
+  OrganisationProfile,
+  PortalSettingsBody,
+  PortalSettingsResponse,
+  UpdateOrganisationBody,
+} from "../../../shared/contracts/index.js";
 import { api, apiRequest } from "../../ui/api-client.js";
 import { queryKeys } from "../query-keys.js";
 
-export interface PortalSettingsResponse {
-  portalEnabled: boolean;
-  portalSlug: string;
-  deliveryMode: "pdf" | "link" | "both";
-  portalUrl: string;
-}
+export type { PortalSettingsResponse };
 
 export function useOrganisation() {
   return useQuery({
@@ -56,8 +56,7 @@ export function usePortalSettings() {
 export function useUpdatePortalSettings() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: Omit<PortalSettingsResponse, "portalUrl">) =>
-      api.put<PortalSettingsResponse>("/api/portal-settings", body),
+    mutationFn: (body: PortalSettingsBody) => api.put<PortalSettingsResponse>("/api/portal-settings", body),
     onSuccess: (settings) => {
       client.setQueryData(queryKeys.portalSettings, settings);
       return client.invalidateQueries({ queryKey: queryKeys.me });

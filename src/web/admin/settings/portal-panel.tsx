@@ -9,6 +9,7 @@ import {
   usePortalSettings,
   useUpdatePortalSettings,
 } from "./organisation-api.js";
+import { PortalOptionsFields } from "./portal-options-fields.js";
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 const MODES = ["pdf", "link", "both"] as const;
@@ -37,6 +38,7 @@ function PortalForm({ settings }: { settings: PortalSettingsResponse }) {
       portalEnabled: settings.portalEnabled,
       portalSlug: settings.portalSlug,
       deliveryMode: settings.deliveryMode as string,
+      options: settings.options,
     },
     validate: {
       portalSlug: (v) => {
@@ -54,6 +56,7 @@ function PortalForm({ settings }: { settings: PortalSettingsResponse }) {
         portalEnabled: values.portalEnabled,
         portalSlug: values.portalSlug.trim().toLowerCase(),
         deliveryMode: values.deliveryMode as PortalSettingsResponse["deliveryMode"],
+        options: values.options,
       },
       {
         onSuccess: () => notifications.show({ color: "green", message: t("common.saved") }),
@@ -71,7 +74,13 @@ function PortalForm({ settings }: { settings: PortalSettingsResponse }) {
         />
         <TextInput
           label={t("admin.portal.slug")}
-          description={t("admin.portal.slugHint")}
+          description={
+            <>
+              {t("admin.portal.slugHint")}
+              <br />
+              {t("portalSettings.slugKeepsLinks")}
+            </>
+          }
           autoCapitalize="none"
           spellCheck={false}
           {...form.getInputProps("portalSlug")}
@@ -95,6 +104,10 @@ function PortalForm({ settings }: { settings: PortalSettingsResponse }) {
             ))}
           </Stack>
         </Radio.Group>
+        <PortalOptionsFields
+          value={form.values.options}
+          onChange={(key, on) => form.setFieldValue(`options.${key}`, on)}
+        />
         <ErrorAlert error={update.error} />
         <Group>
           <Button type="submit" loading={update.isPending}>

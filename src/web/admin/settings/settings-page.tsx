@@ -2,11 +2,12 @@ import { Stack, Tabs } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate, useParams } from "react-router";
 import { PageHeader } from "../layout/page-header.js";
+import { NotificationsPanel } from "./notifications-panel.js";
 import { OrganisationPanel } from "./organisation-panel.js";
 import { PortalPanel } from "./portal-panel.js";
 import { TaxesPanel } from "./taxes-panel.js";
 
-const TABS = ["organisation", "taxes", "portal"] as const;
+const TABS = ["organisation", "taxes", "portal", "notifications"] as const;
 type Tab = (typeof TABS)[number];
 
 export function SettingsPage() {
@@ -22,7 +23,9 @@ export function SettingsPage() {
         <Tabs.List mb="md">
           {TABS.map((value: Tab) => (
             <Tabs.Tab key={value} value={value}>
-              {t(`admin.settings.${value}Tab`)}
+              {value === "notifications"
+                ? t("portalSettings.notifications.tab")
+                : t(`admin.settings.${value}Tab`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -34,6 +37,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="portal">
           <PortalPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="notifications">
+          <NotificationsPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -1,6 +1,58 @@
 import type { Messages } from "../types.js";
 
 /** Texts of one feature, merged into the catalogues under `portalActivity`. */
-export const portalActivityEs = {};
+export const portalActivityEs = {
+  title: "Actividad en el portal",
+  invoiceTitle: "Actividad de esta factura en el portal",
+  empty: "Todavía no hay actividad en el portal.",
+  loadMore: "Cargar más",
+  when: "Cuándo",
+  who: "Contacto",
+  what: "Acción",
+  document: "Documento",
+  from: "Desde",
+  invoice: "Factura {{number}}",
+  invoiceDraft: "Factura (borrador)",
+  action: {
+    sign_in: "Inició sesión",
+    sign_in_failed: "Intento de acceso fallido",
+    sign_out: "Cerró sesión",
+    link_opened: "Abrió un enlace de un email",
+    invitation_accepted: "Aceptó la invitación",
+    password_reset_requested: "Pidió restablecer la contraseña",
+    password_reset: "Restableció la contraseña",
+    password_changed: "Cambió la contraseña",
+    document_viewed: "Vio",
+    document_downloaded: "Descargó",
+    payment_started: "Empezó un pago",
+    details_updated: "Actualizó sus datos",
+  },
+};
 
-export const portalActivityEn: Messages<typeof portalActivityEs> = {};
+export const portalActivityEn: Messages<typeof portalActivityEs> = {
+  title: "Portal activity",
+  invoiceTitle: "Portal activity on this invoice",
+  empty: "No portal activity yet.",
+  loadMore: "Load more",
+  when: "When",
+  who: "Contact",
+  what: "Action",
+  document: "Document",
+  from: "From",
+  invoice: "Invoice {{number}}",
+  invoiceDraft: "Invoice (draft)",
+  action: {
+    sign_in: "Signed in",
+    sign_in_failed: "Failed sign-in",
+    sign_out: "Signed out",
+    link_opened: "Opened an emailed link",
+    invitation_accepted: "Accepted the invitation",
+    password_reset_requested: "Asked for a password reset",
+    password_reset: "Reset the password",
+    password_changed: "Changed the password",
+    document_viewed: "Viewed",
+    document_downloaded: "Downloaded",
+    payment_started: "Started a payment",
+    details_updated: "Updated their details",
+  },
+};

@@ -1,0 +1,102 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { NotificationEvent } from "../../../shared/contracts/index.js";
+import { formatMoney } from "../../../shared/money/index.js";
+import type { Config } from "../../config.js";
+import type { Tx } from "../../db/client.js";
+import { memberships, organisations, users } from "../../db/schema/index.js";
+import type { Mailer } from "../../email/mailer.js";
+import { renderEmail } from "../../email/templates.js";
+import { notificationPrefsOf } from "../portal/portal-policy.js";
+
+/** What queuing a staff email needs; services that notify get it from their route's deps. */
+export interface StaffMail {
+  mailer: Mailer;
+  config: Config;
+}
+
+const EMAILED: Record<string, NotificationEvent | undefined> = {
+  invoice_viewed: "invoice_viewed",
+  payment_received: "payment_received",
+  customer_details_updated: "customer_details_updated",
+};
+
+/**
+ * Queues the C5 email for one event when the organisation wants it. Recipient: the organisation's own
+ * email address (its shared inbox, the one customers see); when it has none, every owner and admin —
+ * plain staff members manage documents, not the account, and would otherwise get every notice.
+ */
+export async function queueStaffEmail(
+  tx: Tx,
+  { mailer, config }: StaffMail,
+  orgId: string,
+  type: string,
+  data: Record<string, string | number | null>,
+): Promise<void> {
+  const event = EMAILED[type];
+  if (!event) return;
+  const [org] = await tx.select().from(organisations).where(eq(organisations.id, orgId));
+  if (!org || !notificationPrefsOf(org)[event]) return;
+  const to = org.email ? [org.email] : await ownerEmails(tx, orgId);
+  if (to.length === 0) return;
+  const lang = org.language === "es" ? "es" : "en";
+  const locale = lang === "es" ? "es-ES" : "en-GB";
+  const amount =
+    typeof data.amountMinor === "number" && typeof data.currency === "string"
+      ? formatMoney(data.amountMinor, data.currency, locale)
+      : "";
+  const path =
+    event === "customer_details_updated" ? `customers/${data.customerId}` : `invoices/${data.invoiceId}`;
+  // Every value is untrusted text from a contact or customer; the template's HTML output escapes it.
+  const email = await renderEmail(
+    "staff_notification",
+    lang,
+    {
+      event,
+      org_name: org.name,
+      number: data.number ?? "",
+      customer_name: data.customerName ?? "",
+      contact_name: data.contactName ?? "",
+      fields: fieldLabels(String(data.fields ?? ""), lang),
+      amount,
+    },
+    { buttonUrl: `${config.publicUrl}/app/${path}`, brandColor: org.brandColor },
+  );
+  for (const address of to)
+    await mailer.enqueue(tx, { orgId, kind: "staff_notification", to: address, ...email });
+}
+
+const FIELD_LABELS: Record<string, { es: string; en: string }> = {
+  "customer.legalName": { es: "razón social", en: "legal name" },
+  "customer.taxId": { es: "NIF", en: "tax ID" },
+  "customer.email": { es: "email de facturación", en: "billing email" },
+  "customer.phone": { es: "teléfono de la cuenta", en: "account phone" },
+  "customer.addressLine1": { es: "dirección", en: "address" },
+  "customer.addressLine2": { es: "dirección (línea 2)", en: "address (line 2)" },
+  "customer.city": { es: "ciudad", en: "city" },
+  "customer.postalCode": { es: "código postal", en: "postal code" },
+  "customer.region": { es: "provincia", en: "region" },
+  "customer.country": { es: "país", en: "country" },
+  "contact.name": { es: "nombre del contacto", en: "contact name" },
+  "contact.phone": { es: "teléfono del contacto", en: "contact phone" },
+  "contact.language": { es: "idioma del contacto", en: "contact language" },
+};
+
+/** "customer.taxId, contact.name" → "tax ID, contact name": the notification stores keys, email shows words. */
+function fieldLabels(fields: string, lang: "es" | "en"): string {
+  return fields
+    .split(",")
+    .map((f) => f.trim())
+    .filter(Boolean)
+    .map((f) => FIELD_LABELS[f]?.[lang] ?? f)
+    .join(", ");
+}
+
+/** Also readable from a contact's scope (owners and admins only; see migration 0002's policies). */
+async function ownerEmails(tx: Tx, orgId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), inArray(memberships.role, ["owner", "admin"])));
+  return rows.map((r) => r.email);
+}

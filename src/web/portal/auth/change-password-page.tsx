@@ -1,0 +1,62 @@
+import { Alert, Button, PasswordInput, Stack, Text } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useTranslation } from "react-i18next";
+import { isApiError } from "../../ui/api-client.js";
+import { applyProblemToForm } from "../../ui/form-errors.js";
+import { ErrorAlert } from "../../ui/page-states.js";
+import { useContactMe } from "../portal-api.js";
+import { useChangePassword } from "./auth-api.js";
+import { AuthCard } from "./auth-layout.js";
+import { NewPasswordFields, newPasswordRules } from "./password-fields.js";
+
+/** D5, for a signed-in contact: current, new and confirm; other sessions end on success. */
+export function ChangePasswordPage() {
+  const { t } = useTranslation();
+  const preview = useContactMe().data?.preview === true;
+  const change = useChangePassword();
+  const form = useForm({
+    initialValues: { currentPassword: "", password: "", confirm: "" },
+    validate: newPasswordRules(t),
+  });
+  const submit = form.onSubmit((values) =>
+    change.mutate(
+      { currentPassword: values.currentPassword, newPassword: values.password, confirm: values.confirm },
+      {
+        onSuccess: () => form.reset(),
+        onError: (error) => applyProblemToForm(form, error, (f) => (f === "newPassword" ? "password" : f)),
+      },
+    ),
+  );
+  const wrongCurrent = isApiError(change.error) && change.error.code === "WRONG_PASSWORD";
+
+  return (
+    <AuthCard title={t("portalAuth.change.title")}>
+      <Text size="sm">{t("portalAuth.change.intro")}</Text>
+      {change.isSuccess ? (
+        <Alert color="green" role="status">
+          {t("portalAuth.change.done")}
+        </Alert>
+      ) : null}
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <ErrorAlert error={change.error} />
+          {wrongCurrent ? (
+            <Text size="sm" c="dimmed">
+              {t("portalAuth.change.noPassword")}
+            </Text>
+          ) : null}
+          <PasswordInput
+            label={t("portalAuth.currentPassword")}
+            autoComplete="current-password"
+            visibilityToggleButtonProps={{ "aria-label": t("portalAuth.showPassword") }}
+            {...form.getInputProps("currentPassword")}
+          />
+          <NewPasswordFields form={form} />
+          <Button type="submit" loading={change.isPending} disabled={preview} fullWidth>
+            {t("portalAuth.change.submit")}
+          </Button>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,79 @@
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import { errorMessage, isApiError } from "../../ui/api-client.js";
+import { applyProblemToForm } from "../../ui/form-errors.js";
+import { usePortalLogin } from "./auth-api.js";
+import { AuthCard } from "./auth-layout.js";
+
+/**
+ * What the portal shows without a session, wherever the visitor was going: after signing in, the page
+ * they asked for opens (the layout re-reads who is signed in).
+ */
+export function SignInPanel({ orgName, signedOut }: { orgName: string; signedOut: boolean }) {
+  const { t } = useTranslation();
+  const [search] = useSearchParams();
+  const login = usePortalLogin();
+  const form = useForm({
+    initialValues: { email: "", password: "" },
+    validate: {
+      email: (v) => (v.trim() ? null : t("portalAuth.required")),
+      password: (v) => (v ? null : t("portalAuth.required")),
+    },
+  });
+  const submit = form.onSubmit((values) =>
+    login.mutate(
+      { email: values.email.trim(), password: values.password },
+      { onError: (error) => applyProblemToForm(form, error) },
+    ),
+  );
+  const locked = isApiError(login.error) && login.error.code === "ACCOUNT_LOCKED";
+
+  return (
+    <AuthCard title={t("portalAuth.signIn.title", { name: orgName })}>
+      {signedOut ? (
+        <Alert color="green" role="status">
+          {t("portal.signInNeeded.signedOut")}
+        </Alert>
+      ) : null}
+      {search.get("error") === "LINK_INVALID" && !login.isError ? (
+        <Alert color="yellow" role="status">
+          {t("portalAuth.signIn.linkInvalid")}
+        </Alert>
+      ) : null}
+      {login.isError ? (
+        <Alert color="red" role="alert">
+          {locked ? t("portalAuth.signIn.locked") : errorMessage(login.error)}
+        </Alert>
+      ) : null}
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <TextInput
+            label={t("portalAuth.email")}
+            type="email"
+            autoComplete="username"
+            required
+            {...form.getInputProps("email")}
+          />
+          <PasswordInput
+            label={t("portalAuth.password")}
+            autoComplete="current-password"
+            required
+            visibilityToggleButtonProps={{ "aria-label": t("portalAuth.showPassword") }}
+            {...form.getInputProps("password")}
+          />
+          <Button type="submit" loading={login.isPending} fullWidth>
+            {t("portalAuth.signIn.submit")}
+          </Button>
+          <Anchor component={Link} to="/forgot-password" size="sm">
+            {t("portalAuth.signIn.forgot")}
+          </Anchor>
+        </Stack>
+      </form>
+      <Text size="sm" c="dimmed">
+        {t("portalAuth.signIn.linkHint")}
+      </Text>
+    </AuthCard>
+  );
+}
