@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { contactCookieName, STAFF_COOKIE } from "../../http/cookies.js";
+import {
+  anyIp,
+  GOOD_PASSWORD,
+  issueToken,
+  login,
+  post,
+  setPassword,
+} from "../../modules/portal-auth/test-helpers.js";
+import { buildCustomer, buildInvoice, buildOrg, sendAndReadLinks, type TestOrg } from "../factories.js";
+import { createTestContext, type TestContext } from "../harness.js";
+
+/**
+ * Session, document-link, invitation, reset and staff tokens are single-purpose: each is tried in every
+ * other kind's place and refused there, and disabling a contact's access kills every one of its tokens.
+ */
+let ctx: TestContext;
+let org: TestOrg;
+let owner: { customerId: string; contactId: string };
+let email: string;
+
+type Kind = "session" | "link" | "invitation" | "reset" | "staff";
+let tokens: Record<Kind, string>;
+
+const cookieValue = (cookie: string, name: string) =>
+  cookie
+    .split("; ")
+    .find((c) => c.startsWith(`${name}=`))
+    ?.slice(name.length + 1) ?? "";
+
+async function freshTokens(): Promise<Record<Kind, string>> {
+  const invoice = await buildInvoice(ctx, org, owner.customerId, { issue: true });
+  const [link] = await sendAndReadLinks(ctx, org, invoice.id);
+  const { cookie } = await login(ctx, org, email, GOOD_PASSWORD);
+  return {
+    session: cookieValue(cookie, contactCookieName(org.orgId)),
+    link: link?.split("/l/")[1] ?? "",
+    invitation: await issueToken(ctx, org, owner, "invitation"),
+    reset: await issueToken(ctx, org, owner, "password_reset"),
+    staff: cookieValue(org.cookie, STAFF_COOKIE),
+  };
+}
+
+/** Whether `token` is accepted in the place of a `slot` token. */
+async function accepted(slot: Kind, token: string): Promise<boolean> {
+  const headers = { "x-forwarded-for": anyIp() };
+  switch (slot) {
+    case "session": {
+      const cookie = `${contactCookieName(org.orgId)}=${token}`;
+      const res = await ctx.app.inject({
+        url: `/api/portal/${org.slug}/me`,
+        headers: { ...headers, cookie },
+      });
+      return res.statusCode === 200;
+    }
+    case "link": {
+      const res = await ctx.app.inject({ url: `/p/${org.slug}/l/${token}`, headers });
+      return res.statusCode === 303 && !String(res.headers.location).includes("LINK_INVALID");
+    }
+    case "invitation": {
+      const res = await ctx.app.inject({ url: `/api/portal/${org.slug}/invitation/${token}`, headers });
+      return res.statusCode === 200;
+    }
+    case "reset": {
+      // A password that passes the policy, so only the token can make it fail; accepted uses it up.
+      const res = await post(ctx, `/api/portal/${org.slug}/password/reset`, {
+        token,
+        password: GOOD_PASSWORD,
+        confirm: GOOD_PASSWORD,
+      });
+      return res.statusCode === 200;
+    }
+    case "staff": {
+      const res = await ctx.app.inject({
+        url: "/api/auth/me",
+        headers: { ...headers, cookie: `${STAFF_COOKIE}=${token}` },
+      });
+      return res.statusCode === 200;
+    }
+  }
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  org = await buildOrg(ctx, "Tokens");
+  const customer = await buildCustomer(ctx, org, "Token Customer");
+  const contact = customer.contacts[0];
+  if (!contact?.email) throw new Error("no contact");
+  owner = { customerId: customer.id, contactId: contact.id };
+  email = contact.email;
+  await setPassword(ctx, org, contact.id, GOOD_PASSWORD);
+  tokens = await freshTokens();
+});
+afterAll(() => ctx.close());
+
+const KINDS: Kind[] = ["session", "link", "invitation", "reset", "staff"];
+
+describe("single-purpose tokens", () => {
+  test("every token is 256-bit, URL-safe and different from the others", () => {
+    for (const kind of KINDS) expect(tokens[kind], kind).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(new Set(Object.values(tokens)).size).toBe(KINDS.length);
+  });
+
+  for (const slot of KINDS) {
+    test(`only a ${slot} token is accepted as a ${slot} token`, async () => {
+      for (const kind of KINDS.filter((k) => k !== slot))
+        expect(await accepted(slot, tokens[kind]), `${kind} token used as ${slot}`).toBe(false);
+    });
+  }
+
+  test("each kind is accepted in its own place (the reset token once)", async () => {
+    const fresh = await freshTokens();
+    for (const kind of KINDS) expect(await accepted(kind, fresh[kind]), kind).toBe(true);
+    expect(await accepted("reset", fresh.reset), "a used reset token").toBe(false);
+  });
+
+  test("disabling the contact's access kills its session, link, invitation and reset tokens", async () => {
+    const fresh = await freshTokens();
+    const res = await ctx.app.inject({
+      method: "DELETE",
+      url: `/api/customers/${owner.customerId}/contacts/${owner.contactId}/portal-access`,
+      headers: { cookie: org.cookie },
+    });
+    expect(res.statusCode).toBe(200);
+    for (const kind of ["session", "link", "invitation", "reset"] as const)
+      expect(await accepted(kind, fresh[kind]), `${kind} after disable`).toBe(false);
+    expect(await accepted("staff", fresh.staff), "staff are not affected").toBe(true);
+  });
+});
