@@ -26,6 +26,8 @@ import { organisationRoutes } from "./modules/organisation/organisation.routes.j
 import { outboxRoutes } from "./modules/outbox/outbox.routes.js";
 import { sandboxGatewayRoutes } from "./modules/payments/sandbox.routes.js";
 import { portalRoutes } from "./modules/portal/portal.routes.js";
+import { portalQuoteRoutes } from "./modules/quotes/quotes.portal.routes.js";
+import { quoteRoutes } from "./modules/quotes/quotes.routes.js";
 import { taxRoutes } from "./modules/taxes/taxes.routes.js";
 
 export interface AppDeps {
@@ -99,9 +101,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await taxRoutes(api, d);
     await customerRoutes(api, d);
     await invoiceRoutes(api, d);
+    await quoteRoutes(api, d);
     await outboxRoutes(api, d);
     await notificationRoutes(api, d);
     await portalRoutes(api, d);
+    await portalQuoteRoutes(api, d);
     await sandboxGatewayRoutes(api, d);
   });
 

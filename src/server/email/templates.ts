@@ -1,6 +1,6 @@
 import { Liquid } from "liquidjs";
 
-export type EmailKind = "invoice_sent" | "payment_receipt";
+export type EmailKind = "invoice_sent" | "payment_receipt" | "quote_sent";
 type Lang = "es" | "en";
 
 interface Template {
@@ -45,6 +45,38 @@ Gracias,
 Thank you,
 {{ org_name }}`,
       button: "View invoice",
+    },
+  },
+  quote_sent: {
+    es: {
+      subject: "Presupuesto {{ number }} de {{ org_name }}",
+      body: `Hola {{ contact_name }}:
+
+{{ org_name }} te ha enviado el presupuesto {{ number }} por {{ total }}{% if expiry_date %}, válido hasta el {{ expiry_date }}{% endif %}.
+
+{% if has_link %}Puedes verlo, descargarlo y aceptarlo o rechazarlo en tu portal:
+
+{{ button }}
+{% endif %}{% if has_attachment %}Adjuntamos el presupuesto en PDF.
+{% endif %}
+Gracias,
+{{ org_name }}`,
+      button: "Ver presupuesto",
+    },
+    en: {
+      subject: "Quote {{ number }} from {{ org_name }}",
+      body: `Hello {{ contact_name }},
+
+{{ org_name }} has sent you quote {{ number }} for {{ total }}{% if expiry_date %}, valid until {{ expiry_date }}{% endif %}.
+
+{% if has_link %}You can view, download and accept or decline it in your portal:
+
+{{ button }}
+{% endif %}{% if has_attachment %}The quote is attached as a PDF.
+{% endif %}
+Thank you,
+{{ org_name }}`,
+      button: "View quote",
     },
   },
   payment_receipt: {

@@ -7,4 +7,5 @@ export * from "./organisation.js";
 export * from "./outbox.js";
 export * from "./portal.js";
 export * from "./portal-options.js";
+export * from "./quotes.js";
 export * from "./taxes.js";

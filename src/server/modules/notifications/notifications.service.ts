@@ -4,7 +4,13 @@ import type { Db, Tx } from "../../db/client.js";
 import { notifications } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 
-export type NotificationType = "invoice_viewed" | "payment_received" | "invoice_paid";
+export type NotificationType =
+  | "invoice_viewed"
+  | "payment_received"
+  | "invoice_paid"
+  | "quote_viewed"
+  | "quote_accepted"
+  | "quote_declined";
 
 /** Records an event for the organisation's staff (A13); callable from staff and contact scopes. */
 export async function notify(

@@ -19,7 +19,7 @@ import { AppError, requestLanguage } from "../../http/errors.js";
 import { contactOf, requireContact, requirePortal } from "../../http/portal-auth.js";
 import { startCheckout } from "../payments/checkout.service.js";
 import { CONTACT_SESSION_HOURS, endContactSession, startContactSession } from "./contact-sessions.service.js";
-import { linkTargetIsLive, redeemDocumentLink } from "./document-links.service.js";
+import { linkTargetIsLive, portalDocumentPath, redeemDocumentLink } from "./document-links.service.js";
 import {
   getBranding,
   getLogo,
@@ -124,7 +124,7 @@ export async function portalRoutes(app: App, { database: { db }, config }: Deps)
         token,
         cookieOptions(config, CONTACT_SESSION_HOURS * 3600),
       );
-      return reply.redirect(`/p/${slug}/invoices/${link.documentId}`, 303);
+      return reply.redirect(portalDocumentPath(slug, link.documentType, link.documentId), 303);
     },
   );
 }
