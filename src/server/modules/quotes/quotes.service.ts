@@ -89,15 +89,13 @@ async function writeDraft(tx: Tx, orgId: string, input: DraftInput, existing: Qu
     await tx.delete(quoteLines).where(eq(quoteLines.quoteId, quoteId));
   } else {
     quoteId = randomUUID();
-    await tx
-      .insert(quotes)
-      .values({
-        ...values,
-        id: quoteId,
-        rootId: quoteId,
-        orgId,
-        seriesId: await defaultSeriesId(tx, "quote"),
-      });
+    await tx.insert(quotes).values({
+      ...values,
+      id: quoteId,
+      rootId: quoteId,
+      orgId,
+      seriesId: await defaultSeriesId(tx, "quote"),
+    });
   }
   if (lines.length > 0)
     await tx.insert(quoteLines).values(lines.map((l) => ({ ...l, orgId, customerId: customer.id, quoteId })));
