@@ -29,6 +29,8 @@ import { sandboxGatewayRoutes } from "./modules/payments/sandbox.routes.js";
 import { portalRoutes, registerMovedPortalRedirects } from "./modules/portal/portal.routes.js";
 import { portalAccessRoutes } from "./modules/portal-access/portal-access.routes.js";
 import { portalAuthRoutes } from "./modules/portal-auth/portal-auth.routes.js";
+import { portalQuoteRoutes } from "./modules/quotes/quotes.portal.routes.js";
+import { quoteRoutes } from "./modules/quotes/quotes.routes.js";
 import { taxRoutes } from "./modules/taxes/taxes.routes.js";
 
 export interface AppDeps {
@@ -103,12 +105,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await taxRoutes(api, d);
     await customerRoutes(api, d);
     await invoiceRoutes(api, d);
+    await quoteRoutes(api, d);
     await outboxRoutes(api, d);
     await notificationRoutes(api, d);
     await portalRoutes(api, d);
     await portalAccessRoutes(api, d);
     await portalAuthRoutes(api, d);
     await auditRoutes(api, d);
+    await portalQuoteRoutes(api, d);
     await sandboxGatewayRoutes(api, d);
   });
 

@@ -161,6 +161,7 @@ export async function demoPortalLink(db: Db, config: Config): Promise<string | n
       orgId: org.id,
       customerId: row.customerId,
       contactId: row.contactId,
+      documentType: "invoice",
       documentId: row.invoiceId,
       slug: org.slug,
     });

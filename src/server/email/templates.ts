@@ -6,7 +6,8 @@ export type EmailKind =
   | "payment_receipt"
   | "invitation"
   | "password_reset"
-  | "password_changed";
+  | "password_changed"
+  | "quote_sent";
 type Lang = "es" | "en";
 
 interface Template {
@@ -25,10 +26,10 @@ const templates: Record<EmailKind, Record<Lang, Template>> = {
   staff_notification: {
     es: {
       subject:
-        "{% if event == 'invoice_viewed' %}{{ customer_name }} ha abierto la factura {{ number }}{% elsif event == 'payment_received' %}Pago de {{ amount }} recibido de {{ customer_name }}{% else %}{{ customer_name }} ha actualizado sus datos{% endif %}",
+        "{% if event == 'invoice_viewed' %}{{ customer_name }} ha abierto la factura {{ number }}{% elsif event == 'payment_received' %}Pago de {{ amount }} recibido de {{ customer_name }}{% elsif event == 'quote_viewed' %}{{ customer_name }} ha abierto el presupuesto {{ number }}{% elsif event == 'quote_accepted' %}{{ customer_name }} ha aceptado el presupuesto {{ number }}{% elsif event == 'quote_declined' %}{{ customer_name }} ha rechazado el presupuesto {{ number }}{% else %}{{ customer_name }} ha actualizado sus datos{% endif %}",
       body: `Hola:
 
-{% if event == 'invoice_viewed' %}{{ customer_name }} ha abierto por primera vez la factura {{ number }} en el portal.{% elsif event == 'payment_received' %}{{ customer_name }} ha pagado {{ amount }} de la factura {{ number }}.{% else %}{{ contact_name }} ({{ customer_name }}) ha cambiado sus datos en el portal: {{ fields }}.{% endif %}
+{% if event == 'invoice_viewed' %}{{ customer_name }} ha abierto por primera vez la factura {{ number }} en el portal.{% elsif event == 'payment_received' %}{{ customer_name }} ha pagado {{ amount }} de la factura {{ number }}.{% elsif event == 'quote_viewed' %}{{ customer_name }} ha abierto por primera vez el presupuesto {{ number }} en el portal.{% elsif event == 'quote_accepted' %}{{ customer_name }} ha aceptado el presupuesto {{ number }}.{% elsif event == 'quote_declined' %}{{ customer_name }} ha rechazado el presupuesto {{ number }}.{% else %}{{ contact_name }} ({{ customer_name }}) ha cambiado sus datos en el portal: {{ fields }}.{% endif %}
 
 {{ button }}
 
@@ -37,10 +38,10 @@ Puedes elegir qué avisos recibes por email en Ajustes › Notificaciones.`,
     },
     en: {
       subject:
-        "{% if event == 'invoice_viewed' %}{{ customer_name }} opened invoice {{ number }}{% elsif event == 'payment_received' %}Payment of {{ amount }} received from {{ customer_name }}{% else %}{{ customer_name }} updated their details{% endif %}",
+        "{% if event == 'invoice_viewed' %}{{ customer_name }} opened invoice {{ number }}{% elsif event == 'payment_received' %}Payment of {{ amount }} received from {{ customer_name }}{% elsif event == 'quote_viewed' %}{{ customer_name }} opened quote {{ number }}{% elsif event == 'quote_accepted' %}{{ customer_name }} accepted quote {{ number }}{% elsif event == 'quote_declined' %}{{ customer_name }} declined quote {{ number }}{% else %}{{ customer_name }} updated their details{% endif %}",
       body: `Hello,
 
-{% if event == 'invoice_viewed' %}{{ customer_name }} opened invoice {{ number }} in the portal for the first time.{% elsif event == 'payment_received' %}{{ customer_name }} paid {{ amount }} towards invoice {{ number }}.{% else %}{{ contact_name }} ({{ customer_name }}) changed their details in the portal: {{ fields }}.{% endif %}
+{% if event == 'invoice_viewed' %}{{ customer_name }} opened invoice {{ number }} in the portal for the first time.{% elsif event == 'payment_received' %}{{ customer_name }} paid {{ amount }} towards invoice {{ number }}.{% elsif event == 'quote_viewed' %}{{ customer_name }} opened quote {{ number }} in the portal for the first time.{% elsif event == 'quote_accepted' %}{{ customer_name }} accepted quote {{ number }}.{% elsif event == 'quote_declined' %}{{ customer_name }} declined quote {{ number }}.{% else %}{{ contact_name }} ({{ customer_name }}) changed their details in the portal: {{ fields }}.{% endif %}
 
 {{ button }}
 
@@ -176,6 +177,38 @@ If this was not you, ask for a new password with "Forgot password?" on the sign-
 
 {{ org_name }}`,
       button: "Go to the portal",
+    },
+  },
+  quote_sent: {
+    es: {
+      subject: "Presupuesto {{ number }} de {{ org_name }}",
+      body: `Hola {{ contact_name }}:
+
+{{ org_name }} te ha enviado el presupuesto {{ number }} por {{ total }}{% if expiry_date %}, válido hasta el {{ expiry_date }}{% endif %}.
+
+{% if has_link %}Puedes verlo, descargarlo y aceptarlo o rechazarlo en tu portal:
+
+{{ button }}
+{% endif %}{% if has_attachment %}Adjuntamos el presupuesto en PDF.
+{% endif %}
+Gracias,
+{{ org_name }}`,
+      button: "Ver presupuesto",
+    },
+    en: {
+      subject: "Quote {{ number }} from {{ org_name }}",
+      body: `Hello {{ contact_name }},
+
+{{ org_name }} has sent you quote {{ number }} for {{ total }}{% if expiry_date %}, valid until {{ expiry_date }}{% endif %}.
+
+{% if has_link %}You can view, download and accept or decline it in your portal:
+
+{{ button }}
+{% endif %}{% if has_attachment %}The quote is attached as a PDF.
+{% endif %}
+Thank you,
+{{ org_name }}`,
+      button: "View quote",
     },
   },
   payment_receipt: {

@@ -58,6 +58,65 @@ export const errorCodes = {
     "An invoice with payments cannot be voided.",
     "No se puede anular una factura con pagos.",
   ),
+  QUOTE_NOT_DRAFT: def(
+    409,
+    "Only draft quotes can be changed; revise the quote instead.",
+    "Solo se pueden cambiar presupuestos en borrador; revisa el presupuesto.",
+  ),
+  QUOTE_EMPTY: def(422, "Add at least one line.", "Añade al menos una línea."),
+  QUOTE_NOT_SENT: def(409, "This quote has not been sent yet.", "Este presupuesto aún no se ha enviado."),
+  QUOTE_NOT_SENDABLE: def(
+    409,
+    "This quote cannot be sent again; revise it instead.",
+    "Este presupuesto no se puede volver a enviar; revísalo.",
+  ),
+  QUOTE_EXPIRED: def(
+    409,
+    "This quote has expired. Ask for a new one.",
+    "Este presupuesto ha caducado. Pide uno nuevo.",
+  ),
+  QUOTE_ALREADY_ANSWERED: def(
+    409,
+    "This quote has already been answered.",
+    "Este presupuesto ya se ha respondido.",
+  ),
+  QUOTE_SUPERSEDED: def(
+    409,
+    "There is a newer version of this quote; open it to answer.",
+    "Hay una versión más reciente de este presupuesto; ábrela para responder.",
+  ),
+  QUOTE_CHANGED: def(
+    409,
+    "The quote changed since you opened it; reload it and review it again.",
+    "El presupuesto ha cambiado desde que lo abriste; recárgalo y revísalo de nuevo.",
+  ),
+  QUOTE_NOT_REVISABLE: def(
+    409,
+    "Only a sent, viewed or declined quote can be revised.",
+    "Solo se puede revisar un presupuesto enviado, visto o rechazado.",
+  ),
+  QUOTE_REVISION_EXISTS: def(
+    409,
+    "A revision of this quote is already being drafted.",
+    "Ya hay una revisión de este presupuesto en borrador.",
+  ),
+  QUOTE_NOT_ACCEPTED: def(409, "This quote has not been accepted.", "Este presupuesto no se ha aceptado."),
+  QUOTE_ALREADY_INVOICED: def(
+    409,
+    "This quote has already been converted to an invoice.",
+    "Este presupuesto ya se ha convertido en factura.",
+  ),
+  SIGNATURE_REQUIRED: def(422, "Sign the quote to accept it.", "Firma el presupuesto para aceptarlo."),
+  SIGNATURE_INVALID: def(
+    422,
+    "The signature could not be read; draw it again.",
+    "No se ha podido leer la firma; vuelve a dibujarla.",
+  ),
+  SIGNATURE_TOO_LARGE: def(
+    413,
+    "The signature image is too large.",
+    "La imagen de la firma es demasiado grande.",
+  ),
   CUSTOMER_HAS_NO_CONTACT_EMAIL: def(
     422,
     "The customer has no contact with an email address.",

@@ -49,7 +49,8 @@ function drawParty(ctx: RenderContext, party: PdfParty, x: number, y: number, wi
 function drawTitleBlock(ctx: RenderContext, x: number, y: number, width: number): number {
   const { document } = ctx.data;
   const { doc, labels, brandText } = ctx;
-  const title = cleanLine(document.title) || labels.invoice;
+  const isQuote = document.kind === "quote";
+  const title = cleanLine(document.title) || (isQuote ? labels.quote : labels.invoice);
   let height = drawText(doc, title, { size: 20, weight: "bold", color: brandText }, x, y, width, "right");
   height += drawText(
     doc,
@@ -66,7 +67,11 @@ function drawTitleBlock(ctx: RenderContext, x: number, y: number, width: number)
   const dates: [string, string][] = [
     [labels.issueDate, formatPlainDate(document.issueDate, ctx.data.locale)],
   ];
-  if (document.dueDate) dates.push([labels.dueDate, formatPlainDate(document.dueDate, ctx.data.locale)]);
+  if (document.dueDate)
+    dates.push([
+      isQuote ? labels.validUntil : labels.dueDate,
+      formatPlainDate(document.dueDate, ctx.data.locale),
+    ]);
   for (const [label, value] of dates) {
     height += drawText(doc, `${label}: ${value}`, STYLES.body, x, y + height, width, "right");
   }
@@ -87,7 +92,7 @@ export function drawHeader(ctx: RenderContext): void {
 
   const labelHeight = drawText(
     ctx.doc,
-    ctx.labels.billTo.toUpperCase(),
+    (ctx.data.document.kind === "quote" ? ctx.labels.quoteFor : ctx.labels.billTo).toUpperCase(),
     STYLES.smallBold,
     ctx.left,
     ctx.y,

@@ -26,6 +26,21 @@ export interface PdfLabels {
   notes: string;
   terms: string;
   page: (page: number, count: number) => string;
+  quote: string;
+  validUntil: string;
+  quoteFor: string;
+  acceptedBy: (name: string, when: string) => string;
+  certificateTitle: string;
+  certificateIntro: string;
+  documentHash: string;
+  signerName: string;
+  signerEmail: string;
+  acceptedAtUtc: string;
+  acceptedAtLocal: (timeZone: string) => string;
+  ipAddress: string;
+  userAgent: string;
+  signature: string;
+  none: string;
 }
 
 const LABELS: Record<PdfLocale, PdfLabels> = {
@@ -55,6 +70,22 @@ const LABELS: Record<PdfLocale, PdfLabels> = {
     notes: "Notas",
     terms: "Condiciones",
     page: (page, count) => `Página ${page} de ${count}`,
+    quote: "Presupuesto",
+    validUntil: "Válido hasta",
+    quoteFor: "Cliente",
+    acceptedBy: (name, when) => `Aceptado por ${name} el ${when}`,
+    certificateTitle: "Certificado de aceptación",
+    certificateIntro:
+      "El cliente aceptó este presupuesto en el portal. El resumen SHA-256 identifica el presupuesto exactamente como se le mostró: número, revisión, fechas, moneda, cliente, líneas y totales.",
+    documentHash: "Resumen SHA-256 del presupuesto",
+    signerName: "Firmante",
+    signerEmail: "Email del firmante",
+    acceptedAtUtc: "Fecha y hora (UTC)",
+    acceptedAtLocal: (tz) => `Fecha y hora (${tz})`,
+    ipAddress: "Dirección IP",
+    userAgent: "Navegador (user agent)",
+    signature: "Firma",
+    none: "—",
   },
   en: {
     invoice: "Invoice",
@@ -82,6 +113,22 @@ const LABELS: Record<PdfLocale, PdfLabels> = {
     notes: "Notes",
     terms: "Terms",
     page: (page, count) => `Page ${page} of ${count}`,
+    quote: "Quote",
+    validUntil: "Valid until",
+    quoteFor: "Prepared for",
+    acceptedBy: (name, when) => `Accepted by ${name} on ${when}`,
+    certificateTitle: "Certificate of acceptance",
+    certificateIntro:
+      "The customer accepted this quote in the portal. The SHA-256 digest identifies the quote exactly as it was shown: number, revision, dates, currency, customer, lines and totals.",
+    documentHash: "SHA-256 digest of the quote",
+    signerName: "Signer",
+    signerEmail: "Signer's email",
+    acceptedAtUtc: "Date and time (UTC)",
+    acceptedAtLocal: (tz) => `Date and time (${tz})`,
+    ipAddress: "IP address",
+    userAgent: "Browser (user agent)",
+    signature: "Signature",
+    none: "—",
   },
 };
 

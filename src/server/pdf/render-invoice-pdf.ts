@@ -1,4 +1,5 @@
 import PDFDocument from "pdfkit";
+import { drawCertificate, drawSignature } from "./acceptance.js";
 import { getFontSet } from "./fonts.js";
 import { drawHeader } from "./header.js";
 import { intlLocale } from "./labels.js";
@@ -18,7 +19,7 @@ import { drawText } from "./text.js";
 import type { InvoicePdfData } from "./types.js";
 
 export type { PdfLocale } from "./labels.js";
-export type { InvoicePdfData, PdfParty } from "./types.js";
+export type { InvoicePdfData, PdfAcceptance, PdfParty } from "./types.js";
 
 // Page numbers need the page count, so footers are drawn last over the buffered pages.
 function drawFooters(ctx: RenderContext): void {
@@ -37,7 +38,10 @@ function drawFooters(ctx: RenderContext): void {
   }
 }
 
-/** Renders an invoice to a PDF. Every string in `data` is treated as untrusted plain text. */
+/**
+ * Renders an invoice or a quote (with its acceptance certificate) to a PDF. Every string in `data` is
+ * treated as untrusted plain text.
+ */
 export async function renderInvoicePdf(data: InvoicePdfData): Promise<Buffer> {
   const doc = new PDFDocument({
     size: "A4",
@@ -64,6 +68,10 @@ export async function renderInvoicePdf(data: InvoicePdfData): Promise<Buffer> {
   drawLinesTable(ctx);
   drawSummary(ctx);
   drawNotes(ctx);
+  if (data.acceptance) {
+    drawSignature(ctx, data.acceptance);
+    drawCertificate(ctx, data.acceptance);
+  }
   drawFooters(ctx);
   doc.end();
   return finished;

@@ -23,6 +23,8 @@ export interface InvoicePdfData {
   };
   customer: PdfParty;
   document: {
+    /** Which labels the header uses; an invoice when omitted. */
+    kind?: "invoice" | "quote";
     title?: string;
     number: string;
     /** YYYY-MM-DD */
@@ -50,4 +52,17 @@ export interface InvoicePdfData {
     paidMinor: number;
     dueMinor: number;
   };
+  /** G2: an accepted quote prints the signature and a certificate page. */
+  acceptance?: PdfAcceptance | null;
+}
+
+export interface PdfAcceptance {
+  signerName: string;
+  signerEmail: string;
+  acceptedAt: Date;
+  ip: string;
+  userAgent: string | null;
+  /** Hex SHA-256 of the canonical quote. */
+  documentHash: string;
+  signaturePng: Buffer | null;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { Customer, InvoiceDetail } from "../../shared/contracts/index.js";
+import type { Customer, InvoiceDetail, QuoteDetail } from "../../shared/contracts/index.js";
 import { emails } from "../db/schema/index.js";
 import { withOrg } from "../db/scope.js";
 import { createOrganisation } from "../modules/organisation/create-organisation.js";
@@ -122,4 +122,46 @@ export async function openLink(
     location: String(res.headers.location ?? ""),
     status: res.statusCode,
   };
+}
+
+export async function buildQuote(
+  ctx: TestContext,
+  org: TestOrg,
+  customerId: string,
+  opts: {
+    send?: boolean;
+    requireSignature?: boolean;
+    expiryDate?: string | null;
+    notes?: string;
+    lines?: {
+      description: string;
+      quantityMilli: number;
+      unitPriceMinor: number;
+      discountBp?: number;
+      taxIds?: string[];
+    }[];
+  } = {},
+): Promise<QuoteDetail> {
+  const res = await ctx.app.inject({
+    method: "POST",
+    url: "/api/quotes",
+    headers: { cookie: org.cookie },
+    payload: {
+      customerId,
+      requireSignature: opts.requireSignature ?? false,
+      ...(opts.expiryDate !== undefined ? { expiryDate: opts.expiryDate } : {}),
+      ...(opts.notes ? { notes: opts.notes } : {}),
+      lines: opts.lines ?? [{ description: "Website redesign", quantityMilli: 1000, unitPriceMinor: 250000 }],
+    },
+  });
+  if (res.statusCode !== 201) throw new Error(`quote: ${res.statusCode} ${res.body}`);
+  if (!opts.send) return res.json();
+  const sent = await ctx.app.inject({
+    method: "POST",
+    url: `/api/quotes/${res.json().id}/send`,
+    headers: { cookie: org.cookie },
+    payload: {},
+  });
+  if (sent.statusCode !== 200) throw new Error(`send quote: ${sent.statusCode} ${sent.body}`);
+  return sent.json().quote;
 }

@@ -9,4 +9,5 @@ export * from "./portal.js";
 export * from "./portal-access.js";
 export * from "./portal-auth.js";
 export * from "./portal-options.js";
+export * from "./quotes.js";
 export * from "./taxes.js";

@@ -88,6 +88,8 @@ export const invoiceDetail = invoiceSummary.extend({
   viewedAt: z.string().nullable(),
   paidAt: z.string().nullable(),
   voidedAt: z.string().nullable(),
+  /** The accepted quote this invoice was converted from. */
+  quoteId: uuid.nullable(),
   payments: z.array(
     z.object({
       id: uuid,

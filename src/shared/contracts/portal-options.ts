@@ -53,6 +53,9 @@ export const notificationPrefsShape = {
   invoice_viewed: z.boolean(),
   payment_received: z.boolean(),
   customer_details_updated: z.boolean(),
+  quote_viewed: z.boolean(),
+  quote_accepted: z.boolean(),
+  quote_declined: z.boolean(),
 };
 export const notificationPrefs = z.object(notificationPrefsShape);
 export type NotificationPrefs = z.infer<typeof notificationPrefs>;
@@ -62,4 +65,7 @@ export const DEFAULT_NOTIFICATION_PREFS: NotificationPrefs = {
   invoice_viewed: false,
   payment_received: true,
   customer_details_updated: true,
+  quote_viewed: false,
+  quote_accepted: true,
+  quote_declined: true,
 };

@@ -118,6 +118,9 @@ export const en: Messages<typeof es> = {
       invoice_viewed: "{{customerName}} viewed invoice {{number}}",
       payment_received: "{{customerName}} paid {{amount}} on invoice {{number}}",
       invoice_paid: "Invoice {{number}} of {{customerName}} is paid",
+      quote_viewed: "{{customerName}} viewed quote {{number}}",
+      quote_accepted: "{{customerName}} accepted quote {{number}}",
+      quote_declined: "{{customerName}} declined quote {{number}}",
       other: "New activity",
     },
     customers: {

@@ -115,6 +115,9 @@ export const es = {
       invoice_viewed: "{{customerName}} ha visto la factura {{number}}",
       payment_received: "{{customerName}} ha pagado {{amount}} de la factura {{number}}",
       invoice_paid: "La factura {{number}} de {{customerName}} está pagada",
+      quote_viewed: "{{customerName}} ha visto el presupuesto {{number}}",
+      quote_accepted: "{{customerName}} ha aceptado el presupuesto {{number}}",
+      quote_declined: "{{customerName}} ha rechazado el presupuesto {{number}}",
       other: "Nueva actividad",
     },
     customers: {

@@ -6,5 +6,6 @@ export * from "./organisations.js";
 export * from "./payments.js";
 export * from "./portal-access.js";
 export * from "./portal-config.js";
+export * from "./quotes.js";
 export * from "./taxes.js";
 export * from "./users.js";

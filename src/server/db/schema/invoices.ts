@@ -17,7 +17,7 @@ export const numberSeries = pgTable(
   {
     id: id(),
     orgId: orgId(),
-    documentType: text("document_type", { enum: ["invoice"] }).notNull(),
+    documentType: text("document_type", { enum: ["invoice", "quote"] }).notNull(),
     name: text("name").notNull(),
     prefix: text("prefix").notNull(),
     isDefault: boolean("is_default").notNull().default(false),
@@ -78,6 +78,8 @@ export const invoices = pgTable(
       .notNull()
       .default([]),
     customerSnapshot: jsonb("customer_snapshot").$type<Record<string, unknown>>(),
+    /** The accepted quote this invoice was converted from, if any. */
+    quoteId: uuid("quote_id"),
     issuedAt: ts("issued_at"),
     sentAt: ts("sent_at"),
     viewedAt: ts("viewed_at"),
@@ -89,6 +91,7 @@ export const invoices = pgTable(
   (t) => [
     index("invoices_customer_idx").on(t.orgId, t.customerId),
     uniqueIndex("invoices_number_key").on(t.orgId, t.seriesId, t.year, t.sequence),
+    uniqueIndex("invoices_quote_key").on(t.orgId, t.quoteId),
   ],
 );
 

@@ -15,7 +15,9 @@ export type AuditAction =
   | "document_viewed"
   | "document_downloaded"
   | "payment_started"
-  | "details_updated";
+  | "details_updated"
+  | "quote_accepted"
+  | "quote_declined";
 
 export interface AuditOrigin {
   ip: string;
@@ -32,7 +34,7 @@ export interface PortalEvent {
   customerId: string | null;
   contactId: string | null;
   action: AuditAction;
-  documentType?: "invoice" | null;
+  documentType?: "invoice" | "quote" | null;
   documentId?: string | null;
   details?: Record<string, string | number | boolean | null>;
 }

@@ -6,7 +6,8 @@ import { AppError } from "../../http/errors.js";
 /**
  * Takes the next number of a series for a year. The counter row is locked by the upsert until the
  * issuing transaction ends, so concurrent issues queue on it and a rollback returns the number:
- * numbers are gap-free and correlative per series and year (Spanish invoicing rules).
+ * numbers are gap-free and correlative per series and year (Spanish invoicing rules). Any numbered
+ * document type uses it through its own series (invoices, quotes).
  */
 export async function takeNextNumber(
   tx: Tx,
@@ -31,7 +32,10 @@ export async function takeNextNumber(
 export const formatNumber = (prefix: string, year: number, sequence: number) =>
   `${prefix}${year}-${String(sequence).padStart(4, "0")}`;
 
-export async function defaultSeriesId(tx: Tx, documentType: "invoice"): Promise<string> {
+export type NumberedDocument = (typeof numberSeries.documentType.enumValues)[number];
+
+/** The default series of a document type (invoices "F", quotes "P"), created with the organisation. */
+export async function defaultSeriesId(tx: Tx, documentType: NumberedDocument): Promise<string> {
   const [row] = await tx
     .select({ id: numberSeries.id })
     .from(numberSeries)

@@ -7,7 +7,7 @@ import type { InvoicePdfData } from "../../pdf/types.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import { loadOrganisation, type OrganisationRow } from "../organisation/organisation.service.js";
 
-type Address = {
+export type Address = {
   addressLine1?: unknown;
   addressLine2?: unknown;
   postalCode?: unknown;
@@ -18,7 +18,7 @@ type Address = {
 
 const text = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : null);
 
-function addressLines(a: Address): string[] {
+export function addressLines(a: Address): string[] {
   const cityLine = [text(a.postalCode), text(a.city)].filter(Boolean).join(" ");
   return [
     text(a.addressLine1),

@@ -89,6 +89,7 @@ export async function findDetail(tx: Tx, inv: InvoiceRow, today: string): Promis
     viewedAt: iso(inv.viewedAt),
     paidAt: iso(inv.paidAt),
     voidedAt: iso(inv.voidedAt),
+    quoteId: inv.quoteId,
     payments: pays.map((p) => ({
       id: p.id,
       amountMinor: p.amountMinor,

@@ -7,14 +7,12 @@ import type {
   invoiceDraftBody,
 } from "../../../shared/contracts/index.js";
 import { addDays, todayIn, yearOf } from "../../../shared/dates.js";
-import { computeTotals } from "../../../shared/money/index.js";
 import type { Db, Tx } from "../../db/client.js";
 import { documentLinks, invoiceLines, invoices } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
-import { defaultTax, loadTaxes } from "../taxes/taxes.service.js";
 import { defaultSeriesId, takeNextNumber } from "./invoice-numbering.js";
 import {
   findDetail,
@@ -24,6 +22,7 @@ import {
   type InvoiceRow,
   lockInvoice,
 } from "./invoices.queries.js";
+import { type PricedLineInput, priceLines, resolveLineTaxes } from "./line-pricing.js";
 
 type DraftInput = z.output<typeof invoiceDraftBody>;
 
@@ -52,26 +51,22 @@ async function writeDraft(
   input: DraftInput,
   existing: InvoiceRow | null,
 ): Promise<string> {
+  return writePricedDraft(tx, orgId, input, () => resolveLineTaxes(tx, input.lines), existing);
+}
+
+type PricedDraft = Omit<DraftInput, "lines"> & { quoteId?: string };
+
+async function writePricedDraft(
+  tx: Tx,
+  orgId: string,
+  input: PricedDraft,
+  // Resolved after the customer is loaded, so another tenant's customer answers 404 before any tax check.
+  resolveLines: () => Promise<PricedLineInput[]>,
+  existing: InvoiceRow | null,
+): Promise<string> {
   const org = await loadOrganisation(tx, orgId);
   const customer = await loadCustomer(tx, input.customerId);
-  const needsDefault = input.lines.some((l) => l.taxIds === undefined);
-  const fallback = needsDefault ? await defaultTax(tx) : null;
-  if (needsDefault && !fallback) throw new AppError("CP2001");
-  const taxMap = await loadTaxes(tx, [...new Set(input.lines.flatMap((l) => l.taxIds ?? []))]);
-  const lineInputs = input.lines.map((l, i) => {
-    const ids = l.taxIds ?? [fallback?.id as string];
-    const taxes = ids.map((id, j) => {
-      const t = taxMap.get(id) ?? (id === fallback?.id ? fallback : undefined);
-      if (!t)
-        throw new AppError("VALIDATION_FAILED", [
-          { field: `body.lines.${i}.taxIds.${j}`, message: "unknown tax" },
-        ]);
-      return { taxId: t.id, rateBp: t.rateBp, name: t.name };
-    });
-    return { ...l, taxes };
-  });
-  const { lines, totals } = computeTotals(lineInputs);
-  const names = new Map(lineInputs.flatMap((l) => l.taxes.map((t) => [t.taxId, t.name] as const)));
+  const { lines, totals } = priceLines(await resolveLines());
   const issueDate = input.issueDate ?? existing?.issueDate ?? todayIn(org.timeZone);
   const values = {
     customerId: customer.id,
@@ -81,12 +76,7 @@ async function writeDraft(
     notes: input.notes,
     terms: input.terms,
     allowPartialPayments: input.allowPartialPayments,
-    subtotalMinor: totals.subtotalMinor,
-    discountMinor: totals.discountMinor,
-    netMinor: totals.netMinor,
-    taxMinor: totals.taxMinor,
-    totalMinor: totals.totalMinor,
-    taxBreakdown: totals.taxes.map((t) => ({ ...t, name: names.get(t.taxId) ?? "" })),
+    ...totals,
     updatedAt: new Date(),
   };
   let invoiceId: string;
@@ -97,35 +87,42 @@ async function writeDraft(
   } else {
     const [row] = await tx
       .insert(invoices)
-      .values({ ...values, orgId, seriesId: await defaultSeriesId(tx, "invoice") })
+      .values({
+        ...values,
+        orgId,
+        seriesId: await defaultSeriesId(tx, "invoice"),
+        quoteId: input.quoteId ?? null,
+      })
       .returning({ id: invoices.id });
     if (!row) throw new AppError("INTERNAL");
     invoiceId = row.id;
   }
   if (lines.length > 0) {
-    await tx.insert(invoiceLines).values(
-      lines.map((amounts, i) => {
-        const input = lineInputs[i] as (typeof lineInputs)[number];
-        return {
-          orgId,
-          customerId: customer.id,
-          invoiceId,
-          position: i + 1,
-          description: input.description,
-          quantityMilli: input.quantityMilli,
-          unitPriceMinor: input.unitPriceMinor,
-          discountBp: input.discountBp,
-          taxes: amounts.taxes.map((t) => ({ ...t, name: names.get(t.taxId) ?? "" })),
-          grossMinor: amounts.grossMinor,
-          discountMinor: amounts.discountMinor,
-          netMinor: amounts.netMinor,
-          taxMinor: amounts.taxMinor,
-          totalMinor: amounts.totalMinor,
-        };
-      }),
-    );
+    await tx
+      .insert(invoiceLines)
+      .values(lines.map((line) => ({ ...line, orgId, customerId: customer.id, invoiceId })));
   }
   return invoiceId;
+}
+
+/**
+ * A draft invoice from lines priced elsewhere (an accepted quote), in the caller's transaction. The
+ * lines keep their tax snapshot, so the invoice adds up to exactly what was accepted.
+ */
+export function createDraftFromPricedLinesInTx(
+  tx: Tx,
+  orgId: string,
+  input: {
+    customerId: string;
+    currency: string;
+    notes: string | null;
+    terms: string | null;
+    quoteId: string;
+    lines: PricedLineInput[];
+  },
+): Promise<string> {
+  const { lines, ...rest } = input;
+  return writePricedDraft(tx, orgId, { ...rest, allowPartialPayments: false }, async () => lines, null);
 }
 
 export function createDraft(db: Db, orgId: string, input: DraftInput): Promise<InvoiceDetail> {

@@ -9,7 +9,10 @@ export type NotificationType =
   | "invoice_viewed"
   | "payment_received"
   | "invoice_paid"
-  | "customer_details_updated";
+  | "customer_details_updated"
+  | "quote_viewed"
+  | "quote_accepted"
+  | "quote_declined";
 
 /**
  * Records an event for the organisation's staff (A13), callable from staff and contact scopes: the

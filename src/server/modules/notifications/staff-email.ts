@@ -18,6 +18,9 @@ const EMAILED: Record<string, NotificationEvent | undefined> = {
   invoice_viewed: "invoice_viewed",
   payment_received: "payment_received",
   customer_details_updated: "customer_details_updated",
+  quote_viewed: "quote_viewed",
+  quote_accepted: "quote_accepted",
+  quote_declined: "quote_declined",
 };
 
 /**
@@ -45,7 +48,11 @@ export async function queueStaffEmail(
       ? formatMoney(data.amountMinor, data.currency, locale)
       : "";
   const path =
-    event === "customer_details_updated" ? `customers/${data.customerId}` : `invoices/${data.invoiceId}`;
+    event === "customer_details_updated"
+      ? `customers/${data.customerId}`
+      : event.startsWith("quote_")
+        ? `quotes/${data.quoteId}`
+        : `invoices/${data.invoiceId}`;
   // Every value is untrusted text from a contact or customer; the template's HTML output escapes it.
   const email = await renderEmail(
     "staff_notification",

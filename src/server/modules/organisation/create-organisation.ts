@@ -18,7 +18,7 @@ export interface NewOrganisation {
 }
 
 /**
- * A new tenant with what it needs to invoice at once: its owner, the default invoice series and the
+ * A new tenant with what it needs to invoice at once: its owner, the default invoice and quote series and the
  * Spanish tax rates (VAT 21 % as default, 10, 4, 0 and the IRPF −15 % withholding).
  */
 export async function createOrganisation(
@@ -65,6 +65,13 @@ export async function createOrganisation(
       documentType: "invoice",
       name: "Facturas",
       prefix: "F",
+      isDefault: true,
+    });
+    await tx.insert(numberSeries).values({
+      orgId: created.orgId,
+      documentType: "quote",
+      name: (input.language ?? "es") === "es" ? "Presupuestos" : "Quotes",
+      prefix: "P",
       isDefault: true,
     });
     const es = (input.language ?? "es") === "es";

@@ -1,24 +1,44 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Config } from "../../config.js";
 import type { Db, Tx } from "../../db/client.js";
-import { contacts, customers, documentLinks, invoices, organisations } from "../../db/schema/index.js";
+import {
+  contacts,
+  customers,
+  documentLinks,
+  invoices,
+  organisations,
+  quotes,
+} from "../../db/schema/index.js";
 import { withSystem } from "../../db/scope.js";
 import { hashToken, newToken } from "../../http/tokens.js";
 
 export const LINK_TTL_DAYS = 30;
 
+export type LinkedDocumentType = (typeof documentLinks.documentType.enumValues)[number];
+
+/** Where a document opens in the portal app. */
+export const portalDocumentPath = (slug: string, type: LinkedDocumentType, id: string) =>
+  `/p/${slug}/${type === "quote" ? "quotes" : "invoices"}/${id}`;
+
 /** A personal link for one contact to one document; the URL is built from PUBLIC_URL, never the Host. */
 export async function createDocumentLink(
   tx: Tx,
   config: Config,
-  l: { orgId: string; customerId: string; contactId: string; documentId: string; slug: string },
+  l: {
+    orgId: string;
+    customerId: string;
+    contactId: string;
+    documentType: LinkedDocumentType;
+    documentId: string;
+    slug: string;
+  },
 ): Promise<string> {
   const { token, hash } = newToken();
   await tx.insert(documentLinks).values({
     orgId: l.orgId,
     customerId: l.customerId,
     contactId: l.contactId,
-    documentType: "invoice",
+    documentType: l.documentType,
     documentId: l.documentId,
     tokenHash: hash,
     expiresAt: new Date(Date.now() + LINK_TTL_DAYS * 86400_000),
@@ -30,12 +50,14 @@ export interface RedeemedLink {
   orgId: string;
   customerId: string;
   contactId: string;
+  documentType: LinkedDocumentType;
   documentId: string;
 }
 
 /**
  * A link works while it is unexpired and unrevoked, its portal is on and has this slug, its contact and
- * customer still have access, and its invoice is not void. Anything else answers the same "invalid".
+ * customer still have access, and its document is live (an invoice not void, a quote sent). Anything
+ * else answers the same "invalid".
  */
 export async function redeemDocumentLink(db: Db, slug: string, token: string): Promise<RedeemedLink | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
@@ -61,6 +83,7 @@ export async function redeemDocumentLink(db: Db, slug: string, token: string): P
       orgId: link.orgId,
       customerId: link.customerId,
       contactId: link.contactId,
+      documentType: link.documentType,
       documentId: link.documentId,
     };
   });
@@ -81,6 +104,11 @@ export async function linkTargetIsLive(tx: Tx, link: RedeemedLink): Promise<bool
       ),
     );
   if (!c) return false;
+  if (link.documentType === "quote") {
+    // A superseded revision still opens: the portal points its reader to the newest one.
+    const [q] = await tx.select({ status: quotes.status }).from(quotes).where(eq(quotes.id, link.documentId));
+    return q !== undefined && q.status !== "draft";
+  }
   const [inv] = await tx
     .select({ status: invoices.status })
     .from(invoices)

@@ -29,7 +29,7 @@ import {
   resolveMovedSlug,
   startContactSession,
 } from "./contact-sessions.service.js";
-import { linkTargetIsLive, redeemDocumentLink } from "./document-links.service.js";
+import { linkTargetIsLive, portalDocumentPath, redeemDocumentLink } from "./document-links.service.js";
 import { getMyDetails, updateMyDetails } from "./my-details.service.js";
 import {
   getBranding,
@@ -152,7 +152,7 @@ export async function portalRoutes(app: App, { database: { db }, config, mailer 
         token,
         cookieOptions(config, CONTACT_SESSION_HOURS * 3600),
       );
-      return reply.redirect(`/p/${slug}/invoices/${link.documentId}`, 303);
+      return reply.redirect(portalDocumentPath(slug, link.documentType, link.documentId), 303);
     },
   );
 }

@@ -52,6 +52,7 @@ function victimId(victim: TenantWorld, name: string, path: string): string {
   if (/tax/i.test(name)) return victim.taxId;
   if (/customer/i.test(name) || path.startsWith("/api/customers")) return victim.customers[0].id;
   if (path.startsWith("/api/outbox")) return victim.emailId;
+  if (path.startsWith("/api/quotes")) return victim.quotes[0].id;
   return victim.invoices[0].id;
 }
 
@@ -81,6 +82,7 @@ const secretsOf = (v: TenantWorld) => [
   v.customers[0].id,
   v.customers[1].id,
   v.invoices[0].id,
+  v.quotes[0].id,
   v.customers[0].name,
 ];
 
@@ -124,16 +126,32 @@ export async function crawlAsContact(
   victim: TenantWorld,
 ) {
   const failures: string[] = [];
+  // Each target names the document a route aims at by the kind of document in its path.
   const targets = [
-    { slug: attacker.org.slug, id: attacker.invoices[1].id, who: "same org, other customer" },
-    { slug: attacker.org.slug, id: victim.invoices[0].id, who: "other org, through own portal" },
-    { slug: victim.org.slug, id: victim.invoices[0].id, who: "other org's portal" },
+    {
+      slug: attacker.org.slug,
+      id: attacker.invoices[1].id,
+      quoteId: attacker.quotes[1].id,
+      who: "same org, other customer",
+    },
+    {
+      slug: attacker.org.slug,
+      id: victim.invoices[0].id,
+      quoteId: victim.quotes[0].id,
+      who: "other org, through own portal",
+    },
+    {
+      slug: victim.org.slug,
+      id: victim.invoices[0].id,
+      quoteId: victim.quotes[0].id,
+      who: "other org's portal",
+    },
   ];
   for (const route of routes.filter((r) => r.path.startsWith("/api/portal/"))) {
     const key = keyOf(route);
     if (SELF_ONLY.has(key)) continue;
     for (const t of targets) {
-      const req = buildRequest(route, t.slug, () => t.id);
+      const req = buildRequest(route, t.slug, () => (route.path.includes("/quotes") ? t.quoteId : t.id));
       const res = await ctx.app.inject({
         ...req,
         headers: { ...req.headers, cookie: attacker.contactCookie },
@@ -148,6 +166,8 @@ export async function crawlAsContact(
         checkNoLeak(key, res.body, victim, failures);
         if (res.body.includes(attacker.invoices[1].id))
           failures.push(`${key} leaks the sibling customer's invoice`);
+        if (res.body.includes(attacker.quotes[1].id))
+          failures.push(`${key} leaks the sibling customer's quote`);
       } else if (![401, 403, 404].includes(res.statusCode)) {
         failures.push(`${key} (${t.who}) → ${res.statusCode} ${res.body.slice(0, 120)}`);
       }

@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
-import type { Customer, InvoiceDetail } from "../../../shared/contracts/index.js";
+import type { Customer, InvoiceDetail, QuoteDetail } from "../../../shared/contracts/index.js";
 import { emails, taxes } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import {
   buildCustomer,
   buildInvoice,
   buildOrg,
+  buildQuote,
   openLink,
   sendAndReadLinks,
   type TestOrg,
@@ -18,13 +19,18 @@ export interface TenantWorld {
   /** One sent invoice per customer, and a draft of the first customer. */
   invoices: [InvoiceDetail, InvoiceDetail];
   draft: InvoiceDetail;
+  /** One sent quote per customer. */
+  quotes: [QuoteDetail, QuoteDetail];
   taxId: string;
   emailId: string;
   /** Cookie of the first customer's primary contact, signed in through an emailed link. */
   contactCookie: string;
 }
 
-/** An organisation with two customers, each with contacts, a sent invoice, a link session and an email. */
+/**
+ * An organisation with two customers, each with contacts, a sent invoice, a sent quote, a link session
+ * and an email.
+ */
 export async function buildTenantWorld(ctx: TestContext, name: string): Promise<TenantWorld> {
   const org = await buildOrg(ctx, name);
   const c1 = await buildCustomer(ctx, org, `${name} Uno`);
@@ -32,14 +38,34 @@ export async function buildTenantWorld(ctx: TestContext, name: string): Promise<
   const i1 = await buildInvoice(ctx, org, c1.id, { issue: true });
   const i2 = await buildInvoice(ctx, org, c2.id, { issue: true });
   const draft = await buildInvoice(ctx, org, c1.id);
+  const q1 = await buildQuote(ctx, org, c1.id, { send: true });
+  const q2 = await buildQuote(ctx, org, c2.id, { send: true });
   const [link] = await sendAndReadLinks(ctx, org, i1.id);
   await sendAndReadLinks(ctx, org, i2.id);
   if (!link) throw new Error("no link emailed");
   const { cookie } = await openLink(ctx, link);
+  // An accepted quote, so the acceptance evidence table has rows for the RLS suite to read.
+  const shown = await ctx.app.inject({ url: `/api/portal/${org.slug}/quotes/${q1.id}`, headers: { cookie } });
+  const accepted = await ctx.app.inject({
+    method: "POST",
+    url: `/api/portal/${org.slug}/quotes/${q1.id}/accept`,
+    headers: { cookie },
+    payload: { signerName: `${name} Signer`, documentHash: shown.json().documentHash },
+  });
+  if (accepted.statusCode !== 200) throw new Error(`accept: ${accepted.statusCode} ${accepted.body}`);
   const { taxId, emailId } = await withOrg(ctx.database.db, org.orgId, async (tx) => {
     const [t] = await tx.select().from(taxes).where(eq(taxes.isDefault, true));
     const [e] = await tx.select().from(emails).limit(1);
     return { taxId: t?.id ?? "", emailId: e?.id ?? "" };
   });
-  return { org, customers: [c1, c2], invoices: [i1, i2], draft, taxId, emailId, contactCookie: cookie };
+  return {
+    org,
+    customers: [c1, c2],
+    invoices: [i1, i2],
+    draft,
+    quotes: [q1, q2],
+    taxId,
+    emailId,
+    contactCookie: cookie,
+  };
 }

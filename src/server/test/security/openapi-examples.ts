@@ -51,6 +51,7 @@ function exampleString(schema: Schema, idFor: (name: string) => string, name: st
       "^[A-Z]{3}$": "EUR",
       "^[A-Z]{2}$": "ES",
       "^#[0-9a-fA-F]{6}$": "#123456",
+      "^[0-9a-f]{64}$": "0".repeat(64),
     };
     if (known[schema.pattern]) return known[schema.pattern] as string;
   }

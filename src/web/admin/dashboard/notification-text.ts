@@ -2,7 +2,15 @@ import type { TFunction } from "i18next";
 import type { Notification } from "../../../shared/contracts/index.js";
 import type { Formatters } from "../../ui/format.js";
 
-const KNOWN = ["invoice_viewed", "payment_received", "invoice_paid", "customer_details_updated"] as const;
+const KNOWN = [
+  "invoice_viewed",
+  "payment_received",
+  "invoice_paid",
+  "customer_details_updated",
+  "quote_viewed",
+  "quote_accepted",
+  "quote_declined",
+] as const;
 type KnownType = (typeof KNOWN)[number];
 
 function isKnown(type: string): type is KnownType {

@@ -31,6 +31,9 @@ export const portalSettingsEs = {
     invoice_viewed: "Un cliente abre una factura por primera vez",
     payment_received: "Se recibe un pago",
     customer_details_updated: "Un cliente actualiza sus datos en el portal",
+    quote_viewed: "Un cliente abre un presupuesto por primera vez",
+    quote_accepted: "Un cliente acepta un presupuesto",
+    quote_declined: "Un cliente rechaza un presupuesto",
     /** The bell's sentence for customer_details_updated (data: contactName, customerName). */
     detailsUpdated: "{{contactName}} ({{customerName}}) ha actualizado sus datos",
   },
@@ -99,6 +102,9 @@ export const portalSettingsEn: Messages<typeof portalSettingsEs> = {
     invoice_viewed: "A customer opens an invoice for the first time",
     payment_received: "A payment is received",
     customer_details_updated: "A customer updates their details in the portal",
+    quote_viewed: "A customer opens a quote for the first time",
+    quote_accepted: "A customer accepts a quote",
+    quote_declined: "A customer declines a quote",
     detailsUpdated: "{{contactName}} ({{customerName}}) updated their details",
   },
   account: {

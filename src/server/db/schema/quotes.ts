@@ -1,0 +1,125 @@
+import { sql } from "drizzle-orm";
+import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, minor, orgId, ts, updatedAt } from "./_columns.js";
+import { bytea } from "./organisations.js";
+
+/**
+ * Stored states of a quote. "expired" is never stored: a sent or viewed quote whose expiry date has
+ * passed in the organisation's time zone reads as expired (like an invoice's overdue).
+ */
+export const quoteStatuses = [
+  "draft",
+  "sent",
+  "viewed",
+  "accepted",
+  "declined",
+  "superseded",
+  "invoiced",
+] as const;
+
+export type QuoteLineTax = { taxId: string; name: string; rateBp: number; amountMinor: number };
+
+/**
+ * One row per revision. Revisions of a quote share `rootId` (the id of revision 1) and, once sent, the
+ * number; a sent revision supersedes the one it revises (docs/decisions/008-quotes-revisions-and-evidence.md).
+ */
+export const quotes = pgTable(
+  "quotes",
+  {
+    id: id(),
+    orgId: orgId(),
+    customerId: uuid("customer_id").notNull(),
+    seriesId: uuid("series_id").notNull(),
+    rootId: uuid("root_id").notNull(),
+    revision: integer("revision").notNull().default(1),
+    /** The revision this one revises; null for revision 1. */
+    previousId: uuid("previous_id"),
+    number: text("number"),
+    year: integer("year"),
+    sequence: integer("sequence"),
+    status: text("status", { enum: quoteStatuses }).notNull().default("draft"),
+    issueDate: date("issue_date", { mode: "string" }).notNull(),
+    expiryDate: date("expiry_date", { mode: "string" }),
+    currency: text("currency").notNull(),
+    notes: text("notes"),
+    terms: text("terms"),
+    requireSignature: boolean("require_signature").notNull().default(false),
+    subtotalMinor: minor("subtotal_minor"),
+    discountMinor: minor("discount_minor"),
+    netMinor: minor("net_minor"),
+    taxMinor: minor("tax_minor"),
+    totalMinor: minor("total_minor"),
+    taxBreakdown: jsonb("tax_breakdown")
+      .$type<{ taxId: string; name: string; rateBp: number; baseMinor: number; amountMinor: number }[]>()
+      .notNull()
+      .default([]),
+    /** Frozen at send: the customer as the quote showed it, whatever later edits. */
+    customerSnapshot: jsonb("customer_snapshot").$type<Record<string, unknown>>(),
+    sentAt: ts("sent_at"),
+    viewedAt: ts("viewed_at"),
+    acceptedAt: ts("accepted_at"),
+    declinedAt: ts("declined_at"),
+    declineReason: text("decline_reason"),
+    declinedByContactId: uuid("declined_by_contact_id"),
+    supersededAt: ts("superseded_at"),
+    invoiceId: uuid("invoice_id"),
+    invoicedAt: ts("invoiced_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("quotes_customer_idx").on(t.orgId, t.customerId),
+    index("quotes_root_idx").on(t.orgId, t.rootId, t.revision),
+    uniqueIndex("quotes_number_key").on(t.orgId, t.seriesId, t.year, t.sequence, t.revision),
+    // At most one draft per quote: a revision in progress is edited, not duplicated.
+    uniqueIndex("quotes_one_draft_key").on(t.orgId, t.rootId).where(sql`${t.status} = 'draft'`),
+  ],
+);
+
+export const quoteLines = pgTable(
+  "quote_lines",
+  {
+    id: id(),
+    orgId: orgId(),
+    customerId: uuid("customer_id").notNull(),
+    quoteId: uuid("quote_id").notNull(),
+    position: integer("position").notNull(),
+    description: text("description").notNull(),
+    quantityMilli: integer("quantity_milli").notNull(),
+    unitPriceMinor: minor("unit_price_minor"),
+    discountBp: integer("discount_bp").notNull().default(0),
+    taxes: jsonb("taxes").$type<QuoteLineTax[]>().notNull().default([]),
+    grossMinor: minor("gross_minor"),
+    discountMinor: minor("discount_minor"),
+    netMinor: minor("net_minor"),
+    taxMinor: minor("tax_minor"),
+    totalMinor: minor("total_minor"),
+  },
+  (t) => [index("quote_lines_quote_idx").on(t.quoteId, t.position)],
+);
+
+/**
+ * G2: what proves a contact accepted a quote as it was shown: who (name typed, the contact's email),
+ * when, from where, the drawn signature and the SHA-256 of the canonical quote. Written once.
+ */
+export const quoteAcceptances = pgTable(
+  "quote_acceptances",
+  {
+    id: id(),
+    orgId: orgId(),
+    customerId: uuid("customer_id").notNull(),
+    quoteId: uuid("quote_id").notNull(),
+    contactId: uuid("contact_id").notNull(),
+    signerName: text("signer_name").notNull(),
+    signerEmail: text("signer_email").notNull(),
+    acceptedAt: ts("accepted_at").notNull().defaultNow(),
+    ip: text("ip").notNull(),
+    userAgent: text("user_agent"),
+    signaturePng: bytea("signature_png"),
+    /** Hex SHA-256 of the canonical serialisation (quotes/quote-canonical.ts, version below). */
+    documentHash: text("document_hash").notNull(),
+    hashVersion: integer("hash_version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("quote_acceptances_quote_key").on(t.orgId, t.quoteId)],
+);

@@ -1,0 +1,111 @@
+import type { QuoteDetail } from "../../../shared/contracts/index.js";
+import type { Tx } from "../../db/client.js";
+import { renderInvoicePdf } from "../../pdf/render-invoice-pdf.js";
+import type { InvoicePdfData } from "../../pdf/types.js";
+import { loadCustomer } from "../customers/customers.service.js";
+import { type Address, addressLines } from "../invoices/invoice-pdf.js";
+import { loadOrganisation } from "../organisation/organisation.service.js";
+import { findAcceptance, findQuote } from "./quotes.queries.js";
+
+const statusLabels: Record<string, { es: string; en: string }> = {
+  draft: { es: "Borrador", en: "Draft" },
+  accepted: { es: "Aceptado", en: "Accepted" },
+  declined: { es: "Rechazado", en: "Declined" },
+  expired: { es: "Caducado", en: "Expired" },
+  superseded: { es: "Sustituido por una versión posterior", en: "Superseded by a later version" },
+  invoiced: { es: "Facturado", en: "Invoiced" },
+};
+
+const text = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : null);
+
+/**
+ * The PDF of a quote as the customer sees it (frozen customer snapshot once sent). An accepted quote
+ * carries the drawn signature and a certificate page with the acceptance evidence (G2).
+ */
+export async function buildQuotePdf(
+  tx: Tx,
+  orgId: string,
+  quote: QuoteDetail,
+  locale: "es" | "en",
+): Promise<Buffer> {
+  const org = await loadOrganisation(tx, orgId);
+  const row = await findQuote(tx, quote.id);
+  const snapshot = (row.customerSnapshot ??
+    ((await loadCustomer(tx, quote.customerId)) as unknown as Record<string, unknown>)) as Address &
+    Record<string, unknown>;
+  const acceptance = await findAcceptance(tx, quote.id);
+  const data: InvoicePdfData = {
+    locale,
+    timeZone: org.timeZone,
+    org: {
+      name: org.name,
+      legalName: org.legalName,
+      taxId: org.taxId,
+      addressLines: addressLines(org),
+      email: org.email,
+      phone: org.phone,
+      website: org.website,
+      // A quote asks for no payment: no transfer instructions.
+      iban: null,
+      bic: null,
+      brandColor: org.brandColor,
+      logo:
+        org.logo && org.logoMime
+          ? { data: org.logo, mime: org.logoMime as "image/png" | "image/jpeg" }
+          : null,
+    },
+    customer: {
+      name: text(snapshot.name) ?? quote.customerName,
+      legalName: text(snapshot.legalName),
+      taxId: text(snapshot.taxId),
+      addressLines: addressLines(snapshot),
+      email: text(snapshot.email),
+    },
+    document: {
+      kind: "quote",
+      number: quote.displayNumber ?? (locale === "es" ? "Borrador" : "Draft"),
+      issueDate: quote.issueDate,
+      dueDate: quote.expiryDate,
+      currency: quote.currency,
+      statusLabel: statusLabels[quote.status]?.[locale] ?? null,
+      notes: quote.notes,
+      terms: quote.terms,
+    },
+    lines: quote.lines.map((l) => ({
+      description: l.description,
+      quantityMilli: l.quantityMilli,
+      unitPriceMinor: l.unitPriceMinor,
+      discountBp: l.discountBp,
+      netMinor: l.netMinor,
+      taxLabels: l.taxes.map((t) => t.name),
+    })),
+    totals: {
+      subtotalMinor: quote.subtotalMinor,
+      discountMinor: quote.discountMinor,
+      netMinor: quote.netMinor,
+      taxes: quote.taxBreakdown.map((t) => ({
+        label: t.name,
+        baseMinor: t.baseMinor,
+        amountMinor: t.amountMinor,
+      })),
+      totalMinor: quote.totalMinor,
+      paidMinor: 0,
+      dueMinor: quote.totalMinor,
+    },
+    acceptance: acceptance
+      ? {
+          signerName: acceptance.signerName,
+          signerEmail: acceptance.signerEmail,
+          acceptedAt: acceptance.acceptedAt,
+          ip: acceptance.ip,
+          userAgent: acceptance.userAgent,
+          documentHash: acceptance.documentHash,
+          signaturePng: acceptance.signaturePng,
+        }
+      : null,
+  };
+  return renderInvoicePdf(data);
+}
+
+export const quotePdfFilename = (quote: Pick<QuoteDetail, "displayNumber" | "id">) =>
+  `${(quote.displayNumber ?? `draft-quote-${quote.id.slice(0, 8)}`).replace(/[^A-Za-z0-9._-]+/g, "_")}.pdf`;

@@ -1,0 +1,44 @@
+import { formatMoney } from "../../../shared/money/index.js";
+import type { Config } from "../../config.js";
+import type { Db } from "../../db/client.js";
+import { withOrg } from "../../db/scope.js";
+import type { Mailer } from "../../email/mailer.js";
+import { deliverDocument, localeOf } from "../documents/deliver-document.js";
+import { orgToday } from "../invoices/invoices.service.js";
+import { buildQuotePdf, quotePdfFilename } from "./quote-pdf.js";
+import { findDetail } from "./quotes.queries.js";
+import { markSentInTx } from "./quotes.service.js";
+
+/**
+ * Sends a quote by the organisation's delivery mode (C3): a draft is numbered (or, for a revision,
+ * supersedes the one it revises) in the same transaction as the emails; an open quote is sent again.
+ */
+export async function sendQuote(
+  deps: { db: Db; config: Config; mailer: Mailer },
+  orgId: string,
+  quoteId: string,
+  contactIds: string[] | undefined,
+) {
+  const result = await withOrg(deps.db, orgId, async (tx) => {
+    const quote = await markSentInTx(tx, orgId, quoteId);
+    const detail = await findDetail(tx, quote, await orgToday(tx, orgId));
+    const sent = await deliverDocument(tx, deps, {
+      orgId,
+      customerId: quote.customerId,
+      documentType: "quote",
+      documentId: quote.id,
+      contactIds,
+      emailKind: "quote_sent",
+      emailVars: (lang) => ({
+        number: detail.displayNumber,
+        total: formatMoney(quote.totalMinor, quote.currency, localeOf(lang)),
+        expiry_date: quote.expiryDate,
+      }),
+      renderPdf: (lang) => buildQuotePdf(tx, orgId, detail, lang),
+      pdfFilename: quotePdfFilename(detail),
+    });
+    return { ...sent, quote: detail };
+  });
+  void deps.mailer.deliverQueued();
+  return result;
+}

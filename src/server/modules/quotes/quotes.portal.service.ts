@@ -1,0 +1,247 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type {
+  AcceptQuoteBody,
+  PortalQuoteDetail,
+  PortalQuoteFilter,
+  PortalQuoteSummary,
+  QuoteStatus,
+} from "../../../shared/contracts/index.js";
+import type { Db, Tx } from "../../db/client.js";
+import { contacts, quoteAcceptances, quotes } from "../../db/schema/index.js";
+import { withContact } from "../../db/scope.js";
+import { AppError } from "../../http/errors.js";
+import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
+import { loadCustomer } from "../customers/customers.service.js";
+import { orgToday } from "../invoices/invoices.service.js";
+import { notify } from "../notifications/notifications.service.js";
+import type { StaffMail } from "../notifications/staff-email.js";
+import { loadOrganisation } from "../organisation/organisation.service.js";
+import type { ContactPrincipal } from "../portal/contact-sessions.service.js";
+import { QUOTE_HASH_VERSION } from "./quote-canonical.js";
+import { buildQuotePdf, quotePdfFilename } from "./quote-pdf.js";
+import { parseSignature } from "./quote-signature.js";
+import { canAnswerQuotes } from "./quotes.policy.js";
+import {
+  currentHash,
+  displayNumberOf,
+  findDetail,
+  findQuote,
+  findSummaries,
+  lockQuote,
+  type QuoteRow,
+  statusOf,
+} from "./quotes.queries.js";
+
+const FILTERS: Record<PortalQuoteFilter, QuoteStatus[]> = {
+  open: ["sent", "viewed"],
+  accepted: ["accepted"],
+  declined: ["declined"],
+  expired: ["expired"],
+  invoiced: ["invoiced"],
+};
+
+/** The contact's quotes: the current revision of each (never drafts, never superseded ones). */
+export function listPortalQuotes(
+  db: Db,
+  p: ContactPrincipal,
+  filter: { status?: PortalQuoteFilter; q?: string },
+): Promise<PortalQuoteSummary[]> {
+  return withContact(db, p.orgId, p.customerId, async (tx) => {
+    const rows = await findSummaries(
+      tx,
+      {
+        statuses: filter.status ? FILTERS[filter.status] : undefined,
+        q: filter.q,
+        searchText: "content",
+        hide: ["draft", "superseded"],
+      },
+      await orgToday(tx, p.orgId),
+    );
+    return rows.map(({ customerId: _c, customerName: _n, ...rest }) => rest);
+  });
+}
+
+async function portalDetail(tx: Tx, p: ContactPrincipal, q: QuoteRow): Promise<PortalQuoteDetail> {
+  const org = await loadOrganisation(tx, p.orgId);
+  const today = await orgToday(tx, p.orgId);
+  const detail = await findDetail(tx, q, today, { withDrafts: false });
+  const { customerId: _c, customerName: _n, acceptance, invoiceId: _i, ...rest } = detail;
+  const status = statusOf(q, today);
+  return {
+    ...rest,
+    documentHash: await currentHash(tx, q),
+    canAnswer: !p.preview && canAnswerQuotes(org) && (status === "sent" || status === "viewed"),
+    acceptance: acceptance
+      ? {
+          signerName: acceptance.signerName,
+          acceptedAt: acceptance.acceptedAt,
+          hasSignature: acceptance.hasSignature,
+        }
+      : null,
+  };
+}
+
+/**
+ * A contact opening a quote: the first open of a sent quote marks it viewed and tells staff (A6, A13);
+ * a staff preview (C6) records nothing. Drafts do not exist for the portal.
+ */
+export async function getPortalQuote(
+  db: Db,
+  mail: StaffMail,
+  p: ContactPrincipal,
+  quoteId: string,
+  origin: AuditOrigin,
+): Promise<PortalQuoteDetail> {
+  const result = await withContact(db, p.orgId, p.customerId, async (tx) => {
+    let q = await findQuote(tx, quoteId);
+    if (q.status === "draft") throw new AppError("NOT_FOUND");
+    if (!p.preview && !q.viewedAt && q.status === "sent") {
+      const [updated] = await tx
+        .update(quotes)
+        .set({ viewedAt: new Date(), status: "viewed" })
+        .where(and(eq(quotes.id, q.id), isNull(quotes.viewedAt), eq(quotes.status, "sent")))
+        .returning();
+      if (updated) {
+        q = updated;
+        const customer = await loadCustomer(tx, p.customerId);
+        await notify(tx, mail, p.orgId, "quote_viewed", {
+          quoteId: q.id,
+          number: displayNumberOf(q),
+          customerName: customer.name,
+        });
+        await recordPortalEvent(tx, event(p, "document_viewed", q.id), origin);
+      }
+    }
+    return portalDetail(tx, p, q);
+  });
+  // Staff emails queued by notify (C5) go out after the commit.
+  void mail.mailer.deliverQueued();
+  return result;
+}
+
+export function portalQuotePdf(db: Db, p: ContactPrincipal, quoteId: string, lang: "es" | "en") {
+  return withContact(db, p.orgId, p.customerId, async (tx) => {
+    const q = await findQuote(tx, quoteId);
+    if (q.status === "draft") throw new AppError("NOT_FOUND");
+    const detail = await findDetail(tx, q, await orgToday(tx, p.orgId), { withDrafts: false });
+    return { pdf: await buildQuotePdf(tx, p.orgId, detail, lang), filename: quotePdfFilename(detail) };
+  });
+}
+
+const event = (
+  p: ContactPrincipal,
+  action: "document_viewed" | "quote_accepted" | "quote_declined",
+  id: string,
+) => ({
+  orgId: p.orgId,
+  customerId: p.customerId,
+  contactId: p.contactId,
+  action,
+  documentType: "quote" as const,
+  documentId: id,
+});
+
+/** The refusals shared by accepting and declining, in the order a contact can act on them. */
+async function lockAnswerable(tx: Tx, p: ContactPrincipal, quoteId: string): Promise<QuoteRow> {
+  const org = await loadOrganisation(tx, p.orgId);
+  const q = await lockQuote(tx, quoteId);
+  if (!canAnswerQuotes(org)) throw new AppError("FEATURE_DISABLED");
+  if (q.status === "draft") throw new AppError("QUOTE_NOT_SENT");
+  if (q.status === "superseded") throw new AppError("QUOTE_SUPERSEDED");
+  if (q.status !== "sent" && q.status !== "viewed") throw new AppError("QUOTE_ALREADY_ANSWERED");
+  if (statusOf(q, await orgToday(tx, p.orgId)) === "expired") throw new AppError("QUOTE_EXPIRED");
+  return q;
+}
+
+/**
+ * E4/G2: accepts the quote exactly as the contact was shown it (the page's hash must match the stored
+ * quote's), storing the evidence: signer, the contact's email, time, IP, user agent, signature, hash.
+ */
+export async function acceptPortalQuote(
+  db: Db,
+  mail: StaffMail,
+  p: ContactPrincipal,
+  quoteId: string,
+  body: AcceptQuoteBody,
+  origin: AuditOrigin,
+): Promise<PortalQuoteDetail> {
+  const result = await withContact(db, p.orgId, p.customerId, async (tx) => {
+    const q = await lockAnswerable(tx, p, quoteId);
+    const hash = await currentHash(tx, q);
+    if (body.documentHash !== hash) throw new AppError("QUOTE_CHANGED");
+    const signature = body.signatureImage ? parseSignature(body.signatureImage) : null;
+    if (q.requireSignature && !signature) throw new AppError("SIGNATURE_REQUIRED");
+    const [contact] = await tx.select().from(contacts).where(eq(contacts.id, p.contactId));
+    if (!contact) throw new AppError("CP1003");
+    const now = new Date();
+    await tx.insert(quoteAcceptances).values({
+      orgId: p.orgId,
+      customerId: p.customerId,
+      quoteId: q.id,
+      contactId: contact.id,
+      signerName: body.signerName,
+      signerEmail: contact.email ?? "",
+      acceptedAt: now,
+      ip: origin.ip,
+      userAgent: origin.userAgent,
+      signaturePng: signature,
+      documentHash: hash,
+      hashVersion: QUOTE_HASH_VERSION,
+    });
+    const [updated] = await tx
+      .update(quotes)
+      .set({ status: "accepted", acceptedAt: now, viewedAt: q.viewedAt ?? now, updatedAt: now })
+      .where(eq(quotes.id, q.id))
+      .returning();
+    const customer = await loadCustomer(tx, p.customerId);
+    await notify(tx, mail, p.orgId, "quote_accepted", {
+      quoteId: q.id,
+      number: displayNumberOf(q),
+      customerName: customer.name,
+      signerName: body.signerName,
+    });
+    await recordPortalEvent(tx, event(p, "quote_accepted", q.id), origin);
+    return portalDetail(tx, p, updated as QuoteRow);
+  });
+  // Staff emails queued by notify (C5) go out after the commit.
+  void mail.mailer.deliverQueued();
+  return result;
+}
+
+export async function declinePortalQuote(
+  db: Db,
+  mail: StaffMail,
+  p: ContactPrincipal,
+  quoteId: string,
+  reason: string,
+  origin: AuditOrigin,
+): Promise<PortalQuoteDetail> {
+  const result = await withContact(db, p.orgId, p.customerId, async (tx) => {
+    const q = await lockAnswerable(tx, p, quoteId);
+    const now = new Date();
+    const [updated] = await tx
+      .update(quotes)
+      .set({
+        status: "declined",
+        declinedAt: now,
+        declineReason: reason,
+        declinedByContactId: p.contactId,
+        viewedAt: q.viewedAt ?? now,
+        updatedAt: now,
+      })
+      .where(eq(quotes.id, q.id))
+      .returning();
+    const customer = await loadCustomer(tx, p.customerId);
+    await notify(tx, mail, p.orgId, "quote_declined", {
+      quoteId: q.id,
+      number: displayNumberOf(q),
+      customerName: customer.name,
+      reason,
+    });
+    await recordPortalEvent(tx, event(p, "quote_declined", q.id), origin);
+    return portalDetail(tx, p, updated as QuoteRow);
+  });
+  // Staff emails queued by notify (C5) go out after the commit.
+  void mail.mailer.deliverQueued();
+  return result;
+}

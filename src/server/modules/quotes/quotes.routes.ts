@@ -1,0 +1,115 @@
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  convertQuoteResult,
+  idParams,
+  quoteDetail,
+  quoteDraftBody,
+  quoteListQuery,
+  quoteSummary,
+  sendQuoteBody,
+  sendQuoteResult,
+  verifyEvidenceResult,
+} from "../../../shared/contracts/index.js";
+import type { App, Deps } from "../../app.js";
+import { withOrg } from "../../db/scope.js";
+import { requireStaff, staffOf } from "../../http/auth.js";
+import { AppError, requestLanguage } from "../../http/errors.js";
+import { orgToday } from "../invoices/invoices.service.js";
+import { buildQuotePdf, quotePdfFilename } from "./quote-pdf.js";
+import { sendQuote } from "./quote-send.service.js";
+import { findAcceptance, findDetail, findQuote } from "./quotes.queries.js";
+import {
+  convertQuoteToInvoice,
+  createQuoteDraft,
+  getQuote,
+  listQuotes,
+  reviseQuote,
+  updateQuoteDraft,
+  verifyEvidence,
+} from "./quotes.service.js";
+
+/** Back-office quotes (A6): drafts, sending, revisions, conversion to an invoice, PDF and evidence. */
+export async function quoteRoutes(app: App, deps: Deps) {
+  const { db } = deps.database;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const onRequest = requireStaff(db);
+  const tags = ["quotes"];
+  const one = { tags, params: idParams, response: { 200: quoteDetail } };
+
+  r.get(
+    "/api/quotes",
+    { onRequest, schema: { tags, querystring: quoteListQuery, response: { 200: z.array(quoteSummary) } } },
+    (req) => listQuotes(db, staffOf(req).orgId, req.query),
+  );
+  r.post(
+    "/api/quotes",
+    { onRequest, schema: { tags, body: quoteDraftBody, response: { 201: quoteDetail } } },
+    async (req, reply) => reply.status(201).send(await createQuoteDraft(db, staffOf(req).orgId, req.body)),
+  );
+  r.get("/api/quotes/:id", { onRequest, schema: one }, (req) =>
+    getQuote(db, staffOf(req).orgId, req.params.id),
+  );
+  r.put("/api/quotes/:id", { onRequest, schema: { ...one, body: quoteDraftBody } }, (req) =>
+    updateQuoteDraft(db, staffOf(req).orgId, req.params.id, req.body),
+  );
+  r.post(
+    "/api/quotes/:id/send",
+    {
+      onRequest,
+      schema: { tags, params: idParams, body: sendQuoteBody, response: { 200: sendQuoteResult } },
+    },
+    (req) =>
+      sendQuote(
+        { db, config: deps.config, mailer: deps.mailer },
+        staffOf(req).orgId,
+        req.params.id,
+        req.body.contactIds,
+      ),
+  );
+  r.post(
+    "/api/quotes/:id/revise",
+    { onRequest, schema: { tags, params: idParams, response: { 201: quoteDetail } } },
+    async (req, reply) => reply.status(201).send(await reviseQuote(db, staffOf(req).orgId, req.params.id)),
+  );
+  r.post(
+    "/api/quotes/:id/convert",
+    { onRequest, schema: { tags, params: idParams, response: { 200: convertQuoteResult } } },
+    (req) => convertQuoteToInvoice(db, staffOf(req).orgId, req.params.id),
+  );
+  r.get(
+    "/api/quotes/:id/evidence/verify",
+    { onRequest, schema: { tags, params: idParams, response: { 200: verifyEvidenceResult } } },
+    (req) => verifyEvidence(db, staffOf(req).orgId, req.params.id),
+  );
+  r.get(
+    "/api/quotes/:id/evidence/signature",
+    { onRequest, schema: { tags, params: idParams, produces: ["image/png"] } },
+    async (req, reply) => {
+      const png = await withOrg(db, staffOf(req).orgId, async (tx) => {
+        const q = await findQuote(tx, req.params.id);
+        return (await findAcceptance(tx, q.id))?.signaturePng ?? null;
+      });
+      if (!png) throw new AppError("NOT_FOUND");
+      return reply.type("image/png").header("cache-control", "private, no-store").send(png);
+    },
+  );
+  r.get(
+    "/api/quotes/:id/pdf",
+    { onRequest, schema: { tags, params: idParams, produces: ["application/pdf"] } },
+    async (req, reply) => {
+      const orgId = staffOf(req).orgId;
+      const { pdf, filename } = await withOrg(db, orgId, async (tx) => {
+        const detail = await findDetail(tx, await findQuote(tx, req.params.id), await orgToday(tx, orgId));
+        return {
+          pdf: await buildQuotePdf(tx, orgId, detail, requestLanguage(req)),
+          filename: quotePdfFilename(detail),
+        };
+      });
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `attachment; filename="${filename}"`)
+        .send(pdf);
+    },
+  );
+}

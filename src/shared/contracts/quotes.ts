@@ -1,0 +1,156 @@
+import { z } from "zod";
+import { currencyCode, isoDate, optionalText, requiredText, uuid } from "./common.js";
+import { invoiceLine, invoiceLineInput, taxBreakdownEntry } from "./invoices.js";
+
+/**
+ * What a quote reads as. "expired" is derived (a sent or viewed quote past its expiry date in the
+ * organisation's time zone); "superseded" is a revision replaced by a newer sent one (read-only).
+ */
+export const quoteStatus = z.enum([
+  "draft",
+  "sent",
+  "viewed",
+  "accepted",
+  "declined",
+  "expired",
+  "superseded",
+  "invoiced",
+]);
+export type QuoteStatus = z.infer<typeof quoteStatus>;
+
+/** Lines are priced exactly like invoice lines (integers: quantity × 1000, minor units, percent × 100). */
+export const quoteDraftBody = z.object({
+  customerId: uuid,
+  issueDate: isoDate.optional(),
+  /** Omitted: 30 days after the issue date; null: the quote does not expire. */
+  expiryDate: isoDate.nullish(),
+  currency: currencyCode.optional(),
+  notes: optionalText(5000),
+  terms: optionalText(5000),
+  /** The contact must draw a signature to accept (E4, G2). */
+  requireSignature: z.boolean().default(false),
+  lines: z.array(invoiceLineInput).max(500),
+});
+export type QuoteDraftBody = z.input<typeof quoteDraftBody>;
+
+export const quoteSummary = z.object({
+  id: uuid,
+  rootId: uuid,
+  /** The series number shared by every revision ("P2026-0003"); null while revision 1 is a draft. */
+  number: z.string().nullable(),
+  revision: z.number().int(),
+  /** The number as printed: "P2026-0003", then "P2026-0003-R2" for revision 2. */
+  displayNumber: z.string().nullable(),
+  status: quoteStatus,
+  customerId: uuid,
+  customerName: z.string(),
+  issueDate: z.string(),
+  expiryDate: z.string().nullable(),
+  currency: z.string(),
+  totalMinor: z.number().int(),
+  requireSignature: z.boolean(),
+});
+export type QuoteSummary = z.infer<typeof quoteSummary>;
+
+export const quoteVersion = z.object({
+  id: uuid,
+  revision: z.number().int(),
+  displayNumber: z.string().nullable(),
+  status: quoteStatus,
+  totalMinor: z.number().int(),
+  sentAt: z.string().nullable(),
+});
+export type QuoteVersion = z.infer<typeof quoteVersion>;
+
+export const quoteAcceptanceEvidence = z.object({
+  signerName: z.string(),
+  signerEmail: z.string(),
+  acceptedAt: z.string(),
+  ip: z.string(),
+  userAgent: z.string().nullable(),
+  hasSignature: z.boolean(),
+  documentHash: z.string(),
+});
+export type QuoteAcceptanceEvidence = z.infer<typeof quoteAcceptanceEvidence>;
+
+export const quoteDetail = quoteSummary.extend({
+  notes: z.string().nullable(),
+  terms: z.string().nullable(),
+  subtotalMinor: z.number().int(),
+  discountMinor: z.number().int(),
+  netMinor: z.number().int(),
+  taxMinor: z.number().int(),
+  taxBreakdown: z.array(taxBreakdownEntry),
+  lines: z.array(invoiceLine),
+  sentAt: z.string().nullable(),
+  viewedAt: z.string().nullable(),
+  acceptedAt: z.string().nullable(),
+  declinedAt: z.string().nullable(),
+  declineReason: z.string().nullable(),
+  invoiceId: uuid.nullable(),
+  /** Every revision of this quote, oldest first, this one included. */
+  versions: z.array(quoteVersion),
+  /** The newest sent revision (or this one); where a superseded revision points its reader. */
+  latestId: uuid,
+  acceptance: quoteAcceptanceEvidence.nullable(),
+});
+export type QuoteDetail = z.infer<typeof quoteDetail>;
+
+export const quoteListQuery = z.object({
+  status: quoteStatus.optional(),
+  customerId: uuid.optional(),
+  q: z.string().max(200).optional(),
+});
+
+export const sendQuoteBody = z.object({
+  /** Defaults to every contact of the customer with an email and portal access. */
+  contactIds: z.array(uuid).max(20).optional(),
+});
+export const sendQuoteResult = z.object({
+  quote: quoteDetail,
+  recipients: z.array(z.object({ contactId: uuid, email: z.string() })),
+  deliveryMode: z.enum(["pdf", "link", "both"]),
+});
+
+export const convertQuoteResult = z.object({ invoiceId: uuid, quote: quoteDetail });
+
+export const verifyEvidenceResult = z.object({
+  intact: z.boolean(),
+  storedHash: z.string(),
+  currentHash: z.string(),
+});
+
+// Portal
+
+export const portalQuoteFilter = z.enum(["open", "accepted", "declined", "expired", "invoiced"]);
+export type PortalQuoteFilter = z.infer<typeof portalQuoteFilter>;
+export const portalQuoteListQuery = z.object({
+  status: portalQuoteFilter.optional(),
+  /** Searches the number and the lines' descriptions, notes and terms. */
+  q: z.string().max(200).optional(),
+});
+
+export const portalQuoteSummary = quoteSummary.omit({ customerId: true, customerName: true });
+export type PortalQuoteSummary = z.infer<typeof portalQuoteSummary>;
+
+export const portalQuoteDetail = quoteDetail
+  .omit({ customerId: true, customerName: true, acceptance: true, invoiceId: true })
+  .extend({
+    /** SHA-256 of the quote exactly as shown; sent back on accept so a stale page is refused. */
+    documentHash: z.string(),
+    canAnswer: z.boolean(),
+    acceptance: z
+      .object({ signerName: z.string(), acceptedAt: z.string(), hasSignature: z.boolean() })
+      .nullable(),
+  });
+export type PortalQuoteDetail = z.infer<typeof portalQuoteDetail>;
+
+export const acceptQuoteBody = z.object({
+  signerName: requiredText(200),
+  /** A data URL of a PNG drawn on screen; required when the quote requires a signature. */
+  signatureImage: z.string().max(1_000_000).optional(),
+  documentHash: z.string().regex(/^[0-9a-f]{64}$/, "a SHA-256 in hex"),
+});
+export type AcceptQuoteBody = z.infer<typeof acceptQuoteBody>;
+
+export const declineQuoteBody = z.object({ reason: requiredText(2000) });
