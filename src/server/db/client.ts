@@ -27,6 +27,12 @@ pg.types.setTypeParser(20, (v) => {
 export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string }): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle pooled connection that the server ends (restart, failover, a dropped test database)
+    // emits "error" on the pool; unhandled, that would crash the process. The pool replaces it on the
+    // next checkout, so log and go on.
+    pool.on("error", (err) => {
+      if ((err as { code?: string }).code !== "57P01") console.error("idle database connection lost", err);
+    });
     return { db: drizzlePg(pool, { schema }) as unknown as Db, kind: "postgres", close: () => pool.end() };
   }
   const dir = opts.dataDir && opts.dataDir !== "memory://" ? opts.dataDir : undefined;

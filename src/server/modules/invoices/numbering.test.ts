@@ -1,4 +1,3 @@
-import type { EventEmitter } from "node:events";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { InvoiceDetail } from "../../../shared/contracts/index.js";
@@ -10,13 +9,6 @@ let ctx: TestContext;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  // On PostgreSQL the concurrent test fills the pool. pool.end() resolves before its sockets have closed, and
-  // the harness then drops the database WITH (FORCE): a closing connection gets "terminating connection",
-  // which the pool re-emits as "error"; with no listener (db/client.ts attaches none) that is an uncaught
-  // exception after the tests passed. Reported; this listener only keeps teardown quiet.
-  if (ctx.database.kind === "postgres") {
-    (ctx.database.db as unknown as { $client: EventEmitter }).$client.on("error", () => {});
-  }
 });
 afterAll(() => ctx.close());
 

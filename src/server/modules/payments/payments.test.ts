@@ -1,4 +1,3 @@
-import type { EventEmitter } from "node:events";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { EmailSummary, InvoiceDetail } from "../../../shared/contracts/index.js";
@@ -14,11 +13,6 @@ let org: TestOrg;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  // Concurrent requests below open several pool connections; see numbering.test.ts for why teardown on
-  // PostgreSQL needs a pool "error" listener until db/client.ts attaches one.
-  if (ctx.database.kind === "postgres") {
-    (ctx.database.db as unknown as { $client: EventEmitter }).$client.on("error", () => {});
-  }
   org = await buildOrg(ctx, "Payments Org");
 });
 afterAll(() => ctx.close());

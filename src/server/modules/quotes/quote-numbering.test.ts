@@ -1,4 +1,3 @@
-import type { EventEmitter } from "node:events";
 import { readFileSync } from "node:fs";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -12,10 +11,6 @@ let ctx: TestContext;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  // See invoices/numbering.test.ts: keeps PostgreSQL teardown quiet after the concurrent test.
-  if (ctx.database.kind === "postgres") {
-    (ctx.database.db as unknown as { $client: EventEmitter }).$client.on("error", () => {});
-  }
 });
 afterAll(() => ctx.close());
 
