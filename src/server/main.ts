@@ -11,7 +11,7 @@ async function main() {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateDatabase(database);
   const mailer = new Mailer(config, database.db);
-  const seed = await seedDemoIfEmpty(database.db, config);
+  const seed = await seedDemoIfEmpty(database.db, config, mailer);
   const portalLink = seed.portalLink ?? (await demoPortalLink(database.db, config));
   void mailer.deliverQueued();
   const app = await buildApp({ database, config, mailer, serveWeb: true, logger: true });

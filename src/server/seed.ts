@@ -3,12 +3,15 @@ import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import { contacts, invoices, organisations } from "./db/schema/index.js";
 import { withOrg, withSystem } from "./db/scope.js";
+import type { Mailer } from "./email/mailer.js";
 import { hashPassword } from "./http/passwords.js";
 import { createCustomer } from "./modules/customers/customers.service.js";
 import { createDraft, issueInvoice } from "./modules/invoices/invoices.service.js";
 import { createOrganisation } from "./modules/organisation/create-organisation.js";
 import { updateOrganisation } from "./modules/organisation/organisation.service.js";
 import { createDocumentLink } from "./modules/portal/document-links.service.js";
+import { acceptPortalQuote, getPortalQuote } from "./modules/quotes/quotes.portal.service.js";
+import { createQuoteDraft, markSentInTx } from "./modules/quotes/quotes.service.js";
 
 export const DEMO = {
   email: "demo@portico.local",
@@ -23,6 +26,7 @@ export const DEMO = {
 export async function seedDemoIfEmpty(
   db: Db,
   config: Config,
+  mailer: Mailer,
 ): Promise<{ seeded: boolean; portalLink: string | null }> {
   const [row] = await withSystem(db, (tx) =>
     tx.select({ n: sql<number>`count(*)::int` }).from(organisations),
@@ -122,6 +126,7 @@ export async function seedDemoIfEmpty(
     });
     await issueInvoice(db, orgId, draft.id);
   }
+  await seedDemoQuotes(db, { mailer, config }, orgId, customer.id);
   const passwordHash = await hashPassword(DEMO.contactPassword);
   await withOrg(db, orgId, (tx) =>
     tx
@@ -130,6 +135,70 @@ export async function seedDemoIfEmpty(
       .where(eq(contacts.email, DEMO.contactEmail)),
   );
   return { seeded: true, portalLink: await demoPortalLink(db, config) };
+}
+
+/**
+ * Two quotes for Acme (A6, E4): one sent and waiting for a drawn signature, one accepted by the primary
+ * contact through the portal's own services, so its evidence and certificate are real.
+ */
+async function seedDemoQuotes(
+  db: Db,
+  mail: { mailer: Mailer; config: Config },
+  orgId: string,
+  customerId: string,
+) {
+  const send = (quoteId: string) => withOrg(db, orgId, (tx) => markSentInTx(tx, orgId, quoteId));
+  const open = await createQuoteDraft(db, orgId, {
+    customerId,
+    notes: "Incluye dos rondas de cambios.",
+    terms: "50 % al aceptar, 50 % a la entrega.",
+    requireSignature: true,
+    lines: [
+      {
+        description: "Rediseño de la tienda online",
+        quantityMilli: 1000,
+        unitPriceMinor: 280000,
+        discountBp: 0,
+      },
+      {
+        description: "Migración de catálogo (horas)",
+        quantityMilli: 12000,
+        unitPriceMinor: 4500,
+        discountBp: 0,
+      },
+    ],
+  });
+  await send(open.id);
+  const accepted = await createQuoteDraft(db, orgId, {
+    customerId,
+    notes: null,
+    terms: null,
+    requireSignature: false,
+    lines: [
+      {
+        description: "Campaña en redes sociales — primer trimestre",
+        quantityMilli: 3000,
+        unitPriceMinor: 60000,
+        discountBp: 500,
+      },
+    ],
+  });
+  await send(accepted.id);
+  const [laura] = await withOrg(db, orgId, (tx) =>
+    tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.email, DEMO.contactEmail)),
+  );
+  if (!laura) return;
+  const principal = { sessionId: "demo-seed", orgId, customerId, contactId: laura.id, preview: false };
+  const origin = { ip: "127.0.0.1", userAgent: "Portico demo seed" };
+  const shown = await getPortalQuote(db, mail, principal, accepted.id, origin);
+  await acceptPortalQuote(
+    db,
+    mail,
+    principal,
+    accepted.id,
+    { signerName: "Laura Gómez", documentHash: shown.documentHash },
+    origin,
+  );
 }
 
 /** A fresh link for the demo's primary contact to its latest invoice, printed at every start. */

@@ -12,6 +12,9 @@ import { NotFoundPage } from "./layout/not-found-page.js";
 import { EmailDetailPage } from "./outbox/email-detail-page.js";
 import { OutboxPage } from "./outbox/outbox-page.js";
 import { BulkInvitePage } from "./portal-access/bulk-invite-page.js";
+import { QuoteDetailPage } from "./quotes/quote-detail-page.js";
+import { EditQuotePage, NewQuotePage } from "./quotes/quote-editor-pages.js";
+import { QuotesPage } from "./quotes/quotes-page.js";
 import { RequireAuth } from "./require-auth.js";
 import { SettingsPage } from "./settings/settings-page.js";
 
@@ -34,6 +37,10 @@ export const router = createBrowserRouter(
         { path: "invoices/new", element: <NewInvoicePage /> },
         { path: "invoices/:id", element: <InvoiceDetailPage /> },
         { path: "invoices/:id/edit", element: <EditInvoicePage /> },
+        { path: "quotes", element: <QuotesPage /> },
+        { path: "quotes/new", element: <NewQuotePage /> },
+        { path: "quotes/:id", element: <QuoteDetailPage /> },
+        { path: "quotes/:id/edit", element: <EditQuotePage /> },
         { path: "portal-access", element: <BulkInvitePage /> },
         { path: "outbox", element: <OutboxPage /> },
         { path: "outbox/:id", element: <EmailDetailPage /> },

@@ -2,6 +2,7 @@ import { portalAccessEs } from "./features/portal-access.js";
 import { portalActivityEs } from "./features/portal-activity.js";
 import { portalAuthEs } from "./features/portal-auth.js";
 import { portalSettingsEs } from "./features/portal-settings.js";
+import { quotesEs } from "./features/quotes.js";
 /** Spanish catalogue; the source of the key set that `en` must match exactly. */
 export const es = {
   common: {
@@ -340,4 +341,5 @@ export const es = {
   portalAccess: portalAccessEs,
   portalSettings: portalSettingsEs,
   portalActivity: portalActivityEs,
+  quotes: quotesEs,
 };

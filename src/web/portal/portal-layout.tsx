@@ -71,6 +71,14 @@ export function PortalLayout() {
           {me.data ? (
             <>
               <Group gap="xs" mb="sm" data-print="hide">
+                <Group component="nav" gap="xs">
+                  <Anchor component={Link} to="/invoices" size="sm" fw={600}>
+                    {t("quotes.portal.invoicesNav")}
+                  </Anchor>
+                  <Anchor component={Link} to="/quotes" size="sm" fw={600}>
+                    {t("quotes.portal.nav")}
+                  </Anchor>
+                </Group>
                 <Text size="sm" c="dimmed">
                   {t("portal.nav.signedInAs", { name: `${me.data.contact.name} · ${me.data.customer.name}` })}
                 </Text>

@@ -10,6 +10,8 @@ import { InvoiceDetailPage } from "./invoice-detail-page.js";
 import { InvoicesPage } from "./invoices-page.js";
 import { useBranding } from "./portal-api.js";
 import { PortalLayout } from "./portal-layout.js";
+import { PortalQuoteDetailPage } from "./quotes/quote-detail-page.js";
+import { PortalQuotesPage } from "./quotes/quotes-page.js";
 import { basename } from "./slug.js";
 import { UnavailablePage } from "./status-pages.js";
 
@@ -23,6 +25,8 @@ const router = createBrowserRouter(
         { index: true, element: <Navigate to="/invoices" replace /> },
         { path: "invoices", element: <InvoicesPage /> },
         { path: "invoices/:id", element: <InvoiceDetailPage /> },
+        { path: "quotes", element: <PortalQuotesPage /> },
+        { path: "quotes/:id", element: <PortalQuoteDetailPage /> },
         { path: "account", element: <MyDetailsPage /> },
         ...signedInAuthRoutes,
         { path: "*", element: <Navigate to="/invoices" replace /> },

@@ -1,6 +1,6 @@
 import { Badge, Group } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { InvoiceStatus } from "../../shared/contracts/index.js";
+import type { InvoiceStatus, QuoteStatus } from "../../shared/contracts/index.js";
 
 const COLORS: Record<InvoiceStatus, string> = {
   draft: "gray",
@@ -31,5 +31,25 @@ export function InvoiceStatusBadge({
         </Badge>
       ) : null}
     </Group>
+  );
+}
+
+const QUOTE_COLORS: Record<QuoteStatus, string> = {
+  draft: "gray",
+  sent: "indigo",
+  viewed: "cyan",
+  accepted: "green",
+  declined: "red",
+  expired: "orange",
+  superseded: "gray",
+  invoiced: "teal",
+};
+
+export function QuoteStatusBadge({ status }: { status: QuoteStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={QUOTE_COLORS[status]} variant={status === "accepted" ? "filled" : "light"}>
+      {t(`quotes.status.${status}`)}
+    </Badge>
   );
 }

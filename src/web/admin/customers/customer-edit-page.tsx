@@ -53,9 +53,14 @@ function CustomerEditForm({ customer }: { customer: Customer }) {
   );
 
   const newInvoice = (
-    <Button component={Link} to={`/invoices/new?customerId=${customer.id}`} variant="light">
-      {t("admin.dashboard.newInvoice")}
-    </Button>
+    <Group gap="xs">
+      <Button component={Link} to={`/quotes/new?customerId=${customer.id}`} variant="default">
+        {t("quotes.list.new")}
+      </Button>
+      <Button component={Link} to={`/invoices/new?customerId=${customer.id}`} variant="light">
+        {t("admin.dashboard.newInvoice")}
+      </Button>
+    </Group>
   );
 
   return (

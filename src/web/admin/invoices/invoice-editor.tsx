@@ -6,7 +6,6 @@ import { useTranslation } from "react-i18next";
 import type { InvoiceDraftBody, Tax } from "../../../shared/contracts/index.js";
 import { SUPPORTED_CURRENCIES } from "../../../shared/money/index.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
-import { TotalsTable } from "../../ui/invoice-totals.js";
 import { ErrorAlert } from "../../ui/page-states.js";
 import { fetchCustomer, useCustomers } from "../customers/customers-api.js";
 import { PageHeader } from "../layout/page-header.js";
@@ -19,7 +18,7 @@ import {
   validateInvoice,
   valuesToBody,
 } from "./invoice-form-model.js";
-import { InvoiceLinesEditor } from "./invoice-lines-editor.js";
+import { InvoiceLinesEditor, LiveTotalsTable } from "./invoice-lines-editor.js";
 
 interface Props {
   title: string;
@@ -110,18 +109,7 @@ export function InvoiceEditor(props: Props) {
           </SimpleGrid>
         </Card>
         <InvoiceLinesEditor form={form} taxes={props.taxes} totals={totals} />
-        {totals ? (
-          <TotalsTable
-            totals={{
-              currency: form.values.currency,
-              ...totals.totals,
-              taxBreakdown: totals.totals.taxes.map((entry) => ({
-                ...entry,
-                name: props.taxes.find((tax) => tax.id === entry.taxId)?.name ?? "",
-              })),
-            }}
-          />
-        ) : null}
+        <LiveTotalsTable totals={totals} currency={form.values.currency} taxes={props.taxes} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Textarea label={t("invoice.notes")} autosize minRows={2} {...form.getInputProps("notes")} />
           <Textarea label={t("invoice.terms")} autosize minRows={2} {...form.getInputProps("terms")} />

@@ -13,7 +13,13 @@ export interface LineFormValues {
   taxIds: string[];
 }
 
-export interface InvoiceFormValues {
+/** What the line editor needs of any document form (invoices, quotes). */
+export interface LinesFormValues {
+  currency: string;
+  lines: LineFormValues[];
+}
+
+export interface InvoiceFormValues extends LinesFormValues {
   customerId: string | null;
   issueDate: string;
   dueDate: string;
@@ -21,7 +27,6 @@ export interface InvoiceFormValues {
   notes: string;
   terms: string;
   allowPartialPayments: boolean;
-  lines: LineFormValues[];
 }
 
 let keyCounter = 0;
@@ -75,15 +80,24 @@ export function invoiceToValues(invoice: InvoiceDetail, decimalMark: "," | "."):
     notes: invoice.notes ?? "",
     terms: invoice.terms ?? "",
     allowPartialPayments: invoice.allowPartialPayments,
-    lines: invoice.lines.map((line) => ({
-      key: nextKey(),
-      description: line.description,
-      quantity: scaledToInput(line.quantityMilli, 3, decimalMark),
-      unitPrice: minorToDecimalString(line.unitPriceMinor, invoice.currency).replace(".", decimalMark),
-      discount: line.discountBp ? scaledToInput(line.discountBp, 2, decimalMark) : "",
-      taxIds: line.taxes.map((tax) => tax.taxId),
-    })),
+    lines: linesToValues(invoice.lines, invoice.currency, decimalMark),
   };
+}
+
+/** A saved document's lines as form values. */
+export function linesToValues(
+  lines: InvoiceDetail["lines"],
+  currency: string,
+  decimalMark: "," | ".",
+): LineFormValues[] {
+  return lines.map((line) => ({
+    key: nextKey(),
+    description: line.description,
+    quantity: scaledToInput(line.quantityMilli, 3, decimalMark),
+    unitPrice: minorToDecimalString(line.unitPriceMinor, currency).replace(".", decimalMark),
+    discount: line.discountBp ? scaledToInput(line.discountBp, 2, decimalMark) : "",
+    taxIds: line.taxes.map((tax) => tax.taxId),
+  }));
 }
 
 export interface ParsedLine {
@@ -105,6 +119,12 @@ export function validateInvoice(t: TFunction, values: InvoiceFormValues): Record
   const errors: Record<string, string> = {};
   if (!values.customerId) errors.customerId = t("errors.required");
   if (!values.issueDate) errors.issueDate = t("errors.required");
+  return { ...errors, ...validateLines(t, values) };
+}
+
+/** Errors of the lines, keyed by form path ("lines.0.quantity"). */
+export function validateLines(t: TFunction, values: LinesFormValues): Record<string, string> {
+  const errors: Record<string, string> = {};
   if (values.lines.length === 0) errors.lines = t("admin.editor.atLeastOneLine");
   values.lines.forEach((line, i) => {
     const parsed = parseLine(line, values.currency);
@@ -126,17 +146,22 @@ export function valuesToBody(values: InvoiceFormValues): InvoiceDraftBody {
     notes: values.notes.trim() || null,
     terms: values.terms.trim() || null,
     allowPartialPayments: values.allowPartialPayments,
-    lines: values.lines.map((line) => {
-      const parsed = parseLine(line, values.currency);
-      return {
-        description: line.description.trim(),
-        quantityMilli: parsed.quantityMilli ?? 0,
-        unitPriceMinor: parsed.unitPriceMinor ?? 0,
-        discountBp: parsed.discountBp ?? 0,
-        taxIds: line.taxIds,
-      };
-    }),
+    lines: linesToBody(values),
   };
+}
+
+/** The lines of a request body; call only after `validateLines` found nothing. */
+export function linesToBody(values: LinesFormValues): InvoiceDraftBody["lines"] {
+  return values.lines.map((line) => {
+    const parsed = parseLine(line, values.currency);
+    return {
+      description: line.description.trim(),
+      quantityMilli: parsed.quantityMilli ?? 0,
+      unitPriceMinor: parsed.unitPriceMinor ?? 0,
+      discountBp: parsed.discountBp ?? 0,
+      taxIds: line.taxIds,
+    };
+  });
 }
 
 /** API paths ("lines.0.quantityMilli") → form paths ("lines.0.quantity"). */
@@ -150,7 +175,7 @@ export function apiFieldToFormField(path: string): string {
 export type LiveTotals = ReturnType<typeof computeTotals> & { valid: boolean[] };
 
 /** Totals as the server will compute them; a line that does not parse yet counts as zero. */
-export function computeLiveTotals(values: InvoiceFormValues, taxes: Tax[]): LiveTotals | null {
+export function computeLiveTotals(values: LinesFormValues, taxes: Tax[]): LiveTotals | null {
   const rates = new Map(taxes.map((tax) => [tax.id, tax.rateBp]));
   const valid: boolean[] = [];
   const inputs = values.lines.map((line) => {

@@ -1,20 +1,21 @@
 import { Button, Card, Group, SimpleGrid, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
-import type { UseFormReturnType } from "@mantine/form";
+import type { FormArrayElement, UseFormReturnType } from "@mantine/form";
 import { useMediaQuery } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import type { Tax } from "../../../shared/contracts/index.js";
 import { useFormat } from "../../ui/format.js";
-import { defaultTaxIds, type InvoiceFormValues, type LiveTotals, newLine } from "./invoice-form-model.js";
+import { TotalsTable } from "../../ui/invoice-totals.js";
+import { defaultTaxIds, type LinesFormValues, type LiveTotals, newLine } from "./invoice-form-model.js";
 import { useLineInputs } from "./line-inputs.js";
 
-interface Props {
-  form: UseFormReturnType<InvoiceFormValues>;
+interface Props<T extends LinesFormValues> {
+  form: UseFormReturnType<T>;
   taxes: Tax[];
   totals: LiveTotals | null;
 }
 
 /** A table on wide screens; one card per line on phones, where seven columns cannot fit. */
-export function InvoiceLinesEditor({ form, taxes, totals }: Props) {
+export function InvoiceLinesEditor<T extends LinesFormValues>({ form, taxes, totals }: Props<T>) {
   const { t } = useTranslation();
   const f = useFormat();
   const isWide = useMediaQuery("(min-width: 62em)", true);
@@ -105,10 +106,40 @@ export function InvoiceLinesEditor({ form, taxes, totals }: Props) {
         </Text>
       ) : null}
       <Group>
-        <Button variant="light" onClick={() => form.insertListItem("lines", newLine(defaultTaxIds(taxes)))}>
+        <Button
+          variant="light"
+          onClick={() =>
+            form.insertListItem("lines", newLine(defaultTaxIds(taxes)) as FormArrayElement<T, "lines">)
+          }
+        >
           {t("admin.editor.addLine")}
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+/** The totals of the form as the server will compute them. */
+export function LiveTotalsTable({
+  totals,
+  currency,
+  taxes,
+}: {
+  totals: LiveTotals | null;
+  currency: string;
+  taxes: Tax[];
+}) {
+  if (!totals) return null;
+  return (
+    <TotalsTable
+      totals={{
+        currency,
+        ...totals.totals,
+        taxBreakdown: totals.totals.taxes.map((entry) => ({
+          ...entry,
+          name: taxes.find((tax) => tax.id === entry.taxId)?.name ?? "",
+        })),
+      }}
+    />
   );
 }

@@ -3,13 +3,13 @@ import type { UseFormReturnType } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import type { Tax } from "../../../shared/contracts/index.js";
 import { useFormat } from "../../ui/format.js";
-import type { InvoiceFormValues } from "./invoice-form-model.js";
+import type { LinesFormValues } from "./invoice-form-model.js";
 
 /**
- * The inputs of one invoice line. Every input's accessible name says which line it belongs to
+ * The inputs of one document line (invoices, quotes). Every input's accessible name says which line it belongs to
  * ("Quantity (line 2)"); `withLabel` also shows the short name above it (the phone layout).
  */
-export function useLineInputs(form: UseFormReturnType<InvoiceFormValues>, taxes: Tax[]) {
+export function useLineInputs<T extends LinesFormValues>(form: UseFormReturnType<T>, taxes: Tax[]) {
   const { t } = useTranslation();
   const f = useFormat();
   const taxOptions = taxes.map((tax) => ({ value: tax.id, label: f.taxLabel(tax.name, tax.rateBp) }));

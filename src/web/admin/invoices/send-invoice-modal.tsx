@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { Customer } from "../../../shared/contracts/index.js";
 import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
 import { useCustomer } from "../customers/customers-api.js";
-import { useSendInvoice } from "./invoices-api.js";
+import { type SendResult, useSendInvoice } from "./invoices-api.js";
 
 interface Props {
   invoiceId: string;
@@ -14,11 +14,38 @@ interface Props {
   onClose: () => void;
 }
 
-export function SendInvoiceModal(props: Props) {
+export function SendInvoiceModal({ invoiceId, ...props }: Props) {
   const { t } = useTranslation();
+  const send = useSendInvoice(invoiceId);
+  return (
+    <SendDocumentModal
+      {...props}
+      send={send}
+      title={t("admin.detail.sendTitle")}
+      confirmLabel={t("admin.detail.sendConfirm")}
+    />
+  );
+}
+
+interface SendDocumentProps {
+  customerId: string;
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  confirmLabel: string;
+  /** The send mutation of the document (invoice, quote): it takes the chosen contacts' ids. */
+  send: {
+    mutate: (contactIds: string[], options: { onSuccess: (result: SendResult) => void }) => void;
+    isPending: boolean;
+    error: unknown;
+  };
+}
+
+/** Picks the customer's contacts with an email and sends them a document. */
+export function SendDocumentModal(props: SendDocumentProps) {
   const customer = useCustomer(props.opened ? props.customerId : null);
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t("admin.detail.sendTitle")}>
+    <Modal opened={props.opened} onClose={props.onClose} title={props.title}>
       {customer.isPending ? <PageLoader /> : null}
       {customer.isError ? (
         <ErrorState error={customer.error} onRetry={() => void customer.refetch()} />
@@ -28,9 +55,9 @@ export function SendInvoiceModal(props: Props) {
   );
 }
 
-function SendForm(props: Props & { customer: Customer }) {
+function SendForm(props: SendDocumentProps & { customer: Customer }) {
   const { t } = useTranslation();
-  const send = useSendInvoice(props.invoiceId);
+  const send = props.send;
   const withEmail = props.customer.contacts.filter((contact) => contact.email);
   const [selected, setSelected] = useState<string[]>(() => withEmail.map((contact) => contact.id));
 
@@ -72,7 +99,7 @@ function SendForm(props: Props & { customer: Customer }) {
           {t("common.cancel")}
         </Button>
         <Button onClick={confirm} loading={send.isPending} disabled={selected.length === 0}>
-          {t("admin.detail.sendConfirm")}
+          {props.confirmLabel}
         </Button>
       </Group>
     </Stack>

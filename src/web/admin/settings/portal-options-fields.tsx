@@ -11,7 +11,7 @@ const OPTIONS: { key: PortalOptionKey; soon?: boolean; help?: "allowPaypalHelp" 
     { key: "showSocial" },
     { key: "allowPaypal", help: "allowPaypalHelp" },
     { key: "showBankAccount", help: "showBankAccountHelp" },
-    { key: "allowQuoteAcceptance", soon: true },
+    { key: "allowQuoteAcceptance" },
     { key: "showSalesOrders", soon: true },
     { key: "showProjects", soon: true },
     { key: "allowAppointments", soon: true },

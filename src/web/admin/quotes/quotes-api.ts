@@ -1,0 +1,94 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { QuoteDetail, QuoteDraftBody, QuoteSummary } from "../../../shared/contracts/index.js";
+import { api, queryString } from "../../ui/api-client.js";
+import type { SendResult } from "../invoices/invoices-api.js";
+import { queryKeys } from "../query-keys.js";
+
+export interface QuoteFilters {
+  status?: string;
+  q?: string;
+  customerId?: string;
+}
+
+export const quoteKeys = {
+  all: ["quotes"] as const,
+  list: (filters: QuoteFilters) => ["quotes", filters] as const,
+  detail: (id: string) => ["quote", id] as const,
+};
+
+export function useQuotes(filters: QuoteFilters) {
+  return useQuery({
+    queryKey: quoteKeys.list(filters),
+    queryFn: ({ signal }) => api.get<QuoteSummary[]>(`/api/quotes${queryString({ ...filters })}`, signal),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useQuote(id: string) {
+  return useQuery({
+    queryKey: quoteKeys.detail(id),
+    queryFn: ({ signal }) => api.get<QuoteDetail>(`/api/quotes/${id}`, signal),
+  });
+}
+
+/** Caches the fresh quote a mutation answers and refreshes every quote (a revision changes its siblings). */
+function useQuoteMutation<TVariables>(mutationFn: (variables: TVariables) => Promise<QuoteDetail>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: async (quote) => {
+      await client.invalidateQueries({ queryKey: ["quote"] });
+      client.setQueryData(quoteKeys.detail(quote.id), quote);
+      await client.invalidateQueries({ queryKey: quoteKeys.all });
+    },
+  });
+}
+
+export function useCreateQuote() {
+  return useQuoteMutation((body: QuoteDraftBody) => api.post<QuoteDetail>("/api/quotes", body));
+}
+
+export function useUpdateQuote(id: string) {
+  return useQuoteMutation((body: QuoteDraftBody) => api.put<QuoteDetail>(`/api/quotes/${id}`, body));
+}
+
+export function useReviseQuote(id: string) {
+  return useQuoteMutation(() => api.post<QuoteDetail>(`/api/quotes/${id}/revise`));
+}
+
+export function useConvertQuote(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ invoiceId: string; quote: QuoteDetail }>(`/api/quotes/${id}/convert`),
+    onSuccess: (result) => {
+      client.setQueryData(quoteKeys.detail(id), result.quote);
+      return Promise.all([
+        client.invalidateQueries({ queryKey: quoteKeys.all }),
+        client.invalidateQueries({ queryKey: ["invoices"] }),
+      ]);
+    },
+  });
+}
+
+export function useSendQuote(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (contactIds: string[]) =>
+      api.post<SendResult & { quote: QuoteDetail }>(`/api/quotes/${id}/send`, { contactIds }),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ["quote"] }),
+        client.invalidateQueries({ queryKey: quoteKeys.all }),
+        client.invalidateQueries({ queryKey: queryKeys.outbox }),
+      ]),
+  });
+}
+
+export function useVerifyEvidence(id: string) {
+  return useMutation({
+    mutationFn: () =>
+      api.get<{ intact: boolean; storedHash: string; currentHash: string }>(
+        `/api/quotes/${id}/evidence/verify`,
+      ),
+  });
+}
