@@ -60,7 +60,7 @@ export function listStaffComments(
       .select()
       .from(comments)
       .where(ofDocument(type, documentId))
-      .orderBy(asc(comments.createdAt));
+      .orderBy(asc(comments.createdAt), asc(comments.id));
     return rows.map(toComment);
   });
 }
@@ -107,7 +107,7 @@ export function listPortalComments(
       .select()
       .from(comments)
       .where(and(ofDocument(type, documentId), portalVisible))
-      .orderBy(asc(comments.createdAt));
+      .orderBy(asc(comments.createdAt), asc(comments.id));
     return rows.map(toPortalComment);
   });
 }

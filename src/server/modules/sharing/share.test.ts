@@ -9,7 +9,7 @@ import {
   buildOrg,
   cookieHeader,
   openLink,
-  sendAndReadLinks,
+  signInContactByLink,
   type TestOrg,
 } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
@@ -32,8 +32,7 @@ beforeAll(async () => {
   siblingInvoice = await buildInvoice(ctx, org, (await buildCustomer(ctx, org, "Sibling")).id, {
     issue: true,
   });
-  const links = await sendAndReadLinks(ctx, org, invoice.id);
-  cookie = (await openLink(ctx, links[0] as string)).cookie;
+  cookie = await signInContactByLink(ctx, org, invoice.id, customer.contacts[0]?.email as string);
 });
 afterAll(() => ctx.close());
 
