@@ -20,6 +20,7 @@ import { registerCsrfGuard } from "./http/csrf.js";
 import { registerErrorHandler } from "./http/errors.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
+import { commentRoutes } from "./modules/comments/comments.routes.js";
 import { customerRoutes } from "./modules/customers/customers.routes.js";
 import { invoiceRoutes } from "./modules/invoices/invoices.routes.js";
 import { notificationRoutes } from "./modules/notifications/notifications.routes.js";
@@ -31,7 +32,11 @@ import { portalAccessRoutes } from "./modules/portal-access/portal-access.routes
 import { portalAuthRoutes } from "./modules/portal-auth/portal-auth.routes.js";
 import { portalQuoteRoutes } from "./modules/quotes/quotes.portal.routes.js";
 import { quoteRoutes } from "./modules/quotes/quotes.routes.js";
+import { shareRoutes } from "./modules/sharing/share.routes.js";
 import { taxRoutes } from "./modules/taxes/taxes.routes.js";
+import { HEARTBEAT_MS } from "./realtime/event-stream.js";
+import { eventRoutes } from "./realtime/events.routes.js";
+import { RealtimeHub } from "./realtime/realtime.js";
 
 export interface AppDeps {
   database: Database;
@@ -40,10 +45,12 @@ export interface AppDeps {
   /** Serve the built web apps from dist/web (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean;
+  /** Live streams' heartbeat and session re-check (G4); shorter in tests. */
+  liveHeartbeatMs?: number;
 }
 
 export type App = FastifyInstance;
-export type Deps = Omit<AppDeps, "serveWeb" | "logger">;
+export type Deps = Omit<AppDeps, "serveWeb" | "logger" | "liveHeartbeatMs">;
 
 const webDir = fileURLToPath(new URL("../../dist/web", import.meta.url));
 
@@ -99,6 +106,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
 
   const d: Deps = { database: deps.database, config: deps.config, mailer: deps.mailer };
+  const realtime = new RealtimeHub(deps.database);
+  app.addHook("onClose", () => realtime.close());
   await app.register(async (api) => {
     await authRoutes(api, d);
     await organisationRoutes(api, d);
@@ -114,6 +123,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await auditRoutes(api, d);
     await portalQuoteRoutes(api, d);
     await sandboxGatewayRoutes(api, d);
+    await commentRoutes(api, d);
+    await shareRoutes(api, d);
+    await eventRoutes(api, d, realtime, deps.liveHeartbeatMs ?? HEARTBEAT_MS);
   });
 
   if (deps.serveWeb && existsSync(webDir)) registerWebApps(app);

@@ -14,6 +14,11 @@ export interface Database {
   db: Db;
   kind: "pglite" | "postgres";
   close(): Promise<void>;
+  /**
+   * LISTEN on a channel (live updates, src/server/realtime): PGlite's own listen in-process, or one
+   * dedicated pg client on a server, reconnected if the connection drops. Returns the unlisten.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
 }
 
 // PostgreSQL returns bigint (int8) as text; amounts are safe integers by construction (see money rules).
@@ -33,7 +38,12 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
     pool.on("error", (err) => {
       if ((err as { code?: string }).code !== "57P01") console.error("idle database connection lost", err);
     });
-    return { db: drizzlePg(pool, { schema }) as unknown as Db, kind: "postgres", close: () => pool.end() };
+    return {
+      db: drizzlePg(pool, { schema }) as unknown as Db,
+      kind: "postgres",
+      close: () => pool.end(),
+      listen: (channel, onPayload) => listenPg(opts.databaseUrl as string, channel, onPayload),
+    };
   }
   const dir = opts.dataDir && opts.dataDir !== "memory://" ? opts.dataDir : undefined;
   const client = dir ? new PGlite(dir) : new PGlite();
@@ -42,5 +52,49 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: "pglite",
     close: () => client.close(),
+    listen: async (channel, onPayload) => {
+      const unlisten = await client.listen(channel, onPayload);
+      return () => (client.closed ? Promise.resolve() : unlisten());
+    },
+  };
+}
+
+/** A pooled connection cannot LISTEN (it goes back to the pool), so live updates hold their own. */
+async function listenPg(
+  url: string,
+  channel: string,
+  onPayload: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  const retry = () => {
+    if (!stopped) setTimeout(() => void connect().catch(retry), 1000).unref();
+  };
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    c.on("notification", (msg) => {
+      if (msg.channel === channel && msg.payload) onPayload(msg.payload);
+    });
+    // A dropped connection (server restart, failover) is reopened; events meanwhile are lost, which
+    // the web apps cover by re-reading when their stream reconnects.
+    c.on("error", () => undefined);
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (err) {
+      await c.end().catch(() => undefined);
+      throw err;
+    }
+    c.on("end", () => {
+      if (client === c) retry();
+    });
+    client = c;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    const c = client;
+    client = null;
+    await c?.end().catch(() => undefined);
   };
 }

@@ -7,7 +7,8 @@ export type EmailKind =
   | "invitation"
   | "password_reset"
   | "password_changed"
-  | "quote_sent";
+  | "quote_sent"
+  | "document_shared";
 type Lang = "es" | "en";
 
 interface Template {
@@ -26,10 +27,12 @@ const templates: Record<EmailKind, Record<Lang, Template>> = {
   staff_notification: {
     es: {
       subject:
-        "{% if event == 'invoice_viewed' %}{{ customer_name }} ha abierto la factura {{ number }}{% elsif event == 'payment_received' %}Pago de {{ amount }} recibido de {{ customer_name }}{% elsif event == 'quote_viewed' %}{{ customer_name }} ha abierto el presupuesto {{ number }}{% elsif event == 'quote_accepted' %}{{ customer_name }} ha aceptado el presupuesto {{ number }}{% elsif event == 'quote_declined' %}{{ customer_name }} ha rechazado el presupuesto {{ number }}{% else %}{{ customer_name }} ha actualizado sus datos{% endif %}",
+        "{% if event == 'invoice_viewed' %}{{ customer_name }} ha abierto la factura {{ number }}{% elsif event == 'payment_received' %}Pago de {{ amount }} recibido de {{ customer_name }}{% elsif event == 'quote_viewed' %}{{ customer_name }} ha abierto el presupuesto {{ number }}{% elsif event == 'quote_accepted' %}{{ customer_name }} ha aceptado el presupuesto {{ number }}{% elsif event == 'quote_declined' %}{{ customer_name }} ha rechazado el presupuesto {{ number }}{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) ha comentado en {{ document_kind }} {{ number }}{% else %}{{ customer_name }} ha actualizado sus datos{% endif %}",
       body: `Hola:
 
-{% if event == 'invoice_viewed' %}{{ customer_name }} ha abierto por primera vez la factura {{ number }} en el portal.{% elsif event == 'payment_received' %}{{ customer_name }} ha pagado {{ amount }} de la factura {{ number }}.{% elsif event == 'quote_viewed' %}{{ customer_name }} ha abierto por primera vez el presupuesto {{ number }} en el portal.{% elsif event == 'quote_accepted' %}{{ customer_name }} ha aceptado el presupuesto {{ number }}.{% elsif event == 'quote_declined' %}{{ customer_name }} ha rechazado el presupuesto {{ number }}.{% else %}{{ contact_name }} ({{ customer_name }}) ha cambiado sus datos en el portal: {{ fields }}.{% endif %}
+{% if event == 'invoice_viewed' %}{{ customer_name }} ha abierto por primera vez la factura {{ number }} en el portal.{% elsif event == 'payment_received' %}{{ customer_name }} ha pagado {{ amount }} de la factura {{ number }}.{% elsif event == 'quote_viewed' %}{{ customer_name }} ha abierto por primera vez el presupuesto {{ number }} en el portal.{% elsif event == 'quote_accepted' %}{{ customer_name }} ha aceptado el presupuesto {{ number }}.{% elsif event == 'quote_declined' %}{{ customer_name }} ha rechazado el presupuesto {{ number }}.{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) ha escrito un comentario en {{ document_kind }} {{ number }}:
+
+«{{ excerpt }}»{% else %}{{ contact_name }} ({{ customer_name }}) ha cambiado sus datos en el portal: {{ fields }}.{% endif %}
 
 {{ button }}
 
@@ -38,10 +41,12 @@ Puedes elegir qué avisos recibes por email en Ajustes › Notificaciones.`,
     },
     en: {
       subject:
-        "{% if event == 'invoice_viewed' %}{{ customer_name }} opened invoice {{ number }}{% elsif event == 'payment_received' %}Payment of {{ amount }} received from {{ customer_name }}{% elsif event == 'quote_viewed' %}{{ customer_name }} opened quote {{ number }}{% elsif event == 'quote_accepted' %}{{ customer_name }} accepted quote {{ number }}{% elsif event == 'quote_declined' %}{{ customer_name }} declined quote {{ number }}{% else %}{{ customer_name }} updated their details{% endif %}",
+        "{% if event == 'invoice_viewed' %}{{ customer_name }} opened invoice {{ number }}{% elsif event == 'payment_received' %}Payment of {{ amount }} received from {{ customer_name }}{% elsif event == 'quote_viewed' %}{{ customer_name }} opened quote {{ number }}{% elsif event == 'quote_accepted' %}{{ customer_name }} accepted quote {{ number }}{% elsif event == 'quote_declined' %}{{ customer_name }} declined quote {{ number }}{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) commented on {{ document_kind }} {{ number }}{% else %}{{ customer_name }} updated their details{% endif %}",
       body: `Hello,
 
-{% if event == 'invoice_viewed' %}{{ customer_name }} opened invoice {{ number }} in the portal for the first time.{% elsif event == 'payment_received' %}{{ customer_name }} paid {{ amount }} towards invoice {{ number }}.{% elsif event == 'quote_viewed' %}{{ customer_name }} opened quote {{ number }} in the portal for the first time.{% elsif event == 'quote_accepted' %}{{ customer_name }} accepted quote {{ number }}.{% elsif event == 'quote_declined' %}{{ customer_name }} declined quote {{ number }}.{% else %}{{ contact_name }} ({{ customer_name }}) changed their details in the portal: {{ fields }}.{% endif %}
+{% if event == 'invoice_viewed' %}{{ customer_name }} opened invoice {{ number }} in the portal for the first time.{% elsif event == 'payment_received' %}{{ customer_name }} paid {{ amount }} towards invoice {{ number }}.{% elsif event == 'quote_viewed' %}{{ customer_name }} opened quote {{ number }} in the portal for the first time.{% elsif event == 'quote_accepted' %}{{ customer_name }} accepted quote {{ number }}.{% elsif event == 'quote_declined' %}{{ customer_name }} declined quote {{ number }}.{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) wrote a comment on {{ document_kind }} {{ number }}:
+
+“{{ excerpt }}”{% else %}{{ contact_name }} ({{ customer_name }}) changed their details in the portal: {{ fields }}.{% endif %}
 
 {{ button }}
 
@@ -209,6 +214,37 @@ Gracias,
 Thank you,
 {{ org_name }}`,
       button: "View quote",
+    },
+  },
+  /** E14: a contact forwarded a document; `document_label` is e.g. "la factura F2026-0001". */
+  document_shared: {
+    es: {
+      subject: "{{ sharer_name }} ha compartido {{ document_label }} de {{ org_name }} contigo",
+      body: `Hola {{ contact_name }}:
+
+{{ sharer_name }} ha compartido contigo {{ document_label }} de {{ org_name }}.
+
+{% if has_link %}Puedes verlo en el portal de {{ org_name }}:
+
+{{ button }}
+{% else %}Pide acceso al portal a {{ org_name }} para verlo.
+{% endif %}
+{{ org_name }}`,
+      button: "Abrir documento",
+    },
+    en: {
+      subject: "{{ sharer_name }} shared {{ document_label }} from {{ org_name }} with you",
+      body: `Hello {{ contact_name }},
+
+{{ sharer_name }} shared {{ document_label }} from {{ org_name }} with you.
+
+{% if has_link %}You can see it in {{ org_name }}'s portal:
+
+{{ button }}
+{% else %}Ask {{ org_name }} for access to their portal to see it.
+{% endif %}
+{{ org_name }}`,
+      button: "Open document",
     },
   },
   payment_receipt: {

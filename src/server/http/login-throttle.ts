@@ -7,7 +7,11 @@ import { AppError } from "./errors.js";
 
 /** Failures allowed back to back before each further attempt must wait (NIST 800-63B 5.2.2). */
 export const FREE_FAILURES = 5;
-/** The wait doubles with every failure past the free ones, up to this. */
+/**
+ * The first wait after the free failures; it doubles with every further failure, up to MAX_DELAY_SECONDS.
+ * Long enough that a person retrying by hand sees the lock (and tests can observe it on a loaded machine).
+ */
+export const FIRST_DELAY_SECONDS = 30;
 export const MAX_DELAY_SECONDS = 15 * 60;
 /** After this many consecutive failures the account stays locked until its password is reset. */
 export const HARD_LOCK_FAILURES = 100;
@@ -33,6 +37,7 @@ export async function beginLoginAttempt(db: Db, keyHash: string): Promise<void> 
   const next = sql`${failures} + 1`;
   // Constants inlined (not bound) so PostgreSQL types the arithmetic without guessing parameter types.
   const free = sql.raw(String(FREE_FAILURES));
+  const firstDelay = sql.raw(String(FIRST_DELAY_SECONDS));
   const maxDelay = sql.raw(String(MAX_DELAY_SECONDS));
   const hardLock = sql.raw(String(HARD_LOCK_FAILURES));
   const rows = await withSystem(db, (tx) =>
@@ -45,7 +50,7 @@ export async function beginLoginAttempt(db: Db, keyHash: string): Promise<void> 
           failures: next,
           lastFailureAt: sql`now()`,
           lockedUntil: sql`case when ${next} >= ${free}
-            then now() + least(power(2, ${next} - ${free}), ${maxDelay}) * interval '1 second'
+            then now() + least(${firstDelay} * power(2, ${next} - ${free}), ${maxDelay}) * interval '1 second'
             else null end`,
         },
         setWhere: sql`${failures} < ${hardLock}

@@ -165,3 +165,20 @@ export async function buildQuote(
   if (sent.statusCode !== 200) throw new Error(`send quote: ${sent.statusCode} ${sent.body}`);
   return sent.json().quote;
 }
+
+/** Sends the invoice and signs one contact in through the link emailed to it; returns its cookie. */
+export async function signInContactByLink(
+  ctx: TestContext,
+  org: TestOrg,
+  invoiceId: string,
+  contactEmail: string,
+): Promise<string> {
+  await sendAndReadLinks(ctx, org, invoiceId);
+  const sent = await withOrg(ctx.database.db, org.orgId, (tx) =>
+    tx.select().from(emails).where(eq(emails.kind, "invoice_sent")),
+  );
+  const mail = sent.filter((e) => e.toAddress === contactEmail).at(-1);
+  const link = /https:\/\/portico\.test\/p\/\S+\/l\/[\w-]+/.exec(mail?.textBody ?? "")?.[0];
+  if (!link) throw new Error(`no link emailed to ${contactEmail}`);
+  return (await openLink(ctx, link)).cookie;
+}

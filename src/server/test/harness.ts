@@ -11,6 +11,8 @@ export interface TestContext {
   database: Database;
   config: Config;
   mailer: Mailer;
+  /** The PostgreSQL database of this file (npm run test:pg), for a second app on the same data. */
+  databaseUrl?: string;
   close(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ export async function createTestContext(
   const adminUrl = process.env.TEST_DATABASE_URL;
   let dropDatabase = async () => {};
   let database: Database;
+  let databaseUrl: string | undefined;
   if (adminUrl) {
     const name = `portico_t_${randomBytes(6).toString("hex")}`;
     const admin = new pg.Client({ connectionString: adminUrl });
@@ -36,7 +39,8 @@ export async function createTestContext(
     await admin.end();
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    database = await openDatabase({ databaseUrl: url.toString() });
+    databaseUrl = url.toString();
+    database = await openDatabase({ databaseUrl });
     dropDatabase = async () => {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
@@ -56,6 +60,7 @@ export async function createTestContext(
     database,
     config,
     mailer,
+    databaseUrl,
     async close() {
       await app.close();
       mailer.close();

@@ -1,4 +1,5 @@
 import type { es } from "./es.js";
+import { commentsEn } from "./features/comments.js";
 import { portalAccessEn } from "./features/portal-access.js";
 import { portalActivityEn } from "./features/portal-activity.js";
 import { portalAuthEn } from "./features/portal-auth.js";
@@ -340,6 +341,7 @@ export const en: Messages<typeof es> = {
     },
   },
   portalAuth: portalAuthEn,
+  comments: commentsEn,
   portalAccess: portalAccessEn,
   portalSettings: portalSettingsEn,
   portalActivity: portalActivityEn,

@@ -1,3 +1,4 @@
+import { commentsEs } from "./features/comments.js";
 import { portalAccessEs } from "./features/portal-access.js";
 import { portalActivityEs } from "./features/portal-activity.js";
 import { portalAuthEs } from "./features/portal-auth.js";
@@ -338,6 +339,7 @@ export const es = {
     },
   },
   portalAuth: portalAuthEs,
+  comments: commentsEs,
   portalAccess: portalAccessEs,
   portalSettings: portalSettingsEs,
   portalActivity: portalActivityEs,

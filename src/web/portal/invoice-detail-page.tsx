@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { PortalInvoiceDetail } from "../../shared/contracts/index.js";
+import { CommentsThread } from "../ui/comments/comments-thread.js";
 import { useFormat } from "../ui/format.js";
 import { InvoiceLinesTable } from "../ui/invoice-lines-table.js";
 import { TaxBreakdownTable, TotalsTable } from "../ui/invoice-totals.js";
@@ -14,6 +15,7 @@ import { BankTransferBlock } from "./bank-transfer.js";
 import { PayButton } from "./pay-button.js";
 import { PaymentBanner, usePaymentOutcome } from "./payment-banner.js";
 import { usePortalInvoice } from "./portal-api.js";
+import { ShareDocument } from "./share-document.js";
 import { portalApi } from "./slug.js";
 
 export function InvoiceDetailPage() {
@@ -68,6 +70,7 @@ function InvoiceView({ invoice }: { invoice: PortalInvoiceDetail }) {
           <Button variant="default" onClick={() => window.print()}>
             {t("portal.detail.print")}
           </Button>
+          <ShareDocument documentType="invoice" documentId={invoice.id} />
         </Group>
       </Group>
       <Card withBorder>
@@ -118,6 +121,9 @@ function InvoiceView({ invoice }: { invoice: PortalInvoiceDetail }) {
           <PaymentsTable payments={invoice.payments} currency={invoice.currency} />
         </section>
       ) : null}
+      <div data-print="hide">
+        <CommentsThread side="portal" documentType="invoice" documentId={invoice.id} />
+      </div>
     </Stack>
   );
 }

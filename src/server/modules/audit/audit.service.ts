@@ -17,7 +17,9 @@ export type AuditAction =
   | "payment_started"
   | "details_updated"
   | "quote_accepted"
-  | "quote_declined";
+  | "quote_declined"
+  | "comment_added"
+  | "document_shared";
 
 export interface AuditOrigin {
   ip: string;

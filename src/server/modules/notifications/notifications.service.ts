@@ -12,7 +12,9 @@ export type NotificationType =
   | "customer_details_updated"
   | "quote_viewed"
   | "quote_accepted"
-  | "quote_declined";
+  | "quote_declined"
+  | "comment_added"
+  | "contact_added_by_share";
 
 /**
  * Records an event for the organisation's staff (A13), callable from staff and contact scopes: the

@@ -21,6 +21,7 @@ const EMAILED: Record<string, NotificationEvent | undefined> = {
   quote_viewed: "quote_viewed",
   quote_accepted: "quote_accepted",
   quote_declined: "quote_declined",
+  comment_added: "comment_added",
 };
 
 /**
@@ -50,9 +51,11 @@ export async function queueStaffEmail(
   const path =
     event === "customer_details_updated"
       ? `customers/${data.customerId}`
-      : event.startsWith("quote_")
-        ? `quotes/${data.quoteId}`
-        : `invoices/${data.invoiceId}`;
+      : event === "comment_added"
+        ? `${data.documentType === "quote" ? "quotes" : "invoices"}/${data.documentId}`
+        : event.startsWith("quote_")
+          ? `quotes/${data.quoteId}`
+          : `invoices/${data.invoiceId}`;
   // Every value is untrusted text from a contact or customer; the template's HTML output escapes it.
   const email = await renderEmail(
     "staff_notification",
@@ -65,6 +68,8 @@ export async function queueStaffEmail(
       contact_name: data.contactName ?? "",
       fields: fieldLabels(String(data.fields ?? ""), lang),
       amount,
+      excerpt: data.excerpt ?? "",
+      document_kind: documentKind(String(data.documentType ?? ""), lang),
     },
     { buttonUrl: `${config.publicUrl}/app/${path}`, brandColor: org.brandColor },
   );
@@ -96,6 +101,16 @@ function fieldLabels(fields: string, lang: "es" | "en"): string {
     .filter(Boolean)
     .map((f) => FIELD_LABELS[f]?.[lang] ?? f)
     .join(", ");
+}
+
+const DOCUMENT_KINDS: Record<string, { es: string; en: string }> = {
+  quote: { es: "el presupuesto", en: "quote" },
+  invoice: { es: "la factura", en: "invoice" },
+  sales_order: { es: "el pedido", en: "sales order" },
+};
+
+function documentKind(type: string, lang: "es" | "en"): string {
+  return DOCUMENT_KINDS[type]?.[lang] ?? "";
 }
 
 /** Also readable from a contact's scope (owners and admins only; see migration 0002's policies). */

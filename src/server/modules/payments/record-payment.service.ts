@@ -7,6 +7,7 @@ import { withOrg, withSystem } from "../../db/scope.js";
 import type { Mailer } from "../../email/mailer.js";
 import { renderEmail } from "../../email/templates.js";
 import { AppError } from "../../http/errors.js";
+import { publishStatus } from "../../realtime/realtime.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import { lockInvoice } from "../invoices/invoices.queries.js";
 import { notify } from "../notifications/notifications.service.js";
@@ -83,6 +84,13 @@ export async function applyGatewayConfirmation(
       .update(checkoutSessions)
       .set({ status: "succeeded", completedAt: now })
       .where(eq(checkoutSessions.id, checkout.id));
+    await publishStatus(tx, {
+      orgId: org.id,
+      customerId: checkout.customerId,
+      documentType: "invoice",
+      documentId: invoice.id,
+      status: fullyPaid ? "paid" : "partially_paid",
+    });
     const customer = await loadCustomer(tx, checkout.customerId);
     const amount = { amountMinor: payment.amountMinor, currency: payment.currency };
     await notify(tx, deps, org.id, "payment_received", {

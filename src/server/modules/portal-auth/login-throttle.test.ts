@@ -56,9 +56,12 @@ describe("login throttling", () => {
       waits.push(Math.round(((r?.lockedUntil?.getTime() ?? 0) - Date.now()) / 1000));
       expect(await codeOf(beginLoginAttempt(ctx.database.db, key))).toBe("ACCOUNT_LOCKED");
     }
-    expect(waits[0]).toBeGreaterThanOrEqual(1);
-    expect(waits[3]).toBeGreaterThanOrEqual(15);
-    expect(waits[3]).toBeLessThanOrEqual(17);
+    // The 6th failure waits 30 × 2 s, the 9th 30 × 16 s; from the 10th on, the 15-minute cap.
+    expect(waits[0]).toBeGreaterThanOrEqual(59);
+    expect(waits[0]).toBeLessThanOrEqual(61);
+    expect(waits[3]).toBeGreaterThanOrEqual(479);
+    expect(waits[3]).toBeLessThanOrEqual(481);
+    expect(waits[11]).toBeGreaterThanOrEqual(MAX_DELAY_SECONDS - 1);
     expect(Math.max(...waits)).toBeLessThanOrEqual(MAX_DELAY_SECONDS + 1);
     expect(waits.at(-1)).toBeGreaterThanOrEqual(MAX_DELAY_SECONDS - 2);
     await clearLoginFailures(ctx.database.db, key);

@@ -127,7 +127,12 @@ export async function resolveContactSession(
     };
   });
   if (!principal) return null;
-  const live = await withContact(db, principal.orgId, principal.customerId, async (tx) => {
+  return (await contactHasAccess(db, principal)) ? principal : null;
+}
+
+/** The contact (and its customer) still exist and staff have not disabled its access (D4). */
+async function contactHasAccess(db: Db, principal: ContactPrincipal): Promise<boolean> {
+  return withContact(db, principal.orgId, principal.customerId, async (tx) => {
     const [c] = await tx
       .select({ id: contacts.id })
       .from(contacts)
@@ -142,7 +147,27 @@ export async function resolveContactSession(
       );
     return c !== undefined;
   });
-  return live ? principal : null;
+}
+
+/**
+ * For a long-lived stream (G4): is the session still valid? Unlike resolving it, this does not touch
+ * `lastSeenAt`, so an open tab alone never keeps a session from its idle expiry.
+ */
+export async function isContactSessionLive(db: Db, principal: ContactPrincipal): Promise<boolean> {
+  const now = Date.now();
+  const [s] = await withSystem(db, (tx) =>
+    tx
+      .select({ id: contactSessions.id })
+      .from(contactSessions)
+      .where(
+        and(
+          eq(contactSessions.id, principal.sessionId),
+          gt(contactSessions.expiresAt, new Date(now)),
+          gt(contactSessions.lastSeenAt, new Date(now - CONTACT_SESSION_IDLE_MINUTES * 60_000)),
+        ),
+      ),
+  );
+  return s !== undefined && (await contactHasAccess(db, principal));
 }
 
 export async function endContactSession(db: Db, token: string): Promise<void> {

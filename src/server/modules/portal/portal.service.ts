@@ -9,6 +9,7 @@ import type { Db } from "../../db/client.js";
 import { contacts, invoices, organisations } from "../../db/schema/index.js";
 import { withContact, withSystem } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
+import { publishStatus } from "../../realtime/realtime.js";
 import { type AuditAction, type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import { buildInvoicePdf, invoicePdfFilename } from "../invoices/invoice-pdf.js";
@@ -129,6 +130,13 @@ export async function getPortalInvoice(
           customerName: customer.name,
         });
         notified = true;
+        await publishStatus(tx, {
+          orgId: p.orgId,
+          customerId: p.customerId,
+          documentType: "invoice",
+          documentId: inv.id,
+          status: inv.status,
+        });
       }
     }
     const [org] = await tx.select().from(organisations).where(eq(organisations.id, p.orgId));

@@ -3,6 +3,7 @@ import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { withOrg } from "../../db/scope.js";
 import type { Mailer } from "../../email/mailer.js";
+import { publishStatus } from "../../realtime/realtime.js";
 import { deliverDocument, localeOf } from "../documents/deliver-document.js";
 import { orgToday } from "../invoices/invoices.service.js";
 import { buildQuotePdf, quotePdfFilename } from "./quote-pdf.js";
@@ -37,6 +38,11 @@ export async function sendQuote(
       renderPdf: (lang) => buildQuotePdf(tx, orgId, detail, lang),
       pdfFilename: quotePdfFilename(detail),
     });
+    const live = { orgId, customerId: quote.customerId, documentType: "quote" as const };
+    await publishStatus(tx, { ...live, documentId: quote.id, status: "sent" });
+    // A sent revision supersedes the one it revises: a contact reading the old one learns it at once.
+    if (quote.previousId)
+      await publishStatus(tx, { ...live, documentId: quote.previousId, status: "superseded" });
     return { ...sent, quote: detail };
   });
   void deps.mailer.deliverQueued();

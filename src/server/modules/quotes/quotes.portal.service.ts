@@ -10,6 +10,7 @@ import type { Db, Tx } from "../../db/client.js";
 import { contacts, quoteAcceptances, quotes } from "../../db/schema/index.js";
 import { withContact } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
+import { publishStatus } from "../../realtime/realtime.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import { orgToday } from "../invoices/invoices.service.js";
@@ -110,6 +111,7 @@ export async function getPortalQuote(
           customerName: customer.name,
         });
         await recordPortalEvent(tx, event(p, "document_viewed", q.id), origin);
+        await publishStatus(tx, liveStatus(p, q.id, "viewed"));
       }
     }
     return portalDetail(tx, p, q);
@@ -139,6 +141,14 @@ const event = (
   action,
   documentType: "quote" as const,
   documentId: id,
+});
+
+const liveStatus = (p: ContactPrincipal, documentId: string, status: string) => ({
+  orgId: p.orgId,
+  customerId: p.customerId,
+  documentType: "quote" as const,
+  documentId,
+  status,
 });
 
 /** The refusals shared by accepting and declining, in the order a contact can act on them. */
@@ -201,6 +211,7 @@ export async function acceptPortalQuote(
       signerName: body.signerName,
     });
     await recordPortalEvent(tx, event(p, "quote_accepted", q.id), origin);
+    await publishStatus(tx, liveStatus(p, q.id, "accepted"));
     return portalDetail(tx, p, updated as QuoteRow);
   });
   // Staff emails queued by notify (C5) go out after the commit.
@@ -239,6 +250,7 @@ export async function declinePortalQuote(
       reason,
     });
     await recordPortalEvent(tx, event(p, "quote_declined", q.id), origin);
+    await publishStatus(tx, liveStatus(p, q.id, "declined"));
     return portalDetail(tx, p, updated as QuoteRow);
   });
   // Staff emails queued by notify (C5) go out after the commit.

@@ -19,6 +19,11 @@ const SELF_ONLY = new Set([
 ]);
 const SIGNED = /^\S+ \/api\/gateways\//;
 /**
+ * Live streams (G4) never end, so a crawl cannot wait for them; their scope (another customer's or
+ * organisation's stream receives nothing) is tested over a real socket in src/server/realtime.
+ */
+const STREAM = /^GET \S+\/events$/;
+/**
  * Open to anyone by design: public branding, and the routes a person without a session uses, which
  * are verified by a token or answer the same whatever the email (their refusals are tested in
  * modules/portal-auth). The crawls still call them and the fingerprints prove they changed nothing.
@@ -103,6 +108,7 @@ export async function crawlAsStaff(
     if (
       SELF_ONLY.has(key) ||
       SIGNED.test(key) ||
+      STREAM.test(key) ||
       route.path.startsWith("/api/portal/") ||
       route.path.startsWith("/api/openapi")
     )
@@ -151,6 +157,8 @@ export async function crawlAsContact(
     const key = keyOf(route);
     if (SELF_ONLY.has(key)) continue;
     for (const t of targets) {
+      // Another portal's stream is refused before it opens; the own one would never end.
+      if (STREAM.test(key) && t.slug === attacker.org.slug) continue;
       const req = buildRequest(route, t.slug, () => (route.path.includes("/quotes") ? t.quoteId : t.id));
       const res = await ctx.app.inject({
         ...req,

@@ -16,6 +16,7 @@ const FORGED = {
   "x-forwarded-proto": "http",
 };
 const EXPECTED_KINDS = [
+  "document_shared",
   "invitation",
   "invoice_sent",
   "password_changed",
@@ -86,6 +87,14 @@ beforeAll(async () => {
   expect(submitted.statusCode).toBe(303);
   const back = new URL(String(submitted.headers.location), TEST_PUBLIC_URL);
   await ctx.app.inject({ url: `${back.pathname}${back.search}`, headers: FORGED });
+  // document_shared (E14)
+  const shared = await call(
+    "POST",
+    `${base}/invoices/${invoice.id}/share`,
+    { name: "Forwarded", email: "forwarded@example.com" },
+    cookie,
+  );
+  expect(shared.statusCode).toBe(200);
 });
 afterAll(() => ctx.close());
 

@@ -53,6 +53,34 @@ export async function buildTenantWorld(ctx: TestContext, name: string): Promise<
     payload: { signerName: `${name} Signer`, documentHash: shown.json().documentHash },
   });
   if (accepted.statusCode !== 200) throw new Error(`accept: ${accepted.statusCode} ${accepted.body}`);
+  // Comments (a staff-only note, a shown one, a contact's) and a share, for the RLS suite to read.
+  for (const visibleInPortal of [false, true]) {
+    const staffNote = await ctx.app.inject({
+      method: "POST",
+      url: `/api/invoices/${i1.id}/comments`,
+      headers: { cookie: org.cookie },
+      payload: { body: `${name} staff note`, visibleInPortal },
+    });
+    if (staffNote.statusCode !== 201) throw new Error(`comment: ${staffNote.statusCode} ${staffNote.body}`);
+  }
+  for (const [path, payload] of [
+    ["comments", { body: `${name} contact comment` }],
+    [
+      "share",
+      {
+        name: `${name} Colleague`,
+        email: `colleague-${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}@example.com`,
+      },
+    ],
+  ] as const) {
+    const res = await ctx.app.inject({
+      method: "POST",
+      url: `/api/portal/${org.slug}/invoices/${i1.id}/${path}`,
+      headers: { cookie },
+      payload,
+    });
+    if (res.statusCode >= 300) throw new Error(`${path}: ${res.statusCode} ${res.body}`);
+  }
   const { taxId, emailId } = await withOrg(ctx.database.db, org.orgId, async (tx) => {
     const [t] = await tx.select().from(taxes).where(eq(taxes.isDefault, true));
     const [e] = await tx.select().from(emails).limit(1);

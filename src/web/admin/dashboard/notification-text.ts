@@ -10,6 +10,8 @@ const KNOWN = [
   "quote_viewed",
   "quote_accepted",
   "quote_declined",
+  "comment_added",
+  "contact_added_by_share",
 ] as const;
 type KnownType = (typeof KNOWN)[number];
 
@@ -30,6 +32,13 @@ export function notificationText(t: TFunction, f: Formatters, notification: Noti
     return t("portalSettings.notifications.detailsUpdated", {
       contactName: text("contactName"),
       customerName: text("customerName"),
+    });
+  if (notification.type === "comment_added" || notification.type === "contact_added_by_share")
+    return t(`comments.notification.${notification.type}`, {
+      contactName: text("contactName"),
+      customerName: text("customerName"),
+      sharedBy: text("sharedBy"),
+      number: text("number"),
     });
   return t(`admin.notification.${notification.type}`, {
     number: text("number"),

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { InvoiceDetail } from "../../../shared/contracts/index.js";
+import { CommentsThread } from "../../ui/comments/comments-thread.js";
 import { useFormat } from "../../ui/format.js";
 import { InvoiceLinesTable } from "../../ui/invoice-lines-table.js";
 import { TaxBreakdownTable, TotalsTable } from "../../ui/invoice-totals.js";
@@ -87,6 +88,7 @@ function InvoiceView({ invoice }: { invoice: InvoiceDetail }) {
         </Title>
         <PaymentsTable payments={invoice.payments} currency={invoice.currency} />
       </Card>
+      <CommentsThread side="staff" documentType="invoice" documentId={invoice.id} />
       {invoice.status !== "draft" ? <InvoiceActivity invoiceId={invoice.id} /> : null}
     </Stack>
   );

@@ -34,6 +34,7 @@ export const portalSettingsEs = {
     quote_viewed: "Un cliente abre un presupuesto por primera vez",
     quote_accepted: "Un cliente acepta un presupuesto",
     quote_declined: "Un cliente rechaza un presupuesto",
+    comment_added: "Un cliente comenta un presupuesto o una factura",
     /** The bell's sentence for customer_details_updated (data: contactName, customerName). */
     detailsUpdated: "{{contactName}} ({{customerName}}) ha actualizado sus datos",
   },
@@ -105,6 +106,7 @@ export const portalSettingsEn: Messages<typeof portalSettingsEs> = {
     quote_viewed: "A customer opens a quote for the first time",
     quote_accepted: "A customer accepts a quote",
     quote_declined: "A customer declines a quote",
+    comment_added: "A customer comments on a quote or an invoice",
     detailsUpdated: "{{contactName}} ({{customerName}}) updated their details",
   },
   account: {

@@ -1,0 +1,62 @@
+import { eq } from "drizzle-orm";
+import type { CommentDocumentType } from "../../../shared/contracts/index.js";
+import type { Tx } from "../../db/client.js";
+import { invoices, quotes } from "../../db/schema/index.js";
+import { displayNumberOf } from "../quotes/quotes.queries.js";
+
+/** What comments and shares need to know of a document, read in the caller's scope (RLS applies). */
+export interface DocumentInfo {
+  customerId: string;
+  /** The number people know it by; null while a draft has none. */
+  number: string | null;
+  /** Drafts do not exist for the portal. */
+  isDraft: boolean;
+}
+
+type Finder = (tx: Tx, id: string) => Promise<DocumentInfo | null>;
+
+/**
+ * Each document type comments can be about. A type with no entry has no documents: its routes answer
+ * 404, so a module can ship its routes before the type is registered.
+ */
+const registry: Partial<Record<CommentDocumentType, Finder>> = {
+  quote: async (tx, id) => {
+    const [q] = await tx
+      .select({
+        customerId: quotes.customerId,
+        number: quotes.number,
+        revision: quotes.revision,
+        status: quotes.status,
+      })
+      .from(quotes)
+      .where(eq(quotes.id, id));
+    return q ? { customerId: q.customerId, number: displayNumberOf(q), isDraft: q.status === "draft" } : null;
+  },
+  invoice: async (tx, id) => {
+    const [inv] = await tx
+      .select({ customerId: invoices.customerId, number: invoices.number, status: invoices.status })
+      .from(invoices)
+      .where(eq(invoices.id, id));
+    return inv ? { customerId: inv.customerId, number: inv.number, isDraft: inv.status === "draft" } : null;
+  },
+  // TODO(sales_order): register sales orders (E5) here when that module lands.
+};
+
+export function findDocument(tx: Tx, type: CommentDocumentType, id: string): Promise<DocumentInfo | null> {
+  const find = registry[type];
+  return find ? find(tx, id) : Promise.resolve(null);
+}
+
+export async function documentExists(tx: Tx, type: CommentDocumentType, id: string): Promise<boolean> {
+  return (await findDocument(tx, type, id)) !== null;
+}
+
+/** A document a contact may see: its customer's (RLS), and not a draft. */
+export async function findPortalDocument(
+  tx: Tx,
+  type: CommentDocumentType,
+  id: string,
+): Promise<DocumentInfo | null> {
+  const doc = await findDocument(tx, type, id);
+  return doc && !doc.isDraft ? doc : null;
+}

@@ -1,0 +1,163 @@
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Customer, InvoiceDetail } from "../../../shared/contracts/index.js";
+import { auditEvents, contacts, emails, notifications } from "../../db/schema/index.js";
+import { withOrg } from "../../db/scope.js";
+import {
+  buildCustomer,
+  buildInvoice,
+  buildOrg,
+  cookieHeader,
+  openLink,
+  signInContactByLink,
+  type TestOrg,
+} from "../../test/factories.js";
+import { createTestContext, type TestContext } from "../../test/harness.js";
+import { SHARES_PER_HOUR } from "./share-document.service.js";
+
+let ctx: TestContext;
+let org: TestOrg;
+let customer: Customer;
+let invoice: InvoiceDetail;
+let draft: InvoiceDetail;
+let siblingInvoice: InvoiceDetail;
+let cookie: string;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  org = await buildOrg(ctx, "Sharing");
+  customer = await buildCustomer(ctx, org, "Acme");
+  invoice = await buildInvoice(ctx, org, customer.id, { issue: true });
+  draft = await buildInvoice(ctx, org, customer.id);
+  siblingInvoice = await buildInvoice(ctx, org, (await buildCustomer(ctx, org, "Sibling")).id, {
+    issue: true,
+  });
+  cookie = await signInContactByLink(ctx, org, invoice.id, customer.contacts[0]?.email as string);
+});
+afterAll(() => ctx.close());
+
+const share = (id: string, payload: object, c = cookie) =>
+  ctx.app.inject({
+    method: "POST",
+    url: `/api/portal/${org.slug}/invoices/${id}/share`,
+    headers: { cookie: c },
+    payload,
+  });
+
+const contactsOf = () =>
+  withOrg(ctx.database.db, org.orgId, (tx) =>
+    tx.select().from(contacts).where(eq(contacts.customerId, customer.id)),
+  );
+
+describe("sharing a document (E14)", () => {
+  test("the person becomes a contact, gets a working link, staff are told and it is audited", async () => {
+    const res = await share(invoice.id, { name: "Pat <Finance>", email: "Pat@Example.com" });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ ok: true, reusedContact: false });
+    const added = (await contactsOf()).find((c) => c.email === "pat@example.com");
+    expect(added).toMatchObject({ name: "Pat <Finance>", portalEnabled: true, isPrimary: false });
+
+    const { mail, note, audit } = await withOrg(ctx.database.db, org.orgId, async (tx) => ({
+      mail: (await tx.select().from(emails).where(eq(emails.kind, "document_shared")))[0],
+      note: (
+        await tx.select().from(notifications).where(eq(notifications.type, "contact_added_by_share"))
+      )[0],
+      audit: (await tx.select().from(auditEvents).where(eq(auditEvents.action, "document_shared")))[0],
+    }));
+    expect(mail?.toAddress).toBe("pat@example.com");
+    expect(mail?.subject).toBe(`Acme Contact ha compartido la factura ${invoice.number} de Sharing contigo`);
+    expect(mail?.htmlBody).toContain("Pat &lt;Finance&gt;");
+    expect(note?.data).toMatchObject({
+      contactId: added?.id,
+      contactName: "Pat <Finance>",
+      sharedBy: "Acme Contact",
+    });
+    expect(audit).toMatchObject({ documentId: invoice.id, contactId: customer.contacts[0]?.id });
+
+    const link = /https:\/\/portico\.test\/p\/\S+\/l\/[\w-]+/.exec(mail?.textBody ?? "")?.[0] ?? "";
+    const opened = await openLink(ctx, link);
+    expect(opened.status).toBe(303);
+    expect(opened.location).toBe(`/p/${org.slug}/invoices/${invoice.id}`);
+  });
+
+  test("an existing contact with that email is reused, whatever its case; staff get no new-contact notice", async () => {
+    const before = (await contactsOf()).length;
+    const existing = customer.contacts[1];
+    const res = await share(invoice.id, { name: "Someone", email: (existing?.email ?? "").toUpperCase() });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ ok: true, reusedContact: true });
+    expect((await contactsOf()).length).toBe(before);
+    const notes = await withOrg(ctx.database.db, org.orgId, (tx) =>
+      tx.select().from(notifications).where(eq(notifications.type, "contact_added_by_share")),
+    );
+    expect(notes).toHaveLength(1);
+  });
+
+  test("staff remove a shared-in contact by disabling its access: its link stops working", async () => {
+    await share(invoice.id, { name: "Temp", email: "temp@example.com" });
+    const temp = (await contactsOf()).find((c) => c.email === "temp@example.com");
+    const off = await ctx.app.inject({
+      method: "DELETE",
+      url: `/api/customers/${customer.id}/contacts/${temp?.id}/portal-access`,
+      headers: { cookie: org.cookie },
+    });
+    expect(off.statusCode).toBe(200);
+    const mail = await withOrg(ctx.database.db, org.orgId, async (tx) =>
+      (
+        await tx
+          .select()
+          .from(emails)
+          .where(and(eq(emails.kind, "document_shared"), eq(emails.toAddress, "temp@example.com")))
+      ).at(-1),
+    );
+    const link = /https:\/\/portico\.test\/p\/\S+\/l\/[\w-]+/.exec(mail?.textBody ?? "")?.[0] ?? "";
+    expect(link).not.toBe("");
+    expect((await openLink(ctx, link)).location).toBe(`/p/${org.slug}/?error=LINK_INVALID`);
+  });
+
+  test("an invalid email or a missing name answers 400 naming the field and adds nobody", async () => {
+    const before = (await contactsOf()).length;
+    const bad = await share(invoice.id, { name: "X", email: "not-an-email" });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe("body.email");
+    const noName = await share(invoice.id, { name: " ", email: "x@example.com" });
+    expect(noName.json().errors[0].field).toBe("body.name");
+    expect((await contactsOf()).length).toBe(before);
+  });
+
+  test("a draft or another customer's document answers 404", async () => {
+    for (const id of [draft.id, siblingInvoice.id]) {
+      const res = await share(id, { name: "X", email: "x@example.com" });
+      expect(res.statusCode).toBe(404);
+      expect(res.json().code).toBe("NOT_FOUND");
+    }
+  });
+
+  test("a staff preview may not share (PREVIEW_READ_ONLY)", async () => {
+    const preview = await ctx.app.inject({
+      method: "POST",
+      url: `/api/customers/${customer.id}/contacts/${customer.contacts[0]?.id}/preview`,
+      headers: { cookie: org.cookie },
+    });
+    const res = await share(
+      invoice.id,
+      { name: "X", email: "x@example.com" },
+      cookieHeader(preview.headers["set-cookie"]),
+    );
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe("PREVIEW_READ_ONLY");
+  });
+
+  test(`a contact may share ${SHARES_PER_HOUR} times an hour, then RATE_LIMITED`, async () => {
+    const done = await withOrg(ctx.database.db, org.orgId, async (tx) => {
+      const r = await tx.execute(sql`select count(*)::int as n from document_shares`);
+      return (r.rows[0] as { n: number }).n;
+    });
+    for (let i = done; i < SHARES_PER_HOUR; i++)
+      expect((await share(invoice.id, { name: `P${i}`, email: `p${i}@example.com` })).statusCode).toBe(200);
+    const limited = await share(invoice.id, { name: "One more", email: "more@example.com" });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().code).toBe("RATE_LIMITED");
+    expect((await contactsOf()).some((c) => c.email === "more@example.com")).toBe(false);
+  });
+});
