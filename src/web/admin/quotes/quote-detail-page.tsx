@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { QuoteDetail } from "../../../shared/contracts/index.js";
+import { CommentsThread } from "../../ui/comments/comments-thread.js";
 import { useFormat } from "../../ui/format.js";
 import { InvoiceLinesTable } from "../../ui/invoice-lines-table.js";
 import { TaxBreakdownTable, TotalsTable } from "../../ui/invoice-totals.js";
@@ -117,6 +118,7 @@ function QuoteView({ quote }: { quote: QuoteDetail }) {
         currency={quote.currency}
         pathOf={(id) => `/quotes/${id}`}
       />
+      <CommentsThread side="staff" documentType="quote" documentId={quote.id} />
     </Stack>
   );
 }

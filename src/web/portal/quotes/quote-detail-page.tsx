@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { PortalQuoteDetail } from "../../../shared/contracts/index.js";
+import { CommentsThread } from "../../ui/comments/comments-thread.js";
 import { useFormat } from "../../ui/format.js";
 import { InvoiceLinesTable } from "../../ui/invoice-lines-table.js";
 import { TaxBreakdownTable, TotalsTable } from "../../ui/invoice-totals.js";
@@ -12,6 +13,7 @@ import { ErrorState, PageLoader } from "../../ui/page-states.js";
 import { QuoteVersions } from "../../ui/quote-versions.js";
 import { QuoteStatusBadge } from "../../ui/status-badge.js";
 import { useContactMe } from "../portal-api.js";
+import { ShareDocument } from "../share-document.js";
 import { portalApi } from "../slug.js";
 import { AcceptQuoteModal, DeclineQuoteModal } from "./answer-quote-modals.js";
 import { usePortalQuote } from "./quotes-api.js";
@@ -80,6 +82,7 @@ function QuoteView({ quote, onReload }: { quote: PortalQuoteDetail; onReload: ()
           <Button variant="default" onClick={() => window.print()}>
             {t("quotes.portal.print")}
           </Button>
+          <ShareDocument documentType="quote" documentId={quote.id} />
         </Group>
       </Group>
       {quote.status === "superseded" ? (
@@ -152,6 +155,9 @@ function QuoteView({ quote, onReload }: { quote: PortalQuoteDetail; onReload: ()
           currency={quote.currency}
           pathOf={(id) => `/quotes/${id}`}
         />
+      </div>
+      <div data-print="hide">
+        <CommentsThread side="portal" documentType="quote" documentId={quote.id} />
       </div>
       {canAnswer ? (
         <>
