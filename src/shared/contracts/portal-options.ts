@@ -56,6 +56,7 @@ export const notificationPrefsShape = {
   quote_viewed: z.boolean(),
   quote_accepted: z.boolean(),
   quote_declined: z.boolean(),
+  sales_order_viewed: z.boolean(),
 };
 export const notificationPrefs = z.object(notificationPrefsShape);
 export type NotificationPrefs = z.infer<typeof notificationPrefs>;
@@ -68,4 +69,5 @@ export const DEFAULT_NOTIFICATION_PREFS: NotificationPrefs = {
   quote_viewed: false,
   quote_accepted: true,
   quote_declined: true,
+  sales_order_viewed: false,
 };

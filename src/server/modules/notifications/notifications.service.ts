@@ -12,7 +12,8 @@ export type NotificationType =
   | "customer_details_updated"
   | "quote_viewed"
   | "quote_accepted"
-  | "quote_declined";
+  | "quote_declined"
+  | "sales_order_viewed";
 
 /**
  * Records an event for the organisation's staff (A13), callable from staff and contact scopes: the

@@ -21,6 +21,7 @@ const EMAILED: Record<string, NotificationEvent | undefined> = {
   quote_viewed: "quote_viewed",
   quote_accepted: "quote_accepted",
   quote_declined: "quote_declined",
+  sales_order_viewed: "sales_order_viewed",
 };
 
 /**
@@ -52,7 +53,9 @@ export async function queueStaffEmail(
       ? `customers/${data.customerId}`
       : event.startsWith("quote_")
         ? `quotes/${data.quoteId}`
-        : `invoices/${data.invoiceId}`;
+        : event.startsWith("sales_order_")
+          ? `sales-orders/${data.salesOrderId}`
+          : `invoices/${data.invoiceId}`;
   // Every value is untrusted text from a contact or customer; the template's HTML output escapes it.
   const email = await renderEmail(
     "staff_notification",

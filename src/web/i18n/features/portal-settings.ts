@@ -34,6 +34,7 @@ export const portalSettingsEs = {
     quote_viewed: "Un cliente abre un presupuesto por primera vez",
     quote_accepted: "Un cliente acepta un presupuesto",
     quote_declined: "Un cliente rechaza un presupuesto",
+    sales_order_viewed: "Un cliente abre un pedido de venta por primera vez",
     /** The bell's sentence for customer_details_updated (data: contactName, customerName). */
     detailsUpdated: "{{contactName}} ({{customerName}}) ha actualizado sus datos",
   },
@@ -105,6 +106,7 @@ export const portalSettingsEn: Messages<typeof portalSettingsEs> = {
     quote_viewed: "A customer opens a quote for the first time",
     quote_accepted: "A customer accepts a quote",
     quote_declined: "A customer declines a quote",
+    sales_order_viewed: "A customer opens a sales order for the first time",
     detailsUpdated: "{{contactName}} ({{customerName}}) updated their details",
   },
   account: {
