@@ -13,6 +13,9 @@ import { EmailDetailPage } from "./outbox/email-detail-page.js";
 import { OutboxPage } from "./outbox/outbox-page.js";
 import { BulkInvitePage } from "./portal-access/bulk-invite-page.js";
 import { RequireAuth } from "./require-auth.js";
+import { SalesOrderDetailPage } from "./sales-orders/sales-order-detail-page.js";
+import { EditSalesOrderPage, NewSalesOrderPage } from "./sales-orders/sales-order-editor-pages.js";
+import { SalesOrdersPage } from "./sales-orders/sales-orders-page.js";
 import { SettingsPage } from "./settings/settings-page.js";
 
 export const router = createBrowserRouter(
@@ -34,6 +37,10 @@ export const router = createBrowserRouter(
         { path: "invoices/new", element: <NewInvoicePage /> },
         { path: "invoices/:id", element: <InvoiceDetailPage /> },
         { path: "invoices/:id/edit", element: <EditInvoicePage /> },
+        { path: "sales-orders", element: <SalesOrdersPage /> },
+        { path: "sales-orders/new", element: <NewSalesOrderPage /> },
+        { path: "sales-orders/:id", element: <SalesOrderDetailPage /> },
+        { path: "sales-orders/:id/edit", element: <EditSalesOrderPage /> },
         { path: "portal-access", element: <BulkInvitePage /> },
         { path: "outbox", element: <OutboxPage /> },
         { path: "outbox/:id", element: <EmailDetailPage /> },

@@ -3,6 +3,7 @@ import { portalAccessEn } from "./features/portal-access.js";
 import { portalActivityEn } from "./features/portal-activity.js";
 import { portalAuthEn } from "./features/portal-auth.js";
 import { portalSettingsEn } from "./features/portal-settings.js";
+import { salesOrdersEn } from "./features/sales-orders.js";
 import type { Messages } from "./types.js";
 
 /** English catalogue; typed so that its keys are exactly those of `es`. */
@@ -339,6 +340,7 @@ export const en: Messages<typeof es> = {
     },
   },
   portalAuth: portalAuthEn,
+  salesOrders: salesOrdersEn,
   portalAccess: portalAccessEn,
   portalSettings: portalSettingsEn,
   portalActivity: portalActivityEn,

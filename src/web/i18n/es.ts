@@ -2,6 +2,7 @@ import { portalAccessEs } from "./features/portal-access.js";
 import { portalActivityEs } from "./features/portal-activity.js";
 import { portalAuthEs } from "./features/portal-auth.js";
 import { portalSettingsEs } from "./features/portal-settings.js";
+import { salesOrdersEs } from "./features/sales-orders.js";
 /** Spanish catalogue; the source of the key set that `en` must match exactly. */
 export const es = {
   common: {
@@ -337,6 +338,7 @@ export const es = {
     },
   },
   portalAuth: portalAuthEs,
+  salesOrders: salesOrdersEs,
   portalAccess: portalAccessEs,
   portalSettings: portalSettingsEs,
   portalActivity: portalActivityEs,

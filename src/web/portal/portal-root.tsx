@@ -10,6 +10,8 @@ import { InvoiceDetailPage } from "./invoice-detail-page.js";
 import { InvoicesPage } from "./invoices-page.js";
 import { useBranding } from "./portal-api.js";
 import { PortalLayout } from "./portal-layout.js";
+import { PortalSalesOrderDetailPage } from "./sales-orders/sales-order-detail-page.js";
+import { PortalSalesOrdersPage } from "./sales-orders/sales-orders-page.js";
 import { basename } from "./slug.js";
 import { UnavailablePage } from "./status-pages.js";
 
@@ -23,6 +25,8 @@ const router = createBrowserRouter(
         { index: true, element: <Navigate to="/invoices" replace /> },
         { path: "invoices", element: <InvoicesPage /> },
         { path: "invoices/:id", element: <InvoiceDetailPage /> },
+        { path: "sales-orders", element: <PortalSalesOrdersPage /> },
+        { path: "sales-orders/:id", element: <PortalSalesOrderDetailPage /> },
         { path: "account", element: <MyDetailsPage /> },
         ...signedInAuthRoutes,
         { path: "*", element: <Navigate to="/invoices" replace /> },

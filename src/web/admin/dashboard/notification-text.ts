@@ -10,6 +10,7 @@ const KNOWN = [
   "quote_viewed",
   "quote_accepted",
   "quote_declined",
+  "sales_order_viewed",
 ] as const;
 type KnownType = (typeof KNOWN)[number];
 
@@ -29,6 +30,11 @@ export function notificationText(t: TFunction, f: Formatters, notification: Noti
   if (notification.type === "customer_details_updated")
     return t("portalSettings.notifications.detailsUpdated", {
       contactName: text("contactName"),
+      customerName: text("customerName"),
+    });
+  if (notification.type === "sales_order_viewed")
+    return t("salesOrders.viewedNotification", {
+      number: text("number"),
       customerName: text("customerName"),
     });
   return t(`admin.notification.${notification.type}`, {

@@ -7,6 +7,7 @@ const LINKS = [
   { to: "/", key: "dashboard" },
   { to: "/customers", key: "customers" },
   { to: "/invoices", key: "invoices" },
+  { to: "/sales-orders", key: "salesOrders" },
   { to: "/portal-access", key: "portalAccess" },
   { to: "/outbox", key: "outbox" },
   { to: "/settings/organisation", key: "settings" },
@@ -33,7 +34,13 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
             key={link.key}
             component={Link}
             to={link.to}
-            label={link.key === "portalAccess" ? t("portalAccess.nav") : t(`admin.nav.${link.key}`)}
+            label={
+              link.key === "portalAccess"
+                ? t("portalAccess.nav")
+                : link.key === "salesOrders"
+                  ? t("salesOrders.nav")
+                  : t(`admin.nav.${link.key}`)
+            }
             active={isActive(link.to)}
             aria-current={isActive(link.to) ? "page" : undefined}
             onClick={onNavigate}
