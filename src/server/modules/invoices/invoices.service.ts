@@ -10,7 +10,7 @@ import { addDays, todayIn, yearOf } from "../../../shared/dates.js";
 import type { Db, Tx } from "../../db/client.js";
 import { documentLinks, invoiceLines, invoices } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import { AppError } from "../../http/errors.js";
+import { AppError, invalid } from "../../http/errors.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { refreshSalesOrderInTx } from "../sales-orders/sales-order-fulfilment.js";
@@ -157,6 +157,8 @@ export function updateDraft(
   return withOrg(db, orgId, async (tx) => {
     const current = await lockInvoice(tx, invoiceId);
     if (current.status !== "draft") throw new AppError("INVOICE_NOT_DRAFT");
+    if (current.salesOrderId && input.customerId !== current.customerId)
+      throw invalid("body.customerId", "an invoice billed from a sales order keeps its customer");
     await writeDraft(tx, orgId, input, current);
     if (current.salesOrderId) await refreshSalesOrderInTx(tx, current.salesOrderId);
     return findDetail(tx, await findInvoice(tx, invoiceId), await orgToday(tx, orgId));

@@ -200,6 +200,10 @@ describe("invoicing a sales order", () => {
     expect((await detail(o.id)).lines[0]?.invoicedQuantityMilli).toBe(5000);
     expect((await detail(o.id)).status).toBe("partially_invoiced");
     expect(refused(await edit(10_001))).toEqual([422, "SALES_ORDER_OVER_INVOICED"]);
+    const other = await buildCustomer(ctx, org, "Other Billing Customer");
+    const moved = await api("PUT", `/api/invoices/${invoiceId}`, { customerId: other.id, lines: [] });
+    expect(refused(moved)).toEqual([400, "VALIDATION_FAILED"]);
+    expect(moved.json().errors[0].field).toBe("body.customerId");
     expect((await detail(o.id)).lines[0]?.invoicedQuantityMilli).toBe(5000);
     // Issue and void it: everything is open again.
     expect((await api("POST", `/api/invoices/${invoiceId}/issue`)).statusCode).toBe(200);
