@@ -32,6 +32,8 @@ import { portalAccessRoutes } from "./modules/portal-access/portal-access.routes
 import { portalAuthRoutes } from "./modules/portal-auth/portal-auth.routes.js";
 import { portalQuoteRoutes } from "./modules/quotes/quotes.portal.routes.js";
 import { quoteRoutes } from "./modules/quotes/quotes.routes.js";
+import { portalSalesOrderRoutes } from "./modules/sales-orders/sales-orders.portal.routes.js";
+import { salesOrderRoutes } from "./modules/sales-orders/sales-orders.routes.js";
 import { shareRoutes } from "./modules/sharing/share.routes.js";
 import { taxRoutes } from "./modules/taxes/taxes.routes.js";
 import { HEARTBEAT_MS } from "./realtime/event-stream.js";
@@ -122,6 +124,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await portalAuthRoutes(api, d);
     await auditRoutes(api, d);
     await portalQuoteRoutes(api, d);
+    await salesOrderRoutes(api, d);
+    await portalSalesOrderRoutes(api, d);
     await sandboxGatewayRoutes(api, d);
     await commentRoutes(api, d);
     await shareRoutes(api, d);

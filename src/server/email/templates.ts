@@ -8,7 +8,8 @@ export type EmailKind =
   | "password_reset"
   | "password_changed"
   | "quote_sent"
-  | "document_shared";
+  | "document_shared"
+  | "sales_order_sent";
 type Lang = "es" | "en";
 
 interface Template {
@@ -27,10 +28,10 @@ const templates: Record<EmailKind, Record<Lang, Template>> = {
   staff_notification: {
     es: {
       subject:
-        "{% if event == 'invoice_viewed' %}{{ customer_name }} ha abierto la factura {{ number }}{% elsif event == 'payment_received' %}Pago de {{ amount }} recibido de {{ customer_name }}{% elsif event == 'quote_viewed' %}{{ customer_name }} ha abierto el presupuesto {{ number }}{% elsif event == 'quote_accepted' %}{{ customer_name }} ha aceptado el presupuesto {{ number }}{% elsif event == 'quote_declined' %}{{ customer_name }} ha rechazado el presupuesto {{ number }}{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) ha comentado en {{ document_kind }} {{ number }}{% else %}{{ customer_name }} ha actualizado sus datos{% endif %}",
+        "{% if event == 'invoice_viewed' %}{{ customer_name }} ha abierto la factura {{ number }}{% elsif event == 'payment_received' %}Pago de {{ amount }} recibido de {{ customer_name }}{% elsif event == 'quote_viewed' %}{{ customer_name }} ha abierto el presupuesto {{ number }}{% elsif event == 'quote_accepted' %}{{ customer_name }} ha aceptado el presupuesto {{ number }}{% elsif event == 'quote_declined' %}{{ customer_name }} ha rechazado el presupuesto {{ number }}{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) ha comentado en {{ document_kind }} {{ number }}{% elsif event == 'sales_order_viewed' %}{{ customer_name }} ha abierto el pedido de venta {{ number }}{% else %}{{ customer_name }} ha actualizado sus datos{% endif %}",
       body: `Hola:
 
-{% if event == 'invoice_viewed' %}{{ customer_name }} ha abierto por primera vez la factura {{ number }} en el portal.{% elsif event == 'payment_received' %}{{ customer_name }} ha pagado {{ amount }} de la factura {{ number }}.{% elsif event == 'quote_viewed' %}{{ customer_name }} ha abierto por primera vez el presupuesto {{ number }} en el portal.{% elsif event == 'quote_accepted' %}{{ customer_name }} ha aceptado el presupuesto {{ number }}.{% elsif event == 'quote_declined' %}{{ customer_name }} ha rechazado el presupuesto {{ number }}.{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) ha escrito un comentario en {{ document_kind }} {{ number }}:
+{% if event == 'invoice_viewed' %}{{ customer_name }} ha abierto por primera vez la factura {{ number }} en el portal.{% elsif event == 'payment_received' %}{{ customer_name }} ha pagado {{ amount }} de la factura {{ number }}.{% elsif event == 'quote_viewed' %}{{ customer_name }} ha abierto por primera vez el presupuesto {{ number }} en el portal.{% elsif event == 'quote_accepted' %}{{ customer_name }} ha aceptado el presupuesto {{ number }}.{% elsif event == 'quote_declined' %}{{ customer_name }} ha rechazado el presupuesto {{ number }}.{% elsif event == 'sales_order_viewed' %}{{ customer_name }} ha abierto por primera vez el pedido de venta {{ number }} en el portal.{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) ha escrito un comentario en {{ document_kind }} {{ number }}:
 
 «{{ excerpt }}»{% else %}{{ contact_name }} ({{ customer_name }}) ha cambiado sus datos en el portal: {{ fields }}.{% endif %}
 
@@ -41,10 +42,10 @@ Puedes elegir qué avisos recibes por email en Ajustes › Notificaciones.`,
     },
     en: {
       subject:
-        "{% if event == 'invoice_viewed' %}{{ customer_name }} opened invoice {{ number }}{% elsif event == 'payment_received' %}Payment of {{ amount }} received from {{ customer_name }}{% elsif event == 'quote_viewed' %}{{ customer_name }} opened quote {{ number }}{% elsif event == 'quote_accepted' %}{{ customer_name }} accepted quote {{ number }}{% elsif event == 'quote_declined' %}{{ customer_name }} declined quote {{ number }}{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) commented on {{ document_kind }} {{ number }}{% else %}{{ customer_name }} updated their details{% endif %}",
+        "{% if event == 'invoice_viewed' %}{{ customer_name }} opened invoice {{ number }}{% elsif event == 'payment_received' %}Payment of {{ amount }} received from {{ customer_name }}{% elsif event == 'quote_viewed' %}{{ customer_name }} opened quote {{ number }}{% elsif event == 'quote_accepted' %}{{ customer_name }} accepted quote {{ number }}{% elsif event == 'quote_declined' %}{{ customer_name }} declined quote {{ number }}{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) commented on {{ document_kind }} {{ number }}{% elsif event == 'sales_order_viewed' %}{{ customer_name }} opened sales order {{ number }}{% else %}{{ customer_name }} updated their details{% endif %}",
       body: `Hello,
 
-{% if event == 'invoice_viewed' %}{{ customer_name }} opened invoice {{ number }} in the portal for the first time.{% elsif event == 'payment_received' %}{{ customer_name }} paid {{ amount }} towards invoice {{ number }}.{% elsif event == 'quote_viewed' %}{{ customer_name }} opened quote {{ number }} in the portal for the first time.{% elsif event == 'quote_accepted' %}{{ customer_name }} accepted quote {{ number }}.{% elsif event == 'quote_declined' %}{{ customer_name }} declined quote {{ number }}.{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) wrote a comment on {{ document_kind }} {{ number }}:
+{% if event == 'invoice_viewed' %}{{ customer_name }} opened invoice {{ number }} in the portal for the first time.{% elsif event == 'payment_received' %}{{ customer_name }} paid {{ amount }} towards invoice {{ number }}.{% elsif event == 'quote_viewed' %}{{ customer_name }} opened quote {{ number }} in the portal for the first time.{% elsif event == 'quote_accepted' %}{{ customer_name }} accepted quote {{ number }}.{% elsif event == 'quote_declined' %}{{ customer_name }} declined quote {{ number }}.{% elsif event == 'sales_order_viewed' %}{{ customer_name }} opened sales order {{ number }} in the portal for the first time.{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) wrote a comment on {{ document_kind }} {{ number }}:
 
 “{{ excerpt }}”{% else %}{{ contact_name }} ({{ customer_name }}) changed their details in the portal: {{ fields }}.{% endif %}
 
@@ -245,6 +246,38 @@ Thank you,
 {% endif %}
 {{ org_name }}`,
       button: "Open document",
+    },
+  },
+  sales_order_sent: {
+    es: {
+      subject: "Pedido de venta {{ number }} de {{ org_name }}",
+      body: `Hola {{ contact_name }}:
+
+{{ org_name }} ha confirmado el pedido de venta {{ number }} por {{ total }}{% if reference %} (su referencia {{ reference }}){% endif %}.
+
+{% if has_link %}Puedes verlo, descargarlo y seguir sus facturas en tu portal:
+
+{{ button }}
+{% endif %}{% if has_attachment %}Adjuntamos el pedido en PDF.
+{% endif %}
+Gracias,
+{{ org_name }}`,
+      button: "Ver pedido",
+    },
+    en: {
+      subject: "Sales order {{ number }} from {{ org_name }}",
+      body: `Hello {{ contact_name }},
+
+{{ org_name }} has confirmed sales order {{ number }} for {{ total }}{% if reference %} (your reference {{ reference }}){% endif %}.
+
+{% if has_link %}You can view and download it, and follow its invoices, in your portal:
+
+{{ button }}
+{% endif %}{% if has_attachment %}The sales order is attached as a PDF.
+{% endif %}
+Thank you,
+{{ org_name }}`,
+      button: "View sales order",
     },
   },
   payment_receipt: {

@@ -106,6 +106,38 @@ export const errorCodes = {
     "This quote has already been converted to an invoice.",
     "Este presupuesto ya se ha convertido en factura.",
   ),
+  QUOTE_ALREADY_ORDERED: def(
+    409,
+    "This quote has already been converted to a sales order.",
+    "Este presupuesto ya se ha convertido en pedido de venta.",
+  ),
+  SALES_ORDER_NOT_DRAFT: def(
+    409,
+    "Only draft sales orders can be changed.",
+    "Solo se pueden cambiar pedidos de venta en borrador.",
+  ),
+  SALES_ORDER_EMPTY: def(422, "Add at least one line.", "Añade al menos una línea."),
+  SALES_ORDER_NOT_CONFIRMED: def(
+    409,
+    "Confirm the sales order first.",
+    "Confirma el pedido de venta primero.",
+  ),
+  SALES_ORDER_VOID: def(409, "This sales order was voided.", "Este pedido de venta está anulado."),
+  SALES_ORDER_NOT_VOIDABLE: def(
+    409,
+    "A sales order with invoices cannot be voided; void its invoices first.",
+    "No se puede anular un pedido de venta con facturas; anula antes sus facturas.",
+  ),
+  SALES_ORDER_NOTHING_TO_INVOICE: def(
+    409,
+    "Everything in this sales order has been invoiced.",
+    "Todo lo de este pedido de venta ya está facturado.",
+  ),
+  SALES_ORDER_OVER_INVOICED: def(
+    422,
+    "That is more than remains to be invoiced of the line.",
+    "Es más de lo que queda por facturar de la línea.",
+  ),
   SIGNATURE_REQUIRED: def(422, "Sign the quote to accept it.", "Firma el presupuesto para aceptarlo."),
   SIGNATURE_INVALID: def(
     422,

@@ -57,6 +57,7 @@ export const notificationPrefsShape = {
   quote_accepted: z.boolean(),
   quote_declined: z.boolean(),
   comment_added: z.boolean(),
+  sales_order_viewed: z.boolean(),
 };
 export const notificationPrefs = z.object(notificationPrefsShape);
 export type NotificationPrefs = z.infer<typeof notificationPrefs>;
@@ -70,4 +71,5 @@ export const DEFAULT_NOTIFICATION_PREFS: NotificationPrefs = {
   quote_accepted: true,
   quote_declined: true,
   comment_added: true,
+  sales_order_viewed: false,
 };

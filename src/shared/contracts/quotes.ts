@@ -113,6 +113,11 @@ export const sendQuoteResult = z.object({
 });
 
 export const convertQuoteResult = z.object({ invoiceId: uuid, quote: quoteDetail });
+/** What an accepted quote becomes: a draft invoice (the default) or a draft sales order (A7). */
+export const convertQuoteBody = z
+  .object({ target: z.enum(["invoice", "sales_order"]).default("invoice") })
+  .default({ target: "invoice" });
+export const convertQuoteToSalesOrderResult = z.object({ salesOrderId: uuid, quote: quoteDetail });
 
 export const verifyEvidenceResult = z.object({
   intact: z.boolean(),

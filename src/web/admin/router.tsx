@@ -16,6 +16,9 @@ import { QuoteDetailPage } from "./quotes/quote-detail-page.js";
 import { EditQuotePage, NewQuotePage } from "./quotes/quote-editor-pages.js";
 import { QuotesPage } from "./quotes/quotes-page.js";
 import { RequireAuth } from "./require-auth.js";
+import { SalesOrderDetailPage } from "./sales-orders/sales-order-detail-page.js";
+import { EditSalesOrderPage, NewSalesOrderPage } from "./sales-orders/sales-order-editor-pages.js";
+import { SalesOrdersPage } from "./sales-orders/sales-orders-page.js";
 import { SettingsPage } from "./settings/settings-page.js";
 
 export const router = createBrowserRouter(
@@ -41,6 +44,10 @@ export const router = createBrowserRouter(
         { path: "quotes/new", element: <NewQuotePage /> },
         { path: "quotes/:id", element: <QuoteDetailPage /> },
         { path: "quotes/:id/edit", element: <EditQuotePage /> },
+        { path: "sales-orders", element: <SalesOrdersPage /> },
+        { path: "sales-orders/new", element: <NewSalesOrderPage /> },
+        { path: "sales-orders/:id", element: <SalesOrderDetailPage /> },
+        { path: "sales-orders/:id/edit", element: <EditSalesOrderPage /> },
         { path: "portal-access", element: <BulkInvitePage /> },
         { path: "outbox", element: <OutboxPage /> },
         { path: "outbox/:id", element: <EmailDetailPage /> },

@@ -5,6 +5,7 @@ import { portalActivityEn } from "./features/portal-activity.js";
 import { portalAuthEn } from "./features/portal-auth.js";
 import { portalSettingsEn } from "./features/portal-settings.js";
 import { quotesEn } from "./features/quotes.js";
+import { salesOrdersEn } from "./features/sales-orders.js";
 import type { Messages } from "./types.js";
 
 /** English catalogue; typed so that its keys are exactly those of `es`. */
@@ -342,6 +343,7 @@ export const en: Messages<typeof es> = {
   },
   portalAuth: portalAuthEn,
   comments: commentsEn,
+  salesOrders: salesOrdersEn,
   portalAccess: portalAccessEn,
   portalSettings: portalSettingsEn,
   portalActivity: portalActivityEn,

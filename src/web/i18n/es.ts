@@ -4,6 +4,7 @@ import { portalActivityEs } from "./features/portal-activity.js";
 import { portalAuthEs } from "./features/portal-auth.js";
 import { portalSettingsEs } from "./features/portal-settings.js";
 import { quotesEs } from "./features/quotes.js";
+import { salesOrdersEs } from "./features/sales-orders.js";
 /** Spanish catalogue; the source of the key set that `en` must match exactly. */
 export const es = {
   common: {
@@ -340,6 +341,7 @@ export const es = {
   },
   portalAuth: portalAuthEs,
   comments: commentsEs,
+  salesOrders: salesOrdersEs,
   portalAccess: portalAccessEs,
   portalSettings: portalSettingsEs,
   portalActivity: portalActivityEs,

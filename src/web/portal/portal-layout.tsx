@@ -82,6 +82,16 @@ export function PortalLayout() {
                 <Text size="sm" c="dimmed">
                   {t("portal.nav.signedInAs", { name: `${me.data.contact.name} · ${me.data.customer.name}` })}
                 </Text>
+                {me.data.features.showSalesOrders ? (
+                  <>
+                    <Anchor component={Link} to="/invoices" size="sm">
+                      {t("salesOrders.portal.invoicesNav")}
+                    </Anchor>
+                    <Anchor component={Link} to="/sales-orders" size="sm">
+                      {t("salesOrders.nav")}
+                    </Anchor>
+                  </>
+                ) : null}
                 <Anchor component={Link} to="/account" size="sm">
                   {t("portalSettings.account.nav")}
                 </Anchor>

@@ -12,6 +12,8 @@ import { useBranding } from "./portal-api.js";
 import { PortalLayout } from "./portal-layout.js";
 import { PortalQuoteDetailPage } from "./quotes/quote-detail-page.js";
 import { PortalQuotesPage } from "./quotes/quotes-page.js";
+import { PortalSalesOrderDetailPage } from "./sales-orders/sales-order-detail-page.js";
+import { PortalSalesOrdersPage } from "./sales-orders/sales-orders-page.js";
 import { basename } from "./slug.js";
 import { UnavailablePage } from "./status-pages.js";
 
@@ -27,6 +29,8 @@ const router = createBrowserRouter(
         { path: "invoices/:id", element: <InvoiceDetailPage /> },
         { path: "quotes", element: <PortalQuotesPage /> },
         { path: "quotes/:id", element: <PortalQuoteDetailPage /> },
+        { path: "sales-orders", element: <PortalSalesOrdersPage /> },
+        { path: "sales-orders/:id", element: <PortalSalesOrderDetailPage /> },
         { path: "account", element: <MyDetailsPage /> },
         ...signedInAuthRoutes,
         { path: "*", element: <Navigate to="/invoices" replace /> },

@@ -8,5 +8,6 @@ export * from "./payments.js";
 export * from "./portal-access.js";
 export * from "./portal-config.js";
 export * from "./quotes.js";
+export * from "./sales-orders.js";
 export * from "./taxes.js";
 export * from "./users.js";

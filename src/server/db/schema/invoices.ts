@@ -17,7 +17,7 @@ export const numberSeries = pgTable(
   {
     id: id(),
     orgId: orgId(),
-    documentType: text("document_type", { enum: ["invoice", "quote"] }).notNull(),
+    documentType: text("document_type", { enum: ["invoice", "quote", "sales_order"] }).notNull(),
     name: text("name").notNull(),
     prefix: text("prefix").notNull(),
     isDefault: boolean("is_default").notNull().default(false),
@@ -80,6 +80,8 @@ export const invoices = pgTable(
     customerSnapshot: jsonb("customer_snapshot").$type<Record<string, unknown>>(),
     /** The accepted quote this invoice was converted from, if any. */
     quoteId: uuid("quote_id"),
+    /** The sales order this invoice (partly) fulfils, if any; its lines name the order lines. */
+    salesOrderId: uuid("sales_order_id"),
     issuedAt: ts("issued_at"),
     sentAt: ts("sent_at"),
     viewedAt: ts("viewed_at"),
@@ -92,6 +94,7 @@ export const invoices = pgTable(
     index("invoices_customer_idx").on(t.orgId, t.customerId),
     uniqueIndex("invoices_number_key").on(t.orgId, t.seriesId, t.year, t.sequence),
     uniqueIndex("invoices_quote_key").on(t.orgId, t.quoteId),
+    index("invoices_sales_order_idx").on(t.orgId, t.salesOrderId),
   ],
 );
 
@@ -102,6 +105,8 @@ export const invoiceLines = pgTable(
     orgId: orgId(),
     customerId: uuid("customer_id").notNull(),
     invoiceId: uuid("invoice_id").notNull(),
+    /** The sales order line this line bills (its quantity is how much of it). */
+    salesOrderLineId: uuid("sales_order_line_id"),
     position: integer("position").notNull(),
     description: text("description").notNull(),
     quantityMilli: integer("quantity_milli").notNull(),
@@ -117,5 +122,8 @@ export const invoiceLines = pgTable(
     taxMinor: minor("tax_minor"),
     totalMinor: minor("total_minor"),
   },
-  (t) => [index("invoice_lines_invoice_idx").on(t.invoiceId, t.position)],
+  (t) => [
+    index("invoice_lines_invoice_idx").on(t.invoiceId, t.position),
+    index("invoice_lines_sales_order_line_idx").on(t.orgId, t.salesOrderLineId),
+  ],
 );

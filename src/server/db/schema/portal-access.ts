@@ -9,7 +9,7 @@ export const documentLinks = pgTable(
     orgId: orgId(),
     customerId: uuid("customer_id").notNull(),
     contactId: uuid("contact_id").notNull(),
-    documentType: text("document_type", { enum: ["invoice", "quote"] }).notNull(),
+    documentType: text("document_type", { enum: ["invoice", "quote", "sales_order"] }).notNull(),
     documentId: uuid("document_id").notNull(),
     tokenHash: text("token_hash").notNull(),
     expiresAt: ts("expires_at").notNull(),

@@ -36,7 +36,7 @@ export interface PortalEvent {
   customerId: string | null;
   contactId: string | null;
   action: AuditAction;
-  documentType?: "invoice" | "quote" | null;
+  documentType?: "invoice" | "quote" | "sales_order" | null;
   documentId?: string | null;
   details?: Record<string, string | number | boolean | null>;
 }

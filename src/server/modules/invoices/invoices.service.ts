@@ -10,9 +10,10 @@ import { addDays, todayIn, yearOf } from "../../../shared/dates.js";
 import type { Db, Tx } from "../../db/client.js";
 import { documentLinks, invoiceLines, invoices } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import { AppError } from "../../http/errors.js";
+import { AppError, invalid } from "../../http/errors.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
+import { refreshSalesOrderInTx } from "../sales-orders/sales-order-fulfilment.js";
 import { defaultSeriesId, takeNextNumber } from "./invoice-numbering.js";
 import {
   findDetail,
@@ -54,19 +55,26 @@ async function writeDraft(
   return writePricedDraft(tx, orgId, input, () => resolveLineTaxes(tx, input.lines), existing);
 }
 
-type PricedDraft = Omit<DraftInput, "lines"> & { quoteId?: string };
+type PricedDraft = Omit<DraftInput, "lines"> & { quoteId?: string; salesOrderId?: string };
+/** A priced line; one billed from a sales order names the order line it bills. */
+type DraftLine = PricedLineInput & { salesOrderLineId?: string | null };
 
 async function writePricedDraft(
   tx: Tx,
   orgId: string,
   input: PricedDraft,
   // Resolved after the customer is loaded, so another tenant's customer answers 404 before any tax check.
-  resolveLines: () => Promise<PricedLineInput[]>,
+  resolveLines: () => Promise<DraftLine[]>,
   existing: InvoiceRow | null,
 ): Promise<string> {
   const org = await loadOrganisation(tx, orgId);
   const customer = await loadCustomer(tx, input.customerId);
-  const { lines, totals } = priceLines(await resolveLines());
+  const resolved = await resolveLines();
+  const { lines, totals } = priceLines(resolved);
+  // An edited draft billed from a sales order keeps each line's order line by position.
+  const kept = existing?.salesOrderId
+    ? (await findLines(tx, existing.id)).map((l) => l.salesOrderLineId)
+    : [];
   const issueDate = input.issueDate ?? existing?.issueDate ?? todayIn(org.timeZone);
   const values = {
     customerId: customer.id,
@@ -92,22 +100,29 @@ async function writePricedDraft(
         orgId,
         seriesId: await defaultSeriesId(tx, "invoice"),
         quoteId: input.quoteId ?? null,
+        salesOrderId: input.salesOrderId ?? null,
       })
       .returning({ id: invoices.id });
     if (!row) throw new AppError("INTERNAL");
     invoiceId = row.id;
   }
   if (lines.length > 0) {
-    await tx
-      .insert(invoiceLines)
-      .values(lines.map((line) => ({ ...line, orgId, customerId: customer.id, invoiceId })));
+    await tx.insert(invoiceLines).values(
+      lines.map((line, i) => ({
+        ...line,
+        orgId,
+        customerId: customer.id,
+        invoiceId,
+        salesOrderLineId: resolved[i]?.salesOrderLineId ?? kept[i] ?? null,
+      })),
+    );
   }
   return invoiceId;
 }
 
 /**
- * A draft invoice from lines priced elsewhere (an accepted quote), in the caller's transaction. The
- * lines keep their tax snapshot, so the invoice adds up to exactly what was accepted.
+ * A draft invoice from lines priced elsewhere (an accepted quote, a sales order), in the caller's
+ * transaction. The lines keep their tax snapshot, so the invoice adds up to exactly what was agreed.
  */
 export function createDraftFromPricedLinesInTx(
   tx: Tx,
@@ -117,8 +132,9 @@ export function createDraftFromPricedLinesInTx(
     currency: string;
     notes: string | null;
     terms: string | null;
-    quoteId: string;
-    lines: PricedLineInput[];
+    quoteId?: string;
+    salesOrderId?: string;
+    lines: DraftLine[];
   },
 ): Promise<string> {
   const { lines, ...rest } = input;
@@ -141,7 +157,10 @@ export function updateDraft(
   return withOrg(db, orgId, async (tx) => {
     const current = await lockInvoice(tx, invoiceId);
     if (current.status !== "draft") throw new AppError("INVOICE_NOT_DRAFT");
+    if (current.salesOrderId && input.customerId !== current.customerId)
+      throw invalid("body.customerId", "an invoice billed from a sales order keeps its customer");
     await writeDraft(tx, orgId, input, current);
+    if (current.salesOrderId) await refreshSalesOrderInTx(tx, current.salesOrderId);
     return findDetail(tx, await findInvoice(tx, invoiceId), await orgToday(tx, orgId));
   });
 }
@@ -209,6 +228,8 @@ export function voidInvoice(db: Db, orgId: string, invoiceId: string): Promise<I
       .update(documentLinks)
       .set({ revokedAt: now })
       .where(and(eq(documentLinks.documentId, invoiceId), isNull(documentLinks.revokedAt)));
+    // A voided invoice gives its quantities back to the sales order it billed.
+    if (current.salesOrderId) await refreshSalesOrderInTx(tx, current.salesOrderId);
     return findDetail(tx, row as InvoiceRow, await orgToday(tx, orgId));
   });
 }

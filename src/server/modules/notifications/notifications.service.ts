@@ -14,7 +14,8 @@ export type NotificationType =
   | "quote_accepted"
   | "quote_declined"
   | "comment_added"
-  | "contact_added_by_share";
+  | "contact_added_by_share"
+  | "sales_order_viewed";
 
 /**
  * Records an event for the organisation's staff (A13), callable from staff and contact scopes: the

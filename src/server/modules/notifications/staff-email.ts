@@ -22,6 +22,7 @@ const EMAILED: Record<string, NotificationEvent | undefined> = {
   quote_accepted: "quote_accepted",
   quote_declined: "quote_declined",
   comment_added: "comment_added",
+  sales_order_viewed: "sales_order_viewed",
 };
 
 /**
@@ -52,10 +53,12 @@ export async function queueStaffEmail(
     event === "customer_details_updated"
       ? `customers/${data.customerId}`
       : event === "comment_added"
-        ? `${data.documentType === "quote" ? "quotes" : "invoices"}/${data.documentId}`
+        ? `${data.documentType === "quote" ? "quotes" : data.documentType === "sales_order" ? "sales-orders" : "invoices"}/${data.documentId}`
         : event.startsWith("quote_")
           ? `quotes/${data.quoteId}`
-          : `invoices/${data.invoiceId}`;
+          : event.startsWith("sales_order_")
+            ? `sales-orders/${data.salesOrderId}`
+            : `invoices/${data.invoiceId}`;
   // Every value is untrusted text from a contact or customer; the template's HTML output escapes it.
   const email = await renderEmail(
     "staff_notification",

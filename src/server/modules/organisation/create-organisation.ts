@@ -18,7 +18,7 @@ export interface NewOrganisation {
 }
 
 /**
- * A new tenant with what it needs to invoice at once: its owner, the default invoice and quote series and the
+ * A new tenant with what it needs to invoice at once: its owner, the default invoice, quote and sales order series and the
  * Spanish tax rates (VAT 21 % as default, 10, 4, 0 and the IRPF −15 % withholding).
  */
 export async function createOrganisation(
@@ -72,6 +72,13 @@ export async function createOrganisation(
       documentType: "quote",
       name: (input.language ?? "es") === "es" ? "Presupuestos" : "Quotes",
       prefix: "P",
+      isDefault: true,
+    });
+    await tx.insert(numberSeries).values({
+      orgId: created.orgId,
+      documentType: "sales_order",
+      name: (input.language ?? "es") === "es" ? "Pedidos de venta" : "Sales orders",
+      prefix: "PV",
       isDefault: true,
     });
     const es = (input.language ?? "es") === "es";

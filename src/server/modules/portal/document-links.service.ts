@@ -8,6 +8,7 @@ import {
   invoices,
   organisations,
   quotes,
+  salesOrders,
 } from "../../db/schema/index.js";
 import { withSystem } from "../../db/scope.js";
 import { hashToken, newToken } from "../../http/tokens.js";
@@ -17,8 +18,13 @@ export const LINK_TTL_DAYS = 30;
 export type LinkedDocumentType = (typeof documentLinks.documentType.enumValues)[number];
 
 /** Where a document opens in the portal app. */
+const PORTAL_FOLDERS: Record<LinkedDocumentType, string> = {
+  invoice: "invoices",
+  quote: "quotes",
+  sales_order: "sales-orders",
+};
 export const portalDocumentPath = (slug: string, type: LinkedDocumentType, id: string) =>
-  `/p/${slug}/${type === "quote" ? "quotes" : "invoices"}/${id}`;
+  `/p/${slug}/${PORTAL_FOLDERS[type]}/${id}`;
 
 /** A personal link for one contact to one document; the URL is built from PUBLIC_URL, never the Host. */
 export async function createDocumentLink(
@@ -56,8 +62,8 @@ export interface RedeemedLink {
 
 /**
  * A link works while it is unexpired and unrevoked, its portal is on and has this slug, its contact and
- * customer still have access, and its document is live (an invoice not void, a quote sent). Anything
- * else answers the same "invalid".
+ * customer still have access, and its document is live (an invoice not void, a quote sent, a sales
+ * order confirmed and not void). Anything else answers the same "invalid".
  */
 export async function redeemDocumentLink(db: Db, slug: string, token: string): Promise<RedeemedLink | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
@@ -108,6 +114,13 @@ export async function linkTargetIsLive(tx: Tx, link: RedeemedLink): Promise<bool
     // A superseded revision still opens: the portal points its reader to the newest one.
     const [q] = await tx.select({ status: quotes.status }).from(quotes).where(eq(quotes.id, link.documentId));
     return q !== undefined && q.status !== "draft";
+  }
+  if (link.documentType === "sales_order") {
+    const [o] = await tx
+      .select({ status: salesOrders.status })
+      .from(salesOrders)
+      .where(eq(salesOrders.id, link.documentId));
+    return o !== undefined && o.status !== "draft" && o.status !== "void";
   }
   const [inv] = await tx
     .select({ status: invoices.status })

@@ -1,7 +1,9 @@
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
+  convertQuoteBody,
   convertQuoteResult,
+  convertQuoteToSalesOrderResult,
   idParams,
   quoteDetail,
   quoteDraftBody,
@@ -21,6 +23,7 @@ import { sendQuote } from "./quote-send.service.js";
 import { findAcceptance, findDetail, findQuote } from "./quotes.queries.js";
 import {
   convertQuoteToInvoice,
+  convertQuoteToSalesOrder,
   createQuoteDraft,
   getQuote,
   listQuotes,
@@ -74,8 +77,19 @@ export async function quoteRoutes(app: App, deps: Deps) {
   );
   r.post(
     "/api/quotes/:id/convert",
-    { onRequest, schema: { tags, params: idParams, response: { 200: convertQuoteResult } } },
-    (req) => convertQuoteToInvoice(db, staffOf(req).orgId, req.params.id),
+    {
+      onRequest,
+      schema: {
+        tags,
+        params: idParams,
+        body: convertQuoteBody,
+        response: { 200: z.union([convertQuoteResult, convertQuoteToSalesOrderResult]) },
+      },
+    },
+    (req) =>
+      req.body.target === "sales_order"
+        ? convertQuoteToSalesOrder(db, staffOf(req).orgId, req.params.id)
+        : convertQuoteToInvoice(db, staffOf(req).orgId, req.params.id),
   );
   r.get(
     "/api/quotes/:id/evidence/verify",

@@ -10,7 +10,7 @@ import type {
 import { addDays, todayIn, yearOf } from "../../../shared/dates.js";
 import type { Db, Tx } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
-import { quoteLines, quotes } from "../../db/schema/index.js";
+import { quoteLines, quotes, salesOrders } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError, invalid } from "../../http/errors.js";
 import { loadCustomer } from "../customers/customers.service.js";
@@ -18,6 +18,7 @@ import { defaultSeriesId, takeNextNumber } from "../invoices/invoice-numbering.j
 import { createDraftFromPricedLinesInTx, orgToday } from "../invoices/invoices.service.js";
 import { priceLines, resolveLineTaxes } from "../invoices/line-pricing.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
+import { createSalesOrderFromPricedLinesInTx } from "../sales-orders/sales-orders.service.js";
 import {
   currentHash,
   findAcceptance,
@@ -261,6 +262,7 @@ export function convertQuoteToInvoice(
     if (q.status === "draft") throw new AppError("QUOTE_NOT_SENT");
     if (q.status === "invoiced") throw new AppError("QUOTE_ALREADY_INVOICED");
     if (q.status !== "accepted") throw new AppError("QUOTE_NOT_ACCEPTED");
+    if (await salesOrderOf(tx, q.id)) throw new AppError("QUOTE_ALREADY_ORDERED");
     const lines = await findLines(tx, q.id);
     const invoiceId = await createDraftFromPricedLinesInTx(tx, orgId, {
       customerId: q.customerId,
@@ -283,6 +285,49 @@ export function convertQuoteToInvoice(
       .where(eq(quotes.id, q.id))
       .returning();
     return { invoiceId, quote: await findDetail(tx, row as QuoteRow, await orgToday(tx, orgId)) };
+  });
+}
+
+async function salesOrderOf(tx: Tx, quoteId: string): Promise<string | null> {
+  const [row] = await tx
+    .select({ id: salesOrders.id })
+    .from(salesOrders)
+    .where(eq(salesOrders.quoteId, quoteId));
+  return row?.id ?? null;
+}
+
+/**
+ * Converts an accepted quote into a draft sales order (A7) with the same lines and tax snapshot. The
+ * quote stays "accepted" (it is not invoiced yet: the order is); once only, and never both an order and
+ * an invoice.
+ */
+export function convertQuoteToSalesOrder(
+  db: Db,
+  orgId: string,
+  quoteId: string,
+): Promise<{ salesOrderId: string; quote: QuoteDetail }> {
+  return withOrg(db, orgId, async (tx) => {
+    const q = await lockQuote(tx, quoteId);
+    if (q.status === "draft") throw new AppError("QUOTE_NOT_SENT");
+    if (q.status === "invoiced") throw new AppError("QUOTE_ALREADY_INVOICED");
+    if (q.status !== "accepted") throw new AppError("QUOTE_NOT_ACCEPTED");
+    if (await salesOrderOf(tx, q.id)) throw new AppError("QUOTE_ALREADY_ORDERED");
+    const lines = await findLines(tx, q.id);
+    const salesOrderId = await createSalesOrderFromPricedLinesInTx(tx, orgId, {
+      customerId: q.customerId,
+      currency: q.currency,
+      notes: q.notes,
+      terms: q.terms,
+      quoteId: q.id,
+      lines: lines.map((l) => ({
+        description: l.description,
+        quantityMilli: l.quantityMilli,
+        unitPriceMinor: l.unitPriceMinor,
+        discountBp: l.discountBp,
+        taxes: l.taxes.map((t) => ({ taxId: t.taxId, name: t.name, rateBp: t.rateBp })),
+      })),
+    });
+    return { salesOrderId, quote: await findDetail(tx, q, await orgToday(tx, orgId)) };
   });
 }
 

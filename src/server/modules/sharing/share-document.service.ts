@@ -19,6 +19,7 @@ export const SHARES_PER_HOUR = 20;
 const LABELS: Record<LinkedDocumentType, { es: string; en: string }> = {
   quote: { es: "el presupuesto", en: "quote" },
   invoice: { es: "la factura", en: "invoice" },
+  sales_order: { es: "el pedido de venta", en: "sales order" },
 };
 
 /**

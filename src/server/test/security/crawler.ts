@@ -58,6 +58,7 @@ function victimId(victim: TenantWorld, name: string, path: string): string {
   if (/customer/i.test(name) || path.startsWith("/api/customers")) return victim.customers[0].id;
   if (path.startsWith("/api/outbox")) return victim.emailId;
   if (path.startsWith("/api/quotes")) return victim.quotes[0].id;
+  if (path.startsWith("/api/sales-orders")) return victim.salesOrders[0].id;
   return victim.invoices[0].id;
 }
 
@@ -88,6 +89,7 @@ const secretsOf = (v: TenantWorld) => [
   v.customers[1].id,
   v.invoices[0].id,
   v.quotes[0].id,
+  v.salesOrders[0].id,
   v.customers[0].name,
 ];
 
@@ -138,18 +140,21 @@ export async function crawlAsContact(
       slug: attacker.org.slug,
       id: attacker.invoices[1].id,
       quoteId: attacker.quotes[1].id,
+      salesOrderId: attacker.salesOrders[1].id,
       who: "same org, other customer",
     },
     {
       slug: attacker.org.slug,
       id: victim.invoices[0].id,
       quoteId: victim.quotes[0].id,
+      salesOrderId: victim.salesOrders[0].id,
       who: "other org, through own portal",
     },
     {
       slug: victim.org.slug,
       id: victim.invoices[0].id,
       quoteId: victim.quotes[0].id,
+      salesOrderId: victim.salesOrders[0].id,
       who: "other org's portal",
     },
   ];
@@ -159,7 +164,13 @@ export async function crawlAsContact(
     for (const t of targets) {
       // Another portal's stream is refused before it opens; the own one would never end.
       if (STREAM.test(key) && t.slug === attacker.org.slug) continue;
-      const req = buildRequest(route, t.slug, () => (route.path.includes("/quotes") ? t.quoteId : t.id));
+      const req = buildRequest(route, t.slug, () =>
+        route.path.includes("/quotes")
+          ? t.quoteId
+          : route.path.includes("/sales-orders")
+            ? t.salesOrderId
+            : t.id,
+      );
       const res = await ctx.app.inject({
         ...req,
         headers: { ...req.headers, cookie: attacker.contactCookie },
@@ -176,6 +187,8 @@ export async function crawlAsContact(
           failures.push(`${key} leaks the sibling customer's invoice`);
         if (res.body.includes(attacker.quotes[1].id))
           failures.push(`${key} leaks the sibling customer's quote`);
+        if (res.body.includes(attacker.salesOrders[1].id))
+          failures.push(`${key} leaks the sibling customer's sales order`);
       } else if (![401, 403, 404].includes(res.statusCode)) {
         failures.push(`${key} (${t.who}) → ${res.statusCode} ${res.body.slice(0, 120)}`);
       }

@@ -83,7 +83,7 @@ describe("the crawler itself", () => {
     } finally {
       await scratch.close();
     }
-  });
+  }, 90_000);
 
   test("it reports a portal route that reads outside the contact's scope (test of the test)", async () => {
     // Signed-in contact, but the invoice is read on the owner connection without withContact.
@@ -110,5 +110,5 @@ describe("the crawler itself", () => {
     } finally {
       await scratch.close();
     }
-  });
+  }, 90_000);
 });

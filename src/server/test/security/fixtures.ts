@@ -1,7 +1,13 @@
 import { eq } from "drizzle-orm";
-import type { Customer, InvoiceDetail, QuoteDetail } from "../../../shared/contracts/index.js";
+import type {
+  Customer,
+  InvoiceDetail,
+  QuoteDetail,
+  SalesOrderDetail,
+} from "../../../shared/contracts/index.js";
 import { emails, taxes } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
+import { buildSalesOrder } from "../../modules/sales-orders/test-support.js";
 import {
   buildCustomer,
   buildInvoice,
@@ -21,6 +27,8 @@ export interface TenantWorld {
   draft: InvoiceDetail;
   /** One sent quote per customer. */
   quotes: [QuoteDetail, QuoteDetail];
+  /** One confirmed sales order per customer; the first partly invoiced. */
+  salesOrders: [SalesOrderDetail, SalesOrderDetail];
   taxId: string;
   emailId: string;
   /** Cookie of the first customer's primary contact, signed in through an emailed link. */
@@ -28,8 +36,8 @@ export interface TenantWorld {
 }
 
 /**
- * An organisation with two customers, each with contacts, a sent invoice, a sent quote, a link session
- * and an email.
+ * An organisation with two customers, each with contacts, a sent invoice, a sent quote, a confirmed
+ * sales order (the first partly invoiced), a link session and an email.
  */
 export async function buildTenantWorld(ctx: TestContext, name: string): Promise<TenantWorld> {
   const org = await buildOrg(ctx, name);
@@ -40,6 +48,15 @@ export async function buildTenantWorld(ctx: TestContext, name: string): Promise<
   const draft = await buildInvoice(ctx, org, c1.id);
   const q1 = await buildQuote(ctx, org, c1.id, { send: true });
   const q2 = await buildQuote(ctx, org, c2.id, { send: true });
+  const o1 = await buildSalesOrder(ctx, org, c1.id, { confirm: true });
+  const o2 = await buildSalesOrder(ctx, org, c2.id, { confirm: true });
+  const billed = await ctx.app.inject({
+    method: "POST",
+    url: `/api/sales-orders/${o1.id}/invoice`,
+    headers: { cookie: org.cookie },
+    payload: { lines: [{ salesOrderLineId: o1.lines[0]?.id, quantityMilli: 1000 }] },
+  });
+  if (billed.statusCode !== 201) throw new Error(`invoice order: ${billed.statusCode} ${billed.body}`);
   const [link] = await sendAndReadLinks(ctx, org, i1.id);
   await sendAndReadLinks(ctx, org, i2.id);
   if (!link) throw new Error("no link emailed");
@@ -92,6 +109,7 @@ export async function buildTenantWorld(ctx: TestContext, name: string): Promise<
     invoices: [i1, i2],
     draft,
     quotes: [q1, q2],
+    salesOrders: [billed.json().salesOrder, o2],
     taxId,
     emailId,
     contactCookie: cookie,

@@ -12,6 +12,7 @@ const KNOWN = [
   "quote_declined",
   "comment_added",
   "contact_added_by_share",
+  "sales_order_viewed",
 ] as const;
 type KnownType = (typeof KNOWN)[number];
 
@@ -39,6 +40,11 @@ export function notificationText(t: TFunction, f: Formatters, notification: Noti
       customerName: text("customerName"),
       sharedBy: text("sharedBy"),
       number: text("number"),
+    });
+  if (notification.type === "sales_order_viewed")
+    return t("salesOrders.viewedNotification", {
+      number: text("number"),
+      customerName: text("customerName"),
     });
   return t(`admin.notification.${notification.type}`, {
     number: text("number"),

@@ -71,7 +71,14 @@ export function emptyInvoiceValues(
   };
 }
 
-export function invoiceToValues(invoice: InvoiceDetail, decimalMark: "," | "."): InvoiceFormValues {
+/** Also fills the form from a sales order (A7), whose delivery date takes the due date's place. */
+export function invoiceToValues(
+  invoice: Pick<
+    InvoiceDetail,
+    "customerId" | "issueDate" | "dueDate" | "currency" | "notes" | "terms" | "allowPartialPayments" | "lines"
+  >,
+  decimalMark: "," | ".",
+): InvoiceFormValues {
   return {
     customerId: invoice.customerId,
     issueDate: invoice.issueDate.slice(0, 10),

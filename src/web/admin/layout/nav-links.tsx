@@ -8,6 +8,7 @@ const LINKS = [
   { to: "/customers", key: "customers" },
   { to: "/invoices", key: "invoices" },
   { to: "/quotes", key: "quotes" },
+  { to: "/sales-orders", key: "salesOrders" },
   { to: "/portal-access", key: "portalAccess" },
   { to: "/outbox", key: "outbox" },
   { to: "/settings/organisation", key: "settings" },
@@ -39,7 +40,9 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
                 ? t("portalAccess.nav")
                 : link.key === "quotes"
                   ? t("quotes.nav")
-                  : t(`admin.nav.${link.key}`)
+                  : link.key === "salesOrders"
+                    ? t("salesOrders.nav")
+                    : t(`admin.nav.${link.key}`)
             }
             active={isActive(link.to)}
             aria-current={isActive(link.to) ? "page" : undefined}

@@ -35,6 +35,7 @@ export const portalSettingsEs = {
     quote_accepted: "Un cliente acepta un presupuesto",
     quote_declined: "Un cliente rechaza un presupuesto",
     comment_added: "Un cliente comenta un presupuesto o una factura",
+    sales_order_viewed: "Un cliente abre un pedido de venta por primera vez",
     /** The bell's sentence for customer_details_updated (data: contactName, customerName). */
     detailsUpdated: "{{contactName}} ({{customerName}}) ha actualizado sus datos",
   },
@@ -107,6 +108,7 @@ export const portalSettingsEn: Messages<typeof portalSettingsEs> = {
     quote_accepted: "A customer accepts a quote",
     quote_declined: "A customer declines a quote",
     comment_added: "A customer comments on a quote or an invoice",
+    sales_order_viewed: "A customer opens a sales order for the first time",
     detailsUpdated: "{{contactName}} ({{customerName}}) updated their details",
   },
   account: {

@@ -1,0 +1,54 @@
+import { eq } from "drizzle-orm";
+import { formatMoney } from "../../../shared/money/index.js";
+import type { Config } from "../../config.js";
+import type { Db } from "../../db/client.js";
+import { salesOrders } from "../../db/schema/index.js";
+import { withOrg } from "../../db/scope.js";
+import type { Mailer } from "../../email/mailer.js";
+import { AppError } from "../../http/errors.js";
+import { deliverDocument, localeOf } from "../documents/deliver-document.js";
+import { buildSalesOrderPdf, salesOrderPdfFilename } from "./sales-order-pdf.js";
+import { findDetail, lockOrder, type SalesOrderRow } from "./sales-orders.queries.js";
+
+/**
+ * Sends a confirmed (or partly or wholly invoiced) order by the organisation's delivery mode (C3):
+ * personal links open `/p/<slug>/sales-orders/<id>` (D6), and/or the PDF. Drafts and void orders are
+ * refused; sending again is allowed.
+ */
+export async function sendSalesOrder(
+  deps: { db: Db; config: Config; mailer: Mailer },
+  orgId: string,
+  id: string,
+  contactIds: string[] | undefined,
+) {
+  const result = await withOrg(deps.db, orgId, async (tx) => {
+    const current = await lockOrder(tx, id);
+    if (current.status === "draft") throw new AppError("SALES_ORDER_NOT_CONFIRMED");
+    if (current.status === "void") throw new AppError("SALES_ORDER_VOID");
+    const now = new Date();
+    const [row] = await tx
+      .update(salesOrders)
+      .set({ sentAt: now, updatedAt: now })
+      .where(eq(salesOrders.id, id))
+      .returning();
+    const detail = await findDetail(tx, row as SalesOrderRow);
+    const sent = await deliverDocument(tx, deps, {
+      orgId,
+      customerId: current.customerId,
+      documentType: "sales_order",
+      documentId: id,
+      contactIds,
+      emailKind: "sales_order_sent",
+      emailVars: (lang) => ({
+        number: detail.number,
+        total: formatMoney(detail.totalMinor, detail.currency, localeOf(lang)),
+        reference: detail.reference,
+      }),
+      renderPdf: (lang) => buildSalesOrderPdf(tx, orgId, detail, lang),
+      pdfFilename: salesOrderPdfFilename(detail),
+    });
+    return { ...sent, salesOrder: detail };
+  });
+  void deps.mailer.deliverQueued();
+  return result;
+}

@@ -1,0 +1,157 @@
+import { and, asc, desc, eq, ilike, ne, or, sql } from "drizzle-orm";
+import type {
+  SalesOrderDetail,
+  SalesOrderInvoice,
+  SalesOrderStatus,
+  SalesOrderSummary,
+} from "../../../shared/contracts/index.js";
+import type { Tx } from "../../db/client.js";
+import { customers, invoices, salesOrderLines, salesOrders } from "../../db/schema/index.js";
+import { AppError } from "../../http/errors.js";
+
+export type SalesOrderRow = typeof salesOrders.$inferSelect;
+export type SalesOrderLineRow = typeof salesOrderLines.$inferSelect;
+
+export function toSummary(o: SalesOrderRow, customerName: string): SalesOrderSummary {
+  return {
+    id: o.id,
+    number: o.number,
+    status: o.status,
+    customerId: o.customerId,
+    customerName,
+    issueDate: o.issueDate,
+    deliveryDate: o.deliveryDate,
+    reference: o.reference,
+    currency: o.currency,
+    totalMinor: o.totalMinor,
+  };
+}
+
+export async function findOrder(tx: Tx, id: string): Promise<SalesOrderRow> {
+  const [row] = await tx.select().from(salesOrders).where(eq(salesOrders.id, id));
+  if (!row) throw new AppError("NOT_FOUND");
+  return row;
+}
+
+/** Locks the row: confirming, invoicing, sending and voiding one order happen one at a time. */
+export async function lockOrder(tx: Tx, id: string): Promise<SalesOrderRow> {
+  const [row] = await tx.select().from(salesOrders).where(eq(salesOrders.id, id)).for("update");
+  if (!row) throw new AppError("NOT_FOUND");
+  return row;
+}
+
+export function findLines(tx: Tx, id: string): Promise<SalesOrderLineRow[]> {
+  return tx
+    .select()
+    .from(salesOrderLines)
+    .where(eq(salesOrderLines.salesOrderId, id))
+    .orderBy(asc(salesOrderLines.position));
+}
+
+/** The invoices billing the order, oldest first; contacts never see draft invoices. */
+export async function findOrderInvoices(
+  tx: Tx,
+  id: string,
+  opts: { withDrafts: boolean },
+): Promise<SalesOrderInvoice[]> {
+  const rows = await tx
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.salesOrderId, id), opts.withDrafts ? undefined : ne(invoices.status, "draft")))
+    .orderBy(asc(invoices.createdAt));
+  return rows.map((i) => ({
+    id: i.id,
+    number: i.number,
+    status: i.status,
+    issueDate: i.issueDate,
+    totalMinor: i.totalMinor,
+  }));
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export async function findDetail(
+  tx: Tx,
+  o: SalesOrderRow,
+  opts: { withDrafts: boolean } = { withDrafts: true },
+): Promise<SalesOrderDetail> {
+  const lines = await findLines(tx, o.id);
+  const [cust] = await tx
+    .select({ name: customers.name })
+    .from(customers)
+    .where(eq(customers.id, o.customerId));
+  const snapshotName = typeof o.customerSnapshot?.name === "string" ? o.customerSnapshot.name : null;
+  return {
+    ...toSummary(o, snapshotName ?? cust?.name ?? ""),
+    notes: o.notes,
+    terms: o.terms,
+    subtotalMinor: o.subtotalMinor,
+    discountMinor: o.discountMinor,
+    netMinor: o.netMinor,
+    taxMinor: o.taxMinor,
+    taxBreakdown: o.taxBreakdown,
+    lines: lines.map((l) => ({
+      id: l.id,
+      position: l.position,
+      description: l.description,
+      quantityMilli: l.quantityMilli,
+      invoicedQuantityMilli: l.invoicedQuantityMilli,
+      remainingQuantityMilli: Math.max(0, l.quantityMilli - l.invoicedQuantityMilli),
+      unitPriceMinor: l.unitPriceMinor,
+      discountBp: l.discountBp,
+      taxes: l.taxes,
+      grossMinor: l.grossMinor,
+      discountMinor: l.discountMinor,
+      netMinor: l.netMinor,
+      taxMinor: l.taxMinor,
+      totalMinor: l.totalMinor,
+    })),
+    confirmedAt: iso(o.confirmedAt),
+    sentAt: iso(o.sentAt),
+    viewedAt: iso(o.viewedAt),
+    voidedAt: iso(o.voidedAt),
+    quoteId: o.quoteId,
+    invoices: await findOrderInvoices(tx, o.id, opts),
+  };
+}
+
+const likeTerm = (q?: string) => (q?.trim() ? `%${q.trim().replace(/[%_\\]/g, (m) => `\\${m}`)}%` : null);
+
+export async function findSummaries(
+  tx: Tx,
+  filter: {
+    status?: SalesOrderStatus;
+    customerId?: string;
+    q?: string;
+    /** Staff search number, reference and customer; contacts number, reference and lines. */
+    searchText?: "customer" | "content";
+    /** Contacts never see drafts. */
+    hideDrafts?: boolean;
+  },
+): Promise<SalesOrderSummary[]> {
+  const term = likeTerm(filter.q);
+  const textMatch = term
+    ? or(
+        ilike(salesOrders.number, term),
+        ilike(salesOrders.reference, term),
+        filter.searchText === "content"
+          ? sql`exists (select 1 from ${salesOrderLines} l where l.sales_order_id = ${salesOrders.id} and l.description ilike ${term})`
+          : ilike(customers.name, term),
+      )
+    : undefined;
+  const rows = await tx
+    .select({ o: salesOrders, customerName: customers.name })
+    .from(salesOrders)
+    .innerJoin(customers, eq(customers.id, salesOrders.customerId))
+    .where(
+      and(
+        filter.status ? eq(salesOrders.status, filter.status) : undefined,
+        filter.customerId ? eq(salesOrders.customerId, filter.customerId) : undefined,
+        filter.hideDrafts ? ne(salesOrders.status, "draft") : undefined,
+        textMatch,
+      ),
+    )
+    .orderBy(desc(salesOrders.issueDate), desc(salesOrders.createdAt))
+    .limit(1000);
+  return rows.map((r) => toSummary(r.o, r.customerName));
+}

@@ -1,0 +1,111 @@
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  idParams,
+  invoiceSalesOrderBody,
+  invoiceSalesOrderResult,
+  salesOrderDetail,
+  salesOrderDraftBody,
+  salesOrderListQuery,
+  salesOrderSummary,
+  sendSalesOrderBody,
+  sendSalesOrderResult,
+} from "../../../shared/contracts/index.js";
+import type { App, Deps } from "../../app.js";
+import { withOrg } from "../../db/scope.js";
+import { requireStaff, staffOf } from "../../http/auth.js";
+import { requestLanguage } from "../../http/errors.js";
+import { buildSalesOrderPdf, salesOrderPdfFilename } from "./sales-order-pdf.js";
+import { sendSalesOrder } from "./sales-order-send.service.js";
+import { findDetail, findOrder } from "./sales-orders.queries.js";
+import {
+  confirmSalesOrder,
+  createSalesOrderDraft,
+  getSalesOrder,
+  invoiceSalesOrder,
+  listSalesOrders,
+  updateSalesOrderDraft,
+  voidSalesOrder,
+} from "./sales-orders.service.js";
+
+/** Back-office sales orders (A7): drafts, confirmation, (partial) invoicing, sending, void, PDF. */
+export async function salesOrderRoutes(app: App, deps: Deps) {
+  const { db } = deps.database;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const onRequest = requireStaff(db);
+  const tags = ["sales-orders"];
+  const one = { tags, params: idParams, response: { 200: salesOrderDetail } };
+
+  r.get(
+    "/api/sales-orders",
+    {
+      onRequest,
+      schema: { tags, querystring: salesOrderListQuery, response: { 200: z.array(salesOrderSummary) } },
+    },
+    (req) => listSalesOrders(db, staffOf(req).orgId, req.query),
+  );
+  r.post(
+    "/api/sales-orders",
+    { onRequest, schema: { tags, body: salesOrderDraftBody, response: { 201: salesOrderDetail } } },
+    async (req, reply) =>
+      reply.status(201).send(await createSalesOrderDraft(db, staffOf(req).orgId, req.body)),
+  );
+  r.get("/api/sales-orders/:id", { onRequest, schema: one }, (req) =>
+    getSalesOrder(db, staffOf(req).orgId, req.params.id),
+  );
+  r.put("/api/sales-orders/:id", { onRequest, schema: { ...one, body: salesOrderDraftBody } }, (req) =>
+    updateSalesOrderDraft(db, staffOf(req).orgId, req.params.id, req.body),
+  );
+  r.post("/api/sales-orders/:id/confirm", { onRequest, schema: one }, (req) =>
+    confirmSalesOrder(db, staffOf(req).orgId, req.params.id),
+  );
+  r.post("/api/sales-orders/:id/void", { onRequest, schema: one }, (req) =>
+    voidSalesOrder(db, staffOf(req).orgId, req.params.id),
+  );
+  r.post(
+    "/api/sales-orders/:id/invoice",
+    {
+      onRequest,
+      schema: {
+        tags,
+        params: idParams,
+        body: invoiceSalesOrderBody,
+        response: { 201: invoiceSalesOrderResult },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await invoiceSalesOrder(db, staffOf(req).orgId, req.params.id, req.body ?? {})),
+  );
+  r.post(
+    "/api/sales-orders/:id/send",
+    {
+      onRequest,
+      schema: { tags, params: idParams, body: sendSalesOrderBody, response: { 200: sendSalesOrderResult } },
+    },
+    (req) =>
+      sendSalesOrder(
+        { db, config: deps.config, mailer: deps.mailer },
+        staffOf(req).orgId,
+        req.params.id,
+        req.body.contactIds,
+      ),
+  );
+  r.get(
+    "/api/sales-orders/:id/pdf",
+    { onRequest, schema: { tags, params: idParams, produces: ["application/pdf"] } },
+    async (req, reply) => {
+      const orgId = staffOf(req).orgId;
+      const { pdf, filename } = await withOrg(db, orgId, async (tx) => {
+        const detail = await findDetail(tx, await findOrder(tx, req.params.id));
+        return {
+          pdf: await buildSalesOrderPdf(tx, orgId, detail, requestLanguage(req)),
+          filename: salesOrderPdfFilename(detail),
+        };
+      });
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `attachment; filename="${filename}"`)
+        .send(pdf);
+    },
+  );
+}

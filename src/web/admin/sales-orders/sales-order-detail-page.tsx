@@ -1,0 +1,289 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Checkbox,
+  Grid,
+  Group,
+  Modal,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import type { Customer, SalesOrderDetail } from "../../../shared/contracts/index.js";
+import { decimalMarkOf, scaledToInput } from "../../ui/decimal.js";
+import { useFormat } from "../../ui/format.js";
+import { InvoiceLinesTable } from "../../ui/invoice-lines-table.js";
+import { TaxBreakdownTable, TotalsTable } from "../../ui/invoice-totals.js";
+import { LongText } from "../../ui/long-text.js";
+import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
+import { OrderInvoices } from "../../ui/sales-order-invoices.js";
+import { SalesOrderStatusBadge } from "../../ui/sales-order-status-badge.js";
+import { useCustomer } from "../customers/customers-api.js";
+import { SalesOrderInvoiceModal } from "./sales-order-invoice-modal.js";
+
+import {
+  useConfirmSalesOrder,
+  useSalesOrder,
+  useSendSalesOrder,
+  useVoidSalesOrder,
+} from "./sales-orders-api.js";
+
+export function SalesOrderDetailPage() {
+  const { id = "" } = useParams();
+  const order = useSalesOrder(id);
+  if (order.isPending) return <PageLoader />;
+  if (order.isError) return <ErrorState error={order.error} onRetry={() => void order.refetch()} />;
+  return <OrderView order={order.data} />;
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" component="dt">
+        {label}
+      </Text>
+      <Text size="sm" component="dd" m={0}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+function OrderView({ order }: { order: SalesOrderDetail }) {
+  const { t, i18n } = useTranslation();
+  const f = useFormat();
+  const mark = decimalMarkOf(i18n.language);
+  const title = order.number
+    ? t("salesOrders.detailTitle", { number: order.number })
+    : t("salesOrders.draftTitle");
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <Group gap="sm">
+          <Title order={1} size="h2">
+            {title}
+          </Title>
+          <SalesOrderStatusBadge status={order.status} />
+        </Group>
+        <OrderActions order={order} />
+      </Group>
+      <Card withBorder>
+        <SimpleGrid cols={{ base: 2, sm: 4 }} component="dl" m={0}>
+          <Fact label={t("salesOrders.customer")}>
+            <Anchor component={Link} to={`/customers/${order.customerId}`}>
+              {order.customerName}
+            </Anchor>
+          </Fact>
+          <Fact label={t("salesOrders.issueDate")}>{f.date(order.issueDate)}</Fact>
+          <Fact label={t("salesOrders.deliveryDate")}>{f.date(order.deliveryDate)}</Fact>
+          <Fact label={t("salesOrders.reference")}>{order.reference ?? t("common.none")}</Fact>
+        </SimpleGrid>
+        {order.viewedAt ? (
+          <Text size="xs" c="dimmed" mt="sm">
+            {t("salesOrders.viewedAt", { date: f.dateTime(order.viewedAt) })}
+          </Text>
+        ) : null}
+      </Card>
+      <InvoiceLinesTable lines={order.lines} currency={order.currency} />
+      {order.status !== "draft" ? (
+        <Table.ScrollContainer minWidth={420}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("invoice.description")}</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t("salesOrders.invoiceModal.ordered")}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t("salesOrders.invoiceModal.invoiced")}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t("salesOrders.invoiceModal.remaining")}
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {order.lines.map((l) => (
+                <Table.Tr key={l.id}>
+                  <Table.Td>{l.description}</Table.Td>
+                  <Table.Td ta="right">{scaledToInput(l.quantityMilli, 3, mark)}</Table.Td>
+                  <Table.Td ta="right">{scaledToInput(l.invoicedQuantityMilli, 3, mark)}</Table.Td>
+                  <Table.Td ta="right">{scaledToInput(l.remainingQuantityMilli, 3, mark)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <TaxBreakdownTable totals={order} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <TotalsTable totals={order} />
+        </Grid.Col>
+      </Grid>
+      {order.notes ? <LongText label={t("invoice.notes")} text={order.notes} /> : null}
+      {order.terms ? <LongText label={t("invoice.terms")} text={order.terms} /> : null}
+      <OrderInvoices order={order} linkTo={(id) => `/invoices/${id}`} />
+    </Stack>
+  );
+}
+
+function OrderActions({ order }: { order: SalesOrderDetail }) {
+  const { t } = useTranslation();
+  const confirm = useConfirmSalesOrder(order.id);
+  const voidOrder = useVoidSalesOrder(order.id);
+  const [invoiceOpened, invoiceModal] = useDisclosure(false);
+  const [sendOpened, sendModal] = useDisclosure(false);
+  const [voidOpened, voidModal] = useDisclosure(false);
+  const isDraft = order.status === "draft";
+  const isOpen = ["confirmed", "partially_invoiced", "invoiced"].includes(order.status);
+  const canInvoice = order.status === "confirmed" || order.status === "partially_invoiced";
+  const canVoid = isDraft || order.status === "confirmed";
+  return (
+    <Stack gap="xs" align="stretch">
+      <Group gap="xs">
+        {isDraft ? (
+          <Button component={Link} to={`/sales-orders/${order.id}/edit`} variant="default">
+            {t("admin.detail.edit")}
+          </Button>
+        ) : null}
+        {isDraft ? (
+          <Button
+            loading={confirm.isPending}
+            onClick={() =>
+              confirm.mutate(undefined, {
+                onSuccess: (o) =>
+                  notifications.show({
+                    color: "green",
+                    message: t("salesOrders.actions.confirmed", { number: o.number }),
+                  }),
+              })
+            }
+          >
+            {t("salesOrders.actions.confirm")}
+          </Button>
+        ) : null}
+        {canInvoice ? (
+          <Button onClick={invoiceModal.open}>{t("salesOrders.actions.createInvoice")}</Button>
+        ) : null}
+        {isOpen ? (
+          <Button variant="light" onClick={sendModal.open}>
+            {t("salesOrders.actions.send")}
+          </Button>
+        ) : null}
+        <Button component="a" href={`/api/sales-orders/${order.id}/pdf`} download variant="default">
+          {t("salesOrders.actions.pdf")}
+        </Button>
+        {canVoid ? (
+          <Button variant="subtle" color="red" onClick={voidModal.open}>
+            {t("salesOrders.actions.void")}
+          </Button>
+        ) : null}
+      </Group>
+      <ErrorAlert error={confirm.error} />
+      <SalesOrderInvoiceModal order={order} opened={invoiceOpened} onClose={invoiceModal.close} />
+      <SendOrderModal order={order} opened={sendOpened} onClose={sendModal.close} />
+      <Modal opened={voidOpened} onClose={voidModal.close} title={t("salesOrders.actions.voidTitle")}>
+        <Stack>
+          <Text size="sm">{t("salesOrders.actions.voidBody")}</Text>
+          <ErrorAlert error={voidOrder.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={voidModal.close}>
+              {t("common.cancel")}
+            </Button>
+            <Button
+              color="red"
+              loading={voidOrder.isPending}
+              onClick={() =>
+                voidOrder.mutate(undefined, {
+                  onSuccess: () => {
+                    notifications.show({ message: t("salesOrders.actions.voided") });
+                    voidModal.close();
+                  },
+                })
+              }
+            >
+              {t("salesOrders.actions.voidConfirm")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
+
+function SendOrderModal(props: { order: SalesOrderDetail; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const customer = useCustomer(props.opened ? props.order.customerId : null);
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={t("salesOrders.send.title")}>
+      {customer.isPending ? <PageLoader /> : null}
+      {customer.isError ? (
+        <ErrorState error={customer.error} onRetry={() => void customer.refetch()} />
+      ) : null}
+      {customer.data ? <SendForm {...props} customer={customer.data} /> : null}
+    </Modal>
+  );
+}
+
+function SendForm(props: { order: SalesOrderDetail; onClose: () => void; customer: Customer }) {
+  const { t } = useTranslation();
+  const send = useSendSalesOrder(props.order.id);
+  const withEmail = props.customer.contacts.filter((c) => c.email);
+  const [selected, setSelected] = useState<string[]>(() => withEmail.map((c) => c.id));
+  if (withEmail.length === 0)
+    return (
+      <Stack>
+        <Alert color="yellow">{t("salesOrders.send.noContacts")}</Alert>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            {t("common.close")}
+          </Button>
+        </Group>
+      </Stack>
+    );
+  return (
+    <Stack>
+      <Text size="sm">{t("salesOrders.send.intro")}</Text>
+      <Checkbox.Group value={selected} onChange={setSelected} label={t("admin.contacts.title")}>
+        <Stack gap="xs" mt="xs">
+          {withEmail.map((c) => (
+            <Checkbox key={c.id} value={c.id} label={`${c.name} <${c.email}>`} />
+          ))}
+        </Stack>
+      </Checkbox.Group>
+      <ErrorAlert error={send.error} />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={props.onClose}>
+          {t("common.cancel")}
+        </Button>
+        <Button
+          loading={send.isPending}
+          disabled={selected.length === 0}
+          onClick={() =>
+            send.mutate(selected, {
+              onSuccess: (result) => {
+                const emails = result.recipients.map((r) => r.email).join(", ");
+                notifications.show({ color: "green", message: t("salesOrders.send.sentTo", { emails }) });
+                props.onClose();
+              },
+            })
+          }
+        >
+          {t("salesOrders.send.confirm")}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,93 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type {
+  InvoiceSalesOrderBody,
+  SalesOrderDetail,
+  SalesOrderDraftBody,
+  SalesOrderSummary,
+} from "../../../shared/contracts/index.js";
+import { api, queryString } from "../../ui/api-client.js";
+import { queryKeys } from "../query-keys.js";
+
+export interface SalesOrderFilters {
+  status?: string;
+  q?: string;
+  customerId?: string;
+}
+
+const keys = {
+  list: (filters: SalesOrderFilters) => ["sales-orders", filters] as const,
+  one: (id: string) => ["sales-order", id] as const,
+};
+
+export function useSalesOrders(filters: SalesOrderFilters) {
+  return useQuery({
+    queryKey: keys.list(filters),
+    queryFn: ({ signal }) =>
+      api.get<SalesOrderSummary[]>(`/api/sales-orders${queryString({ ...filters })}`, signal),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useSalesOrder(id: string) {
+  return useQuery({
+    queryKey: keys.one(id),
+    queryFn: ({ signal }) => api.get<SalesOrderDetail>(`/api/sales-orders/${id}`, signal),
+  });
+}
+
+/** Every mutation answers the fresh order (or holds it): cache it and refresh the lists. */
+function useOrderMutation<TVariables, TResult>(
+  mutationFn: (variables: TVariables) => Promise<TResult>,
+  pick: (result: TResult) => SalesOrderDetail | null,
+) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: (result) => {
+      const order = pick(result);
+      if (order) client.setQueryData(keys.one(order.id), order);
+      return Promise.all([
+        client.invalidateQueries({ queryKey: ["sales-orders"] }),
+        client.invalidateQueries({ queryKey: ["invoices"] }),
+        client.invalidateQueries({ queryKey: queryKeys.outbox }),
+      ]);
+    },
+  });
+}
+
+const same = (o: SalesOrderDetail) => o;
+
+export const useCreateSalesOrder = () =>
+  useOrderMutation(
+    (body: SalesOrderDraftBody) => api.post<SalesOrderDetail>("/api/sales-orders", body),
+    same,
+  );
+
+export const useUpdateSalesOrder = (id: string) =>
+  useOrderMutation(
+    (body: SalesOrderDraftBody) => api.put<SalesOrderDetail>(`/api/sales-orders/${id}`, body),
+    same,
+  );
+
+export const useConfirmSalesOrder = (id: string) =>
+  useOrderMutation(() => api.post<SalesOrderDetail>(`/api/sales-orders/${id}/confirm`), same);
+
+export const useVoidSalesOrder = (id: string) =>
+  useOrderMutation(() => api.post<SalesOrderDetail>(`/api/sales-orders/${id}/void`), same);
+
+export const useInvoiceSalesOrder = (id: string) =>
+  useOrderMutation(
+    (body: InvoiceSalesOrderBody) =>
+      api.post<{ invoiceId: string; salesOrder: SalesOrderDetail }>(`/api/sales-orders/${id}/invoice`, body),
+    (r) => r.salesOrder,
+  );
+
+export const useSendSalesOrder = (id: string) =>
+  useOrderMutation(
+    (contactIds: string[]) =>
+      api.post<{ salesOrder: SalesOrderDetail; recipients: { contactId: string; email: string }[] }>(
+        `/api/sales-orders/${id}/send`,
+        { contactIds },
+      ),
+    (r) => r.salesOrder,
+  );

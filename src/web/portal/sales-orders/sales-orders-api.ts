@@ -1,0 +1,20 @@
+import { useQuery } from "@tanstack/react-query";
+import type { PortalSalesOrderDetail, PortalSalesOrderSummary } from "../../../shared/contracts/index.js";
+import { api, queryString } from "../../ui/api-client.js";
+import { portalApi } from "../slug.js";
+
+export function usePortalSalesOrders(filters: { status?: string; q?: string }) {
+  return useQuery({
+    queryKey: ["sales-orders", filters],
+    queryFn: ({ signal }) =>
+      api.get<PortalSalesOrderSummary[]>(portalApi(`/sales-orders${queryString({ ...filters })}`), signal),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function usePortalSalesOrder(id: string) {
+  return useQuery({
+    queryKey: ["sales-order", id],
+    queryFn: ({ signal }) => api.get<PortalSalesOrderDetail>(portalApi(`/sales-orders/${id}`), signal),
+  });
+}
