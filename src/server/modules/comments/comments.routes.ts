@@ -24,9 +24,10 @@ import {
 const STAFF_PATHS: [string, CommentDocumentType][] = [
   ["quotes", "quote"],
   ["invoices", "invoice"],
-  // Answers 404 until sales orders are registered in document-registry.ts.
   ["sales-orders", "sales_order"],
 ];
+// Sales orders have no portal comments yet: their portal pages are behind the showSalesOrders option,
+// which these routes would have to honour too.
 const PORTAL_PATHS: [string, CommentDocumentType][] = [
   ["quotes", "quote"],
   ["invoices", "invoice"],

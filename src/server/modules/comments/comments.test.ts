@@ -13,6 +13,7 @@ import {
   type TestOrg,
 } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
+import { buildSalesOrder } from "../sales-orders/test-support.js";
 
 let ctx: TestContext;
 let org: TestOrg;
@@ -75,11 +76,17 @@ describe("staff comments", () => {
     ]);
   });
 
-  test("quotes take comments too, drafts included; sales orders are not registered yet (404)", async () => {
+  test("quotes and sales orders take comments too, drafts included; a quote's id is no sales order (404)", async () => {
     const quote = await buildQuote(ctx, org, customer.id);
     const res = await staffPost(org, `/api/quotes/${quote.id}/comments`, { body: "Margin is thin" });
     expect(res.statusCode).toBe(201);
     expect((await staffGet(org, `/api/quotes/${quote.id}/comments`)).json()).toHaveLength(1);
+    const order = await buildSalesOrder(ctx, org, customer.id);
+    const onOrder = await staffPost(org, `/api/sales-orders/${order.id}/comments`, {
+      body: "Deliver Monday",
+    });
+    expect(onOrder.statusCode).toBe(201);
+    expect((await staffGet(org, `/api/sales-orders/${order.id}/comments`)).json()).toHaveLength(1);
     const so = await staffGet(org, `/api/sales-orders/${quote.id}/comments`);
     expect(so.statusCode).toBe(404);
     expect(so.json().code).toBe("NOT_FOUND");

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { CommentDocumentType } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
-import { invoices, quotes } from "../../db/schema/index.js";
+import { invoices, quotes, salesOrders } from "../../db/schema/index.js";
 import { displayNumberOf } from "../quotes/quotes.queries.js";
 
 /** What comments and shares need to know of a document, read in the caller's scope (RLS applies). */
@@ -39,7 +39,13 @@ const registry: Partial<Record<CommentDocumentType, Finder>> = {
       .where(eq(invoices.id, id));
     return inv ? { customerId: inv.customerId, number: inv.number, isDraft: inv.status === "draft" } : null;
   },
-  // TODO(sales_order): register sales orders (E5) here when that module lands.
+  sales_order: async (tx, id) => {
+    const [so] = await tx
+      .select({ customerId: salesOrders.customerId, number: salesOrders.number, status: salesOrders.status })
+      .from(salesOrders)
+      .where(eq(salesOrders.id, id));
+    return so ? { customerId: so.customerId, number: so.number, isDraft: so.status === "draft" } : null;
+  },
 };
 
 export function findDocument(tx: Tx, type: CommentDocumentType, id: string): Promise<DocumentInfo | null> {

@@ -19,6 +19,7 @@ import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { Customer, SalesOrderDetail } from "../../../shared/contracts/index.js";
+import { CommentsThread } from "../../ui/comments/comments-thread.js";
 import { decimalMarkOf, scaledToInput } from "../../ui/decimal.js";
 import { useFormat } from "../../ui/format.js";
 import { InvoiceLinesTable } from "../../ui/invoice-lines-table.js";
@@ -135,6 +136,7 @@ function OrderView({ order }: { order: SalesOrderDetail }) {
       {order.notes ? <LongText label={t("invoice.notes")} text={order.notes} /> : null}
       {order.terms ? <LongText label={t("invoice.terms")} text={order.terms} /> : null}
       <OrderInvoices order={order} linkTo={(id) => `/invoices/${id}`} />
+      <CommentsThread side="staff" documentType="sales_order" documentId={order.id} />
     </Stack>
   );
 }
