@@ -128,6 +128,29 @@ test("staff quote, the contact declines, staff revise, the contact signs on a ph
     await expect(dialog).toBeHidden();
     await expect(portal.getByText("Declined", { exact: true }).first()).toBeVisible();
     await expect(portal.getByRole("button", { name: "Accept", exact: true })).toHaveCount(0);
+    const comments = portal.getByRole("region", { name: "Comments" });
+    await comments.getByRole("textbox", { name: "Comment" }).fill("Could you do 850 per unit?");
+    await comments.getByRole("button", { name: "Add comment" }).click();
+    await expect(comments.getByText("Could you do 850 per unit?")).toBeVisible();
+  });
+
+  await test.step("staff reply with a comment shown in the portal; it appears there without a reload", async () => {
+    await page.goto(firstUrl);
+    const comments = page.getByRole("region", { name: "Comments" });
+    await expect(comments.getByText("Could you do 850 per unit?")).toBeVisible();
+    await comments.getByRole("textbox", { name: "Comment" }).fill("Internal: margin still fine at 850.");
+    await comments.getByRole("button", { name: "Add comment" }).click();
+    await expect(comments.getByText("Internal: margin still fine at 850.")).toBeVisible();
+    await expect(comments.getByRole("textbox", { name: "Comment" })).toHaveValue("");
+    await comments.getByRole("textbox", { name: "Comment" }).fill("Yes: a revised quote is on its way.");
+    await comments.getByRole("checkbox", { name: "Show in portal" }).check();
+    await comments.getByRole("button", { name: "Add comment" }).click();
+    // The contact's page stays open, never reloaded: the comment arrives over the live stream.
+    const portalComments = portal.getByRole("region", { name: "Comments" });
+    await expect(portalComments.getByText("Yes: a revised quote is on its way.")).toBeVisible({
+      timeout: 15_000,
+    });
+    await expect(portalComments.getByText("Internal: margin still fine at 850.")).toHaveCount(0);
   });
 
   await test.step("staff see it declined, revise the price and send revision 2", async () => {
