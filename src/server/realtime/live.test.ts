@@ -1,4 +1,5 @@
-import type { AddressInfo } from "node:net";
+import { spawn } from "node:child_process";
+import net, { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Customer, InvoiceDetail } from "../../shared/contracts/index.js";
 import { liveCommentEvent } from "../../shared/contracts/index.js";
@@ -240,6 +241,75 @@ describe("two app instances on one PostgreSQL database", () => {
     },
   );
 });
+
+describe("two app processes on one PostgreSQL database", () => {
+  test.skipIf(!process.env.TEST_DATABASE_URL)(
+    "a comment posted through this process reaches an SSE listener of a separate server process (skipped on PGlite; run npm run test:pg)",
+    async () => {
+      const port = await freePort();
+      // A second, independent Node process running the product's own entry point on the same database.
+      const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+        env: {
+          ...process.env,
+          DATABASE_URL: ctx.databaseUrl,
+          PORT: String(port),
+          HOST: "127.0.0.1",
+          PUBLIC_URL: ctx.config.publicUrl,
+          APP_SECRET: ctx.config.appSecret,
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let output = "";
+      child.stdout?.on("data", (d) => {
+        output += d;
+      });
+      child.stderr?.on("data", (d) => {
+        output += d;
+      });
+      closers.push(() => {
+        child.kill("SIGTERM");
+      });
+      const url = `http://127.0.0.1:${port}`;
+      await waitForHealth(url, 30_000, () => output);
+      const staffThere = await openStream(url, "/api/events", org.cookie);
+      const acmeThere = await openStream(url, `/api/portal/${org.slug}/events`, acmeCookie);
+      closers.push(
+        () => staffThere.close(),
+        () => acmeThere.close(),
+      );
+      expect(
+        (await contactComment(ctx.app, acmeCookie, acmeInvoice.id, "to another process")).statusCode,
+      ).toBe(201);
+      expect((await staffComment(acmeInvoice.id, "from this process", true)).statusCode).toBe(201);
+      await staffThere.next(commentWith("to another process"), 10_000);
+      await acmeThere.next(commentWith("from this process"), 10_000);
+    },
+    60_000,
+  );
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, ms: number, log: () => string): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const ok = await fetch(`${url}/healthz`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the second process did not start:\n${log()}`);
+}
 
 async function vitestWait(ok: () => boolean, ms = 5000) {
   const until = Date.now() + ms;
