@@ -218,9 +218,9 @@ test("staff quote, the contact declines, staff revise, the contact signs on a ph
   });
 
   await test.step("staff convert it to an invoice", async () => {
-    await page.getByRole("button", { name: "Convert to invoice" }).click();
+    await page.getByRole("button", { name: "Convert…" }).click();
     await page
-      .getByRole("dialog", { name: "Convert to invoice" })
+      .getByRole("dialog", { name: "Convert the quote" })
       .getByRole("button", { name: "Convert to invoice" })
       .click();
     await expect(page).toHaveURL(/\/app\/invoices\/[0-9a-f-]+$/);

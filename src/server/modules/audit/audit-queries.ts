@@ -1,9 +1,10 @@
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
-import type { ActivityPage } from "../../../shared/contracts/index.js";
+import type { ActivityPage, CommentDocumentType } from "../../../shared/contracts/index.js";
 import type { Db } from "../../db/client.js";
-import { auditEvents, contacts, invoices } from "../../db/schema/index.js";
+import { auditEvents, contacts, invoices, quotes, salesOrders } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
+import { findDocument } from "../comments/document-registry.js";
 import { loadCustomer } from "../customers/customers.service.js";
 
 export const ACTIVITY_PAGE_SIZE = 50;
@@ -29,7 +30,9 @@ async function activityPage(db: Db, orgId: string, filter: SQL, before?: string)
         contactEmail: contacts.email,
         documentType: auditEvents.documentType,
         documentId: auditEvents.documentId,
-        number: invoices.number,
+        // The number people know the document by, whichever type it is (a quote's shows its revision).
+        number: sql<string | null>`coalesce(${invoices.number}, ${salesOrders.number},
+          ${quotes.number} || case when ${quotes.revision} > 1 then '-R' || ${quotes.revision} else '' end)`,
         ip: auditEvents.ip,
         userAgent: auditEvents.userAgent,
       })
@@ -38,6 +41,11 @@ async function activityPage(db: Db, orgId: string, filter: SQL, before?: string)
       .leftJoin(
         invoices,
         and(eq(invoices.id, auditEvents.documentId), eq(auditEvents.documentType, "invoice")),
+      )
+      .leftJoin(quotes, and(eq(quotes.id, auditEvents.documentId), eq(auditEvents.documentType, "quote")))
+      .leftJoin(
+        salesOrders,
+        and(eq(salesOrders.id, auditEvents.documentId), eq(auditEvents.documentType, "sales_order")),
       )
       .where(and(filter, cursor))
       .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
@@ -69,16 +77,24 @@ export async function customerActivity(db: Db, orgId: string, customerId: string
   return activityPage(db, orgId, eq(auditEvents.customerId, customerId), before);
 }
 
-/** Everything contacts did with one invoice (views, downloads, payment attempts). */
-export async function invoiceActivity(db: Db, orgId: string, invoiceId: string, before?: string) {
+/**
+ * Everything contacts did with one document (views and who viewed first, downloads, payment attempts,
+ * answers); 404 for a missing or other tenant's document.
+ */
+export async function documentActivity(
+  db: Db,
+  orgId: string,
+  documentType: CommentDocumentType,
+  documentId: string,
+  before?: string,
+) {
   await withOrg(db, orgId, async (tx) => {
-    const [row] = await tx.select({ id: invoices.id }).from(invoices).where(eq(invoices.id, invoiceId));
-    if (!row) throw new AppError("NOT_FOUND");
+    if (!(await findDocument(tx, documentType, documentId))) throw new AppError("NOT_FOUND");
   });
   return activityPage(
     db,
     orgId,
-    and(eq(auditEvents.documentType, "invoice"), eq(auditEvents.documentId, invoiceId)) as SQL,
+    and(eq(auditEvents.documentType, documentType), eq(auditEvents.documentId, documentId)) as SQL,
     before,
   );
 }

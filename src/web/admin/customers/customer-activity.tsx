@@ -4,7 +4,11 @@ import { Link } from "react-router";
 import type { ActivityEvent } from "../../../shared/contracts/index.js";
 import { useFormat } from "../../ui/format.js";
 import { ErrorState, PageLoader } from "../../ui/page-states.js";
-import { useActivity } from "../portal-access/portal-access-api.js";
+import {
+  type ActivityDocumentType,
+  type ActivityScope,
+  useActivity,
+} from "../portal-access/portal-access-api.js";
 
 const KNOWN_ACTIONS = new Set([
   "sign_in",
@@ -19,6 +23,10 @@ const KNOWN_ACTIONS = new Set([
   "document_downloaded",
   "payment_started",
   "details_updated",
+  "quote_accepted",
+  "quote_declined",
+  "comment_added",
+  "document_shared",
 ]);
 
 /** G3 on the customer page: everything its contacts did in the portal. */
@@ -27,10 +35,24 @@ export function CustomerActivity({ customerId }: { customerId: string }) {
   return <ActivityCard title={t("portalActivity.title")} scope={{ customerId }} showContact />;
 }
 
-/** G3 on the invoice page: views, downloads and payment attempts of this invoice. */
-export function InvoiceActivity({ invoiceId }: { invoiceId: string }) {
+const DOCUMENT_TITLES = {
+  invoice: "portalActivity.invoiceTitle",
+  quote: "portalActivity.quoteTitle",
+  sales_order: "portalActivity.salesOrderTitle",
+} as const;
+
+/** G3 on a document's page: who viewed it first and when, downloads, payment attempts, answers. */
+export function DocumentActivity({
+  documentType,
+  documentId,
+}: {
+  documentType: ActivityDocumentType;
+  documentId: string;
+}) {
   const { t } = useTranslation();
-  return <ActivityCard title={t("portalActivity.invoiceTitle")} scope={{ invoiceId }} showContact />;
+  return (
+    <ActivityCard title={t(DOCUMENT_TITLES[documentType])} scope={{ documentType, documentId }} showContact />
+  );
 }
 
 function ActivityCard({
@@ -39,13 +61,13 @@ function ActivityCard({
   showContact,
 }: {
   title: string;
-  scope: { customerId: string } | { invoiceId: string };
+  scope: ActivityScope;
   showContact: boolean;
 }) {
   const { t } = useTranslation();
   const activity = useActivity(scope);
   const events = activity.data?.pages.flatMap((p) => p.events) ?? [];
-  const titleId = `activity-${"customerId" in scope ? scope.customerId : scope.invoiceId}`;
+  const titleId = `activity-${"customerId" in scope ? scope.customerId : scope.documentId}`;
   return (
     <Card withBorder component="section" aria-labelledby={titleId}>
       <Stack>
@@ -93,6 +115,12 @@ function ActivityCard({
   );
 }
 
+const DOCUMENT_LINKS: Record<ActivityDocumentType, string> = {
+  invoice: "invoices",
+  quote: "quotes",
+  sales_order: "sales-orders",
+};
+
 function ActivityRow({ event, showContact }: { event: ActivityEvent; showContact: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -116,13 +144,11 @@ function ActivityRow({ event, showContact }: { event: ActivityEvent; showContact
       <Table.Td>
         <Text size="sm">
           {action}
-          {doc?.type === "invoice" ? (
+          {doc && doc.type in DOCUMENT_LINKS ? (
             <>
               {" "}
-              <Link to={`/invoices/${doc.id}`}>
-                {doc.number
-                  ? t("portalActivity.invoice", { number: doc.number })
-                  : t("portalActivity.invoiceDraft")}
+              <Link to={`/${DOCUMENT_LINKS[doc.type as ActivityDocumentType]}/${doc.id}`}>
+                {doc.number ?? t("portalActivity.invoiceDraft")}
               </Link>
             </>
           ) : null}

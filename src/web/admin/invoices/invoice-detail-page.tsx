@@ -11,7 +11,7 @@ import { LongText } from "../../ui/long-text.js";
 import { ErrorState, PageLoader } from "../../ui/page-states.js";
 import { PaymentsTable } from "../../ui/payments-table.js";
 import { InvoiceStatusBadge } from "../../ui/status-badge.js";
-import { InvoiceActivity } from "../customers/customer-activity.js";
+import { DocumentActivity } from "../customers/customer-activity.js";
 import { InvoiceActions } from "./invoice-actions.js";
 import { useInvoice } from "./invoices-api.js";
 
@@ -89,7 +89,9 @@ function InvoiceView({ invoice }: { invoice: InvoiceDetail }) {
         <PaymentsTable payments={invoice.payments} currency={invoice.currency} />
       </Card>
       <CommentsThread side="staff" documentType="invoice" documentId={invoice.id} />
-      {invoice.status !== "draft" ? <InvoiceActivity invoiceId={invoice.id} /> : null}
+      {invoice.status !== "draft" ? (
+        <DocumentActivity documentType="invoice" documentId={invoice.id} />
+      ) : null}
     </Stack>
   );
 }

@@ -13,7 +13,8 @@ import { api, queryString } from "../../ui/api-client.js";
 export const portalAccessKeys = {
   access: (customerId: string) => ["portal-access", customerId] as const,
   customerActivity: (customerId: string) => ["portal-activity", "customer", customerId] as const,
-  invoiceActivity: (invoiceId: string) => ["portal-activity", "invoice", invoiceId] as const,
+  documentActivity: (documentType: ActivityDocumentType, documentId: string) =>
+    ["portal-activity", documentType, documentId] as const,
 };
 
 export function usePortalAccess(customerId: string) {
@@ -71,16 +72,26 @@ export function useBulkInvite() {
 }
 
 /** The audit trail, newest first, one page of 50 at a time ("Load more"). */
-export function useActivity(scope: { customerId: string } | { invoiceId: string }) {
+export type ActivityDocumentType = "invoice" | "quote" | "sales_order";
+export type ActivityScope =
+  | { customerId: string }
+  | { documentType: ActivityDocumentType; documentId: string };
+const DOCUMENT_PATHS: Record<ActivityDocumentType, string> = {
+  invoice: "invoices",
+  quote: "quotes",
+  sales_order: "sales-orders",
+};
+
+export function useActivity(scope: ActivityScope) {
   const path =
     "customerId" in scope
       ? `/api/customers/${scope.customerId}/activity`
-      : `/api/invoices/${scope.invoiceId}/activity`;
+      : `/api/${DOCUMENT_PATHS[scope.documentType]}/${scope.documentId}/activity`;
   return useInfiniteQuery({
     queryKey:
       "customerId" in scope
         ? portalAccessKeys.customerActivity(scope.customerId)
-        : portalAccessKeys.invoiceActivity(scope.invoiceId),
+        : portalAccessKeys.documentActivity(scope.documentType, scope.documentId),
     queryFn: ({ pageParam, signal }) =>
       api.get<ActivityPage>(`${path}${queryString({ before: pageParam })}`, signal),
     initialPageParam: null as string | null,

@@ -57,7 +57,7 @@ export function QuoteActions({ quote }: { quote: QuoteDetail }) {
           </Button>
         ) : null}
         {quote.status === "accepted" ? (
-          <Button onClick={convertModal.open}>{t("quotes.detail.convert")}</Button>
+          <Button onClick={convertModal.open}>{t("quotes.detail.convertOpen")}</Button>
         ) : null}
         {quote.invoiceId ? (
           <Button component={Link} to={`/invoices/${quote.invoiceId}`} variant="light">
@@ -85,20 +85,28 @@ export function QuoteActions({ quote }: { quote: QuoteDetail }) {
             <Button variant="default" onClick={convertModal.close}>
               {t("common.cancel")}
             </Button>
-            <Button
-              loading={convert.isPending}
-              onClick={() =>
-                convert.mutate(undefined, {
-                  onSuccess: ({ invoiceId }) => {
-                    notifications.show({ color: "green", message: t("quotes.detail.converted") });
-                    convertModal.close();
-                    navigate(`/invoices/${invoiceId}`);
-                  },
-                })
-              }
-            >
-              {t("quotes.detail.convert")}
-            </Button>
+            {(["sales_order", "invoice"] as const).map((target) => (
+              <Button
+                key={target}
+                variant={target === "invoice" ? "filled" : "light"}
+                loading={convert.isPending && convert.variables === target}
+                disabled={convert.isPending}
+                onClick={() =>
+                  convert.mutate(target, {
+                    onSuccess: ({ invoiceId, salesOrderId }) => {
+                      notifications.show({
+                        color: "green",
+                        message: t(invoiceId ? "quotes.detail.converted" : "quotes.detail.convertedToOrder"),
+                      });
+                      convertModal.close();
+                      navigate(invoiceId ? `/invoices/${invoiceId}` : `/sales-orders/${salesOrderId}`);
+                    },
+                  })
+                }
+              >
+                {t(target === "invoice" ? "quotes.detail.convert" : "quotes.detail.convertToOrder")}
+              </Button>
+            ))}
           </Group>
         </Stack>
       </Modal>

@@ -11,6 +11,7 @@ import { LongText } from "../../ui/long-text.js";
 import { ErrorState, PageLoader } from "../../ui/page-states.js";
 import { QuoteVersions } from "../../ui/quote-versions.js";
 import { QuoteStatusBadge } from "../../ui/status-badge.js";
+import { DocumentActivity } from "../customers/customer-activity.js";
 import { QuoteActions } from "./quote-actions.js";
 import { QuoteEvidence } from "./quote-evidence.js";
 import { useQuote } from "./quotes-api.js";
@@ -119,6 +120,7 @@ function QuoteView({ quote }: { quote: QuoteDetail }) {
         pathOf={(id) => `/quotes/${id}`}
       />
       <CommentsThread side="staff" documentType="quote" documentId={quote.id} />
+      {quote.status !== "draft" ? <DocumentActivity documentType="quote" documentId={quote.id} /> : null}
     </Stack>
   );
 }

@@ -59,12 +59,18 @@ export function useReviseQuote(id: string) {
 export function useConvertQuote(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ invoiceId: string; quote: QuoteDetail }>(`/api/quotes/${id}/convert`),
+    /** One action (A6): an accepted quote becomes a draft invoice or a sales order with the same lines. */
+    mutationFn: (target: "invoice" | "sales_order") =>
+      api.post<{ invoiceId?: string; salesOrderId?: string; quote: QuoteDetail }>(
+        `/api/quotes/${id}/convert`,
+        { target },
+      ),
     onSuccess: (result) => {
       client.setQueryData(quoteKeys.detail(id), result.quote);
       return Promise.all([
         client.invalidateQueries({ queryKey: quoteKeys.all }),
         client.invalidateQueries({ queryKey: ["invoices"] }),
+        client.invalidateQueries({ queryKey: ["sales-orders"] }),
       ]);
     },
   });

@@ -28,6 +28,7 @@ import { LongText } from "../../ui/long-text.js";
 import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
 import { OrderInvoices } from "../../ui/sales-order-invoices.js";
 import { SalesOrderStatusBadge } from "../../ui/sales-order-status-badge.js";
+import { DocumentActivity } from "../customers/customer-activity.js";
 import { useCustomer } from "../customers/customers-api.js";
 import { SalesOrderInvoiceModal } from "./sales-order-invoice-modal.js";
 
@@ -137,6 +138,9 @@ function OrderView({ order }: { order: SalesOrderDetail }) {
       {order.terms ? <LongText label={t("invoice.terms")} text={order.terms} /> : null}
       <OrderInvoices order={order} linkTo={(id) => `/invoices/${id}`} />
       <CommentsThread side="staff" documentType="sales_order" documentId={order.id} />
+      {order.status !== "draft" ? (
+        <DocumentActivity documentType="sales_order" documentId={order.id} />
+      ) : null}
     </Stack>
   );
 }

@@ -4,6 +4,8 @@ import type { Messages } from "../types.js";
 export const portalActivityEs = {
   title: "Actividad en el portal",
   invoiceTitle: "Actividad de esta factura en el portal",
+  quoteTitle: "Actividad de este presupuesto en el portal",
+  salesOrderTitle: "Actividad de este pedido en el portal",
   empty: "Todavía no hay actividad en el portal.",
   loadMore: "Cargar más",
   when: "Cuándo",
@@ -11,8 +13,7 @@ export const portalActivityEs = {
   what: "Acción",
   document: "Documento",
   from: "Desde",
-  invoice: "Factura {{number}}",
-  invoiceDraft: "Factura (borrador)",
+  invoiceDraft: "(borrador)",
   action: {
     sign_in: "Inició sesión",
     sign_in_failed: "Intento de acceso fallido",
@@ -26,12 +27,18 @@ export const portalActivityEs = {
     document_downloaded: "Descargó",
     payment_started: "Empezó un pago",
     details_updated: "Actualizó sus datos",
+    quote_accepted: "Aceptó",
+    quote_declined: "Rechazó",
+    comment_added: "Comentó",
+    document_shared: "Compartió",
   },
 };
 
 export const portalActivityEn: Messages<typeof portalActivityEs> = {
   title: "Portal activity",
   invoiceTitle: "Portal activity on this invoice",
+  quoteTitle: "Portal activity on this quote",
+  salesOrderTitle: "Portal activity on this sales order",
   empty: "No portal activity yet.",
   loadMore: "Load more",
   when: "When",
@@ -39,8 +46,7 @@ export const portalActivityEn: Messages<typeof portalActivityEs> = {
   what: "Action",
   document: "Document",
   from: "From",
-  invoice: "Invoice {{number}}",
-  invoiceDraft: "Invoice (draft)",
+  invoiceDraft: "(draft)",
   action: {
     sign_in: "Signed in",
     sign_in_failed: "Failed sign-in",
@@ -54,5 +60,9 @@ export const portalActivityEn: Messages<typeof portalActivityEs> = {
     document_downloaded: "Downloaded",
     payment_started: "Started a payment",
     details_updated: "Updated their details",
+    quote_accepted: "Accepted",
+    quote_declined: "Declined",
+    comment_added: "Commented on",
+    document_shared: "Shared",
   },
 };
