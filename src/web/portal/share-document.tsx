@@ -8,13 +8,15 @@ import { ErrorAlert } from "../ui/page-states.js";
 import { portalApi } from "./slug.js";
 
 export interface ShareDocumentProps {
-  documentType: "quote" | "invoice";
+  documentType: "quote" | "invoice" | "sales_order";
   documentId: string;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** E14: "Share" and its modal: the person gets a link by email and becomes a contact of the customer. */
+const SEGMENTS = { quote: "quotes", invoice: "invoices", sales_order: "sales-orders" } as const;
+
 export function ShareDocument({ documentType, documentId }: ShareDocumentProps) {
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
@@ -24,10 +26,7 @@ export function ShareDocument({ documentType, documentId }: ShareDocumentProps) 
   const [sentTo, setSentTo] = useState<string | null>(null);
   const share = useMutation({
     mutationFn: (body: ShareDocumentBody) =>
-      api.post<ShareDocumentResult>(
-        portalApi(`/${documentType === "quote" ? "quotes" : "invoices"}/${documentId}/share`),
-        body,
-      ),
+      api.post<ShareDocumentResult>(portalApi(`/${SEGMENTS[documentType]}/${documentId}/share`), body),
     onSuccess: (_r, body) => {
       setSentTo(body.email);
       setName("");

@@ -12,6 +12,7 @@ import type { StaffMail } from "../notifications/staff-email.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import type { ContactPrincipal } from "../portal/contact-sessions.service.js";
 import { createDocumentLink, type LinkedDocumentType } from "../portal/document-links.service.js";
+import { assertPortalAllows, portalOptionsOf } from "../portal/portal-policy.js";
 
 /** Shares one contact may make per rolling hour: enough for a team, too few to spam from the portal. */
 export const SHARES_PER_HOUR = 20;
@@ -38,6 +39,9 @@ export async function shareDocument(
   origin: AuditOrigin,
 ): Promise<ShareDocumentResult> {
   const result = await withContact(db, p.orgId, p.customerId, async (tx) => {
+    // Sales orders exist in the portal only while the organisation shows them (C4).
+    if (type === "sales_order")
+      assertPortalAllows(portalOptionsOf(await loadOrganisation(tx, p.orgId)), "showSalesOrders");
     const doc = await findPortalDocument(tx, type, documentId);
     if (!doc) throw new AppError("NOT_FOUND");
     const [recent] = await tx

@@ -9,6 +9,7 @@ import { shareDocument } from "./share-document.service.js";
 const PATHS: [string, LinkedDocumentType][] = [
   ["quotes", "quote"],
   ["invoices", "invoice"],
+  ["sales-orders", "sales_order"],
 ];
 
 /** E14: a contact shares a document with another person (a preview answers PREVIEW_READ_ONLY). */

@@ -13,6 +13,7 @@ import {
   type TestOrg,
 } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
+import { buildSalesOrder } from "../sales-orders/test-support.js";
 import { SHARES_PER_HOUR } from "./share-document.service.js";
 
 let ctx: TestContext;
@@ -146,6 +147,48 @@ describe("sharing a document (E14)", () => {
     );
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe("PREVIEW_READ_ONLY");
+  });
+
+  test("a sales order is shared while the portal shows sales orders; with the option off, FEATURE_DISABLED", async () => {
+    const order = await buildSalesOrder(ctx, org, customer.id, { confirm: true });
+    const url = `/api/portal/${org.slug}/sales-orders/${order.id}/share`;
+    const payload = { name: "Olga Orders", email: `olga.${Date.now()}@example.com` };
+    const shared = await ctx.app.inject({ method: "POST", url, headers: { cookie }, payload });
+    expect(shared.statusCode, shared.body).toBe(200);
+    const [mail] = await withOrg(ctx.database.db, org.orgId, (tx) =>
+      tx
+        .select()
+        .from(emails)
+        .where(and(eq(emails.kind, "document_shared"), eq(emails.toAddress, payload.email))),
+    );
+    expect(mail?.textBody).toMatch(/\/p\/\S+\/l\/[\w-]+/);
+    const setShowSalesOrders = async (showSalesOrders: boolean) => {
+      const current = (
+        await ctx.app.inject({ url: "/api/portal-settings", headers: { cookie: org.cookie } })
+      ).json();
+      const res = await ctx.app.inject({
+        method: "PUT",
+        url: "/api/portal-settings",
+        headers: { cookie: org.cookie },
+        payload: {
+          portalEnabled: current.portalEnabled,
+          portalSlug: current.portalSlug,
+          deliveryMode: current.deliveryMode,
+          options: { showSalesOrders },
+        },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await setShowSalesOrders(false);
+    const refused = await ctx.app.inject({
+      method: "POST",
+      url,
+      headers: { cookie },
+      payload: { name: "Pablo", email: "pablo@example.com" },
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe("FEATURE_DISABLED");
+    await setShowSalesOrders(true);
   });
 
   test(`a contact may share ${SHARES_PER_HOUR} times an hour, then RATE_LIMITED`, async () => {

@@ -10,6 +10,7 @@ import { LongText } from "../../ui/long-text.js";
 import { ErrorState, PageLoader } from "../../ui/page-states.js";
 import { OrderInvoices } from "../../ui/sales-order-invoices.js";
 import { SalesOrderStatusBadge } from "../../ui/sales-order-status-badge.js";
+import { ShareDocument } from "../share-document.js";
 import { portalApi } from "../slug.js";
 import { usePortalSalesOrder } from "./sales-orders-api.js";
 
@@ -53,6 +54,7 @@ function OrderView({ order }: { order: PortalSalesOrderDetail }) {
           <Button component="a" href={portalApi(`/sales-orders/${order.id}/pdf`)} download variant="default">
             {t("salesOrders.actions.pdf")}
           </Button>
+          <ShareDocument documentType="sales_order" documentId={order.id} />
         </Group>
       </Group>
       <Card withBorder>
