@@ -5,29 +5,8 @@ import { invoices } from "../../db/schema/index.js";
 import { renderInvoicePdf } from "../../pdf/render-invoice-pdf.js";
 import type { InvoicePdfData } from "../../pdf/types.js";
 import { loadCustomer } from "../customers/customers.service.js";
+import { type Address, pdfCustomerParty, pdfLinesAndTotals, pdfOrgParty } from "../documents/pdf-parts.js";
 import { loadOrganisation, type OrganisationRow } from "../organisation/organisation.service.js";
-
-export type Address = {
-  addressLine1?: unknown;
-  addressLine2?: unknown;
-  postalCode?: unknown;
-  city?: unknown;
-  region?: unknown;
-  country?: unknown;
-};
-
-const text = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : null);
-
-export function addressLines(a: Address): string[] {
-  const cityLine = [text(a.postalCode), text(a.city)].filter(Boolean).join(" ");
-  return [
-    text(a.addressLine1),
-    text(a.addressLine2),
-    cityLine || null,
-    text(a.region),
-    text(a.country),
-  ].filter((v): v is string => v !== null);
-}
 
 const statusLabels: Record<string, { es: string; en: string }> = {
   paid: { es: "Pagada", en: "Paid" },
@@ -44,38 +23,12 @@ export async function buildInvoicePdf(
   locale: "es" | "en",
 ): Promise<Buffer> {
   const org: OrganisationRow = await loadOrganisation(tx, orgId);
-  const snapshot = (await findSnapshot(tx, invoice)) as Address & {
-    name?: unknown;
-    taxId?: unknown;
-    legalName?: unknown;
-    email?: unknown;
-  };
+  const snapshot = (await findSnapshot(tx, invoice)) as Address & Record<string, unknown>;
   const data: InvoicePdfData = {
     locale,
     timeZone: org.timeZone,
-    org: {
-      name: org.name,
-      legalName: org.legalName,
-      taxId: org.taxId,
-      addressLines: addressLines(org),
-      email: org.email,
-      phone: org.phone,
-      website: org.website,
-      iban: org.iban,
-      bic: org.bic,
-      brandColor: org.brandColor,
-      logo:
-        org.logo && org.logoMime
-          ? { data: org.logo, mime: org.logoMime as "image/png" | "image/jpeg" }
-          : null,
-    },
-    customer: {
-      name: text(snapshot.name) ?? invoice.customerName,
-      legalName: text(snapshot.legalName),
-      taxId: text(snapshot.taxId),
-      addressLines: addressLines(snapshot),
-      email: text(snapshot.email),
-    },
+    org: pdfOrgParty(org, { withBankAccount: true }),
+    customer: pdfCustomerParty(snapshot, invoice.customerName),
     document: {
       number: invoice.number ?? (locale === "es" ? "Borrador" : "Draft"),
       issueDate: invoice.issueDate,
@@ -85,27 +38,7 @@ export async function buildInvoicePdf(
       notes: invoice.notes,
       terms: invoice.terms,
     },
-    lines: invoice.lines.map((l) => ({
-      description: l.description,
-      quantityMilli: l.quantityMilli,
-      unitPriceMinor: l.unitPriceMinor,
-      discountBp: l.discountBp,
-      netMinor: l.netMinor,
-      taxLabels: l.taxes.map((t) => t.name),
-    })),
-    totals: {
-      subtotalMinor: invoice.subtotalMinor,
-      discountMinor: invoice.discountMinor,
-      netMinor: invoice.netMinor,
-      taxes: invoice.taxBreakdown.map((t) => ({
-        label: t.name,
-        baseMinor: t.baseMinor,
-        amountMinor: t.amountMinor,
-      })),
-      totalMinor: invoice.totalMinor,
-      paidMinor: invoice.paidMinor,
-      dueMinor: invoice.dueMinor,
-    },
+    ...pdfLinesAndTotals(invoice, { paidMinor: invoice.paidMinor, dueMinor: invoice.dueMinor }),
   };
   return renderInvoicePdf(data);
 }

@@ -3,7 +3,7 @@ import type { Tx } from "../../db/client.js";
 import { renderInvoicePdf } from "../../pdf/render-invoice-pdf.js";
 import type { InvoicePdfData } from "../../pdf/types.js";
 import { loadCustomer } from "../customers/customers.service.js";
-import { type Address, addressLines } from "../invoices/invoice-pdf.js";
+import { type Address, pdfCustomerParty, pdfLinesAndTotals, pdfOrgParty } from "../documents/pdf-parts.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { findAcceptance, findQuote } from "./quotes.queries.js";
 
@@ -15,8 +15,6 @@ const statusLabels: Record<string, { es: string; en: string }> = {
   superseded: { es: "Sustituido por una versión posterior", en: "Superseded by a later version" },
   invoiced: { es: "Facturado", en: "Invoiced" },
 };
-
-const text = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : null);
 
 /**
  * The PDF of a quote as the customer sees it (frozen customer snapshot once sent). An accepted quote
@@ -37,30 +35,8 @@ export async function buildQuotePdf(
   const data: InvoicePdfData = {
     locale,
     timeZone: org.timeZone,
-    org: {
-      name: org.name,
-      legalName: org.legalName,
-      taxId: org.taxId,
-      addressLines: addressLines(org),
-      email: org.email,
-      phone: org.phone,
-      website: org.website,
-      // A quote asks for no payment: no transfer instructions.
-      iban: null,
-      bic: null,
-      brandColor: org.brandColor,
-      logo:
-        org.logo && org.logoMime
-          ? { data: org.logo, mime: org.logoMime as "image/png" | "image/jpeg" }
-          : null,
-    },
-    customer: {
-      name: text(snapshot.name) ?? quote.customerName,
-      legalName: text(snapshot.legalName),
-      taxId: text(snapshot.taxId),
-      addressLines: addressLines(snapshot),
-      email: text(snapshot.email),
-    },
+    org: pdfOrgParty(org, { withBankAccount: false }),
+    customer: pdfCustomerParty(snapshot, quote.customerName),
     document: {
       kind: "quote",
       number: quote.displayNumber ?? (locale === "es" ? "Borrador" : "Draft"),
@@ -71,27 +47,7 @@ export async function buildQuotePdf(
       notes: quote.notes,
       terms: quote.terms,
     },
-    lines: quote.lines.map((l) => ({
-      description: l.description,
-      quantityMilli: l.quantityMilli,
-      unitPriceMinor: l.unitPriceMinor,
-      discountBp: l.discountBp,
-      netMinor: l.netMinor,
-      taxLabels: l.taxes.map((t) => t.name),
-    })),
-    totals: {
-      subtotalMinor: quote.subtotalMinor,
-      discountMinor: quote.discountMinor,
-      netMinor: quote.netMinor,
-      taxes: quote.taxBreakdown.map((t) => ({
-        label: t.name,
-        baseMinor: t.baseMinor,
-        amountMinor: t.amountMinor,
-      })),
-      totalMinor: quote.totalMinor,
-      paidMinor: 0,
-      dueMinor: quote.totalMinor,
-    },
+    ...pdfLinesAndTotals(quote),
     acceptance: acceptance
       ? {
           signerName: acceptance.signerName,

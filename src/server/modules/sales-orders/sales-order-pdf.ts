@@ -3,7 +3,7 @@ import type { Tx } from "../../db/client.js";
 import { renderInvoicePdf } from "../../pdf/render-invoice-pdf.js";
 import type { InvoicePdfData } from "../../pdf/types.js";
 import { loadCustomer } from "../customers/customers.service.js";
-import { type Address, addressLines } from "../invoices/invoice-pdf.js";
+import { type Address, pdfCustomerParty, pdfLinesAndTotals, pdfOrgParty } from "../documents/pdf-parts.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { findOrder } from "./sales-orders.queries.js";
 
@@ -15,8 +15,6 @@ const statusLabels: Record<string, { es: string; en: string }> = {
   invoiced: { es: "Facturado", en: "Invoiced" },
   void: { es: "Anulado", en: "Void" },
 };
-
-const text = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : null);
 
 /** The PDF of a sales order, drawn by the document renderer with the "Sales order" title. */
 export async function buildSalesOrderPdf(
@@ -36,30 +34,9 @@ export async function buildSalesOrderPdf(
   const data: InvoicePdfData = {
     locale,
     timeZone: org.timeZone,
-    org: {
-      name: org.name,
-      legalName: org.legalName,
-      taxId: org.taxId,
-      addressLines: addressLines(org),
-      email: org.email,
-      phone: org.phone,
-      website: org.website,
-      // An order asks for no payment yet: its invoices do.
-      iban: null,
-      bic: null,
-      brandColor: org.brandColor,
-      logo:
-        org.logo && org.logoMime
-          ? { data: org.logo, mime: org.logoMime as "image/png" | "image/jpeg" }
-          : null,
-    },
-    customer: {
-      name: text(snapshot.name) ?? order.customerName,
-      legalName: text(snapshot.legalName),
-      taxId: text(snapshot.taxId),
-      addressLines: addressLines(snapshot),
-      email: text(snapshot.email),
-    },
+    // An order asks for no payment yet: its invoices do.
+    org: pdfOrgParty(org, { withBankAccount: false }),
+    customer: pdfCustomerParty(snapshot, order.customerName),
     document: {
       // The quote layout: "Prepared for" rather than "Bill to", no due date.
       kind: "quote",
@@ -72,27 +49,7 @@ export async function buildSalesOrderPdf(
       notes: [reference, order.notes].filter(Boolean).join("\n\n") || null,
       terms: order.terms,
     },
-    lines: order.lines.map((l) => ({
-      description: l.description,
-      quantityMilli: l.quantityMilli,
-      unitPriceMinor: l.unitPriceMinor,
-      discountBp: l.discountBp,
-      netMinor: l.netMinor,
-      taxLabels: l.taxes.map((t) => t.name),
-    })),
-    totals: {
-      subtotalMinor: order.subtotalMinor,
-      discountMinor: order.discountMinor,
-      netMinor: order.netMinor,
-      taxes: order.taxBreakdown.map((t) => ({
-        label: t.name,
-        baseMinor: t.baseMinor,
-        amountMinor: t.amountMinor,
-      })),
-      totalMinor: order.totalMinor,
-      paidMinor: 0,
-      dueMinor: order.totalMinor,
-    },
+    ...pdfLinesAndTotals(order),
     acceptance: null,
   };
   return renderInvoicePdf(data);

@@ -1,0 +1,106 @@
+import type { InvoicePdfData } from "../../pdf/types.js";
+import type { OrganisationRow } from "../organisation/organisation.service.js";
+
+/** Any record with the address columns of organisations, customers and customer snapshots. */
+export type Address = {
+  addressLine1?: unknown;
+  addressLine2?: unknown;
+  postalCode?: unknown;
+  city?: unknown;
+  region?: unknown;
+  country?: unknown;
+};
+
+/** A snapshot is stored JSON: only non-empty strings count. */
+export const text = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : null);
+
+export function addressLines(a: Address): string[] {
+  const cityLine = [text(a.postalCode), text(a.city)].filter(Boolean).join(" ");
+  return [
+    text(a.addressLine1),
+    text(a.addressLine2),
+    cityLine || null,
+    text(a.region),
+    text(a.country),
+  ].filter((v): v is string => v !== null);
+}
+
+/**
+ * The sender block of every sales document's PDF. Only a document that asks for payment (an invoice)
+ * prints the bank account; quotes and orders do not.
+ */
+export function pdfOrgParty(org: OrganisationRow, opts: { withBankAccount: boolean }): InvoicePdfData["org"] {
+  return {
+    name: org.name,
+    legalName: org.legalName,
+    taxId: org.taxId,
+    addressLines: addressLines(org),
+    email: org.email,
+    phone: org.phone,
+    website: org.website,
+    iban: opts.withBankAccount ? org.iban : null,
+    bic: opts.withBankAccount ? org.bic : null,
+    brandColor: org.brandColor,
+    logo:
+      org.logo && org.logoMime ? { data: org.logo, mime: org.logoMime as "image/png" | "image/jpeg" } : null,
+  };
+}
+
+/** The customer block from the frozen snapshot (issued documents) or the live customer (drafts). */
+export function pdfCustomerParty(
+  snapshot: Address & Record<string, unknown>,
+  fallbackName: string,
+): InvoicePdfData["customer"] {
+  return {
+    name: text(snapshot.name) ?? fallbackName,
+    legalName: text(snapshot.legalName),
+    taxId: text(snapshot.taxId),
+    addressLines: addressLines(snapshot),
+    email: text(snapshot.email),
+  };
+}
+
+interface PricedDocument {
+  lines: {
+    description: string;
+    quantityMilli: number;
+    unitPriceMinor: number;
+    discountBp: number;
+    netMinor: number;
+    taxes: { name: string }[];
+  }[];
+  subtotalMinor: number;
+  discountMinor: number;
+  netMinor: number;
+  totalMinor: number;
+  taxBreakdown: { name: string; baseMinor: number; amountMinor: number }[];
+}
+
+/** Lines and totals as every sales document prints them; `paid` only for invoices. */
+export function pdfLinesAndTotals(
+  doc: PricedDocument,
+  paid: { paidMinor: number; dueMinor: number } = { paidMinor: 0, dueMinor: doc.totalMinor },
+): Pick<InvoicePdfData, "lines" | "totals"> {
+  return {
+    lines: doc.lines.map((l) => ({
+      description: l.description,
+      quantityMilli: l.quantityMilli,
+      unitPriceMinor: l.unitPriceMinor,
+      discountBp: l.discountBp,
+      netMinor: l.netMinor,
+      taxLabels: l.taxes.map((t) => t.name),
+    })),
+    totals: {
+      subtotalMinor: doc.subtotalMinor,
+      discountMinor: doc.discountMinor,
+      netMinor: doc.netMinor,
+      taxes: doc.taxBreakdown.map((t) => ({
+        label: t.name,
+        baseMinor: t.baseMinor,
+        amountMinor: t.amountMinor,
+      })),
+      totalMinor: doc.totalMinor,
+      ...paid,
+    },
+  };
+}
