@@ -24,13 +24,33 @@ let cached: FontSet | undefined;
 // pdfkit accepts an already parsed fontkit font. Parsing once per process instead of once per document
 // (and keeping fontkit's glyph and shaping caches warm) cuts a render from ~48 ms to ~13 ms here. We use
 // the fontkit that pdfkit itself resolves; should it ever be missing, TTF bytes still work, only slower.
+interface ParsedFont {
+  characterSet: number[];
+  glyphForCodePoint(codePoint: number): unknown;
+}
+
 function loadParser(): ((data: Buffer) => PDFKit.Mixins.PDFFontSource) | null {
   try {
     const fontkit = createRequire(require.resolve("pdfkit"))("fontkit") as { create(data: Buffer): unknown };
-    return (data) => fontkit.create(data) as PDFKit.Mixins.PDFFontSource;
+    return (data) => {
+      const font = fontkit.create(data) as ParsedFont;
+      warmGlyphCache(font);
+      return font as unknown as PDFKit.Mixins.PDFFontSource;
+    };
   } catch {
     return null;
   }
+}
+
+/**
+ * fontkit caches one glyph object per glyph id, with the characters of the call that first created it,
+ * and pdfkit writes those characters into the PDF's ToUnicode map. When a shaping substitution creates
+ * a glyph first (without characters), every later PDF of the process maps it to nothing: the period
+ * was drawn right but copied, searched and read aloud as "!". Creating every glyph from its own code
+ * point once, before any text is shaped, keeps each glyph's characters.
+ */
+function warmGlyphCache(font: ParsedFont): void {
+  for (const codePoint of font.characterSet) font.glyphForCodePoint(codePoint);
 }
 
 function parseUnicodeRange(range: string): [number, number][] {

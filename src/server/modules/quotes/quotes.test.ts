@@ -380,10 +380,8 @@ describe("conversion and evidence", () => {
     const read = await parser.getText();
     await parser.destroy();
     expect(read.total).toBe(2);
-    // Known PDF-layer issue (not quotes'): the fontkit font shared by all documents sometimes leaves the
-    // ToUnicode entry of "." empty, which pdf-parse reads as "!". The glyph drawn is right; only text
-    // extraction suffers. Until it is fixed there, compare with that one substitution undone.
-    const text = read.text.replace(/!/g, ".");
+    // Read back exactly: every "." must map to "." in the ToUnicode table (see pdf/fonts.ts).
+    const text = read.text;
     const when = new Date(acceptance.acceptedAt);
     for (const expected of [
       "Quote",
