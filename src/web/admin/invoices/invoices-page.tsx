@@ -1,34 +1,20 @@
-import { Anchor, Button, EmptyState, Group, Select, Stack, Table, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
+import { Anchor, Button, EmptyState, Stack, Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { useFormat } from "../../ui/format.js";
 import { INVOICE_STATUSES } from "../../ui/invoice-statuses.js";
 import { ErrorState, PageLoader } from "../../ui/page-states.js";
 import { InvoiceStatusBadge } from "../../ui/status-badge.js";
+import { ListFilters, useListParams } from "../layout/list-filters.js";
 import { PageHeader } from "../layout/page-header.js";
 import { useInvoices } from "./invoices-api.js";
 
 export function InvoicesPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  const [params, setParams] = useSearchParams();
-  const status = params.get("status") ?? "";
-  const search = params.get("q") ?? "";
-  const [q] = useDebouncedValue(search.trim(), 300);
+  const params = useListParams();
+  const { status, q, filtered } = params;
   const invoices = useInvoices({ status: status || undefined, q: q || undefined });
-  const filtered = Boolean(status || q);
-
-  const setParam = (key: string, value: string) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
 
   const newButton = (
     <Button component={Link} to="/invoices/new">
@@ -39,28 +25,12 @@ export function InvoicesPage() {
   return (
     <Stack>
       <PageHeader title={t("admin.invoices.title")} actions={newButton} />
-      <Group align="flex-end" grow preventGrowOverflow={false} wrap="wrap">
-        <Select
-          label={t("admin.invoices.statusFilter")}
-          data={[
-            { value: "", label: t("common.all") },
-            ...INVOICE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
-          ]}
-          value={status}
-          onChange={(value) => setParam("status", value ?? "")}
-          allowDeselect={false}
-          miw={180}
-          maw={240}
-        />
-        <TextInput
-          type="search"
-          label={t("admin.invoices.search")}
-          value={search}
-          onChange={(e) => setParam("q", e.currentTarget.value)}
-          miw={200}
-          maw={400}
-        />
-      </Group>
+      <ListFilters
+        params={params}
+        statusLabel={t("admin.invoices.statusFilter")}
+        statuses={INVOICE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        searchLabel={t("admin.invoices.search")}
+      />
       {invoices.isPending ? <PageLoader /> : null}
       {invoices.isError ? (
         <ErrorState error={invoices.error} onRetry={() => void invoices.refetch()} />

@@ -1,41 +1,24 @@
-import { Anchor, Button, EmptyState, Group, Select, Stack, Table, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
+import { Anchor, Button, EmptyState, Stack, Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { useFormat } from "../../ui/format.js";
 import { ErrorState, PageLoader } from "../../ui/page-states.js";
 import { QUOTE_STATUSES } from "../../ui/quote-statuses.js";
 import { QuoteStatusBadge } from "../../ui/status-badge.js";
-import { useCustomers } from "../customers/customers-api.js";
+import { ListFilters, useListParams } from "../layout/list-filters.js";
 import { PageHeader } from "../layout/page-header.js";
 import { useQuotes } from "./quotes-api.js";
 
 export function QuotesPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  const [params, setParams] = useSearchParams();
-  const status = params.get("status") ?? "";
-  const customerId = params.get("customerId") ?? "";
-  const search = params.get("q") ?? "";
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const customers = useCustomers("");
+  const params = useListParams();
+  const { status, customerId, q, filtered } = params;
   const quotes = useQuotes({
     status: status || undefined,
     customerId: customerId || undefined,
     q: q || undefined,
   });
-  const filtered = Boolean(status || customerId || q);
-
-  const setParam = (key: string, value: string) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
 
   const newButton = (
     <Button component={Link} to={customerId ? `/quotes/new?customerId=${customerId}` : "/quotes/new"}>
@@ -46,41 +29,13 @@ export function QuotesPage() {
   return (
     <Stack>
       <PageHeader title={t("quotes.list.title")} actions={newButton} />
-      <Group align="flex-end" grow preventGrowOverflow={false} wrap="wrap">
-        <Select
-          label={t("quotes.list.statusFilter")}
-          data={[
-            { value: "", label: t("common.all") },
-            ...QUOTE_STATUSES.map((s) => ({ value: s, label: t(`quotes.status.${s}`) })),
-          ]}
-          value={status}
-          onChange={(value) => setParam("status", value ?? "")}
-          allowDeselect={false}
-          miw={180}
-          maw={240}
-        />
-        <Select
-          label={t("quotes.list.customerFilter")}
-          data={[
-            { value: "", label: t("common.all") },
-            ...(customers.data ?? []).map((c) => ({ value: c.id, label: c.name })),
-          ]}
-          value={customerId}
-          onChange={(value) => setParam("customerId", value ?? "")}
-          searchable
-          allowDeselect={false}
-          miw={180}
-          maw={300}
-        />
-        <TextInput
-          type="search"
-          label={t("quotes.list.search")}
-          value={search}
-          onChange={(e) => setParam("q", e.currentTarget.value)}
-          miw={200}
-          maw={400}
-        />
-      </Group>
+      <ListFilters
+        params={params}
+        statusLabel={t("quotes.list.statusFilter")}
+        statuses={QUOTE_STATUSES.map((s) => ({ value: s, label: t(`quotes.status.${s}`) }))}
+        customerLabel={t("quotes.list.customerFilter")}
+        searchLabel={t("quotes.list.search")}
+      />
       {quotes.isPending ? <PageLoader /> : null}
       {quotes.isError ? <ErrorState error={quotes.error} onRetry={() => void quotes.refetch()} /> : null}
       {quotes.data?.length === 0 ? (
