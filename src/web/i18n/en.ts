@@ -301,7 +301,7 @@ export const en: Messages<typeof es> = {
     },
   },
   portal: {
-    nav: { signedInAs: "Signed in as {{name}}" },
+    nav: { signedInAs: "Signed in as {{name}}", label: "Portal sections" },
     logoAlt: "{{name}} logo",
     signInNeeded: {
       title: "Open the link in the email we sent you",

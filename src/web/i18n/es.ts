@@ -298,7 +298,7 @@ export const es = {
     },
   },
   portal: {
-    nav: { signedInAs: "Sesión de {{name}}" },
+    nav: { signedInAs: "Sesión de {{name}}", label: "Secciones del portal" },
     logoAlt: "Logotipo de {{name}}",
     signInNeeded: {
       title: "Abre el enlace del correo que te enviamos",

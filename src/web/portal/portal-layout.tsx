@@ -1,7 +1,7 @@
-import { Anchor, AppShell, Button, Container, Group, Image, Text } from "@mantine/core";
+import { Anchor, AppShell, Button, Container, Group, Image, Stack, Text } from "@mantine/core";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, Outlet } from "react-router";
+import { Link, Outlet, NavLink as RouterNavLink } from "react-router";
 import { applyAccountLanguage } from "../i18n/index.js";
 import { LanguageSwitch } from "../ui/language-switch.js";
 import { ErrorState, PageLoader } from "../ui/page-states.js";
@@ -70,42 +70,47 @@ export function PortalLayout() {
           {me.data === null ? <SignInPanel orgName={orgName} signedOut={logout.isSuccess} /> : null}
           {me.data ? (
             <>
-              <Group gap="xs" mb="sm" data-print="hide">
-                <Group component="nav" gap="xs">
-                  <Anchor component={Link} to="/invoices" size="sm" fw={600}>
-                    {t("quotes.portal.invoicesNav")}
-                  </Anchor>
-                  <Anchor component={Link} to="/quotes" size="sm" fw={600}>
-                    {t("quotes.portal.nav")}
-                  </Anchor>
+              <Stack gap={4} mb="sm" data-print="hide">
+                <Group component="nav" gap="md" aria-label={t("portal.nav.label")}>
+                  <NavLink to="/invoices">{t("quotes.portal.invoicesNav")}</NavLink>
+                  <NavLink to="/quotes">{t("quotes.portal.nav")}</NavLink>
+                  {me.data.features.showSalesOrders ? (
+                    <NavLink to="/sales-orders">{t("salesOrders.nav")}</NavLink>
+                  ) : null}
+                  <NavLink to="/account">{t("portalSettings.account.nav")}</NavLink>
                 </Group>
-                <Text size="sm" c="dimmed">
-                  {t("portal.nav.signedInAs", { name: `${me.data.contact.name} · ${me.data.customer.name}` })}
-                </Text>
-                {me.data.features.showSalesOrders ? (
-                  <>
-                    <Anchor component={Link} to="/invoices" size="sm">
-                      {t("salesOrders.portal.invoicesNav")}
+                <Group gap="xs">
+                  <Text size="sm" c="dimmed">
+                    {t("portal.nav.signedInAs", {
+                      name: `${me.data.contact.name} · ${me.data.customer.name}`,
+                    })}
+                  </Text>
+                  {me.data.preview ? null : (
+                    <Anchor component={Link} to="/account/password" size="sm">
+                      {t("portalAuth.change.menu")}
                     </Anchor>
-                    <Anchor component={Link} to="/sales-orders" size="sm">
-                      {t("salesOrders.nav")}
-                    </Anchor>
-                  </>
-                ) : null}
-                <Anchor component={Link} to="/account" size="sm">
-                  {t("portalSettings.account.nav")}
-                </Anchor>
-                {me.data.preview ? null : (
-                  <Anchor component={Link} to="/account/password" size="sm">
-                    {t("portalAuth.change.menu")}
-                  </Anchor>
-                )}
-              </Group>
+                  )}
+                </Group>
+              </Stack>
               <Outlet />
             </>
           ) : null}
         </Container>
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/** A section of the portal; the current one is marked for screen readers (aria-current) and by weight. */
+function NavLink({ to, children }: { to: string; children: string }) {
+  return (
+    <Anchor
+      component={RouterNavLink}
+      to={to}
+      size="sm"
+      style={({ isActive }: { isActive: boolean }) => ({ fontWeight: isActive ? 700 : 500 })}
+    >
+      {children}
+    </Anchor>
   );
 }
