@@ -77,7 +77,6 @@ export const salesOrdersEs = {
     title: "Pedidos de venta",
     empty: "No tienes pedidos de venta.",
     back: "Volver a los pedidos",
-    invoicesNav: "Facturas",
   },
 };
 
@@ -155,6 +154,5 @@ export const salesOrdersEn: Messages<typeof salesOrdersEs> = {
     title: "Sales orders",
     empty: "You have no sales orders.",
     back: "Back to sales orders",
-    invoicesNav: "Invoices",
   },
 };
