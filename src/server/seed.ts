@@ -12,6 +12,11 @@ import { updateOrganisation } from "./modules/organisation/organisation.service.
 import { createDocumentLink } from "./modules/portal/document-links.service.js";
 import { acceptPortalQuote, getPortalQuote } from "./modules/quotes/quotes.portal.service.js";
 import { createQuoteDraft, markSentInTx } from "./modules/quotes/quotes.service.js";
+import {
+  confirmSalesOrder,
+  createSalesOrderDraft,
+  invoiceSalesOrder,
+} from "./modules/sales-orders/sales-orders.service.js";
 
 export const DEMO = {
   email: "demo@portico.local",
@@ -127,6 +132,7 @@ export async function seedDemoIfEmpty(
     await issueInvoice(db, orgId, draft.id);
   }
   await seedDemoQuotes(db, { mailer, config }, orgId, customer.id);
+  await seedDemoSalesOrder(db, orgId, customer.id);
   const passwordHash = await hashPassword(DEMO.contactPassword);
   await withOrg(db, orgId, (tx) =>
     tx
@@ -199,6 +205,32 @@ async function seedDemoQuotes(
     { signerName: "Laura Gómez", documentHash: shown.documentHash },
     origin,
   );
+}
+
+/** A confirmed sales order for Acme (A7, E5), half of whose chairs are invoiced already. */
+async function seedDemoSalesOrder(db: Db, orgId: string, customerId: string): Promise<void> {
+  const draft = await createSalesOrderDraft(db, orgId, {
+    customerId,
+    reference: "PO-ACME-118",
+    notes: "Entrega en dos fases.",
+    terms: null,
+    lines: [
+      {
+        description: "Sillas de oficina ergonómicas",
+        quantityMilli: 10_000,
+        unitPriceMinor: 18_500,
+        discountBp: 0,
+      },
+      { description: "Montaje e instalación", quantityMilli: 1000, unitPriceMinor: 24_000, discountBp: 0 },
+    ],
+  });
+  const order = await confirmSalesOrder(db, orgId, draft.id);
+  const chairs = order.lines[0];
+  if (!chairs) return;
+  const { invoiceId } = await invoiceSalesOrder(db, orgId, order.id, {
+    lines: [{ salesOrderLineId: chairs.id, quantityMilli: 5000 }],
+  });
+  await issueInvoice(db, orgId, invoiceId);
 }
 
 /** A fresh link for the demo's primary contact to its latest invoice, printed at every start. */
