@@ -26,6 +26,7 @@ import { invoiceRoutes } from "./modules/invoices/invoices.routes.js";
 import { notificationRoutes } from "./modules/notifications/notifications.routes.js";
 import { organisationRoutes } from "./modules/organisation/organisation.routes.js";
 import { outboxRoutes } from "./modules/outbox/outbox.routes.js";
+import { paymentRoutes } from "./modules/payments/payments.routes.js";
 import { sandboxGatewayRoutes } from "./modules/payments/sandbox.routes.js";
 import { portalRoutes, registerMovedPortalRedirects } from "./modules/portal/portal.routes.js";
 import { portalAccessRoutes } from "./modules/portal-access/portal-access.routes.js";
@@ -127,6 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await salesOrderRoutes(api, d);
     await portalSalesOrderRoutes(api, d);
     await sandboxGatewayRoutes(api, d);
+    await paymentRoutes(api, d);
     await commentRoutes(api, d);
     await shareRoutes(api, d);
     await eventRoutes(api, d, realtime, deps.liveHeartbeatMs ?? HEARTBEAT_MS);

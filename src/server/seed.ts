@@ -124,6 +124,7 @@ export async function seedDemoIfEmpty(
   for (const invoiceLines of lines) {
     const draft = await createDraft(db, orgId, {
       customerId: customer.id,
+      kind: "invoice",
       allowPartialPayments: false,
       notes: "Gracias por confiar en nosotros.",
       terms: null,

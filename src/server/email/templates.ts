@@ -285,29 +285,29 @@ Thank you,
       subject: "Recibo de tu pago de {{ amount }} a {{ org_name }}",
       body: `Hola {{ contact_name }}:
 
-Hemos recibido tu pago de {{ amount }} para la factura {{ number }}. Importe pendiente: {{ due }}.
+Hemos recibido tu pago de {{ amount }} para {% if number contains ',' %}las facturas{% else %}la factura{% endif %} {{ number }}. Importe pendiente: {{ due }}.
 
-Referencia del pago: {{ reference }}
+Recibo {{ receipt_number }} · referencia del pago: {{ reference }}
 
 {{ button }}
 
 Gracias,
 {{ org_name }}`,
-      button: "Ver factura",
+      button: "Ver recibo",
     },
     en: {
       subject: "Receipt for your payment of {{ amount }} to {{ org_name }}",
       body: `Hello {{ contact_name }},
 
-We have received your payment of {{ amount }} for invoice {{ number }}. Amount still due: {{ due }}.
+We have received your payment of {{ amount }} for {% if number contains ',' %}invoices{% else %}invoice{% endif %} {{ number }}. Amount still due: {{ due }}.
 
-Payment reference: {{ reference }}
+Receipt {{ receipt_number }} · payment reference: {{ reference }}
 
 {{ button }}
 
 Thank you,
 {{ org_name }}`,
-      button: "View invoice",
+      button: "View receipt",
     },
   },
 };

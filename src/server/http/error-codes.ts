@@ -58,6 +58,52 @@ export const errorCodes = {
     "An invoice with payments cannot be voided.",
     "No se puede anular una factura con pagos.",
   ),
+  STALE_STATE: def(
+    409,
+    "This was changed meanwhile (perhaps the same request was sent twice); reload and check before trying again.",
+    "Ha cambiado mientras tanto (quizá se envió dos veces); recarga y compruébalo antes de repetir.",
+  ),
+  ALLOCATION_EXCEEDS_DUE: def(
+    422,
+    "That is more than the invoice still owes.",
+    "Es más de lo que queda por pagar de la factura.",
+  ),
+  ALLOCATION_EXCEEDS_AVAILABLE: def(
+    422,
+    "The amounts add up to more than is available to apply.",
+    "Los importes suman más de lo disponible para aplicar.",
+  ),
+  ALLOCATION_TARGET_INVALID: def(
+    422,
+    "Money can only go to an issued, unpaid invoice of the same customer and currency.",
+    "Solo se puede aplicar a una factura emitida y pendiente del mismo cliente y moneda.",
+  ),
+  REFUND_EXCEEDS_REFUNDABLE: def(
+    422,
+    "That is more than can be refunded.",
+    "Es más de lo que se puede devolver.",
+  ),
+  NOT_A_CREDIT_SOURCE: def(
+    409,
+    "Only an issued credit note or a paid retainer invoice has credit to apply or refund.",
+    "Solo una factura rectificativa emitida o un anticipo pagado tienen saldo para aplicar o devolver.",
+  ),
+  PARTIAL_PAYMENT_NOT_ALLOWED: def(
+    422,
+    "This invoice must be paid in full.",
+    "Esta factura se debe pagar completa.",
+  ),
+  NOTHING_TO_PAY: def(409, "There is nothing to pay right now.", "No hay nada pendiente de pago."),
+  ALREADY_PAID: def(
+    409,
+    "These invoices were paid meanwhile; nothing was charged.",
+    "Estas facturas se han pagado mientras tanto; no se ha cobrado nada.",
+  ),
+  INVOICE_HAS_CREDIT_USED: def(
+    409,
+    "Credit from this document was already applied or refunded.",
+    "El saldo de este documento ya se ha aplicado o devuelto.",
+  ),
   QUOTE_NOT_DRAFT: def(
     409,
     "Only draft quotes can be changed; revise the quote instead.",

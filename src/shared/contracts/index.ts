@@ -3,6 +3,7 @@ export * from "./comments.js";
 export * from "./common.js";
 export * from "./customers.js";
 export * from "./invoices.js";
+export * from "./money.js";
 export * from "./notifications.js";
 export * from "./organisation.js";
 export * from "./outbox.js";

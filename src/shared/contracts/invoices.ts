@@ -1,7 +1,18 @@
 import { z } from "zod";
 import { currencyCode, isoDate, minorAmount, optionalText, requiredText, uuid } from "./common.js";
+import { allocation, invoiceKind, refund } from "./money.js";
 
-export const invoiceStatus = z.enum(["draft", "issued", "sent", "viewed", "partially_paid", "paid", "void"]);
+/** Derived from the lifecycle and the ledger, never set by hand; "closed" is a used-up credit note. */
+export const invoiceStatus = z.enum([
+  "draft",
+  "issued",
+  "sent",
+  "viewed",
+  "partially_paid",
+  "paid",
+  "closed",
+  "void",
+]);
 export type InvoiceStatus = z.infer<typeof invoiceStatus>;
 
 /** All quantities and amounts are integers: quantity × 1000, minor units, percent × 100. */
@@ -17,6 +28,10 @@ export type InvoiceLineInput = z.input<typeof invoiceLineInput>;
 
 export const invoiceDraftBody = z.object({
   customerId: uuid,
+  /** Fixed at creation: an edit keeps the draft's kind. */
+  kind: invoiceKind.default("invoice"),
+  /** A credit note's corrected invoice (same customer, issued). */
+  correctsInvoiceId: uuid.nullish(),
   issueDate: isoDate.optional(),
   dueDate: isoDate.nullish(),
   currency: currencyCode.optional(),
@@ -59,6 +74,7 @@ export const taxBreakdownEntry = z.object({
 
 export const invoiceSummary = z.object({
   id: uuid,
+  kind: invoiceKind,
   number: z.string().nullable(),
   status: invoiceStatus,
   customerId: uuid,
@@ -68,7 +84,10 @@ export const invoiceSummary = z.object({
   currency: z.string(),
   totalMinor: z.number().int(),
   paidMinor: z.number().int(),
+  /** What is still owed (invoices, retainers); 0 for credit notes. */
   dueMinor: z.number().int(),
+  /** A credit note's credit left, or a retainer's balance left to apply or refund; else 0. */
+  availableMinor: z.number().int(),
   isOverdue: z.boolean(),
 });
 export type InvoiceSummary = z.infer<typeof invoiceSummary>;
@@ -90,20 +109,20 @@ export const invoiceDetail = invoiceSummary.extend({
   voidedAt: z.string().nullable(),
   /** The accepted quote this invoice was converted from. */
   quoteId: uuid.nullable(),
-  payments: z.array(
-    z.object({
-      id: uuid,
-      amountMinor: z.number().int(),
-      method: z.string(),
-      gateway: z.string().nullable(),
-      paidAt: z.string(),
-    }),
-  ),
+  correctsInvoiceId: uuid.nullable(),
+  correctsInvoiceNumber: z.string().nullable(),
+  /** What was paid or credited onto this invoice or retainer. */
+  allocations: z.array(allocation),
+  /** Where a credit note's credit or a retainer's balance went. */
+  appliedTo: z.array(allocation),
+  /** Refunds of a credit note's credit or a retainer's balance. */
+  refunds: z.array(refund),
 });
 export type InvoiceDetail = z.infer<typeof invoiceDetail>;
 
 export const invoiceListQuery = z.object({
   status: invoiceStatus.optional(),
+  kind: invoiceKind.optional(),
   customerId: uuid.optional(),
   q: z.string().max(200).optional(),
 });

@@ -64,10 +64,6 @@ export const portalInvoiceDetail = invoiceDetail
   });
 export type PortalInvoiceDetail = z.infer<typeof portalInvoiceDetail>;
 
-export const payBody = z.object({
-  /** Generated once per click intent by the web app; a repeated key returns the same checkout. */
-  idempotencyKey: z.string().min(8).max(100),
-});
 export const payResult = z.object({ checkoutUrl: z.string() });
 
 /** My details (E12): what the contact may read and change of its customer's account and of itself. */

@@ -113,12 +113,12 @@ function InvoiceView({ invoice }: { invoice: PortalInvoiceDetail }) {
       </Grid>
       {invoice.notes ? <LongText label={t("invoice.notes")} text={invoice.notes} /> : null}
       {invoice.terms ? <LongText label={t("invoice.terms")} text={invoice.terms} /> : null}
-      {invoice.payments.length > 0 ? (
+      {invoice.allocations.length > 0 ? (
         <section aria-labelledby="payments-title">
           <Title order={2} size="h4" mb="xs" id="payments-title">
             {t("invoice.payments")}
           </Title>
-          <PaymentsTable payments={invoice.payments} currency={invoice.currency} />
+          <PaymentsTable allocations={invoice.allocations} currency={invoice.currency} />
         </section>
       ) : null}
       <div data-print="hide">

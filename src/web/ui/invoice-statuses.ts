@@ -8,6 +8,7 @@ export const INVOICE_STATUSES = [
   "viewed",
   "partially_paid",
   "paid",
+  "closed",
   "void",
 ] as const satisfies readonly InvoiceStatus[];
 

@@ -1,18 +1,13 @@
 import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { InvoiceDetail } from "../../shared/contracts/index.js";
+import type { Allocation } from "../../shared/contracts/index.js";
 import { useFormat } from "./format.js";
 
-export function PaymentsTable({
-  payments,
-  currency,
-}: {
-  payments: InvoiceDetail["payments"];
-  currency: string;
-}) {
+/** What paid an invoice: payments (by receipt number), credit notes and retainers applied to it. */
+export function PaymentsTable({ allocations, currency }: { allocations: Allocation[]; currency: string }) {
   const { t } = useTranslation();
   const f = useFormat();
-  if (payments.length === 0) return <Text c="dimmed">{t("invoice.noPayments")}</Text>;
+  if (allocations.length === 0) return <Text c="dimmed">{t("invoice.noPayments")}</Text>;
   return (
     <Table.ScrollContainer minWidth={320}>
       <Table captionSide="top">
@@ -20,20 +15,18 @@ export function PaymentsTable({
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t("invoice.date")}</Table.Th>
-            <Table.Th scope="col">{t("invoice.method")}</Table.Th>
+            <Table.Th scope="col">{t("invoice.paidWith")}</Table.Th>
             <Table.Th scope="col" ta="right">
               {t("invoice.amount")}
             </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {payments.map((payment) => (
-            <Table.Tr key={payment.id}>
-              <Table.Td>{f.dateTime(payment.paidAt)}</Table.Td>
-              <Table.Td>
-                {payment.gateway ? `${payment.method} (${payment.gateway})` : payment.method}
-              </Table.Td>
-              <Table.Td ta="right">{f.money(payment.amountMinor, currency)}</Table.Td>
+          {allocations.map((a) => (
+            <Table.Tr key={`${a.sourceId}-${a.invoiceId}`}>
+              <Table.Td>{f.date(a.appliedOn)}</Table.Td>
+              <Table.Td>{a.sourceNumber ?? "—"}</Table.Td>
+              <Table.Td ta="right">{f.money(a.amountMinor, currency)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -9,6 +9,7 @@ const COLORS: Record<InvoiceStatus, string> = {
   viewed: "cyan",
   partially_paid: "yellow",
   paid: "green",
+  closed: "teal",
   void: "dark",
 };
 

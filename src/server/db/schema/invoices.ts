@@ -17,7 +17,9 @@ export const numberSeries = pgTable(
   {
     id: id(),
     orgId: orgId(),
-    documentType: text("document_type", { enum: ["invoice", "quote", "sales_order"] }).notNull(),
+    documentType: text("document_type", {
+      enum: ["invoice", "quote", "sales_order", "credit_note", "retainer", "receipt"],
+    }).notNull(),
     name: text("name").notNull(),
     prefix: text("prefix").notNull(),
     isDefault: boolean("is_default").notNull().default(false),
@@ -45,8 +47,17 @@ export const invoiceStatuses = [
   "viewed",
   "partially_paid",
   "paid",
+  /** A credit note whose credit was all applied or refunded. */
+  "closed",
   "void",
 ] as const;
+
+/**
+ * One table for the three billed documents, like an accounting "move": they share lines, taxes, numbering,
+ * sending and PDFs. An invoice is owed; a retainer invoice asks for an advance whose payments become the
+ * customer's retainer balance; a credit note is credit the customer holds (decision 011).
+ */
+export const invoiceKinds = ["invoice", "retainer", "credit_note"] as const;
 
 export const invoices = pgTable(
   "invoices",
@@ -54,6 +65,9 @@ export const invoices = pgTable(
     id: id(),
     orgId: orgId(),
     customerId: uuid("customer_id").notNull(),
+    kind: text("kind", { enum: invoiceKinds }).notNull().default("invoice"),
+    /** A credit note's corrected invoice, if any. */
+    correctsInvoiceId: uuid("corrects_invoice_id"),
     seriesId: uuid("series_id").notNull(),
     number: text("number"),
     year: integer("year"),
@@ -71,7 +85,10 @@ export const invoices = pgTable(
     netMinor: minor("net_minor"),
     taxMinor: minor("tax_minor"),
     totalMinor: minor("total_minor"),
+    /** Derived (ledger/refresh-document.ts): what allocations brought to it (invoices, retainers). */
     paidMinor: minor("paid_minor"),
+    /** Derived: how much of a credit note's credit or a retainer's balance was applied or refunded. */
+    usedMinor: minor("used_minor"),
     /** Frozen at issue: what the customer was billed, whatever later edits to customers or taxes. */
     taxBreakdown: jsonb("tax_breakdown")
       .$type<{ taxId: string; name: string; rateBp: number; baseMinor: number; amountMinor: number }[]>()
@@ -92,6 +109,7 @@ export const invoices = pgTable(
   },
   (t) => [
     index("invoices_customer_idx").on(t.orgId, t.customerId),
+    index("invoices_customer_kind_issue_idx").on(t.orgId, t.customerId, t.kind, t.issueDate, t.id),
     uniqueIndex("invoices_number_key").on(t.orgId, t.seriesId, t.year, t.sequence),
     uniqueIndex("invoices_quote_key").on(t.orgId, t.quoteId),
     index("invoices_sales_order_idx").on(t.orgId, t.salesOrderId),

@@ -1,7 +1,14 @@
-import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, date, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, minor, orgId, ts } from "./_columns.js";
 
-/** A contact's "Pay now": one per idempotency key, so a double click reuses the same checkout. */
+export type PlannedAllocation = { invoiceId: string; amountMinor: number };
+
+/**
+ * A contact's "Pay now" for one invoice, part of one, or everything outstanding: one per idempotency key,
+ * so a double click reuses the same checkout. `allocations` is the plan; the confirmation re-checks it
+ * against what is still owed before recording anything.
+ */
 export const checkoutSessions = pgTable(
   "checkout_sessions",
   {
@@ -9,7 +16,7 @@ export const checkoutSessions = pgTable(
     orgId: orgId(),
     customerId: uuid("customer_id").notNull(),
     contactId: uuid("contact_id").notNull(),
-    invoiceId: uuid("invoice_id").notNull(),
+    allocations: jsonb("allocations").$type<PlannedAllocation[]>().notNull(),
     gateway: text("gateway").notNull(),
     idempotencyKey: text("idempotency_key").notNull(),
     amountMinor: minor("amount_minor"),
@@ -23,30 +30,94 @@ export const checkoutSessions = pgTable(
     completedAt: ts("completed_at"),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("checkout_sessions_idempotency_key").on(t.orgId, t.idempotencyKey),
-    index("checkout_sessions_invoice_idx").on(t.orgId, t.invoiceId),
-  ],
+  (t) => [uniqueIndex("checkout_sessions_idempotency_key").on(t.orgId, t.idempotencyKey)],
 );
 
+export const paymentMethods = ["gateway", "transfer", "cash", "cheque", "card_terminal", "other"] as const;
+
+/** Money received from a customer. Where it went lives in `allocations`; what went back in `refunds`. */
 export const payments = pgTable(
   "payments",
   {
     id: id(),
     orgId: orgId(),
     customerId: uuid("customer_id").notNull(),
-    invoiceId: uuid("invoice_id").notNull(),
+    /** The receipt number, from the organisation's "RC" series. */
+    number: text("number").notNull(),
     amountMinor: minor("amount_minor"),
     currency: text("currency").notNull(),
-    method: text("method", { enum: ["gateway", "transfer", "cash", "cheque", "other"] }).notNull(),
+    method: text("method", { enum: paymentMethods }).notNull(),
+    /** The day the money arrived, in the organisation's calendar: statements and charts use it. */
+    paidOn: date("paid_on", { mode: "string" }).notNull(),
+    reference: text("reference"),
+    notes: text("notes"),
     gateway: text("gateway"),
     /** The provider's id of the confirmed transaction; unique so a replayed confirmation records nothing. */
     gatewayReference: text("gateway_reference"),
+    checkoutId: uuid("checkout_id"),
+    /** Who paid online, or who recorded it in the back office. */
+    contactId: uuid("contact_id"),
+    recordedBy: uuid("recorded_by"),
     paidAt: ts("paid_at").notNull().defaultNow(),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("payments_gateway_reference_key").on(t.orgId, t.gateway, t.gatewayReference),
-    index("payments_invoice_idx").on(t.orgId, t.invoiceId),
+    index("payments_customer_paid_on_idx").on(t.orgId, t.customerId, t.paidOn, t.id),
+  ],
+);
+
+/**
+ * Where a customer's money or credit went: from a payment, or from a credit note or a retainer invoice
+ * (`source_invoice_id`), to an invoice (a retainer invoice too, for payments). A refund that takes money
+ * back off an invoice writes a negative row naming the refund. Rows are never updated.
+ */
+export const allocations = pgTable(
+  "allocations",
+  {
+    id: id(),
+    orgId: orgId(),
+    customerId: uuid("customer_id").notNull(),
+    paymentId: uuid("payment_id"),
+    sourceInvoiceId: uuid("source_invoice_id"),
+    invoiceId: uuid("invoice_id").notNull(),
+    amountMinor: minor("amount_minor"),
+    refundId: uuid("refund_id"),
+    appliedOn: date("applied_on", { mode: "string" }).notNull(),
+    createdBy: uuid("created_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("allocations_invoice_idx").on(t.orgId, t.invoiceId),
+    index("allocations_payment_idx").on(t.orgId, t.paymentId),
+    index("allocations_source_idx").on(t.orgId, t.sourceInvoiceId),
+    check("allocations_one_source", sql`(${t.paymentId} is null) <> (${t.sourceInvoiceId} is null)`),
+  ],
+);
+
+/** Money given back: of a payment, of a credit note's credit or of a retainer balance. */
+export const refunds = pgTable(
+  "refunds",
+  {
+    id: id(),
+    orgId: orgId(),
+    customerId: uuid("customer_id").notNull(),
+    paymentId: uuid("payment_id"),
+    sourceInvoiceId: uuid("source_invoice_id"),
+    amountMinor: minor("amount_minor"),
+    currency: text("currency").notNull(),
+    method: text("method", { enum: paymentMethods }).notNull(),
+    refundedOn: date("refunded_on", { mode: "string" }).notNull(),
+    reference: text("reference"),
+    notes: text("notes"),
+    createdBy: uuid("created_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("refunds_customer_idx").on(t.orgId, t.customerId, t.refundedOn),
+    index("refunds_payment_idx").on(t.orgId, t.paymentId),
+    index("refunds_source_idx").on(t.orgId, t.sourceInvoiceId),
+    check("refunds_one_source", sql`(${t.paymentId} is null) <> (${t.sourceInvoiceId} is null)`),
+    check("refunds_positive", sql`${t.amountMinor} > 0`),
   ],
 );

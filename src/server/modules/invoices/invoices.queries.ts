@@ -1,17 +1,18 @@
 import { and, asc, desc, eq, ilike, sql } from "drizzle-orm";
-import type { InvoiceDetail, InvoiceStatus, InvoiceSummary } from "../../../shared/contracts/index.js";
+import type { InvoiceDetail, InvoiceKind, InvoiceStatus, InvoiceSummary } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
-import { customers, invoiceLines, invoices, payments } from "../../db/schema/index.js";
+import { customers, invoiceLines, invoices, refunds } from "../../db/schema/index.js";
 import { AppError } from "../../http/errors.js";
+import { OPEN_STATUSES } from "../ledger/document-status.js";
+import { netAllocations, toRefund } from "../payments/payment-queries.js";
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type InvoiceLineRow = typeof invoiceLines.$inferSelect;
 
-const OPEN_STATUSES: InvoiceStatus[] = ["issued", "sent", "viewed", "partially_paid"];
-
 export function toSummary(inv: InvoiceRow, customerName: string, today: string): InvoiceSummary {
   return {
     id: inv.id,
+    kind: inv.kind,
     number: inv.number,
     status: inv.status,
     customerId: inv.customerId,
@@ -21,8 +22,21 @@ export function toSummary(inv: InvoiceRow, customerName: string, today: string):
     currency: inv.currency,
     totalMinor: inv.totalMinor,
     paidMinor: inv.paidMinor,
-    dueMinor: inv.status === "void" ? 0 : inv.totalMinor - inv.paidMinor,
-    isOverdue: OPEN_STATUSES.includes(inv.status) && inv.dueDate !== null && inv.dueDate < today,
+    dueMinor:
+      inv.status === "void" || inv.kind === "credit_note" ? 0 : Math.max(0, inv.totalMinor - inv.paidMinor),
+    availableMinor:
+      inv.status === "void" || inv.status === "draft"
+        ? 0
+        : inv.kind === "credit_note"
+          ? inv.totalMinor - inv.usedMinor
+          : inv.kind === "retainer"
+            ? inv.paidMinor - inv.usedMinor
+            : 0,
+    isOverdue:
+      inv.kind !== "credit_note" &&
+      OPEN_STATUSES.includes(inv.status) &&
+      inv.dueDate !== null &&
+      inv.dueDate < today,
   };
 }
 
@@ -49,11 +63,14 @@ export function findLines(tx: Tx, invoiceId: string): Promise<InvoiceLineRow[]> 
 
 export async function findDetail(tx: Tx, inv: InvoiceRow, today: string): Promise<InvoiceDetail> {
   const lines = await findLines(tx, inv.id);
-  const pays = await tx
+  const refundRows = await tx
     .select()
-    .from(payments)
-    .where(eq(payments.invoiceId, inv.id))
-    .orderBy(asc(payments.paidAt));
+    .from(refunds)
+    .where(eq(refunds.sourceInvoiceId, inv.id))
+    .orderBy(asc(refunds.refundedOn), asc(refunds.createdAt));
+  const [corrected] = inv.correctsInvoiceId
+    ? await tx.select({ number: invoices.number }).from(invoices).where(eq(invoices.id, inv.correctsInvoiceId))
+    : [];
   const [cust] = await tx
     .select({ name: customers.name })
     .from(customers)
@@ -90,19 +107,23 @@ export async function findDetail(tx: Tx, inv: InvoiceRow, today: string): Promis
     paidAt: iso(inv.paidAt),
     voidedAt: iso(inv.voidedAt),
     quoteId: inv.quoteId,
-    payments: pays.map((p) => ({
-      id: p.id,
-      amountMinor: p.amountMinor,
-      method: p.method,
-      gateway: p.gateway,
-      paidAt: p.paidAt.toISOString(),
-    })),
+    correctsInvoiceId: inv.correctsInvoiceId,
+    correctsInvoiceNumber: corrected?.number ?? null,
+    allocations: await netAllocations(tx, sql`a.invoice_id = ${inv.id}`),
+    appliedTo: await netAllocations(tx, sql`a.source_invoice_id = ${inv.id}`),
+    refunds: refundRows.map(toRefund),
   };
 }
 
 export async function findSummaries(
   tx: Tx,
-  filter: { status?: InvoiceStatus; customerId?: string; q?: string; excludeDrafts?: boolean },
+  filter: {
+    status?: InvoiceStatus;
+    kind?: InvoiceKind;
+    customerId?: string;
+    q?: string;
+    excludeDrafts?: boolean;
+  },
   today: string,
 ): Promise<InvoiceSummary[]> {
   const term = filter.q?.trim() ? `%${filter.q.trim().replace(/[%_\\]/g, (m) => `\\${m}`)}%` : null;
@@ -113,6 +134,7 @@ export async function findSummaries(
     .where(
       and(
         filter.status ? eq(invoices.status, filter.status) : undefined,
+        filter.kind ? eq(invoices.kind, filter.kind) : undefined,
         filter.customerId ? eq(invoices.customerId, filter.customerId) : undefined,
         filter.excludeDrafts ? sql`${invoices.status} <> 'draft'` : undefined,
         term ? sql`(${ilike(invoices.number, term)} or ${ilike(customers.name, term)})` : undefined,

@@ -2,6 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import type {
   InvoiceDetail,
+  InvoiceKind,
   InvoiceStatus,
   InvoiceSummary,
   invoiceDraftBody,
@@ -34,7 +35,7 @@ export async function orgToday(tx: Tx, orgId: string): Promise<string> {
 export function listInvoices(
   db: Db,
   orgId: string,
-  filter: { status?: InvoiceStatus; customerId?: string; q?: string },
+  filter: { status?: InvoiceStatus; kind?: InvoiceKind; customerId?: string; q?: string },
 ): Promise<InvoiceSummary[]> {
   return withOrg(db, orgId, async (tx) => findSummaries(tx, filter, await orgToday(tx, orgId)));
 }
@@ -55,7 +56,12 @@ async function writeDraft(
   return writePricedDraft(tx, orgId, input, () => resolveLineTaxes(tx, input.lines), existing);
 }
 
-type PricedDraft = Omit<DraftInput, "lines"> & { quoteId?: string; salesOrderId?: string };
+type PricedDraft = Omit<DraftInput, "lines" | "kind" | "correctsInvoiceId"> & {
+  kind?: InvoiceKind;
+  correctsInvoiceId?: string | null;
+  quoteId?: string;
+  salesOrderId?: string;
+};
 /** A priced line; one billed from a sales order names the order line it bills. */
 type DraftLine = PricedLineInput & { salesOrderLineId?: string | null };
 
@@ -69,6 +75,8 @@ async function writePricedDraft(
 ): Promise<string> {
   const org = await loadOrganisation(tx, orgId);
   const customer = await loadCustomer(tx, input.customerId);
+  const kind = existing?.kind ?? input.kind ?? "invoice";
+  const correctsInvoiceId = await checkCorrectedInvoice(tx, kind, customer.id, input.correctsInvoiceId);
   const resolved = await resolveLines();
   const { lines, totals } = priceLines(resolved);
   // An edited draft billed from a sales order keeps each line's order line by position.
@@ -83,7 +91,9 @@ async function writePricedDraft(
     currency: input.currency ?? customer.currency,
     notes: input.notes,
     terms: input.terms,
-    allowPartialPayments: input.allowPartialPayments,
+    // A credit note is not paid; a retainer is an advance, often paid in parts.
+    allowPartialPayments: kind === "credit_note" ? false : input.allowPartialPayments,
+    correctsInvoiceId,
     ...totals,
     updatedAt: new Date(),
   };
@@ -98,7 +108,8 @@ async function writePricedDraft(
       .values({
         ...values,
         orgId,
-        seriesId: await defaultSeriesId(tx, "invoice"),
+        kind,
+        seriesId: await defaultSeriesId(tx, kind),
         quoteId: input.quoteId ?? null,
         salesOrderId: input.salesOrderId ?? null,
       })
@@ -118,6 +129,21 @@ async function writePricedDraft(
     );
   }
   return invoiceId;
+}
+
+/** A credit note may name the invoice it corrects: an issued one of the same customer. */
+async function checkCorrectedInvoice(
+  tx: Tx,
+  kind: InvoiceKind,
+  customerId: string,
+  correctsInvoiceId: string | null | undefined,
+): Promise<string | null> {
+  if (!correctsInvoiceId) return null;
+  if (kind !== "credit_note") throw invalid("body.correctsInvoiceId", "only a credit note corrects an invoice");
+  const [target] = await tx.select().from(invoices).where(eq(invoices.id, correctsInvoiceId));
+  if (!target || target.customerId !== customerId || target.kind !== "invoice" || !target.issuedAt)
+    throw invalid("body.correctsInvoiceId", "choose an issued invoice of the same customer");
+  return target.id;
 }
 
 /**
@@ -218,6 +244,7 @@ export function voidInvoice(db: Db, orgId: string, invoiceId: string): Promise<I
     if (current.status === "draft") throw new AppError("INVOICE_NOT_ISSUED");
     if (current.status === "void") throw new AppError("INVOICE_VOID");
     if (current.paidMinor !== 0) throw new AppError("INVOICE_HAS_PAYMENTS");
+    if (current.usedMinor !== 0) throw new AppError("INVOICE_HAS_CREDIT_USED");
     const now = new Date();
     const [row] = await tx
       .update(invoices)

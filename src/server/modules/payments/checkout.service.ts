@@ -1,63 +1,117 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Config } from "../../config.js";
-import type { Db } from "../../db/client.js";
-import { checkoutSessions, organisations } from "../../db/schema/index.js";
+import type { Db, Tx } from "../../db/client.js";
+import { checkoutSessions, invoices, organisations, type PlannedAllocation } from "../../db/schema/index.js";
 import { withContact } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
-import { lockInvoice } from "../invoices/invoices.queries.js";
+import { loadCustomer } from "../customers/customers.service.js";
+import { type DocumentRow, dueOf, lockDocuments } from "../ledger/allocate.js";
+import { OPEN_STATUSES } from "../ledger/document-status.js";
 import type { ContactPrincipal } from "../portal/contact-sessions.service.js";
 import { assertGatewayAllowed, portalOptionsOf } from "../portal/portal-policy.js";
 import { sandboxGateway } from "./sandbox-gateway.js";
 
-const PAYABLE = new Set(["issued", "sent", "viewed", "partially_paid"]);
+/** What the contact asked to pay (F2): one invoice (all, or part when it allows), or everything. */
+export type PayRequest =
+  | { kind: "invoice"; invoiceId: string; amountMinor?: number }
+  | { kind: "all"; currency?: string };
+
+const payable = (d: DocumentRow) =>
+  d.kind !== "credit_note" && OPEN_STATUSES.includes(d.status) && dueOf(d) > 0 && d.gateways.includes(sandboxGateway.id);
+
+/** Turns a request into allocations over the locked invoices, oldest due first for "everything". */
+async function planFor(tx: Tx, p: ContactPrincipal, req: PayRequest): Promise<{ currency: string; plan: PlannedAllocation[]; docs: DocumentRow[] }> {
+  if (req.kind === "invoice") {
+    const doc = (await lockDocuments(tx, [req.invoiceId])).get(req.invoiceId);
+    if (!doc || doc.customerId !== p.customerId) throw new AppError("NOT_FOUND");
+    if (!payable(doc)) throw new AppError("INVOICE_NOT_PAYABLE");
+    const due = dueOf(doc);
+    const amount = req.amountMinor ?? due;
+    if (amount > due)
+      throw new AppError("ALLOCATION_EXCEEDS_DUE", [{ field: "body.amountMinor", message: `at most ${due}` }]);
+    if (amount < due && !doc.allowPartialPayments) throw new AppError("PARTIAL_PAYMENT_NOT_ALLOWED");
+    return { currency: doc.currency, plan: [{ invoiceId: doc.id, amountMinor: amount }], docs: [doc] };
+  }
+  const currency = req.currency ?? (await loadCustomer(tx, p.customerId)).currency;
+  const open = await tx
+    .select({ id: invoices.id })
+    .from(invoices)
+    .where(
+      and(
+        eq(invoices.customerId, p.customerId),
+        eq(invoices.kind, "invoice"),
+        eq(invoices.currency, currency),
+        inArray(invoices.status, [...OPEN_STATUSES]),
+      ),
+    );
+  const locked = await lockDocuments(
+    tx,
+    open.map((r) => r.id),
+  );
+  const docs = [...locked.values()]
+    .filter(payable)
+    .sort((a, b) => (a.dueDate ?? a.issueDate).localeCompare(b.dueDate ?? b.issueDate) || a.id.localeCompare(b.id));
+  if (docs.length === 0) throw new AppError("NOTHING_TO_PAY");
+  return { currency, plan: docs.map((d) => ({ invoiceId: d.id, amountMinor: dueOf(d) })), docs };
+}
+
+/** A reused idempotency key must carry the same request; for another invoice it is a conflict. */
+function sameRequest(plan: PlannedAllocation[], req: PayRequest): boolean {
+  if (req.kind === "all") return true;
+  const [only] = plan;
+  return (
+    plan.length === 1 &&
+    only?.invoiceId === req.invoiceId &&
+    (req.amountMinor === undefined || only.amountMinor === req.amountMinor)
+  );
+}
 
 /**
- * "Pay now" (F2): opens a checkout at the gateway for what is due. The idempotency key is unique per
- * organisation, so a double click or a retried request returns the checkout of the first one.
+ * "Pay now" (F2): opens a checkout at the gateway for the chosen invoices. The idempotency key is unique
+ * per organisation, so a double click or a retried request returns the checkout of the first one. Nothing
+ * is reserved here: the confirmation re-checks what is owed (two tabs may both open a checkout).
  */
 export async function startCheckout(
   db: Db,
   config: Config,
   p: ContactPrincipal,
-  invoiceId: string,
+  req: PayRequest,
   idempotencyKey: string,
   origin: AuditOrigin,
 ): Promise<{ checkoutUrl: string }> {
   return withContact(db, p.orgId, p.customerId, async (tx) => {
-    const firstResult = async () => {
-      const [existing] = await tx
+    const existing = async () => {
+      const [row] = await tx
         .select()
         .from(checkoutSessions)
         .where(and(eq(checkoutSessions.idempotencyKey, idempotencyKey), eq(checkoutSessions.orgId, p.orgId)));
-      if (!existing) return null;
-      if (existing.invoiceId !== invoiceId || existing.contactId !== p.contactId)
-        throw new AppError("CONFLICT");
-      return { checkoutUrl: sandboxGateway.checkoutUrl(config, existing.id) };
+      return row ?? null;
     };
-    const existing = await firstResult();
-    if (existing) return existing;
-    const invoice = await lockInvoice(tx, invoiceId);
-    const due = invoice.totalMinor - invoice.paidMinor;
-    if (!PAYABLE.has(invoice.status) || due <= 0) throw new AppError("INVOICE_NOT_PAYABLE");
-    if (!invoice.gateways.includes(sandboxGateway.id)) throw new AppError("INVOICE_NOT_PAYABLE");
-    sandboxGateway.checkAmount(due, invoice.currency);
+    const first = await existing();
+    if (first && (first.contactId !== p.contactId || !sameRequest(first.allocations, req)))
+      throw new AppError("CONFLICT");
+    if (first) return { checkoutUrl: sandboxGateway.checkoutUrl(config, first.id) };
+    const { currency, plan, docs } = await planFor(tx, p, req);
+    const amount = plan.reduce((s, a) => s + a.amountMinor, 0);
+    sandboxGateway.checkAmount(amount, currency);
     const [org] = await tx.select().from(organisations).where(eq(organisations.id, p.orgId));
     if (!org) throw new AppError("NOT_FOUND");
     // C4: a gateway behind a portal option (PayPal) is refused when the option is off.
     assertGatewayAllowed(portalOptionsOf(org), sandboxGateway.id);
+    const numbers = docs.map((d) => d.number).join(", ");
     const [row] = await tx
       .insert(checkoutSessions)
       .values({
         orgId: p.orgId,
         customerId: p.customerId,
         contactId: p.contactId,
-        invoiceId,
+        allocations: plan,
         gateway: sandboxGateway.id,
         idempotencyKey,
-        amountMinor: due,
-        currency: invoice.currency,
-        description: `${invoice.number} · ${org.name}`,
+        amountMinor: amount,
+        currency,
+        description: `${numbers.length > 120 ? `${docs.length} × ${docs[0]?.number}…` : numbers} · ${org.name}`,
       })
       .onConflictDoNothing()
       .returning({ id: checkoutSessions.id });
@@ -71,8 +125,8 @@ export async function startCheckout(
           contactId: p.contactId,
           action: "payment_started",
           documentType: "invoice",
-          documentId: invoiceId,
-          details: { gateway: sandboxGateway.id, amountMinor: due, currency: invoice.currency },
+          documentId: plan.length === 1 ? (plan[0]?.invoiceId ?? null) : null,
+          details: { gateway: sandboxGateway.id, amountMinor: amount, currency, invoices: plan.length },
         },
         origin,
       );
@@ -80,8 +134,17 @@ export async function startCheckout(
     }
     // A concurrent twin inserted the same key first and has committed (the insert waited for it): its
     // row is the answer, read by this new statement.
-    const twin = await firstResult();
-    if (!twin) throw new AppError("CONFLICT");
-    return twin;
+    const twin = await existing();
+    if (!twin || twin.contactId !== p.contactId || !sameRequest(twin.allocations, req))
+      throw new AppError("CONFLICT");
+    return { checkoutUrl: sandboxGateway.checkoutUrl(config, twin.id) };
+  });
+}
+
+/** The plan still fits: every planned amount is at most what its invoice owes now. */
+export function planStillFits(plan: PlannedAllocation[], locked: Map<string, DocumentRow>): boolean {
+  return plan.every((a) => {
+    const d = locked.get(a.invoiceId);
+    return d !== undefined && OPEN_STATUSES.includes(d.status) && a.amountMinor <= dueOf(d);
   });
 }

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { EmailSummary, InvoiceDetail } from "../../../shared/contracts/index.js";
 import { formatMoney } from "../../../shared/money/index.js";
@@ -74,7 +74,10 @@ async function submitCheckout(checkoutUrl: string, action: SandboxOutcome): Prom
 const invoiceOf = async (id: string): Promise<InvoiceDetail> => (await staff(`/api/invoices/${id}`)).json();
 const checkoutsOf = (invoiceId: string) =>
   withOrg(ctx.database.db, org.orgId, (tx) =>
-    tx.select().from(checkoutSessions).where(eq(checkoutSessions.invoiceId, invoiceId)),
+    tx
+      .select()
+      .from(checkoutSessions)
+      .where(sql`${checkoutSessions.allocations} @> ${JSON.stringify([{ invoiceId }])}::jsonb`),
   );
 const receiptsTo = async (address: string) =>
   ((await staff("/api/outbox")).json() as EmailSummary[]).filter(
@@ -138,8 +141,9 @@ describe("paying an invoice through the sandbox gateway", () => {
     const inv = await invoiceOf(p.invoice.id);
     expect(inv).toMatchObject({ status: "paid", paidMinor: inv.totalMinor, dueMinor: 0 });
     expect(inv.paidAt).not.toBeNull();
-    expect(inv.payments).toHaveLength(1);
-    expect(inv.payments[0]).toMatchObject({ amountMinor: 24200, method: "gateway", gateway: "sandbox" });
+    expect(inv.allocations).toHaveLength(1);
+    expect(inv.allocations[0]).toMatchObject({ amountMinor: 24200, sourceType: "payment" });
+    expect(inv.allocations[0]?.sourceNumber).toMatch(/^RC\d{4}-0001$/);
 
     const portal = await ctx.app.inject({
       url: `/api/portal/${org.slug}/invoices/${p.invoice.id}`,
@@ -173,13 +177,15 @@ describe("paying an invoice through the sandbox gateway", () => {
 
     const inv = await invoiceOf(p.invoice.id);
     expect(inv).toMatchObject({ status: "paid", paidMinor: 24200 });
-    expect(inv.payments).toHaveLength(1);
+    expect(inv.allocations).toHaveLength(1);
     const receipts = await receiptsTo(p.contactEmail);
     expect(receipts).toHaveLength(1);
     const receipt = (await staff(`/api/outbox/${receipts[0]?.id}`)).json();
     expect(receipt.subject).toBe("Recibo de tu pago de 242,00\u00a0€ a Payments Org");
     expect(receipt.textBody).toContain(`factura ${p.invoice.number}`);
-    expect(receipt.textBody).toContain(`https://portico.test/p/${org.slug}/invoices/${p.invoice.id}`);
+    expect(receipt.textBody).toContain(
+      `https://portico.test/p/${org.slug}/payments/${inv.allocations[0]?.sourceId}`,
+    );
     // Viewing the paid invoice in the portal (previous test) added its own invoice_viewed.
     expect(await notificationsFor(p.invoice.id)).toEqual([
       "invoice_paid",
@@ -212,7 +218,7 @@ describe("what does not pay", () => {
     expect((await send()).json()).toEqual({ received: true, recorded: false });
     const inv = await invoiceOf(p.invoice.id);
     expect(inv).toMatchObject({ status: "paid", paidMinor: 24200 });
-    expect(inv.payments).toHaveLength(1);
+    expect(inv.allocations).toHaveLength(1);
   });
 
   test("the return and the webhook arriving together record one payment", async () => {
@@ -246,7 +252,7 @@ describe("what does not pay", () => {
     expect(results.map((r) => r.statusCode)).toEqual([303, 200, 200, 303]);
     const inv = await invoiceOf(p.invoice.id);
     expect(inv).toMatchObject({ status: "paid", paidMinor: 24200 });
-    expect(inv.payments).toHaveLength(1);
+    expect(inv.allocations).toHaveLength(1);
     expect(await receiptsTo(p.contactEmail)).toHaveLength(1);
     expect(await notificationsFor(p.invoice.id)).toEqual(["invoice_paid", "payment_received"]);
   });
@@ -291,7 +297,7 @@ describe("what does not pay", () => {
 
     const inv = await invoiceOf(p.invoice.id);
     expect(inv).toMatchObject({ status: "sent", paidMinor: 0, dueMinor: 24200 });
-    expect(inv.payments).toEqual([]);
+    expect(inv.allocations).toEqual([]);
     expect(await receiptsTo(p.contactEmail)).toEqual([]);
     expect(await notificationsFor(p.invoice.id)).toEqual([]);
   });
@@ -306,7 +312,7 @@ describe("what does not pay", () => {
     const inv = await invoiceOf(p.invoice.id);
     expect(inv).toMatchObject({ paidMinor: 0, dueMinor: 24200 });
     expect(inv.status).not.toBe("paid");
-    expect(inv.payments).toEqual([]);
+    expect(inv.allocations).toEqual([]);
     expect(await receiptsTo(p.contactEmail)).toEqual([]);
     // The hosted page of a finished checkout offers nothing to click; a new click opens a new checkout.
     expect((await ctx.app.inject({ url: relative(checkoutUrl) })).body).not.toContain("<form");

@@ -1,30 +1,37 @@
 import { eq } from "drizzle-orm";
 import { formatMoney } from "../../../shared/money/index.js";
+import { todayIn } from "../../../shared/dates.js";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
-import { checkoutSessions, contacts, invoices, organisations, payments } from "../../db/schema/index.js";
+import { checkoutSessions, contacts, organisations } from "../../db/schema/index.js";
 import { withOrg, withSystem } from "../../db/scope.js";
 import type { Mailer } from "../../email/mailer.js";
 import { renderEmail } from "../../email/templates.js";
 import { AppError } from "../../http/errors.js";
 import { publishStatus } from "../../realtime/realtime.js";
 import { loadCustomer } from "../customers/customers.service.js";
-import { lockInvoice } from "../invoices/invoices.queries.js";
+import { dueOf, lockDocuments } from "../ledger/allocate.js";
 import { notify } from "../notifications/notifications.service.js";
+import { planStillFits } from "./checkout.service.js";
+import { insertPaymentInTx } from "./payments.service.js";
 import type { SandboxOutcome } from "./sandbox-gateway.js";
 
 export interface ConfirmationResult {
   slug: string;
-  invoiceId: string;
-  outcome: SandboxOutcome;
-  /** False when this confirmation repeated one already recorded. */
+  /** Where the payer goes back to: the one invoice paid, or null for several (the payments page). */
+  invoiceId: string | null;
+  paymentId: string | null;
+  outcome: SandboxOutcome | "already_paid";
+  /** False when this confirmation repeated one already recorded, or recorded nothing. */
   recorded: boolean;
 }
 
 /**
  * Applies a verified gateway confirmation (F3). The payment row is unique on (org, gateway, reference), so
  * a confirmation that arrives twice — the redirect and the webhook, or a provider's retry — records
- * nothing the second time; the invoice row is locked so concurrent twins queue.
+ * nothing the second time. The checkout's invoices are locked (in id order) and the plan re-checked: when
+ * another tab paid them meanwhile, nothing is recorded and the checkout fails with ALREADY_PAID, so the
+ * customer is never charged more than is owed (the provider's authorisation is released, not captured).
  */
 export async function applyGatewayConfirmation(
   deps: { db: Db; config: Config; mailer: Mailer },
@@ -35,93 +42,106 @@ export async function applyGatewayConfirmation(
     return row;
   });
   if (!checkout) throw new AppError("NOT_FOUND");
-  const result = await withOrg(deps.db, checkout.orgId, async (tx) => {
+  const single = checkout.allocations.length === 1 ? (checkout.allocations[0]?.invoiceId ?? null) : null;
+  const result = await withOrg(deps.db, checkout.orgId, async (tx): Promise<ConfirmationResult> => {
     const [org] = await tx.select().from(organisations).where(eq(organisations.id, checkout.orgId));
     if (!org) throw new AppError("NOT_FOUND");
-    const base = { slug: org.portalSlug, invoiceId: checkout.invoiceId, outcome: c.outcome };
-    const invoice = await lockInvoice(tx, checkout.invoiceId);
+    const base = { slug: org.portalSlug, invoiceId: single, paymentId: null };
+    const locked = await lockDocuments(
+      tx,
+      checkout.allocations.map((a) => a.invoiceId),
+    );
+    // The checkout row is re-read under the invoices' locks: a twin confirmation that committed first
+    // is seen here.
+    const [current] = await tx.select().from(checkoutSessions).where(eq(checkoutSessions.id, checkout.id));
+    if (!current) throw new AppError("NOT_FOUND");
+    const finish = (status: "failed" | "cancelled", failureCode: string | null) =>
+      tx
+        .update(checkoutSessions)
+        .set({ status, failureCode, completedAt: new Date() })
+        .where(eq(checkoutSessions.id, checkout.id));
     if (c.outcome !== "succeeded") {
-      if (checkout.status === "open") {
-        await tx
-          .update(checkoutSessions)
-          .set({
-            status: c.outcome === "declined" ? "failed" : "cancelled",
-            failureCode: c.outcome === "declined" ? "CP3003" : null,
-            completedAt: new Date(),
-          })
-          .where(eq(checkoutSessions.id, checkout.id));
-      }
-      return { ...base, recorded: false };
+      if (current.status === "open")
+        await finish(c.outcome === "declined" ? "failed" : "cancelled", c.outcome === "declined" ? "CP3003" : null);
+      return { ...base, outcome: c.outcome, recorded: false };
     }
-    const [payment] = await tx
-      .insert(payments)
-      .values({
+    if (current.status === "succeeded") return { ...base, outcome: "succeeded", recorded: false };
+    if (current.status !== "open" || !planStillFits(checkout.allocations, locked)) {
+      if (current.status === "open") await finish("failed", "ALREADY_PAID");
+      return { ...base, outcome: "already_paid", recorded: false };
+    }
+    const payment = await insertPaymentInTx(
+      tx,
+      {
         orgId: checkout.orgId,
         customerId: checkout.customerId,
-        invoiceId: checkout.invoiceId,
         amountMinor: checkout.amountMinor,
         currency: checkout.currency,
         method: "gateway",
+        paidOn: todayIn(org.timeZone),
         gateway: checkout.gateway,
         gatewayReference: c.reference,
-      })
-      .onConflictDoNothing()
-      .returning();
-    if (!payment) return { ...base, recorded: false };
-    const paidMinor = invoice.paidMinor + payment.amountMinor;
-    const fullyPaid = paidMinor >= invoice.totalMinor;
+        checkoutId: checkout.id,
+        contactId: checkout.contactId,
+      },
+      checkout.allocations,
+      locked,
+    );
+    if (!payment) return { ...base, outcome: "succeeded", recorded: false };
     const now = new Date();
-    await tx
-      .update(invoices)
-      .set({
-        paidMinor,
-        status: fullyPaid ? "paid" : "partially_paid",
-        paidAt: fullyPaid ? now : null,
-        updatedAt: now,
-      })
-      .where(eq(invoices.id, invoice.id));
     await tx
       .update(checkoutSessions)
       .set({ status: "succeeded", completedAt: now })
       .where(eq(checkoutSessions.id, checkout.id));
-    await publishStatus(tx, {
-      orgId: org.id,
-      customerId: checkout.customerId,
-      documentType: "invoice",
-      documentId: invoice.id,
-      status: fullyPaid ? "paid" : "partially_paid",
-    });
+    const after = await lockDocuments(
+      tx,
+      checkout.allocations.map((a) => a.invoiceId),
+    );
     const customer = await loadCustomer(tx, checkout.customerId);
+    const paid = [...after.values()];
+    for (const inv of paid) {
+      await publishStatus(tx, {
+        orgId: org.id,
+        customerId: checkout.customerId,
+        documentType: "invoice",
+        documentId: inv.id,
+        status: inv.status,
+      });
+    }
+    const numbers = paid.map((d) => d.number ?? "").join(", ");
     const amount = { amountMinor: payment.amountMinor, currency: payment.currency };
     await notify(tx, deps, org.id, "payment_received", {
-      invoiceId: invoice.id,
-      number: invoice.number,
+      invoiceId: single ?? paid[0]?.id ?? "",
+      number: numbers,
       customerName: customer.name,
       ...amount,
     });
-    if (fullyPaid)
-      await notify(tx, deps, org.id, "invoice_paid", {
-        invoiceId: invoice.id,
-        number: invoice.number,
-        customerName: customer.name,
-      });
+    for (const inv of paid)
+      if (inv.status === "paid")
+        await notify(tx, deps, org.id, "invoice_paid", {
+          invoiceId: inv.id,
+          number: inv.number,
+          customerName: customer.name,
+        });
     const [contact] = await tx.select().from(contacts).where(eq(contacts.id, checkout.contactId));
     if (contact?.email) {
       const lang = (contact.language ?? customer.language ?? org.language) === "es" ? "es" : "en";
       const locale = lang === "es" ? "es-ES" : "en-GB";
+      const stillDue = paid.reduce((s, d) => s + dueOf(d), 0);
       const email = await renderEmail(
         "payment_receipt",
         lang,
         {
           org_name: org.name,
           contact_name: contact.name,
-          number: invoice.number,
+          number: numbers,
           amount: formatMoney(payment.amountMinor, payment.currency, locale),
-          due: formatMoney(Math.max(0, invoice.totalMinor - paidMinor), invoice.currency, locale),
+          due: formatMoney(stillDue, payment.currency, locale),
           reference: c.reference,
+          receipt_number: payment.number,
         },
         {
-          buttonUrl: `${deps.config.publicUrl}/p/${org.portalSlug}/invoices/${invoice.id}`,
+          buttonUrl: `${deps.config.publicUrl}/p/${org.portalSlug}/payments/${payment.id}`,
           brandColor: org.brandColor,
         },
       );
@@ -135,7 +155,7 @@ export async function applyGatewayConfirmation(
         ...email,
       });
     }
-    return { ...base, recorded: true };
+    return { ...base, paymentId: payment.id, outcome: "succeeded", recorded: true };
   });
   if (result.recorded) void deps.mailer.deliverQueued();
   return result;

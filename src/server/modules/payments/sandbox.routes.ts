@@ -99,7 +99,13 @@ ${
         { checkoutId: fields.session, outcome: fields.status, reference: fields.reference },
       );
       const shown = result.outcome === "declined" ? "failed" : result.outcome;
-      return reply.redirect(`/p/${result.slug}/invoices/${result.invoiceId}?payment=${shown}`, 303);
+      // One invoice: back to it. Several: to the receipt when recorded, else to the invoices list.
+      const page = result.invoiceId
+        ? `invoices/${result.invoiceId}`
+        : result.paymentId
+          ? `payments/${result.paymentId}`
+          : "invoices";
+      return reply.redirect(`/p/${result.slug}/${page}?payment=${shown}`, 303);
     },
   );
 

@@ -4,7 +4,8 @@ import {
   invoiceStatus,
   myDetails,
   okResponse,
-  payBody,
+  payAllBody,
+  payInvoiceBody,
   payResult,
   portalBranding,
   portalInvoiceDetail,
@@ -111,9 +112,29 @@ export async function portalRoutes(app: App, { database: { db }, config, mailer 
   );
   r.post(
     "/api/portal/:slug/invoices/:id/pay",
-    { onRequest, schema: { tags, params: slugIdParams, body: payBody, response: { 200: payResult } } },
+    { onRequest, schema: { tags, params: slugIdParams, body: payInvoiceBody, response: { 200: payResult } } },
     (req) =>
-      startCheckout(db, config, contactOf(req), req.params.id, req.body.idempotencyKey, auditOriginOf(req)),
+      startCheckout(
+        db,
+        config,
+        contactOf(req),
+        { kind: "invoice", invoiceId: req.params.id, amountMinor: req.body.amountMinor },
+        req.body.idempotencyKey,
+        auditOriginOf(req),
+      ),
+  );
+  r.post(
+    "/api/portal/:slug/pay-all",
+    { onRequest, schema: { tags, params: slugParams, body: payAllBody, response: { 200: payResult } } },
+    (req) =>
+      startCheckout(
+        db,
+        config,
+        contactOf(req),
+        { kind: "all", currency: req.body.currency },
+        req.body.idempotencyKey,
+        auditOriginOf(req),
+      ),
   );
   r.get(
     "/api/portal/:slug/me/details",

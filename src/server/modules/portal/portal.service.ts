@@ -145,7 +145,7 @@ export async function getPortalInvoice(
     const { customerId: _c, customerName: _n, sentAt: _s, viewedAt: _v, ...rest } = found;
     return {
       ...rest,
-      canPay: PAYABLE.has(inv.status) && found.dueMinor > 0,
+      canPay: inv.kind !== "credit_note" && PAYABLE.has(inv.status) && found.dueMinor > 0,
       bankTransfer: bankTransferOf(org, portalOptionsOf(org), {
         dueMinor: found.dueMinor,
         status: inv.status,

@@ -86,7 +86,7 @@ function InvoiceView({ invoice }: { invoice: InvoiceDetail }) {
         <Title order={2} size="h4" mb="xs" id="payments-title">
           {t("invoice.payments")}
         </Title>
-        <PaymentsTable payments={invoice.payments} currency={invoice.currency} />
+        <PaymentsTable allocations={invoice.allocations} currency={invoice.currency} />
       </Card>
       <CommentsThread side="staff" documentType="invoice" documentId={invoice.id} />
       {invoice.status !== "draft" ? (

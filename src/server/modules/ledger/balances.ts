@@ -1,0 +1,82 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import type { CustomerBalance } from "../../../shared/contracts/index.js";
+import type { Tx } from "../../db/client.js";
+import { allocations, invoices, payments, refunds } from "../../db/schema/index.js";
+import { OPEN_STATUSES } from "./document-status.js";
+
+const empty = (currency: string): CustomerBalance => ({
+  currency,
+  outstandingMinor: 0,
+  overdueMinor: 0,
+  openInvoiceCount: 0,
+  creditsMinor: 0,
+  retainerOutstandingMinor: 0,
+  openRetainerCount: 0,
+  retainerBalanceMinor: 0,
+  balanceMinor: 0,
+});
+
+/**
+ * A customer's figures per currency (E1), each a sum over its documents and payments, so the portal home
+ * always equals what its lists show. The customer's own currency comes first, even when all is zero.
+ * Runs in the caller's scope (staff, or the contact's own customer).
+ */
+export async function customerBalances(
+  tx: Tx,
+  customerId: string,
+  customerCurrency: string,
+  today: string,
+): Promise<CustomerBalance[]> {
+  const byCurrency = new Map<string, CustomerBalance>([[customerCurrency, empty(customerCurrency)]]);
+  const of = (c: string) => {
+    let b = byCurrency.get(c);
+    if (!b) byCurrency.set(c, (b = empty(c)));
+    return b;
+  };
+  const docs = await tx
+    .select({
+      kind: invoices.kind,
+      status: invoices.status,
+      currency: invoices.currency,
+      dueDate: invoices.dueDate,
+      totalMinor: invoices.totalMinor,
+      paidMinor: invoices.paidMinor,
+      usedMinor: invoices.usedMinor,
+    })
+    .from(invoices)
+    .where(and(eq(invoices.customerId, customerId), ne(invoices.status, "draft"), ne(invoices.status, "void")));
+  for (const d of docs) {
+    const b = of(d.currency);
+    const open = OPEN_STATUSES.includes(d.status);
+    const due = Math.max(0, d.totalMinor - d.paidMinor);
+    if (d.kind === "invoice" && open && due > 0) {
+      b.outstandingMinor += due;
+      b.openInvoiceCount += 1;
+      if (d.dueDate && d.dueDate < today) b.overdueMinor += due;
+    } else if (d.kind === "retainer") {
+      if (open && due > 0) {
+        b.retainerOutstandingMinor += due;
+        b.openRetainerCount += 1;
+      }
+      b.retainerBalanceMinor += d.paidMinor - d.usedMinor;
+    } else if (d.kind === "credit_note") {
+      b.creditsMinor += d.totalMinor - d.usedMinor;
+    }
+  }
+  // Unapplied payments are credit too: received, neither allocated nor refunded.
+  const unapplied = await tx
+    .select({
+      currency: payments.currency,
+      sum: sql<string>`sum(${payments.amountMinor}
+        - coalesce((select sum(a.amount_minor) from ${allocations} a where a.payment_id = ${payments.id}), 0)
+        - coalesce((select sum(r.amount_minor) from ${refunds} r where r.payment_id = ${payments.id}), 0))`,
+    })
+    .from(payments)
+    .where(eq(payments.customerId, customerId))
+    .groupBy(payments.currency);
+  for (const u of unapplied) of(u.currency).creditsMinor += Number(u.sum ?? 0);
+  for (const b of byCurrency.values())
+    b.balanceMinor = b.outstandingMinor - b.creditsMinor - b.retainerBalanceMinor;
+  return [...byCurrency.values()];
+}
+

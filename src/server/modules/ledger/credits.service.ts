@@ -1,0 +1,103 @@
+import { eq, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { applyBody, InvoiceDetail, refundBody } from "../../../shared/contracts/index.js";
+import type { Db, Tx } from "../../db/client.js";
+import { refunds } from "../../db/schema/index.js";
+import { withOrg } from "../../db/scope.js";
+import { AppError } from "../../http/errors.js";
+import { findDetail } from "../invoices/invoices.queries.js";
+import { orgToday } from "../invoices/invoices.service.js";
+import { allocateInTx, type DocumentRow, lockDocuments } from "./allocate.js";
+import { refreshDocumentInTx } from "./refresh-document.js";
+
+/**
+ * What a credit note (its total) or a retainer invoice (what was paid into it) still has to give. Only
+ * an issued credit note, or a retainer with payments, is a source.
+ */
+export function availableCreditOf(doc: DocumentRow): number {
+  if (doc.voidedAt || !doc.issuedAt) return 0;
+  if (doc.kind === "credit_note") return doc.totalMinor - doc.usedMinor;
+  if (doc.kind === "retainer") return doc.paidMinor - doc.usedMinor;
+  return 0;
+}
+
+async function lockSource(tx: Tx, id: string, targets: string[]) {
+  const locked = await lockDocuments(tx, [id, ...targets]);
+  const source = locked.get(id);
+  if (!source) throw new AppError("NOT_FOUND");
+  if (source.kind === "invoice" || !source.issuedAt || source.voidedAt)
+    throw new AppError("NOT_A_CREDIT_SOURCE");
+  return { source, locked };
+}
+
+/** Applies a credit note's credit or a retainer's balance to invoices of the same customer (A8, A9). */
+export function applyCredit(
+  db: Db,
+  orgId: string,
+  userId: string,
+  sourceId: string,
+  input: z.output<typeof applyBody>,
+): Promise<InvoiceDetail> {
+  return withOrg(db, orgId, async (tx) => {
+    const targetIds = input.allocations.map((a) => a.invoiceId);
+    if (targetIds.includes(sourceId)) throw new AppError("ALLOCATION_TARGET_INVALID");
+    const { source, locked } = await lockSource(tx, sourceId, targetIds);
+    const today = await orgToday(tx, orgId);
+    await allocateInTx(
+      tx,
+      {
+        orgId,
+        customerId: source.customerId,
+        currency: source.currency,
+        sourceInvoiceId: source.id,
+        availableMinor: availableCreditOf(source),
+        appliedOn: today,
+        createdBy: userId,
+      },
+      input.allocations,
+      locked,
+    );
+    return findDetail(tx, await refreshDocumentInTx(tx, source.id), today);
+  });
+}
+
+/** Refunds a credit note's remaining credit or a retainer's balance, with the expected-state check. */
+export function refundCredit(
+  db: Db,
+  orgId: string,
+  userId: string,
+  sourceId: string,
+  input: z.output<typeof refundBody>,
+): Promise<InvoiceDetail> {
+  return withOrg(db, orgId, async (tx) => {
+    const { source } = await lockSource(tx, sourceId, []);
+    const already = await refundedOf(tx, source.id);
+    if (already !== input.expectedRefundedMinor) throw new AppError("STALE_STATE");
+    const available = availableCreditOf(source);
+    if (input.amountMinor > available)
+      throw new AppError("REFUND_EXCEEDS_REFUNDABLE", [
+        { field: "body.amountMinor", message: `at most ${available}` },
+      ]);
+    await tx.insert(refunds).values({
+      orgId,
+      customerId: source.customerId,
+      sourceInvoiceId: source.id,
+      amountMinor: input.amountMinor,
+      currency: source.currency,
+      method: input.method,
+      refundedOn: input.refundedOn,
+      reference: input.reference,
+      notes: input.notes,
+      createdBy: userId,
+    });
+    return findDetail(tx, await refreshDocumentInTx(tx, source.id), await orgToday(tx, orgId));
+  });
+}
+
+async function refundedOf(tx: Tx, sourceInvoiceId: string): Promise<number> {
+  const [row] = await tx
+    .select({ sum: sql<string>`coalesce(sum(${refunds.amountMinor}), 0)` })
+    .from(refunds)
+    .where(eq(refunds.sourceInvoiceId, sourceInvoiceId));
+  return Number(row?.sum ?? 0);
+}

@@ -1,0 +1,251 @@
+import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type {
+  ApplyBody,
+  PaymentDetail,
+  PaymentSummary,
+  applyBody,
+  paymentListQuery,
+  recordPaymentBody,
+  refundBody,
+} from "../../../shared/contracts/index.js";
+import { yearOf } from "../../../shared/dates.js";
+import type { Db, Tx } from "../../db/client.js";
+import { allocations, invoices, payments, refunds } from "../../db/schema/index.js";
+import { withOrg } from "../../db/scope.js";
+import { AppError } from "../../http/errors.js";
+import { loadCustomer } from "../customers/customers.service.js";
+import { defaultSeriesId, takeNextNumber } from "../invoices/invoice-numbering.js";
+import { orgToday } from "../invoices/invoices.service.js";
+import { allocateInTx, lockDocuments } from "../ledger/allocate.js";
+import { refreshDocumentInTx } from "../ledger/refresh-document.js";
+import {
+  findPayment,
+  findPaymentDetail,
+  listPaymentSummaries,
+  paymentFigures,
+  refundableOf,
+  unappliedOf,
+} from "./payment-queries.js";
+
+type RecordInput = z.output<typeof recordPaymentBody>;
+type RefundInput = z.output<typeof refundBody>;
+
+/** The next receipt number ("RC2026-0001"), gap-free like every numbered document. */
+export async function takeReceiptNumber(tx: Tx, orgId: string, paidOn: string): Promise<string> {
+  const seriesId = await defaultSeriesId(tx, "receipt");
+  return (await takeNextNumber(tx, orgId, seriesId, yearOf(paidOn))).number;
+}
+
+/** Inserts a payment and its allocations in the caller's transaction; targets must be locked. */
+export async function insertPaymentInTx(
+  tx: Tx,
+  input: {
+    orgId: string;
+    customerId: string;
+    amountMinor: number;
+    currency: string;
+    method: (typeof payments.method.enumValues)[number];
+    paidOn: string;
+    reference?: string | null;
+    notes?: string | null;
+    gateway?: string | null;
+    gatewayReference?: string | null;
+    checkoutId?: string | null;
+    contactId?: string | null;
+    recordedBy?: string | null;
+  },
+  targets: ApplyBody["allocations"],
+  locked: Awaited<ReturnType<typeof lockDocuments>>,
+): Promise<(typeof payments.$inferSelect) | null> {
+  const number = await takeReceiptNumber(tx, input.orgId, input.paidOn);
+  const [payment] = await tx
+    .insert(payments)
+    .values({ ...input, number })
+    .onConflictDoNothing()
+    .returning();
+  if (!payment) return null;
+  await allocateInTx(
+    tx,
+    {
+      orgId: input.orgId,
+      customerId: input.customerId,
+      currency: input.currency,
+      paymentId: payment.id,
+      availableMinor: payment.amountMinor,
+      appliedOn: input.paidOn,
+      createdBy: input.recordedBy ?? null,
+    },
+    targets,
+    locked,
+  );
+  return payment;
+}
+
+/** A payment recorded by staff (A10): transfer, cash, cheque…, allocated to one or several invoices. */
+export function recordOfflinePayment(
+  db: Db,
+  orgId: string,
+  userId: string,
+  input: RecordInput,
+): Promise<PaymentDetail> {
+  return withOrg(db, orgId, async (tx) => {
+    const customer = await loadCustomer(tx, input.customerId);
+    const locked = await lockDocuments(
+      tx,
+      input.allocations.map((a) => a.invoiceId),
+    );
+    const payment = await insertPaymentInTx(
+      tx,
+      {
+        orgId,
+        customerId: customer.id,
+        amountMinor: input.amountMinor,
+        currency: input.currency ?? customer.currency,
+        method: input.method,
+        paidOn: input.paidOn,
+        reference: input.reference,
+        notes: input.notes,
+        recordedBy: userId,
+      },
+      input.allocations,
+      locked,
+    );
+    if (!payment) throw new AppError("CONFLICT");
+    return findPaymentDetail(tx, payment);
+  });
+}
+
+/** Applies a payment's unapplied money to invoices. */
+export function applyPayment(
+  db: Db,
+  orgId: string,
+  userId: string,
+  paymentId: string,
+  input: z.output<typeof applyBody>,
+): Promise<PaymentDetail> {
+  return withOrg(db, orgId, async (tx) => {
+    const payment = await findPayment(tx, paymentId, true);
+    const figures = (await paymentFigures(tx, [payment.id])).get(payment.id);
+    if (!figures) throw new AppError("INTERNAL");
+    const locked = await lockDocuments(
+      tx,
+      input.allocations.map((a) => a.invoiceId),
+    );
+    await allocateInTx(
+      tx,
+      {
+        orgId,
+        customerId: payment.customerId,
+        currency: payment.currency,
+        paymentId: payment.id,
+        availableMinor: unappliedOf(payment, figures),
+        appliedOn: await orgToday(tx, orgId),
+        createdBy: userId,
+      },
+      input.allocations,
+      locked,
+    );
+    return findPaymentDetail(tx, payment);
+  });
+}
+
+/**
+ * Refunds part or all of a payment (A10). The unapplied part goes first; beyond it, the payment's most
+ * recent allocations to invoices are taken back (negative rows naming the refund), so those invoices owe
+ * again. `expectedRefundedMinor` must match what is already refunded: a repeated submit is refused.
+ */
+export function refundPayment(
+  db: Db,
+  orgId: string,
+  userId: string,
+  paymentId: string,
+  input: RefundInput,
+): Promise<PaymentDetail> {
+  return withOrg(db, orgId, async (tx) => {
+    const payment = await findPayment(tx, paymentId, true);
+    const figures = (await paymentFigures(tx, [payment.id])).get(payment.id);
+    if (!figures) throw new AppError("INTERNAL");
+    if (figures.refundedMinor !== input.expectedRefundedMinor) throw new AppError("STALE_STATE");
+    if (input.amountMinor > refundableOf(payment, figures))
+      throw new AppError("REFUND_EXCEEDS_REFUNDABLE", [
+        { field: "body.amountMinor", message: `at most ${refundableOf(payment, figures)}` },
+      ]);
+    const [refund] = await tx
+      .insert(refunds)
+      .values({
+        orgId,
+        customerId: payment.customerId,
+        paymentId: payment.id,
+        amountMinor: input.amountMinor,
+        currency: payment.currency,
+        method: input.method,
+        refundedOn: input.refundedOn,
+        reference: input.reference,
+        notes: input.notes,
+        createdBy: userId,
+      })
+      .returning();
+    if (!refund) throw new AppError("INTERNAL");
+    let toReverse = input.amountMinor - Math.max(0, unappliedOf(payment, figures));
+    if (toReverse > 0) {
+      // Net per invoice, newest first; only invoices (a retainer's money is refunded from the retainer).
+      const perInvoice = await tx
+        .select({
+          invoiceId: allocations.invoiceId,
+          net: sql<string>`sum(${allocations.amountMinor})`,
+          last: sql<string>`max(${allocations.createdAt})`,
+        })
+        .from(allocations)
+        .innerJoin(invoices, eq(invoices.id, allocations.invoiceId))
+        .where(and(eq(allocations.paymentId, payment.id), eq(invoices.kind, "invoice")))
+        .groupBy(allocations.invoiceId)
+        .orderBy(desc(sql`max(${allocations.createdAt})`), desc(allocations.invoiceId));
+      const locked = await lockDocuments(
+        tx,
+        perInvoice.map((r) => r.invoiceId),
+      );
+      for (const row of perInvoice) {
+        if (toReverse <= 0) break;
+        const take = Math.min(Number(row.net), toReverse);
+        if (take <= 0 || !locked.has(row.invoiceId)) continue;
+        await tx.insert(allocations).values({
+          orgId,
+          customerId: payment.customerId,
+          paymentId: payment.id,
+          invoiceId: row.invoiceId,
+          amountMinor: -take,
+          refundId: refund.id,
+          appliedOn: input.refundedOn,
+          createdBy: userId,
+        });
+        await refreshDocumentInTx(tx, row.invoiceId);
+        toReverse -= take;
+      }
+      if (toReverse > 0) throw new AppError("INTERNAL", [], "refund could not be taken back from allocations");
+    }
+    return findPaymentDetail(tx, payment);
+  });
+}
+
+export function listPayments(
+  db: Db,
+  orgId: string,
+  filter: z.output<typeof paymentListQuery>,
+): Promise<PaymentSummary[]> {
+  return withOrg(db, orgId, (tx) => listPaymentSummaries(tx, filter));
+}
+
+export function getPayment(db: Db, orgId: string, id: string): Promise<PaymentDetail> {
+  return withOrg(db, orgId, async (tx) => findPaymentDetail(tx, await findPayment(tx, id)));
+}
+
+/** The payments that allocated money to an invoice, for its page. */
+export async function paymentsOfInvoice(tx: Tx, invoiceId: string) {
+  const rows = await tx
+    .select({ id: allocations.paymentId })
+    .from(allocations)
+    .where(and(eq(allocations.invoiceId, invoiceId), isNotNull(allocations.paymentId)));
+  const ids = [...new Set(rows.map((r) => r.id as string))];
+  return ids.length ? tx.select().from(payments).where(inArray(payments.id, ids)) : [];
+}
