@@ -64,6 +64,10 @@ export async function buildInvoice(
   customerId: string,
   opts: {
     issue?: boolean;
+    kind?: "invoice" | "retainer" | "credit_note";
+    correctsInvoiceId?: string;
+    allowPartialPayments?: boolean;
+    currency?: string;
     lines?: {
       description: string;
       quantityMilli: number;
@@ -79,6 +83,10 @@ export async function buildInvoice(
     headers: { cookie: org.cookie },
     payload: {
       customerId,
+      kind: opts.kind,
+      correctsInvoiceId: opts.correctsInvoiceId,
+      allowPartialPayments: opts.allowPartialPayments,
+      currency: opts.currency,
       lines: opts.lines ?? [{ description: "Consulting", quantityMilli: 2000, unitPriceMinor: 10000 }],
     },
   });

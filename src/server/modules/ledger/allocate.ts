@@ -66,7 +66,9 @@ export async function allocateInTx(
       !targetKindOk ||
       !OPEN_STATUSES.includes(doc.status)
     ) {
-      throw new AppError("ALLOCATION_TARGET_INVALID", [{ field: `${field}.invoiceId`, message: "not payable" }]);
+      throw new AppError("ALLOCATION_TARGET_INVALID", [
+        { field: `${field}.invoiceId`, message: "not payable" },
+      ]);
     }
     if (t.amountMinor > dueOf(doc))
       throw new AppError("ALLOCATION_EXCEEDS_DUE", [

@@ -29,8 +29,8 @@ export async function customerBalances(
 ): Promise<CustomerBalance[]> {
   const byCurrency = new Map<string, CustomerBalance>([[customerCurrency, empty(customerCurrency)]]);
   const of = (c: string) => {
-    let b = byCurrency.get(c);
-    if (!b) byCurrency.set(c, (b = empty(c)));
+    const b = byCurrency.get(c) ?? empty(c);
+    byCurrency.set(c, b);
     return b;
   };
   const docs = await tx
@@ -44,7 +44,9 @@ export async function customerBalances(
       usedMinor: invoices.usedMinor,
     })
     .from(invoices)
-    .where(and(eq(invoices.customerId, customerId), ne(invoices.status, "draft"), ne(invoices.status, "void")));
+    .where(
+      and(eq(invoices.customerId, customerId), ne(invoices.status, "draft"), ne(invoices.status, "void")),
+    );
   for (const d of docs) {
     const b = of(d.currency);
     const open = OPEN_STATUSES.includes(d.status);
@@ -64,19 +66,26 @@ export async function customerBalances(
     }
   }
   // Unapplied payments are credit too: received, neither allocated nor refunded.
-  const unapplied = await tx
-    .select({
-      currency: payments.currency,
-      sum: sql<string>`sum(${payments.amountMinor}
-        - coalesce((select sum(a.amount_minor) from ${allocations} a where a.payment_id = ${payments.id}), 0)
-        - coalesce((select sum(r.amount_minor) from ${refunds} r where r.payment_id = ${payments.id}), 0))`,
-    })
+  const received = await tx
+    .select({ currency: payments.currency, sum: sql<string>`sum(${payments.amountMinor})` })
     .from(payments)
     .where(eq(payments.customerId, customerId))
     .groupBy(payments.currency);
-  for (const u of unapplied) of(u.currency).creditsMinor += Number(u.sum ?? 0);
+  const allocated = await tx
+    .select({ currency: payments.currency, sum: sql<string>`sum(${allocations.amountMinor})` })
+    .from(allocations)
+    .innerJoin(payments, eq(payments.id, allocations.paymentId))
+    .where(eq(allocations.customerId, customerId))
+    .groupBy(payments.currency);
+  const refunded = await tx
+    .select({ currency: payments.currency, sum: sql<string>`sum(${refunds.amountMinor})` })
+    .from(refunds)
+    .innerJoin(payments, eq(payments.id, refunds.paymentId))
+    .where(eq(refunds.customerId, customerId))
+    .groupBy(payments.currency);
+  for (const r of received) of(r.currency).creditsMinor += Number(r.sum);
+  for (const r of [...allocated, ...refunded]) of(r.currency).creditsMinor -= Number(r.sum);
   for (const b of byCurrency.values())
     b.balanceMinor = b.outstandingMinor - b.creditsMinor - b.retainerBalanceMinor;
   return [...byCurrency.values()];
 }
-

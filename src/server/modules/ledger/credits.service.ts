@@ -40,8 +40,8 @@ export function applyCredit(
 ): Promise<InvoiceDetail> {
   return withOrg(db, orgId, async (tx) => {
     const targetIds = input.allocations.map((a) => a.invoiceId);
-    if (targetIds.includes(sourceId)) throw new AppError("ALLOCATION_TARGET_INVALID");
     const { source, locked } = await lockSource(tx, sourceId, targetIds);
+    if (targetIds.includes(sourceId)) throw new AppError("ALLOCATION_TARGET_INVALID");
     const today = await orgToday(tx, orgId);
     await allocateInTx(
       tx,

@@ -7,7 +7,10 @@ import { deriveStatus } from "./document-status.js";
 type InvoiceRow = typeof invoices.$inferSelect;
 
 /** Sums of the ledger for one document: what reached it, and what left it as applied credit or refunds. */
-export async function ledgerSums(tx: Tx, invoiceId: string): Promise<{ paidMinor: number; usedMinor: number }> {
+export async function ledgerSums(
+  tx: Tx,
+  invoiceId: string,
+): Promise<{ paidMinor: number; usedMinor: number }> {
   const [received] = await tx
     .select({ sum: sql<string>`coalesce(sum(${allocations.amountMinor}), 0)` })
     .from(allocations)

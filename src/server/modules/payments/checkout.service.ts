@@ -18,10 +18,17 @@ export type PayRequest =
   | { kind: "all"; currency?: string };
 
 const payable = (d: DocumentRow) =>
-  d.kind !== "credit_note" && OPEN_STATUSES.includes(d.status) && dueOf(d) > 0 && d.gateways.includes(sandboxGateway.id);
+  d.kind !== "credit_note" &&
+  OPEN_STATUSES.includes(d.status) &&
+  dueOf(d) > 0 &&
+  d.gateways.includes(sandboxGateway.id);
 
 /** Turns a request into allocations over the locked invoices, oldest due first for "everything". */
-async function planFor(tx: Tx, p: ContactPrincipal, req: PayRequest): Promise<{ currency: string; plan: PlannedAllocation[]; docs: DocumentRow[] }> {
+async function planFor(
+  tx: Tx,
+  p: ContactPrincipal,
+  req: PayRequest,
+): Promise<{ currency: string; plan: PlannedAllocation[]; docs: DocumentRow[] }> {
   if (req.kind === "invoice") {
     const doc = (await lockDocuments(tx, [req.invoiceId])).get(req.invoiceId);
     if (!doc || doc.customerId !== p.customerId) throw new AppError("NOT_FOUND");
@@ -29,7 +36,9 @@ async function planFor(tx: Tx, p: ContactPrincipal, req: PayRequest): Promise<{ 
     const due = dueOf(doc);
     const amount = req.amountMinor ?? due;
     if (amount > due)
-      throw new AppError("ALLOCATION_EXCEEDS_DUE", [{ field: "body.amountMinor", message: `at most ${due}` }]);
+      throw new AppError("ALLOCATION_EXCEEDS_DUE", [
+        { field: "body.amountMinor", message: `at most ${due}` },
+      ]);
     if (amount < due && !doc.allowPartialPayments) throw new AppError("PARTIAL_PAYMENT_NOT_ALLOWED");
     return { currency: doc.currency, plan: [{ invoiceId: doc.id, amountMinor: amount }], docs: [doc] };
   }
@@ -51,7 +60,10 @@ async function planFor(tx: Tx, p: ContactPrincipal, req: PayRequest): Promise<{ 
   );
   const docs = [...locked.values()]
     .filter(payable)
-    .sort((a, b) => (a.dueDate ?? a.issueDate).localeCompare(b.dueDate ?? b.issueDate) || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        (a.dueDate ?? a.issueDate).localeCompare(b.dueDate ?? b.issueDate) || a.id.localeCompare(b.id),
+    );
   if (docs.length === 0) throw new AppError("NOTHING_TO_PAY");
   return { currency, plan: docs.map((d) => ({ invoiceId: d.id, amountMinor: dueOf(d) })), docs };
 }

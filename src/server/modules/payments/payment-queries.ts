@@ -1,10 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
-import type {
-  Allocation,
-  PaymentDetail,
-  PaymentSummary,
-  Refund,
-} from "../../../shared/contracts/index.js";
+import type { Allocation, PaymentDetail, PaymentSummary, Refund } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { allocations, customers, invoices, payments, refunds } from "../../db/schema/index.js";
 import { AppError } from "../../http/errors.js";
@@ -21,7 +16,8 @@ interface PaymentFigures {
 /** Net allocations (to invoices and to retainers) and refunds of each payment, summed in the database. */
 export async function paymentFigures(tx: Tx, ids: string[]): Promise<Map<string, PaymentFigures>> {
   const out = new Map<string, PaymentFigures>();
-  for (const id of ids) out.set(id, { allocatedMinor: 0, toInvoicesMinor: 0, toRetainersMinor: 0, refundedMinor: 0 });
+  for (const id of ids)
+    out.set(id, { allocatedMinor: 0, toInvoicesMinor: 0, toRetainersMinor: 0, refundedMinor: 0 });
   if (ids.length === 0) return out;
   const allocs = await tx
     .select({
@@ -53,7 +49,8 @@ export async function paymentFigures(tx: Tx, ids: string[]): Promise<Map<string,
   return out;
 }
 
-export const unappliedOf = (p: PaymentRow, f: PaymentFigures) => p.amountMinor - f.allocatedMinor - f.refundedMinor;
+export const unappliedOf = (p: PaymentRow, f: PaymentFigures) =>
+  p.amountMinor - f.allocatedMinor - f.refundedMinor;
 /** Money that paid a retainer is refunded from the retainer's balance, not from the payment. */
 export const refundableOf = (p: PaymentRow, f: PaymentFigures) =>
   p.amountMinor - f.toRetainersMinor - f.refundedMinor;
@@ -97,10 +94,13 @@ export async function listPaymentSummaries(
   const term = filter.q?.trim() ? `%${filter.q.trim().replace(/[%_\\]/g, (m) => `\\${m}`)}%` : null;
   const conditions: (SQL | undefined)[] = [
     filter.customerId ? eq(payments.customerId, filter.customerId) : undefined,
-    term ? or(ilike(payments.number, term), ilike(payments.reference, term), ilike(customers.name, term)) : undefined,
+    term
+      ? or(ilike(payments.number, term), ilike(payments.reference, term), ilike(customers.name, term))
+      : undefined,
     filter.filter === "invoice"
-      ? sql`exists (select 1 from ${allocations} a join ${invoices} i on i.id = a.invoice_id
-          where a.payment_id = ${payments.id} and i.kind = 'invoice')`
+      ? // Spelled out: drizzle leaves single-table columns unqualified, which a subquery would misread.
+        sql`exists (select 1 from ${allocations} a join ${invoices} i on i.id = a.invoice_id
+          where a.payment_id = "payments"."id" and i.kind = 'invoice')`
       : undefined,
   ];
   const dir = filter.dir === "asc" ? asc : desc;
@@ -173,7 +173,10 @@ export const toRefund = (r: typeof refunds.$inferSelect): Refund => ({
 });
 
 export async function findPaymentDetail(tx: Tx, p: PaymentRow): Promise<PaymentDetail> {
-  const [cust] = await tx.select({ name: customers.name }).from(customers).where(eq(customers.id, p.customerId));
+  const [cust] = await tx
+    .select({ name: customers.name })
+    .from(customers)
+    .where(eq(customers.id, p.customerId));
   const f = (await paymentFigures(tx, [p.id])).get(p.id) as PaymentFigures;
   const refundRows = await tx
     .select()

@@ -36,7 +36,10 @@ export async function paymentRoutes(app: App, deps: Deps) {
 
   r.get(
     "/api/payments",
-    { onRequest, schema: { tags, querystring: paymentListQuery, response: { 200: z.array(paymentSummary) } } },
+    {
+      onRequest,
+      schema: { tags, querystring: paymentListQuery, response: { 200: z.array(paymentSummary) } },
+    },
     (req) => listPayments(db, staffOf(req).orgId, req.query),
   );
   r.post(

@@ -2,9 +2,9 @@ import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type {
   ApplyBody,
+  applyBody,
   PaymentDetail,
   PaymentSummary,
-  applyBody,
   paymentListQuery,
   recordPaymentBody,
   refundBody,
@@ -57,7 +57,7 @@ export async function insertPaymentInTx(
   },
   targets: ApplyBody["allocations"],
   locked: Awaited<ReturnType<typeof lockDocuments>>,
-): Promise<(typeof payments.$inferSelect) | null> {
+): Promise<typeof payments.$inferSelect | null> {
   const number = await takeReceiptNumber(tx, input.orgId, input.paidOn);
   const [payment] = await tx
     .insert(payments)
@@ -222,7 +222,8 @@ export function refundPayment(
         await refreshDocumentInTx(tx, row.invoiceId);
         toReverse -= take;
       }
-      if (toReverse > 0) throw new AppError("INTERNAL", [], "refund could not be taken back from allocations");
+      if (toReverse > 0)
+        throw new AppError("INTERNAL", [], "refund could not be taken back from allocations");
     }
     return findPaymentDetail(tx, payment);
   });

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { formatMoney } from "../../../shared/money/index.js";
 import { todayIn } from "../../../shared/dates.js";
+import { formatMoney } from "../../../shared/money/index.js";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { checkoutSessions, contacts, organisations } from "../../db/schema/index.js";
@@ -62,7 +62,10 @@ export async function applyGatewayConfirmation(
         .where(eq(checkoutSessions.id, checkout.id));
     if (c.outcome !== "succeeded") {
       if (current.status === "open")
-        await finish(c.outcome === "declined" ? "failed" : "cancelled", c.outcome === "declined" ? "CP3003" : null);
+        await finish(
+          c.outcome === "declined" ? "failed" : "cancelled",
+          c.outcome === "declined" ? "CP3003" : null,
+        );
       return { ...base, outcome: c.outcome, recorded: false };
     }
     if (current.status === "succeeded") return { ...base, outcome: "succeeded", recorded: false };
