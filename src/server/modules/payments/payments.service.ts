@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type {
   ApplyBody,
@@ -199,8 +199,14 @@ export function refundPayment(
         .from(allocations)
         .innerJoin(invoices, eq(invoices.id, allocations.invoiceId))
         .where(and(eq(allocations.paymentId, payment.id), eq(invoices.kind, "invoice")))
-        .groupBy(allocations.invoiceId)
-        .orderBy(desc(sql`max(${allocations.createdAt})`), desc(allocations.invoiceId));
+        .groupBy(allocations.invoiceId, invoices.issueDate, invoices.sequence)
+        // Newest allocation first; one payment's allocations share a time, then the latest invoice first.
+        .orderBy(
+          desc(sql`max(${allocations.createdAt})`),
+          desc(invoices.issueDate),
+          desc(invoices.sequence),
+          desc(allocations.invoiceId),
+        );
       const locked = await lockDocuments(
         tx,
         perInvoice.map((r) => r.invoiceId),
@@ -239,14 +245,4 @@ export function listPayments(
 
 export function getPayment(db: Db, orgId: string, id: string): Promise<PaymentDetail> {
   return withOrg(db, orgId, async (tx) => findPaymentDetail(tx, await findPayment(tx, id)));
-}
-
-/** The payments that allocated money to an invoice, for its page. */
-export async function paymentsOfInvoice(tx: Tx, invoiceId: string) {
-  const rows = await tx
-    .select({ id: allocations.paymentId })
-    .from(allocations)
-    .where(and(eq(allocations.invoiceId, invoiceId), isNotNull(allocations.paymentId)));
-  const ids = [...new Set(rows.map((r) => r.id as string))];
-  return ids.length ? tx.select().from(payments).where(inArray(payments.id, ids)) : [];
 }
