@@ -1,5 +1,10 @@
 import { and, asc, desc, eq, ilike, sql } from "drizzle-orm";
-import type { InvoiceDetail, InvoiceKind, InvoiceStatus, InvoiceSummary } from "../../../shared/contracts/index.js";
+import type {
+  InvoiceDetail,
+  InvoiceKind,
+  InvoiceStatus,
+  InvoiceSummary,
+} from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { customers, invoiceLines, invoices, refunds } from "../../db/schema/index.js";
 import { AppError } from "../../http/errors.js";
@@ -69,7 +74,10 @@ export async function findDetail(tx: Tx, inv: InvoiceRow, today: string): Promis
     .where(eq(refunds.sourceInvoiceId, inv.id))
     .orderBy(asc(refunds.refundedOn), asc(refunds.createdAt));
   const [corrected] = inv.correctsInvoiceId
-    ? await tx.select({ number: invoices.number }).from(invoices).where(eq(invoices.id, inv.correctsInvoiceId))
+    ? await tx
+        .select({ number: invoices.number })
+        .from(invoices)
+        .where(eq(invoices.id, inv.correctsInvoiceId))
     : [];
   const [cust] = await tx
     .select({ name: customers.name })

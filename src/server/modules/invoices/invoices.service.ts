@@ -139,7 +139,8 @@ async function checkCorrectedInvoice(
   correctsInvoiceId: string | null | undefined,
 ): Promise<string | null> {
   if (!correctsInvoiceId) return null;
-  if (kind !== "credit_note") throw invalid("body.correctsInvoiceId", "only a credit note corrects an invoice");
+  if (kind !== "credit_note")
+    throw invalid("body.correctsInvoiceId", "only a credit note corrects an invoice");
   const [target] = await tx.select().from(invoices).where(eq(invoices.id, correctsInvoiceId));
   if (!target || target.customerId !== customerId || target.kind !== "invoice" || !target.issuedAt)
     throw invalid("body.correctsInvoiceId", "choose an issued invoice of the same customer");

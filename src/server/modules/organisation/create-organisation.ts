@@ -88,7 +88,9 @@ export async function createOrganisation(
       ["receipt", es ? "Recibos" : "Receipts", "RC"],
     ] as const;
     for (const [documentType, name, prefix] of moneySeries)
-      await tx.insert(numberSeries).values({ orgId: created.orgId, documentType, name, prefix, isDefault: true });
+      await tx
+        .insert(numberSeries)
+        .values({ orgId: created.orgId, documentType, name, prefix, isDefault: true });
     const rates: [string, number, boolean][] = [
       [es ? "IVA 21 %" : "VAT 21 %", 2100, true],
       [es ? "IVA 10 %" : "VAT 10 %", 1000, false],
