@@ -17,6 +17,7 @@ import {
   createSalesOrderDraft,
   invoiceSalesOrder,
 } from "./modules/sales-orders/sales-orders.service.js";
+import { seedDemoMoney } from "./seed-money.js";
 
 export const DEMO = {
   email: "demo@portico.local",
@@ -38,7 +39,7 @@ export async function seedDemoIfEmpty(
   );
   if ((row?.n ?? 0) > 0) return { seeded: false, portalLink: null };
 
-  const { orgId } = await createOrganisation(db, {
+  const { orgId, userId } = await createOrganisation(db, {
     name: "Estudio Nube",
     slug: DEMO.slug,
     owner: { email: DEMO.email, name: "Marta Demo", password: DEMO.password },
@@ -121,17 +122,20 @@ export async function seedDemoIfEmpty(
       },
     ],
   ];
-  for (const invoiceLines of lines) {
+  const invoiceIds: string[] = [];
+  for (const [i, invoiceLines] of lines.entries()) {
     const draft = await createDraft(db, orgId, {
       customerId: customer.id,
       kind: "invoice",
-      allowPartialPayments: false,
+      // The first may be paid in parts (A5): the demo paid some of it by transfer.
+      allowPartialPayments: i === 0,
       notes: "Gracias por confiar en nosotros.",
       terms: null,
       lines: invoiceLines,
     });
-    await issueInvoice(db, orgId, draft.id);
+    invoiceIds.push((await issueInvoice(db, orgId, draft.id)).id);
   }
+  await seedDemoMoney(db, { orgId, userId, customerId: customer.id, invoiceIds });
   await seedDemoQuotes(db, { mailer, config }, orgId, customer.id);
   await seedDemoSalesOrder(db, orgId, customer.id);
   const passwordHash = await hashPassword(DEMO.contactPassword);
