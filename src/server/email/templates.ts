@@ -55,14 +55,16 @@ You can choose which notices you get by email in Settings › Notifications.`,
       button: "Open in Portico",
     },
   },
+  /** `kind` is invoice, retainer or credit_note (one template: the three share sending, A8/A9). */
   invoice_sent: {
     es: {
-      subject: "Factura {{ number }} de {{ org_name }}",
+      subject:
+        "{% if kind == 'credit_note' %}Factura rectificativa{% elsif kind == 'retainer' %}Factura de anticipo{% else %}Factura{% endif %} {{ number }} de {{ org_name }}",
       body: `Hola {{ contact_name }}:
 
-{{ org_name }} te ha enviado la factura {{ number }} por {{ total }}{% if due_date %}, con vencimiento el {{ due_date }}{% endif %}.
+{% if kind == 'credit_note' %}{{ org_name }} te ha enviado la factura rectificativa {{ number }} por {{ total }}: es un saldo a tu favor.{% else %}{{ org_name }} te ha enviado la factura{% if kind == 'retainer' %} de anticipo{% endif %} {{ number }} por {{ total }}{% if due_date %}, con vencimiento el {{ due_date }}{% endif %}.{% endif %}
 
-{% if has_link %}Puedes verla, descargarla y pagarla en tu portal:
+{% if has_link %}Puedes verla{% if kind != 'credit_note' %}, descargarla y pagarla{% else %} y descargarla{% endif %} en tu portal:
 
 {{ button }}
 {% endif %}{% if has_attachment %}Adjuntamos la factura en PDF.
@@ -72,15 +74,16 @@ Gracias,
       button: "Ver factura",
     },
     en: {
-      subject: "Invoice {{ number }} from {{ org_name }}",
+      subject:
+        "{% if kind == 'credit_note' %}Credit note{% elsif kind == 'retainer' %}Retainer invoice{% else %}Invoice{% endif %} {{ number }} from {{ org_name }}",
       body: `Hello {{ contact_name }},
 
-{{ org_name }} has sent you invoice {{ number }} for {{ total }}{% if due_date %}, due on {{ due_date }}{% endif %}.
+{% if kind == 'credit_note' %}{{ org_name }} has sent you credit note {{ number }} for {{ total }}: credit in your favour.{% else %}{{ org_name }} has sent you {% if kind == 'retainer' %}retainer invoice{% else %}invoice{% endif %} {{ number }} for {{ total }}{% if due_date %}, due on {{ due_date }}{% endif %}.{% endif %}
 
-{% if has_link %}You can view, download and pay it in your portal:
+{% if has_link %}You can view{% if kind != 'credit_note' %}, download and pay it{% else %} and download it{% endif %} in your portal:
 
 {{ button }}
-{% endif %}{% if has_attachment %}The invoice is attached as a PDF.
+{% endif %}{% if has_attachment %}The {% if kind == 'credit_note' %}credit note{% else %}invoice{% endif %} is attached as a PDF.
 {% endif %}
 Thank you,
 {{ org_name }}`,

@@ -8,9 +8,16 @@ import { loadCustomer } from "../customers/customers.service.js";
 import { type Address, pdfCustomerParty, pdfLinesAndTotals, pdfOrgParty } from "../documents/pdf-parts.js";
 import { loadOrganisation, type OrganisationRow } from "../organisation/organisation.service.js";
 
+const titles = {
+  invoice: null,
+  retainer: { es: "Factura de anticipo", en: "Retainer invoice" },
+  credit_note: { es: "Factura rectificativa", en: "Credit note" },
+} as const;
+
 const statusLabels: Record<string, { es: string; en: string }> = {
   paid: { es: "Pagada", en: "Paid" },
   partially_paid: { es: "Pagada parcialmente", en: "Partially paid" },
+  closed: { es: "Cerrada", en: "Closed" },
   void: { es: "Anulada", en: "Void" },
   draft: { es: "Borrador", en: "Draft" },
 };
@@ -30,15 +37,31 @@ export async function buildInvoicePdf(
     org: pdfOrgParty(org, { withBankAccount: true }),
     customer: pdfCustomerParty(snapshot, invoice.customerName),
     document: {
+      title: titles[invoice.kind]?.[locale],
       number: invoice.number ?? (locale === "es" ? "Borrador" : "Draft"),
       issueDate: invoice.issueDate,
       dueDate: invoice.dueDate,
       currency: invoice.currency,
       statusLabel: statusLabels[invoice.status]?.[locale] ?? null,
-      notes: invoice.notes,
+      // A credit note says which invoice it corrects (Spanish rectificativas must).
+      notes:
+        [
+          invoice.correctsInvoiceNumber
+            ? `${locale === "es" ? "Rectifica la factura" : "Corrects invoice"} ${invoice.correctsInvoiceNumber}`
+            : null,
+          invoice.notes,
+        ]
+          .filter(Boolean)
+          .join("\n") || null,
       terms: invoice.terms,
     },
-    ...pdfLinesAndTotals(invoice, { paidMinor: invoice.paidMinor, dueMinor: invoice.dueMinor }),
+    // A credit note is not paid: it shows no paid or due amounts.
+    ...pdfLinesAndTotals(
+      invoice,
+      invoice.kind === "credit_note"
+        ? { paidMinor: 0, dueMinor: 0 }
+        : { paidMinor: invoice.paidMinor, dueMinor: invoice.dueMinor },
+    ),
   };
   return renderInvoicePdf(data);
 }

@@ -34,6 +34,7 @@ export async function sendInvoice(
       contactIds,
       emailKind: "invoice_sent",
       emailVars: (lang) => ({
+        kind: invoice.kind,
         number: invoice.number,
         total: formatMoney(invoice.totalMinor, invoice.currency, localeOf(lang)),
         due_date: invoice.dueDate,
