@@ -14,3 +14,4 @@ export * from "./portal-options.js";
 export * from "./quotes.js";
 export * from "./sales-orders.js";
 export * from "./taxes.js";
+export * from "./receipts.js";
