@@ -30,14 +30,7 @@ async function findOwnPayment(tx: Tx, p: ContactPrincipal, id: string): Promise<
 
 /** Drops what is for staff only: internal notes (of the payment and its refunds), what is refundable. */
 function toPortalDetail(payment: PaymentRow, detail: PaymentDetail): PortalPaymentDetail {
-  const {
-    customerId: _c,
-    customerName: _n,
-    notes: _notes,
-    refundableMinor: _r,
-    refunds,
-    ...rest
-  } = detail;
+  const { customerId: _c, customerName: _n, notes: _notes, refundableMinor: _r, refunds, ...rest } = detail;
   return {
     ...rest,
     gatewayReference: payment.gatewayReference,

@@ -84,7 +84,12 @@ describe("payments made in the portal (E6)", () => {
   test("the contact sees only its customer's payments, newest first", async () => {
     const rows = await list();
     expect(rows.map((r) => r.id)).toEqual([cash.id, cheque.id, transfer.id]);
-    expect(rows[0]).toMatchObject({ number: cash.number, amountMinor: 30000, method: "cash", unappliedMinor: 30000 });
+    expect(rows[0]).toMatchObject({
+      number: cash.number,
+      amountMinor: 30000,
+      method: "cash",
+      unappliedMinor: 30000,
+    });
     expect(rows[0]).not.toHaveProperty("customerId");
     expect(rows[0]).not.toHaveProperty("notes");
     expect(rows.map((r) => r.id)).not.toContain(neighbours.id);
@@ -96,7 +101,10 @@ describe("payments made in the portal (E6)", () => {
     expect((await list("?sort=amount&dir=asc")).map((r) => r.id)).toEqual([cheque.id, transfer.id, cash.id]);
     expect((await list("?sort=amount")).map((r) => r.id)).toEqual([cash.id, transfer.id, cheque.id]);
     expect((await list("?sort=date&dir=asc")).map((r) => r.id)).toEqual([transfer.id, cheque.id, cash.id]);
-    expect((await list("?filter=invoice&sort=amount&dir=asc")).map((r) => r.id)).toEqual([cheque.id, transfer.id]);
+    expect((await list("?filter=invoice&sort=amount&dir=asc")).map((r) => r.id)).toEqual([
+      cheque.id,
+      transfer.id,
+    ]);
     expect((await portal("/payments?sort=customer")).statusCode).toBe(400);
   });
 
@@ -162,7 +170,9 @@ describe("payments made in the portal (E6)", () => {
     expect(text).toContain("Paying Customer");
     expect(text).toContain("Receipts Org");
 
-    const es = await pdfText((await portal(`/payments/${transfer.id}/pdf`, { "accept-language": "es" })).rawPayload);
+    const es = await pdfText(
+      (await portal(`/payments/${transfer.id}/pdf`, { "accept-language": "es" })).rawPayload,
+    );
     expect(es).toContain("Recibo");
     expect(es).toContain(transfer.number);
     expect(es).toContain("100,00 €");

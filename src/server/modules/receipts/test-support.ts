@@ -1,6 +1,11 @@
 import { expect } from "vitest";
-import type { EmailSummary, InvoiceDetail, InvoiceDraftBody, PaymentDetail } from "../../../shared/contracts/index.js";
-import { buildCustomer, openLink, type TestOrg } from "../../test/factories.js";
+import type {
+  EmailSummary,
+  InvoiceDetail,
+  InvoiceDraftBody,
+  PaymentDetail,
+} from "../../../shared/contracts/index.js";
+import { type buildCustomer, openLink, type TestOrg } from "../../test/factories.js";
 import type { TestContext } from "../../test/harness.js";
 import type { SandboxOutcome } from "../payments/sandbox-gateway.js";
 
@@ -47,7 +52,11 @@ export function recordPayment(
 }
 
 /** A customer whose primary contact opened the emailed link to `invoice`: returns its portal cookie. */
-export async function contactCookieFor(ctx: TestContext, org: TestOrg, invoice: InvoiceDetail): Promise<string> {
+export async function contactCookieFor(
+  ctx: TestContext,
+  org: TestOrg,
+  invoice: InvoiceDetail,
+): Promise<string> {
   const customer = (await staffGet(ctx, org, `/api/customers/${invoice.customerId}`)).json() as Awaited<
     ReturnType<typeof buildCustomer>
   >;

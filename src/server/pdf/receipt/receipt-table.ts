@@ -54,7 +54,13 @@ export function drawReceiptTable(
 ): void {
   const rowHeight = lineHeight(STYLES.body) + 2 * PAD_Y;
   ensureSpace(ctx, 60);
-  ctx.y += drawLines(ctx.doc, layoutText(ctx.doc, title, STYLES.party, ctx.width), STYLES.party, ctx.left, ctx.y);
+  ctx.y += drawLines(
+    ctx.doc,
+    layoutText(ctx.doc, title, STYLES.party, ctx.width),
+    STYLES.party,
+    ctx.left,
+    ctx.y,
+  );
   ctx.y += 4;
   drawHeaderRow(ctx, cols);
   for (const cells of rows) {

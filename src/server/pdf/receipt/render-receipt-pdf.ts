@@ -72,9 +72,11 @@ function drawAmountBlock(ctx: RenderContext, data: ReceiptPdfData, labels: Recei
   );
   y += 6;
   const facts: [string, string][] = [[labels.method, methodLine(data, labels)]];
-  if (data.receipt.gatewayReference) facts.push([labels.gatewayReference, cleanLine(data.receipt.gatewayReference)]);
+  if (data.receipt.gatewayReference)
+    facts.push([labels.gatewayReference, cleanLine(data.receipt.gatewayReference)]);
   if (data.receipt.reference) facts.push([labels.reference, cleanLine(data.receipt.reference)]);
-  for (const [label, value] of facts) y += drawText(doc, `${label}: ${value}`, STYLES.body, ctx.left, y, ctx.width);
+  for (const [label, value] of facts)
+    y += drawText(doc, `${label}: ${value}`, STYLES.body, ctx.left, y, ctx.width);
   ctx.y = y + 20;
 }
 
@@ -149,7 +151,15 @@ function drawFooters(ctx: RenderContext, data: ReceiptPdfData, labels: ReceiptLa
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     drawRule(ctx, y - 6, COLORS.rule);
-    drawText(doc, labels.page(i - range.start + 1, range.count), STYLES.small, ctx.left, y, ctx.width, "right");
+    drawText(
+      doc,
+      labels.page(i - range.start + 1, range.count),
+      STYLES.small,
+      ctx.left,
+      y,
+      ctx.width,
+      "right",
+    );
     drawText(doc, left, STYLES.small, ctx.left, y, ctx.width * 0.7);
   }
 }

@@ -21,6 +21,11 @@ export interface ReceiptPdfData {
     unappliedMinor: number;
   };
   /** Net per invoice (a refund taken back off an invoice is already netted). */
-  invoices: { number: string; kind: "invoice" | "retainer" | "credit_note"; appliedOn: string; amountMinor: number }[];
+  invoices: {
+    number: string;
+    kind: "invoice" | "retainer" | "credit_note";
+    appliedOn: string;
+    amountMinor: number;
+  }[];
   refunds: { refundedOn: string; method: ReceiptMethod; reference: string | null; amountMinor: number }[];
 }
