@@ -33,6 +33,7 @@ import { portalAccessRoutes } from "./modules/portal-access/portal-access.routes
 import { portalAuthRoutes } from "./modules/portal-auth/portal-auth.routes.js";
 import { portalQuoteRoutes } from "./modules/quotes/quotes.portal.routes.js";
 import { quoteRoutes } from "./modules/quotes/quotes.routes.js";
+import { receiptRoutes } from "./modules/receipts/receipts.routes.js";
 import { portalSalesOrderRoutes } from "./modules/sales-orders/sales-orders.portal.routes.js";
 import { salesOrderRoutes } from "./modules/sales-orders/sales-orders.routes.js";
 import { shareRoutes } from "./modules/sharing/share.routes.js";
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await portalSalesOrderRoutes(api, d);
     await sandboxGatewayRoutes(api, d);
     await paymentRoutes(api, d);
+    await receiptRoutes(api, d);
     await commentRoutes(api, d);
     await shareRoutes(api, d);
     await eventRoutes(api, d, realtime, deps.liveHeartbeatMs ?? HEARTBEAT_MS);

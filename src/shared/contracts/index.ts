@@ -12,5 +12,6 @@ export * from "./portal-access.js";
 export * from "./portal-auth.js";
 export * from "./portal-options.js";
 export * from "./quotes.js";
+export * from "./receipts.js";
 export * from "./sales-orders.js";
 export * from "./taxes.js";

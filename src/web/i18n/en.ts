@@ -5,6 +5,7 @@ import { portalActivityEn } from "./features/portal-activity.js";
 import { portalAuthEn } from "./features/portal-auth.js";
 import { portalSettingsEn } from "./features/portal-settings.js";
 import { quotesEn } from "./features/quotes.js";
+import { receiptsEn } from "./features/receipts.js";
 import { salesOrdersEn } from "./features/sales-orders.js";
 import type { Messages } from "./types.js";
 
@@ -350,4 +351,5 @@ export const en: Messages<typeof es> = {
   portalSettings: portalSettingsEn,
   portalActivity: portalActivityEn,
   quotes: quotesEn,
+  receipts: receiptsEn,
 };

@@ -4,6 +4,7 @@ import { portalActivityEs } from "./features/portal-activity.js";
 import { portalAuthEs } from "./features/portal-auth.js";
 import { portalSettingsEs } from "./features/portal-settings.js";
 import { quotesEs } from "./features/quotes.js";
+import { receiptsEs } from "./features/receipts.js";
 import { salesOrdersEs } from "./features/sales-orders.js";
 /** Spanish catalogue; the source of the key set that `en` must match exactly. */
 export const es = {
@@ -348,4 +349,5 @@ export const es = {
   portalSettings: portalSettingsEs,
   portalActivity: portalActivityEs,
   quotes: quotesEs,
+  receipts: receiptsEs,
 };

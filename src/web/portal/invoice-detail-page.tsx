@@ -14,6 +14,7 @@ import { InvoiceStatusBadge } from "../ui/status-badge.js";
 import { BankTransferBlock } from "./bank-transfer.js";
 import { PayButton } from "./pay-button.js";
 import { PaymentBanner, usePaymentOutcome } from "./payment-banner.js";
+import { CreditAvailable } from "./payments/credit-available.js";
 import { usePortalInvoice } from "./portal-api.js";
 import { ShareDocument } from "./share-document.js";
 import { portalApi } from "./slug.js";
@@ -81,6 +82,7 @@ function InvoiceView({ invoice }: { invoice: PortalInvoiceDetail }) {
           <Fact label={t("invoice.amountDue")}>{f.money(invoice.dueMinor, invoice.currency)}</Fact>
         </SimpleGrid>
       </Card>
+      {invoice.kind === "credit_note" ? <CreditAvailable invoice={invoice} /> : null}
       {invoice.canPay || invoice.bankTransfer ? (
         <Grid data-print="hide">
           {invoice.canPay ? (
@@ -90,7 +92,7 @@ function InvoiceView({ invoice }: { invoice: PortalInvoiceDetail }) {
                   <Text size="sm">
                     {t("invoice.amountDue")}: <strong>{f.money(invoice.dueMinor, invoice.currency)}</strong>
                   </Text>
-                  <PayButton invoiceId={invoice.id} />
+                  <PayButton invoice={invoice} />
                 </Stack>
               </Card>
             </Grid.Col>

@@ -6,6 +6,7 @@ import { useFormat } from "../ui/format.js";
 import { INVOICE_STATUSES } from "../ui/invoice-statuses.js";
 import { ErrorState, PageLoader } from "../ui/page-states.js";
 import { InvoiceStatusBadge } from "../ui/status-badge.js";
+import { PaymentBanner } from "./payment-banner.js";
 import { usePortalInvoices } from "./portal-api.js";
 
 export function InvoicesPage() {
@@ -27,6 +28,7 @@ export function InvoicesPage() {
       <Title order={1} size="h2">
         {t("portal.invoices.title")}
       </Title>
+      <PaymentBanner />
       <Group align="flex-end" grow preventGrowOverflow={false} wrap="wrap">
         <Select
           label={t("portal.invoices.statusFilter")}

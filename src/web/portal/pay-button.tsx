@@ -1,8 +1,17 @@
-import { Button, Stack } from "@mantine/core";
+import { Button, Radio, Stack, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { PortalInvoiceDetail } from "../../shared/contracts/index.js";
+import { parseMoney } from "../../shared/money/index.js";
+import { ApiError } from "../ui/api-client.js";
+import { useFormat } from "../ui/format.js";
 import { ErrorAlert } from "../ui/page-states.js";
-import { usePay } from "./portal-api.js";
+import { usePayInvoice } from "./payments/payments-api.js";
+
+/** The sandbox gateway's minimum charge (CP4001), in minor units: 0.50 in a two-decimal currency. */
+const GATEWAY_MINIMUM_MINOR = 50;
+/** Refusals about the amount itself: shown on the amount field rather than above the button. */
+const AMOUNT_ERRORS = new Set(["PARTIAL_PAYMENT_NOT_ALLOWED", "ALLOCATION_EXCEEDS_DUE", "CP4001"]);
 
 function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
@@ -11,18 +20,100 @@ function newIdempotencyKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** One key per shown button: a double click or a retry after a network error reuses the same checkout. */
-export function PayButton({ invoiceId }: { invoiceId: string }) {
+type Payable = Pick<PortalInvoiceDetail, "id" | "dueMinor" | "currency" | "allowPartialPayments">;
+
+/**
+ * Pay now (F2): everything due, or part of it when the invoice allows. One idempotency key per intent:
+ * a double click or a retry reuses the same checkout, while another amount is a new request.
+ */
+export function PayButton({ invoice }: { invoice: Payable }) {
   const { t } = useTranslation();
-  const [idempotencyKey] = useState(newIdempotencyKey);
-  const pay = usePay(invoiceId);
+  const f = useFormat();
+  const money = (minor: number) => f.money(minor, invoice.currency);
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const [mode, setMode] = useState<"all" | "part">("all");
+  const [input, setInput] = useState("");
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const pay = usePayInvoice(invoice.id);
   const busy = pay.isPending || pay.isSuccess;
+  const canPayPart = invoice.allowPartialPayments && invoice.dueMinor > GATEWAY_MINIMUM_MINOR;
+  const amount = mode === "part" ? parseMoney(input, invoice.currency) : null;
+
+  const changeIntent = () => {
+    setIdempotencyKey(newIdempotencyKey());
+    setFieldError(null);
+    pay.reset();
+  };
+
+  const validate = (value: number | null): string | null => {
+    if (value === null) return t("receipts.pay.invalid");
+    if (value <= 0) return t("receipts.pay.notPositive");
+    if (value < GATEWAY_MINIMUM_MINOR)
+      return t("receipts.pay.tooSmall", { min: money(GATEWAY_MINIMUM_MINOR) });
+    if (value > invoice.dueMinor) return t("receipts.pay.tooLarge", { max: money(invoice.dueMinor) });
+    return null;
+  };
+
+  const submit = () => {
+    if (mode === "all") return pay.mutate({ idempotencyKey });
+    const problem = validate(amount);
+    setFieldError(problem);
+    if (problem || amount === null) return;
+    pay.mutate(
+      { idempotencyKey, amountMinor: amount },
+      {
+        onError: (error) => {
+          if (error instanceof ApiError && AMOUNT_ERRORS.has(error.code)) setFieldError(error.detail);
+        },
+      },
+    );
+  };
+
+  const amountError = pay.error instanceof ApiError && AMOUNT_ERRORS.has(pay.error.code) && mode === "part";
   return (
     <Stack gap="xs">
-      <Button size="md" loading={busy} disabled={busy} onClick={() => pay.mutate(idempotencyKey)}>
-        {t("portal.detail.payNow")}
+      {canPayPart ? (
+        <Radio.Group
+          label={t("receipts.pay.choice")}
+          value={mode}
+          onChange={(value) => {
+            setMode(value === "part" ? "part" : "all");
+            changeIntent();
+          }}
+        >
+          <Stack gap="xs" mt={4}>
+            <Radio value="all" label={t("receipts.pay.all", { amount: money(invoice.dueMinor) })} />
+            <Radio value="part" label={t("receipts.pay.part")} />
+          </Stack>
+        </Radio.Group>
+      ) : null}
+      {canPayPart && mode === "part" ? (
+        <TextInput
+          label={t("receipts.pay.amountLabel")}
+          description={t("receipts.pay.amountHint", {
+            min: money(GATEWAY_MINIMUM_MINOR),
+            max: money(invoice.dueMinor),
+          })}
+          inputMode="decimal"
+          autoComplete="off"
+          value={input}
+          onChange={(e) => {
+            setInput(e.currentTarget.value);
+            changeIntent();
+          }}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") submit();
+          }}
+          error={fieldError}
+          required
+        />
+      ) : null}
+      <Button size="md" loading={busy} disabled={busy} onClick={submit}>
+        {mode === "part" && amount !== null && validate(amount) === null
+          ? t("receipts.pay.payAmount", { amount: money(amount) })
+          : t("portal.detail.payNow")}
       </Button>
-      <ErrorAlert error={pay.error} />
+      {amountError ? null : <ErrorAlert error={pay.error} />}
     </Stack>
   );
 }

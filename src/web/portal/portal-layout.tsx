@@ -73,6 +73,7 @@ export function PortalLayout() {
               <Stack gap={4} mb="sm" data-print="hide">
                 <Group component="nav" gap="md" aria-label={t("portal.nav.label")}>
                   <NavLink to="/invoices">{t("quotes.portal.invoicesNav")}</NavLink>
+                  <NavLink to="/payments">{t("receipts.nav")}</NavLink>
                   <NavLink to="/quotes">{t("quotes.portal.nav")}</NavLink>
                   {me.data.features.showSalesOrders ? (
                     <NavLink to="/sales-orders">{t("salesOrders.nav")}</NavLink>

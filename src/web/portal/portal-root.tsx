@@ -8,6 +8,8 @@ import { MyDetailsPage } from "./account/my-details-page.js";
 import { publicAuthRoute, signedInAuthRoutes } from "./auth/auth-routes.js";
 import { InvoiceDetailPage } from "./invoice-detail-page.js";
 import { InvoicesPage } from "./invoices-page.js";
+import { PortalPaymentsPage } from "./payments/payments-page.js";
+import { PortalReceiptPage } from "./payments/receipt-page.js";
 import { useBranding } from "./portal-api.js";
 import { PortalLayout } from "./portal-layout.js";
 import { PortalQuoteDetailPage } from "./quotes/quote-detail-page.js";
@@ -27,6 +29,8 @@ const router = createBrowserRouter(
         { index: true, element: <Navigate to="/invoices" replace /> },
         { path: "invoices", element: <InvoicesPage /> },
         { path: "invoices/:id", element: <InvoiceDetailPage /> },
+        { path: "payments", element: <PortalPaymentsPage /> },
+        { path: "payments/:id", element: <PortalReceiptPage /> },
         { path: "quotes", element: <PortalQuotesPage /> },
         { path: "quotes/:id", element: <PortalQuoteDetailPage /> },
         { path: "sales-orders", element: <PortalSalesOrdersPage /> },

@@ -36,7 +36,7 @@ export interface PortalEvent {
   customerId: string | null;
   contactId: string | null;
   action: AuditAction;
-  documentType?: "invoice" | "quote" | "sales_order" | null;
+  documentType?: "invoice" | "quote" | "sales_order" | "payment" | null;
   documentId?: string | null;
   details?: Record<string, string | number | boolean | null>;
 }

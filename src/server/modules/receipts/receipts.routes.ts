@@ -1,0 +1,72 @@
+import type { FastifyReply } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  idParams,
+  portalPaymentDetail,
+  portalPaymentListQuery,
+  portalPaymentSummary,
+  slugIdParams,
+  slugParams,
+} from "../../../shared/contracts/index.js";
+import type { App, Deps } from "../../app.js";
+import { requireStaff, staffOf } from "../../http/auth.js";
+import { requestLanguage } from "../../http/errors.js";
+import { contactOf, requireContact } from "../../http/portal-auth.js";
+import { auditOriginOf } from "../audit/audit.service.js";
+import {
+  getPortalPayment,
+  listPortalPayments,
+  portalReceiptPdf,
+  staffReceiptPdf,
+} from "./receipts.service.js";
+
+const sendPdf = (reply: FastifyReply, r: { pdf: Buffer; filename: string }) =>
+  reply
+    .type("application/pdf")
+    .header("content-disposition", `attachment; filename="${r.filename}"`)
+    .send(r.pdf);
+
+/** Payments made and receipts (E6): the contact's list, receipt page and PDF; the staff receipt PDF. */
+export async function receiptRoutes(app: App, { database: { db } }: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const contact = requireContact(db);
+  const tags = ["portal"];
+
+  r.get(
+    "/api/portal/:slug/payments",
+    {
+      onRequest: contact,
+      schema: {
+        tags,
+        params: slugParams,
+        querystring: portalPaymentListQuery,
+        response: { 200: z.array(portalPaymentSummary) },
+      },
+    },
+    (req) => listPortalPayments(db, contactOf(req), req.query),
+  );
+  r.get(
+    "/api/portal/:slug/payments/:id",
+    { onRequest: contact, schema: { tags, params: slugIdParams, response: { 200: portalPaymentDetail } } },
+    (req) => getPortalPayment(db, contactOf(req), req.params.id),
+  );
+  r.get(
+    "/api/portal/:slug/payments/:id/pdf",
+    { onRequest: contact, schema: { tags, params: slugIdParams, produces: ["application/pdf"] } },
+    async (req, reply) =>
+      sendPdf(
+        reply,
+        await portalReceiptPdf(db, contactOf(req), req.params.id, requestLanguage(req), auditOriginOf(req)),
+      ),
+  );
+  r.get(
+    "/api/payments/:id/pdf",
+    {
+      onRequest: requireStaff(db),
+      schema: { tags: ["payments"], params: idParams, produces: ["application/pdf"] },
+    },
+    async (req, reply) =>
+      sendPdf(reply, await staffReceiptPdf(db, staffOf(req).orgId, req.params.id, requestLanguage(req))),
+  );
+}

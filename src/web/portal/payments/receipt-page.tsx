@@ -1,0 +1,123 @@
+import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams, useSearchParams } from "react-router";
+import type { PortalPaymentDetail } from "../../../shared/contracts/index.js";
+import { useFormat } from "../../ui/format.js";
+import { ErrorState, PageLoader } from "../../ui/page-states.js";
+import { portalApi } from "../slug.js";
+import { methodLabel } from "./payment-method.js";
+import { usePortalPayment } from "./payments-api.js";
+import { ReceiptTables } from "./receipt-tables.js";
+
+/** A receipt (E6) as a printable page: navigation, buttons and banners are hidden when printing. */
+export function PortalReceiptPage() {
+  const { t } = useTranslation();
+  const { id = "" } = useParams();
+  const payment = usePortalPayment(id);
+  return (
+    <Stack>
+      <Group data-print="hide">
+        <Anchor component={Link} to="/payments" size="sm">
+          ← {t("receipts.receipt.backToList")}
+        </Anchor>
+      </Group>
+      <SucceededBanner />
+      {payment.isPending ? <PageLoader /> : null}
+      {payment.isError ? <ErrorState error={payment.error} onRetry={() => void payment.refetch()} /> : null}
+      {payment.data ? <ReceiptView payment={payment.data} /> : null}
+    </Stack>
+  );
+}
+
+/** "Pay everything" returns here with ?payment=succeeded once the payment is recorded. */
+function SucceededBanner() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  if (params.get("payment") !== "succeeded") return null;
+  return (
+    <Alert
+      color="green"
+      variant="filled"
+      role="status"
+      title={t("receipts.receipt.succeededTitle")}
+      withCloseButton
+      closeButtonLabel={t("common.close")}
+      onClose={() => setParams({}, { replace: true })}
+      data-print="hide"
+    >
+      {t("receipts.receipt.succeededBody")}
+    </Alert>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" component="dt">
+        {label}
+      </Text>
+      <Text size="sm" component="dd" m={0} fw={500} style={{ overflowWrap: "anywhere" }}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+function ReceiptView({ payment }: { payment: PortalPaymentDetail }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const money = (minor: number) => f.money(minor, payment.currency);
+  const applied = payment.allocations.reduce((sum, a) => sum + a.amountMinor, 0);
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <Title order={1} size="h2">
+          {t("receipts.receipt.title", { number: payment.number })}
+        </Title>
+        <Group gap="xs" data-print="hide">
+          <Button component="a" href={portalApi(`/payments/${payment.id}/pdf`)} download variant="default">
+            {t("receipts.receipt.downloadPdf")}
+          </Button>
+          <Button variant="default" onClick={() => window.print()}>
+            {t("receipts.receipt.print")}
+          </Button>
+        </Group>
+      </Group>
+      <Card withBorder>
+        <SimpleGrid cols={{ base: 2, sm: 4 }} component="dl" m={0}>
+          <Fact label={t("receipts.receipt.amount")}>{money(payment.amountMinor)}</Fact>
+          <Fact label={t("receipts.receipt.paidOn")}>{f.date(payment.paidOn)}</Fact>
+          <Fact label={t("receipts.receipt.method")}>{methodLabel(t, payment.method, payment.gateway)}</Fact>
+          {payment.gatewayReference ? (
+            <Fact label={t("receipts.receipt.gatewayReference")}>{payment.gatewayReference}</Fact>
+          ) : null}
+          {payment.reference ? (
+            <Fact label={t("receipts.receipt.reference")}>{payment.reference}</Fact>
+          ) : null}
+        </SimpleGrid>
+      </Card>
+      <ReceiptTables payment={payment} />
+      <Table w="auto" maw={420} ml="auto" aria-label={t("receipts.receipt.amount")}>
+        <Table.Tbody>
+          <Table.Tr>
+            <Table.Th scope="row">{t("receipts.receipt.appliedTotal")}</Table.Th>
+            <Table.Td ta="right">{money(applied)}</Table.Td>
+          </Table.Tr>
+          {payment.refundedMinor > 0 ? (
+            <Table.Tr>
+              <Table.Th scope="row">{t("receipts.receipt.refunded")}</Table.Th>
+              <Table.Td ta="right">{money(payment.refundedMinor)}</Table.Td>
+            </Table.Tr>
+          ) : null}
+          {payment.unappliedMinor !== 0 ? (
+            <Table.Tr>
+              <Table.Th scope="row">{t("receipts.receipt.unapplied")}</Table.Th>
+              <Table.Td ta="right">{money(payment.unappliedMinor)}</Table.Td>
+            </Table.Tr>
+          ) : null}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
