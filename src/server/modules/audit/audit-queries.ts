@@ -1,7 +1,7 @@
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { ActivityPage, CommentDocumentType } from "../../../shared/contracts/index.js";
 import type { Db } from "../../db/client.js";
-import { auditEvents, contacts, invoices, quotes, salesOrders } from "../../db/schema/index.js";
+import { auditEvents, contacts, invoices, payments, quotes, salesOrders } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
 import { findDocument } from "../comments/document-registry.js";
@@ -31,7 +31,7 @@ async function activityPage(db: Db, orgId: string, filter: SQL, before?: string)
         documentType: auditEvents.documentType,
         documentId: auditEvents.documentId,
         // The number people know the document by, whichever type it is (a quote's shows its revision).
-        number: sql<string | null>`coalesce(${invoices.number}, ${salesOrders.number},
+        number: sql<string | null>`coalesce(${invoices.number}, ${salesOrders.number}, ${payments.number},
           ${quotes.number} || case when ${quotes.revision} > 1 then '-R' || ${quotes.revision} else '' end)`,
         ip: auditEvents.ip,
         userAgent: auditEvents.userAgent,
@@ -46,6 +46,10 @@ async function activityPage(db: Db, orgId: string, filter: SQL, before?: string)
       .leftJoin(
         salesOrders,
         and(eq(salesOrders.id, auditEvents.documentId), eq(auditEvents.documentType, "sales_order")),
+      )
+      .leftJoin(
+        payments,
+        and(eq(payments.id, auditEvents.documentId), eq(auditEvents.documentType, "payment")),
       )
       .where(and(filter, cursor))
       .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
