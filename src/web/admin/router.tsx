@@ -11,6 +11,9 @@ import { LoginPage } from "./layout/login-page.js";
 import { NotFoundPage } from "./layout/not-found-page.js";
 import { EmailDetailPage } from "./outbox/email-detail-page.js";
 import { OutboxPage } from "./outbox/outbox-page.js";
+import { PaymentDetailPage } from "./payments/payment-detail-page.js";
+import { PaymentsPage } from "./payments/payments-page.js";
+import { RecordPaymentPage } from "./payments/record-payment-page.js";
 import { BulkInvitePage } from "./portal-access/bulk-invite-page.js";
 import { QuoteDetailPage } from "./quotes/quote-detail-page.js";
 import { EditQuotePage, NewQuotePage } from "./quotes/quote-editor-pages.js";
@@ -40,6 +43,9 @@ export const router = createBrowserRouter(
         { path: "invoices/new", element: <NewInvoicePage /> },
         { path: "invoices/:id", element: <InvoiceDetailPage /> },
         { path: "invoices/:id/edit", element: <EditInvoicePage /> },
+        { path: "payments", element: <PaymentsPage /> },
+        { path: "payments/new", element: <RecordPaymentPage /> },
+        { path: "payments/:id", element: <PaymentDetailPage /> },
         { path: "quotes", element: <QuotesPage /> },
         { path: "quotes/new", element: <NewQuotePage /> },
         { path: "quotes/:id", element: <QuoteDetailPage /> },

@@ -1,5 +1,6 @@
 import type { es } from "./es.js";
 import { commentsEn } from "./features/comments.js";
+import { moneyAdminEn } from "./features/money-admin.js";
 import { portalAccessEn } from "./features/portal-access.js";
 import { portalActivityEn } from "./features/portal-activity.js";
 import { portalAuthEn } from "./features/portal-auth.js";
@@ -347,6 +348,7 @@ export const en: Messages<typeof es> = {
   portalAuth: portalAuthEn,
   comments: commentsEn,
   salesOrders: salesOrdersEn,
+  moneyAdmin: moneyAdminEn,
   portalAccess: portalAccessEn,
   portalSettings: portalSettingsEn,
   portalActivity: portalActivityEn,

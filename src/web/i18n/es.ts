@@ -1,4 +1,5 @@
 import { commentsEs } from "./features/comments.js";
+import { moneyAdminEs } from "./features/money-admin.js";
 import { portalAccessEs } from "./features/portal-access.js";
 import { portalActivityEs } from "./features/portal-activity.js";
 import { portalAuthEs } from "./features/portal-auth.js";
@@ -345,6 +346,7 @@ export const es = {
   portalAuth: portalAuthEs,
   comments: commentsEs,
   salesOrders: salesOrdersEs,
+  moneyAdmin: moneyAdminEs,
   portalAccess: portalAccessEs,
   portalSettings: portalSettingsEs,
   portalActivity: portalActivityEs,

@@ -1,10 +1,22 @@
-import { Table, Text } from "@mantine/core";
+import { Anchor, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { Allocation } from "../../shared/contracts/index.js";
 import { useFormat } from "./format.js";
 
-/** What paid an invoice: payments (by receipt number), credit notes and retainers applied to it. */
-export function PaymentsTable({ allocations, currency }: { allocations: Allocation[]; currency: string }) {
+/**
+ * What paid an invoice: payments (by receipt number), credit notes and retainers applied to it, each
+ * named with its type. `sourceHref` links each source where the app has a page for it.
+ */
+export function PaymentsTable({
+  allocations,
+  currency,
+  sourceHref,
+}: {
+  allocations: Allocation[];
+  currency: string;
+  sourceHref?: (allocation: Allocation) => string | null;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   if (allocations.length === 0) return <Text c="dimmed">{t("invoice.noPayments")}</Text>;
@@ -22,13 +34,25 @@ export function PaymentsTable({ allocations, currency }: { allocations: Allocati
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {allocations.map((a) => (
-            <Table.Tr key={`${a.sourceId}-${a.invoiceId}`}>
-              <Table.Td>{f.date(a.appliedOn)}</Table.Td>
-              <Table.Td>{a.sourceNumber ?? "—"}</Table.Td>
-              <Table.Td ta="right">{f.money(a.amountMinor, currency)}</Table.Td>
-            </Table.Tr>
-          ))}
+          {allocations.map((a) => {
+            const label = t(`moneyAdmin.source.${a.sourceType}`, { number: a.sourceNumber ?? "—" });
+            const href = sourceHref?.(a);
+            return (
+              <Table.Tr key={`${a.sourceId}-${a.invoiceId}`}>
+                <Table.Td>{f.date(a.appliedOn)}</Table.Td>
+                <Table.Td>
+                  {href ? (
+                    <Anchor component={Link} to={href}>
+                      {label}
+                    </Anchor>
+                  ) : (
+                    label
+                  )}
+                </Table.Td>
+                <Table.Td ta="right">{f.money(a.amountMinor, currency)}</Table.Td>
+              </Table.Tr>
+            );
+          })}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>

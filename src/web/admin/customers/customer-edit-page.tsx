@@ -9,6 +9,7 @@ import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
 import { PageHeader } from "../layout/page-header.js";
 import { ContactsSection } from "./contacts-section.js";
 import { CustomerActivity } from "./customer-activity.js";
+import { CustomerBalancesCard } from "./customer-balances.js";
 import { CustomerFields } from "./customer-fields.js";
 import {
   type CustomerFormValues,
@@ -27,6 +28,7 @@ export function CustomerEditPage() {
   return (
     <Stack maw={900}>
       <CustomerEditForm key={customer.data.id} customer={customer.data} />
+      <CustomerBalancesCard customerId={customer.data.id} />
       <ContactsSection customer={customer.data} />
       <PortalAccessPanel customerId={customer.data.id} />
       <CustomerActivity customerId={customer.data.id} />

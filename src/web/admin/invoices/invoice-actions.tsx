@@ -18,6 +18,9 @@ export function InvoiceActions({ invoice }: { invoice: InvoiceDetail }) {
   const canVoid =
     !isDraft && invoice.status !== "void" && invoice.status !== "paid" && invoice.paidMinor === 0;
   const canSend = invoice.status !== "void" && invoice.status !== "paid";
+  const isOpen = !isDraft && invoice.status !== "void";
+  const canRecordPayment = isOpen && invoice.kind !== "credit_note" && invoice.dueMinor > 0;
+  const canCredit = isOpen && invoice.kind === "invoice";
 
   return (
     <Stack gap="xs" align="stretch">
@@ -53,6 +56,24 @@ export function InvoiceActions({ invoice }: { invoice: InvoiceDetail }) {
             {t("admin.detail.downloadPdf")}
           </Button>
         )}
+        {canRecordPayment ? (
+          <Button
+            component={Link}
+            to={`/payments/new?customerId=${invoice.customerId}&invoiceId=${invoice.id}`}
+            variant="light"
+          >
+            {t("moneyAdmin.record.title")}
+          </Button>
+        ) : null}
+        {canCredit ? (
+          <Button
+            component={Link}
+            to={`/invoices/new?kind=credit_note&customerId=${invoice.customerId}&corrects=${invoice.id}`}
+            variant="default"
+          >
+            {t("moneyAdmin.actions.createCreditNote")}
+          </Button>
+        ) : null}
         {canVoid ? (
           <Button variant="subtle" color="red" onClick={voidModal.open}>
             {t("admin.detail.void")}

@@ -9,6 +9,7 @@ import { useMe } from "../session.js";
 import { useTaxes } from "../settings/taxes-api.js";
 import { InvoiceEditor } from "./invoice-editor.js";
 import { emptyInvoiceValues, invoiceToValues } from "./invoice-form-model.js";
+import { isInvoiceKind } from "./invoice-kinds.js";
 import { useCreateInvoice, useInvoice, useUpdateInvoice } from "./invoices-api.js";
 
 export function NewInvoicePage() {
@@ -18,6 +19,8 @@ export function NewInvoicePage() {
   const me = useMe();
   const taxes = useTaxes();
   const create = useCreateInvoice();
+  const kindParam = params.get("kind");
+  const kind = isInvoiceKind(kindParam) ? kindParam : "invoice";
 
   if (taxes.isPending) return <PageLoader />;
   if (taxes.isError) return <ErrorState error={taxes.error} onRetry={() => void taxes.refetch()} />;
@@ -33,12 +36,13 @@ export function NewInvoicePage() {
 
   return (
     <InvoiceEditor
-      title={t("admin.editor.newTitle")}
-      initialValues={emptyInvoiceValues(
-        me.data?.org.baseCurrency ?? "EUR",
-        taxes.data,
-        params.get("customerId"),
-      )}
+      key={kind}
+      kind={kind}
+      title={kind === "invoice" ? t("admin.editor.newTitle") : t(`moneyAdmin.newTitles.${kind}`)}
+      initialValues={{
+        ...emptyInvoiceValues(me.data?.org.baseCurrency ?? "EUR", taxes.data, params.get("customerId")),
+        correctsInvoiceId: kind === "credit_note" ? params.get("corrects") : null,
+      }}
       taxes={taxes.data}
       applyCustomerDefaults
       save={save}
@@ -76,8 +80,12 @@ function EditInvoiceForm({ invoice, taxes }: { invoice: InvoiceDetail; taxes: Ta
 
   return (
     <InvoiceEditor
+      kind={invoice.kind}
       title={t("admin.editor.editTitle")}
-      initialValues={invoiceToValues(invoice, decimalMarkOf(i18n.language))}
+      initialValues={{
+        ...invoiceToValues(invoice, decimalMarkOf(i18n.language)),
+        correctsInvoiceId: invoice.correctsInvoiceId,
+      }}
       taxes={taxes}
       save={save}
       isSaving={update.isPending}

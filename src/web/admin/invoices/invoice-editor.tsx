@@ -3,13 +3,14 @@ import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import type { InvoiceDraftBody, Tax } from "../../../shared/contracts/index.js";
+import type { InvoiceDraftBody, InvoiceKind, Tax } from "../../../shared/contracts/index.js";
 import { SUPPORTED_CURRENCIES } from "../../../shared/money/index.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
 import { ErrorAlert } from "../../ui/page-states.js";
 import { fetchCustomer, useCustomers } from "../customers/customers-api.js";
 import { PageHeader } from "../layout/page-header.js";
 import { queryKeys } from "../query-keys.js";
+import { CorrectedInvoiceSelect } from "./corrected-invoice-select.js";
 import {
   addDays,
   apiFieldToFormField,
@@ -22,6 +23,8 @@ import { InvoiceLinesEditor, LiveTotalsTable } from "./invoice-lines-editor.js";
 
 interface Props {
   title: string;
+  /** Fixed once the draft exists; a credit note also names the invoice it corrects. */
+  kind: InvoiceKind;
   initialValues: InvoiceFormValues;
   taxes: Tax[];
   save: (body: InvoiceDraftBody, callbacks: { onError: (error: unknown) => void }) => void;
@@ -48,6 +51,8 @@ export function InvoiceEditor(props: Props) {
 
   // A customer brings their currency and payment terms; a due date typed by hand is kept.
   const chooseCustomer = async (customerId: string | null) => {
+    // The corrected invoice belongs to the customer: another customer clears it.
+    if (customerId !== form.values.customerId) form.setFieldValue("correctsInvoiceId", null);
     form.setFieldValue("customerId", customerId);
     if (!customerId) return;
     try {
@@ -71,9 +76,12 @@ export function InvoiceEditor(props: Props) {
   }, [initialCustomerId]);
 
   const submit = form.onSubmit((values) =>
-    props.save(valuesToBody(values), {
-      onError: (error) => applyProblemToForm(form, error, apiFieldToFormField),
-    }),
+    props.save(
+      { ...valuesToBody(values), kind: props.kind, correctsInvoiceId: values.correctsInvoiceId || null },
+      {
+        onError: (error) => applyProblemToForm(form, error, apiFieldToFormField),
+      },
+    ),
   );
 
   return (
@@ -108,16 +116,24 @@ export function InvoiceEditor(props: Props) {
             />
           </SimpleGrid>
         </Card>
+        {props.kind === "credit_note" ? (
+          <CorrectedInvoiceSelect
+            customerId={form.values.customerId}
+            {...form.getInputProps("correctsInvoiceId")}
+          />
+        ) : null}
         <InvoiceLinesEditor form={form} taxes={props.taxes} totals={totals} />
         <LiveTotalsTable totals={totals} currency={form.values.currency} taxes={props.taxes} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Textarea label={t("invoice.notes")} autosize minRows={2} {...form.getInputProps("notes")} />
           <Textarea label={t("invoice.terms")} autosize minRows={2} {...form.getInputProps("terms")} />
         </SimpleGrid>
-        <Checkbox
-          label={t("admin.editor.allowPartialPayments")}
-          {...form.getInputProps("allowPartialPayments", { type: "checkbox" })}
-        />
+        {props.kind === "credit_note" ? null : (
+          <Checkbox
+            label={t("admin.editor.allowPartialPayments")}
+            {...form.getInputProps("allowPartialPayments", { type: "checkbox" })}
+          />
+        )}
         <ErrorAlert error={props.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onCancel}>

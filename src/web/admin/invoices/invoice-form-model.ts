@@ -27,6 +27,8 @@ export interface InvoiceFormValues extends LinesFormValues {
   notes: string;
   terms: string;
   allowPartialPayments: boolean;
+  /** A credit note's corrected invoice (A8); other kinds leave it unset. */
+  correctsInvoiceId?: string | null;
 }
 
 let keyCounter = 0;

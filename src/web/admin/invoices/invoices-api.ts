@@ -5,6 +5,7 @@ import { queryKeys } from "../query-keys.js";
 
 export interface InvoiceFilters {
   status?: string;
+  kind?: string;
   q?: string;
   customerId?: string;
 }

@@ -1,35 +1,84 @@
-import { Anchor, Button, EmptyState, Stack, Table } from "@mantine/core";
+import { Anchor, Button, EmptyState, Group, Menu, SegmentedControl, Stack, Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { useFormat } from "../../ui/format.js";
 import { INVOICE_STATUSES } from "../../ui/invoice-statuses.js";
 import { ErrorState, PageLoader } from "../../ui/page-states.js";
 import { InvoiceStatusBadge } from "../../ui/status-badge.js";
 import { ListFilters, useListParams } from "../layout/list-filters.js";
 import { PageHeader } from "../layout/page-header.js";
+import { isInvoiceKind } from "./invoice-kinds.js";
 import { useInvoices } from "./invoices-api.js";
+import { KindBadge } from "./kind-badge.js";
 
 export function InvoicesPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const params = useListParams();
-  const { status, q, filtered } = params;
-  const invoices = useInvoices({ status: status || undefined, q: q || undefined });
+  const [search, setSearch] = useSearchParams();
+  const kindParam = search.get("kind");
+  const kind = isInvoiceKind(kindParam) ? kindParam : "";
+  const { status, q, customerId } = params;
+  const filtered = params.filtered || Boolean(kind);
+  const invoices = useInvoices({
+    status: status || undefined,
+    kind: kind || undefined,
+    customerId: customerId || undefined,
+    q: q || undefined,
+  });
+  const setKind = (value: string) =>
+    setSearch(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set("kind", value);
+        else next.delete("kind");
+        return next;
+      },
+      { replace: true },
+    );
 
   const newButton = (
-    <Button component={Link} to="/invoices/new">
-      {t("admin.invoices.new")}
-    </Button>
+    <Group gap="xs">
+      <Button component={Link} to="/invoices/new">
+        {t("admin.invoices.new")}
+      </Button>
+      <Menu position="bottom-end">
+        <Menu.Target>
+          <Button variant="default">{t("moneyAdmin.list.more")}</Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item component={Link} to="/invoices/new?kind=retainer">
+            {t("moneyAdmin.newTitles.retainer")}
+          </Menu.Item>
+          <Menu.Item component={Link} to="/invoices/new?kind=credit_note">
+            {t("moneyAdmin.newTitles.credit_note")}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+    </Group>
   );
 
   return (
     <Stack>
       <PageHeader title={t("admin.invoices.title")} actions={newButton} />
+      <SegmentedControl
+        aria-label={t("moneyAdmin.list.kindFilter")}
+        value={kind}
+        onChange={setKind}
+        data={[
+          { value: "", label: t("common.all") },
+          { value: "invoice", label: t("moneyAdmin.list.kinds.invoice") },
+          { value: "retainer", label: t("moneyAdmin.list.kinds.retainer") },
+          { value: "credit_note", label: t("moneyAdmin.list.kinds.credit_note") },
+        ]}
+        style={{ alignSelf: "flex-start", maxWidth: "100%", overflowX: "auto" }}
+      />
       <ListFilters
         params={params}
         statusLabel={t("admin.invoices.statusFilter")}
         statuses={INVOICE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
         searchLabel={t("admin.invoices.search")}
+        customerLabel={t("invoice.customer")}
       />
       {invoices.isPending ? <PageLoader /> : null}
       {invoices.isError ? (
@@ -49,11 +98,12 @@ export function InvoicesPage() {
         )
       ) : null}
       {invoices.data && invoices.data.length > 0 ? (
-        <Table.ScrollContainer minWidth={720}>
+        <Table.ScrollContainer minWidth={820}>
           <Table striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t("invoice.number")}</Table.Th>
+                <Table.Th scope="col">{t("moneyAdmin.list.kind")}</Table.Th>
                 <Table.Th scope="col">{t("invoice.customer")}</Table.Th>
                 <Table.Th scope="col">{t("invoice.issueDate")}</Table.Th>
                 <Table.Th scope="col">{t("invoice.dueDate")}</Table.Th>
@@ -74,11 +124,18 @@ export function InvoicesPage() {
                       {invoice.number ?? t("invoice.draft")}
                     </Anchor>
                   </Table.Td>
+                  <Table.Td>
+                    <KindBadge kind={invoice.kind} />
+                  </Table.Td>
                   <Table.Td>{invoice.customerName}</Table.Td>
                   <Table.Td>{f.date(invoice.issueDate)}</Table.Td>
                   <Table.Td c={invoice.isOverdue ? "red" : undefined}>{f.date(invoice.dueDate)}</Table.Td>
                   <Table.Td ta="right">{f.money(invoice.totalMinor, invoice.currency)}</Table.Td>
-                  <Table.Td ta="right">{f.money(invoice.dueMinor, invoice.currency)}</Table.Td>
+                  <Table.Td ta="right">
+                    {invoice.kind === "credit_note"
+                      ? f.money(-invoice.availableMinor, invoice.currency)
+                      : f.money(invoice.dueMinor, invoice.currency)}
+                  </Table.Td>
                   <Table.Td>
                     <InvoiceStatusBadge status={invoice.status} isOverdue={invoice.isOverdue} />
                   </Table.Td>

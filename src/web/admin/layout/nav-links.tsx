@@ -7,6 +7,7 @@ const LINKS = [
   { to: "/", key: "dashboard" },
   { to: "/customers", key: "customers" },
   { to: "/invoices", key: "invoices" },
+  { to: "/payments", key: "payments" },
   { to: "/quotes", key: "quotes" },
   { to: "/sales-orders", key: "salesOrders" },
   { to: "/portal-access", key: "portalAccess" },
@@ -42,7 +43,9 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
                   ? t("quotes.nav")
                   : link.key === "salesOrders"
                     ? t("salesOrders.nav")
-                    : t(`admin.nav.${link.key}`)
+                    : link.key === "payments"
+                      ? t("moneyAdmin.nav")
+                      : t(`admin.nav.${link.key}`)
             }
             active={isActive(link.to)}
             aria-current={isActive(link.to) ? "page" : undefined}

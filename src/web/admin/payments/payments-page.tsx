@@ -1,0 +1,141 @@
+import { Anchor, Button, EmptyState, Group, Select, Stack, Table, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import { useFormat } from "../../ui/format.js";
+import { ErrorState, PageLoader } from "../../ui/page-states.js";
+import { useCustomers } from "../customers/customers-api.js";
+import { PageHeader } from "../layout/page-header.js";
+import { type PaymentFilters, usePayments } from "./payments-api.js";
+
+const SORTS = ["date-desc", "date-asc", "amount-desc", "amount-asc"] as const;
+
+/** Every payment received (A10): search, customer filter and sort, kept in the address. */
+export function PaymentsPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [params, setParams] = useSearchParams();
+  const customerId = params.get("customerId") ?? "";
+  const search = params.get("q") ?? "";
+  const sort = (SORTS as readonly string[]).includes(params.get("sort") ?? "")
+    ? (params.get("sort") as string)
+    : "date-desc";
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const [by, dir] = sort.split("-") as [PaymentFilters["sort"], PaymentFilters["dir"]];
+  const payments = usePayments({ customerId: customerId || undefined, q: q || undefined, sort: by, dir });
+  const customers = useCustomers("");
+  const filtered = Boolean(customerId || q);
+  const setParam = (key: string, value: string) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+
+  const recordButton = (
+    <Button component={Link} to={`/payments/new${customerId ? `?customerId=${customerId}` : ""}`}>
+      {t("moneyAdmin.record.title")}
+    </Button>
+  );
+
+  return (
+    <Stack>
+      <PageHeader title={t("moneyAdmin.payments.title")} actions={recordButton} />
+      <Group align="flex-end" grow preventGrowOverflow={false} wrap="wrap">
+        <TextInput
+          type="search"
+          label={t("moneyAdmin.payments.search")}
+          value={search}
+          onChange={(e) => setParam("q", e.currentTarget.value)}
+          miw={200}
+          maw={400}
+        />
+        <Select
+          label={t("invoice.customer")}
+          data={[
+            { value: "", label: t("common.all") },
+            ...(customers.data ?? []).map((c) => ({ value: c.id, label: c.name })),
+          ]}
+          value={customerId}
+          onChange={(value) => setParam("customerId", value ?? "")}
+          searchable
+          allowDeselect={false}
+          miw={180}
+          maw={300}
+        />
+        <Select
+          label={t("moneyAdmin.payments.sort")}
+          data={SORTS.map((s) => ({ value: s, label: t(`moneyAdmin.payments.sorts.${s}`) }))}
+          value={sort}
+          onChange={(value) => setParam("sort", value === "date-desc" ? "" : (value ?? ""))}
+          allowDeselect={false}
+          miw={180}
+          maw={240}
+        />
+      </Group>
+      {payments.isPending ? <PageLoader /> : null}
+      {payments.isError ? (
+        <ErrorState error={payments.error} onRetry={() => void payments.refetch()} />
+      ) : null}
+      {payments.data?.length === 0 ? (
+        filtered ? (
+          <EmptyState title={t("moneyAdmin.payments.noMatches")} py="lg" />
+        ) : (
+          <EmptyState
+            title={t("moneyAdmin.payments.emptyTitle")}
+            description={t("moneyAdmin.payments.emptyDescription")}
+            py="xl"
+          >
+            <EmptyState.Actions>{recordButton}</EmptyState.Actions>
+          </EmptyState>
+        )
+      ) : null}
+      {payments.data && payments.data.length > 0 ? (
+        <Table.ScrollContainer minWidth={760}>
+          <Table striped highlightOnHover aria-label={t("moneyAdmin.payments.title")}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("moneyAdmin.payments.number")}</Table.Th>
+                <Table.Th scope="col">{t("invoice.date")}</Table.Th>
+                <Table.Th scope="col">{t("invoice.customer")}</Table.Th>
+                <Table.Th scope="col">{t("invoice.method")}</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t("invoice.amount")}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t("moneyAdmin.payments.unapplied")}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t("moneyAdmin.payments.refunded")}
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {payments.data.map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/payments/${p.id}`} fw={500}>
+                      {p.number}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{f.date(p.paidOn)}</Table.Td>
+                  <Table.Td>{p.customerName}</Table.Td>
+                  <Table.Td>{t(`moneyAdmin.methods.${p.method}`)}</Table.Td>
+                  <Table.Td ta="right">{f.money(p.amountMinor, p.currency)}</Table.Td>
+                  <Table.Td ta="right">{f.money(p.unappliedMinor, p.currency)}</Table.Td>
+                  <Table.Td ta="right">
+                    {p.refundedMinor ? f.money(p.refundedMinor, p.currency) : "—"}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
+    </Stack>
+  );
+}
