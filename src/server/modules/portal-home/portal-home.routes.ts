@@ -24,7 +24,12 @@ export async function portalHomeRoutes(app: App, { database: { db } }: Deps) {
     "/api/portal/:slug/purchase-history",
     {
       onRequest,
-      schema: { tags, params: slugParams, querystring: purchaseHistoryQuery, response: { 200: purchaseHistory } },
+      schema: {
+        tags,
+        params: slugParams,
+        querystring: purchaseHistoryQuery,
+        response: { 200: purchaseHistory },
+      },
     },
     (req) => getPurchaseHistory(db, contactOf(req), req.query),
   );

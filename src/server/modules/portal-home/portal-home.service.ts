@@ -79,7 +79,8 @@ export function getPurchaseHistory(
       ]),
     );
     const months = range.months.map(
-      (month) => found.get(month) ?? { month, invoicedMinor: 0, paidMinor: 0, pendingMinor: 0, invoiceCount: 0 },
+      (month) =>
+        found.get(month) ?? { month, invoicedMinor: 0, paidMinor: 0, pendingMinor: 0, invoiceCount: 0 },
     );
     const totals = { invoicedMinor: 0, paidMinor: 0, pendingMinor: 0, invoiceCount: 0 };
     for (const m of months) {

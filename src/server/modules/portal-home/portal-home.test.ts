@@ -93,7 +93,9 @@ describe("the portal home", () => {
       await call("POST", `/api/invoices/${voided.id}/void`, {});
       // Credit note of 300.00: 100.00 applied to inv2, 50.00 refunded → 150.00 credit left.
       const cn = await makeDocument(ctx, org, id, { kind: "credit_note", amountMinor: 30_000 });
-      await call("POST", `/api/invoices/${cn.id}/apply`, { allocations: [{ invoiceId: inv2.id, amountMinor: 10_000 }] });
+      await call("POST", `/api/invoices/${cn.id}/apply`, {
+        allocations: [{ invoiceId: inv2.id, amountMinor: 10_000 }],
+      });
       await call("POST", `/api/invoices/${cn.id}/refunds`, {
         amountMinor: 5_000,
         method: "transfer",
@@ -102,8 +104,12 @@ describe("the portal home", () => {
       });
       // Retainer of 500.00 paid in full, 200.00 of it applied to inv1 → balance 300.00.
       const r1 = await makeDocument(ctx, org, id, { kind: "retainer", amountMinor: 50_000 });
-      await recordPayment(ctx, org, id, 50_000, addDays(today, -5), [{ invoiceId: r1.id, amountMinor: 50_000 }]);
-      await call("POST", `/api/invoices/${r1.id}/apply`, { allocations: [{ invoiceId: inv1.id, amountMinor: 20_000 }] });
+      await recordPayment(ctx, org, id, 50_000, addDays(today, -5), [
+        { invoiceId: r1.id, amountMinor: 50_000 },
+      ]);
+      await call("POST", `/api/invoices/${r1.id}/apply`, {
+        allocations: [{ invoiceId: inv1.id, amountMinor: 20_000 }],
+      });
       // A retainer of 400.00 not paid yet.
       await makeDocument(ctx, org, id, { kind: "retainer", amountMinor: 40_000 });
       // 1,500.00 received: 300.00 to inv2; then 1,300.00 refunded: the 1,200.00 unapplied, and 100.00 back
@@ -124,7 +130,9 @@ describe("the portal home", () => {
       const other = await onDay(ctx, org, addDays(past, -10), () =>
         makeDocument(ctx, org, neighbour.id, { amountMinor: 777_00, dueDate: past }),
       );
-      await recordPayment(ctx, org, neighbour.id, 10_000, today, [{ invoiceId: other.id, amountMinor: 5_000 }]);
+      await recordPayment(ctx, org, neighbour.id, 10_000, today, [
+        { invoiceId: other.id, amountMinor: 5_000 },
+      ]);
       await makeDocument(ctx, org, neighbour.id, { kind: "credit_note", amountMinor: 12_300 });
       await buildQuote(ctx, org, neighbour.id, { send: true });
     });
@@ -166,7 +174,11 @@ describe("the portal home", () => {
 
     test("the neighbour sees only its own figures", async () => {
       const h = await home(await signInPrimary(ctx, org, neighbour));
-      expect(h.balances[0]).toMatchObject({ outstandingMinor: 727_00, overdueMinor: 727_00, creditsMinor: 17_300 });
+      expect(h.balances[0]).toMatchObject({
+        outstandingMinor: 727_00,
+        overdueMinor: 727_00,
+        creditsMinor: 17_300,
+      });
       expect(h.quotesAwaiting).toBe(1);
       expect(h.account.name).toBe("Neighbour");
       expect(h.contacts.every((c) => c.name.startsWith("Neighbour"))).toBe(true);
@@ -198,7 +210,10 @@ describe("the portal home", () => {
     const second = customer.contacts.find((c) => !c.isPrimary);
     // There is no API to remove a contact yet (A3 soft delete is the customer's); set it as one would.
     await withOrg(ctx.database.db, org.orgId, (tx) =>
-      tx.update(contacts).set({ deletedAt: new Date() }).where(eq(contacts.id, second?.id ?? "")),
+      tx
+        .update(contacts)
+        .set({ deletedAt: new Date() })
+        .where(eq(contacts.id, second?.id ?? "")),
     );
     expect((await home()).contacts.map((c) => c.id)).not.toContain(second?.id);
   });
@@ -225,10 +240,16 @@ describe("the purchase history", () => {
     const h = res.json() as PurchaseHistory;
     expect(h.months).toHaveLength(24);
     const call = staffCall(ctx, org);
-    const all = await call<{ kind: string; status: string; currency: string; issueDate: string; totalMinor: number; dueMinor: number }[]>(
-      "GET",
-      `/api/invoices?customerId=${customer.id}`,
-    );
+    const all = await call<
+      {
+        kind: string;
+        status: string;
+        currency: string;
+        issueDate: string;
+        totalMinor: number;
+        dueMinor: number;
+      }[]
+    >("GET", `/api/invoices?customerId=${customer.id}`);
     const counted = all.filter(
       (i) => i.kind === "invoice" && i.currency === "EUR" && i.status !== "draft" && i.status !== "void",
     );
@@ -249,7 +270,12 @@ describe("the purchase history", () => {
       invoiceCount: sumOf("invoiceCount"),
     });
     // inv1 (issued 50 days ago) 1,000 with 200 settled, inv2 2,000 with 300 settled; not the void one.
-    expect(h.totals).toEqual({ invoicedMinor: 300_000, paidMinor: 50_000, pendingMinor: 250_000, invoiceCount: 2 });
+    expect(h.totals).toEqual({
+      invoicedMinor: 300_000,
+      paidMinor: 50_000,
+      pendingMinor: 250_000,
+      invoiceCount: 2,
+    });
   });
 
   test("another currency on request", async () => {

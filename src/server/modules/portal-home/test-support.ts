@@ -19,7 +19,12 @@ import { GOOD_PASSWORD, login, setPassword } from "../portal-auth/test-helpers.j
  * earlier (gap-free, correlative numbering), so old and overdue invoices can only be made on an earlier
  * "today". Sessions touched meanwhile look idle afterwards, so the staff cookie is renewed.
  */
-export async function onDay<T>(ctx: TestContext, org: TestOrg, date: string, fn: () => Promise<T>): Promise<T> {
+export async function onDay<T>(
+  ctx: TestContext,
+  org: TestOrg,
+  date: string,
+  fn: () => Promise<T>,
+): Promise<T> {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(new Date(`${date}T12:00:00Z`));
   try {
@@ -80,7 +85,12 @@ export async function makeDocument(
       ...(d.currency ? { currency: d.currency } : {}),
       ...(d.notes ? { notes: d.notes } : {}),
       lines: [
-        { description: d.description ?? "Work", quantityMilli: 1000, unitPriceMinor: d.amountMinor, taxIds: [] },
+        {
+          description: d.description ?? "Work",
+          quantityMilli: 1000,
+          unitPriceMinor: d.amountMinor,
+          taxIds: [],
+        },
       ],
     },
     201,
@@ -164,7 +174,11 @@ export async function figuresFromDocuments(
   return {
     currency,
     outstandingMinor,
-    overdueMinor: sum(open("invoice").filter((d) => d.isOverdue).map((d) => d.dueMinor)),
+    overdueMinor: sum(
+      open("invoice")
+        .filter((d) => d.isOverdue)
+        .map((d) => d.dueMinor),
+    ),
     openInvoiceCount: open("invoice").length,
     creditsMinor,
     retainerOutstandingMinor: sum(open("retainer").map((d) => d.dueMinor)),
