@@ -53,7 +53,7 @@ const list = (qs: string) => portalGet(ctx, org, cookie, `/invoices?${qs}`);
 const invoicesAndRetainers = () => docs.filter((d) => d.kind !== "credit_note");
 
 describe("keyset pagination", () => {
-  const keyOf: Record<string, (r: PortalInvoiceSummary) => string | number> = {
+  const keyOf: Record<"date" | "due" | "amount", (r: PortalInvoiceSummary) => string | number> = {
     date: (r) => r.issueDate,
     due: (r) => r.dueDate ?? "9999-12-31",
     amount: (r) => r.totalMinor,
@@ -80,12 +80,8 @@ describe("keyset pagination", () => {
         expect(pages).toBe(Math.ceil(expected.length / 7));
         for (let i = 1; i < seen.length; i++) {
           const [a, b] = [seen[i - 1] as PortalInvoiceSummary, seen[i] as PortalInvoiceSummary];
-          const cmp =
-            keyOf[sort]?.(a) === keyOf[sort]?.(b)
-              ? a.id.localeCompare(b.id)
-              : keyOf[sort]?.(a) < keyOf[sort]?.(b)
-                ? -1
-                : 1;
+          const [ka, kb] = [keyOf[sort](a), keyOf[sort](b)];
+          const cmp = ka === kb ? a.id.localeCompare(b.id) : ka < kb ? -1 : 1;
           expect(dir === "asc" ? cmp : -cmp, `${i}`).toBeLessThan(0);
         }
       });

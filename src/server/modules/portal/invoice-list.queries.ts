@@ -2,8 +2,8 @@ import { and, asc, desc, eq, ilike, inArray, lt, ne, or, type SQL, sql } from "d
 import type { PortalInvoiceListQuery } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { invoiceLines, invoices } from "../../db/schema/index.js";
-import { OPEN_STATUSES } from "../ledger/document-status.js";
 import type { InvoiceRow } from "../invoices/invoices.queries.js";
+import { OPEN_STATUSES } from "../ledger/document-status.js";
 import type { InvoiceCursor } from "./invoice-cursor.js";
 
 /** An invoice without a due date sorts as due last (ascending): it is never due. */

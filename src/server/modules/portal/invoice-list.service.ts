@@ -16,7 +16,12 @@ export function listPortalInvoices(
   const cursor = query.cursor ? decodeCursor(query.cursor, query.sort, query.dir) : null;
   return withContact(db, p.orgId, p.customerId, async (tx) => {
     const today = await orgToday(tx, p.orgId);
-    const rows = await findInvoicePage(tx, { orgId: p.orgId, customerId: p.customerId, today }, query, cursor);
+    const rows = await findInvoicePage(
+      tx,
+      { orgId: p.orgId, customerId: p.customerId, today },
+      query,
+      cursor,
+    );
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {
@@ -26,7 +31,12 @@ export function listPortalInvoices(
       }),
       nextCursor:
         rows.length > query.limit && last
-          ? encodeCursor({ sort: query.sort, dir: query.dir, key: cursorKeyOf(query.sort, last), id: last.id })
+          ? encodeCursor({
+              sort: query.sort,
+              dir: query.dir,
+              key: cursorKeyOf(query.sort, last),
+              id: last.id,
+            })
           : null,
     };
   });
