@@ -3,6 +3,7 @@ import { commentsEn } from "./features/comments.js";
 import { portalAccessEn } from "./features/portal-access.js";
 import { portalActivityEn } from "./features/portal-activity.js";
 import { portalAuthEn } from "./features/portal-auth.js";
+import { portalHomeEn } from "./features/portal-home.js";
 import { portalSettingsEn } from "./features/portal-settings.js";
 import { quotesEn } from "./features/quotes.js";
 import { salesOrdersEn } from "./features/sales-orders.js";
@@ -344,6 +345,7 @@ export const en: Messages<typeof es> = {
     },
   },
   portalAuth: portalAuthEn,
+  portalHome: portalHomeEn,
   comments: commentsEn,
   salesOrders: salesOrdersEn,
   portalAccess: portalAccessEn,

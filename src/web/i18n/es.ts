@@ -2,6 +2,7 @@ import { commentsEs } from "./features/comments.js";
 import { portalAccessEs } from "./features/portal-access.js";
 import { portalActivityEs } from "./features/portal-activity.js";
 import { portalAuthEs } from "./features/portal-auth.js";
+import { portalHomeEs } from "./features/portal-home.js";
 import { portalSettingsEs } from "./features/portal-settings.js";
 import { quotesEs } from "./features/quotes.js";
 import { salesOrdersEs } from "./features/sales-orders.js";
@@ -342,6 +343,7 @@ export const es = {
     },
   },
   portalAuth: portalAuthEs,
+  portalHome: portalHomeEs,
   comments: commentsEs,
   salesOrders: salesOrdersEs,
   portalAccess: portalAccessEs,

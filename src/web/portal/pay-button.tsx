@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../ui/page-states.js";
 import { usePay } from "./portal-api.js";
 
-function newIdempotencyKey(): string {
+/** A fresh key per intent to pay; shared by every "Pay now" button. */
+export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
   // randomUUID needs a secure context; plain http on a LAN address still has getRandomValues.
   const bytes = crypto.getRandomValues(new Uint8Array(16));
