@@ -31,6 +31,7 @@ import { sandboxGatewayRoutes } from "./modules/payments/sandbox.routes.js";
 import { portalRoutes, registerMovedPortalRedirects } from "./modules/portal/portal.routes.js";
 import { portalAccessRoutes } from "./modules/portal-access/portal-access.routes.js";
 import { portalAuthRoutes } from "./modules/portal-auth/portal-auth.routes.js";
+import { portalHomeRoutes } from "./modules/portal-home/portal-home.routes.js";
 import { portalQuoteRoutes } from "./modules/quotes/quotes.portal.routes.js";
 import { quoteRoutes } from "./modules/quotes/quotes.routes.js";
 import { receiptRoutes } from "./modules/receipts/receipts.routes.js";
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await portalQuoteRoutes(api, d);
     await salesOrderRoutes(api, d);
     await portalSalesOrderRoutes(api, d);
+    await portalHomeRoutes(api, d);
     await sandboxGatewayRoutes(api, d);
     await paymentRoutes(api, d);
     await receiptRoutes(api, d);

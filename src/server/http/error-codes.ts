@@ -20,6 +20,16 @@ const def = (status: number, en: string, es: string, cause?: string, remedy?: st
 export const errorCodes = {
   VALIDATION_FAILED: def(400, "Some fields are not valid.", "Algunos campos no son válidos."),
   BAD_REQUEST: def(400, "The request could not be understood.", "No se ha podido entender la petición."),
+  CURSOR_INVALID: def(
+    400,
+    "This page of the list is no longer valid; start again from the first page.",
+    "Esta página de la lista ya no es válida; vuelve a empezar desde la primera.",
+  ),
+  PERIOD_INVALID: def(
+    400,
+    "Choose a period of at most 60 months whose start is not after its end.",
+    "Elige un periodo de 60 meses como máximo cuyo inicio no sea posterior a su final.",
+  ),
   UNAUTHENTICATED: def(401, "Please sign in to continue.", "Inicia sesión para continuar."),
   INVALID_CREDENTIALS: def(401, "Wrong email or password.", "Email o contraseña incorrectos."),
   FORBIDDEN: def(403, "You are not allowed to do this.", "No tienes permiso para hacer esto."),

@@ -10,6 +10,8 @@ export * from "./outbox.js";
 export * from "./portal.js";
 export * from "./portal-access.js";
 export * from "./portal-auth.js";
+export * from "./portal-home.js";
+export * from "./portal-invoices.js";
 export * from "./portal-options.js";
 export * from "./quotes.js";
 export * from "./receipts.js";

@@ -4,6 +4,7 @@ import { moneyAdminEn } from "./features/money-admin.js";
 import { portalAccessEn } from "./features/portal-access.js";
 import { portalActivityEn } from "./features/portal-activity.js";
 import { portalAuthEn } from "./features/portal-auth.js";
+import { portalHomeEn } from "./features/portal-home.js";
 import { portalSettingsEn } from "./features/portal-settings.js";
 import { quotesEn } from "./features/quotes.js";
 import { receiptsEn } from "./features/receipts.js";
@@ -346,6 +347,7 @@ export const en: Messages<typeof es> = {
     },
   },
   portalAuth: portalAuthEn,
+  portalHome: portalHomeEn,
   comments: commentsEn,
   salesOrders: salesOrdersEn,
   moneyAdmin: moneyAdminEn,

@@ -3,6 +3,7 @@ import { moneyAdminEs } from "./features/money-admin.js";
 import { portalAccessEs } from "./features/portal-access.js";
 import { portalActivityEs } from "./features/portal-activity.js";
 import { portalAuthEs } from "./features/portal-auth.js";
+import { portalHomeEs } from "./features/portal-home.js";
 import { portalSettingsEs } from "./features/portal-settings.js";
 import { quotesEs } from "./features/quotes.js";
 import { receiptsEs } from "./features/receipts.js";
@@ -344,6 +345,7 @@ export const es = {
     },
   },
   portalAuth: portalAuthEs,
+  portalHome: portalHomeEs,
   comments: commentsEs,
   salesOrders: salesOrdersEs,
   moneyAdmin: moneyAdminEs,

@@ -1,26 +1,68 @@
-import { Anchor, EmptyState, Group, Select, Stack, Table, TextInput, Title } from "@mantine/core";
-import { useState } from "react";
+import {
+  Anchor,
+  Button,
+  EmptyState,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
+import type { PortalInvoiceSummary } from "../../shared/contracts/index.js";
 import { useFormat } from "../ui/format.js";
 import { INVOICE_STATUSES } from "../ui/invoice-statuses.js";
-import { ErrorState, PageLoader } from "../ui/page-states.js";
+import { ErrorAlert, ErrorState, PageLoader } from "../ui/page-states.js";
 import { InvoiceStatusBadge } from "../ui/status-badge.js";
 import { PaymentBanner } from "./payment-banner.js";
 import { usePortalInvoices } from "./portal-api.js";
 
+const KINDS = ["invoice", "retainer", "credit_note"] as const;
+const SORTS = ["date-desc", "date-asc", "due-asc", "due-desc", "amount-desc", "amount-asc"] as const;
+type Param = "q" | "status" | "kind" | "sort";
+
+/**
+ * The list's search, filters and sort live in the address (like the back office's lists), so a filtered
+ * list can be bookmarked and survives a reload. The search is debounced before it reaches the API.
+ */
+function useInvoiceListParams() {
+  const [params, setParams] = useSearchParams();
+  const read = (key: Param) => params.get(key) ?? "";
+  const search = read("q");
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const sort = (SORTS as readonly string[]).includes(read("sort")) ? read("sort") : "date-desc";
+  const set = (key: Param, value: string) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value && !(key === "sort" && value === "date-desc")) next.set(key, value);
+        else next.delete(key);
+        next.delete("payment");
+        return next;
+      },
+      { replace: true },
+    );
+  return { search, q, status: read("status"), kind: read("kind"), sort, set };
+}
+
+/** E3: the customer's invoices, retainers and (on request) credit notes, a keyset page at a time. */
 export function InvoicesPage() {
   const { t } = useTranslation();
-  const f = useFormat();
-  const invoices = usePortalInvoices();
-  const [status, setStatus] = useState("");
-  const [search, setSearch] = useState("");
-  const needle = search.trim().toLowerCase();
-  const rows = (invoices.data ?? []).filter(
-    (invoice) =>
-      (!status || invoice.status === status || (status === "overdue" && invoice.isOverdue)) &&
-      (!needle || (invoice.number ?? "").toLowerCase().includes(needle)),
-  );
+  const p = useInvoiceListParams();
+  const [sortKey, dir] = p.sort.split("-");
+  const invoices = usePortalInvoices({
+    q: p.q || undefined,
+    status: p.status || undefined,
+    kind: p.kind || undefined,
+    sort: sortKey,
+    dir,
+  });
+  const rows = invoices.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = Boolean(p.q || p.status || p.kind);
   const statuses = INVOICE_STATUSES.filter((s) => s !== "draft");
 
   return (
@@ -30,6 +72,14 @@ export function InvoicesPage() {
       </Title>
       <PaymentBanner />
       <Group align="flex-end" grow preventGrowOverflow={false} wrap="wrap">
+        <TextInput
+          type="search"
+          label={t("portalHome.list.search")}
+          value={p.search}
+          onChange={(e) => p.set("q", e.currentTarget.value)}
+          miw={200}
+          maw={320}
+        />
         <Select
           label={t("portal.invoices.statusFilter")}
           data={[
@@ -37,69 +87,104 @@ export function InvoicesPage() {
             ...statuses.map((s) => ({ value: s, label: t(`status.${s}`) })),
             { value: "overdue", label: t("status.overdue") },
           ]}
-          value={status}
-          onChange={(value) => setStatus(value ?? "")}
+          value={p.status}
+          onChange={(value) => p.set("status", value ?? "")}
+          allowDeselect={false}
+          miw={160}
+          maw={220}
+        />
+        <Select
+          label={t("portalHome.list.kind")}
+          data={[
+            { value: "", label: t("portalHome.list.kinds.all") },
+            ...KINDS.map((k) => ({ value: k, label: t(`portalHome.list.kinds.${k}`) })),
+          ]}
+          value={p.kind}
+          onChange={(value) => p.set("kind", value ?? "")}
           allowDeselect={false}
           miw={180}
-          maw={240}
+          maw={260}
         />
-        <TextInput
-          type="search"
-          label={t("portal.invoices.search")}
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          miw={200}
-          maw={320}
+        <Select
+          label={t("portalHome.list.sort")}
+          data={SORTS.map((s) => ({ value: s, label: t(`portalHome.list.sorts.${s}`) }))}
+          value={p.sort}
+          onChange={(value) => p.set("sort", value ?? "")}
+          allowDeselect={false}
+          miw={180}
+          maw={260}
         />
       </Group>
       {invoices.isPending ? <PageLoader /> : null}
-      {invoices.isError ? (
+      {invoices.isError && !invoices.data ? (
         <ErrorState error={invoices.error} onRetry={() => void invoices.refetch()} />
       ) : null}
       {invoices.data && rows.length === 0 ? (
-        <EmptyState
-          title={invoices.data.length === 0 ? t("portal.invoices.empty") : t("portal.invoices.noMatches")}
-          py="lg"
-        />
+        <EmptyState title={filtered ? t("portal.invoices.noMatches") : t("portal.invoices.empty")} py="lg" />
       ) : null}
+      {rows.length > 0 ? <InvoiceTable rows={rows} /> : null}
       {rows.length > 0 ? (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("invoice.number")}</Table.Th>
-                <Table.Th scope="col">{t("invoice.issueDate")}</Table.Th>
-                <Table.Th scope="col">{t("invoice.dueDate")}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("invoice.total")}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("invoice.amountDue")}
-                </Table.Th>
-                <Table.Th scope="col">{t("invoice.status")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((invoice) => (
-                <Table.Tr key={invoice.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/invoices/${invoice.id}`} fw={500}>
-                      {invoice.number ?? invoice.id.slice(0, 8)}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{f.date(invoice.issueDate)}</Table.Td>
-                  <Table.Td c={invoice.isOverdue ? "red" : undefined}>{f.date(invoice.dueDate)}</Table.Td>
-                  <Table.Td ta="right">{f.money(invoice.totalMinor, invoice.currency)}</Table.Td>
-                  <Table.Td ta="right">{f.money(invoice.dueMinor, invoice.currency)}</Table.Td>
-                  <Table.Td>
-                    <InvoiceStatusBadge status={invoice.status} isOverdue={invoice.isOverdue} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <Group justify="space-between" wrap="wrap">
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {t("portalHome.list.shown", { count: rows.length })}
+          </Text>
+          {invoices.hasNextPage ? (
+            <Button
+              variant="default"
+              loading={invoices.isFetchingNextPage}
+              onClick={() => void invoices.fetchNextPage()}
+            >
+              {t("portalHome.list.loadMore")}
+            </Button>
+          ) : null}
+        </Group>
       ) : null}
+      {invoices.isFetchNextPageError ? <ErrorAlert error={invoices.error} /> : null}
     </Stack>
+  );
+}
+
+function InvoiceTable({ rows }: { rows: PortalInvoiceSummary[] }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <Table.ScrollContainer minWidth={700}>
+      <Table striped highlightOnHover aria-label={t("portal.invoices.title")}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t("invoice.number")}</Table.Th>
+            <Table.Th scope="col">{t("portalHome.list.kind")}</Table.Th>
+            <Table.Th scope="col">{t("invoice.issueDate")}</Table.Th>
+            <Table.Th scope="col">{t("invoice.dueDate")}</Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t("invoice.total")}
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t("invoice.amountDue")}
+            </Table.Th>
+            <Table.Th scope="col">{t("invoice.status")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((invoice) => (
+            <Table.Tr key={invoice.id}>
+              <Table.Th scope="row" fw="normal">
+                <Anchor component={Link} to={`/invoices/${invoice.id}`} fw={500}>
+                  {invoice.number ?? invoice.id.slice(0, 8)}
+                </Anchor>
+              </Table.Th>
+              <Table.Td>{t(`portalHome.list.kindOf.${invoice.kind}`)}</Table.Td>
+              <Table.Td>{f.date(invoice.issueDate)}</Table.Td>
+              <Table.Td c={invoice.isOverdue ? "red" : undefined}>{f.date(invoice.dueDate)}</Table.Td>
+              <Table.Td ta="right">{f.money(invoice.totalMinor, invoice.currency)}</Table.Td>
+              <Table.Td ta="right">{f.money(invoice.dueMinor, invoice.currency)}</Table.Td>
+              <Table.Td>
+                <InvoiceStatusBadge status={invoice.status} isOverdue={invoice.isOverdue} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }

@@ -13,7 +13,8 @@ const GATEWAY_MINIMUM_MINOR = 50;
 /** Refusals about the amount itself: shown on the amount field rather than above the button. */
 const AMOUNT_ERRORS = new Set(["PARTIAL_PAYMENT_NOT_ALLOWED", "ALLOCATION_EXCEEDS_DUE", "CP4001"]);
 
-function newIdempotencyKey(): string {
+/** A fresh key per intent to pay; shared by every "Pay now" button. */
+export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
   // randomUUID needs a secure context; plain http on a LAN address still has getRandomValues.
   const bytes = crypto.getRandomValues(new Uint8Array(16));

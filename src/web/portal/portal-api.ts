@@ -1,11 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
   PortalBranding,
   PortalInvoiceDetail,
-  PortalInvoiceSummary,
+  PortalInvoicePage,
   PortalMe,
 } from "../../shared/contracts/index.js";
-import { api, isApiError } from "../ui/api-client.js";
+import { api, isApiError, queryString } from "../ui/api-client.js";
 import { portalApi } from "./slug.js";
 
 export const portalQueryKeys = {
@@ -39,10 +39,27 @@ export function useContactMe() {
   });
 }
 
-export function usePortalInvoices() {
-  return useQuery({
-    queryKey: portalQueryKeys.invoices,
-    queryFn: ({ signal }) => api.get<PortalInvoiceSummary[]>(portalApi("/invoices"), signal),
+/** E3 filters as the list page keeps them in the address; empty means the server's default. */
+export interface PortalInvoiceFilters {
+  q?: string;
+  status?: string;
+  kind?: string;
+  sort?: string;
+  dir?: string;
+}
+
+/** Keyset pages of the contact's invoices: "Load more" asks for the page after the last cursor. */
+export function usePortalInvoices(filters: PortalInvoiceFilters) {
+  return useInfiniteQuery({
+    queryKey: [...portalQueryKeys.invoices, filters] as const,
+    queryFn: ({ signal, pageParam }) =>
+      api.get<PortalInvoicePage>(
+        portalApi(`/invoices${queryString({ ...filters, cursor: pageParam })}`),
+        signal,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: (previous) => previous,
   });
 }
 

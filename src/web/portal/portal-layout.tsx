@@ -24,7 +24,7 @@ export function PortalLayout() {
       <AppShell.Header data-print="hide">
         <Container size="lg" h="100%">
           <Group h="100%" justify="space-between" wrap="nowrap" gap="xs">
-            <Link to="/invoices" style={{ color: "inherit", textDecoration: "none", minWidth: 0 }}>
+            <Link to="/" style={{ color: "inherit", textDecoration: "none", minWidth: 0 }}>
               <Group gap="sm" wrap="nowrap" miw={0}>
                 {logoUrl ? (
                   <Image
@@ -72,6 +72,9 @@ export function PortalLayout() {
             <>
               <Stack gap={4} mb="sm" data-print="hide">
                 <Group component="nav" gap="md" aria-label={t("portal.nav.label")}>
+                  <NavLink to="/" end>
+                    {t("portalHome.nav")}
+                  </NavLink>
                   <NavLink to="/invoices">{t("quotes.portal.invoicesNav")}</NavLink>
                   <NavLink to="/payments">{t("receipts.nav")}</NavLink>
                   <NavLink to="/quotes">{t("quotes.portal.nav")}</NavLink>
@@ -103,11 +106,12 @@ export function PortalLayout() {
 }
 
 /** A section of the portal; the current one is marked for screen readers (aria-current) and by weight. */
-function NavLink({ to, children }: { to: string; children: string }) {
+function NavLink({ to, end, children }: { to: string; end?: boolean; children: string }) {
   return (
     <Anchor
       component={RouterNavLink}
       to={to}
+      end={end}
       size="sm"
       style={({ isActive }: { isActive: boolean }) => ({ fontWeight: isActive ? 700 : 500 })}
     >

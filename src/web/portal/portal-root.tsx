@@ -6,6 +6,7 @@ import { ErrorState, PageLoader } from "../ui/page-states.js";
 import { MantineShell } from "../ui/providers.js";
 import { MyDetailsPage } from "./account/my-details-page.js";
 import { publicAuthRoute, signedInAuthRoutes } from "./auth/auth-routes.js";
+import { HomePage } from "./home/home-page.js";
 import { InvoiceDetailPage } from "./invoice-detail-page.js";
 import { InvoicesPage } from "./invoices-page.js";
 import { PortalPaymentsPage } from "./payments/payments-page.js";
@@ -26,7 +27,7 @@ const router = createBrowserRouter(
       path: "/",
       element: <PortalLayout />,
       children: [
-        { index: true, element: <Navigate to="/invoices" replace /> },
+        { index: true, element: <HomePage /> },
         { path: "invoices", element: <InvoicesPage /> },
         { path: "invoices/:id", element: <InvoiceDetailPage /> },
         { path: "payments", element: <PortalPaymentsPage /> },

@@ -1,7 +1,6 @@
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
-  invoiceStatus,
   myDetails,
   okResponse,
   payAllBody,
@@ -9,7 +8,8 @@ import {
   payResult,
   portalBranding,
   portalInvoiceDetail,
-  portalInvoiceSummary,
+  portalInvoiceListQuery,
+  portalInvoicePage,
   portalMe,
   slugIdParams,
   slugParams,
@@ -30,6 +30,7 @@ import {
   resolveMovedSlug,
   startContactSession,
 } from "./contact-sessions.service.js";
+import { listPortalInvoices } from "./invoice-list.service.js";
 import { linkTargetIsLive, portalDocumentPath, redeemDocumentLink } from "./document-links.service.js";
 import { getMyDetails, updateMyDetails } from "./my-details.service.js";
 import {
@@ -37,7 +38,6 @@ import {
   getLogo,
   getPortalInvoice,
   getPortalMe,
-  listPortalInvoices,
   portalInvoicePdf,
 } from "./portal.service.js";
 
@@ -82,11 +82,11 @@ export async function portalRoutes(app: App, { database: { db }, config, mailer 
       schema: {
         tags,
         params: slugParams,
-        querystring: z.object({ status: invoiceStatus.optional() }),
-        response: { 200: z.array(portalInvoiceSummary) },
+        querystring: portalInvoiceListQuery,
+        response: { 200: portalInvoicePage },
       },
     },
-    (req) => listPortalInvoices(db, contactOf(req), req.query.status),
+    (req) => listPortalInvoices(db, contactOf(req), req.query),
   );
   r.get(
     "/api/portal/:slug/invoices/:id",

@@ -2,7 +2,6 @@ import { and, eq, isNull } from "drizzle-orm";
 import type {
   PortalBranding,
   PortalInvoiceDetail,
-  PortalInvoiceSummary,
   PortalMe,
 } from "../../../shared/contracts/index.js";
 import type { Db } from "../../db/client.js";
@@ -13,7 +12,7 @@ import { publishStatus } from "../../realtime/realtime.js";
 import { type AuditAction, type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import { buildInvoicePdf, invoicePdfFilename } from "../invoices/invoice-pdf.js";
-import { findDetail, findInvoice, findSummaries } from "../invoices/invoices.queries.js";
+import { findDetail, findInvoice } from "../invoices/invoices.queries.js";
 import { orgToday } from "../invoices/invoices.service.js";
 import { notify } from "../notifications/notifications.service.js";
 import type { StaffMail } from "../notifications/staff-email.js";
@@ -69,21 +68,6 @@ export function getPortalMe(db: Db, p: ContactPrincipal): Promise<PortalMe> {
       org: { ...brandingOf(org), ...visibleOrgContact(org, options) },
       features: effectiveFeatures(options),
     };
-  });
-}
-
-export function listPortalInvoices(
-  db: Db,
-  p: ContactPrincipal,
-  status?: string,
-): Promise<PortalInvoiceSummary[]> {
-  return withContact(db, p.orgId, p.customerId, async (tx) => {
-    const rows = await findSummaries(
-      tx,
-      { excludeDrafts: true, status: status as PortalInvoiceSummary["status"] | undefined },
-      await orgToday(tx, p.orgId),
-    );
-    return rows.map(({ customerId: _c, customerName: _n, ...rest }) => rest);
   });
 }
 

@@ -1,0 +1,102 @@
+import type { PortalHome, PurchaseHistory, PurchaseHistoryQuery } from "../../../shared/contracts/index.js";
+import type { Db } from "../../db/client.js";
+import { withContact } from "../../db/scope.js";
+import { loadContacts, loadCustomer } from "../customers/customers.service.js";
+import { orgToday } from "../invoices/invoices.service.js";
+import { customerBalances } from "../ledger/balances.js";
+import { loadOrganisation } from "../organisation/organisation.service.js";
+import type { ContactPrincipal } from "../portal/contact-sessions.service.js";
+import { can, portalOptionsOf } from "../portal/portal-policy.js";
+import { monthRange } from "./month-range.js";
+import {
+  countQuotesAwaiting,
+  findInvoicedCurrencies,
+  findLastPayment,
+  sumInvoicesPerMonth,
+} from "./portal-home.queries.js";
+
+/**
+ * The portal's home (E1): the customer's figures from the ledger (`customerBalances`, the same sums the
+ * back office and the statement use), its last payment, what waits for an answer, and its account.
+ * The organisation's own contact details come with `/me` (already filtered by C4), so not repeated here.
+ */
+export function getPortalHome(db: Db, p: ContactPrincipal): Promise<PortalHome> {
+  return withContact(db, p.orgId, p.customerId, async (tx) => {
+    const today = await orgToday(tx, p.orgId);
+    const options = portalOptionsOf(await loadOrganisation(tx, p.orgId));
+    const customer = await loadCustomer(tx, p.customerId);
+    return {
+      balances: await customerBalances(tx, customer.id, customer.currency, today),
+      lastPayment: await findLastPayment(tx, customer.id),
+      quotesAwaiting: await countQuotesAwaiting(tx, customer.id, today),
+      // Timesheets (E7, E8) are not built yet: nothing can be waiting for approval.
+      timesheetsAwaiting: 0,
+      account: {
+        name: customer.name,
+        legalName: customer.legalName ?? null,
+        taxId: customer.taxId ?? null,
+        email: customer.email ?? null,
+        phone: customer.phone ?? null,
+        address: {
+          line1: customer.addressLine1 ?? null,
+          line2: customer.addressLine2 ?? null,
+          city: customer.city ?? null,
+          postalCode: customer.postalCode ?? null,
+          region: customer.region ?? null,
+          country: customer.country ?? null,
+        },
+      },
+      contacts: (await loadContacts(tx, customer.id)).map((c) => ({
+        id: c.id,
+        name: c.name,
+        email: c.email,
+        phone: c.phone,
+        isPrimary: c.isPrimary,
+      })),
+      allows: {
+        payAll: !p.preview,
+        answerQuotes: can(options, "allowQuoteAcceptance"),
+        timesheets: can(options, "showProjects"),
+      },
+    };
+  });
+}
+
+/** E2: invoiced per month over a period, split into settled and still due, in one currency. */
+export function getPurchaseHistory(
+  db: Db,
+  p: ContactPrincipal,
+  query: PurchaseHistoryQuery,
+): Promise<PurchaseHistory> {
+  return withContact(db, p.orgId, p.customerId, async (tx) => {
+    const range = monthRange(await orgToday(tx, p.orgId), query.from, query.to);
+    const customer = await loadCustomer(tx, p.customerId);
+    const currency = query.currency ?? customer.currency;
+    const found = new Map(
+      (await sumInvoicesPerMonth(tx, customer.id, currency, range.firstDay, range.lastDay)).map((m) => [
+        m.month,
+        m,
+      ]),
+    );
+    const months = range.months.map(
+      (month) =>
+        found.get(month) ?? { month, invoicedMinor: 0, paidMinor: 0, pendingMinor: 0, invoiceCount: 0 },
+    );
+    const totals = { invoicedMinor: 0, paidMinor: 0, pendingMinor: 0, invoiceCount: 0 };
+    for (const m of months) {
+      totals.invoicedMinor += m.invoicedMinor;
+      totals.paidMinor += m.paidMinor;
+      totals.pendingMinor += m.pendingMinor;
+      totals.invoiceCount += m.invoiceCount;
+    }
+    const currencies = await findInvoicedCurrencies(tx, customer.id);
+    return {
+      currency,
+      from: range.from,
+      to: range.to,
+      months,
+      totals,
+      currencies: currencies.includes(customer.currency) ? currencies : [customer.currency, ...currencies],
+    };
+  });
+}

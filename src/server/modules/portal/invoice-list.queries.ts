@@ -1,0 +1,82 @@
+import { and, asc, desc, eq, ilike, inArray, lt, ne, or, type SQL, sql } from "drizzle-orm";
+import type { PortalInvoiceListQuery } from "../../../shared/contracts/index.js";
+import type { Tx } from "../../db/client.js";
+import { invoiceLines, invoices } from "../../db/schema/index.js";
+import type { InvoiceRow } from "../invoices/invoices.queries.js";
+import { OPEN_STATUSES } from "../ledger/document-status.js";
+import type { InvoiceCursor } from "./invoice-cursor.js";
+
+/** An invoice without a due date sorts as due last (ascending): it is never due. */
+const NEVER_DUE = "9999-12-31";
+
+/** The sort key of each order, as SQL and as read from a row (they must agree for the cursor). */
+const sortKey = {
+  date: { sql: sql`${invoices.issueDate}`, cast: sql`::date`, of: (r: InvoiceRow) => r.issueDate },
+  due: {
+    sql: sql`coalesce(${invoices.dueDate}, ${NEVER_DUE}::date)`,
+    cast: sql`::date`,
+    of: (r: InvoiceRow) => r.dueDate ?? NEVER_DUE,
+  },
+  amount: { sql: sql`${invoices.totalMinor}`, cast: sql`::bigint`, of: (r: InvoiceRow) => r.totalMinor },
+} as const;
+
+export const cursorKeyOf = (sort: PortalInvoiceListQuery["sort"], row: InvoiceRow) => sortKey[sort].of(row);
+
+function likeTerm(q?: string): string | null {
+  const t = q?.trim();
+  return t ? `%${t.replace(/[%_\\]/g, (m) => `\\${m}`)}%` : null;
+}
+
+/**
+ * One keyset page of a customer's invoices (E3): ordered by the sort key then the id (unique, so ties on
+ * amount or date never repeat or skip a row), resuming strictly after the cursor's (key, id) — a row
+ * comparison the index can seek to, never an OFFSET that reads and throws away every earlier row.
+ * Reads `limit + 1` rows so the caller knows whether another page exists.
+ */
+export function findInvoicePage(
+  tx: Tx,
+  scope: { orgId: string; customerId: string; today: string },
+  query: PortalInvoiceListQuery,
+  cursor: InvoiceCursor | null,
+): Promise<InvoiceRow[]> {
+  const key = sortKey[query.sort];
+  const term = likeTerm(query.q);
+  const conditions: (SQL | undefined)[] = [
+    // Named explicitly (RLS also applies) so the planner can use the (org, customer, kind, …) indexes.
+    eq(invoices.orgId, scope.orgId),
+    eq(invoices.customerId, scope.customerId),
+    ne(invoices.status, "draft"),
+    query.kind ? eq(invoices.kind, query.kind) : inArray(invoices.kind, ["invoice", "retainer"]),
+    statusCondition(query.status, scope.today),
+    term
+      ? or(
+          ilike(invoices.number, term),
+          ilike(invoices.notes, term),
+          sql`exists (select 1 from ${invoiceLines} l where l.invoice_id = ${invoices.id} and l.description ilike ${term})`,
+        )
+      : undefined,
+  ];
+  if (cursor) {
+    const op = query.dir === "asc" ? sql`>` : sql`<`;
+    conditions.push(sql`(${key.sql}, ${invoices.id}) ${op} (${cursor.key}${key.cast}, ${cursor.id}::uuid)`);
+  }
+  const order = query.dir === "asc" ? asc : desc;
+  return tx
+    .select()
+    .from(invoices)
+    .where(and(...conditions))
+    .orderBy(order(key.sql), order(invoices.id))
+    .limit(query.limit + 1);
+}
+
+/** "overdue" is read, not stored: open, with a due date before today (credit notes are never due). */
+function statusCondition(status: PortalInvoiceListQuery["status"], today: string): SQL | undefined {
+  if (!status) return undefined;
+  if (status === "overdue")
+    return and(
+      ne(invoices.kind, "credit_note"),
+      inArray(invoices.status, [...OPEN_STATUSES]),
+      lt(invoices.dueDate, today),
+    );
+  return eq(invoices.status, status);
+}
