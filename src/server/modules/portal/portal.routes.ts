@@ -30,16 +30,10 @@ import {
   resolveMovedSlug,
   startContactSession,
 } from "./contact-sessions.service.js";
-import { listPortalInvoices } from "./invoice-list.service.js";
 import { linkTargetIsLive, portalDocumentPath, redeemDocumentLink } from "./document-links.service.js";
+import { listPortalInvoices } from "./invoice-list.service.js";
 import { getMyDetails, updateMyDetails } from "./my-details.service.js";
-import {
-  getBranding,
-  getLogo,
-  getPortalInvoice,
-  getPortalMe,
-  portalInvoicePdf,
-} from "./portal.service.js";
+import { getBranding, getLogo, getPortalInvoice, getPortalMe, portalInvoicePdf } from "./portal.service.js";
 
 export async function portalRoutes(app: App, { database: { db }, config, mailer }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -1,9 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
-import type {
-  PortalBranding,
-  PortalInvoiceDetail,
-  PortalMe,
-} from "../../../shared/contracts/index.js";
+import type { PortalBranding, PortalInvoiceDetail, PortalMe } from "../../../shared/contracts/index.js";
 import type { Db } from "../../db/client.js";
 import { contacts, invoices, organisations } from "../../db/schema/index.js";
 import { withContact, withSystem } from "../../db/scope.js";
