@@ -13,4 +13,5 @@ export * from "./portal-auth.js";
 export * from "./portal-options.js";
 export * from "./quotes.js";
 export * from "./sales-orders.js";
+export * from "./statement.js";
 export * from "./taxes.js";
