@@ -20,6 +20,9 @@ const STALL_MS = 60_000;
 // pdfkit pushes without looking at backpressure; pausing between batches until the reader has taken
 // most of what was written keeps memory bounded when the network is slower than the renderer.
 async function drained(doc: Readable): Promise<void> {
+  // Yield to the event loop once per batch: with PGlite every query resolves in-process, and a long
+  // statement would otherwise keep other requests (and this response's own socket) waiting.
+  await new Promise((resolve) => setImmediate(resolve));
   const since = Date.now();
   while (!doc.destroyed && doc.readableLength > HIGH_WATER_BYTES) {
     if (Date.now() - since > STALL_MS) throw new Error("statement PDF reader stalled");
