@@ -6,6 +6,7 @@ import { portalAuthEn } from "./features/portal-auth.js";
 import { portalSettingsEn } from "./features/portal-settings.js";
 import { quotesEn } from "./features/quotes.js";
 import { salesOrdersEn } from "./features/sales-orders.js";
+import { statementEn } from "./features/statement.js";
 import type { Messages } from "./types.js";
 
 /** English catalogue; typed so that its keys are exactly those of `es`. */
@@ -346,6 +347,7 @@ export const en: Messages<typeof es> = {
   portalAuth: portalAuthEn,
   comments: commentsEn,
   salesOrders: salesOrdersEn,
+  statement: statementEn,
   portalAccess: portalAccessEn,
   portalSettings: portalSettingsEn,
   portalActivity: portalActivityEn,

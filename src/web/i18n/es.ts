@@ -5,6 +5,7 @@ import { portalAuthEs } from "./features/portal-auth.js";
 import { portalSettingsEs } from "./features/portal-settings.js";
 import { quotesEs } from "./features/quotes.js";
 import { salesOrdersEs } from "./features/sales-orders.js";
+import { statementEs } from "./features/statement.js";
 /** Spanish catalogue; the source of the key set that `en` must match exactly. */
 export const es = {
   common: {
@@ -344,6 +345,7 @@ export const es = {
   portalAuth: portalAuthEs,
   comments: commentsEs,
   salesOrders: salesOrdersEs,
+  statement: statementEs,
   portalAccess: portalAccessEs,
   portalSettings: portalSettingsEs,
   portalActivity: portalActivityEs,
