@@ -11,6 +11,8 @@ export const statementEs = {
   periodHelp: "Elige el primer y el último día.",
   currency: "Moneda",
   downloadPdf: "Descargar PDF",
+  /** Back office, on the customer's page: the last three months and this one. */
+  staffPdf: "Estado de cuenta (PDF)",
   print: "Imprimir",
   summary: "Resumen del periodo",
   openingBalance: "Saldo inicial",
@@ -65,6 +67,7 @@ export const statementEn: Messages<typeof statementEs> = {
   periodHelp: "Pick the first and the last day.",
   currency: "Currency",
   downloadPdf: "Download PDF",
+  staffPdf: "Statement (PDF)",
   print: "Print",
   summary: "Summary of the period",
   openingBalance: "Opening balance",
