@@ -89,15 +89,22 @@ export function StatementTable({ statement: s }: { statement: Statement }) {
   );
 }
 
-/** Invoices and credit notes open in the portal; a payment or refund names its receipt. */
+const DETAIL_PAGES: Partial<Record<StatementLine["type"], string>> = {
+  invoice: "/invoices",
+  credit_note: "/invoices",
+  payment: "/payments",
+};
+
+/** Invoices, credit notes and payments open their page; a refund names the receipt or credit it returned. */
 function DocumentCell({ line }: { line: StatementLine }) {
   const { t } = useTranslation();
   const label = t(`statement.types.${line.type}`);
-  if ((line.type === "invoice" || line.type === "credit_note") && line.number)
+  const page = DETAIL_PAGES[line.type];
+  if (page && line.number)
     return (
       <>
         {label}{" "}
-        <Anchor component={Link} to={`/invoices/${line.id}`}>
+        <Anchor component={Link} to={`${page}/${line.id}`}>
           {line.number}
         </Anchor>
       </>
