@@ -114,6 +114,16 @@ export const errorCodes = {
     "Credit from this document was already applied or refunded.",
     "El saldo de este documento ya se ha aplicado o devuelto.",
   ),
+  STATEMENT_RANGE_REVERSED: def(
+    422,
+    "The start date must be on or before the end date.",
+    "La fecha de inicio debe ser igual o anterior a la fecha de fin.",
+  ),
+  STATEMENT_RANGE_TOO_LONG: def(
+    422,
+    "Choose a period of at most 10 years.",
+    "Elige un periodo de 10 años como máximo.",
+  ),
   QUOTE_NOT_DRAFT: def(
     409,
     "Only draft quotes can be changed; revise the quote instead.",

@@ -16,4 +16,5 @@ export * from "./portal-options.js";
 export * from "./quotes.js";
 export * from "./receipts.js";
 export * from "./sales-orders.js";
+export * from "./statement.js";
 export * from "./taxes.js";

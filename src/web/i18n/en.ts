@@ -9,6 +9,7 @@ import { portalSettingsEn } from "./features/portal-settings.js";
 import { quotesEn } from "./features/quotes.js";
 import { receiptsEn } from "./features/receipts.js";
 import { salesOrdersEn } from "./features/sales-orders.js";
+import { statementEn } from "./features/statement.js";
 import type { Messages } from "./types.js";
 
 /** English catalogue; typed so that its keys are exactly those of `es`. */
@@ -351,6 +352,7 @@ export const en: Messages<typeof es> = {
   comments: commentsEn,
   salesOrders: salesOrdersEn,
   moneyAdmin: moneyAdminEn,
+  statement: statementEn,
   portalAccess: portalAccessEn,
   portalSettings: portalSettingsEn,
   portalActivity: portalActivityEn,

@@ -8,6 +8,7 @@ import { portalSettingsEs } from "./features/portal-settings.js";
 import { quotesEs } from "./features/quotes.js";
 import { receiptsEs } from "./features/receipts.js";
 import { salesOrdersEs } from "./features/sales-orders.js";
+import { statementEs } from "./features/statement.js";
 /** Spanish catalogue; the source of the key set that `en` must match exactly. */
 export const es = {
   common: {
@@ -349,6 +350,7 @@ export const es = {
   comments: commentsEs,
   salesOrders: salesOrdersEs,
   moneyAdmin: moneyAdminEs,
+  statement: statementEs,
   portalAccess: portalAccessEs,
   portalSettings: portalSettingsEs,
   portalActivity: portalActivityEs,

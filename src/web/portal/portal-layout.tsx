@@ -81,6 +81,7 @@ export function PortalLayout() {
                   {me.data.features.showSalesOrders ? (
                     <NavLink to="/sales-orders">{t("salesOrders.nav")}</NavLink>
                   ) : null}
+                  <NavLink to="/statement">{t("statement.nav")}</NavLink>
                   <NavLink to="/account">{t("portalSettings.account.nav")}</NavLink>
                 </Group>
                 <Group gap="xs">

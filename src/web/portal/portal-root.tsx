@@ -18,6 +18,7 @@ import { PortalQuotesPage } from "./quotes/quotes-page.js";
 import { PortalSalesOrderDetailPage } from "./sales-orders/sales-order-detail-page.js";
 import { PortalSalesOrdersPage } from "./sales-orders/sales-orders-page.js";
 import { basename } from "./slug.js";
+import { StatementPage } from "./statement/statement-page.js";
 import { UnavailablePage } from "./status-pages.js";
 
 const router = createBrowserRouter(
@@ -36,6 +37,7 @@ const router = createBrowserRouter(
         { path: "quotes/:id", element: <PortalQuoteDetailPage /> },
         { path: "sales-orders", element: <PortalSalesOrdersPage /> },
         { path: "sales-orders/:id", element: <PortalSalesOrderDetailPage /> },
+        { path: "statement", element: <StatementPage /> },
         { path: "account", element: <MyDetailsPage /> },
         ...signedInAuthRoutes,
         { path: "*", element: <Navigate to="/invoices" replace /> },

@@ -56,6 +56,9 @@ function CustomerEditForm({ customer }: { customer: Customer }) {
 
   const newInvoice = (
     <Group gap="xs">
+      <Button component="a" href={`/api/customers/${customer.id}/statement/pdf`} download variant="default">
+        {t("statement.staffPdf")}
+      </Button>
       <Button component={Link} to={`/quotes/new?customerId=${customer.id}`} variant="default">
         {t("quotes.list.new")}
       </Button>

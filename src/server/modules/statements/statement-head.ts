@@ -1,0 +1,55 @@
+import type { StatementQuery } from "../../../shared/contracts/index.js";
+import { todayIn } from "../../../shared/dates.js";
+import type { Db, Tx } from "../../db/client.js";
+import { withContact, withOrg } from "../../db/scope.js";
+import { loadCustomer } from "../customers/customers.service.js";
+import { loadOrganisation } from "../organisation/organisation.service.js";
+import type { ContactPrincipal } from "../portal/contact-sessions.service.js";
+import { agingAt, openingBalance, statementCurrencies } from "./statement-queries.js";
+import { resolveRange } from "./statement-range.js";
+
+/** Whose statement, in which transaction: staff for any customer of the organisation, a contact for its own. */
+export interface StatementScope {
+  orgId: string;
+  customerId: string;
+  run<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+}
+
+export const staffScope = (db: Db, orgId: string, customerId: string): StatementScope => ({
+  orgId,
+  customerId,
+  run: (fn) => withOrg(db, orgId, fn),
+});
+
+export const contactScope = (db: Db, p: ContactPrincipal): StatementScope => ({
+  orgId: p.orgId,
+  customerId: p.customerId,
+  run: (fn) => withContact(db, p.orgId, p.customerId, fn),
+});
+
+export type StatementHead = Awaited<ReturnType<typeof loadStatementHead>>;
+
+/**
+ * Everything a statement shows before its lines: who, which currency and period, the balance carried
+ * in and the aging at `to`. Throws NOT_FOUND for a customer outside the scope, and the range codes.
+ */
+export async function loadStatementHead(tx: Tx, scope: StatementScope, query: StatementQuery) {
+  const org = await loadOrganisation(tx, scope.orgId);
+  const customer = await loadCustomer(tx, scope.customerId);
+  const today = todayIn(org.timeZone);
+  const { from, to } = resolveRange(query, today);
+  const currency = query.currency ?? customer.currency;
+  const filter = { customerId: customer.id, currency };
+  return {
+    org,
+    customer,
+    today,
+    from,
+    to,
+    currency,
+    filter,
+    currencies: await statementCurrencies(tx, customer.id, customer.currency),
+    openingBalanceMinor: await openingBalance(tx, filter, from),
+    aging: await agingAt(tx, filter, to),
+  };
+}

@@ -1,0 +1,165 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { PaymentMethod, StatementAging, StatementLineType } from "../../../shared/contracts/index.js";
+import type { Tx } from "../../db/client.js";
+import { allocations, invoices, payments, refunds } from "../../db/schema/index.js";
+
+export interface StatementFilter {
+  customerId: string;
+  currency: string;
+}
+
+/** One movement as read from the database; the running balance is added by whoever walks them. */
+export interface Movement {
+  id: string;
+  type: StatementLineType;
+  date: string;
+  /** created_at as PostgreSQL prints it: exact to the microsecond, so it can resume a keyset. */
+  createdKey: string;
+  number: string | null;
+  dueDate: string | null;
+  correctsNumber: string | null;
+  method: PaymentMethod | null;
+  reference: string | null;
+  amountMinor: number;
+}
+
+/** Both drivers (PGlite, node-postgres) answer `{ rows }`. */
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+/**
+ * Every movement of one customer in one currency, signed by the statement convention (see the contract).
+ * Issued, non-void invoices and credit notes on their issue date; every payment on its paidOn (those that
+ * paid a retainer too); every refund (of a payment, a credit note or a retainer balance) on its date.
+ */
+function movements(f: StatementFilter): SQL {
+  return sql`(
+    select i.id, i.kind as type, i.issue_date as date, i.created_at, i.number, i.due_date,
+           c.number as corrects_number, null::text as method, null::text as reference,
+           case when i.kind = 'invoice' then i.total_minor else -i.total_minor end as amount
+      from ${invoices} i
+      left join ${invoices} c on c.id = i.corrects_invoice_id
+     where i.customer_id = ${f.customerId} and i.currency = ${f.currency}
+       and i.kind in ('invoice', 'credit_note') and i.status not in ('draft', 'void')
+    union all
+    select p.id, 'payment', p.paid_on, p.created_at, p.number, null, null, p.method, p.reference, -p.amount_minor
+      from ${payments} p
+     where p.customer_id = ${f.customerId} and p.currency = ${f.currency}
+    union all
+    select r.id, 'refund', r.refunded_on, r.created_at, coalesce(p.number, s.number), null, null, r.method,
+           r.reference, r.amount_minor
+      from ${refunds} r
+      left join ${payments} p on p.id = r.payment_id
+      left join ${invoices} s on s.id = r.source_invoice_id
+     where r.customer_id = ${f.customerId} and r.currency = ${f.currency}
+  ) m`;
+}
+
+/** The balance carried into the period: every movement dated before `from`. */
+export async function openingBalance(tx: Tx, f: StatementFilter, from: string): Promise<number> {
+  const result = await tx.execute(
+    sql`select coalesce(sum(m.amount), 0)::text as total from ${movements(f)} where m.date < ${from}::date`,
+  );
+  return Number(rowsOf<{ total: string }>(result)[0]?.total ?? 0);
+}
+
+type MovementRow = {
+  id: string;
+  type: StatementLineType;
+  date: string;
+  created_key: string;
+  number: string | null;
+  due_date: string | null;
+  corrects_number: string | null;
+  method: PaymentMethod | null;
+  reference: string | null;
+  amount: string;
+};
+
+/**
+ * The movements of [from, to] in date order (ties by creation time, then id), `size` per query: a keyset
+ * on (date, created_at, id) resumes after the last row, so a statement of any length is read in bounded
+ * pieces and each query stays cheap (no OFFSET). Run it inside one transaction.
+ */
+export async function* movementBatches(
+  tx: Tx,
+  f: StatementFilter,
+  range: { from: string; to: string },
+  size = 500,
+): AsyncGenerator<Movement[]> {
+  let after: Movement | undefined;
+  for (;;) {
+    const resume = after
+      ? sql`and (m.date, m.created_at, m.id) > (${after.date}::date, ${after.createdKey}::timestamptz, ${after.id}::uuid)`
+      : sql``;
+    const result = await tx.execute(sql`
+      select m.id, m.type, m.date::text as date, m.created_at::text as created_key, m.number,
+             m.due_date::text as due_date, m.corrects_number, m.method, m.reference, m.amount::text as amount
+        from ${movements(f)}
+       where m.date between ${range.from}::date and ${range.to}::date ${resume}
+       order by m.date, m.created_at, m.id
+       limit ${size}`);
+    const batch = rowsOf<MovementRow>(result).map(
+      (r): Movement => ({
+        id: r.id,
+        type: r.type,
+        date: r.date,
+        createdKey: r.created_key,
+        number: r.number,
+        dueDate: r.due_date,
+        correctsNumber: r.corrects_number,
+        method: r.method,
+        reference: r.reference,
+        amountMinor: Number(r.amount),
+      }),
+    );
+    if (batch.length > 0) yield batch;
+    if (batch.length < size) return;
+    after = batch[batch.length - 1];
+  }
+}
+
+/**
+ * What was outstanding at `to` on each invoice, as it stood then: its total less the allocations applied
+ * on or before `to` (net of refunds' negative rows), so a later payment does not rewrite an old
+ * statement. Days past due count from the due date (the issue date when there is none) to `to`.
+ */
+export async function agingAt(tx: Tx, f: StatementFilter, to: string): Promise<StatementAging> {
+  const result = await tx.execute(sql`
+    select coalesce(sum(o) filter (where d <= 0), 0)::text as current,
+           coalesce(sum(o) filter (where d between 1 and 30), 0)::text as d30,
+           coalesce(sum(o) filter (where d between 31 and 60), 0)::text as d60,
+           coalesce(sum(o) filter (where d between 61 and 90), 0)::text as d90,
+           coalesce(sum(o) filter (where d > 90), 0)::text as over
+      from (
+        select ${to}::date - coalesce(i.due_date, i.issue_date) as d,
+               i.total_minor - coalesce((select sum(a.amount_minor) from ${allocations} a
+                                          where a.invoice_id = i.id and a.applied_on <= ${to}::date), 0) as o
+          from ${invoices} i
+         where i.customer_id = ${f.customerId} and i.currency = ${f.currency} and i.kind = 'invoice'
+           and i.status not in ('draft', 'void') and i.issue_date <= ${to}::date
+      ) x
+     where o > 0`);
+  const r = rowsOf<Record<"current" | "d30" | "d60" | "d90" | "over", string>>(result)[0];
+  const aging = {
+    currentMinor: Number(r?.current ?? 0),
+    days1to30Minor: Number(r?.d30 ?? 0),
+    days31to60Minor: Number(r?.d60 ?? 0),
+    days61to90Minor: Number(r?.d90 ?? 0),
+    over90Minor: Number(r?.over ?? 0),
+  };
+  return { ...aging, totalMinor: Object.values(aging).reduce((s, v) => s + v, 0) };
+}
+
+/** The currencies a customer has statement movements in, its own first (even with none). */
+export async function statementCurrencies(tx: Tx, customerId: string, own: string): Promise<string[]> {
+  const result = await tx.execute(sql`
+    select currency from ${invoices}
+     where customer_id = ${customerId} and kind in ('invoice', 'credit_note') and status not in ('draft', 'void')
+    union select currency from ${payments} where customer_id = ${customerId}
+    union select currency from ${refunds} where customer_id = ${customerId}
+    order by 1`);
+  const others = rowsOf<{ currency: string }>(result)
+    .map((r) => r.currency)
+    .filter((c) => c !== own);
+  return [own, ...others];
+}

@@ -1,0 +1,100 @@
+import type { Readable } from "node:stream";
+import type { StatementQuery } from "../../../shared/contracts/index.js";
+import type { Tx } from "../../db/client.js";
+import { StatementPdf } from "../../pdf/statement/statement-pdf.js";
+import { type Address, pdfCustomerParty, pdfOrgParty } from "../documents/pdf-parts.js";
+import { addRunningBalance } from "./running-balance.js";
+import { loadStatementHead, type StatementHead, type StatementScope } from "./statement-head.js";
+import { movementBatches } from "./statement-queries.js";
+
+export interface StatementPdfFile {
+  stream: Readable;
+  filename: string;
+}
+
+/** Bytes the PDF may hold unread before the next batch waits for the client. */
+const HIGH_WATER_BYTES = 1 << 20;
+/** A client that reads nothing for this long is given up on, so the transaction does not stay open. */
+const STALL_MS = 60_000;
+
+// pdfkit pushes without looking at backpressure; pausing between batches until the reader has taken
+// most of what was written keeps memory bounded when the network is slower than the renderer.
+async function drained(doc: Readable): Promise<void> {
+  // Yield to the event loop once per batch: with PGlite every query resolves in-process, and a long
+  // statement would otherwise keep other requests (and this response's own socket) waiting.
+  await new Promise((resolve) => setImmediate(resolve));
+  const since = Date.now();
+  while (!doc.destroyed && doc.readableLength > HIGH_WATER_BYTES) {
+    if (Date.now() - since > STALL_MS) throw new Error("statement PDF reader stalled");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  if (doc.destroyed) throw new Error("statement PDF reader went away");
+}
+
+const filenameOf = (head: StatementHead) =>
+  `${head.customer.name}-${head.currency}-${head.from}-${head.to}.pdf`.replace(/[^A-Za-z0-9._-]+/g, "_");
+
+/**
+ * Streams a statement PDF: one transaction reads the head, then the movements in keyset batches, and each
+ * batch becomes rows of the PDF already flowing to the client. The promise settles as soon as the head is
+ * read: it rejects (a problem+json answer) for a bad range or an unknown customer, else it resolves with
+ * the stream; a failure after that ends the stream with an error (the client gets a cut-off download).
+ */
+export function streamStatementPdf(
+  scope: StatementScope,
+  query: StatementQuery,
+  lang: "es" | "en",
+  onStart?: (tx: Tx, head: StatementHead) => Promise<void>,
+): Promise<StatementPdfFile> {
+  return new Promise((resolve, reject) => {
+    let pdf: StatementPdf | undefined;
+    scope
+      .run(async (tx) => {
+        const head = await loadStatementHead(tx, scope, query);
+        await onStart?.(tx, head);
+        pdf = new StatementPdf({
+          locale: lang,
+          timeZone: head.org.timeZone,
+          org: pdfOrgParty(head.org, { withBankAccount: false }),
+          customer: pdfCustomerParty(head.customer as Address & Record<string, unknown>, head.customer.name),
+          currency: head.currency,
+          from: head.from,
+          to: head.to,
+          today: head.today,
+          openingBalanceMinor: head.openingBalanceMinor,
+        });
+        // The route's reply is our error reporter; this listener only keeps an error after the reply
+        // ended from being an unhandled 'error' event.
+        pdf.doc.on("error", () => undefined);
+        resolve({ stream: pdf.doc, filename: filenameOf(head) });
+        pdf.begin();
+        let balance = head.openingBalanceMinor;
+        let lineCount = 0;
+        let chargesMinor = 0;
+        let creditsMinor = 0;
+        for await (const batch of movementBatches(tx, head.filter, head)) {
+          await drained(pdf.doc);
+          const walked = addRunningBalance(batch, balance);
+          pdf.addLines(walked.lines);
+          balance = walked.balanceMinor;
+          lineCount += batch.length;
+          for (const m of batch) {
+            if (m.amountMinor > 0) chargesMinor += m.amountMinor;
+            else creditsMinor -= m.amountMinor;
+          }
+        }
+        await drained(pdf.doc);
+        pdf.finish({
+          lineCount,
+          chargesMinor,
+          creditsMinor,
+          closingBalanceMinor: balance,
+          aging: head.aging,
+        });
+      })
+      .catch((err: unknown) => {
+        if (!pdf) reject(err);
+        else if (!pdf.doc.destroyed) pdf.doc.destroy(err instanceof Error ? err : new Error(String(err)));
+      });
+  });
+}

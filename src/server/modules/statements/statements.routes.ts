@@ -1,0 +1,43 @@
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { idParams, statement, statementQuery } from "../../../shared/contracts/index.js";
+import type { App, Deps } from "../../app.js";
+import { requireStaff, staffOf } from "../../http/auth.js";
+import { requestLanguage } from "../../http/errors.js";
+import { getStatement, staffStatementPdf } from "./statement.service.js";
+import { staffScope } from "./statement-head.js";
+
+/** Staff read any customer's statement of account (E9): on screen and as a streamed PDF. */
+export async function statementRoutes(app: App, { database: { db } }: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const onRequest = requireStaff(db);
+  const tags = ["statements"];
+
+  r.get(
+    "/api/customers/:id/statement",
+    {
+      onRequest,
+      schema: { tags, params: idParams, querystring: statementQuery, response: { 200: statement } },
+    },
+    (req) => getStatement(staffScope(db, staffOf(req).orgId, req.params.id), req.query),
+  );
+  r.get(
+    "/api/customers/:id/statement/pdf",
+    {
+      onRequest,
+      schema: { tags, params: idParams, querystring: statementQuery, produces: ["application/pdf"] },
+    },
+    async (req, reply) => {
+      const { stream, filename } = await staffStatementPdf(
+        db,
+        staffOf(req).orgId,
+        req.params.id,
+        req.query,
+        requestLanguage(req),
+      );
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", `attachment; filename="${filename}"`)
+        .send(stream);
+    },
+  );
+}

@@ -1,0 +1,23 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { Statement } from "../../../shared/contracts/index.js";
+import { api, queryString } from "../../ui/api-client.js";
+import { portalApi } from "../slug.js";
+
+/** From, to and currency as the server takes them; any left out takes the server's default. */
+export interface StatementFilter {
+  from?: string;
+  to?: string;
+  currency?: string;
+}
+
+export const statementPath = (filter: StatementFilter, pdf = false) =>
+  portalApi(`/statement${pdf ? "/pdf" : ""}${queryString({ ...filter })}`);
+
+export function usePortalStatement(filter: StatementFilter) {
+  return useQuery({
+    queryKey: ["statement", filter],
+    queryFn: ({ signal }) => api.get<Statement>(statementPath(filter), signal),
+    // The last statement stays on screen while another period loads.
+    placeholderData: keepPreviousData,
+  });
+}
