@@ -52,7 +52,7 @@ test("the portal's address, phones, social links and bank account follow the C4 
   await portal.getByRole("textbox", { name: "Email" }).fill(CONTACT.email);
   await portal.getByLabel(/^Password/).fill(CONTACT.password);
   await portal.getByRole("button", { name: "Sign in" }).click();
-  await expect(portal.getByRole("heading", { level: 1, name: "Your invoices" })).toBeVisible();
+  await expect(portal.getByRole("heading", { level: 1, name: /^Hello, / })).toBeVisible();
 
   await test.step("switched off, the portal shows none of them", async () => {
     await setSwitches(page, false);

@@ -40,7 +40,7 @@ const router = createBrowserRouter(
         { path: "statement", element: <StatementPage /> },
         { path: "account", element: <MyDetailsPage /> },
         ...signedInAuthRoutes,
-        { path: "*", element: <Navigate to="/invoices" replace /> },
+        { path: "*", element: <Navigate to="/" replace /> },
       ],
     },
   ],

@@ -20,7 +20,7 @@ export function AcceptInvitationPage() {
     accept.mutate(
       { token, ...values },
       {
-        onSuccess: () => navigate("/invoices", { replace: true }),
+        onSuccess: () => navigate("/", { replace: true }),
         onError: (error) => applyProblemToForm(form, error),
       },
     ),

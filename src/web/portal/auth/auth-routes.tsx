@@ -17,9 +17,9 @@ export const publicAuthRoute: RouteObject = {
 
 /**
  * Children of the signed-in layout. `/login` needs no page of its own: without a session the layout
- * shows the sign-in form on every path, and once signed in /login moves on to the invoices.
+ * shows the sign-in form on every path, and once signed in /login moves on to the home page (E1).
  */
 export const signedInAuthRoutes: RouteObject[] = [
-  { path: "login", element: <Navigate to="/invoices" replace /> },
+  { path: "login", element: <Navigate to="/" replace /> },
   { path: "account/password", element: <ChangePasswordPage /> },
 ];
