@@ -3,7 +3,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { ErrorState, PageLoader } from "../../ui/page-states.js";
+import { QueryList } from "../../ui/query-states.js";
 import { PageHeader } from "../layout/page-header.js";
 import { useCustomers } from "./customers-api.js";
 
@@ -28,60 +28,59 @@ export function CustomersPage() {
         onChange={(e) => setSearch(e.currentTarget.value)}
         maw={400}
       />
-      {customers.isPending ? <PageLoader /> : null}
-      {customers.isError ? (
-        <ErrorState error={customers.error} onRetry={() => void customers.refetch()} />
-      ) : null}
-      {customers.data?.length === 0 && !q ? (
-        <EmptyState
-          title={t("admin.customers.emptyTitle")}
-          description={t("admin.customers.emptyDescription")}
-          py="xl"
-        >
-          <EmptyState.Actions>{newButton}</EmptyState.Actions>
-        </EmptyState>
-      ) : null}
-      {customers.data?.length === 0 && q ? (
-        <EmptyState title={t("admin.customers.noMatches")} py="lg" />
-      ) : null}
-      {customers.data && customers.data.length > 0 ? (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("admin.customers.name")}</Table.Th>
-                <Table.Th scope="col">{t("admin.customers.kind")}</Table.Th>
-                <Table.Th scope="col">{t("admin.customers.taxId")}</Table.Th>
-                <Table.Th scope="col">{t("admin.customers.email")}</Table.Th>
-                <Table.Th scope="col">{t("admin.customers.currency")}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("admin.customers.contactCount")}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {customers.data.map((customer) => (
-                <Table.Tr key={customer.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/customers/${customer.id}`} fw={500}>
-                      {customer.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color="gray">
-                      {t(`admin.customers.kinds.${customer.kind}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{customer.taxId ?? t("common.none")}</Table.Td>
-                  <Table.Td>{customer.email ?? t("common.none")}</Table.Td>
-                  <Table.Td>{customer.currency}</Table.Td>
-                  <Table.Td ta="right">{customer.contactCount}</Table.Td>
+      <QueryList
+        query={customers}
+        isFiltered={Boolean(q)}
+        noMatchesTitle={t("admin.customers.noMatches")}
+        empty={
+          <EmptyState
+            title={t("admin.customers.emptyTitle")}
+            description={t("admin.customers.emptyDescription")}
+            py="xl"
+          >
+            <EmptyState.Actions>{newButton}</EmptyState.Actions>
+          </EmptyState>
+        }
+      >
+        {(rows) => (
+          <Table.ScrollContainer minWidth={560}>
+            <Table striped highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("admin.customers.name")}</Table.Th>
+                  <Table.Th scope="col">{t("admin.customers.kind")}</Table.Th>
+                  <Table.Th scope="col">{t("admin.customers.taxId")}</Table.Th>
+                  <Table.Th scope="col">{t("admin.customers.email")}</Table.Th>
+                  <Table.Th scope="col">{t("admin.customers.currency")}</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t("admin.customers.contactCount")}
+                  </Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((customer) => (
+                  <Table.Tr key={customer.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/customers/${customer.id}`} fw={500}>
+                        {customer.name}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color="gray">
+                        {t(`admin.customers.kinds.${customer.kind}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{customer.taxId ?? t("common.none")}</Table.Td>
+                    <Table.Td>{customer.email ?? t("common.none")}</Table.Td>
+                    <Table.Td>{customer.currency}</Table.Td>
+                    <Table.Td ta="right">{customer.contactCount}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryList>
     </Stack>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { useFormat } from "../../ui/format.js";
 import { INVOICE_STATUSES } from "../../ui/invoice-statuses.js";
-import { ErrorState, PageLoader } from "../../ui/page-states.js";
+import { QueryList } from "../../ui/query-states.js";
 import { InvoiceStatusBadge } from "../../ui/status-badge.js";
 import { ListFilters, useListParams } from "../layout/list-filters.js";
 import { PageHeader } from "../layout/page-header.js";
@@ -80,14 +80,11 @@ export function InvoicesPage() {
         searchLabel={t("admin.invoices.search")}
         customerLabel={t("invoice.customer")}
       />
-      {invoices.isPending ? <PageLoader /> : null}
-      {invoices.isError ? (
-        <ErrorState error={invoices.error} onRetry={() => void invoices.refetch()} />
-      ) : null}
-      {invoices.data?.length === 0 ? (
-        filtered ? (
-          <EmptyState title={t("admin.invoices.noMatches")} py="lg" />
-        ) : (
+      <QueryList
+        query={invoices}
+        isFiltered={filtered}
+        noMatchesTitle={t("admin.invoices.noMatches")}
+        empty={
           <EmptyState
             title={t("admin.invoices.emptyTitle")}
             description={t("admin.invoices.emptyDescription")}
@@ -95,56 +92,57 @@ export function InvoicesPage() {
           >
             <EmptyState.Actions>{newButton}</EmptyState.Actions>
           </EmptyState>
-        )
-      ) : null}
-      {invoices.data && invoices.data.length > 0 ? (
-        <Table.ScrollContainer minWidth={820}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("invoice.number")}</Table.Th>
-                <Table.Th scope="col">{t("moneyAdmin.list.kind")}</Table.Th>
-                <Table.Th scope="col">{t("invoice.customer")}</Table.Th>
-                <Table.Th scope="col">{t("invoice.issueDate")}</Table.Th>
-                <Table.Th scope="col">{t("invoice.dueDate")}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("invoice.total")}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("invoice.amountDue")}
-                </Table.Th>
-                <Table.Th scope="col">{t("invoice.status")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {invoices.data.map((invoice) => (
-                <Table.Tr key={invoice.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/invoices/${invoice.id}`} fw={500}>
-                      {invoice.number ?? t("invoice.draft")}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <KindBadge kind={invoice.kind} />
-                  </Table.Td>
-                  <Table.Td>{invoice.customerName}</Table.Td>
-                  <Table.Td>{f.date(invoice.issueDate)}</Table.Td>
-                  <Table.Td c={invoice.isOverdue ? "red" : undefined}>{f.date(invoice.dueDate)}</Table.Td>
-                  <Table.Td ta="right">{f.money(invoice.totalMinor, invoice.currency)}</Table.Td>
-                  <Table.Td ta="right">
-                    {invoice.kind === "credit_note"
-                      ? f.money(-invoice.availableMinor, invoice.currency)
-                      : f.money(invoice.dueMinor, invoice.currency)}
-                  </Table.Td>
-                  <Table.Td>
-                    <InvoiceStatusBadge status={invoice.status} isOverdue={invoice.isOverdue} />
-                  </Table.Td>
+        }
+      >
+        {(rows) => (
+          <Table.ScrollContainer minWidth={820}>
+            <Table striped highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("invoice.number")}</Table.Th>
+                  <Table.Th scope="col">{t("moneyAdmin.list.kind")}</Table.Th>
+                  <Table.Th scope="col">{t("invoice.customer")}</Table.Th>
+                  <Table.Th scope="col">{t("invoice.issueDate")}</Table.Th>
+                  <Table.Th scope="col">{t("invoice.dueDate")}</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t("invoice.total")}
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t("invoice.amountDue")}
+                  </Table.Th>
+                  <Table.Th scope="col">{t("invoice.status")}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((invoice) => (
+                  <Table.Tr key={invoice.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/invoices/${invoice.id}`} fw={500}>
+                        {invoice.number ?? t("invoice.draft")}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <KindBadge kind={invoice.kind} />
+                    </Table.Td>
+                    <Table.Td>{invoice.customerName}</Table.Td>
+                    <Table.Td>{f.date(invoice.issueDate)}</Table.Td>
+                    <Table.Td c={invoice.isOverdue ? "red" : undefined}>{f.date(invoice.dueDate)}</Table.Td>
+                    <Table.Td ta="right">{f.money(invoice.totalMinor, invoice.currency)}</Table.Td>
+                    <Table.Td ta="right">
+                      {invoice.kind === "credit_note"
+                        ? f.money(-invoice.availableMinor, invoice.currency)
+                        : f.money(invoice.dueMinor, invoice.currency)}
+                    </Table.Td>
+                    <Table.Td>
+                      <InvoiceStatusBadge status={invoice.status} isOverdue={invoice.isOverdue} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryList>
     </Stack>
   );
 }

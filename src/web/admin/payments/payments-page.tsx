@@ -3,7 +3,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { useFormat } from "../../ui/format.js";
-import { ErrorState, PageLoader } from "../../ui/page-states.js";
+import { QueryList } from "../../ui/query-states.js";
 import { useCustomers } from "../customers/customers-api.js";
 import { PageHeader } from "../layout/page-header.js";
 import { type PaymentFilters, usePayments } from "./payments-api.js";
@@ -77,14 +77,11 @@ export function PaymentsPage() {
           maw={240}
         />
       </Group>
-      {payments.isPending ? <PageLoader /> : null}
-      {payments.isError ? (
-        <ErrorState error={payments.error} onRetry={() => void payments.refetch()} />
-      ) : null}
-      {payments.data?.length === 0 ? (
-        filtered ? (
-          <EmptyState title={t("moneyAdmin.payments.noMatches")} py="lg" />
-        ) : (
+      <QueryList
+        query={payments}
+        isFiltered={filtered}
+        noMatchesTitle={t("moneyAdmin.payments.noMatches")}
+        empty={
           <EmptyState
             title={t("moneyAdmin.payments.emptyTitle")}
             description={t("moneyAdmin.payments.emptyDescription")}
@@ -92,50 +89,51 @@ export function PaymentsPage() {
           >
             <EmptyState.Actions>{recordButton}</EmptyState.Actions>
           </EmptyState>
-        )
-      ) : null}
-      {payments.data && payments.data.length > 0 ? (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped highlightOnHover aria-label={t("moneyAdmin.payments.title")}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("moneyAdmin.payments.number")}</Table.Th>
-                <Table.Th scope="col">{t("invoice.date")}</Table.Th>
-                <Table.Th scope="col">{t("invoice.customer")}</Table.Th>
-                <Table.Th scope="col">{t("invoice.method")}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("invoice.amount")}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("moneyAdmin.payments.unapplied")}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("moneyAdmin.payments.refunded")}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {payments.data.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/payments/${p.id}`} fw={500}>
-                      {p.number}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{f.date(p.paidOn)}</Table.Td>
-                  <Table.Td>{p.customerName}</Table.Td>
-                  <Table.Td>{t(`moneyAdmin.methods.${p.method}`)}</Table.Td>
-                  <Table.Td ta="right">{f.money(p.amountMinor, p.currency)}</Table.Td>
-                  <Table.Td ta="right">{f.money(p.unappliedMinor, p.currency)}</Table.Td>
-                  <Table.Td ta="right">
-                    {p.refundedMinor ? f.money(p.refundedMinor, p.currency) : "—"}
-                  </Table.Td>
+        }
+      >
+        {(rows) => (
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped highlightOnHover aria-label={t("moneyAdmin.payments.title")}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("moneyAdmin.payments.number")}</Table.Th>
+                  <Table.Th scope="col">{t("invoice.date")}</Table.Th>
+                  <Table.Th scope="col">{t("invoice.customer")}</Table.Th>
+                  <Table.Th scope="col">{t("invoice.method")}</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t("invoice.amount")}
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t("moneyAdmin.payments.unapplied")}
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t("moneyAdmin.payments.refunded")}
+                  </Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((p) => (
+                  <Table.Tr key={p.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/payments/${p.id}`} fw={500}>
+                        {p.number}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{f.date(p.paidOn)}</Table.Td>
+                    <Table.Td>{p.customerName}</Table.Td>
+                    <Table.Td>{t(`moneyAdmin.methods.${p.method}`)}</Table.Td>
+                    <Table.Td ta="right">{f.money(p.amountMinor, p.currency)}</Table.Td>
+                    <Table.Td ta="right">{f.money(p.unappliedMinor, p.currency)}</Table.Td>
+                    <Table.Td ta="right">
+                      {p.refundedMinor ? f.money(p.refundedMinor, p.currency) : "—"}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryList>
     </Stack>
   );
 }

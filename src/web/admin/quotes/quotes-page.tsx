@@ -2,7 +2,7 @@ import { Anchor, Button, EmptyState, Stack, Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../ui/format.js";
-import { ErrorState, PageLoader } from "../../ui/page-states.js";
+import { QueryList } from "../../ui/query-states.js";
 import { QUOTE_STATUSES } from "../../ui/quote-statuses.js";
 import { QuoteStatusBadge } from "../../ui/status-badge.js";
 import { ListFilters, useListParams } from "../layout/list-filters.js";
@@ -36,12 +36,11 @@ export function QuotesPage() {
         customerLabel={t("quotes.list.customerFilter")}
         searchLabel={t("quotes.list.search")}
       />
-      {quotes.isPending ? <PageLoader /> : null}
-      {quotes.isError ? <ErrorState error={quotes.error} onRetry={() => void quotes.refetch()} /> : null}
-      {quotes.data?.length === 0 ? (
-        filtered ? (
-          <EmptyState title={t("quotes.list.noMatches")} py="lg" />
-        ) : (
+      <QueryList
+        query={quotes}
+        isFiltered={filtered}
+        noMatchesTitle={t("quotes.list.noMatches")}
+        empty={
           <EmptyState
             title={t("quotes.list.emptyTitle")}
             description={t("quotes.list.emptyDescription")}
@@ -49,46 +48,47 @@ export function QuotesPage() {
           >
             <EmptyState.Actions>{newButton}</EmptyState.Actions>
           </EmptyState>
-        )
-      ) : null}
-      {quotes.data && quotes.data.length > 0 ? (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("quotes.field.number")}</Table.Th>
-                <Table.Th scope="col">{t("quotes.field.customer")}</Table.Th>
-                <Table.Th scope="col">{t("quotes.field.issueDate")}</Table.Th>
-                <Table.Th scope="col">{t("quotes.field.expiryDate")}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("quotes.field.total")}
-                </Table.Th>
-                <Table.Th scope="col">{t("quotes.field.status")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {quotes.data.map((quote) => (
-                <Table.Tr key={quote.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/quotes/${quote.id}`} fw={500}>
-                      {quote.displayNumber ?? t("quotes.list.draft")}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{quote.customerName}</Table.Td>
-                  <Table.Td>{f.date(quote.issueDate)}</Table.Td>
-                  <Table.Td c={quote.status === "expired" ? "orange" : undefined}>
-                    {quote.expiryDate ? f.date(quote.expiryDate) : t("quotes.field.noExpiry")}
-                  </Table.Td>
-                  <Table.Td ta="right">{f.money(quote.totalMinor, quote.currency)}</Table.Td>
-                  <Table.Td>
-                    <QuoteStatusBadge status={quote.status} />
-                  </Table.Td>
+        }
+      >
+        {(rows) => (
+          <Table.ScrollContainer minWidth={720}>
+            <Table striped highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("quotes.field.number")}</Table.Th>
+                  <Table.Th scope="col">{t("quotes.field.customer")}</Table.Th>
+                  <Table.Th scope="col">{t("quotes.field.issueDate")}</Table.Th>
+                  <Table.Th scope="col">{t("quotes.field.expiryDate")}</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t("quotes.field.total")}
+                  </Table.Th>
+                  <Table.Th scope="col">{t("quotes.field.status")}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((quote) => (
+                  <Table.Tr key={quote.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/quotes/${quote.id}`} fw={500}>
+                        {quote.displayNumber ?? t("quotes.list.draft")}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{quote.customerName}</Table.Td>
+                    <Table.Td>{f.date(quote.issueDate)}</Table.Td>
+                    <Table.Td c={quote.status === "expired" ? "orange" : undefined}>
+                      {quote.expiryDate ? f.date(quote.expiryDate) : t("quotes.field.noExpiry")}
+                    </Table.Td>
+                    <Table.Td ta="right">{f.money(quote.totalMinor, quote.currency)}</Table.Td>
+                    <Table.Td>
+                      <QuoteStatusBadge status={quote.status} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryList>
     </Stack>
   );
 }

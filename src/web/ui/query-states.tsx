@@ -1,0 +1,42 @@
+import { EmptyState } from "@mantine/core";
+import type { ReactNode } from "react";
+import { ErrorState, PageLoader } from "./page-states.js";
+
+/** The part of a TanStack query result these components read. */
+interface QueryStates<T> {
+  data: T | undefined;
+  error: unknown;
+  isError: boolean;
+  isPending: boolean;
+  refetch: () => unknown;
+}
+
+/**
+ * Every list page had the same hand-written sequence: a loader, the error with a retry, an empty result
+ * ("no matches" while filters are active, otherwise the page's own empty state with its action), then the
+ * table. The states are decided independently, as before: the list queries keep the previous rows while a
+ * new filter loads (placeholderData), so an error can show above rows that are still on screen.
+ */
+export function QueryList<T>({
+  query,
+  isFiltered,
+  noMatchesTitle,
+  empty,
+  children,
+}: {
+  query: QueryStates<T[]>;
+  isFiltered: boolean;
+  noMatchesTitle: string;
+  empty: ReactNode;
+  children: (rows: T[]) => ReactNode;
+}) {
+  const noRows = isFiltered ? <EmptyState title={noMatchesTitle} py="lg" /> : empty;
+  return (
+    <>
+      {query.isPending ? <PageLoader /> : null}
+      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
+      {query.data?.length === 0 ? noRows : null}
+      {query.data && query.data.length > 0 ? children(query.data) : null}
+    </>
+  );
+}
