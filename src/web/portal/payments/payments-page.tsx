@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../ui/format.js";
-import { ErrorState, PageLoader } from "../../ui/page-states.js";
+import { QueryList } from "../../ui/query-states.js";
 import { methodLabel } from "./payment-method.js";
 import { usePortalPayments } from "./payments-api.js";
 
@@ -22,7 +22,6 @@ export function PortalPaymentsPage() {
   const [filter, setFilter] = useState<"all" | "invoice">("all");
   const [sort, setSort] = useState<SortKey>("newest");
   const payments = usePortalPayments({ filter, ...SORTS[sort] });
-  const rows = payments.data ?? [];
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -54,59 +53,57 @@ export function PortalPaymentsPage() {
           maw={280}
         />
       </Group>
-      {payments.isPending ? <PageLoader /> : null}
-      {payments.isError ? (
-        <ErrorState error={payments.error} onRetry={() => void payments.refetch()} />
-      ) : null}
-      {payments.data && rows.length === 0 ? (
-        filter === "invoice" ? (
-          <EmptyState title={t("receipts.list.noInvoicePayments")} py="lg" />
-        ) : (
+      <QueryList
+        query={payments}
+        isFiltered={filter === "invoice"}
+        noMatchesTitle={t("receipts.list.noInvoicePayments")}
+        empty={
           <EmptyState title={t("receipts.list.empty")} description={t("receipts.list.emptyBody")} py="lg" />
-        )
-      ) : null}
-      {rows.length > 0 ? (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped highlightOnHover aria-label={t("receipts.list.caption")}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("receipts.list.receipt")}</Table.Th>
-                <Table.Th scope="col">{t("receipts.list.date")}</Table.Th>
-                <Table.Th scope="col">{t("receipts.list.method")}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("receipts.list.amount")}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/payments/${p.id}`} fw={500}>
-                      {p.number}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{f.date(p.paidOn)}</Table.Td>
-                  <Table.Td>{methodLabel(t, p.method, p.gateway)}</Table.Td>
-                  <Table.Td ta="right">
-                    {f.money(p.amountMinor, p.currency)}
-                    {p.refundedMinor > 0 ? (
-                      <Text size="xs" c="dimmed">
-                        {t("receipts.list.refunded")}: {f.money(p.refundedMinor, p.currency)}
-                      </Text>
-                    ) : null}
-                    {p.unappliedMinor > 0 ? (
-                      <Text size="xs" c="dimmed">
-                        {t("receipts.list.unapplied")}: {f.money(p.unappliedMinor, p.currency)}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
+        }
+      >
+        {(rows) => (
+          <Table.ScrollContainer minWidth={560}>
+            <Table striped highlightOnHover aria-label={t("receipts.list.caption")}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("receipts.list.receipt")}</Table.Th>
+                  <Table.Th scope="col">{t("receipts.list.date")}</Table.Th>
+                  <Table.Th scope="col">{t("receipts.list.method")}</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t("receipts.list.amount")}
+                  </Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((p) => (
+                  <Table.Tr key={p.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/payments/${p.id}`} fw={500}>
+                        {p.number}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{f.date(p.paidOn)}</Table.Td>
+                    <Table.Td>{methodLabel(t, p.method, p.gateway)}</Table.Td>
+                    <Table.Td ta="right">
+                      {f.money(p.amountMinor, p.currency)}
+                      {p.refundedMinor > 0 ? (
+                        <Text size="xs" c="dimmed">
+                          {t("receipts.list.refunded")}: {f.money(p.refundedMinor, p.currency)}
+                        </Text>
+                      ) : null}
+                      {p.unappliedMinor > 0 ? (
+                        <Text size="xs" c="dimmed">
+                          {t("receipts.list.unapplied")}: {f.money(p.unappliedMinor, p.currency)}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryList>
     </Stack>
   );
 }

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { PortalQuoteFilter } from "../../../shared/contracts/index.js";
 import { useFormat } from "../../ui/format.js";
-import { ErrorState, PageLoader } from "../../ui/page-states.js";
+import { QueryList } from "../../ui/query-states.js";
 import { PORTAL_QUOTE_FILTERS } from "../../ui/quote-statuses.js";
 import { QuoteStatusBadge } from "../../ui/status-badge.js";
 import { usePortalQuotes } from "./quotes-api.js";
@@ -46,47 +46,49 @@ export function PortalQuotesPage() {
           maw={320}
         />
       </Group>
-      {quotes.isPending ? <PageLoader /> : null}
-      {quotes.isError ? <ErrorState error={quotes.error} onRetry={() => void quotes.refetch()} /> : null}
-      {quotes.data?.length === 0 ? (
-        <EmptyState title={filtered ? t("quotes.portal.noMatches") : t("quotes.portal.empty")} py="lg" />
-      ) : null}
-      {quotes.data && quotes.data.length > 0 ? (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("quotes.field.number")}</Table.Th>
-                <Table.Th scope="col">{t("quotes.field.issueDate")}</Table.Th>
-                <Table.Th scope="col">{t("quotes.field.expiryDate")}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("quotes.field.total")}
-                </Table.Th>
-                <Table.Th scope="col">{t("quotes.field.status")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {quotes.data.map((quote) => (
-                <Table.Tr key={quote.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/quotes/${quote.id}`} fw={500}>
-                      {quote.displayNumber ?? quote.id.slice(0, 8)}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{f.date(quote.issueDate)}</Table.Td>
-                  <Table.Td>
-                    {quote.expiryDate ? f.date(quote.expiryDate) : t("quotes.field.noExpiry")}
-                  </Table.Td>
-                  <Table.Td ta="right">{f.money(quote.totalMinor, quote.currency)}</Table.Td>
-                  <Table.Td>
-                    <QuoteStatusBadge status={quote.status} />
-                  </Table.Td>
+      <QueryList
+        query={quotes}
+        isFiltered={filtered}
+        noMatchesTitle={t("quotes.portal.noMatches")}
+        empty={<EmptyState title={t("quotes.portal.empty")} py="lg" />}
+      >
+        {(rows) => (
+          <Table.ScrollContainer minWidth={560}>
+            <Table striped highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("quotes.field.number")}</Table.Th>
+                  <Table.Th scope="col">{t("quotes.field.issueDate")}</Table.Th>
+                  <Table.Th scope="col">{t("quotes.field.expiryDate")}</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t("quotes.field.total")}
+                  </Table.Th>
+                  <Table.Th scope="col">{t("quotes.field.status")}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((quote) => (
+                  <Table.Tr key={quote.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/quotes/${quote.id}`} fw={500}>
+                        {quote.displayNumber ?? quote.id.slice(0, 8)}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{f.date(quote.issueDate)}</Table.Td>
+                    <Table.Td>
+                      {quote.expiryDate ? f.date(quote.expiryDate) : t("quotes.field.noExpiry")}
+                    </Table.Td>
+                    <Table.Td ta="right">{f.money(quote.totalMinor, quote.currency)}</Table.Td>
+                    <Table.Td>
+                      <QuoteStatusBadge status={quote.status} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryList>
     </Stack>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../ui/format.js";
-import { ErrorState, PageLoader } from "../../ui/page-states.js";
+import { QueryList } from "../../ui/query-states.js";
 import { SALES_ORDER_STATUSES, SalesOrderStatusBadge } from "../../ui/sales-order-status-badge.js";
 import { usePortalSalesOrders } from "./sales-orders-api.js";
 
@@ -47,45 +47,47 @@ export function PortalSalesOrdersPage() {
           maw={320}
         />
       </Group>
-      {orders.isPending ? <PageLoader /> : null}
-      {orders.isError ? <ErrorState error={orders.error} onRetry={() => void orders.refetch()} /> : null}
-      {orders.data?.length === 0 ? (
-        <EmptyState title={filtered ? t("salesOrders.noMatches") : t("salesOrders.portal.empty")} py="lg" />
-      ) : null}
-      {orders.data && orders.data.length > 0 ? (
-        <Table.ScrollContainer minWidth={520}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("salesOrders.number")}</Table.Th>
-                <Table.Th scope="col">{t("salesOrders.reference")}</Table.Th>
-                <Table.Th scope="col">{t("salesOrders.issueDate")}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("salesOrders.total")}
-                </Table.Th>
-                <Table.Th scope="col">{t("salesOrders.status")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {orders.data.map((o) => (
-                <Table.Tr key={o.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/sales-orders/${o.id}`} fw={500}>
-                      {o.number}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{o.reference ?? t("common.none")}</Table.Td>
-                  <Table.Td>{f.date(o.issueDate)}</Table.Td>
-                  <Table.Td ta="right">{f.money(o.totalMinor, o.currency)}</Table.Td>
-                  <Table.Td>
-                    <SalesOrderStatusBadge status={o.status} />
-                  </Table.Td>
+      <QueryList
+        query={orders}
+        isFiltered={filtered}
+        noMatchesTitle={t("salesOrders.noMatches")}
+        empty={<EmptyState title={t("salesOrders.portal.empty")} py="lg" />}
+      >
+        {(rows) => (
+          <Table.ScrollContainer minWidth={520}>
+            <Table striped highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("salesOrders.number")}</Table.Th>
+                  <Table.Th scope="col">{t("salesOrders.reference")}</Table.Th>
+                  <Table.Th scope="col">{t("salesOrders.issueDate")}</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    {t("salesOrders.total")}
+                  </Table.Th>
+                  <Table.Th scope="col">{t("salesOrders.status")}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((o) => (
+                  <Table.Tr key={o.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/sales-orders/${o.id}`} fw={500}>
+                        {o.number}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{o.reference ?? t("common.none")}</Table.Td>
+                    <Table.Td>{f.date(o.issueDate)}</Table.Td>
+                    <Table.Td ta="right">{f.money(o.totalMinor, o.currency)}</Table.Td>
+                    <Table.Td>
+                      <SalesOrderStatusBadge status={o.status} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryList>
     </Stack>
   );
 }
