@@ -8,8 +8,8 @@ import { useFormat } from "../ui/format.js";
 import { InvoiceLinesTable } from "../ui/invoice-lines-table.js";
 import { TaxBreakdownTable, TotalsTable } from "../ui/invoice-totals.js";
 import { LongText } from "../ui/long-text.js";
-import { ErrorState, PageLoader } from "../ui/page-states.js";
 import { PaymentsTable } from "../ui/payments-table.js";
+import { QueryDetail } from "../ui/query-states.js";
 import { InvoiceStatusBadge } from "../ui/status-badge.js";
 import { BankTransferBlock } from "./bank-transfer.js";
 import { PayButton } from "./pay-button.js";
@@ -32,9 +32,7 @@ export function InvoiceDetailPage() {
         </Anchor>
       </Group>
       <PaymentBanner />
-      {invoice.isPending ? <PageLoader /> : null}
-      {invoice.isError ? <ErrorState error={invoice.error} onRetry={() => void invoice.refetch()} /> : null}
-      {invoice.data ? <InvoiceView invoice={invoice.data} /> : null}
+      <QueryDetail query={invoice}>{(data) => <InvoiceView invoice={data} />}</QueryDetail>
     </Stack>
   );
 }

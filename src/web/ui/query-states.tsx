@@ -40,3 +40,24 @@ export function QueryList<T>({
     </>
   );
 }
+
+/**
+ * A detail page's states under its back link: a loader, the error with a retry (a missing or foreign
+ * document arrives here as the API's 404), then the document. As with lists, an error from a refetch shows
+ * above the document that is still on screen.
+ */
+export function QueryDetail<T>({
+  query,
+  children,
+}: {
+  query: QueryStates<T>;
+  children: (data: T) => ReactNode;
+}) {
+  return (
+    <>
+      {query.isPending ? <PageLoader /> : null}
+      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
+      {query.data ? children(query.data) : null}
+    </>
+  );
+}

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import type { PortalPaymentDetail } from "../../../shared/contracts/index.js";
 import { useFormat } from "../../ui/format.js";
-import { ErrorState, PageLoader } from "../../ui/page-states.js";
+import { QueryDetail } from "../../ui/query-states.js";
 import { portalApi } from "../slug.js";
 import { methodLabel } from "./payment-method.js";
 import { usePortalPayment } from "./payments-api.js";
@@ -23,9 +23,7 @@ export function PortalReceiptPage() {
         </Anchor>
       </Group>
       <SucceededBanner />
-      {payment.isPending ? <PageLoader /> : null}
-      {payment.isError ? <ErrorState error={payment.error} onRetry={() => void payment.refetch()} /> : null}
-      {payment.data ? <ReceiptView payment={payment.data} /> : null}
+      <QueryDetail query={payment}>{(data) => <ReceiptView payment={data} />}</QueryDetail>
     </Stack>
   );
 }

@@ -9,7 +9,7 @@ import { useFormat } from "../../ui/format.js";
 import { InvoiceLinesTable } from "../../ui/invoice-lines-table.js";
 import { TaxBreakdownTable, TotalsTable } from "../../ui/invoice-totals.js";
 import { LongText } from "../../ui/long-text.js";
-import { ErrorState, PageLoader } from "../../ui/page-states.js";
+import { QueryDetail } from "../../ui/query-states.js";
 import { QuoteVersions } from "../../ui/quote-versions.js";
 import { QuoteStatusBadge } from "../../ui/status-badge.js";
 import { useContactMe } from "../portal-api.js";
@@ -29,11 +29,9 @@ export function PortalQuoteDetailPage() {
           ← {t("quotes.portal.backToList")}
         </Anchor>
       </Group>
-      {quote.isPending ? <PageLoader /> : null}
-      {quote.isError ? <ErrorState error={quote.error} onRetry={() => void quote.refetch()} /> : null}
-      {quote.data ? (
-        <QuoteView key={quote.data.id} quote={quote.data} onReload={() => void quote.refetch()} />
-      ) : null}
+      <QueryDetail query={quote}>
+        {(data) => <QuoteView key={data.id} quote={data} onReload={() => void quote.refetch()} />}
+      </QueryDetail>
     </Stack>
   );
 }
