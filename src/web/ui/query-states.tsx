@@ -13,24 +13,35 @@ interface QueryStates<T> {
 
 /**
  * Every list page had the same hand-written sequence: a loader, the error with a retry, an empty result
- * ("no matches" while filters are active, otherwise the page's own empty state with its action), then the
- * table. The states are decided independently, as before: the list queries keep the previous rows while a
- * new filter loads (placeholderData), so an error can show above rows that are still on screen.
+ * ("no matches" while filters are active, otherwise the page's own empty state, with its action in the back
+ * office), then the table. The states are decided independently, as before: the list queries keep the
+ * previous rows while a new filter loads (placeholderData), so an error can show above rows still on screen.
  */
 export function QueryList<T>({
   query,
   isFiltered,
   noMatchesTitle,
-  empty,
+  emptyTitle,
+  emptyDescription,
+  emptyAction,
   children,
 }: {
   query: QueryStates<T[]>;
   isFiltered: boolean;
   noMatchesTitle: string;
-  empty: ReactNode;
+  emptyTitle: string;
+  emptyDescription?: string;
+  /** An empty state that offers an action (the back office's "new" button) gets more room around it. */
+  emptyAction?: ReactNode;
   children: (rows: T[]) => ReactNode;
 }) {
-  const noRows = isFiltered ? <EmptyState title={noMatchesTitle} py="lg" /> : empty;
+  const noRows = isFiltered ? (
+    <EmptyState title={noMatchesTitle} py="lg" />
+  ) : (
+    <EmptyState title={emptyTitle} description={emptyDescription} py={emptyAction ? "xl" : "lg"}>
+      {emptyAction ? <EmptyState.Actions>{emptyAction}</EmptyState.Actions> : null}
+    </EmptyState>
+  );
   return (
     <>
       {query.isPending ? <PageLoader /> : null}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, EmptyState, Stack, Table, TextInput } from "@mantine/core";
+import { Anchor, Badge, Button, Stack, Table, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -32,15 +32,9 @@ export function CustomersPage() {
         query={customers}
         isFiltered={Boolean(q)}
         noMatchesTitle={t("admin.customers.noMatches")}
-        empty={
-          <EmptyState
-            title={t("admin.customers.emptyTitle")}
-            description={t("admin.customers.emptyDescription")}
-            py="xl"
-          >
-            <EmptyState.Actions>{newButton}</EmptyState.Actions>
-          </EmptyState>
-        }
+        emptyTitle={t("admin.customers.emptyTitle")}
+        emptyDescription={t("admin.customers.emptyDescription")}
+        emptyAction={newButton}
       >
         {(rows) => (
           <Table.ScrollContainer minWidth={560}>

@@ -1,4 +1,4 @@
-import { Anchor, Button, EmptyState, Group, Menu, SegmentedControl, Stack, Table } from "@mantine/core";
+import { Anchor, Button, Group, Menu, SegmentedControl, Stack, Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { useFormat } from "../../ui/format.js";
@@ -84,15 +84,9 @@ export function InvoicesPage() {
         query={invoices}
         isFiltered={filtered}
         noMatchesTitle={t("admin.invoices.noMatches")}
-        empty={
-          <EmptyState
-            title={t("admin.invoices.emptyTitle")}
-            description={t("admin.invoices.emptyDescription")}
-            py="xl"
-          >
-            <EmptyState.Actions>{newButton}</EmptyState.Actions>
-          </EmptyState>
-        }
+        emptyTitle={t("admin.invoices.emptyTitle")}
+        emptyDescription={t("admin.invoices.emptyDescription")}
+        emptyAction={newButton}
       >
         {(rows) => (
           <Table.ScrollContainer minWidth={820}>

@@ -1,4 +1,4 @@
-import { Anchor, Button, EmptyState, Group, Select, Stack, Table, TextInput } from "@mantine/core";
+import { Anchor, Button, Group, Select, Stack, Table, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -81,15 +81,9 @@ export function PaymentsPage() {
         query={payments}
         isFiltered={filtered}
         noMatchesTitle={t("moneyAdmin.payments.noMatches")}
-        empty={
-          <EmptyState
-            title={t("moneyAdmin.payments.emptyTitle")}
-            description={t("moneyAdmin.payments.emptyDescription")}
-            py="xl"
-          >
-            <EmptyState.Actions>{recordButton}</EmptyState.Actions>
-          </EmptyState>
-        }
+        emptyTitle={t("moneyAdmin.payments.emptyTitle")}
+        emptyDescription={t("moneyAdmin.payments.emptyDescription")}
+        emptyAction={recordButton}
       >
         {(rows) => (
           <Table.ScrollContainer minWidth={760}>

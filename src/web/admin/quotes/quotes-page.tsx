@@ -1,4 +1,4 @@
-import { Anchor, Button, EmptyState, Stack, Table } from "@mantine/core";
+import { Anchor, Button, Stack, Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../ui/format.js";
@@ -40,15 +40,9 @@ export function QuotesPage() {
         query={quotes}
         isFiltered={filtered}
         noMatchesTitle={t("quotes.list.noMatches")}
-        empty={
-          <EmptyState
-            title={t("quotes.list.emptyTitle")}
-            description={t("quotes.list.emptyDescription")}
-            py="xl"
-          >
-            <EmptyState.Actions>{newButton}</EmptyState.Actions>
-          </EmptyState>
-        }
+        emptyTitle={t("quotes.list.emptyTitle")}
+        emptyDescription={t("quotes.list.emptyDescription")}
+        emptyAction={newButton}
       >
         {(rows) => (
           <Table.ScrollContainer minWidth={720}>

@@ -1,4 +1,4 @@
-import { Anchor, Button, EmptyState, Stack, Table } from "@mantine/core";
+import { Anchor, Button, Stack, Table } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../ui/format.js";
@@ -39,15 +39,9 @@ export function SalesOrdersPage() {
         query={orders}
         isFiltered={filtered}
         noMatchesTitle={t("salesOrders.noMatches")}
-        empty={
-          <EmptyState
-            title={t("salesOrders.emptyTitle")}
-            description={t("salesOrders.emptyDescription")}
-            py="xl"
-          >
-            <EmptyState.Actions>{newButton}</EmptyState.Actions>
-          </EmptyState>
-        }
+        emptyTitle={t("salesOrders.emptyTitle")}
+        emptyDescription={t("salesOrders.emptyDescription")}
+        emptyAction={newButton}
       >
         {(rows) => (
           <Table.ScrollContainer minWidth={720}>

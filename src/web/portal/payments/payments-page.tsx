@@ -1,4 +1,4 @@
-import { Anchor, EmptyState, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -57,9 +57,8 @@ export function PortalPaymentsPage() {
         query={payments}
         isFiltered={filter === "invoice"}
         noMatchesTitle={t("receipts.list.noInvoicePayments")}
-        empty={
-          <EmptyState title={t("receipts.list.empty")} description={t("receipts.list.emptyBody")} py="lg" />
-        }
+        emptyTitle={t("receipts.list.empty")}
+        emptyDescription={t("receipts.list.emptyBody")}
       >
         {(rows) => (
           <Table.ScrollContainer minWidth={560}>

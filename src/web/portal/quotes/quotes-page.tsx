@@ -1,4 +1,4 @@
-import { Anchor, EmptyState, Group, Select, Stack, Table, TextInput, Title } from "@mantine/core";
+import { Anchor, Group, Select, Stack, Table, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -50,7 +50,7 @@ export function PortalQuotesPage() {
         query={quotes}
         isFiltered={filtered}
         noMatchesTitle={t("quotes.portal.noMatches")}
-        empty={<EmptyState title={t("quotes.portal.empty")} py="lg" />}
+        emptyTitle={t("quotes.portal.empty")}
       >
         {(rows) => (
           <Table.ScrollContainer minWidth={560}>

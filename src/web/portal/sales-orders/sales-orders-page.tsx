@@ -1,4 +1,4 @@
-import { Anchor, EmptyState, Group, Select, Stack, Table, TextInput, Title } from "@mantine/core";
+import { Anchor, Group, Select, Stack, Table, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -51,7 +51,7 @@ export function PortalSalesOrdersPage() {
         query={orders}
         isFiltered={filtered}
         noMatchesTitle={t("salesOrders.noMatches")}
-        empty={<EmptyState title={t("salesOrders.portal.empty")} py="lg" />}
+        emptyTitle={t("salesOrders.portal.empty")}
       >
         {(rows) => (
           <Table.ScrollContainer minWidth={520}>
