@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Customer, InvoiceDetail, QuoteDetail } from "../../shared/contracts/index.js";
 import { emails } from "../db/schema/index.js";
@@ -30,8 +30,17 @@ export async function buildOrg(ctx: TestContext, name = "Org"): Promise<TestOrg>
   return { orgId, slug, email, password, cookie };
 }
 
+/**
+ * Signs a staff user in from a new client address each time: tests that sign in often (after faking the
+ * clock, say) must not meet the per-address login limit, which its own tests cover.
+ */
 export async function loginStaff(ctx: TestContext, email: string, password: string): Promise<string> {
-  const res = await ctx.app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password } });
+  const res = await ctx.app.inject({
+    method: "POST",
+    url: "/api/auth/login",
+    payload: { email, password },
+    headers: { "x-forwarded-for": `10.${randomInt(255)}.${randomInt(255)}.${randomInt(1, 255)}` },
+  });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   return cookieHeader(res.headers["set-cookie"]);
 }
