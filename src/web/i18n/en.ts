@@ -340,7 +340,8 @@ export const en: Messages<typeof es> = {
     },
     payment: {
       succeededTitle: "Payment received!",
-      succeededBody: "Thank you. We have received your payment; the invoice will show as paid in a moment.",
+      succeededBody:
+        "Thank you. We have received your payment; in a moment the invoice shows it, and the receipt is under Payments.",
       cancelledTitle: "Payment cancelled",
       cancelledBody: "Nothing was charged. You can try again whenever you like.",
       failedTitle: "The payment did not go through",

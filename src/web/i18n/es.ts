@@ -337,7 +337,8 @@ export const es = {
     },
     payment: {
       succeededTitle: "¡Pago recibido!",
-      succeededBody: "Gracias. Hemos recibido tu pago; enseguida verás la factura como pagada.",
+      succeededBody:
+        "Gracias. Hemos recibido tu pago; en un momento verás el importe descontado de la factura y el recibo en Pagos.",
       cancelledTitle: "Pago cancelado",
       cancelledBody: "No se ha cobrado nada. Puedes volver a intentarlo cuando quieras.",
       failedTitle: "El pago no se ha completado",
