@@ -147,7 +147,7 @@ export async function netAllocations(tx: Tx, where: SQL): Promise<Allocation[]> 
      where ${where}
      group by a.payment_id, a.source_invoice_id, a.invoice_id, p.number, s.number, s.kind, i.number, i.kind
     having sum(a.amount_minor) <> 0
-     order by min(a.applied_on), min(a.created_at)`);
+     order by min(a.applied_on), min(a.created_at), i.number, a.invoice_id`);
   // Both drivers (PGlite, node-postgres) answer { rows }.
   const list = (result as unknown as { rows: Row[] }).rows;
   return list.map((r) => ({
