@@ -78,10 +78,11 @@ type MovementRow = {
 /**
  * The movements of [from, to] in date order (ties by creation time, then id), `size` per query: a keyset
  * on (date, created_at, id) resumes after the last row, so a statement of any length is read in bounded
- * pieces and each query stays cheap (no OFFSET). Run it inside one transaction.
+ * pieces and each query stays cheap (no OFFSET).
  */
 export async function* movementBatches(
-  tx: Tx,
+  /** Runs one batch's query: in the caller's transaction, or (a long PDF) each in a short one of its own. */
+  read: Tx | (<T>(fn: (tx: Tx) => Promise<T>) => Promise<T>),
   f: StatementFilter,
   range: { from: string; to: string },
   size = 500,
@@ -91,13 +92,16 @@ export async function* movementBatches(
     const resume = after
       ? sql`and (m.date, m.created_at, m.id) > (${after.date}::date, ${after.createdKey}::timestamptz, ${after.id}::uuid)`
       : sql``;
-    const result = await tx.execute(sql`
+    const run = typeof read === "function" ? read : <T>(fn: (tx: Tx) => Promise<T>) => fn(read);
+    const result = await run((tx) =>
+      tx.execute(sql`
       select m.id, m.type, m.date::text as date, m.created_at::text as created_key, m.number,
              m.due_date::text as due_date, m.corrects_number, m.method, m.reference, m.amount::text as amount
         from ${movements(f)}
        where m.date between ${range.from}::date and ${range.to}::date ${resume}
        order by m.date, m.created_at, m.id
-       limit ${size}`);
+       limit ${size}`),
+    );
     const batch = rowsOf<MovementRow>(result).map(
       (r): Movement => ({
         id: r.id,

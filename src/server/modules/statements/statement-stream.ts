@@ -35,66 +35,60 @@ const filenameOf = (head: StatementHead) =>
   `${head.customer.name}-${head.currency}-${head.from}-${head.to}.pdf`.replace(/[^A-Za-z0-9._-]+/g, "_");
 
 /**
- * Streams a statement PDF: one transaction reads the head, then the movements in keyset batches, and each
- * batch becomes rows of the PDF already flowing to the client. The promise settles as soon as the head is
- * read: it rejects (a problem+json answer) for a bad range or an unknown customer, else it resolves with
- * the stream; a failure after that ends the stream with an error (the client gets a cut-off download).
+ * Streams a statement PDF. A short transaction reads the head (a bad range or an unknown customer rejects
+ * here, as a problem+json answer); then each keyset batch of movements is read in a short transaction of
+ * its own and becomes rows of the PDF already flowing to the client. No transaction stays open while pages
+ * render, which matters on PGlite, where one open transaction makes every other request wait. The running
+ * and closing balances are summed from the lines printed, so the PDF always adds up. A failure after the
+ * head ends the stream with an error (the client gets a cut-off download).
  */
-export function streamStatementPdf(
+export async function streamStatementPdf(
   scope: StatementScope,
   query: StatementQuery,
   lang: "es" | "en",
   onStart?: (tx: Tx, head: StatementHead) => Promise<void>,
 ): Promise<StatementPdfFile> {
-  return new Promise((resolve, reject) => {
-    let pdf: StatementPdf | undefined;
-    scope
-      .run(async (tx) => {
-        const head = await loadStatementHead(tx, scope, query);
-        await onStart?.(tx, head);
-        pdf = new StatementPdf({
-          locale: lang,
-          timeZone: head.org.timeZone,
-          org: pdfOrgParty(head.org, { withBankAccount: false }),
-          customer: pdfCustomerParty(head.customer as Address & Record<string, unknown>, head.customer.name),
-          currency: head.currency,
-          from: head.from,
-          to: head.to,
-          today: head.today,
-          openingBalanceMinor: head.openingBalanceMinor,
-        });
-        // The route's reply is our error reporter; this listener only keeps an error after the reply
-        // ended from being an unhandled 'error' event.
-        pdf.doc.on("error", () => undefined);
-        resolve({ stream: pdf.doc, filename: filenameOf(head) });
-        pdf.begin();
-        let balance = head.openingBalanceMinor;
-        let lineCount = 0;
-        let chargesMinor = 0;
-        let creditsMinor = 0;
-        for await (const batch of movementBatches(tx, head.filter, head)) {
-          await drained(pdf.doc);
-          const walked = addRunningBalance(batch, balance);
-          pdf.addLines(walked.lines);
-          balance = walked.balanceMinor;
-          lineCount += batch.length;
-          for (const m of batch) {
-            if (m.amountMinor > 0) chargesMinor += m.amountMinor;
-            else creditsMinor -= m.amountMinor;
-          }
-        }
-        await drained(pdf.doc);
-        pdf.finish({
-          lineCount,
-          chargesMinor,
-          creditsMinor,
-          closingBalanceMinor: balance,
-          aging: head.aging,
-        });
-      })
-      .catch((err: unknown) => {
-        if (!pdf) reject(err);
-        else if (!pdf.doc.destroyed) pdf.doc.destroy(err instanceof Error ? err : new Error(String(err)));
-      });
+  const head = await scope.run(async (tx) => {
+    const loaded = await loadStatementHead(tx, scope, query);
+    await onStart?.(tx, loaded);
+    return loaded;
   });
+  const pdf = new StatementPdf({
+    locale: lang,
+    timeZone: head.org.timeZone,
+    org: pdfOrgParty(head.org, { withBankAccount: false }),
+    customer: pdfCustomerParty(head.customer as Address & Record<string, unknown>, head.customer.name),
+    currency: head.currency,
+    from: head.from,
+    to: head.to,
+    today: head.today,
+    openingBalanceMinor: head.openingBalanceMinor,
+  });
+  // The route's reply is our error reporter; this listener only keeps an error after the reply ended
+  // from being an unhandled 'error' event.
+  pdf.doc.on("error", () => undefined);
+  const write = async (doc: StatementPdf) => {
+    doc.begin();
+    let balance = head.openingBalanceMinor;
+    let lineCount = 0;
+    let chargesMinor = 0;
+    let creditsMinor = 0;
+    for await (const batch of movementBatches((fn) => scope.run(fn), head.filter, head)) {
+      await drained(doc.doc);
+      const walked = addRunningBalance(batch, balance);
+      doc.addLines(walked.lines);
+      balance = walked.balanceMinor;
+      lineCount += batch.length;
+      for (const m of batch) {
+        if (m.amountMinor > 0) chargesMinor += m.amountMinor;
+        else creditsMinor -= m.amountMinor;
+      }
+    }
+    await drained(doc.doc);
+    doc.finish({ lineCount, chargesMinor, creditsMinor, closingBalanceMinor: balance, aging: head.aging });
+  };
+  write(pdf).catch((err: unknown) => {
+    if (!pdf.doc.destroyed) pdf.doc.destroy(err instanceof Error ? err : new Error(String(err)));
+  });
+  return { stream: pdf.doc, filename: filenameOf(head) };
 }
