@@ -8,12 +8,12 @@ import { ErrorState, PageLoader } from "../../ui/page-states.js";
 import { useMe } from "../session.js";
 import { useTaxes } from "../settings/taxes-api.js";
 import { InvoiceEditor } from "./invoice-editor.js";
-import { emptyInvoiceValues, invoiceToValues } from "./invoice-form-model.js";
+import { emptyInvoiceValues, invoiceToValues, linesToValues } from "./invoice-form-model.js";
 import { isInvoiceKind } from "./invoice-kinds.js";
 import { useCreateInvoice, useInvoice, useUpdateInvoice } from "./invoices-api.js";
 
 export function NewInvoicePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const me = useMe();
@@ -21,9 +21,21 @@ export function NewInvoicePage() {
   const create = useCreateInvoice();
   const kindParam = params.get("kind");
   const kind = isInvoiceKind(kindParam) ? kindParam : "invoice";
+  const correctsId = kind === "credit_note" ? params.get("corrects") : null;
+  // A credit note for an invoice starts from that invoice's lines: staff remove or lower what is not credited.
+  const corrected = useInvoice(correctsId ?? "", { enabled: Boolean(correctsId) });
 
-  if (taxes.isPending) return <PageLoader />;
+  if (taxes.isPending || (correctsId && corrected.isPending)) return <PageLoader />;
   if (taxes.isError) return <ErrorState error={taxes.error} onRetry={() => void taxes.refetch()} />;
+  const base = emptyInvoiceValues(me.data?.org.baseCurrency ?? "EUR", taxes.data, params.get("customerId"));
+  const fromCorrected = corrected.data
+    ? {
+        ...base,
+        customerId: corrected.data.customerId,
+        currency: corrected.data.currency,
+        lines: linesToValues(corrected.data.lines, corrected.data.currency, decimalMarkOf(i18n.language)),
+      }
+    : base;
 
   const save = (body: InvoiceDraftBody, callbacks: { onError: (error: unknown) => void }) =>
     create.mutate(body, {
@@ -39,10 +51,7 @@ export function NewInvoicePage() {
       key={kind}
       kind={kind}
       title={kind === "invoice" ? t("admin.editor.newTitle") : t(`moneyAdmin.newTitles.${kind}`)}
-      initialValues={{
-        ...emptyInvoiceValues(me.data?.org.baseCurrency ?? "EUR", taxes.data, params.get("customerId")),
-        correctsInvoiceId: kind === "credit_note" ? params.get("corrects") : null,
-      }}
+      initialValues={{ ...fromCorrected, correctsInvoiceId: correctsId }}
       taxes={taxes.data}
       applyCustomerDefaults
       save={save}

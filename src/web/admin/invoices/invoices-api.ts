@@ -23,10 +23,11 @@ export function useInvoices(filters: InvoiceFilters) {
   });
 }
 
-export function useInvoice(id: string) {
+export function useInvoice(id: string, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: queryKeys.invoice(id),
     queryFn: ({ signal }) => api.get<InvoiceDetail>(`/api/invoices/${id}`, signal),
+    enabled: options.enabled ?? true,
   });
 }
 
