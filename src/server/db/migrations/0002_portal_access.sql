@@ -94,16 +94,3 @@ ALTER TABLE portal_tokens ADD CONSTRAINT portal_tokens_contact_fk FOREIGN KEY (o
 ALTER TABLE audit_events ADD CONSTRAINT audit_events_org_fk FOREIGN KEY (org_id) REFERENCES organisations(id);
 --> statement-breakpoint
 ALTER TABLE portal_slug_history ADD CONSTRAINT portal_slug_history_org_fk FOREIGN KEY (org_id) REFERENCES organisations(id);
---> statement-breakpoint
--- A contact's action may email the organisation (C5: invoice viewed, details updated) in the same
--- transaction: the contact scope may queue an email of its own organisation, and read who its owners
--- and admins are (the recipients when the organisation has no email address). Nothing else of staff.
-CREATE POLICY emails_from_portal ON emails FOR INSERT
-  WITH CHECK (org_id = app_org_id() AND app_scope() = 'contact');
---> statement-breakpoint
-CREATE POLICY memberships_managers_for_portal ON memberships FOR SELECT
-  USING (org_id = app_org_id() AND app_scope() = 'contact' AND role IN ('owner', 'admin'));
---> statement-breakpoint
-CREATE POLICY users_managers_for_portal ON users FOR SELECT
-  USING (app_scope() = 'contact' AND EXISTS (
-    SELECT 1 FROM memberships m WHERE m.user_id = users.id AND m.org_id = app_org_id() AND m.role IN ('owner', 'admin')));
