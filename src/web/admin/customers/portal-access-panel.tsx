@@ -35,7 +35,8 @@ export function PortalAccessPanel({ customerId }: { customerId: string }) {
   const [enabling, setEnabling] = useState<ContactPortalAccess | null>(null);
   const [confirm, setConfirm] = useState<Confirm>(null);
 
-  const anyEnabled = access.data?.some((c) => c.status !== "disabled") ?? false;
+  // Only an active or invited contact has access to take away ("none" never had it).
+  const anyEnabled = access.data?.some((c) => c.status === "active" || c.status === "invited") ?? false;
   const runDisable = () => {
     if (!confirm) return;
     action.mutate(
@@ -202,7 +203,7 @@ function ContactAccessRow({
             {t("portalAccess.reinvite")}
           </Button>
         )}
-        {contact.status !== "disabled" ? (
+        {contact.status === "active" || contact.status === "invited" ? (
           <Button size="xs" variant="subtle" color="red" onClick={onDisable}>
             {t("portalAccess.disable")}
           </Button>
