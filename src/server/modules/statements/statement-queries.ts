@@ -135,7 +135,8 @@ export async function agingAt(tx: Tx, f: StatementFilter, to: string): Promise<S
            coalesce(sum(o) filter (where d between 61 and 90), 0)::text as d90,
            coalesce(sum(o) filter (where d > 90), 0)::text as over
       from (
-        select ${to}::date - coalesce(i.due_date, i.issue_date) as d,
+        -- No due date: never overdue, as everywhere else (lists, home), so it ages as current.
+        select ${to}::date - coalesce(i.due_date, ${to}::date) as d,
                i.total_minor - coalesce((select sum(a.amount_minor) from ${allocations} a
                                           where a.invoice_id = i.id and a.applied_on <= ${to}::date), 0) as o
           from ${invoices} i
