@@ -57,14 +57,16 @@ export async function insertPaymentInTx(
   },
   targets: ApplyBody["allocations"],
   locked: Awaited<ReturnType<typeof lockDocuments>>,
-): Promise<typeof payments.$inferSelect | null> {
+): Promise<typeof payments.$inferSelect> {
   const number = await takeReceiptNumber(tx, input.orgId, input.paidOn);
   const [payment] = await tx
     .insert(payments)
     .values({ ...input, number })
     .onConflictDoNothing()
     .returning();
-  if (!payment) return null;
+  // Only a gateway's replayed reference conflicts, and confirmations stop replays before this; failing
+  // here rolls the receipt number back, so the series stays gap-free.
+  if (!payment) throw new AppError("CONFLICT");
   await allocateInTx(
     tx,
     {
@@ -111,7 +113,6 @@ export function recordOfflinePayment(
       input.allocations,
       locked,
     );
-    if (!payment) throw new AppError("CONFLICT");
     return findPaymentDetail(tx, payment);
   });
 }

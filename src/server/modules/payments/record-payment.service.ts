@@ -90,7 +90,6 @@ export async function applyGatewayConfirmation(
       checkout.allocations,
       locked,
     );
-    if (!payment) return { ...base, outcome: "succeeded", recorded: false };
     const now = new Date();
     await tx
       .update(checkoutSessions)
