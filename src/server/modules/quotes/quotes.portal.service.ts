@@ -93,6 +93,7 @@ export async function getPortalQuote(
   quoteId: string,
   origin: AuditOrigin,
 ): Promise<PortalQuoteDetail> {
+  let notified = false;
   const result = await withContact(db, p.orgId, p.customerId, async (tx) => {
     let q = await findQuote(tx, quoteId);
     if (q.status === "draft") throw new AppError("NOT_FOUND");
@@ -105,6 +106,7 @@ export async function getPortalQuote(
       if (updated) {
         q = updated;
         const customer = await loadCustomer(tx, p.customerId);
+        notified = true;
         await notify(tx, mail, p.orgId, "quote_viewed", {
           quoteId: q.id,
           number: displayNumberOf(q),
@@ -116,8 +118,8 @@ export async function getPortalQuote(
     }
     return portalDetail(tx, p, q);
   });
-  // Staff emails queued by notify (C5) go out after the commit.
-  void mail.mailer.deliverQueued();
+  // Staff emails queued by notify (C5) go out after the commit; an ordinary read queued none.
+  if (notified) void mail.mailer.deliverQueued();
   return result;
 }
 

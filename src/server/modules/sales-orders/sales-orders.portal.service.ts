@@ -74,6 +74,7 @@ export async function getPortalSalesOrder(
   id: string,
   origin: AuditOrigin,
 ): Promise<PortalSalesOrderDetail> {
+  let notified = false;
   const result = await withContact(db, p.orgId, p.customerId, async (tx) => {
     await assertShown(tx, p.orgId);
     let o = await findVisible(tx, id);
@@ -88,6 +89,7 @@ export async function getPortalSalesOrder(
         if (updated) {
           o = updated;
           const customer = await loadCustomer(tx, p.customerId);
+          notified = true;
           await notify(tx, mail, p.orgId, "sales_order_viewed", {
             salesOrderId: o.id,
             number: o.number,
@@ -98,8 +100,8 @@ export async function getPortalSalesOrder(
     }
     return portalDetail(tx, o);
   });
-  // Staff emails queued by notify (C5) go out after the commit.
-  void mail.mailer.deliverQueued();
+  // Staff emails queued by notify (C5) go out after the commit; an ordinary read queued none.
+  if (notified) void mail.mailer.deliverQueued();
   return result;
 }
 
