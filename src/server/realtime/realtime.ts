@@ -72,10 +72,6 @@ export class RealtimeHub {
     };
   }
 
-  get size(): number {
-    return this.listeners.size;
-  }
-
   private dispatch(payload: string) {
     let parsed: unknown;
     try {

@@ -53,10 +53,6 @@ export function findDocument(tx: Tx, type: CommentDocumentType, id: string): Pro
   return find ? find(tx, id) : Promise.resolve(null);
 }
 
-export async function documentExists(tx: Tx, type: CommentDocumentType, id: string): Promise<boolean> {
-  return (await findDocument(tx, type, id)) !== null;
-}
-
 /** A document a contact may see: its customer's (RLS), and not a draft. */
 export async function findPortalDocument(
   tx: Tx,

@@ -20,7 +20,7 @@ export function PaymentDetailPage() {
   return <PaymentView payment={payment.data} onReload={() => void payment.refetch()} />;
 }
 
-export function Fact({ label, children }: { label: string; children: ReactNode }) {
+function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
       <Text size="xs" c="dimmed" component="dt">
