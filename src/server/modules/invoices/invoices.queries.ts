@@ -8,6 +8,7 @@ import type {
 import type { Tx } from "../../db/client.js";
 import { customers, invoiceLines, invoices, refunds } from "../../db/schema/index.js";
 import { AppError } from "../../http/errors.js";
+import { availableCreditOf, dueOf } from "../ledger/document-amounts.js";
 import { OPEN_STATUSES } from "../ledger/document-status.js";
 import { netAllocations, toRefund } from "../payments/payment-queries.js";
 
@@ -27,16 +28,8 @@ export function toSummary(inv: InvoiceRow, customerName: string, today: string):
     currency: inv.currency,
     totalMinor: inv.totalMinor,
     paidMinor: inv.paidMinor,
-    dueMinor:
-      inv.status === "void" || inv.kind === "credit_note" ? 0 : Math.max(0, inv.totalMinor - inv.paidMinor),
-    availableMinor:
-      inv.status === "void" || inv.status === "draft"
-        ? 0
-        : inv.kind === "credit_note"
-          ? inv.totalMinor - inv.usedMinor
-          : inv.kind === "retainer"
-            ? inv.paidMinor - inv.usedMinor
-            : 0,
+    dueMinor: dueOf(inv),
+    availableMinor: availableCreditOf(inv),
     isOverdue:
       inv.kind !== "credit_note" &&
       OPEN_STATUSES.includes(inv.status) &&

@@ -3,6 +3,7 @@ import type { AllocationInput } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { allocations, invoices } from "../../db/schema/index.js";
 import { AppError, type FieldError } from "../../http/errors.js";
+import { dueOf } from "./document-amounts.js";
 import { OPEN_STATUSES } from "./document-status.js";
 import { refreshDocumentInTx } from "./refresh-document.js";
 
@@ -24,7 +25,7 @@ export async function lockDocuments(tx: Tx, ids: string[]): Promise<Map<string, 
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-export const dueOf = (d: DocumentRow) => Math.max(0, d.totalMinor - d.paidMinor);
+export { dueOf } from "./document-amounts.js";
 
 export interface AllocationSource {
   orgId: string;

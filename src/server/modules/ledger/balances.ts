@@ -2,6 +2,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import type { CustomerBalance } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { allocations, invoices, payments, refunds } from "../../db/schema/index.js";
+import { availableCreditOf, dueOf } from "./document-amounts.js";
 import { OPEN_STATUSES } from "./document-status.js";
 
 const empty = (currency: string): CustomerBalance => ({
@@ -50,7 +51,7 @@ export async function customerBalances(
   for (const d of docs) {
     const b = of(d.currency);
     const open = OPEN_STATUSES.includes(d.status);
-    const due = Math.max(0, d.totalMinor - d.paidMinor);
+    const due = dueOf(d);
     if (d.kind === "invoice" && open && due > 0) {
       b.outstandingMinor += due;
       b.openInvoiceCount += 1;
@@ -60,9 +61,9 @@ export async function customerBalances(
         b.retainerOutstandingMinor += due;
         b.openRetainerCount += 1;
       }
-      b.retainerBalanceMinor += d.paidMinor - d.usedMinor;
+      b.retainerBalanceMinor += availableCreditOf(d);
     } else if (d.kind === "credit_note") {
-      b.creditsMinor += d.totalMinor - d.usedMinor;
+      b.creditsMinor += availableCreditOf(d);
     }
   }
   // Unapplied payments are credit too: received, neither allocated nor refunded.

@@ -7,19 +7,9 @@ import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
 import { findDetail } from "../invoices/invoices.queries.js";
 import { orgToday } from "../invoices/invoices.service.js";
-import { allocateInTx, type DocumentRow, lockDocuments } from "./allocate.js";
+import { allocateInTx, lockDocuments } from "./allocate.js";
+import { availableCreditOf } from "./document-amounts.js";
 import { refreshDocumentInTx } from "./refresh-document.js";
-
-/**
- * What a credit note (its total) or a retainer invoice (what was paid into it) still has to give. Only
- * an issued credit note, or a retainer with payments, is a source.
- */
-export function availableCreditOf(doc: DocumentRow): number {
-  if (doc.voidedAt || !doc.issuedAt) return 0;
-  if (doc.kind === "credit_note") return doc.totalMinor - doc.usedMinor;
-  if (doc.kind === "retainer") return doc.paidMinor - doc.usedMinor;
-  return 0;
-}
 
 async function lockSource(tx: Tx, id: string, targets: string[]) {
   const locked = await lockDocuments(tx, [id, ...targets]);

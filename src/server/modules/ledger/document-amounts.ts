@@ -1,0 +1,21 @@
+import type { invoices } from "../../db/schema/index.js";
+
+type Amounts = Pick<
+  typeof invoices.$inferSelect,
+  "kind" | "status" | "totalMinor" | "paidMinor" | "usedMinor"
+>;
+
+/** What an invoice or retainer still owes; a credit note or a void document owes nothing. */
+export const dueOf = (d: Amounts): number =>
+  d.status === "void" || d.kind === "credit_note" ? 0 : Math.max(0, d.totalMinor - d.paidMinor);
+
+/**
+ * What a credit note's credit (its total) or a retainer's balance (what was paid into it) still has to
+ * give, once issued and not void; invoices have none.
+ */
+export function availableCreditOf(d: Amounts): number {
+  if (d.status === "void" || d.status === "draft") return 0;
+  if (d.kind === "credit_note") return d.totalMinor - d.usedMinor;
+  if (d.kind === "retainer") return d.paidMinor - d.usedMinor;
+  return 0;
+}
