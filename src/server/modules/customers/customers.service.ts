@@ -9,6 +9,7 @@ import type {
   updateCustomerBody,
 } from "../../../shared/contracts/index.js";
 import type { Db, Tx } from "../../db/client.js";
+import { likeTerm } from "../../db/like.js";
 import { contacts, customers } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
@@ -35,7 +36,7 @@ const toCustomer = (c: CustomerRow, cs: ContactRow[]): Customer => {
 
 export function listCustomers(db: Db, orgId: string, q?: string): Promise<CustomerSummary[]> {
   return withOrg(db, orgId, async (tx) => {
-    const term = q?.trim() ? `%${q.trim().replace(/[%_\\]/g, (m) => `\\${m}`)}%` : null;
+    const term = likeTerm(q);
     const rows = await tx
       .select({
         id: customers.id,

@@ -6,6 +6,7 @@ import type {
   InvoiceSummary,
 } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
+import { likeTerm } from "../../db/like.js";
 import { customers, invoiceLines, invoices, refunds } from "../../db/schema/index.js";
 import { AppError } from "../../http/errors.js";
 import { availableCreditOf, dueOf } from "../ledger/document-amounts.js";
@@ -127,7 +128,7 @@ export async function findSummaries(
   },
   today: string,
 ): Promise<InvoiceSummary[]> {
-  const term = filter.q?.trim() ? `%${filter.q.trim().replace(/[%_\\]/g, (m) => `\\${m}`)}%` : null;
+  const term = likeTerm(filter.q);
   const rows = await tx
     .select({ inv: invoices, customerName: customers.name })
     .from(invoices)

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Allocation, PaymentDetail, PaymentSummary, Refund } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
+import { likeTerm } from "../../db/like.js";
 import { allocations, customers, invoices, payments, refunds } from "../../db/schema/index.js";
 import { AppError } from "../../http/errors.js";
 
@@ -91,7 +92,7 @@ export async function listPaymentSummaries(
     dir?: "asc" | "desc";
   },
 ): Promise<PaymentSummary[]> {
-  const term = filter.q?.trim() ? `%${filter.q.trim().replace(/[%_\\]/g, (m) => `\\${m}`)}%` : null;
+  const term = likeTerm(filter.q);
   const conditions: (SQL | undefined)[] = [
     filter.customerId ? eq(payments.customerId, filter.customerId) : undefined,
     term

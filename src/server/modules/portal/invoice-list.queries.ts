@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, lt, ne, or, type SQL, sql } from "drizzle-orm";
 import type { PortalInvoiceListQuery } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
+import { likeTerm } from "../../db/like.js";
 import { invoiceLines, invoices } from "../../db/schema/index.js";
 import type { InvoiceRow } from "../invoices/invoices.queries.js";
 import { OPEN_STATUSES } from "../ledger/document-status.js";
@@ -21,11 +22,6 @@ const sortKey = {
 } as const;
 
 export const cursorKeyOf = (sort: PortalInvoiceListQuery["sort"], row: InvoiceRow) => sortKey[sort].of(row);
-
-function likeTerm(q?: string): string | null {
-  const t = q?.trim();
-  return t ? `%${t.replace(/[%_\\]/g, (m) => `\\${m}`)}%` : null;
-}
 
 /**
  * One keyset page of a customer's invoices (E3): ordered by the sort key then the id (unique, so ties on

@@ -7,6 +7,7 @@ import type {
   QuoteVersion,
 } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
+import { likeTerm } from "../../db/like.js";
 import { customers, quoteAcceptances, quoteLines, quotes } from "../../db/schema/index.js";
 import { AppError } from "../../http/errors.js";
 import { type QuoteForHash, quoteHash } from "./quote-canonical.js";
@@ -165,8 +166,6 @@ export async function findDetail(
     acceptance: acceptance ? toEvidence(acceptance) : null,
   };
 }
-
-const likeTerm = (q?: string) => (q?.trim() ? `%${q.trim().replace(/[%_\\]/g, (m) => `\\${m}`)}%` : null);
 
 /** A status as read (expired included) as a condition on the stored columns. */
 function statusCondition(status: QuoteStatus, today: string): SQL | undefined {

@@ -6,6 +6,7 @@ import type {
   SalesOrderSummary,
 } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
+import { likeTerm } from "../../db/like.js";
 import { customers, invoices, salesOrderLines, salesOrders } from "../../db/schema/index.js";
 import { AppError } from "../../http/errors.js";
 
@@ -114,8 +115,6 @@ export async function findDetail(
     invoices: await findOrderInvoices(tx, o.id, opts),
   };
 }
-
-const likeTerm = (q?: string) => (q?.trim() ? `%${q.trim().replace(/[%_\\]/g, (m) => `\\${m}`)}%` : null);
 
 export async function findSummaries(
   tx: Tx,
