@@ -23,7 +23,8 @@ export const moneyAdminEs = {
     credit_note: "Rectificativa {{number}}",
   },
   source: {
-    payment: "Cobro {{number}}",
+    // Also shown to contacts in the portal (ui/payments-table.tsx): their word is "pago".
+    payment: "Pago {{number}}",
     credit_note: "Rectificativa {{number}}",
     retainer: "Anticipo {{number}}",
   },

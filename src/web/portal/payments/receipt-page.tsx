@@ -66,7 +66,6 @@ function ReceiptView({ payment }: { payment: PortalPaymentDetail }) {
   const { t } = useTranslation();
   const f = useFormat();
   const money = (minor: number) => f.money(minor, payment.currency);
-  const applied = payment.allocations.reduce((sum, a) => sum + a.amountMinor, 0);
   return (
     <Stack>
       <Group justify="space-between" align="flex-start" gap="sm">
@@ -100,7 +99,7 @@ function ReceiptView({ payment }: { payment: PortalPaymentDetail }) {
         <Table.Tbody>
           <Table.Tr>
             <Table.Th scope="row">{t("receipts.receipt.appliedTotal")}</Table.Th>
-            <Table.Td ta="right">{money(applied)}</Table.Td>
+            <Table.Td ta="right">{money(payment.allocatedMinor)}</Table.Td>
           </Table.Tr>
           {payment.refundedMinor > 0 ? (
             <Table.Tr>
