@@ -44,15 +44,24 @@ export async function openEventStream(req: FastifyRequest, reply: FastifyReply, 
   };
   const send = (m: LiveMessage) => write(`event: ${m.event}\ndata: ${JSON.stringify(m.data)}\n\n`);
 
-  const unsubscribe = await o.hub.subscribe(o.filter, (event) => {
-    chain = chain
-      .then(async () => {
-        if (closed) return;
-        const message = await o.toMessage(event);
-        if (message) send(message);
-      })
-      .catch((err) => req.log.warn({ err }, "live event dropped"));
-  });
+  let unsubscribe: () => void;
+  try {
+    unsubscribe = await o.hub.subscribe(o.filter, (event) => {
+      chain = chain
+        .then(async () => {
+          if (closed) return;
+          const message = await o.toMessage(event);
+          if (message) send(message);
+        })
+        .catch((err) => req.log.warn({ err }, "live event dropped"));
+    });
+  } catch (err) {
+    // The headers are out: ending the stream makes EventSource reconnect, instead of a silent open stream.
+    req.log.warn({ err }, "live stream could not subscribe");
+    closed = true;
+    res.end();
+    return;
+  }
   const timer = setInterval(() => {
     chain = chain
       .then(async () => {
