@@ -125,6 +125,8 @@ export const invoiceListQuery = z.object({
   kind: invoiceKind.optional(),
   customerId: uuid.optional(),
   q: z.string().max(200).optional(),
+  /** "true": only invoices and retainers that still take payments, oldest due first (A10's payment form). */
+  open: z.stringbool().optional(),
 });
 
 export const sendInvoiceBody = z.object({

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, ne, sql } from "drizzle-orm";
 import type {
   InvoiceDetail,
   InvoiceKind,
@@ -125,6 +125,7 @@ export async function findSummaries(
     customerId?: string;
     q?: string;
     excludeDrafts?: boolean;
+    open?: boolean;
   },
   today: string,
 ): Promise<InvoiceSummary[]> {
@@ -140,9 +141,16 @@ export async function findSummaries(
         filter.customerId ? eq(invoices.customerId, filter.customerId) : undefined,
         filter.excludeDrafts ? sql`${invoices.status} <> 'draft'` : undefined,
         term ? sql`(${ilike(invoices.number, term)} or ${ilike(customers.name, term)})` : undefined,
+        filter.open
+          ? and(inArray(invoices.status, [...OPEN_STATUSES]), ne(invoices.kind, "credit_note"))
+          : undefined,
       ),
     )
-    .orderBy(desc(invoices.issueDate), desc(invoices.createdAt))
+    .orderBy(
+      ...(filter.open
+        ? [asc(sql`coalesce(${invoices.dueDate}, ${invoices.issueDate})`), asc(invoices.number)]
+        : [desc(invoices.issueDate), desc(invoices.createdAt)]),
+    )
     .limit(1000);
   return rows.map((r) => toSummary(r.inv, r.customerName, today));
 }

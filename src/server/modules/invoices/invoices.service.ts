@@ -35,7 +35,7 @@ export async function orgToday(tx: Tx, orgId: string): Promise<string> {
 export function listInvoices(
   db: Db,
   orgId: string,
-  filter: { status?: InvoiceStatus; kind?: InvoiceKind; customerId?: string; q?: string },
+  filter: { status?: InvoiceStatus; kind?: InvoiceKind; customerId?: string; q?: string; open?: boolean },
 ): Promise<InvoiceSummary[]> {
   return withOrg(db, orgId, async (tx) => findSummaries(tx, filter, await orgToday(tx, orgId)));
 }

@@ -161,6 +161,20 @@ describe("offline payments (A10)", () => {
   });
 });
 
+test("the open documents a payment can go to: issued invoices and retainers that owe, oldest due first", async () => {
+  const c = await buildCustomer(ctx, org, "Open Documents");
+  const paid = await issued(c.id, 1000);
+  await api.recordPayment(paymentBody(c.id, 1000, [{ invoiceId: paid.id, amountMinor: 1000 }]));
+  const owing = await issued(c.id, 2000);
+  const retainer = await issued(c.id, 3000, "retainer");
+  await issued(c.id, 500, "credit_note");
+  await buildInvoice(ctx, org, c.id);
+  const res = await api.call("GET", `/api/invoices?customerId=${c.id}&open=true`);
+  expect(res.statusCode).toBe(200);
+  expect((res.json() as { id: string }[]).map((d) => d.id).sort()).toEqual([owing.id, retainer.id].sort());
+  expect((await api.call("GET", `/api/invoices?customerId=${c.id}&open=maybe`)).statusCode).toBe(400);
+});
+
 describe("credit notes (A8)", () => {
   test("numbered from their own series, linked to the invoice they correct, applied and refunded", async () => {
     const c = await buildCustomer(ctx, org, "Credits");

@@ -54,7 +54,8 @@ export function useOpenDocuments(customerId: string | null) {
     enabled: Boolean(customerId),
     queryFn: async ({ signal }) => {
       const all = await api.get<InvoiceSummary[]>(
-        `/api/invoices${queryString({ customerId: customerId ?? "" })}`,
+        // Filtered on the server: a customer's open documents, not the newest thousand of everything.
+        `/api/invoices${queryString({ customerId: customerId ?? "", open: "true" })}`,
         signal,
       );
       return all
