@@ -58,6 +58,8 @@ export const portalInvoiceDetail = invoiceDetail
   .omit({ customerId: true, customerName: true, sentAt: true, viewedAt: true })
   .extend({
     canPay: z.boolean(),
+    /** The gateway's smallest charge (CP4001 below it), for paying part of the invoice. */
+    minimumPaymentMinor: z.number().int(),
     bankTransfer: z
       .object({ iban: z.string(), bic: z.string().nullable(), beneficiary: z.string() })
       .nullable(),

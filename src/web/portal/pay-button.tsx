@@ -8,8 +8,6 @@ import { useFormat } from "../ui/format.js";
 import { ErrorAlert } from "../ui/page-states.js";
 import { usePayInvoice } from "./payments/payments-api.js";
 
-/** The sandbox gateway's minimum charge (CP4001), in minor units: 0.50 in a two-decimal currency. */
-const GATEWAY_MINIMUM_MINOR = 50;
 /** Refusals about the amount itself: shown on the amount field rather than above the button. */
 const AMOUNT_ERRORS = new Set(["PARTIAL_PAYMENT_NOT_ALLOWED", "ALLOCATION_EXCEEDS_DUE", "CP4001"]);
 
@@ -21,7 +19,10 @@ export function newIdempotencyKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-type Payable = Pick<PortalInvoiceDetail, "id" | "dueMinor" | "currency" | "allowPartialPayments">;
+type Payable = Pick<
+  PortalInvoiceDetail,
+  "id" | "dueMinor" | "currency" | "allowPartialPayments" | "minimumPaymentMinor"
+>;
 
 /**
  * Pay now (F2): everything due, or part of it when the invoice allows. One idempotency key per intent:
@@ -37,7 +38,7 @@ export function PayButton({ invoice }: { invoice: Payable }) {
   const [fieldError, setFieldError] = useState<string | null>(null);
   const pay = usePayInvoice(invoice.id);
   const busy = pay.isPending || pay.isSuccess;
-  const canPayPart = invoice.allowPartialPayments && invoice.dueMinor > GATEWAY_MINIMUM_MINOR;
+  const canPayPart = invoice.allowPartialPayments && invoice.dueMinor > invoice.minimumPaymentMinor;
   const amount = mode === "part" ? parseMoney(input, invoice.currency) : null;
 
   const changeIntent = () => {
@@ -49,8 +50,8 @@ export function PayButton({ invoice }: { invoice: Payable }) {
   const validate = (value: number | null): string | null => {
     if (value === null) return t("receipts.pay.invalid");
     if (value <= 0) return t("receipts.pay.notPositive");
-    if (value < GATEWAY_MINIMUM_MINOR)
-      return t("receipts.pay.tooSmall", { min: money(GATEWAY_MINIMUM_MINOR) });
+    if (value < invoice.minimumPaymentMinor)
+      return t("receipts.pay.tooSmall", { min: money(invoice.minimumPaymentMinor) });
     if (value > invoice.dueMinor) return t("receipts.pay.tooLarge", { max: money(invoice.dueMinor) });
     return null;
   };
@@ -92,7 +93,7 @@ export function PayButton({ invoice }: { invoice: Payable }) {
         <TextInput
           label={t("receipts.pay.amountLabel")}
           description={t("receipts.pay.amountHint", {
-            min: money(GATEWAY_MINIMUM_MINOR),
+            min: money(invoice.minimumPaymentMinor),
             max: money(invoice.dueMinor),
           })}
           inputMode="decimal"

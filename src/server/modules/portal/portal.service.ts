@@ -13,6 +13,7 @@ import { orgToday } from "../invoices/invoices.service.js";
 import { notify } from "../notifications/notifications.service.js";
 import type { StaffMail } from "../notifications/staff-email.js";
 import { logoUrlOf } from "../organisation/organisation.service.js";
+import { sandboxGateway } from "../payments/sandbox-gateway.js";
 import type { ContactPrincipal } from "./contact-sessions.service.js";
 import { bankTransferOf, effectiveFeatures, portalOptionsOf, visibleOrgContact } from "./portal-policy.js";
 
@@ -126,6 +127,7 @@ export async function getPortalInvoice(
     return {
       ...rest,
       canPay: inv.kind !== "credit_note" && PAYABLE.has(inv.status) && found.dueMinor > 0,
+      minimumPaymentMinor: sandboxGateway.minimumMinor,
       bankTransfer: bankTransferOf(org, portalOptionsOf(org), {
         dueMinor: found.dueMinor,
         status: inv.status,

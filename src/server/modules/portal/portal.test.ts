@@ -247,6 +247,7 @@ describe("a signed-in contact", () => {
       status: "viewed",
       totalMinor: 24200,
       canPay: true,
+      minimumPaymentMinor: 50,
     });
     expect(res.json().viewedAt).toBeUndefined();
     expect((await asContact(cookie, `/api/portal/${org.slug}/invoices/${sent.invoice.id}`)).statusCode).toBe(
