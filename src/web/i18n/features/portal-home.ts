@@ -21,7 +21,6 @@ export const portalHomeEs = {
   retainerBalance: "Saldo de anticipos",
   retainerBalanceHint: "Pagado por adelantado; se aplicará a próximas facturas.",
   payAll: "Pagar todo ({{amount}})",
-  payAllPreview: "En la vista previa no se puede pagar.",
   viewInvoices: "Ver facturas",
   viewOverdue: "Ver vencidas",
   viewRetainers: "Ver anticipos",
@@ -89,7 +88,6 @@ export const portalHomeEs = {
     loadMore: "Cargar más",
     shown_one: "{{count}} documento",
     shown_other: "{{count}} documentos",
-    restart: "Volver al principio",
   },
 };
 
@@ -113,7 +111,6 @@ export const portalHomeEn: Messages<typeof portalHomeEs> = {
   retainerBalance: "Retainer balance",
   retainerBalanceHint: "Paid in advance; it will be applied to future invoices.",
   payAll: "Pay everything ({{amount}})",
-  payAllPreview: "Payments are not possible in a preview.",
   viewInvoices: "View invoices",
   viewOverdue: "View overdue",
   viewRetainers: "View retainers",
@@ -181,6 +178,5 @@ export const portalHomeEn: Messages<typeof portalHomeEs> = {
     loadMore: "Load more",
     shown_one: "{{count}} document",
     shown_other: "{{count}} documents",
-    restart: "Back to the start",
   },
 };

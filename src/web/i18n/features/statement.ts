@@ -44,7 +44,6 @@ export const statementEs = {
   },
   due: "Vence el {{date}}",
   corrects: "Rectifica {{number}}",
-  refundOf: "Devolución de {{number}}",
   aging: {
     title: "Antigüedad de lo pendiente a {{date}}",
     caption: "Importe pendiente de las facturas por días desde su vencimiento",
@@ -99,7 +98,6 @@ export const statementEn: Messages<typeof statementEs> = {
   },
   due: "Due {{date}}",
   corrects: "Corrects {{number}}",
-  refundOf: "Refund of {{number}}",
   aging: {
     title: "Ageing of the amount outstanding at {{date}}",
     caption: "Amount outstanding on invoices by days past their due date",
