@@ -12,7 +12,7 @@ function describe(line: StatementLine, t: TFunction, f: Formatters): string {
     case "credit_note":
       return line.correctsNumber ? t("statement.corrects", { number: line.correctsNumber }) : "";
     default:
-      return [line.method ? t(`statement.methods.${line.method}`) : "", line.reference ?? ""]
+      return [line.method ? t(`receipts.methods.${line.method}`) : "", line.reference ?? ""]
         .filter(Boolean)
         .join(" · ");
   }
