@@ -1,4 +1,4 @@
-import { todayIn } from "../shared/dates.js";
+import * as clock from "./clock.js";
 import type { Db } from "./db/client.js";
 import { withOrg } from "./db/scope.js";
 import { createDraft, issueInvoice } from "./modules/invoices/invoices.service.js";
@@ -18,7 +18,9 @@ export async function seedDemoMoney(
   const { orgId, userId, customerId } = ids;
   const [first, second] = ids.invoiceIds;
   if (!first || !second) return;
-  const today = await withOrg(db, orgId, async (tx) => todayIn((await loadOrganisation(tx, orgId)).timeZone));
+  const today = await withOrg(db, orgId, async (tx) =>
+    clock.today((await loadOrganisation(tx, orgId)).timeZone),
+  );
   await recordOfflinePayment(db, orgId, userId, {
     customerId,
     amountMinor: 50000,

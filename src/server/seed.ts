@@ -1,4 +1,5 @@
 import { and, desc, eq, isNotNull, isNull, notInArray, sql } from "drizzle-orm";
+import * as clock from "./clock.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import { contacts, invoices, organisations } from "./db/schema/index.js";
@@ -142,7 +143,7 @@ export async function seedDemoIfEmpty(
   await withOrg(db, orgId, (tx) =>
     tx
       .update(contacts)
-      .set({ passwordHash, passwordChangedAt: new Date() })
+      .set({ passwordHash, passwordChangedAt: clock.now() })
       .where(eq(contacts.email, DEMO.contactEmail)),
   );
   return { seeded: true, portalLink: await demoPortalLink(db, config) };

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, lt } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
+import * as clock from "../clock.js";
 import type { Config } from "../config.js";
 import type { Db, Tx } from "../db/client.js";
 import { emails, type StoredAttachment } from "../db/schema/index.js";
@@ -126,7 +127,7 @@ export class Mailer {
         await withSystem(this.db, (tx) =>
           tx
             .update(emails)
-            .set({ status: "sent", sentAt: new Date(), error: null })
+            .set({ status: "sent", sentAt: clock.now(), error: null })
             .where(eq(emails.id, row.id)),
         );
       } catch (err) {

@@ -1,4 +1,5 @@
 import { and, eq, gt } from "drizzle-orm";
+import * as clock from "../../clock.js";
 import type { Db } from "../../db/client.js";
 import { memberships, organisations, staffSessions, users } from "../../db/schema/index.js";
 import { withSystem } from "../../db/scope.js";
@@ -41,7 +42,7 @@ export async function signInStaff(
   if (!ok || !found?.membership) throw new AppError("INVALID_CREDENTIALS");
   await clearLoginFailures(db, throttleKey);
   const { token, hash } = newToken();
-  const expiresAt = new Date(Date.now() + STAFF_SESSION_DAYS * 86400_000);
+  const expiresAt = new Date(clock.nowMs() + STAFF_SESSION_DAYS * 86400_000);
   const membership = found.membership;
   const [session] = await withSystem(db, (tx) =>
     tx
@@ -77,7 +78,7 @@ export async function resolveStaffSession(db: Db, token: string): Promise<StaffP
         memberships,
         and(eq(memberships.userId, staffSessions.userId), eq(memberships.orgId, staffSessions.orgId)),
       )
-      .where(and(eq(staffSessions.tokenHash, hashToken(token)), gt(staffSessions.expiresAt, new Date())));
+      .where(and(eq(staffSessions.tokenHash, hashToken(token)), gt(staffSessions.expiresAt, clock.now())));
     if (!row) return null;
     return {
       sessionId: row.session.id,

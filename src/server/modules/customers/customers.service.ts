@@ -8,6 +8,7 @@ import type {
   createCustomerBody,
   updateCustomerBody,
 } from "../../../shared/contracts/index.js";
+import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
 import { contacts, customers } from "../../db/schema/index.js";
@@ -119,7 +120,7 @@ export function updateCustomer(
     const current = await loadCustomer(tx, customerId);
     const [row] = await tx
       .update(customers)
-      .set({ ...input, currency: input.currency ?? current.currency, updatedAt: new Date() })
+      .set({ ...input, currency: input.currency ?? current.currency, updatedAt: clock.now() })
       .where(eq(customers.id, customerId))
       .returning();
     if (!row) throw new AppError("NOT_FOUND");
@@ -152,7 +153,7 @@ export function addContact(
 export function deleteCustomer(db: Db, orgId: string, customerId: string): Promise<void> {
   return withOrg(db, orgId, async (tx) => {
     await loadCustomer(tx, customerId);
-    const now = new Date();
+    const now = clock.now();
     await tx.update(customers).set({ deletedAt: now }).where(eq(customers.id, customerId));
     await tx
       .update(contacts)

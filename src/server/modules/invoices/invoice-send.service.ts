@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { formatMoney } from "../../../shared/money/index.js";
+import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { invoices } from "../../db/schema/index.js";
@@ -42,7 +43,7 @@ export async function sendInvoice(
       renderPdf: (lang) => buildInvoicePdf(tx, orgId, detail, lang),
       pdfFilename: invoicePdfFilename(detail),
     });
-    const now = new Date();
+    const now = clock.now();
     await tx
       .update(invoices)
       .set({

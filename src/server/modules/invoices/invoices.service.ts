@@ -7,7 +7,8 @@ import type {
   InvoiceSummary,
   invoiceDraftBody,
 } from "../../../shared/contracts/index.js";
-import { addDays, todayIn, yearOf } from "../../../shared/dates.js";
+import { addDays, yearOf } from "../../../shared/dates.js";
+import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { documentLinks, invoiceLines, invoices } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
@@ -29,7 +30,7 @@ import { type PricedLineInput, priceLines, resolveLineTaxes } from "./line-prici
 type DraftInput = z.output<typeof invoiceDraftBody>;
 
 export async function orgToday(tx: Tx, orgId: string): Promise<string> {
-  return todayIn((await loadOrganisation(tx, orgId)).timeZone);
+  return clock.today((await loadOrganisation(tx, orgId)).timeZone);
 }
 
 export function listInvoices(
@@ -83,7 +84,7 @@ async function writePricedDraft(
   const kept = existing?.salesOrderId
     ? (await findLines(tx, existing.id)).map((l) => l.salesOrderLineId)
     : [];
-  const issueDate = input.issueDate ?? existing?.issueDate ?? todayIn(org.timeZone);
+  const issueDate = input.issueDate ?? existing?.issueDate ?? clock.today(org.timeZone);
   const values = {
     customerId: customer.id,
     issueDate,
@@ -95,7 +96,7 @@ async function writePricedDraft(
     allowPartialPayments: kind === "credit_note" ? false : input.allowPartialPayments,
     correctsInvoiceId,
     ...totals,
-    updatedAt: new Date(),
+    updatedAt: clock.now(),
   };
   let invoiceId: string;
   if (existing) {
@@ -204,7 +205,7 @@ export async function issueInTx(tx: Tx, orgId: string, invoiceId: string): Promi
   if ((await findLines(tx, invoiceId)).length === 0) throw new AppError("INVOICE_EMPTY");
   const org = await loadOrganisation(tx, orgId);
   const customer = await loadCustomer(tx, current.customerId);
-  const today = todayIn(org.timeZone);
+  const today = clock.today(org.timeZone);
   const issueDate = current.issueDate > today ? current.issueDate : today;
   const year = yearOf(issueDate);
   const { sequence, number } = await takeNextNumber(tx, orgId, current.seriesId, year);
@@ -222,9 +223,9 @@ export async function issueInTx(tx: Tx, orgId: string, invoiceId: string): Promi
       sequence,
       issueDate,
       dueDate,
-      issuedAt: new Date(),
+      issuedAt: clock.now(),
       customerSnapshot: snapshot,
-      updatedAt: new Date(),
+      updatedAt: clock.now(),
     })
     .where(and(eq(invoices.id, invoiceId), eq(invoices.status, "draft")))
     .returning();
@@ -246,7 +247,7 @@ export function voidInvoice(db: Db, orgId: string, invoiceId: string): Promise<I
     if (current.status === "void") throw new AppError("INVOICE_VOID");
     if (current.paidMinor !== 0) throw new AppError("INVOICE_HAS_PAYMENTS");
     if (current.usedMinor !== 0) throw new AppError("INVOICE_HAS_CREDIT_USED");
-    const now = new Date();
+    const now = clock.now();
     const [row] = await tx
       .update(invoices)
       .set({ status: "void", voidedAt: now, updatedAt: now })

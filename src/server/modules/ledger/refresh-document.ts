@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import * as clock from "../../clock.js";
 import type { Tx } from "../../db/client.js";
 import { allocations, invoices, refunds } from "../../db/schema/index.js";
 import { AppError } from "../../http/errors.js";
@@ -47,7 +48,7 @@ export async function refreshDocumentInTx(tx: Tx, invoiceId: string): Promise<In
     ...sums,
   });
   const settled = status === "paid" || status === "closed";
-  const now = new Date();
+  const now = clock.now();
   const [row] = await tx
     .update(invoices)
     .set({

@@ -1,5 +1,6 @@
 import { desc, isNull, sql } from "drizzle-orm";
 import type { Notification } from "../../../shared/contracts/index.js";
+import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { notifications } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
@@ -56,6 +57,6 @@ export function listNotifications(db: Db, orgId: string): Promise<{ items: Notif
 
 export function markAllRead(db: Db, orgId: string): Promise<void> {
   return withOrg(db, orgId, async (tx) => {
-    await tx.update(notifications).set({ readAt: new Date() }).where(isNull(notifications.readAt));
+    await tx.update(notifications).set({ readAt: clock.now() }).where(isNull(notifications.readAt));
   });
 }

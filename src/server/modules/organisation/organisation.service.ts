@@ -4,6 +4,7 @@ import type {
   PortalSettings,
   PortalSettingsResponse,
 } from "../../../shared/contracts/index.js";
+import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Db, Tx } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
@@ -52,7 +53,7 @@ export function updateOrganisation(
   return withOrg(db, orgId, async (tx) => {
     const [org] = await tx
       .update(organisations)
-      .set({ ...input, updatedAt: new Date() })
+      .set({ ...input, updatedAt: clock.now() })
       .where(eq(organisations.id, orgId))
       .returning();
     if (!org) throw new AppError("NOT_FOUND");
@@ -76,7 +77,7 @@ export function setLogo(db: Db, orgId: string, data: Buffer | null): Promise<{ l
   return withOrg(db, orgId, async (tx) => {
     const [org] = await tx
       .update(organisations)
-      .set({ logo: data, logoMime: mime, updatedAt: new Date() })
+      .set({ logo: data, logoMime: mime, updatedAt: clock.now() })
       .where(eq(organisations.id, orgId))
       .returning();
     if (!org) throw new AppError("NOT_FOUND");
@@ -128,7 +129,7 @@ export async function updatePortalSettings(db: Db, config: Config, orgId: string
           // Stored partially (only known keys); an option added later takes its default.
           portalOptions: { ...portalOptionsOf(org), ...options },
           notificationPrefs: { ...notificationPrefsOf(org), ...notificationPrefs },
-          updatedAt: new Date(),
+          updatedAt: clock.now(),
         })
         .where(eq(organisations.id, orgId));
     });

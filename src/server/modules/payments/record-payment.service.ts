@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { todayIn } from "../../../shared/dates.js";
 import { formatMoney } from "../../../shared/money/index.js";
+import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { checkoutSessions, contacts, organisations } from "../../db/schema/index.js";
@@ -58,7 +58,7 @@ export async function applyGatewayConfirmation(
     const finish = (status: "failed" | "cancelled", failureCode: string | null) =>
       tx
         .update(checkoutSessions)
-        .set({ status, failureCode, completedAt: new Date() })
+        .set({ status, failureCode, completedAt: clock.now() })
         .where(eq(checkoutSessions.id, checkout.id));
     if (c.outcome !== "succeeded") {
       if (current.status === "open")
@@ -81,7 +81,7 @@ export async function applyGatewayConfirmation(
         amountMinor: checkout.amountMinor,
         currency: checkout.currency,
         method: "gateway",
-        paidOn: todayIn(org.timeZone),
+        paidOn: clock.today(org.timeZone),
         gateway: checkout.gateway,
         gatewayReference: c.reference,
         checkoutId: checkout.id,
@@ -90,7 +90,7 @@ export async function applyGatewayConfirmation(
       checkout.allocations,
       locked,
     );
-    const now = new Date();
+    const now = clock.now();
     await tx
       .update(checkoutSessions)
       .set({ status: "succeeded", completedAt: now })

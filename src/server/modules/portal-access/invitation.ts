@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Tx } from "../../db/client.js";
 import { contacts, type customers } from "../../db/schema/index.js";
@@ -33,7 +34,7 @@ export async function inviteContact(
   contact: ContactRow,
 ): Promise<void> {
   if (!contact.email) throw new AppError("CONTACT_HAS_NO_EMAIL");
-  const now = new Date();
+  const now = clock.now();
   await tx
     .update(contacts)
     .set({ invitedAt: now, portalEnabled: true, updatedAt: now })

@@ -4,6 +4,7 @@ import type {
   EnablePortalAccessBody,
   PortalAccessStatus,
 } from "../../../shared/contracts/index.js";
+import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { auditEvents, contactSessions, contacts, documentLinks } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
@@ -106,7 +107,7 @@ export async function enablePortalAccess(
     const { customer, contact } = await loadCustomerContact(tx, customerId, contactId);
     if (!contact.email) throw new AppError("CONTACT_HAS_NO_EMAIL");
     if (passwordHash) {
-      const now = new Date();
+      const now = clock.now();
       await tx
         .update(contacts)
         .set({ passwordHash, passwordChangedAt: now, portalEnabled: true, updatedAt: now })
@@ -146,7 +147,7 @@ export async function reinviteContact(
  */
 async function revokeAccess(tx: Tx, contactIds: string[]) {
   if (contactIds.length === 0) return;
-  const now = new Date();
+  const now = clock.now();
   await tx
     .update(contacts)
     .set({ portalEnabled: false, updatedAt: now })

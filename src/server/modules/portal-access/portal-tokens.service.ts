@@ -1,4 +1,5 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
+import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { portalTokens } from "../../db/schema/index.js";
 import { withSystem } from "../../db/scope.js";
@@ -29,7 +30,7 @@ export async function issuePortalToken(
 ): Promise<string> {
   await tx
     .update(portalTokens)
-    .set({ revokedAt: new Date() })
+    .set({ revokedAt: clock.now() })
     .where(
       and(
         eq(portalTokens.contactId, owner.contactId),
@@ -43,7 +44,7 @@ export async function issuePortalToken(
     ...owner,
     purpose,
     tokenHash: hash,
-    expiresAt: new Date(Date.now() + TOKEN_TTL_MS[purpose]),
+    expiresAt: new Date(clock.nowMs() + TOKEN_TTL_MS[purpose]),
   });
   return token;
 }
@@ -83,7 +84,7 @@ export async function consumePortalToken(
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const [row] = await tx
     .update(portalTokens)
-    .set({ usedAt: new Date() })
+    .set({ usedAt: clock.now() })
     .where(liveToken(orgId, purpose, token))
     .returning({
       orgId: portalTokens.orgId,
@@ -97,7 +98,7 @@ export async function consumePortalToken(
 export async function revokePortalTokens(tx: Tx, contactId: string): Promise<void> {
   await tx
     .update(portalTokens)
-    .set({ revokedAt: new Date() })
+    .set({ revokedAt: clock.now() })
     .where(
       and(eq(portalTokens.contactId, contactId), isNull(portalTokens.usedAt), isNull(portalTokens.revokedAt)),
     );
@@ -110,5 +111,5 @@ const liveToken = (orgId: string, purpose: PortalTokenPurpose, token: string) =>
     eq(portalTokens.purpose, purpose),
     isNull(portalTokens.usedAt),
     isNull(portalTokens.revokedAt),
-    gt(portalTokens.expiresAt, new Date()),
+    gt(portalTokens.expiresAt, clock.now()),
   );

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import * as clock from "../../clock.js";
 import type { Db } from "../../db/client.js";
 import { contactSessions } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
@@ -42,7 +43,7 @@ export async function startPreview(
   await withOrg(db, staff.orgId, (tx) =>
     tx
       .update(contactSessions)
-      .set({ expiresAt: new Date(Date.now() + PREVIEW_MINUTES * 60_000) })
+      .set({ expiresAt: new Date(clock.nowMs() + PREVIEW_MINUTES * 60_000) })
       .where(eq(contactSessions.tokenHash, hashToken(token))),
   );
   return { token, url: `/p/${slug}/` };

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Tx } from "../../db/client.js";
 import { contactSessions, contacts, customers } from "../../db/schema/index.js";
@@ -90,7 +91,7 @@ export async function findLiveAccount(
 }
 
 export async function setAccountPassword(tx: Tx, account: ContactAccount, passwordHash: string) {
-  const now = new Date();
+  const now = clock.now();
   await tx
     .update(contacts)
     .set({ passwordHash, passwordChangedAt: now, updatedAt: now })

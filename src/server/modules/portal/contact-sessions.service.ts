@@ -1,4 +1,5 @@
 import { and, eq, gt, isNull, lt } from "drizzle-orm";
+import * as clock from "../../clock.js";
 import type { Db } from "../../db/client.js";
 import {
   contactSessions,
@@ -84,7 +85,7 @@ export async function startContactSession(
       origin: s.origin,
       previewUserId: s.previewUserId ?? null,
       tokenHash: hash,
-      expiresAt: new Date(Date.now() + CONTACT_SESSION_HOURS * 3600_000),
+      expiresAt: new Date(clock.nowMs() + CONTACT_SESSION_HOURS * 3600_000),
       ip: s.ip,
       userAgent: s.userAgent?.slice(0, 500),
     }),
@@ -102,7 +103,7 @@ export async function resolveContactSession(
   token: string,
 ): Promise<ContactPrincipal | null> {
   const principal = await withSystem(db, async (tx) => {
-    const now = new Date();
+    const now = clock.now();
     const [s] = await tx
       .select()
       .from(contactSessions)
@@ -154,7 +155,7 @@ async function contactHasAccess(db: Db, principal: ContactPrincipal): Promise<bo
  * `lastSeenAt`, so an open tab alone never keeps a session from its idle expiry.
  */
 export async function isContactSessionLive(db: Db, principal: ContactPrincipal): Promise<boolean> {
-  const now = Date.now();
+  const now = clock.nowMs();
   const [s] = await withSystem(db, (tx) =>
     tx
       .select({ id: contactSessions.id })
@@ -187,7 +188,7 @@ export async function endContactSessions(db: Db, orgId: string, contactId: strin
 
 /** Removes sessions past their absolute or idle expiry (called at start-up and by sign-ins). */
 export async function pruneContactSessions(db: Db): Promise<void> {
-  const now = Date.now();
+  const now = clock.nowMs();
   await withSystem(db, async (tx) => {
     await tx.delete(contactSessions).where(lt(contactSessions.expiresAt, new Date(now)));
     await tx

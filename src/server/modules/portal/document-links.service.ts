@@ -1,4 +1,5 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
+import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Db, Tx } from "../../db/client.js";
 import {
@@ -47,7 +48,7 @@ export async function createDocumentLink(
     documentType: l.documentType,
     documentId: l.documentId,
     tokenHash: hash,
-    expiresAt: new Date(Date.now() + LINK_TTL_DAYS * 86400_000),
+    expiresAt: new Date(clock.nowMs() + LINK_TTL_DAYS * 86400_000),
   });
   return `${config.publicUrl}/p/${l.slug}/l/${token}`;
 }
@@ -75,7 +76,7 @@ export async function redeemDocumentLink(db: Db, slug: string, token: string): P
         and(
           eq(documentLinks.tokenHash, hashToken(token)),
           isNull(documentLinks.revokedAt),
-          gt(documentLinks.expiresAt, new Date()),
+          gt(documentLinks.expiresAt, clock.now()),
         ),
       );
     if (!link) return null;
@@ -84,7 +85,7 @@ export async function redeemDocumentLink(db: Db, slug: string, token: string): P
       .from(organisations)
       .where(eq(organisations.id, link.orgId));
     if (!row || row.slug !== slug || !row.enabled) return null;
-    await tx.update(documentLinks).set({ lastUsedAt: new Date() }).where(eq(documentLinks.id, link.id));
+    await tx.update(documentLinks).set({ lastUsedAt: clock.now() }).where(eq(documentLinks.id, link.id));
     return {
       orgId: link.orgId,
       customerId: link.customerId,

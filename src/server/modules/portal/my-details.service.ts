@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import type { MyDetails, updateMyDetailsBody } from "../../../shared/contracts/index.js";
+import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { contacts, customers } from "../../db/schema/index.js";
 import { withContact } from "../../db/scope.js";
@@ -86,7 +87,7 @@ export async function updateMyDetails(
       ),
     ];
     if (changed.length === 0) return toDetails(before);
-    const now = new Date();
+    const now = clock.now();
     await tx
       .update(customers)
       .set({ ...input.customer, updatedAt: now })

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { PortalBranding, PortalInvoiceDetail, PortalMe } from "../../../shared/contracts/index.js";
+import * as clock from "../../clock.js";
 import type { Db } from "../../db/client.js";
 import { contacts, invoices, organisations } from "../../db/schema/index.js";
 import { withContact, withSystem } from "../../db/scope.js";
@@ -97,7 +98,7 @@ export async function getPortalInvoice(
       const [updated] = await tx
         .update(invoices)
         .set({
-          viewedAt: new Date(),
+          viewedAt: clock.now(),
           ...(inv.status === "issued" || inv.status === "sent" ? { status: "viewed" as const } : {}),
         })
         .where(and(eq(invoices.id, inv.id), isNull(invoices.viewedAt)))

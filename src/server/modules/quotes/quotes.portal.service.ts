@@ -6,6 +6,7 @@ import type {
   PortalQuoteSummary,
   QuoteStatus,
 } from "../../../shared/contracts/index.js";
+import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { contacts, quoteAcceptances, quotes } from "../../db/schema/index.js";
 import { withContact } from "../../db/scope.js";
@@ -100,7 +101,7 @@ export async function getPortalQuote(
     if (!p.preview && !q.viewedAt && q.status === "sent") {
       const [updated] = await tx
         .update(quotes)
-        .set({ viewedAt: new Date(), status: "viewed" })
+        .set({ viewedAt: clock.now(), status: "viewed" })
         .where(and(eq(quotes.id, q.id), isNull(quotes.viewedAt), eq(quotes.status, "sent")))
         .returning();
       if (updated) {
@@ -185,7 +186,7 @@ export async function acceptPortalQuote(
     if (q.requireSignature && !signature) throw new AppError("SIGNATURE_REQUIRED");
     const [contact] = await tx.select().from(contacts).where(eq(contacts.id, p.contactId));
     if (!contact) throw new AppError("CP1003");
-    const now = new Date();
+    const now = clock.now();
     await tx.insert(quoteAcceptances).values({
       orgId: p.orgId,
       customerId: p.customerId,
@@ -231,7 +232,7 @@ export async function declinePortalQuote(
 ): Promise<PortalQuoteDetail> {
   const result = await withContact(db, p.orgId, p.customerId, async (tx) => {
     const q = await lockAnswerable(tx, p, quoteId);
-    const now = new Date();
+    const now = clock.now();
     const [updated] = await tx
       .update(quotes)
       .set({

@@ -7,7 +7,8 @@ import type {
   QuoteSummary,
   quoteDraftBody,
 } from "../../../shared/contracts/index.js";
-import { addDays, todayIn, yearOf } from "../../../shared/dates.js";
+import { addDays, yearOf } from "../../../shared/dates.js";
+import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { quoteLines, quotes, salesOrders } from "../../db/schema/index.js";
@@ -67,7 +68,7 @@ async function writeDraft(tx: Tx, orgId: string, input: DraftInput, existing: Qu
   const org = await loadOrganisation(tx, orgId);
   const customer = await loadCustomer(tx, input.customerId);
   const { lines, totals } = priceLines(await resolveLineTaxes(tx, input.lines));
-  const issueDate = input.issueDate ?? existing?.issueDate ?? todayIn(org.timeZone);
+  const issueDate = input.issueDate ?? existing?.issueDate ?? clock.today(org.timeZone);
   const expiryDate =
     input.expiryDate === undefined ? addDays(issueDate, DEFAULT_VALIDITY_DAYS) : input.expiryDate;
   if (expiryDate !== null && expiryDate < issueDate)
@@ -81,7 +82,7 @@ async function writeDraft(tx: Tx, orgId: string, input: DraftInput, existing: Qu
     terms: input.terms,
     requireSignature: input.requireSignature,
     ...totals,
-    updatedAt: new Date(),
+    updatedAt: clock.now(),
   };
   let quoteId: string;
   if (existing) {
@@ -134,7 +135,7 @@ export function updateQuoteDraft(
  */
 export async function markSentInTx(tx: Tx, orgId: string, quoteId: string): Promise<QuoteRow> {
   const current = await lockQuote(tx, quoteId);
-  const now = new Date();
+  const now = clock.now();
   if (current.status === "sent" || current.status === "viewed") {
     const [row] = await tx
       .update(quotes)
@@ -147,7 +148,7 @@ export async function markSentInTx(tx: Tx, orgId: string, quoteId: string): Prom
   if ((await findLines(tx, quoteId)).length === 0) throw new AppError("QUOTE_EMPTY");
   const org = await loadOrganisation(tx, orgId);
   const customer = await loadCustomer(tx, current.customerId);
-  const today = todayIn(org.timeZone);
+  const today = clock.today(org.timeZone);
   const issueDate = current.issueDate > today ? current.issueDate : today;
   if (current.expiryDate !== null && current.expiryDate < issueDate)
     throw invalid("body.expiryDate", "the expiry date has passed; change it before sending");
@@ -278,7 +279,7 @@ export function convertQuoteToInvoice(
         taxes: l.taxes.map((t) => ({ taxId: t.taxId, name: t.name, rateBp: t.rateBp })),
       })),
     });
-    const now = new Date();
+    const now = clock.now();
     const [row] = await tx
       .update(quotes)
       .set({ status: "invoiced", invoiceId, invoicedAt: now, updatedAt: now })

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { SalesOrderStatus } from "../../../shared/contracts/index.js";
+import * as clock from "../../clock.js";
 import type { Tx } from "../../db/client.js";
 import { salesOrderLines, salesOrders } from "../../db/schema/index.js";
 import { AppError } from "../../http/errors.js";
@@ -43,6 +44,6 @@ export async function refreshSalesOrderInTx(tx: Tx, salesOrderId: string): Promi
   if (status !== order.status)
     await tx
       .update(salesOrders)
-      .set({ status, updatedAt: new Date() })
+      .set({ status, updatedAt: clock.now() })
       .where(eq(salesOrders.id, salesOrderId));
 }

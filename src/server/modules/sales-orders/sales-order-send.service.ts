@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { formatMoney } from "../../../shared/money/index.js";
+import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { salesOrders } from "../../db/schema/index.js";
@@ -25,7 +26,7 @@ export async function sendSalesOrder(
     const current = await lockOrder(tx, id);
     if (current.status === "draft") throw new AppError("SALES_ORDER_NOT_CONFIRMED");
     if (current.status === "void") throw new AppError("SALES_ORDER_VOID");
-    const now = new Date();
+    const now = clock.now();
     const [row] = await tx
       .update(salesOrders)
       .set({ sentAt: now, updatedAt: now })

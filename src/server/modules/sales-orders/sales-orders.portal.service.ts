@@ -4,6 +4,7 @@ import type {
   PortalSalesOrderSummary,
   SalesOrderStatus,
 } from "../../../shared/contracts/index.js";
+import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { salesOrders } from "../../db/schema/index.js";
 import { withContact } from "../../db/scope.js";
@@ -83,7 +84,7 @@ export async function getPortalSalesOrder(
       if (!o.viewedAt) {
         const [updated] = await tx
           .update(salesOrders)
-          .set({ viewedAt: new Date() })
+          .set({ viewedAt: clock.now() })
           .where(and(eq(salesOrders.id, o.id), isNull(salesOrders.viewedAt)))
           .returning();
         if (updated) {

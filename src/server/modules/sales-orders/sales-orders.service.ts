@@ -7,7 +7,8 @@ import type {
   SalesOrderSummary,
   salesOrderDraftBody,
 } from "../../../shared/contracts/index.js";
-import { todayIn, yearOf } from "../../../shared/dates.js";
+import { yearOf } from "../../../shared/dates.js";
+import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { documentLinks, salesOrderLines, salesOrders } from "../../db/schema/index.js";
@@ -66,7 +67,7 @@ async function writeDraft(
   const org = await loadOrganisation(tx, orgId);
   const customer = await loadCustomer(tx, input.customerId);
   const { lines, totals } = priceLines(await resolveLines());
-  const issueDate = input.issueDate ?? existing?.issueDate ?? todayIn(org.timeZone);
+  const issueDate = input.issueDate ?? existing?.issueDate ?? clock.today(org.timeZone);
   const values = {
     customerId: customer.id,
     issueDate,
@@ -76,7 +77,7 @@ async function writeDraft(
     notes: input.notes,
     terms: input.terms,
     ...totals,
-    updatedAt: new Date(),
+    updatedAt: clock.now(),
   };
   let id: string;
   if (existing) {
@@ -170,12 +171,12 @@ export function confirmSalesOrder(db: Db, orgId: string, id: string): Promise<Sa
     if ((await findLines(tx, id)).length === 0) throw new AppError("SALES_ORDER_EMPTY");
     const org = await loadOrganisation(tx, orgId);
     const customer = await loadCustomer(tx, current.customerId);
-    const today = todayIn(org.timeZone);
+    const today = clock.today(org.timeZone);
     const issueDate = current.issueDate > today ? current.issueDate : today;
     const year = yearOf(issueDate);
     const { sequence, number } = await takeNextNumber(tx, orgId, current.seriesId, year);
     const { orgId: _o, createdAt: _c, updatedAt: _u, deletedAt: _d, ...snapshot } = customer;
-    const now = new Date();
+    const now = clock.now();
     const [row] = await tx
       .update(salesOrders)
       .set({
@@ -205,7 +206,7 @@ export function voidSalesOrder(db: Db, orgId: string, id: string): Promise<Sales
     if (current.status === "void") throw new AppError("SALES_ORDER_VOID");
     if (current.status !== "draft" && current.status !== "confirmed")
       throw new AppError("SALES_ORDER_NOT_VOIDABLE");
-    const now = new Date();
+    const now = clock.now();
     const [row] = await tx
       .update(salesOrders)
       .set({ status: "void", voidedAt: now, updatedAt: now })

@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { ShareDocumentResult } from "../../../shared/contracts/index.js";
+import * as clock from "../../clock.js";
 import type { Db } from "../../db/client.js";
 import { contacts, customers, documentShares } from "../../db/schema/index.js";
 import { withContact } from "../../db/scope.js";
@@ -50,7 +51,7 @@ export async function shareDocument(
       .where(
         and(
           eq(documentShares.sharedByContactId, p.contactId),
-          gt(documentShares.createdAt, new Date(Date.now() - 3600_000)),
+          gt(documentShares.createdAt, new Date(clock.nowMs() - 3600_000)),
         ),
       );
     if ((recent?.n ?? 0) >= SHARES_PER_HOUR) throw new AppError("RATE_LIMITED");

@@ -1,5 +1,5 @@
 import type { StatementQuery } from "../../../shared/contracts/index.js";
-import { todayIn } from "../../../shared/dates.js";
+import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { withContact, withOrg } from "../../db/scope.js";
 import { loadCustomer } from "../customers/customers.service.js";
@@ -36,7 +36,7 @@ export type StatementHead = Awaited<ReturnType<typeof loadStatementHead>>;
 export async function loadStatementHead(tx: Tx, scope: StatementScope, query: StatementQuery) {
   const org = await loadOrganisation(tx, scope.orgId);
   const customer = await loadCustomer(tx, scope.customerId);
-  const today = todayIn(org.timeZone);
+  const today = clock.today(org.timeZone);
   const { from, to } = resolveRange(query, today);
   const currency = query.currency ?? customer.currency;
   const filter = { customerId: customer.id, currency };
