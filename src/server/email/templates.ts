@@ -220,10 +220,14 @@ Thank you,
       button: "View quote",
     },
   },
-  /** E14: a contact forwarded a document; `document_label` is e.g. "la factura F2026-0001". */
+  /**
+   * E14: a contact forwarded a document; `document_label` is e.g. "la factura F2026-0001". The subject
+   * names only the organisation and the document: the names come from contacts, and a subject in the
+   * organisation's name is what a reader (and a spam filter) trusts.
+   */
   document_shared: {
     es: {
-      subject: "{{ sharer_name }} ha compartido {{ document_label }} de {{ org_name }} contigo",
+      subject: "Te han compartido {{ document_label }} de {{ org_name }}",
       body: `Hola {{ contact_name }}:
 
 {{ sharer_name }} ha compartido contigo {{ document_label }} de {{ org_name }}.
@@ -237,7 +241,7 @@ Thank you,
       button: "Abrir documento",
     },
     en: {
-      subject: "{{ sharer_name }} shared {{ document_label }} from {{ org_name }} with you",
+      subject: "{{ org_name }}: {{ document_label }} shared with you",
       body: `Hello {{ contact_name }},
 
 {{ sharer_name }} shared {{ document_label }} from {{ org_name }} with you.

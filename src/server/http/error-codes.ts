@@ -361,6 +361,14 @@ export const errorCodes = {
     "the gateway does not support the transaction's currency",
     "use a gateway that does",
   ),
+  // Sharing (E14, issue 9): daily limits per customer and per organisation.
+  SHARE_LIMIT_REACHED: def(
+    429,
+    "Too many documents were shared today; try again tomorrow.",
+    "Se han compartido demasiados documentos hoy; inténtalo mañana.",
+    "the customer's or the organisation's daily limit of shared documents was reached",
+    "wait a day, or add the person as a contact in the back office",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -4,6 +4,11 @@ import { createdAt, id, minor, orgId, ts } from "./_columns.js";
 
 export type PlannedAllocation = { invoiceId: string; amountMinor: number };
 
+/** What the contact asked for, as the idempotency key's first request carried it (a reuse must match). */
+export type CheckoutRequest =
+  | { kind: "invoice"; invoiceId: string; amountMinor: number | null }
+  | { kind: "all"; currency: string };
+
 /**
  * A contact's "Pay now" for one invoice, part of one, or everything outstanding: one per idempotency key,
  * so a double click reuses the same checkout. `allocations` is the plan; the confirmation re-checks it
@@ -17,6 +22,8 @@ export const checkoutSessions = pgTable(
     customerId: uuid("customer_id").notNull(),
     contactId: uuid("contact_id").notNull(),
     allocations: jsonb("allocations").$type<PlannedAllocation[]>().notNull(),
+    /** Null on checkouts opened before it was kept. */
+    request: jsonb("request").$type<CheckoutRequest>(),
     gateway: text("gateway").notNull(),
     idempotencyKey: text("idempotency_key").notNull(),
     amountMinor: minor("amount_minor"),

@@ -1,5 +1,6 @@
 import { and, asc, eq, or } from "drizzle-orm";
 import type { Comment, CommentDocumentType, PortalComment } from "../../../shared/contracts/index.js";
+import { truncateText } from "../../../shared/text.js";
 import type { Db, Tx } from "../../db/client.js";
 import { comments, contacts, customers, users } from "../../db/schema/index.js";
 import { withContact, withOrg } from "../../db/scope.js";
@@ -156,7 +157,7 @@ export async function addPortalComment(
       number: doc.number,
       customerName: author.customerName,
       contactName: author.name,
-      excerpt: body.length > 140 ? `${body.slice(0, 139)}…` : body,
+      excerpt: truncateText(body, 140),
     });
     await recordPortalEvent(
       tx,

@@ -158,6 +158,21 @@ describe("portal comments", () => {
     expect(audit).toMatchObject({ documentType: "invoice", documentId: invoice.id, customerId: customer.id });
   });
 
+  test("comments ending in emoji answer 201 and their excerpts are whole characters (issue 9)", async () => {
+    // 140 characters as a reader counts them (142 UTF-16 units) fit; 141 are cut, with an ellipsis.
+    const fits = `${"a".repeat(138)}😀😀`;
+    const cut = `${"b".repeat(139)}😀😀`;
+    for (const body of [fits, cut])
+      expect((await contactPost(`/invoices/${invoice.id}/comments`, { body })).statusCode).toBe(201);
+    const excerpts = (
+      await withOrg(ctx.database.db, org.orgId, (tx) =>
+        tx.select().from(notifications).where(eq(notifications.type, "comment_added")),
+      )
+    ).map((n) => String(n.data.excerpt));
+    expect(excerpts).toContain(fits);
+    expect(excerpts).toContain(`${"b".repeat(139)}…`);
+  });
+
   test("with the C5 preference off staff still get the bell, not the email", async () => {
     expect((await putSettings({ notificationPrefs: { comment_added: false } })).statusCode).toBe(200);
     const before = await countRows("staff_notification");

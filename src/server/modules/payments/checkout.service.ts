@@ -1,7 +1,13 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Config } from "../../config.js";
 import type { Db, Tx } from "../../db/client.js";
-import { checkoutSessions, invoices, organisations, type PlannedAllocation } from "../../db/schema/index.js";
+import {
+  type CheckoutRequest,
+  checkoutSessions,
+  invoices,
+  organisations,
+  type PlannedAllocation,
+} from "../../db/schema/index.js";
 import { withContact } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
@@ -68,14 +74,33 @@ async function planFor(
   return { currency, plan: docs.map((d) => ({ invoiceId: d.id, amountMinor: dueOf(d) })), docs };
 }
 
-/** A reused idempotency key must carry the same request; for another invoice it is a conflict. */
-function sameRequest(plan: PlannedAllocation[], req: PayRequest): boolean {
-  if (req.kind === "all") return true;
-  const [only] = plan;
+/** The request as kept with its checkout: "everything" names the currency it resolved to. */
+async function requestOf(tx: Tx, p: ContactPrincipal, req: PayRequest): Promise<CheckoutRequest> {
+  if (req.kind === "invoice")
+    return { kind: "invoice", invoiceId: req.invoiceId, amountMinor: req.amountMinor ?? null };
+  return { kind: "all", currency: req.currency ?? (await loadCustomer(tx, p.customerId)).currency };
+}
+
+/**
+ * A reused idempotency key must carry the same request: another invoice, amount, currency or kind is a
+ * conflict, never the first checkout. Checkouts opened before the request was kept compare their plan.
+ */
+function sameRequest(first: typeof checkoutSessions.$inferSelect, req: CheckoutRequest): boolean {
+  if (first.request)
+    return (
+      first.request.kind === req.kind &&
+      (req.kind === "all"
+        ? first.request.kind === "all" && first.request.currency === req.currency
+        : first.request.kind === "invoice" &&
+          first.request.invoiceId === req.invoiceId &&
+          first.request.amountMinor === req.amountMinor)
+    );
+  if (req.kind === "all") return first.currency === req.currency;
+  const [only] = first.allocations;
   return (
-    plan.length === 1 &&
+    first.allocations.length === 1 &&
     only?.invoiceId === req.invoiceId &&
-    (req.amountMinor === undefined || only.amountMinor === req.amountMinor)
+    (req.amountMinor === null || only.amountMinor === req.amountMinor)
   );
 }
 
@@ -100,11 +125,12 @@ export async function startCheckout(
         .where(and(eq(checkoutSessions.idempotencyKey, idempotencyKey), eq(checkoutSessions.orgId, p.orgId)));
       return row ?? null;
     };
+    const request = await requestOf(tx, p, req);
     const first = await existing();
-    if (first && (first.contactId !== p.contactId || !sameRequest(first.allocations, req)))
+    if (first && (first.contactId !== p.contactId || !sameRequest(first, request)))
       throw new AppError("CONFLICT");
     if (first) return { checkoutUrl: sandboxGateway.checkoutUrl(config, first.id) };
-    const { currency, plan, docs } = await planFor(tx, p, req);
+    const { currency, plan, docs } = await planFor(tx, p, request.kind === "all" ? request : req);
     const amount = plan.reduce((s, a) => s + a.amountMinor, 0);
     sandboxGateway.checkAmount(amount, currency);
     const [org] = await tx.select().from(organisations).where(eq(organisations.id, p.orgId));
@@ -119,6 +145,7 @@ export async function startCheckout(
         customerId: p.customerId,
         contactId: p.contactId,
         allocations: plan,
+        request,
         gateway: sandboxGateway.id,
         idempotencyKey,
         amountMinor: amount,
@@ -147,7 +174,7 @@ export async function startCheckout(
     // A concurrent twin inserted the same key first and has committed (the insert waited for it): its
     // row is the answer, read by this new statement.
     const twin = await existing();
-    if (!twin || twin.contactId !== p.contactId || !sameRequest(twin.allocations, req))
+    if (!twin || twin.contactId !== p.contactId || !sameRequest(twin, request))
       throw new AppError("CONFLICT");
     return { checkoutUrl: sandboxGateway.checkoutUrl(config, twin.id) };
   });

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { ShareDocumentResult } from "../../../shared/contracts/index.js";
 import * as clock from "../../clock.js";
-import type { Db } from "../../db/client.js";
+import type { Db, Tx } from "../../db/client.js";
 import { contacts, customers, documentShares } from "../../db/schema/index.js";
 import { withContact } from "../../db/scope.js";
 import { renderEmail } from "../../email/templates.js";
@@ -17,12 +17,44 @@ import { assertPortalAllows, portalOptionsOf } from "../portal/portal-policy.js"
 
 /** Shares one contact may make per rolling hour: enough for a team, too few to spam from the portal. */
 export const SHARES_PER_HOUR = 20;
+/**
+ * A share emails any address in the organisation's name: per rolling day a customer (all its contacts)
+ * may share this many, and the organisation's customers together this many, whoever shares.
+ */
+export const SHARES_PER_CUSTOMER_PER_DAY = 20;
+export const SHARES_PER_ORG_PER_DAY = 100;
 
 const LABELS: Record<LinkedDocumentType, { es: string; en: string }> = {
   quote: { es: "el presupuesto", en: "quote" },
   invoice: { es: "la factura", en: "invoice" },
   sales_order: { es: "el pedido de venta", en: "sales order" },
 };
+
+/**
+ * The limits, checked and then written one share of the organisation at a time (a transaction lock), so
+ * concurrent requests cannot all pass them. Rolling windows on the server clock.
+ */
+async function assertShareAllowed(tx: Tx, p: ContactPrincipal): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`document_shares:${p.orgId}`}, 0))`);
+  const hourAgo = new Date(clock.nowMs() - 3600_000);
+  const dayAgo = new Date(clock.nowMs() - 86_400_000);
+  const [mine] = await tx
+    .select({
+      contact: sql<number>`(count(*) filter (where ${documentShares.sharedByContactId} = ${p.contactId}
+        and ${documentShares.createdAt} > ${hourAgo.toISOString()}::timestamptz))::int`,
+      customer: sql<number>`count(*)::int`,
+    })
+    .from(documentShares)
+    .where(and(eq(documentShares.customerId, p.customerId), gt(documentShares.createdAt, dayAgo)));
+  if ((mine?.contact ?? 0) >= SHARES_PER_HOUR) throw new AppError("RATE_LIMITED");
+  if ((mine?.customer ?? 0) >= SHARES_PER_CUSTOMER_PER_DAY) throw new AppError("SHARE_LIMIT_REACHED");
+  // The contact's scope sees only its customer's shares; this function counts the organisation's.
+  const org = await tx.execute(
+    sql`select org_document_shares_since(${dayAgo.toISOString()}::timestamptz) as n`,
+  );
+  if (Number((org.rows[0] as { n: number } | undefined)?.n ?? 0) >= SHARES_PER_ORG_PER_DAY)
+    throw new AppError("SHARE_LIMIT_REACHED");
+}
 
 /**
  * E14: a contact forwards a document to another person, who becomes a contact of the same customer
@@ -45,17 +77,7 @@ export async function shareDocument(
       assertPortalAllows(portalOptionsOf(await loadOrganisation(tx, p.orgId)), "showSalesOrders");
     const doc = await findPortalDocument(tx, type, documentId);
     if (!doc) throw new AppError("NOT_FOUND");
-    const [recent] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(documentShares)
-      .where(
-        and(
-          eq(documentShares.sharedByContactId, p.contactId),
-          gt(documentShares.createdAt, new Date(clock.nowMs() - 3600_000)),
-        ),
-      );
-    if ((recent?.n ?? 0) >= SHARES_PER_HOUR) throw new AppError("RATE_LIMITED");
-
+    await assertShareAllowed(tx, p);
     const org = await loadOrganisation(tx, p.orgId);
     const [sharer] = await tx
       .select({ name: contacts.name, language: contacts.language, customerName: customers.name })
@@ -133,6 +155,8 @@ export async function shareDocument(
       documentId,
       sharedByContactId: p.contactId,
       contactId: recipient.id,
+      // The limits compare with the server clock: the row's time is that clock's too.
+      createdAt: clock.now(),
     });
     if (!existing) {
       await notify(tx, mail, p.orgId, "contact_added_by_share", {

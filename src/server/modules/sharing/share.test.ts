@@ -1,7 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Customer, InvoiceDetail } from "../../../shared/contracts/index.js";
-import { auditEvents, contacts, emails, notifications } from "../../db/schema/index.js";
+import * as clock from "../../clock.js";
+import { auditEvents, contacts, documentShares, emails, notifications } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import {
   buildCustomer,
@@ -14,7 +15,11 @@ import {
 } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 import { buildSalesOrder } from "../sales-orders/test-support.js";
-import { SHARES_PER_HOUR } from "./share-document.service.js";
+import {
+  SHARES_PER_CUSTOMER_PER_DAY,
+  SHARES_PER_HOUR,
+  SHARES_PER_ORG_PER_DAY,
+} from "./share-document.service.js";
 
 let ctx: TestContext;
 let org: TestOrg;
@@ -66,7 +71,9 @@ describe("sharing a document (E14)", () => {
       audit: (await tx.select().from(auditEvents).where(eq(auditEvents.action, "document_shared")))[0],
     }));
     expect(mail?.toAddress).toBe("pat@example.com");
-    expect(mail?.subject).toBe(`Acme Contact ha compartido la factura ${invoice.number} de Sharing contigo`);
+    // The subject names the organisation and the document only, never a contact's own words (issue 9).
+    expect(mail?.subject).toBe(`Te han compartido la factura ${invoice.number} de Sharing`);
+    expect(mail?.htmlBody).toContain("Acme Contact ha compartido contigo");
     expect(mail?.htmlBody).toContain("Pat &lt;Finance&gt;");
     expect(note?.data).toMatchObject({
       contactId: added?.id,
@@ -202,5 +209,84 @@ describe("sharing a document (E14)", () => {
     expect(limited.statusCode).toBe(429);
     expect(limited.json().code).toBe("RATE_LIMITED");
     expect((await contactsOf()).some((c) => c.email === "more@example.com")).toBe(false);
+  });
+});
+
+/** Emails of the share kind sent to an address. */
+const sharedTo = (o: TestOrg, address: string) =>
+  withOrg(ctx.database.db, o.orgId, (tx) =>
+    tx
+      .select()
+      .from(emails)
+      .where(and(eq(emails.kind, "document_shared"), eq(emails.toAddress, address))),
+  );
+
+/** Makes every share of the customer `hours` older, as if the clock had moved on. */
+const ageShares = (hours: number) =>
+  withOrg(ctx.database.db, org.orgId, (tx) =>
+    tx
+      .update(documentShares)
+      .set({ createdAt: sql`${documentShares.createdAt} - make_interval(hours => ${hours})` })
+      .where(eq(documentShares.customerId, customer.id)),
+  );
+
+describe("daily limits of sharing (issue 9)", () => {
+  test(`a customer's contacts together share ${SHARES_PER_CUSTOMER_PER_DAY} a day, then SHARE_LIMIT_REACHED and nothing is sent`, async () => {
+    // The hourly test above used up the day of this customer; two hours later the hour is free again.
+    // (The shares age rather than the clock moving: contact sessions would expire with it.)
+    await ageShares(2);
+    const first = await signInContactByLink(ctx, org, invoice.id, customer.contacts[0]?.email as string);
+    const second = await signInContactByLink(ctx, org, invoice.id, customer.contacts[1]?.email as string);
+    for (const c of [first, second]) {
+      const res = await share(invoice.id, { name: "Day after", email: "day@example.com" }, c);
+      expect(res.statusCode).toBe(429);
+      expect(res.json().code).toBe("SHARE_LIMIT_REACHED");
+    }
+    expect(await sharedTo(org, "day@example.com")).toEqual([]);
+    expect((await contactsOf()).some((c) => c.email === "day@example.com")).toBe(false);
+
+    // A day after those shares, the customer may share again.
+    await ageShares(23);
+    expect((await share(invoice.id, { name: "Next day", email: "day@example.com" }, second)).statusCode).toBe(
+      200,
+    );
+    expect(await sharedTo(org, "day@example.com")).toHaveLength(1);
+  });
+
+  test(`an organisation's customers together share ${SHARES_PER_ORG_PER_DAY} a day, then SHARE_LIMIT_REACHED`, async () => {
+    const busy = await buildOrg(ctx, "Busy Sharing");
+    const customers = [];
+    for (let i = 0; i < 2; i++) customers.push(await buildCustomer(ctx, busy, `Busy ${i}`));
+    const [seeded, sharer] = customers as [Customer, Customer];
+    const seededInvoice = await buildInvoice(ctx, busy, seeded.id, { issue: true });
+    const contactId = seeded.contacts[0]?.id as string;
+    // Other customers' shares of today, one short of the organisation's limit (the clock's "now").
+    await withOrg(ctx.database.db, busy.orgId, (tx) =>
+      tx.insert(documentShares).values(
+        Array.from({ length: SHARES_PER_ORG_PER_DAY - 1 }, () => ({
+          orgId: busy.orgId,
+          customerId: seeded.id,
+          documentType: "invoice" as const,
+          documentId: seededInvoice.id,
+          sharedByContactId: contactId,
+          contactId,
+          createdAt: clock.now(),
+        })),
+      ),
+    );
+    const own = await buildInvoice(ctx, busy, sharer.id, { issue: true });
+    const c = await signInContactByLink(ctx, busy, own.id, sharer.contacts[0]?.email as string);
+    const post = (email: string) =>
+      ctx.app.inject({
+        method: "POST",
+        url: `/api/portal/${busy.slug}/invoices/${own.id}/share`,
+        headers: { cookie: c },
+        payload: { name: "Friend", email },
+      });
+    expect((await post("last@example.com")).statusCode).toBe(200);
+    const refused = await post("over@example.com");
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().code).toBe("SHARE_LIMIT_REACHED");
+    expect(await sharedTo(busy, "over@example.com")).toEqual([]);
   });
 });
