@@ -25,8 +25,8 @@ export async function signInStaff(
   db: Db,
   input: { email: string; password: string; ip: string; userAgent: string | undefined },
 ): Promise<{ token: string; principal: StaffPrincipal }> {
-  const throttleKey = staffThrottleKey(input.email);
-  await beginLoginAttempt(db, throttleKey);
+  const attempt = { accountKey: staffThrottleKey(input.email), ip: input.ip };
+  await beginLoginAttempt(db, attempt);
   const found = await withSystem(db, async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.email, input.email.toLowerCase()));
     if (!user) return null;
@@ -40,7 +40,7 @@ export async function signInStaff(
   });
   const ok = await verifyPassword(found?.user.passwordHash ?? null, input.password);
   if (!ok || !found?.membership) throw new AppError("INVALID_CREDENTIALS");
-  await clearLoginFailures(db, throttleKey);
+  await clearLoginFailures(db, attempt);
   const { token, hash } = newToken();
   const expiresAt = new Date(clock.nowMs() + STAFF_SESSION_DAYS * 86400_000);
   const membership = found.membership;

@@ -1,6 +1,6 @@
 import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
-import { clearLoginFailures, portalThrottleKey } from "../../http/login-throttle.js";
+import { clearAccountFailures, portalThrottleKey } from "../../http/login-throttle.js";
 import { hashPassword } from "../../http/passwords.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import { startContactSession } from "../portal/contact-sessions.service.js";
@@ -83,7 +83,7 @@ async function setPasswordWithToken(
     return found;
   });
   // A new password ends a lock-out, including the hard one after too many failures.
-  await clearLoginFailures(deps.db, portalThrottleKey(orgId, account.email));
+  await clearAccountFailures(deps.db, portalThrottleKey(orgId, account.email));
   void deps.mailer.deliverQueued();
   return account;
 }
