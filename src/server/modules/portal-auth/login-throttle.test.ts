@@ -16,7 +16,7 @@ import {
   staffThrottleKey,
 } from "../../http/login-throttle.js";
 import { checkNewPassword } from "../../http/password-policy.js";
-import { buildCustomer, buildOrg, type TestOrg } from "../../test/factories.js";
+import { buildCustomer, buildOrg, loginStaff, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 import { GOOD_PASSWORD, setPassword } from "./test-helpers.js";
 
@@ -107,7 +107,12 @@ describe("login throttling", () => {
   });
 
   test("five wrong passwords do not lock the owner out: the right one from another address works", async () => {
-    const c = await buildCustomer(ctx, org, "Targeted");
+    // The clock has moved on by hours: the owner's session of beforeAll is idle by now.
+    const c = await buildCustomer(
+      ctx,
+      { ...org, cookie: await loginStaff(ctx, org.email, org.password) },
+      "Targeted",
+    );
     const email = c.contacts[0]?.email ?? "";
     await setPassword(ctx, org, c.contacts[0]?.id ?? "", GOOD_PASSWORD);
     const attacker = freshIp();
@@ -161,7 +166,11 @@ describe("login throttling", () => {
   });
 
   test("an existing and an unknown contact look the same, and a success resets the count", async () => {
-    const c = await buildCustomer(ctx, org, "Throttled");
+    const c = await buildCustomer(
+      ctx,
+      { ...org, cookie: await loginStaff(ctx, org.email, org.password) },
+      "Throttled",
+    );
     const email = c.contacts[0]?.email ?? "";
     await setPassword(ctx, org, c.contacts[0]?.id ?? "", GOOD_PASSWORD);
     const unknown = `ghost-${n}@example.com`;
