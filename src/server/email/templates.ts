@@ -9,7 +9,9 @@ export type EmailKind =
   | "password_changed"
   | "quote_sent"
   | "document_shared"
-  | "sales_order_sent";
+  | "sales_order_sent"
+  | "staff_password_reset"
+  | "staff_password_changed";
 type Lang = "es" | "en";
 
 interface Template {
@@ -186,6 +188,59 @@ If this was not you, ask for a new password with "Forgot password?" on the sign-
 
 {{ org_name }}`,
       button: "Go to the portal",
+    },
+  },
+  /** Decision 016: a staff member's own back-office password (not a contact's portal access). */
+  staff_password_reset: {
+    es: {
+      subject: "Restablece tu contraseña de Portico",
+      body: `Hola {{ user_name }}:
+
+Alguien (esperamos que tú) ha pedido restablecer la contraseña con la que entras en Portico ({{ org_name }}).
+
+Elige una contraseña nueva con este enlace; caduca en 30 minutos y solo se puede usar una vez:
+
+{{ button }}
+
+Si no lo has pedido tú, ignora este mensaje: tu contraseña no cambiará.`,
+      button: "Elegir contraseña nueva",
+    },
+    en: {
+      subject: "Reset your Portico password",
+      body: `Hello {{ user_name }},
+
+Someone (hopefully you) asked to reset the password you use to sign in to Portico ({{ org_name }}).
+
+Choose a new password with this link; it expires in 30 minutes and works once:
+
+{{ button }}
+
+If you did not ask for this, ignore this email: your password will not change.`,
+      button: "Choose a new password",
+    },
+  },
+  staff_password_changed: {
+    es: {
+      subject: "Tu contraseña de Portico ha cambiado",
+      body: `Hola {{ user_name }}:
+
+La contraseña con la que entras en Portico ({{ org_name }}) se ha cambiado y se han cerrado tus otras sesiones.
+
+Si no has sido tú, pide una contraseña nueva desde «¿Has olvidado tu contraseña?» en la página de acceso:
+
+{{ button }}`,
+      button: "Ir a Portico",
+    },
+    en: {
+      subject: "Your Portico password was changed",
+      body: `Hello {{ user_name }},
+
+The password you use to sign in to Portico ({{ org_name }}) was changed, and your other sessions were signed out.
+
+If this was not you, ask for a new password with "Forgot your password?" on the sign-in page:
+
+{{ button }}`,
+      button: "Go to Portico",
     },
   },
   quote_sent: {

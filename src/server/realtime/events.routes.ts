@@ -4,9 +4,8 @@ import type { App, Deps } from "../app.js";
 import type { Db } from "../db/client.js";
 import { withContact } from "../db/scope.js";
 import { requireStaff, staffOf } from "../http/auth.js";
-import { STAFF_COOKIE } from "../http/cookies.js";
 import { contactOf, requireContact } from "../http/portal-auth.js";
-import { resolveStaffSession } from "../modules/auth/auth.service.js";
+import { isStaffSessionLive } from "../modules/auth/auth.service.js";
 import { readPortalComment, readStaffComment } from "../modules/comments/comments.service.js";
 import { findPortalDocument } from "../modules/comments/document-registry.js";
 import { type ContactPrincipal, isContactSessionLive } from "../modules/portal/contact-sessions.service.js";
@@ -38,13 +37,12 @@ export async function eventRoutes(
     { onRequest: requireStaff(db), schema: { tags: ["live"], ...STREAM } },
     (req, reply) => {
       const staff = staffOf(req);
-      const token = req.cookies[STAFF_COOKIE] ?? "";
       return openEventStream(req, reply, {
         hub,
         open,
         heartbeatMs,
         filter: { orgId: staff.orgId },
-        isLive: async () => (await resolveStaffSession(db, token))?.sessionId === staff.sessionId,
+        isLive: () => isStaffSessionLive(db, staff.sessionId),
         toMessage: (event) => staffMessage(db, event),
       });
     },

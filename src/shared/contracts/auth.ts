@@ -9,3 +9,20 @@ export const staffMe = z.object({
   role: staffRole,
 });
 export type StaffMe = z.infer<typeof staffMe>;
+
+// Staff passwords (decision 016). The policy (12–128 characters, breached list) is checked by the server
+// so its answer carries the exact code; the schema only bounds the size of what is hashed.
+const newPassword = z.string().min(1, "required").max(1024);
+export const staffForgotBody = z.object({ email });
+export const staffResetBody = z.object({
+  token: z.string().min(1).max(100),
+  password: newPassword,
+  confirm: newPassword,
+});
+export const staffChangePasswordBody = z.object({
+  currentPassword: z.string().max(1024),
+  newPassword,
+  confirm: newPassword,
+});
+export type StaffResetBody = z.infer<typeof staffResetBody>;
+export type StaffChangePasswordBody = z.infer<typeof staffChangePasswordBody>;

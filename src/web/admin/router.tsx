@@ -1,4 +1,9 @@
 import { createBrowserRouter, Navigate } from "react-router";
+import {
+  StaffChangePasswordPage,
+  StaffForgotPasswordPage,
+  StaffResetPasswordPage,
+} from "./account/staff-password-pages.js";
 import { CustomerCreatePage } from "./customers/customer-create-page.js";
 import { CustomerEditPage } from "./customers/customer-edit-page.js";
 import { CustomersPage } from "./customers/customers-page.js";
@@ -27,6 +32,8 @@ import { SettingsPage } from "./settings/settings-page.js";
 export const router = createBrowserRouter(
   [
     { path: "/login", element: <LoginPage /> },
+    { path: "/forgot-password", element: <StaffForgotPasswordPage /> },
+    { path: "/reset-password", element: <StaffResetPasswordPage /> },
     {
       path: "/",
       element: (
@@ -59,6 +66,7 @@ export const router = createBrowserRouter(
         { path: "outbox/:id", element: <EmailDetailPage /> },
         { path: "settings", element: <Navigate to="/settings/organisation" replace /> },
         { path: "settings/:tab", element: <SettingsPage /> },
+        { path: "account/password", element: <StaffChangePasswordPage /> },
         { path: "*", element: <NotFoundPage /> },
       ],
     },

@@ -9,6 +9,7 @@ import { portalSettingsEn } from "./features/portal-settings.js";
 import { quotesEn } from "./features/quotes.js";
 import { receiptsEn } from "./features/receipts.js";
 import { salesOrdersEn } from "./features/sales-orders.js";
+import { staffPasswordsEn } from "./features/staff-passwords.js";
 import { statementEn } from "./features/statement.js";
 import type { Messages } from "./types.js";
 
@@ -349,6 +350,7 @@ export const en: Messages<typeof es> = {
     },
   },
   portalAuth: portalAuthEn,
+  staffPasswords: staffPasswordsEn,
   portalHome: portalHomeEn,
   comments: commentsEn,
   salesOrders: salesOrdersEn,

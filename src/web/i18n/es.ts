@@ -8,6 +8,7 @@ import { portalSettingsEs } from "./features/portal-settings.js";
 import { quotesEs } from "./features/quotes.js";
 import { receiptsEs } from "./features/receipts.js";
 import { salesOrdersEs } from "./features/sales-orders.js";
+import { staffPasswordsEs } from "./features/staff-passwords.js";
 import { statementEs } from "./features/statement.js";
 /** Spanish catalogue; the source of the key set that `en` must match exactly. */
 export const es = {
@@ -347,6 +348,7 @@ export const es = {
     },
   },
   portalAuth: portalAuthEs,
+  staffPasswords: staffPasswordsEs,
   portalHome: portalHomeEs,
   comments: commentsEs,
   salesOrders: salesOrdersEs,

@@ -75,12 +75,19 @@ export const portalTokens = pgTable(
 );
 
 /**
- * Consecutive failed sign-ins per account key (SHA-256 of scope + email), kept for unknown emails too
- * so the answers never reveal whether an account exists (NIST 800-63B throttling).
+ * Consecutive failed sign-ins per key (SHA-256 of an account, of an account and a client address, or of
+ * a client address; decision 016), kept for unknown emails too so the answers never reveal whether an
+ * account exists (NIST 800-63B throttling). `accountKey` names the account of a per-address row, so a new
+ * password can clear every lock on the account.
  */
-export const loginAttempts = pgTable("login_attempts", {
-  keyHash: text("key_hash").primaryKey(),
-  failures: integer("failures").notNull().default(0),
-  lockedUntil: ts("locked_until"),
-  lastFailureAt: ts("last_failure_at"),
-});
+export const loginAttempts = pgTable(
+  "login_attempts",
+  {
+    keyHash: text("key_hash").primaryKey(),
+    accountKey: text("account_key"),
+    failures: integer("failures").notNull().default(0),
+    lockedUntil: ts("locked_until"),
+    lastFailureAt: ts("last_failure_at"),
+  },
+  (t) => [index("login_attempts_account_idx").on(t.accountKey)],
+);

@@ -41,3 +41,28 @@ export const staffSessions = pgTable(
   },
   (t) => [uniqueIndex("staff_sessions_token_key").on(t.tokenHash)],
 );
+
+/**
+ * Single-use password reset tokens of staff people (decision 016), like the contacts' portal_tokens:
+ * only the SHA-256 is stored, 30 minutes, one purpose. A person, not an organisation, owns the password,
+ * so there is no org_id: only the system scope (sign-in pages) reads or writes these.
+ */
+export const staffPasswordTokens = pgTable(
+  "staff_password_tokens",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    purpose: text("purpose", { enum: ["password_reset"] }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: ts("expires_at").notNull(),
+    usedAt: ts("used_at"),
+    revokedAt: ts("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("staff_password_tokens_token_key").on(t.tokenHash),
+    index("staff_password_tokens_user_idx").on(t.userId, t.createdAt),
+  ],
+);

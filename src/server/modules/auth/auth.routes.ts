@@ -1,11 +1,23 @@
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { loginBody, okResponse, staffMe } from "../../../shared/contracts/index.js";
+import {
+  loginBody,
+  okResponse,
+  staffChangePasswordBody,
+  staffForgotBody,
+  staffMe,
+  staffResetBody,
+} from "../../../shared/contracts/index.js";
 import type { App, Deps } from "../../app.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
 import { clearCookie, cookieOptions, STAFF_COOKIE } from "../../http/cookies.js";
 import { getStaffMe, STAFF_SESSION_DAYS, signInStaff, signOutStaff } from "./auth.service.js";
+import {
+  changeStaffPassword,
+  requestStaffPasswordReset,
+  resetStaffPassword,
+} from "./staff-passwords.service.js";
 
-export async function authRoutes(app: App, { database: { db }, config }: Deps) {
+export async function authRoutes(app: App, { database: { db }, config, mailer }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["auth"];
 
@@ -36,5 +48,37 @@ export async function authRoutes(app: App, { database: { db }, config }: Deps) {
     "/api/auth/me",
     { onRequest: requireStaff(db), schema: { tags, response: { 200: staffMe } } },
     (req) => getStaffMe(db, staffOf(req)),
+  );
+
+  // Staff passwords (decision 016); per-address limits on top of the per-account ones of the service.
+  const deps = { db, config, mailer };
+  const perIp = (max: number) => ({ rateLimit: { max, timeWindow: "1 minute" } });
+  r.post(
+    "/api/auth/password/forgot",
+    { config: perIp(5), schema: { tags, body: staffForgotBody, response: { 200: okResponse } } },
+    async (req) => {
+      await requestStaffPasswordReset(deps, req.body.email);
+      return { ok: true as const };
+    },
+  );
+  r.post(
+    "/api/auth/password/reset",
+    { config: perIp(10), schema: { tags, body: staffResetBody, response: { 200: okResponse } } },
+    async (req) => {
+      await resetStaffPassword(deps, req.body);
+      return { ok: true as const };
+    },
+  );
+  r.post(
+    "/api/auth/password/change",
+    {
+      onRequest: requireStaff(db),
+      config: perIp(10),
+      schema: { tags, body: staffChangePasswordBody, response: { 200: okResponse } },
+    },
+    async (req) => {
+      await changeStaffPassword(deps, staffOf(req), req.body, req.ip);
+      return { ok: true as const };
+    },
   );
 }

@@ -8,7 +8,16 @@ import { beginLoginAttempt, clearLoginFailures, staffThrottleKey } from "../../h
 import { verifyPassword } from "../../http/passwords.js";
 import { hashToken, newToken } from "../../http/tokens.js";
 
+/** Absolute lifetime of a staff session; the cookie lasts as long. */
 export const STAFF_SESSION_DAYS = 14;
+/**
+ * A staff session unused for this long ends (decision 016): a working day with breaks, not a night on a
+ * shared computer. Contacts' sessions idle out sooner (CONTACT_SESSION_IDLE_MINUTES).
+ */
+export const STAFF_SESSION_IDLE_HOURS = 8;
+/** lastSeenAt is written at most this often, so reads do not each cost a write. */
+const TOUCH_AFTER_MS = 60_000;
+const idleCutoff = (nowMs: number) => new Date(nowMs - STAFF_SESSION_IDLE_HOURS * 3600_000);
 
 export interface StaffPrincipal {
   sessionId: string;
@@ -25,8 +34,8 @@ export async function signInStaff(
   db: Db,
   input: { email: string; password: string; ip: string; userAgent: string | undefined },
 ): Promise<{ token: string; principal: StaffPrincipal }> {
-  const throttleKey = staffThrottleKey(input.email);
-  await beginLoginAttempt(db, throttleKey);
+  const attempt = { accountKey: staffThrottleKey(input.email), ip: input.ip };
+  await beginLoginAttempt(db, attempt);
   const found = await withSystem(db, async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.email, input.email.toLowerCase()));
     if (!user) return null;
@@ -40,7 +49,7 @@ export async function signInStaff(
   });
   const ok = await verifyPassword(found?.user.passwordHash ?? null, input.password);
   if (!ok || !found?.membership) throw new AppError("INVALID_CREDENTIALS");
-  await clearLoginFailures(db, throttleKey);
+  await clearLoginFailures(db, attempt);
   const { token, hash } = newToken();
   const expiresAt = new Date(clock.nowMs() + STAFF_SESSION_DAYS * 86400_000);
   const membership = found.membership;
@@ -52,6 +61,7 @@ export async function signInStaff(
         userId: found.user.id,
         tokenHash: hash,
         expiresAt,
+        lastSeenAt: clock.now(),
         ip: input.ip,
         userAgent: input.userAgent?.slice(0, 500),
       })
@@ -69,8 +79,10 @@ export async function signInStaff(
   };
 }
 
+/** The session of this cookie while it is neither past its absolute lifetime nor idle; marks it used. */
 export async function resolveStaffSession(db: Db, token: string): Promise<StaffPrincipal | null> {
   return withSystem(db, async (tx) => {
+    const now = clock.now();
     const [row] = await tx
       .select({ session: staffSessions, role: memberships.role })
       .from(staffSessions)
@@ -78,8 +90,16 @@ export async function resolveStaffSession(db: Db, token: string): Promise<StaffP
         memberships,
         and(eq(memberships.userId, staffSessions.userId), eq(memberships.orgId, staffSessions.orgId)),
       )
-      .where(and(eq(staffSessions.tokenHash, hashToken(token)), gt(staffSessions.expiresAt, clock.now())));
+      .where(
+        and(
+          eq(staffSessions.tokenHash, hashToken(token)),
+          gt(staffSessions.expiresAt, now),
+          gt(staffSessions.lastSeenAt, idleCutoff(now.getTime())),
+        ),
+      );
     if (!row) return null;
+    if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_AFTER_MS)
+      await tx.update(staffSessions).set({ lastSeenAt: now }).where(eq(staffSessions.id, row.session.id));
     return {
       sessionId: row.session.id,
       userId: row.session.userId,
@@ -87,6 +107,31 @@ export async function resolveStaffSession(db: Db, token: string): Promise<StaffP
       role: row.role,
     };
   });
+}
+
+/**
+ * For a long-lived stream (G4): is the session still valid? Unlike resolving it, this does not touch
+ * `lastSeenAt`, so an open tab alone never keeps a session from its idle expiry.
+ */
+export async function isStaffSessionLive(db: Db, sessionId: string): Promise<boolean> {
+  const now = clock.nowMs();
+  const [row] = await withSystem(db, (tx) =>
+    tx
+      .select({ id: staffSessions.id })
+      .from(staffSessions)
+      .innerJoin(
+        memberships,
+        and(eq(memberships.userId, staffSessions.userId), eq(memberships.orgId, staffSessions.orgId)),
+      )
+      .where(
+        and(
+          eq(staffSessions.id, sessionId),
+          gt(staffSessions.expiresAt, new Date(now)),
+          gt(staffSessions.lastSeenAt, idleCutoff(now)),
+        ),
+      ),
+  );
+  return row !== undefined;
 }
 
 export async function signOutStaff(db: Db, token: string): Promise<void> {

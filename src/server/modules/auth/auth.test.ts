@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { advanceClock, resetClock } from "../../clock.js";
 import { buildOrg, type TestOrg } from "../../test/factories.js";
 import { createTestContext, TEST_PUBLIC_URL, type TestContext } from "../../test/harness.js";
+import { STAFF_SESSION_IDLE_HOURS } from "./auth.service.js";
 
 let ctx: TestContext;
 let org: TestOrg;
@@ -132,5 +134,24 @@ describe("errors", () => {
     const res = await ctx.app.inject({ url: "/api/nothing-here" });
     expect(res.statusCode).toBe(404);
     expect(res.json().code).toBe("NOT_FOUND");
+  });
+});
+
+describe("staff session idle timeout", () => {
+  afterEach(() => resetClock());
+
+  test(`a session unused for ${STAFF_SESSION_IDLE_HOURS} hours ends; one in use lives on`, async () => {
+    const cookieOf = async (ip: string) =>
+      String((await login(org.email, org.password, ip)).headers["set-cookie"]).split(";")[0] as string;
+    const idle = await cookieOf("10.0.5.1");
+    const busy = await cookieOf("10.0.5.2");
+    const me = (cookie: string) => ctx.app.inject({ url: "/api/auth/me", headers: { cookie } });
+    advanceClock((STAFF_SESSION_IDLE_HOURS - 1) * 3600_000);
+    expect((await me(busy)).statusCode).toBe(200);
+    advanceClock(2 * 3600_000);
+    const res = await me(idle);
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe("UNAUTHENTICATED");
+    expect((await me(busy)).statusCode).toBe(200);
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, count, eq, gt, isNull } from "drizzle-orm";
 import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { portalTokens } from "../../db/schema/index.js";
@@ -45,8 +45,29 @@ export async function issuePortalToken(
     purpose,
     tokenHash: hash,
     expiresAt: new Date(clock.nowMs() + TOKEN_TTL_MS[purpose]),
+    createdAt: clock.now(),
   });
   return token;
+}
+
+/** How many tokens of `purpose` the contact was issued in the last `windowMs` (used or not). */
+export async function countRecentPortalTokens(
+  tx: Tx,
+  contactId: string,
+  purpose: PortalTokenPurpose,
+  windowMs: number,
+): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(portalTokens)
+    .where(
+      and(
+        eq(portalTokens.contactId, contactId),
+        eq(portalTokens.purpose, purpose),
+        gt(portalTokens.createdAt, new Date(clock.nowMs() - windowMs)),
+      ),
+    );
+  return row?.n ?? 0;
 }
 
 /** The owner of a live token of this purpose in this organisation, without using it up. */

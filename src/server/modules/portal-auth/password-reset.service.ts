@@ -1,11 +1,13 @@
 import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
-import { clearLoginFailures, portalThrottleKey } from "../../http/login-throttle.js";
+import { FORGOT_PASSWORD_FLOOR_MS, noSoonerThan, RESET_EMAILS_PER_HOUR } from "../../http/forgot-password.js";
+import { clearAccountFailures, portalThrottleKey } from "../../http/login-throttle.js";
 import { hashPassword } from "../../http/passwords.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import { startContactSession } from "../portal/contact-sessions.service.js";
 import {
   consumePortalToken,
+  countRecentPortalTokens,
   issuePortalToken,
   peekPortalToken,
   revokePortalTokens,
@@ -21,8 +23,9 @@ import {
 import { checkPasswordPair, type Deps } from "./portal-auth.service.js";
 
 /**
- * D5 forgot password. The caller always answers the same "ok": whether the address is known shows only
- * in the mailbox of its owner. Only a contact with portal access gets a link (30 minutes, single use).
+ * D5 forgot password. The caller always gets the same "ok" after the same time (a fixed floor): whether
+ * the address is known shows only in the mailbox of its owner. Only a contact with portal access gets a
+ * link (30 minutes, single use), and at most RESET_EMAILS_PER_HOUR of them (decision 016).
  */
 export async function requestPasswordReset(
   deps: Deps,
@@ -30,22 +33,26 @@ export async function requestPasswordReset(
   email: string,
   origin: AuditOrigin,
 ): Promise<void> {
-  const sent = await withOrg(deps.db, orgId, async (tx) => {
-    const account = await findAccountByEmail(tx, orgId, email);
-    if (!account?.portalEnabled) return false;
-    const token = await issuePortalToken(
-      tx,
-      { orgId, customerId: account.customerId, contactId: account.id },
-      "password_reset",
-    );
-    await emailAccount(tx, deps, account, "password_reset", `/reset-password?token=${token}`);
-    await recordPortalEvent(
-      tx,
-      { orgId, customerId: account.customerId, contactId: account.id, action: "password_reset_requested" },
-      origin,
-    );
-    return true;
-  });
+  const sent = await noSoonerThan(FORGOT_PASSWORD_FLOOR_MS, () =>
+    withOrg(deps.db, orgId, async (tx) => {
+      const account = await findAccountByEmail(tx, orgId, email);
+      if (!account?.portalEnabled) return false;
+      const recent = await countRecentPortalTokens(tx, account.id, "password_reset", 3600_000);
+      if (recent >= RESET_EMAILS_PER_HOUR) return false;
+      const token = await issuePortalToken(
+        tx,
+        { orgId, customerId: account.customerId, contactId: account.id },
+        "password_reset",
+      );
+      await emailAccount(tx, deps, account, "password_reset", `/reset-password?token=${token}`);
+      await recordPortalEvent(
+        tx,
+        { orgId, customerId: account.customerId, contactId: account.id, action: "password_reset_requested" },
+        origin,
+      );
+      return true;
+    }),
+  );
   if (sent) void deps.mailer.deliverQueued();
 }
 
@@ -83,7 +90,7 @@ async function setPasswordWithToken(
     return found;
   });
   // A new password ends a lock-out, including the hard one after too many failures.
-  await clearLoginFailures(deps.db, portalThrottleKey(orgId, account.email));
+  await clearAccountFailures(deps.db, portalThrottleKey(orgId, account.email));
   void deps.mailer.deliverQueued();
   return account;
 }

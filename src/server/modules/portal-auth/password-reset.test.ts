@@ -1,9 +1,12 @@
+import { performance } from "node:perf_hooks";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import type { Customer } from "../../../shared/contracts/index.js";
+import { advanceClock, resetClock } from "../../clock.js";
 import { portalTokens } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { contactCookieName } from "../../http/cookies.js";
+import { FORGOT_PASSWORD_FLOOR_MS, RESET_EMAILS_PER_HOUR } from "../../http/forgot-password.js";
 import { buildCustomer, buildOrg, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 import {
@@ -80,6 +83,41 @@ describe("forgot password (D5)", () => {
   });
 });
 
+describe("forgot password limits (decision 016)", () => {
+  afterEach(() => resetClock());
+
+  test(`at most ${RESET_EMAILS_PER_HOUR} reset emails an hour for one contact; the 4th gets the same answer`, async () => {
+    const c = await buildCustomer(ctx, org, "Flooded");
+    const answers: string[] = [];
+    for (let i = 0; i < RESET_EMAILS_PER_HOUR + 2; i++) {
+      const res = await forgot(org, primary(c).email);
+      answers.push(`${res.statusCode} ${res.body}`);
+    }
+    expect(new Set(answers).size).toBe(1);
+    expect(await emailsTo(ctx, org, primary(c).email, "password_reset")).toHaveLength(RESET_EMAILS_PER_HOUR);
+    advanceClock(3600_000 + 1000);
+    await forgot(org, primary(c).email);
+    expect(await emailsTo(ctx, org, primary(c).email, "password_reset")).toHaveLength(
+      RESET_EMAILS_PER_HOUR + 1,
+    );
+  });
+
+  test("known and unknown addresses both answer no sooner than the floor, with the same body", async () => {
+    const c = await buildCustomer(ctx, org, "Timed");
+    const timed = async (email: string) => {
+      const started = performance.now();
+      const res = await forgot(org, email);
+      return { ms: performance.now() - started, answer: `${res.statusCode} ${res.body}` };
+    };
+    const known = await timed(primary(c).email);
+    const unknown = await timed("nobody-timed@example.com");
+    expect(known.answer).toBe(unknown.answer);
+    // setTimeout never fires early by more than its 1 ms rounding.
+    expect(known.ms).toBeGreaterThanOrEqual(FORGOT_PASSWORD_FLOOR_MS - 1);
+    expect(unknown.ms).toBeGreaterThanOrEqual(FORGOT_PASSWORD_FLOOR_MS - 1);
+  });
+});
+
 describe("reset password (D5)", () => {
   test("policy refusals keep the token usable; success ends sessions, emails, does not sign in", async () => {
     const c = await buildCustomer(ctx, org, "Resetter");
@@ -150,10 +188,18 @@ describe("reset password (D5)", () => {
   test("a reset ends a throttling lock-out", async () => {
     const c = await buildCustomer(ctx, org, "Locked Out");
     await setPassword(ctx, org, primary(c).id, GOOD_PASSWORD);
-    for (let i = 0; i < 5; i++) await login(ctx, org, primary(c).email, "wrong-password-here");
-    expect((await login(ctx, org, primary(c).email, GOOD_PASSWORD)).res.json().code).toBe("ACCOUNT_LOCKED");
+    // From one address: since decision 016 only the client that has been failing is locked out.
+    const fromOneAddress = (password: string) =>
+      ctx.app.inject({
+        method: "POST",
+        url: `/api/portal/${org.slug}/login`,
+        payload: { email: primary(c).email, password },
+        remoteAddress: "198.51.100.7",
+      });
+    for (let i = 0; i < 5; i++) await fromOneAddress("wrong-password-here");
+    expect((await fromOneAddress(GOOD_PASSWORD)).json().code).toBe("ACCOUNT_LOCKED");
     expect((await reset(org, await issueToken(ctx, org, owner(c), "password_reset"))).statusCode).toBe(200);
-    expect((await login(ctx, org, primary(c).email, OTHER_PASSWORD)).res.statusCode).toBe(200);
+    expect((await fromOneAddress(OTHER_PASSWORD)).statusCode).toBe(200);
   });
 });
 

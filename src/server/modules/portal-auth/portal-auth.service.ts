@@ -48,8 +48,8 @@ export async function signInContact(
   input: { email: string; password: string; previousToken?: string },
   origin: Origin,
 ): Promise<string> {
-  const throttleKey = portalThrottleKey(orgId, input.email);
-  await beginLoginAttempt(db, throttleKey);
+  const attempt = { accountKey: portalThrottleKey(orgId, input.email), ip: origin.ip };
+  await beginLoginAttempt(db, attempt);
   const account = await withOrg(db, orgId, (tx) => findAccountByEmail(tx, orgId, input.email));
   const ok = await verifyPassword(canSignIn(account) ? account.passwordHash : null, input.password);
   if (!ok || !canSignIn(account)) {
@@ -64,7 +64,7 @@ export async function signInContact(
     }
     throw new AppError("INVALID_CREDENTIALS");
   }
-  await clearLoginFailures(db, throttleKey);
+  await clearLoginFailures(db, attempt);
   // A fresh token at every sign-in; whatever session the browser held for this portal ends.
   if (input.previousToken) await endContactSession(db, input.previousToken);
   const token = await startContactSession(db, {
@@ -123,11 +123,11 @@ export async function changeContactPassword(
   checkPasswordPair(body.newPassword, body.confirm, "body.newPassword");
   const account = await withOrg(deps.db, principal.orgId, (tx) => findLiveAccount(tx, principal));
   if (!account) throw new AppError("UNAUTHENTICATED");
-  const throttleKey = portalThrottleKey(principal.orgId, account.email);
-  await beginLoginAttempt(deps.db, throttleKey);
+  const attempt = { accountKey: portalThrottleKey(principal.orgId, account.email), ip: origin.ip };
+  await beginLoginAttempt(deps.db, attempt);
   if (!(await verifyPassword(account.passwordHash, body.currentPassword)))
     throw new AppError("WRONG_PASSWORD", [{ field: "body.currentPassword", message: "not right" }]);
-  await clearLoginFailures(deps.db, throttleKey);
+  await clearLoginFailures(deps.db, attempt);
   const hash = await hashPassword(body.newPassword);
   await withOrg(deps.db, principal.orgId, async (tx) => {
     await setAccountPassword(tx, account, hash);

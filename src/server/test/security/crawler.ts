@@ -36,6 +36,8 @@ export const PUBLIC = new Set([
   "POST /api/portal/{slug}/password/reset",
   "GET /api/portal/{slug}/invitation/{token}",
   "POST /api/portal/{slug}/invitation/accept",
+  "POST /api/auth/password/forgot",
+  "POST /api/auth/password/reset",
 ]);
 
 export async function loadRoutes(ctx: TestContext): Promise<Route[]> {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { emails } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { GOOD_PASSWORD, OTHER_PASSWORD, setPassword } from "../../modules/portal-auth/test-helpers.js";
-import { buildCustomer, buildInvoice, buildOrg, openLink, type TestOrg } from "../factories.js";
+import { buildCustomer, buildInvoice, buildOrg, loginStaff, openLink, type TestOrg } from "../factories.js";
 import { createTestContext, TEST_PUBLIC_URL, type TestContext } from "../harness.js";
 
 /**
@@ -23,6 +23,8 @@ const EXPECTED_KINDS = [
   "password_reset",
   "payment_receipt",
   "staff_notification",
+  "staff_password_changed",
+  "staff_password_reset",
 ];
 
 let ctx: TestContext;
@@ -58,6 +60,16 @@ beforeAll(async () => {
     confirm: OTHER_PASSWORD,
   });
   expect(reset.statusCode).toBe(200);
+  // staff_password_reset, then staff_password_changed (decision 016)
+  expect((await call("POST", "/api/auth/password/forgot", { email: org.email })).statusCode).toBe(200);
+  const staffToken = /reset-password\?token=([\w-]+)/.exec(await mailText("staff_password_reset"))?.[1] ?? "";
+  const staffReset = await call("POST", "/api/auth/password/reset", {
+    token: staffToken,
+    password: OTHER_PASSWORD,
+    confirm: OTHER_PASSWORD,
+  });
+  expect(staffReset.statusCode).toBe(200);
+  org = { ...org, cookie: await loginStaff(ctx, org.email, OTHER_PASSWORD) };
   // invoice_sent, then staff_notification (invoice viewed, on) and payment_receipt
   await call(
     "PUT",

@@ -1,4 +1,7 @@
+import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { emails } from "../../db/schema/index.js";
+import { withOrg } from "../../db/scope.js";
 import { contactCookieName, STAFF_COOKIE } from "../../http/cookies.js";
 import {
   anyIp,
@@ -9,11 +12,18 @@ import {
   post,
   setPassword,
 } from "../../modules/portal-auth/test-helpers.js";
-import { buildCustomer, buildInvoice, buildOrg, sendAndReadLinks, type TestOrg } from "../factories.js";
+import {
+  buildCustomer,
+  buildInvoice,
+  buildOrg,
+  loginStaff,
+  sendAndReadLinks,
+  type TestOrg,
+} from "../factories.js";
 import { createTestContext, type TestContext } from "../harness.js";
 
 /**
- * Session, document-link, invitation, reset and staff tokens are single-purpose: each is tried in every
+ * Session, document-link, invitation, reset, staff and staff reset tokens are single-purpose: each is tried in every
  * other kind's place and refused there, and disabling a contact's access kills every one of its tokens.
  */
 let ctx: TestContext;
@@ -21,7 +31,7 @@ let org: TestOrg;
 let owner: { customerId: string; contactId: string };
 let email: string;
 
-type Kind = "session" | "link" | "invitation" | "reset" | "staff";
+type Kind = "session" | "link" | "invitation" | "reset" | "staff" | "staffReset";
 let tokens: Record<Kind, string>;
 
 const cookieValue = (cookie: string, name: string) =>
@@ -43,7 +53,21 @@ async function freshTokens(): Promise<Record<Kind, string>> {
     invitation: await issueToken(ctx, org, owner, "invitation"),
     reset: await issueToken(ctx, org, owner, "password_reset"),
     staff: cookieValue(org.cookie, STAFF_COOKIE),
+    staffReset: await staffResetToken(),
   };
+}
+
+/** A staff reset token (decision 016), from the newest reset email to the owner. */
+async function staffResetToken(): Promise<string> {
+  await post(ctx, "/api/auth/password/forgot", { email: org.email });
+  const [mail] = await withOrg(ctx.database.db, org.orgId, (tx) =>
+    tx
+      .select()
+      .from(emails)
+      .where(and(eq(emails.toAddress, org.email), eq(emails.kind, "staff_password_reset")))
+      .orderBy(desc(emails.createdAt)),
+  );
+  return /reset-password\?token=([\w-]+)/.exec(mail?.textBody ?? "")?.[1] ?? "";
 }
 
 /** Whether `token` is accepted in the place of a `slot` token. */
@@ -75,6 +99,14 @@ async function accepted(slot: Kind, token: string): Promise<boolean> {
       });
       return res.statusCode === 200;
     }
+    case "staffReset": {
+      const res = await post(ctx, "/api/auth/password/reset", {
+        token,
+        password: GOOD_PASSWORD,
+        confirm: GOOD_PASSWORD,
+      });
+      return res.statusCode === 200;
+    }
     case "staff": {
       const res = await ctx.app.inject({
         url: "/api/auth/me",
@@ -98,7 +130,8 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const KINDS: Kind[] = ["session", "link", "invitation", "reset", "staff"];
+// staffReset last: using it ends the owner's staff sessions.
+const KINDS: Kind[] = ["session", "link", "invitation", "reset", "staff", "staffReset"];
 
 describe("single-purpose tokens", () => {
   test("every token is 256-bit, URL-safe and different from the others", () => {
@@ -117,6 +150,8 @@ describe("single-purpose tokens", () => {
     const fresh = await freshTokens();
     for (const kind of KINDS) expect(await accepted(kind, fresh[kind]), kind).toBe(true);
     expect(await accepted("reset", fresh.reset), "a used reset token").toBe(false);
+    expect(await accepted("staffReset", fresh.staffReset), "a used staff reset token").toBe(false);
+    org = { ...org, cookie: await loginStaff(ctx, org.email, GOOD_PASSWORD) };
   });
 
   test("disabling the contact's access kills its session, link, invitation and reset tokens", async () => {

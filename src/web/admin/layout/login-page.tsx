@@ -1,7 +1,18 @@
-import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { Navigate, useLocation, useNavigate } from "react-router";
+import { Link, Navigate, useLocation, useNavigate } from "react-router";
 import { errorMessage } from "../../ui/api-client.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
 import { LanguageSwitch } from "../../ui/language-switch.js";
@@ -69,6 +80,9 @@ export function LoginPage() {
             <Button type="submit" loading={login.isPending} fullWidth>
               {t("admin.login.submit")}
             </Button>
+            <Anchor component={Link} to="/forgot-password" size="sm">
+              {t("staffPasswords.forgotLink")}
+            </Anchor>
           </Stack>
         </form>
       </Paper>

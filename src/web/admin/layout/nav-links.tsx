@@ -59,6 +59,14 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
             {me.data.user.name}
           </Text>
         ) : null}
+        <NavLink
+          component={Link}
+          to="/account/password"
+          label={t("staffPasswords.change.menu")}
+          active={pathname === "/account/password"}
+          aria-current={pathname === "/account/password" ? "page" : undefined}
+          onClick={onNavigate}
+        />
         <Button
           variant="subtle"
           fullWidth

@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
 import { applyProblemToForm } from "../../ui/form-errors.js";
 import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
+import { NewPasswordFields, newPasswordRules } from "../../ui/password-fields.js";
 import { useAcceptInvitation, useInvitation } from "./auth-api.js";
 import { AuthCard, BackToSignIn } from "./auth-layout.js";
-import { NewPasswordFields, newPasswordRules } from "./password-fields.js";
 
 /** D1: the emailed invitation; choosing the password signs the contact in and opens the portal. */
 export function AcceptInvitationPage() {

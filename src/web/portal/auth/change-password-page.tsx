@@ -4,10 +4,10 @@ import { useTranslation } from "react-i18next";
 import { isApiError } from "../../ui/api-client.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
 import { ErrorAlert } from "../../ui/page-states.js";
+import { NewPasswordFields, newPasswordRules } from "../../ui/password-fields.js";
 import { useContactMe } from "../portal-api.js";
 import { useChangePassword } from "./auth-api.js";
 import { AuthCard } from "./auth-layout.js";
-import { NewPasswordFields, newPasswordRules } from "./password-fields.js";
 
 /** D5, for a signed-in contact: current, new and confirm; other sessions end on success. */
 export function ChangePasswordPage() {

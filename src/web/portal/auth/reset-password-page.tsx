@@ -5,9 +5,9 @@ import { Link, useSearchParams } from "react-router";
 import { isApiError } from "../../ui/api-client.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
 import { ErrorAlert } from "../../ui/page-states.js";
+import { NewPasswordFields, newPasswordRules } from "../../ui/password-fields.js";
 import { useResetPassword } from "./auth-api.js";
 import { AuthCard, BackToSignIn } from "./auth-layout.js";
-import { NewPasswordFields, newPasswordRules } from "./password-fields.js";
 
 /** From the emailed link: a new password, then the contact signs in with it (no automatic sign-in). */
 export function ResetPasswordPage() {
