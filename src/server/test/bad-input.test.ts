@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Customer } from "../../shared/contracts/index.js";
 import * as clock from "../clock.js";
-import { buildCustomer, buildInvoice, buildOrg, type TestOrg } from "./factories.js";
+import { buildCustomer, buildInvoice, buildOrg, signInContactByLink, type TestOrg } from "./factories.js";
 import { createTestContext, type TestContext } from "./harness.js";
 import { fingerprint } from "./security/crawler.js";
 
@@ -110,6 +110,19 @@ describe("dates", () => {
     });
     expect(quote.statusCode).toBe(201);
     expect(quote.json().expiryDate).toBe("2199-12-31");
+  });
+  test("a portal's purchase history refuses months out of range", async () => {
+    const invoice = await buildInvoice(ctx, org, customer.id, { issue: true, lines: [line] });
+    const contactEmail = customer.contacts[0]?.email as string;
+    const cookie = await signInContactByLink(ctx, org, invoice.id, contactEmail);
+    for (const month of ["0000-01", "9999-12", "1899-12", "2200-01"])
+      for (const param of ["from", "to"]) {
+        const res = await ctx.app.inject({
+          url: `/api/portal/${org.slug}/purchase-history?${param}=${month}`,
+          headers: { cookie },
+        });
+        expectProblem(res, 400, "VALIDATION_FAILED");
+      }
   });
 });
 

@@ -20,7 +20,18 @@ const DATE_VALUES: unknown[] = ["0000-01-01", "9999-12-31", "2026-02-30", "1899-
 const CURRENCY_VALUES: unknown[] = ["ZZZ", "XXX", "BTC", "XAU", "eur", NUL];
 const UUID_VALUES: unknown[] = ["not-a-uuid", "00000000-0000-0000-0000-000000000000", NUL, 7];
 const PATH_IDS = ["not-a-uuid", "%00", "%E0%A4%A", "a".repeat(5000), "00000000-0000-0000-0000-000000000000"];
-const QUERY_VALUES = ["a%00b", "%E0%A4%A", "x".repeat(4000), "-1", "1.5", "0000-01-01", "9999-12-31", "ZZZ"];
+const QUERY_VALUES = [
+  "a%00b",
+  "%E0%A4%A",
+  "x".repeat(4000),
+  "-1",
+  "1.5",
+  "0000-01-01",
+  "9999-12-31",
+  "0000-01",
+  "9999-12",
+  "ZZZ",
+];
 
 export interface FuzzCase {
   key: string;
