@@ -111,6 +111,7 @@ describe("dates", () => {
     expect(quote.statusCode).toBe(201);
     expect(quote.json().expiryDate).toBe("2199-12-31");
   });
+
   test("a portal's purchase history refuses months out of range", async () => {
     const invoice = await buildInvoice(ctx, org, customer.id, { issue: true, lines: [line] });
     const contactEmail = customer.contacts[0]?.email as string;
