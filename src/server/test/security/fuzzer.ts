@@ -126,6 +126,7 @@ function casesFor(route: Route, base: ReturnType<typeof buildRequest>, cookie: s
     add("a text/plain body", { payload: "hello", headers: { "content-type": "text/plain" } });
     add("an unknown content type", { payload: "<x/>", headers: { "content-type": "application/xml" } });
     add("an array body", { payload: "[]", headers: json });
+    add("a __proto__ key", { payload: '{"__proto__": {"isAdmin": true}}', headers: json });
     add("a JSON null body", { payload: "null", headers: json });
     add("an empty object", { payload: {} });
     add("a 3 MB body", { payload: { pad: "x".repeat(3 * 1024 * 1024) } });
@@ -164,6 +165,14 @@ function casesFor(route: Route, base: ReturnType<typeof buildRequest>, cookie: s
         payload: base.payload as object,
       });
     }
+  }
+  for (const p of route.op.parameters ?? []) {
+    if (p.in !== "query") continue;
+    const params = new URLSearchParams(qs ?? "");
+    params.delete(p.name);
+    params.append(p.name, "a");
+    params.append(p.name, "b");
+    add(`?${p.name} twice`, { url: `${path}?${params}`, payload: base.payload as object });
   }
   const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
   for (const name of names.filter((n) => n !== "slug" && n !== "index")) {
