@@ -17,7 +17,7 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import type { Mailer } from "./email/mailer.js";
 import { registerCsrfGuard } from "./http/csrf.js";
-import { registerErrorHandler } from "./http/errors.js";
+import { frameworkErrors, registerErrorHandler } from "./http/errors.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { commentRoutes } from "./modules/comments/comments.routes.js";
@@ -66,6 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     logger: deps.logger ? { level: deps.config.logLevel } : false,
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

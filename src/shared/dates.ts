@@ -16,3 +16,16 @@ export function addDays(date: string, days: number): string {
 }
 
 export const yearOf = (date: string) => Number(date.slice(0, 4));
+
+/** The calendar dates the product accepts anywhere (documents, payments, periods), computed ones included. */
+export const MIN_DATE = "1900-01-01";
+export const MAX_DATE = "2199-12-31";
+export const isDateInRange = (date: string) => date >= MIN_DATE && date <= MAX_DATE;
+/**
+ * A computed date (issue date + payment terms, + a quote's validity): kept within MAX_DATE, so a document
+ * dated at the end of the accepted range still gets a date the rest of the product can handle.
+ */
+export function addDaysWithinRange(date: string, days: number): string {
+  const result = addDays(date, days);
+  return result > MAX_DATE ? MAX_DATE : result < MIN_DATE ? MIN_DATE : result;
+}

@@ -369,6 +369,29 @@ export const errorCodes = {
     "the customer's or the organisation's daily limit of shared documents was reached",
     "wait a day, or add the person as a contact in the back office",
   ),
+  // Bad input (issue 9, part 5): Fastify's own refusals, and amounts beyond what the product keeps.
+  MALFORMED_JSON: def(
+    400,
+    "The request body is not valid JSON.",
+    "El cuerpo de la petición no es JSON válido.",
+  ),
+  PAYLOAD_TOO_LARGE: def(413, "The request is too large.", "La petición es demasiado grande."),
+  URI_TOO_LONG: def(414, "The address is too long.", "La dirección es demasiado larga."),
+  UNSUPPORTED_MEDIA_TYPE: def(
+    415,
+    "This kind of content is not accepted here; send JSON.",
+    "Aquí no se acepta este tipo de contenido; envía JSON.",
+  ),
+  AMOUNT_OUT_OF_RANGE: def(
+    422,
+    "An amount or a total is too large.",
+    "Un importe o un total es demasiado grande.",
+  ),
+  INVOICE_TOTAL_NEGATIVE: def(
+    422,
+    "An invoice cannot be issued with a negative total; issue a credit note instead.",
+    "No se puede emitir una factura con total negativo; emite una factura rectificativa.",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

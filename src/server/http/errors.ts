@@ -50,11 +50,70 @@ export function sendProblem(
     });
 }
 
+/** Fastify's own refusals (before or instead of a route's schema), each with its code. */
+const FRAMEWORK_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: "MALFORMED_JSON",
+  FST_ERR_CTP_EMPTY_JSON_BODY: "MALFORMED_JSON",
+  FST_ERR_CTP_BODY_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: "BAD_REQUEST",
+  FST_ERR_MAX_PARAM_LENGTH: "URI_TOO_LONG",
+  FST_ERR_BAD_URL: "BAD_REQUEST",
+};
+const STATUS_CODES: Record<number, ErrorCode> = {
+  404: "NOT_FOUND",
+  413: "PAYLOAD_TOO_LARGE",
+  414: "URI_TOO_LONG",
+  415: "UNSUPPORTED_MEDIA_TYPE",
+  429: "RATE_LIMITED",
+};
+
+/**
+ * Fastify's `frameworkErrors` option: a URL it cannot decode or a path parameter over its length limit
+ * answers problem+json like everything else.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  return sendProblem(reply, req, FRAMEWORK_CODES[err.code] ?? "BAD_REQUEST");
+}
+
+/** Where in a request a NUL character was found (PostgreSQL cannot store one), or null. */
+function findNul(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (depth > 32 || value === null || typeof value !== "object" || Buffer.isBuffer(value)) return null;
+  for (const [key, child] of Object.entries(value)) {
+    if (key.includes("\u0000")) return path;
+    const found = findNul(child, `${path}.${key}`, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** RFC 9457 problem+json for every failure, with a stable `code`. */
 export function registerErrorHandler(app: FastifyInstance) {
   app.setNotFoundHandler((req, reply) => sendProblem(reply, req, "NOT_FOUND"));
+  // The contracts refuse NUL in their text schemas; these refuse it in every other string a route may
+  // pass on to the database: path parameters and query strings before any hook reads them (a portal's
+  // slug is looked up in onRequest), and bodies of routes without a schema.
+  const refuseNul = (parts: [string, unknown][]) => async (req: FastifyRequest, reply: FastifyReply) => {
+    for (const [part, value] of parts) {
+      const field = findNul(value, part);
+      if (field)
+        return sendProblem(reply, req, "VALIDATION_FAILED", [
+          { field, message: "must not contain NUL characters" },
+        ]);
+    }
+  };
+  app.addHook("onRequest", (req, reply) =>
+    refuseNul([
+      ["params", req.params],
+      ["querystring", req.query],
+    ])(req, reply),
+  );
+  app.addHook("preValidation", (req, reply) => refuseNul([["body", req.body]])(req, reply));
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) return sendProblem(reply, req, err.code, err.fields);
+    const framework = FRAMEWORK_CODES[(err as FastifyError).code];
+    if (framework) return sendProblem(reply, req, framework);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields = err.validation.map((v) => ({
         field: [err.validationContext, ...String(v.instancePath).split("/").filter(Boolean)].join("."),
@@ -63,8 +122,8 @@ export function registerErrorHandler(app: FastifyInstance) {
       return sendProblem(reply, req, "VALIDATION_FAILED", fields);
     }
     const status = (err as FastifyError).statusCode ?? 500;
-    if (status === 429) return sendProblem(reply, req, "RATE_LIMITED");
-    if (status === 404) return sendProblem(reply, req, "NOT_FOUND");
+    const byStatus = STATUS_CODES[status];
+    if (byStatus) return sendProblem(reply, req, byStatus);
     if (status >= 400 && status < 500) {
       return sendProblem(reply, req, "BAD_REQUEST", [{ field: "request", message: err.message }]);
     }

@@ -5,7 +5,7 @@ import { email, requiredText, uuid } from "./common.js";
 export const commentDocumentType = z.enum(["quote", "invoice", "sales_order"]);
 export type CommentDocumentType = z.infer<typeof commentDocumentType>;
 
-const commentBodyText = z.string().trim().min(1, "required").max(5000);
+const commentBodyText = requiredText(5000);
 
 /** A comment as staff see it. */
 export const comment = z.object({

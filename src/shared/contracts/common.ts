@@ -1,20 +1,44 @@
 import { z } from "zod";
+import { isDateInRange, MAX_DATE, MIN_DATE } from "../dates.js";
+import { isSupportedCurrency } from "../money/currency.js";
 
 export const uuid = z.uuid();
 export const language = z.enum(["es", "en"]);
 export type Language = z.infer<typeof language>;
-/** Integer minor units (cents); never a float. */
-export const minorAmount = z.number().int().refine(Number.isSafeInteger, "amount out of range");
-export const currencyCode = z.string().regex(/^[A-Z]{3}$/, "use a 3-letter ISO 4217 code");
-export const isoDate = z.iso.date();
+/** The largest amount, in minor units, that anything (an input or a computed total) may have. */
+export const MAX_AMOUNT_MINOR = 1e15;
+/** Integer minor units (cents); never a float, and never beyond ±MAX_AMOUNT_MINOR. */
+export const minorAmount = z
+  .number()
+  .int()
+  .min(-MAX_AMOUNT_MINOR, "amount too large")
+  .max(MAX_AMOUNT_MINOR, "amount too large");
+/** One of the currencies the product formats and prints (src/shared/money/currency.ts). */
+export const currencyCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, "use a 3-letter ISO 4217 code")
+  .refine(isSupportedCurrency, "this currency is not supported");
+/** A calendar date between MIN_DATE and MAX_DATE (src/shared/dates.ts). */
+export const isoDate = z.iso.date().refine(isDateInRange, `use a date between ${MIN_DATE} and ${MAX_DATE}`);
+
+const hasNoNul = (v: string) => !v.includes("\u0000");
+/**
+ * The one schema of text a person types: bounded, and without NUL characters (PostgreSQL cannot store
+ * them). Every text field, search term and free-form parameter is built on it.
+ */
+export const text = (max: number) => z.string().max(max).refine(hasNoNul, "must not contain NUL characters");
 export const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max)
+    .refine(hasNoNul, "must not contain NUL characters")
     .nullish()
     .transform((v) => v || null);
-export const requiredText = (max: number) => z.string().trim().min(1, "required").max(max);
+export const requiredText = (max: number) =>
+  z.string().trim().min(1, "required").max(max).refine(hasNoNul, "must not contain NUL characters");
+/** A list's search term. */
+export const searchQuery = text(200).optional();
 export const email = z
   .email("enter a valid email address")
   .max(254)

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { currencyCode, email, language, optionalText, requiredText, uuid } from "./common.js";
+import { currencyCode, email, language, optionalText, requiredText, searchQuery, uuid } from "./common.js";
 
 export const contactInput = z.object({
   name: requiredText(200),
@@ -88,4 +88,4 @@ export const customerSummary = customer
     contactCount: z.number().int(),
   });
 export type CustomerSummary = z.infer<typeof customerSummary>;
-export const customerListQuery = z.object({ q: z.string().max(200).optional() });
+export const customerListQuery = z.object({ q: searchQuery });

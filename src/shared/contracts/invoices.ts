@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { currencyCode, isoDate, minorAmount, optionalText, requiredText, uuid } from "./common.js";
+import {
+  currencyCode,
+  isoDate,
+  minorAmount,
+  optionalText,
+  requiredText,
+  searchQuery,
+  uuid,
+} from "./common.js";
 import { allocation, invoiceKind, refund } from "./money.js";
 
 /** Derived from the lifecycle and the ledger, never set by hand; "closed" is a used-up credit note. */
@@ -124,7 +132,7 @@ export const invoiceListQuery = z.object({
   status: invoiceStatus.optional(),
   kind: invoiceKind.optional(),
   customerId: uuid.optional(),
-  q: z.string().max(200).optional(),
+  q: searchQuery,
   /** "true": only invoices and retainers that still take payments, oldest due first (A10's payment form). */
   open: z.stringbool().optional(),
 });

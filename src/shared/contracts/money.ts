@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { currencyCode, isoDate, minorAmount, optionalText, uuid } from "./common.js";
+import { currencyCode, isoDate, minorAmount, optionalText, searchQuery, uuid } from "./common.js";
 
 /**
  * The customer's money (A8, A9, A10, E1, E2, E6, E9, F2). Amounts are integer minor units of `currency`;
@@ -104,7 +104,7 @@ export type PaymentDetail = z.infer<typeof paymentDetail>;
 
 export const paymentListQuery = z.object({
   customerId: uuid.optional(),
-  q: z.string().max(200).optional(),
+  q: searchQuery,
   /** "invoice": only payments that paid invoices (E6). */
   filter: z.enum(["all", "invoice"]).default("all"),
   sort: z.enum(["date", "amount"]).default("date"),

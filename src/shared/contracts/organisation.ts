@@ -32,16 +32,20 @@ export const organisationProfileFields = {
   brandColor: hexColor,
   baseCurrency: currencyCode,
   language,
-  timeZone: z.string().refine((tz) => {
-    try {
-      new Intl.DateTimeFormat("en", { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, "unknown time zone"),
+  timeZone: z
+    .string()
+    .max(100)
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "unknown time zone"),
   iban: z
     .string()
+    .max(64)
     .transform((v) => v.replace(/\s+/g, "").toUpperCase())
     .pipe(z.string().regex(/^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/, "not a valid IBAN"))
     .nullish()

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { email } from "./common.js";
+import { email, text } from "./common.js";
 
 /** Request and response shapes of the contacts' own sign-in and password pages (D1 accept side, D5). */
 
 // The policy (12–128 characters, breached list) is checked by the server so its answer carries the
 // exact code; the schema only bounds the size of what is hashed.
 const password = z.string().min(1, "required").max(1024);
-const token = z.string().min(1).max(100);
+const token = text(100).min(1);
 
 export const portalLoginBody = z.object({ email, password });
 export const portalForgotBody = z.object({ email });
@@ -17,7 +17,7 @@ export const portalChangePasswordBody = z.object({
   newPassword: password,
   confirm: password,
 });
-export const portalTokenParams = z.object({ slug: z.string().min(1).max(60), token });
+export const portalTokenParams = z.object({ slug: text(60).min(1), token });
 
 /** What the accept-invitation page shows before the contact chooses a password. */
 export const portalInvitation = z.object({ contactName: z.string(), email: z.string() });

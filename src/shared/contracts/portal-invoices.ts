@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchQuery, text } from "./common.js";
 import { invoiceStatus } from "./invoices.js";
 import { invoiceKind } from "./money.js";
 import { portalInvoiceSummary } from "./portal.js";
@@ -13,7 +14,7 @@ export type PortalInvoiceSort = z.infer<typeof portalInvoiceSort>;
 /** E3: search, filters, sort and keyset pages of the contact's invoices. */
 export const portalInvoiceListQuery = z.object({
   /** Searches the number, the notes and the lines' descriptions. */
-  q: z.string().max(200).optional(),
+  q: searchQuery,
   status: portalInvoiceStatusFilter.optional(),
   /** Omitted: invoices and retainer invoices (credit notes only when asked for). */
   kind: invoiceKind.optional(),
@@ -21,7 +22,7 @@ export const portalInvoiceListQuery = z.object({
   dir: z.enum(["asc", "desc"]).default("desc"),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   /** `nextCursor` of the previous page, as given; opaque. */
-  cursor: z.string().max(500).optional(),
+  cursor: text(500).optional(),
 });
 export type PortalInvoiceListQuery = z.output<typeof portalInvoiceListQuery>;
 

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { language, optionalText, requiredText, uuid } from "./common.js";
+import { language, optionalText, requiredText, text, uuid } from "./common.js";
 import { customerFields } from "./customers.js";
 import { invoiceDetail, invoiceSummary } from "./invoices.js";
 import { portalOptions } from "./portal-options.js";
 
-export const slugParams = z.object({ slug: z.string().min(1).max(60) });
+export const slugParams = z.object({ slug: text(60).min(1) });
 export const slugIdParams = slugParams.extend({ id: uuid });
 
 /** What anyone may see of a portal before signing in: its branding. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { currencyCode, isoDate, optionalText, requiredText, uuid } from "./common.js";
+import { currencyCode, isoDate, optionalText, requiredText, searchQuery, uuid } from "./common.js";
 import { invoiceLine, invoiceLineInput, taxBreakdownEntry } from "./invoices.js";
 
 /**
@@ -99,7 +99,7 @@ export type QuoteDetail = z.infer<typeof quoteDetail>;
 export const quoteListQuery = z.object({
   status: quoteStatus.optional(),
   customerId: uuid.optional(),
-  q: z.string().max(200).optional(),
+  q: searchQuery,
 });
 
 export const sendQuoteBody = z.object({
@@ -132,7 +132,7 @@ export type PortalQuoteFilter = z.infer<typeof portalQuoteFilter>;
 export const portalQuoteListQuery = z.object({
   status: portalQuoteFilter.optional(),
   /** Searches the number and the lines' descriptions, notes and terms. */
-  q: z.string().max(200).optional(),
+  q: searchQuery,
 });
 
 export const portalQuoteSummary = quoteSummary.omit({ customerId: true, customerName: true });

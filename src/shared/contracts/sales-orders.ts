@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { currencyCode, isoDate, optionalText, uuid } from "./common.js";
+import { currencyCode, isoDate, optionalText, searchQuery, uuid } from "./common.js";
 import { invoiceLine, invoiceLineInput, invoiceStatus, taxBreakdownEntry } from "./invoices.js";
 
 /**
@@ -82,7 +82,7 @@ export const salesOrderListQuery = z.object({
   status: salesOrderStatus.optional(),
   customerId: uuid.optional(),
   /** Searches the number, the customer's name and the customer's reference. */
-  q: z.string().max(200).optional(),
+  q: searchQuery,
 });
 
 export const invoiceSalesOrderBody = z.object({
@@ -111,7 +111,7 @@ export const sendSalesOrderResult = z.object({
 export const portalSalesOrderListQuery = z.object({
   status: salesOrderStatus.exclude(["draft"]).optional(),
   /** Searches the number, the reference and the lines' descriptions. */
-  q: z.string().max(200).optional(),
+  q: searchQuery,
 });
 export const portalSalesOrderSummary = salesOrderSummary.omit({ customerId: true, customerName: true });
 export type PortalSalesOrderSummary = z.infer<typeof portalSalesOrderSummary>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { currencyExponent, isCurrencyCode, SUPPORTED_CURRENCIES } from "./currency.js";
+import { currencyExponent, isCurrencyCode, isSupportedCurrency, SUPPORTED_CURRENCIES } from "./currency.js";
+import { formatMoney } from "./format.js";
 
 describe("currency", () => {
   it("knows ISO 4217 exponents", () => {
@@ -31,6 +32,15 @@ describe("currency", () => {
       // CLDR shows HUF and COP without decimals although ISO 4217 gives them 2; ISO defines what we store.
       if (!["HUF", "COP"].includes(code))
         expect(currencyExponent(code), code).toBe(icu.maximumFractionDigits);
+    }
+  });
+
+  it("allows only the currencies the product formats and prints (issue 9)", () => {
+    for (const code of ["ZZZ", "XXX", "BTC", "XAU", "XOF", "CLF", "eur", "", "EURO"])
+      expect(isSupportedCurrency(code)).toBe(false);
+    for (const code of SUPPORTED_CURRENCIES) {
+      expect(isSupportedCurrency(code)).toBe(true);
+      for (const locale of ["es", "en"]) expect(formatMoney(123456, code, locale)).toMatch(/\d/);
     }
   });
 });

@@ -65,6 +65,16 @@ export const SUPPORTED_CURRENCIES = [
 
 export type SupportedCurrency = (typeof SUPPORTED_CURRENCIES)[number];
 
+const supported: ReadonlySet<string> = new Set(SUPPORTED_CURRENCIES);
+
+/**
+ * The one allowlist of currencies a document, customer, payment or organisation may use: those the
+ * product formats and prints. Other ISO 4217 codes (XXX, XAU, fund codes) and made-up ones are refused.
+ */
+export function isSupportedCurrency(code: string): boolean {
+  return supported.has(code);
+}
+
 let knownCodes: ReadonlySet<string> | undefined;
 
 // ICU's list leaves out fund codes such as CLF, so the override table is added to it.

@@ -1,6 +1,7 @@
 export {
   currencyExponent,
   isCurrencyCode,
+  isSupportedCurrency,
   SUPPORTED_CURRENCIES,
   type SupportedCurrency,
 } from "./currency.js";

@@ -7,7 +7,7 @@ import type {
   InvoiceSummary,
   invoiceDraftBody,
 } from "../../../shared/contracts/index.js";
-import { addDays, yearOf } from "../../../shared/dates.js";
+import { addDaysWithinRange, yearOf } from "../../../shared/dates.js";
 import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { documentLinks, invoiceLines, invoices } from "../../db/schema/index.js";
@@ -88,7 +88,8 @@ async function writePricedDraft(
   const values = {
     customerId: customer.id,
     issueDate,
-    dueDate: input.dueDate === undefined ? addDays(issueDate, customer.paymentTermsDays) : input.dueDate,
+    dueDate:
+      input.dueDate === undefined ? addDaysWithinRange(issueDate, customer.paymentTermsDays) : input.dueDate,
     currency: input.currency ?? customer.currency,
     notes: input.notes,
     terms: input.terms,
@@ -203,6 +204,8 @@ export async function issueInTx(tx: Tx, orgId: string, invoiceId: string): Promi
   if (current.status === "void") throw new AppError("INVOICE_VOID");
   if (current.status !== "draft") throw new AppError("INVOICE_NOT_DRAFT");
   if ((await findLines(tx, invoiceId)).length === 0) throw new AppError("INVOICE_EMPTY");
+  // What is owed back is a credit note; an invoice or a retainer that owes the customer is not issued.
+  if (current.kind !== "credit_note" && current.totalMinor < 0) throw new AppError("INVOICE_TOTAL_NEGATIVE");
   const org = await loadOrganisation(tx, orgId);
   const customer = await loadCustomer(tx, current.customerId);
   const today = clock.today(org.timeZone);
@@ -213,7 +216,7 @@ export async function issueInTx(tx: Tx, orgId: string, invoiceId: string): Promi
   const dueDate =
     current.dueDate && current.dueDate >= issueDate
       ? current.dueDate
-      : addDays(issueDate, customer.paymentTermsDays);
+      : addDaysWithinRange(issueDate, customer.paymentTermsDays);
   const [row] = await tx
     .update(invoices)
     .set({

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { invoiceLineInput } from "../../../shared/contracts/index.js";
+import { type invoiceLineInput, MAX_AMOUNT_MINOR } from "../../../shared/contracts/index.js";
 import { computeTotals } from "../../../shared/money/index.js";
 import type { Tx } from "../../db/client.js";
 import { AppError } from "../../http/errors.js";
@@ -47,7 +47,7 @@ export async function resolveLineTaxes(tx: Tx, body: LineBody[]): Promise<Priced
 
 /** Prices resolved lines with the money rules (src/shared/money): per-line rounding, totals as sums. */
 export function priceLines(inputs: PricedLineInput[]) {
-  const { lines, totals } = computeTotals(inputs);
+  const { lines, totals } = boundedTotals(inputs);
   const names = new Map(inputs.flatMap((l) => l.taxes.map((t) => [t.taxId, t.name] as const)));
   return {
     lines: lines.map((amounts, i) => {
@@ -75,4 +75,29 @@ export function priceLines(inputs: PricedLineInput[]) {
       taxBreakdown: totals.taxes.map((t) => ({ ...t, name: names.get(t.taxId) ?? "" })),
     },
   };
+}
+
+/**
+ * The money rules' totals, refused (AMOUNT_OUT_OF_RANGE, 422) when any line's or the document's amount
+ * would go beyond ±MAX_AMOUNT_MINOR: each input is bounded, but quantity × price × taxes may not be.
+ */
+function boundedTotals(inputs: PricedLineInput[]) {
+  let result: ReturnType<typeof computeTotals>;
+  try {
+    result = computeTotals(inputs);
+  } catch (err) {
+    if (err instanceof RangeError) throw new AppError("AMOUNT_OUT_OF_RANGE");
+    throw err;
+  }
+  const amounts = [
+    ...result.lines.flatMap((l) => [l.grossMinor, l.discountMinor, l.netMinor, l.taxMinor, l.totalMinor]),
+    result.totals.subtotalMinor,
+    result.totals.discountMinor,
+    result.totals.netMinor,
+    result.totals.taxMinor,
+    result.totals.totalMinor,
+  ];
+  if (amounts.some((v) => !Number.isSafeInteger(v) || Math.abs(v) > MAX_AMOUNT_MINOR))
+    throw new AppError("AMOUNT_OUT_OF_RANGE");
+  return result;
 }

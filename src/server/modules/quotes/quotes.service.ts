@@ -7,7 +7,7 @@ import type {
   QuoteSummary,
   quoteDraftBody,
 } from "../../../shared/contracts/index.js";
-import { addDays, yearOf } from "../../../shared/dates.js";
+import { addDaysWithinRange, yearOf } from "../../../shared/dates.js";
 import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
@@ -70,7 +70,7 @@ async function writeDraft(tx: Tx, orgId: string, input: DraftInput, existing: Qu
   const { lines, totals } = priceLines(await resolveLineTaxes(tx, input.lines));
   const issueDate = input.issueDate ?? existing?.issueDate ?? clock.today(org.timeZone);
   const expiryDate =
-    input.expiryDate === undefined ? addDays(issueDate, DEFAULT_VALIDITY_DAYS) : input.expiryDate;
+    input.expiryDate === undefined ? addDaysWithinRange(issueDate, DEFAULT_VALIDITY_DAYS) : input.expiryDate;
   if (expiryDate !== null && expiryDate < issueDate)
     throw invalid("body.expiryDate", "the expiry date is before the issue date");
   const values = {
@@ -208,7 +208,7 @@ export function reviseQuote(db: Db, orgId: string, quoteId: string): Promise<Quo
         ? null
         : current.expiryDate >= today
           ? current.expiryDate
-          : addDays(today, DEFAULT_VALIDITY_DAYS);
+          : addDaysWithinRange(today, DEFAULT_VALIDITY_DAYS);
     const id = randomUUID();
     try {
       await tx.insert(quotes).values({

@@ -5,24 +5,24 @@ import { exampleOf } from "./openapi-examples.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: the OpenAPI document is plain JSON.
 type Json = any;
-interface Route {
+export interface Route {
   method: string;
   path: string;
   op: Json;
 }
 
 // Routes that act on the caller's own session, or are verified by signature rather than by scope.
-const SELF_ONLY = new Set([
+export const SELF_ONLY = new Set([
   "POST /api/auth/logout",
   "POST /api/portal/{slug}/logout",
   "POST /api/auth/login",
 ]);
-const SIGNED = /^\S+ \/api\/gateways\//;
+export const SIGNED = /^\S+ \/api\/gateways\//;
 /**
  * Live streams (G4) never end, so a crawl cannot wait for them; their scope (another customer's or
  * organisation's stream receives nothing) is tested over a real socket in src/server/realtime.
  */
-const STREAM = /^GET \S+\/events$/;
+export const STREAM = /^GET \S+\/events$/;
 /**
  * Open to anyone by design: public branding, and the routes a person without a session uses, which
  * are verified by a token or answer the same whatever the email (their refusals are tested in
@@ -49,12 +49,12 @@ export async function loadRoutes(ctx: TestContext): Promise<Route[]> {
   return out;
 }
 
-const keyOf = (r: Route) => `${r.method} ${r.path}`;
+export const keyOf = (r: Route) => `${r.method} ${r.path}`;
 /** A path parameter other than the portal's slug names an object: the request aims at that object. */
 const hasIdParam = (r: Route) => /\{(?!slug\})\w+\}/.test(r.path);
 
 /** Ids of the victim, chosen by what the path or the property names. */
-function victimId(victim: TenantWorld, name: string, path: string): string {
+export function victimId(victim: TenantWorld, name: string, path: string): string {
   if (/contact/i.test(name)) return victim.customers[0].contacts[0]?.id ?? "";
   if (/tax/i.test(name)) return victim.taxId;
   if (/customer/i.test(name) || path.startsWith("/api/customers")) return victim.customers[0].id;
@@ -64,7 +64,7 @@ function victimId(victim: TenantWorld, name: string, path: string): string {
   return victim.invoices[0].id;
 }
 
-function buildRequest(route: Route, slug: string, idFor: (name: string) => string) {
+export function buildRequest(route: Route, slug: string, idFor: (name: string) => string) {
   // Every path parameter by its name ({id}, {customerId}, {contactId}…), so new routes need no edit here.
   const url = route.path.replace(/\{(\w+)\}/g, (_m, name: string) =>
     name === "slug" ? slug : name === "index" ? "0" : encodeURIComponent(idFor(name)),
