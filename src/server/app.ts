@@ -13,7 +13,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
-import type { Config } from "./config.js";
+import type { Config, TrustProxy } from "./config.js";
 import type { Database } from "./db/client.js";
 import type { Mailer } from "./email/mailer.js";
 import { registerCsrfGuard } from "./http/csrf.js";
@@ -64,7 +64,8 @@ const webDir = fileURLToPath(new URL("../../dist/web", import.meta.url));
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     logger: deps.logger ? { level: deps.config.logLevel } : false,
-    trustProxy: true,
+    // Off unless TRUST_PROXY names the proxies: otherwise any client could pick its address (X-Forwarded-For).
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -144,6 +145,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   if (deps.serveWeb && existsSync(webDir)) registerWebApps(app);
   return app;
+}
+
+/** A hop count as Fastify applies it (its types only take the function form): the nearest `hops` proxies. */
+function fastifyTrustProxy(t: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof t === "number" ? (_address, hop) => hop < t : t;
 }
 
 /** The two single-page apps: /app (back office) and /p/:slug (portal), and their hashed assets. */

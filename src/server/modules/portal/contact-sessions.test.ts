@@ -77,7 +77,8 @@ describe("contact session expiry", () => {
     const res = await ctx.app.inject({
       method: "POST",
       url: `/api/portal/${org.slug}/login`,
-      headers: { cookie: first.cookie, "x-forwarded-for": "10.9.9.9" },
+      headers: { cookie: first.cookie },
+      remoteAddress: "10.9.9.9",
       payload: { email, password: GOOD_PASSWORD },
     });
     expect(res.statusCode).toBe(200);

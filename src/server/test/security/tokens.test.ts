@@ -48,22 +48,23 @@ async function freshTokens(): Promise<Record<Kind, string>> {
 
 /** Whether `token` is accepted in the place of a `slot` token. */
 async function accepted(slot: Kind, token: string): Promise<boolean> {
-  const headers = { "x-forwarded-for": anyIp() };
+  const client = { remoteAddress: anyIp() };
   switch (slot) {
     case "session": {
       const cookie = `${contactCookieName(org.orgId)}=${token}`;
       const res = await ctx.app.inject({
         url: `/api/portal/${org.slug}/me`,
-        headers: { ...headers, cookie },
+        headers: { cookie },
+        ...client,
       });
       return res.statusCode === 200;
     }
     case "link": {
-      const res = await ctx.app.inject({ url: `/p/${org.slug}/l/${token}`, headers });
+      const res = await ctx.app.inject({ url: `/p/${org.slug}/l/${token}`, ...client });
       return res.statusCode === 303 && !String(res.headers.location).includes("LINK_INVALID");
     }
     case "invitation": {
-      const res = await ctx.app.inject({ url: `/api/portal/${org.slug}/invitation/${token}`, headers });
+      const res = await ctx.app.inject({ url: `/api/portal/${org.slug}/invitation/${token}`, ...client });
       return res.statusCode === 200;
     }
     case "reset": {
@@ -78,7 +79,8 @@ async function accepted(slot: Kind, token: string): Promise<boolean> {
     case "staff": {
       const res = await ctx.app.inject({
         url: "/api/auth/me",
-        headers: { ...headers, cookie: `${STAFF_COOKIE}=${token}` },
+        headers: { cookie: `${STAFF_COOKIE}=${token}` },
+        ...client,
       });
       return res.statusCode === 200;
     }
