@@ -16,6 +16,7 @@ import {
 import type { Config, TrustProxy } from "./config.js";
 import type { Database } from "./db/client.js";
 import type { Mailer } from "./email/mailer.js";
+import { staffCookieName } from "./http/cookies.js";
 import { registerCsrfGuard } from "./http/csrf.js";
 import { registerErrorHandler } from "./http/errors.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
@@ -87,6 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
     },
   });
+  app.decorate("secureCookies", deps.config.secureCookies);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   registerCsrfGuard(app, deps.config);
@@ -103,7 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       info: { title: "Portico API", version: "0.1.0", description: "Back office and customer portal API" },
       components: {
         securitySchemes: {
-          staffSession: { type: "apiKey", in: "cookie", name: "portico_staff" },
+          staffSession: { type: "apiKey", in: "cookie", name: staffCookieName(deps.config) },
         },
       },
     },

@@ -4,7 +4,7 @@ import type { App, Deps } from "../app.js";
 import type { Db } from "../db/client.js";
 import { withContact } from "../db/scope.js";
 import { requireStaff, staffOf } from "../http/auth.js";
-import { STAFF_COOKIE } from "../http/cookies.js";
+import { cookieConfigOf, staffCookieName } from "../http/cookies.js";
 import { contactOf, requireContact } from "../http/portal-auth.js";
 import { resolveStaffSession } from "../modules/auth/auth.service.js";
 import { readPortalComment, readStaffComment } from "../modules/comments/comments.service.js";
@@ -38,7 +38,7 @@ export async function eventRoutes(
     { onRequest: requireStaff(db), schema: { tags: ["live"], ...STREAM } },
     (req, reply) => {
       const staff = staffOf(req);
-      const token = req.cookies[STAFF_COOKIE] ?? "";
+      const token = req.cookies[staffCookieName(cookieConfigOf(req))] ?? "";
       return openEventStream(req, reply, {
         hub,
         open,

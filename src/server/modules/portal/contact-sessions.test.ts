@@ -22,7 +22,7 @@ async function signIn(): Promise<{ cookie: string; tokenHash: string }> {
   const token =
     cookie
       .split("; ")
-      .find((c) => c.startsWith(contactCookieName(org.orgId)))
+      .find((c) => c.startsWith(contactCookieName(ctx.config, org.orgId)))
       ?.split("=")[1] ?? "";
   return { cookie, tokenHash: hashToken(token) };
 }

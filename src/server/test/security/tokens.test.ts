@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { contactCookieName, STAFF_COOKIE } from "../../http/cookies.js";
+import { contactCookieName, staffCookieName } from "../../http/cookies.js";
 import {
   anyIp,
   emailsTo,
@@ -38,11 +38,11 @@ async function freshTokens(): Promise<Record<Kind, string>> {
   const link = /\/p\/\S+\/l\/[\w-]+/.exec(mail?.textBody ?? "")?.[0];
   const { cookie } = await login(ctx, org, email, GOOD_PASSWORD);
   return {
-    session: cookieValue(cookie, contactCookieName(org.orgId)),
+    session: cookieValue(cookie, contactCookieName(ctx.config, org.orgId)),
     link: link?.split("/l/")[1] ?? "",
     invitation: await issueToken(ctx, org, owner, "invitation"),
     reset: await issueToken(ctx, org, owner, "password_reset"),
-    staff: cookieValue(org.cookie, STAFF_COOKIE),
+    staff: cookieValue(org.cookie, staffCookieName(ctx.config)),
   };
 }
 
@@ -51,7 +51,7 @@ async function accepted(slot: Kind, token: string): Promise<boolean> {
   const client = { remoteAddress: anyIp() };
   switch (slot) {
     case "session": {
-      const cookie = `${contactCookieName(org.orgId)}=${token}`;
+      const cookie = `${contactCookieName(ctx.config, org.orgId)}=${token}`;
       const res = await ctx.app.inject({
         url: `/api/portal/${org.slug}/me`,
         headers: { cookie },
@@ -79,7 +79,7 @@ async function accepted(slot: Kind, token: string): Promise<boolean> {
     case "staff": {
       const res = await ctx.app.inject({
         url: "/api/auth/me",
-        headers: { cookie: `${STAFF_COOKIE}=${token}` },
+        headers: { cookie: `${staffCookieName(ctx.config)}=${token}` },
         ...client,
       });
       return res.statusCode === 200;
