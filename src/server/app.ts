@@ -27,6 +27,7 @@ import { invoiceRoutes } from "./modules/invoices/invoices.routes.js";
 import { notificationRoutes } from "./modules/notifications/notifications.routes.js";
 import { organisationRoutes } from "./modules/organisation/organisation.routes.js";
 import { outboxRoutes } from "./modules/outbox/outbox.routes.js";
+import { gatewaySettingsRoutes } from "./modules/payments/gateway-settings.routes.js";
 import { paymentRoutes } from "./modules/payments/payments.routes.js";
 import { sandboxGatewayRoutes } from "./modules/payments/sandbox.routes.js";
 import { portalRoutes, registerMovedPortalRedirects } from "./modules/portal/portal.routes.js";
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await portalHomeRoutes(api, d);
     await sandboxGatewayRoutes(api, d);
     await paymentRoutes(api, d);
+    await gatewaySettingsRoutes(api, d);
     await receiptRoutes(api, d);
     await commentRoutes(api, d);
     await shareRoutes(api, d);
