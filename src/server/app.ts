@@ -13,9 +13,10 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
-import type { Config } from "./config.js";
+import type { Config, TrustProxy } from "./config.js";
 import type { Database } from "./db/client.js";
 import type { Mailer } from "./email/mailer.js";
+import { staffCookieName } from "./http/cookies.js";
 import { registerCsrfGuard } from "./http/csrf.js";
 import { frameworkErrors, registerErrorHandler } from "./http/errors.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
@@ -26,6 +27,7 @@ import { invoiceRoutes } from "./modules/invoices/invoices.routes.js";
 import { notificationRoutes } from "./modules/notifications/notifications.routes.js";
 import { organisationRoutes } from "./modules/organisation/organisation.routes.js";
 import { outboxRoutes } from "./modules/outbox/outbox.routes.js";
+import { gatewaySettingsRoutes } from "./modules/payments/gateway-settings.routes.js";
 import { paymentRoutes } from "./modules/payments/payments.routes.js";
 import { sandboxGatewayRoutes } from "./modules/payments/sandbox.routes.js";
 import { portalRoutes, registerMovedPortalRedirects } from "./modules/portal/portal.routes.js";
@@ -64,7 +66,8 @@ const webDir = fileURLToPath(new URL("../../dist/web", import.meta.url));
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     logger: deps.logger ? { level: deps.config.logLevel } : false,
-    trustProxy: true,
+    // Off unless TRUST_PROXY names the proxies: otherwise any client could pick its address (X-Forwarded-For).
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
@@ -87,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
     },
   });
+  app.decorate("secureCookies", deps.config.secureCookies);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   registerCsrfGuard(app, deps.config);
@@ -103,7 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       info: { title: "Portico API", version: "0.1.0", description: "Back office and customer portal API" },
       components: {
         securitySchemes: {
-          staffSession: { type: "apiKey", in: "cookie", name: "portico_staff" },
+          staffSession: { type: "apiKey", in: "cookie", name: staffCookieName(deps.config) },
         },
       },
     },
@@ -135,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await portalHomeRoutes(api, d);
     await sandboxGatewayRoutes(api, d);
     await paymentRoutes(api, d);
+    await gatewaySettingsRoutes(api, d);
     await receiptRoutes(api, d);
     await commentRoutes(api, d);
     await shareRoutes(api, d);
@@ -145,6 +150,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   if (deps.serveWeb && existsSync(webDir)) registerWebApps(app);
   return app;
+}
+
+/** A hop count as Fastify applies it (its types only take the function form): the nearest `hops` proxies. */
+function fastifyTrustProxy(t: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof t === "number" ? (_address, hop) => hop < t : t;
 }
 
 /** The two single-page apps: /app (back office) and /p/:slug (portal), and their hashed assets. */

@@ -1,4 +1,10 @@
+import { isIP } from "node:net";
 import { z } from "zod";
+
+/** The development default of APP_SECRET: fine on a laptop, refused in production. */
+export const DEV_APP_SECRET = "portico-dev-secret-change-me";
+/** The shortest APP_SECRET production accepts. */
+export const MIN_PRODUCTION_SECRET = 32;
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -8,15 +14,27 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL")
     .optional(),
-  PUBLIC_URL: z.url().optional(),
+  PUBLIC_URL: z
+    .url()
+    .refine((u) => /^https?:\/\//i.test(u), "PUBLIC_URL must be an http:// or https:// URL")
+    .optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Portico <no-reply@portico.local>"),
-  /** Signs gateway confirmations of the sandbox gateway; any long random string in production. */
-  APP_SECRET: z.string().min(16).default("portico-dev-secret-change-me"),
+  /** Signs gateway confirmations of the sandbox gateway; checked below (longer in production). */
+  APP_SECRET: z.string().optional(),
   NODE_ENV: z.string().default("development"),
   /** Request logs are for production; a newcomer running the demo sees warnings and errors only. */
   LOG_LEVEL: z.string().optional(),
+  /** "1" seeds the demo organisation and turns the sandbox gateway on; "0" turns both off. */
+  PORTICO_DEMO: z.enum(["0", "1"]).optional(),
+  /** Production normally refuses an http:// PUBLIC_URL; "1" allows it (a private network, a test rig). */
+  ALLOW_INSECURE_HTTP: z.enum(["0", "1"]).optional(),
+  /** Which proxies may name the client with X-Forwarded-For: a hop count or addresses/CIDRs (see below). */
+  TRUST_PROXY: z.string().optional(),
 });
+
+/** What Fastify's `trustProxy` gets: off, a hop count, or the proxies' addresses and CIDR ranges. */
+export type TrustProxy = false | number | string[];
 
 export type Config = {
   port: number;
@@ -29,17 +47,87 @@ export type Config = {
   appSecret: string;
   isProduction: boolean;
   logLevel: string;
+  /** Seed the demo organisation on an empty database (on outside production unless PORTICO_DEMO=0). */
+  demo: boolean;
+  /** The built-in sandbox gateway (a demo device): on outside production, in production only with PORTICO_DEMO=1. */
+  sandboxGateway: boolean;
+  trustProxy: TrustProxy;
+  /** PUBLIC_URL is https: cookies are `Secure` and `__Host-` prefixed. */
+  secureCookies: boolean;
 };
+
+/** A configuration Portico refuses: `problems` holds one line per problem. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/**
+ * TRUST_PROXY: empty or "0" is off; a whole number is how many proxies stand in front (Fastify trusts that
+ * many hops of X-Forwarded-For); otherwise a comma-separated list of proxy addresses or CIDR ranges.
+ * Anything else (notably "true", which would let every client pick its address) is refused.
+ */
+export function parseTrustProxy(raw: string | undefined): TrustProxy | { error: string } {
+  const value = raw?.trim() ?? "";
+  if (value === "" || value === "0") return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return hops <= 32 ? hops : { error: `TRUST_PROXY: ${value} hops is not a plausible proxy chain` };
+  }
+  const items = value.split(",").map((s) => s.trim());
+  const bad = items.filter((item) => !isAddressOrCidr(item));
+  if (bad.length > 0)
+    return {
+      error: `TRUST_PROXY: "${bad.join(", ")}" is not a hop count or a list of proxy addresses/CIDRs (e.g. 1, or 127.0.0.1,10.0.0.0/8)`,
+    };
+  return items;
+}
+
+function isAddressOrCidr(item: string): boolean {
+  const [address, prefix, ...rest] = item.split("/");
+  if (rest.length > 0 || !address) return false;
+  const family = isIP(address);
+  if (family === 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d+$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 /** Reads and validates the environment once; the defaults serve the embedded demo. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
   const e = parsed.data;
+  const isProduction = e.NODE_ENV === "production";
+  const problems: string[] = [];
+
+  const secret = e.APP_SECRET || undefined;
+  if (isProduction) {
+    if (!secret)
+      problems.push(
+        `APP_SECRET is not set: set a random value of at least ${MIN_PRODUCTION_SECRET} characters`,
+      );
+    else if (secret === DEV_APP_SECRET)
+      problems.push("APP_SECRET is the development default: set your own random value");
+    else if (secret.length < MIN_PRODUCTION_SECRET)
+      problems.push(`APP_SECRET is shorter than ${MIN_PRODUCTION_SECRET} characters`);
+    if (!e.PUBLIC_URL)
+      problems.push("PUBLIC_URL is not set: set the https:// address people use to reach Portico");
+    else if (/^http:\/\//i.test(e.PUBLIC_URL) && e.ALLOW_INSECURE_HTTP !== "1")
+      problems.push("PUBLIC_URL is http://: use https://, or set ALLOW_INSECURE_HTTP=1 to accept it");
+  } else if (secret !== undefined && secret.length < 16) {
+    problems.push("APP_SECRET is shorter than 16 characters");
+  }
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY);
+  if (typeof trustProxy === "object" && !Array.isArray(trustProxy)) problems.push(trustProxy.error);
+  if (problems.length > 0) throw new ConfigError(problems);
+
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  const demo = e.PORTICO_DEMO === undefined ? !isProduction : e.PORTICO_DEMO === "1";
   return {
     port: e.PORT,
     host: e.HOST,
@@ -48,8 +136,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
-    appSecret: e.APP_SECRET,
-    isProduction: e.NODE_ENV === "production",
-    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "production" ? "info" : "warn"),
+    appSecret: secret ?? DEV_APP_SECRET,
+    isProduction,
+    logLevel: e.LOG_LEVEL ?? (isProduction ? "info" : "warn"),
+    demo,
+    sandboxGateway: !isProduction || e.PORTICO_DEMO === "1",
+    trustProxy: trustProxy as TrustProxy,
+    secureCookies: publicUrl.startsWith("https://"),
   };
 }

@@ -1,35 +1,49 @@
-import { buildApp } from "./app.js";
-import { loadConfig } from "./config.js";
-import { openDatabase } from "./db/client.js";
-import { migrateDatabase } from "./db/migrate.js";
-import { Mailer } from "./email/mailer.js";
-import { DEMO, demoPortalLink, seedDemoIfEmpty } from "./seed.js";
+import { type Config, ConfigError, loadConfig } from "./config.js";
 
-/** Reads config, opens and migrates the database, seeds the demo on first start, then listens. */
+/**
+ * Reads config (and refuses a bad one before touching the database), opens and migrates the database,
+ * seeds the demo on first start when the demo is on, then listens.
+ */
 async function main() {
-  const config = loadConfig();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    const mode = process.env.NODE_ENV === "production" ? " in production" : "";
+    console.error(`Portico refuses to start${mode}:`);
+    for (const p of err.problems) console.error(`  ${p}`);
+    process.exit(1);
+  }
+  // Loaded only once the configuration is accepted, so a refused start is quick and touches nothing.
+  const { buildApp } = await import("./app.js");
+  const { openDatabase } = await import("./db/client.js");
+  const { migrateDatabase } = await import("./db/migrate.js");
+  const { Mailer } = await import("./email/mailer.js");
+  const { demoPortalLink, seedDemoIfEmpty } = await import("./seed.js");
+  const { startBanner } = await import("./start-banner.js");
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateDatabase(database);
   const mailer = new Mailer(config, database.db);
-  const seed = await seedDemoIfEmpty(database.db, config, mailer);
-  const portalLink = seed.portalLink ?? (await demoPortalLink(database.db, config));
+  const seed = config.demo
+    ? await seedDemoIfEmpty(database.db, config, mailer)
+    : { seeded: false, portalLink: null };
+  // The printed link is a live sign-in: only outside production (start-banner.ts).
+  const portalLink =
+    config.demo && !config.isProduction
+      ? (seed.portalLink ?? (await demoPortalLink(database.db, config)))
+      : null;
   void mailer.deliverQueued();
   const app = await buildApp({ database, config, mailer, serveWeb: true, logger: true });
   await app.listen({ port: config.port, host: config.host });
-
-  const where = database.kind === "pglite" ? `embedded database in ${config.dataDir}` : "PostgreSQL";
-  const lines = [
-    "",
-    `  Portico is running on ${where}${seed.seeded ? " (demo organisation created)" : ""}.`,
-    `  Back office:  ${config.publicUrl}/app`,
-    `  Demo login:   ${DEMO.email} / ${DEMO.password}`,
-    portalLink ? `  Portal link:  ${portalLink}` : null,
-    `  Portal login: ${config.publicUrl}/p/${DEMO.slug}/login  ${DEMO.contactEmail} / ${DEMO.contactPassword}`,
-    `  API docs:     ${config.publicUrl}/api/docs`,
-    `  Email:        ${mailer.mode === "smtp" ? "sent through SMTP_URL" : "kept in the back office outbox (set SMTP_URL to send)"}`,
-    "",
-  ].filter((l): l is string => l !== null);
-  console.log(lines.join("\n"));
+  console.log(
+    startBanner(config, {
+      databaseKind: database.kind,
+      seeded: seed.seeded,
+      portalLink,
+      mailMode: mailer.mode,
+    }),
+  );
 
   const stop = async () => {
     await app.close();

@@ -45,6 +45,13 @@ export async function seedDemoIfEmpty(
     slug: DEMO.slug,
     owner: { email: DEMO.email, name: "Marta Demo", password: DEMO.password },
   });
+  // The demo's invoices offer the sandbox gateway (issue 9: a new organisation enables none).
+  await withOrg(db, orgId, (tx) =>
+    tx
+      .update(organisations)
+      .set({ enabledGateways: ["sandbox"] })
+      .where(eq(organisations.id, orgId)),
+  );
   await updateOrganisation(db, orgId, {
     name: "Estudio Nube",
     legalName: "Estudio Nube Diseño, S.L.",

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../db/client.js";
 import { resolveStaffSession, type StaffPrincipal } from "../modules/auth/auth.service.js";
-import { STAFF_COOKIE } from "./cookies.js";
+import { cookieConfigOf, staffCookieName } from "./cookies.js";
 import { AppError } from "./errors.js";
 
 declare module "fastify" {
@@ -13,7 +13,7 @@ declare module "fastify" {
 /** onRequest hook of every back-office route (before body validation, so strangers learn nothing): the organisation comes only from the verified session. */
 export function requireStaff(db: Db) {
   return async (req: FastifyRequest, _reply: FastifyReply) => {
-    const token = req.cookies[STAFF_COOKIE];
+    const token = req.cookies[staffCookieName(cookieConfigOf(req))];
     const principal = token ? await resolveStaffSession(db, token) : null;
     if (!principal) throw new AppError("UNAUTHENTICATED");
     req.staff = principal;

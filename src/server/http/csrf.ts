@@ -9,7 +9,7 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
  * refused. Gateway callbacks are exempt: they are verified by signature, not by cookie.
  */
 export function registerCsrfGuard(app: FastifyInstance, config: Config) {
-  const ownOrigin = new URL(config.publicUrl).origin;
+  const own = new URL(config.publicUrl);
   app.addHook("onRequest", async (req, reply) => {
     if (SAFE.has(req.method) || req.url.startsWith("/api/gateways/")) return;
     const origin = req.headers.origin;
@@ -17,17 +17,19 @@ export function registerCsrfGuard(app: FastifyInstance, config: Config) {
     // Browsers set Sec-Fetch-Site themselves (a page cannot forge it); same-origin is trusted even when
     // a no-referrer policy made the browser send `Origin: null`.
     if (site === "same-origin") return;
-    const crossOrigin = origin !== undefined && origin !== ownOrigin && !sameHost(origin, req.headers.host);
+    const crossOrigin =
+      origin !== undefined && origin !== own.origin && !sameOrigin(origin, own.protocol, req.headers.host);
     if (crossOrigin || site === "cross-site" || site === "same-site")
       return sendProblem(reply, req, "CSRF_REJECTED");
   });
 }
 
-// An Origin naming the host the request was sent to is same-origin (a page of another site cannot forge
-// Origin), so opening the demo as 127.0.0.1 instead of localhost still works.
-function sameHost(origin: string, host: string | undefined): boolean {
+// An Origin naming the host the request was sent to, on PUBLIC_URL's scheme, is same-origin (a page of
+// another site cannot forge Origin), so opening the demo as 127.0.0.1 instead of localhost still works.
+// The whole origin counts: scheme, host and port, so http://portico.example is not https://portico.example.
+function sameOrigin(origin: string, protocol: string, host: string | undefined): boolean {
   try {
-    return host !== undefined && new URL(origin).host === host;
+    return host !== undefined && new URL(origin).origin === new URL(`${protocol}//${host}`).origin;
   } catch {
     return false;
   }

@@ -392,6 +392,21 @@ export const errorCodes = {
     "An invoice cannot be issued with a negative total; issue a credit note instead.",
     "No se puede emitir una factura con total negativo; emite una factura rectificativa.",
   ),
+  // Production mode, gateways and the sandbox's hosted page (issue 9).
+  GATEWAY_NOT_AVAILABLE: def(
+    422,
+    "This payment method is not available.",
+    "Este medio de pago no está disponible.",
+    "the gateway is not enabled for the organisation, or this server does not run it (the sandbox runs in production only with PORTICO_DEMO=1)",
+    "enable a gateway the server runs in the organisation's payment settings",
+  ),
+  CHECKOUT_NOT_YOURS: def(
+    403,
+    "This payment page belongs to another portal session. Open the invoice in the portal and pay from there.",
+    "Esta página de pago pertenece a otra sesión del portal. Abre la factura en el portal y paga desde allí.",
+    "the hosted checkout was opened without the portal session of the contact who started it",
+    "start the payment again from the portal",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

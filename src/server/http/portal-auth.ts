@@ -6,7 +6,7 @@ import {
   resolveMovedSlug,
   resolvePortalSlug,
 } from "../modules/portal/contact-sessions.service.js";
-import { contactCookieName } from "./cookies.js";
+import { contactCookieName, cookieConfigOf } from "./cookies.js";
 import { AppError } from "./errors.js";
 
 declare module "fastify" {
@@ -42,7 +42,7 @@ export function requireContact(db: Db) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
     await portal(req, reply);
     const orgId = req.portalOrgId as string;
-    const token = req.cookies[contactCookieName(orgId)];
+    const token = req.cookies[contactCookieName(cookieConfigOf(req), orgId)];
     const principal = token ? await resolveContactSession(db, orgId, token) : null;
     if (!principal) throw new AppError("UNAUTHENTICATED");
     // A staff preview (C6) may look at everything and change nothing.

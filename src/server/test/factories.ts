@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Customer, InvoiceDetail, QuoteDetail } from "../../shared/contracts/index.js";
-import { emails } from "../db/schema/index.js";
+import { emails, organisations } from "../db/schema/index.js";
 import { withOrg } from "../db/scope.js";
 import { createOrganisation } from "../modules/organisation/create-organisation.js";
 import type { TestContext } from "./harness.js";
@@ -17,7 +17,16 @@ export interface TestOrg {
 
 const unique = () => randomBytes(4).toString("hex");
 
-export async function buildOrg(ctx: TestContext, name = "Org"): Promise<TestOrg> {
+/**
+ * An organisation and its signed-in owner. Unlike a real new organisation (which enables no gateway until
+ * it sets one up), a test organisation enables the sandbox unless `gateways` says otherwise, so invoices
+ * built for payment tests offer "Pay now".
+ */
+export async function buildOrg(
+  ctx: TestContext,
+  name = "Org",
+  opts: { gateways?: string[] } = {},
+): Promise<TestOrg> {
   const slug = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${unique()}`;
   const email = `owner-${unique()}@example.com`;
   const password = "correct horse battery staple";
@@ -26,6 +35,12 @@ export async function buildOrg(ctx: TestContext, name = "Org"): Promise<TestOrg>
     slug,
     owner: { email, name: `${name} Owner`, password },
   });
+  await withOrg(ctx.database.db, orgId, (tx) =>
+    tx
+      .update(organisations)
+      .set({ enabledGateways: opts.gateways ?? ["sandbox"] })
+      .where(eq(organisations.id, orgId)),
+  );
   const cookie = await loginStaff(ctx, email, password);
   return { orgId, slug, email, password, cookie };
 }
@@ -39,7 +54,8 @@ export async function loginStaff(ctx: TestContext, email: string, password: stri
     method: "POST",
     url: "/api/auth/login",
     payload: { email, password },
-    headers: { "x-forwarded-for": `10.${randomInt(255)}.${randomInt(255)}.${randomInt(1, 255)}` },
+    // A different client address per sign-in, so the per-address rate limit stays out of the way.
+    remoteAddress: `10.${randomInt(255)}.${randomInt(255)}.${randomInt(1, 255)}`,
   });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   return cookieHeader(res.headers["set-cookie"]);

@@ -79,7 +79,8 @@ export const invoices = pgTable(
     notes: text("notes"),
     terms: text("terms"),
     allowPartialPayments: boolean("allow_partial_payments").notNull().default(false),
-    gateways: text("gateways").array().notNull().default(["sandbox"]),
+    /** The gateways offered, copied from the organisation's enabled gateways when the invoice is created. */
+    gateways: text("gateways").array().notNull().default([]),
     subtotalMinor: minor("subtotal_minor"),
     discountMinor: minor("discount_minor"),
     netMinor: minor("net_minor"),

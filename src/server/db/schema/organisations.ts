@@ -42,6 +42,11 @@ export const organisations = pgTable(
     portalOptions: jsonb("portal_options").$type<Partial<PortalOptions>>().notNull().default({}),
     /** C5: which events email the organisation; missing keys take the defaults of the contract. */
     notificationPrefs: jsonb("notification_prefs").$type<Partial<NotificationPrefs>>().notNull().default({}),
+    /**
+     * Payment gateways this organisation has set up; a new invoice offers these (issue 9). None until the
+     * organisation configures one; the demo organisation enables the sandbox.
+     */
+    enabledGateways: text("enabled_gateways").array().notNull().default([]),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -9,7 +9,7 @@ import {
 } from "../../../shared/contracts/index.js";
 import type { App, Deps } from "../../app.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
-import { clearCookie, cookieOptions, STAFF_COOKIE } from "../../http/cookies.js";
+import { clearCookie, cookieOptions, staffCookieName } from "../../http/cookies.js";
 import { getStaffMe, STAFF_SESSION_DAYS, signInStaff, signOutStaff } from "./auth.service.js";
 import {
   changeStaffPassword,
@@ -34,14 +34,14 @@ export async function authRoutes(app: App, { database: { db }, config, mailer }:
         ip: req.ip,
         userAgent: req.headers["user-agent"],
       });
-      reply.setCookie(STAFF_COOKIE, token, cookieOptions(config, STAFF_SESSION_DAYS * 86400));
+      reply.setCookie(staffCookieName(config), token, cookieOptions(config, STAFF_SESSION_DAYS * 86400));
       return getStaffMe(db, principal);
     },
   );
   r.post("/api/auth/logout", { schema: { tags, response: { 200: okResponse } } }, async (req, reply) => {
-    const token = req.cookies[STAFF_COOKIE];
+    const token = req.cookies[staffCookieName(config)];
     if (token) await signOutStaff(db, token);
-    clearCookie(reply, STAFF_COOKIE);
+    clearCookie(reply, config, staffCookieName(config));
     return { ok: true as const };
   });
   r.get(

@@ -22,7 +22,7 @@ describe("staff sign-in", () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().org.id).toBe(org.orgId);
     const cookie = String(res.headers["set-cookie"]);
-    expect(cookie).toMatch(/^portico_staff=/);
+    expect(cookie).toMatch(/^__Host-portico_staff=/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(cookie).toMatch(/Secure/);
@@ -63,7 +63,10 @@ describe("staff sign-in", () => {
   });
 
   test("a forged or missing cookie is 401 with a problem+json body", async () => {
-    const res = await ctx.app.inject({ url: "/api/customers", headers: { cookie: "portico_staff=forged" } });
+    const res = await ctx.app.inject({
+      url: "/api/customers",
+      headers: { cookie: "__Host-portico_staff=forged" },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.headers["content-type"]).toMatch(/application\/problem\+json/);
     expect(res.json()).toMatchObject({ code: "UNAUTHENTICATED", status: 401 });

@@ -10,7 +10,7 @@ import type {
 import { addDaysWithinRange, yearOf } from "../../../shared/dates.js";
 import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
-import { documentLinks, invoiceLines, invoices } from "../../db/schema/index.js";
+import { documentLinks, invoiceLines, invoices, organisations } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError, invalid } from "../../http/errors.js";
 import { loadCustomer } from "../customers/customers.service.js";
@@ -105,12 +105,18 @@ async function writePricedDraft(
     await tx.update(invoices).set(values).where(eq(invoices.id, invoiceId));
     await tx.delete(invoiceLines).where(eq(invoiceLines.invoiceId, invoiceId));
   } else {
+    const [org] = await tx
+      .select({ enabledGateways: organisations.enabledGateways })
+      .from(organisations)
+      .where(eq(organisations.id, orgId));
     const [row] = await tx
       .insert(invoices)
       .values({
         ...values,
         orgId,
         kind,
+        // A new invoice offers the gateways the organisation has set up, none when it has none.
+        gateways: org?.enabledGateways ?? [],
         seriesId: await defaultSeriesId(tx, kind),
         quoteId: input.quoteId ?? null,
         salesOrderId: input.salesOrderId ?? null,

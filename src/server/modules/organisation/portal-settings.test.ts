@@ -264,7 +264,7 @@ describe("C5 notification preferences", () => {
     const done = await ctx.app.inject({
       method: "POST",
       url: String(pay.json().checkoutUrl).replace("https://portico.test", ""),
-      headers: { "content-type": "application/x-www-form-urlencoded" },
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
       payload: "action=succeeded",
     });
     expect(done.statusCode).toBe(303);

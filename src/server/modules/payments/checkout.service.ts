@@ -16,6 +16,7 @@ import { type DocumentRow, dueOf, lockDocuments } from "../ledger/allocate.js";
 import { OPEN_STATUSES } from "../ledger/document-status.js";
 import type { ContactPrincipal } from "../portal/contact-sessions.service.js";
 import { assertGatewayAllowed, portalOptionsOf } from "../portal/portal-policy.js";
+import { offeredGateways } from "./gateways.js";
 import { sandboxGateway } from "./sandbox-gateway.js";
 
 /** What the contact asked to pay (F2): one invoice (all, or part when it allows), or everything. */
@@ -125,6 +126,12 @@ export async function startCheckout(
         .where(and(eq(checkoutSessions.idempotencyKey, idempotencyKey), eq(checkoutSessions.orgId, p.orgId)));
       return row ?? null;
     };
+    const [org] = await tx.select().from(organisations).where(eq(organisations.id, p.orgId));
+    if (!org) throw new AppError("NOT_FOUND");
+    // Issue 9: only a gateway the server runs and the organisation has enabled (the invoices are checked
+    // by `payable`, which reads what each one offers).
+    if (!offeredGateways(config, org).includes(sandboxGateway.id))
+      throw new AppError("GATEWAY_NOT_AVAILABLE");
     const request = await requestOf(tx, p, req);
     const first = await existing();
     if (first && (first.contactId !== p.contactId || !sameRequest(first, request)))
@@ -133,8 +140,6 @@ export async function startCheckout(
     const { currency, plan, docs } = await planFor(tx, p, request.kind === "all" ? request : req);
     const amount = plan.reduce((s, a) => s + a.amountMinor, 0);
     sandboxGateway.checkAmount(amount, currency);
-    const [org] = await tx.select().from(organisations).where(eq(organisations.id, p.orgId));
-    if (!org) throw new AppError("NOT_FOUND");
     // C4: a gateway behind a portal option (PayPal) is refused when the option is off.
     assertGatewayAllowed(portalOptionsOf(org), sandboxGateway.id);
     const numbers = docs.map((d) => d.number).join(", ");

@@ -59,7 +59,7 @@ async function payEverything(cookie: string, key: string): Promise<string> {
   const page = await ctx.app.inject({
     method: "POST",
     url: relative(start.json().checkoutUrl),
-    headers: { "content-type": "application/x-www-form-urlencoded" },
+    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
     payload: "action=succeeded",
   });
   const back = await ctx.app.inject({ method: "GET", url: String(page.headers.location) });
@@ -79,7 +79,7 @@ describe("paying everything outstanding (F2)", () => {
     const page = await ctx.app.inject({
       method: "POST",
       url: relative(start.json().checkoutUrl),
-      headers: { "content-type": "application/x-www-form-urlencoded" },
+      headers: { cookie: tabs[0] as string, "content-type": "application/x-www-form-urlencoded" },
       payload: "action=succeeded",
     });
     const back = await ctx.app.inject({ method: "GET", url: String(page.headers.location) });

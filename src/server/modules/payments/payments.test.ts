@@ -60,11 +60,11 @@ const pay = (p: Payer, idempotencyKey: string) =>
   });
 
 /** Submits the sandbox gateway's hosted page like a browser and returns where it sends the payer. */
-async function submitCheckout(checkoutUrl: string, action: SandboxOutcome): Promise<string> {
+async function submitCheckout(p: Payer, checkoutUrl: string, action: SandboxOutcome): Promise<string> {
   const res = await ctx.app.inject({
     method: "POST",
     url: relative(checkoutUrl),
-    headers: { "content-type": "application/x-www-form-urlencoded" },
+    headers: { cookie: p.cookie, "content-type": "application/x-www-form-urlencoded" },
     payload: `action=${action}`,
   });
   expect(res.statusCode).toBe(303);
@@ -119,19 +119,22 @@ describe("paying an invoice through the sandbox gateway", () => {
   });
 
   test("the hosted page shows the amount", async () => {
-    const res = await ctx.app.inject({ url: relative(checkoutUrl) });
+    const res = await ctx.app.inject({ url: relative(checkoutUrl), headers: { cookie: p.cookie } });
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toMatch(/^text\/html/);
     expect(res.body).toContain(formatMoney(p.invoice.totalMinor, "EUR", "en-GB"));
     expect(res.body).toContain("€242.00");
     expect(res.body).toContain(p.invoice.number);
     expect(res.body).toContain('value="succeeded"');
-    const es = await ctx.app.inject({ url: relative(checkoutUrl), headers: { "accept-language": "es" } });
+    const es = await ctx.app.inject({
+      url: relative(checkoutUrl),
+      headers: { cookie: p.cookie, "accept-language": "es" },
+    });
     expect(es.body).toContain("242,00\u00a0€");
   });
 
   test("paying redirects back to the portal and marks the invoice paid", async () => {
-    const back = await submitCheckout(checkoutUrl, "succeeded");
+    const back = await submitCheckout(p, checkoutUrl, "succeeded");
     expect(back).toMatch(/^\/api\/gateways\/sandbox\/return\?/);
     expect(new URL(back, "https://x").searchParams.get("signature")).toMatch(/^[0-9a-f]{64}$/);
     const landed = await ctx.app.inject({ url: back });
@@ -153,7 +156,7 @@ describe("paying an invoice through the sandbox gateway", () => {
   });
 
   test("replays of the return and the webhook record nothing more", async () => {
-    const back = await submitCheckout(checkoutUrl, "succeeded");
+    const back = await submitCheckout(p, checkoutUrl, "succeeded");
     const replay = await ctx.app.inject({ url: back });
     expect(replay.statusCode).toBe(303);
     expect(replay.headers.location).toBe(`/p/${org.slug}/invoices/${p.invoice.id}?payment=succeeded`);
@@ -224,7 +227,7 @@ describe("what does not pay", () => {
   test("the return and the webhook arriving together record one payment", async () => {
     const p = await payer("Racing Payer");
     const checkoutUrl = (await pay(p, "race-key-01")).json().checkoutUrl as string;
-    const back = await submitCheckout(checkoutUrl, "succeeded");
+    const back = await submitCheckout(p, checkoutUrl, "succeeded");
     const fields = Object.fromEntries(new URL(back, "https://x").searchParams);
     const body = {
       session: fields.session,
@@ -260,7 +263,7 @@ describe("what does not pay", () => {
   test("a tampered signature is refused (400 PAYMENT_SIGNATURE_INVALID) and changes nothing", async () => {
     const p = await payer("Tampered Payer");
     const checkoutUrl = (await pay(p, "tamper-key-1")).json().checkoutUrl as string;
-    const back = new URL(await submitCheckout(checkoutUrl, "succeeded"), "https://x");
+    const back = new URL(await submitCheckout(p, checkoutUrl, "succeeded"), "https://x");
     const signature = back.searchParams.get("signature") as string;
     const flipped = `${signature.slice(0, -1)}${signature.endsWith("0") ? "1" : "0"}`;
 
@@ -305,7 +308,7 @@ describe("what does not pay", () => {
   test("a declined payment leaves the invoice unchanged and says so on return", async () => {
     const p = await payer("Declined Payer");
     const checkoutUrl = (await pay(p, "decline-key-1")).json().checkoutUrl as string;
-    const back = await submitCheckout(checkoutUrl, "declined");
+    const back = await submitCheckout(p, checkoutUrl, "declined");
     const landed = await ctx.app.inject({ url: back });
     expect(landed.statusCode).toBe(303);
     expect(landed.headers.location).toBe(`/p/${org.slug}/invoices/${p.invoice.id}?payment=failed`);
@@ -324,7 +327,7 @@ describe("what does not pay", () => {
   test("a cancelled payment returns with payment=cancelled", async () => {
     const p = await payer("Cancelled Payer");
     const checkoutUrl = (await pay(p, "cancel-key-1")).json().checkoutUrl as string;
-    const landed = await ctx.app.inject({ url: await submitCheckout(checkoutUrl, "cancelled") });
+    const landed = await ctx.app.inject({ url: await submitCheckout(p, checkoutUrl, "cancelled") });
     expect(landed.headers.location).toBe(`/p/${org.slug}/invoices/${p.invoice.id}?payment=cancelled`);
     expect((await invoiceOf(p.invoice.id)).paidMinor).toBe(0);
   });

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
+import type { FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { formatMoney } from "../../../shared/money/index.js";
@@ -7,7 +8,9 @@ import type { App, Deps } from "../../app.js";
 import { checkoutSessions } from "../../db/schema/index.js";
 import { withSystem } from "../../db/scope.js";
 import { escapeHtml } from "../../email/templates.js";
+import { contactCookieName } from "../../http/cookies.js";
 import { AppError } from "../../http/errors.js";
+import { resolveContactSession } from "../portal/contact-sessions.service.js";
 import { applyGatewayConfirmation } from "./record-payment.service.js";
 import { type SandboxOutcome, sandboxGateway } from "./sandbox-gateway.js";
 
@@ -22,6 +25,8 @@ const confirmation = z.object({ session: z.uuid(), status: outcome, reference: z
 export async function sandboxGatewayRoutes(app: App, deps: Deps) {
   const { db } = deps.database;
   const { config } = deps;
+  // A demo device (issue 9): in production it does not exist unless PORTICO_DEMO=1; its paths answer 404.
+  if (!config.sandboxGateway) return;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["gateways"];
 
@@ -33,11 +38,29 @@ export async function sandboxGatewayRoutes(app: App, deps: Deps) {
     return row;
   };
 
+  /**
+   * The hosted page acts only for the contact who started the checkout, in a live (non-preview) portal
+   * session of that organisation: knowing a checkout id is not enough to mark an invoice paid.
+   */
+  const loadOwnCheckout = async (req: FastifyRequest, id: string) => {
+    const c = await loadCheckout(id);
+    const token = req.cookies[contactCookieName(config, c.orgId)];
+    const principal = token ? await resolveContactSession(db, c.orgId, token) : null;
+    if (
+      !principal ||
+      principal.preview ||
+      principal.contactId !== c.contactId ||
+      principal.customerId !== c.customerId
+    )
+      throw new AppError("CHECKOUT_NOT_YOURS");
+    return c;
+  };
+
   r.get(
     "/sandbox/checkout/:id",
     { schema: { hide: true, params: z.object({ id: z.uuid() }) } },
     async (req, reply) => {
-      const c = await loadCheckout(req.params.id);
+      const c = await loadOwnCheckout(req, req.params.id);
       const es = /^\s*es\b/i.test(String(req.headers["accept-language"] ?? ""));
       const amount = formatMoney(c.amountMinor, c.currency, es ? "es-ES" : "en-GB");
       const t = es
@@ -80,7 +103,7 @@ ${
     "/sandbox/checkout/:id",
     { schema: { hide: true, params: z.object({ id: z.uuid() }), body: z.object({ action: outcome }) } },
     async (req, reply) => {
-      const c = await loadCheckout(req.params.id);
+      const c = await loadOwnCheckout(req, req.params.id);
       const reference = `sbx_${c.id.replaceAll("-", "").slice(0, 12)}_${req.body.action === "succeeded" ? "ok" : randomBytes(4).toString("hex")}`;
       const fields = { session: c.id, status: req.body.action as SandboxOutcome, reference };
       const query = new URLSearchParams({ ...fields, signature: sandboxGateway.sign(config, fields) });

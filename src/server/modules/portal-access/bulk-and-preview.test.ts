@@ -148,7 +148,7 @@ describe("preview as a contact (C6)", () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ url: `/p/${org.slug}/` });
     const setCookie = String(res.headers["set-cookie"]);
-    expect(setCookie).toMatch(new RegExp(`^portico_portal_${org.orgId.replaceAll("-", "")}=`));
+    expect(setCookie).toMatch(new RegExp(`^__Host-portico_portal_${org.orgId.replaceAll("-", "")}=`));
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/Max-Age=3600/);
     const cookie = cookieHeader(res.headers["set-cookie"]);

@@ -84,7 +84,7 @@ export async function portalAccessRoutes(app: App, { database: { db }, config, m
         { ip: req.ip, userAgent: req.headers["user-agent"] },
       );
       reply.setCookie(
-        contactCookieName(staffOf(req).orgId),
+        contactCookieName(config, staffOf(req).orgId),
         token,
         cookieOptions(config, PREVIEW_MINUTES * 60),
       );

@@ -218,7 +218,7 @@ describe("accept invitation (D1)", () => {
     const res = await accept(org, token);
     expect(res.statusCode).toBe(200);
     const cookie = String(res.headers["set-cookie"]).split(";")[0] ?? "";
-    expect(cookie.startsWith(`${contactCookieName(org.orgId)}=`)).toBe(true);
+    expect(cookie.startsWith(`${contactCookieName(ctx.config, org.orgId)}=`)).toBe(true);
     expect((await me(cookie)).json().contact.id).toBe(primary(c).id);
     expect((await login(ctx, org, primary(c).email, OTHER_PASSWORD)).res.statusCode).toBe(200);
     expect(await auditActions(ctx, org, primary(c).id)).toContain("invitation_accepted");

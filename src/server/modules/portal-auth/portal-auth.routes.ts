@@ -35,7 +35,11 @@ export async function portalAuthRoutes(app: App, { database: { db }, config, mai
   const perIp = (max: number) => ({ rateLimit: { max, timeWindow: "1 minute" } });
   const ok = { ok: true as const };
   const setSession = (reply: FastifyReply, orgId: string, token: string) =>
-    reply.setCookie(contactCookieName(orgId), token, cookieOptions(config, CONTACT_SESSION_HOURS * 3600));
+    reply.setCookie(
+      contactCookieName(config, orgId),
+      token,
+      cookieOptions(config, CONTACT_SESSION_HOURS * 3600),
+    );
 
   r.post(
     "/api/portal/:slug/login",
@@ -49,7 +53,7 @@ export async function portalAuthRoutes(app: App, { database: { db }, config, mai
       const token = await signInContact(
         db,
         orgId,
-        { ...req.body, previousToken: req.cookies[contactCookieName(orgId)] },
+        { ...req.body, previousToken: req.cookies[contactCookieName(config, orgId)] },
         auditOriginOf(req),
       );
       setSession(reply, orgId, token);

@@ -42,7 +42,7 @@ describe("contact sign-in (D5)", () => {
     const c = contact(customer);
     const first = await login(ctx, org, c.email.toUpperCase(), GOOD_PASSWORD);
     expect(first.res.statusCode).toBe(200);
-    expect(first.cookie.startsWith(`${contactCookieName(org.orgId)}=`)).toBe(true);
+    expect(first.cookie.startsWith(`${contactCookieName(ctx.config, org.orgId)}=`)).toBe(true);
     expect(String(first.res.headers["set-cookie"])).toMatch(/HttpOnly/i);
     expect((await me(org, first.cookie)).json().contact.id).toBe(c.id);
     const second = await login(ctx, org, c.email, GOOD_PASSWORD);
@@ -221,7 +221,7 @@ describe("change password (D5)", () => {
       origin: "link",
       ip: "127.0.0.1",
     });
-    const cookie = `${contactCookieName(org.orgId)}=${token}`;
+    const cookie = `${contactCookieName(ctx.config, org.orgId)}=${token}`;
     const body = { currentPassword: "", newPassword: OTHER_PASSWORD, confirm: OTHER_PASSWORD };
     expect((await change(cookie, body)).json().code).toBe("WRONG_PASSWORD");
   });
@@ -234,7 +234,7 @@ describe("change password (D5)", () => {
       origin: "preview",
       ip: "127.0.0.1",
     });
-    const res = await change(`${contactCookieName(org.orgId)}=${token}`, {
+    const res = await change(`${contactCookieName(ctx.config, org.orgId)}=${token}`, {
       currentPassword: GOOD_PASSWORD,
       newPassword: OTHER_PASSWORD,
       confirm: OTHER_PASSWORD,

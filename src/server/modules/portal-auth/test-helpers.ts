@@ -20,7 +20,8 @@ export function post(ctx: TestContext, url: string, payload: unknown, headers: R
     method: "POST",
     url,
     payload: payload as object,
-    headers: { "x-forwarded-for": anyIp(), ...headers },
+    headers,
+    remoteAddress: anyIp(),
   });
 }
 

@@ -10,7 +10,7 @@ import { contactOf, requireContact } from "../../http/portal-auth.js";
 import { getPortalHome, getPurchaseHistory } from "./portal-home.service.js";
 
 /** The portal's home (E1) and purchase history (E2): reads only, so nothing is audited. */
-export async function portalHomeRoutes(app: App, { database: { db } }: Deps) {
+export async function portalHomeRoutes(app: App, { database: { db }, config }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const onRequest = requireContact(db);
   const tags = ["portal"];
@@ -18,7 +18,7 @@ export async function portalHomeRoutes(app: App, { database: { db } }: Deps) {
   r.get(
     "/api/portal/:slug/home",
     { onRequest, schema: { tags, params: slugParams, response: { 200: portalHome } } },
-    (req) => getPortalHome(db, contactOf(req)),
+    (req) => getPortalHome(db, config, contactOf(req)),
   );
   r.get(
     "/api/portal/:slug/purchase-history",

@@ -1,10 +1,12 @@
 import type { PortalHome, PurchaseHistory, PurchaseHistoryQuery } from "../../../shared/contracts/index.js";
+import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { withContact } from "../../db/scope.js";
 import { loadContacts, loadCustomer } from "../customers/customers.service.js";
 import { orgToday } from "../invoices/invoices.service.js";
 import { customerBalances } from "../ledger/balances.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
+import { offeredGateways } from "../payments/gateways.js";
 import type { ContactPrincipal } from "../portal/contact-sessions.service.js";
 import { can, portalOptionsOf } from "../portal/portal-policy.js";
 import { monthRange } from "./month-range.js";
@@ -20,10 +22,11 @@ import {
  * back office and the statement use), its last payment, what waits for an answer, and its account.
  * The organisation's own contact details come with `/me` (already filtered by C4), so not repeated here.
  */
-export function getPortalHome(db: Db, p: ContactPrincipal): Promise<PortalHome> {
+export function getPortalHome(db: Db, config: Config, p: ContactPrincipal): Promise<PortalHome> {
   return withContact(db, p.orgId, p.customerId, async (tx) => {
     const today = await orgToday(tx, p.orgId);
-    const options = portalOptionsOf(await loadOrganisation(tx, p.orgId));
+    const org = await loadOrganisation(tx, p.orgId);
+    const options = portalOptionsOf(org);
     const customer = await loadCustomer(tx, p.customerId);
     return {
       balances: await customerBalances(tx, customer.id, customer.currency, today),
@@ -54,7 +57,8 @@ export function getPortalHome(db: Db, p: ContactPrincipal): Promise<PortalHome> 
         isPrimary: c.isPrimary,
       })),
       allows: {
-        payAll: !p.preview,
+        // "Pay everything" needs a gateway the server runs and the organisation has set up.
+        payAll: !p.preview && offeredGateways(config, org).length > 0,
         answerQuotes: can(options, "allowQuoteAcceptance"),
         timesheets: can(options, "showProjects"),
       },

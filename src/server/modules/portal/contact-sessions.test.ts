@@ -22,7 +22,7 @@ async function signIn(): Promise<{ cookie: string; tokenHash: string }> {
   const token =
     cookie
       .split("; ")
-      .find((c) => c.startsWith(contactCookieName(org.orgId)))
+      .find((c) => c.startsWith(contactCookieName(ctx.config, org.orgId)))
       ?.split("=")[1] ?? "";
   return { cookie, tokenHash: hashToken(token) };
 }
@@ -77,7 +77,8 @@ describe("contact session expiry", () => {
     const res = await ctx.app.inject({
       method: "POST",
       url: `/api/portal/${org.slug}/login`,
-      headers: { cookie: first.cookie, "x-forwarded-for": "10.9.9.9" },
+      headers: { cookie: first.cookie },
+      remoteAddress: "10.9.9.9",
       payload: { email, password: GOOD_PASSWORD },
     });
     expect(res.statusCode).toBe(200);

@@ -155,7 +155,7 @@ describe("My details (E12)", () => {
       origin: "preview",
       ip: "127.0.0.1",
     });
-    const preview = `${contactCookieName(org.orgId)}=${token}`;
+    const preview = `${contactCookieName(ctx.config, org.orgId)}=${token}`;
     expect((await ctx.app.inject({ url, headers: { cookie: preview } })).statusCode).toBe(200);
     const res = await put(body({ contact: { name: "Changed by preview" } }), preview);
     expect(res.statusCode).toBe(403);

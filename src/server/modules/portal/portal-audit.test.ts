@@ -52,7 +52,7 @@ async function previewCookie(): Promise<string> {
     origin: "preview",
     ip: "127.0.0.1",
   });
-  return `${contactCookieName(org.orgId)}=${token}`;
+  return `${contactCookieName(ctx.config, org.orgId)}=${token}`;
 }
 
 describe("C6 preview records nothing", () => {

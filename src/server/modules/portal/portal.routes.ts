@@ -61,11 +61,11 @@ export async function portalRoutes(app: App, { database: { db }, config, mailer 
     { onRequest: portal, schema: { tags, params: slugParams, response: { 200: okResponse } } },
     async (req, reply) => {
       const orgId = req.portalOrgId as string;
-      const name = contactCookieName(orgId);
+      const name = contactCookieName(config, orgId);
       const token = req.cookies[name];
       if (token)
         await signOutContact(db, await resolveContactSession(db, orgId, token), token, auditOriginOf(req));
-      clearCookie(reply, name);
+      clearCookie(reply, config, name);
       return { ok: true as const };
     },
   );
@@ -163,7 +163,7 @@ export async function portalRoutes(app: App, { database: { db }, config, mailer 
         userAgent: req.headers["user-agent"],
       });
       reply.setCookie(
-        contactCookieName(link.orgId),
+        contactCookieName(config, link.orgId),
         token,
         cookieOptions(config, CONTACT_SESSION_HOURS * 3600),
       );

@@ -14,6 +14,7 @@ import { orgToday } from "../invoices/invoices.service.js";
 import { notify } from "../notifications/notifications.service.js";
 import type { StaffMail } from "../notifications/staff-email.js";
 import { logoUrlOf } from "../organisation/organisation.service.js";
+import { offeredGateways } from "../payments/gateways.js";
 import { sandboxGateway } from "../payments/sandbox-gateway.js";
 import type { ContactPrincipal } from "./contact-sessions.service.js";
 import { bankTransferOf, effectiveFeatures, portalOptionsOf, visibleOrgContact } from "./portal-policy.js";
@@ -127,7 +128,11 @@ export async function getPortalInvoice(
     const { customerId: _c, customerName: _n, sentAt: _s, viewedAt: _v, ...rest } = found;
     return {
       ...rest,
-      canPay: inv.kind !== "credit_note" && PAYABLE.has(inv.status) && found.dueMinor > 0,
+      canPay:
+        inv.kind !== "credit_note" &&
+        PAYABLE.has(inv.status) &&
+        found.dueMinor > 0 &&
+        offeredGateways(mail.config, org, inv).includes(sandboxGateway.id),
       minimumPaymentMinor: sandboxGateway.minimumMinor,
       bankTransfer: bankTransferOf(org, portalOptionsOf(org), {
         dueMinor: found.dueMinor,

@@ -99,7 +99,7 @@ describe("the emailed link", () => {
     expect(res.headers["cache-control"]).toBe("no-store");
     const setCookie = String(res.headers["set-cookie"]);
     expect(setCookie).toMatch(
-      new RegExp(`^portico_portal_${org.orgId.replaceAll("-", "")}=[A-Za-z0-9_-]{43};`),
+      new RegExp(`^__Host-portico_portal_${org.orgId.replaceAll("-", "")}=[A-Za-z0-9_-]{43};`),
     );
     expect(setCookie).toMatch(/; HttpOnly/);
     expect(setCookie).toMatch(/; SameSite=Lax/);

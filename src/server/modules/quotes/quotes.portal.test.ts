@@ -107,7 +107,7 @@ describe("reading quotes in the portal", () => {
       origin: "preview",
       ip: "127.0.0.1",
     });
-    const cookie = `${contactCookieName(org.orgId)}=${token}`;
+    const cookie = `${contactCookieName(ctx.config, org.orgId)}=${token}`;
     const seen = await portalGet(ctx, org, cookie, `/quotes/${q.id}`);
     expect(seen.statusCode).toBe(200);
     expect(seen.json()).toMatchObject({ status: "sent", canAnswer: false });

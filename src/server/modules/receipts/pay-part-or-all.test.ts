@@ -64,7 +64,7 @@ describe("paying part of an invoice (F2, A5)", () => {
       amountMinor: 10000,
     });
     expect(res.statusCode).toBe(200);
-    const landed = await completeCheckout(ctx, res.json().checkoutUrl);
+    const landed = await completeCheckout(ctx, res.json().checkoutUrl, cookie);
     expect(landed).toBe(`/p/${org.slug}/invoices/${invoice.id}?payment=succeeded`);
 
     expect(await invoiceOf(invoice.id)).toMatchObject({
@@ -90,7 +90,7 @@ describe("paying part of an invoice (F2, A5)", () => {
   test("the rest can then be paid in full", async () => {
     const res = await post(cookie, `/invoices/${invoice.id}/pay`, { idempotencyKey: "part-rest-01" });
     expect(res.statusCode).toBe(200);
-    await completeCheckout(ctx, res.json().checkoutUrl);
+    await completeCheckout(ctx, res.json().checkoutUrl, cookie);
     expect(await invoiceOf(invoice.id)).toMatchObject({ status: "paid", dueMinor: 0 });
     expect((await portal(cookie, "/payments")).json()).toHaveLength(2);
   });
@@ -131,7 +131,7 @@ describe("paying everything at once (F2)", () => {
     );
     expect(checkout?.allocations.map((a) => a.invoiceId)).toEqual([oldest.id, middle.id, later.id]);
 
-    const landed = await completeCheckout(ctx, res.json().checkoutUrl);
+    const landed = await completeCheckout(ctx, res.json().checkoutUrl, cookie);
     const match = new RegExp(`^/p/${org.slug}/payments/([0-9a-f-]{36})\\?payment=succeeded$`).exec(landed);
     expect(match).not.toBeNull();
     const receipt: PortalPaymentDetail = (await portal(cookie, `/payments/${match?.[1]}`)).json();

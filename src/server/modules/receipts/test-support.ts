@@ -76,12 +76,14 @@ export async function contactCookieFor(
 export async function completeCheckout(
   ctx: TestContext,
   checkoutUrl: string,
+  /** The portal session of the contact who opened the checkout: the hosted page acts only for it. */
+  cookie: string,
   action: SandboxOutcome = "succeeded",
 ): Promise<string> {
   const submitted = await ctx.app.inject({
     method: "POST",
     url: checkoutUrl.replace("https://portico.test", ""),
-    headers: { "content-type": "application/x-www-form-urlencoded" },
+    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
     payload: `action=${action}`,
   });
   expect(submitted.statusCode).toBe(303);

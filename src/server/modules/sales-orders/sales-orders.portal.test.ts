@@ -129,7 +129,7 @@ describe("sales orders in the portal", () => {
       origin: "preview",
       ip: "127.0.0.1",
     });
-    const cookie = `${contactCookieName(org.orgId)}=${token}`;
+    const cookie = `${contactCookieName(ctx.config, org.orgId)}=${token}`;
     expect((await portalGet(ctx, org, cookie, `/sales-orders/${order.id}`)).statusCode).toBe(200);
     expect((await portalGet(ctx, org, cookie, `/sales-orders/${order.id}/pdf`)).statusCode).toBe(200);
     expect((await api("GET", `/api/sales-orders/${order.id}`)).json().viewedAt).toBeNull();

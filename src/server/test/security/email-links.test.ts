@@ -93,7 +93,7 @@ beforeAll(async () => {
   const submitted = await ctx.app.inject({
     method: "POST",
     url: `${checkout.pathname}${checkout.search}`,
-    headers: { ...FORGED, "content-type": "application/x-www-form-urlencoded" },
+    headers: { ...FORGED, cookie, "content-type": "application/x-www-form-urlencoded" },
     payload: "action=succeeded",
   });
   expect(submitted.statusCode).toBe(303);

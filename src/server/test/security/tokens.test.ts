@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { emails } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import { contactCookieName, STAFF_COOKIE } from "../../http/cookies.js";
+import { contactCookieName, staffCookieName } from "../../http/cookies.js";
 import {
   anyIp,
   emailsTo,
@@ -48,11 +48,11 @@ async function freshTokens(): Promise<Record<Kind, string>> {
   const link = /\/p\/\S+\/l\/[\w-]+/.exec(mail?.textBody ?? "")?.[0];
   const { cookie } = await login(ctx, org, email, GOOD_PASSWORD);
   return {
-    session: cookieValue(cookie, contactCookieName(org.orgId)),
+    session: cookieValue(cookie, contactCookieName(ctx.config, org.orgId)),
     link: link?.split("/l/")[1] ?? "",
     invitation: await issueToken(ctx, org, owner, "invitation"),
     reset: await issueToken(ctx, org, owner, "password_reset"),
-    staff: cookieValue(org.cookie, STAFF_COOKIE),
+    staff: cookieValue(org.cookie, staffCookieName(ctx.config)),
     staffReset: await staffResetToken(),
   };
 }
@@ -72,22 +72,23 @@ async function staffResetToken(): Promise<string> {
 
 /** Whether `token` is accepted in the place of a `slot` token. */
 async function accepted(slot: Kind, token: string): Promise<boolean> {
-  const headers = { "x-forwarded-for": anyIp() };
+  const client = { remoteAddress: anyIp() };
   switch (slot) {
     case "session": {
-      const cookie = `${contactCookieName(org.orgId)}=${token}`;
+      const cookie = `${contactCookieName(ctx.config, org.orgId)}=${token}`;
       const res = await ctx.app.inject({
         url: `/api/portal/${org.slug}/me`,
-        headers: { ...headers, cookie },
+        headers: { cookie },
+        ...client,
       });
       return res.statusCode === 200;
     }
     case "link": {
-      const res = await ctx.app.inject({ url: `/p/${org.slug}/l/${token}`, headers });
+      const res = await ctx.app.inject({ url: `/p/${org.slug}/l/${token}`, ...client });
       return res.statusCode === 303 && !String(res.headers.location).includes("LINK_INVALID");
     }
     case "invitation": {
-      const res = await ctx.app.inject({ url: `/api/portal/${org.slug}/invitation/${token}`, headers });
+      const res = await ctx.app.inject({ url: `/api/portal/${org.slug}/invitation/${token}`, ...client });
       return res.statusCode === 200;
     }
     case "reset": {
@@ -110,7 +111,8 @@ async function accepted(slot: Kind, token: string): Promise<boolean> {
     case "staff": {
       const res = await ctx.app.inject({
         url: "/api/auth/me",
-        headers: { ...headers, cookie: `${STAFF_COOKIE}=${token}` },
+        headers: { cookie: `${staffCookieName(ctx.config)}=${token}` },
+        ...client,
       });
       return res.statusCode === 200;
     }
