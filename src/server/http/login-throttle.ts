@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
+import * as clock from "../clock.js";
 import type { Db } from "../db/client.js";
 import { loginAttempts } from "../db/schema/index.js";
 import { withSystem } from "../db/scope.js";
@@ -40,21 +41,23 @@ export async function beginLoginAttempt(db: Db, keyHash: string): Promise<void> 
   const firstDelay = sql.raw(String(FIRST_DELAY_SECONDS));
   const maxDelay = sql.raw(String(MAX_DELAY_SECONDS));
   const hardLock = sql.raw(String(HARD_LOCK_FAILURES));
+  // The server clock, bound as a parameter: never the database's now(), so the lock and the clock agree.
+  const now = sql`${clock.now().toISOString()}::timestamptz`;
   const rows = await withSystem(db, (tx) =>
     tx
       .insert(loginAttempts)
-      .values({ keyHash, failures: 1, lastFailureAt: sql`now()` })
+      .values({ keyHash, failures: 1, lastFailureAt: now })
       .onConflictDoUpdate({
         target: loginAttempts.keyHash,
         set: {
           failures: next,
-          lastFailureAt: sql`now()`,
+          lastFailureAt: now,
           lockedUntil: sql`case when ${next} >= ${free}
-            then now() + least(${firstDelay} * power(2, ${next} - ${free}), ${maxDelay}) * interval '1 second'
+            then ${now} + least(${firstDelay} * power(2, ${next} - ${free}), ${maxDelay}) * interval '1 second'
             else null end`,
         },
         setWhere: sql`${failures} < ${hardLock}
-          and (${loginAttempts.lockedUntil} is null or ${loginAttempts.lockedUntil} <= now())`,
+          and (${loginAttempts.lockedUntil} is null or ${loginAttempts.lockedUntil} <= ${now})`,
       })
       .returning({ failures: loginAttempts.failures }),
   );
