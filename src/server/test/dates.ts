@@ -11,4 +11,5 @@ export const TEST_TIME_ZONE = "Europe/Madrid";
 export const testToday = (timeZone = TEST_TIME_ZONE): string => clock.today(timeZone);
 
 /** `n` days from today (negative: in the past) on the server clock, in the organisations' zone. */
-export const daysFromToday = (n: number, timeZone = TEST_TIME_ZONE): string => addDays(testToday(timeZone), n);
+export const daysFromToday = (n: number, timeZone = TEST_TIME_ZONE): string =>
+  addDays(testToday(timeZone), n);

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import * as clock from "../../clock.js";
 import { loginAttempts } from "../../db/schema/index.js";
 import { withSystem } from "../../db/scope.js";
 import {
@@ -34,7 +35,7 @@ const waitOut = (key: string) =>
   withSystem(ctx.database.db, (tx) =>
     tx
       .update(loginAttempts)
-      .set({ lockedUntil: new Date(Date.now() - 1000) })
+      .set({ lockedUntil: new Date(clock.nowMs() - 1000) })
       .where(eq(loginAttempts.keyHash, key)),
   );
 const codeOf = (p: Promise<unknown>) =>
@@ -53,7 +54,7 @@ describe("login throttling", () => {
       await waitOut(key);
       expect(await codeOf(beginLoginAttempt(ctx.database.db, key))).toBe("allowed");
       const r = await row(key);
-      waits.push(Math.round(((r?.lockedUntil?.getTime() ?? 0) - Date.now()) / 1000));
+      waits.push(Math.round(((r?.lockedUntil?.getTime() ?? 0) - clock.nowMs()) / 1000));
       expect(await codeOf(beginLoginAttempt(ctx.database.db, key))).toBe("ACCOUNT_LOCKED");
     }
     // The 6th failure waits 30 × 2 s, the 9th 30 × 16 s; from the 10th on, the 15-minute cap.

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Customer } from "../../../shared/contracts/index.js";
+import * as clock from "../../clock.js";
 import { portalTokens } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { contactCookieName } from "../../http/cookies.js";
@@ -128,7 +129,7 @@ describe("reset password (D5)", () => {
     await withOrg(ctx.database.db, org.orgId, (tx) =>
       tx
         .update(portalTokens)
-        .set({ expiresAt: new Date(Date.now() - 1000) })
+        .set({ expiresAt: new Date(clock.nowMs() - 1000) })
         .where(eq(portalTokens.contactId, primary(c).id)),
     );
     const invitation = await issueToken(ctx, org, owner(c), "invitation");

@@ -7,8 +7,8 @@ import type {
 } from "../../../shared/contracts/index.js";
 import { checkoutSessions } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import { buildCustomer, buildOrg, type TestOrg } from "../../test/factories.js";
 import { daysFromToday } from "../../test/dates.js";
+import { buildCustomer, buildOrg, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 import { completeCheckout, contactCookieFor, issuedInvoice, staffGet } from "./test-support.js";
 
