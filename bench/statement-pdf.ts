@@ -9,6 +9,7 @@ import { pipeline } from "node:stream/promises";
 import v8 from "node:v8";
 import { runInNewContext } from "node:vm";
 import { and, eq } from "drizzle-orm";
+import * as clock from "../src/server/clock.js";
 import { openDatabase } from "../src/server/db/client.js";
 import { migrateDatabase } from "../src/server/db/migrate.js";
 import { customers, invoices, numberSeries, payments } from "../src/server/db/schema/index.js";
@@ -17,7 +18,7 @@ import { createOrganisation } from "../src/server/modules/organisation/create-or
 import { getStatement } from "../src/server/modules/statements/statement.service.js";
 import { staffScope } from "../src/server/modules/statements/statement-head.js";
 import { streamStatementPdf } from "../src/server/modules/statements/statement-stream.js";
-import { addDays, todayIn } from "../src/shared/dates.js";
+import { addDays } from "../src/shared/dates.js";
 
 const longRun = Number(process.argv[2] ?? 10_000);
 v8.setFlagsFromString("--expose-gc");
@@ -31,7 +32,7 @@ const { orgId } = await createOrganisation(db, {
   slug: `bench-${Date.now()}`,
   owner: { email: "bench@example.com", name: "Bench Owner", password: "correct horse battery staple" },
 });
-const today = todayIn("Europe/Madrid");
+const today = clock.today("Europe/Madrid");
 const from = addDays(today, -800);
 
 /**

@@ -1,5 +1,8 @@
-/** Today's calendar date (YYYY-MM-DD) in a time zone: document dates are the organisation's dates. */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
+/**
+ * The calendar date (YYYY-MM-DD) of the instant `now` in a time zone: document dates are the
+ * organisation's dates. Pure: the caller says which instant (the server passes its clock, `clock.today`).
+ */
+export function todayIn(timeZone: string, now: Date): string {
   return new Intl.DateTimeFormat("en-CA", {
     timeZone,
     year: "numeric",

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, minor, orgId, ts } from "./_columns.js";
+import { createdAt, id, minor, orgId, stampedNow, ts } from "./_columns.js";
 
 export type PlannedAllocation = { invoiceId: string; amountMinor: number };
 
@@ -65,7 +65,7 @@ export const payments = pgTable(
     /** Who paid online, or who recorded it in the back office. */
     contactId: uuid("contact_id"),
     recordedBy: uuid("recorded_by"),
-    paidAt: ts("paid_at").notNull().defaultNow(),
+    paidAt: stampedNow("paid_at"),
     createdAt: createdAt(),
   },
   (t) => [

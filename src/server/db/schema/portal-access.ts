@@ -1,5 +1,5 @@
 import { index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId, ts } from "./_columns.js";
+import { createdAt, id, orgId, stampedNow, ts } from "./_columns.js";
 
 /** Emailed document links (D6): only the SHA-256 of the token is stored. */
 export const documentLinks = pgTable(
@@ -38,7 +38,7 @@ export const contactSessions = pgTable(
     origin: text("origin", { enum: ["link", "password", "preview"] }).notNull(),
     previewUserId: uuid("preview_user_id"),
     expiresAt: ts("expires_at").notNull(),
-    lastSeenAt: ts("last_seen_at").notNull().defaultNow(),
+    lastSeenAt: stampedNow("last_seen_at"),
     ip: text("ip"),
     userAgent: text("user_agent"),
     createdAt: createdAt(),

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, minor, orgId, ts, updatedAt } from "./_columns.js";
+import { createdAt, id, minor, orgId, stampedNow, ts, updatedAt } from "./_columns.js";
 import { bytea } from "./organisations.js";
 
 /**
@@ -112,7 +112,7 @@ export const quoteAcceptances = pgTable(
     contactId: uuid("contact_id").notNull(),
     signerName: text("signer_name").notNull(),
     signerEmail: text("signer_email").notNull(),
-    acceptedAt: ts("accepted_at").notNull().defaultNow(),
+    acceptedAt: stampedNow("accepted_at"),
     ip: text("ip").notNull(),
     userAgent: text("user_agent"),
     signaturePng: bytea("signature_png"),

@@ -1,5 +1,5 @@
 import { index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId, ts } from "./_columns.js";
+import { createdAt, id, orgId, stampedNow, ts } from "./_columns.js";
 
 /** Staff people; a person may belong to several organisations through memberships. */
 export const users = pgTable(
@@ -34,7 +34,7 @@ export const staffSessions = pgTable(
     userId: uuid("user_id").notNull(),
     tokenHash: text("token_hash").notNull(),
     expiresAt: ts("expires_at").notNull(),
-    lastSeenAt: ts("last_seen_at").notNull().defaultNow(),
+    lastSeenAt: stampedNow("last_seen_at"),
     ip: text("ip"),
     userAgent: text("user_agent"),
     createdAt: createdAt(),

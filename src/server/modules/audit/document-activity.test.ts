@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { ActivityPage } from "../../../shared/contracts/index.js";
+import * as clock from "../../clock.js";
 import {
   buildCustomer,
   buildInvoice,
@@ -32,7 +33,7 @@ describe("document activity", () => {
     const invoice = await buildInvoice(ctx, org, customer.id, { issue: true });
     const cookie = await signInContactByLink(ctx, org, invoice.id, contact?.email as string);
     const quote = await buildQuote(ctx, org, customer.id, { send: true });
-    const before = Date.now();
+    const before = clock.nowMs();
     const opened = await ctx.app.inject({
       url: `/api/portal/${org.slug}/quotes/${quote.id}`,
       headers: { cookie },

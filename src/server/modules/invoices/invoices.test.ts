@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { InvoiceDetail, InvoiceSummary, Tax } from "../../../shared/contracts/index.js";
 import { taxes } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
+import { testToday } from "../../test/dates.js";
 import { buildCustomer, buildInvoice, buildOrg, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 
@@ -12,8 +13,7 @@ let org: TestOrg;
 let vat21: Tax;
 let irpf: Tax;
 
-const madridYear = () =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Madrid", year: "numeric" }).format(new Date());
+const madridYear = () => testToday().slice(0, 4);
 
 const api = (o: TestOrg, method: "GET" | "POST" | "PUT", url: string, payload?: unknown) =>
   ctx.app.inject({

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { InvoiceDetail } from "../../../shared/contracts/index.js";
+import { testToday } from "../../test/dates.js";
 import { buildCustomer, buildInvoice, buildOrg, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 import { formatNumber } from "./invoice-numbering.js";
@@ -12,8 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const year = () =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Madrid", year: "numeric" }).format(new Date());
+const year = () => testToday().slice(0, 4);
 
 const issue = (org: TestOrg, id: string) =>
   ctx.app.inject({

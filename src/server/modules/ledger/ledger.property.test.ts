@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { InvoiceDetail, InvoiceSummary, PaymentSummary } from "../../../shared/contracts/index.js";
+import { daysFromToday, testToday } from "../../test/dates.js";
 import { buildCustomer, buildInvoice, buildOrg, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 import { ledgerApi } from "./test-support.js";
@@ -95,7 +96,7 @@ async function run(customerId: string, s: Step): Promise<void> {
         customerId,
         amountMinor: s.amountMinor,
         method: "cash",
-        paidOn: "2026-11-20",
+        paidOn: daysFromToday(-1),
         allocations,
       });
       return;
@@ -112,7 +113,7 @@ async function run(customerId: string, s: Step): Promise<void> {
         amountMinor,
         expectedRefundedMinor: detail.refundedMinor,
         method: "transfer",
-        refundedOn: "2026-11-21",
+        refundedOn: testToday(),
       });
       return;
     }
@@ -138,7 +139,7 @@ async function run(customerId: string, s: Step): Promise<void> {
         amountMinor: Math.max(1, Math.round(src.availableMinor * s.share)),
         expectedRefundedMinor: refunded,
         method: "transfer",
-        refundedOn: "2026-11-21",
+        refundedOn: testToday(),
       });
       return;
     }

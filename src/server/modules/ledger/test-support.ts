@@ -4,6 +4,7 @@ import type {
   PaymentDetail,
   RecordPaymentBody,
 } from "../../../shared/contracts/index.js";
+import { testToday } from "../../test/dates.js";
 import type { TestOrg } from "../../test/factories.js";
 import type { TestContext } from "../../test/harness.js";
 
@@ -30,7 +31,7 @@ export function ledgerApi(ctx: TestContext, org: TestOrg) {
         amountMinor,
         expectedRefundedMinor,
         method: "transfer",
-        refundedOn: "2026-11-20",
+        refundedOn: testToday(),
       }),
     applyPayment: (id: string, allocations: { invoiceId: string; amountMinor: number }[]) =>
       ok<PaymentDetail>("POST", `/api/payments/${id}/apply`, { allocations }),
@@ -41,7 +42,7 @@ export function ledgerApi(ctx: TestContext, org: TestOrg) {
         amountMinor,
         expectedRefundedMinor,
         method: "transfer",
-        refundedOn: "2026-11-20",
+        refundedOn: testToday(),
       }),
     invoice: (id: string) => ok<InvoiceDetail>("GET", `/api/invoices/${id}`),
     voidInvoice: (id: string) => call("POST", `/api/invoices/${id}/void`, {}),

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { BulkInviteReport, ContactPortalAccess, Customer } from "../../../shared/contracts/index.js";
+import * as clock from "../../clock.js";
 import { contactSessions, emails, organisations } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { buildCustomer, buildInvoice, buildOrg, cookieHeader, type TestOrg } from "../../test/factories.js";
@@ -170,7 +171,7 @@ describe("preview as a contact (C6)", () => {
       tx.select().from(contactSessions).where(eq(contactSessions.origin, "preview")),
     );
     expect(session?.previewUserId).not.toBeNull();
-    expect(session?.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 3600_000);
+    expect(session?.expiresAt.getTime()).toBeLessThanOrEqual(clock.nowMs() + 3600_000);
 
     // A preview is not the contact signing in.
     const access = await ctx.app.inject({

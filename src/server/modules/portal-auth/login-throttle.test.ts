@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as clock from "../../clock.js";
-import { advanceClock, resetClock } from "../../clock.js";
 import { loginAttempts } from "../../db/schema/index.js";
 import { withSystem } from "../../db/scope.js";
 import {
@@ -28,7 +27,7 @@ beforeAll(async () => {
   org = await buildOrg(ctx, "Throttle Org");
 });
 afterAll(async () => {
-  resetClock();
+  clock.resetClock();
   await ctx.close();
 });
 
@@ -38,7 +37,7 @@ const row = (key: string) =>
     async (tx) => (await tx.select().from(loginAttempts).where(eq(loginAttempts.keyHash, key)))[0],
   );
 /** Lets every wait pass: no lock lasts longer than MAX_DELAY_SECONDS. */
-const waitOut = () => advanceClock(MAX_DELAY_SECONDS * 1000 + 1000);
+const waitOut = () => clock.advanceClock(MAX_DELAY_SECONDS * 1000 + 1000);
 const codeOf = (p: Promise<unknown>) =>
   p.then(
     () => "allowed",
@@ -100,9 +99,9 @@ describe("login throttling", () => {
     }
     expect(allowed).toBe(110);
     expect(answer(await staffLogin(org.email, org.password, ip))).toBe("429 ACCOUNT_LOCKED");
-    advanceClock((MAX_DELAY_SECONDS - 60) * 1000);
+    clock.advanceClock((MAX_DELAY_SECONDS - 60) * 1000);
     expect(answer(await staffLogin(org.email, org.password, ip))).toBe("429 ACCOUNT_LOCKED");
-    advanceClock(61_000);
+    clock.advanceClock(61_000);
     expect(answer(await staffLogin(org.email, org.password, ip))).toBe("200 ok");
   });
 

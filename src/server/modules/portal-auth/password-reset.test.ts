@@ -2,7 +2,7 @@ import { performance } from "node:perf_hooks";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import type { Customer } from "../../../shared/contracts/index.js";
-import { advanceClock, resetClock } from "../../clock.js";
+import * as clock from "../../clock.js";
 import { portalTokens } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { contactCookieName } from "../../http/cookies.js";
@@ -84,7 +84,7 @@ describe("forgot password (D5)", () => {
 });
 
 describe("forgot password limits (decision 016)", () => {
-  afterEach(() => resetClock());
+  afterEach(() => clock.resetClock());
 
   test(`at most ${RESET_EMAILS_PER_HOUR} reset emails an hour for one contact; the 4th gets the same answer`, async () => {
     const c = await buildCustomer(ctx, org, "Flooded");
@@ -95,7 +95,7 @@ describe("forgot password limits (decision 016)", () => {
     }
     expect(new Set(answers).size).toBe(1);
     expect(await emailsTo(ctx, org, primary(c).email, "password_reset")).toHaveLength(RESET_EMAILS_PER_HOUR);
-    advanceClock(3600_000 + 1000);
+    clock.advanceClock(3600_000 + 1000);
     await forgot(org, primary(c).email);
     expect(await emailsTo(ctx, org, primary(c).email, "password_reset")).toHaveLength(
       RESET_EMAILS_PER_HOUR + 1,
@@ -166,7 +166,7 @@ describe("reset password (D5)", () => {
     await withOrg(ctx.database.db, org.orgId, (tx) =>
       tx
         .update(portalTokens)
-        .set({ expiresAt: new Date(Date.now() - 1000) })
+        .set({ expiresAt: new Date(clock.nowMs() - 1000) })
         .where(eq(portalTokens.contactId, primary(c).id)),
     );
     const invitation = await issueToken(ctx, org, owner(c), "invitation");

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { CustomerBalance, PortalHome, PurchaseHistory } from "../../../shared/contracts/index.js";
-import { addDays, todayIn } from "../../../shared/dates.js";
+import { addDays } from "../../../shared/dates.js";
+import { testToday } from "../../test/dates.js";
 import { buildCustomer, buildOrg, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 import {
@@ -22,7 +23,7 @@ import {
 
 let ctx: TestContext;
 let org: TestOrg;
-const today = todayIn("Europe/Madrid");
+const today = testToday();
 
 beforeAll(async () => {
   ctx = await createTestContext();

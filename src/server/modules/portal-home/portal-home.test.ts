@@ -7,9 +7,11 @@ import type {
   PortalHome,
   PurchaseHistory,
 } from "../../../shared/contracts/index.js";
-import { addDays, todayIn } from "../../../shared/dates.js";
+import { addDays } from "../../../shared/dates.js";
+import * as clock from "../../clock.js";
 import { contacts } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
+import { testToday } from "../../test/dates.js";
 import { buildCustomer, buildOrg, buildQuote, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 import {
@@ -26,7 +28,7 @@ let ctx: TestContext;
 let org: TestOrg;
 let customer: Customer;
 let cookie: string;
-const today = todayIn("Europe/Madrid");
+const today = testToday();
 const past = addDays(today, -40);
 const soon = addDays(today, 20);
 
@@ -212,7 +214,7 @@ describe("the portal home", () => {
     await withOrg(ctx.database.db, org.orgId, (tx) =>
       tx
         .update(contacts)
-        .set({ deletedAt: new Date() })
+        .set({ deletedAt: clock.now() })
         .where(eq(contacts.id, second?.id ?? "")),
     );
     expect((await home()).contacts.map((c) => c.id)).not.toContain(second?.id);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Customer, InvoiceDetail, PortalInvoiceSummary } from "../../../shared/contracts/index.js";
-import { addDays, todayIn } from "../../../shared/dates.js";
+import { addDays } from "../../../shared/dates.js";
+import { testToday } from "../../test/dates.js";
 import { buildCustomer, buildOrg, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 import { listAll, makeDocument, onDay, portalGet, recordPayment, signInPrimary } from "./test-support.js";
@@ -10,7 +11,7 @@ let org: TestOrg;
 let customer: Customer;
 let cookie: string;
 const docs: InvoiceDetail[] = [];
-const today = todayIn("Europe/Madrid");
+const today = testToday();
 const AMOUNTS = [10_000, 20_000, 30_000];
 
 beforeAll(async () => {

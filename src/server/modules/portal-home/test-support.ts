@@ -1,4 +1,4 @@
-import { expect, vi } from "vitest";
+import { expect } from "vitest";
 import type {
   Customer,
   CustomerBalance,
@@ -8,6 +8,7 @@ import type {
   PortalInvoicePage,
   PortalInvoiceSummary,
 } from "../../../shared/contracts/index.js";
+import * as clock from "../../clock.js";
 import { loginStaff, type TestOrg } from "../../test/factories.js";
 import type { TestContext } from "../../test/harness.js";
 import { GOOD_PASSWORD, login, setPassword } from "../portal-auth/test-helpers.js";
@@ -15,7 +16,7 @@ import { GOOD_PASSWORD, login, setPassword } from "../portal-auth/test-helpers.j
 /** Helpers of the portal home and invoice list tests (not a test file itself). Data goes through the API. */
 
 /**
- * Runs `fn` with the application's clock on `date` (noon UTC). Issuing dates an invoice today and never
+ * Runs `fn` with the server clock (`src/server/clock.ts`) on `date` (noon UTC). Issuing dates an invoice today and never
  * earlier (gap-free, correlative numbering), so old and overdue invoices can only be made on an earlier
  * "today". Sessions touched meanwhile look idle afterwards, so the staff cookie is renewed.
  */
@@ -25,12 +26,11 @@ export async function onDay<T>(
   date: string,
   fn: () => Promise<T>,
 ): Promise<T> {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(new Date(`${date}T12:00:00Z`));
+  clock.setClock(`${date}T12:00:00Z`);
   try {
     return await fn();
   } finally {
-    vi.useRealTimers();
+    clock.resetClock();
     org.cookie = await loginStaff(ctx, org.email, org.password);
   }
 }

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import * as clock from "../../clock.js";
 import { contactSessions } from "../../db/schema/index.js";
 import { withSystem } from "../../db/scope.js";
 import { contactCookieName } from "../../http/cookies.js";
@@ -14,7 +15,7 @@ let ctx: TestContext;
 let org: TestOrg;
 let email: string;
 
-const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+const minutesAgo = (m: number) => new Date(clock.nowMs() - m * 60_000);
 
 async function signIn(): Promise<{ cookie: string; tokenHash: string }> {
   const { res, cookie } = await login(ctx, org, email, GOOD_PASSWORD);
@@ -63,12 +64,12 @@ describe("contact session expiry", () => {
     await setSession(tokenHash, { lastSeenAt: minutesAgo(CONTACT_SESSION_IDLE_MINUTES - 1) });
     expect((await me(cookie)).statusCode).toBe(200);
     const touched = await sessionOf(tokenHash);
-    expect(Date.now() - (touched?.lastSeenAt.getTime() ?? 0)).toBeLessThan(60_000);
+    expect(clock.nowMs() - (touched?.lastSeenAt.getTime() ?? 0)).toBeLessThan(60_000);
   });
 
   test("a session past its absolute lifetime ends, even when in use", async () => {
     const { cookie, tokenHash } = await signIn();
-    await setSession(tokenHash, { expiresAt: minutesAgo(1), lastSeenAt: new Date() });
+    await setSession(tokenHash, { expiresAt: minutesAgo(1), lastSeenAt: clock.now() });
     expect((await me(cookie)).statusCode).toBe(401);
   });
 

@@ -3,6 +3,7 @@ import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Customer, EmailSummary, InvoiceDetail } from "../../../shared/contracts/index.js";
 import { formatMoney } from "../../../shared/money/index.js";
+import * as clock from "../../clock.js";
 import { contacts, documentLinks } from "../../db/schema/index.js";
 import { withOrg, withSystem } from "../../db/scope.js";
 import {
@@ -134,7 +135,7 @@ describe("the emailed link", () => {
         await withSystem(ctx.database.db, (tx) =>
           tx
             .update(documentLinks)
-            .set({ expiresAt: new Date(Date.now() - 60_000) })
+            .set({ expiresAt: new Date(clock.nowMs() - 60_000) })
             .where(eq(documentLinks.documentId, s.invoice.id)),
         );
         return s.link;
@@ -147,7 +148,7 @@ describe("the emailed link", () => {
         await withSystem(ctx.database.db, (tx) =>
           tx
             .update(documentLinks)
-            .set({ revokedAt: new Date() })
+            .set({ revokedAt: clock.now() })
             .where(eq(documentLinks.documentId, s.invoice.id)),
         );
         return s.link;

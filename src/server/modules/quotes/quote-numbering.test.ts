@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { QuoteDetail } from "../../../shared/contracts/index.js";
 import { numberSeries } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
+import { testToday } from "../../test/dates.js";
 import { buildCustomer, buildInvoice, buildOrg, buildQuote, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 
@@ -14,8 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const year = () =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Madrid", year: "numeric" }).format(new Date());
+const year = () => testToday().slice(0, 4);
 
 const send = (org: TestOrg, id: string) =>
   ctx.app.inject({

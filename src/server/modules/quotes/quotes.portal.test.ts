@@ -12,6 +12,7 @@ import { addDays } from "../../../shared/dates.js";
 import { auditEvents, organisations, quoteAcceptances, quotes } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { contactCookieName } from "../../http/cookies.js";
+import { testToday } from "../../test/dates.js";
 import { buildCustomer, buildOrg, buildQuote, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 import { dataUrl, signaturePng } from "../../test/png.js";
@@ -22,7 +23,7 @@ import { acceptAsContact, contactCookieFor, portalGet, portalPost } from "./test
 let ctx: TestContext;
 let org: TestOrg;
 
-const madridToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Madrid" }).format(new Date());
+const madridToday = () => testToday();
 
 beforeAll(async () => {
   ctx = await createTestContext();

@@ -6,6 +6,7 @@ import type { InvoiceDetail, QuoteDetail, QuoteSummary, Tax } from "../../../sha
 import { addDays } from "../../../shared/dates.js";
 import { quoteLines, quotes } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
+import { daysFromToday, testToday } from "../../test/dates.js";
 import { buildCustomer, buildOrg, buildQuote, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 import { dataUrl, signaturePng } from "../../test/png.js";
@@ -16,7 +17,7 @@ let org: TestOrg;
 let vat21: Tax;
 let irpf: Tax;
 
-const madridToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Madrid" }).format(new Date());
+const madridToday = () => testToday();
 const year = () => madridToday().slice(0, 4);
 
 const api = (method: "GET" | "POST" | "PUT", url: string, payload?: unknown, o: TestOrg = org) =>
@@ -99,8 +100,8 @@ describe("drafts", () => {
     });
     const bad = await api("PUT", `/api/quotes/${q.id}`, {
       ...body,
-      issueDate: "2026-06-10",
-      expiryDate: "2026-06-09",
+      issueDate: daysFromToday(10),
+      expiryDate: daysFromToday(9),
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: "VALIDATION_FAILED", errors: [{ field: "body.expiryDate" }] });
@@ -175,7 +176,7 @@ describe("sending and numbering", () => {
 
   test("a draft whose expiry date has passed cannot be sent", async () => {
     const customer = await buildCustomer(ctx, org, "Late Customer");
-    const q = await buildQuote(ctx, org, customer.id, { expiryDate: "2020-01-01" }).catch((e) => e);
+    const q = await buildQuote(ctx, org, customer.id, { expiryDate: daysFromToday(-1) }).catch((e) => e);
     // Refused at creation already: the expiry is before today's issue date.
     expect(String(q)).toMatch(/VALIDATION_FAILED/);
   });

@@ -7,6 +7,7 @@ import type {
 } from "../../../shared/contracts/index.js";
 import { checkoutSessions } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
+import { daysFromToday } from "../../test/dates.js";
 import { buildCustomer, buildOrg, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 import { completeCheckout, contactCookieFor, issuedInvoice, staffGet } from "./test-support.js";
@@ -113,13 +114,13 @@ describe("paying part of an invoice (F2, A5)", () => {
 describe("paying everything at once (F2)", () => {
   test("one payment is allocated across the open invoices, oldest due first, and lands on its receipt", async () => {
     const customer = await buildCustomer(ctx, org, "All Payer");
-    const later = await issuedInvoice(ctx, org, customer.id, { dueDate: "2026-12-20" });
+    const later = await issuedInvoice(ctx, org, customer.id, { dueDate: daysFromToday(40) });
     const oldest = await issuedInvoice(ctx, org, customer.id, {
-      dueDate: "2026-12-01",
+      dueDate: daysFromToday(20),
       lines: [{ description: "Design", quantityMilli: 1000, unitPriceMinor: 5000 }],
     });
     const middle = await issuedInvoice(ctx, org, customer.id, {
-      dueDate: "2026-12-10",
+      dueDate: daysFromToday(30),
       lines: [{ description: "Hosting", quantityMilli: 3000, unitPriceMinor: 1000 }],
     });
     const cookie = await contactCookieFor(ctx, org, later);

@@ -7,8 +7,10 @@ import type {
   PortalPaymentDetail,
   PortalPaymentSummary,
 } from "../../../shared/contracts/index.js";
+import { yearOf } from "../../../shared/dates.js";
 import { auditEvents } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
+import { daysFromToday } from "../../test/dates.js";
 import { buildCustomer, buildOrg, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 import { contactCookieFor, issuedInvoice, recordPayment, staffGet, staffPost } from "./test-support.js";
@@ -36,7 +38,7 @@ beforeAll(async () => {
     customerId: customer.id,
     amountMinor: 10000,
     method: "transfer",
-    paidOn: "2026-11-01",
+    paidOn: daysFromToday(-12),
     reference: "TRF-778",
     notes: "Staff only: called twice about this one",
     allocations: [{ invoiceId: invoice.id, amountMinor: 10000 }],
@@ -45,28 +47,28 @@ beforeAll(async () => {
     customerId: customer.id,
     amountMinor: 5000,
     method: "cheque",
-    paidOn: "2026-11-05",
+    paidOn: daysFromToday(-8),
     allocations: [{ invoiceId: invoice.id, amountMinor: 5000 }],
   });
   cash = await recordPayment(ctx, org, {
     customerId: customer.id,
     amountMinor: 30000,
     method: "cash",
-    paidOn: "2026-11-10",
+    paidOn: daysFromToday(-3),
   });
   const neighbour = await buildCustomer(ctx, org, "Neighbour");
   neighbours = await recordPayment(ctx, org, {
     customerId: neighbour.id,
     amountMinor: 7000,
     method: "cash",
-    paidOn: "2026-11-02",
+    paidOn: daysFromToday(-11),
   });
   const stranger = await buildCustomer(ctx, other, "Stranger");
   foreign = await recordPayment(ctx, other, {
     customerId: stranger.id,
     amountMinor: 8000,
     method: "cash",
-    paidOn: "2026-11-03",
+    paidOn: daysFromToday(-10),
   });
 });
 afterAll(() => ctx.close());
@@ -121,10 +123,11 @@ describe("payments made in the portal (E6)", () => {
   });
 
   test("the receipt shows the invoices it paid and its refunds, without staff notes", async () => {
+    const refundedOn = daysFromToday(-1);
     await staffPost(ctx, org, `/api/payments/${transfer.id}/refunds`, {
       amountMinor: 2500,
       method: "transfer",
-      refundedOn: "2026-11-12",
+      refundedOn,
       reference: "REF-1",
       notes: "Staff only: goodwill gesture",
       expectedRefundedMinor: 0,
@@ -147,7 +150,7 @@ describe("payments made in the portal (E6)", () => {
       expect.objectContaining({ invoiceId: invoice.id, invoiceNumber: invoice.number, amountMinor: 7500 }),
     ]);
     expect(detail.refunds).toEqual([
-      expect.objectContaining({ amountMinor: 2500, refundedOn: "2026-11-12", reference: "REF-1" }),
+      expect.objectContaining({ amountMinor: 2500, refundedOn, reference: "REF-1" }),
     ]);
     expect(res.body).not.toContain("Staff only");
     expect(detail).not.toHaveProperty("notes");
@@ -160,7 +163,7 @@ describe("payments made in the portal (E6)", () => {
     expect(res.headers["content-type"]).toBe("application/pdf");
     expect(res.headers["content-disposition"]).toBe(`attachment; filename="${cheque.number}.pdf"`);
     const text = await pdfText(res.rawPayload);
-    expect(cheque.number).toMatch(/^RC2026-\d{4}$/);
+    expect(cheque.number).toMatch(new RegExp(`^RC${yearOf(cheque.paidOn)}-\\d{4}$`));
     expect(text).toContain("Receipt");
     expect(text).toContain(cheque.number);
     expect(text).toContain("€50.00");

@@ -11,6 +11,7 @@ import type {
 } from "../../../shared/contracts/index.js";
 import { emails, numberSeries } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
+import { testToday } from "../../test/dates.js";
 import { buildCustomer, buildOrg, buildQuote, openLink, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 import { acceptAsContact, contactCookieFor } from "../quotes/test-support.js";
@@ -21,8 +22,7 @@ let org: TestOrg;
 let customer: Customer;
 let api: ReturnType<typeof staffApi>;
 
-const year = () =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Madrid", year: "numeric" }).format(new Date());
+const year = () => testToday().slice(0, 4);
 
 beforeAll(async () => {
   ctx = await createTestContext();

@@ -23,9 +23,10 @@ async function drained(doc: Readable): Promise<void> {
   // Yield to the event loop once per batch: with PGlite every query resolves in-process, and a long
   // statement would otherwise keep other requests (and this response's own socket) waiting.
   await new Promise((resolve) => setImmediate(resolve));
-  const since = Date.now();
+  // Elapsed time, not the calendar: a monotonic timer, unaffected by the server clock being moved.
+  const since = performance.now();
   while (!doc.destroyed && doc.readableLength > HIGH_WATER_BYTES) {
-    if (Date.now() - since > STALL_MS) throw new Error("statement PDF reader stalled");
+    if (performance.now() - since > STALL_MS) throw new Error("statement PDF reader stalled");
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   if (doc.destroyed) throw new Error("statement PDF reader went away");

@@ -1,11 +1,11 @@
 import { expect } from "vitest";
 import type { InvoiceDetail, PaymentDetail, Statement } from "../../../shared/contracts/index.js";
-import { todayIn } from "../../../shared/dates.js";
+import { testToday } from "../../test/dates.js";
 import type { TestOrg } from "../../test/factories.js";
 import type { TestContext } from "../../test/harness.js";
 
-/** Organisations are created in Europe/Madrid; documents are dated in its calendar. */
-export const orgToday = () => todayIn("Europe/Madrid");
+/** Organisations are created in Europe/Madrid; documents are dated in its calendar, on the server clock. */
+export const orgToday = () => testToday();
 
 /** Staff calls for building a customer's ledger through the API, as the back office would. */
 export function ledgerApi(ctx: TestContext, org: TestOrg) {

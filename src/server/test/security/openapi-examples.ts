@@ -1,3 +1,6 @@
+import * as clock from "../../clock.js";
+import { testToday } from "../dates.js";
+
 /**
  * Builds a valid example value from a JSON schema of the OpenAPI document, so a crawler can call every
  * route with a body that passes validation and reaches the scope check. `idFor` supplies ids by
@@ -43,8 +46,9 @@ export function exampleOf(schema: Schema, idFor: (name: string) => string, name 
 function exampleString(schema: Schema, idFor: (name: string) => string, name: string): string {
   if (schema.format === "uuid") return idFor(name);
   if (schema.format === "email") return "nobody@example.com";
-  if (schema.format === "date") return "2026-01-15";
-  if (schema.format === "date-time") return "2026-01-15T10:00:00Z";
+  // Today on the server clock: a fixed date would one day fall outside a validated range (ADR 014).
+  if (schema.format === "date") return testToday();
+  if (schema.format === "date-time") return clock.now().toISOString();
   if (schema.format === "uri") return "https://example.com";
   if (schema.pattern) {
     const known: Record<string, string> = {
