@@ -49,6 +49,10 @@ describe("bad-input fuzzer", () => {
     );
     expect(cases.length).toBeGreaterThan(1000);
     const { failures, serverErrors } = await runFuzz(ctx, cases);
+    const routeCount = new Set(cases.map((c) => c.key)).size;
+    console.log(
+      `fuzzer: ${cases.length} requests over ${routeCount} routes, ${serverErrors} answers >= 500, ${failures.length} failures`,
+    );
     expect(failures).toEqual([]);
     expect(serverErrors).toBe(0);
   }, 120_000);
