@@ -83,6 +83,33 @@ test("the portal's address, phones, social links and bank account follow the C4 
   await staff.close();
 });
 
+test("settings show only built portal options, and every email notice with its description", async ({
+  browser,
+}) => {
+  const staff = await englishContext(browser);
+  const page = await staff.newPage();
+  await signInStaff(page);
+  await page.goto("/app/settings/portal");
+  await expect(page.getByRole("switch", { name: "Show sales orders" })).toBeVisible();
+  await expect(page.getByText("Coming soon")).toHaveCount(0);
+  for (const unbuilt of [
+    "Contacts may send messages",
+    "Allow PayPal",
+    "Show projects and timesheets",
+    "Allow booking appointments",
+  ])
+    await expect(page.getByRole("switch", { name: unbuilt })).toHaveCount(0);
+
+  await page.goto("/app/settings/notifications");
+  await expect(page.getByRole("switch")).toHaveCount(8);
+  await expect(page.getByRole("switch", { name: "A customer accepts a quote" })).toBeVisible();
+  await expect(
+    page.getByRole("switch", { name: "A customer opens a sales order for the first time" }),
+  ).toBeVisible();
+  await expect(page.getByText("When a contact writes a comment on a quote or an invoice.")).toBeVisible();
+  await staff.close();
+});
+
 test("text a customer wrote is shown as text in the back office and in a staff preview of the portal", async ({
   browser,
 }) => {
@@ -105,6 +132,11 @@ test("text a customer wrote is shown as text in the back office and in a staff p
   await page.goto(`/app/customers/${customer.id}`);
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(page.getByText(contactName).first()).toBeVisible();
+  // One indicator of portal access (issue 10): the access panel's badge, no "Yes" column beside it.
+  const contactsTable = page.getByRole("region", { name: "Contact persons" });
+  await expect(contactsTable.getByRole("columnheader", { name: "Email" })).toBeVisible();
+  await expect(contactsTable.getByRole("columnheader", { name: "Portal access" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Portal access" })).toContainText("No access");
 
   const preview = page.waitForEvent("popup");
   await page.getByRole("button", { name: "Preview portal" }).first().click();

@@ -19,6 +19,7 @@ import type { Mailer } from "./email/mailer.js";
 import { staffCookieName } from "./http/cookies.js";
 import { registerCsrfGuard } from "./http/csrf.js";
 import { frameworkErrors, registerErrorHandler } from "./http/errors.js";
+import { registerFavicon } from "./http/favicon.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { commentRoutes } from "./modules/comments/comments.routes.js";
@@ -116,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
+  registerFavicon(app);
 
   const d: Deps = { database: deps.database, config: deps.config, mailer: deps.mailer };
   const realtime = new RealtimeHub(deps.database);

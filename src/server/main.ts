@@ -20,7 +20,7 @@ async function main() {
   const { openDatabase } = await import("./db/client.js");
   const { migrateDatabase } = await import("./db/migrate.js");
   const { Mailer } = await import("./email/mailer.js");
-  const { demoPortalLink, seedDemoIfEmpty } = await import("./seed.js");
+  const { seedDemoIfEmpty } = await import("./seed.js");
   const { startBanner } = await import("./start-banner.js");
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateDatabase(database);
@@ -28,11 +28,9 @@ async function main() {
   const seed = config.demo
     ? await seedDemoIfEmpty(database.db, config, mailer)
     : { seeded: false, portalLink: null };
-  // The printed link is a live sign-in: only outside production (start-banner.ts).
-  const portalLink =
-    config.demo && !config.isProduction
-      ? (seed.portalLink ?? (await demoPortalLink(database.db, config)))
-      : null;
+  // The printed link is a live sign-in: only outside production, and only on the start that seeded the demo
+  // (start-banner.ts); later starts mint none.
+  const portalLink = config.demo && !config.isProduction && seed.seeded ? seed.portalLink : null;
   void mailer.deliverQueued();
   const app = await buildApp({ database, config, mailer, serveWeb: true, logger: true });
   await app.listen({ port: config.port, host: config.host });

@@ -246,7 +246,7 @@ async function seedDemoSalesOrder(db: Db, orgId: string, customerId: string): Pr
   await issueInvoice(db, orgId, invoiceId);
 }
 
-/** A fresh link for the demo's primary contact to its latest invoice, printed at every start. */
+/** A fresh link for the demo's primary contact to its latest invoice, printed on the start that seeded the demo. */
 export async function demoPortalLink(db: Db, config: Config): Promise<string | null> {
   const [org] = await withSystem(db, (tx) =>
     tx

@@ -3,8 +3,9 @@ import { z } from "zod";
 /**
  * C4: what the portal shows and allows. Each option is enforced by modules/portal/portal-policy.ts on the
  * server (a hidden feature is refused by the API too) and read by the portal app to hide it on screen.
- * Options of features that have not landed yet are stored and shown in settings already, so an
- * organisation's choice holds when the feature arrives.
+ * Options of features that have not landed yet (messages, projects, appointments) are stored, so an
+ * organisation's choice holds when the feature arrives, but the back office does not show them until then;
+ * messages default to off, so a new organisation does not promise them.
  */
 export const portalOptionsShape = {
   /** Contacts may send messages to the organisation (E10). */
@@ -33,7 +34,7 @@ export type PortalOptions = z.infer<typeof portalOptions>;
 export type PortalOptionKey = keyof PortalOptions;
 
 export const DEFAULT_PORTAL_OPTIONS: PortalOptions = {
-  allowMessages: true,
+  allowMessages: false,
   showAddress: true,
   showPhones: true,
   showSocial: true,

@@ -176,7 +176,6 @@ export const en: Messages<typeof es> = {
       phone: "Phone",
       isPrimary: "Primary contact",
       primary: "Primary",
-      portal: "Portal access",
       contactN: "Contact {{n}}",
       removeN: "Remove contact {{n}}",
     },

@@ -173,7 +173,6 @@ export const es = {
       phone: "Teléfono",
       isPrimary: "Contacto principal",
       primary: "Principal",
-      portal: "Acceso al portal",
       contactN: "Contacto {{n}}",
       removeN: "Quitar contacto {{n}}",
     },

@@ -85,6 +85,12 @@ describe("portal settings (C1–C5)", () => {
     expect(s.notificationPrefs).toEqual(DEFAULT_NOTIFICATION_PREFS);
   });
 
+  test("a new organisation does not allow messages (E10 is not built yet)", async () => {
+    const fresh = await buildOrg(ctx, "Fresh Org");
+    expect((await settings(fresh)).options.allowMessages).toBe(false);
+    expect(DEFAULT_PORTAL_OPTIONS.allowMessages).toBe(false);
+  });
+
   test("PUT merges partial options and preferences over what is stored", async () => {
     let res = await putSettings({
       options: { showProjects: true },

@@ -69,7 +69,15 @@ describe("the portal home", () => {
     expect(h.account.name).toBe("Ferretería Home");
     expect(h.contacts.map((c) => c.name)).toEqual(["Ferretería Home Contact", "Ferretería Home Second"]);
     expect(h.contacts[0]?.isPrimary).toBe(true);
-    expect(h.allows).toEqual({ payAll: true, answerQuotes: true, timesheets: expect.any(Boolean) });
+    expect(h.allows).toEqual({ payAll: true, answerQuotes: true, timesheets: false });
+  });
+
+  test("timesheets (E7, E8, not built) are never announced, even with the stored showProjects on", async () => {
+    const call = staffCall(ctx, org);
+    const { portalUrl: _u, ...current } = await call<{ portalUrl: string }>("GET", "/api/portal-settings");
+    await call("PUT", "/api/portal-settings", { ...current, options: { showProjects: true } });
+    expect((await home()).allows.timesheets).toBe(false);
+    await call("PUT", "/api/portal-settings", { ...current, options: { showProjects: false } });
   });
 
   test("needs a contact session (401)", async () => {

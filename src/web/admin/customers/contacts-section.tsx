@@ -10,6 +10,10 @@ import { ContactFields } from "./contact-fields.js";
 import { type ContactFormValues, contactRules, contactToBody, emptyContact } from "./customer-form-model.js";
 import { useAddContact } from "./customers-api.js";
 
+/**
+ * The customer's contacts. Whether each may sign in to the portal is shown once, by the portal access
+ * panel's status badge (issue 10: a "Yes" here contradicted its "No access").
+ */
 export function ContactsSection({ customer }: { customer: Customer }) {
   const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
@@ -33,7 +37,6 @@ export function ContactsSection({ customer }: { customer: Customer }) {
                 <Table.Th scope="col">{t("admin.contacts.name")}</Table.Th>
                 <Table.Th scope="col">{t("admin.contacts.email")}</Table.Th>
                 <Table.Th scope="col">{t("admin.contacts.phone")}</Table.Th>
-                <Table.Th scope="col">{t("admin.contacts.portal")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -47,7 +50,6 @@ export function ContactsSection({ customer }: { customer: Customer }) {
                   </Table.Td>
                   <Table.Td>{contact.email ?? t("common.none")}</Table.Td>
                   <Table.Td>{contact.phone ?? t("common.none")}</Table.Td>
-                  <Table.Td>{contact.portalEnabled ? t("common.yes") : t("common.no")}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

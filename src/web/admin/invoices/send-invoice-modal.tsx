@@ -22,6 +22,7 @@ export function SendInvoiceModal({ invoiceId, ...props }: Props) {
       {...props}
       send={send}
       title={t("admin.detail.sendTitle")}
+      intro={t("admin.detail.sendIntro")}
       confirmLabel={t("admin.detail.sendConfirm")}
     />
   );
@@ -32,6 +33,8 @@ interface SendDocumentProps {
   opened: boolean;
   onClose: () => void;
   title: string;
+  /** The sentence above the contacts: what sending does to this kind of document. */
+  intro: string;
   confirmLabel: string;
   /** The send mutation of the document (invoice, quote): it takes the chosen contacts' ids. */
   send: {
@@ -85,7 +88,7 @@ function SendForm(props: SendDocumentProps & { customer: Customer }) {
 
   return (
     <Stack>
-      <Text size="sm">{t("admin.detail.sendIntro")}</Text>
+      <Text size="sm">{props.intro}</Text>
       <Checkbox.Group value={selected} onChange={setSelected} label={t("admin.contacts.title")}>
         <Stack gap="xs" mt="xs">
           {withEmail.map((contact) => (

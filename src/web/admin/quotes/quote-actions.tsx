@@ -75,6 +75,7 @@ export function QuoteActions({ quote }: { quote: QuoteDetail }) {
         onClose={sendModal.close}
         send={send}
         title={t("quotes.detail.sendTitle")}
+        intro={t("quotes.detail.sendIntro")}
         confirmLabel={t("quotes.detail.sendConfirm")}
       />
       <Modal opened={convertOpened} onClose={convertModal.close} title={t("quotes.detail.convertTitle")}>

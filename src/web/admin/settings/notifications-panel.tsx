@@ -2,15 +2,14 @@ import { Button, Fieldset, Group, Stack, Switch, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { NotificationEvent, NotificationPrefs } from "../../../shared/contracts/index.js";
+import type { NotificationPrefs } from "../../../shared/contracts/index.js";
 import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
 import {
   type PortalSettingsResponse,
   usePortalSettings,
   useUpdatePortalSettings,
 } from "./organisation-api.js";
-
-const EVENTS: NotificationEvent[] = ["invoice_viewed", "payment_received", "customer_details_updated"];
+import { NOTIFICATION_EVENTS } from "./settings-model.js";
 
 /** C5: which events also email the organisation (they always show in the back office). */
 export function NotificationsPanel() {
@@ -47,10 +46,11 @@ function PrefsForm({ settings }: { settings: PortalSettingsResponse }) {
             <Text size="sm" c="dimmed">
               {t("portalSettings.notifications.intro")}
             </Text>
-            {EVENTS.map((event) => (
+            {NOTIFICATION_EVENTS.map((event) => (
               <Switch
                 key={event}
                 label={t(`portalSettings.notifications.${event}`)}
+                description={t(`portalSettings.notifications.descriptions.${event}`)}
                 checked={prefs[event]}
                 onChange={(e) => {
                   const on = e.currentTarget.checked;

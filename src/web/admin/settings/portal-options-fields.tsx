@@ -1,21 +1,7 @@
-import { Badge, Fieldset, Group, Stack, Switch, Text } from "@mantine/core";
+import { Fieldset, Stack, Switch, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { PortalOptionKey, PortalOptions } from "../../../shared/contracts/index.js";
-
-/** In the order of FEATURES.md C4; `soon` marks options whose portal feature has not landed yet. */
-const OPTIONS: { key: PortalOptionKey; soon?: boolean; help?: "allowPaypalHelp" | "showBankAccountHelp" }[] =
-  [
-    { key: "allowMessages", soon: true },
-    { key: "showAddress" },
-    { key: "showPhones" },
-    { key: "showSocial" },
-    { key: "allowPaypal", help: "allowPaypalHelp" },
-    { key: "showBankAccount", help: "showBankAccountHelp" },
-    { key: "allowQuoteAcceptance" },
-    { key: "showSalesOrders", soon: true },
-    { key: "showProjects", soon: true },
-    { key: "allowAppointments", soon: true },
-  ];
+import { SHOWN_PORTAL_OPTIONS } from "./settings-model.js";
 
 /** C4 switches; each is enforced by the server's portal policy, not only hidden on screen. */
 export function PortalOptionsFields({
@@ -32,28 +18,13 @@ export function PortalOptionsFields({
         <Text size="sm" c="dimmed">
           {t("portalSettings.options.intro")}
         </Text>
-        {OPTIONS.map(({ key, soon, help }) => (
+        {SHOWN_PORTAL_OPTIONS.map(({ key, help }) => (
           <Switch
             key={key}
             checked={value[key]}
             onChange={(e) => onChange(key, e.currentTarget.checked)}
-            label={
-              <Group gap={6} wrap="wrap">
-                <span>{t(`portalSettings.options.${key}`)}</span>
-                {soon ? (
-                  <Badge size="xs" variant="light" color="gray">
-                    {t("portalSettings.options.soon")}
-                  </Badge>
-                ) : null}
-              </Group>
-            }
-            description={
-              help
-                ? t(`portalSettings.options.${help}`)
-                : soon
-                  ? t("portalSettings.options.comingSoon")
-                  : undefined
-            }
+            label={t(`portalSettings.options.${key}`)}
+            description={help ? t(`portalSettings.options.${help}`) : undefined}
           />
         ))}
       </Stack>

@@ -10,16 +10,12 @@ export const portalSettingsEs = {
     showPhones: "Mostrar los teléfonos",
     showSocial: "Mostrar las redes sociales",
     allowPaypal: "Permitir PayPal",
-    allowPaypalHelp:
-      "PayPal aún no está disponible como pasarela: la opción se guarda, pero el portal no lo ofrecerá hasta que se configure.",
     showBankAccount: "Mostrar la cuenta bancaria",
     showBankAccountHelp: "El IBAN y el BIC del perfil de la organización, para pagar por transferencia.",
     allowQuoteAcceptance: "Permitir aceptar presupuestos",
     showSalesOrders: "Mostrar los pedidos de venta",
     showProjects: "Mostrar proyectos y partes de horas",
     allowAppointments: "Permitir reservar citas",
-    soon: "Próximamente",
-    comingSoon: "Se aplicará cuando esta función esté disponible en el portal.",
   },
   slugKeepsLinks:
     "Si cambias la dirección, los enlaces antiguos siguen funcionando: llevan a la nueva. La dirección antigua queda reservada para tu organización.",
@@ -38,6 +34,20 @@ export const portalSettingsEs = {
     sales_order_viewed: "Un cliente abre un pedido de venta por primera vez",
     /** The bell's sentence for customer_details_updated (data: contactName, customerName). */
     detailsUpdated: "{{contactName}} ({{customerName}}) ha actualizado sus datos",
+    /** Issue 10 (truthful screens): one line under each preference, saying what sends the email. */
+    descriptions: {
+      invoice_viewed: "Cuando un contacto abre una factura en el portal o desde el enlace del email.",
+      payment_received: "Cuando se registra un pago: en el portal con una pasarela o a mano en Portico.",
+      customer_details_updated:
+        "Cuando un contacto cambia en «Mis datos» los datos de la cuenta o los suyos.",
+      quote_viewed: "Cuando un contacto abre un presupuesto en el portal o desde el enlace del email.",
+      quote_accepted:
+        "Cuando un contacto acepta un presupuesto en el portal (con su nombre y, si se pide, su firma).",
+      quote_declined: "Cuando un contacto rechaza un presupuesto en el portal, con el motivo que indique.",
+      comment_added: "Cuando un contacto escribe un comentario en un presupuesto o una factura.",
+      sales_order_viewed:
+        "Cuando un contacto abre un pedido de venta en el portal o desde el enlace del email.",
+    },
   },
   account: {
     nav: "Mis datos",
@@ -83,16 +93,12 @@ export const portalSettingsEn: Messages<typeof portalSettingsEs> = {
     showPhones: "Show phone numbers",
     showSocial: "Show social networks",
     allowPaypal: "Allow PayPal",
-    allowPaypalHelp:
-      "PayPal is not available as a gateway yet: the choice is saved, but the portal will not offer it until it is set up.",
     showBankAccount: "Show bank account",
     showBankAccountHelp: "The IBAN and BIC from the organisation profile, for paying by bank transfer.",
     allowQuoteAcceptance: "Allow accepting quotes",
     showSalesOrders: "Show sales orders",
     showProjects: "Show projects and timesheets",
     allowAppointments: "Allow booking appointments",
-    soon: "Coming soon",
-    comingSoon: "Applies once this feature is available in the portal.",
   },
   slugKeepsLinks:
     "If you change the address, old links keep working: they lead to the new one. The old address stays reserved for your organisation.",
@@ -110,6 +116,18 @@ export const portalSettingsEn: Messages<typeof portalSettingsEs> = {
     comment_added: "A customer comments on a quote or an invoice",
     sales_order_viewed: "A customer opens a sales order for the first time",
     detailsUpdated: "{{contactName}} ({{customerName}}) updated their details",
+    descriptions: {
+      invoice_viewed: "When a contact opens an invoice in the portal or from the email's link.",
+      payment_received: "When a payment is recorded: in the portal through a gateway, or by hand in Portico.",
+      customer_details_updated:
+        "When a contact changes the account's details or their own under “My details”.",
+      quote_viewed: "When a contact opens a quote in the portal or from the email's link.",
+      quote_accepted:
+        "When a contact accepts a quote in the portal (with their name and, if asked, their signature).",
+      quote_declined: "When a contact declines a quote in the portal, with the reason they give.",
+      comment_added: "When a contact writes a comment on a quote or an invoice.",
+      sales_order_viewed: "When a contact opens a sales order in the portal or from the email's link.",
+    },
   },
   account: {
     nav: "My details",

@@ -49,6 +49,9 @@ export const quotesEs = {
     send: "Enviar",
     sendTitle: "Enviar presupuesto",
     sendConfirm: "Enviar presupuesto",
+    /** Issue 10: the send dialog speaks of the quote, not of an invoice. */
+    sendIntro:
+      "Si aún es un borrador, el presupuesto recibirá su número al enviarlo. Se enviará por correo a:",
     revise: "Revisar",
     revised: "Revisión {{revision}} creada",
     convert: "Convertir en factura",
@@ -181,6 +184,7 @@ export const quotesEn: Messages<typeof quotesEs> = {
     send: "Send",
     sendTitle: "Send quote",
     sendConfirm: "Send quote",
+    sendIntro: "If it is still a draft, the quote gets its number when it is sent. It will be emailed to:",
     revise: "Revise",
     revised: "Revision {{revision}} created",
     convert: "Convert to invoice",
