@@ -126,6 +126,12 @@ describe.each(["es", "en"] as const)("emails in %s", (lang) => {
     expectFormatted(receipt, lang, null);
     expect(receipt?.subject).toContain(TOTAL[lang]);
     expect(receipt?.textBody).toContain(lang === "es" ? "pendiente: 0,00\u00a0€" : "still due: €0.00");
+    // The organisation's own notice is in its language (Spanish by default), amount formatted likewise.
+    const notices = ((await api("GET", "/api/outbox")).json() as EmailSummary[]).filter(
+      (e) =>
+        e.kind === "staff_notification" && e.subject.includes(`Pago de ${TOTAL.es} recibido de Pay${lang}`),
+    );
+    expect(notices).toHaveLength(1);
   });
 
   test("quote sent: expiry date and total", async () => {
