@@ -1,4 +1,5 @@
 import { Liquid } from "liquidjs";
+import { type EmailLang, formatEmailMoney, formatLongDate } from "./format.js";
 
 export type EmailKind =
   | "staff_notification"
@@ -12,7 +13,7 @@ export type EmailKind =
   | "sales_order_sent"
   | "staff_password_reset"
   | "staff_password_changed";
-type Lang = "es" | "en";
+type Lang = EmailLang;
 
 interface Template {
   subject: string;
@@ -30,10 +31,10 @@ const templates: Record<EmailKind, Record<Lang, Template>> = {
   staff_notification: {
     es: {
       subject:
-        "{% if event == 'invoice_viewed' %}{{ customer_name }} ha abierto la factura {{ number }}{% elsif event == 'payment_received' %}Pago de {{ amount }} recibido de {{ customer_name }}{% elsif event == 'quote_viewed' %}{{ customer_name }} ha abierto el presupuesto {{ number }}{% elsif event == 'quote_accepted' %}{{ customer_name }} ha aceptado el presupuesto {{ number }}{% elsif event == 'quote_declined' %}{{ customer_name }} ha rechazado el presupuesto {{ number }}{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) ha comentado en {{ document_kind }} {{ number }}{% elsif event == 'sales_order_viewed' %}{{ customer_name }} ha abierto el pedido de venta {{ number }}{% else %}{{ customer_name }} ha actualizado sus datos{% endif %}",
+        "{% if event == 'invoice_viewed' %}{{ customer_name }} ha abierto la factura {{ number }}{% elsif event == 'payment_received' %}Pago de {{ amount_minor | money: currency }} recibido de {{ customer_name }}{% elsif event == 'quote_viewed' %}{{ customer_name }} ha abierto el presupuesto {{ number }}{% elsif event == 'quote_accepted' %}{{ customer_name }} ha aceptado el presupuesto {{ number }}{% elsif event == 'quote_declined' %}{{ customer_name }} ha rechazado el presupuesto {{ number }}{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) ha comentado en {{ document_kind }} {{ number }}{% elsif event == 'sales_order_viewed' %}{{ customer_name }} ha abierto el pedido de venta {{ number }}{% else %}{{ customer_name }} ha actualizado sus datos{% endif %}",
       body: `Hola:
 
-{% if event == 'invoice_viewed' %}{{ customer_name }} ha abierto por primera vez la factura {{ number }} en el portal.{% elsif event == 'payment_received' %}{{ customer_name }} ha pagado {{ amount }} de la factura {{ number }}.{% elsif event == 'quote_viewed' %}{{ customer_name }} ha abierto por primera vez el presupuesto {{ number }} en el portal.{% elsif event == 'quote_accepted' %}{{ customer_name }} ha aceptado el presupuesto {{ number }}.{% elsif event == 'quote_declined' %}{{ customer_name }} ha rechazado el presupuesto {{ number }}.{% elsif event == 'sales_order_viewed' %}{{ customer_name }} ha abierto por primera vez el pedido de venta {{ number }} en el portal.{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) ha escrito un comentario en {{ document_kind }} {{ number }}:
+{% if event == 'invoice_viewed' %}{{ customer_name }} ha abierto por primera vez la factura {{ number }} en el portal.{% elsif event == 'payment_received' %}{{ customer_name }} ha pagado {{ amount_minor | money: currency }} de la factura {{ number }}.{% elsif event == 'quote_viewed' %}{{ customer_name }} ha abierto por primera vez el presupuesto {{ number }} en el portal.{% elsif event == 'quote_accepted' %}{{ customer_name }} ha aceptado el presupuesto {{ number }}.{% elsif event == 'quote_declined' %}{{ customer_name }} ha rechazado el presupuesto {{ number }}.{% elsif event == 'sales_order_viewed' %}{{ customer_name }} ha abierto por primera vez el pedido de venta {{ number }} en el portal.{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) ha escrito un comentario en {{ document_kind }} {{ number }}:
 
 «{{ excerpt }}»{% else %}{{ contact_name }} ({{ customer_name }}) ha cambiado sus datos en el portal: {{ fields }}.{% endif %}
 
@@ -44,10 +45,10 @@ Puedes elegir qué avisos recibes por email en Ajustes › Notificaciones.`,
     },
     en: {
       subject:
-        "{% if event == 'invoice_viewed' %}{{ customer_name }} opened invoice {{ number }}{% elsif event == 'payment_received' %}Payment of {{ amount }} received from {{ customer_name }}{% elsif event == 'quote_viewed' %}{{ customer_name }} opened quote {{ number }}{% elsif event == 'quote_accepted' %}{{ customer_name }} accepted quote {{ number }}{% elsif event == 'quote_declined' %}{{ customer_name }} declined quote {{ number }}{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) commented on {{ document_kind }} {{ number }}{% elsif event == 'sales_order_viewed' %}{{ customer_name }} opened sales order {{ number }}{% else %}{{ customer_name }} updated their details{% endif %}",
+        "{% if event == 'invoice_viewed' %}{{ customer_name }} opened invoice {{ number }}{% elsif event == 'payment_received' %}Payment of {{ amount_minor | money: currency }} received from {{ customer_name }}{% elsif event == 'quote_viewed' %}{{ customer_name }} opened quote {{ number }}{% elsif event == 'quote_accepted' %}{{ customer_name }} accepted quote {{ number }}{% elsif event == 'quote_declined' %}{{ customer_name }} declined quote {{ number }}{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) commented on {{ document_kind }} {{ number }}{% elsif event == 'sales_order_viewed' %}{{ customer_name }} opened sales order {{ number }}{% else %}{{ customer_name }} updated their details{% endif %}",
       body: `Hello,
 
-{% if event == 'invoice_viewed' %}{{ customer_name }} opened invoice {{ number }} in the portal for the first time.{% elsif event == 'payment_received' %}{{ customer_name }} paid {{ amount }} towards invoice {{ number }}.{% elsif event == 'quote_viewed' %}{{ customer_name }} opened quote {{ number }} in the portal for the first time.{% elsif event == 'quote_accepted' %}{{ customer_name }} accepted quote {{ number }}.{% elsif event == 'quote_declined' %}{{ customer_name }} declined quote {{ number }}.{% elsif event == 'sales_order_viewed' %}{{ customer_name }} opened sales order {{ number }} in the portal for the first time.{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) wrote a comment on {{ document_kind }} {{ number }}:
+{% if event == 'invoice_viewed' %}{{ customer_name }} opened invoice {{ number }} in the portal for the first time.{% elsif event == 'payment_received' %}{{ customer_name }} paid {{ amount_minor | money: currency }} towards invoice {{ number }}.{% elsif event == 'quote_viewed' %}{{ customer_name }} opened quote {{ number }} in the portal for the first time.{% elsif event == 'quote_accepted' %}{{ customer_name }} accepted quote {{ number }}.{% elsif event == 'quote_declined' %}{{ customer_name }} declined quote {{ number }}.{% elsif event == 'sales_order_viewed' %}{{ customer_name }} opened sales order {{ number }} in the portal for the first time.{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) wrote a comment on {{ document_kind }} {{ number }}:
 
 “{{ excerpt }}”{% else %}{{ contact_name }} ({{ customer_name }}) changed their details in the portal: {{ fields }}.{% endif %}
 
@@ -64,7 +65,7 @@ You can choose which notices you get by email in Settings › Notifications.`,
         "{% if kind == 'credit_note' %}Factura rectificativa{% elsif kind == 'retainer' %}Factura de anticipo{% else %}Factura{% endif %} {{ number }} de {{ org_name }}",
       body: `Hola {{ contact_name }}:
 
-{% if kind == 'credit_note' %}{{ org_name }} te ha enviado la factura rectificativa {{ number }} por {{ total }}: es un saldo a tu favor.{% else %}{{ org_name }} te ha enviado la factura{% if kind == 'retainer' %} de anticipo{% endif %} {{ number }} por {{ total }}{% if due_date %}, con vencimiento el {{ due_date }}{% endif %}.{% endif %}
+{% if kind == 'credit_note' %}{{ org_name }} te ha enviado la factura rectificativa {{ number }} por {{ total_minor | money: currency }}: es un saldo a tu favor.{% else %}{{ org_name }} te ha enviado la factura{% if kind == 'retainer' %} de anticipo{% endif %} {{ number }} por {{ total_minor | money: currency }}{% if due_date %}, con vencimiento el {{ due_date | date_long }}{% endif %}.{% endif %}
 
 {% if has_link %}Puedes verla{% if kind != 'credit_note' %}, descargarla y pagarla{% else %} y descargarla{% endif %} en tu portal:
 
@@ -80,7 +81,7 @@ Gracias,
         "{% if kind == 'credit_note' %}Credit note{% elsif kind == 'retainer' %}Retainer invoice{% else %}Invoice{% endif %} {{ number }} from {{ org_name }}",
       body: `Hello {{ contact_name }},
 
-{% if kind == 'credit_note' %}{{ org_name }} has sent you credit note {{ number }} for {{ total }}: credit in your favour.{% else %}{{ org_name }} has sent you {% if kind == 'retainer' %}retainer invoice{% else %}invoice{% endif %} {{ number }} for {{ total }}{% if due_date %}, due on {{ due_date }}{% endif %}.{% endif %}
+{% if kind == 'credit_note' %}{{ org_name }} has sent you credit note {{ number }} for {{ total_minor | money: currency }}: credit in your favour.{% else %}{{ org_name }} has sent you {% if kind == 'retainer' %}retainer invoice{% else %}invoice{% endif %} {{ number }} for {{ total_minor | money: currency }}{% if due_date %}, due on {{ due_date | date_long }}{% endif %}.{% endif %}
 
 {% if has_link %}You can view{% if kind != 'credit_note' %}, download and pay it{% else %} and download it{% endif %} in your portal:
 
@@ -248,7 +249,7 @@ If this was not you, ask for a new password with "Forgot your password?" on the 
       subject: "Presupuesto {{ number }} de {{ org_name }}",
       body: `Hola {{ contact_name }}:
 
-{{ org_name }} te ha enviado el presupuesto {{ number }} por {{ total }}{% if expiry_date %}, válido hasta el {{ expiry_date }}{% endif %}.
+{{ org_name }} te ha enviado el presupuesto {{ number }} por {{ total_minor | money: currency }}{% if expiry_date %}, válido hasta el {{ expiry_date | date_long }}{% endif %}.
 
 {% if has_link %}Puedes verlo, descargarlo y aceptarlo o rechazarlo en tu portal:
 
@@ -263,7 +264,7 @@ Gracias,
       subject: "Quote {{ number }} from {{ org_name }}",
       body: `Hello {{ contact_name }},
 
-{{ org_name }} has sent you quote {{ number }} for {{ total }}{% if expiry_date %}, valid until {{ expiry_date }}{% endif %}.
+{{ org_name }} has sent you quote {{ number }} for {{ total_minor | money: currency }}{% if expiry_date %}, valid until {{ expiry_date | date_long }}{% endif %}.
 
 {% if has_link %}You can view, download and accept or decline it in your portal:
 
@@ -315,7 +316,7 @@ Thank you,
       subject: "Pedido de venta {{ number }} de {{ org_name }}",
       body: `Hola {{ contact_name }}:
 
-{{ org_name }} ha confirmado el pedido de venta {{ number }} por {{ total }}{% if reference %} (su referencia {{ reference }}){% endif %}.
+{{ org_name }} ha confirmado el pedido de venta {{ number }} por {{ total_minor | money: currency }}{% if reference %} (su referencia {{ reference }}){% endif %}{% if delivery_date %}, con entrega prevista el {{ delivery_date | date_long }}{% endif %}.
 
 {% if has_link %}Puedes verlo, descargarlo y seguir sus facturas en tu portal:
 
@@ -330,7 +331,7 @@ Gracias,
       subject: "Sales order {{ number }} from {{ org_name }}",
       body: `Hello {{ contact_name }},
 
-{{ org_name }} has confirmed sales order {{ number }} for {{ total }}{% if reference %} (your reference {{ reference }}){% endif %}.
+{{ org_name }} has confirmed sales order {{ number }} for {{ total_minor | money: currency }}{% if reference %} (your reference {{ reference }}){% endif %}{% if delivery_date %}, for delivery on {{ delivery_date | date_long }}{% endif %}.
 
 {% if has_link %}You can view and download it, and follow its invoices, in your portal:
 
@@ -344,10 +345,10 @@ Thank you,
   },
   payment_receipt: {
     es: {
-      subject: "Recibo de tu pago de {{ amount }} a {{ org_name }}",
+      subject: "Recibo de tu pago de {{ amount_minor | money: currency }} a {{ org_name }}",
       body: `Hola {{ contact_name }}:
 
-Hemos recibido tu pago de {{ amount }} para {% if number contains ',' %}las facturas{% else %}la factura{% endif %} {{ number }}. Importe pendiente: {{ due }}.
+Hemos recibido tu pago de {{ amount_minor | money: currency }} para {% if number contains ',' %}las facturas{% else %}la factura{% endif %} {{ number }}. Importe pendiente: {{ due_minor | money: currency }}.
 
 Recibo {{ receipt_number }} · referencia del pago: {{ reference }}
 
@@ -358,10 +359,10 @@ Gracias,
       button: "Ver recibo",
     },
     en: {
-      subject: "Receipt for your payment of {{ amount }} to {{ org_name }}",
+      subject: "Receipt for your payment of {{ amount_minor | money: currency }} to {{ org_name }}",
       body: `Hello {{ contact_name }},
 
-We have received your payment of {{ amount }} for {% if number contains ',' %}invoices{% else %}invoice{% endif %} {{ number }}. Amount still due: {{ due }}.
+We have received your payment of {{ amount_minor | money: currency }} for {% if number contains ',' %}invoices{% else %}invoice{% endif %} {{ number }}. Amount still due: {{ due_minor | money: currency }}.
 
 Receipt {{ receipt_number }} · payment reference: {{ reference }}
 
@@ -374,8 +375,28 @@ Thank you,
   },
 };
 
-const textEngine = new Liquid({ strictVariables: false });
-const htmlEngine = new Liquid({ outputEscape: "escape", strictVariables: false });
+/**
+ * Issue 10: dates and amounts are formatted in one place, by filters bound to the email's language, so
+ * the values handed to a template stay raw (`"2027-01-05"`, minor units) and no template shows them so:
+ * `{{ due_date | date_long }}` → "5 de enero de 2027" / "5 January 2027",
+ * `{{ total_minor | money: currency }}` → "12.345,60 €" / "€12,345.60".
+ */
+function engine(lang: Lang, html: boolean): Liquid {
+  const liquid = new Liquid({ strictVariables: false, ...(html ? { outputEscape: "escape" as const } : {}) });
+  liquid.registerFilter("date_long", (value: unknown) =>
+    typeof value === "string" ? formatLongDate(value, lang) : "",
+  );
+  liquid.registerFilter("money", (value: unknown, currency: unknown) =>
+    typeof value === "number" && Number.isSafeInteger(value) && typeof currency === "string"
+      ? formatEmailMoney(value, currency, lang)
+      : "",
+  );
+  return liquid;
+}
+const engines: Record<Lang, { text: Liquid; html: Liquid }> = {
+  es: { text: engine("es", false), html: engine("es", true) },
+  en: { text: engine("en", false), html: engine("en", true) },
+};
 
 export interface RenderedEmail {
   subject: string;
@@ -390,13 +411,13 @@ export async function renderEmail(
   opts: { buttonUrl?: string | null; brandColor?: string } = {},
 ): Promise<RenderedEmail> {
   const t = templates[kind][lang];
-  const subject = (await textEngine.parseAndRender(t.subject, vars)).replace(/[\r\n]+/g, " ").trim();
+  const subject = (await engines[lang].text.parseAndRender(t.subject, vars)).replace(/[\r\n]+/g, " ").trim();
   const buttonText = opts.buttonUrl && t.button ? `${t.button}: ${opts.buttonUrl}` : "";
-  const text = (await textEngine.parseAndRender(t.body, { ...vars, button: buttonText }))
+  const text = (await engines[lang].text.parseAndRender(t.body, { ...vars, button: buttonText }))
     .replace(/\n{3,}/g, "\n\n")
     .trim();
   const marker = "\u0000BUTTON\u0000";
-  const htmlBody: string = await htmlEngine.parseAndRender(t.body, { ...vars, button: marker });
+  const htmlBody: string = await engines[lang].html.parseAndRender(t.body, { ...vars, button: marker });
   const color = /^#[0-9a-f]{6}$/i.test(opts.brandColor ?? "") ? opts.brandColor : "#1c7ed6";
   const button =
     opts.buttonUrl && t.button

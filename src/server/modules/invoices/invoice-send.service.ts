@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import { formatMoney } from "../../../shared/money/index.js";
 import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
@@ -7,7 +6,7 @@ import { invoices } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import type { Mailer } from "../../email/mailer.js";
 import { AppError } from "../../http/errors.js";
-import { deliverDocument, localeOf } from "../documents/deliver-document.js";
+import { deliverDocument } from "../documents/deliver-document.js";
 import { buildInvoicePdf, invoicePdfFilename } from "./invoice-pdf.js";
 import { findDetail, findInvoice } from "./invoices.queries.js";
 import { issueInTx, orgToday } from "./invoices.service.js";
@@ -34,10 +33,11 @@ export async function sendInvoice(
       documentId: invoice.id,
       contactIds,
       emailKind: "invoice_sent",
-      emailVars: (lang) => ({
+      emailVars: () => ({
         kind: invoice.kind,
         number: invoice.number,
-        total: formatMoney(invoice.totalMinor, invoice.currency, localeOf(lang)),
+        total_minor: invoice.totalMinor,
+        currency: invoice.currency,
         due_date: invoice.dueDate,
       }),
       renderPdf: (lang) => buildInvoicePdf(tx, orgId, detail, lang),

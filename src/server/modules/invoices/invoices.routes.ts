@@ -12,7 +12,7 @@ import {
 import type { App, Deps } from "../../app.js";
 import { withOrg } from "../../db/scope.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
-import { requestLanguage } from "../../http/errors.js";
+import { pdfLanguage, pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
 import { buildInvoicePdf, invoicePdfFilename } from "./invoice-pdf.js";
 import { sendInvoice } from "./invoice-send.service.js";
 import { findDetail, findInvoice } from "./invoices.queries.js";
@@ -74,13 +74,21 @@ export async function invoiceRoutes(app: App, deps: Deps) {
   );
   r.get(
     "/api/invoices/:id/pdf",
-    { onRequest, schema: { tags, params: idParams, produces: ["application/pdf"] } },
+    {
+      onRequest,
+      schema: { tags, params: idParams, querystring: pdfLanguageQuery, produces: ["application/pdf"] },
+    },
     async (req, reply) => {
       const orgId = staffOf(req).orgId;
       const { pdf, filename } = await withOrg(db, orgId, async (tx) => {
         const detail = await findDetail(tx, await findInvoice(tx, req.params.id), await orgToday(tx, orgId));
         return {
-          pdf: await buildInvoicePdf(tx, orgId, detail, requestLanguage(req)),
+          pdf: await buildInvoicePdf(
+            tx,
+            orgId,
+            detail,
+            await pdfLanguage(tx, { customerId: detail.customerId }, pdfLanguageChoice(req)),
+          ),
           filename: invoicePdfFilename(detail),
         };
       });

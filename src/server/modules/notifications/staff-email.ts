@@ -1,6 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { NotificationEvent } from "../../../shared/contracts/index.js";
-import { formatMoney } from "../../../shared/money/index.js";
 import type { Config } from "../../config.js";
 import type { Tx } from "../../db/client.js";
 import { memberships, organisations, users } from "../../db/schema/index.js";
@@ -44,11 +43,6 @@ export async function queueStaffEmail(
   const to = org.email ? [org.email] : await ownerEmails(tx, orgId);
   if (to.length === 0) return;
   const lang = org.language === "es" ? "es" : "en";
-  const locale = lang === "es" ? "es-ES" : "en-GB";
-  const amount =
-    typeof data.amountMinor === "number" && typeof data.currency === "string"
-      ? formatMoney(data.amountMinor, data.currency, locale)
-      : "";
   const path =
     event === "customer_details_updated"
       ? `customers/${data.customerId}`
@@ -70,7 +64,8 @@ export async function queueStaffEmail(
       customer_name: data.customerName ?? "",
       contact_name: data.contactName ?? "",
       fields: fieldLabels(String(data.fields ?? ""), lang),
-      amount,
+      amount_minor: typeof data.amountMinor === "number" ? data.amountMinor : null,
+      currency: typeof data.currency === "string" ? data.currency : null,
       excerpt: data.excerpt ?? "",
       document_kind: documentKind(String(data.documentType ?? ""), lang),
     },

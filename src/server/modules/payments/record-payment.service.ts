@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import { formatMoney } from "../../../shared/money/index.js";
 import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
@@ -128,7 +127,6 @@ export async function applyGatewayConfirmation(
     const [contact] = await tx.select().from(contacts).where(eq(contacts.id, checkout.contactId));
     if (contact?.email) {
       const lang = (contact.language ?? customer.language ?? org.language) === "es" ? "es" : "en";
-      const locale = lang === "es" ? "es-ES" : "en-GB";
       const stillDue = paid.reduce((s, d) => s + dueOf(d), 0);
       const email = await renderEmail(
         "payment_receipt",
@@ -137,8 +135,9 @@ export async function applyGatewayConfirmation(
           org_name: org.name,
           contact_name: contact.name,
           number: numbers,
-          amount: formatMoney(payment.amountMinor, payment.currency, locale),
-          due: formatMoney(stillDue, payment.currency, locale),
+          amount_minor: payment.amountMinor,
+          due_minor: stillDue,
+          currency: payment.currency,
           reference: c.reference,
           receipt_number: payment.number,
         },

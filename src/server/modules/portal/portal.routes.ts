@@ -19,9 +19,10 @@ import type { App, Deps } from "../../app.js";
 import type { Db } from "../../db/client.js";
 import { withContact } from "../../db/scope.js";
 import { clearCookie, contactCookieName, cookieOptions } from "../../http/cookies.js";
-import { AppError, requestLanguage } from "../../http/errors.js";
+import { AppError } from "../../http/errors.js";
 import { contactOf, requireContact, requirePortal } from "../../http/portal-auth.js";
 import { auditOriginOf } from "../audit/audit.service.js";
+import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
 import { startCheckout } from "../payments/checkout.service.js";
 import { signOutContact } from "../portal-auth/portal-auth.service.js";
 import {
@@ -89,13 +90,16 @@ export async function portalRoutes(app: App, { database: { db }, config, mailer 
   );
   r.get(
     "/api/portal/:slug/invoices/:id/pdf",
-    { onRequest, schema: { tags, params: slugIdParams, produces: ["application/pdf"] } },
+    {
+      onRequest,
+      schema: { tags, params: slugIdParams, querystring: pdfLanguageQuery, produces: ["application/pdf"] },
+    },
     async (req, reply) => {
       const { pdf, filename } = await portalInvoicePdf(
         db,
         contactOf(req),
         req.params.id,
-        requestLanguage(req),
+        pdfLanguageChoice(req),
         auditOriginOf(req),
       );
       return reply

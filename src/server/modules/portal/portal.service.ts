@@ -8,6 +8,7 @@ import { AppError } from "../../http/errors.js";
 import { publishStatus } from "../../realtime/realtime.js";
 import { type AuditAction, type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import { loadCustomer } from "../customers/customers.service.js";
+import { type PdfLanguageChoice, pdfLanguage } from "../documents/pdf-language.js";
 import { buildInvoicePdf, invoicePdfFilename } from "../invoices/invoice-pdf.js";
 import { findDetail, findInvoice } from "../invoices/invoices.queries.js";
 import { orgToday } from "../invoices/invoices.service.js";
@@ -148,14 +149,14 @@ export function portalInvoicePdf(
   db: Db,
   p: ContactPrincipal,
   invoiceId: string,
-  lang: "es" | "en",
+  lang: PdfLanguageChoice,
   origin: AuditOrigin,
 ) {
   return withContact(db, p.orgId, p.customerId, async (tx) => {
     const inv = await findInvoice(tx, invoiceId);
     if (inv.status === "draft") throw new AppError("NOT_FOUND");
     const detail = await findDetail(tx, inv, await orgToday(tx, p.orgId));
-    const pdf = await buildInvoicePdf(tx, p.orgId, detail, lang);
+    const pdf = await buildInvoicePdf(tx, p.orgId, detail, await pdfLanguage(tx, p, lang));
     if (!p.preview)
       await recordPortalEvent(
         tx,

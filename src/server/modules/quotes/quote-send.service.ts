@@ -1,10 +1,9 @@
-import { formatMoney } from "../../../shared/money/index.js";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { withOrg } from "../../db/scope.js";
 import type { Mailer } from "../../email/mailer.js";
 import { publishStatus } from "../../realtime/realtime.js";
-import { deliverDocument, localeOf } from "../documents/deliver-document.js";
+import { deliverDocument } from "../documents/deliver-document.js";
 import { orgToday } from "../invoices/invoices.service.js";
 import { buildQuotePdf, quotePdfFilename } from "./quote-pdf.js";
 import { findDetail } from "./quotes.queries.js";
@@ -30,9 +29,10 @@ export async function sendQuote(
       documentId: quote.id,
       contactIds,
       emailKind: "quote_sent",
-      emailVars: (lang) => ({
+      emailVars: () => ({
         number: detail.displayNumber,
-        total: formatMoney(quote.totalMinor, quote.currency, localeOf(lang)),
+        total_minor: quote.totalMinor,
+        currency: quote.currency,
         expiry_date: quote.expiryDate,
       }),
       renderPdf: (lang) => buildQuotePdf(tx, orgId, detail, lang),

@@ -10,9 +10,9 @@ import {
   slugParams,
 } from "../../../shared/contracts/index.js";
 import type { App, Deps } from "../../app.js";
-import { requestLanguage } from "../../http/errors.js";
 import { contactOf, requireContact } from "../../http/portal-auth.js";
 import { auditOriginOf } from "../audit/audit.service.js";
+import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
 import {
   acceptPortalQuote,
   declinePortalQuote,
@@ -47,9 +47,17 @@ export async function portalQuoteRoutes(app: App, { database: { db }, mailer, co
   );
   r.get(
     "/api/portal/:slug/quotes/:id/pdf",
-    { onRequest, schema: { tags, params: slugIdParams, produces: ["application/pdf"] } },
+    {
+      onRequest,
+      schema: { tags, params: slugIdParams, querystring: pdfLanguageQuery, produces: ["application/pdf"] },
+    },
     async (req, reply) => {
-      const { pdf, filename } = await portalQuotePdf(db, contactOf(req), req.params.id, requestLanguage(req));
+      const { pdf, filename } = await portalQuotePdf(
+        db,
+        contactOf(req),
+        req.params.id,
+        pdfLanguageChoice(req),
+      );
       return reply
         .type("application/pdf")
         .header("content-disposition", `attachment; filename="${filename}"`)

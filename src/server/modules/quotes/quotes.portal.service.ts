@@ -14,6 +14,7 @@ import { AppError } from "../../http/errors.js";
 import { publishStatus } from "../../realtime/realtime.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import { loadCustomer } from "../customers/customers.service.js";
+import { type PdfLanguageChoice, pdfLanguage } from "../documents/pdf-language.js";
 import { orgToday } from "../invoices/invoices.service.js";
 import { notify } from "../notifications/notifications.service.js";
 import type { StaffMail } from "../notifications/staff-email.js";
@@ -124,12 +125,15 @@ export async function getPortalQuote(
   return result;
 }
 
-export function portalQuotePdf(db: Db, p: ContactPrincipal, quoteId: string, lang: "es" | "en") {
+export function portalQuotePdf(db: Db, p: ContactPrincipal, quoteId: string, lang: PdfLanguageChoice) {
   return withContact(db, p.orgId, p.customerId, async (tx) => {
     const q = await findQuote(tx, quoteId);
     if (q.status === "draft") throw new AppError("NOT_FOUND");
     const detail = await findDetail(tx, q, await orgToday(tx, p.orgId), { withDrafts: false });
-    return { pdf: await buildQuotePdf(tx, p.orgId, detail, lang), filename: quotePdfFilename(detail) };
+    return {
+      pdf: await buildQuotePdf(tx, p.orgId, detail, await pdfLanguage(tx, p, lang)),
+      filename: quotePdfFilename(detail),
+    };
   });
 }
 

@@ -16,7 +16,8 @@ import {
 import type { App, Deps } from "../../app.js";
 import { withOrg } from "../../db/scope.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
-import { AppError, requestLanguage } from "../../http/errors.js";
+import { AppError } from "../../http/errors.js";
+import { pdfLanguage, pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
 import { orgToday } from "../invoices/invoices.service.js";
 import { buildQuotePdf, quotePdfFilename } from "./quote-pdf.js";
 import { sendQuote } from "./quote-send.service.js";
@@ -110,13 +111,21 @@ export async function quoteRoutes(app: App, deps: Deps) {
   );
   r.get(
     "/api/quotes/:id/pdf",
-    { onRequest, schema: { tags, params: idParams, produces: ["application/pdf"] } },
+    {
+      onRequest,
+      schema: { tags, params: idParams, querystring: pdfLanguageQuery, produces: ["application/pdf"] },
+    },
     async (req, reply) => {
       const orgId = staffOf(req).orgId;
       const { pdf, filename } = await withOrg(db, orgId, async (tx) => {
         const detail = await findDetail(tx, await findQuote(tx, req.params.id), await orgToday(tx, orgId));
         return {
-          pdf: await buildQuotePdf(tx, orgId, detail, requestLanguage(req)),
+          pdf: await buildQuotePdf(
+            tx,
+            orgId,
+            detail,
+            await pdfLanguage(tx, { customerId: detail.customerId }, pdfLanguageChoice(req)),
+          ),
           filename: quotePdfFilename(detail),
         };
       });

@@ -11,9 +11,9 @@ import {
 } from "../../../shared/contracts/index.js";
 import type { App, Deps } from "../../app.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
-import { requestLanguage } from "../../http/errors.js";
 import { contactOf, requireContact } from "../../http/portal-auth.js";
 import { auditOriginOf } from "../audit/audit.service.js";
+import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
 import {
   getPortalPayment,
   listPortalPayments,
@@ -53,20 +53,28 @@ export async function receiptRoutes(app: App, { database: { db } }: Deps) {
   );
   r.get(
     "/api/portal/:slug/payments/:id/pdf",
-    { onRequest: contact, schema: { tags, params: slugIdParams, produces: ["application/pdf"] } },
+    {
+      onRequest: contact,
+      schema: { tags, params: slugIdParams, querystring: pdfLanguageQuery, produces: ["application/pdf"] },
+    },
     async (req, reply) =>
       sendPdf(
         reply,
-        await portalReceiptPdf(db, contactOf(req), req.params.id, requestLanguage(req), auditOriginOf(req)),
+        await portalReceiptPdf(db, contactOf(req), req.params.id, pdfLanguageChoice(req), auditOriginOf(req)),
       ),
   );
   r.get(
     "/api/payments/:id/pdf",
     {
       onRequest: requireStaff(db),
-      schema: { tags: ["payments"], params: idParams, produces: ["application/pdf"] },
+      schema: {
+        tags: ["payments"],
+        params: idParams,
+        querystring: pdfLanguageQuery,
+        produces: ["application/pdf"],
+      },
     },
     async (req, reply) =>
-      sendPdf(reply, await staffReceiptPdf(db, staffOf(req).orgId, req.params.id, requestLanguage(req))),
+      sendPdf(reply, await staffReceiptPdf(db, staffOf(req).orgId, req.params.id, pdfLanguageChoice(req))),
   );
 }

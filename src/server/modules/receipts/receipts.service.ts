@@ -9,6 +9,7 @@ import type { Db, Tx } from "../../db/client.js";
 import { withContact, withOrg } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
+import { type PdfLanguageChoice, pdfLanguage } from "../documents/pdf-language.js";
 import {
   findPayment,
   findPaymentDetail,
@@ -62,12 +63,13 @@ export function portalReceiptPdf(
   db: Db,
   p: ContactPrincipal,
   id: string,
-  lang: "es" | "en",
+  lang: PdfLanguageChoice,
   origin: AuditOrigin,
 ): Promise<{ pdf: Buffer; filename: string }> {
   return withContact(db, p.orgId, p.customerId, async (tx) => {
     const payment = await findOwnPayment(tx, p, id);
-    const pdf = await buildReceiptPdf(tx, p.orgId, payment, await findPaymentDetail(tx, payment), lang);
+    const locale = await pdfLanguage(tx, p, lang);
+    const pdf = await buildReceiptPdf(tx, p.orgId, payment, await findPaymentDetail(tx, payment), locale);
     if (!p.preview)
       await recordPortalEvent(
         tx,
@@ -90,11 +92,12 @@ export function staffReceiptPdf(
   db: Db,
   orgId: string,
   id: string,
-  lang: "es" | "en",
+  lang: PdfLanguageChoice,
 ): Promise<{ pdf: Buffer; filename: string }> {
   return withOrg(db, orgId, async (tx) => {
     const payment = await findPayment(tx, id);
-    const pdf = await buildReceiptPdf(tx, orgId, payment, await findPaymentDetail(tx, payment), lang);
+    const locale = await pdfLanguage(tx, { customerId: payment.customerId }, lang);
+    const pdf = await buildReceiptPdf(tx, orgId, payment, await findPaymentDetail(tx, payment), locale);
     return { pdf, filename: receiptPdfFilename(payment) };
   });
 }

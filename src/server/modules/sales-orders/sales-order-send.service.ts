@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import { formatMoney } from "../../../shared/money/index.js";
 import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
@@ -7,7 +6,7 @@ import { salesOrders } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import type { Mailer } from "../../email/mailer.js";
 import { AppError } from "../../http/errors.js";
-import { deliverDocument, localeOf } from "../documents/deliver-document.js";
+import { deliverDocument } from "../documents/deliver-document.js";
 import { buildSalesOrderPdf, salesOrderPdfFilename } from "./sales-order-pdf.js";
 import { findDetail, lockOrder, type SalesOrderRow } from "./sales-orders.queries.js";
 
@@ -40,10 +39,12 @@ export async function sendSalesOrder(
       documentId: id,
       contactIds,
       emailKind: "sales_order_sent",
-      emailVars: (lang) => ({
+      emailVars: () => ({
         number: detail.number,
-        total: formatMoney(detail.totalMinor, detail.currency, localeOf(lang)),
+        total_minor: detail.totalMinor,
+        currency: detail.currency,
         reference: detail.reference,
+        delivery_date: detail.deliveryDate,
       }),
       renderPdf: (lang) => buildSalesOrderPdf(tx, orgId, detail, lang),
       pdfFilename: salesOrderPdfFilename(detail),

@@ -8,9 +8,9 @@ import {
   slugParams,
 } from "../../../shared/contracts/index.js";
 import type { App, Deps } from "../../app.js";
-import { requestLanguage } from "../../http/errors.js";
 import { contactOf, requireContact } from "../../http/portal-auth.js";
 import { auditOriginOf } from "../audit/audit.service.js";
+import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
 import {
   getPortalSalesOrder,
   listPortalSalesOrders,
@@ -44,13 +44,16 @@ export async function portalSalesOrderRoutes(app: App, { database: { db }, maile
   );
   r.get(
     "/api/portal/:slug/sales-orders/:id/pdf",
-    { onRequest, schema: { tags, params: slugIdParams, produces: ["application/pdf"] } },
+    {
+      onRequest,
+      schema: { tags, params: slugIdParams, querystring: pdfLanguageQuery, produces: ["application/pdf"] },
+    },
     async (req, reply) => {
       const { pdf, filename } = await portalSalesOrderPdf(
         db,
         contactOf(req),
         req.params.id,
-        requestLanguage(req),
+        pdfLanguageChoice(req),
         auditOriginOf(req),
       );
       return reply

@@ -11,6 +11,7 @@ import { withContact } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import { loadCustomer } from "../customers/customers.service.js";
+import { type PdfLanguageChoice, pdfLanguage } from "../documents/pdf-language.js";
 import { notify } from "../notifications/notifications.service.js";
 import type { StaffMail } from "../notifications/staff-email.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
@@ -110,7 +111,7 @@ export function portalSalesOrderPdf(
   db: Db,
   p: ContactPrincipal,
   id: string,
-  lang: "es" | "en",
+  lang: PdfLanguageChoice,
   origin: AuditOrigin,
 ) {
   return withContact(db, p.orgId, p.customerId, async (tx) => {
@@ -119,7 +120,7 @@ export function portalSalesOrderPdf(
     const detail = await findDetail(tx, o, { withDrafts: false });
     if (!p.preview) await recordPortalEvent(tx, event(p, "document_downloaded", o.id), origin);
     return {
-      pdf: await buildSalesOrderPdf(tx, p.orgId, detail, lang),
+      pdf: await buildSalesOrderPdf(tx, p.orgId, detail, await pdfLanguage(tx, p, lang)),
       filename: salesOrderPdfFilename(detail),
     };
   });

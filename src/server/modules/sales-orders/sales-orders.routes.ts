@@ -14,7 +14,7 @@ import {
 import type { App, Deps } from "../../app.js";
 import { withOrg } from "../../db/scope.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
-import { requestLanguage } from "../../http/errors.js";
+import { pdfLanguage, pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
 import { buildSalesOrderPdf, salesOrderPdfFilename } from "./sales-order-pdf.js";
 import { sendSalesOrder } from "./sales-order-send.service.js";
 import { findDetail, findOrder } from "./sales-orders.queries.js";
@@ -92,13 +92,21 @@ export async function salesOrderRoutes(app: App, deps: Deps) {
   );
   r.get(
     "/api/sales-orders/:id/pdf",
-    { onRequest, schema: { tags, params: idParams, produces: ["application/pdf"] } },
+    {
+      onRequest,
+      schema: { tags, params: idParams, querystring: pdfLanguageQuery, produces: ["application/pdf"] },
+    },
     async (req, reply) => {
       const orgId = staffOf(req).orgId;
       const { pdf, filename } = await withOrg(db, orgId, async (tx) => {
         const detail = await findDetail(tx, await findOrder(tx, req.params.id));
         return {
-          pdf: await buildSalesOrderPdf(tx, orgId, detail, requestLanguage(req)),
+          pdf: await buildSalesOrderPdf(
+            tx,
+            orgId,
+            detail,
+            await pdfLanguage(tx, { customerId: detail.customerId }, pdfLanguageChoice(req)),
+          ),
           filename: salesOrderPdfFilename(detail),
         };
       });

@@ -1,6 +1,7 @@
 import type { Statement, StatementLine, StatementQuery } from "../../../shared/contracts/index.js";
 import type { Db } from "../../db/client.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
+import { type PdfLanguageChoice, pdfLanguage } from "../documents/pdf-language.js";
 import type { ContactPrincipal } from "../portal/contact-sessions.service.js";
 import { addRunningBalance } from "./running-balance.js";
 import { contactScope, loadStatementHead, type StatementScope, staffScope } from "./statement-head.js";
@@ -34,25 +35,29 @@ export function getStatement(scope: StatementScope, query: StatementQuery): Prom
   });
 }
 
-export function staffStatementPdf(
+export async function staffStatementPdf(
   db: Db,
   orgId: string,
   customerId: string,
   query: StatementQuery,
-  lang: "es" | "en",
+  lang: PdfLanguageChoice,
 ): Promise<StatementPdfFile> {
-  return streamStatementPdf(staffScope(db, orgId, customerId), query, lang);
+  const scope = staffScope(db, orgId, customerId);
+  const locale = await scope.run((tx) => pdfLanguage(tx, { customerId }, lang));
+  return streamStatementPdf(scope, query, locale);
 }
 
 /** A contact's download is in the audit trail (G3) as a download without a document; a preview records nothing. */
-export function portalStatementPdf(
+export async function portalStatementPdf(
   db: Db,
   p: ContactPrincipal,
   query: StatementQuery,
-  lang: "es" | "en",
+  lang: PdfLanguageChoice,
   origin: AuditOrigin,
 ): Promise<StatementPdfFile> {
-  return streamStatementPdf(contactScope(db, p), query, lang, async (tx, head) => {
+  const scope = contactScope(db, p);
+  const locale = await scope.run((tx) => pdfLanguage(tx, p, lang));
+  return streamStatementPdf(scope, query, locale, async (tx, head) => {
     if (p.preview) return;
     await recordPortalEvent(
       tx,

@@ -1,9 +1,9 @@
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { slugParams, statement, statementQuery } from "../../../shared/contracts/index.js";
 import type { App, Deps } from "../../app.js";
-import { requestLanguage } from "../../http/errors.js";
 import { contactOf, requireContact } from "../../http/portal-auth.js";
 import { auditOriginOf } from "../audit/audit.service.js";
+import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
 import { getStatement, portalStatementPdf } from "./statement.service.js";
 import { contactScope } from "./statement-head.js";
 
@@ -25,14 +25,19 @@ export async function portalStatementRoutes(app: App, { database: { db } }: Deps
     "/api/portal/:slug/statement/pdf",
     {
       onRequest,
-      schema: { tags, params: slugParams, querystring: statementQuery, produces: ["application/pdf"] },
+      schema: {
+        tags,
+        params: slugParams,
+        querystring: statementQuery.extend(pdfLanguageQuery.shape),
+        produces: ["application/pdf"],
+      },
     },
     async (req, reply) => {
       const { stream, filename } = await portalStatementPdf(
         db,
         contactOf(req),
         req.query,
-        requestLanguage(req),
+        pdfLanguageChoice(req),
         auditOriginOf(req),
       );
       return reply

@@ -2,7 +2,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { idParams, statement, statementQuery } from "../../../shared/contracts/index.js";
 import type { App, Deps } from "../../app.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
-import { requestLanguage } from "../../http/errors.js";
+import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
 import { getStatement, staffStatementPdf } from "./statement.service.js";
 import { staffScope } from "./statement-head.js";
 
@@ -24,7 +24,12 @@ export async function statementRoutes(app: App, { database: { db } }: Deps) {
     "/api/customers/:id/statement/pdf",
     {
       onRequest,
-      schema: { tags, params: idParams, querystring: statementQuery, produces: ["application/pdf"] },
+      schema: {
+        tags,
+        params: idParams,
+        querystring: statementQuery.extend(pdfLanguageQuery.shape),
+        produces: ["application/pdf"],
+      },
     },
     async (req, reply) => {
       const { stream, filename } = await staffStatementPdf(
@@ -32,7 +37,7 @@ export async function statementRoutes(app: App, { database: { db } }: Deps) {
         staffOf(req).orgId,
         req.params.id,
         req.query,
-        requestLanguage(req),
+        pdfLanguageChoice(req),
       );
       return reply
         .type("application/pdf")
