@@ -103,5 +103,3 @@ export async function deliverDocument(
     deliveryMode: mode,
   };
 }
-
-export const localeOf = (lang: Lang) => (lang === "es" ? "es-ES" : "en-GB");
