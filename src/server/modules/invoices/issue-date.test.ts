@@ -1,7 +1,10 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { InvoiceDetail, InvoiceSummary } from "../../../shared/contracts/index.js";
 import { addDays, daysBetween } from "../../../shared/dates.js";
 import * as clock from "../../clock.js";
+import { invoices } from "../../db/schema/index.js";
+import { withOrg } from "../../db/scope.js";
 import { daysFromToday, testToday } from "../../test/dates.js";
 import { buildCustomer, buildOrg, signInContactByLink, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
@@ -170,6 +173,18 @@ describe("the due date keeps its meaning", () => {
     });
     expect(put.statusCode).toBe(400);
     expect(await get(org, d.id)).toMatchObject({ issueDate: daysFromToday(-3), dueDate: daysFromToday(-3) });
+
+    // A draft stored before this rule with its due date before its issue date is refused on issue.
+    await withOrg(ctx.database.db, org.orgId, (tx) =>
+      tx
+        .update(invoices)
+        .set({ dueDate: daysFromToday(-5) })
+        .where(eq(invoices.id, d.id)),
+    );
+    const refused = await issue(org, d.id);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().code).toBe("DUE_DATE_BEFORE_ISSUE");
+    expect(await get(org, d.id)).toMatchObject({ status: "draft", number: null, dueDate: daysFromToday(-5) });
   });
 });
 
