@@ -235,6 +235,12 @@ describe("sales orders and quotes follow the same rule in their own series", () 
     const refused = await send(earlier);
     expect(refused.statusCode).toBe(422);
     expect(refused.json().code).toBe("ISSUE_DATE_BEFORE_LAST");
+    // Dated in the past, it is not sent already expired.
+    const expired = await send(await quote(daysFromToday(-3), daysFromToday(-1)));
+    expect(expired.json()).toMatchObject({
+      code: "VALIDATION_FAILED",
+      errors: [{ field: "body.expiryDate" }],
+    });
     const future = await send(await quote(daysFromToday(1)));
     expect(future.json().code).toBe("ISSUE_DATE_IN_FUTURE");
     // Retried dated today, the validity keeps its length (10 days).

@@ -170,6 +170,9 @@ export async function markSentInTx(
       : addDaysWithinRange(issueDate, daysBetween(current.issueDate, current.expiryDate));
   if (expiryDate !== null && expiryDate < issueDate)
     throw invalid("body.expiryDate", "the expiry date is before the issue date; change it before sending");
+  // A quote dated in the past is not sent already expired.
+  if (expiryDate !== null && expiryDate < today)
+    throw invalid("body.expiryDate", "the expiry date has passed; change it before sending");
   let numbering: { number: string; year: number; sequence: number };
   if (current.previousId) {
     const previous = await lockQuote(tx, current.previousId);
