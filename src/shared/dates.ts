@@ -18,6 +18,11 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Whole days from `from` to `to` (negative when `to` is earlier); plain calendar dates. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 export const yearOf = (date: string) => Number(date.slice(0, 4));
 
 /** The calendar dates the product accepts anywhere (documents, payments, periods), computed ones included. */

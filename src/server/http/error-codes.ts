@@ -407,6 +407,26 @@ export const errorCodes = {
     "the hosted checkout was opened without the portal session of the contact who started it",
     "start the payment again from the portal",
   ),
+  // Document dates on issue (issue 10): issuing keeps the draft's date or refuses, never re-dates silently.
+  ISSUE_DATE_BEFORE_LAST: def(
+    422,
+    "This date is before the last issued document of the same series; issue it dated today or change its date.",
+    "Esta fecha es anterior al último documento emitido de la misma serie; emítelo con fecha de hoy o cambia su fecha.",
+    "numbers and dates must both ascend within a series and year, and a later document of the series is already issued",
+    "issue it dated today, or date it on or after the last issued document's date",
+  ),
+  ISSUE_DATE_IN_FUTURE: def(
+    422,
+    "This date is after today; a document cannot be issued with a future date.",
+    "Esta fecha es posterior a hoy; no se puede emitir un documento con fecha futura.",
+    "the draft's date is later than the organisation's today",
+    "issue it dated today, or issue it on its date",
+  ),
+  DUE_DATE_BEFORE_ISSUE: def(
+    422,
+    "The due date is before the issue date; change it before issuing.",
+    "La fecha de vencimiento es anterior a la de emisión; cámbiala antes de emitir.",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

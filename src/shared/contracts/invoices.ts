@@ -137,6 +137,17 @@ export const invoiceListQuery = z.object({
   open: z.stringbool().optional(),
 });
 
+/**
+ * Issuing (an invoice, confirming a sales order, sending a quote) keeps the draft's date, or refuses with
+ * ISSUE_DATE_BEFORE_LAST / ISSUE_DATE_IN_FUTURE; the client may retry `useToday` or with another date.
+ * The due date keeps its distance from the issue date (the customer's terms when the draft had none).
+ */
+export const issueDateBody = z.object({
+  issueDate: isoDate.optional(),
+  useToday: z.boolean().optional(),
+});
+export type IssueDateBody = z.infer<typeof issueDateBody>;
+
 export const sendInvoiceBody = z.object({
   /** Defaults to every contact of the customer with an email and portal access. */
   contactIds: z.array(uuid).max(20).optional(),

@@ -105,6 +105,9 @@ export const quoteListQuery = z.object({
 export const sendQuoteBody = z.object({
   /** Defaults to every contact of the customer with an email and portal access. */
   contactIds: z.array(uuid).max(20).optional(),
+  /** Sending a draft numbers it with its own date, or these (see `issueDateBody`). */
+  issueDate: isoDate.optional(),
+  useToday: z.boolean().optional(),
 });
 export const sendQuoteResult = z.object({
   quote: quoteDetail,

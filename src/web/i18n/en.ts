@@ -1,5 +1,6 @@
 import type { es } from "./es.js";
 import { commentsEn } from "./features/comments.js";
+import { issueDatesEn } from "./features/issue-dates.js";
 import { moneyAdminEn } from "./features/money-admin.js";
 import { portalAccessEn } from "./features/portal-access.js";
 import { portalActivityEn } from "./features/portal-activity.js";
@@ -350,6 +351,7 @@ export const en: Messages<typeof es> = {
   },
   portalAuth: portalAuthEn,
   staffPasswords: staffPasswordsEn,
+  issueDates: issueDatesEn,
   portalHome: portalHomeEn,
   comments: commentsEn,
   salesOrders: salesOrdersEn,

@@ -1,4 +1,5 @@
 import { commentsEs } from "./features/comments.js";
+import { issueDatesEs } from "./features/issue-dates.js";
 import { moneyAdminEs } from "./features/money-admin.js";
 import { portalAccessEs } from "./features/portal-access.js";
 import { portalActivityEs } from "./features/portal-activity.js";
@@ -348,6 +349,7 @@ export const es = {
   },
   portalAuth: portalAuthEs,
   staffPasswords: staffPasswordsEs,
+  issueDates: issueDatesEs,
   portalHome: portalHomeEs,
   comments: commentsEs,
   salesOrders: salesOrdersEs,

@@ -1,7 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { IssueDateBody } from "../../../shared/contracts/index.js";
+import { yearOf } from "../../../shared/dates.js";
 import type { Tx } from "../../db/client.js";
 import { numberCounters, numberSeries } from "../../db/schema/index.js";
-import { AppError } from "../../http/errors.js";
+import { AppError, invalid } from "../../http/errors.js";
 
 /**
  * Takes the next number of a series for a year. The counter row is locked by the upsert until the
@@ -42,4 +44,39 @@ export async function defaultSeriesId(tx: Tx, documentType: NumberedDocument): P
     .where(and(eq(numberSeries.documentType, documentType), eq(numberSeries.isDefault, true)));
   if (!row) throw new AppError("INTERNAL", [], "no default number series");
   return row.id;
+}
+
+/**
+ * The date a document is issued with: the draft's own, or the one the request asks for (`useToday`, or
+ * an `issueDate`). Never silently another one.
+ */
+export function chooseIssueDate(draftDate: string, today: string, body: IssueDateBody | undefined): string {
+  if (body?.useToday && body.issueDate !== undefined && body.issueDate !== today)
+    throw invalid("body.issueDate", "send either useToday or an issueDate, not both");
+  if (body?.useToday) return today;
+  return body?.issueDate ?? draftDate;
+}
+
+/** A document is not issued with a date after the organisation's today. */
+export function refuseFutureIssueDate(issueDate: string, today: string): void {
+  if (issueDate > today)
+    throw new AppError("ISSUE_DATE_IN_FUTURE", [
+      { field: "body.issueDate", message: `the issue date ${issueDate} is after today (${today})` },
+    ]);
+}
+
+/**
+ * Correlative numbering: within a series and year numbers and dates both ascend, so a document is not
+ * issued with a date before the last issued one of its series and year. Call it after `takeNextNumber`
+ * (the counter row lock queues concurrent issues), so the last date read is final; throwing rolls the
+ * number back.
+ */
+export function refuseIssueDateBeforeLast(issueDate: string, lastIssued: string | null | undefined): void {
+  if (lastIssued && issueDate < lastIssued)
+    throw new AppError("ISSUE_DATE_BEFORE_LAST", [
+      {
+        field: "body.issueDate",
+        message: `the last issued document of this series in ${yearOf(issueDate)} is dated ${lastIssued}`,
+      },
+    ]);
 }

@@ -6,6 +6,7 @@ import {
   invoiceDraftBody,
   invoiceListQuery,
   invoiceSummary,
+  issueDateBody,
   sendInvoiceBody,
   sendInvoiceResult,
 } from "../../../shared/contracts/index.js";
@@ -52,8 +53,8 @@ export async function invoiceRoutes(app: App, deps: Deps) {
   r.put("/api/invoices/:id", { onRequest, schema: { ...one, body: invoiceDraftBody } }, (req) =>
     updateDraft(db, staffOf(req).orgId, req.params.id, req.body),
   );
-  r.post("/api/invoices/:id/issue", { onRequest, schema: one }, (req) =>
-    issueInvoice(db, staffOf(req).orgId, req.params.id),
+  r.post("/api/invoices/:id/issue", { onRequest, schema: { ...one, body: issueDateBody.nullish() } }, (req) =>
+    issueInvoice(db, staffOf(req).orgId, req.params.id, req.body ?? undefined),
   );
   r.post("/api/invoices/:id/void", { onRequest, schema: one }, (req) =>
     voidInvoice(db, staffOf(req).orgId, req.params.id),

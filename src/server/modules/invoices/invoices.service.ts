@@ -1,13 +1,14 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, max, ne } from "drizzle-orm";
 import type { z } from "zod";
 import type {
   InvoiceDetail,
   InvoiceKind,
   InvoiceStatus,
   InvoiceSummary,
+  IssueDateBody,
   invoiceDraftBody,
 } from "../../../shared/contracts/index.js";
-import { addDaysWithinRange, yearOf } from "../../../shared/dates.js";
+import { addDaysWithinRange, daysBetween, yearOf } from "../../../shared/dates.js";
 import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { documentLinks, invoiceLines, invoices, organisations } from "../../db/schema/index.js";
@@ -16,7 +17,13 @@ import { AppError, invalid } from "../../http/errors.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { refreshSalesOrderInTx } from "../sales-orders/sales-order-fulfilment.js";
-import { defaultSeriesId, takeNextNumber } from "./invoice-numbering.js";
+import {
+  chooseIssueDate,
+  defaultSeriesId,
+  refuseFutureIssueDate,
+  refuseIssueDateBeforeLast,
+  takeNextNumber,
+} from "./invoice-numbering.js";
 import {
   findDetail,
   findInvoice,
@@ -85,11 +92,15 @@ async function writePricedDraft(
     ? (await findLines(tx, existing.id)).map((l) => l.salesOrderLineId)
     : [];
   const issueDate = input.issueDate ?? existing?.issueDate ?? clock.today(org.timeZone);
+  const dueDate =
+    input.dueDate === undefined ? addDaysWithinRange(issueDate, customer.paymentTermsDays) : input.dueDate;
+  // The due date keeps its meaning: refused when before the issue date, never silently replaced.
+  if (dueDate !== null && dueDate < issueDate)
+    throw invalid("body.dueDate", "the due date is before the issue date");
   const values = {
     customerId: customer.id,
     issueDate,
-    dueDate:
-      input.dueDate === undefined ? addDaysWithinRange(issueDate, customer.paymentTermsDays) : input.dueDate,
+    dueDate,
     currency: input.currency ?? customer.currency,
     notes: input.notes,
     terms: input.terms,
@@ -202,10 +213,16 @@ export function updateDraft(
 
 /**
  * Issues a draft inside the caller's transaction: takes the next number of its series for the year of
- * issue, dates it today and freezes the customer's details. From here on it changes only by payments,
- * being sent or viewed, or voiding.
+ * issue and freezes the customer's details. It keeps the draft's date, or the one the request asks for
+ * (`useToday`): a date after today, or before the last issued invoice of the series and year, is refused,
+ * never silently replaced. From here on it changes only by payments, being sent or viewed, or voiding.
  */
-export async function issueInTx(tx: Tx, orgId: string, invoiceId: string): Promise<InvoiceRow> {
+export async function issueInTx(
+  tx: Tx,
+  orgId: string,
+  invoiceId: string,
+  body?: IssueDateBody,
+): Promise<InvoiceRow> {
   const current = await lockInvoice(tx, invoiceId);
   if (current.status === "void") throw new AppError("INVOICE_VOID");
   if (current.status !== "draft") throw new AppError("INVOICE_NOT_DRAFT");
@@ -215,14 +232,32 @@ export async function issueInTx(tx: Tx, orgId: string, invoiceId: string): Promi
   const org = await loadOrganisation(tx, orgId);
   const customer = await loadCustomer(tx, current.customerId);
   const today = clock.today(org.timeZone);
-  const issueDate = current.issueDate > today ? current.issueDate : today;
+  const issueDate = chooseIssueDate(current.issueDate, today, body);
+  refuseFutureIssueDate(issueDate, today);
+  // The due date keeps its meaning: as many days after the issue date as the draft had, or the terms.
+  const dueDate =
+    current.dueDate === null
+      ? addDaysWithinRange(issueDate, customer.paymentTermsDays)
+      : addDaysWithinRange(issueDate, daysBetween(current.issueDate, current.dueDate));
+  if (dueDate < issueDate)
+    throw new AppError("DUE_DATE_BEFORE_ISSUE", [
+      { field: "dueDate", message: `the due date ${dueDate} is before the issue date ${issueDate}` },
+    ]);
   const year = yearOf(issueDate);
   const { sequence, number } = await takeNextNumber(tx, orgId, current.seriesId, year);
+  const [last] = await tx
+    .select({ issueDate: max(invoices.issueDate) })
+    .from(invoices)
+    .where(
+      and(
+        eq(invoices.seriesId, current.seriesId),
+        eq(invoices.year, year),
+        isNotNull(invoices.number),
+        ne(invoices.id, invoiceId),
+      ),
+    );
+  refuseIssueDateBeforeLast(issueDate, last?.issueDate);
   const { orgId: _o, createdAt: _c, updatedAt: _u, deletedAt: _d, ...snapshot } = customer;
-  const dueDate =
-    current.dueDate && current.dueDate >= issueDate
-      ? current.dueDate
-      : addDaysWithinRange(issueDate, customer.paymentTermsDays);
   const [row] = await tx
     .update(invoices)
     .set({
@@ -242,9 +277,14 @@ export async function issueInTx(tx: Tx, orgId: string, invoiceId: string): Promi
   return row;
 }
 
-export function issueInvoice(db: Db, orgId: string, invoiceId: string): Promise<InvoiceDetail> {
+export function issueInvoice(
+  db: Db,
+  orgId: string,
+  invoiceId: string,
+  body?: IssueDateBody,
+): Promise<InvoiceDetail> {
   return withOrg(db, orgId, async (tx) =>
-    findDetail(tx, await issueInTx(tx, orgId, invoiceId), await orgToday(tx, orgId)),
+    findDetail(tx, await issueInTx(tx, orgId, invoiceId, body), await orgToday(tx, orgId)),
   );
 }
 

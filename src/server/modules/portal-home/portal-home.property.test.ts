@@ -66,7 +66,14 @@ const dueOf = (d: Doc) => Math.max(0, d.total - d.paid);
 const availableOf = (d: Doc) => (d.kind === "credit_note" ? d.total : d.paid) - d.used;
 const nth = <T>(xs: T[], i: number) => (xs.length ? xs[i % xs.length] : undefined);
 
-async function run(ops: Op[]): Promise<void> {
+let runs = 0;
+async function run(generated: Op[]): Promise<void> {
+  // Issuing keeps an invoice's date and refuses one before the last issued invoice of the series
+  // (correlative numbering), so each run has its own organisation and makes its overdue invoices (dated
+  // 45 days ago) before the others.
+  org = await buildOrg(ctx, `Property Org ${++runs}`);
+  const isOverdueInvoice = (o: Op) => o.t === "invoice" && o.overdue;
+  const ops = [...generated.filter(isOverdueInvoice), ...generated.filter((o) => !isOverdueInvoice(o))];
   const call = staffCall(ctx, org);
   const customer = await buildCustomer(ctx, org, "Random");
   const docs: Doc[] = [];

@@ -97,6 +97,11 @@ describe("the portal home", () => {
       inv1 = await onDay(ctx, org, addDays(past, -10), () =>
         makeDocument(ctx, org, id, { amountMinor: 100_000, dueDate: past }),
       );
+      // The old invoices first: dates ascend with numbers within the series (ISSUE_DATE_BEFORE_LAST).
+      neighbour = await buildCustomer(ctx, org, "Neighbour");
+      const other = await onDay(ctx, org, addDays(past, -10), () =>
+        makeDocument(ctx, org, neighbour.id, { amountMinor: 777_00, dueDate: past }),
+      );
       inv2 = await makeDocument(ctx, org, id, { amountMinor: 200_000, dueDate: soon });
       await makeDocument(ctx, org, id, { amountMinor: 999_00, issue: false }); // a draft: never counted
       const voided = await makeDocument(ctx, org, id, { amountMinor: 55_500 });
@@ -136,10 +141,6 @@ describe("the portal home", () => {
       // 80.00 received and left unapplied: credit.
       lastPayment = await recordPayment(ctx, org, id, 8_000, addDays(today, -1));
       // Another customer's documents and payments must never show.
-      neighbour = await buildCustomer(ctx, org, "Neighbour");
-      const other = await onDay(ctx, org, addDays(past, -10), () =>
-        makeDocument(ctx, org, neighbour.id, { amountMinor: 777_00, dueDate: past }),
-      );
       await recordPayment(ctx, org, neighbour.id, 10_000, today, [
         { invoiceId: other.id, amountMinor: 5_000 },
       ]);

@@ -16,9 +16,10 @@ import { GOOD_PASSWORD, login, setPassword } from "../portal-auth/test-helpers.j
 /** Helpers of the portal home and invoice list tests (not a test file itself). Data goes through the API. */
 
 /**
- * Runs `fn` with the server clock (`src/server/clock.ts`) on `date` (noon UTC). Issuing dates an invoice today and never
- * earlier (gap-free, correlative numbering), so old and overdue invoices can only be made on an earlier
- * "today". Sessions touched meanwhile look idle afterwards, so the staff cookie is renewed.
+ * Runs `fn` with the server clock (`src/server/clock.ts`) on `date` (noon UTC): documents made meanwhile
+ * default to that date. Issuing keeps a draft's date but refuses one before the last issued invoice of the
+ * series (correlative numbering), so old invoices are made before newer ones. Sessions touched meanwhile
+ * look idle afterwards, so the staff cookie is renewed.
  */
 export async function onDay<T>(
   ctx: TestContext,

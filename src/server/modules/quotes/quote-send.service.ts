@@ -1,3 +1,4 @@
+import type { IssueDateBody } from "../../../shared/contracts/index.js";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { withOrg } from "../../db/scope.js";
@@ -18,9 +19,10 @@ export async function sendQuote(
   orgId: string,
   quoteId: string,
   contactIds: string[] | undefined,
+  dates?: IssueDateBody,
 ) {
   const result = await withOrg(deps.db, orgId, async (tx) => {
-    const quote = await markSentInTx(tx, orgId, quoteId);
+    const quote = await markSentInTx(tx, orgId, quoteId, dates);
     const detail = await findDetail(tx, quote, await orgToday(tx, orgId));
     const sent = await deliverDocument(tx, deps, {
       orgId,

@@ -69,6 +69,7 @@ export async function quoteRoutes(app: App, deps: Deps) {
         staffOf(req).orgId,
         req.params.id,
         req.body.contactIds,
+        { issueDate: req.body.issueDate, useToday: req.body.useToday },
       ),
   );
   r.post(

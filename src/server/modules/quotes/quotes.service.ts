@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, max } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, max, ne } from "drizzle-orm";
 import type { z } from "zod";
 import type {
+  IssueDateBody,
   QuoteDetail,
   QuoteStatus,
   QuoteSummary,
   quoteDraftBody,
 } from "../../../shared/contracts/index.js";
-import { addDaysWithinRange, yearOf } from "../../../shared/dates.js";
+import { addDaysWithinRange, daysBetween, yearOf } from "../../../shared/dates.js";
 import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
@@ -15,7 +16,13 @@ import { quoteLines, quotes, salesOrders } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError, invalid } from "../../http/errors.js";
 import { loadCustomer } from "../customers/customers.service.js";
-import { defaultSeriesId, takeNextNumber } from "../invoices/invoice-numbering.js";
+import {
+  chooseIssueDate,
+  defaultSeriesId,
+  refuseFutureIssueDate,
+  refuseIssueDateBeforeLast,
+  takeNextNumber,
+} from "../invoices/invoice-numbering.js";
 import { createDraftFromPricedLinesInTx, orgToday } from "../invoices/invoices.service.js";
 import { priceLines, resolveLineTaxes } from "../invoices/line-pricing.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
@@ -133,7 +140,12 @@ export function updateQuoteDraft(
  * number of the quote series for its year (gap-free, as invoices); a later revision keeps the number
  * and supersedes the revision it revises, which from then on is read-only history.
  */
-export async function markSentInTx(tx: Tx, orgId: string, quoteId: string): Promise<QuoteRow> {
+export async function markSentInTx(
+  tx: Tx,
+  orgId: string,
+  quoteId: string,
+  dates?: IssueDateBody,
+): Promise<QuoteRow> {
   const current = await lockQuote(tx, quoteId);
   const now = clock.now();
   if (current.status === "sent" || current.status === "viewed") {
@@ -149,8 +161,17 @@ export async function markSentInTx(tx: Tx, orgId: string, quoteId: string): Prom
   const org = await loadOrganisation(tx, orgId);
   const customer = await loadCustomer(tx, current.customerId);
   const today = clock.today(org.timeZone);
-  const issueDate = current.issueDate > today ? current.issueDate : today;
-  if (current.expiryDate !== null && current.expiryDate < issueDate)
+  // Its own date, or the one asked for (never silently another); the validity keeps its length.
+  const issueDate = chooseIssueDate(current.issueDate, today, dates);
+  refuseFutureIssueDate(issueDate, today);
+  const expiryDate =
+    current.expiryDate === null
+      ? null
+      : addDaysWithinRange(issueDate, daysBetween(current.issueDate, current.expiryDate));
+  if (expiryDate !== null && expiryDate < issueDate)
+    throw invalid("body.expiryDate", "the expiry date is before the issue date; change it before sending");
+  // A quote dated in the past is not sent already expired.
+  if (expiryDate !== null && expiryDate < today)
     throw invalid("body.expiryDate", "the expiry date has passed; change it before sending");
   let numbering: { number: string; year: number; sequence: number };
   if (current.previousId) {
@@ -168,6 +189,20 @@ export async function markSentInTx(tx: Tx, orgId: string, quoteId: string): Prom
   } else {
     const year = yearOf(issueDate);
     numbering = { ...(await takeNextNumber(tx, orgId, current.seriesId, year)), year };
+    // Correlative: not before the last numbered quote of the series and year (revisions keep their number).
+    const [last] = await tx
+      .select({ issueDate: max(quotes.issueDate) })
+      .from(quotes)
+      .where(
+        and(
+          eq(quotes.seriesId, current.seriesId),
+          eq(quotes.year, year),
+          isNull(quotes.previousId),
+          isNotNull(quotes.number),
+          ne(quotes.id, quoteId),
+        ),
+      );
+    refuseIssueDateBeforeLast(issueDate, last?.issueDate);
   }
   const { orgId: _o, createdAt: _c, updatedAt: _u, deletedAt: _d, ...snapshot } = customer;
   const [row] = await tx
@@ -176,6 +211,7 @@ export async function markSentInTx(tx: Tx, orgId: string, quoteId: string): Prom
       ...numbering,
       status: "sent",
       issueDate,
+      expiryDate,
       sentAt: now,
       customerSnapshot: snapshot,
       updatedAt: now,

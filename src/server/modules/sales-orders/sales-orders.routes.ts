@@ -4,6 +4,7 @@ import {
   idParams,
   invoiceSalesOrderBody,
   invoiceSalesOrderResult,
+  issueDateBody,
   salesOrderDetail,
   salesOrderDraftBody,
   salesOrderListQuery,
@@ -56,8 +57,10 @@ export async function salesOrderRoutes(app: App, deps: Deps) {
   r.put("/api/sales-orders/:id", { onRequest, schema: { ...one, body: salesOrderDraftBody } }, (req) =>
     updateSalesOrderDraft(db, staffOf(req).orgId, req.params.id, req.body),
   );
-  r.post("/api/sales-orders/:id/confirm", { onRequest, schema: one }, (req) =>
-    confirmSalesOrder(db, staffOf(req).orgId, req.params.id),
+  r.post(
+    "/api/sales-orders/:id/confirm",
+    { onRequest, schema: { ...one, body: issueDateBody.nullish() } },
+    (req) => confirmSalesOrder(db, staffOf(req).orgId, req.params.id, req.body ?? undefined),
   );
   r.post("/api/sales-orders/:id/void", { onRequest, schema: one }, (req) =>
     voidSalesOrder(db, staffOf(req).orgId, req.params.id),

@@ -1,6 +1,7 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, max, ne } from "drizzle-orm";
 import type { z } from "zod";
 import type {
+  IssueDateBody,
   invoiceSalesOrderBody,
   SalesOrderDetail,
   SalesOrderStatus,
@@ -15,7 +16,13 @@ import { documentLinks, salesOrderLines, salesOrders } from "../../db/schema/ind
 import { withOrg } from "../../db/scope.js";
 import { AppError, invalid } from "../../http/errors.js";
 import { loadCustomer } from "../customers/customers.service.js";
-import { defaultSeriesId, takeNextNumber } from "../invoices/invoice-numbering.js";
+import {
+  chooseIssueDate,
+  defaultSeriesId,
+  refuseFutureIssueDate,
+  refuseIssueDateBeforeLast,
+  takeNextNumber,
+} from "../invoices/invoice-numbering.js";
 import { createDraftFromPricedLinesInTx } from "../invoices/invoices.service.js";
 import { type PricedLineInput, priceLines, resolveLineTaxes } from "../invoices/line-pricing.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
@@ -161,9 +168,16 @@ export function createSalesOrderFromPricedLinesInTx(
 
 /**
  * Confirms a draft: the next number of the organisation's sales order series for the year of its
- * issue date (gap-free, `takeNextNumber`), dated today at the earliest, the customer frozen.
+ * issue date (gap-free, `takeNextNumber`), the customer frozen. It keeps the draft's date or the one asked
+ * for (`useToday`); a date after today, or before the last confirmed order of the series and year, is
+ * refused, never silently replaced.
  */
-export function confirmSalesOrder(db: Db, orgId: string, id: string): Promise<SalesOrderDetail> {
+export function confirmSalesOrder(
+  db: Db,
+  orgId: string,
+  id: string,
+  dates?: IssueDateBody,
+): Promise<SalesOrderDetail> {
   return withOrg(db, orgId, async (tx) => {
     const current = await lockOrder(tx, id);
     if (current.status === "void") throw new AppError("SALES_ORDER_VOID");
@@ -172,9 +186,22 @@ export function confirmSalesOrder(db: Db, orgId: string, id: string): Promise<Sa
     const org = await loadOrganisation(tx, orgId);
     const customer = await loadCustomer(tx, current.customerId);
     const today = clock.today(org.timeZone);
-    const issueDate = current.issueDate > today ? current.issueDate : today;
+    const issueDate = chooseIssueDate(current.issueDate, today, dates);
+    refuseFutureIssueDate(issueDate, today);
     const year = yearOf(issueDate);
     const { sequence, number } = await takeNextNumber(tx, orgId, current.seriesId, year);
+    const [last] = await tx
+      .select({ issueDate: max(salesOrders.issueDate) })
+      .from(salesOrders)
+      .where(
+        and(
+          eq(salesOrders.seriesId, current.seriesId),
+          eq(salesOrders.year, year),
+          isNotNull(salesOrders.number),
+          ne(salesOrders.id, id),
+        ),
+      );
+    refuseIssueDateBeforeLast(issueDate, last?.issueDate);
     const { orgId: _o, createdAt: _c, updatedAt: _u, deletedAt: _d, ...snapshot } = customer;
     const now = clock.now();
     const [row] = await tx

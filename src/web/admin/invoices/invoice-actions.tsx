@@ -3,7 +3,9 @@ import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { InvoiceDetail } from "../../../shared/contracts/index.js";
+import type { InvoiceDetail, IssueDateBody } from "../../../shared/contracts/index.js";
+import { ApiError } from "../../ui/api-client.js";
+import { useFormat } from "../../ui/format.js";
 import { ErrorAlert } from "../../ui/page-states.js";
 import { useIssueInvoice, useVoidInvoice } from "./invoices-api.js";
 import { SendInvoiceModal } from "./send-invoice-modal.js";
@@ -21,6 +23,16 @@ export function InvoiceActions({ invoice }: { invoice: InvoiceDetail }) {
   const isOpen = !isDraft && invoice.status !== "void";
   const canRecordPayment = isOpen && invoice.kind !== "credit_note" && invoice.dueMinor > 0;
   const canCredit = isOpen && invoice.kind === "invoice";
+  // A refused date (issue 10) opens a dialog that explains it and offers to issue dated today.
+  const dateRefusal = issueDateRefusal(issue.error);
+  const issueWith = (body?: IssueDateBody) =>
+    issue.mutate(body, {
+      onSuccess: (issued) =>
+        notifications.show({
+          color: "green",
+          message: t("admin.detail.issued", { number: issued.number }),
+        }),
+    });
 
   return (
     <Stack gap="xs" align="stretch">
@@ -31,18 +43,7 @@ export function InvoiceActions({ invoice }: { invoice: InvoiceDetail }) {
           </Button>
         ) : null}
         {isDraft ? (
-          <Button
-            loading={issue.isPending}
-            onClick={() =>
-              issue.mutate(undefined, {
-                onSuccess: (issued) =>
-                  notifications.show({
-                    color: "green",
-                    message: t("admin.detail.issued", { number: issued.number }),
-                  }),
-              })
-            }
-          >
+          <Button loading={issue.isPending} onClick={() => issueWith(undefined)}>
             {t("admin.detail.issue")}
           </Button>
         ) : null}
@@ -80,7 +81,14 @@ export function InvoiceActions({ invoice }: { invoice: InvoiceDetail }) {
           </Button>
         ) : null}
       </Group>
-      <ErrorAlert error={issue.error} />
+      {dateRefusal ? null : <ErrorAlert error={issue.error} />}
+      <IssueDateDialog
+        refusal={dateRefusal}
+        invoice={invoice}
+        pending={issue.isPending}
+        onClose={() => issue.reset()}
+        onIssueToday={() => issueWith({ useToday: true })}
+      />
       <SendInvoiceModal
         invoiceId={invoice.id}
         customerId={invoice.customerId}
@@ -113,5 +121,63 @@ export function InvoiceActions({ invoice }: { invoice: InvoiceDetail }) {
         </Stack>
       </Modal>
     </Stack>
+  );
+}
+
+interface DateRefusal {
+  code: "ISSUE_DATE_BEFORE_LAST" | "ISSUE_DATE_IN_FUTURE";
+  detail: string;
+  /** The last issued invoice's date the server names, when it does. */
+  lastDate: string | null;
+}
+
+function issueDateRefusal(error: unknown): DateRefusal | null {
+  if (!(error instanceof ApiError)) return null;
+  if (error.code !== "ISSUE_DATE_BEFORE_LAST" && error.code !== "ISSUE_DATE_IN_FUTURE") return null;
+  const named = error.fieldErrors.map((f) => /\d{4}-\d{2}-\d{2}$/.exec(f.message)?.[0]).find(Boolean);
+  return { code: error.code, detail: error.detail, lastDate: named ?? null };
+}
+
+function IssueDateDialog({
+  refusal,
+  invoice,
+  pending,
+  onClose,
+  onIssueToday,
+}: {
+  refusal: DateRefusal | null;
+  invoice: InvoiceDetail;
+  pending: boolean;
+  onClose: () => void;
+  onIssueToday: () => void;
+}) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <Modal opened={refusal !== null} onClose={onClose} title={t("issueDates.title")}>
+      {refusal ? (
+        <Stack>
+          <Text size="sm" role="alert">
+            {refusal.detail}
+          </Text>
+          <Text size="sm">
+            {refusal.code === "ISSUE_DATE_BEFORE_LAST" && refusal.lastDate
+              ? t("issueDates.beforeLast", { date: f.date(refusal.lastDate) })
+              : t("issueDates.inFuture", { date: f.date(invoice.issueDate) })}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t("issueDates.todayHint")}
+          </Text>
+          <Group justify="flex-end">
+            <Button component={Link} to={`/invoices/${invoice.id}/edit`} variant="default" onClick={onClose}>
+              {t("issueDates.editDates")}
+            </Button>
+            <Button loading={pending} onClick={onIssueToday}>
+              {t("issueDates.issueToday")}
+            </Button>
+          </Group>
+        </Stack>
+      ) : null}
+    </Modal>
   );
 }

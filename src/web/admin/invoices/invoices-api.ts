@@ -1,5 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { InvoiceDetail, InvoiceDraftBody, InvoiceSummary } from "../../../shared/contracts/index.js";
+import type {
+  InvoiceDetail,
+  InvoiceDraftBody,
+  InvoiceSummary,
+  IssueDateBody,
+} from "../../../shared/contracts/index.js";
 import { api, queryString } from "../../ui/api-client.js";
 import { queryKeys } from "../query-keys.js";
 
@@ -54,8 +59,11 @@ export function useUpdateInvoice(id: string) {
   return useInvoiceMutation((body: InvoiceDraftBody) => api.put<InvoiceDetail>(`/api/invoices/${id}`, body));
 }
 
+/** Issues with the draft's date; `{ useToday: true }` retries dated today after a date refusal. */
 export function useIssueInvoice(id: string) {
-  return useInvoiceMutation(() => api.post<InvoiceDetail>(`/api/invoices/${id}/issue`));
+  return useInvoiceMutation((body: IssueDateBody | undefined) =>
+    api.post<InvoiceDetail>(`/api/invoices/${id}/issue`, body ?? {}),
+  );
 }
 
 export function useVoidInvoice(id: string) {
