@@ -13,6 +13,14 @@ export const contactInput = z.object({
 });
 export type ContactInput = z.input<typeof contactInput>;
 
+/**
+ * Editing a contact: every field is replaced; `isPrimary` omitted keeps it as it is. Making a contact
+ * primary makes the others not; the primary cannot be un-marked (CONTACT_PRIMARY_REQUIRED). A new email
+ * re-confirms portal access (see updateContact).
+ */
+export const updateContactBody = contactInput.extend({ isPrimary: z.boolean().optional() });
+export type UpdateContactBody = z.input<typeof updateContactBody>;
+
 export const contact = z.object({
   id: uuid,
   customerId: uuid,

@@ -5,14 +5,17 @@ import {
   contactInput,
   createCustomerBody,
   customer,
+  customerContactParams,
   customerListQuery,
   customerSummary,
   idParams,
   okResponse,
+  updateContactBody,
   updateCustomerBody,
 } from "../../../shared/contracts/index.js";
 import type { App, Deps } from "../../app.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
+import { removeContact, updateContact } from "./contacts.service.js";
 import {
   addContact,
   createCustomer,
@@ -22,7 +25,7 @@ import {
   updateCustomer,
 } from "./customers.service.js";
 
-export async function customerRoutes(app: App, { database: { db } }: Deps) {
+export async function customerRoutes(app: App, { database: { db }, config, mailer }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const onRequest = requireStaff(db);
   const tags = ["customers"];
@@ -63,5 +66,25 @@ export async function customerRoutes(app: App, { database: { db } }: Deps) {
     { onRequest, schema: { tags, params: idParams, body: contactInput, response: { 201: contact } } },
     async (req, reply) =>
       reply.status(201).send(await addContact(db, staffOf(req).orgId, req.params.id, req.body)),
+  );
+  r.put(
+    "/api/customers/:customerId/contacts/:contactId",
+    {
+      onRequest,
+      schema: { tags, params: customerContactParams, body: updateContactBody, response: { 200: customer } },
+    },
+    (req) =>
+      updateContact(
+        { db, config, mailer },
+        staffOf(req).orgId,
+        req.params.customerId,
+        req.params.contactId,
+        req.body,
+      ),
+  );
+  r.delete(
+    "/api/customers/:customerId/contacts/:contactId",
+    { onRequest, schema: { tags, params: customerContactParams, response: { 200: customer } } },
+    (req) => removeContact(db, staffOf(req).orgId, req.params.customerId, req.params.contactId),
   );
 }

@@ -46,7 +46,9 @@ export function listCustomers(db: Db, orgId: string, q?: string): Promise<Custom
         taxId: customers.taxId,
         email: customers.email,
         currency: customers.currency,
-        contactCount: sql<number>`(select count(*)::int from contacts c where c.customer_id = ${customers.id} and c.deleted_at is null)`,
+        // Qualified by hand: drizzle renders ${customers.id} as a bare "id", which inside the subquery is
+        // the contact's own id (every customer listed 0 contacts).
+        contactCount: sql<number>`(select count(*)::int from contacts c where c.customer_id = "customers"."id" and c.deleted_at is null)`,
       })
       .from(customers)
       .where(
@@ -81,10 +83,12 @@ export async function loadContacts(tx: Tx, customerId: string): Promise<ContactR
     .orderBy(sql`${contacts.isPrimary} desc`, asc(contacts.createdAt));
 }
 
+export async function getCustomerInTx(tx: Tx, customerId: string): Promise<Customer> {
+  return toCustomer(await loadCustomer(tx, customerId), await loadContacts(tx, customerId));
+}
+
 export function getCustomer(db: Db, orgId: string, customerId: string): Promise<Customer> {
-  return withOrg(db, orgId, async (tx) =>
-    toCustomer(await loadCustomer(tx, customerId), await loadContacts(tx, customerId)),
-  );
+  return withOrg(db, orgId, (tx) => getCustomerInTx(tx, customerId));
 }
 
 export function createCustomer(

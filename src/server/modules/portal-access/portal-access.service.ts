@@ -145,7 +145,7 @@ export async function reinviteContact(
  * D4, in one staff transaction: the flag (which every session and link check reads), plus the sessions,
  * document links and tokens themselves, so nothing issued before keeps working if access is enabled again.
  */
-async function revokeAccess(tx: Tx, contactIds: string[]) {
+export async function revokeAccess(tx: Tx, contactIds: string[]) {
   if (contactIds.length === 0) return;
   const now = clock.now();
   await tx
