@@ -1,5 +1,6 @@
 import type { es } from "./es.js";
 import { commentsEn } from "./features/comments.js";
+import { customerRecordsEn } from "./features/customer-records.js";
 import { moneyAdminEn } from "./features/money-admin.js";
 import { portalAccessEn } from "./features/portal-access.js";
 import { portalActivityEn } from "./features/portal-activity.js";
@@ -361,4 +362,5 @@ export const en: Messages<typeof es> = {
   portalActivity: portalActivityEn,
   quotes: quotesEn,
   receipts: receiptsEn,
+  customerRecords: customerRecordsEn,
 };

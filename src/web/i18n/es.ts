@@ -1,4 +1,5 @@
 import { commentsEs } from "./features/comments.js";
+import { customerRecordsEs } from "./features/customer-records.js";
 import { moneyAdminEs } from "./features/money-admin.js";
 import { portalAccessEs } from "./features/portal-access.js";
 import { portalActivityEs } from "./features/portal-activity.js";
@@ -359,4 +360,5 @@ export const es = {
   portalActivity: portalActivityEs,
   quotes: quotesEs,
   receipts: receiptsEs,
+  customerRecords: customerRecordsEs,
 };

@@ -5,6 +5,7 @@ import type {
   CreateCustomerBody,
   Customer,
   CustomerSummary,
+  UpdateContactBody,
 } from "../../../shared/contracts/index.js";
 import { api, queryString } from "../../ui/api-client.js";
 import { queryKeys } from "../query-keys.js";
@@ -62,5 +63,31 @@ export function useAddContact(customerId: string) {
         client.invalidateQueries({ queryKey: queryKeys.customer(customerId) }),
         client.invalidateQueries({ queryKey: ["customers"] }),
       ]),
+  });
+}
+
+/** After a contact changes, the customer, the list's counts and the portal access panel re-read. */
+const invalidateContacts = (client: ReturnType<typeof useQueryClient>, customerId: string) =>
+  Promise.all([
+    client.invalidateQueries({ queryKey: queryKeys.customer(customerId) }),
+    client.invalidateQueries({ queryKey: ["customers"] }),
+    client.invalidateQueries({ queryKey: ["portal-access", customerId] }),
+  ]);
+
+export function useUpdateContact(customerId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ contactId, body }: { contactId: string; body: UpdateContactBody }) =>
+      api.put<Customer>(`/api/customers/${customerId}/contacts/${contactId}`, body),
+    onSuccess: () => invalidateContacts(client, customerId),
+  });
+}
+
+export function useRemoveContact(customerId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (contactId: string) =>
+      api.delete<Customer>(`/api/customers/${customerId}/contacts/${contactId}`),
+    onSuccess: () => invalidateContacts(client, customerId),
   });
 }
