@@ -425,6 +425,12 @@ export const errorCodes = {
     "A customer always has one primary contact; make another contact primary instead.",
     "Un cliente siempre tiene un contacto principal; marca otro contacto como principal.",
   ),
+  CUSTOMER_ARCHIVED: def(
+    409,
+    "This customer is archived; restore it first.",
+    "Este cliente está archivado; restáuralo primero.",
+  ),
+  CUSTOMER_NOT_ARCHIVED: def(409, "This customer is not archived.", "Este cliente no está archivado."),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

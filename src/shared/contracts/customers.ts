@@ -86,14 +86,21 @@ export const customer = z.object({
   paymentTermsDays: z.number().int(),
   mayPayByBank: z.boolean(),
   notes: z.string().nullable(),
+  /** Set while the customer is archived (soft-deleted, A3): out of lists and pickers, restorable. */
+  archivedAt: z.iso.datetime().nullable(),
   contacts: z.array(contact),
 });
 export type Customer = z.infer<typeof customer>;
 
 export const customerSummary = customer
-  .pick({ id: true, kind: true, name: true, taxId: true, email: true, currency: true })
+  .pick({ id: true, kind: true, name: true, taxId: true, email: true, currency: true, archivedAt: true })
   .extend({
     contactCount: z.number().int(),
   });
 export type CustomerSummary = z.infer<typeof customerSummary>;
-export const customerListQuery = z.object({ q: searchQuery });
+/** `archived`: "false" (the default) lists live customers, "true" only archived ones, "all" both. */
+export const customerListQuery = z.object({
+  q: searchQuery,
+  archived: z.enum(["false", "true", "all"]).default("false"),
+});
+export type CustomerListQuery = z.input<typeof customerListQuery>;

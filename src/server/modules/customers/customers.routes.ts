@@ -15,11 +15,11 @@ import {
 } from "../../../shared/contracts/index.js";
 import type { App, Deps } from "../../app.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
+import { archiveCustomer, restoreCustomer } from "./archive.service.js";
 import { removeContact, updateContact } from "./contacts.service.js";
 import {
   addContact,
   createCustomer,
-  deleteCustomer,
   getCustomer,
   listCustomers,
   updateCustomer,
@@ -36,7 +36,7 @@ export async function customerRoutes(app: App, { database: { db }, config, maile
       onRequest,
       schema: { tags, querystring: customerListQuery, response: { 200: z.array(customerSummary) } },
     },
-    (req) => listCustomers(db, staffOf(req).orgId, req.query.q),
+    (req) => listCustomers(db, staffOf(req).orgId, req.query),
   );
   r.post(
     "/api/customers",
@@ -57,9 +57,14 @@ export async function customerRoutes(app: App, { database: { db }, config, maile
     "/api/customers/:id",
     { onRequest, schema: { tags, params: idParams, response: { 200: okResponse } } },
     async (req) => {
-      await deleteCustomer(db, staffOf(req).orgId, req.params.id);
+      await archiveCustomer(db, staffOf(req).orgId, req.params.id);
       return { ok: true as const };
     },
+  );
+  r.post(
+    "/api/customers/:id/restore",
+    { onRequest, schema: { tags, params: idParams, response: { 200: customer } } },
+    (req) => restoreCustomer(db, staffOf(req).orgId, req.params.id),
   );
   r.post(
     "/api/customers/:id/contacts",
