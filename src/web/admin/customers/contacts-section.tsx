@@ -23,7 +23,8 @@ import { ContactFields } from "./contact-fields.js";
 import { type ContactFormValues, contactRules, contactToBody, emptyContact } from "./customer-form-model.js";
 import { useAddContact, useRemoveContact, useUpdateContact } from "./customers-api.js";
 
-export function ContactsSection({ customer }: { customer: Customer }) {
+/** `readOnly` for an archived customer: its contacts are shown, not changed. */
+export function ContactsSection({ customer, readOnly = false }: { customer: Customer; readOnly?: boolean }) {
   const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
   const [editing, setEditing] = useState<Contact | null>(null);
@@ -34,9 +35,11 @@ export function ContactsSection({ customer }: { customer: Customer }) {
         <Title order={2} size="h4" id="contacts-title">
           {t("admin.contacts.title")}
         </Title>
-        <Button variant="light" onClick={open}>
-          {t("admin.contacts.add")}
-        </Button>
+        {readOnly ? null : (
+          <Button variant="light" onClick={open}>
+            {t("admin.contacts.add")}
+          </Button>
+        )}
       </Group>
       {customer.contacts.length === 0 ? (
         <Text c="dimmed">{t("admin.contacts.empty")}</Text>
@@ -67,7 +70,7 @@ export function ContactsSection({ customer }: { customer: Customer }) {
                   <Table.Td>{contact.phone ?? t("common.none")}</Table.Td>
                   <Table.Td>{contact.portalEnabled ? t("common.yes") : t("common.no")}</Table.Td>
                   <Table.Td>
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
+                    <Group gap="xs" justify="flex-end" wrap="nowrap" hidden={readOnly}>
                       <Button
                         size="xs"
                         variant="subtle"

@@ -12,10 +12,15 @@ import { queryKeys } from "../query-keys.js";
 
 export type UpdateCustomerBody = Omit<CreateCustomerBody, "contacts">;
 
-export function useCustomers(q = "") {
+/** Live customers (pickers, the list); `archived: true` lists the archived ones instead. */
+export function useCustomers(q = "", archived = false) {
   return useQuery({
-    queryKey: queryKeys.customers(q),
-    queryFn: ({ signal }) => api.get<CustomerSummary[]>(`/api/customers${queryString({ q })}`, signal),
+    queryKey: archived ? [...queryKeys.customers(q), "archived"] : queryKeys.customers(q),
+    queryFn: ({ signal }) =>
+      api.get<CustomerSummary[]>(
+        `/api/customers${queryString({ q, archived: archived ? "true" : undefined })}`,
+        signal,
+      ),
     placeholderData: (previous) => previous,
   });
 }
@@ -88,6 +93,18 @@ export function useRemoveContact(customerId: string) {
   return useMutation({
     mutationFn: (contactId: string) =>
       api.delete<Customer>(`/api/customers/${customerId}/contacts/${contactId}`),
+    onSuccess: () => invalidateContacts(client, customerId),
+  });
+}
+
+/** Archive (DELETE) or restore a customer; every list, picker and its page re-read. */
+export function useArchiveCustomer(customerId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (action: "archive" | "restore"): Promise<unknown> =>
+      action === "archive"
+        ? api.delete<{ ok: true }>(`/api/customers/${customerId}`)
+        : api.post<Customer>(`/api/customers/${customerId}/restore`),
     onSuccess: () => invalidateContacts(client, customerId),
   });
 }
