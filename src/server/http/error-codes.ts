@@ -427,6 +427,30 @@ export const errorCodes = {
     "The due date is before the issue date; change it before issuing.",
     "La fecha de vencimiento es anterior a la de emisión; cámbiala antes de emitir.",
   ),
+  // Customers and contacts (issue 10, items 2 and 3): editing and removing contacts, archiving customers.
+  CONTACT_EMAIL_TAKEN: def(
+    409,
+    "Another contact of this customer already uses this email.",
+    "Otro contacto de este cliente ya usa este email.",
+    "two contacts of one customer may not share an email address",
+    "use another address, or edit the other contact",
+  ),
+  CONTACT_LAST: def(
+    409,
+    "A customer needs at least one contact; add another before removing this one.",
+    "Un cliente necesita al menos un contacto; añade otro antes de eliminar este.",
+  ),
+  CONTACT_PRIMARY_REQUIRED: def(
+    409,
+    "A customer always has one primary contact; make another contact primary instead.",
+    "Un cliente siempre tiene un contacto principal; marca otro contacto como principal.",
+  ),
+  CUSTOMER_ARCHIVED: def(
+    409,
+    "This customer is archived; restore it first.",
+    "Este cliente está archivado; restáuralo primero.",
+  ),
+  CUSTOMER_NOT_ARCHIVED: def(409, "This customer is not archived.", "Este cliente no está archivado."),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -13,6 +13,14 @@ export const contactInput = z.object({
 });
 export type ContactInput = z.input<typeof contactInput>;
 
+/**
+ * Editing a contact: every field is replaced; `isPrimary` omitted keeps it as it is. Making a contact
+ * primary makes the others not; the primary cannot be un-marked (CONTACT_PRIMARY_REQUIRED). A new email
+ * re-confirms portal access (see updateContact).
+ */
+export const updateContactBody = contactInput.extend({ isPrimary: z.boolean().optional() });
+export type UpdateContactBody = z.input<typeof updateContactBody>;
+
 export const contact = z.object({
   id: uuid,
   customerId: uuid,
@@ -78,14 +86,21 @@ export const customer = z.object({
   paymentTermsDays: z.number().int(),
   mayPayByBank: z.boolean(),
   notes: z.string().nullable(),
+  /** Set while the customer is archived (soft-deleted, A3): out of lists and pickers, restorable. */
+  archivedAt: z.iso.datetime().nullable(),
   contacts: z.array(contact),
 });
 export type Customer = z.infer<typeof customer>;
 
 export const customerSummary = customer
-  .pick({ id: true, kind: true, name: true, taxId: true, email: true, currency: true })
+  .pick({ id: true, kind: true, name: true, taxId: true, email: true, currency: true, archivedAt: true })
   .extend({
     contactCount: z.number().int(),
   });
 export type CustomerSummary = z.infer<typeof customerSummary>;
-export const customerListQuery = z.object({ q: searchQuery });
+/** `archived`: "false" (the default) lists live customers, "true" only archived ones, "all" both. */
+export const customerListQuery = z.object({
+  q: searchQuery,
+  archived: z.enum(["false", "true", "all"]).default("false"),
+});
+export type CustomerListQuery = z.input<typeof customerListQuery>;

@@ -1,5 +1,6 @@
 import type { es } from "./es.js";
 import { commentsEn } from "./features/comments.js";
+import { customerRecordsEn } from "./features/customer-records.js";
 import { issueDatesEn } from "./features/issue-dates.js";
 import { moneyAdminEn } from "./features/money-admin.js";
 import { portalAccessEn } from "./features/portal-access.js";
@@ -362,4 +363,5 @@ export const en: Messages<typeof es> = {
   portalActivity: portalActivityEn,
   quotes: quotesEn,
   receipts: receiptsEn,
+  customerRecords: customerRecordsEn,
 };

@@ -1,4 +1,5 @@
 import { commentsEs } from "./features/comments.js";
+import { customerRecordsEs } from "./features/customer-records.js";
 import { issueDatesEs } from "./features/issue-dates.js";
 import { moneyAdminEs } from "./features/money-admin.js";
 import { portalAccessEs } from "./features/portal-access.js";
@@ -360,4 +361,5 @@ export const es = {
   portalActivity: portalActivityEs,
   quotes: quotesEs,
   receipts: receiptsEs,
+  customerRecords: customerRecordsEs,
 };

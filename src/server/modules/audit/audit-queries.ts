@@ -5,7 +5,7 @@ import { auditEvents, contacts, invoices, payments, quotes, salesOrders } from "
 import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
 import { findDocument } from "../comments/document-registry.js";
-import { loadCustomer } from "../customers/customers.service.js";
+import { loadCustomerRecord } from "../customers/customers.service.js";
 
 export const ACTIVITY_PAGE_SIZE = 50;
 
@@ -77,7 +77,7 @@ async function activityPage(db: Db, orgId: string, filter: SQL, before?: string)
 
 /** Everything the customer's contacts did; 404 for a missing, deleted or other tenant's customer. */
 export async function customerActivity(db: Db, orgId: string, customerId: string, before?: string) {
-  await withOrg(db, orgId, (tx) => loadCustomer(tx, customerId));
+  await withOrg(db, orgId, (tx) => loadCustomerRecord(tx, customerId));
   return activityPage(db, orgId, eq(auditEvents.customerId, customerId), before);
 }
 

@@ -5,24 +5,27 @@ import {
   contactInput,
   createCustomerBody,
   customer,
+  customerContactParams,
   customerListQuery,
   customerSummary,
   idParams,
   okResponse,
+  updateContactBody,
   updateCustomerBody,
 } from "../../../shared/contracts/index.js";
 import type { App, Deps } from "../../app.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
+import { archiveCustomer, restoreCustomer } from "./archive.service.js";
+import { removeContact, updateContact } from "./contacts.service.js";
 import {
   addContact,
   createCustomer,
-  deleteCustomer,
   getCustomer,
   listCustomers,
   updateCustomer,
 } from "./customers.service.js";
 
-export async function customerRoutes(app: App, { database: { db } }: Deps) {
+export async function customerRoutes(app: App, { database: { db }, config, mailer }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const onRequest = requireStaff(db);
   const tags = ["customers"];
@@ -33,7 +36,7 @@ export async function customerRoutes(app: App, { database: { db } }: Deps) {
       onRequest,
       schema: { tags, querystring: customerListQuery, response: { 200: z.array(customerSummary) } },
     },
-    (req) => listCustomers(db, staffOf(req).orgId, req.query.q),
+    (req) => listCustomers(db, staffOf(req).orgId, req.query),
   );
   r.post(
     "/api/customers",
@@ -54,14 +57,39 @@ export async function customerRoutes(app: App, { database: { db } }: Deps) {
     "/api/customers/:id",
     { onRequest, schema: { tags, params: idParams, response: { 200: okResponse } } },
     async (req) => {
-      await deleteCustomer(db, staffOf(req).orgId, req.params.id);
+      await archiveCustomer(db, staffOf(req).orgId, req.params.id);
       return { ok: true as const };
     },
+  );
+  r.post(
+    "/api/customers/:id/restore",
+    { onRequest, schema: { tags, params: idParams, response: { 200: customer } } },
+    (req) => restoreCustomer(db, staffOf(req).orgId, req.params.id),
   );
   r.post(
     "/api/customers/:id/contacts",
     { onRequest, schema: { tags, params: idParams, body: contactInput, response: { 201: contact } } },
     async (req, reply) =>
       reply.status(201).send(await addContact(db, staffOf(req).orgId, req.params.id, req.body)),
+  );
+  r.put(
+    "/api/customers/:customerId/contacts/:contactId",
+    {
+      onRequest,
+      schema: { tags, params: customerContactParams, body: updateContactBody, response: { 200: customer } },
+    },
+    (req) =>
+      updateContact(
+        { db, config, mailer },
+        staffOf(req).orgId,
+        req.params.customerId,
+        req.params.contactId,
+        req.body,
+      ),
+  );
+  r.delete(
+    "/api/customers/:customerId/contacts/:contactId",
+    { onRequest, schema: { tags, params: customerContactParams, response: { 200: customer } } },
+    (req) => removeContact(db, staffOf(req).orgId, req.params.customerId, req.params.contactId),
   );
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type {
   Contact,
@@ -6,6 +6,7 @@ import type {
   CustomerSummary,
   contactInput,
   createCustomerBody,
+  customerListQuery,
   updateCustomerBody,
 } from "../../../shared/contracts/index.js";
 import * as clock from "../../clock.js";
@@ -31,13 +32,28 @@ export const toContact = (c: ContactRow): Contact => ({
 });
 
 const toCustomer = (c: CustomerRow, cs: ContactRow[]): Customer => {
-  const { orgId: _o, deletedAt: _d, createdAt: _c, updatedAt: _u, ...rest } = c;
-  return { ...rest, language: (c.language as Customer["language"]) ?? null, contacts: cs.map(toContact) };
+  const { orgId: _o, deletedAt, createdAt: _c, updatedAt: _u, ...rest } = c;
+  return {
+    ...rest,
+    language: (c.language as Customer["language"]) ?? null,
+    archivedAt: deletedAt?.toISOString() ?? null,
+    contacts: cs.map(toContact),
+  };
 };
 
-export function listCustomers(db: Db, orgId: string, q?: string): Promise<CustomerSummary[]> {
+export function listCustomers(
+  db: Db,
+  orgId: string,
+  { q, archived }: z.output<typeof customerListQuery>,
+): Promise<CustomerSummary[]> {
   return withOrg(db, orgId, async (tx) => {
     const term = likeTerm(q);
+    const state =
+      archived === "all"
+        ? undefined
+        : archived === "true"
+          ? isNotNull(customers.deletedAt)
+          : isNull(customers.deletedAt);
     const rows = await tx
       .select({
         id: customers.id,
@@ -46,12 +62,15 @@ export function listCustomers(db: Db, orgId: string, q?: string): Promise<Custom
         taxId: customers.taxId,
         email: customers.email,
         currency: customers.currency,
-        contactCount: sql<number>`(select count(*)::int from contacts c where c.customer_id = ${customers.id} and c.deleted_at is null)`,
+        deletedAt: customers.deletedAt,
+        // Qualified by hand: drizzle renders ${customers.id} as a bare "id", which inside the subquery is
+        // the contact's own id (every customer listed 0 contacts).
+        contactCount: sql<number>`(select count(*)::int from contacts c where c.customer_id = "customers"."id" and c.deleted_at is null)`,
       })
       .from(customers)
       .where(
         and(
-          isNull(customers.deletedAt),
+          state,
           term
             ? or(ilike(customers.name, term), ilike(customers.taxId, term), ilike(customers.email, term))
             : undefined,
@@ -59,17 +78,27 @@ export function listCustomers(db: Db, orgId: string, q?: string): Promise<Custom
       )
       .orderBy(asc(customers.name))
       .limit(500);
-    return rows;
+    return rows.map(({ deletedAt, ...r }) => ({ ...r, archivedAt: deletedAt?.toISOString() ?? null }));
   });
 }
 
-/** A live customer of the scope's organisation, or NOT_FOUND (also for another tenant's id). */
-export async function loadCustomer(tx: Tx, customerId: string): Promise<CustomerRow> {
-  const [row] = await tx
-    .select()
-    .from(customers)
-    .where(and(eq(customers.id, customerId), isNull(customers.deletedAt)));
+/**
+ * A customer of the scope's organisation, archived or not, or NOT_FOUND (also for another tenant's id).
+ * For reading what already exists: its page, its documents and their PDFs keep its name (A3).
+ */
+export async function loadCustomerRecord(tx: Tx, customerId: string): Promise<CustomerRow> {
+  const [row] = await tx.select().from(customers).where(eq(customers.id, customerId));
   if (!row) throw new AppError("NOT_FOUND");
+  return row;
+}
+
+/**
+ * A live customer of the scope's organisation: NOT_FOUND (also for another tenant's id), or
+ * CUSTOMER_ARCHIVED for an archived one: nothing new is made for it until it is restored.
+ */
+export async function loadCustomer(tx: Tx, customerId: string): Promise<CustomerRow> {
+  const row = await loadCustomerRecord(tx, customerId);
+  if (row.deletedAt) throw new AppError("CUSTOMER_ARCHIVED");
   return row;
 }
 
@@ -81,10 +110,12 @@ export async function loadContacts(tx: Tx, customerId: string): Promise<ContactR
     .orderBy(sql`${contacts.isPrimary} desc`, asc(contacts.createdAt));
 }
 
+export async function getCustomerInTx(tx: Tx, customerId: string): Promise<Customer> {
+  return toCustomer(await loadCustomerRecord(tx, customerId), await loadContacts(tx, customerId));
+}
+
 export function getCustomer(db: Db, orgId: string, customerId: string): Promise<Customer> {
-  return withOrg(db, orgId, async (tx) =>
-    toCustomer(await loadCustomer(tx, customerId), await loadContacts(tx, customerId)),
-  );
+  return withOrg(db, orgId, (tx) => getCustomerInTx(tx, customerId));
 }
 
 export function createCustomer(
@@ -146,18 +177,5 @@ export function addContact(
       .returning();
     if (!row) throw new AppError("INTERNAL");
     return toContact(row);
-  });
-}
-
-/** Soft delete (A3): invoices keep their customer; the customer leaves lists and its portal closes. */
-export function deleteCustomer(db: Db, orgId: string, customerId: string): Promise<void> {
-  return withOrg(db, orgId, async (tx) => {
-    await loadCustomer(tx, customerId);
-    const now = clock.now();
-    await tx.update(customers).set({ deletedAt: now }).where(eq(customers.id, customerId));
-    await tx
-      .update(contacts)
-      .set({ deletedAt: now })
-      .where(and(eq(contacts.customerId, customerId), isNull(contacts.deletedAt)));
   });
 }

@@ -4,7 +4,7 @@ import type { Tx } from "../../db/client.js";
 import { invoices } from "../../db/schema/index.js";
 import { renderInvoicePdf } from "../../pdf/render-invoice-pdf.js";
 import type { InvoicePdfData } from "../../pdf/types.js";
-import { loadCustomer } from "../customers/customers.service.js";
+import { loadCustomerRecord } from "../customers/customers.service.js";
 import { type Address, pdfCustomerParty, pdfLinesAndTotals, pdfOrgParty } from "../documents/pdf-parts.js";
 import { loadOrganisation, type OrganisationRow } from "../organisation/organisation.service.js";
 
@@ -71,7 +71,7 @@ async function findSnapshot(tx: Tx, invoice: InvoiceDetail): Promise<Record<stri
     .select({ s: invoices.customerSnapshot })
     .from(invoices)
     .where(eq(invoices.id, invoice.id));
-  return row?.s ?? ((await loadCustomer(tx, invoice.customerId)) as unknown as Record<string, unknown>);
+  return row?.s ?? ((await loadCustomerRecord(tx, invoice.customerId)) as unknown as Record<string, unknown>);
 }
 
 export const invoicePdfFilename = (invoice: Pick<InvoiceDetail, "number" | "id">) =>

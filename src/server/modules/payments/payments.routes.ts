@@ -14,7 +14,7 @@ import {
 import type { App, Deps } from "../../app.js";
 import { withOrg } from "../../db/scope.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
-import { loadCustomer } from "../customers/customers.service.js";
+import { loadCustomerRecord } from "../customers/customers.service.js";
 import { orgToday } from "../invoices/invoices.service.js";
 import { customerBalances } from "../ledger/balances.js";
 import { applyCredit, refundCredit } from "../ledger/credits.service.js";
@@ -78,7 +78,7 @@ export async function paymentRoutes(app: App, deps: Deps) {
     (req) => {
       const orgId = staffOf(req).orgId;
       return withOrg(db, orgId, async (tx) => {
-        const customer = await loadCustomer(tx, req.params.id);
+        const customer = await loadCustomerRecord(tx, req.params.id);
         return customerBalances(tx, customer.id, customer.currency, await orgToday(tx, orgId));
       });
     },

@@ -8,7 +8,7 @@ import type { Mailer } from "../../email/mailer.js";
 import { renderEmail } from "../../email/templates.js";
 import { AppError } from "../../http/errors.js";
 import { publishStatus } from "../../realtime/realtime.js";
-import { loadCustomer } from "../customers/customers.service.js";
+import { loadCustomerRecord } from "../customers/customers.service.js";
 import { dueOf, lockDocuments } from "../ledger/allocate.js";
 import { notify } from "../notifications/notifications.service.js";
 import { planStillFits } from "./checkout.service.js";
@@ -98,7 +98,8 @@ export async function applyGatewayConfirmation(
       tx,
       checkout.allocations.map((a) => a.invoiceId),
     );
-    const customer = await loadCustomer(tx, checkout.customerId);
+    // A confirmed payment is recorded even if the customer was archived since the checkout began.
+    const customer = await loadCustomerRecord(tx, checkout.customerId);
     const paid = [...after.values()];
     for (const inv of paid) {
       await publishStatus(tx, {

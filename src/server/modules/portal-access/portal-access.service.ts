@@ -11,7 +11,7 @@ import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
 import { checkNewPassword } from "../../http/password-policy.js";
 import { hashPassword } from "../../http/passwords.js";
-import { loadContacts, loadCustomer } from "../customers/customers.service.js";
+import { loadContacts, loadCustomer, loadCustomerRecord } from "../customers/customers.service.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { inviteContact, type MailDeps } from "./invitation.js";
 import { revokePortalTokens } from "./portal-tokens.service.js";
@@ -81,7 +81,7 @@ export async function accessList(tx: Tx, customerId: string): Promise<ContactPor
 
 export function listPortalAccess(db: Db, orgId: string, customerId: string) {
   return withOrg(db, orgId, async (tx) => {
-    await loadCustomer(tx, customerId);
+    await loadCustomerRecord(tx, customerId);
     return accessList(tx, customerId);
   });
 }
@@ -145,7 +145,7 @@ export async function reinviteContact(
  * D4, in one staff transaction: the flag (which every session and link check reads), plus the sessions,
  * document links and tokens themselves, so nothing issued before keeps working if access is enabled again.
  */
-async function revokeAccess(tx: Tx, contactIds: string[]) {
+export async function revokeAccess(tx: Tx, contactIds: string[]) {
   if (contactIds.length === 0) return;
   const now = clock.now();
   await tx

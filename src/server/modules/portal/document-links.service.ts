@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull } from "drizzle-orm";
 import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Db, Tx } from "../../db/client.js";
@@ -11,7 +11,7 @@ import {
   quotes,
   salesOrders,
 } from "../../db/schema/index.js";
-import { withSystem } from "../../db/scope.js";
+import { withContact, withSystem } from "../../db/scope.js";
 import { hashToken, newToken } from "../../http/tokens.js";
 
 export const LINK_TTL_DAYS = 30;
@@ -94,6 +94,37 @@ export async function redeemDocumentLink(db: Db, slug: string, token: string): P
       documentId: link.documentId,
     };
   });
+}
+
+/**
+ * F4 CP1003: an unexpired link of this portal whose customer was archived (its revocation came with the
+ * archiving), so the contact learns that this portal access ended rather than that the link is wrong.
+ */
+export async function linkOfArchivedCustomer(db: Db, slug: string, token: string): Promise<boolean> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return false;
+  const [link] = await withSystem(db, (tx) =>
+    tx
+      .select({ orgId: documentLinks.orgId, customerId: documentLinks.customerId })
+      .from(documentLinks)
+      .innerJoin(organisations, eq(organisations.id, documentLinks.orgId))
+      .where(
+        and(
+          eq(documentLinks.tokenHash, hashToken(token)),
+          gt(documentLinks.expiresAt, clock.now()),
+          eq(organisations.portalSlug, slug),
+          eq(organisations.portalEnabled, true),
+        ),
+      ),
+  );
+  if (!link) return false;
+  // The system scope reads no customer: the link's own customer is read in its contact scope.
+  const [customer] = await withContact(db, link.orgId, link.customerId, (tx) =>
+    tx
+      .select({ id: customers.id })
+      .from(customers)
+      .where(and(eq(customers.id, link.customerId), isNotNull(customers.deletedAt))),
+  );
+  return customer !== undefined;
 }
 
 /** Checks, inside the contact's own scope, that the contact may still use the link's document. */

@@ -31,7 +31,12 @@ import {
   resolveMovedSlug,
   startContactSession,
 } from "./contact-sessions.service.js";
-import { linkTargetIsLive, portalDocumentPath, redeemDocumentLink } from "./document-links.service.js";
+import {
+  linkOfArchivedCustomer,
+  linkTargetIsLive,
+  portalDocumentPath,
+  redeemDocumentLink,
+} from "./document-links.service.js";
 import { listPortalInvoices } from "./invoice-list.service.js";
 import { getMyDetails, updateMyDetails } from "./my-details.service.js";
 import { getBranding, getLogo, getPortalInvoice, getPortalMe, portalInvoicePdf } from "./portal.service.js";
@@ -159,7 +164,10 @@ export async function portalRoutes(app: App, { database: { db }, config, mailer 
         ? await withContact(db, link.orgId, link.customerId, (tx) => linkTargetIsLive(tx, link))
         : false;
       reply.header("referrer-policy", "no-referrer").header("cache-control", "no-store");
-      if (!link || !live) return reply.redirect(`/p/${encodeURIComponent(slug)}/?error=LINK_INVALID`, 303);
+      if (!link || !live) {
+        const code = (await linkOfArchivedCustomer(db, slug, req.params.token)) ? "CP1003" : "LINK_INVALID";
+        return reply.redirect(`/p/${encodeURIComponent(slug)}/?error=${code}`, 303);
+      }
       const token = await startContactSession(db, {
         ...link,
         origin: "link",

@@ -2,7 +2,7 @@ import type { QuoteDetail } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { renderInvoicePdf } from "../../pdf/render-invoice-pdf.js";
 import type { InvoicePdfData } from "../../pdf/types.js";
-import { loadCustomer } from "../customers/customers.service.js";
+import { loadCustomerRecord } from "../customers/customers.service.js";
 import { type Address, pdfCustomerParty, pdfLinesAndTotals, pdfOrgParty } from "../documents/pdf-parts.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { findAcceptance, findQuote } from "./quotes.queries.js";
@@ -29,7 +29,7 @@ export async function buildQuotePdf(
   const org = await loadOrganisation(tx, orgId);
   const row = await findQuote(tx, quote.id);
   const snapshot = (row.customerSnapshot ??
-    ((await loadCustomer(tx, quote.customerId)) as unknown as Record<string, unknown>)) as Address &
+    ((await loadCustomerRecord(tx, quote.customerId)) as unknown as Record<string, unknown>)) as Address &
     Record<string, unknown>;
   const acceptance = await findAcceptance(tx, quote.id);
   const data: InvoicePdfData = {

@@ -1,7 +1,7 @@
 import type { PaymentDetail } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { renderReceiptPdf } from "../../pdf/receipt/render-receipt-pdf.js";
-import { loadCustomer } from "../customers/customers.service.js";
+import { loadCustomerRecord } from "../customers/customers.service.js";
 import { type Address, pdfCustomerParty, pdfOrgParty } from "../documents/pdf-parts.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import type { PaymentRow } from "../payments/payment-queries.js";
@@ -18,7 +18,7 @@ export async function buildReceiptPdf(
   locale: "es" | "en",
 ): Promise<Buffer> {
   const org = await loadOrganisation(tx, orgId);
-  const customer = await loadCustomer(tx, payment.customerId);
+  const customer = await loadCustomerRecord(tx, payment.customerId);
   return renderReceiptPdf({
     locale,
     timeZone: org.timeZone,

@@ -2,7 +2,7 @@ import type { SalesOrderDetail } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { renderInvoicePdf } from "../../pdf/render-invoice-pdf.js";
 import type { InvoicePdfData } from "../../pdf/types.js";
-import { loadCustomer } from "../customers/customers.service.js";
+import { loadCustomerRecord } from "../customers/customers.service.js";
 import { type Address, pdfCustomerParty, pdfLinesAndTotals, pdfOrgParty } from "../documents/pdf-parts.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { findOrder } from "./sales-orders.queries.js";
@@ -26,7 +26,7 @@ export async function buildSalesOrderPdf(
   const org = await loadOrganisation(tx, orgId);
   const row = await findOrder(tx, order.id);
   const snapshot = (row.customerSnapshot ??
-    ((await loadCustomer(tx, order.customerId)) as unknown as Record<string, unknown>)) as Address &
+    ((await loadCustomerRecord(tx, order.customerId)) as unknown as Record<string, unknown>)) as Address &
     Record<string, unknown>;
   const reference = order.reference
     ? `${locale === "es" ? "Su referencia" : "Your reference"}: ${order.reference}`

@@ -2,7 +2,7 @@ import type { StatementQuery } from "../../../shared/contracts/index.js";
 import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { withContact, withOrg } from "../../db/scope.js";
-import { loadCustomer } from "../customers/customers.service.js";
+import { loadCustomerRecord } from "../customers/customers.service.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import type { ContactPrincipal } from "../portal/contact-sessions.service.js";
 import { agingAt, openingBalance, statementCurrencies } from "./statement-queries.js";
@@ -35,7 +35,7 @@ export type StatementHead = Awaited<ReturnType<typeof loadStatementHead>>;
  */
 export async function loadStatementHead(tx: Tx, scope: StatementScope, query: StatementQuery) {
   const org = await loadOrganisation(tx, scope.orgId);
-  const customer = await loadCustomer(tx, scope.customerId);
+  const customer = await loadCustomerRecord(tx, scope.customerId);
   const today = clock.today(org.timeZone);
   const { from, to } = resolveRange(query, today);
   const currency = query.currency ?? customer.currency;

@@ -1,8 +1,9 @@
-import { Button, Group, Stack } from "@mantine/core";
+import { Alert, Button, Group, Modal, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import type { Customer } from "../../../shared/contracts/index.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
 import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
@@ -17,7 +18,7 @@ import {
   customerToValues,
   valuesToBody,
 } from "./customer-form-model.js";
-import { useCustomer, useUpdateCustomer } from "./customers-api.js";
+import { useArchiveCustomer, useCustomer, useUpdateCustomer } from "./customers-api.js";
 import { PortalAccessPanel } from "./portal-access-panel.js";
 
 export function CustomerEditPage() {
@@ -27,9 +28,10 @@ export function CustomerEditPage() {
   if (customer.isError) return <ErrorState error={customer.error} onRetry={() => void customer.refetch()} />;
   return (
     <Stack maw={900}>
+      {customer.data.archivedAt ? <ArchivedBanner customer={customer.data} /> : null}
       <CustomerEditForm key={customer.data.id} customer={customer.data} />
       <CustomerBalancesCard customerId={customer.data.id} />
-      <ContactsSection customer={customer.data} />
+      <ContactsSection customer={customer.data} readOnly={Boolean(customer.data.archivedAt)} />
       <PortalAccessPanel customerId={customer.data.id} />
       <CustomerActivity customerId={customer.data.id} />
     </Stack>
@@ -54,8 +56,9 @@ function CustomerEditForm({ customer }: { customer: Customer }) {
     }),
   );
 
-  const newInvoice = (
+  const newInvoice = customer.archivedAt ? undefined : (
     <Group gap="xs">
+      <ArchiveButton customer={customer} />
       <Button component="a" href={`/api/customers/${customer.id}/statement/pdf`} download variant="default">
         {t("statement.staffPdf")}
       </Button>
@@ -81,5 +84,75 @@ function CustomerEditForm({ customer }: { customer: Customer }) {
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** "Archive" (A3): a confirmed soft delete; the customer's records stay and it can be restored. */
+function ArchiveButton({ customer }: { customer: Customer }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [opened, setOpened] = useState(false);
+  const archive = useArchiveCustomer(customer.id);
+  const close = () => {
+    archive.reset();
+    setOpened(false);
+  };
+  const run = () =>
+    archive.mutate("archive", {
+      onSuccess: () => {
+        notifications.show({ color: "green", message: t("customerRecords.archive.archived") });
+        setOpened(false);
+        void navigate("/customers");
+      },
+    });
+  return (
+    <>
+      <Button variant="subtle" color="red" onClick={() => setOpened(true)}>
+        {t("customerRecords.archive.archive")}
+      </Button>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t("customerRecords.archive.confirmTitle", { name: customer.name })}
+      >
+        <Stack>
+          <Text size="sm">{t("customerRecords.archive.confirmBody")}</Text>
+          <ErrorAlert error={archive.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t("common.cancel")}
+            </Button>
+            <Button color="red" loading={archive.isPending} onClick={run} data-autofocus>
+              {t("customerRecords.archive.archive")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
+function ArchivedBanner({ customer }: { customer: Customer }) {
+  const { t } = useTranslation();
+  const restore = useArchiveCustomer(customer.id);
+  return (
+    <Alert color="gray" title={t("customerRecords.archive.bannerTitle")}>
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{t("customerRecords.archive.bannerBody")}</Text>
+        <ErrorAlert error={restore.error} />
+        <Button
+          size="xs"
+          loading={restore.isPending}
+          onClick={() =>
+            restore.mutate("restore", {
+              onSuccess: () =>
+                notifications.show({ color: "green", message: t("customerRecords.archive.restored") }),
+            })
+          }
+        >
+          {t("customerRecords.archive.restore")}
+        </Button>
+      </Stack>
+    </Alert>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Stack, Table, TextInput } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Stack, Switch, Table, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,7 +11,8 @@ export function CustomersPage() {
   const { t } = useTranslation();
   const [search, setSearch] = useState("");
   const [q] = useDebouncedValue(search.trim(), 300);
-  const customers = useCustomers(q);
+  const [archived, setArchived] = useState(false);
+  const customers = useCustomers(q, archived);
   const newButton = (
     <Button component={Link} to="/customers/new">
       {t("admin.customers.new")}
@@ -21,16 +22,25 @@ export function CustomersPage() {
   return (
     <Stack>
       <PageHeader title={t("admin.customers.title")} actions={newButton} />
-      <TextInput
-        type="search"
-        label={t("admin.customers.search")}
-        value={search}
-        onChange={(e) => setSearch(e.currentTarget.value)}
-        maw={400}
-      />
+      <Group align="flex-end">
+        <TextInput
+          type="search"
+          label={t("admin.customers.search")}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          maw={400}
+          flex={1}
+        />
+        <Switch
+          label={t("customerRecords.archive.showArchived")}
+          checked={archived}
+          onChange={(e) => setArchived(e.currentTarget.checked)}
+          mb={8}
+        />
+      </Group>
       <QueryList
         query={customers}
-        isFiltered={Boolean(q)}
+        isFiltered={Boolean(q) || archived}
         noMatchesTitle={t("admin.customers.noMatches")}
         emptyTitle={t("admin.customers.emptyTitle")}
         emptyDescription={t("admin.customers.emptyDescription")}
@@ -55,9 +65,16 @@ export function CustomersPage() {
                 {rows.map((customer) => (
                   <Table.Tr key={customer.id}>
                     <Table.Td>
-                      <Anchor component={Link} to={`/customers/${customer.id}`} fw={500}>
-                        {customer.name}
-                      </Anchor>
+                      <Group gap="xs">
+                        <Anchor component={Link} to={`/customers/${customer.id}`} fw={500}>
+                          {customer.name}
+                        </Anchor>
+                        {customer.archivedAt ? (
+                          <Badge size="sm" color="gray" variant="outline">
+                            {t("customerRecords.archive.archivedBadge")}
+                          </Badge>
+                        ) : null}
+                      </Group>
                     </Table.Td>
                     <Table.Td>
                       <Badge variant="light" color="gray">

@@ -42,6 +42,11 @@ export function SignInPanel({ orgName, signedOut }: { orgName: string; signedOut
           {t("portalAuth.signIn.linkInvalid")}
         </Alert>
       ) : null}
+      {search.get("error") === "CP1003" && !login.isError ? (
+        <Alert color="yellow" role="status">
+          {t("customerRecords.portal.accessEnded")}
+        </Alert>
+      ) : null}
       {login.isError ? (
         <Alert color="red" role="alert">
           {locked ? t("portalAuth.signIn.locked") : errorMessage(login.error)}
