@@ -1,10 +1,11 @@
-import { ensureSpace, type RenderContext, STYLES } from "./layout.js";
+import { COLORS, ensureSpace, type RenderContext, STYLES } from "./layout.js";
 import { isEmbeddableLogo } from "./logo.js";
 import { cleanLine } from "./sanitize.js";
-import { drawText, lineHeight } from "./text.js";
+import { drawText, lineHeight, type TextStyle } from "./text.js";
 import type { PdfAcceptance } from "./types.js";
 
 const SIGNATURE_BOX: [number, number] = [200, 80];
+const TYPED_SIGNATURE: TextStyle = { size: 22, weight: "italic", color: COLORS.text };
 
 /** "2026-05-03 10:15:30 UTC": unambiguous in any language, as evidence should be. */
 export function formatUtc(date: Date): string {
@@ -32,8 +33,23 @@ export function formatInZone(date: Date, timeZone: string): string {
 export function drawSignature(ctx: RenderContext, a: PdfAcceptance): void {
   ensureSpace(ctx, SIGNATURE_BOX[1] + 3 * lineHeight(STYLES.body) + 12);
   ctx.y += drawText(ctx.doc, ctx.labels.signature, STYLES.bodyBold, ctx.left, ctx.y, ctx.width);
-  // Checked again here: a signature that pdfkit could not decode must never take the process down.
-  if (a.signaturePng && isEmbeddableLogo({ data: a.signaturePng, mime: "image/png" })) {
+  if (a.signatureText) {
+    // Typed (issue 10): the name in an italic script where a drawn signature would be, and how it was signed.
+    ctx.y += 4;
+    ctx.y += drawText(
+      ctx.doc,
+      cleanLine(a.signatureText),
+      TYPED_SIGNATURE,
+      ctx.left,
+      ctx.y,
+      SIGNATURE_BOX[0] * 2,
+    );
+    ctx.y += drawText(ctx.doc, ctx.labels.signedByTyping, STYLES.small, ctx.left, ctx.y, ctx.width) + 4;
+  } else if (
+    // Checked again here: a signature that pdfkit could not decode must never take the process down.
+    a.signaturePng &&
+    isEmbeddableLogo({ data: a.signaturePng, mime: "image/png" })
+  ) {
     try {
       ctx.doc.x = ctx.left;
       ctx.doc.y = ctx.y + 4;
@@ -78,6 +94,8 @@ export function drawCertificate(ctx: RenderContext, a: PdfAcceptance): void {
     [labels.ipAddress, cleanLine(a.ip)],
     [labels.userAgent, cleanLine(a.userAgent) || labels.none],
   ];
+  if (a.signatureText)
+    rows.push([labels.signatureMethod, `${labels.signedByTyping}: ${cleanLine(a.signatureText)}`]);
   for (const [label, value] of rows) {
     ensureSpace(ctx, lineHeight(STYLES.smallBold) + 2 * lineHeight(STYLES.body));
     ctx.y += drawText(doc, label, STYLES.smallBold, ctx.left, ctx.y, ctx.width);

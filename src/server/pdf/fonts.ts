@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { woffToSfnt } from "./woff.js";
 
-export type FontWeight = "regular" | "bold";
+/** "italic" is the regular weight in italics (typed signatures, issue 10). */
+export type FontWeight = "regular" | "bold" | "italic";
 type Subset = "latin" | "latin-ext";
 
 export interface FontFace {
@@ -68,7 +69,9 @@ function loadFontSet(): FontSet {
   const parse = loadParser();
   const face = (weight: FontWeight, subset: Subset): FontFace => {
     const woff = readFileSync(
-      resolve(`files/noto-sans-${subset}-${weight === "bold" ? 700 : 400}-normal.woff`),
+      resolve(
+        `files/noto-sans-${subset}-${weight === "bold" ? 700 : 400}-${weight === "italic" ? "italic" : "normal"}.woff`,
+      ),
     );
     const ttf = woffToSfnt(woff);
     return { name: `noto-${weight}-${subset}`, source: parse ? parse(ttf) : ttf };
@@ -79,6 +82,8 @@ function loadFontSet(): FontSet {
       "regular-latin-ext": face("regular", "latin-ext"),
       "bold-latin": face("bold", "latin"),
       "bold-latin-ext": face("bold", "latin-ext"),
+      "italic-latin": face("italic", "latin"),
+      "italic-latin-ext": face("italic", "latin-ext"),
     },
     latinRanges: parseUnicodeRange(ranges.latin ?? ""),
     extRanges: parseUnicodeRange(ranges["latin-ext"] ?? ""),

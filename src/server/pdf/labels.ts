@@ -41,6 +41,9 @@ export interface PdfLabels {
   userAgent: string;
   signature: string;
   none: string;
+  /** Issue 10: a signature typed instead of drawn. */
+  signatureMethod: string;
+  signedByTyping: string;
 }
 
 const LABELS: Record<PdfLocale, PdfLabels> = {
@@ -86,6 +89,8 @@ const LABELS: Record<PdfLocale, PdfLabels> = {
     userAgent: "Navegador (user agent)",
     signature: "Firma",
     none: "—",
+    signatureMethod: "Forma de firma",
+    signedByTyping: "Firmado escribiendo el nombre",
   },
   en: {
     invoice: "Invoice",
@@ -129,6 +134,8 @@ const LABELS: Record<PdfLocale, PdfLabels> = {
     userAgent: "Browser (user agent)",
     signature: "Signature",
     none: "—",
+    signatureMethod: "How it was signed",
+    signedByTyping: "Signed by typing the name",
   },
 };
 

@@ -65,4 +65,6 @@ export interface PdfAcceptance {
   /** Hex SHA-256 of the canonical quote. */
   documentHash: string;
   signaturePng: Buffer | null;
+  /** A typed signature (issue 10): printed in an italic script instead of an image. */
+  signatureText?: string | null;
 }

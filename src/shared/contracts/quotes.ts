@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { currencyCode, isoDate, optionalText, requiredText, searchQuery, uuid } from "./common.js";
+import { currencyCode, isoDate, optionalText, requiredText, searchQuery, text, uuid } from "./common.js";
 import { invoiceLine, invoiceLineInput, taxBreakdownEntry } from "./invoices.js";
 
 /**
@@ -69,6 +69,10 @@ export const quoteAcceptanceEvidence = z.object({
   ip: z.string(),
   userAgent: z.string().nullable(),
   hasSignature: z.boolean(),
+  /** How the contact signed (issue 10): drawn on screen, typed, or null when no signature was given. */
+  signatureKind: z.enum(["drawn", "typed"]).nullable(),
+  /** The typed signature, when typed. */
+  signatureText: z.string().nullable(),
   documentHash: z.string(),
 });
 export type QuoteAcceptanceEvidence = z.infer<typeof quoteAcceptanceEvidence>;
@@ -148,17 +152,41 @@ export const portalQuoteDetail = quoteDetail
     documentHash: z.string(),
     canAnswer: z.boolean(),
     acceptance: z
-      .object({ signerName: z.string(), acceptedAt: z.string(), hasSignature: z.boolean() })
+      .object({
+        signerName: z.string(),
+        acceptedAt: z.string(),
+        hasSignature: z.boolean(),
+        signatureKind: z.enum(["drawn", "typed"]).nullable(),
+        signatureText: z.string().nullable(),
+      })
       .nullable(),
   });
 export type PortalQuoteDetail = z.infer<typeof portalQuoteDetail>;
 
-export const acceptQuoteBody = z.object({
-  signerName: requiredText(200),
-  /** A data URL of a PNG drawn on screen; required when the quote requires a signature. */
-  signatureImage: z.string().max(1_000_000).optional(),
-  documentHash: z.string().regex(/^[0-9a-f]{64}$/, "a SHA-256 in hex"),
-});
+export const SIGNATURE_TEXT_MAX = 200;
+
+export const acceptQuoteBody = z
+  .object({
+    signerName: requiredText(200),
+    /** "drawn" (the default): signatureImage; "typed": signatureText, for keyboard and screen-reader users. */
+    signatureType: z.enum(["drawn", "typed"]).optional(),
+    /** A data URL of a PNG drawn on screen; required when the quote requires a signature. */
+    signatureImage: z.string().max(1_000_000).optional(),
+    /** The signature typed as text (usually the signer's name); trimmed, never blank. */
+    signatureText: text(SIGNATURE_TEXT_MAX)
+      .transform((v) => v.trim())
+      .optional(),
+    documentHash: z.string().regex(/^[0-9a-f]{64}$/, "a SHA-256 in hex"),
+  })
+  .superRefine((b, issue) => {
+    if (b.signatureType === "typed") {
+      if (!b.signatureText) issue.addIssue({ code: "custom", path: ["signatureText"], message: "required" });
+      if (b.signatureImage !== undefined)
+        issue.addIssue({ code: "custom", path: ["signatureImage"], message: "not with a typed signature" });
+    } else if (b.signatureText !== undefined) {
+      issue.addIssue({ code: "custom", path: ["signatureText"], message: "only with a typed signature" });
+    }
+  });
 export type AcceptQuoteBody = z.infer<typeof acceptQuoteBody>;
 
 export const declineQuoteBody = z.object({ reason: requiredText(2000) });

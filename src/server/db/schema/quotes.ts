@@ -116,6 +116,9 @@ export const quoteAcceptances = pgTable(
     ip: text("ip").notNull(),
     userAgent: text("user_agent"),
     signaturePng: bytea("signature_png"),
+    /** Issue 10: how the contact signed, "drawn" (signaturePng, when any) or "typed" (signatureText). */
+    signatureKind: text("signature_kind").$type<"drawn" | "typed">().notNull().default("drawn"),
+    signatureText: text("signature_text"),
     /** Hex SHA-256 of the canonical serialisation (quotes/quote-canonical.ts, version below). */
     documentHash: text("document_hash").notNull(),
     hashVersion: integer("hash_version").notNull().default(1),

@@ -57,6 +57,7 @@ export async function buildQuotePdf(
           userAgent: acceptance.userAgent,
           documentHash: acceptance.documentHash,
           signaturePng: acceptance.signaturePng,
+          signatureText: acceptance.signatureKind === "typed" ? acceptance.signatureText : null,
         }
       : null,
   };

@@ -79,6 +79,8 @@ async function portalDetail(tx: Tx, p: ContactPrincipal, q: QuoteRow): Promise<P
           signerName: acceptance.signerName,
           acceptedAt: acceptance.acceptedAt,
           hasSignature: acceptance.hasSignature,
+          signatureKind: acceptance.signatureKind,
+          signatureText: acceptance.signatureText,
         }
       : null,
   };
@@ -186,8 +188,10 @@ export async function acceptPortalQuote(
     const q = await lockAnswerable(tx, p, quoteId);
     const hash = await currentHash(tx, q);
     if (body.documentHash !== hash) throw new AppError("QUOTE_CHANGED");
-    const signature = body.signatureImage ? parseSignature(body.signatureImage) : null;
-    if (q.requireSignature && !signature) throw new AppError("SIGNATURE_REQUIRED");
+    // Drawn (a PNG) or typed (issue 10, for keyboard and screen-reader users): either satisfies a requirement.
+    const typed = body.signatureType === "typed" ? (body.signatureText ?? null) : null;
+    const signature = !typed && body.signatureImage ? parseSignature(body.signatureImage) : null;
+    if (q.requireSignature && !signature && !typed) throw new AppError("SIGNATURE_REQUIRED");
     const [contact] = await tx.select().from(contacts).where(eq(contacts.id, p.contactId));
     if (!contact) throw new AppError("CP1003");
     const now = clock.now();
@@ -202,6 +206,8 @@ export async function acceptPortalQuote(
       ip: origin.ip,
       userAgent: origin.userAgent,
       signaturePng: signature,
+      signatureKind: typed ? "typed" : "drawn",
+      signatureText: typed,
       documentHash: hash,
       hashVersion: QUOTE_HASH_VERSION,
     });

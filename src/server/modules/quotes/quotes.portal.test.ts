@@ -267,6 +267,95 @@ describe("accepting", () => {
     expect(ok.json().acceptance.hasSignature).toBe(true);
   });
 
+  test("a typed signature satisfies a required one: stored as typed, printed in the certificate", async () => {
+    const o = await openedQuote("Typed Signature Customer", { requireSignature: true });
+    const { documentHash } = await detail(o);
+    const accept = (extra: Record<string, unknown>) =>
+      portalPost(ctx, org, o.cookie, `/quotes/${o.quote.id}/accept`, {
+        signerName: "Lucía Tecleada",
+        documentHash,
+        ...extra,
+      });
+    // Empty, blank, too long, with a NUL, or typed with a drawn image too: refused, nothing changes.
+    for (const bad of [
+      { signatureType: "typed" },
+      { signatureType: "typed", signatureText: "" },
+      { signatureType: "typed", signatureText: "   " },
+      { signatureType: "typed", signatureText: "x".repeat(201) },
+      { signatureType: "typed", signatureText: "Lucía\u0000" },
+      { signatureType: "typed", signatureText: "Lucía", signatureImage: dataUrl(signaturePng()) },
+      { signatureType: "drawn", signatureText: "Lucía" },
+      { signatureType: "scribbled", signatureText: "Lucía" },
+    ]) {
+      expectRefused(await accept(bad), 400, "VALIDATION_FAILED");
+    }
+    expect((await staff("GET", `/api/quotes/${o.quote.id}`)).json().status).toBe("viewed");
+
+    const ok = await accept({ signatureType: "typed", signatureText: "  Lucía Tecleada " });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().acceptance).toMatchObject({
+      signerName: "Lucía Tecleada",
+      hasSignature: true,
+      signatureKind: "typed",
+      signatureText: "Lucía Tecleada",
+    });
+    const [row] = await withOrg(ctx.database.db, org.orgId, (tx) =>
+      tx.select().from(quoteAcceptances).where(eq(quoteAcceptances.quoteId, o.quote.id)),
+    );
+    expect(row).toMatchObject({
+      signatureKind: "typed",
+      signatureText: "Lucía Tecleada",
+      signaturePng: null,
+    });
+    const evidence = (await staff("GET", `/api/quotes/${o.quote.id}`)).json().acceptance;
+    expect(evidence).toMatchObject({
+      hasSignature: true,
+      signatureKind: "typed",
+      signatureText: "Lucía Tecleada",
+    });
+    // The evidence still verifies: the hash covers the quote as shown, not how it was signed.
+    expect((await staff("GET", `/api/quotes/${o.quote.id}/evidence/verify`)).json().intact).toBe(true);
+
+    for (const [lang, says] of [
+      ["es", "Firmado escribiendo el nombre"],
+      ["en", "Signed by typing the name"],
+    ] as const) {
+      const pdf = await ctx.app.inject({
+        url: `/api/portal/${org.slug}/quotes/${o.quote.id}/pdf`,
+        headers: { cookie: o.cookie, "accept-language": lang },
+      });
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.rawPayload.toString("latin1")).not.toMatch(/\/Subtype \/Image/);
+      const parser = new PDFParse({ data: new Uint8Array(pdf.rawPayload) });
+      const { text } = await parser.getText();
+      await parser.destroy();
+      expect(text).toContain(says);
+      expect(text.split("Lucía Tecleada").length - 1).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  test("a drawn signature is recorded as drawn", async () => {
+    const o = await openedQuote("Drawn Kind Customer", { requireSignature: true });
+    const { documentHash } = await detail(o);
+    const ok = await portalPost(ctx, org, o.cookie, `/quotes/${o.quote.id}/accept`, {
+      signerName: "Pablo Dibujo",
+      documentHash,
+      signatureType: "drawn",
+      signatureImage: dataUrl(signaturePng()),
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().acceptance).toMatchObject({
+      hasSignature: true,
+      signatureKind: "drawn",
+      signatureText: null,
+    });
+    const [row] = await withOrg(ctx.database.db, org.orgId, (tx) =>
+      tx.select().from(quoteAcceptances).where(eq(quoteAcceptances.quoteId, o.quote.id)),
+    );
+    expect(row?.signatureKind).toBe("drawn");
+    expect(row?.signaturePng).not.toBeNull();
+  });
+
   test("a stale page (hash of another version of the quote) is refused with 409", async () => {
     const o = await openedQuote("Stale Customer");
     const { documentHash } = await detail(o);

@@ -112,7 +112,9 @@ export function toEvidence(a: QuoteAcceptanceRow): QuoteAcceptanceEvidence {
     acceptedAt: a.acceptedAt.toISOString(),
     ip: a.ip,
     userAgent: a.userAgent,
-    hasSignature: a.signaturePng !== null,
+    hasSignature: a.signaturePng !== null || a.signatureKind === "typed",
+    signatureKind: a.signatureKind === "typed" ? "typed" : a.signaturePng !== null ? "drawn" : null,
+    signatureText: a.signatureKind === "typed" ? a.signatureText : null,
     documentHash: a.documentHash,
   };
 }

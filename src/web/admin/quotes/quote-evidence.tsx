@@ -45,7 +45,11 @@ export function QuoteEvidence({ quoteId, evidence }: { quoteId: string; evidence
           <Text size="xs" c="dimmed">
             {t("quotes.evidence.signature")}
           </Text>
-          {evidence.hasSignature ? (
+          {evidence.signatureKind === "typed" ? (
+            <Text size="sm" fs="italic">
+              {t("quotes.evidence.typedSignature", { text: evidence.signatureText ?? "" })}
+            </Text>
+          ) : evidence.hasSignature ? (
             <Image
               src={`/api/quotes/${quoteId}/evidence/signature`}
               alt={t("quotes.evidence.signatureAlt", { name: evidence.signerName })}

@@ -1,8 +1,19 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import {
+  Alert,
+  Box,
+  Button,
+  Group,
+  Modal,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { PortalQuoteDetail } from "../../../shared/contracts/index.js";
+import { type PortalQuoteDetail, SIGNATURE_TEXT_MAX } from "../../../shared/contracts/index.js";
 import { errorMessage, isApiError } from "../../ui/api-client.js";
 import { useFormat } from "../../ui/format.js";
 import { useAcceptQuote, useDeclineQuote } from "./quotes-api.js";
@@ -50,21 +61,34 @@ export function AcceptQuoteModal({
   const accept = useAcceptQuote(quote.id);
   const [signerName, setSignerName] = useState(contactName);
   const [signature, setSignature] = useState<string | null>(null);
-  const [errors, setErrors] = useState<{ name?: string; signature?: string }>({});
+  // Issue 10: a typed signature for those who cannot draw (keyboard, screen reader).
+  const [mode, setMode] = useState<"drawn" | "typed">("drawn");
+  const [typed, setTyped] = useState(contactName);
+  const [errors, setErrors] = useState<{ name?: string; signature?: string; typed?: string }>({});
 
   const submit = () => {
+    const typing = quote.requireSignature && mode === "typed";
     const next = {
       name: signerName.trim() ? undefined : t("errors.required"),
-      signature: quote.requireSignature && !signature ? t("quotes.portal.signatureMissing") : undefined,
+      signature:
+        quote.requireSignature && !typing && !signature ? t("quotes.portal.signatureMissing") : undefined,
+      typed: typing && !typed.trim() ? t("quotes.portal.typedSignatureMissing") : undefined,
     };
     setErrors(next);
-    if (next.name || next.signature) return;
+    if (next.name || next.signature || next.typed) return;
     accept.mutate(
-      {
-        signerName: signerName.trim(),
-        signatureImage: quote.requireSignature && signature ? signature : undefined,
-        documentHash: quote.documentHash,
-      },
+      typing
+        ? {
+            signerName: signerName.trim(),
+            signatureType: "typed",
+            signatureText: typed.trim(),
+            documentHash: quote.documentHash,
+          }
+        : {
+            signerName: signerName.trim(),
+            signatureImage: quote.requireSignature && signature ? signature : undefined,
+            documentHash: quote.documentHash,
+          },
       {
         onSuccess: () => {
           notifications.show({ color: "green", message: t("quotes.portal.accepted") });
@@ -106,13 +130,70 @@ export function AcceptQuoteModal({
             autoComplete="name"
           />
           {quote.requireSignature ? (
-            <SignaturePad
-              onChange={(value) => {
-                setSignature(value);
-                if (value) setErrors((prev) => ({ ...prev, signature: undefined }));
-              }}
-              error={errors.signature}
-            />
+            <Stack gap="xs">
+              <div role="radiogroup" aria-labelledby="signature-mode-label">
+                <Text size="sm" fw={500} id="signature-mode-label" mb={4}>
+                  {t("quotes.portal.signatureMode")}
+                </Text>
+                <SegmentedControl
+                  fullWidth
+                  value={mode}
+                  onChange={(value) => setMode(value === "typed" ? "typed" : "drawn")}
+                  data={[
+                    { value: "drawn", label: t("quotes.portal.signatureDraw") },
+                    { value: "typed", label: t("quotes.portal.signatureTypeInstead") },
+                  ]}
+                />
+              </div>
+              {/* Kept mounted while typing, so a drawing survives switching back and forth. */}
+              <Box style={{ display: mode === "drawn" ? undefined : "none" }}>
+                <SignaturePad
+                  onChange={(value) => {
+                    setSignature(value);
+                    if (value) setErrors((prev) => ({ ...prev, signature: undefined }));
+                  }}
+                  error={errors.signature}
+                />
+              </Box>
+              {mode === "typed" ? (
+                <Stack gap={4}>
+                  <TextInput
+                    label={t("quotes.portal.typedSignature")}
+                    description={t("quotes.portal.typedSignatureHelp")}
+                    required
+                    value={typed}
+                    onChange={(e) => {
+                      setTyped(e.currentTarget.value);
+                      setErrors((prev) => ({ ...prev, typed: undefined }));
+                    }}
+                    error={errors.typed}
+                    maxLength={SIGNATURE_TEXT_MAX}
+                    autoComplete="name"
+                  />
+                  <Box
+                    role="img"
+                    aria-label={`${t("quotes.portal.typedPreview")}: ${typed.trim()}`}
+                    px="md"
+                    py="xs"
+                    mih={72}
+                    style={{
+                      background: "white",
+                      color: "#222",
+                      border: "1px solid var(--mantine-color-default-border)",
+                      borderRadius: "var(--mantine-radius-sm)",
+                      fontFamily:
+                        '"Segoe Script", "Bradley Hand", "Brush Script MT", "Snell Roundhand", cursive',
+                      fontStyle: "italic",
+                      fontSize: 32,
+                      lineHeight: 1.6,
+                      overflowWrap: "anywhere",
+                    }}
+                  >
+                    {typed.trim()}
+                  </Box>
+                </Stack>
+              ) : null}
+            </Stack>
           ) : null}
           <AnswerError error={accept.error} onReload={onReload} />
           <Group justify="flex-end">
