@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { buildOrg, type TestOrg } from "../test/factories.js";
+import { daysFromToday } from "../test/dates.js";
+import { buildCustomer, buildOrg, type TestOrg } from "../test/factories.js";
 import { createTestContext, type TestContext } from "../test/harness.js";
 
 let ctx: TestContext;
@@ -70,5 +71,26 @@ describe("validation errors carry a machine code and its params beside the Engli
     const breached = await change("password1234");
     expect(breached.json().code).toBe("PASSWORD_BREACHED");
     expect(breached.json().errors[0]).toMatchObject({ code: "breached_password" });
+  });
+
+  test("dates out of order answer their codes", async () => {
+    const customer = await buildCustomer(ctx, org, "Codes Customer");
+    const line = { description: "Work", quantityMilli: 1000, unitPriceMinor: 10000 };
+    const invoice = await staff("POST", "/api/invoices", {
+      customerId: customer.id,
+      issueDate: daysFromToday(-3),
+      dueDate: daysFromToday(-4),
+      lines: [line],
+    });
+    expect(invoice.statusCode).toBe(400);
+    expect(invoice.json().errors[0]).toMatchObject({ field: "body.dueDate", code: "due_before_issue" });
+    const quote = await staff("POST", "/api/quotes", {
+      customerId: customer.id,
+      issueDate: daysFromToday(10),
+      expiryDate: daysFromToday(9),
+      lines: [line],
+    });
+    expect(quote.statusCode).toBe(400);
+    expect(quote.json().errors[0]).toMatchObject({ field: "body.expiryDate", code: "expiry_before_issue" });
   });
 });

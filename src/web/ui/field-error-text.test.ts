@@ -49,6 +49,9 @@ describe("a server field error is rendered from its code and params in the perso
     expect(fieldErrorText(iban, inSpanish)).toBe("No es un IBAN válido");
     expect(fieldErrorText(url, inSpanish)).toBe("No es una URL válida (p. ej., https://ejemplo.com)");
     expect(fieldErrorText(long, inSpanish)).toBe("Usa como máximo 200 caracteres");
+    expect(fieldErrorText({ ...uncoded, code: "due_before_issue" }, inSpanish)).toBe(
+      "El vencimiento es anterior a la fecha de emisión",
+    );
     // No code the web knows: the problem's translated text, never the server's English message.
     expect(fieldErrorText(uncoded, inSpanish)).toBe("Algunos campos no son válidos.");
     expect(fieldErrorText({ ...uncoded, code: "some_future_code" }, inSpanish)).toBe(

@@ -76,6 +76,12 @@ export function fieldErrorKey(
       return { key: "breachedPassword" };
     case "nul_character":
       return { key: "nulCharacter" };
+    case "due_before_issue":
+      return { key: "dueBeforeIssue" };
+    case "expiry_before_issue":
+      return { key: "expiryBeforeIssue" };
+    case "expiry_passed":
+      return { key: "expiryPassed" };
     default:
       return null;
   }

@@ -33,6 +33,9 @@ export const validationEs = {
   unknownTimeZone: "Zona horaria desconocida",
   breachedPassword: "Esta contraseña aparece en listas de contraseñas filtradas; elige otra",
   nulCharacter: "Contiene caracteres no admitidos",
+  dueBeforeIssue: "El vencimiento es anterior a la fecha de emisión",
+  expiryBeforeIssue: "La validez termina antes de la fecha de emisión",
+  expiryPassed: "La fecha de validez ya ha pasado; cámbiala antes de enviar",
 };
 
 export const validationEn: Messages<typeof validationEs> = {
@@ -64,4 +67,7 @@ export const validationEn: Messages<typeof validationEs> = {
   unknownTimeZone: "Unknown time zone",
   breachedPassword: "This password appears in lists of leaked passwords; choose another",
   nulCharacter: "Contains characters that are not accepted",
+  dueBeforeIssue: "The due date is before the issue date",
+  expiryBeforeIssue: "The expiry date is before the issue date",
+  expiryPassed: "The expiry date has passed; change it before sending",
 };
