@@ -59,6 +59,7 @@ export const organisationProfileFields = {
     .transform((v) => v || null),
   bic: z
     .string()
+    .max(11)
     .refine((v) => /^[A-Za-z0-9]{8}([A-Za-z0-9]{3})?$/.test(v), {
       message: "not a valid BIC",
       params: { code: "invalid_bic" },
