@@ -4,7 +4,15 @@ import { type ErrorCode, errorCodes } from "./error-codes.js";
 
 export interface FieldError {
   field: string;
+  /** English, for logs and older clients; the web renders `code` + `params` in the person's language. */
   message: string;
+  /**
+   * A stable machine code: zod's issue code (`too_small`, `too_big`, `invalid_format`, `invalid_type`…)
+   * or a custom one for refinements (`invalid_iban`, `too_short`, `breached_password`…).
+   */
+  code?: string;
+  /** What the code needs to be rendered: `minimum`, `maximum`, `origin`, `format`, `expected`… */
+  params?: Record<string, string | number | boolean | string[]>;
 }
 
 /** A failure with a code from the table; services throw it, the handler below renders it. */
@@ -20,8 +28,86 @@ export class AppError extends Error {
 }
 
 export const notFound = () => new AppError("NOT_FOUND");
-export const invalid = (field: string, message: string) =>
-  new AppError("VALIDATION_FAILED", [{ field, message }]);
+export const invalid = (field: string, message: string, code?: string, params?: FieldError["params"]) =>
+  new AppError("VALIDATION_FAILED", [
+    { field, message, ...(code ? { code } : {}), ...(params ? { params } : {}) },
+  ]);
+
+/** The params of a zod issue a client may need to render it; nothing else (no input, no pattern). */
+const RENDER_PARAMS = [
+  "minimum",
+  "maximum",
+  "inclusive",
+  "origin",
+  "format",
+  "expected",
+  "divisor",
+  "values",
+  "keys",
+];
+
+function renderParams(source: Record<string, unknown>): FieldError["params"] {
+  const out: NonNullable<FieldError["params"]> = {};
+  for (const key of RENDER_PARAMS) {
+    const value = source[key];
+    if (typeof value === "string" || typeof value === "boolean") out[key] = value;
+    else if (typeof value === "number" && Number.isFinite(value)) out[key] = value;
+    else if (typeof value === "bigint") out[key] = Number(value);
+    else if (Array.isArray(value)) out[key] = value.map((v) => String(v));
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+interface ZodIssueLike {
+  code: string;
+  message?: string;
+  path?: PropertyKey[];
+  params?: Record<string, unknown>;
+  errors?: ZodIssueLike[][];
+  [key: string]: unknown;
+}
+
+/**
+ * The issue a person should see for a zod issue. An optional field written `x.nullish().or(z.literal(""))`
+ * fails as a union; the branch that got furthest (not a type or literal mismatch) names the real problem.
+ */
+function innermostIssue(issue: ZodIssueLike): { issue: ZodIssueLike; path: PropertyKey[] } {
+  if (issue.code !== "invalid_union" || !Array.isArray(issue.errors)) return { issue, path: [] };
+  const branches = issue.errors.filter((b) => b.length > 0);
+  const best =
+    branches.find((b) => b[0] && b[0].code !== "invalid_type" && b[0].code !== "invalid_value") ??
+    (branches.length === 1 ? branches[0] : undefined);
+  const first = best?.[0];
+  if (!first) return { issue, path: [] };
+  const inner = innermostIssue(first);
+  return { issue: inner.issue, path: [...(first.path ?? []), ...inner.path] };
+}
+
+/** A zod issue (as fastify-type-provider-zod hands it over) as a field error with a code and params. */
+export function zodFieldError(
+  context: string,
+  v: { instancePath?: string; keyword?: string; message?: string; params?: Record<string, unknown> },
+): FieldError {
+  const outer: ZodIssueLike = { ...(v.params ?? {}), code: v.keyword ?? "invalid", message: v.message };
+  const { issue, path } = innermostIssue(outer);
+  const field = [
+    context,
+    ...String(v.instancePath ?? "")
+      .split("/")
+      .filter(Boolean),
+    ...path.map((p) => String(p)),
+  ].join(".");
+  const message = (issue === outer ? v.message : issue.message) ?? "invalid";
+  // A refinement names its own code in `params.code` (see the contracts); zod's own issues keep theirs.
+  const custom = issue.code === "custom" ? issue.params : undefined;
+  if (custom && typeof custom.code === "string") {
+    const { code, ...rest } = custom;
+    const params = renderParams(rest);
+    return { field, message, code, ...(params ? { params } : {}) };
+  }
+  const params = renderParams(issue);
+  return { field, message, code: issue.code, ...(params ? { params } : {}) };
+}
 
 export function requestLanguage(req: FastifyRequest): "es" | "en" {
   const header = String(req.headers["accept-language"] ?? "");
@@ -99,7 +185,7 @@ export function registerErrorHandler(app: FastifyInstance) {
       const field = findNul(value, part);
       if (field)
         return sendProblem(reply, req, "VALIDATION_FAILED", [
-          { field, message: "must not contain NUL characters" },
+          { field, message: "must not contain NUL characters", code: "nul_character" },
         ]);
     }
   };
@@ -115,10 +201,9 @@ export function registerErrorHandler(app: FastifyInstance) {
     const framework = FRAMEWORK_CODES[(err as FastifyError).code];
     if (framework) return sendProblem(reply, req, framework);
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const fields = err.validation.map((v) => ({
-        field: [err.validationContext, ...String(v.instancePath).split("/").filter(Boolean)].join("."),
-        message: v.message ?? "invalid",
-      }));
+      const fields = err.validation.map((v) =>
+        zodFieldError(String(err.validationContext), v as Parameters<typeof zodFieldError>[1]),
+      );
       return sendProblem(reply, req, "VALIDATION_FAILED", fields);
     }
     const status = (err as FastifyError).statusCode ?? 500;

@@ -38,9 +38,20 @@ export function isBreachedPassword(password: string): boolean {
 export function checkNewPassword(password: string, field = "body.password"): void {
   const length = [...password].length;
   if (length < PASSWORD_MIN)
-    throw new AppError("PASSWORD_TOO_SHORT", [{ field, message: "at least 12 characters" }]);
+    throw new AppError("PASSWORD_TOO_SHORT", [
+      { field, message: "at least 12 characters", code: "too_short", params: { minimum: PASSWORD_MIN } },
+    ]);
   if (length > PASSWORD_MAX)
-    throw new AppError("PASSWORD_TOO_LONG", [{ field, message: "at most 128 characters" }]);
+    throw new AppError("PASSWORD_TOO_LONG", [
+      {
+        field,
+        message: "at most 128 characters",
+        code: "too_big",
+        params: { maximum: PASSWORD_MAX, origin: "string" },
+      },
+    ]);
   if (isBreachedPassword(password))
-    throw new AppError("PASSWORD_BREACHED", [{ field, message: "found in a list of leaked passwords" }]);
+    throw new AppError("PASSWORD_BREACHED", [
+      { field, message: "found in a list of leaked passwords", code: "breached_password" },
+    ]);
 }

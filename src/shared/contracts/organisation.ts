@@ -35,25 +35,35 @@ export const organisationProfileFields = {
   timeZone: z
     .string()
     .max(100)
-    .refine((tz) => {
-      try {
-        new Intl.DateTimeFormat("en", { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, "unknown time zone"),
+    .refine(
+      (tz) => {
+        try {
+          new Intl.DateTimeFormat("en", { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: "unknown time zone", params: { code: "unknown_time_zone" } },
+    ),
   iban: z
     .string()
     .max(64)
     .transform((v) => v.replace(/\s+/g, "").toUpperCase())
-    .pipe(z.string().regex(/^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/, "not a valid IBAN"))
+    .refine((v) => /^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/.test(v), {
+      message: "not a valid IBAN",
+      params: { code: "invalid_iban" },
+    })
     .nullish()
     .or(z.literal(""))
     .transform((v) => v || null),
   bic: z
     .string()
-    .regex(/^[A-Za-z0-9]{8}([A-Za-z0-9]{3})?$/, "not a valid BIC")
+    .max(11)
+    .refine((v) => /^[A-Za-z0-9]{8}([A-Za-z0-9]{3})?$/.test(v), {
+      message: "not a valid BIC",
+      params: { code: "invalid_bic" },
+    })
     .nullish()
     .or(z.literal(""))
     .transform((v) => (v ? v.toUpperCase() : null)),

@@ -13,6 +13,7 @@ import { receiptsEn } from "./features/receipts.js";
 import { salesOrdersEn } from "./features/sales-orders.js";
 import { staffPasswordsEn } from "./features/staff-passwords.js";
 import { statementEn } from "./features/statement.js";
+import { validationEn } from "./features/validation.js";
 import type { Messages } from "./types.js";
 
 /** English catalogue; typed so that its keys are exactly those of `es`. */
@@ -364,4 +365,5 @@ export const en: Messages<typeof es> = {
   quotes: quotesEn,
   receipts: receiptsEn,
   customerRecords: customerRecordsEn,
+  validation: validationEn,
 };

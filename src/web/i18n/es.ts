@@ -12,6 +12,7 @@ import { receiptsEs } from "./features/receipts.js";
 import { salesOrdersEs } from "./features/sales-orders.js";
 import { staffPasswordsEs } from "./features/staff-passwords.js";
 import { statementEs } from "./features/statement.js";
+import { validationEs } from "./features/validation.js";
 /** Spanish catalogue; the source of the key set that `en` must match exactly. */
 export const es = {
   common: {
@@ -362,4 +363,5 @@ export const es = {
   quotes: quotesEs,
   receipts: receiptsEs,
   customerRecords: customerRecordsEs,
+  validation: validationEs,
 };

@@ -4,6 +4,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ShareDocumentBody, ShareDocumentResult } from "../../shared/contracts/index.js";
 import { ApiError, api } from "../ui/api-client.js";
+import { fieldErrorText } from "../ui/field-error-text.js";
 import { ErrorAlert } from "../ui/page-states.js";
 import { portalApi } from "./slug.js";
 
@@ -36,7 +37,7 @@ export function ShareDocument({ documentType, documentId }: ShareDocumentProps) 
       if (!(error instanceof ApiError)) return;
       const next: { name?: string; email?: string } = {};
       for (const f of error.fieldErrors) {
-        if (f.field === "body.name") next.name = f.message;
+        if (f.field === "body.name") next.name = fieldErrorText(f, error);
         if (f.field === "body.email") next.email = t("comments.share.invalidEmail");
       }
       setErrors(next);

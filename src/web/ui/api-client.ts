@@ -2,7 +2,11 @@ import i18n from "../i18n/index.js";
 
 export interface FieldError {
   field: string;
+  /** The server's English text; show `fieldErrorText` (ui/field-error-text.ts) instead. */
   message: string;
+  /** A stable machine code (zod's issue code or a custom one such as `invalid_iban`) and its params. */
+  code?: string;
+  params?: Record<string, string | number | boolean | string[]>;
 }
 
 /** A failed API call, carrying the problem+json fields the UI shows. */

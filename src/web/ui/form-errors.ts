@@ -1,4 +1,5 @@
 import { ApiError } from "./api-client.js";
+import { fieldErrorText } from "./field-error-text.js";
 
 interface FormLike {
   setFieldError: (path: never, error: string) => void;
@@ -16,8 +17,8 @@ export function applyProblemToForm(
 ): boolean {
   if (!(error instanceof ApiError) || error.fieldErrors.length === 0) return false;
   const setFieldError = form.setFieldError as (path: string, error: string) => void;
-  for (const { field, message } of error.fieldErrors) {
-    setFieldError(rename(field.replace(/^body\./, "")), message);
+  for (const fieldError of error.fieldErrors) {
+    setFieldError(rename(fieldError.field.replace(/^body\./, "")), fieldErrorText(fieldError, error));
   }
   return true;
 }

@@ -96,7 +96,7 @@ async function writePricedDraft(
     input.dueDate === undefined ? addDaysWithinRange(issueDate, customer.paymentTermsDays) : input.dueDate;
   // The due date keeps its meaning: refused when before the issue date, never silently replaced.
   if (dueDate !== null && dueDate < issueDate)
-    throw invalid("body.dueDate", "the due date is before the issue date");
+    throw invalid("body.dueDate", "the due date is before the issue date", "due_before_issue");
   const values = {
     customerId: customer.id,
     issueDate,

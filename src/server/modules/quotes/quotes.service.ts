@@ -79,7 +79,7 @@ async function writeDraft(tx: Tx, orgId: string, input: DraftInput, existing: Qu
   const expiryDate =
     input.expiryDate === undefined ? addDaysWithinRange(issueDate, DEFAULT_VALIDITY_DAYS) : input.expiryDate;
   if (expiryDate !== null && expiryDate < issueDate)
-    throw invalid("body.expiryDate", "the expiry date is before the issue date");
+    throw invalid("body.expiryDate", "the expiry date is before the issue date", "expiry_before_issue");
   const values = {
     customerId: customer.id,
     issueDate,
@@ -169,10 +169,14 @@ export async function markSentInTx(
       ? null
       : addDaysWithinRange(issueDate, daysBetween(current.issueDate, current.expiryDate));
   if (expiryDate !== null && expiryDate < issueDate)
-    throw invalid("body.expiryDate", "the expiry date is before the issue date; change it before sending");
+    throw invalid(
+      "body.expiryDate",
+      "the expiry date is before the issue date; change it before sending",
+      "expiry_before_issue",
+    );
   // A quote dated in the past is not sent already expired.
   if (expiryDate !== null && expiryDate < today)
-    throw invalid("body.expiryDate", "the expiry date has passed; change it before sending");
+    throw invalid("body.expiryDate", "the expiry date has passed; change it before sending", "expiry_passed");
   let numbering: { number: string; year: number; sequence: number };
   if (current.previousId) {
     const previous = await lockQuote(tx, current.previousId);

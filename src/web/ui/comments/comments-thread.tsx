@@ -4,6 +4,7 @@ import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Comment, CommentDocumentType, PortalComment } from "../../../shared/contracts/index.js";
 import { ApiError, api, isApiError } from "../api-client.js";
+import { fieldErrorText } from "../field-error-text.js";
 import { useFormat } from "../format.js";
 import { type LiveSide, liveKeys, useLiveEvents } from "../live/use-live-events.js";
 import { ErrorAlert, ErrorState, PageLoader } from "../page-states.js";
@@ -128,7 +129,9 @@ function CommentForm({
     },
     onError: (error) => {
       if (error instanceof ApiError && error.fieldErrors.length > 0)
-        setFieldError(error.fieldErrors[0]?.message ?? t("comments.required"));
+        setFieldError(
+          error.fieldErrors[0] ? fieldErrorText(error.fieldErrors[0], error) : t("comments.required"),
+        );
     },
   });
   const submit = (e: FormEvent) => {

@@ -1,0 +1,99 @@
+import type { validationEs } from "../i18n/features/validation.js";
+import i18n from "../i18n/index.js";
+import type { ApiError, FieldError } from "./api-client.js";
+
+type Key = keyof typeof validationEs extends infer K
+  ? K extends `${infer Base}_${"one" | "other"}`
+    ? Base
+    : K
+  : never;
+type Params = NonNullable<FieldError["params"]>;
+
+const num = (p: Params, key: string): number | undefined =>
+  typeof p[key] === "number" ? (p[key] as number) : undefined;
+
+/** The catalogue key and its values for a code + params, or null when the web has no text for it. */
+export function fieldErrorKey(
+  code: string | undefined,
+  params: Params = {},
+): { key: Key; values?: Record<string, unknown> } | null {
+  const origin = params.origin;
+  const exclusive = params.inclusive === false;
+  const minimum = num(params, "minimum");
+  const maximum = num(params, "maximum");
+  switch (code) {
+    case "too_short":
+      return minimum === undefined ? { key: "invalid" } : { key: "tooShort", values: { count: minimum } };
+    case "too_small":
+      if (minimum === undefined) return { key: "invalid" };
+      if (origin === "string")
+        return minimum <= 1 ? { key: "required" } : { key: "tooShort", values: { count: minimum } };
+      if (origin === "array" || origin === "set") return { key: "tooFewItems", values: { count: minimum } };
+      return { key: exclusive ? "moreThan" : "atLeast", values: { minimum } };
+    case "too_big":
+      if (maximum === undefined) return { key: "invalid" };
+      if (origin === "string") return { key: "tooLong", values: { count: maximum } };
+      if (origin === "array" || origin === "set") return { key: "tooManyItems", values: { count: maximum } };
+      return { key: exclusive ? "lessThan" : "atMost", values: { maximum } };
+    case "invalid_format":
+      switch (params.format) {
+        case "url":
+          return { key: "invalidUrl" };
+        case "email":
+          return { key: "invalidEmail" };
+        case "date":
+        case "datetime":
+          return { key: "invalidDate" };
+        case "uuid":
+        case "guid":
+          return { key: "invalidUuid" };
+        default:
+          return { key: "invalidFormat" };
+      }
+    case "invalid_type":
+      return { key: "invalidType" };
+    case "invalid_value":
+      return { key: "invalidValue" };
+    case "not_multiple_of":
+      return { key: "notMultipleOf", values: { divisor: params.divisor } };
+    case "unrecognized_keys":
+      return {
+        key: "unrecognizedKeys",
+        values: { keys: Array.isArray(params.keys) ? params.keys.join(", ") : "" },
+      };
+    case "invalid_union":
+    case "invalid_key":
+    case "invalid_element":
+    case "custom":
+      return { key: "invalid" };
+    case "invalid_iban":
+      return { key: "invalidIban" };
+    case "invalid_bic":
+      return { key: "invalidBic" };
+    case "unknown_time_zone":
+      return { key: "unknownTimeZone" };
+    case "breached_password":
+      return { key: "breachedPassword" };
+    case "nul_character":
+      return { key: "nulCharacter" };
+    case "due_before_issue":
+      return { key: "dueBeforeIssue" };
+    case "expiry_before_issue":
+      return { key: "expiryBeforeIssue" };
+    case "expiry_passed":
+      return { key: "expiryPassed" };
+    default:
+      return null;
+  }
+}
+
+/**
+ * The text to show for one field error, in the current language: from its `code` + `params` when the web
+ * knows the code; otherwise the problem's own translated `detail` (the server answers in the request's
+ * language). The server's English `message` is shown only in the English UI, never in another language.
+ */
+export function fieldErrorText(field: FieldError, problem: Pick<ApiError, "detail">): string {
+  const found = fieldErrorKey(field.code, field.params);
+  if (found) return String(i18n.t(`validation.${found.key}` as never, found.values as never));
+  return i18n.language === "en" && field.message ? field.message : problem.detail;
+}
