@@ -5,7 +5,7 @@ import { language } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { contacts } from "../../db/schema/index.js";
 import { requestLanguage } from "../../http/errors.js";
-import { loadCustomer } from "../customers/customers.service.js";
+import { loadCustomerRecord } from "../customers/customers.service.js";
 
 export type PdfLanguage = "es" | "en";
 
@@ -41,7 +41,8 @@ export async function pdfLanguage(
       .where(and(eq(contacts.id, who.contactId), eq(contacts.customerId, who.customerId)));
     if (contact?.language === "es" || contact?.language === "en") return contact.language;
   }
-  const customer = await loadCustomer(tx, who.customerId);
+  // An archived customer's documents still render (issue 10), so its record is read, archived or not.
+  const customer = await loadCustomerRecord(tx, who.customerId);
   if (customer.language === "es" || customer.language === "en") return customer.language;
   return choice.browser;
 }
