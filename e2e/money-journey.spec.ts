@@ -110,7 +110,9 @@ test("the contact sees what is owed, pays everything and downloads a zero-balanc
 
   await test.step("pays everything on the sandbox gateway", async () => {
     await portal.getByRole("button", { name: "Pay everything (€169.40)" }).click();
-    await expect(portal.getByText("€169.40")).toBeVisible();
+    // The sandbox's hosted page first: until it loads, the home also shows the amount (five times).
+    await expect(portal).toHaveURL(/\/sandbox\/checkout\/[0-9a-f-]{36}/);
+    await expect(portal.locator("p.amount")).toHaveText("€169.40");
     await portal.getByRole("button", { name: /^(Pay|Pagar)$/ }).click();
     await expect(portal).toHaveURL(/\/payments\/[0-9a-f-]{36}\?payment=succeeded/);
     await expect(portal.getByText("Payment received!")).toBeVisible();
