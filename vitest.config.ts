@@ -4,6 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts"],
+    globalSetup: ["src/server/test/global-setup.ts"],
     environment: "node",
     pool: "forks",
     maxWorkers: 2,

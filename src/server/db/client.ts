@@ -29,7 +29,12 @@ pg.types.setTypeParser(20, (v) => {
 });
 
 /** Opens PostgreSQL when a URL is given, else PGlite in `dataDir` (or in memory for "memory://"). */
-export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string }): Promise<Database> {
+export async function openDatabase(opts: {
+  databaseUrl?: string;
+  dataDir?: string;
+  /** PGlite only: start from a dumped data directory (tests load one migrated copy instead of migrating each file). */
+  loadDataDir?: Blob;
+}): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
     // An idle pooled connection that the server ends (restart, failover, a dropped test database)
@@ -46,7 +51,7 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir?: strin
     };
   }
   const dir = opts.dataDir && opts.dataDir !== "memory://" ? opts.dataDir : undefined;
-  const client = dir ? new PGlite(dir) : new PGlite();
+  const client = dir ? new PGlite(dir) : new PGlite({ loadDataDir: opts.loadDataDir });
   await client.waitReady;
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import pg from "pg";
+import { inject } from "vitest";
 import { type App, buildApp } from "../app.js";
 import { type Config, loadConfig } from "../config.js";
 import { type Database, openDatabase } from "../db/client.js";
@@ -48,7 +50,7 @@ export async function createTestContext(
       await c.end();
     };
   } else {
-    database = await openDatabase({ dataDir: "memory://" });
+    database = await openDatabase({ dataDir: "memory://", loadDataDir: await migratedTemplate() });
   }
   await migrateDatabase(database);
   const mailer = new Mailer(config, database.db);
@@ -68,4 +70,10 @@ export async function createTestContext(
       await dropDatabase();
     },
   };
+}
+
+/** The migrated cluster global-setup.ts dumped for this run, if there is one. */
+async function migratedTemplate(): Promise<Blob | undefined> {
+  const file = inject("pgliteTemplate");
+  return file ? new Blob([await readFile(file)]) : undefined;
 }
