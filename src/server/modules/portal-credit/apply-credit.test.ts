@@ -10,7 +10,7 @@ import { addDays } from "../../../shared/dates.js";
 import { auditEvents } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { testToday } from "../../test/dates.js";
-import { buildCustomer, buildOrg, type TestOrg } from "../../test/factories.js";
+import { buildCustomer, buildOrg, cookieHeader, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 import {
   makeDocument,
@@ -199,5 +199,20 @@ describe("apply my credit to my oldest invoices", () => {
     });
     expect(elsewhere.statusCode).toBe(401);
     expect(await homeOf(mine.cookie)).toEqual(mineBefore);
+  });
+
+  test("a staff preview of the contact may look but not apply (PREVIEW_READ_ONLY)", async () => {
+    const l = await ledger("Preview Only");
+    const before = await homeOf(l.cookie);
+    const opened = await ctx.app.inject({
+      method: "POST",
+      url: `/api/customers/${l.customer.id}/contacts/${l.customer.contacts[0]?.id}/preview`,
+      headers: { cookie: org.cookie },
+    });
+    expect(opened.statusCode, opened.body).toBe(200);
+    const preview = cookieHeader(opened.headers["set-cookie"]);
+    const res = await applyAs(preview, before);
+    expect([res.statusCode, res.json().code]).toEqual([403, "PREVIEW_READ_ONLY"]);
+    expect(await homeOf(l.cookie)).toEqual(before);
   });
 });
