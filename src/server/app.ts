@@ -34,6 +34,7 @@ import { sandboxGatewayRoutes } from "./modules/payments/sandbox.routes.js";
 import { portalRoutes, registerMovedPortalRedirects } from "./modules/portal/portal.routes.js";
 import { portalAccessRoutes } from "./modules/portal-access/portal-access.routes.js";
 import { portalAuthRoutes } from "./modules/portal-auth/portal-auth.routes.js";
+import { portalCreditRoutes } from "./modules/portal-credit/portal-credit.routes.js";
 import { portalHomeRoutes } from "./modules/portal-home/portal-home.routes.js";
 import { portalQuoteRoutes } from "./modules/quotes/quotes.portal.routes.js";
 import { quoteRoutes } from "./modules/quotes/quotes.routes.js";
@@ -139,6 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await salesOrderRoutes(api, d);
     await portalSalesOrderRoutes(api, d);
     await portalHomeRoutes(api, d);
+    await portalCreditRoutes(api, d);
     await sandboxGatewayRoutes(api, d);
     await paymentRoutes(api, d);
     await gatewaySettingsRoutes(api, d);

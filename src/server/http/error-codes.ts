@@ -451,6 +451,12 @@ export const errorCodes = {
     "Este cliente está archivado; restáuralo primero.",
   ),
   CUSTOMER_NOT_ARCHIVED: def(409, "This customer is not archived.", "Este cliente no está archivado."),
+  // Money figures (issue 10, item 4; decision 017): a contact applying its own credit from the portal.
+  NO_CREDIT_TO_APPLY: def(
+    409,
+    "There is no credit to apply, or no invoice to apply it to, in this currency.",
+    "No hay crédito que aplicar, o ninguna factura a la que aplicarlo, en esta moneda.",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -10,6 +10,7 @@ export * from "./outbox.js";
 export * from "./portal.js";
 export * from "./portal-access.js";
 export * from "./portal-auth.js";
+export * from "./portal-credit.js";
 export * from "./portal-home.js";
 export * from "./portal-invoices.js";
 export * from "./portal-options.js";

@@ -51,6 +51,17 @@ export const statementAging = z.object({
 });
 export type StatementAging = z.infer<typeof statementAging>;
 
+/**
+ * Decision 017: how the aging total and the closing balance meet. Invoices due (the aging total) less the
+ * credit the customer holds (credit notes, unapplied payments, retainer balance) is the balance.
+ */
+export const statementReconciliation = z.object({
+  invoicesDueMinor: z.number().int(),
+  creditAvailableMinor: z.number().int(),
+  balanceMinor: z.number().int(),
+});
+export type StatementReconciliation = z.infer<typeof statementReconciliation>;
+
 export const statement = z.object({
   customer: z.object({ id: uuid, name: z.string() }),
   currency: z.string(),
@@ -65,5 +76,6 @@ export const statement = z.object({
   creditsMinor: z.number().int(),
   closingBalanceMinor: z.number().int(),
   aging: statementAging,
+  reconciliation: statementReconciliation,
 });
 export type Statement = z.infer<typeof statement>;

@@ -3,6 +3,7 @@ import { commentsEn } from "./features/comments.js";
 import { customerRecordsEn } from "./features/customer-records.js";
 import { issueDatesEn } from "./features/issue-dates.js";
 import { moneyAdminEn } from "./features/money-admin.js";
+import { moneyFiguresEn } from "./features/money-figures.js";
 import { portalAccessEn } from "./features/portal-access.js";
 import { portalActivityEn } from "./features/portal-activity.js";
 import { portalAuthEn } from "./features/portal-auth.js";
@@ -358,6 +359,7 @@ export const en: Messages<typeof es> = {
   comments: commentsEn,
   salesOrders: salesOrdersEn,
   moneyAdmin: moneyAdminEn,
+  moneyFigures: moneyFiguresEn,
   statement: statementEn,
   portalAccess: portalAccessEn,
   portalSettings: portalSettingsEn,

@@ -2,6 +2,7 @@ import { commentsEs } from "./features/comments.js";
 import { customerRecordsEs } from "./features/customer-records.js";
 import { issueDatesEs } from "./features/issue-dates.js";
 import { moneyAdminEs } from "./features/money-admin.js";
+import { moneyFiguresEs } from "./features/money-figures.js";
 import { portalAccessEs } from "./features/portal-access.js";
 import { portalActivityEs } from "./features/portal-activity.js";
 import { portalAuthEs } from "./features/portal-auth.js";
@@ -356,6 +357,7 @@ export const es = {
   comments: commentsEs,
   salesOrders: salesOrdersEs,
   moneyAdmin: moneyAdminEs,
+  moneyFigures: moneyFiguresEs,
   statement: statementEs,
   portalAccess: portalAccessEs,
   portalSettings: portalSettingsEs,

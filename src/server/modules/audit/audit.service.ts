@@ -15,6 +15,7 @@ export type AuditAction =
   | "document_viewed"
   | "document_downloaded"
   | "payment_started"
+  | "credit_applied"
   | "details_updated"
   | "quote_accepted"
   | "quote_declined"

@@ -4,6 +4,7 @@ import type { Tx } from "../../db/client.js";
 import { allocations, invoices, payments, refunds } from "../../db/schema/index.js";
 import { availableCreditOf, dueOf } from "./document-amounts.js";
 import { OPEN_STATUSES } from "./document-status.js";
+import { openInvoiceDues } from "./open-invoices.js";
 
 const empty = (currency: string): CustomerBalance => ({
   currency,
@@ -16,6 +17,10 @@ const empty = (currency: string): CustomerBalance => ({
   retainerBalanceMinor: 0,
   balanceMinor: 0,
 });
+
+/** What the customer may have applied to its invoices in one currency: credit notes, unapplied payments, retainers. */
+export const availableCreditOfBalance = (b: Pick<CustomerBalance, "creditsMinor" | "retainerBalanceMinor">) =>
+  b.creditsMinor + b.retainerBalanceMinor;
 
 /**
  * A customer's figures per currency (E1), each a sum over its documents and payments, so the portal home
@@ -46,17 +51,18 @@ export async function customerBalances(
     })
     .from(invoices)
     .where(
-      and(eq(invoices.customerId, customerId), ne(invoices.status, "draft"), ne(invoices.status, "void")),
+      and(
+        eq(invoices.customerId, customerId),
+        ne(invoices.kind, "invoice"),
+        ne(invoices.status, "draft"),
+        ne(invoices.status, "void"),
+      ),
     );
   for (const d of docs) {
     const b = of(d.currency);
     const open = OPEN_STATUSES.includes(d.status);
     const due = dueOf(d);
-    if (d.kind === "invoice" && open && due > 0) {
-      b.outstandingMinor += due;
-      b.openInvoiceCount += 1;
-      if (d.dueDate && d.dueDate < today) b.overdueMinor += due;
-    } else if (d.kind === "retainer") {
+    if (d.kind === "retainer") {
       if (open && due > 0) {
         b.retainerOutstandingMinor += due;
         b.openRetainerCount += 1;
@@ -65,6 +71,13 @@ export async function customerBalances(
     } else if (d.kind === "credit_note") {
       b.creditsMinor += availableCreditOf(d);
     }
+  }
+  // Outstanding comes from the one query every other reading of it uses (statement aging, pay everything).
+  for (const d of await openInvoiceDues(tx, customerId)) {
+    const b = of(d.currency);
+    b.outstandingMinor += d.dueMinor;
+    b.openInvoiceCount += 1;
+    if (d.dueDate && d.dueDate < today) b.overdueMinor += d.dueMinor;
   }
   // Unapplied payments are credit too: received, neither allocated nor refunded.
   const received = await tx
@@ -86,7 +99,8 @@ export async function customerBalances(
     .groupBy(payments.currency);
   for (const r of received) of(r.currency).creditsMinor += Number(r.sum);
   for (const r of [...allocated, ...refunded]) of(r.currency).creditsMinor -= Number(r.sum);
-  for (const b of byCurrency.values())
-    b.balanceMinor = b.outstandingMinor - b.creditsMinor - b.retainerBalanceMinor;
+  // Decision 017: balance = outstanding − available credit (credits + retainer balance), the statement's
+  // closing balance over all history.
+  for (const b of byCurrency.values()) b.balanceMinor = b.outstandingMinor - availableCreditOfBalance(b);
   return [...byCurrency.values()];
 }

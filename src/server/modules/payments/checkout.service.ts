@@ -1,10 +1,9 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Config } from "../../config.js";
 import type { Db, Tx } from "../../db/client.js";
 import {
   type CheckoutRequest,
   checkoutSessions,
-  invoices,
   organisations,
   type PlannedAllocation,
 } from "../../db/schema/index.js";
@@ -14,6 +13,7 @@ import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import { type DocumentRow, dueOf, lockDocuments } from "../ledger/allocate.js";
 import { OPEN_STATUSES } from "../ledger/document-status.js";
+import { openInvoiceDues } from "../ledger/open-invoices.js";
 import type { ContactPrincipal } from "../portal/contact-sessions.service.js";
 import { assertGatewayAllowed, portalOptionsOf } from "../portal/portal-policy.js";
 import { offeredGateways } from "./gateways.js";
@@ -50,27 +50,16 @@ async function planFor(
     return { currency: doc.currency, plan: [{ invoiceId: doc.id, amountMinor: amount }], docs: [doc] };
   }
   const currency = req.currency ?? (await loadCustomer(tx, p.customerId)).currency;
-  const open = await tx
-    .select({ id: invoices.id })
-    .from(invoices)
-    .where(
-      and(
-        eq(invoices.customerId, p.customerId),
-        eq(invoices.kind, "invoice"),
-        eq(invoices.currency, currency),
-        inArray(invoices.status, [...OPEN_STATUSES]),
-      ),
-    );
+  // The home's outstanding is the same query (decision 017); locked, each is re-read before it is planned.
+  const open = await openInvoiceDues(tx, p.customerId, { currency });
   const locked = await lockDocuments(
     tx,
     open.map((r) => r.id),
   );
-  const docs = [...locked.values()]
-    .filter(payable)
-    .sort(
-      (a, b) =>
-        (a.dueDate ?? a.issueDate).localeCompare(b.dueDate ?? b.issueDate) || a.id.localeCompare(b.id),
-    );
+  const docs = open.flatMap((o) => {
+    const d = locked.get(o.id);
+    return d && payable(d) ? [d] : [];
+  });
   if (docs.length === 0) throw new AppError("NOTHING_TO_PAY");
   return { currency, plan: docs.map((d) => ({ invoiceId: d.id, amountMinor: dueOf(d) })), docs };
 }

@@ -55,6 +55,7 @@ test("a long statement runs over pages that repeat the column headers, with ever
       over90Minor: 0,
       totalMinor: 0,
     },
+    reconciliation: { invoicesDueMinor: 0, creditAvailableMinor: -balance, balanceMinor: balance },
   });
   const parsed = await new PDFParse({ data: await done }).getText();
   const text = parsed.text;

@@ -1,7 +1,9 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { PaymentMethod, StatementAging, StatementLineType } from "../../../shared/contracts/index.js";
+import { daysBetween } from "../../../shared/dates.js";
 import type { Tx } from "../../db/client.js";
-import { allocations, invoices, payments, refunds } from "../../db/schema/index.js";
+import { invoices, payments, refunds } from "../../db/schema/index.js";
+import { openInvoiceDues } from "../ledger/open-invoices.js";
 
 export interface StatementFilter {
   customerId: string;
@@ -123,35 +125,26 @@ export async function* movementBatches(
 }
 
 /**
- * What was outstanding at `to` on each invoice, as it stood then: its total less the allocations applied
- * on or before `to` (net of refunds' negative rows), so a later payment does not rewrite an old
- * statement. Days past due count from the due date (the issue date when there is none) to `to`.
+ * What was outstanding at `to` on each invoice, as it stood then (`openInvoiceDues` as of `to`, the one
+ * definition of outstanding): a later payment does not rewrite an old statement. Days past due count from
+ * the due date to `to`; an invoice without one is never overdue, as everywhere else, so it ages as current.
  */
 export async function agingAt(tx: Tx, f: StatementFilter, to: string): Promise<StatementAging> {
-  const result = await tx.execute(sql`
-    select coalesce(sum(o) filter (where d <= 0), 0)::text as current,
-           coalesce(sum(o) filter (where d between 1 and 30), 0)::text as d30,
-           coalesce(sum(o) filter (where d between 31 and 60), 0)::text as d60,
-           coalesce(sum(o) filter (where d between 61 and 90), 0)::text as d90,
-           coalesce(sum(o) filter (where d > 90), 0)::text as over
-      from (
-        -- No due date: never overdue, as everywhere else (lists, home), so it ages as current.
-        select ${to}::date - coalesce(i.due_date, ${to}::date) as d,
-               i.total_minor - coalesce((select sum(a.amount_minor) from ${allocations} a
-                                          where a.invoice_id = i.id and a.applied_on <= ${to}::date), 0) as o
-          from ${invoices} i
-         where i.customer_id = ${f.customerId} and i.currency = ${f.currency} and i.kind = 'invoice'
-           and i.status not in ('draft', 'void') and i.issue_date <= ${to}::date
-      ) x
-     where o > 0`);
-  const r = rowsOf<Record<"current" | "d30" | "d60" | "d90" | "over", string>>(result)[0];
   const aging = {
-    currentMinor: Number(r?.current ?? 0),
-    days1to30Minor: Number(r?.d30 ?? 0),
-    days31to60Minor: Number(r?.d60 ?? 0),
-    days61to90Minor: Number(r?.d90 ?? 0),
-    over90Minor: Number(r?.over ?? 0),
+    currentMinor: 0,
+    days1to30Minor: 0,
+    days31to60Minor: 0,
+    days61to90Minor: 0,
+    over90Minor: 0,
   };
+  for (const d of await openInvoiceDues(tx, f.customerId, { currency: f.currency, asOf: to })) {
+    const late = d.dueDate ? daysBetween(d.dueDate, to) : 0;
+    if (late <= 0) aging.currentMinor += d.dueMinor;
+    else if (late <= 30) aging.days1to30Minor += d.dueMinor;
+    else if (late <= 60) aging.days31to60Minor += d.dueMinor;
+    else if (late <= 90) aging.days61to90Minor += d.dueMinor;
+    else aging.over90Minor += d.dueMinor;
+  }
   return { ...aging, totalMinor: Object.values(aging).reduce((s, v) => s + v, 0) };
 }
 

@@ -3,6 +3,7 @@ import type { StatementQuery } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { StatementPdf } from "../../pdf/statement/statement-pdf.js";
 import { type Address, pdfCustomerParty, pdfOrgParty } from "../documents/pdf-parts.js";
+import { reconcile } from "./reconciliation.js";
 import { addRunningBalance } from "./running-balance.js";
 import { loadStatementHead, type StatementHead, type StatementScope } from "./statement-head.js";
 import { movementBatches } from "./statement-queries.js";
@@ -86,7 +87,14 @@ export async function streamStatementPdf(
       }
     }
     await drained(doc.doc);
-    doc.finish({ lineCount, chargesMinor, creditsMinor, closingBalanceMinor: balance, aging: head.aging });
+    doc.finish({
+      lineCount,
+      chargesMinor,
+      creditsMinor,
+      closingBalanceMinor: balance,
+      aging: head.aging,
+      reconciliation: reconcile(head.aging, balance),
+    });
   };
   write(pdf).catch((err: unknown) => {
     if (!pdf.doc.destroyed) pdf.doc.destroy(err instanceof Error ? err : new Error(String(err)));

@@ -3,6 +3,7 @@ import type { Db } from "../../db/client.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import { type PdfLanguageChoice, pdfLanguage } from "../documents/pdf-language.js";
 import type { ContactPrincipal } from "../portal/contact-sessions.service.js";
+import { reconcile } from "./reconciliation.js";
 import { addRunningBalance } from "./running-balance.js";
 import { contactScope, loadStatementHead, type StatementScope, staffScope } from "./statement-head.js";
 import { movementBatches } from "./statement-queries.js";
@@ -31,6 +32,7 @@ export function getStatement(scope: StatementScope, query: StatementQuery): Prom
       creditsMinor: lines.reduce((s, l) => s + Math.max(0, -l.amountMinor), 0),
       closingBalanceMinor: balance,
       aging: head.aging,
+      reconciliation: reconcile(head.aging, balance),
     };
   });
 }

@@ -172,6 +172,15 @@ describe("a statement of account", () => {
     expect(yesterday.aging.totalMinor).toBe(0);
   });
 
+  test("decision 017: invoices due − credit available = closing balance, printed under the aging", () => {
+    // Credit: the early unapplied payment (50), the credit note (50) and the retainer's balance (100).
+    expect(s.reconciliation).toEqual({
+      invoicesDueMinor: 38_000,
+      creditAvailableMinor: 20_000,
+      balanceMinor: 18_000,
+    });
+  });
+
   test("aging at `to` ignores a payment applied after it", async () => {
     const c = await buildCustomer(ctx, org, "Aging Customer");
     const inv = await api.document(c.id, 40_000);
@@ -292,6 +301,7 @@ describe("the portal statement", () => {
       eur(18_000),
       "Not yet due",
       eur(38_000),
+      `Invoices due ${eur(38_000)} − credit available ${eur(20_000)} = balance ${eur(18_000)}`,
     ])
       expect(text).toContain(expected);
     expect(text).not.toContain(l.retainer.number as string);

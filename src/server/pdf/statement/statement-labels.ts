@@ -27,6 +27,9 @@ export interface StatementLabels {
     over90: string;
     total: string;
   };
+  /** Decision 017: the line under the aging that joins it to the closing balance. */
+  reconciliation: (due: string, credit: string, balance: string) => string;
+  reconciliationHint: string;
   page: (page: number) => string;
 }
 
@@ -64,6 +67,10 @@ const LABELS: Record<PdfLocale, StatementLabels> = {
       over90: "Más de 90 días",
       total: "Total pendiente",
     },
+    reconciliation: (due, credit, balance) =>
+      `Facturas pendientes ${due} − crédito disponible ${credit} = saldo ${balance}`,
+    reconciliationHint:
+      "El crédito disponible (abonos, pagos sin aplicar y saldo de anticipos) todavía no se ha aplicado a ninguna factura.",
     page: (page) => `Página ${page}`,
   },
   en: {
@@ -100,6 +107,10 @@ const LABELS: Record<PdfLocale, StatementLabels> = {
       over90: "Over 90 days",
       total: "Total outstanding",
     },
+    reconciliation: (due, credit, balance) =>
+      `Invoices due ${due} − credit available ${credit} = balance ${balance}`,
+    reconciliationHint:
+      "The credit available (credit notes, unapplied payments and retainer balance) has not been applied to any invoice yet.",
     page: (page) => `Page ${page}`,
   },
 };

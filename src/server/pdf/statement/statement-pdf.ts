@@ -1,5 +1,9 @@
 import PDFDocument from "pdfkit";
-import type { StatementAging, StatementLine } from "../../../shared/contracts/index.js";
+import type {
+  StatementAging,
+  StatementLine,
+  StatementReconciliation,
+} from "../../../shared/contracts/index.js";
 import { getFontSet } from "../fonts.js";
 import { formatPlainDate } from "../format.js";
 import { drawHeader } from "../header.js";
@@ -38,6 +42,7 @@ export interface StatementPdfEnd {
   creditsMinor: number;
   closingBalanceMinor: number;
   aging: StatementAging;
+  reconciliation: StatementReconciliation;
 }
 
 /**
@@ -145,7 +150,7 @@ export class StatementPdf {
       true,
     );
     this.ctx.y += 18;
-    const aging = agingTable(this.ctx, labels, end.aging, this.date(this.head.to));
+    const aging = agingTable(this.ctx, labels, end.aging, this.date(this.head.to), end.reconciliation);
     if (this.ctx.y + aging.height > this.ctx.bottom) this.nextPage(false);
     aging.draw();
     this.footer();

@@ -22,6 +22,7 @@ const KNOWN_ACTIONS = new Set([
   "document_viewed",
   "document_downloaded",
   "payment_started",
+  "credit_applied",
   "details_updated",
   "quote_accepted",
   "quote_declined",

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { CustomerBalance } from "../../../shared/contracts/index.js";
 import { useFormat } from "../../ui/format.js";
+import { CreditActions } from "./credit-actions.js";
 import { PayAllButton } from "./pay-all-button.js";
 
 /** One figure: its name as the card's heading, the amount large, a line of context and a way on. */
@@ -49,10 +50,13 @@ export function BalanceCards({
   balance,
   showCurrency,
   canPay,
+  canApplyCredit = false,
 }: {
   balance: CustomerBalance;
   showCurrency: boolean;
   canPay: boolean;
+  /** Decision 017: a contact (not a staff preview) may apply its credit itself. */
+  canApplyCredit?: boolean;
 }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -79,6 +83,7 @@ export function BalanceCards({
           {canPay && b.outstandingMinor > 0 ? (
             <PayAllButton currency={b.currency} amountMinor={b.outstandingMinor} />
           ) : null}
+          <CreditActions balance={b} canApply={canApplyCredit} />
           <Anchor component={Link} to="/invoices" size="sm">
             {t("portalHome.viewInvoices")}
           </Anchor>

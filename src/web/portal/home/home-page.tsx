@@ -32,7 +32,13 @@ export function HomePage() {
           {t("portalHome.figures")}
         </Title>
         {h.balances.map((b) => (
-          <BalanceCards key={b.currency} balance={b} showCurrency={h.balances.length > 1} canPay={canPay} />
+          <BalanceCards
+            key={b.currency}
+            balance={b}
+            showCurrency={h.balances.length > 1}
+            canPay={canPay}
+            canApplyCredit={me ? !me.preview : false}
+          />
         ))}
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <LastPaymentCard payment={h.lastPayment} />

@@ -6,6 +6,7 @@ import { ErrorState, PageLoader } from "../../ui/page-states.js";
 import { PeriodPicker } from "./period-picker.js";
 import { StatementAgingSummary } from "./statement-aging.js";
 import { type StatementFilter, statementPath, usePortalStatement } from "./statement-api.js";
+import { StatementReconciliationLine } from "./statement-reconciliation.js";
 import { StatementTable } from "./statement-table.js";
 
 /**
@@ -83,6 +84,7 @@ export function StatementPage() {
             <StatementTable statement={s} />
           )}
           <StatementAgingSummary aging={s.aging} currency={s.currency} at={s.to} />
+          <StatementReconciliationLine reconciliation={s.reconciliation} currency={s.currency} />
         </Stack>
       ) : null}
     </Stack>
