@@ -15,12 +15,19 @@ export interface FieldError {
   params?: Record<string, string | number | boolean | string[]>;
 }
 
+/**
+ * Extra members of a problem (RFC 9457 §3.2) a client acts on, such as the dates of an issue-date
+ * refusal; never the standard members, which they cannot override.
+ */
+export type ProblemExtensions = Record<string, string | number | boolean | null>;
+
 /** A failure with a code from the table; services throw it, the handler below renders it. */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly fields: FieldError[] = [],
     detail?: string,
+    readonly extensions: ProblemExtensions = {},
   ) {
     super(detail ?? errorCodes[code].message.en);
     this.name = "AppError";
@@ -119,6 +126,7 @@ export function sendProblem(
   req: FastifyRequest,
   code: ErrorCode,
   fields: FieldError[] = [],
+  extensions: ProblemExtensions = {},
 ) {
   const entry = errorCodes[code];
   const lang = requestLanguage(req);
@@ -126,6 +134,7 @@ export function sendProblem(
     .status(entry.status)
     .type("application/problem+json")
     .send({
+      ...extensions,
       type: `urn:portico:error:${code}`,
       title: entry.message.en,
       status: entry.status,
@@ -197,7 +206,7 @@ export function registerErrorHandler(app: FastifyInstance) {
   );
   app.addHook("preValidation", (req, reply) => refuseNul([["body", req.body]])(req, reply));
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
-    if (err instanceof AppError) return sendProblem(reply, req, err.code, err.fields);
+    if (err instanceof AppError) return sendProblem(reply, req, err.code, err.fields, err.extensions);
     const framework = FRAMEWORK_CODES[(err as FastifyError).code];
     if (framework) return sendProblem(reply, req, framework);
     if (hasZodFastifySchemaValidationErrors(err)) {

@@ -54,6 +54,11 @@ export const problem = z.object({
   errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   cause: z.string().optional(),
   remedy: z.string().optional(),
+  /** Issue-date refusals (ISSUE_DATE_*, DUE_DATE_BEFORE_ISSUE): the dates a client offers a retry with. */
+  issueDate: z.string().optional(),
+  lastIssueDate: z.string().optional(),
+  dueDate: z.string().optional(),
+  today: z.string().optional(),
 });
 export type Problem = z.infer<typeof problem>;
 export const okResponse = z.object({ ok: z.literal(true) });

@@ -151,6 +151,9 @@ export type IssueDateBody = z.infer<typeof issueDateBody>;
 export const sendInvoiceBody = z.object({
   /** Defaults to every contact of the customer with an email and portal access. */
   contactIds: z.array(uuid).max(20).optional(),
+  /** Sending a draft issues it with its own date, or these (see `issueDateBody`). */
+  issueDate: isoDate.optional(),
+  useToday: z.boolean().optional(),
 });
 export const sendInvoiceResult = z.object({
   recipients: z.array(z.object({ contactId: uuid, email: z.string() })),

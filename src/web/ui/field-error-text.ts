@@ -82,6 +82,10 @@ export function fieldErrorKey(
       return { key: "expiryBeforeIssue" };
     case "expiry_passed":
       return { key: "expiryPassed" };
+    case "issue_date_in_future":
+      return { key: "issueDateInFuture" };
+    case "issue_date_before_last":
+      return { key: "issueDateBeforeLast" };
     default:
       return null;
   }

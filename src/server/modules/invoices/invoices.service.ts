@@ -240,9 +240,18 @@ export async function issueInTx(
       ? addDaysWithinRange(issueDate, customer.paymentTermsDays)
       : addDaysWithinRange(issueDate, daysBetween(current.issueDate, current.dueDate));
   if (dueDate < issueDate)
-    throw new AppError("DUE_DATE_BEFORE_ISSUE", [
-      { field: "dueDate", message: `the due date ${dueDate} is before the issue date ${issueDate}` },
-    ]);
+    throw new AppError(
+      "DUE_DATE_BEFORE_ISSUE",
+      [
+        {
+          field: "dueDate",
+          message: `the due date ${dueDate} is before the issue date ${issueDate}`,
+          code: "due_before_issue",
+        },
+      ],
+      undefined,
+      { issueDate, dueDate, today },
+    );
   const year = yearOf(issueDate);
   const { sequence, number } = await takeNextNumber(tx, orgId, current.seriesId, year);
   const [last] = await tx
@@ -256,7 +265,7 @@ export async function issueInTx(
         ne(invoices.id, invoiceId),
       ),
     );
-  refuseIssueDateBeforeLast(issueDate, last?.issueDate);
+  refuseIssueDateBeforeLast(issueDate, last?.issueDate, today);
   const { orgId: _o, createdAt: _c, updatedAt: _u, deletedAt: _d, ...snapshot } = customer;
   const [row] = await tx
     .update(invoices)

@@ -206,7 +206,7 @@ export async function markSentInTx(
           ne(quotes.id, quoteId),
         ),
       );
-    refuseIssueDateBeforeLast(issueDate, last?.issueDate);
+    refuseIssueDateBeforeLast(issueDate, last?.issueDate, today);
   }
   const { orgId: _o, createdAt: _c, updatedAt: _u, deletedAt: _d, ...snapshot } = customer;
   const [row] = await tx

@@ -201,7 +201,7 @@ export function confirmSalesOrder(
           ne(salesOrders.id, id),
         ),
       );
-    refuseIssueDateBeforeLast(issueDate, last?.issueDate);
+    refuseIssueDateBeforeLast(issueDate, last?.issueDate, today);
     const { orgId: _o, createdAt: _c, updatedAt: _u, deletedAt: _d, ...snapshot } = customer;
     const now = clock.now();
     const [row] = await tx

@@ -77,6 +77,7 @@ export function QuoteActions({ quote }: { quote: QuoteDetail }) {
         title={t("quotes.detail.sendTitle")}
         intro={t("quotes.detail.sendIntro")}
         confirmLabel={t("quotes.detail.sendConfirm")}
+        issueDates={{ document: "quote", editHref: `/quotes/${quote.id}/edit` }}
       />
       <Modal opened={convertOpened} onClose={convertModal.close} title={t("quotes.detail.convertTitle")}>
         <Stack>

@@ -36,6 +36,8 @@ export const validationEs = {
   dueBeforeIssue: "El vencimiento es anterior a la fecha de emisión",
   expiryBeforeIssue: "La validez termina antes de la fecha de emisión",
   expiryPassed: "La fecha de validez ya ha pasado; cámbiala antes de enviar",
+  issueDateInFuture: "La fecha es posterior a hoy",
+  issueDateBeforeLast: "La fecha es anterior a la del último documento emitido de esta serie",
 };
 
 export const validationEn: Messages<typeof validationEs> = {
@@ -70,4 +72,6 @@ export const validationEn: Messages<typeof validationEs> = {
   dueBeforeIssue: "The due date is before the issue date",
   expiryBeforeIssue: "The expiry date is before the issue date",
   expiryPassed: "The expiry date has passed; change it before sending",
+  issueDateInFuture: "The date is after today",
+  issueDateBeforeLast: "The date is before the last issued document of this series",
 };
