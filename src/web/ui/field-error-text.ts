@@ -86,6 +86,12 @@ export function fieldErrorKey(
       return { key: "issueDateInFuture" };
     case "issue_date_before_last":
       return { key: "issueDateBeforeLast" };
+    case "email_taken":
+      return { key: "emailTaken" };
+    case "email_in_use":
+      return typeof params.customerName === "string"
+        ? { key: "emailInUseBy", values: { customerName: params.customerName } }
+        : { key: "emailInUse" };
     default:
       return null;
   }

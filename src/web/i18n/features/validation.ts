@@ -38,6 +38,9 @@ export const validationEs = {
   expiryPassed: "La fecha de validez ya ha pasado; cámbiala antes de enviar",
   issueDateInFuture: "La fecha es posterior a hoy",
   issueDateBeforeLast: "La fecha es anterior a la del último documento emitido de esta serie",
+  emailTaken: "Otro contacto de este cliente ya usa este email",
+  emailInUse: "Un contacto de otro cliente ya usa este email",
+  emailInUseBy: "Un contacto de {{customerName}} ya usa este email",
 };
 
 export const validationEn: Messages<typeof validationEs> = {
@@ -74,4 +77,7 @@ export const validationEn: Messages<typeof validationEs> = {
   expiryPassed: "The expiry date has passed; change it before sending",
   issueDateInFuture: "The date is after today",
   issueDateBeforeLast: "The date is before the last issued document of this series",
+  emailTaken: "Another contact of this customer already uses this email",
+  emailInUse: "A contact of another customer already uses this email",
+  emailInUseBy: "A contact of {{customerName}} already uses this email",
 };
