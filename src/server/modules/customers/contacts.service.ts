@@ -2,7 +2,7 @@ import { and, eq, ne } from "drizzle-orm";
 import type { z } from "zod";
 import type { Customer, updateContactBody } from "../../../shared/contracts/index.js";
 import * as clock from "../../clock.js";
-import type { Db, Tx } from "../../db/client.js";
+import type { Db } from "../../db/client.js";
 import { contacts } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
