@@ -2,6 +2,7 @@ import { commentsEs } from "./features/comments.js";
 import { customerRecordsEs } from "./features/customer-records.js";
 import { issueDatesEs } from "./features/issue-dates.js";
 import { moneyAdminEs } from "./features/money-admin.js";
+import { pdfLanguageEs } from "./features/pdf-language.js";
 import { portalAccessEs } from "./features/portal-access.js";
 import { portalActivityEs } from "./features/portal-activity.js";
 import { portalAuthEs } from "./features/portal-auth.js";
@@ -363,5 +364,6 @@ export const es = {
   quotes: quotesEs,
   receipts: receiptsEs,
   customerRecords: customerRecordsEs,
+  pdfLanguage: pdfLanguageEs,
   validation: validationEs,
 };

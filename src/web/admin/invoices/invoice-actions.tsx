@@ -7,6 +7,7 @@ import type { InvoiceDetail, IssueDateBody } from "../../../shared/contracts/ind
 import { ErrorAlert } from "../../ui/page-states.js";
 import { IssueDateDialog } from "../issue-dates/issue-date-offer.js";
 import { issueDateRefusal } from "../issue-dates/issue-date-refusal.js";
+import { PdfDownload } from "../pdf-download/pdf-download.js";
 import { useIssueInvoice, useVoidInvoice } from "./invoices-api.js";
 import { SendInvoiceModal } from "./send-invoice-modal.js";
 
@@ -53,9 +54,11 @@ export function InvoiceActions({ invoice }: { invoice: InvoiceDetail }) {
           </Button>
         ) : null}
         {isDraft ? null : (
-          <Button component="a" href={`/api/invoices/${invoice.id}/pdf`} download variant="default">
-            {t("admin.detail.downloadPdf")}
-          </Button>
+          <PdfDownload
+            href={`/api/invoices/${invoice.id}/pdf`}
+            customerId={invoice.customerId}
+            label={t("admin.detail.downloadPdf")}
+          />
         )}
         {canRecordPayment ? (
           <Button

@@ -32,8 +32,8 @@ import { DocumentActivity } from "../customers/customer-activity.js";
 import { useCustomer } from "../customers/customers-api.js";
 import { IssueDateDialog } from "../issue-dates/issue-date-offer.js";
 import { issueDateRefusal } from "../issue-dates/issue-date-refusal.js";
+import { PdfDownload } from "../pdf-download/pdf-download.js";
 import { SalesOrderInvoiceModal } from "./sales-order-invoice-modal.js";
-
 import {
   useConfirmSalesOrder,
   useSalesOrder,
@@ -189,9 +189,11 @@ function OrderActions({ order }: { order: SalesOrderDetail }) {
             {t("salesOrders.actions.send")}
           </Button>
         ) : null}
-        <Button component="a" href={`/api/sales-orders/${order.id}/pdf`} download variant="default">
-          {t("salesOrders.actions.pdf")}
-        </Button>
+        <PdfDownload
+          href={`/api/sales-orders/${order.id}/pdf`}
+          customerId={order.customerId}
+          label={t("salesOrders.actions.pdf")}
+        />
         {canVoid ? (
           <Button variant="subtle" color="red" onClick={voidModal.open}>
             {t("salesOrders.actions.void")}
