@@ -52,7 +52,7 @@ export async function defaultSeriesId(tx: Tx, documentType: NumberedDocument): P
  */
 export function chooseIssueDate(draftDate: string, today: string, body: IssueDateBody | undefined): string {
   if (body?.useToday && body.issueDate !== undefined && body.issueDate !== today)
-    throw invalid("body.issueDate", "send either useToday or an issueDate, not both");
+    throw invalid("body.issueDate", "send either useToday or an issueDate, not both", "not_allowed");
   if (body?.useToday) return today;
   return body?.issueDate ?? draftDate;
 }

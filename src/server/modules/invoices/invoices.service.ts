@@ -159,10 +159,14 @@ async function checkCorrectedInvoice(
 ): Promise<string | null> {
   if (!correctsInvoiceId) return null;
   if (kind !== "credit_note")
-    throw invalid("body.correctsInvoiceId", "only a credit note corrects an invoice");
+    throw invalid("body.correctsInvoiceId", "only a credit note corrects an invoice", "not_allowed");
   const [target] = await tx.select().from(invoices).where(eq(invoices.id, correctsInvoiceId));
   if (!target || target.customerId !== customerId || target.kind !== "invoice" || !target.issuedAt)
-    throw invalid("body.correctsInvoiceId", "choose an issued invoice of the same customer");
+    throw invalid(
+      "body.correctsInvoiceId",
+      "choose an issued invoice of the same customer",
+      "corrected_invoice_invalid",
+    );
   return target.id;
 }
 
@@ -204,7 +208,11 @@ export function updateDraft(
     const current = await lockInvoice(tx, invoiceId);
     if (current.status !== "draft") throw new AppError("INVOICE_NOT_DRAFT");
     if (current.salesOrderId && input.customerId !== current.customerId)
-      throw invalid("body.customerId", "an invoice billed from a sales order keeps its customer");
+      throw invalid(
+        "body.customerId",
+        "an invoice billed from a sales order keeps its customer",
+        "customer_fixed",
+      );
     await writeDraft(tx, orgId, input, current);
     if (current.salesOrderId) await refreshSalesOrderInTx(tx, current.salesOrderId);
     return findDetail(tx, await findInvoice(tx, invoiceId), await orgToday(tx, orgId));
