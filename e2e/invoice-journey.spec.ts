@@ -126,6 +126,27 @@ test("staff invoice a customer, the contact pays it in the portal", async ({ bro
     await expect(page.getByRole("link", { name: /^Notifications \([1-9]\d* unread\)$/ })).toBeVisible();
   });
 
+  await test.step("sending a draft dated after today offers to send it dated today", async () => {
+    // A draft made through the API from the page (same origin, the staff session's cookie).
+    const draftId = await page.evaluate(async (invoiceId) => {
+      const json = { "Content-Type": "application/json" };
+      const issued = await (await fetch(`/api/invoices/${invoiceId}`)).json();
+      const later = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+      const lines = [{ description: "Follow-up session", quantityMilli: 1000, unitPriceMinor: 12000 }];
+      const body = JSON.stringify({ customerId: issued.customerId, issueDate: later, lines });
+      const res = await fetch("/api/invoices", { method: "POST", headers: json, body });
+      return (await res.json()).id as string;
+    }, invoiceUrl.split("/").pop());
+    await page.goto(`/app/invoices/${draftId}`);
+    await page.getByRole("button", { name: "Send", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Send invoice" });
+    await dialog.getByRole("button", { name: "Send invoice" }).click();
+    await expect(dialog.getByRole("alert")).toContainText("is after today");
+    await dialog.getByRole("button", { name: "Send dated today" }).click();
+    await expect(page.getByText(`Sent to ${contactEmail}`)).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: /^Invoice F/ })).toBeVisible();
+  });
+
   await contactContext.close();
   await staff.close();
 });

@@ -457,6 +457,14 @@ export const errorCodes = {
     "There is no credit to apply, or no invoice to apply it to, in this currency.",
     "No hay crédito que aplicar, o ninguna factura a la que aplicarlo, en esta moneda.",
   ),
+  // Issue 10 leftovers (helper "gaps"): a contact's email is unique in the organisation (portal sign-in).
+  CONTACT_EMAIL_IN_USE: def(
+    409,
+    "A contact of another customer already uses this email.",
+    "Un contacto de otro cliente ya usa este email.",
+    "the portal signs contacts in by email, so each address belongs to one contact of the organisation",
+    "use another address, or edit or remove the other customer's contact",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { type FieldErrorCode, isFieldErrorCode } from "../../shared/field-error-codes.js";
 import { type ErrorCode, errorCodes } from "./error-codes.js";
 
 export interface FieldError {
@@ -8,12 +9,19 @@ export interface FieldError {
   message: string;
   /**
    * A stable machine code: zod's issue code (`too_small`, `too_big`, `invalid_format`, `invalid_type`…)
-   * or a custom one for refinements (`invalid_iban`, `too_short`, `breached_password`…).
+   * or a custom one (`invalid_iban`, `too_short`, `breached_password`…), always from
+   * src/shared/field-error-codes.ts, where the web finds a text for it in each language.
    */
-  code?: string;
+  code: FieldErrorCode;
   /** What the code needs to be rendered: `minimum`, `maximum`, `origin`, `format`, `expected`… */
   params?: Record<string, string | number | boolean | string[]>;
 }
+
+/**
+ * Extra members of a problem (RFC 9457 §3.2) a client acts on, such as the dates of an issue-date
+ * refusal; never the standard members, which they cannot override.
+ */
+export type ProblemExtensions = Record<string, string | number | boolean | null>;
 
 /** A failure with a code from the table; services throw it, the handler below renders it. */
 export class AppError extends Error {
@@ -21,6 +29,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly fields: FieldError[] = [],
     detail?: string,
+    readonly extensions: ProblemExtensions = {},
   ) {
     super(detail ?? errorCodes[code].message.en);
     this.name = "AppError";
@@ -28,10 +37,12 @@ export class AppError extends Error {
 }
 
 export const notFound = () => new AppError("NOT_FOUND");
-export const invalid = (field: string, message: string, code?: string, params?: FieldError["params"]) =>
-  new AppError("VALIDATION_FAILED", [
-    { field, message, ...(code ? { code } : {}), ...(params ? { params } : {}) },
-  ]);
+export const invalid = (
+  field: string,
+  message: string,
+  code: FieldErrorCode,
+  params?: FieldError["params"],
+) => new AppError("VALIDATION_FAILED", [{ field, message, code, ...(params ? { params } : {}) }]);
 
 /** The params of a zod issue a client may need to render it; nothing else (no input, no pattern). */
 const RENDER_PARAMS = [
@@ -100,13 +111,15 @@ export function zodFieldError(
   const message = (issue === outer ? v.message : issue.message) ?? "invalid";
   // A refinement names its own code in `params.code` (see the contracts); zod's own issues keep theirs.
   const custom = issue.code === "custom" ? issue.params : undefined;
-  if (custom && typeof custom.code === "string") {
+  if (custom && isFieldErrorCode(custom.code)) {
     const { code, ...rest } = custom;
     const params = renderParams(rest);
-    return { field, message, code, ...(params ? { params } : {}) };
+    return { field, message, code: custom.code, ...(params ? { params } : {}) };
   }
   const params = renderParams(issue);
-  return { field, message, code: issue.code, ...(params ? { params } : {}) };
+  // zod's own codes are in the list; anything else (a newer zod) is a generic "not valid".
+  const code = isFieldErrorCode(issue.code) ? issue.code : "custom";
+  return { field, message, code, ...(params ? { params } : {}) };
 }
 
 export function requestLanguage(req: FastifyRequest): "es" | "en" {
@@ -119,6 +132,7 @@ export function sendProblem(
   req: FastifyRequest,
   code: ErrorCode,
   fields: FieldError[] = [],
+  extensions: ProblemExtensions = {},
 ) {
   const entry = errorCodes[code];
   const lang = requestLanguage(req);
@@ -126,6 +140,7 @@ export function sendProblem(
     .status(entry.status)
     .type("application/problem+json")
     .send({
+      ...extensions,
       type: `urn:portico:error:${code}`,
       title: entry.message.en,
       status: entry.status,
@@ -197,7 +212,7 @@ export function registerErrorHandler(app: FastifyInstance) {
   );
   app.addHook("preValidation", (req, reply) => refuseNul([["body", req.body]])(req, reply));
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
-    if (err instanceof AppError) return sendProblem(reply, req, err.code, err.fields);
+    if (err instanceof AppError) return sendProblem(reply, req, err.code, err.fields, err.extensions);
     const framework = FRAMEWORK_CODES[(err as FastifyError).code];
     if (framework) return sendProblem(reply, req, framework);
     if (hasZodFastifySchemaValidationErrors(err)) {
@@ -210,7 +225,9 @@ export function registerErrorHandler(app: FastifyInstance) {
     const byStatus = STATUS_CODES[status];
     if (byStatus) return sendProblem(reply, req, byStatus);
     if (status >= 400 && status < 500) {
-      return sendProblem(reply, req, "BAD_REQUEST", [{ field: "request", message: err.message }]);
+      return sendProblem(reply, req, "BAD_REQUEST", [
+        { field: "request", message: err.message, code: "bad_request" },
+      ]);
     }
     req.log.error({ err }, "unhandled error");
     return sendProblem(reply, req, "INTERNAL");

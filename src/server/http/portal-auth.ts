@@ -28,7 +28,9 @@ export function requirePortal(db: Db) {
     if (!org) {
       const newSlug = await resolveMovedSlug(db, slug);
       throw newSlug
-        ? new AppError("PORTAL_MOVED", [{ field: "newSlug", message: newSlug }])
+        ? new AppError("PORTAL_MOVED", [
+            { field: "newSlug", message: newSlug, code: "portal_moved", params: { slug: newSlug } },
+          ])
         : new AppError("NOT_FOUND");
     }
     if (!org.enabled) throw new AppError("PORTAL_DISABLED");

@@ -93,4 +93,55 @@ describe("validation errors carry a machine code and its params beside the Engli
     expect(quote.statusCode).toBe(400);
     expect(quote.json().errors[0]).toMatchObject({ field: "body.expiryDate", code: "expiry_before_issue" });
   });
+
+  test("refinements and the services' own field errors carry codes too (issue 10 item 6)", async () => {
+    const customer = await buildCustomer(ctx, org, "More Codes Customer");
+    const firstOf = async (res: Awaited<ReturnType<typeof staff>>) => {
+      expect(res.headers["content-type"]).toContain("application/problem+json");
+      return res.json().errors?.[0];
+    };
+    const line = { description: "Work", quantityMilli: 1000, unitPriceMinor: 10000 };
+    expect(
+      await firstOf(
+        await staff("POST", "/api/invoices", {
+          customerId: customer.id,
+          lines: [{ ...line, taxIds: ["00000000-0000-4000-8000-000000000000"] }],
+        }),
+      ),
+    ).toMatchObject({ field: "body.lines.0.taxIds.0", code: "unknown_tax" });
+    expect(
+      await firstOf(
+        await staff("POST", "/api/invoices", {
+          customerId: customer.id,
+          issueDate: "1850-01-01",
+          lines: [line],
+        }),
+      ),
+    ).toMatchObject({
+      field: "body.issueDate",
+      code: "date_out_of_range",
+      params: { minimum: "1900-01-01", maximum: "2199-12-31" },
+    });
+    expect(
+      await firstOf(await staff("POST", "/api/customers", { name: "Money", currency: "XYZ" })),
+    ).toMatchObject({
+      field: "body.currency",
+      code: "unsupported_currency",
+    });
+    expect(
+      await firstOf(
+        await staff("POST", "/api/auth/password/change", {
+          currentPassword: "not the password at all",
+          newPassword: "a long and unusual passphrase",
+          confirm: "a long and unusual passphrase",
+        }),
+      ),
+    ).toMatchObject({ field: "body.currentPassword", code: "wrong_password" });
+    const statement = await staff(
+      "GET",
+      `/api/customers/${customer.id}/statement?from=${daysFromToday(-1)}&to=${daysFromToday(-5)}`,
+    );
+    expect(statement.json().code).toBe("STATEMENT_RANGE_REVERSED");
+    expect(await firstOf(statement)).toMatchObject({ field: "querystring.from", code: "range_reversed" });
+  });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isDateInRange, MAX_DATE, MIN_DATE } from "../dates.js";
+import type { FieldErrorCode } from "../field-error-codes.js";
 import { isSupportedCurrency } from "../money/currency.js";
 
 export const uuid = z.uuid();
@@ -17,26 +18,36 @@ export const minorAmount = z
 export const currencyCode = z
   .string()
   .regex(/^[A-Z]{3}$/, "use a 3-letter ISO 4217 code")
-  .refine(isSupportedCurrency, "this currency is not supported");
+  .refine(isSupportedCurrency, {
+    message: "this currency is not supported",
+    params: { code: "unsupported_currency" satisfies FieldErrorCode },
+  });
 /** A calendar date between MIN_DATE and MAX_DATE (src/shared/dates.ts). */
-export const isoDate = z.iso.date().refine(isDateInRange, `use a date between ${MIN_DATE} and ${MAX_DATE}`);
+export const isoDate = z.iso.date().refine(isDateInRange, {
+  message: `use a date between ${MIN_DATE} and ${MAX_DATE}`,
+  params: { code: "date_out_of_range" satisfies FieldErrorCode, minimum: MIN_DATE, maximum: MAX_DATE },
+});
 
 const hasNoNul = (v: string) => !v.includes("\u0000");
+const noNul = {
+  message: "must not contain NUL characters",
+  params: { code: "nul_character" satisfies FieldErrorCode },
+};
 /**
  * The one schema of text a person types: bounded, and without NUL characters (PostgreSQL cannot store
  * them). Every text field, search term and free-form parameter is built on it.
  */
-export const text = (max: number) => z.string().max(max).refine(hasNoNul, "must not contain NUL characters");
+export const text = (max: number) => z.string().max(max).refine(hasNoNul, noNul);
 export const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max)
-    .refine(hasNoNul, "must not contain NUL characters")
+    .refine(hasNoNul, noNul)
     .nullish()
     .transform((v) => v || null);
 export const requiredText = (max: number) =>
-  z.string().trim().min(1, "required").max(max).refine(hasNoNul, "must not contain NUL characters");
+  z.string().trim().min(1, "required").max(max).refine(hasNoNul, noNul);
 /** A list's search term. */
 export const searchQuery = text(200).optional();
 export const email = z
@@ -54,6 +65,11 @@ export const problem = z.object({
   errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   cause: z.string().optional(),
   remedy: z.string().optional(),
+  /** Issue-date refusals (ISSUE_DATE_*, DUE_DATE_BEFORE_ISSUE): the dates a client offers a retry with. */
+  issueDate: z.string().optional(),
+  lastIssueDate: z.string().optional(),
+  dueDate: z.string().optional(),
+  today: z.string().optional(),
 });
 export type Problem = z.infer<typeof problem>;
 export const okResponse = z.object({ ok: z.literal(true) });

@@ -27,7 +27,7 @@ export type InvoiceStatus = z.infer<typeof invoiceStatus>;
 export const invoiceLineInput = z.object({
   description: requiredText(2000),
   quantityMilli: z.number().int().min(-1_000_000_000).max(1_000_000_000),
-  unitPriceMinor: minorAmount.refine((v) => Math.abs(v) <= 1e12, "amount too large"),
+  unitPriceMinor: minorAmount.min(-1e12, "amount too large").max(1e12, "amount too large"),
   discountBp: z.number().int().min(0).max(10000).default(0),
   /** Omitted: the default tax applies (CP2001 when there is none). [] means no tax. */
   taxIds: z.array(uuid).max(4).optional(),
@@ -151,6 +151,9 @@ export type IssueDateBody = z.infer<typeof issueDateBody>;
 export const sendInvoiceBody = z.object({
   /** Defaults to every contact of the customer with an email and portal access. */
   contactIds: z.array(uuid).max(20).optional(),
+  /** Sending a draft issues it with its own date, or these (see `issueDateBody`). */
+  issueDate: isoDate.optional(),
+  useToday: z.boolean().optional(),
 });
 export const sendInvoiceResult = z.object({
   recipients: z.array(z.object({ contactId: uuid, email: z.string() })),

@@ -13,7 +13,7 @@ export type PaymentMethod = z.infer<typeof paymentMethod>;
 /** What staff may record by hand: everything but a gateway's own confirmations. */
 export const offlineMethod = paymentMethod.exclude(["gateway"]);
 
-const positiveAmount = minorAmount.refine((v) => v > 0, "must be more than zero");
+const positiveAmount = minorAmount.positive("must be more than zero");
 export const allocationInput = z.object({ invoiceId: uuid, amountMinor: positiveAmount });
 export type AllocationInput = z.infer<typeof allocationInput>;
 
@@ -44,7 +44,7 @@ export const refundBody = z.object({
    * What the client saw as already refunded. A refund is refused (STALE_STATE) when it differs, so a
    * repeated submit of the same partial refund is not recorded twice.
    */
-  expectedRefundedMinor: minorAmount.refine((v) => v >= 0, "must not be negative"),
+  expectedRefundedMinor: minorAmount.nonnegative("must not be negative"),
 });
 export type RefundBody = z.input<typeof refundBody>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FieldErrorCode } from "../field-error-codes.js";
 import { currencyCode, language, optionalText, requiredText } from "./common.js";
 import { notificationPrefs, portalOptions } from "./portal-options.js";
 
@@ -44,7 +45,7 @@ export const organisationProfileFields = {
           return false;
         }
       },
-      { message: "unknown time zone", params: { code: "unknown_time_zone" } },
+      { message: "unknown time zone", params: { code: "unknown_time_zone" satisfies FieldErrorCode } },
     ),
   iban: z
     .string()
@@ -52,7 +53,7 @@ export const organisationProfileFields = {
     .transform((v) => v.replace(/\s+/g, "").toUpperCase())
     .refine((v) => /^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/.test(v), {
       message: "not a valid IBAN",
-      params: { code: "invalid_iban" },
+      params: { code: "invalid_iban" satisfies FieldErrorCode },
     })
     .nullish()
     .or(z.literal(""))
@@ -62,7 +63,7 @@ export const organisationProfileFields = {
     .max(11)
     .refine((v) => /^[A-Za-z0-9]{8}([A-Za-z0-9]{3})?$/.test(v), {
       message: "not a valid BIC",
-      params: { code: "invalid_bic" },
+      params: { code: "invalid_bic" satisfies FieldErrorCode },
     })
     .nullish()
     .or(z.literal(""))

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isDateInRange, MAX_DATE, MIN_DATE } from "../dates.js";
+import type { FieldErrorCode } from "../field-error-codes.js";
 import { currencyCode, uuid } from "./common.js";
 import { customerBalance } from "./money.js";
 
@@ -63,10 +64,14 @@ export type PortalHome = z.infer<typeof portalHome>;
 const yearMonth = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "use YYYY-MM")
-  .refine(
-    (v) => isDateInRange(`${v}-01`),
-    `use a month between ${MIN_DATE.slice(0, 7)} and ${MAX_DATE.slice(0, 7)}`,
-  );
+  .refine((v) => isDateInRange(`${v}-01`), {
+    message: `use a month between ${MIN_DATE.slice(0, 7)} and ${MAX_DATE.slice(0, 7)}`,
+    params: {
+      code: "date_out_of_range" satisfies FieldErrorCode,
+      minimum: MIN_DATE.slice(0, 7),
+      maximum: MAX_DATE.slice(0, 7),
+    },
+  });
 export const MAX_HISTORY_MONTHS = 60;
 
 export const purchaseHistoryQuery = z.object({

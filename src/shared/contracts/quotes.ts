@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FieldErrorCode } from "../field-error-codes.js";
 import { currencyCode, isoDate, optionalText, requiredText, searchQuery, text, uuid } from "./common.js";
 import { invoiceLine, invoiceLineInput, taxBreakdownEntry } from "./invoices.js";
 
@@ -180,11 +181,27 @@ export const acceptQuoteBody = z
   })
   .superRefine((b, issue) => {
     if (b.signatureType === "typed") {
-      if (!b.signatureText) issue.addIssue({ code: "custom", path: ["signatureText"], message: "required" });
+      if (!b.signatureText)
+        issue.addIssue({
+          code: "custom",
+          path: ["signatureText"],
+          message: "required",
+          params: { code: "required" satisfies FieldErrorCode },
+        });
       if (b.signatureImage !== undefined)
-        issue.addIssue({ code: "custom", path: ["signatureImage"], message: "not with a typed signature" });
+        issue.addIssue({
+          code: "custom",
+          path: ["signatureImage"],
+          message: "not with a typed signature",
+          params: { code: "not_allowed" satisfies FieldErrorCode },
+        });
     } else if (b.signatureText !== undefined) {
-      issue.addIssue({ code: "custom", path: ["signatureText"], message: "only with a typed signature" });
+      issue.addIssue({
+        code: "custom",
+        path: ["signatureText"],
+        message: "only with a typed signature",
+        params: { code: "not_allowed" satisfies FieldErrorCode },
+      });
     }
   });
 export type AcceptQuoteBody = z.infer<typeof acceptQuoteBody>;

@@ -4,6 +4,7 @@ import { customerRecordsEn } from "./features/customer-records.js";
 import { issueDatesEn } from "./features/issue-dates.js";
 import { moneyAdminEn } from "./features/money-admin.js";
 import { moneyFiguresEn } from "./features/money-figures.js";
+import { pdfLanguageEn } from "./features/pdf-language.js";
 import { portalAccessEn } from "./features/portal-access.js";
 import { portalActivityEn } from "./features/portal-activity.js";
 import { portalAuthEn } from "./features/portal-auth.js";
@@ -367,5 +368,6 @@ export const en: Messages<typeof es> = {
   quotes: quotesEn,
   receipts: receiptsEn,
   customerRecords: customerRecordsEn,
+  pdfLanguage: pdfLanguageEn,
   validation: validationEn,
 };

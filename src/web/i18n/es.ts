@@ -3,6 +3,7 @@ import { customerRecordsEs } from "./features/customer-records.js";
 import { issueDatesEs } from "./features/issue-dates.js";
 import { moneyAdminEs } from "./features/money-admin.js";
 import { moneyFiguresEs } from "./features/money-figures.js";
+import { pdfLanguageEs } from "./features/pdf-language.js";
 import { portalAccessEs } from "./features/portal-access.js";
 import { portalActivityEs } from "./features/portal-activity.js";
 import { portalAuthEs } from "./features/portal-auth.js";
@@ -365,5 +366,6 @@ export const es = {
   quotes: quotesEs,
   receipts: receiptsEs,
   customerRecords: customerRecordsEs,
+  pdfLanguage: pdfLanguageEs,
   validation: validationEs,
 };

@@ -15,6 +15,7 @@ import { BankTransferBlock } from "./bank-transfer.js";
 import { PayButton } from "./pay-button.js";
 import { PaymentBanner, usePaymentOutcome } from "./payment-banner.js";
 import { CreditAvailable } from "./payments/credit-available.js";
+import { usePdfHref } from "./pdf-href.js";
 import { usePortalInvoice } from "./portal-api.js";
 import { ShareDocument } from "./share-document.js";
 import { portalApi } from "./slug.js";
@@ -52,6 +53,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 function InvoiceView({ invoice }: { invoice: PortalInvoiceDetail }) {
   const { t } = useTranslation();
+  const pdfHref = usePdfHref(portalApi(`/invoices/${invoice.id}/pdf`));
   const f = useFormat();
   return (
     <Stack>
@@ -63,7 +65,7 @@ function InvoiceView({ invoice }: { invoice: PortalInvoiceDetail }) {
           <InvoiceStatusBadge status={invoice.status} isOverdue={invoice.isOverdue} />
         </Group>
         <Group gap="xs" data-print="hide">
-          <Button component="a" href={portalApi(`/invoices/${invoice.id}/pdf`)} download variant="default">
+          <Button component="a" href={pdfHref} download variant="default">
             {t("portal.detail.downloadPdf")}
           </Button>
           <Button variant="default" onClick={() => window.print()}>

@@ -15,16 +15,27 @@ export class ApiError extends Error {
   readonly code: string;
   readonly detail: string;
   readonly fieldErrors: FieldError[];
+  /** The problem's other members (RFC 9457 extensions), such as the dates of an issue-date refusal. */
+  readonly extensions: Record<string, unknown>;
 
-  constructor(status: number, code: string, detail: string, fieldErrors: FieldError[] = []) {
+  constructor(
+    status: number,
+    code: string,
+    detail: string,
+    fieldErrors: FieldError[] = [],
+    extensions: Record<string, unknown> = {},
+  ) {
     super(detail);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
     this.detail = detail;
     this.fieldErrors = fieldErrors;
+    this.extensions = extensions;
   }
 }
+
+const STANDARD_MEMBERS = new Set(["type", "title", "status", "code", "detail", "errors", "cause", "remedy"]);
 
 export interface RequestOptions {
   method?: "GET" | "POST" | "PUT" | "DELETE";
@@ -75,12 +86,17 @@ async function toApiError(response: Response): Promise<ApiError> {
       code: string;
       detail: string;
       errors: FieldError[];
-    }>;
+    }> &
+      Record<string, unknown>;
+    const extensions = Object.fromEntries(
+      Object.entries(problem).filter(([key]) => !STANDARD_MEMBERS.has(key)),
+    );
     return new ApiError(
       response.status,
       problem.code ?? `HTTP_${response.status}`,
       problem.detail ?? i18n.t("errors.unexpected"),
       Array.isArray(problem.errors) ? problem.errors : [],
+      extensions,
     );
   } catch {
     return new ApiError(response.status, `HTTP_${response.status}`, i18n.t("errors.unexpected"));

@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, test } from "vitest";
+import { FIELD_ERROR_CODES, type FieldErrorCode } from "../../shared/field-error-codes.js";
 import { en } from "../i18n/en.js";
 import { es } from "../i18n/es.js";
 import { validationEn, validationEs } from "../i18n/features/validation.js";
 import i18n from "../i18n/index.js";
 import { ApiError, type FieldError } from "./api-client.js";
-import { fieldErrorText } from "./field-error-text.js";
+import { fieldErrorKey, fieldErrorText } from "./field-error-text.js";
 import { applyProblemToForm } from "./form-errors.js";
 
 // The server's answers for a short password, an invalid IBAN and an invalid URL (validation-codes.test.ts).
@@ -87,5 +88,78 @@ describe("a server field error is rendered from its code and params in the perso
     );
     expect(same).toEqual([]);
     expect(Object.keys(validationEn).sort()).toEqual(Object.keys(validationEs).sort());
+  });
+});
+
+// What the server sends with each code (its params), so every branch of the renderer is reached.
+const SAMPLE_PARAMS: Partial<Record<FieldErrorCode, NonNullable<FieldError["params"]>>> = {
+  too_small: { minimum: 2, origin: "number" },
+  too_big: { maximum: 5, origin: "string" },
+  invalid_format: { format: "email" },
+  not_multiple_of: { divisor: 2 },
+  unrecognized_keys: { keys: ["extra"] },
+  too_short: { minimum: 12 },
+  date_out_of_range: { minimum: "1900-01-01", maximum: "2199-12-31" },
+  quantity_over_remaining: { maximumMilli: 1500 },
+  amount_over_limit: { maximumMinor: 123_456, currency: "EUR" },
+  file_too_large: { maximumMb: 1 },
+  range_too_long: { maximumDays: 366 },
+  email_in_use: { customerName: "Acme" },
+  issue_date_before_last: { lastIssueDate: "2026-01-05" },
+  issue_date_in_future: { today: "2026-01-05" },
+  unknown_gateway: { gateway: "stripe" },
+  portal_moved: { slug: "new-home" },
+};
+// Codes that mean "not valid" and nothing more specific.
+const GENERIC: readonly FieldErrorCode[] = ["custom", "invalid_union", "invalid_key", "invalid_element"];
+
+describe("every field error code the server can emit has a text in es and en", () => {
+  const catalogueHas = (table: Record<string, string>, key: string) =>
+    key in table || (`${key}_one` in table && `${key}_other` in table);
+
+  test.each(FIELD_ERROR_CODES)("%s", async (code) => {
+    const params = SAMPLE_PARAMS[code] ?? {};
+    const found = fieldErrorKey(code, params);
+    expect(found, `no text for ${code}`).not.toBeNull();
+    if (!found) return;
+    if (!GENERIC.includes(code)) expect(found.key).not.toBe("invalid");
+    expect(catalogueHas(validationEs, found.key)).toBe(true);
+    expect(catalogueHas(validationEn, found.key)).toBe(true);
+    const field: FieldError = { field: "body.x", message: "english note", code, params };
+    for (const [lang, problem] of [
+      ["es", inSpanish],
+      ["en", inEnglish],
+    ] as const) {
+      await i18n.changeLanguage(lang);
+      const text = fieldErrorText(field, problem);
+      expect(text).not.toContain("validation.");
+      expect(text).not.toContain("{{");
+      expect(text).not.toBe(problem.detail);
+      expect(text).not.toBe("english note");
+    }
+  });
+
+  test("amounts and quantities are formatted for the person's language", async () => {
+    await i18n.changeLanguage("es");
+    const amount: FieldError = {
+      field: "body.amountMinor",
+      message: "at most 123456",
+      code: "amount_over_limit",
+    };
+    expect(
+      fieldErrorText({ ...amount, params: { maximumMinor: 123_456, currency: "EUR" } }, inSpanish),
+    ).toMatch(/^Como máximo 1\.?234,56\s€$/);
+    const quantity: FieldError = {
+      field: "q",
+      message: "at most 1500 remains",
+      code: "quantity_over_remaining",
+    };
+    expect(fieldErrorText({ ...quantity, params: { maximumMilli: 1500 } }, inSpanish)).toBe(
+      "Quedan 1,5 como máximo",
+    );
+    await i18n.changeLanguage("en");
+    expect(fieldErrorText({ ...amount, params: { maximumMinor: 123_456, currency: "EUR" } }, inEnglish)).toBe(
+      "At most €1,234.56",
+    );
   });
 });

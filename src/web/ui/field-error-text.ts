@@ -1,3 +1,4 @@
+import { formatMoney } from "../../shared/money/index.js";
 import type { validationEs } from "../i18n/features/validation.js";
 import i18n from "../i18n/index.js";
 import type { ApiError, FieldError } from "./api-client.js";
@@ -9,6 +10,9 @@ type Key = keyof typeof validationEs extends infer K
   : never;
 type Params = NonNullable<FieldError["params"]>;
 
+const formatNumber = (value: number, locale: string) =>
+  new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(value);
+
 const num = (p: Params, key: string): number | undefined =>
   typeof p[key] === "number" ? (p[key] as number) : undefined;
 
@@ -16,6 +20,7 @@ const num = (p: Params, key: string): number | undefined =>
 export function fieldErrorKey(
   code: string | undefined,
   params: Params = {},
+  locale = "en",
 ): { key: Key; values?: Record<string, unknown> } | null {
   const origin = params.origin;
   const exclusive = params.inclusive === false;
@@ -82,6 +87,80 @@ export function fieldErrorKey(
       return { key: "expiryBeforeIssue" };
     case "expiry_passed":
       return { key: "expiryPassed" };
+    case "issue_date_in_future":
+      return { key: "issueDateInFuture" };
+    case "issue_date_before_last":
+      return { key: "issueDateBeforeLast" };
+    case "required":
+      return { key: "required" };
+    case "not_allowed":
+      return { key: "notAllowed" };
+    case "unsupported_currency":
+      return { key: "unsupportedCurrency" };
+    case "date_out_of_range":
+      return typeof params.minimum === "string" && typeof params.maximum === "string"
+        ? {
+            key: "dateOutOfRange",
+            values: { from: params.minimum.slice(0, 4), to: params.maximum.slice(0, 4) },
+          }
+        : { key: "invalidDate" };
+    case "wrong_password":
+      return { key: "wrongPassword" };
+    case "password_mismatch":
+      return { key: "passwordMismatch" };
+    case "customer_fixed":
+      return { key: "customerFixed" };
+    case "corrected_invoice_invalid":
+      return { key: "correctedInvoiceInvalid" };
+    case "unknown_tax":
+      return { key: "unknownTax" };
+    case "unknown_line":
+      return { key: "unknownLine" };
+    case "listed_twice":
+      return { key: "listedTwice" };
+    case "quantity_over_remaining": {
+      const milli = num(params, "maximumMilli");
+      return milli === undefined
+        ? { key: "invalid" }
+        : { key: "quantityOverRemaining", values: { maximum: formatNumber(milli / 1000, locale) } };
+    }
+    case "not_payable":
+      return { key: "notPayable" };
+    case "amount_over_limit": {
+      const minor = num(params, "maximumMinor");
+      return minor === undefined || typeof params.currency !== "string"
+        ? { key: "amountOverAvailable" }
+        : { key: "amountOverLimit", values: { amount: formatMoney(minor, params.currency, locale) } };
+    }
+    case "slug_taken":
+      return { key: "slugTaken" };
+    case "file_too_large":
+      return { key: "fileTooLarge", values: { maximum: num(params, "maximumMb") ?? 1 } };
+    case "unsupported_image":
+      return { key: "unsupportedImage" };
+    case "unknown_gateway":
+      return { key: "unknownGateway" };
+    case "portal_moved":
+      return { key: "portalMoved" };
+    case "range_reversed":
+      return { key: "rangeReversed" };
+    case "range_too_long": {
+      const days = num(params, "maximumDays");
+      const months = num(params, "maximumMonths");
+      if (days !== undefined) return { key: "rangeTooLongDays", values: { count: days } };
+      if (months !== undefined) return { key: "rangeTooLongMonths", values: { count: months } };
+      return { key: "invalid" };
+    }
+    case "invalid_cursor":
+      return { key: "invalidCursor" };
+    case "bad_request":
+      return { key: "badRequest" };
+    case "email_taken":
+      return { key: "emailTaken" };
+    case "email_in_use":
+      return typeof params.customerName === "string"
+        ? { key: "emailInUseBy", values: { customerName: params.customerName } }
+        : { key: "emailInUse" };
     default:
       return null;
   }
@@ -93,7 +172,7 @@ export function fieldErrorKey(
  * language). The server's English `message` is shown only in the English UI, never in another language.
  */
 export function fieldErrorText(field: FieldError, problem: Pick<ApiError, "detail">): string {
-  const found = fieldErrorKey(field.code, field.params);
+  const found = fieldErrorKey(field.code, field.params, i18n.language || "en");
   if (found) return String(i18n.t(`validation.${found.key}` as never, found.values as never));
   return i18n.language === "en" && field.message ? field.message : problem.detail;
 }

@@ -176,7 +176,9 @@ export async function changeStaffPassword(
   const attempt = { accountKey: staffThrottleKey(user.email), ip };
   await beginLoginAttempt(deps.db, attempt);
   if (!(await verifyPassword(user.passwordHash, body.currentPassword)))
-    throw new AppError("WRONG_PASSWORD", [{ field: "body.currentPassword", message: "not right" }]);
+    throw new AppError("WRONG_PASSWORD", [
+      { field: "body.currentPassword", message: "not right", code: "wrong_password" },
+    ]);
   await clearLoginFailures(deps.db, attempt);
   const hash = await hashPassword(body.newPassword);
   await withSystem(deps.db, async (tx) => {

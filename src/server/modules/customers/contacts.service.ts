@@ -2,13 +2,14 @@ import { and, eq, ne } from "drizzle-orm";
 import type { z } from "zod";
 import type { Customer, updateContactBody } from "../../../shared/contracts/index.js";
 import * as clock from "../../clock.js";
-import type { Db, Tx } from "../../db/client.js";
+import type { Db } from "../../db/client.js";
 import { contacts } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { inviteContact, type MailDeps } from "../portal-access/invitation.js";
 import { accessStatusOf, loadCustomerContact, revokeAccess } from "../portal-access/portal-access.service.js";
+import { assertContactEmailFree } from "./contact-email.js";
 import { getCustomerInTx, loadContacts } from "./customers.service.js";
 
 type ContactRow = typeof contacts.$inferSelect;
@@ -16,16 +17,6 @@ export type ContactDeps = MailDeps & { db: Db };
 
 const sameEmail = (a: string | null, b: string | null) =>
   (a?.trim().toLowerCase() ?? null) === (b?.trim().toLowerCase() ?? null);
-
-async function assertEmailFree(tx: Tx, customerId: string, email: string | null, exceptId: string) {
-  if (!email) return;
-  const others = (await loadContacts(tx, customerId)).filter((c) => c.id !== exceptId);
-  if (others.some((c) => sameEmail(c.email, email))) {
-    throw new AppError("CONTACT_EMAIL_TAKEN", [
-      { field: "body.email", message: "another contact of this customer uses this email" },
-    ]);
-  }
-}
 
 /**
  * Edits a contact's name, email, phone, language and primary flag (exactly one primary per customer).
@@ -45,7 +36,12 @@ export async function updateContact(
 ): Promise<Customer> {
   const result = await withOrg(deps.db, orgId, async (tx) => {
     const { customer, contact } = await loadCustomerContact(tx, customerId, contactId);
-    await assertEmailFree(tx, customerId, input.email, contact.id);
+    await assertContactEmailFree(
+      tx,
+      { orgId, customerId, exceptContactId: contact.id },
+      input.email,
+      "body.email",
+    );
     if (contact.isPrimary && input.isPrimary === false) throw new AppError("CONTACT_PRIMARY_REQUIRED");
     const now = clock.now();
     const isPrimary = input.isPrimary ?? contact.isPrimary;

@@ -180,6 +180,80 @@ describe("editing a contact", () => {
   });
 });
 
+describe("a contact's email belongs to one contact of the organisation (portal sign-in is by email)", () => {
+  const newCustomer = (name: string, emails: string[]) =>
+    call(org, "POST", "/api/customers", {
+      name,
+      contacts: emails.map((email, i) => ({ name: `${name} ${i}`, email })),
+    });
+
+  test("adding or editing to an address another customer's contact uses is refused, naming it", async () => {
+    const first = await buildCustomer(ctx, org, "Owner Of Address");
+    const second = await buildCustomer(ctx, org, "Wants Address");
+    const taken = first.contacts[0]?.email as string;
+    const added = await call(org, "POST", `/api/customers/${second.id}/contacts`, {
+      name: "Copycat",
+      email: taken.toUpperCase(),
+    });
+    expect(added.statusCode).toBe(409);
+    expect(added.json()).toMatchObject({
+      code: "CONTACT_EMAIL_IN_USE",
+      errors: [{ field: "body.email", code: "email_in_use", params: { customerName: "Owner Of Address" } }],
+    });
+    const edited = await call(org, "PUT", contactUrl(second.id, idOf(second, 1)), {
+      ...bodyOf(second, 1),
+      email: taken,
+    });
+    expect(edited.json().code).toBe("CONTACT_EMAIL_IN_USE");
+    const created = await newCustomer("Newcomer With Taken", [`fresh-${Date.now()}@example.com`, taken]);
+    expect(created.statusCode).toBe(409);
+    expect(created.json()).toMatchObject({
+      code: "CONTACT_EMAIL_IN_USE",
+      errors: [{ field: "body.contacts.1.email" }],
+    });
+    expect(await reload(org, second)).toEqual(second);
+    const listed = await call(org, "GET", "/api/customers?q=Newcomer%20With%20Taken");
+    expect(listed.json()).toEqual([]);
+  });
+
+  test("within one customer: adding a duplicate, or creating with two equal addresses, is CONTACT_EMAIL_TAKEN", async () => {
+    const customer = await buildCustomer(ctx, org, "Same Customer Twice");
+    const added = await call(org, "POST", `/api/customers/${customer.id}/contacts`, {
+      name: "Again",
+      email: customer.contacts[1]?.email,
+    });
+    expect(added.statusCode).toBe(409);
+    expect(added.json()).toMatchObject({
+      code: "CONTACT_EMAIL_TAKEN",
+      errors: [{ field: "body.email", code: "email_taken" }],
+    });
+    const twice = await newCustomer("Twice Over", ["twice@example.com", "Twice@Example.com"]);
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toMatchObject({
+      code: "CONTACT_EMAIL_TAKEN",
+      errors: [{ field: "body.contacts.1.email" }],
+    });
+  });
+
+  test("another organisation's contacts, and removed contacts, do not hold an address", async () => {
+    const mine = await buildCustomer(ctx, org, "Removes A Contact");
+    const freed = mine.contacts[1]?.email as string;
+    expect((await call(org, "DELETE", contactUrl(mine.id, idOf(mine, 1)))).statusCode).toBe(200);
+    const other = await buildCustomer(ctx, org, "Takes Freed Address");
+    const added = await call(org, "POST", `/api/customers/${other.id}/contacts`, {
+      name: "Heir",
+      email: freed,
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const abroad = await buildCustomer(ctx, otherOrg, "Other Org Customer");
+    const elsewhere = await call(otherOrg, "POST", `/api/customers/${abroad.id}/contacts`, {
+      name: "Namesake",
+      email: freed,
+    });
+    expect(elsewhere.statusCode, elsewhere.body).toBe(201);
+  });
+});
+
 describe("removing a contact", () => {
   test("soft-deletes it, ends its portal access at once and makes the next contact primary", async () => {
     const customer = await buildCustomer(ctx, org, "Remove Customer");

@@ -16,6 +16,7 @@ import { contacts, customers } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
+import { assertContactEmailFree, assertDistinctEmails } from "./contact-email.js";
 
 type ContactRow = typeof contacts.$inferSelect;
 type CustomerRow = typeof customers.$inferSelect;
@@ -126,6 +127,10 @@ export function createCustomer(
   return withOrg(db, orgId, async (tx) => {
     const org = await loadOrganisation(tx, orgId);
     const { contacts: contactInputs, ...fields } = input;
+    assertDistinctEmails(
+      contactInputs.map((c) => c.email),
+      (i) => `body.contacts.${i}.email`,
+    );
     const [row] = await tx
       .insert(customers)
       .values({ ...fields, orgId, currency: fields.currency ?? org.baseCurrency })
@@ -133,6 +138,7 @@ export function createCustomer(
     if (!row) throw new AppError("INTERNAL");
     const hasPrimary = contactInputs.some((c) => c.isPrimary);
     for (const [i, c] of contactInputs.entries()) {
+      await assertContactEmailFree(tx, { orgId, customerId: row.id }, c.email, `body.contacts.${i}.email`);
       await tx
         .insert(contacts)
         .values({ ...c, isPrimary: c.isPrimary || (!hasPrimary && i === 0), orgId, customerId: row.id });
@@ -167,6 +173,7 @@ export function addContact(
 ): Promise<Contact> {
   return withOrg(db, orgId, async (tx) => {
     await loadCustomer(tx, customerId);
+    await assertContactEmailFree(tx, { orgId, customerId }, input.email, "body.email");
     const existing = await loadContacts(tx, customerId);
     const isPrimary = input.isPrimary || existing.length === 0;
     if (isPrimary)

@@ -2,7 +2,7 @@ import { PDFParse } from "pdf-parse";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Customer, InvoiceDetail, PaymentDetail } from "../../../shared/contracts/index.js";
 import { daysFromToday } from "../../test/dates.js";
-import { buildOrg, buildQuote, type TestOrg } from "../../test/factories.js";
+import { buildInvoice, buildOrg, buildQuote, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 import { contactCookieFor, issuedInvoice, recordPayment, staffPost } from "../receipts/test-support.js";
 import { buildSalesOrder } from "../sales-orders/test-support.js";
@@ -117,6 +117,13 @@ describe("staff downloads follow the customer, not the staff browser", () => {
       async () => `/api/quotes/${(await buildQuote(ctx, org, spanish.id)).id}/pdf`,
       "Presupuesto",
       "Quote",
+    ],
+    [
+      "credit note",
+      async () =>
+        `/api/invoices/${(await buildInvoice(ctx, org, spanish.id, { kind: "credit_note", issue: true })).id}/pdf`,
+      "Factura rectificativa",
+      "Credit note",
     ],
     [
       "sales order",

@@ -52,17 +52,30 @@ export async function defaultSeriesId(tx: Tx, documentType: NumberedDocument): P
  */
 export function chooseIssueDate(draftDate: string, today: string, body: IssueDateBody | undefined): string {
   if (body?.useToday && body.issueDate !== undefined && body.issueDate !== today)
-    throw invalid("body.issueDate", "send either useToday or an issueDate, not both");
+    throw invalid("body.issueDate", "send either useToday or an issueDate, not both", "not_allowed");
   if (body?.useToday) return today;
   return body?.issueDate ?? draftDate;
 }
 
-/** A document is not issued with a date after the organisation's today. */
+/**
+ * A document is not issued with a date after the organisation's today. The problem carries `issueDate`
+ * and `today` so the client can offer "issue dated today" without reading the English message.
+ */
 export function refuseFutureIssueDate(issueDate: string, today: string): void {
   if (issueDate > today)
-    throw new AppError("ISSUE_DATE_IN_FUTURE", [
-      { field: "body.issueDate", message: `the issue date ${issueDate} is after today (${today})` },
-    ]);
+    throw new AppError(
+      "ISSUE_DATE_IN_FUTURE",
+      [
+        {
+          field: "body.issueDate",
+          message: `the issue date ${issueDate} is after today (${today})`,
+          code: "issue_date_in_future",
+          params: { today },
+        },
+      ],
+      undefined,
+      { issueDate, today },
+    );
 }
 
 /**
@@ -71,12 +84,23 @@ export function refuseFutureIssueDate(issueDate: string, today: string): void {
  * (the counter row lock queues concurrent issues), so the last date read is final; throwing rolls the
  * number back.
  */
-export function refuseIssueDateBeforeLast(issueDate: string, lastIssued: string | null | undefined): void {
+export function refuseIssueDateBeforeLast(
+  issueDate: string,
+  lastIssued: string | null | undefined,
+  today: string,
+): void {
   if (lastIssued && issueDate < lastIssued)
-    throw new AppError("ISSUE_DATE_BEFORE_LAST", [
-      {
-        field: "body.issueDate",
-        message: `the last issued document of this series in ${yearOf(issueDate)} is dated ${lastIssued}`,
-      },
-    ]);
+    throw new AppError(
+      "ISSUE_DATE_BEFORE_LAST",
+      [
+        {
+          field: "body.issueDate",
+          message: `the last issued document of this series in ${yearOf(issueDate)} is dated ${lastIssued}`,
+          code: "issue_date_before_last",
+          params: { lastIssueDate: lastIssued },
+        },
+      ],
+      undefined,
+      { issueDate, lastIssueDate: lastIssued, today },
+    );
 }

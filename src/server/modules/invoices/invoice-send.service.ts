@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import type { IssueDateBody } from "../../../shared/contracts/index.js";
 import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
@@ -13,18 +14,19 @@ import { issueInTx, orgToday } from "./invoices.service.js";
 
 /**
  * Sends an invoice to the customer's contacts by the organisation's delivery mode (C3); a draft is
- * issued first, in the same transaction.
+ * issued first, in the same transaction, with its own date or the one asked for (`dates`).
  */
 export async function sendInvoice(
   deps: { db: Db; config: Config; mailer: Mailer },
   orgId: string,
   invoiceId: string,
   contactIds: string[] | undefined,
+  dates?: IssueDateBody,
 ) {
   const result = await withOrg(deps.db, orgId, async (tx) => {
     let invoice = await findInvoice(tx, invoiceId);
     if (invoice.status === "void") throw new AppError("INVOICE_VOID");
-    if (invoice.status === "draft") invoice = await issueInTx(tx, orgId, invoiceId);
+    if (invoice.status === "draft") invoice = await issueInTx(tx, orgId, invoiceId, dates);
     const detail = await findDetail(tx, invoice, await orgToday(tx, orgId));
     const sent = await deliverDocument(tx, deps, {
       orgId,

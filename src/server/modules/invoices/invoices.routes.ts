@@ -71,6 +71,7 @@ export async function invoiceRoutes(app: App, deps: Deps) {
         staffOf(req).orgId,
         req.params.id,
         req.body.contactIds,
+        { issueDate: req.body.issueDate, useToday: req.body.useToday },
       ),
   );
   r.get(

@@ -159,10 +159,14 @@ async function checkCorrectedInvoice(
 ): Promise<string | null> {
   if (!correctsInvoiceId) return null;
   if (kind !== "credit_note")
-    throw invalid("body.correctsInvoiceId", "only a credit note corrects an invoice");
+    throw invalid("body.correctsInvoiceId", "only a credit note corrects an invoice", "not_allowed");
   const [target] = await tx.select().from(invoices).where(eq(invoices.id, correctsInvoiceId));
   if (!target || target.customerId !== customerId || target.kind !== "invoice" || !target.issuedAt)
-    throw invalid("body.correctsInvoiceId", "choose an issued invoice of the same customer");
+    throw invalid(
+      "body.correctsInvoiceId",
+      "choose an issued invoice of the same customer",
+      "corrected_invoice_invalid",
+    );
   return target.id;
 }
 
@@ -204,7 +208,11 @@ export function updateDraft(
     const current = await lockInvoice(tx, invoiceId);
     if (current.status !== "draft") throw new AppError("INVOICE_NOT_DRAFT");
     if (current.salesOrderId && input.customerId !== current.customerId)
-      throw invalid("body.customerId", "an invoice billed from a sales order keeps its customer");
+      throw invalid(
+        "body.customerId",
+        "an invoice billed from a sales order keeps its customer",
+        "customer_fixed",
+      );
     await writeDraft(tx, orgId, input, current);
     if (current.salesOrderId) await refreshSalesOrderInTx(tx, current.salesOrderId);
     return findDetail(tx, await findInvoice(tx, invoiceId), await orgToday(tx, orgId));
@@ -240,9 +248,18 @@ export async function issueInTx(
       ? addDaysWithinRange(issueDate, customer.paymentTermsDays)
       : addDaysWithinRange(issueDate, daysBetween(current.issueDate, current.dueDate));
   if (dueDate < issueDate)
-    throw new AppError("DUE_DATE_BEFORE_ISSUE", [
-      { field: "dueDate", message: `the due date ${dueDate} is before the issue date ${issueDate}` },
-    ]);
+    throw new AppError(
+      "DUE_DATE_BEFORE_ISSUE",
+      [
+        {
+          field: "dueDate",
+          message: `the due date ${dueDate} is before the issue date ${issueDate}`,
+          code: "due_before_issue",
+        },
+      ],
+      undefined,
+      { issueDate, dueDate, today },
+    );
   const year = yearOf(issueDate);
   const { sequence, number } = await takeNextNumber(tx, orgId, current.seriesId, year);
   const [last] = await tx
@@ -256,7 +273,7 @@ export async function issueInTx(
         ne(invoices.id, invoiceId),
       ),
     );
-  refuseIssueDateBeforeLast(issueDate, last?.issueDate);
+  refuseIssueDateBeforeLast(issueDate, last?.issueDate, today);
   const { orgId: _o, createdAt: _c, updatedAt: _u, deletedAt: _d, ...snapshot } = customer;
   const [row] = await tx
     .update(invoices)

@@ -100,6 +100,13 @@ describe("refusals change nothing; the client may retry dated today", () => {
     expect(res.headers["content-type"]).toContain("application/problem+json");
     expect(res.json().code).toBe("ISSUE_DATE_BEFORE_LAST");
     expect(res.json().errors[0].message).toContain(daysFromToday(-5));
+    // The dates the client needs to offer "issue dated today", as members of the problem.
+    expect(res.json()).toMatchObject({
+      issueDate: daysFromToday(-12),
+      lastIssueDate: daysFromToday(-5),
+      today: testToday(),
+      errors: [{ field: "body.issueDate", code: "issue_date_before_last" }],
+    });
     expect(await get(org, late.id)).toMatchObject({
       status: "draft",
       number: null,
@@ -129,7 +136,13 @@ describe("refusals change nothing; the client may retry dated today", () => {
     const future = await draft(org, customerId, { issueDate: daysFromToday(3), dueDate: null });
     const res = await issue(org, future.id);
     expect(res.statusCode).toBe(422);
-    expect(res.json().code).toBe("ISSUE_DATE_IN_FUTURE");
+    expect(res.json()).toMatchObject({
+      code: "ISSUE_DATE_IN_FUTURE",
+      issueDate: daysFromToday(3),
+      today: testToday(),
+      errors: [{ field: "body.issueDate", code: "issue_date_in_future" }],
+    });
+    expect(res.json()).not.toHaveProperty("lastIssueDate");
     expect(await get(org, future.id)).toMatchObject({
       status: "draft",
       number: null,
@@ -183,7 +196,12 @@ describe("the due date keeps its meaning", () => {
     );
     const refused = await issue(org, d.id);
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().code).toBe("DUE_DATE_BEFORE_ISSUE");
+    expect(refused.json()).toMatchObject({
+      code: "DUE_DATE_BEFORE_ISSUE",
+      issueDate: daysFromToday(-3),
+      dueDate: daysFromToday(-5),
+      today: testToday(),
+    });
     expect(await get(org, d.id)).toMatchObject({ status: "draft", number: null, dueDate: daysFromToday(-5) });
   });
 });
@@ -213,7 +231,11 @@ describe("sales orders and quotes follow the same rule in their own series", () 
     const earlier = await order(daysFromToday(-15));
     const refused = await confirm(earlier);
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().code).toBe("ISSUE_DATE_BEFORE_LAST");
+    expect(refused.json()).toMatchObject({
+      code: "ISSUE_DATE_BEFORE_LAST",
+      lastIssueDate: daysFromToday(-10),
+      today: testToday(),
+    });
     const future = await confirm(await order(daysFromToday(2)));
     expect(future.json().code).toBe("ISSUE_DATE_IN_FUTURE");
     const retry = await confirm(earlier, { useToday: true });
@@ -234,7 +256,11 @@ describe("sales orders and quotes follow the same rule in their own series", () 
     const earlier = await quote(daysFromToday(-9), daysFromToday(1));
     const refused = await send(earlier);
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().code).toBe("ISSUE_DATE_BEFORE_LAST");
+    expect(refused.json()).toMatchObject({
+      code: "ISSUE_DATE_BEFORE_LAST",
+      lastIssueDate: daysFromToday(-8),
+      today: testToday(),
+    });
     // Dated in the past, it is not sent already expired.
     const expired = await send(await quote(daysFromToday(-3), daysFromToday(-1)));
     expect(expired.json()).toMatchObject({
@@ -250,5 +276,39 @@ describe("sales orders and quotes follow the same rule in their own series", () 
       issueDate: testToday(),
       expiryDate: addDays(testToday(), 10),
     });
+  });
+});
+
+describe("sending a draft invoice issues it under the same rule", () => {
+  test("a refused date sends nothing; retried dated today, it is issued and sent", async () => {
+    const org = await buildOrg(ctx, "Send Dates Org");
+    const customer = await buildCustomer(ctx, org, "Send Dates Customer");
+    const send = (id: string, body: object = {}) => api(org, "POST", `/api/invoices/${id}/send`, body);
+    const first = await draft(org, customer.id, { issueDate: daysFromToday(-4) });
+    expect((await send(first.id)).statusCode).toBe(200);
+    const earlier = await draft(org, customer.id, {
+      issueDate: daysFromToday(-9),
+      dueDate: daysFromToday(-2),
+    });
+    const refused = await send(earlier.id);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({
+      code: "ISSUE_DATE_BEFORE_LAST",
+      issueDate: daysFromToday(-9),
+      lastIssueDate: daysFromToday(-4),
+      today: testToday(),
+    });
+    expect(await get(org, earlier.id)).toMatchObject({ status: "draft", number: null, sentAt: null });
+    const outbox = await api(org, "GET", "/api/outbox");
+    const before = outbox.json().length;
+
+    const retry = await send(earlier.id, { useToday: true });
+    expect(retry.statusCode, retry.body).toBe(200);
+    expect(await get(org, earlier.id)).toMatchObject({
+      status: "sent",
+      issueDate: testToday(),
+      dueDate: addDays(testToday(), 7),
+    });
+    expect((await api(org, "GET", "/api/outbox")).json().length).toBeGreaterThan(before);
   });
 });

@@ -31,7 +31,7 @@ export async function resolveLineTaxes(tx: Tx, body: LineBody[]): Promise<Priced
       const t = taxMap.get(id) ?? (id === fallback?.id ? fallback : undefined);
       if (!t)
         throw new AppError("VALIDATION_FAILED", [
-          { field: `body.lines.${i}.taxIds.${j}`, message: "unknown tax" },
+          { field: `body.lines.${i}.taxIds.${j}`, message: "unknown tax", code: "unknown_tax" },
         ]);
       return { taxId: t.id, rateBp: t.rateBp, name: t.name };
     });

@@ -56,7 +56,8 @@ export async function allocateInTx(
   targets.forEach((t, i) => {
     const field = `body.allocations.${i}`;
     const doc = locked.get(t.invoiceId);
-    if (seen.has(t.invoiceId)) fields.push({ field: `${field}.invoiceId`, message: "listed twice" });
+    if (seen.has(t.invoiceId))
+      fields.push({ field: `${field}.invoiceId`, message: "listed twice", code: "listed_twice" });
     seen.add(t.invoiceId);
     total += t.amountMinor;
     const targetKindOk = doc?.kind === "invoice" || (doc?.kind === "retainer" && source.paymentId);
@@ -68,18 +69,28 @@ export async function allocateInTx(
       !OPEN_STATUSES.includes(doc.status)
     ) {
       throw new AppError("ALLOCATION_TARGET_INVALID", [
-        { field: `${field}.invoiceId`, message: "not payable" },
+        { field: `${field}.invoiceId`, message: "not payable", code: "not_payable" },
       ]);
     }
     if (t.amountMinor > dueOf(doc))
       throw new AppError("ALLOCATION_EXCEEDS_DUE", [
-        { field: `${field}.amountMinor`, message: `at most ${dueOf(doc)}` },
+        {
+          field: `${field}.amountMinor`,
+          message: `at most ${dueOf(doc)}`,
+          code: "amount_over_limit",
+          params: { maximumMinor: dueOf(doc), currency: doc.currency },
+        },
       ]);
   });
   if (fields.length) throw new AppError("VALIDATION_FAILED", fields);
   if (total > source.availableMinor)
     throw new AppError("ALLOCATION_EXCEEDS_AVAILABLE", [
-      { field: "body.allocations", message: `at most ${source.availableMinor} in total` },
+      {
+        field: "body.allocations",
+        message: `at most ${source.availableMinor} in total`,
+        code: "amount_over_limit",
+        params: { maximumMinor: source.availableMinor, currency: source.currency },
+      },
     ]);
   if (targets.length === 0) return;
   await tx.insert(allocations).values(

@@ -66,7 +66,12 @@ export function refundCredit(
     const available = availableCreditOf(source);
     if (input.amountMinor > available)
       throw new AppError("REFUND_EXCEEDS_REFUNDABLE", [
-        { field: "body.amountMinor", message: `at most ${available}` },
+        {
+          field: "body.amountMinor",
+          message: `at most ${available}`,
+          code: "amount_over_limit",
+          params: { maximumMinor: available, currency: source.currency },
+        },
       ]);
     await tx.insert(refunds).values({
       orgId,

@@ -43,7 +43,9 @@ export async function organisationRoutes(app: App, { database: { db }, config }:
     },
     (req) => {
       if (!Buffer.isBuffer(req.body))
-        throw new AppError("VALIDATION_FAILED", [{ field: "body", message: "send a PNG or JPEG image" }]);
+        throw new AppError("VALIDATION_FAILED", [
+          { field: "body", message: "send a PNG or JPEG image", code: "unsupported_image" },
+        ]);
       return setLogo(db, staffOf(req).orgId, req.body);
     },
   );

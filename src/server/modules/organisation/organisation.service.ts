@@ -69,10 +69,15 @@ export function setLogo(db: Db, orgId: string, data: Buffer | null): Promise<{ l
   let mime: string | null = null;
   if (data) {
     if (data.length > 1024 * 1024)
-      throw new AppError("VALIDATION_FAILED", [{ field: "body", message: "at most 1 MB" }]);
+      throw new AppError("VALIDATION_FAILED", [
+        { field: "body", message: "at most 1 MB", code: "file_too_large", params: { maximumMb: 1 } },
+      ]);
     if (data.subarray(0, 4).equals(PNG)) mime = "image/png";
     else if (data.subarray(0, 3).equals(JPEG)) mime = "image/jpeg";
-    else throw new AppError("VALIDATION_FAILED", [{ field: "body", message: "use a PNG or JPEG image" }]);
+    else
+      throw new AppError("VALIDATION_FAILED", [
+        { field: "body", message: "use a PNG or JPEG image", code: "unsupported_image" },
+      ]);
   }
   return withOrg(db, orgId, async (tx) => {
     const [org] = await tx
@@ -112,7 +117,9 @@ export async function getPortalSettings(
 export async function updatePortalSettings(db: Db, config: Config, orgId: string, input: PortalSettings) {
   const { options, notificationPrefs, ...base } = input;
   if (await slugReservedElsewhere(db, orgId, base.portalSlug))
-    throw new AppError("SLUG_TAKEN", [{ field: "body.portalSlug", message: "already in use" }]);
+    throw new AppError("SLUG_TAKEN", [
+      { field: "body.portalSlug", message: "already in use", code: "slug_taken" },
+    ]);
   try {
     await withOrg(db, orgId, async (tx) => {
       const org = await loadOrganisation(tx, orgId);
@@ -135,7 +142,9 @@ export async function updatePortalSettings(db: Db, config: Config, orgId: string
     });
   } catch (err) {
     if (isUniqueViolation(err))
-      throw new AppError("SLUG_TAKEN", [{ field: "body.portalSlug", message: "already in use" }]);
+      throw new AppError("SLUG_TAKEN", [
+        { field: "body.portalSlug", message: "already in use", code: "slug_taken" },
+      ]);
     throw err;
   }
   return getPortalSettings(db, config, orgId);

@@ -44,7 +44,12 @@ async function planFor(
     const amount = req.amountMinor ?? due;
     if (amount > due)
       throw new AppError("ALLOCATION_EXCEEDS_DUE", [
-        { field: "body.amountMinor", message: `at most ${due}` },
+        {
+          field: "body.amountMinor",
+          message: `at most ${due}`,
+          code: "amount_over_limit",
+          params: { maximumMinor: due, currency: doc.currency },
+        },
       ]);
     if (amount < due && !doc.allowPartialPayments) throw new AppError("PARTIAL_PAYMENT_NOT_ALLOWED");
     return { currency: doc.currency, plan: [{ invoiceId: doc.id, amountMinor: amount }], docs: [doc] };

@@ -52,7 +52,12 @@ export async function gatewaySettingsRoutes(app: App, deps: Deps) {
       if (unknown.length > 0)
         throw new AppError(
           "GATEWAY_NOT_AVAILABLE",
-          unknown.map((g) => ({ field: "body.enabled", message: g })),
+          unknown.map((g) => ({
+            field: "body.enabled",
+            message: g,
+            code: "unknown_gateway",
+            params: { gateway: g },
+          })),
         );
       await withOrg(db, orgId, (tx) =>
         tx.update(organisations).set({ enabledGateways: enabled }).where(eq(organisations.id, orgId)),

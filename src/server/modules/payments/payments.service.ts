@@ -170,7 +170,12 @@ export function refundPayment(
     if (figures.refundedMinor !== input.expectedRefundedMinor) throw new AppError("STALE_STATE");
     if (input.amountMinor > refundableOf(payment, figures))
       throw new AppError("REFUND_EXCEEDS_REFUNDABLE", [
-        { field: "body.amountMinor", message: `at most ${refundableOf(payment, figures)}` },
+        {
+          field: "body.amountMinor",
+          message: `at most ${refundableOf(payment, figures)}`,
+          code: "amount_over_limit",
+          params: { maximumMinor: refundableOf(payment, figures), currency: payment.currency },
+        },
       ]);
     const [refund] = await tx
       .insert(refunds)

@@ -34,7 +34,9 @@ type Origin = AuditOrigin;
 export function checkPasswordPair(password: string, confirm: string, field: string): void {
   checkNewPassword(password, field);
   if (password !== confirm)
-    throw new AppError("PASSWORD_MISMATCH", [{ field: "body.confirm", message: "does not match" }]);
+    throw new AppError("PASSWORD_MISMATCH", [
+      { field: "body.confirm", message: "does not match", code: "password_mismatch" },
+    ]);
 }
 
 /**
@@ -126,7 +128,9 @@ export async function changeContactPassword(
   const attempt = { accountKey: portalThrottleKey(principal.orgId, account.email), ip: origin.ip };
   await beginLoginAttempt(deps.db, attempt);
   if (!(await verifyPassword(account.passwordHash, body.currentPassword)))
-    throw new AppError("WRONG_PASSWORD", [{ field: "body.currentPassword", message: "not right" }]);
+    throw new AppError("WRONG_PASSWORD", [
+      { field: "body.currentPassword", message: "not right", code: "wrong_password" },
+    ]);
   await clearLoginFailures(deps.db, attempt);
   const hash = await hashPassword(body.newPassword);
   await withOrg(deps.db, principal.orgId, async (tx) => {

@@ -32,7 +32,12 @@ export function monthRange(today: string, from?: string, to?: string): MonthRang
   const count = indexOf(end) - indexOf(start) + 1;
   if (count < 1 || count > MAX_HISTORY_MONTHS)
     throw new AppError("PERIOD_INVALID", [
-      { field: "querystring.from", message: `from must be before to, at most ${MAX_HISTORY_MONTHS} months` },
+      {
+        field: "querystring.from",
+        message: `from must be before to, at most ${MAX_HISTORY_MONTHS} months`,
+        code: count < 1 ? "range_reversed" : "range_too_long",
+        params: { maximumMonths: MAX_HISTORY_MONTHS },
+      },
     ]);
   const months = Array.from({ length: count }, (_, i) => monthOf(indexOf(start) + i));
   return { from: start, to: end, months, firstDay: `${start}-01`, lastDay: lastDayOf(end) };

@@ -39,7 +39,12 @@ export async function onDay<T>(
 export type Kind = "invoice" | "retainer" | "credit_note";
 
 export function staffCall(ctx: TestContext, org: TestOrg) {
-  return async <T>(method: "GET" | "POST" | "PUT", url: string, payload?: object, expected = 200) => {
+  return async <T>(
+    method: "GET" | "POST" | "PUT" | "DELETE",
+    url: string,
+    payload?: object,
+    expected = 200,
+  ) => {
     const res = await ctx.app.inject({ method, url, headers: { cookie: org.cookie }, payload });
     expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(expected);
     return res.json() as T;

@@ -39,4 +39,6 @@ export function decodeCursor(raw: string, sort: PortalInvoiceSort, dir: "asc" | 
 }
 
 const invalid = () =>
-  new AppError("CURSOR_INVALID", [{ field: "querystring.cursor", message: "not a cursor of this list" }]);
+  new AppError("CURSOR_INVALID", [
+    { field: "querystring.cursor", message: "not a cursor of this list", code: "invalid_cursor" },
+  ]);

@@ -129,7 +129,7 @@ export function updateQuoteDraft(
     if (current.status !== "draft") throw new AppError("QUOTE_NOT_DRAFT");
     // A revision answers the same customer as the quote it revises.
     if (current.revision > 1 && input.customerId !== current.customerId)
-      throw invalid("body.customerId", "a revision keeps the customer of its quote");
+      throw invalid("body.customerId", "a revision keeps the customer of its quote", "customer_fixed");
     await writeDraft(tx, orgId, input, current);
     return findDetail(tx, await findQuote(tx, quoteId), await orgToday(tx, orgId));
   });
@@ -206,7 +206,7 @@ export async function markSentInTx(
           ne(quotes.id, quoteId),
         ),
       );
-    refuseIssueDateBeforeLast(issueDate, last?.issueDate);
+    refuseIssueDateBeforeLast(issueDate, last?.issueDate, today);
   }
   const { orgId: _o, createdAt: _c, updatedAt: _u, deletedAt: _d, ...snapshot } = customer;
   const [row] = await tx

@@ -161,7 +161,12 @@ export function createSalesOrderFromPricedLinesInTx(
   },
 ): Promise<string> {
   const bad = input.lines.findIndex((l) => l.quantityMilli <= 0);
-  if (bad >= 0) throw invalid(`lines.${bad}.quantityMilli`, "a sales order line needs a positive quantity");
+  if (bad >= 0)
+    throw invalid(`lines.${bad}.quantityMilli`, "a sales order line needs a positive quantity", "too_small", {
+      minimum: 0,
+      inclusive: false,
+      origin: "number",
+    });
   const { lines, ...rest } = input;
   return writeDraft(tx, orgId, { ...rest, reference: null }, async () => lines, null);
 }
@@ -201,7 +206,7 @@ export function confirmSalesOrder(
           ne(salesOrders.id, id),
         ),
       );
-    refuseIssueDateBeforeLast(issueDate, last?.issueDate);
+    refuseIssueDateBeforeLast(issueDate, last?.issueDate, today);
     const { orgId: _o, createdAt: _c, updatedAt: _u, deletedAt: _d, ...snapshot } = customer;
     const now = clock.now();
     const [row] = await tx
@@ -273,6 +278,7 @@ export function invoiceSalesOrder(
           throw invalid(
             `body.lines.${i}.salesOrderLineId`,
             line ? "this line is listed twice" : "not a line of this sales order",
+            line ? "listed_twice" : "unknown_line",
           );
         seen.add(line.id);
         if (w.quantityMilli > remaining(line))
@@ -280,6 +286,8 @@ export function invoiceSalesOrder(
             {
               field: `body.lines.${i}.quantityMilli`,
               message: `at most ${Math.max(0, remaining(line))} remains`,
+              code: "quantity_over_remaining",
+              params: { maximumMilli: Math.max(0, remaining(line)) },
             },
           ]);
         return { line, quantityMilli: w.quantityMilli };

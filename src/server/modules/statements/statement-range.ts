@@ -26,10 +26,17 @@ export function resolveRange(
   const to = query.to ?? today;
   const from = query.from ?? defaultFrom(to);
   if (from > to)
-    throw new AppError("STATEMENT_RANGE_REVERSED", [{ field: "querystring.from", message: "after to" }]);
+    throw new AppError("STATEMENT_RANGE_REVERSED", [
+      { field: "querystring.from", message: "after to", code: "range_reversed" },
+    ]);
   if (daysBetween(from, to) > MAX_RANGE_DAYS)
     throw new AppError("STATEMENT_RANGE_TOO_LONG", [
-      { field: "querystring.from", message: `at most ${MAX_RANGE_DAYS} days before to` },
+      {
+        field: "querystring.from",
+        message: `at most ${MAX_RANGE_DAYS} days before to`,
+        code: "range_too_long",
+        params: { maximumDays: MAX_RANGE_DAYS },
+      },
     ]);
   return { from, to };
 }

@@ -8,6 +8,7 @@ import type { Customer } from "../../../shared/contracts/index.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
 import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
 import { PageHeader } from "../layout/page-header.js";
+import { PdfDownload } from "../pdf-download/pdf-download.js";
 import { ContactsSection } from "./contacts-section.js";
 import { CustomerActivity } from "./customer-activity.js";
 import { CustomerBalancesCard } from "./customer-balances.js";
@@ -59,9 +60,11 @@ function CustomerEditForm({ customer }: { customer: Customer }) {
   const newInvoice = customer.archivedAt ? undefined : (
     <Group gap="xs">
       <ArchiveButton customer={customer} />
-      <Button component="a" href={`/api/customers/${customer.id}/statement/pdf`} download variant="default">
-        {t("statement.staffPdf")}
-      </Button>
+      <PdfDownload
+        href={`/api/customers/${customer.id}/statement/pdf`}
+        customerId={customer.id}
+        label={t("statement.staffPdf")}
+      />
       <Button component={Link} to={`/quotes/new?customerId=${customer.id}`} variant="default">
         {t("quotes.list.new")}
       </Button>

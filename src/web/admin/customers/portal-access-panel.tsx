@@ -198,11 +198,14 @@ function ContactAccessRow({
           <Button size="xs" onClick={onEnable} disabled={!contact.email}>
             {t("portalAccess.enable")}
           </Button>
-        ) : (
+        ) : null}
+        {/* Only a pending invitation is sent again: an active contact signs in with its password (or
+            resets it from the portal's sign-in page), and the API has no sign-in link to send instead. */}
+        {contact.status === "invited" ? (
           <Button size="xs" variant="light" loading={action.isPending} onClick={reinvite}>
             {t("portalAccess.reinvite")}
           </Button>
-        )}
+        ) : null}
         {contact.status === "active" || contact.status === "invited" ? (
           <Button size="xs" variant="subtle" color="red" onClick={onDisable}>
             {t("portalAccess.disable")}

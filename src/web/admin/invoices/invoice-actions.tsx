@@ -4,9 +4,10 @@ import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { InvoiceDetail, IssueDateBody } from "../../../shared/contracts/index.js";
-import { ApiError } from "../../ui/api-client.js";
-import { useFormat } from "../../ui/format.js";
 import { ErrorAlert } from "../../ui/page-states.js";
+import { IssueDateDialog } from "../issue-dates/issue-date-offer.js";
+import { issueDateRefusal } from "../issue-dates/issue-date-refusal.js";
+import { PdfDownload } from "../pdf-download/pdf-download.js";
 import { useIssueInvoice, useVoidInvoice } from "./invoices-api.js";
 import { SendInvoiceModal } from "./send-invoice-modal.js";
 
@@ -53,9 +54,11 @@ export function InvoiceActions({ invoice }: { invoice: InvoiceDetail }) {
           </Button>
         ) : null}
         {isDraft ? null : (
-          <Button component="a" href={`/api/invoices/${invoice.id}/pdf`} download variant="default">
-            {t("admin.detail.downloadPdf")}
-          </Button>
+          <PdfDownload
+            href={`/api/invoices/${invoice.id}/pdf`}
+            customerId={invoice.customerId}
+            label={t("admin.detail.downloadPdf")}
+          />
         )}
         {canRecordPayment ? (
           <Button
@@ -84,10 +87,12 @@ export function InvoiceActions({ invoice }: { invoice: InvoiceDetail }) {
       {dateRefusal ? null : <ErrorAlert error={issue.error} />}
       <IssueDateDialog
         refusal={dateRefusal}
-        invoice={invoice}
+        document="invoice"
+        action="issue"
+        editHref={`/invoices/${invoice.id}/edit`}
         pending={issue.isPending}
         onClose={() => issue.reset()}
-        onIssueToday={() => issueWith({ useToday: true })}
+        onUseToday={() => issueWith({ useToday: true })}
       />
       <SendInvoiceModal
         invoiceId={invoice.id}
@@ -121,63 +126,5 @@ export function InvoiceActions({ invoice }: { invoice: InvoiceDetail }) {
         </Stack>
       </Modal>
     </Stack>
-  );
-}
-
-interface DateRefusal {
-  code: "ISSUE_DATE_BEFORE_LAST" | "ISSUE_DATE_IN_FUTURE";
-  detail: string;
-  /** The last issued invoice's date the server names, when it does. */
-  lastDate: string | null;
-}
-
-function issueDateRefusal(error: unknown): DateRefusal | null {
-  if (!(error instanceof ApiError)) return null;
-  if (error.code !== "ISSUE_DATE_BEFORE_LAST" && error.code !== "ISSUE_DATE_IN_FUTURE") return null;
-  const named = error.fieldErrors.map((f) => /\d{4}-\d{2}-\d{2}$/.exec(f.message)?.[0]).find(Boolean);
-  return { code: error.code, detail: error.detail, lastDate: named ?? null };
-}
-
-function IssueDateDialog({
-  refusal,
-  invoice,
-  pending,
-  onClose,
-  onIssueToday,
-}: {
-  refusal: DateRefusal | null;
-  invoice: InvoiceDetail;
-  pending: boolean;
-  onClose: () => void;
-  onIssueToday: () => void;
-}) {
-  const { t } = useTranslation();
-  const f = useFormat();
-  return (
-    <Modal opened={refusal !== null} onClose={onClose} title={t("issueDates.title")}>
-      {refusal ? (
-        <Stack>
-          <Text size="sm" role="alert">
-            {refusal.detail}
-          </Text>
-          <Text size="sm">
-            {refusal.code === "ISSUE_DATE_BEFORE_LAST" && refusal.lastDate
-              ? t("issueDates.beforeLast", { date: f.date(refusal.lastDate) })
-              : t("issueDates.inFuture", { date: f.date(invoice.issueDate) })}
-          </Text>
-          <Text size="sm" c="dimmed">
-            {t("issueDates.todayHint")}
-          </Text>
-          <Group justify="flex-end">
-            <Button component={Link} to={`/invoices/${invoice.id}/edit`} variant="default" onClick={onClose}>
-              {t("issueDates.editDates")}
-            </Button>
-            <Button loading={pending} onClick={onIssueToday}>
-              {t("issueDates.issueToday")}
-            </Button>
-          </Group>
-        </Stack>
-      ) : null}
-    </Modal>
   );
 }

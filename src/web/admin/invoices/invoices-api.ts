@@ -70,10 +70,17 @@ export function useVoidInvoice(id: string) {
   return useInvoiceMutation(() => api.post<InvoiceDetail>(`/api/invoices/${id}/void`));
 }
 
+/** Who gets the document and, for a draft that sending issues, the date to issue it with. */
+export interface SendVariables {
+  contactIds: string[];
+  dates?: IssueDateBody;
+}
+
 export function useSendInvoice(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (contactIds: string[]) => api.post<SendResult>(`/api/invoices/${id}/send`, { contactIds }),
+    mutationFn: ({ contactIds, dates }: SendVariables) =>
+      api.post<SendResult>(`/api/invoices/${id}/send`, { contactIds, ...dates }),
     onSuccess: () =>
       Promise.all([
         client.invalidateQueries({ queryKey: queryKeys.invoice(id) }),

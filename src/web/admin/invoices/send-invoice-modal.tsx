@@ -5,7 +5,9 @@ import { useTranslation } from "react-i18next";
 import type { Customer } from "../../../shared/contracts/index.js";
 import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
 import { useCustomer } from "../customers/customers-api.js";
-import { type SendResult, useSendInvoice } from "./invoices-api.js";
+import { IssueDateOffer } from "../issue-dates/issue-date-offer.js";
+import { issueDateRefusal } from "../issue-dates/issue-date-refusal.js";
+import { type SendResult, type SendVariables, useSendInvoice } from "./invoices-api.js";
 
 interface Props {
   invoiceId: string;
@@ -24,6 +26,7 @@ export function SendInvoiceModal({ invoiceId, ...props }: Props) {
       title={t("admin.detail.sendTitle")}
       intro={t("admin.detail.sendIntro")}
       confirmLabel={t("admin.detail.sendConfirm")}
+      issueDates={{ document: "invoice", editHref: `/invoices/${invoiceId}/edit` }}
     />
   );
 }
@@ -36,16 +39,25 @@ interface SendDocumentProps {
   /** The sentence above the contacts: what sending does to this kind of document. */
   intro: string;
   confirmLabel: string;
-  /** The send mutation of the document (invoice, quote): it takes the chosen contacts' ids. */
+  /** The send mutation of the document (invoice, quote): the chosen contacts' ids, and a date to issue with. */
   send: {
-    mutate: (contactIds: string[], options: { onSuccess: (result: SendResult) => void }) => void;
+    mutate: (variables: SendVariables, options: { onSuccess: (result: SendResult) => void }) => void;
+    reset: () => void;
     isPending: boolean;
     error: unknown;
   };
+  /** Sending a draft issues it: where a refused date offers "send dated today" instead. */
+  issueDates: { document: "invoice" | "quote"; editHref: string };
 }
 
 /** Picks the customer's contacts with an email and sends them a document. */
-export function SendDocumentModal(props: SendDocumentProps) {
+export function SendDocumentModal({ onClose, ...rest }: SendDocumentProps) {
+  // A refusal belongs to one attempt: opening the dialog again starts afresh.
+  const close = () => {
+    rest.send.reset();
+    onClose();
+  };
+  const props = { ...rest, onClose: close };
   const customer = useCustomer(props.opened ? props.customerId : null);
   return (
     <Modal opened={props.opened} onClose={props.onClose} title={props.title}>
@@ -77,8 +89,9 @@ function SendForm(props: SendDocumentProps & { customer: Customer }) {
     );
   }
 
-  const confirm = () =>
-    send.mutate(selected, {
+  const dateRefusal = issueDateRefusal(send.error);
+  const confirm = (dates?: SendVariables["dates"]) =>
+    send.mutate(dates ? { contactIds: selected, dates } : { contactIds: selected }, {
       onSuccess: (result) => {
         const emails = result.recipients.map((r) => r.email).join(", ");
         notifications.show({ color: "green", message: t("admin.detail.sentTo", { emails }) });
@@ -96,14 +109,28 @@ function SendForm(props: SendDocumentProps & { customer: Customer }) {
           ))}
         </Stack>
       </Checkbox.Group>
-      <ErrorAlert error={send.error} />
+      {dateRefusal ? (
+        <IssueDateOffer
+          refusal={dateRefusal}
+          document={props.issueDates.document}
+          action="send"
+          editHref={props.issueDates.editHref}
+          pending={send.isPending}
+          onUseToday={() => confirm({ useToday: true })}
+          onEdit={props.onClose}
+        />
+      ) : (
+        <ErrorAlert error={send.error} />
+      )}
       <Group justify="flex-end">
         <Button variant="default" onClick={props.onClose}>
           {t("common.cancel")}
         </Button>
-        <Button onClick={confirm} loading={send.isPending} disabled={selected.length === 0}>
-          {props.confirmLabel}
-        </Button>
+        {dateRefusal ? null : (
+          <Button onClick={() => confirm()} loading={send.isPending} disabled={selected.length === 0}>
+            {props.confirmLabel}
+          </Button>
+        )}
       </Group>
     </Stack>
   );

@@ -7,6 +7,7 @@ import type { PaymentDetail } from "../../../shared/contracts/index.js";
 import { useFormat } from "../../ui/format.js";
 import { LongText } from "../../ui/long-text.js";
 import { ErrorState, PageLoader } from "../../ui/page-states.js";
+import { PdfDownload } from "../pdf-download/pdf-download.js";
 import { ApplyModal } from "./apply-modal.js";
 import { AppliedTable, RefundsTable } from "./money-tables.js";
 import { useApplyPayment, usePayment, useRefundPayment } from "./payments-api.js";
@@ -57,9 +58,11 @@ function PaymentView({ payment, onReload }: { payment: PaymentDetail; onReload: 
               {t("moneyAdmin.refund.open")}
             </Button>
           ) : null}
-          <Button component="a" href={`/api/payments/${payment.id}/pdf`} download variant="default">
-            {t("moneyAdmin.payment.receiptPdf")}
-          </Button>
+          <PdfDownload
+            href={`/api/payments/${payment.id}/pdf`}
+            customerId={payment.customerId}
+            label={t("moneyAdmin.payment.receiptPdf")}
+          />
         </Group>
       </Group>
       <Card withBorder>

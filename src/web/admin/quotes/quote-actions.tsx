@@ -6,6 +6,7 @@ import { Link, useNavigate } from "react-router";
 import type { QuoteDetail } from "../../../shared/contracts/index.js";
 import { ErrorAlert } from "../../ui/page-states.js";
 import { SendDocumentModal } from "../invoices/send-invoice-modal.js";
+import { PdfDownload } from "../pdf-download/pdf-download.js";
 import { useConvertQuote, useReviseQuote, useSendQuote } from "./quotes-api.js";
 
 const REVISABLE = ["sent", "viewed", "declined"];
@@ -64,9 +65,11 @@ export function QuoteActions({ quote }: { quote: QuoteDetail }) {
             {t("quotes.detail.openInvoice")}
           </Button>
         ) : null}
-        <Button component="a" href={`/api/quotes/${quote.id}/pdf`} download variant="default">
-          {t("quotes.detail.downloadPdf")}
-        </Button>
+        <PdfDownload
+          href={`/api/quotes/${quote.id}/pdf`}
+          customerId={quote.customerId}
+          label={t("quotes.detail.downloadPdf")}
+        />
       </Group>
       <ErrorAlert error={revise.error} />
       <SendDocumentModal
@@ -77,6 +80,7 @@ export function QuoteActions({ quote }: { quote: QuoteDetail }) {
         title={t("quotes.detail.sendTitle")}
         intro={t("quotes.detail.sendIntro")}
         confirmLabel={t("quotes.detail.sendConfirm")}
+        issueDates={{ document: "quote", editHref: `/quotes/${quote.id}/edit` }}
       />
       <Modal opened={convertOpened} onClose={convertModal.close} title={t("quotes.detail.convertTitle")}>
         <Stack>

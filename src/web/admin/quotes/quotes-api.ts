@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { QuoteDetail, QuoteDraftBody, QuoteSummary } from "../../../shared/contracts/index.js";
 import { api, queryString } from "../../ui/api-client.js";
-import type { SendResult } from "../invoices/invoices-api.js";
+import type { SendResult, SendVariables } from "../invoices/invoices-api.js";
 import { queryKeys } from "../query-keys.js";
 
 export interface QuoteFilters {
@@ -79,8 +79,8 @@ export function useConvertQuote(id: string) {
 export function useSendQuote(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (contactIds: string[]) =>
-      api.post<SendResult & { quote: QuoteDetail }>(`/api/quotes/${id}/send`, { contactIds }),
+    mutationFn: ({ contactIds, dates }: SendVariables) =>
+      api.post<SendResult & { quote: QuoteDetail }>(`/api/quotes/${id}/send`, { contactIds, ...dates }),
     onSuccess: () =>
       Promise.all([
         client.invalidateQueries({ queryKey: ["quote"] }),

@@ -18,7 +18,7 @@ import { notifications } from "@mantine/notifications";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import type { Customer, SalesOrderDetail } from "../../../shared/contracts/index.js";
+import type { Customer, IssueDateBody, SalesOrderDetail } from "../../../shared/contracts/index.js";
 import { CommentsThread } from "../../ui/comments/comments-thread.js";
 import { decimalMarkOf, scaledToInput } from "../../ui/decimal.js";
 import { useFormat } from "../../ui/format.js";
@@ -30,8 +30,10 @@ import { OrderInvoices } from "../../ui/sales-order-invoices.js";
 import { SalesOrderStatusBadge } from "../../ui/sales-order-status-badge.js";
 import { DocumentActivity } from "../customers/customer-activity.js";
 import { useCustomer } from "../customers/customers-api.js";
+import { IssueDateDialog } from "../issue-dates/issue-date-offer.js";
+import { issueDateRefusal } from "../issue-dates/issue-date-refusal.js";
+import { PdfDownload } from "../pdf-download/pdf-download.js";
 import { SalesOrderInvoiceModal } from "./sales-order-invoice-modal.js";
-
 import {
   useConfirmSalesOrder,
   useSalesOrder,
@@ -156,6 +158,16 @@ function OrderActions({ order }: { order: SalesOrderDetail }) {
   const isOpen = ["confirmed", "partially_invoiced", "invoiced"].includes(order.status);
   const canInvoice = order.status === "confirmed" || order.status === "partially_invoiced";
   const canVoid = isDraft || order.status === "confirmed";
+  // Confirming numbers the order: a refused date (issue 10) offers to confirm it dated today.
+  const dateRefusal = issueDateRefusal(confirm.error);
+  const confirmWith = (dates: IssueDateBody | undefined) =>
+    confirm.mutate(dates, {
+      onSuccess: (o) =>
+        notifications.show({
+          color: "green",
+          message: t("salesOrders.actions.confirmed", { number: o.number }),
+        }),
+    });
   return (
     <Stack gap="xs" align="stretch">
       <Group gap="xs">
@@ -165,18 +177,7 @@ function OrderActions({ order }: { order: SalesOrderDetail }) {
           </Button>
         ) : null}
         {isDraft ? (
-          <Button
-            loading={confirm.isPending}
-            onClick={() =>
-              confirm.mutate(undefined, {
-                onSuccess: (o) =>
-                  notifications.show({
-                    color: "green",
-                    message: t("salesOrders.actions.confirmed", { number: o.number }),
-                  }),
-              })
-            }
-          >
+          <Button loading={confirm.isPending} onClick={() => confirmWith(undefined)}>
             {t("salesOrders.actions.confirm")}
           </Button>
         ) : null}
@@ -188,16 +189,27 @@ function OrderActions({ order }: { order: SalesOrderDetail }) {
             {t("salesOrders.actions.send")}
           </Button>
         ) : null}
-        <Button component="a" href={`/api/sales-orders/${order.id}/pdf`} download variant="default">
-          {t("salesOrders.actions.pdf")}
-        </Button>
+        <PdfDownload
+          href={`/api/sales-orders/${order.id}/pdf`}
+          customerId={order.customerId}
+          label={t("salesOrders.actions.pdf")}
+        />
         {canVoid ? (
           <Button variant="subtle" color="red" onClick={voidModal.open}>
             {t("salesOrders.actions.void")}
           </Button>
         ) : null}
       </Group>
-      <ErrorAlert error={confirm.error} />
+      {dateRefusal ? null : <ErrorAlert error={confirm.error} />}
+      <IssueDateDialog
+        refusal={dateRefusal}
+        document="salesOrder"
+        action="confirm"
+        editHref={`/sales-orders/${order.id}/edit`}
+        pending={confirm.isPending}
+        onClose={() => confirm.reset()}
+        onUseToday={() => confirmWith({ useToday: true })}
+      />
       <SalesOrderInvoiceModal order={order} opened={invoiceOpened} onClose={invoiceModal.close} />
       <SendOrderModal order={order} opened={sendOpened} onClose={sendModal.close} />
       <Modal opened={voidOpened} onClose={voidModal.close} title={t("salesOrders.actions.voidTitle")}>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
   InvoiceSalesOrderBody,
+  IssueDateBody,
   SalesOrderDetail,
   SalesOrderDraftBody,
   SalesOrderSummary,
@@ -70,7 +71,11 @@ export const useUpdateSalesOrder = (id: string) =>
   );
 
 export const useConfirmSalesOrder = (id: string) =>
-  useOrderMutation(() => api.post<SalesOrderDetail>(`/api/sales-orders/${id}/confirm`), same);
+  useOrderMutation(
+    (dates: IssueDateBody | undefined) =>
+      api.post<SalesOrderDetail>(`/api/sales-orders/${id}/confirm`, dates ?? {}),
+    same,
+  );
 
 export const useVoidSalesOrder = (id: string) =>
   useOrderMutation(() => api.post<SalesOrderDetail>(`/api/sales-orders/${id}/void`), same);

@@ -1,20 +1,47 @@
 import type { Messages } from "../types.js";
 
-/** Issuing keeps the draft's date or refuses (issue 10), merged into the catalogues under `issueDates`. */
+/**
+ * Issuing keeps the draft's date or refuses (issue 10), merged into the catalogues under `issueDates`.
+ * One offer for every place that issues: the Issue and Confirm buttons, and the send dialogs of a draft
+ * invoice or quote (sending numbers it).
+ */
 export const issueDatesEs = {
   title: "No se puede emitir con esta fecha",
-  beforeLast: "La última factura emitida de esta serie tiene fecha {{date}}.",
-  inFuture: "La fecha de la factura ({{date}}) es posterior a hoy.",
-  todayHint: "Puedes emitirla con fecha de hoy; el vencimiento se mueve con ella y mantiene su plazo.",
-  issueToday: "Emitir con fecha de hoy",
+  beforeLast:
+    "El último documento emitido de esta serie tiene fecha {{last}} y este tiene fecha {{date}}: dentro de una serie, los números y las fechas avanzan juntos.",
+  inFuture: "La fecha del documento ({{date}}) es posterior a hoy ({{today}}).",
+  dueBeforeIssue:
+    "El vencimiento ({{due}}) es anterior a la fecha de emisión ({{date}}); cambia las fechas antes de emitir.",
+  todayHint: {
+    invoice:
+      "Puedes emitirla con fecha de hoy ({{today}}); el vencimiento se mueve con ella y mantiene su plazo.",
+    quote: "Puedes enviarlo con fecha de hoy ({{today}}); la validez se mueve con él y mantiene su duración.",
+    salesOrder: "Puedes confirmarlo con fecha de hoy ({{today}}).",
+  },
+  useToday: {
+    issue: "Emitir con fecha de hoy",
+    send: "Enviar con fecha de hoy",
+    confirm: "Confirmar con fecha de hoy",
+  },
   editDates: "Cambiar las fechas",
 };
 
 export const issueDatesEn: Messages<typeof issueDatesEs> = {
-  title: "This invoice cannot be issued with its date",
-  beforeLast: "The last issued invoice of this series is dated {{date}}.",
-  inFuture: "The invoice's date ({{date}}) is after today.",
-  todayHint: "You can issue it dated today; its due date moves with it and keeps its term.",
-  issueToday: "Issue dated today",
+  title: "It cannot be issued with this date",
+  beforeLast:
+    "The last issued document of this series is dated {{last}} and this one {{date}}: within a series, numbers and dates go forward together.",
+  inFuture: "The document's date ({{date}}) is after today ({{today}}).",
+  dueBeforeIssue:
+    "The due date ({{due}}) is before the issue date ({{date}}); change the dates before issuing.",
+  todayHint: {
+    invoice: "You can issue it dated today ({{today}}); its due date moves with it and keeps its term.",
+    quote: "You can send it dated today ({{today}}); its validity moves with it and keeps its length.",
+    salesOrder: "You can confirm it dated today ({{today}}).",
+  },
+  useToday: {
+    issue: "Issue dated today",
+    send: "Send dated today",
+    confirm: "Confirm dated today",
+  },
   editDates: "Change the dates",
 };

@@ -5,6 +5,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import type { PortalPaymentDetail } from "../../../shared/contracts/index.js";
 import { useFormat } from "../../ui/format.js";
 import { QueryDetail } from "../../ui/query-states.js";
+import { usePdfHref } from "../pdf-href.js";
 import { portalApi } from "../slug.js";
 import { methodLabel } from "./payment-method.js";
 import { usePortalPayment } from "./payments-api.js";
@@ -64,6 +65,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 function ReceiptView({ payment }: { payment: PortalPaymentDetail }) {
   const { t } = useTranslation();
+  const pdfHref = usePdfHref(portalApi(`/payments/${payment.id}/pdf`));
   const f = useFormat();
   const money = (minor: number) => f.money(minor, payment.currency);
   return (
@@ -73,7 +75,7 @@ function ReceiptView({ payment }: { payment: PortalPaymentDetail }) {
           {t("receipts.receipt.title", { number: payment.number })}
         </Title>
         <Group gap="xs" data-print="hide">
-          <Button component="a" href={portalApi(`/payments/${payment.id}/pdf`)} download variant="default">
+          <Button component="a" href={pdfHref} download variant="default">
             {t("receipts.receipt.downloadPdf")}
           </Button>
           <Button variant="default" onClick={() => window.print()}>

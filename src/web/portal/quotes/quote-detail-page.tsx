@@ -12,6 +12,7 @@ import { LongText } from "../../ui/long-text.js";
 import { QueryDetail } from "../../ui/query-states.js";
 import { QuoteVersions } from "../../ui/quote-versions.js";
 import { QuoteStatusBadge } from "../../ui/status-badge.js";
+import { usePdfHref } from "../pdf-href.js";
 import { useContactMe } from "../portal-api.js";
 import { ShareDocument } from "../share-document.js";
 import { portalApi } from "../slug.js";
@@ -51,6 +52,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 function QuoteView({ quote, onReload }: { quote: PortalQuoteDetail; onReload: () => void }) {
   const { t } = useTranslation();
+  const pdfHref = usePdfHref(portalApi(`/quotes/${quote.id}/pdf`));
   const f = useFormat();
   const me = useContactMe().data;
   const [acceptOpened, acceptModal] = useDisclosure(false);
@@ -74,7 +76,7 @@ function QuoteView({ quote, onReload }: { quote: PortalQuoteDetail; onReload: ()
           <QuoteStatusBadge status={quote.status} />
         </Group>
         <Group gap="xs" data-print="hide">
-          <Button component="a" href={portalApi(`/quotes/${quote.id}/pdf`)} download variant="default">
+          <Button component="a" href={pdfHref} download variant="default">
             {t("quotes.detail.downloadPdf")}
           </Button>
           <Button variant="default" onClick={() => window.print()}>

@@ -10,6 +10,7 @@ import { LongText } from "../../ui/long-text.js";
 import { ErrorState, PageLoader } from "../../ui/page-states.js";
 import { OrderInvoices } from "../../ui/sales-order-invoices.js";
 import { SalesOrderStatusBadge } from "../../ui/sales-order-status-badge.js";
+import { usePdfHref } from "../pdf-href.js";
 import { ShareDocument } from "../share-document.js";
 import { portalApi } from "../slug.js";
 import { usePortalSalesOrder } from "./sales-orders-api.js";
@@ -37,6 +38,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 function OrderView({ order }: { order: PortalSalesOrderDetail }) {
   const { t } = useTranslation();
+  const pdfHref = usePdfHref(portalApi(`/sales-orders/${order.id}/pdf`));
   const f = useFormat();
   return (
     <Stack>
@@ -51,7 +53,7 @@ function OrderView({ order }: { order: PortalSalesOrderDetail }) {
           <SalesOrderStatusBadge status={order.status} />
         </Group>
         <Group gap="xs" data-print="hide">
-          <Button component="a" href={portalApi(`/sales-orders/${order.id}/pdf`)} download variant="default">
+          <Button component="a" href={pdfHref} download variant="default">
             {t("salesOrders.actions.pdf")}
           </Button>
           <ShareDocument documentType="sales_order" documentId={order.id} />

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../ui/format.js";
 import { ErrorState, PageLoader } from "../../ui/page-states.js";
+import { usePdfHref } from "../pdf-href.js";
 import { PeriodPicker } from "./period-picker.js";
 import { StatementAgingSummary } from "./statement-aging.js";
 import { type StatementFilter, statementPath, usePortalStatement } from "./statement-api.js";
@@ -22,6 +23,7 @@ export function StatementPage() {
   // The period shown is the one the server answered, so its defaults appear in the picker too.
   const period: [string, string] | null = s ? [s.from, s.to] : null;
   const pdfFilter = s ? { from: s.from, to: s.to, currency: s.currency } : filter;
+  const pdfHref = usePdfHref(statementPath(pdfFilter, true));
 
   return (
     <Stack>
@@ -46,7 +48,7 @@ export function StatementPage() {
           ) : null}
         </Group>
         <Group gap="xs">
-          <Button component="a" href={statementPath(pdfFilter, true)} download variant="default">
+          <Button component="a" href={pdfHref} download variant="default">
             {t("statement.downloadPdf")}
           </Button>
           <Button variant="default" onClick={() => window.print()}>

@@ -1,0 +1,10 @@
+import type { Messages } from "../types.js";
+
+/** The language choice beside the back office's PDF downloads (issue 10 item 7), under `pdfLanguage`. */
+export const pdfLanguageEs = {
+  label: "Idioma del PDF",
+};
+
+export const pdfLanguageEn: Messages<typeof pdfLanguageEs> = {
+  label: "PDF language",
+};
