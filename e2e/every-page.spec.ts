@@ -107,7 +107,7 @@ async function walk(page: Page, p: WalkPage, ids: DemoIds, cell: Cell, info: Tes
   const notReady = await ready(page);
   expect.soft(notReady, `${where}: ${notReady}`).toBeNull();
   if (p.open) {
-    await expect.soft(await p.open(page, m), `${where}: the dialog opens`).toBeVisible();
+    await expect.soft(await p.open(page, m), `${where}: opens`).toBeVisible();
     // Checked once it has finished fading in: half-transparent text would fail contrast for nothing.
     await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
   }

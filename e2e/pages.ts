@@ -52,7 +52,7 @@ const portal = (name: string, path: WalkPage["path"], signedIn = true): WalkPage
   path: (ids) => `${PORTAL}${path(ids)}`,
   phone: true,
 });
-const dialog = (page: WalkPage, name: string, open: NonNullable<WalkPage["open"]>): WalkPage => ({
+const opened = (page: WalkPage, name: string, open: NonNullable<WalkPage["open"]>): WalkPage => ({
   ...page,
   name: `${page.name}, ${name}`,
   open,
@@ -60,9 +60,30 @@ const dialog = (page: WalkPage, name: string, open: NonNullable<WalkPage["open"]
 
 export const PAGES: WalkPage[] = [
   admin("sign-in", () => "/login", false),
+  opened(
+    admin("sign-in", () => "/login", false),
+    "refused",
+    async (page) => {
+      await page.locator("input[type=email]").fill("nobody@walk.example");
+      await page.locator("input[type=password]").fill("not the password at all");
+      await page.locator("button[type=submit]").click();
+      return page.getByRole("alert");
+    },
+  ),
   admin("forgot password", () => "/forgot-password", false),
   admin("reset password (bad link)", () => "/reset-password?token=not-a-real-token", false),
   portal("sign-in", () => "/login", false),
+  // Messages the server words: a refused sign-in (an unknown address, so no account gets throttled).
+  opened(
+    portal("sign-in", () => "/login", false),
+    "refused",
+    async (page) => {
+      await page.locator("input[type=email]").fill("nobody@walk.example");
+      await page.locator("input[type=password]").fill("not the password at all");
+      await page.locator("button[type=submit]").click();
+      return page.getByRole("alert");
+    },
+  ),
   portal("forgot password", () => "/forgot-password", false),
   portal("reset password (bad link)", () => "/reset-password?token=not-a-real-token", false),
   portal("invitation (bad link)", () => "/invitation/not-a-real-token", false),
@@ -77,7 +98,7 @@ export const PAGES: WalkPage[] = [
   admin("dashboard", () => "/"),
   admin("customers", () => "/customers"),
   admin("customer", (ids) => `/customers/${ids.customer}`),
-  dialog(
+  opened(
     admin("customer", (ids) => `/customers/${ids.customer}`),
     "add contact dialog",
     async (page, m) => {
@@ -86,8 +107,16 @@ export const PAGES: WalkPage[] = [
     },
   ),
   admin("new customer", () => "/customers/new"),
+  opened(
+    admin("new customer", () => "/customers/new"),
+    "sent empty",
+    async (page) => {
+      await page.locator("button[type=submit]").click();
+      return page.locator("[aria-invalid=true]").first();
+    },
+  ),
   admin("invoices", () => "/invoices"),
-  dialog(
+  opened(
     admin("invoices", () => "/invoices"),
     "more menu",
     async (page, m) => {
@@ -97,7 +126,7 @@ export const PAGES: WalkPage[] = [
   ),
   admin("draft invoice", (ids) => `/invoices/${ids.draftInvoice}`),
   admin("issued invoice", (ids) => `/invoices/${ids.issuedInvoice}`),
-  dialog(
+  opened(
     admin("issued invoice", (ids) => `/invoices/${ids.issuedInvoice}`),
     "send dialog",
     async (page, m) => {
@@ -131,7 +160,7 @@ export const PAGES: WalkPage[] = [
   portal("invoice", (ids) => `/invoices/${ids.issuedInvoice}`),
   portal("quotes", () => "/quotes"),
   portal("quote", (ids) => `/quotes/${ids.quote}`),
-  dialog(
+  opened(
     portal("open quote", (ids) => `/quotes/${ids.openQuote}`),
     "accept dialog",
     async (page, m) => {

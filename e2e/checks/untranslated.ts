@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { errorCodes } from "../../src/server/http/error-codes.js";
 import { en } from "../../src/web/i18n/en.js";
 import { es } from "../../src/web/i18n/es.js";
 import type { UiLanguage } from "../../src/web/i18n/types.js";
@@ -18,9 +19,16 @@ function flatten(table: Table, prefix = "", into = new Map<string, string>()): M
   return into;
 }
 
+/** The problem details the server words in the request's language count as the apps' own text. */
+function serverMessages(language: UiLanguage): Map<string, string> {
+  return new Map(
+    Object.entries(errorCodes).map(([code, def]) => [`server error ${code}`, def.message[language]]),
+  );
+}
+
 export const TABLES: Record<UiLanguage, Map<string, string>> = {
-  es: flatten(es as unknown as Table),
-  en: flatten(en as unknown as Table),
+  es: new Map([...flatten(es as unknown as Table), ...serverMessages("es")]),
+  en: new Map([...flatten(en as unknown as Table), ...serverMessages("en")]),
 };
 
 /**
@@ -84,6 +92,7 @@ async function visibleTexts(page: Page): Promise<string[]> {
     document.head.append(verbatim);
     const lines = document.body.innerText.split(/[\n\t]/);
     verbatim.remove();
+    if (document.title.trim()) texts.add(document.title.trim());
     for (const line of lines) {
       // Required fields end in a separate " *"; the label is the text before it.
       const text = line.replace(/\s+\*$/, "").trim();
