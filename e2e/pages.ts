@@ -27,7 +27,10 @@ export interface WalkPage {
   /** Public pages are walked before signing in. */
   signedIn: boolean;
   path: (ids: DemoIds) => string;
-  /** Opens a dialog or menu once the page is ready; the checks then run with it open. */
+  /**
+   * Opens a dialog, a menu or a message once the page is ready, and returns what appeared: axe checks
+   * just that (the page behind it had its own step), the language check the whole page.
+   */
   open?: (page: Page, m: Messages) => Promise<Locator>;
   /**
    * Walked on the phone too. Every portal and public page is; of the back office's signed-in pages,
@@ -112,7 +115,8 @@ export const PAGES: WalkPage[] = [
     "sent empty",
     async (page) => {
       await page.locator("button[type=submit]").click();
-      return page.locator("[aria-invalid=true]").first();
+      await page.locator("[aria-invalid=true]").first().waitFor();
+      return page.locator("form");
     },
   ),
   admin("invoices", () => "/invoices"),

@@ -4,9 +4,14 @@ import type { Page } from "@playwright/test";
 /** WCAG 2.1 A and AA (issue 10, item 13); best-practice rules are not part of the bar. */
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
-/** The page's WCAG violations as one readable message per rule; empty when there are none. */
-export async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
+/**
+ * The page's WCAG violations (or those inside `within`, a CSS selector) as one readable message per
+ * rule; empty when there are none.
+ */
+export async function axeViolations(page: Page, within?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  if (within) builder.include(within);
+  const results = await builder
     .withTags(WCAG_TAGS)
     // Only violations come back: serialising every passing node doubles the time of a run.
     .options({ resultTypes: ["violations"] })
