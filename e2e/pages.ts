@@ -61,31 +61,28 @@ const opened = (page: WalkPage, name: string, open: NonNullable<WalkPage["open"]
   open,
 });
 
+/** A message the server words: a refused sign-in (an unknown address, so no account gets throttled). */
+async function refusedSignIn(page: Page): Promise<Locator> {
+  await page.locator("input[type=email]").fill("nobody@walk.example");
+  await page.locator("input[type=password]").fill("not the password at all");
+  await page.locator("button[type=submit]").click();
+  return page.getByRole("alert");
+}
+
 export const PAGES: WalkPage[] = [
   admin("sign-in", () => "/login", false),
   opened(
     admin("sign-in", () => "/login", false),
     "refused",
-    async (page) => {
-      await page.locator("input[type=email]").fill("nobody@walk.example");
-      await page.locator("input[type=password]").fill("not the password at all");
-      await page.locator("button[type=submit]").click();
-      return page.getByRole("alert");
-    },
+    refusedSignIn,
   ),
   admin("forgot password", () => "/forgot-password", false),
   admin("reset password (bad link)", () => "/reset-password?token=not-a-real-token", false),
   portal("sign-in", () => "/login", false),
-  // Messages the server words: a refused sign-in (an unknown address, so no account gets throttled).
   opened(
     portal("sign-in", () => "/login", false),
     "refused",
-    async (page) => {
-      await page.locator("input[type=email]").fill("nobody@walk.example");
-      await page.locator("input[type=password]").fill("not the password at all");
-      await page.locator("button[type=submit]").click();
-      return page.getByRole("alert");
-    },
+    refusedSignIn,
   ),
   portal("forgot password", () => "/forgot-password", false),
   portal("reset password (bad link)", () => "/reset-password?token=not-a-real-token", false),
@@ -125,6 +122,7 @@ export const PAGES: WalkPage[] = [
     "more menu",
     async (page, m) => {
       await page.getByRole("button", { name: m.moneyAdmin.list.more, exact: true }).click();
+      await page.getByRole("menuitem").first().waitFor();
       return page.getByRole("menu");
     },
   ),
