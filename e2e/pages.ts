@@ -151,6 +151,20 @@ export const PAGES: WalkPage[] = [
   admin("email", (ids) => `/outbox/${ids.email}`),
   admin("portal access", () => "/portal-access"),
   admin("settings organisation", () => "/settings/organisation"),
+  // Field errors the server finds (issue 10 item 6); nothing is saved, as both values are refused.
+  opened(
+    admin("settings organisation", () => "/settings/organisation"),
+    "refused fields",
+    async (page, m) => {
+      await page
+        .getByRole("textbox", { name: m.admin.settings.website, exact: true })
+        .fill("not a web address");
+      await page.getByRole("textbox", { name: m.admin.settings.iban, exact: true }).fill("ES00 0000");
+      await page.locator("button[type=submit]").click();
+      await page.locator("[aria-invalid=true]").first().waitFor();
+      return page.locator("form");
+    },
+  ),
   admin("settings taxes", () => "/settings/taxes"),
   admin("settings portal", () => "/settings/portal"),
   admin("settings notifications", () => "/settings/notifications"),
