@@ -19,7 +19,9 @@ export async function axeViolations(page: Page, within?: string): Promise<string
   return results.violations.map((v) => {
     const nodes = v.nodes.slice(0, 6).map((n) => {
       const html = n.html.replace(/\s+/g, " ").slice(0, 140);
-      return `    - ${n.target.join(" ")}  ${html}`;
+      // What axe measured (a contrast ratio and its two colours, a missing name…), in one line.
+      const why = [...n.any, ...n.all, ...n.none].find((c) => c.message)?.message.slice(0, 160);
+      return `    - ${n.target.join(" ")}  ${html}${why ? `\n      ${why}` : ""}`;
     });
     const more = v.nodes.length > 6 ? [`    … and ${v.nodes.length - 6} more`] : [];
     return [`${v.id} (${v.impact ?? "?"}): ${v.help}`, ...nodes, ...more].join("\n");
