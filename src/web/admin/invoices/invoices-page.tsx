@@ -42,7 +42,8 @@ export function InvoicesPage() {
       <Button component={Link} to="/invoices/new">
         {t("admin.invoices.new")}
       </Button>
-      <Menu position="bottom-end">
+      {/* Kept inside the page's main landmark: portalled to <body>, its items belong to no region. */}
+      <Menu position="bottom-end" withinPortal={false}>
         <Menu.Target>
           <Button variant="default">{t("moneyAdmin.list.more")}</Button>
         </Menu.Target>

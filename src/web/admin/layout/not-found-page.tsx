@@ -5,7 +5,9 @@ import { Link } from "react-router";
 export function NotFoundPage() {
   const { t } = useTranslation();
   return (
-    <EmptyState title={t("errors.notFound")} py="xl">
+    <EmptyState py="xl">
+      {/* The page's only heading: without it a screen reader lands on a page with no title. */}
+      <EmptyState.Title order={1}>{t("errors.notFound")}</EmptyState.Title>
       <EmptyState.Actions>
         <Button component={Link} to="/">
           {t("admin.nav.dashboard")}

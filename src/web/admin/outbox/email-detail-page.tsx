@@ -26,7 +26,8 @@ function EmailView({ email }: { email: EmailDetail }) {
         </Button>
       </Group>
       <Group gap="sm">
-        <Title order={1} size="h3">
+        {/* The email as written, in its recipient's language: not this screen's text (see e2e/checks). */}
+        <Title order={1} size="h3" translate="no">
           {email.subject}
         </Title>
         <EmailStatusBadge status={email.status} />
@@ -83,7 +84,7 @@ function EmailView({ email }: { email: EmailDetail }) {
         <Title order={2} size="h5" id="text-title" mb="xs">
           {t("admin.outbox.textVersion")}
         </Title>
-        <Code block style={{ whiteSpace: "pre-wrap", wordBreak: "break-word" }}>
+        <Code block translate="no" style={{ whiteSpace: "pre-wrap", wordBreak: "break-word" }}>
           {email.textBody}
         </Code>
       </section>

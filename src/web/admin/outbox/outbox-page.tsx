@@ -43,7 +43,8 @@ export function OutboxPage() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Anchor component={Link} to={`/outbox/${email.id}`}>
+                    {/* The subject as written, in its recipient's language. */}
+                    <Anchor component={Link} to={`/outbox/${email.id}`} translate="no">
                       {email.subject}
                     </Anchor>
                   </Table.Td>
