@@ -182,6 +182,12 @@ function InvoiceTable({ rows }: { rows: PortalInvoiceSummary[] }) {
     },
   ];
   return (
-    <ResponsiveTable label={t("portal.invoices.title")} rows={rows} rowKey={(i) => i.id} columns={columns} />
+    <ResponsiveTable
+      minWidth={700}
+      label={t("portal.invoices.title")}
+      rows={rows}
+      rowKey={(i) => i.id}
+      columns={columns}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { Table } from "@mantine/core";
-import { type ReactNode, useEffect, useRef, useState } from "react";
+import { type CSSProperties, type ReactNode, useEffect, useRef, useState } from "react";
 
 /**
  * How a column shows when the table becomes cards (below Mantine's `sm`, 48em, see responsive-table.css):
@@ -59,6 +59,7 @@ export function ResponsiveTable<T>({
   footer,
   striped = true,
   scrolls = true,
+  minWidth,
   testId,
 }: {
   /** The table's accessible name (and its scroll region's). */
@@ -74,6 +75,8 @@ export function ResponsiveTable<T>({
   striped?: boolean;
   /** Off for a table that always fits, or sits in a visually hidden box (which would make it a scroll region). */
   scrolls?: boolean;
+  /** Below this width (px) the table scrolls instead of squeezing its columns; cards ignore it. */
+  minWidth?: number;
   testId?: string;
 }) {
   const { ref, overflows } = useOverflows<HTMLDivElement>();
@@ -90,6 +93,7 @@ export function ResponsiveTable<T>({
         captionSide="top"
         aria-label={caption ? undefined : label}
         data-testid={testId}
+        style={minWidth ? ({ "--portico-table-min-width": `${minWidth}px` } as CSSProperties) : undefined}
       >
         {caption ? <Table.Caption>{caption}</Table.Caption> : null}
         <Table.Thead>

@@ -49,6 +49,7 @@ export function CustomersPage() {
       >
         {(rows) => (
           <ResponsiveTable
+            minWidth={560}
             label={t("admin.customers.title")}
             rows={rows}
             rowKey={(customer) => customer.id}

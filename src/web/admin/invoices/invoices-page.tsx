@@ -91,6 +91,7 @@ export function InvoicesPage() {
       >
         {(rows) => (
           <ResponsiveTable
+            minWidth={820}
             label={t("admin.invoices.title")}
             rows={rows}
             rowKey={(invoice) => invoice.id}

@@ -88,6 +88,7 @@ export function PaymentsPage() {
       >
         {(rows) => (
           <ResponsiveTable
+            minWidth={760}
             label={t("moneyAdmin.payments.title")}
             rows={rows}
             rowKey={(p) => p.id}

@@ -47,6 +47,7 @@ export function QuotesPage() {
       >
         {(rows) => (
           <ResponsiveTable
+            minWidth={720}
             label={t("quotes.list.title")}
             rows={rows}
             rowKey={(quote) => quote.id}

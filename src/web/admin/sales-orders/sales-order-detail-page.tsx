@@ -98,6 +98,7 @@ function OrderView({ order }: { order: SalesOrderDetail }) {
       <InvoiceLinesTable lines={order.lines} currency={order.currency} />
       {order.status !== "draft" ? (
         <ResponsiveTable
+          minWidth={420}
           label={t("salesOrders.fulfilment")}
           rows={order.lines}
           rowKey={(l) => l.id}

@@ -46,6 +46,7 @@ export function SalesOrdersPage() {
       >
         {(rows) => (
           <ResponsiveTable
+            minWidth={720}
             label={t("salesOrders.title")}
             rows={rows}
             rowKey={(o) => o.id}

@@ -98,6 +98,7 @@ export function PortalPaymentsPage() {
       >
         {(rows) => (
           <ResponsiveTable
+            minWidth={560}
             label={t("receipts.list.caption")}
             rows={rows}
             rowKey={(p) => p.id}

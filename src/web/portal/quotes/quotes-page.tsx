@@ -85,6 +85,7 @@ export function PortalQuotesPage() {
       >
         {(rows) => (
           <ResponsiveTable
+            minWidth={560}
             label={t("quotes.portal.title")}
             rows={rows}
             rowKey={(quote) => quote.id}

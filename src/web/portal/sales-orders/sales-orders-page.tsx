@@ -83,6 +83,7 @@ export function PortalSalesOrdersPage() {
       >
         {(rows) => (
           <ResponsiveTable
+            minWidth={520}
             label={t("salesOrders.portal.title")}
             rows={rows}
             rowKey={(o) => o.id}

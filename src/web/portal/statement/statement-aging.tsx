@@ -31,6 +31,7 @@ export function StatementAgingSummary({
         {t("statement.aging.title", { date: f.date(at) })}
       </Title>
       <ResponsiveTable<StatementAging>
+        minWidth={560}
         label={t("statement.aging.caption")}
         caption={t("statement.aging.caption")}
         rows={[aging]}

@@ -54,6 +54,7 @@ export function StatementTable({ statement: s }: { statement: Statement }) {
   ];
   return (
     <ResponsiveTable
+      minWidth={680}
       label={t("statement.tableCaption", { from: f.date(s.from), to: f.date(s.to) })}
       caption={t("statement.tableCaption", { from: f.date(s.from), to: f.date(s.to) })}
       rows={s.lines}
