@@ -1,15 +1,4 @@
-import {
-  Anchor,
-  Button,
-  EmptyState,
-  Group,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Anchor, Button, EmptyState, Group, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -17,6 +6,7 @@ import type { PortalInvoiceSummary } from "../../shared/contracts/index.js";
 import { useFormat } from "../ui/format.js";
 import { INVOICE_STATUSES } from "../ui/invoice-statuses.js";
 import { ErrorAlert, ErrorState, PageLoader } from "../ui/page-states.js";
+import { type Column, ResponsiveTable } from "../ui/responsive-table.js";
 import { InvoiceStatusBadge } from "../ui/status-badge.js";
 import { PaymentBanner } from "./payment-banner.js";
 import { usePortalInvoices } from "./portal-api.js";
@@ -147,44 +137,57 @@ export function InvoicesPage() {
 function InvoiceTable({ rows }: { rows: PortalInvoiceSummary[] }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const columns: Column<PortalInvoiceSummary>[] = [
+    {
+      key: "number",
+      header: t("invoice.number"),
+      kind: "title",
+      cell: (invoice) => (
+        <Anchor component={Link} to={`/invoices/${invoice.id}`} fw={500}>
+          {invoice.number ?? invoice.id.slice(0, 8)}
+        </Anchor>
+      ),
+    },
+    { key: "kind", header: t("portalHome.list.kind"), cell: (i) => t(`portalHome.list.kindOf.${i.kind}`) },
+    { key: "issued", header: t("invoice.issueDate"), cell: (i) => f.date(i.issueDate) },
+    {
+      key: "due",
+      header: t("invoice.dueDate"),
+      cell: (i) =>
+        i.isOverdue ? (
+          <Text span c="red" inherit>
+            {f.date(i.dueDate)}
+          </Text>
+        ) : (
+          f.date(i.dueDate)
+        ),
+    },
+    {
+      key: "total",
+      header: t("invoice.total"),
+      kind: "money",
+      cell: (i) => f.money(i.totalMinor, i.currency),
+    },
+    {
+      key: "amountDue",
+      header: t("invoice.amountDue"),
+      kind: "money",
+      cell: (i) => f.money(i.dueMinor, i.currency),
+    },
+    {
+      key: "status",
+      header: t("invoice.status"),
+      kind: "aside",
+      cell: (invoice) => <InvoiceStatusBadge status={invoice.status} isOverdue={invoice.isOverdue} />,
+    },
+  ];
   return (
-    <Table.ScrollContainer minWidth={700}>
-      <Table striped highlightOnHover aria-label={t("portal.invoices.title")}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("invoice.number")}</Table.Th>
-            <Table.Th scope="col">{t("portalHome.list.kind")}</Table.Th>
-            <Table.Th scope="col">{t("invoice.issueDate")}</Table.Th>
-            <Table.Th scope="col">{t("invoice.dueDate")}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t("invoice.total")}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t("invoice.amountDue")}
-            </Table.Th>
-            <Table.Th scope="col">{t("invoice.status")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((invoice) => (
-            <Table.Tr key={invoice.id}>
-              <Table.Th scope="row" fw="normal">
-                <Anchor component={Link} to={`/invoices/${invoice.id}`} fw={500}>
-                  {invoice.number ?? invoice.id.slice(0, 8)}
-                </Anchor>
-              </Table.Th>
-              <Table.Td>{t(`portalHome.list.kindOf.${invoice.kind}`)}</Table.Td>
-              <Table.Td>{f.date(invoice.issueDate)}</Table.Td>
-              <Table.Td c={invoice.isOverdue ? "red" : undefined}>{f.date(invoice.dueDate)}</Table.Td>
-              <Table.Td ta="right">{f.money(invoice.totalMinor, invoice.currency)}</Table.Td>
-              <Table.Td ta="right">{f.money(invoice.dueMinor, invoice.currency)}</Table.Td>
-              <Table.Td>
-                <InvoiceStatusBadge status={invoice.status} isOverdue={invoice.isOverdue} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ResponsiveTable
+      minWidth={700}
+      label={t("portal.invoices.title")}
+      rows={rows}
+      rowKey={(i) => i.id}
+      columns={columns}
+    />
   );
 }

@@ -12,6 +12,7 @@ export const accessibleDefaults: MantineThemeOverride = {
     ModalHeader: { defaultProps: { component: "div" } },
     // The × button is an icon: it needs a name, read at render time so it follows the UI's language.
     ModalCloseButton: { defaultProps: () => ({ "aria-label": i18n.t("common.close") }) },
+    Notification: { defaultProps: () => ({ closeButtonProps: { "aria-label": i18n.t("common.close") } }) },
     // A menu may hold only menu items; Mantine's focus placeholder is a focusable <div> among them
     // (axe aria-required-children). Without it, opening a menu focuses its first item, as ARIA's
     // menu pattern expects.

@@ -1,9 +1,10 @@
-import { Anchor, Badge, Button, Group, Stack, Switch, Table, TextInput } from "@mantine/core";
+import { Anchor, Badge, Button, Group, Stack, Switch, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { QueryList } from "../../ui/query-states.js";
+import { ResponsiveTable } from "../../ui/responsive-table.js";
 import { PageHeader } from "../layout/page-header.js";
 import { useCustomers } from "./customers-api.js";
 
@@ -47,49 +48,50 @@ export function CustomersPage() {
         emptyAction={newButton}
       >
         {(rows) => (
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("admin.customers.name")}</Table.Th>
-                  <Table.Th scope="col">{t("admin.customers.kind")}</Table.Th>
-                  <Table.Th scope="col">{t("admin.customers.taxId")}</Table.Th>
-                  <Table.Th scope="col">{t("admin.customers.email")}</Table.Th>
-                  <Table.Th scope="col">{t("admin.customers.currency")}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t("admin.customers.contactCount")}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((customer) => (
-                  <Table.Tr key={customer.id}>
-                    <Table.Td>
-                      <Group gap="xs">
-                        <Anchor component={Link} to={`/customers/${customer.id}`} fw={500}>
-                          {customer.name}
-                        </Anchor>
-                        {customer.archivedAt ? (
-                          <Badge size="sm" color="gray" variant="outline">
-                            {t("customerRecords.archive.archivedBadge")}
-                          </Badge>
-                        ) : null}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color="gray">
-                        {t(`admin.customers.kinds.${customer.kind}`)}
+          <ResponsiveTable
+            minWidth={560}
+            label={t("admin.customers.title")}
+            rows={rows}
+            rowKey={(customer) => customer.id}
+            columns={[
+              {
+                key: "name",
+                header: t("admin.customers.name"),
+                kind: "title",
+                cell: (customer) => (
+                  <Group gap="xs">
+                    <Anchor component={Link} to={`/customers/${customer.id}`} fw={500}>
+                      {customer.name}
+                    </Anchor>
+                    {customer.archivedAt ? (
+                      <Badge size="sm" color="gray" variant="outline">
+                        {t("customerRecords.archive.archivedBadge")}
                       </Badge>
-                    </Table.Td>
-                    <Table.Td>{customer.taxId ?? t("common.none")}</Table.Td>
-                    <Table.Td>{customer.email ?? t("common.none")}</Table.Td>
-                    <Table.Td>{customer.currency}</Table.Td>
-                    <Table.Td ta="right">{customer.contactCount}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                    ) : null}
+                  </Group>
+                ),
+              },
+              {
+                key: "kind",
+                header: t("admin.customers.kind"),
+                kind: "aside",
+                cell: (customer) => (
+                  <Badge variant="light" color="gray">
+                    {t(`admin.customers.kinds.${customer.kind}`)}
+                  </Badge>
+                ),
+              },
+              { key: "taxId", header: t("admin.customers.taxId"), cell: (c) => c.taxId ?? t("common.none") },
+              { key: "email", header: t("admin.customers.email"), cell: (c) => c.email ?? t("common.none") },
+              { key: "currency", header: t("admin.customers.currency"), cell: (c) => c.currency },
+              {
+                key: "contacts",
+                header: t("admin.customers.contactCount"),
+                kind: "money",
+                cell: (c) => c.contactCount,
+              },
+            ]}
+          />
         )}
       </QueryList>
     </Stack>

@@ -1,9 +1,10 @@
-import { Anchor, Button, Group, Menu, SegmentedControl, Stack, Table } from "@mantine/core";
+import { Anchor, Button, Group, Menu, SegmentedControl, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { useFormat } from "../../ui/format.js";
 import { INVOICE_STATUSES } from "../../ui/invoice-statuses.js";
 import { QueryList } from "../../ui/query-states.js";
+import { ResponsiveTable } from "../../ui/responsive-table.js";
 import { InvoiceStatusBadge } from "../../ui/status-badge.js";
 import { ListFilters, useListParams } from "../layout/list-filters.js";
 import { PageHeader } from "../layout/page-header.js";
@@ -90,52 +91,63 @@ export function InvoicesPage() {
         emptyAction={newButton}
       >
         {(rows) => (
-          <Table.ScrollContainer minWidth={820}>
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("invoice.number")}</Table.Th>
-                  <Table.Th scope="col">{t("moneyAdmin.list.kind")}</Table.Th>
-                  <Table.Th scope="col">{t("invoice.customer")}</Table.Th>
-                  <Table.Th scope="col">{t("invoice.issueDate")}</Table.Th>
-                  <Table.Th scope="col">{t("invoice.dueDate")}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t("invoice.total")}
-                  </Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t("invoice.amountDue")}
-                  </Table.Th>
-                  <Table.Th scope="col">{t("invoice.status")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((invoice) => (
-                  <Table.Tr key={invoice.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/invoices/${invoice.id}`} fw={500}>
-                        {invoice.number ?? t("invoice.draft")}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <KindBadge kind={invoice.kind} />
-                    </Table.Td>
-                    <Table.Td>{invoice.customerName}</Table.Td>
-                    <Table.Td>{f.date(invoice.issueDate)}</Table.Td>
-                    <Table.Td c={invoice.isOverdue ? "red" : undefined}>{f.date(invoice.dueDate)}</Table.Td>
-                    <Table.Td ta="right">{f.money(invoice.totalMinor, invoice.currency)}</Table.Td>
-                    <Table.Td ta="right">
-                      {invoice.kind === "credit_note"
-                        ? f.money(-invoice.availableMinor, invoice.currency)
-                        : f.money(invoice.dueMinor, invoice.currency)}
-                    </Table.Td>
-                    <Table.Td>
-                      <InvoiceStatusBadge status={invoice.status} isOverdue={invoice.isOverdue} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ResponsiveTable
+            minWidth={820}
+            label={t("admin.invoices.title")}
+            rows={rows}
+            rowKey={(invoice) => invoice.id}
+            columns={[
+              {
+                key: "number",
+                header: t("invoice.number"),
+                kind: "title",
+                cell: (invoice) => (
+                  <Anchor component={Link} to={`/invoices/${invoice.id}`} fw={500}>
+                    {invoice.number ?? t("invoice.draft")}
+                  </Anchor>
+                ),
+              },
+              {
+                key: "kind",
+                header: t("moneyAdmin.list.kind"),
+                cell: (invoice) => <KindBadge kind={invoice.kind} />,
+              },
+              { key: "customer", header: t("invoice.customer"), cell: (invoice) => invoice.customerName },
+              { key: "issued", header: t("invoice.issueDate"), cell: (invoice) => f.date(invoice.issueDate) },
+              {
+                key: "due",
+                header: t("invoice.dueDate"),
+                cell: (invoice) => (
+                  <Text span inherit c={invoice.isOverdue ? "red" : undefined}>
+                    {f.date(invoice.dueDate)}
+                  </Text>
+                ),
+              },
+              {
+                key: "total",
+                header: t("invoice.total"),
+                kind: "money",
+                cell: (invoice) => f.money(invoice.totalMinor, invoice.currency),
+              },
+              {
+                key: "amountDue",
+                header: t("invoice.amountDue"),
+                kind: "money",
+                cell: (invoice) =>
+                  invoice.kind === "credit_note"
+                    ? f.money(-invoice.availableMinor, invoice.currency)
+                    : f.money(invoice.dueMinor, invoice.currency),
+              },
+              {
+                key: "status",
+                header: t("invoice.status"),
+                kind: "aside",
+                cell: (invoice) => (
+                  <InvoiceStatusBadge status={invoice.status} isOverdue={invoice.isOverdue} />
+                ),
+              },
+            ]}
+          />
         )}
       </QueryList>
     </Stack>

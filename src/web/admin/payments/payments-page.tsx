@@ -1,9 +1,10 @@
-import { Anchor, Button, Group, Select, Stack, Table, TextInput } from "@mantine/core";
+import { Anchor, Button, Group, Select, Stack, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { useFormat } from "../../ui/format.js";
 import { QueryList } from "../../ui/query-states.js";
+import { ResponsiveTable } from "../../ui/responsive-table.js";
 import { useCustomers } from "../customers/customers-api.js";
 import { PageHeader } from "../layout/page-header.js";
 import { type PaymentFilters, usePayments } from "./payments-api.js";
@@ -86,46 +87,49 @@ export function PaymentsPage() {
         emptyAction={recordButton}
       >
         {(rows) => (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover aria-label={t("moneyAdmin.payments.title")}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("moneyAdmin.payments.number")}</Table.Th>
-                  <Table.Th scope="col">{t("invoice.date")}</Table.Th>
-                  <Table.Th scope="col">{t("invoice.customer")}</Table.Th>
-                  <Table.Th scope="col">{t("invoice.method")}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t("invoice.amount")}
-                  </Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t("moneyAdmin.payments.unapplied")}
-                  </Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t("moneyAdmin.payments.refunded")}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((p) => (
-                  <Table.Tr key={p.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/payments/${p.id}`} fw={500}>
-                        {p.number}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{f.date(p.paidOn)}</Table.Td>
-                    <Table.Td>{p.customerName}</Table.Td>
-                    <Table.Td>{t(`moneyAdmin.methods.${p.method}`)}</Table.Td>
-                    <Table.Td ta="right">{f.money(p.amountMinor, p.currency)}</Table.Td>
-                    <Table.Td ta="right">{f.money(p.unappliedMinor, p.currency)}</Table.Td>
-                    <Table.Td ta="right">
-                      {p.refundedMinor ? f.money(p.refundedMinor, p.currency) : "—"}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ResponsiveTable
+            minWidth={760}
+            label={t("moneyAdmin.payments.title")}
+            rows={rows}
+            rowKey={(p) => p.id}
+            columns={[
+              {
+                key: "number",
+                header: t("moneyAdmin.payments.number"),
+                kind: "title",
+                cell: (p) => (
+                  <Anchor component={Link} to={`/payments/${p.id}`} fw={500}>
+                    {p.number}
+                  </Anchor>
+                ),
+              },
+              { key: "date", header: t("invoice.date"), kind: "aside", cell: (p) => f.date(p.paidOn) },
+              { key: "customer", header: t("invoice.customer"), cell: (p) => p.customerName },
+              {
+                key: "method",
+                header: t("invoice.method"),
+                cell: (p) => t(`moneyAdmin.methods.${p.method}`),
+              },
+              {
+                key: "amount",
+                header: t("invoice.amount"),
+                kind: "money",
+                cell: (p) => f.money(p.amountMinor, p.currency),
+              },
+              {
+                key: "unapplied",
+                header: t("moneyAdmin.payments.unapplied"),
+                kind: "money",
+                cell: (p) => f.money(p.unappliedMinor, p.currency),
+              },
+              {
+                key: "refunded",
+                header: t("moneyAdmin.payments.refunded"),
+                kind: "money",
+                cell: (p) => (p.refundedMinor ? f.money(p.refundedMinor, p.currency) : "—"),
+              },
+            ]}
+          />
         )}
       </QueryList>
     </Stack>

@@ -1,9 +1,10 @@
-import { Anchor, Button, Stack, Table } from "@mantine/core";
+import { Anchor, Button, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../ui/format.js";
 import { QueryList } from "../../ui/query-states.js";
 import { QUOTE_STATUSES } from "../../ui/quote-statuses.js";
+import { ResponsiveTable } from "../../ui/responsive-table.js";
 import { QuoteStatusBadge } from "../../ui/status-badge.js";
 import { ListFilters, useListParams } from "../layout/list-filters.js";
 import { PageHeader } from "../layout/page-header.js";
@@ -45,42 +46,51 @@ export function QuotesPage() {
         emptyAction={newButton}
       >
         {(rows) => (
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("quotes.field.number")}</Table.Th>
-                  <Table.Th scope="col">{t("quotes.field.customer")}</Table.Th>
-                  <Table.Th scope="col">{t("quotes.field.issueDate")}</Table.Th>
-                  <Table.Th scope="col">{t("quotes.field.expiryDate")}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t("quotes.field.total")}
-                  </Table.Th>
-                  <Table.Th scope="col">{t("quotes.field.status")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((quote) => (
-                  <Table.Tr key={quote.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/quotes/${quote.id}`} fw={500}>
-                        {quote.displayNumber ?? t("quotes.list.draft")}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{quote.customerName}</Table.Td>
-                    <Table.Td>{f.date(quote.issueDate)}</Table.Td>
-                    <Table.Td c={quote.status === "expired" ? "orange" : undefined}>
-                      {quote.expiryDate ? f.date(quote.expiryDate) : t("quotes.field.noExpiry")}
-                    </Table.Td>
-                    <Table.Td ta="right">{f.money(quote.totalMinor, quote.currency)}</Table.Td>
-                    <Table.Td>
-                      <QuoteStatusBadge status={quote.status} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ResponsiveTable
+            minWidth={720}
+            label={t("quotes.list.title")}
+            rows={rows}
+            rowKey={(quote) => quote.id}
+            columns={[
+              {
+                key: "number",
+                header: t("quotes.field.number"),
+                kind: "title",
+                cell: (quote) => (
+                  <Anchor component={Link} to={`/quotes/${quote.id}`} fw={500}>
+                    {quote.displayNumber ?? t("quotes.list.draft")}
+                  </Anchor>
+                ),
+              },
+              { key: "customer", header: t("quotes.field.customer"), cell: (quote) => quote.customerName },
+              {
+                key: "issued",
+                header: t("quotes.field.issueDate"),
+                cell: (quote) => f.date(quote.issueDate),
+              },
+              {
+                key: "expiry",
+                header: t("quotes.field.expiryDate"),
+                cell: (quote) => (
+                  <Text span inherit c={quote.status === "expired" ? "orange" : undefined}>
+                    {quote.expiryDate ? f.date(quote.expiryDate) : t("quotes.field.noExpiry")}
+                  </Text>
+                ),
+              },
+              {
+                key: "total",
+                header: t("quotes.field.total"),
+                kind: "money",
+                cell: (quote) => f.money(quote.totalMinor, quote.currency),
+              },
+              {
+                key: "status",
+                header: t("quotes.field.status"),
+                kind: "aside",
+                cell: (quote) => <QuoteStatusBadge status={quote.status} />,
+              },
+            ]}
+          />
         )}
       </QueryList>
     </Stack>

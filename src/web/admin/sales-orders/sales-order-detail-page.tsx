@@ -9,7 +9,6 @@ import {
   Modal,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Title,
 } from "@mantine/core";
@@ -26,6 +25,7 @@ import { InvoiceLinesTable } from "../../ui/invoice-lines-table.js";
 import { TaxBreakdownTable, TotalsTable } from "../../ui/invoice-totals.js";
 import { LongText } from "../../ui/long-text.js";
 import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
+import { ResponsiveTable } from "../../ui/responsive-table.js";
 import { OrderInvoices } from "../../ui/sales-order-invoices.js";
 import { SalesOrderStatusBadge } from "../../ui/sales-order-status-badge.js";
 import { DocumentActivity } from "../customers/customer-activity.js";
@@ -99,34 +99,39 @@ function OrderView({ order }: { order: SalesOrderDetail }) {
       </Card>
       <InvoiceLinesTable lines={order.lines} currency={order.currency} />
       {order.status !== "draft" ? (
-        <Table.ScrollContainer minWidth={420}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("invoice.description")}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("salesOrders.invoiceModal.ordered")}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("salesOrders.invoiceModal.invoiced")}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("salesOrders.invoiceModal.remaining")}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {order.lines.map((l) => (
-                <Table.Tr key={l.id}>
-                  <Table.Td>{l.description}</Table.Td>
-                  <Table.Td ta="right">{scaledToInput(l.quantityMilli, 3, mark)}</Table.Td>
-                  <Table.Td ta="right">{scaledToInput(l.invoicedQuantityMilli, 3, mark)}</Table.Td>
-                  <Table.Td ta="right">{scaledToInput(l.remainingQuantityMilli, 3, mark)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ResponsiveTable
+          minWidth={420}
+          label={t("salesOrders.fulfilment")}
+          rows={order.lines}
+          rowKey={(l) => l.id}
+          striped={false}
+          columns={[
+            {
+              key: "description",
+              header: t("invoice.description"),
+              kind: "title",
+              cell: (l) => l.description,
+            },
+            {
+              key: "ordered",
+              header: t("salesOrders.invoiceModal.ordered"),
+              kind: "money",
+              cell: (l) => scaledToInput(l.quantityMilli, 3, mark),
+            },
+            {
+              key: "invoiced",
+              header: t("salesOrders.invoiceModal.invoiced"),
+              kind: "money",
+              cell: (l) => scaledToInput(l.invoicedQuantityMilli, 3, mark),
+            },
+            {
+              key: "remaining",
+              header: t("salesOrders.invoiceModal.remaining"),
+              kind: "money",
+              cell: (l) => scaledToInput(l.remainingQuantityMilli, 3, mark),
+            },
+          ]}
+        />
       ) : null}
       <Grid>
         <Grid.Col span={{ base: 12, md: 7 }}>

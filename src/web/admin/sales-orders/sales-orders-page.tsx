@@ -1,8 +1,9 @@
-import { Anchor, Button, Stack, Table } from "@mantine/core";
+import { Anchor, Button, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../ui/format.js";
 import { QueryList } from "../../ui/query-states.js";
+import { ResponsiveTable } from "../../ui/responsive-table.js";
 import { SALES_ORDER_STATUSES, SalesOrderStatusBadge } from "../../ui/sales-order-status-badge.js";
 import { ListFilters, useListParams } from "../layout/list-filters.js";
 import { PageHeader } from "../layout/page-header.js";
@@ -44,40 +45,43 @@ export function SalesOrdersPage() {
         emptyAction={newButton}
       >
         {(rows) => (
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("salesOrders.number")}</Table.Th>
-                  <Table.Th scope="col">{t("salesOrders.customer")}</Table.Th>
-                  <Table.Th scope="col">{t("salesOrders.reference")}</Table.Th>
-                  <Table.Th scope="col">{t("salesOrders.issueDate")}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t("salesOrders.total")}
-                  </Table.Th>
-                  <Table.Th scope="col">{t("salesOrders.status")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((o) => (
-                  <Table.Tr key={o.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/sales-orders/${o.id}`} fw={500}>
-                        {o.number ?? t("salesOrders.draft")}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{o.customerName}</Table.Td>
-                    <Table.Td>{o.reference ?? t("common.none")}</Table.Td>
-                    <Table.Td>{f.date(o.issueDate)}</Table.Td>
-                    <Table.Td ta="right">{f.money(o.totalMinor, o.currency)}</Table.Td>
-                    <Table.Td>
-                      <SalesOrderStatusBadge status={o.status} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ResponsiveTable
+            minWidth={720}
+            label={t("salesOrders.title")}
+            rows={rows}
+            rowKey={(o) => o.id}
+            columns={[
+              {
+                key: "number",
+                header: t("salesOrders.number"),
+                kind: "title",
+                cell: (o) => (
+                  <Anchor component={Link} to={`/sales-orders/${o.id}`} fw={500}>
+                    {o.number ?? t("salesOrders.draft")}
+                  </Anchor>
+                ),
+              },
+              { key: "customer", header: t("salesOrders.customer"), cell: (o) => o.customerName },
+              {
+                key: "reference",
+                header: t("salesOrders.reference"),
+                cell: (o) => o.reference ?? t("common.none"),
+              },
+              { key: "issued", header: t("salesOrders.issueDate"), cell: (o) => f.date(o.issueDate) },
+              {
+                key: "total",
+                header: t("salesOrders.total"),
+                kind: "money",
+                cell: (o) => f.money(o.totalMinor, o.currency),
+              },
+              {
+                key: "status",
+                header: t("salesOrders.status"),
+                kind: "aside",
+                cell: (o) => <SalesOrderStatusBadge status={o.status} />,
+              },
+            ]}
+          />
         )}
       </QueryList>
     </Stack>

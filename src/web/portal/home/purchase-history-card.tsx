@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { PurchaseHistory } from "../../../shared/contracts/index.js";
 import { useFormat } from "../../ui/format.js";
 import { ErrorState, PageLoader } from "../../ui/page-states.js";
+import { type Column, cardCell, ResponsiveTable } from "../../ui/responsive-table.js";
 import { usePurchaseHistory } from "./home-api.js";
 
 const PERIODS = [6, 12, 24] as const;
@@ -24,7 +25,8 @@ function useMonthLabels() {
 /**
  * E2: paid and pending per month, stacked. The chart is for the eye only (aria-hidden); the same figures
  * are a table that screen readers always get and anyone can show. On a phone the amounts' axis goes
- * (the tooltip and the table carry the amounts) so the bars keep the width.
+ * (the tooltip and the table carry the amounts) so the bars keep the width. Recharts' keyboard layer is off:
+ * a focusable chart inside aria-hidden would be a tab stop screen readers cannot name.
  */
 export function PurchaseHistoryCard({ defaultCurrency }: { defaultCurrency: string }) {
   const { t } = useTranslation();
@@ -128,6 +130,7 @@ function HistoryFigures({
             gridAxis="y"
             tickLine="none"
             maxBarWidth={40}
+            accessibilityLayer={false}
           />
         </div>
       )}
@@ -151,51 +154,41 @@ function HistoryTable({ data }: { data: PurchaseHistory }) {
   const f = useFormat();
   const label = useMonthLabels();
   const money = (minor: number) => f.money(minor, data.currency);
+  const header = {
+    invoiced: t("portalHome.history.invoiced"),
+    paid: t("portalHome.history.paid"),
+    pending: t("portalHome.history.pending"),
+  };
+  const caption = t("portalHome.history.tableCaption", {
+    currency: data.currency,
+    from: label.long(data.from),
+    to: label.long(data.to),
+  });
+  const columns: Column<PurchaseHistory["months"][number]>[] = [
+    { key: "month", header: t("portalHome.history.month"), kind: "title", cell: (m) => label.long(m.month) },
+    { key: "invoiced", header: header.invoiced, kind: "money", cell: (m) => money(m.invoicedMinor) },
+    { key: "paid", header: header.paid, kind: "money", cell: (m) => money(m.paidMinor) },
+    { key: "pending", header: header.pending, kind: "money", cell: (m) => money(m.pendingMinor) },
+  ];
   return (
-    <Table.ScrollContainer minWidth={360}>
-      <Table striped data-testid="history-table">
-        <Table.Caption>
-          {t("portalHome.history.tableCaption", {
-            currency: data.currency,
-            from: label.long(data.from),
-            to: label.long(data.to),
-          })}
-        </Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("portalHome.history.month")}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t("portalHome.history.invoiced")}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t("portalHome.history.paid")}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t("portalHome.history.pending")}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {data.months.map((m) => (
-            <Table.Tr key={m.month}>
-              <Table.Th scope="row" fw="normal">
-                {label.long(m.month)}
-              </Table.Th>
-              <Table.Td ta="right">{money(m.invoicedMinor)}</Table.Td>
-              <Table.Td ta="right">{money(m.paidMinor)}</Table.Td>
-              <Table.Td ta="right">{money(m.pendingMinor)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-        <Table.Tfoot>
-          <Table.Tr>
-            <Table.Th scope="row">{t("portalHome.history.total")}</Table.Th>
-            <Table.Td ta="right">{money(data.totals.invoicedMinor)}</Table.Td>
-            <Table.Td ta="right">{money(data.totals.paidMinor)}</Table.Td>
-            <Table.Td ta="right">{money(data.totals.pendingMinor)}</Table.Td>
-          </Table.Tr>
-        </Table.Tfoot>
-      </Table>
-    </Table.ScrollContainer>
+    <ResponsiveTable
+      label={caption}
+      caption={caption}
+      rows={data.months}
+      rowKey={(m) => m.month}
+      columns={columns}
+      scrolls={false}
+      testId="history-table"
+      footer={
+        <Table.Tr>
+          <Table.Th scope="row" {...cardCell("title")}>
+            {t("portalHome.history.total")}
+          </Table.Th>
+          <Table.Td {...cardCell("money", header.invoiced)}>{money(data.totals.invoicedMinor)}</Table.Td>
+          <Table.Td {...cardCell("money", header.paid)}>{money(data.totals.paidMinor)}</Table.Td>
+          <Table.Td {...cardCell("money", header.pending)}>{money(data.totals.pendingMinor)}</Table.Td>
+        </Table.Tr>
+      }
+    />
   );
 }

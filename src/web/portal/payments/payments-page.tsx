@@ -1,9 +1,11 @@
-import { Anchor, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Group, Select, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import type { PortalPaymentSummary } from "../../../shared/contracts/index.js";
 import { useFormat } from "../../ui/format.js";
 import { QueryList } from "../../ui/query-states.js";
+import { type Column, ResponsiveTable } from "../../ui/responsive-table.js";
 import { methodLabel } from "./payment-method.js";
 import { usePortalPayments } from "./payments-api.js";
 
@@ -22,6 +24,40 @@ export function PortalPaymentsPage() {
   const [filter, setFilter] = useState<"all" | "invoice">("all");
   const [sort, setSort] = useState<SortKey>("newest");
   const payments = usePortalPayments({ filter, ...SORTS[sort] });
+  const columns: Column<PortalPaymentSummary>[] = [
+    {
+      key: "receipt",
+      header: t("receipts.list.receipt"),
+      kind: "title",
+      cell: (p) => (
+        <Anchor component={Link} to={`/payments/${p.id}`} fw={500}>
+          {p.number}
+        </Anchor>
+      ),
+    },
+    { key: "date", header: t("receipts.list.date"), kind: "aside", cell: (p) => f.date(p.paidOn) },
+    { key: "method", header: t("receipts.list.method"), cell: (p) => methodLabel(t, p.method, p.gateway) },
+    {
+      key: "amount",
+      header: t("receipts.list.amount"),
+      kind: "money",
+      cell: (p) => (
+        <>
+          {f.money(p.amountMinor, p.currency)}
+          {p.refundedMinor > 0 ? (
+            <Text size="xs" c="dimmed">
+              {t("receipts.list.refunded")}: {f.money(p.refundedMinor, p.currency)}
+            </Text>
+          ) : null}
+          {p.unappliedMinor > 0 ? (
+            <Text size="xs" c="dimmed">
+              {t("receipts.list.unapplied")}: {f.money(p.unappliedMinor, p.currency)}
+            </Text>
+          ) : null}
+        </>
+      ),
+    },
+  ];
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -61,46 +97,13 @@ export function PortalPaymentsPage() {
         emptyDescription={t("receipts.list.emptyBody")}
       >
         {(rows) => (
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped highlightOnHover aria-label={t("receipts.list.caption")}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("receipts.list.receipt")}</Table.Th>
-                  <Table.Th scope="col">{t("receipts.list.date")}</Table.Th>
-                  <Table.Th scope="col">{t("receipts.list.method")}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t("receipts.list.amount")}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((p) => (
-                  <Table.Tr key={p.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/payments/${p.id}`} fw={500}>
-                        {p.number}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{f.date(p.paidOn)}</Table.Td>
-                    <Table.Td>{methodLabel(t, p.method, p.gateway)}</Table.Td>
-                    <Table.Td ta="right">
-                      {f.money(p.amountMinor, p.currency)}
-                      {p.refundedMinor > 0 ? (
-                        <Text size="xs" c="dimmed">
-                          {t("receipts.list.refunded")}: {f.money(p.refundedMinor, p.currency)}
-                        </Text>
-                      ) : null}
-                      {p.unappliedMinor > 0 ? (
-                        <Text size="xs" c="dimmed">
-                          {t("receipts.list.unapplied")}: {f.money(p.unappliedMinor, p.currency)}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ResponsiveTable
+            minWidth={560}
+            label={t("receipts.list.caption")}
+            rows={rows}
+            rowKey={(p) => p.id}
+            columns={columns}
+          />
         )}
       </QueryList>
     </Stack>

@@ -1,12 +1,13 @@
-import { Anchor, Group, Select, Stack, Table, TextInput, Title } from "@mantine/core";
+import { Anchor, Group, Select, Stack, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { PortalQuoteFilter } from "../../../shared/contracts/index.js";
+import type { PortalQuoteFilter, PortalQuoteSummary } from "../../../shared/contracts/index.js";
 import { useFormat } from "../../ui/format.js";
 import { QueryList } from "../../ui/query-states.js";
 import { PORTAL_QUOTE_FILTERS } from "../../ui/quote-statuses.js";
+import { type Column, ResponsiveTable } from "../../ui/responsive-table.js";
 import { QuoteStatusBadge } from "../../ui/status-badge.js";
 import { usePortalQuotes } from "./quotes-api.js";
 
@@ -18,6 +19,36 @@ export function PortalQuotesPage() {
   const [q] = useDebouncedValue(search.trim(), 300);
   const quotes = usePortalQuotes({ status: status || undefined, q: q || undefined });
   const filtered = Boolean(status || q);
+  const columns: Column<PortalQuoteSummary>[] = [
+    {
+      key: "number",
+      header: t("quotes.field.number"),
+      kind: "title",
+      cell: (quote) => (
+        <Anchor component={Link} to={`/quotes/${quote.id}`} fw={500}>
+          {quote.displayNumber ?? quote.id.slice(0, 8)}
+        </Anchor>
+      ),
+    },
+    { key: "issued", header: t("quotes.field.issueDate"), cell: (quote) => f.date(quote.issueDate) },
+    {
+      key: "expiry",
+      header: t("quotes.field.expiryDate"),
+      cell: (quote) => (quote.expiryDate ? f.date(quote.expiryDate) : t("quotes.field.noExpiry")),
+    },
+    {
+      key: "total",
+      header: t("quotes.field.total"),
+      kind: "money",
+      cell: (quote) => f.money(quote.totalMinor, quote.currency),
+    },
+    {
+      key: "status",
+      header: t("quotes.field.status"),
+      kind: "aside",
+      cell: (quote) => <QuoteStatusBadge status={quote.status} />,
+    },
+  ];
 
   return (
     <Stack>
@@ -53,40 +84,13 @@ export function PortalQuotesPage() {
         emptyTitle={t("quotes.portal.empty")}
       >
         {(rows) => (
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("quotes.field.number")}</Table.Th>
-                  <Table.Th scope="col">{t("quotes.field.issueDate")}</Table.Th>
-                  <Table.Th scope="col">{t("quotes.field.expiryDate")}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t("quotes.field.total")}
-                  </Table.Th>
-                  <Table.Th scope="col">{t("quotes.field.status")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((quote) => (
-                  <Table.Tr key={quote.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/quotes/${quote.id}`} fw={500}>
-                        {quote.displayNumber ?? quote.id.slice(0, 8)}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{f.date(quote.issueDate)}</Table.Td>
-                    <Table.Td>
-                      {quote.expiryDate ? f.date(quote.expiryDate) : t("quotes.field.noExpiry")}
-                    </Table.Td>
-                    <Table.Td ta="right">{f.money(quote.totalMinor, quote.currency)}</Table.Td>
-                    <Table.Td>
-                      <QuoteStatusBadge status={quote.status} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ResponsiveTable
+            minWidth={560}
+            label={t("quotes.portal.title")}
+            rows={rows}
+            rowKey={(quote) => quote.id}
+            columns={columns}
+          />
         )}
       </QueryList>
     </Stack>

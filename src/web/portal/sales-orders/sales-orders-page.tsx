@@ -1,10 +1,12 @@
-import { Anchor, Group, Select, Stack, Table, TextInput, Title } from "@mantine/core";
+import { Anchor, Group, Select, Stack, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import type { PortalSalesOrderSummary } from "../../../shared/contracts/index.js";
 import { useFormat } from "../../ui/format.js";
 import { QueryList } from "../../ui/query-states.js";
+import { type Column, ResponsiveTable } from "../../ui/responsive-table.js";
 import { SALES_ORDER_STATUSES, SalesOrderStatusBadge } from "../../ui/sales-order-status-badge.js";
 import { usePortalSalesOrders } from "./sales-orders-api.js";
 
@@ -17,6 +19,32 @@ export function PortalSalesOrdersPage() {
   const [q] = useDebouncedValue(search.trim(), 300);
   const orders = usePortalSalesOrders({ status: status || undefined, q: q || undefined });
   const filtered = Boolean(status || q);
+  const columns: Column<PortalSalesOrderSummary>[] = [
+    {
+      key: "number",
+      header: t("salesOrders.number"),
+      kind: "title",
+      cell: (o) => (
+        <Anchor component={Link} to={`/sales-orders/${o.id}`} fw={500}>
+          {o.number}
+        </Anchor>
+      ),
+    },
+    { key: "reference", header: t("salesOrders.reference"), cell: (o) => o.reference ?? t("common.none") },
+    { key: "issued", header: t("salesOrders.issueDate"), cell: (o) => f.date(o.issueDate) },
+    {
+      key: "total",
+      header: t("salesOrders.total"),
+      kind: "money",
+      cell: (o) => f.money(o.totalMinor, o.currency),
+    },
+    {
+      key: "status",
+      header: t("salesOrders.status"),
+      kind: "aside",
+      cell: (o) => <SalesOrderStatusBadge status={o.status} />,
+    },
+  ];
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -54,38 +82,13 @@ export function PortalSalesOrdersPage() {
         emptyTitle={t("salesOrders.portal.empty")}
       >
         {(rows) => (
-          <Table.ScrollContainer minWidth={520}>
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("salesOrders.number")}</Table.Th>
-                  <Table.Th scope="col">{t("salesOrders.reference")}</Table.Th>
-                  <Table.Th scope="col">{t("salesOrders.issueDate")}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t("salesOrders.total")}
-                  </Table.Th>
-                  <Table.Th scope="col">{t("salesOrders.status")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((o) => (
-                  <Table.Tr key={o.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/sales-orders/${o.id}`} fw={500}>
-                        {o.number}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{o.reference ?? t("common.none")}</Table.Td>
-                    <Table.Td>{f.date(o.issueDate)}</Table.Td>
-                    <Table.Td ta="right">{f.money(o.totalMinor, o.currency)}</Table.Td>
-                    <Table.Td>
-                      <SalesOrderStatusBadge status={o.status} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ResponsiveTable
+            minWidth={520}
+            label={t("salesOrders.portal.title")}
+            rows={rows}
+            rowKey={(o) => o.id}
+            columns={columns}
+          />
         )}
       </QueryList>
     </Stack>

@@ -1,7 +1,8 @@
-import { Table, Title } from "@mantine/core";
+import { Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { StatementAging } from "../../../shared/contracts/index.js";
 import { useFormat } from "../../ui/format.js";
+import { ResponsiveTable } from "../../ui/responsive-table.js";
 
 const BUCKETS = [
   ["current", "currentMinor"],
@@ -29,29 +30,21 @@ export function StatementAgingSummary({
       <Title order={2} size="h4" id="statement-aging-title" mb="xs">
         {t("statement.aging.title", { date: f.date(at) })}
       </Title>
-      <Table.ScrollContainer minWidth={560}>
-        <Table withTableBorder captionSide="top">
-          <Table.Caption>{t("statement.aging.caption")}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              {BUCKETS.map(([label]) => (
-                <Table.Th key={label} scope="col" ta="right">
-                  {t(`statement.aging.${label}`)}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            <Table.Tr>
-              {BUCKETS.map(([label, key]) => (
-                <Table.Td key={label} ta="right" fw={label === "total" ? 700 : undefined}>
-                  {f.money(aging[key], currency)}
-                </Table.Td>
-              ))}
-            </Table.Tr>
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ResponsiveTable<StatementAging>
+        minWidth={560}
+        label={t("statement.aging.caption")}
+        caption={t("statement.aging.caption")}
+        rows={[aging]}
+        rowKey={() => "aging"}
+        striped={false}
+        columns={BUCKETS.map(([label, key]) => ({
+          key: label,
+          header: t(`statement.aging.${label}`),
+          kind: "money" as const,
+          cell: (row: StatementAging) =>
+            label === "total" ? <b>{f.money(row[key], currency)}</b> : f.money(row[key], currency),
+        }))}
+      />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Statement, StatementLine } from "../../../shared/contracts/index.js";
 import { type Formatters, useFormat } from "../../ui/format.js";
+import { type Column, cardCell, ResponsiveTable } from "../../ui/responsive-table.js";
 
 function describe(line: StatementLine, t: TFunction, f: Formatters): string {
   switch (line.type) {
@@ -23,69 +24,72 @@ export function StatementTable({ statement: s }: { statement: Statement }) {
   const { t } = useTranslation();
   const f = useFormat();
   const money = (minor: number) => f.money(minor, s.currency);
+  const label = {
+    charges: t("statement.charges"),
+    credits: t("statement.credits"),
+    balance: t("statement.balance"),
+  };
+  const columns: Column<StatementLine>[] = [
+    { key: "date", header: t("statement.date"), kind: "aside", cell: (line) => f.date(line.date) },
+    {
+      key: "document",
+      header: t("statement.document"),
+      kind: "title",
+      cell: (line) => <DocumentCell line={line} />,
+    },
+    { key: "description", header: t("statement.description"), cell: (line) => describe(line, t, f) },
+    {
+      key: "charges",
+      header: label.charges,
+      kind: "money",
+      cell: (line) => (line.amountMinor > 0 ? money(line.amountMinor) : ""),
+    },
+    {
+      key: "credits",
+      header: label.credits,
+      kind: "money",
+      cell: (line) => (line.amountMinor < 0 ? money(-line.amountMinor) : ""),
+    },
+    { key: "balance", header: label.balance, kind: "money", cell: (line) => money(line.balanceMinor) },
+  ];
   return (
-    <Table.ScrollContainer minWidth={680}>
-      <Table striped captionSide="top" verticalSpacing="xs">
-        <Table.Caption>
-          {t("statement.tableCaption", { from: f.date(s.from), to: f.date(s.to) })}
-        </Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("statement.date")}</Table.Th>
-            <Table.Th scope="col">{t("statement.document")}</Table.Th>
-            <Table.Th scope="col">{t("statement.description")}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t("statement.charges")}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t("statement.credits")}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t("statement.balance")}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          <Table.Tr fw={600}>
-            <Table.Td>{f.date(s.from)}</Table.Td>
-            <Table.Th scope="row" colSpan={4} fw={600}>
-              {t("statement.openingBalance")}
-            </Table.Th>
-            <Table.Td ta="right">{money(s.openingBalanceMinor)}</Table.Td>
-          </Table.Tr>
-          {s.lines.map((line) => (
-            <Table.Tr key={line.id}>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>{f.date(line.date)}</Table.Td>
-              <Table.Td>
-                <DocumentCell line={line} />
-              </Table.Td>
-              <Table.Td>{describe(line, t, f)}</Table.Td>
-              <Table.Td ta="right">{line.amountMinor > 0 ? money(line.amountMinor) : ""}</Table.Td>
-              <Table.Td ta="right">{line.amountMinor < 0 ? money(-line.amountMinor) : ""}</Table.Td>
-              <Table.Td ta="right">{money(line.balanceMinor)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-        <Table.Tfoot>
+    <ResponsiveTable
+      minWidth={680}
+      label={t("statement.tableCaption", { from: f.date(s.from), to: f.date(s.to) })}
+      caption={t("statement.tableCaption", { from: f.date(s.from), to: f.date(s.to) })}
+      rows={s.lines}
+      rowKey={(line) => line.id}
+      columns={columns}
+      before={
+        <Table.Tr fw={600}>
+          <Table.Td {...cardCell("aside")}>{f.date(s.from)}</Table.Td>
+          <Table.Th scope="row" colSpan={4} fw={600} {...cardCell("title")}>
+            {t("statement.openingBalance")}
+          </Table.Th>
+          <Table.Td {...cardCell("money", label.balance)}>{money(s.openingBalanceMinor)}</Table.Td>
+        </Table.Tr>
+      }
+      footer={
+        <>
           <Table.Tr>
             <Table.Td />
-            <Table.Th scope="row" colSpan={2}>
+            <Table.Th scope="row" colSpan={2} {...cardCell("title")}>
               {t("statement.periodTotals")}
             </Table.Th>
-            <Table.Td ta="right">{money(s.chargesMinor)}</Table.Td>
-            <Table.Td ta="right">{money(s.creditsMinor)}</Table.Td>
+            <Table.Td {...cardCell("money", label.charges)}>{money(s.chargesMinor)}</Table.Td>
+            <Table.Td {...cardCell("money", label.credits)}>{money(s.creditsMinor)}</Table.Td>
             <Table.Td />
           </Table.Tr>
           <Table.Tr fw={700}>
-            <Table.Td>{f.date(s.to)}</Table.Td>
-            <Table.Th scope="row" colSpan={4} fw={700}>
+            <Table.Td {...cardCell("aside")}>{f.date(s.to)}</Table.Td>
+            <Table.Th scope="row" colSpan={4} fw={700} {...cardCell("title")}>
               {t("statement.closingBalance")}
             </Table.Th>
-            <Table.Td ta="right">{money(s.closingBalanceMinor)}</Table.Td>
+            <Table.Td {...cardCell("money", label.balance)}>{money(s.closingBalanceMinor)}</Table.Td>
           </Table.Tr>
-        </Table.Tfoot>
-      </Table>
-    </Table.ScrollContainer>
+        </>
+      }
+    />
   );
 }
 
