@@ -13,9 +13,8 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
-import type { Config, TrustProxy } from "./config.js";
-import type { Database } from "./db/client.js";
-import type { Mailer } from "./email/mailer.js";
+import type { App, AppDeps, Deps } from "./app-types.js";
+import type { TrustProxy } from "./config.js";
 import { staffCookieName } from "./http/cookies.js";
 import { registerCsrfGuard } from "./http/csrf.js";
 import { frameworkErrors, registerErrorHandler } from "./http/errors.js";
@@ -49,19 +48,9 @@ import { HEARTBEAT_MS } from "./realtime/event-stream.js";
 import { eventRoutes } from "./realtime/events.routes.js";
 import { RealtimeHub } from "./realtime/realtime.js";
 
-export interface AppDeps {
-  database: Database;
-  config: Config;
-  mailer: Mailer;
-  /** Serve the built web apps from dist/web (off in API tests). */
-  serveWeb?: boolean;
-  logger?: boolean;
-  /** Live streams' heartbeat and session re-check (G4); shorter in tests. */
-  liveHeartbeatMs?: number;
-}
-
-export type App = FastifyInstance;
-export type Deps = Omit<AppDeps, "serveWeb" | "logger" | "liveHeartbeatMs">;
+// Also here for the tests, which build the app; a module imports them from ./app-types.js, since an
+// import of app.ts (which imports every module) would close a cycle.
+export type { App, AppDeps, Deps } from "./app-types.js";
 
 const webDir = fileURLToPath(new URL("../../dist/web", import.meta.url));
 

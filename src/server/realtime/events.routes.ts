@@ -1,6 +1,6 @@
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { slugParams } from "../../shared/contracts/index.js";
-import type { App, Deps } from "../app.js";
+import type { App, Deps } from "../app-types.js";
 import type { Db } from "../db/client.js";
 import { withContact } from "../db/scope.js";
 import { requireStaff, staffOf } from "../http/auth.js";

@@ -7,7 +7,7 @@ import {
   staffMe,
   staffResetBody,
 } from "../../../shared/contracts/index.js";
-import type { App, Deps } from "../../app.js";
+import type { App, Deps } from "../../app-types.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
 import { clearCookie, cookieOptions, staffCookieName } from "../../http/cookies.js";
 import { getStaffMe, STAFF_SESSION_DAYS, signInStaff, signOutStaff } from "./auth.service.js";

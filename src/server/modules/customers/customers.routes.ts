@@ -13,7 +13,7 @@ import {
   updateContactBody,
   updateCustomerBody,
 } from "../../../shared/contracts/index.js";
-import type { App, Deps } from "../../app.js";
+import type { App, Deps } from "../../app-types.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
 import { archiveCustomer, restoreCustomer } from "./archive.service.js";
 import { removeContact, updateContact } from "./contacts.service.js";

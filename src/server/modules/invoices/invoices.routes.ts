@@ -10,7 +10,7 @@ import {
   sendInvoiceBody,
   sendInvoiceResult,
 } from "../../../shared/contracts/index.js";
-import type { App, Deps } from "../../app.js";
+import type { App, Deps } from "../../app-types.js";
 import { withOrg } from "../../db/scope.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
 import { pdfLanguage, pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";

@@ -7,7 +7,7 @@ import {
   portalSettingsResponse,
   updateOrganisationBody,
 } from "../../../shared/contracts/index.js";
-import type { App, Deps } from "../../app.js";
+import type { App, Deps } from "../../app-types.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
 import { AppError } from "../../http/errors.js";
 import {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { App, Deps } from "../../app.js";
+import type { App, Deps } from "../../app-types.js";
 import { organisations } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { requireStaff, staffOf } from "../../http/auth.js";

@@ -11,7 +11,7 @@ import {
   recordPaymentBody,
   refundBody,
 } from "../../../shared/contracts/index.js";
-import type { App, Deps } from "../../app.js";
+import type { App, Deps } from "../../app-types.js";
 import { withOrg } from "../../db/scope.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
 import { loadCustomerRecord } from "../customers/customers.service.js";

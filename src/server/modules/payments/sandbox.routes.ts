@@ -4,7 +4,7 @@ import type { FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { formatMoney } from "../../../shared/money/index.js";
-import type { App, Deps } from "../../app.js";
+import type { App, Deps } from "../../app-types.js";
 import { checkoutSessions } from "../../db/schema/index.js";
 import { withSystem } from "../../db/scope.js";
 import { escapeHtml } from "../../email/templates.js";

@@ -10,7 +10,7 @@ import {
   portalAccessChanged,
   previewResult,
 } from "../../../shared/contracts/index.js";
-import type { App, Deps } from "../../app.js";
+import type { App, Deps } from "../../app-types.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
 import { contactCookieName, cookieOptions } from "../../http/cookies.js";
 import { bulkInvite } from "./bulk-invite.service.js";

@@ -11,7 +11,7 @@ import {
   portalTokenParams,
   slugParams,
 } from "../../../shared/contracts/index.js";
-import type { App, Deps } from "../../app.js";
+import type { App, Deps } from "../../app-types.js";
 import { contactCookieName, cookieOptions } from "../../http/cookies.js";
 import { contactOf, requireContact, requirePortal } from "../../http/portal-auth.js";
 import { auditOriginOf } from "../audit/audit.service.js";

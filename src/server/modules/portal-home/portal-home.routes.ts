@@ -5,7 +5,7 @@ import {
   purchaseHistoryQuery,
   slugParams,
 } from "../../../shared/contracts/index.js";
-import type { App, Deps } from "../../app.js";
+import type { App, Deps } from "../../app-types.js";
 import { contactOf, requireContact } from "../../http/portal-auth.js";
 import { getPortalHome, getPurchaseHistory } from "./portal-home.service.js";
 

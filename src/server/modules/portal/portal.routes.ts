@@ -15,7 +15,7 @@ import {
   slugParams,
   updateMyDetailsBody,
 } from "../../../shared/contracts/index.js";
-import type { App, Deps } from "../../app.js";
+import type { App, Deps } from "../../app-types.js";
 import type { Db } from "../../db/client.js";
 import { withContact } from "../../db/scope.js";
 import { clearCookie, contactCookieName, cookieOptions } from "../../http/cookies.js";

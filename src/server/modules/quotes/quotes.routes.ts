@@ -13,7 +13,7 @@ import {
   sendQuoteResult,
   verifyEvidenceResult,
 } from "../../../shared/contracts/index.js";
-import type { App, Deps } from "../../app.js";
+import type { App, Deps } from "../../app-types.js";
 import { withOrg } from "../../db/scope.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
 import { AppError } from "../../http/errors.js";

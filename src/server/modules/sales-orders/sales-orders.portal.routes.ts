@@ -7,7 +7,7 @@ import {
   slugIdParams,
   slugParams,
 } from "../../../shared/contracts/index.js";
-import type { App, Deps } from "../../app.js";
+import type { App, Deps } from "../../app-types.js";
 import { contactOf, requireContact } from "../../http/portal-auth.js";
 import { auditOriginOf } from "../audit/audit.service.js";
 import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";

@@ -1,6 +1,6 @@
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { idParams, statement, statementQuery } from "../../../shared/contracts/index.js";
-import type { App, Deps } from "../../app.js";
+import type { App, Deps } from "../../app-types.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
 import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
 import { getStatement, staffStatementPdf } from "./statement.service.js";

@@ -1,0 +1,22 @@
+import type { FastifyInstance } from "fastify";
+import type { Config } from "./config.js";
+import type { Database } from "./db/client.js";
+import type { Mailer } from "./email/mailer.js";
+
+/**
+ * What a module's routes receive, apart from `app.ts` (issue 11): the modules import these types, and
+ * `app.ts` imports the modules, so the types living there tied every routes file into one import cycle.
+ */
+export interface AppDeps {
+  database: Database;
+  config: Config;
+  mailer: Mailer;
+  /** Serve the built web apps from dist/web (off in API tests). */
+  serveWeb?: boolean;
+  logger?: boolean;
+  /** Live streams' heartbeat and session re-check (G4); shorter in tests. */
+  liveHeartbeatMs?: number;
+}
+
+export type App = FastifyInstance;
+export type Deps = Omit<AppDeps, "serveWeb" | "logger" | "liveHeartbeatMs">;
