@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { errorCodes } from "../../src/server/http/error-codes.js";
+import { errorCodes } from "../../src/server/errors/error-codes.js";
 import { en } from "../../src/web/i18n/en.js";
 import { es } from "../../src/web/i18n/es.js";
 import type { UiLanguage } from "../../src/web/i18n/types.js";

@@ -17,7 +17,7 @@ import type { App, AppDeps, Deps } from "./app-types.js";
 import type { TrustProxy } from "./config.js";
 import { staffCookieName } from "./http/cookies.js";
 import { registerCsrfGuard } from "./http/csrf.js";
-import { frameworkErrors, registerErrorHandler } from "./http/errors.js";
+import { frameworkErrors, registerErrorHandler } from "./http/error-handler.js";
 import { registerFavicon } from "./http/favicon.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";

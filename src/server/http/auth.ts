@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../db/client.js";
+import { AppError } from "../errors/errors.js";
 import { resolveStaffSession, type StaffPrincipal } from "../modules/auth/auth.service.js";
 import { cookieConfigOf, staffCookieName } from "./cookies.js";
-import { AppError } from "./errors.js";
 
 declare module "fastify" {
   interface FastifyRequest {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../config.js";
-import { sendProblem } from "./errors.js";
+import { sendProblem } from "./error-handler.js";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 

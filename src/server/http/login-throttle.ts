@@ -4,7 +4,7 @@ import * as clock from "../clock.js";
 import type { Db, Tx } from "../db/client.js";
 import { loginAttempts } from "../db/schema/index.js";
 import { withSystem } from "../db/scope.js";
-import { AppError } from "./errors.js";
+import { AppError } from "../errors/errors.js";
 
 /**
  * Sign-in throttling (decision 016). Three counters of failures in `login_attempts`:

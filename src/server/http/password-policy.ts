@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { AppError } from "./errors.js";
+import { AppError } from "../errors/errors.js";
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../db/client.js";
+import { AppError } from "../errors/errors.js";
 import {
   type ContactPrincipal,
   resolveContactSession,
@@ -7,7 +8,6 @@ import {
   resolvePortalSlug,
 } from "../modules/portal/contact-sessions.service.js";
 import { contactCookieName, cookieConfigOf } from "./cookies.js";
-import { AppError } from "./errors.js";
 
 declare module "fastify" {
   interface FastifyRequest {

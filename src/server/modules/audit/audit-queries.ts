@@ -3,7 +3,7 @@ import type { ActivityPage, CommentDocumentType } from "../../../shared/contract
 import type { Db } from "../../db/client.js";
 import { auditEvents, contacts, invoices, payments, quotes, salesOrders } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { findDocument } from "../comments/document-registry.js";
 import { loadCustomerRecord } from "../customers/customers.service.js";
 

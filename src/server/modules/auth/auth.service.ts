@@ -3,7 +3,7 @@ import * as clock from "../../clock.js";
 import type { Db } from "../../db/client.js";
 import { memberships, organisations, staffSessions, users } from "../../db/schema/index.js";
 import { withSystem } from "../../db/scope.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { beginLoginAttempt, clearLoginFailures, staffThrottleKey } from "../../http/login-throttle.js";
 import { verifyPassword } from "../../http/passwords.js";
 import { hashToken, newToken } from "../../http/tokens.js";

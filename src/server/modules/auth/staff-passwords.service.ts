@@ -6,7 +6,7 @@ import { memberships, staffPasswordTokens, staffSessions, users } from "../../db
 import { withSystem } from "../../db/scope.js";
 import type { Mailer } from "../../email/mailer.js";
 import { renderEmail } from "../../email/templates.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { FORGOT_PASSWORD_FLOOR_MS, noSoonerThan, RESET_EMAILS_PER_HOUR } from "../../http/forgot-password.js";
 import {
   beginLoginAttempt,

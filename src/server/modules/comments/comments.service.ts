@@ -4,7 +4,7 @@ import { truncateText } from "../../../shared/text.js";
 import type { Db, Tx } from "../../db/client.js";
 import { comments, contacts, customers, users } from "../../db/schema/index.js";
 import { withContact, withOrg } from "../../db/scope.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { publish } from "../../realtime/realtime.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import type { StaffPrincipal } from "../auth/auth.service.js";

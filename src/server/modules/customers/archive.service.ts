@@ -4,7 +4,7 @@ import * as clock from "../../clock.js";
 import type { Db } from "../../db/client.js";
 import { contacts, customers } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { revokeAccess } from "../portal-access/portal-access.service.js";
 import { getCustomerInTx, loadContacts, loadCustomer, loadCustomerRecord } from "./customers.service.js";
 

@@ -5,7 +5,7 @@ import * as clock from "../../clock.js";
 import type { Db } from "../../db/client.js";
 import { contacts } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { inviteContact, type MailDeps } from "../portal-access/invitation.js";
 import { accessStatusOf, loadCustomerContact, revokeAccess } from "../portal-access/portal-access.service.js";

@@ -14,7 +14,7 @@ import type { Db, Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
 import { contacts, customers } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { assertContactEmailFree, assertDistinctEmails } from "./contact-email.js";
 

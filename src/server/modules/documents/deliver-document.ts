@@ -4,7 +4,7 @@ import type { Tx } from "../../db/client.js";
 import { contacts } from "../../db/schema/index.js";
 import type { Mailer } from "../../email/mailer.js";
 import { type EmailKind, renderEmail } from "../../email/templates.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { createDocumentLink, type LinkedDocumentType } from "../portal/document-links.service.js";

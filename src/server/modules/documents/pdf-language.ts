@@ -4,7 +4,7 @@ import { z } from "zod";
 import { language } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { contacts } from "../../db/schema/index.js";
-import { requestLanguage } from "../../http/errors.js";
+import { requestLanguage } from "../../http/error-handler.js";
 import { loadCustomerRecord } from "../customers/customers.service.js";
 
 export type PdfLanguage = "es" | "en";

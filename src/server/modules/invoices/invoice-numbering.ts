@@ -3,7 +3,7 @@ import type { IssueDateBody } from "../../../shared/contracts/index.js";
 import { yearOf } from "../../../shared/dates.js";
 import type { Tx } from "../../db/client.js";
 import { numberCounters, numberSeries } from "../../db/schema/index.js";
-import { AppError, invalid } from "../../http/errors.js";
+import { AppError, invalid } from "../../errors/errors.js";
 
 /**
  * Takes the next number of a series for a year. The counter row is locked by the upsert until the

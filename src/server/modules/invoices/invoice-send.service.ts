@@ -6,7 +6,7 @@ import type { Db } from "../../db/client.js";
 import { invoices } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import type { Mailer } from "../../email/mailer.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { deliverDocument } from "../documents/deliver-document.js";
 import { buildInvoicePdf, invoicePdfFilename } from "./invoice-pdf.js";
 import { findDetail, findInvoice } from "./invoices.queries.js";

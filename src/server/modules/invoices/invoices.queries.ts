@@ -8,7 +8,7 @@ import type {
 import type { Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
 import { customers, invoiceLines, invoices, refunds } from "../../db/schema/index.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { availableCreditOf, dueOf } from "../ledger/document-amounts.js";
 import { OPEN_STATUSES } from "../ledger/document-status.js";
 import { netAllocations, toRefund } from "../payments/payment-queries.js";

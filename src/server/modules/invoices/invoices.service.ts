@@ -13,7 +13,7 @@ import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { documentLinks, invoiceLines, invoices, organisations } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import { AppError, invalid } from "../../http/errors.js";
+import { AppError, invalid } from "../../errors/errors.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { refreshSalesOrderInTx } from "../sales-orders/sales-order-fulfilment.js";

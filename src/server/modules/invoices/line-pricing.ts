@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { type invoiceLineInput, MAX_AMOUNT_MINOR } from "../../../shared/contracts/index.js";
 import { computeTotals } from "../../../shared/money/index.js";
 import type { Tx } from "../../db/client.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { defaultTax, loadTaxes } from "../taxes/taxes.service.js";
 
 type LineBody = z.output<typeof invoiceLineInput>;

@@ -2,7 +2,7 @@ import { asc, inArray } from "drizzle-orm";
 import type { AllocationInput } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { allocations, invoices } from "../../db/schema/index.js";
-import { AppError, type FieldError } from "../../http/errors.js";
+import { AppError, type FieldError } from "../../errors/errors.js";
 import { dueOf } from "./document-amounts.js";
 import { OPEN_STATUSES } from "./document-status.js";
 import { refreshDocumentInTx } from "./refresh-document.js";

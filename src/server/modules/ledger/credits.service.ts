@@ -4,7 +4,7 @@ import type { applyBody, InvoiceDetail, refundBody } from "../../../shared/contr
 import type { Db, Tx } from "../../db/client.js";
 import { refunds } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { findDetail } from "../invoices/invoices.queries.js";
 import { orgToday } from "../invoices/invoices.service.js";
 import { allocateInTx, lockDocuments } from "./allocate.js";

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import * as clock from "../../clock.js";
 import type { Tx } from "../../db/client.js";
 import { allocations, invoices, refunds } from "../../db/schema/index.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { deriveStatus } from "./document-status.js";
 
 type InvoiceRow = typeof invoices.$inferSelect;

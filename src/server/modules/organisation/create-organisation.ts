@@ -3,7 +3,7 @@ import type { Db } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { memberships, numberSeries, organisations, users } from "../../db/schema/index.js";
 import { withOrg, withSystem } from "../../db/scope.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { hashPassword } from "../../http/passwords.js";
 import { insertTax } from "../taxes/taxes.service.js";
 

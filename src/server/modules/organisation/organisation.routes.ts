@@ -8,8 +8,8 @@ import {
   updateOrganisationBody,
 } from "../../../shared/contracts/index.js";
 import type { App, Deps } from "../../app-types.js";
+import { AppError } from "../../errors/errors.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
-import { AppError } from "../../http/errors.js";
 import {
   getOrganisation,
   getPortalSettings,

@@ -10,7 +10,7 @@ import type { Db, Tx } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { organisations, portalSlugHistory } from "../../db/schema/index.js";
 import { withOrg, withSystem } from "../../db/scope.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { notificationPrefsOf, portalOptionsOf } from "../portal/portal-policy.js";
 
 export type OrganisationRow = typeof organisations.$inferSelect;

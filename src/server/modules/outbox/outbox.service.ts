@@ -3,7 +3,7 @@ import type { EmailDetail, EmailSummary } from "../../../shared/contracts/index.
 import type { Db } from "../../db/client.js";
 import { emails } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 
 type EmailRow = typeof emails.$inferSelect;
 

@@ -4,8 +4,8 @@ import { z } from "zod";
 import type { App, Deps } from "../../app-types.js";
 import { organisations } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
+import { AppError } from "../../errors/errors.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
-import { AppError } from "../../http/errors.js";
 import { availableGateways } from "./gateways.js";
 
 const gatewaySettings = z.object({

@@ -3,7 +3,7 @@ import type { Allocation, PaymentDetail, PaymentSummary, Refund } from "../../..
 import type { Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
 import { allocations, customers, invoices, payments, refunds } from "../../db/schema/index.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 
 export type PaymentRow = typeof payments.$inferSelect;
 

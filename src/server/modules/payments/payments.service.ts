@@ -13,7 +13,7 @@ import { yearOf } from "../../../shared/dates.js";
 import type { Db, Tx } from "../../db/client.js";
 import { allocations, invoices, payments, refunds } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import { defaultSeriesId, takeNextNumber } from "../invoices/invoice-numbering.js";
 import { orgToday } from "../invoices/invoices.service.js";

@@ -6,7 +6,7 @@ import { checkoutSessions, contacts, organisations } from "../../db/schema/index
 import { withOrg, withSystem } from "../../db/scope.js";
 import type { Mailer } from "../../email/mailer.js";
 import { renderEmail } from "../../email/templates.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { publishStatus } from "../../realtime/realtime.js";
 import { loadCustomerRecord } from "../customers/customers.service.js";
 import { dueOf, lockDocuments } from "../ledger/allocate.js";

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import type { Config } from "../../config.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { safeEqual } from "../../http/tokens.js";
 
 export type SandboxOutcome = "succeeded" | "declined" | "cancelled";

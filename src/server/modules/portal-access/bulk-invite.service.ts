@@ -2,7 +2,7 @@ import { and, inArray, isNull } from "drizzle-orm";
 import type { BulkInviteReport, BulkSkipReason } from "../../../shared/contracts/index.js";
 import { customers } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { loadContacts } from "../customers/customers.service.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { inviteContact } from "./invitation.js";

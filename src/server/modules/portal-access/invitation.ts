@@ -5,7 +5,7 @@ import type { Tx } from "../../db/client.js";
 import { contacts, type customers } from "../../db/schema/index.js";
 import type { Mailer } from "../../email/mailer.js";
 import { renderEmail } from "../../email/templates.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import type { OrganisationRow } from "../organisation/organisation.service.js";
 import { issuePortalToken } from "./portal-tokens.service.js";
 

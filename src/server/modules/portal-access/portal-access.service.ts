@@ -8,7 +8,7 @@ import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { auditEvents, contactSessions, contacts, documentLinks } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { checkNewPassword } from "../../http/password-policy.js";
 import { hashPassword } from "../../http/passwords.js";
 import { loadContacts, loadCustomer, loadCustomerRecord } from "../customers/customers.service.js";

@@ -3,7 +3,7 @@ import * as clock from "../../clock.js";
 import type { Db } from "../../db/client.js";
 import { contactSessions } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { hashToken } from "../../http/tokens.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { startContactSession } from "../portal/contact-sessions.service.js";

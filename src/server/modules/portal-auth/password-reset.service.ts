@@ -1,5 +1,5 @@
 import { withOrg } from "../../db/scope.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { FORGOT_PASSWORD_FLOOR_MS, noSoonerThan, RESET_EMAILS_PER_HOUR } from "../../http/forgot-password.js";
 import { clearAccountFailures, portalThrottleKey } from "../../http/login-throttle.js";
 import { hashPassword } from "../../http/passwords.js";

@@ -2,7 +2,7 @@ import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { withContact, withOrg } from "../../db/scope.js";
 import type { Mailer } from "../../email/mailer.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { beginLoginAttempt, clearLoginFailures, portalThrottleKey } from "../../http/login-throttle.js";
 import { checkNewPassword } from "../../http/password-policy.js";
 import { hashPassword, verifyPassword } from "../../http/passwords.js";

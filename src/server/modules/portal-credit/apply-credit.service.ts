@@ -3,7 +3,7 @@ import type { AllocationInput, ApplyCreditBody, ApplyCreditResult } from "../../
 import type { Db, Tx } from "../../db/client.js";
 import { invoices, payments } from "../../db/schema/index.js";
 import { withContact } from "../../db/scope.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import { orgToday } from "../invoices/invoices.service.js";
 import { allocateInTx, dueOf, lockDocuments } from "../ledger/allocate.js";

@@ -1,5 +1,5 @@
 import { MAX_HISTORY_MONTHS } from "../../../shared/contracts/index.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 
 /** Calendar months as "YYYY-MM" strings; arithmetic on a month index, never on Date (no time zones). */
 const indexOf = (ym: string) => Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1;

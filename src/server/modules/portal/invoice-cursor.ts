@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { PortalInvoiceSort } from "../../../shared/contracts/index.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 
 /**
  * The opaque cursor of a portal invoice page (E3): the sort key and id of the last row shown, with the

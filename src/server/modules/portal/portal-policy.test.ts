@@ -5,7 +5,7 @@ import {
   type PortalOptionKey,
 } from "../../../shared/contracts/index.js";
 import type { organisations } from "../../db/schema/index.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import {
   assertGatewayAllowed,
   assertPortalAllows,

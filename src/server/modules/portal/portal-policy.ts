@@ -7,7 +7,7 @@ import {
   type PortalOptions,
 } from "../../../shared/contracts/index.js";
 import type { organisations } from "../../db/schema/index.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 
 /**
  * The one place that decides what a portal shows and allows (C4). The API enforces it and sends the

@@ -18,8 +18,8 @@ import {
 import type { App, Deps } from "../../app-types.js";
 import type { Db } from "../../db/client.js";
 import { withContact } from "../../db/scope.js";
+import { AppError } from "../../errors/errors.js";
 import { clearCookie, contactCookieName, cookieOptions } from "../../http/cookies.js";
-import { AppError } from "../../http/errors.js";
 import { contactOf, requireContact, requirePortal } from "../../http/portal-auth.js";
 import { auditOriginOf } from "../audit/audit.service.js";
 import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";

@@ -4,7 +4,7 @@ import * as clock from "../../clock.js";
 import type { Db } from "../../db/client.js";
 import { contacts, invoices, organisations } from "../../db/schema/index.js";
 import { withContact, withSystem } from "../../db/scope.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { publishStatus } from "../../realtime/realtime.js";
 import { type AuditAction, type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import { loadCustomer } from "../customers/customers.service.js";

@@ -1,4 +1,4 @@
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { isEmbeddableLogo } from "../../pdf/logo.js";
 
 /** A hand-drawn signature is a few KB; this leaves room for a large, detailed canvas. */

@@ -10,7 +10,7 @@ import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { contacts, quoteAcceptances, quotes } from "../../db/schema/index.js";
 import { withContact } from "../../db/scope.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { publishStatus } from "../../realtime/realtime.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import { loadCustomer } from "../customers/customers.service.js";

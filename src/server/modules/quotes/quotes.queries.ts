@@ -9,7 +9,7 @@ import type {
 import type { Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
 import { customers, quoteAcceptances, quoteLines, quotes } from "../../db/schema/index.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { type QuoteForHash, quoteHash } from "./quote-canonical.js";
 
 export type QuoteRow = typeof quotes.$inferSelect;

@@ -15,8 +15,8 @@ import {
 } from "../../../shared/contracts/index.js";
 import type { App, Deps } from "../../app-types.js";
 import { withOrg } from "../../db/scope.js";
+import { AppError } from "../../errors/errors.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
-import { AppError } from "../../http/errors.js";
 import { pdfLanguage, pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
 import { orgToday } from "../invoices/invoices.service.js";
 import { buildQuotePdf, quotePdfFilename } from "./quote-pdf.js";

@@ -14,7 +14,7 @@ import type { Db, Tx } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { quoteLines, quotes, salesOrders } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import { AppError, invalid } from "../../http/errors.js";
+import { AppError, invalid } from "../../errors/errors.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import {
   chooseIssueDate,

@@ -7,7 +7,7 @@ import type {
 } from "../../../shared/contracts/index.js";
 import type { Db, Tx } from "../../db/client.js";
 import { withContact, withOrg } from "../../db/scope.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import { type PdfLanguageChoice, pdfLanguage } from "../documents/pdf-language.js";
 import {

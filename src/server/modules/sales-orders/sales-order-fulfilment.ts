@@ -3,7 +3,7 @@ import type { SalesOrderStatus } from "../../../shared/contracts/index.js";
 import * as clock from "../../clock.js";
 import type { Tx } from "../../db/client.js";
 import { salesOrderLines, salesOrders } from "../../db/schema/index.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 
 /**
  * The status an open (confirmed or later) order has for its lines' invoiced quantities: nothing

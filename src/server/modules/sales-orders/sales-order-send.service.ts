@@ -5,7 +5,7 @@ import type { Db } from "../../db/client.js";
 import { salesOrders } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import type { Mailer } from "../../email/mailer.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { deliverDocument } from "../documents/deliver-document.js";
 import { buildSalesOrderPdf, salesOrderPdfFilename } from "./sales-order-pdf.js";
 import { findDetail, lockOrder, type SalesOrderRow } from "./sales-orders.queries.js";

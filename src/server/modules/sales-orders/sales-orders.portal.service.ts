@@ -8,7 +8,7 @@ import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { salesOrders } from "../../db/schema/index.js";
 import { withContact } from "../../db/scope.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import { type PdfLanguageChoice, pdfLanguage } from "../documents/pdf-language.js";

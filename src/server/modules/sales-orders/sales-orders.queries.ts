@@ -8,7 +8,7 @@ import type {
 import type { Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
 import { customers, invoices, salesOrderLines, salesOrders } from "../../db/schema/index.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 
 export type SalesOrderRow = typeof salesOrders.$inferSelect;
 export type SalesOrderLineRow = typeof salesOrderLines.$inferSelect;

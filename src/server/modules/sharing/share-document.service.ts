@@ -5,7 +5,7 @@ import type { Db, Tx } from "../../db/client.js";
 import { contacts, customers, documentShares } from "../../db/schema/index.js";
 import { withContact } from "../../db/scope.js";
 import { renderEmail } from "../../email/templates.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import { findPortalDocument } from "../comments/document-registry.js";
 import { notify } from "../notifications/notifications.service.js";

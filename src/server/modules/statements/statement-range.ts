@@ -1,4 +1,4 @@
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 
 /** Ten years of calendar days, leap days included: long enough for any audit, short enough to bound a PDF. */
 export const MAX_RANGE_DAYS = 3653;

@@ -3,7 +3,7 @@ import type { CreateTaxBody, Tax } from "../../../shared/contracts/index.js";
 import type { Db, Tx } from "../../db/client.js";
 import { taxes } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import { AppError } from "../../http/errors.js";
+import { AppError } from "../../errors/errors.js";
 
 const toTax = (t: typeof taxes.$inferSelect): Tax => ({
   id: t.id,

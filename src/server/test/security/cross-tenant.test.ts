@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { invoices } from "../../db/schema/index.js";
+import { AppError } from "../../errors/errors.js";
 import { requireStaff } from "../../http/auth.js";
-import { AppError } from "../../http/errors.js";
 import { requireContact } from "../../http/portal-auth.js";
 import { createTestContext, type TestContext } from "../harness.js";
 import { crawlAnonymously, crawlAsContact, crawlAsStaff, fingerprint, loadRoutes } from "./crawler.js";

@@ -1,0 +1,470 @@
+/**
+ * The one table of error codes. `code` is stable for the web apps and API clients; `message` is safe to
+ * show to whoever made the request (a contact or staff); `cause` and `remedy` are for the organisation
+ * (FEATURES.md F4). Add a code here, never an ad-hoc string elsewhere.
+ */
+export interface ErrorDef {
+  status: number;
+  message: { en: string; es: string };
+  cause?: string;
+  remedy?: string;
+}
+
+const def = (status: number, en: string, es: string, cause?: string, remedy?: string): ErrorDef => ({
+  status,
+  message: { en, es },
+  cause,
+  remedy,
+});
+
+export const errorCodes = {
+  VALIDATION_FAILED: def(400, "Some fields are not valid.", "Algunos campos no son válidos."),
+  BAD_REQUEST: def(400, "The request could not be understood.", "No se ha podido entender la petición."),
+  CURSOR_INVALID: def(
+    400,
+    "This page of the list is no longer valid; start again from the first page.",
+    "Esta página de la lista ya no es válida; vuelve a empezar desde la primera.",
+  ),
+  PERIOD_INVALID: def(
+    400,
+    "Choose a period of at most 60 months whose start is not after its end.",
+    "Elige un periodo de 60 meses como máximo cuyo inicio no sea posterior a su final.",
+  ),
+  UNAUTHENTICATED: def(401, "Please sign in to continue.", "Inicia sesión para continuar."),
+  INVALID_CREDENTIALS: def(401, "Wrong email or password.", "Email o contraseña incorrectos."),
+  FORBIDDEN: def(403, "You are not allowed to do this.", "No tienes permiso para hacer esto."),
+  CSRF_REJECTED: def(
+    403,
+    "This request came from another site and was refused.",
+    "Esta petición venía de otro sitio y se ha rechazado.",
+  ),
+  NOT_FOUND: def(404, "Not found.", "No encontrado."),
+  PORTAL_DISABLED: def(
+    404,
+    "This portal is not available.",
+    "Este portal no está disponible.",
+    "The organisation turned its portal off",
+    "Turn the portal on in Portal settings",
+  ),
+  LINK_INVALID: def(
+    404,
+    "This link is not valid any more. Ask the sender for a new one.",
+    "Este enlace ya no es válido. Pide uno nuevo a quien te lo envió.",
+  ),
+  CONFLICT: def(409, "This changed meanwhile; reload and try again.", "Ha cambiado mientras tanto; recarga."),
+  SLUG_TAKEN: def(409, "This portal address is already in use.", "Esta dirección de portal ya está en uso."),
+  EMAIL_TAKEN: def(409, "This email is already in use.", "Este email ya está en uso."),
+  INVOICE_NOT_DRAFT: def(
+    409,
+    "Only draft invoices can be changed; issue a credit note instead.",
+    "Solo se pueden cambiar facturas en borrador; emite una factura rectificativa.",
+  ),
+  INVOICE_NOT_ISSUED: def(409, "Issue the invoice first.", "Emite la factura primero."),
+  INVOICE_VOID: def(409, "This invoice was voided.", "Esta factura está anulada."),
+  INVOICE_EMPTY: def(422, "Add at least one line.", "Añade al menos una línea."),
+  INVOICE_NOT_PAYABLE: def(409, "This invoice cannot be paid now.", "Esta factura no se puede pagar ahora."),
+  INVOICE_HAS_PAYMENTS: def(
+    409,
+    "An invoice with payments cannot be voided.",
+    "No se puede anular una factura con pagos.",
+  ),
+  STALE_STATE: def(
+    409,
+    "This was changed meanwhile (perhaps the same request was sent twice); reload and check before trying again.",
+    "Ha cambiado mientras tanto (quizá se envió dos veces); recarga y compruébalo antes de repetir.",
+  ),
+  ALLOCATION_EXCEEDS_DUE: def(
+    422,
+    "That is more than the invoice still owes.",
+    "Es más de lo que queda por pagar de la factura.",
+  ),
+  ALLOCATION_EXCEEDS_AVAILABLE: def(
+    422,
+    "The amounts add up to more than is available to apply.",
+    "Los importes suman más de lo disponible para aplicar.",
+  ),
+  ALLOCATION_TARGET_INVALID: def(
+    422,
+    "Money can only go to an issued, unpaid invoice of the same customer and currency.",
+    "Solo se puede aplicar a una factura emitida y pendiente del mismo cliente y moneda.",
+  ),
+  REFUND_EXCEEDS_REFUNDABLE: def(
+    422,
+    "That is more than can be refunded.",
+    "Es más de lo que se puede devolver.",
+  ),
+  NOT_A_CREDIT_SOURCE: def(
+    409,
+    "Only an issued credit note or a paid retainer invoice has credit to apply or refund.",
+    "Solo una factura rectificativa emitida o un anticipo pagado tienen saldo para aplicar o devolver.",
+  ),
+  PARTIAL_PAYMENT_NOT_ALLOWED: def(
+    422,
+    "This invoice must be paid in full.",
+    "Esta factura se debe pagar completa.",
+  ),
+  NOTHING_TO_PAY: def(409, "There is nothing to pay right now.", "No hay nada pendiente de pago."),
+  ALREADY_PAID: def(
+    409,
+    "These invoices were paid meanwhile; nothing was charged.",
+    "Estas facturas se han pagado mientras tanto; no se ha cobrado nada.",
+  ),
+  INVOICE_HAS_CREDIT_USED: def(
+    409,
+    "Credit from this document was already applied or refunded.",
+    "El saldo de este documento ya se ha aplicado o devuelto.",
+  ),
+  STATEMENT_RANGE_REVERSED: def(
+    422,
+    "The start date must be on or before the end date.",
+    "La fecha de inicio debe ser igual o anterior a la fecha de fin.",
+  ),
+  STATEMENT_RANGE_TOO_LONG: def(
+    422,
+    "Choose a period of at most 10 years.",
+    "Elige un periodo de 10 años como máximo.",
+  ),
+  QUOTE_NOT_DRAFT: def(
+    409,
+    "Only draft quotes can be changed; revise the quote instead.",
+    "Solo se pueden cambiar presupuestos en borrador; revisa el presupuesto.",
+  ),
+  QUOTE_EMPTY: def(422, "Add at least one line.", "Añade al menos una línea."),
+  QUOTE_NOT_SENT: def(409, "This quote has not been sent yet.", "Este presupuesto aún no se ha enviado."),
+  QUOTE_NOT_SENDABLE: def(
+    409,
+    "This quote cannot be sent again; revise it instead.",
+    "Este presupuesto no se puede volver a enviar; revísalo.",
+  ),
+  QUOTE_EXPIRED: def(
+    409,
+    "This quote has expired. Ask for a new one.",
+    "Este presupuesto ha caducado. Pide uno nuevo.",
+  ),
+  QUOTE_ALREADY_ANSWERED: def(
+    409,
+    "This quote has already been answered.",
+    "Este presupuesto ya se ha respondido.",
+  ),
+  QUOTE_SUPERSEDED: def(
+    409,
+    "There is a newer version of this quote; open it to answer.",
+    "Hay una versión más reciente de este presupuesto; ábrela para responder.",
+  ),
+  QUOTE_CHANGED: def(
+    409,
+    "The quote changed since you opened it; reload it and review it again.",
+    "El presupuesto ha cambiado desde que lo abriste; recárgalo y revísalo de nuevo.",
+  ),
+  QUOTE_NOT_REVISABLE: def(
+    409,
+    "Only a sent, viewed or declined quote can be revised.",
+    "Solo se puede revisar un presupuesto enviado, visto o rechazado.",
+  ),
+  QUOTE_REVISION_EXISTS: def(
+    409,
+    "A revision of this quote is already being drafted.",
+    "Ya hay una revisión de este presupuesto en borrador.",
+  ),
+  QUOTE_NOT_ACCEPTED: def(409, "This quote has not been accepted.", "Este presupuesto no se ha aceptado."),
+  QUOTE_ALREADY_INVOICED: def(
+    409,
+    "This quote has already been converted to an invoice.",
+    "Este presupuesto ya se ha convertido en factura.",
+  ),
+  QUOTE_ALREADY_ORDERED: def(
+    409,
+    "This quote has already been converted to a sales order.",
+    "Este presupuesto ya se ha convertido en pedido de venta.",
+  ),
+  SALES_ORDER_NOT_DRAFT: def(
+    409,
+    "Only draft sales orders can be changed.",
+    "Solo se pueden cambiar pedidos de venta en borrador.",
+  ),
+  SALES_ORDER_EMPTY: def(422, "Add at least one line.", "Añade al menos una línea."),
+  SALES_ORDER_NOT_CONFIRMED: def(
+    409,
+    "Confirm the sales order first.",
+    "Confirma el pedido de venta primero.",
+  ),
+  SALES_ORDER_VOID: def(409, "This sales order was voided.", "Este pedido de venta está anulado."),
+  SALES_ORDER_NOT_VOIDABLE: def(
+    409,
+    "A sales order with invoices cannot be voided; void its invoices first.",
+    "No se puede anular un pedido de venta con facturas; anula antes sus facturas.",
+  ),
+  SALES_ORDER_NOTHING_TO_INVOICE: def(
+    409,
+    "Everything in this sales order has been invoiced.",
+    "Todo lo de este pedido de venta ya está facturado.",
+  ),
+  SALES_ORDER_OVER_INVOICED: def(
+    422,
+    "That is more than remains to be invoiced of the line.",
+    "Es más de lo que queda por facturar de la línea.",
+  ),
+  SIGNATURE_REQUIRED: def(422, "Sign the quote to accept it.", "Firma el presupuesto para aceptarlo."),
+  SIGNATURE_INVALID: def(
+    422,
+    "The signature could not be read; draw it again.",
+    "No se ha podido leer la firma; vuelve a dibujarla.",
+  ),
+  SIGNATURE_TOO_LARGE: def(
+    413,
+    "The signature image is too large.",
+    "La imagen de la firma es demasiado grande.",
+  ),
+  CUSTOMER_HAS_NO_CONTACT_EMAIL: def(
+    422,
+    "The customer has no contact with an email address.",
+    "El cliente no tiene ningún contacto con email.",
+  ),
+  PAYMENT_SIGNATURE_INVALID: def(
+    400,
+    "The payment confirmation was not genuine.",
+    "La confirmación del pago no es auténtica.",
+  ),
+  PORTAL_MOVED: def(
+    404,
+    "This portal has a new address.",
+    "Este portal tiene una dirección nueva.",
+    "the organisation changed its portal address",
+    "use the new address; old links are redirected",
+  ),
+  FEATURE_DISABLED: def(
+    403,
+    "This is not available in this portal.",
+    "Esto no está disponible en este portal.",
+    "the organisation turned this option off in Portal settings",
+    "turn the option on in Portal settings",
+  ),
+  PREVIEW_READ_ONLY: def(
+    403,
+    "This is a preview: nothing can be changed.",
+    "Esto es una vista previa: no se puede cambiar nada.",
+  ),
+  TOKEN_INVALID: def(
+    400,
+    "This link has expired or was already used. Ask for a new one.",
+    "Este enlace ha caducado o ya se ha usado. Pide uno nuevo.",
+  ),
+  PASSWORD_TOO_SHORT: def(422, "Use at least 12 characters.", "Usa al menos 12 caracteres."),
+  PASSWORD_TOO_LONG: def(422, "Use at most 128 characters.", "Usa como máximo 128 caracteres."),
+  PASSWORD_BREACHED: def(
+    422,
+    "This password appears in lists of leaked passwords; choose another.",
+    "Esta contraseña aparece en listas de contraseñas filtradas; elige otra.",
+  ),
+  PASSWORD_MISMATCH: def(422, "The two passwords do not match.", "Las dos contraseñas no coinciden."),
+  WRONG_PASSWORD: def(422, "The current password is not right.", "La contraseña actual no es correcta."),
+  CONTACT_HAS_NO_EMAIL: def(
+    422,
+    "This contact has no email address; add one first.",
+    "Este contacto no tiene email; añade uno primero.",
+  ),
+  PORTAL_ACCESS_DISABLED: def(
+    409,
+    "Portal access is disabled for this contact; enable it first.",
+    "El acceso al portal de este contacto está desactivado; actívalo primero.",
+  ),
+  ACCOUNT_LOCKED: def(
+    429,
+    "Too many failed attempts. Wait a few minutes or reset your password.",
+    "Demasiados intentos fallidos. Espera unos minutos o restablece tu contraseña.",
+  ),
+  RATE_LIMITED: def(
+    429,
+    "Too many attempts; wait a moment and try again.",
+    "Demasiados intentos; espera un momento.",
+  ),
+  INTERNAL: def(
+    500,
+    "Something went wrong on our side. Try again.",
+    "Algo ha fallado por nuestra parte. Inténtalo de nuevo.",
+  ),
+  // FEATURES.md F4
+  CP1003: def(
+    404,
+    "This portal access is no longer valid.",
+    "Este acceso al portal ya no es válido.",
+    "the portal is tied to a customer contact that was deleted",
+    "check the contact still exists",
+  ),
+  CP1004: def(
+    409,
+    "This invoice can't be paid online right now.",
+    "Esta factura no se puede pagar en línea ahora.",
+    "the invoice comes from a recurring profile that was deleted",
+    "check the recurring profile still exists",
+  ),
+  CP2001: def(
+    422,
+    "Taxes are not set up.",
+    "Los impuestos no están configurados.",
+    "no default tax set for the organisation",
+    "create a default tax",
+  ),
+  CP3001: def(
+    502,
+    "The payment could not be completed.",
+    "No se ha podido completar el pago.",
+    "reference transactions not enabled at the merchant account",
+    "enable them at the gateway",
+  ),
+  CP3002: def(
+    502,
+    "Online payment is unavailable right now.",
+    "El pago en línea no está disponible ahora.",
+    "gateway credentials invalid or changed",
+    "re-enter the credentials",
+  ),
+  CP3003: def(
+    402,
+    "The payment was declined.",
+    "El pago ha sido rechazado.",
+    "declined by the gateway's fraud filters",
+    "review the transaction and the filters",
+  ),
+  CP3004: def(
+    402,
+    "The billing address could not be verified.",
+    "No se ha podido verificar la dirección de facturación.",
+    "the gateway could not verify the billing address",
+    "ask for the address fields on the payment page",
+  ),
+  CP3005: def(
+    409,
+    "A payment of this amount was just made; try again in a few minutes.",
+    "Se acaba de hacer un pago de este importe; inténtalo en unos minutos.",
+    "same amount and card within a few minutes of the last payment",
+    "try again after a few minutes",
+  ),
+  CP4001: def(
+    422,
+    "The amount is below the minimum for online payment.",
+    "El importe es inferior al mínimo para pagar en línea.",
+    "amount below the gateway's minimum (discounts or credits may cause it)",
+    "keep the amount above the minimum",
+  ),
+  CP4002: def(
+    422,
+    "Recurring payments are not available.",
+    "Los pagos recurrentes no están disponibles.",
+    "the gateway does not support recurring payments",
+    "use a gateway that does",
+  ),
+  CP4003: def(
+    422,
+    "This currency cannot be paid online.",
+    "Esta moneda no se puede pagar en línea.",
+    "the gateway does not support the transaction's currency",
+    "use a gateway that does",
+  ),
+  // Sharing (E14, issue 9): daily limits per customer and per organisation.
+  SHARE_LIMIT_REACHED: def(
+    429,
+    "Too many documents were shared today; try again tomorrow.",
+    "Se han compartido demasiados documentos hoy; inténtalo mañana.",
+    "the customer's or the organisation's daily limit of shared documents was reached",
+    "wait a day, or add the person as a contact in the back office",
+  ),
+  // Bad input (issue 9, part 5): Fastify's own refusals, and amounts beyond what the product keeps.
+  MALFORMED_JSON: def(
+    400,
+    "The request body is not valid JSON.",
+    "El cuerpo de la petición no es JSON válido.",
+  ),
+  PAYLOAD_TOO_LARGE: def(413, "The request is too large.", "La petición es demasiado grande."),
+  URI_TOO_LONG: def(414, "The address is too long.", "La dirección es demasiado larga."),
+  UNSUPPORTED_MEDIA_TYPE: def(
+    415,
+    "This kind of content is not accepted here; send JSON.",
+    "Aquí no se acepta este tipo de contenido; envía JSON.",
+  ),
+  AMOUNT_OUT_OF_RANGE: def(
+    422,
+    "An amount or a total is too large.",
+    "Un importe o un total es demasiado grande.",
+  ),
+  INVOICE_TOTAL_NEGATIVE: def(
+    422,
+    "An invoice cannot be issued with a negative total; issue a credit note instead.",
+    "No se puede emitir una factura con total negativo; emite una factura rectificativa.",
+  ),
+  // Production mode, gateways and the sandbox's hosted page (issue 9).
+  GATEWAY_NOT_AVAILABLE: def(
+    422,
+    "This payment method is not available.",
+    "Este medio de pago no está disponible.",
+    "the gateway is not enabled for the organisation, or this server does not run it (the sandbox runs in production only with PORTICO_DEMO=1)",
+    "enable a gateway the server runs in the organisation's payment settings",
+  ),
+  CHECKOUT_NOT_YOURS: def(
+    403,
+    "This payment page belongs to another portal session. Open the invoice in the portal and pay from there.",
+    "Esta página de pago pertenece a otra sesión del portal. Abre la factura en el portal y paga desde allí.",
+    "the hosted checkout was opened without the portal session of the contact who started it",
+    "start the payment again from the portal",
+  ),
+  // Document dates on issue (issue 10): issuing keeps the draft's date or refuses, never re-dates silently.
+  ISSUE_DATE_BEFORE_LAST: def(
+    422,
+    "This date is before the last issued document of the same series; issue it dated today or change its date.",
+    "Esta fecha es anterior al último documento emitido de la misma serie; emítelo con fecha de hoy o cambia su fecha.",
+    "numbers and dates must both ascend within a series and year, and a later document of the series is already issued",
+    "issue it dated today, or date it on or after the last issued document's date",
+  ),
+  ISSUE_DATE_IN_FUTURE: def(
+    422,
+    "This date is after today; a document cannot be issued with a future date.",
+    "Esta fecha es posterior a hoy; no se puede emitir un documento con fecha futura.",
+    "the draft's date is later than the organisation's today",
+    "issue it dated today, or issue it on its date",
+  ),
+  DUE_DATE_BEFORE_ISSUE: def(
+    422,
+    "The due date is before the issue date; change it before issuing.",
+    "La fecha de vencimiento es anterior a la de emisión; cámbiala antes de emitir.",
+  ),
+  // Customers and contacts (issue 10, items 2 and 3): editing and removing contacts, archiving customers.
+  CONTACT_EMAIL_TAKEN: def(
+    409,
+    "Another contact of this customer already uses this email.",
+    "Otro contacto de este cliente ya usa este email.",
+    "two contacts of one customer may not share an email address",
+    "use another address, or edit the other contact",
+  ),
+  CONTACT_LAST: def(
+    409,
+    "A customer needs at least one contact; add another before removing this one.",
+    "Un cliente necesita al menos un contacto; añade otro antes de eliminar este.",
+  ),
+  CONTACT_PRIMARY_REQUIRED: def(
+    409,
+    "A customer always has one primary contact; make another contact primary instead.",
+    "Un cliente siempre tiene un contacto principal; marca otro contacto como principal.",
+  ),
+  CUSTOMER_ARCHIVED: def(
+    409,
+    "This customer is archived; restore it first.",
+    "Este cliente está archivado; restáuralo primero.",
+  ),
+  CUSTOMER_NOT_ARCHIVED: def(409, "This customer is not archived.", "Este cliente no está archivado."),
+  // Money figures (issue 10, item 4; decision 017): a contact applying its own credit from the portal.
+  NO_CREDIT_TO_APPLY: def(
+    409,
+    "There is no credit to apply, or no invoice to apply it to, in this currency.",
+    "No hay crédito que aplicar, o ninguna factura a la que aplicarlo, en esta moneda.",
+  ),
+  // Issue 10 leftovers (helper "gaps"): a contact's email is unique in the organisation (portal sign-in).
+  CONTACT_EMAIL_IN_USE: def(
+    409,
+    "A contact of another customer already uses this email.",
+    "Un contacto de otro cliente ya usa este email.",
+    "the portal signs contacts in by email, so each address belongs to one contact of the organisation",
+    "use another address, or edit or remove the other customer's contact",
+  ),
+} satisfies Record<string, ErrorDef>;
+
+export type ErrorCode = keyof typeof errorCodes;
