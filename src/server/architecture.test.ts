@@ -11,22 +11,6 @@ import { expect, test } from "vitest";
  */
 const serverDir = dirname(fileURLToPath(import.meta.url));
 
-/**
- * Known breaches still to fix, each "importer -> imported" relative to src/server. It only shrinks: a
- * listed edge that no longer exists fails too, so the list is kept honest.
- */
-const ALLOWED_QUERY_IMPORTS: string[] = [
-  "modules/comments/document-registry.ts -> modules/quotes/quotes.queries.ts",
-  "modules/invoices/invoices.queries.ts -> modules/payments/payment-queries.ts",
-  "modules/ledger/credits.service.ts -> modules/invoices/invoices.queries.ts",
-  "modules/portal/invoice-list.queries.ts -> modules/invoices/invoices.queries.ts",
-  "modules/portal/invoice-list.service.ts -> modules/invoices/invoices.queries.ts",
-  "modules/portal/portal.service.ts -> modules/invoices/invoices.queries.ts",
-  "modules/portal-credit/apply-credit.service.ts -> modules/payments/payment-queries.ts",
-  "modules/receipts/receipt-pdf.ts -> modules/payments/payment-queries.ts",
-  "modules/receipts/receipts.service.ts -> modules/payments/payment-queries.ts",
-];
-
 function serverFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -120,12 +104,7 @@ test("a module never imports another module's queries", () => {
       .filter((d) => isQueries(d) && moduleOf(file) && moduleOf(d) && moduleOf(d) !== moduleOf(file))
       .map((d) => `${file} -> ${d}`),
   );
-  const breaches = edges.filter((e) => !ALLOWED_QUERY_IMPORTS.includes(e));
-  const stale = ALLOWED_QUERY_IMPORTS.filter((e) => !edges.includes(e));
-  if (ALLOWED_QUERY_IMPORTS.length)
-    console.warn(`still allowed (to fix):\n${ALLOWED_QUERY_IMPORTS.join("\n")}`);
-  expect(breaches, `import the module's service instead:\n${breaches.join("\n")}`).toEqual([]);
-  expect(stale, "fixed: remove from ALLOWED_QUERY_IMPORTS").toEqual([]);
+  expect(edges, `import the module's service instead:\n${edges.join("\n")}`).toEqual([]);
 });
 
 test("the checks see the server (a moved folder cannot make them pass vacuously)", () => {

@@ -1,8 +1,8 @@
 import * as clock from "./clock.js";
 import type { Db } from "./db/client.js";
 import { withOrg } from "./db/scope.js";
+import { applyCredit } from "./modules/invoices/credits.service.js";
 import { createDraft, issueInvoice } from "./modules/invoices/invoices.service.js";
-import { applyCredit } from "./modules/ledger/credits.service.js";
 import { loadOrganisation } from "./modules/organisation/organisation.service.js";
 import { recordOfflinePayment } from "./modules/payments/payments.service.js";
 

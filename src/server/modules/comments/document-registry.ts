@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { CommentDocumentType } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { invoices, quotes, salesOrders } from "../../db/schema/index.js";
-import { displayNumberOf } from "../quotes/quotes.queries.js";
+import { displayNumberOf } from "../quotes/quotes.service.js";
 
 /** What comments and shares need to know of a document, read in the caller's scope (RLS applies). */
 export interface DocumentInfo {

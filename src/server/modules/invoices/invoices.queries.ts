@@ -11,7 +11,7 @@ import { customers, invoiceLines, invoices, refunds } from "../../db/schema/inde
 import { AppError } from "../../errors/errors.js";
 import { availableCreditOf, dueOf } from "../ledger/document-amounts.js";
 import { OPEN_STATUSES } from "../ledger/document-status.js";
-import { netAllocations, toRefund } from "../payments/payment-queries.js";
+import { netAllocations, toRefund } from "../ledger/net-allocations.js";
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type InvoiceLineRow = typeof invoiceLines.$inferSelect;

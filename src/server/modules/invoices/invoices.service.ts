@@ -34,6 +34,9 @@ import {
 } from "./invoices.queries.js";
 import { type PricedLineInput, priceLines, resolveLineTaxes } from "./line-pricing.js";
 
+// Other modules read invoices through this service, never its queries (issue 11).
+export { findDetail, findInvoice, type InvoiceRow, toSummary } from "./invoices.queries.js";
+
 type DraftInput = z.output<typeof invoiceDraftBody>;
 
 export async function orgToday(tx: Tx, orgId: string): Promise<string> {

@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
-import type { Allocation, PaymentDetail, PaymentSummary, Refund } from "../../../shared/contracts/index.js";
+import type { PaymentDetail, PaymentSummary } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
 import { allocations, customers, invoices, payments, refunds } from "../../db/schema/index.js";
 import { AppError } from "../../errors/errors.js";
+import { netAllocations, toRefund } from "../ledger/net-allocations.js";
 
 export type PaymentRow = typeof payments.$inferSelect;
 
@@ -122,56 +123,6 @@ export async function listPaymentSummaries(
   );
   return rows.map((r) => toSummary(r.p, r.customerName, figures.get(r.p.id) as PaymentFigures));
 }
-
-/** Allocations netted per source and target (a refund's negative rows reduce the original). */
-export async function netAllocations(tx: Tx, where: SQL): Promise<Allocation[]> {
-  type Row = {
-    payment_id: string | null;
-    source_invoice_id: string | null;
-    invoice_id: string;
-    amount: string;
-    applied_on: string;
-    source_number: string | null;
-    source_kind: string | null;
-    invoice_number: string | null;
-    invoice_kind: "invoice" | "retainer" | "credit_note";
-  };
-  const result = await tx.execute(sql`
-    select a.payment_id, a.source_invoice_id, a.invoice_id, sum(a.amount_minor)::text as amount,
-           min(a.applied_on)::text as applied_on,
-           coalesce(p.number, s.number) as source_number, s.kind as source_kind,
-           i.number as invoice_number, i.kind as invoice_kind
-      from ${allocations} a
-      join ${invoices} i on i.id = a.invoice_id
-      left join ${payments} p on p.id = a.payment_id
-      left join ${invoices} s on s.id = a.source_invoice_id
-     where ${where}
-     group by a.payment_id, a.source_invoice_id, a.invoice_id, p.number, s.number, s.kind, i.number, i.kind
-    having sum(a.amount_minor) <> 0
-     order by min(a.applied_on), min(a.created_at), i.number, a.invoice_id`);
-  // Both drivers (PGlite, node-postgres) answer { rows }.
-  const list = (result as unknown as { rows: Row[] }).rows;
-  return list.map((r) => ({
-    sourceType: r.payment_id ? "payment" : r.source_kind === "retainer" ? "retainer" : "credit_note",
-    sourceId: (r.payment_id ?? r.source_invoice_id) as string,
-    sourceNumber: r.source_number,
-    invoiceId: r.invoice_id,
-    invoiceNumber: r.invoice_number,
-    invoiceKind: r.invoice_kind,
-    amountMinor: Number(r.amount),
-    appliedOn: String(r.applied_on).slice(0, 10),
-  }));
-}
-
-export const toRefund = (r: typeof refunds.$inferSelect): Refund => ({
-  id: r.id,
-  amountMinor: r.amountMinor,
-  currency: r.currency,
-  method: r.method,
-  refundedOn: r.refundedOn,
-  reference: r.reference,
-  notes: r.notes,
-});
 
 export async function findPaymentDetail(tx: Tx, p: PaymentRow): Promise<PaymentDetail> {
   const [cust] = await tx

@@ -15,9 +15,9 @@ import type { App, Deps } from "../../app-types.js";
 import { withOrg } from "../../db/scope.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
 import { loadCustomerRecord } from "../customers/customers.service.js";
+import { applyCredit, refundCredit } from "../invoices/credits.service.js";
 import { orgToday } from "../invoices/invoices.service.js";
 import { customerBalances } from "../ledger/balances.js";
-import { applyCredit, refundCredit } from "../ledger/credits.service.js";
 import {
   applyPayment,
   getPayment,

@@ -28,6 +28,16 @@ import {
   unappliedOf,
 } from "./payment-queries.js";
 
+// Other modules (receipts, the portal's credit) read payments through this service, never its queries.
+export {
+  findPayment,
+  findPaymentDetail,
+  listPaymentSummaries,
+  type PaymentRow,
+  paymentFigures,
+  unappliedOf,
+} from "./payment-queries.js";
+
 type RecordInput = z.output<typeof recordPaymentBody>;
 type RefundInput = z.output<typeof refundBody>;
 

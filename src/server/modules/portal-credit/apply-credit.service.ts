@@ -10,7 +10,7 @@ import { allocateInTx, dueOf, lockDocuments } from "../ledger/allocate.js";
 import { availableCreditOf } from "../ledger/document-amounts.js";
 import { OPEN_STATUSES } from "../ledger/document-status.js";
 import { openInvoiceDues } from "../ledger/open-invoices.js";
-import { paymentFigures, unappliedOf } from "../payments/payment-queries.js";
+import { paymentFigures, unappliedOf } from "../payments/payments.service.js";
 import type { ContactPrincipal } from "../portal/contact-sessions.service.js";
 
 /** One place credit can come from, with what it still has to give. */

@@ -3,9 +3,10 @@ import type { PortalInvoiceListQuery } from "../../../shared/contracts/index.js"
 import type { Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
 import { invoiceLines, invoices } from "../../db/schema/index.js";
-import type { InvoiceRow } from "../invoices/invoices.queries.js";
 import { OPEN_STATUSES } from "../ledger/document-status.js";
 import type { InvoiceCursor } from "./invoice-cursor.js";
+
+type InvoiceRow = typeof invoices.$inferSelect;
 
 /** An invoice without a due date sorts as due last (ascending): it is never due. */
 const NEVER_DUE = "9999-12-31";

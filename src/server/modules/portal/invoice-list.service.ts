@@ -1,8 +1,7 @@
 import type { PortalInvoiceListQuery, PortalInvoicePage } from "../../../shared/contracts/index.js";
 import type { Db } from "../../db/client.js";
 import { withContact } from "../../db/scope.js";
-import { toSummary } from "../invoices/invoices.queries.js";
-import { orgToday } from "../invoices/invoices.service.js";
+import { orgToday, toSummary } from "../invoices/invoices.service.js";
 import type { ContactPrincipal } from "./contact-sessions.service.js";
 import { decodeCursor, encodeCursor } from "./invoice-cursor.js";
 import { cursorKeyOf, findInvoicePage } from "./invoice-list.queries.js";

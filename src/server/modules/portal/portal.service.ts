@@ -10,8 +10,7 @@ import { type AuditAction, type AuditOrigin, recordPortalEvent } from "../audit/
 import { loadCustomer } from "../customers/customers.service.js";
 import { type PdfLanguageChoice, pdfLanguage } from "../documents/pdf-language.js";
 import { buildInvoicePdf, invoicePdfFilename } from "../invoices/invoice-pdf.js";
-import { findDetail, findInvoice } from "../invoices/invoices.queries.js";
-import { orgToday } from "../invoices/invoices.service.js";
+import { findDetail, findInvoice, orgToday } from "../invoices/invoices.service.js";
 import { notify } from "../notifications/notifications.service.js";
 import type { StaffMail } from "../notifications/staff-email.js";
 import { logoUrlOf } from "../organisation/organisation.service.js";

@@ -4,7 +4,7 @@ import { renderReceiptPdf } from "../../pdf/receipt/render-receipt-pdf.js";
 import { loadCustomerRecord } from "../customers/customers.service.js";
 import { type Address, pdfCustomerParty, pdfOrgParty } from "../documents/pdf-parts.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
-import type { PaymentRow } from "../payments/payment-queries.js";
+import type { PaymentRow } from "../payments/payments.service.js";
 
 /**
  * A payment's receipt as a PDF (E6). The customer block is the live customer: a payment has no frozen

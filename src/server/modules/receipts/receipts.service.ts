@@ -15,7 +15,7 @@ import {
   findPaymentDetail,
   listPaymentSummaries,
   type PaymentRow,
-} from "../payments/payment-queries.js";
+} from "../payments/payments.service.js";
 import type { ContactPrincipal } from "../portal/contact-sessions.service.js";
 import { buildReceiptPdf, receiptPdfFilename } from "./receipt-pdf.js";
 

@@ -5,11 +5,11 @@ import type { Db, Tx } from "../../db/client.js";
 import { refunds } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
-import { findDetail } from "../invoices/invoices.queries.js";
-import { orgToday } from "../invoices/invoices.service.js";
-import { allocateInTx, lockDocuments } from "./allocate.js";
-import { availableCreditOf } from "./document-amounts.js";
-import { refreshDocumentInTx } from "./refresh-document.js";
+import { allocateInTx, lockDocuments } from "../ledger/allocate.js";
+import { availableCreditOf } from "../ledger/document-amounts.js";
+import { refreshDocumentInTx } from "../ledger/refresh-document.js";
+import { findDetail } from "./invoices.queries.js";
+import { orgToday } from "./invoices.service.js";
 
 async function lockSource(tx: Tx, id: string, targets: string[]) {
   const locked = await lockDocuments(tx, [id, ...targets]);
