@@ -33,7 +33,7 @@ FILES=(
   src/server/modules/portal-home/portal-home.test.ts
   src/server/modules/portal-home/portal-invoices.test.ts
   src/server/modules/quotes/quotes.test.ts
-  src/server/modules/portal/contact-sessions.test.ts
+  src/server/modules/contact-sessions/contact-sessions.test.ts
 )
 
 log "running ${#FILES[@]} date-sensitive test files with the clock at $AT UTC"

@@ -6,7 +6,7 @@ import {
   resolveContactSession,
   resolveMovedSlug,
   resolvePortalSlug,
-} from "../modules/portal/contact-sessions.service.js";
+} from "../modules/contact-sessions/contact-sessions.service.js";
 import { contactCookieName, cookieConfigOf } from "./cookies.js";
 
 declare module "fastify" {

@@ -9,7 +9,7 @@ import {
   type TestOrg,
 } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
-import { startContactSession } from "../portal/contact-sessions.service.js";
+import { startContactSession } from "../contact-sessions/contact-sessions.service.js";
 
 /** Issue 9: the sandbox's hosted page acts only for its contact; invoices offer only enabled gateways. */
 const relative = (url: string) => url.replace("https://portico.test", "");

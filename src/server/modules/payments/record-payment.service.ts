@@ -2,16 +2,16 @@ import { eq } from "drizzle-orm";
 import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
-import { checkoutSessions, contacts, organisations } from "../../db/schema/index.js";
+import { checkoutSessions, contacts, organisations, type PlannedAllocation } from "../../db/schema/index.js";
 import { withOrg, withSystem } from "../../db/scope.js";
 import type { Mailer } from "../../email/mailer.js";
 import { renderEmail } from "../../email/templates.js";
 import { AppError } from "../../errors/errors.js";
 import { publishStatus } from "../../realtime/realtime.js";
 import { loadCustomerRecord } from "../customers/customers.service.js";
-import { dueOf, lockDocuments } from "../ledger/allocate.js";
+import { type DocumentRow, dueOf, lockDocuments } from "../ledger/allocate.js";
+import { OPEN_STATUSES } from "../ledger/document-status.js";
 import { notify } from "../notifications/notifications.service.js";
-import { planStillFits } from "./checkout.service.js";
 import { insertPaymentInTx } from "./payments.service.js";
 import type { SandboxOutcome } from "./sandbox-gateway.js";
 
@@ -161,4 +161,12 @@ export async function applyGatewayConfirmation(
   });
   if (result.recorded) void deps.mailer.deliverQueued();
   return result;
+}
+
+/** The plan still fits: every planned amount is at most what its invoice owes now. */
+function planStillFits(plan: PlannedAllocation[], locked: Map<string, DocumentRow>): boolean {
+  return plan.every((a) => {
+    const d = locked.get(a.invoiceId);
+    return d !== undefined && OPEN_STATUSES.includes(d.status) && a.amountMinor <= dueOf(d);
+  });
 }

@@ -10,7 +10,7 @@ import { withSystem } from "../../db/scope.js";
 import { escapeHtml } from "../../email/templates.js";
 import { AppError } from "../../errors/errors.js";
 import { contactCookieName } from "../../http/cookies.js";
-import { resolveContactSession } from "../portal/contact-sessions.service.js";
+import { resolveContactSession } from "../contact-sessions/contact-sessions.service.js";
 import { applyGatewayConfirmation } from "./record-payment.service.js";
 import { type SandboxOutcome, sandboxGateway } from "./sandbox-gateway.js";
 

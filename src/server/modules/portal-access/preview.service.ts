@@ -5,8 +5,8 @@ import { contactSessions } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
 import { hashToken } from "../../http/tokens.js";
+import { startContactSession } from "../contact-sessions/contact-sessions.service.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
-import { startContactSession } from "../portal/contact-sessions.service.js";
 import { loadCustomerContact } from "./portal-access.service.js";
 
 /** A preview is a quick look, not a working session: it ends after an hour whatever its use. */

@@ -4,7 +4,7 @@ import { FORGOT_PASSWORD_FLOOR_MS, noSoonerThan, RESET_EMAILS_PER_HOUR } from ".
 import { clearAccountFailures, portalThrottleKey } from "../../http/login-throttle.js";
 import { hashPassword } from "../../http/passwords.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
-import { startContactSession } from "../portal/contact-sessions.service.js";
+import { startContactSession } from "../contact-sessions/contact-sessions.service.js";
 import {
   consumePortalToken,
   countRecentPortalTokens,

@@ -15,7 +15,7 @@ import type { App, Deps } from "../../app-types.js";
 import { contactCookieName, cookieOptions } from "../../http/cookies.js";
 import { contactOf, requireContact, requirePortal } from "../../http/portal-auth.js";
 import { auditOriginOf } from "../audit/audit.service.js";
-import { CONTACT_SESSION_HOURS } from "../portal/contact-sessions.service.js";
+import { CONTACT_SESSION_HOURS } from "../contact-sessions/contact-sessions.service.js";
 import {
   acceptInvitation,
   peekInvitation,

@@ -11,7 +11,7 @@ import {
   type ContactPrincipal,
   endContactSession,
   startContactSession,
-} from "../portal/contact-sessions.service.js";
+} from "../contact-sessions/contact-sessions.service.js";
 import { revokePortalTokens } from "../portal-access/portal-tokens.service.js";
 import {
   canSignIn,

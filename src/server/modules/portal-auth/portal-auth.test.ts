@@ -3,7 +3,7 @@ import type { Customer } from "../../../shared/contracts/index.js";
 import { contactCookieName } from "../../http/cookies.js";
 import { buildCustomer, buildOrg, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
-import { startContactSession } from "../portal/contact-sessions.service.js";
+import { startContactSession } from "../contact-sessions/contact-sessions.service.js";
 import {
   auditActions,
   emailsTo,

@@ -5,13 +5,13 @@ import { invoices, payments } from "../../db/schema/index.js";
 import { withContact } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
+import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
 import { orgToday } from "../invoices/invoices.service.js";
 import { allocateInTx, dueOf, lockDocuments } from "../ledger/allocate.js";
 import { availableCreditOf } from "../ledger/document-amounts.js";
 import { OPEN_STATUSES } from "../ledger/document-status.js";
 import { openInvoiceDues } from "../ledger/open-invoices.js";
 import { paymentFigures, unappliedOf } from "../payments/payments.service.js";
-import type { ContactPrincipal } from "../portal/contact-sessions.service.js";
 
 /** One place credit can come from, with what it still has to give. */
 interface Source {

@@ -2,12 +2,12 @@ import type { PortalHome, PurchaseHistory, PurchaseHistoryQuery } from "../../..
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { withContact } from "../../db/scope.js";
+import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
 import { loadContacts, loadCustomer } from "../customers/customers.service.js";
 import { orgToday } from "../invoices/invoices.service.js";
 import { customerBalances } from "../ledger/balances.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { offeredGateways } from "../payments/gateways.js";
-import type { ContactPrincipal } from "../portal/contact-sessions.service.js";
 import { can, portalOptionsOf } from "../portal/portal-policy.js";
 import { monthRange } from "./month-range.js";
 import {

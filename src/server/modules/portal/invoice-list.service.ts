@@ -1,8 +1,8 @@
 import type { PortalInvoiceListQuery, PortalInvoicePage } from "../../../shared/contracts/index.js";
 import type { Db } from "../../db/client.js";
 import { withContact } from "../../db/scope.js";
+import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
 import { orgToday, toSummary } from "../invoices/invoices.service.js";
-import type { ContactPrincipal } from "./contact-sessions.service.js";
 import { decodeCursor, encodeCursor } from "./invoice-cursor.js";
 import { cursorKeyOf, findInvoicePage } from "./invoice-list.queries.js";
 

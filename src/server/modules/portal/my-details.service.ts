@@ -7,10 +7,10 @@ import { contacts, customers } from "../../db/schema/index.js";
 import { withContact } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
+import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import { notify } from "../notifications/notifications.service.js";
 import type { StaffMail } from "../notifications/staff-email.js";
-import type { ContactPrincipal } from "./contact-sessions.service.js";
 import { eventOf } from "./portal.service.js";
 
 type UpdateMyDetails = z.output<typeof updateMyDetailsBody>;

@@ -13,7 +13,7 @@ import {
   type TestOrg,
 } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
-import { startContactSession } from "./contact-sessions.service.js";
+import { startContactSession } from "../contact-sessions/contact-sessions.service.js";
 
 let ctx: TestContext;
 let org: TestOrg;

@@ -22,15 +22,15 @@ import { AppError } from "../../errors/errors.js";
 import { clearCookie, contactCookieName, cookieOptions } from "../../http/cookies.js";
 import { contactOf, requireContact, requirePortal } from "../../http/portal-auth.js";
 import { auditOriginOf } from "../audit/audit.service.js";
-import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
-import { startCheckout } from "../payments/checkout.service.js";
-import { signOutContact } from "../portal-auth/portal-auth.service.js";
 import {
   CONTACT_SESSION_HOURS,
   resolveContactSession,
   resolveMovedSlug,
   startContactSession,
-} from "./contact-sessions.service.js";
+} from "../contact-sessions/contact-sessions.service.js";
+import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
+import { signOutContact } from "../portal-auth/portal-auth.service.js";
+import { startCheckout } from "./checkout.service.js";
 import {
   linkOfArchivedCustomer,
   linkTargetIsLive,

@@ -7,6 +7,7 @@ import { withContact, withSystem } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
 import { publishStatus } from "../../realtime/realtime.js";
 import { type AuditAction, type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
+import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import { type PdfLanguageChoice, pdfLanguage } from "../documents/pdf-language.js";
 import { buildInvoicePdf, invoicePdfFilename } from "../invoices/invoice-pdf.js";
@@ -16,7 +17,6 @@ import type { StaffMail } from "../notifications/staff-email.js";
 import { logoUrlOf } from "../organisation/organisation.service.js";
 import { offeredGateways } from "../payments/gateways.js";
 import { sandboxGateway } from "../payments/sandbox-gateway.js";
-import type { ContactPrincipal } from "./contact-sessions.service.js";
 import { bankTransferOf, effectiveFeatures, portalOptionsOf, visibleOrgContact } from "./portal-policy.js";
 
 type OrgRow = typeof organisations.$inferSelect;

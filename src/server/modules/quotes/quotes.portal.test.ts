@@ -16,7 +16,7 @@ import { testToday } from "../../test/dates.js";
 import { buildCustomer, buildOrg, buildQuote, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 import { dataUrl, signaturePng } from "../../test/png.js";
-import { startContactSession } from "../portal/contact-sessions.service.js";
+import { startContactSession } from "../contact-sessions/contact-sessions.service.js";
 import { MAX_SIGNATURE_BYTES } from "./quote-signature.js";
 import { acceptAsContact, contactCookieFor, portalGet, portalPost } from "./test-support.js";
 

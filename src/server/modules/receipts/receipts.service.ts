@@ -9,6 +9,7 @@ import type { Db, Tx } from "../../db/client.js";
 import { withContact, withOrg } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
+import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
 import { type PdfLanguageChoice, pdfLanguage } from "../documents/pdf-language.js";
 import {
   findPayment,
@@ -16,7 +17,6 @@ import {
   listPaymentSummaries,
   type PaymentRow,
 } from "../payments/payments.service.js";
-import type { ContactPrincipal } from "../portal/contact-sessions.service.js";
 import { buildReceiptPdf, receiptPdfFilename } from "./receipt-pdf.js";
 
 /**

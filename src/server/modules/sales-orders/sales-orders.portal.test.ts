@@ -14,7 +14,7 @@ import { withOrg } from "../../db/scope.js";
 import { contactCookieName } from "../../http/cookies.js";
 import { buildCustomer, buildOrg, openLink, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
-import { startContactSession } from "../portal/contact-sessions.service.js";
+import { startContactSession } from "../contact-sessions/contact-sessions.service.js";
 import { portalGet } from "../quotes/test-support.js";
 import { buildSalesOrder, staffApi } from "./test-support.js";
 

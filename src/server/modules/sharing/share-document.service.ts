@@ -8,10 +8,10 @@ import { renderEmail } from "../../email/templates.js";
 import { AppError } from "../../errors/errors.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import { findPortalDocument } from "../comments/document-registry.js";
+import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
 import { notify } from "../notifications/notifications.service.js";
 import type { StaffMail } from "../notifications/staff-email.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
-import type { ContactPrincipal } from "../portal/contact-sessions.service.js";
 import { createDocumentLink, type LinkedDocumentType } from "../portal/document-links.service.js";
 import { assertPortalAllows, portalOptionsOf } from "../portal/portal-policy.js";
 

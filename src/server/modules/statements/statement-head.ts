@@ -2,9 +2,9 @@ import type { StatementQuery } from "../../../shared/contracts/index.js";
 import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { withContact, withOrg } from "../../db/scope.js";
+import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
 import { loadCustomerRecord } from "../customers/customers.service.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
-import type { ContactPrincipal } from "../portal/contact-sessions.service.js";
 import { agingAt, openingBalance, statementCurrencies } from "./statement-queries.js";
 import { resolveRange } from "./statement-range.js";
 

@@ -1,8 +1,8 @@
 import type { Statement, StatementLine, StatementQuery } from "../../../shared/contracts/index.js";
 import type { Db } from "../../db/client.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
+import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
 import { type PdfLanguageChoice, pdfLanguage } from "../documents/pdf-language.js";
-import type { ContactPrincipal } from "../portal/contact-sessions.service.js";
 import { reconcile } from "./reconciliation.js";
 import { addRunningBalance } from "./running-balance.js";
 import { contactScope, loadStatementHead, type StatementScope, staffScope } from "./statement-head.js";

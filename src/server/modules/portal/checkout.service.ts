@@ -10,14 +10,14 @@ import {
 import { withContact } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
+import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import { type DocumentRow, dueOf, lockDocuments } from "../ledger/allocate.js";
 import { OPEN_STATUSES } from "../ledger/document-status.js";
 import { openInvoiceDues } from "../ledger/open-invoices.js";
-import type { ContactPrincipal } from "../portal/contact-sessions.service.js";
-import { assertGatewayAllowed, portalOptionsOf } from "../portal/portal-policy.js";
-import { offeredGateways } from "./gateways.js";
-import { sandboxGateway } from "./sandbox-gateway.js";
+import { offeredGateways } from "../payments/gateways.js";
+import { sandboxGateway } from "../payments/sandbox-gateway.js";
+import { assertGatewayAllowed, portalOptionsOf } from "./portal-policy.js";
 
 /** What the contact asked to pay (F2): one invoice (all, or part when it allows), or everything. */
 export type PayRequest =
@@ -176,13 +176,5 @@ export async function startCheckout(
     if (!twin || twin.contactId !== p.contactId || !sameRequest(twin, request))
       throw new AppError("CONFLICT");
     return { checkoutUrl: sandboxGateway.checkoutUrl(config, twin.id) };
-  });
-}
-
-/** The plan still fits: every planned amount is at most what its invoice owes now. */
-export function planStillFits(plan: PlannedAllocation[], locked: Map<string, DocumentRow>): boolean {
-  return plan.every((a) => {
-    const d = locked.get(a.invoiceId);
-    return d !== undefined && OPEN_STATUSES.includes(d.status) && a.amountMinor <= dueOf(d);
   });
 }
