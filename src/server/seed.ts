@@ -7,10 +7,10 @@ import { withOrg, withSystem } from "./db/scope.js";
 import type { Mailer } from "./email/mailer.js";
 import { hashPassword } from "./http/passwords.js";
 import { createCustomer } from "./modules/customers/customers.service.js";
+import { createDocumentLink } from "./modules/documents/document-links.service.js";
 import { createDraft, issueInvoice } from "./modules/invoices/invoices.service.js";
 import { createOrganisation } from "./modules/organisation/create-organisation.js";
 import { updateOrganisation } from "./modules/organisation/organisation.service.js";
-import { createDocumentLink } from "./modules/portal/document-links.service.js";
 import { acceptPortalQuote, getPortalQuote } from "./modules/quotes/quotes.portal.service.js";
 import { createQuoteDraft, markSentInTx } from "./modules/quotes/quotes.service.js";
 import {

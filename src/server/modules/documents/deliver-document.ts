@@ -7,7 +7,7 @@ import { type EmailKind, renderEmail } from "../../email/templates.js";
 import { AppError } from "../../errors/errors.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
-import { createDocumentLink, type LinkedDocumentType } from "../portal/document-links.service.js";
+import { createDocumentLink, type LinkedDocumentType } from "./document-links.service.js";
 
 export type Lang = "es" | "en";
 export type DeliveryMode = "pdf" | "link" | "both";

@@ -28,15 +28,15 @@ import {
   resolveMovedSlug,
   startContactSession,
 } from "../contact-sessions/contact-sessions.service.js";
-import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
-import { signOutContact } from "../portal-auth/portal-auth.service.js";
-import { startCheckout } from "./checkout.service.js";
 import {
   linkOfArchivedCustomer,
   linkTargetIsLive,
   portalDocumentPath,
   redeemDocumentLink,
-} from "./document-links.service.js";
+} from "../documents/document-links.service.js";
+import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
+import { signOutContact } from "../portal-auth/portal-auth.service.js";
+import { startCheckout } from "./checkout.service.js";
 import { listPortalInvoices } from "./invoice-list.service.js";
 import { getMyDetails, updateMyDetails } from "./my-details.service.js";
 import { getBranding, getLogo, getPortalInvoice, getPortalMe, portalInvoicePdf } from "./portal.service.js";

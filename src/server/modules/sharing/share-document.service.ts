@@ -9,10 +9,10 @@ import { AppError } from "../../errors/errors.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import { findPortalDocument } from "../comments/document-registry.js";
 import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
+import { createDocumentLink, type LinkedDocumentType } from "../documents/document-links.service.js";
 import { notify } from "../notifications/notifications.service.js";
 import type { StaffMail } from "../notifications/staff-email.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
-import { createDocumentLink, type LinkedDocumentType } from "../portal/document-links.service.js";
 import { assertPortalAllows, portalOptionsOf } from "../portal/portal-policy.js";
 
 /** Shares one contact may make per rolling hour: enough for a team, too few to spam from the portal. */

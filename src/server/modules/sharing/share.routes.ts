@@ -3,7 +3,7 @@ import { shareDocumentBody, shareDocumentResult, slugIdParams } from "../../../s
 import type { App, Deps } from "../../app-types.js";
 import { contactOf, requireContact } from "../../http/portal-auth.js";
 import { auditOriginOf } from "../audit/audit.service.js";
-import type { LinkedDocumentType } from "../portal/document-links.service.js";
+import type { LinkedDocumentType } from "../documents/document-links.service.js";
 import { shareDocument } from "./share-document.service.js";
 
 const PATHS: [string, LinkedDocumentType][] = [
