@@ -109,11 +109,10 @@ test("a module never imports another module's queries", () => {
 
 /**
  * Modules that still import each other (a file-level cycle is refused above; these are two-way ties
- * between folders). Issue 11 resolved invoices/ledger, invoices/payments, portal/payments and documents/portal; the list
+ * between folders). Issue 11 resolved invoices/ledger, invoices/payments, portal/payments, documents/portal and audit/comments; the list
  * only shrinks, and a pair not on it fails.
  */
 const KNOWN_MUTUAL_MODULES = [
-  "audit <-> comments",
   "customers <-> portal-access",
   "invoices <-> sales-orders",
   "notifications <-> portal",

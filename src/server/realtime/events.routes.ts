@@ -7,11 +7,11 @@ import { requireStaff, staffOf } from "../http/auth.js";
 import { contactOf, requireContact } from "../http/portal-auth.js";
 import { isStaffSessionLive } from "../modules/auth/auth.service.js";
 import { readPortalComment, readStaffComment } from "../modules/comments/comments.service.js";
-import { findPortalDocument } from "../modules/comments/document-registry.js";
 import {
   type ContactPrincipal,
   isContactSessionLive,
 } from "../modules/contact-sessions/contact-sessions.service.js";
+import { findPortalDocument } from "../modules/documents/document-registry.js";
 import { type LiveMessage, openEventStream } from "./event-stream.js";
 import type { RealtimeEvent, RealtimeHub } from "./realtime.js";
 

@@ -4,8 +4,8 @@ import type { Db } from "../../db/client.js";
 import { auditEvents, contacts, invoices, payments, quotes, salesOrders } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
-import { findDocument } from "../comments/document-registry.js";
 import { loadCustomerRecord } from "../customers/customers.service.js";
+import { findDocument } from "../documents/document-registry.js";
 
 export const ACTIVITY_PAGE_SIZE = 50;
 

@@ -9,9 +9,9 @@ import { publish } from "../../realtime/realtime.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import type { StaffPrincipal } from "../auth/auth.service.js";
 import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
+import { type DocumentInfo, findDocument, findPortalDocument } from "../documents/document-registry.js";
 import { notify } from "../notifications/notifications.service.js";
 import type { StaffMail } from "../notifications/staff-email.js";
-import { type DocumentInfo, findDocument, findPortalDocument } from "./document-registry.js";
 
 type CommentRow = typeof comments.$inferSelect;
 

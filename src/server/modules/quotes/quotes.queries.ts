@@ -10,15 +10,15 @@ import type { Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
 import { customers, quoteAcceptances, quoteLines, quotes } from "../../db/schema/index.js";
 import { AppError } from "../../errors/errors.js";
+import { displayNumberOf } from "../documents/display-number.js";
 import { type QuoteForHash, quoteHash } from "./quote-canonical.js";
 
 export type QuoteRow = typeof quotes.$inferSelect;
 export type QuoteLineRow = typeof quoteLines.$inferSelect;
 export type QuoteAcceptanceRow = typeof quoteAcceptances.$inferSelect;
 
-/** "P2026-0003" for the first revision, "P2026-0003-R2" from the second on. */
-export const displayNumberOf = (q: Pick<QuoteRow, "number" | "revision">) =>
-  q.number === null ? null : q.revision > 1 ? `${q.number}-R${q.revision}` : q.number;
+// Defined with the other documents' shared facts; quotes' own files keep reading it here.
+export { displayNumberOf };
 
 /** Expiry is read, never stored: an open quote past its expiry date (organisation's calendar). */
 export function statusOf(q: Pick<QuoteRow, "status" | "expiryDate">, today: string): QuoteStatus {

@@ -38,9 +38,6 @@ import {
   type QuoteRow,
 } from "./quotes.queries.js";
 
-// Other modules (comments) read quotes through this service, never its queries (issue 11).
-export { displayNumberOf } from "./quotes.queries.js";
-
 type DraftInput = z.output<typeof quoteDraftBody>;
 
 /** A quote without an explicit expiry date is valid this many days from its issue date. */

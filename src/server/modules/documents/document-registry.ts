@@ -2,9 +2,9 @@ import { eq } from "drizzle-orm";
 import type { CommentDocumentType } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { invoices, quotes, salesOrders } from "../../db/schema/index.js";
-import { displayNumberOf } from "../quotes/quotes.service.js";
+import { displayNumberOf } from "./display-number.js";
 
-/** What comments and shares need to know of a document, read in the caller's scope (RLS applies). */
+/** What comments, shares and the audit trail need to know of a document, read in the caller's scope (RLS applies). */
 export interface DocumentInfo {
   customerId: string;
   /** The number people know it by; null while a draft has none. */
