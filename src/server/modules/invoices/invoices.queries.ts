@@ -8,7 +8,7 @@ import type {
 import type { Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
 import { customers, invoiceLines, invoices, refunds } from "../../db/schema/index.js";
-import { AppError } from "../../http/errors.js";
+import { findDocumentLines, findDocumentRow, lockDocumentRow } from "../documents/document-rows.js";
 import { availableCreditOf, dueOf } from "../ledger/document-amounts.js";
 import { OPEN_STATUSES } from "../ledger/document-status.js";
 import { netAllocations, toRefund } from "../payments/payment-queries.js";
@@ -39,26 +39,15 @@ export function toSummary(inv: InvoiceRow, customerName: string, today: string):
   };
 }
 
-export async function findInvoice(tx: Tx, invoiceId: string): Promise<InvoiceRow> {
-  const [row] = await tx.select().from(invoices).where(eq(invoices.id, invoiceId));
-  if (!row) throw new AppError("NOT_FOUND");
-  return row;
-}
+export const findInvoice = (tx: Tx, invoiceId: string): Promise<InvoiceRow> =>
+  findDocumentRow(tx, invoices, invoiceId);
 
-/** Locks the row: issuing, voiding and recording payments on one invoice happen one at a time. */
-export async function lockInvoice(tx: Tx, invoiceId: string): Promise<InvoiceRow> {
-  const [row] = await tx.select().from(invoices).where(eq(invoices.id, invoiceId)).for("update");
-  if (!row) throw new AppError("NOT_FOUND");
-  return row;
-}
+/** Issuing, voiding and recording payments on one invoice happen one at a time. */
+export const lockInvoice = (tx: Tx, invoiceId: string): Promise<InvoiceRow> =>
+  lockDocumentRow(tx, invoices, invoiceId);
 
-export function findLines(tx: Tx, invoiceId: string): Promise<InvoiceLineRow[]> {
-  return tx
-    .select()
-    .from(invoiceLines)
-    .where(eq(invoiceLines.invoiceId, invoiceId))
-    .orderBy(asc(invoiceLines.position));
-}
+export const findLines = (tx: Tx, invoiceId: string): Promise<InvoiceLineRow[]> =>
+  findDocumentLines(tx, invoiceLines, invoiceLines.invoiceId, invoiceId);
 
 export async function findDetail(tx: Tx, inv: InvoiceRow, today: string): Promise<InvoiceDetail> {
   const lines = await findLines(tx, inv.id);

@@ -9,7 +9,7 @@ import type {
 import type { Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
 import { customers, quoteAcceptances, quoteLines, quotes } from "../../db/schema/index.js";
-import { AppError } from "../../http/errors.js";
+import { findDocumentLines, findDocumentRow, lockDocumentRow } from "../documents/document-rows.js";
 import { type QuoteForHash, quoteHash } from "./quote-canonical.js";
 
 export type QuoteRow = typeof quotes.$inferSelect;
@@ -45,26 +45,13 @@ export function toSummary(q: QuoteRow, customerName: string, today: string): Quo
   };
 }
 
-export async function findQuote(tx: Tx, quoteId: string): Promise<QuoteRow> {
-  const [row] = await tx.select().from(quotes).where(eq(quotes.id, quoteId));
-  if (!row) throw new AppError("NOT_FOUND");
-  return row;
-}
+export const findQuote = (tx: Tx, quoteId: string): Promise<QuoteRow> => findDocumentRow(tx, quotes, quoteId);
 
-/** Locks the row: sending, revising, answering and converting one quote happen one at a time. */
-export async function lockQuote(tx: Tx, quoteId: string): Promise<QuoteRow> {
-  const [row] = await tx.select().from(quotes).where(eq(quotes.id, quoteId)).for("update");
-  if (!row) throw new AppError("NOT_FOUND");
-  return row;
-}
+/** Sending, revising, answering and converting one quote happen one at a time. */
+export const lockQuote = (tx: Tx, quoteId: string): Promise<QuoteRow> => lockDocumentRow(tx, quotes, quoteId);
 
-export function findLines(tx: Tx, quoteId: string): Promise<QuoteLineRow[]> {
-  return tx
-    .select()
-    .from(quoteLines)
-    .where(eq(quoteLines.quoteId, quoteId))
-    .orderBy(asc(quoteLines.position));
-}
+export const findLines = (tx: Tx, quoteId: string): Promise<QuoteLineRow[]> =>
+  findDocumentLines(tx, quoteLines, quoteLines.quoteId, quoteId);
 
 export async function findAcceptance(tx: Tx, quoteId: string): Promise<QuoteAcceptanceRow | null> {
   const [row] = await tx.select().from(quoteAcceptances).where(eq(quoteAcceptances.quoteId, quoteId));

@@ -8,7 +8,7 @@ import type {
 import type { Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
 import { customers, invoices, salesOrderLines, salesOrders } from "../../db/schema/index.js";
-import { AppError } from "../../http/errors.js";
+import { findDocumentLines, findDocumentRow, lockDocumentRow } from "../documents/document-rows.js";
 
 export type SalesOrderRow = typeof salesOrders.$inferSelect;
 export type SalesOrderLineRow = typeof salesOrderLines.$inferSelect;
@@ -28,26 +28,13 @@ export function toSummary(o: SalesOrderRow, customerName: string): SalesOrderSum
   };
 }
 
-export async function findOrder(tx: Tx, id: string): Promise<SalesOrderRow> {
-  const [row] = await tx.select().from(salesOrders).where(eq(salesOrders.id, id));
-  if (!row) throw new AppError("NOT_FOUND");
-  return row;
-}
+export const findOrder = (tx: Tx, id: string): Promise<SalesOrderRow> => findDocumentRow(tx, salesOrders, id);
 
-/** Locks the row: confirming, invoicing, sending and voiding one order happen one at a time. */
-export async function lockOrder(tx: Tx, id: string): Promise<SalesOrderRow> {
-  const [row] = await tx.select().from(salesOrders).where(eq(salesOrders.id, id)).for("update");
-  if (!row) throw new AppError("NOT_FOUND");
-  return row;
-}
+/** Confirming, invoicing, sending and voiding one order happen one at a time. */
+export const lockOrder = (tx: Tx, id: string): Promise<SalesOrderRow> => lockDocumentRow(tx, salesOrders, id);
 
-export function findLines(tx: Tx, id: string): Promise<SalesOrderLineRow[]> {
-  return tx
-    .select()
-    .from(salesOrderLines)
-    .where(eq(salesOrderLines.salesOrderId, id))
-    .orderBy(asc(salesOrderLines.position));
-}
+export const findLines = (tx: Tx, id: string): Promise<SalesOrderLineRow[]> =>
+  findDocumentLines(tx, salesOrderLines, salesOrderLines.salesOrderId, id);
 
 /** The invoices billing the order, oldest first; contacts never see draft invoices. */
 export async function findOrderInvoices(
