@@ -9,6 +9,7 @@ import type {
 import type { Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
 import { customers, quoteAcceptances, quoteLines, quotes } from "../../db/schema/index.js";
+import { documentCustomerName, pricedLineOf } from "../documents/document-detail.js";
 import { findDocumentLines, findDocumentRow, lockDocumentRow } from "../documents/document-rows.js";
 import { type QuoteForHash, quoteHash } from "./quote-canonical.js";
 
@@ -113,16 +114,12 @@ export async function findDetail(
   opts: { withDrafts: boolean } = { withDrafts: true },
 ): Promise<QuoteDetail> {
   const lines = await findLines(tx, q.id);
-  const [cust] = await tx
-    .select({ name: customers.name })
-    .from(customers)
-    .where(eq(customers.id, q.customerId));
-  const snapshotName = typeof q.customerSnapshot?.name === "string" ? q.customerSnapshot.name : null;
+  const customerName = await documentCustomerName(tx, q);
   const versions = await findVersions(tx, q, today, opts);
   const sent = versions.filter((v) => v.status !== "draft");
   const acceptance = await findAcceptance(tx, q.id);
   return {
-    ...toSummary(q, snapshotName ?? cust?.name ?? "", today),
+    ...toSummary(q, customerName, today),
     notes: q.notes,
     terms: q.terms,
     subtotalMinor: q.subtotalMinor,
@@ -130,20 +127,7 @@ export async function findDetail(
     netMinor: q.netMinor,
     taxMinor: q.taxMinor,
     taxBreakdown: q.taxBreakdown,
-    lines: lines.map((l) => ({
-      id: l.id,
-      position: l.position,
-      description: l.description,
-      quantityMilli: l.quantityMilli,
-      unitPriceMinor: l.unitPriceMinor,
-      discountBp: l.discountBp,
-      taxes: l.taxes,
-      grossMinor: l.grossMinor,
-      discountMinor: l.discountMinor,
-      netMinor: l.netMinor,
-      taxMinor: l.taxMinor,
-      totalMinor: l.totalMinor,
-    })),
+    lines: lines.map(pricedLineOf),
     sentAt: iso(q.sentAt),
     viewedAt: iso(q.viewedAt),
     acceptedAt: iso(q.acceptedAt),

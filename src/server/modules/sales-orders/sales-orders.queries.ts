@@ -8,6 +8,7 @@ import type {
 import type { Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
 import { customers, invoices, salesOrderLines, salesOrders } from "../../db/schema/index.js";
+import { documentCustomerName, pricedLineOf } from "../documents/document-detail.js";
 import { findDocumentLines, findDocumentRow, lockDocumentRow } from "../documents/document-rows.js";
 
 export type SalesOrderRow = typeof salesOrders.$inferSelect;
@@ -64,13 +65,9 @@ export async function findDetail(
   opts: { withDrafts: boolean } = { withDrafts: true },
 ): Promise<SalesOrderDetail> {
   const lines = await findLines(tx, o.id);
-  const [cust] = await tx
-    .select({ name: customers.name })
-    .from(customers)
-    .where(eq(customers.id, o.customerId));
-  const snapshotName = typeof o.customerSnapshot?.name === "string" ? o.customerSnapshot.name : null;
+  const customerName = await documentCustomerName(tx, o);
   return {
-    ...toSummary(o, snapshotName ?? cust?.name ?? ""),
+    ...toSummary(o, customerName),
     notes: o.notes,
     terms: o.terms,
     subtotalMinor: o.subtotalMinor,
@@ -79,20 +76,9 @@ export async function findDetail(
     taxMinor: o.taxMinor,
     taxBreakdown: o.taxBreakdown,
     lines: lines.map((l) => ({
-      id: l.id,
-      position: l.position,
-      description: l.description,
-      quantityMilli: l.quantityMilli,
+      ...pricedLineOf(l),
       invoicedQuantityMilli: l.invoicedQuantityMilli,
       remainingQuantityMilli: Math.max(0, l.quantityMilli - l.invoicedQuantityMilli),
-      unitPriceMinor: l.unitPriceMinor,
-      discountBp: l.discountBp,
-      taxes: l.taxes,
-      grossMinor: l.grossMinor,
-      discountMinor: l.discountMinor,
-      netMinor: l.netMinor,
-      taxMinor: l.taxMinor,
-      totalMinor: l.totalMinor,
     })),
     confirmedAt: iso(o.confirmedAt),
     sentAt: iso(o.sentAt),
