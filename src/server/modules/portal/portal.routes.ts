@@ -21,6 +21,7 @@ import { clearCookie, contactCookieName, cookieOptions } from "../../http/cookie
 import { AppError } from "../../http/errors.js";
 import { contactOf, requireContact, requirePortal } from "../../http/portal-auth.js";
 import { auditOriginOf } from "../audit/audit.service.js";
+import { replyPdfDownload } from "../documents/pdf-download.js";
 import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
 import { startCheckout } from "../payments/checkout.service.js";
 import { signOutContact } from "../portal-auth/portal-auth.service.js";
@@ -92,19 +93,11 @@ export async function portalRoutes(app: App, { database: { db }, config, mailer 
       onRequest,
       schema: { tags, params: slugIdParams, querystring: pdfLanguageQuery, produces: ["application/pdf"] },
     },
-    async (req, reply) => {
-      const { pdf, filename } = await portalInvoicePdf(
-        db,
-        contactOf(req),
-        req.params.id,
-        pdfLanguageChoice(req),
-        auditOriginOf(req),
-      );
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `attachment; filename="${filename}"`)
-        .send(pdf);
-    },
+    async (req, reply) =>
+      replyPdfDownload(
+        reply,
+        await portalInvoicePdf(db, contactOf(req), req.params.id, pdfLanguageChoice(req), auditOriginOf(req)),
+      ),
   );
   r.post(
     "/api/portal/:slug/invoices/:id/pay",

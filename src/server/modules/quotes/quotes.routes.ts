@@ -16,6 +16,7 @@ import {
 import type { App, Deps } from "../../app.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
 import { AppError } from "../../http/errors.js";
+import { replyPdfDownload } from "../documents/pdf-download.js";
 import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
 import { quoteSignaturePng, staffQuotePdf } from "./quote-pdf.service.js";
 import { sendQuote } from "./quote-send.service.js";
@@ -110,17 +111,10 @@ export async function quoteRoutes(app: App, deps: Deps) {
       onRequest,
       schema: { tags, params: idParams, querystring: pdfLanguageQuery, produces: ["application/pdf"] },
     },
-    async (req, reply) => {
-      const { pdf, filename } = await staffQuotePdf(
-        db,
-        staffOf(req).orgId,
-        req.params.id,
-        pdfLanguageChoice(req),
-      );
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `attachment; filename="${filename}"`)
-        .send(pdf);
-    },
+    async (req, reply) =>
+      replyPdfDownload(
+        reply,
+        await staffQuotePdf(db, staffOf(req).orgId, req.params.id, pdfLanguageChoice(req)),
+      ),
   );
 }

@@ -14,6 +14,7 @@ import {
 } from "../../../shared/contracts/index.js";
 import type { App, Deps } from "../../app.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
+import { replyPdfDownload } from "../documents/pdf-download.js";
 import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
 import { staffSalesOrderPdf } from "./sales-order-pdf.service.js";
 import { sendSalesOrder } from "./sales-order-send.service.js";
@@ -97,17 +98,10 @@ export async function salesOrderRoutes(app: App, deps: Deps) {
       onRequest,
       schema: { tags, params: idParams, querystring: pdfLanguageQuery, produces: ["application/pdf"] },
     },
-    async (req, reply) => {
-      const { pdf, filename } = await staffSalesOrderPdf(
-        db,
-        staffOf(req).orgId,
-        req.params.id,
-        pdfLanguageChoice(req),
-      );
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `attachment; filename="${filename}"`)
-        .send(pdf);
-    },
+    async (req, reply) =>
+      replyPdfDownload(
+        reply,
+        await staffSalesOrderPdf(db, staffOf(req).orgId, req.params.id, pdfLanguageChoice(req)),
+      ),
   );
 }
