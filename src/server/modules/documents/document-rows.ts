@@ -7,34 +7,25 @@ import { AppError } from "../../http/errors.js";
 type DocumentTable = PgTable & { id: PgColumn };
 type LineTable = PgTable & { position: PgColumn };
 
-/** One document in the caller's scope; a row row-level security hides is as missing as one that is not. */
-export async function findDocumentRow<T extends DocumentTable>(
-  tx: Tx,
-  table: T,
-  id: string,
-): Promise<T["$inferSelect"]> {
-  const [row] = await tx
+const selectById = (tx: Tx, table: DocumentTable, id: string) =>
+  tx
     .select()
     .from(table as PgTable)
     .where(eq(table.id, id));
+
+/** A row that row-level security hides answers as one that does not exist. */
+async function oneOrNotFound<Row>(query: PromiseLike<unknown[]>): Promise<Row> {
+  const [row] = await query;
   if (!row) throw new AppError("NOT_FOUND");
-  return row as T["$inferSelect"];
+  return row as Row;
 }
 
+export const findDocumentRow = <T extends DocumentTable>(tx: Tx, table: T, id: string) =>
+  oneOrNotFound<T["$inferSelect"]>(selectById(tx, table, id));
+
 /** Locks the row: the writes of one document (numbering, answers, payments, voiding) happen one at a time. */
-export async function lockDocumentRow<T extends DocumentTable>(
-  tx: Tx,
-  table: T,
-  id: string,
-): Promise<T["$inferSelect"]> {
-  const [row] = await tx
-    .select()
-    .from(table as PgTable)
-    .where(eq(table.id, id))
-    .for("update");
-  if (!row) throw new AppError("NOT_FOUND");
-  return row as T["$inferSelect"];
-}
+export const lockDocumentRow = <T extends DocumentTable>(tx: Tx, table: T, id: string) =>
+  oneOrNotFound<T["$inferSelect"]>(selectById(tx, table, id).for("update"));
 
 /** A document's lines in their printed order. */
 export async function findDocumentLines<T extends LineTable>(
