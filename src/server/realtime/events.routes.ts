@@ -1,19 +1,13 @@
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { slugParams } from "../../shared/contracts/index.js";
 import type { App, Deps } from "../app-types.js";
-import type { Db } from "../db/client.js";
-import { withContact } from "../db/scope.js";
 import { requireStaff, staffOf } from "../http/auth.js";
 import { contactOf, requireContact } from "../http/portal-auth.js";
 import { isStaffSessionLive } from "../modules/auth/auth.service.js";
-import { readPortalComment, readStaffComment } from "../modules/comments/comments.service.js";
-import {
-  type ContactPrincipal,
-  isContactSessionLive,
-} from "../modules/contact-sessions/contact-sessions.service.js";
-import { findPortalDocument } from "../modules/documents/document-registry.js";
-import { type LiveMessage, openEventStream } from "./event-stream.js";
-import type { RealtimeEvent, RealtimeHub } from "./realtime.js";
+import { isContactSessionLive } from "../modules/contact-sessions/contact-sessions.service.js";
+import { openEventStream } from "./event-stream.js";
+import { contactMessage, staffMessage } from "./live-messages.js";
+import type { RealtimeHub } from "./realtime.js";
 
 const STREAM = {
   produces: ["text/event-stream"],
@@ -66,31 +60,4 @@ export async function eventRoutes(
       });
     },
   );
-}
-
-async function staffMessage(db: Db, event: RealtimeEvent): Promise<LiveMessage | null> {
-  const { documentType, documentId } = event;
-  if (event.kind === "document_status")
-    return { event: "document_status", data: { documentType, documentId, status: event.status } };
-  const comment = await readStaffComment(db, event.orgId, event.commentId);
-  return comment ? { event: "comment", data: { documentType, documentId, comment } } : null;
-}
-
-/** Re-read in the contact's scope: a staff-only comment or a draft never reaches the portal. */
-async function contactMessage(
-  db: Db,
-  p: ContactPrincipal,
-  event: RealtimeEvent,
-): Promise<LiveMessage | null> {
-  const { documentType, documentId } = event;
-  if (event.kind === "comment") {
-    const comment = await readPortalComment(db, p, event.commentId);
-    return comment ? { event: "comment", data: { documentType, documentId, comment } } : null;
-  }
-  const visible = await withContact(db, p.orgId, p.customerId, (tx) =>
-    findPortalDocument(tx, documentType, documentId),
-  );
-  return visible
-    ? { event: "document_status", data: { documentType, documentId, status: event.status } }
-    : null;
 }

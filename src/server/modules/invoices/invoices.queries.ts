@@ -8,7 +8,8 @@ import type {
 import type { Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
 import { customers, invoiceLines, invoices, refunds } from "../../db/schema/index.js";
-import { AppError } from "../../errors/errors.js";
+import { documentCustomerName, pricedLineOf } from "../documents/document-detail.js";
+import { findDocumentLines, findDocumentRow, lockDocumentRow } from "../documents/document-rows.js";
 import { availableCreditOf, dueOf } from "../ledger/document-amounts.js";
 import { OPEN_STATUSES } from "../ledger/document-status.js";
 import { netAllocations, toRefund } from "../ledger/net-allocations.js";
@@ -39,26 +40,15 @@ export function toSummary(inv: InvoiceRow, customerName: string, today: string):
   };
 }
 
-export async function findInvoice(tx: Tx, invoiceId: string): Promise<InvoiceRow> {
-  const [row] = await tx.select().from(invoices).where(eq(invoices.id, invoiceId));
-  if (!row) throw new AppError("NOT_FOUND");
-  return row;
-}
+export const findInvoice = (tx: Tx, invoiceId: string): Promise<InvoiceRow> =>
+  findDocumentRow(tx, invoices, invoiceId);
 
-/** Locks the row: issuing, voiding and recording payments on one invoice happen one at a time. */
-export async function lockInvoice(tx: Tx, invoiceId: string): Promise<InvoiceRow> {
-  const [row] = await tx.select().from(invoices).where(eq(invoices.id, invoiceId)).for("update");
-  if (!row) throw new AppError("NOT_FOUND");
-  return row;
-}
+/** Issuing, voiding and recording payments on one invoice happen one at a time. */
+export const lockInvoice = (tx: Tx, invoiceId: string): Promise<InvoiceRow> =>
+  lockDocumentRow(tx, invoices, invoiceId);
 
-export function findLines(tx: Tx, invoiceId: string): Promise<InvoiceLineRow[]> {
-  return tx
-    .select()
-    .from(invoiceLines)
-    .where(eq(invoiceLines.invoiceId, invoiceId))
-    .orderBy(asc(invoiceLines.position));
-}
+export const findLines = (tx: Tx, invoiceId: string): Promise<InvoiceLineRow[]> =>
+  findDocumentLines(tx, invoiceLines, invoiceLines.invoiceId, invoiceId);
 
 export async function findDetail(tx: Tx, inv: InvoiceRow, today: string): Promise<InvoiceDetail> {
   const lines = await findLines(tx, inv.id);
@@ -73,14 +63,10 @@ export async function findDetail(tx: Tx, inv: InvoiceRow, today: string): Promis
         .from(invoices)
         .where(eq(invoices.id, inv.correctsInvoiceId))
     : [];
-  const [cust] = await tx
-    .select({ name: customers.name })
-    .from(customers)
-    .where(eq(customers.id, inv.customerId));
-  const snapshotName = typeof inv.customerSnapshot?.name === "string" ? inv.customerSnapshot.name : null;
+  const customerName = await documentCustomerName(tx, inv);
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {
-    ...toSummary(inv, snapshotName ?? cust?.name ?? "", today),
+    ...toSummary(inv, customerName, today),
     notes: inv.notes,
     terms: inv.terms,
     allowPartialPayments: inv.allowPartialPayments,
@@ -89,20 +75,7 @@ export async function findDetail(tx: Tx, inv: InvoiceRow, today: string): Promis
     netMinor: inv.netMinor,
     taxMinor: inv.taxMinor,
     taxBreakdown: inv.taxBreakdown,
-    lines: lines.map((l) => ({
-      id: l.id,
-      position: l.position,
-      description: l.description,
-      quantityMilli: l.quantityMilli,
-      unitPriceMinor: l.unitPriceMinor,
-      discountBp: l.discountBp,
-      taxes: l.taxes,
-      grossMinor: l.grossMinor,
-      discountMinor: l.discountMinor,
-      netMinor: l.netMinor,
-      taxMinor: l.taxMinor,
-      totalMinor: l.totalMinor,
-    })),
+    lines: lines.map(pricedLineOf),
     issuedAt: iso(inv.issuedAt),
     sentAt: iso(inv.sentAt),
     viewedAt: iso(inv.viewedAt),

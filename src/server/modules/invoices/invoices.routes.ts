@@ -11,18 +11,16 @@ import {
   sendInvoiceResult,
 } from "../../../shared/contracts/index.js";
 import type { App, Deps } from "../../app-types.js";
-import { withOrg } from "../../db/scope.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
-import { pdfLanguage, pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
-import { buildInvoicePdf, invoicePdfFilename } from "./invoice-pdf.js";
+import { replyPdfDownload } from "../documents/pdf-download.js";
+import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
+import { staffInvoicePdf } from "./invoice-pdf.service.js";
 import { sendInvoice } from "./invoice-send.service.js";
-import { findDetail, findInvoice } from "./invoices.queries.js";
 import {
   createDraft,
   getInvoice,
   issueInvoice,
   listInvoices,
-  orgToday,
   updateDraft,
   voidInvoice,
 } from "./invoices.service.js";
@@ -80,24 +78,10 @@ export async function invoiceRoutes(app: App, deps: Deps) {
       onRequest,
       schema: { tags, params: idParams, querystring: pdfLanguageQuery, produces: ["application/pdf"] },
     },
-    async (req, reply) => {
-      const orgId = staffOf(req).orgId;
-      const { pdf, filename } = await withOrg(db, orgId, async (tx) => {
-        const detail = await findDetail(tx, await findInvoice(tx, req.params.id), await orgToday(tx, orgId));
-        return {
-          pdf: await buildInvoicePdf(
-            tx,
-            orgId,
-            detail,
-            await pdfLanguage(tx, { customerId: detail.customerId }, pdfLanguageChoice(req)),
-          ),
-          filename: invoicePdfFilename(detail),
-        };
-      });
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `attachment; filename="${filename}"`)
-        .send(pdf);
-    },
+    async (req, reply) =>
+      replyPdfDownload(
+        reply,
+        await staffInvoicePdf(db, staffOf(req).orgId, req.params.id, pdfLanguageChoice(req)),
+      ),
   );
 }

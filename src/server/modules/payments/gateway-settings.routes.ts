@@ -1,12 +1,8 @@
-import { eq } from "drizzle-orm";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { App, Deps } from "../../app-types.js";
-import { organisations } from "../../db/schema/index.js";
-import { withOrg } from "../../db/scope.js";
-import { AppError } from "../../errors/errors.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
-import { availableGateways } from "./gateways.js";
+import { getGatewaySettings, setEnabledGateways } from "./gateway-settings.service.js";
 
 const gatewaySettings = z.object({
   /** What the organisation has enabled; new invoices offer these. */
@@ -26,43 +22,13 @@ export async function gatewaySettingsRoutes(app: App, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const onRequest = requireStaff(db);
   const tags = ["payments"];
-  const answer = (enabled: string[]) => ({ enabled, available: availableGateways(config) });
 
-  r.get(
-    "/api/payment-gateways",
-    { onRequest, schema: { tags, response: { 200: gatewaySettings } } },
-    async (req) => {
-      const orgId = staffOf(req).orgId;
-      const [org] = await withOrg(db, orgId, (tx) =>
-        tx
-          .select({ enabled: organisations.enabledGateways })
-          .from(organisations)
-          .where(eq(organisations.id, orgId)),
-      );
-      return answer(org?.enabled ?? []);
-    },
+  r.get("/api/payment-gateways", { onRequest, schema: { tags, response: { 200: gatewaySettings } } }, (req) =>
+    getGatewaySettings(db, config, staffOf(req).orgId),
   );
   r.put(
     "/api/payment-gateways",
     { onRequest, schema: { tags, body: gatewaySettingsBody, response: { 200: gatewaySettings } } },
-    async (req) => {
-      const orgId = staffOf(req).orgId;
-      const enabled = [...new Set(req.body.enabled)];
-      const unknown = enabled.filter((g) => !availableGateways(config).includes(g));
-      if (unknown.length > 0)
-        throw new AppError(
-          "GATEWAY_NOT_AVAILABLE",
-          unknown.map((g) => ({
-            field: "body.enabled",
-            message: g,
-            code: "unknown_gateway",
-            params: { gateway: g },
-          })),
-        );
-      await withOrg(db, orgId, (tx) =>
-        tx.update(organisations).set({ enabledGateways: enabled }).where(eq(organisations.id, orgId)),
-      );
-      return answer(enabled);
-    },
+    (req) => setEnabledGateways(db, config, staffOf(req).orgId, req.body.enabled),
   );
 }

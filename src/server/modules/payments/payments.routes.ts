@@ -12,12 +12,9 @@ import {
   refundBody,
 } from "../../../shared/contracts/index.js";
 import type { App, Deps } from "../../app-types.js";
-import { withOrg } from "../../db/scope.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
-import { loadCustomerRecord } from "../customers/customers.service.js";
 import { applyCredit, refundCredit } from "../invoices/credits.service.js";
-import { orgToday } from "../invoices/invoices.service.js";
-import { customerBalances } from "../ledger/balances.js";
+import { getCustomerBalances } from "./customer-balances.service.js";
 import {
   applyPayment,
   getPayment,
@@ -75,12 +72,6 @@ export async function paymentRoutes(app: App, deps: Deps) {
   r.get(
     "/api/customers/:id/balances",
     { onRequest, schema: { tags, params: idParams, response: { 200: z.array(customerBalance) } } },
-    (req) => {
-      const orgId = staffOf(req).orgId;
-      return withOrg(db, orgId, async (tx) => {
-        const customer = await loadCustomerRecord(tx, req.params.id);
-        return customerBalances(tx, customer.id, customer.currency, await orgToday(tx, orgId));
-      });
-    },
+    (req) => getCustomerBalances(db, staffOf(req).orgId, req.params.id),
   );
 }

@@ -1,17 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { formatMoney } from "../../../shared/money/index.js";
 import type { App, Deps } from "../../app-types.js";
-import { checkoutSessions } from "../../db/schema/index.js";
-import { withSystem } from "../../db/scope.js";
 import { escapeHtml } from "../../email/templates.js";
 import { AppError } from "../../errors/errors.js";
 import { contactCookieName } from "../../http/cookies.js";
-import { resolveContactSession } from "../contact-sessions/contact-sessions.service.js";
 import { applyGatewayConfirmation } from "./record-payment.service.js";
+import { loadOwnSandboxCheckout } from "./sandbox-checkout.service.js";
 import { type SandboxOutcome, sandboxGateway } from "./sandbox-gateway.js";
 
 const outcome = z.enum(["succeeded", "declined", "cancelled"]);
@@ -30,31 +27,8 @@ export async function sandboxGatewayRoutes(app: App, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["gateways"];
 
-  const loadCheckout = async (id: string) => {
-    const [row] = await withSystem(db, (tx) =>
-      tx.select().from(checkoutSessions).where(eq(checkoutSessions.id, id)),
-    );
-    if (!row) throw new AppError("NOT_FOUND");
-    return row;
-  };
-
-  /**
-   * The hosted page acts only for the contact who started the checkout, in a live (non-preview) portal
-   * session of that organisation: knowing a checkout id is not enough to mark an invoice paid.
-   */
-  const loadOwnCheckout = async (req: FastifyRequest, id: string) => {
-    const c = await loadCheckout(id);
-    const token = req.cookies[contactCookieName(config, c.orgId)];
-    const principal = token ? await resolveContactSession(db, c.orgId, token) : null;
-    if (
-      !principal ||
-      principal.preview ||
-      principal.contactId !== c.contactId ||
-      principal.customerId !== c.customerId
-    )
-      throw new AppError("CHECKOUT_NOT_YOURS");
-    return c;
-  };
+  const loadOwnCheckout = (req: FastifyRequest, id: string) =>
+    loadOwnSandboxCheckout(db, id, (orgId) => req.cookies[contactCookieName(config, orgId)]);
 
   r.get(
     "/sandbox/checkout/:id",

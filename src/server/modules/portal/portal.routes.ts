@@ -17,7 +17,6 @@ import {
 } from "../../../shared/contracts/index.js";
 import type { App, Deps } from "../../app-types.js";
 import type { Db } from "../../db/client.js";
-import { withContact } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
 import { clearCookie, contactCookieName, cookieOptions } from "../../http/cookies.js";
 import { contactOf, requireContact, requirePortal } from "../../http/portal-auth.js";
@@ -26,17 +25,12 @@ import {
   CONTACT_SESSION_HOURS,
   resolveContactSession,
   resolveMovedSlug,
-  startContactSession,
 } from "../contact-sessions/contact-sessions.service.js";
-import {
-  linkOfArchivedCustomer,
-  linkTargetIsLive,
-  portalDocumentPath,
-  redeemDocumentLink,
-} from "../documents/document-links.service.js";
+import { replyPdfDownload } from "../documents/pdf-download.js";
 import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
 import { signOutContact } from "../portal-auth/portal-auth.service.js";
 import { startCheckout } from "./checkout.service.js";
+import { followDocumentLink } from "./follow-link.service.js";
 import { listPortalInvoices } from "./invoice-list.service.js";
 import { getMyDetails, updateMyDetails } from "./my-details.service.js";
 import { getBranding, getLogo, getPortalInvoice, getPortalMe, portalInvoicePdf } from "./portal.service.js";
@@ -99,19 +93,11 @@ export async function portalRoutes(app: App, { database: { db }, config, mailer 
       onRequest,
       schema: { tags, params: slugIdParams, querystring: pdfLanguageQuery, produces: ["application/pdf"] },
     },
-    async (req, reply) => {
-      const { pdf, filename } = await portalInvoicePdf(
-        db,
-        contactOf(req),
-        req.params.id,
-        pdfLanguageChoice(req),
-        auditOriginOf(req),
-      );
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `attachment; filename="${filename}"`)
-        .send(pdf);
-    },
+    async (req, reply) =>
+      replyPdfDownload(
+        reply,
+        await portalInvoicePdf(db, contactOf(req), req.params.id, pdfLanguageChoice(req), auditOriginOf(req)),
+      ),
   );
   r.post(
     "/api/portal/:slug/invoices/:id/pay",
@@ -159,27 +145,18 @@ export async function portalRoutes(app: App, { database: { db }, config, mailer 
     { schema: { hide: true, params: z.object({ slug: z.string().max(60), token: z.string().max(100) }) } },
     async (req, reply) => {
       const slug = req.params.slug.toLowerCase();
-      const link = await redeemDocumentLink(db, slug, req.params.token);
-      const live = link
-        ? await withContact(db, link.orgId, link.customerId, (tx) => linkTargetIsLive(tx, link))
-        : false;
-      reply.header("referrer-policy", "no-referrer").header("cache-control", "no-store");
-      if (!link || !live) {
-        const code = (await linkOfArchivedCustomer(db, slug, req.params.token)) ? "CP1003" : "LINK_INVALID";
-        return reply.redirect(`/p/${encodeURIComponent(slug)}/?error=${code}`, 303);
-      }
-      const token = await startContactSession(db, {
-        ...link,
-        origin: "link",
+      const followed = await followDocumentLink(db, slug, req.params.token, {
         ip: req.ip,
         userAgent: req.headers["user-agent"],
       });
+      reply.header("referrer-policy", "no-referrer").header("cache-control", "no-store");
+      if (!followed.ok) return reply.redirect(`/p/${encodeURIComponent(slug)}/?error=${followed.code}`, 303);
       reply.setCookie(
-        contactCookieName(config, link.orgId),
-        token,
+        contactCookieName(config, followed.orgId),
+        followed.sessionToken,
         cookieOptions(config, CONTACT_SESSION_HOURS * 3600),
       );
-      return reply.redirect(portalDocumentPath(slug, link.documentType, link.documentId), 303);
+      return reply.redirect(followed.path, 303);
     },
   );
 }

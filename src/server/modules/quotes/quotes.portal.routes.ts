@@ -12,6 +12,7 @@ import {
 import type { App, Deps } from "../../app-types.js";
 import { contactOf, requireContact } from "../../http/portal-auth.js";
 import { auditOriginOf } from "../audit/audit.service.js";
+import { replyPdfDownload } from "../documents/pdf-download.js";
 import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
 import {
   acceptPortalQuote,
@@ -51,18 +52,11 @@ export async function portalQuoteRoutes(app: App, { database: { db }, mailer, co
       onRequest,
       schema: { tags, params: slugIdParams, querystring: pdfLanguageQuery, produces: ["application/pdf"] },
     },
-    async (req, reply) => {
-      const { pdf, filename } = await portalQuotePdf(
-        db,
-        contactOf(req),
-        req.params.id,
-        pdfLanguageChoice(req),
-      );
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `attachment; filename="${filename}"`)
-        .send(pdf);
-    },
+    async (req, reply) =>
+      replyPdfDownload(
+        reply,
+        await portalQuotePdf(db, contactOf(req), req.params.id, pdfLanguageChoice(req)),
+      ),
   );
   r.post(
     "/api/portal/:slug/quotes/:id/accept",

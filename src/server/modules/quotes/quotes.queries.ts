@@ -9,8 +9,9 @@ import type {
 import type { Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
 import { customers, quoteAcceptances, quoteLines, quotes } from "../../db/schema/index.js";
-import { AppError } from "../../errors/errors.js";
 import { displayNumberOf } from "../documents/display-number.js";
+import { documentCustomerName, pricedLineOf } from "../documents/document-detail.js";
+import { findDocumentLines, findDocumentRow, lockDocumentRow } from "../documents/document-rows.js";
 import { type QuoteForHash, quoteHash } from "./quote-canonical.js";
 
 export type QuoteRow = typeof quotes.$inferSelect;
@@ -45,26 +46,13 @@ export function toSummary(q: QuoteRow, customerName: string, today: string): Quo
   };
 }
 
-export async function findQuote(tx: Tx, quoteId: string): Promise<QuoteRow> {
-  const [row] = await tx.select().from(quotes).where(eq(quotes.id, quoteId));
-  if (!row) throw new AppError("NOT_FOUND");
-  return row;
-}
+export const findQuote = (tx: Tx, quoteId: string): Promise<QuoteRow> => findDocumentRow(tx, quotes, quoteId);
 
-/** Locks the row: sending, revising, answering and converting one quote happen one at a time. */
-export async function lockQuote(tx: Tx, quoteId: string): Promise<QuoteRow> {
-  const [row] = await tx.select().from(quotes).where(eq(quotes.id, quoteId)).for("update");
-  if (!row) throw new AppError("NOT_FOUND");
-  return row;
-}
+/** Sending, revising, answering and converting one quote happen one at a time. */
+export const lockQuote = (tx: Tx, quoteId: string): Promise<QuoteRow> => lockDocumentRow(tx, quotes, quoteId);
 
-export function findLines(tx: Tx, quoteId: string): Promise<QuoteLineRow[]> {
-  return tx
-    .select()
-    .from(quoteLines)
-    .where(eq(quoteLines.quoteId, quoteId))
-    .orderBy(asc(quoteLines.position));
-}
+export const findLines = (tx: Tx, quoteId: string): Promise<QuoteLineRow[]> =>
+  findDocumentLines(tx, quoteLines, quoteLines.quoteId, quoteId);
 
 export async function findAcceptance(tx: Tx, quoteId: string): Promise<QuoteAcceptanceRow | null> {
   const [row] = await tx.select().from(quoteAcceptances).where(eq(quoteAcceptances.quoteId, quoteId));
@@ -126,16 +114,12 @@ export async function findDetail(
   opts: { withDrafts: boolean } = { withDrafts: true },
 ): Promise<QuoteDetail> {
   const lines = await findLines(tx, q.id);
-  const [cust] = await tx
-    .select({ name: customers.name })
-    .from(customers)
-    .where(eq(customers.id, q.customerId));
-  const snapshotName = typeof q.customerSnapshot?.name === "string" ? q.customerSnapshot.name : null;
+  const customerName = await documentCustomerName(tx, q);
   const versions = await findVersions(tx, q, today, opts);
   const sent = versions.filter((v) => v.status !== "draft");
   const acceptance = await findAcceptance(tx, q.id);
   return {
-    ...toSummary(q, snapshotName ?? cust?.name ?? "", today),
+    ...toSummary(q, customerName, today),
     notes: q.notes,
     terms: q.terms,
     subtotalMinor: q.subtotalMinor,
@@ -143,20 +127,7 @@ export async function findDetail(
     netMinor: q.netMinor,
     taxMinor: q.taxMinor,
     taxBreakdown: q.taxBreakdown,
-    lines: lines.map((l) => ({
-      id: l.id,
-      position: l.position,
-      description: l.description,
-      quantityMilli: l.quantityMilli,
-      unitPriceMinor: l.unitPriceMinor,
-      discountBp: l.discountBp,
-      taxes: l.taxes,
-      grossMinor: l.grossMinor,
-      discountMinor: l.discountMinor,
-      netMinor: l.netMinor,
-      taxMinor: l.taxMinor,
-      totalMinor: l.totalMinor,
-    })),
+    lines: lines.map(pricedLineOf),
     sentAt: iso(q.sentAt),
     viewedAt: iso(q.viewedAt),
     acceptedAt: iso(q.acceptedAt),

@@ -14,14 +14,12 @@ import {
   verifyEvidenceResult,
 } from "../../../shared/contracts/index.js";
 import type { App, Deps } from "../../app-types.js";
-import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
-import { pdfLanguage, pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
-import { orgToday } from "../invoices/invoices.service.js";
-import { buildQuotePdf, quotePdfFilename } from "./quote-pdf.js";
+import { replyPdfDownload } from "../documents/pdf-download.js";
+import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
+import { quoteSignaturePng, staffQuotePdf } from "./quote-pdf.service.js";
 import { sendQuote } from "./quote-send.service.js";
-import { findAcceptance, findDetail, findQuote } from "./quotes.queries.js";
 import {
   convertQuoteToInvoice,
   convertQuoteToSalesOrder,
@@ -102,10 +100,7 @@ export async function quoteRoutes(app: App, deps: Deps) {
     "/api/quotes/:id/evidence/signature",
     { onRequest, schema: { tags, params: idParams, produces: ["image/png"] } },
     async (req, reply) => {
-      const png = await withOrg(db, staffOf(req).orgId, async (tx) => {
-        const q = await findQuote(tx, req.params.id);
-        return (await findAcceptance(tx, q.id))?.signaturePng ?? null;
-      });
+      const png = await quoteSignaturePng(db, staffOf(req).orgId, req.params.id);
       if (!png) throw new AppError("NOT_FOUND");
       return reply.type("image/png").header("cache-control", "private, no-store").send(png);
     },
@@ -116,24 +111,10 @@ export async function quoteRoutes(app: App, deps: Deps) {
       onRequest,
       schema: { tags, params: idParams, querystring: pdfLanguageQuery, produces: ["application/pdf"] },
     },
-    async (req, reply) => {
-      const orgId = staffOf(req).orgId;
-      const { pdf, filename } = await withOrg(db, orgId, async (tx) => {
-        const detail = await findDetail(tx, await findQuote(tx, req.params.id), await orgToday(tx, orgId));
-        return {
-          pdf: await buildQuotePdf(
-            tx,
-            orgId,
-            detail,
-            await pdfLanguage(tx, { customerId: detail.customerId }, pdfLanguageChoice(req)),
-          ),
-          filename: quotePdfFilename(detail),
-        };
-      });
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `attachment; filename="${filename}"`)
-        .send(pdf);
-    },
+    async (req, reply) =>
+      replyPdfDownload(
+        reply,
+        await staffQuotePdf(db, staffOf(req).orgId, req.params.id, pdfLanguageChoice(req)),
+      ),
   );
 }

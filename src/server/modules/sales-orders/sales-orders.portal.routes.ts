@@ -10,6 +10,7 @@ import {
 import type { App, Deps } from "../../app-types.js";
 import { contactOf, requireContact } from "../../http/portal-auth.js";
 import { auditOriginOf } from "../audit/audit.service.js";
+import { replyPdfDownload } from "../documents/pdf-download.js";
 import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
 import {
   getPortalSalesOrder,
@@ -48,18 +49,16 @@ export async function portalSalesOrderRoutes(app: App, { database: { db }, maile
       onRequest,
       schema: { tags, params: slugIdParams, querystring: pdfLanguageQuery, produces: ["application/pdf"] },
     },
-    async (req, reply) => {
-      const { pdf, filename } = await portalSalesOrderPdf(
-        db,
-        contactOf(req),
-        req.params.id,
-        pdfLanguageChoice(req),
-        auditOriginOf(req),
-      );
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `attachment; filename="${filename}"`)
-        .send(pdf);
-    },
+    async (req, reply) =>
+      replyPdfDownload(
+        reply,
+        await portalSalesOrderPdf(
+          db,
+          contactOf(req),
+          req.params.id,
+          pdfLanguageChoice(req),
+          auditOriginOf(req),
+        ),
+      ),
   );
 }

@@ -8,7 +8,8 @@ import type {
 import type { Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
 import { customers, invoices, salesOrderLines, salesOrders } from "../../db/schema/index.js";
-import { AppError } from "../../errors/errors.js";
+import { documentCustomerName, pricedLineOf } from "../documents/document-detail.js";
+import { findDocumentLines, findDocumentRow, lockDocumentRow } from "../documents/document-rows.js";
 
 export type SalesOrderRow = typeof salesOrders.$inferSelect;
 export type SalesOrderLineRow = typeof salesOrderLines.$inferSelect;
@@ -28,26 +29,13 @@ export function toSummary(o: SalesOrderRow, customerName: string): SalesOrderSum
   };
 }
 
-export async function findOrder(tx: Tx, id: string): Promise<SalesOrderRow> {
-  const [row] = await tx.select().from(salesOrders).where(eq(salesOrders.id, id));
-  if (!row) throw new AppError("NOT_FOUND");
-  return row;
-}
+export const findOrder = (tx: Tx, id: string): Promise<SalesOrderRow> => findDocumentRow(tx, salesOrders, id);
 
-/** Locks the row: confirming, invoicing, sending and voiding one order happen one at a time. */
-export async function lockOrder(tx: Tx, id: string): Promise<SalesOrderRow> {
-  const [row] = await tx.select().from(salesOrders).where(eq(salesOrders.id, id)).for("update");
-  if (!row) throw new AppError("NOT_FOUND");
-  return row;
-}
+/** Confirming, invoicing, sending and voiding one order happen one at a time. */
+export const lockOrder = (tx: Tx, id: string): Promise<SalesOrderRow> => lockDocumentRow(tx, salesOrders, id);
 
-export function findLines(tx: Tx, id: string): Promise<SalesOrderLineRow[]> {
-  return tx
-    .select()
-    .from(salesOrderLines)
-    .where(eq(salesOrderLines.salesOrderId, id))
-    .orderBy(asc(salesOrderLines.position));
-}
+export const findLines = (tx: Tx, id: string): Promise<SalesOrderLineRow[]> =>
+  findDocumentLines(tx, salesOrderLines, salesOrderLines.salesOrderId, id);
 
 /** The invoices billing the order, oldest first; contacts never see draft invoices. */
 export async function findOrderInvoices(
@@ -77,13 +65,9 @@ export async function findDetail(
   opts: { withDrafts: boolean } = { withDrafts: true },
 ): Promise<SalesOrderDetail> {
   const lines = await findLines(tx, o.id);
-  const [cust] = await tx
-    .select({ name: customers.name })
-    .from(customers)
-    .where(eq(customers.id, o.customerId));
-  const snapshotName = typeof o.customerSnapshot?.name === "string" ? o.customerSnapshot.name : null;
+  const customerName = await documentCustomerName(tx, o);
   return {
-    ...toSummary(o, snapshotName ?? cust?.name ?? ""),
+    ...toSummary(o, customerName),
     notes: o.notes,
     terms: o.terms,
     subtotalMinor: o.subtotalMinor,
@@ -92,20 +76,9 @@ export async function findDetail(
     taxMinor: o.taxMinor,
     taxBreakdown: o.taxBreakdown,
     lines: lines.map((l) => ({
-      id: l.id,
-      position: l.position,
-      description: l.description,
-      quantityMilli: l.quantityMilli,
+      ...pricedLineOf(l),
       invoicedQuantityMilli: l.invoicedQuantityMilli,
       remainingQuantityMilli: Math.max(0, l.quantityMilli - l.invoicedQuantityMilli),
-      unitPriceMinor: l.unitPriceMinor,
-      discountBp: l.discountBp,
-      taxes: l.taxes,
-      grossMinor: l.grossMinor,
-      discountMinor: l.discountMinor,
-      netMinor: l.netMinor,
-      taxMinor: l.taxMinor,
-      totalMinor: l.totalMinor,
     })),
     confirmedAt: iso(o.confirmedAt),
     sentAt: iso(o.sentAt),

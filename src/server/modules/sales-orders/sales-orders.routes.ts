@@ -13,12 +13,11 @@ import {
   sendSalesOrderResult,
 } from "../../../shared/contracts/index.js";
 import type { App, Deps } from "../../app-types.js";
-import { withOrg } from "../../db/scope.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
-import { pdfLanguage, pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
-import { buildSalesOrderPdf, salesOrderPdfFilename } from "./sales-order-pdf.js";
+import { replyPdfDownload } from "../documents/pdf-download.js";
+import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
+import { staffSalesOrderPdf } from "./sales-order-pdf.service.js";
 import { sendSalesOrder } from "./sales-order-send.service.js";
-import { findDetail, findOrder } from "./sales-orders.queries.js";
 import {
   confirmSalesOrder,
   createSalesOrderDraft,
@@ -99,24 +98,10 @@ export async function salesOrderRoutes(app: App, deps: Deps) {
       onRequest,
       schema: { tags, params: idParams, querystring: pdfLanguageQuery, produces: ["application/pdf"] },
     },
-    async (req, reply) => {
-      const orgId = staffOf(req).orgId;
-      const { pdf, filename } = await withOrg(db, orgId, async (tx) => {
-        const detail = await findDetail(tx, await findOrder(tx, req.params.id));
-        return {
-          pdf: await buildSalesOrderPdf(
-            tx,
-            orgId,
-            detail,
-            await pdfLanguage(tx, { customerId: detail.customerId }, pdfLanguageChoice(req)),
-          ),
-          filename: salesOrderPdfFilename(detail),
-        };
-      });
-      return reply
-        .type("application/pdf")
-        .header("content-disposition", `attachment; filename="${filename}"`)
-        .send(pdf);
-    },
+    async (req, reply) =>
+      replyPdfDownload(
+        reply,
+        await staffSalesOrderPdf(db, staffOf(req).orgId, req.params.id, pdfLanguageChoice(req)),
+      ),
   );
 }
