@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, ilike, inArray, lt, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import type { PortalInvoiceListQuery } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
 import { invoiceLines, invoices } from "../../db/schema/index.js";
+import { overdueSql } from "../documents/document-facts.js";
 import type { InvoiceRow } from "../invoices/invoices.queries.js";
-import { OPEN_STATUSES } from "../ledger/document-status.js";
 import type { InvoiceCursor } from "./invoice-cursor.js";
 
 /** An invoice without a due date sorts as due last (ascending): it is never due. */
@@ -68,11 +68,6 @@ export function findInvoicePage(
 /** "overdue" is read, not stored: open, with a due date before today (credit notes are never due). */
 function statusCondition(status: PortalInvoiceListQuery["status"], today: string): SQL | undefined {
   if (!status) return undefined;
-  if (status === "overdue")
-    return and(
-      ne(invoices.kind, "credit_note"),
-      inArray(invoices.status, [...OPEN_STATUSES]),
-      lt(invoices.dueDate, today),
-    );
+  if (status === "overdue") return overdueSql(today);
   return eq(invoices.status, status);
 }

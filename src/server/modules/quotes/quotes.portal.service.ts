@@ -14,6 +14,7 @@ import { AppError } from "../../http/errors.js";
 import { publishStatus } from "../../realtime/realtime.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import { loadCustomer } from "../customers/customers.service.js";
+import { isAnswerableQuote } from "../documents/document-facts.js";
 import { type PdfLanguageChoice, pdfLanguage } from "../documents/pdf-language.js";
 import { orgToday } from "../invoices/invoices.service.js";
 import { notify } from "../notifications/notifications.service.js";
@@ -73,7 +74,7 @@ async function portalDetail(tx: Tx, p: ContactPrincipal, q: QuoteRow): Promise<P
   return {
     ...rest,
     documentHash: await currentHash(tx, q),
-    canAnswer: !p.preview && canAnswerQuotes(org) && (status === "sent" || status === "viewed"),
+    canAnswer: !p.preview && canAnswerQuotes(org) && isAnswerableQuote(status),
     acceptance: acceptance
       ? {
           signerName: acceptance.signerName,
@@ -167,7 +168,7 @@ async function lockAnswerable(tx: Tx, p: ContactPrincipal, quoteId: string): Pro
   if (!canAnswerQuotes(org)) throw new AppError("FEATURE_DISABLED");
   if (q.status === "draft") throw new AppError("QUOTE_NOT_SENT");
   if (q.status === "superseded") throw new AppError("QUOTE_SUPERSEDED");
-  if (q.status !== "sent" && q.status !== "viewed") throw new AppError("QUOTE_ALREADY_ANSWERED");
+  if (!isAnswerableQuote(q.status)) throw new AppError("QUOTE_ALREADY_ANSWERED");
   if (statusOf(q, await orgToday(tx, p.orgId)) === "expired") throw new AppError("QUOTE_EXPIRED");
   return q;
 }
