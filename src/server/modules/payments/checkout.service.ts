@@ -11,10 +11,11 @@ import { withContact } from "../../db/scope.js";
 import { AppError } from "../../http/errors.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import { loadCustomer } from "../customers/customers.service.js";
-import { dueOf, isOpenStatus, isPayable } from "../documents/document-facts.js";
+import { dueOf, isOpenStatus } from "../documents/document-facts.js";
 import { type DocumentRow, lockDocuments } from "../ledger/allocate.js";
 import { openInvoiceDues } from "../ledger/open-invoices.js";
 import type { ContactPrincipal } from "../portal/contact-sessions.service.js";
+import { assertCan, can } from "../portal/document-policy.js";
 import { assertGatewayAllowed, portalOptionsOf } from "../portal/portal-policy.js";
 import { offeredGateways } from "./gateways.js";
 import { sandboxGateway } from "./sandbox-gateway.js";
@@ -26,7 +27,7 @@ export type PayRequest =
 
 /**
  * Turns a request into allocations over the locked invoices, oldest due first for "everything". Each must
- * be payable with a gateway in `offered` (the same rule as the portal's "Pay").
+ * be payable with a gateway in `offered` (the portal policy, which also gives the portal's "Pay" flag).
  */
 async function planFor(
   tx: Tx,
@@ -37,7 +38,7 @@ async function planFor(
   if (req.kind === "invoice") {
     const doc = (await lockDocuments(tx, [req.invoiceId])).get(req.invoiceId);
     if (!doc || doc.customerId !== p.customerId) throw new AppError("NOT_FOUND");
-    if (!isPayable(doc, offered)) throw new AppError("INVOICE_NOT_PAYABLE");
+    assertCan(p, "pay", { type: "invoice", invoice: doc, offeredGateways: offered });
     const due = dueOf(doc);
     const amount = req.amountMinor ?? due;
     if (amount > due)
@@ -61,7 +62,7 @@ async function planFor(
   );
   const docs = open.flatMap((o) => {
     const d = locked.get(o.id);
-    return d && isPayable(d, offered) ? [d] : [];
+    return d && can(p, "pay", { type: "invoice", invoice: d, offeredGateways: offered }) ? [d] : [];
   });
   if (docs.length === 0) throw new AppError("NOTHING_TO_PAY");
   return { currency, plan: docs.map((d) => ({ invoiceId: d.id, amountMinor: dueOf(d) })), docs };
@@ -121,7 +122,7 @@ export async function startCheckout(
     const [org] = await tx.select().from(organisations).where(eq(organisations.id, p.orgId));
     if (!org) throw new AppError("NOT_FOUND");
     // Issue 9: only a gateway the server runs and the organisation has enabled (the invoices are checked
-    // by `isPayable`, which reads what each one offers).
+    // by the portal policy, which reads what each one offers).
     const offered = offeredGateways(config, org);
     if (!offered.includes(sandboxGateway.id)) throw new AppError("GATEWAY_NOT_AVAILABLE");
     const request = await requestOf(tx, p, req);

@@ -8,7 +8,7 @@ import { AppError } from "../../http/errors.js";
 import { publishStatus } from "../../realtime/realtime.js";
 import { type AuditAction, type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import { loadCustomer } from "../customers/customers.service.js";
-import { invoiceViewedTransition, isPayable } from "../documents/document-facts.js";
+import { invoiceViewedTransition } from "../documents/document-facts.js";
 import { type PdfLanguageChoice, pdfLanguage } from "../documents/pdf-language.js";
 import { buildInvoicePdf, invoicePdfFilename } from "../invoices/invoice-pdf.js";
 import { findDetail, findInvoice } from "../invoices/invoices.queries.js";
@@ -19,6 +19,7 @@ import { logoUrlOf } from "../organisation/organisation.service.js";
 import { offeredGateways } from "../payments/gateways.js";
 import { sandboxGateway } from "../payments/sandbox-gateway.js";
 import type { ContactPrincipal } from "./contact-sessions.service.js";
+import { can } from "./document-policy.js";
 import { bankTransferOf, effectiveFeatures, portalOptionsOf, visibleOrgContact } from "./portal-policy.js";
 
 type OrgRow = typeof organisations.$inferSelect;
@@ -126,8 +127,12 @@ export async function getPortalInvoice(
     const { customerId: _c, customerName: _n, sentAt: _s, viewedAt: _v, ...rest } = found;
     return {
       ...rest,
-      // The checkout asks the same question (`isPayable`), so "Pay" is never shown on what it refuses.
-      canPay: isPayable(inv, offeredGateways(mail.config, org)),
+      // The checkout asks the same policy, so "Pay" is never shown on what it refuses.
+      canPay: can(p, "pay", {
+        type: "invoice",
+        invoice: inv,
+        offeredGateways: offeredGateways(mail.config, org),
+      }),
       minimumPaymentMinor: sandboxGateway.minimumMinor,
       bankTransfer: bankTransferOf(org, portalOptionsOf(org), {
         dueMinor: found.dueMinor,
