@@ -130,3 +130,18 @@ describe("answer: the Accept/Decline flag equals what the decline endpoint enfor
           }
         });
 });
+
+describe("drafts exist for no principal: nothing to show, nothing to act on", () => {
+  for (const who of ["contact", "staff preview"] as const)
+    test(who, async () => {
+      const cookie = principals[who] as string;
+      const inv = await buildInvoice(ctx, org, customer.id);
+      expect((await portal(cookie, `/invoices/${inv.id}`)).statusCode).toBe(404);
+      const pay = await portal(cookie, `/invoices/${inv.id}/pay`, { idempotencyKey: `policy-${inv.id}` });
+      expect(pay.statusCode).toBeGreaterThanOrEqual(400);
+      const quote = await buildQuote(ctx, org, customer.id);
+      expect((await portal(cookie, `/quotes/${quote.id}`)).statusCode).toBe(404);
+      const answer = await portal(cookie, `/quotes/${quote.id}/decline`, { reason: "Not now" });
+      expect(answer.statusCode).toBeGreaterThanOrEqual(400);
+    });
+});
