@@ -1,6 +1,7 @@
 import { Badge, Group } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { InvoiceStatus, QuoteStatus } from "../../shared/contracts/index.js";
+import { isOpenStatus } from "../../shared/document-facts.js";
 
 const COLORS: Record<InvoiceStatus, string> = {
   draft: "gray",
@@ -26,7 +27,8 @@ export function InvoiceStatusBadge({
       <Badge color={COLORS[status]} variant={status === "paid" ? "filled" : "light"}>
         {t(`status.${status}`)}
       </Badge>
-      {isOverdue && status !== "paid" && status !== "void" ? (
+      {/* A cached isOverdue may outlive a payment: overdue only while the status is still open. */}
+      {isOverdue && isOpenStatus(status) ? (
         <Badge color="red" variant="filled">
           {t("status.overdue")}
         </Badge>

@@ -1,5 +1,6 @@
 import type { InvoicePdfData } from "../../pdf/types.js";
 import type { OrganisationRow } from "../organisation/organisation.service.js";
+import { type DueFacts, dueOf } from "./document-facts.js";
 
 /** Any record with the address columns of organisations, customers and customer snapshots. */
 export type Address = {
@@ -76,11 +77,19 @@ interface PricedDocument {
   taxBreakdown: { name: string; baseMinor: number; amountMinor: number }[];
 }
 
-/** Lines and totals as every sales document prints them; `paid` only for invoices. */
+/**
+ * Lines and totals as every sales document prints them. `billed` (an invoice, retainer or credit note)
+ * gives the paid and due amounts by `dueOf`; a quote or an order is not billed, so nothing is paid on it
+ * (and the PDF prints no due line when nothing is paid).
+ */
 export function pdfLinesAndTotals(
   doc: PricedDocument,
-  paid: { paidMinor: number; dueMinor: number } = { paidMinor: 0, dueMinor: doc.totalMinor },
+  billed?: DueFacts,
 ): Pick<InvoicePdfData, "lines" | "totals"> {
+  // A credit note is not paid: it shows no paid or due amounts.
+  const paid = billed
+    ? { paidMinor: billed.kind === "credit_note" ? 0 : billed.paidMinor, dueMinor: dueOf(billed) }
+    : { paidMinor: 0, dueMinor: doc.totalMinor };
   return {
     lines: doc.lines.map((l) => ({
       description: l.description,

@@ -55,13 +55,7 @@ export async function buildInvoicePdf(
           .join("\n") || null,
       terms: invoice.terms,
     },
-    // A credit note is not paid: it shows no paid or due amounts.
-    ...pdfLinesAndTotals(
-      invoice,
-      invoice.kind === "credit_note"
-        ? { paidMinor: 0, dueMinor: 0 }
-        : { paidMinor: invoice.paidMinor, dueMinor: invoice.dueMinor },
-    ),
+    ...pdfLinesAndTotals(invoice, invoice),
   };
   return renderInvoicePdf(data);
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, ne, sql } from "drizzle-orm";
 import type {
   InvoiceDetail,
   InvoiceKind,
@@ -9,9 +9,9 @@ import type { Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
 import { customers, invoiceLines, invoices, refunds } from "../../db/schema/index.js";
 import { documentCustomerName, pricedLineOf } from "../documents/document-detail.js";
+import { dueOf, isOverdue, openSql } from "../documents/document-facts.js";
 import { findDocumentLines, findDocumentRow, lockDocumentRow } from "../documents/document-rows.js";
-import { availableCreditOf, dueOf } from "../ledger/document-amounts.js";
-import { OPEN_STATUSES } from "../ledger/document-status.js";
+import { availableCreditOf } from "../ledger/document-amounts.js";
 import { netAllocations, toRefund } from "../ledger/net-allocations.js";
 
 export type InvoiceRow = typeof invoices.$inferSelect;
@@ -32,11 +32,7 @@ export function toSummary(inv: InvoiceRow, customerName: string, today: string):
     paidMinor: inv.paidMinor,
     dueMinor: dueOf(inv),
     availableMinor: availableCreditOf(inv),
-    isOverdue:
-      inv.kind !== "credit_note" &&
-      OPEN_STATUSES.includes(inv.status) &&
-      inv.dueDate !== null &&
-      inv.dueDate < today,
+    isOverdue: isOverdue(inv, today),
   };
 }
 
@@ -114,9 +110,7 @@ export async function findSummaries(
         filter.customerId ? eq(invoices.customerId, filter.customerId) : undefined,
         filter.excludeDrafts ? sql`${invoices.status} <> 'draft'` : undefined,
         term ? sql`(${ilike(invoices.number, term)} or ${ilike(customers.name, term)})` : undefined,
-        filter.open
-          ? and(inArray(invoices.status, [...OPEN_STATUSES]), ne(invoices.kind, "credit_note"))
-          : undefined,
+        filter.open ? and(openSql(), ne(invoices.kind, "credit_note")) : undefined,
       ),
     )
     .orderBy(

@@ -3,8 +3,7 @@ import type { AllocationInput } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { allocations, invoices } from "../../db/schema/index.js";
 import { AppError, type FieldError } from "../../errors/errors.js";
-import { dueOf } from "./document-amounts.js";
-import { OPEN_STATUSES } from "./document-status.js";
+import { dueOf, isOpenStatus } from "../documents/document-facts.js";
 import { refreshDocumentInTx } from "./refresh-document.js";
 
 export type DocumentRow = typeof invoices.$inferSelect;
@@ -25,7 +24,7 @@ export async function lockDocuments(tx: Tx, ids: string[]): Promise<Map<string, 
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-export { dueOf } from "./document-amounts.js";
+export { dueOf } from "../documents/document-facts.js";
 
 export interface AllocationSource {
   orgId: string;
@@ -66,7 +65,7 @@ export async function allocateInTx(
       doc.customerId !== source.customerId ||
       doc.currency !== source.currency ||
       !targetKindOk ||
-      !OPEN_STATUSES.includes(doc.status)
+      !isOpenStatus(doc.status)
     ) {
       throw new AppError("ALLOCATION_TARGET_INVALID", [
         { field: `${field}.invoiceId`, message: "not payable", code: "not_payable" },

@@ -2,8 +2,8 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import type { CustomerBalance } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { allocations, invoices, payments, refunds } from "../../db/schema/index.js";
-import { availableCreditOf, dueOf } from "./document-amounts.js";
-import { OPEN_STATUSES } from "./document-status.js";
+import { dueOf, isOpenStatus, isPastDue } from "../documents/document-facts.js";
+import { availableCreditOf } from "./document-amounts.js";
 import { openInvoiceDues } from "./open-invoices.js";
 
 const empty = (currency: string): CustomerBalance => ({
@@ -60,7 +60,7 @@ export async function customerBalances(
     );
   for (const d of docs) {
     const b = of(d.currency);
-    const open = OPEN_STATUSES.includes(d.status);
+    const open = isOpenStatus(d.status);
     const due = dueOf(d);
     if (d.kind === "retainer") {
       if (open && due > 0) {
@@ -77,7 +77,8 @@ export async function customerBalances(
     const b = of(d.currency);
     b.outstandingMinor += d.dueMinor;
     b.openInvoiceCount += 1;
-    if (d.dueDate && d.dueDate < today) b.overdueMinor += d.dueMinor;
+    // Every row is open and owing, so overdue is its date part alone.
+    if (isPastDue(d.dueDate, today)) b.overdueMinor += d.dueMinor;
   }
   // Unapplied payments are credit too: received, neither allocated nor refunded.
   const received = await tx

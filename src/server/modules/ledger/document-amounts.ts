@@ -5,9 +5,8 @@ type Amounts = Pick<
   "kind" | "status" | "totalMinor" | "paidMinor" | "usedMinor"
 >;
 
-/** What an invoice or retainer still owes; a credit note or a void document owes nothing. */
-export const dueOf = (d: Amounts): number =>
-  d.status === "void" || d.kind === "credit_note" ? 0 : Math.max(0, d.totalMinor - d.paidMinor);
+// Due is one of the document facts (issue 11); re-exported for the ledger's callers.
+export { dueOf } from "../documents/document-facts.js";
 
 /**
  * What a credit note's credit (its total) or a retainer's balance (what was paid into it) still has to

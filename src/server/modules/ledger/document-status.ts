@@ -29,5 +29,5 @@ export function deriveStatus(f: LedgerFacts): InvoiceStatus {
   return f.viewed ? "viewed" : f.sent ? "sent" : "issued";
 }
 
-/** Statuses in which an invoice or retainer still takes payments or credit. */
-export const OPEN_STATUSES: readonly InvoiceStatus[] = ["issued", "sent", "viewed", "partially_paid"];
+// Open is one of the document facts (issue 11); re-exported for the ledger's callers.
+export { OPEN_STATUSES } from "../documents/document-facts.js";

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
 import { allocations, invoices } from "../../db/schema/index.js";
+import { aliasedFactColumns, dueSql } from "../documents/document-facts.js";
 
 /** One issued invoice that still owes something. */
 export interface OpenInvoiceDue {
@@ -40,7 +41,7 @@ export async function openInvoiceDues(
   const result = await tx.execute(sql`
     select * from (
       select i.id, i.number, i.currency, i.issue_date::text as issue_date, i.due_date::text as due_date,
-             (i.total_minor - ${paid})::text as due
+             ${dueSql({ ...aliasedFactColumns("i"), paidMinor: paid })}::text as due
         from ${invoices} i
        where i.customer_id = ${customerId} and i.kind = 'invoice'
          and i.status not in ('draft', 'void') ${currency} ${issued}

@@ -9,8 +9,8 @@ import { renderEmail } from "../../email/templates.js";
 import { AppError } from "../../errors/errors.js";
 import { publishStatus } from "../../realtime/realtime.js";
 import { loadCustomerRecord } from "../customers/customers.service.js";
+import { isOpenStatus } from "../documents/document-facts.js";
 import { type DocumentRow, dueOf, lockDocuments } from "../ledger/allocate.js";
-import { OPEN_STATUSES } from "../ledger/document-status.js";
 import { notify } from "../notifications/notifications.service.js";
 import { insertPaymentInTx } from "./payments.service.js";
 import type { SandboxOutcome } from "./sandbox-gateway.js";
@@ -167,6 +167,6 @@ export async function applyGatewayConfirmation(
 function planStillFits(plan: PlannedAllocation[], locked: Map<string, DocumentRow>): boolean {
   return plan.every((a) => {
     const d = locked.get(a.invoiceId);
-    return d !== undefined && OPEN_STATUSES.includes(d.status) && a.amountMinor <= dueOf(d);
+    return d !== undefined && isOpenStatus(d.status) && a.amountMinor <= dueOf(d);
   });
 }

@@ -12,11 +12,12 @@ import { AppError } from "../../errors/errors.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
 import { loadCustomer } from "../customers/customers.service.js";
-import { type DocumentRow, dueOf, lockDocuments } from "../ledger/allocate.js";
-import { OPEN_STATUSES } from "../ledger/document-status.js";
+import { dueOf } from "../documents/document-facts.js";
+import { type DocumentRow, lockDocuments } from "../ledger/allocate.js";
 import { openInvoiceDues } from "../ledger/open-invoices.js";
 import { offeredGateways } from "../payments/gateways.js";
 import { sandboxGateway } from "../payments/sandbox-gateway.js";
+import { assertCan, can } from "./document-policy.js";
 import { assertGatewayAllowed, portalOptionsOf } from "./portal-policy.js";
 
 /** What the contact asked to pay (F2): one invoice (all, or part when it allows), or everything. */
@@ -24,22 +25,20 @@ export type PayRequest =
   | { kind: "invoice"; invoiceId: string; amountMinor?: number }
   | { kind: "all"; currency?: string };
 
-const payable = (d: DocumentRow) =>
-  d.kind !== "credit_note" &&
-  OPEN_STATUSES.includes(d.status) &&
-  dueOf(d) > 0 &&
-  d.gateways.includes(sandboxGateway.id);
-
-/** Turns a request into allocations over the locked invoices, oldest due first for "everything". */
+/**
+ * Turns a request into allocations over the locked invoices, oldest due first for "everything". Each must
+ * be payable with a gateway in `offered` (the portal policy, which also gives the portal's "Pay" flag).
+ */
 async function planFor(
   tx: Tx,
   p: ContactPrincipal,
   req: PayRequest,
+  offered: readonly string[],
 ): Promise<{ currency: string; plan: PlannedAllocation[]; docs: DocumentRow[] }> {
   if (req.kind === "invoice") {
     const doc = (await lockDocuments(tx, [req.invoiceId])).get(req.invoiceId);
     if (!doc || doc.customerId !== p.customerId) throw new AppError("NOT_FOUND");
-    if (!payable(doc)) throw new AppError("INVOICE_NOT_PAYABLE");
+    assertCan(p, "pay", { type: "invoice", invoice: doc, offeredGateways: offered });
     const due = dueOf(doc);
     const amount = req.amountMinor ?? due;
     if (amount > due)
@@ -63,7 +62,7 @@ async function planFor(
   );
   const docs = open.flatMap((o) => {
     const d = locked.get(o.id);
-    return d && payable(d) ? [d] : [];
+    return d && can(p, "pay", { type: "invoice", invoice: d, offeredGateways: offered }) ? [d] : [];
   });
   if (docs.length === 0) throw new AppError("NOTHING_TO_PAY");
   return { currency, plan: docs.map((d) => ({ invoiceId: d.id, amountMinor: dueOf(d) })), docs };
@@ -123,15 +122,15 @@ export async function startCheckout(
     const [org] = await tx.select().from(organisations).where(eq(organisations.id, p.orgId));
     if (!org) throw new AppError("NOT_FOUND");
     // Issue 9: only a gateway the server runs and the organisation has enabled (the invoices are checked
-    // by `payable`, which reads what each one offers).
-    if (!offeredGateways(config, org).includes(sandboxGateway.id))
-      throw new AppError("GATEWAY_NOT_AVAILABLE");
+    // by the portal policy, which reads what each one offers).
+    const offered = offeredGateways(config, org);
+    if (!offered.includes(sandboxGateway.id)) throw new AppError("GATEWAY_NOT_AVAILABLE");
     const request = await requestOf(tx, p, req);
     const first = await existing();
     if (first && (first.contactId !== p.contactId || !sameRequest(first, request)))
       throw new AppError("CONFLICT");
     if (first) return { checkoutUrl: sandboxGateway.checkoutUrl(config, first.id) };
-    const { currency, plan, docs } = await planFor(tx, p, request.kind === "all" ? request : req);
+    const { currency, plan, docs } = await planFor(tx, p, request.kind === "all" ? request : req, offered);
     const amount = plan.reduce((s, a) => s + a.amountMinor, 0);
     sandboxGateway.checkAmount(amount, currency);
     // C4: a gateway behind a portal option (PayPal) is refused when the option is off.

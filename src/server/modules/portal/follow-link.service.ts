@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { withContact } from "../../db/scope.js";
-import { startContactSession } from "./contact-sessions.service.js";
+import { startContactSession } from "../contact-sessions/contact-sessions.service.js";
 import {
   linkOfArchivedCustomer,
   linkTargetIsLive,

@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, ilike, inArray, lt, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import type { PortalInvoiceListQuery } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
 import { invoiceLines, invoices } from "../../db/schema/index.js";
-import { OPEN_STATUSES } from "../ledger/document-status.js";
+import { overdueSql } from "../documents/document-facts.js";
 import type { InvoiceCursor } from "./invoice-cursor.js";
 
 type InvoiceRow = typeof invoices.$inferSelect;
@@ -69,11 +69,6 @@ export function findInvoicePage(
 /** "overdue" is read, not stored: open, with a due date before today (credit notes are never due). */
 function statusCondition(status: PortalInvoiceListQuery["status"], today: string): SQL | undefined {
   if (!status) return undefined;
-  if (status === "overdue")
-    return and(
-      ne(invoices.kind, "credit_note"),
-      inArray(invoices.status, [...OPEN_STATUSES]),
-      lt(invoices.dueDate, today),
-    );
+  if (status === "overdue") return overdueSql(today);
   return eq(invoices.status, status);
 }

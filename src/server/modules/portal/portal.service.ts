@@ -9,6 +9,7 @@ import { publishStatus } from "../../realtime/realtime.js";
 import { type AuditAction, type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
 import { loadCustomer } from "../customers/customers.service.js";
+import { invoiceViewedTransition } from "../documents/document-facts.js";
 import { type PdfLanguageChoice, pdfLanguage } from "../documents/pdf-language.js";
 import { buildInvoicePdf, invoicePdfFilename } from "../invoices/invoice-pdf.js";
 import { findDetail, findInvoice, orgToday } from "../invoices/invoices.service.js";
@@ -17,6 +18,7 @@ import type { StaffMail } from "../notifications/staff-email.js";
 import { logoUrlOf } from "../organisation/organisation.service.js";
 import { offeredGateways } from "../payments/gateways.js";
 import { sandboxGateway } from "../payments/sandbox-gateway.js";
+import { can } from "./document-policy.js";
 import { bankTransferOf, effectiveFeatures, portalOptionsOf, visibleOrgContact } from "./portal-policy.js";
 
 type OrgRow = typeof organisations.$inferSelect;
@@ -70,8 +72,6 @@ export function getPortalMe(db: Db, p: ContactPrincipal): Promise<PortalMe> {
   });
 }
 
-const PAYABLE = new Set(["issued", "sent", "viewed", "partially_paid"]);
-
 /**
  * A contact opening an invoice marks it viewed (A5, A13): the first view moves sent → viewed and tells
  * staff; every open is in the audit trail (G3). A staff preview (C6) records nothing. Drafts do not
@@ -95,13 +95,11 @@ export async function getPortalInvoice(
         origin,
       );
     }
-    if (!p.preview && !inv.viewedAt && inv.status !== "void") {
+    const viewed = p.preview ? null : invoiceViewedTransition(inv);
+    if (viewed) {
       const [updated] = await tx
         .update(invoices)
-        .set({
-          viewedAt: clock.now(),
-          ...(inv.status === "issued" || inv.status === "sent" ? { status: "viewed" as const } : {}),
-        })
+        .set({ viewedAt: clock.now(), ...viewed })
         .where(and(eq(invoices.id, inv.id), isNull(invoices.viewedAt)))
         .returning();
       if (updated) {
@@ -128,11 +126,12 @@ export async function getPortalInvoice(
     const { customerId: _c, customerName: _n, sentAt: _s, viewedAt: _v, ...rest } = found;
     return {
       ...rest,
-      canPay:
-        inv.kind !== "credit_note" &&
-        PAYABLE.has(inv.status) &&
-        found.dueMinor > 0 &&
-        offeredGateways(mail.config, org, inv).includes(sandboxGateway.id),
+      // The checkout asks the same policy, so "Pay" is never shown on what it refuses.
+      canPay: can(p, "pay", {
+        type: "invoice",
+        invoice: inv,
+        offeredGateways: offeredGateways(mail.config, org),
+      }),
       minimumPaymentMinor: sandboxGateway.minimumMinor,
       bankTransfer: bankTransferOf(org, portalOptionsOf(org), {
         dueMinor: found.dueMinor,

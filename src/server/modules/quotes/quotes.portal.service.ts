@@ -20,10 +20,11 @@ import { orgToday } from "../invoices/invoices.service.js";
 import { notify } from "../notifications/notifications.service.js";
 import type { StaffMail } from "../notifications/staff-email.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
+import { assertCan, can } from "../portal/document-policy.js";
+import { portalOptionsOf } from "../portal/portal-policy.js";
 import { QUOTE_HASH_VERSION } from "./quote-canonical.js";
 import { buildQuotePdf, quotePdfFilename } from "./quote-pdf.js";
 import { parseSignature } from "./quote-signature.js";
-import { canAnswerQuotes } from "./quotes.policy.js";
 import {
   currentHash,
   displayNumberOf,
@@ -73,7 +74,7 @@ async function portalDetail(tx: Tx, p: ContactPrincipal, q: QuoteRow): Promise<P
   return {
     ...rest,
     documentHash: await currentHash(tx, q),
-    canAnswer: !p.preview && canAnswerQuotes(org) && (status === "sent" || status === "viewed"),
+    canAnswer: can(p, "answer", { type: "quote", status, options: portalOptionsOf(org) }),
     acceptance: acceptance
       ? {
           signerName: acceptance.signerName,
@@ -164,11 +165,8 @@ const liveStatus = (p: ContactPrincipal, documentId: string, status: string) => 
 async function lockAnswerable(tx: Tx, p: ContactPrincipal, quoteId: string): Promise<QuoteRow> {
   const org = await loadOrganisation(tx, p.orgId);
   const q = await lockQuote(tx, quoteId);
-  if (!canAnswerQuotes(org)) throw new AppError("FEATURE_DISABLED");
-  if (q.status === "draft") throw new AppError("QUOTE_NOT_SENT");
-  if (q.status === "superseded") throw new AppError("QUOTE_SUPERSEDED");
-  if (q.status !== "sent" && q.status !== "viewed") throw new AppError("QUOTE_ALREADY_ANSWERED");
-  if (statusOf(q, await orgToday(tx, p.orgId)) === "expired") throw new AppError("QUOTE_EXPIRED");
+  const status = statusOf(q, await orgToday(tx, p.orgId));
+  assertCan(p, "answer", { type: "quote", status, options: portalOptionsOf(org) });
   return q;
 }
 

@@ -3,6 +3,7 @@ import type { PaymentMethod, StatementAging, StatementLineType } from "../../../
 import { daysBetween } from "../../../shared/dates.js";
 import type { Tx } from "../../db/client.js";
 import { invoices, payments, refunds } from "../../db/schema/index.js";
+import { isPastDue } from "../documents/document-facts.js";
 import { openInvoiceDues } from "../ledger/open-invoices.js";
 
 export interface StatementFilter {
@@ -138,7 +139,7 @@ export async function agingAt(tx: Tx, f: StatementFilter, to: string): Promise<S
     over90Minor: 0,
   };
   for (const d of await openInvoiceDues(tx, f.customerId, { currency: f.currency, asOf: to })) {
-    const late = d.dueDate ? daysBetween(d.dueDate, to) : 0;
+    const late = d.dueDate && isPastDue(d.dueDate, to) ? daysBetween(d.dueDate, to) : 0;
     if (late <= 0) aging.currentMinor += d.dueMinor;
     else if (late <= 30) aging.days1to30Minor += d.dueMinor;
     else if (late <= 60) aging.days31to60Minor += d.dueMinor;
