@@ -1,29 +1,14 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  Checkbox,
-  Grid,
-  Group,
-  Modal,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Button, Checkbox, Group, Modal, Stack, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { Customer, IssueDateBody, SalesOrderDetail } from "../../../shared/contracts/index.js";
 import { CommentsThread } from "../../ui/comments/comments-thread.js";
 import { decimalMarkOf, scaledToInput } from "../../ui/decimal.js";
+import { DocumentDetail } from "../../ui/documents/document-detail.js";
 import { useFormat } from "../../ui/format.js";
-import { InvoiceLinesTable } from "../../ui/invoice-lines-table.js";
-import { TaxBreakdownTable, TotalsTable } from "../../ui/invoice-totals.js";
-import { LongText } from "../../ui/long-text.js";
 import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
 import { ResponsiveTable } from "../../ui/responsive-table.js";
 import { OrderInvoices } from "../../ui/sales-order-invoices.js";
@@ -49,19 +34,6 @@ export function SalesOrderDetailPage() {
   return <OrderView order={order.data} />;
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0}>
-        {children}
-      </Text>
-    </div>
-  );
-}
-
 function OrderView({ order }: { order: SalesOrderDetail }) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
@@ -70,85 +42,69 @@ function OrderView({ order }: { order: SalesOrderDetail }) {
     ? t("salesOrders.detailTitle", { number: order.number })
     : t("salesOrders.draftTitle");
   return (
-    <Stack>
-      <Group justify="space-between" align="flex-start" gap="sm">
-        <Group gap="sm">
-          <Title order={1} size="h2">
-            {title}
-          </Title>
-          <SalesOrderStatusBadge status={order.status} />
-        </Group>
-        <OrderActions order={order} />
-      </Group>
-      <Card withBorder>
-        <SimpleGrid cols={{ base: 2, sm: 4 }} component="dl" m={0}>
-          <Fact label={t("salesOrders.customer")}>
+    <DocumentDetail
+      doc={order}
+      title={title}
+      badges={<SalesOrderStatusBadge status={order.status} />}
+      actions={<OrderActions order={order} />}
+      facts={[
+        {
+          label: t("salesOrders.customer"),
+          value: (
             <Anchor component={Link} to={`/customers/${order.customerId}`}>
               {order.customerName}
             </Anchor>
-          </Fact>
-          <Fact label={t("salesOrders.issueDate")}>{f.date(order.issueDate)}</Fact>
-          <Fact label={t("salesOrders.deliveryDate")}>{f.date(order.deliveryDate)}</Fact>
-          <Fact label={t("salesOrders.reference")}>{order.reference ?? t("common.none")}</Fact>
-        </SimpleGrid>
-        {order.viewedAt ? (
-          <Text size="xs" c="dimmed" mt="sm">
-            {t("salesOrders.viewedAt", { date: f.dateTime(order.viewedAt) })}
-          </Text>
-        ) : null}
-      </Card>
-      <InvoiceLinesTable lines={order.lines} currency={order.currency} />
-      {order.status !== "draft" ? (
-        <ResponsiveTable
-          minWidth={420}
-          label={t("salesOrders.fulfilment")}
-          rows={order.lines}
-          rowKey={(l) => l.id}
-          striped={false}
-          columns={[
-            {
-              key: "description",
-              header: t("invoice.description"),
-              kind: "title",
-              cell: (l) => l.description,
-            },
-            {
-              key: "ordered",
-              header: t("salesOrders.invoiceModal.ordered"),
-              kind: "money",
-              cell: (l) => scaledToInput(l.quantityMilli, 3, mark),
-            },
-            {
-              key: "invoiced",
-              header: t("salesOrders.invoiceModal.invoiced"),
-              kind: "money",
-              cell: (l) => scaledToInput(l.invoicedQuantityMilli, 3, mark),
-            },
-            {
-              key: "remaining",
-              header: t("salesOrders.invoiceModal.remaining"),
-              kind: "money",
-              cell: (l) => scaledToInput(l.remainingQuantityMilli, 3, mark),
-            },
-          ]}
-        />
-      ) : null}
-      <Grid>
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <TaxBreakdownTable totals={order} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <TotalsTable totals={order} />
-        </Grid.Col>
-      </Grid>
-      {order.notes ? <LongText label={t("invoice.notes")} text={order.notes} /> : null}
-      {order.terms ? <LongText label={t("invoice.terms")} text={order.terms} /> : null}
+          ),
+        },
+        { label: t("salesOrders.issueDate"), value: f.date(order.issueDate) },
+        { label: t("salesOrders.deliveryDate"), value: f.date(order.deliveryDate) },
+        { label: t("salesOrders.reference"), value: order.reference ?? t("common.none") },
+      ]}
+      footnote={order.viewedAt ? t("salesOrders.viewedAt", { date: f.dateTime(order.viewedAt) }) : null}
+      afterLines={
+        order.status !== "draft" ? (
+          <ResponsiveTable
+            minWidth={420}
+            label={t("salesOrders.fulfilment")}
+            rows={order.lines}
+            rowKey={(l) => l.id}
+            striped={false}
+            columns={[
+              {
+                key: "description",
+                header: t("invoice.description"),
+                kind: "title",
+                cell: (l) => l.description,
+              },
+              {
+                key: "ordered",
+                header: t("salesOrders.invoiceModal.ordered"),
+                kind: "money",
+                cell: (l) => scaledToInput(l.quantityMilli, 3, mark),
+              },
+              {
+                key: "invoiced",
+                header: t("salesOrders.invoiceModal.invoiced"),
+                kind: "money",
+                cell: (l) => scaledToInput(l.invoicedQuantityMilli, 3, mark),
+              },
+              {
+                key: "remaining",
+                header: t("salesOrders.invoiceModal.remaining"),
+                kind: "money",
+                cell: (l) => scaledToInput(l.remainingQuantityMilli, 3, mark),
+              },
+            ]}
+          />
+        ) : null
+      }
+    >
       <OrderInvoices order={order} linkTo={(id) => `/invoices/${id}`} />
       <CommentsThread side="staff" documentType="sales_order" documentId={order.id} />
       {order.status !== "draft" ? (
         <DocumentActivity documentType="sales_order" documentId={order.id} />
       ) : null}
-    </Stack>
+    </DocumentDetail>
   );
 }
 
