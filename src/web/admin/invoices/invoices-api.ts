@@ -6,6 +6,7 @@ import type {
   IssueDateBody,
 } from "../../../shared/contracts/index.js";
 import { api, queryString } from "../../ui/api-client.js";
+import { invoiceKeys } from "../../ui/documents/document-keys.js";
 import { queryKeys } from "../query-keys.js";
 
 export interface InvoiceFilters {
@@ -22,7 +23,7 @@ export interface SendResult {
 
 export function useInvoices(filters: InvoiceFilters) {
   return useQuery({
-    queryKey: queryKeys.invoices(filters),
+    queryKey: invoiceKeys.list(filters),
     queryFn: ({ signal }) => api.get<InvoiceSummary[]>(`/api/invoices${queryString({ ...filters })}`, signal),
     placeholderData: (previous) => previous,
   });
@@ -30,7 +31,7 @@ export function useInvoices(filters: InvoiceFilters) {
 
 export function useInvoice(id: string, options: { enabled?: boolean } = {}) {
   return useQuery({
-    queryKey: queryKeys.invoice(id),
+    queryKey: invoiceKeys.detail(id),
     queryFn: ({ signal }) => api.get<InvoiceDetail>(`/api/invoices/${id}`, signal),
     enabled: options.enabled ?? true,
   });
@@ -44,9 +45,9 @@ function useInvoiceMutation<TVariables, TResult>(mutationFn: (variables: TVariab
     onSuccess: (result) => {
       const detail = result as Partial<InvoiceDetail>;
       if (detail && typeof detail.id === "string" && Array.isArray(detail.lines)) {
-        client.setQueryData(queryKeys.invoice(detail.id), detail);
+        client.setQueryData(invoiceKeys.detail(detail.id), detail);
       }
-      return client.invalidateQueries({ queryKey: ["invoices"] });
+      return client.invalidateQueries({ queryKey: invoiceKeys.all });
     },
   });
 }
@@ -83,8 +84,8 @@ export function useSendInvoice(id: string) {
       api.post<SendResult>(`/api/invoices/${id}/send`, { contactIds, ...dates }),
     onSuccess: () =>
       Promise.all([
-        client.invalidateQueries({ queryKey: queryKeys.invoice(id) }),
-        client.invalidateQueries({ queryKey: ["invoices"] }),
+        client.invalidateQueries({ queryKey: invoiceKeys.detail(id) }),
+        client.invalidateQueries({ queryKey: invoiceKeys.all }),
         client.invalidateQueries({ queryKey: queryKeys.outbox }),
       ]),
   });

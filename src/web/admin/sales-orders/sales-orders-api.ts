@@ -7,6 +7,7 @@ import type {
   SalesOrderSummary,
 } from "../../../shared/contracts/index.js";
 import { api, queryString } from "../../ui/api-client.js";
+import { invoiceKeys, salesOrderKeys } from "../../ui/documents/document-keys.js";
 import { queryKeys } from "../query-keys.js";
 
 export interface SalesOrderFilters {
@@ -15,14 +16,9 @@ export interface SalesOrderFilters {
   customerId?: string;
 }
 
-const keys = {
-  list: (filters: SalesOrderFilters) => ["sales-orders", filters] as const,
-  one: (id: string) => ["sales-order", id] as const,
-};
-
 export function useSalesOrders(filters: SalesOrderFilters) {
   return useQuery({
-    queryKey: keys.list(filters),
+    queryKey: salesOrderKeys.list(filters),
     queryFn: ({ signal }) =>
       api.get<SalesOrderSummary[]>(`/api/sales-orders${queryString({ ...filters })}`, signal),
     placeholderData: (previous) => previous,
@@ -31,7 +27,7 @@ export function useSalesOrders(filters: SalesOrderFilters) {
 
 export function useSalesOrder(id: string) {
   return useQuery({
-    queryKey: keys.one(id),
+    queryKey: salesOrderKeys.detail(id),
     queryFn: ({ signal }) => api.get<SalesOrderDetail>(`/api/sales-orders/${id}`, signal),
   });
 }
@@ -46,10 +42,10 @@ function useOrderMutation<TVariables, TResult>(
     mutationFn,
     onSuccess: (result) => {
       const order = pick(result);
-      if (order) client.setQueryData(keys.one(order.id), order);
+      if (order) client.setQueryData(salesOrderKeys.detail(order.id), order);
       return Promise.all([
-        client.invalidateQueries({ queryKey: ["sales-orders"] }),
-        client.invalidateQueries({ queryKey: ["invoices"] }),
+        client.invalidateQueries({ queryKey: salesOrderKeys.all }),
+        client.invalidateQueries({ queryKey: invoiceKeys.all }),
         client.invalidateQueries({ queryKey: queryKeys.outbox }),
       ]);
     },

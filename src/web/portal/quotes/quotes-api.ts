@@ -6,17 +6,12 @@ import type {
   PortalQuoteSummary,
 } from "../../../shared/contracts/index.js";
 import { api, queryString } from "../../ui/api-client.js";
+import { quoteKeys } from "../../ui/documents/document-keys.js";
 import { portalApi } from "../slug.js";
-
-export const portalQuoteKeys = {
-  all: ["quotes"] as const,
-  list: (filters: { status?: PortalQuoteFilter; q?: string }) => ["quotes", filters] as const,
-  detail: (id: string) => ["quote", id] as const,
-};
 
 export function usePortalQuotes(filters: { status?: PortalQuoteFilter; q?: string }) {
   return useQuery({
-    queryKey: portalQuoteKeys.list(filters),
+    queryKey: quoteKeys.list(filters),
     queryFn: ({ signal }) =>
       api.get<PortalQuoteSummary[]>(portalApi(`/quotes${queryString({ ...filters })}`), signal),
     placeholderData: (previous) => previous,
@@ -25,7 +20,7 @@ export function usePortalQuotes(filters: { status?: PortalQuoteFilter; q?: strin
 
 export function usePortalQuote(id: string) {
   return useQuery({
-    queryKey: portalQuoteKeys.detail(id),
+    queryKey: quoteKeys.detail(id),
     queryFn: ({ signal }) => api.get<PortalQuoteDetail>(portalApi(`/quotes/${id}`), signal),
   });
 }
@@ -35,8 +30,8 @@ function useAnswer<TBody>(id: string, action: "accept" | "decline") {
   return useMutation({
     mutationFn: (body: TBody) => api.post<PortalQuoteDetail>(portalApi(`/quotes/${id}/${action}`), body),
     onSuccess: (quote) => {
-      client.setQueryData(portalQuoteKeys.detail(id), quote);
-      return client.invalidateQueries({ queryKey: portalQuoteKeys.all });
+      client.setQueryData(quoteKeys.detail(id), quote);
+      return client.invalidateQueries({ queryKey: quoteKeys.all });
     },
   });
 }
