@@ -8,6 +8,19 @@ import { useTaxes } from "../settings/taxes-api.js";
 
 export type SaveDraft<B> = (body: B, callbacks: { onError: (error: unknown) => void }) => void;
 
+/** What a page hands a kind's draft editor: the starting values, the taxes, and how to save. */
+export interface DraftEditorProps<V, B> {
+  title: string;
+  initialValues: V;
+  taxes: Tax[];
+  save: SaveDraft<B>;
+  isSaving: boolean;
+  error: unknown;
+  onCancel: () => void;
+  /** A new document opened for a given customer takes their defaults at once. */
+  applyCustomerDefaults?: boolean;
+}
+
 /** Saving a draft of any kind: a confirmation, then the saved document's page. */
 export function useSaveDraft<D extends { id: string }, E, B>(
   mutation: Pick<UseMutationResult<D, E, B>, "mutate">,

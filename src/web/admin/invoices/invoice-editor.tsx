@@ -1,28 +1,20 @@
 import { Checkbox, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { InvoiceDraftBody, InvoiceKind, Tax } from "../../../shared/contracts/index.js";
+import type { InvoiceDraftBody, InvoiceKind } from "../../../shared/contracts/index.js";
 import {
   CurrencyField,
   CustomerField,
   DocumentEditor,
   IssueDateField,
 } from "../documents/document-editor.js";
+import type { DraftEditorProps } from "../documents/draft-pages.js";
 import { useDocumentForm } from "../documents/use-document-form.js";
 import { CorrectedInvoiceSelect } from "./corrected-invoice-select.js";
 import { addDays, type InvoiceFormValues, validateInvoice, valuesToBody } from "./invoice-form-model.js";
 
-interface Props {
-  title: string;
+interface Props extends DraftEditorProps<InvoiceFormValues, InvoiceDraftBody> {
   /** Fixed once the draft exists; a credit note also names the invoice it corrects. */
   kind: InvoiceKind;
-  initialValues: InvoiceFormValues;
-  taxes: Tax[];
-  save: (body: InvoiceDraftBody, callbacks: { onError: (error: unknown) => void }) => void;
-  isSaving: boolean;
-  error: unknown;
-  onCancel: () => void;
-  /** New invoice opened for a given customer: take their currency and terms at once. */
-  applyCustomerDefaults?: boolean;
 }
 
 export function InvoiceEditor(props: Props) {

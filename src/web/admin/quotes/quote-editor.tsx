@@ -1,29 +1,18 @@
 import { Switch, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { QuoteDraftBody, Tax } from "../../../shared/contracts/index.js";
+import type { QuoteDraftBody } from "../../../shared/contracts/index.js";
 import {
   CurrencyField,
   CustomerField,
   DocumentEditor,
   IssueDateField,
 } from "../documents/document-editor.js";
+import type { DraftEditorProps } from "../documents/draft-pages.js";
 import { useDocumentForm } from "../documents/use-document-form.js";
 import { type QuoteFormValues, quoteValuesToBody, validateQuote } from "./quote-form-model.js";
 
-interface Props {
-  title: string;
-  initialValues: QuoteFormValues;
-  taxes: Tax[];
-  save: (body: QuoteDraftBody, callbacks: { onError: (error: unknown) => void }) => void;
-  isSaving: boolean;
-  error: unknown;
-  onCancel: () => void;
-  /** New quote opened for a given customer: take their currency at once. */
-  applyCustomerDefaults?: boolean;
-}
-
 /** The draft quote form: the document editor with an expiry date and the signature option. */
-export function QuoteEditor(props: Props) {
+export function QuoteEditor(props: DraftEditorProps<QuoteFormValues, QuoteDraftBody>) {
   const { t } = useTranslation();
   const editor = useDocumentForm<QuoteFormValues>({
     initialValues: props.initialValues,

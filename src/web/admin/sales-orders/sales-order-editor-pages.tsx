@@ -9,7 +9,7 @@ import {
   DocumentEditor,
   IssueDateField,
 } from "../documents/document-editor.js";
-import { useSaveDraft, WithDraft, WithTaxes } from "../documents/draft-pages.js";
+import { type DraftEditorProps, useSaveDraft, WithDraft, WithTaxes } from "../documents/draft-pages.js";
 import { useDocumentForm } from "../documents/use-document-form.js";
 import { useMe } from "../session.js";
 import {
@@ -21,18 +21,8 @@ import {
 } from "./sales-order-form-model.js";
 import { useCreateSalesOrder, useSalesOrder, useUpdateSalesOrder } from "./sales-orders-api.js";
 
-interface Props {
-  title: string;
-  initialValues: SalesOrderFormValues;
-  taxes: Tax[];
-  save: (body: SalesOrderDraftBody, callbacks: { onError: (error: unknown) => void }) => void;
-  isSaving: boolean;
-  error: unknown;
-  onCancel: () => void;
-}
-
 /** The draft sales order form: the document editor with the customer's reference and a delivery date. */
-function SalesOrderEditor(props: Props) {
+function SalesOrderEditor(props: DraftEditorProps<SalesOrderFormValues, SalesOrderDraftBody>) {
   const { t } = useTranslation();
   const editor = useDocumentForm<SalesOrderFormValues>({
     initialValues: props.initialValues,
