@@ -1,10 +1,9 @@
-import { Alert, Anchor, Button, Checkbox, Group, Modal, Stack, Text } from "@mantine/core";
+import { Anchor, Button, Group, Stack } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import type { Customer, IssueDateBody, SalesOrderDetail } from "../../../shared/contracts/index.js";
+import type { IssueDateBody, SalesOrderDetail } from "../../../shared/contracts/index.js";
 import { CommentsThread } from "../../ui/comments/comments-thread.js";
 import { decimalMarkOf, scaledToInput } from "../../ui/decimal.js";
 import { DocumentDetail } from "../../ui/documents/document-detail.js";
@@ -14,7 +13,8 @@ import { ResponsiveTable } from "../../ui/responsive-table.js";
 import { OrderInvoices } from "../../ui/sales-order-invoices.js";
 import { SalesOrderStatusBadge } from "../../ui/sales-order-status-badge.js";
 import { DocumentActivity } from "../customers/customer-activity.js";
-import { useCustomer } from "../customers/customers-api.js";
+import { VoidDocumentModal } from "../documents/void-document-modal.js";
+import { SendDocumentModal } from "../invoices/send-invoice-modal.js";
 import { IssueDateDialog } from "../issue-dates/issue-date-offer.js";
 import { issueDateRefusal } from "../issue-dates/issue-date-refusal.js";
 import { PdfDownload } from "../pdf-download/pdf-download.js";
@@ -112,6 +112,7 @@ function OrderActions({ order }: { order: SalesOrderDetail }) {
   const { t } = useTranslation();
   const confirm = useConfirmSalesOrder(order.id);
   const voidOrder = useVoidSalesOrder(order.id);
+  const send = useSendSalesOrder(order.id);
   const [invoiceOpened, invoiceModal] = useDisclosure(false);
   const [sendOpened, sendModal] = useDisclosure(false);
   const [voidOpened, voidModal] = useDisclosure(false);
@@ -172,97 +173,28 @@ function OrderActions({ order }: { order: SalesOrderDetail }) {
         onUseToday={() => confirmWith({ useToday: true })}
       />
       <SalesOrderInvoiceModal order={order} opened={invoiceOpened} onClose={invoiceModal.close} />
-      <SendOrderModal order={order} opened={sendOpened} onClose={sendModal.close} />
-      <Modal opened={voidOpened} onClose={voidModal.close} title={t("salesOrders.actions.voidTitle")}>
-        <Stack>
-          <Text size="sm">{t("salesOrders.actions.voidBody")}</Text>
-          <ErrorAlert error={voidOrder.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={voidModal.close}>
-              {t("common.cancel")}
-            </Button>
-            <Button
-              color="red"
-              loading={voidOrder.isPending}
-              onClick={() =>
-                voidOrder.mutate(undefined, {
-                  onSuccess: () => {
-                    notifications.show({ message: t("salesOrders.actions.voided") });
-                    voidModal.close();
-                  },
-                })
-              }
-            >
-              {t("salesOrders.actions.voidConfirm")}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </Stack>
-  );
-}
-
-function SendOrderModal(props: { order: SalesOrderDetail; opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
-  const customer = useCustomer(props.opened ? props.order.customerId : null);
-  return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t("salesOrders.send.title")}>
-      {customer.isPending ? <PageLoader /> : null}
-      {customer.isError ? (
-        <ErrorState error={customer.error} onRetry={() => void customer.refetch()} />
-      ) : null}
-      {customer.data ? <SendForm {...props} customer={customer.data} /> : null}
-    </Modal>
-  );
-}
-
-function SendForm(props: { order: SalesOrderDetail; onClose: () => void; customer: Customer }) {
-  const { t } = useTranslation();
-  const send = useSendSalesOrder(props.order.id);
-  const withEmail = props.customer.contacts.filter((c) => c.email);
-  const [selected, setSelected] = useState<string[]>(() => withEmail.map((c) => c.id));
-  if (withEmail.length === 0)
-    return (
-      <Stack>
-        <Alert color="yellow">{t("salesOrders.send.noContacts")}</Alert>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>
-            {t("common.close")}
-          </Button>
-        </Group>
-      </Stack>
-    );
-  return (
-    <Stack>
-      <Text size="sm">{t("salesOrders.send.intro")}</Text>
-      <Checkbox.Group value={selected} onChange={setSelected} label={t("admin.contacts.title")}>
-        <Stack gap="xs" mt="xs">
-          {withEmail.map((c) => (
-            <Checkbox key={c.id} value={c.id} label={`${c.name} <${c.email}>`} />
-          ))}
-        </Stack>
-      </Checkbox.Group>
-      <ErrorAlert error={send.error} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={props.onClose}>
-          {t("common.cancel")}
-        </Button>
-        <Button
-          loading={send.isPending}
-          disabled={selected.length === 0}
-          onClick={() =>
-            send.mutate(selected, {
-              onSuccess: (result) => {
-                const emails = result.recipients.map((r) => r.email).join(", ");
-                notifications.show({ color: "green", message: t("salesOrders.send.sentTo", { emails }) });
-                props.onClose();
-              },
-            })
-          }
-        >
-          {t("salesOrders.send.confirm")}
-        </Button>
-      </Group>
+      <SendDocumentModal
+        customerId={order.customerId}
+        opened={sendOpened}
+        onClose={sendModal.close}
+        send={send}
+        title={t("salesOrders.send.title")}
+        intro={t("salesOrders.send.intro")}
+        confirmLabel={t("salesOrders.send.confirm")}
+        noContacts={t("salesOrders.send.noContacts")}
+        sentMessage={(emails) => t("salesOrders.send.sentTo", { emails })}
+      />
+      <VoidDocumentModal
+        opened={voidOpened}
+        onClose={voidModal.close}
+        voidDocument={voidOrder}
+        text={{
+          title: t("salesOrders.actions.voidTitle"),
+          body: t("salesOrders.actions.voidBody"),
+          confirm: t("salesOrders.actions.voidConfirm"),
+          voided: t("salesOrders.actions.voided"),
+        }}
+      />
     </Stack>
   );
 }

@@ -8,6 +8,7 @@ import type {
 } from "../../../shared/contracts/index.js";
 import { api, queryString } from "../../ui/api-client.js";
 import { invoiceKeys, salesOrderKeys } from "../../ui/documents/document-keys.js";
+import type { SendResult, SendVariables } from "../invoices/invoices-api.js";
 import { queryKeys } from "../query-keys.js";
 
 export interface SalesOrderFilters {
@@ -85,10 +86,7 @@ export const useInvoiceSalesOrder = (id: string) =>
 
 export const useSendSalesOrder = (id: string) =>
   useOrderMutation(
-    (contactIds: string[]) =>
-      api.post<{ salesOrder: SalesOrderDetail; recipients: { contactId: string; email: string }[] }>(
-        `/api/sales-orders/${id}/send`,
-        { contactIds },
-      ),
+    ({ contactIds }: SendVariables) =>
+      api.post<SendResult & { salesOrder: SalesOrderDetail }>(`/api/sales-orders/${id}/send`, { contactIds }),
     (r) => r.salesOrder,
   );
