@@ -1,41 +1,26 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type {
-  InvoiceDetail,
-  InvoiceDraftBody,
-  InvoiceSummary,
-  IssueDateBody,
-} from "../../../shared/contracts/index.js";
-import { api, queryString } from "../../ui/api-client.js";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { InvoiceDetail, InvoiceDraftBody, IssueDateBody } from "../../../shared/contracts/index.js";
+import { api } from "../../ui/api-client.js";
+import { staffDocuments } from "../../ui/documents/document-client.js";
 import { invoiceKeys } from "../../ui/documents/document-keys.js";
 import { queryKeys } from "../query-keys.js";
 
-export interface InvoiceFilters {
+export type InvoiceFilters = {
   status?: string;
   kind?: string;
   q?: string;
   customerId?: string;
-}
+};
 
 export interface SendResult {
   recipients: { contactId: string; email: string }[];
   deliveryMode: "pdf" | "link" | "both";
 }
 
-export function useInvoices(filters: InvoiceFilters) {
-  return useQuery({
-    queryKey: invoiceKeys.list(filters),
-    queryFn: ({ signal }) => api.get<InvoiceSummary[]>(`/api/invoices${queryString({ ...filters })}`, signal),
-    placeholderData: (previous) => previous,
-  });
-}
+export const useInvoices = (filters: InvoiceFilters) => staffDocuments.useList("invoice", filters);
 
-export function useInvoice(id: string, options: { enabled?: boolean } = {}) {
-  return useQuery({
-    queryKey: invoiceKeys.detail(id),
-    queryFn: ({ signal }) => api.get<InvoiceDetail>(`/api/invoices/${id}`, signal),
-    enabled: options.enabled ?? true,
-  });
-}
+export const useInvoice = (id: string, options: { enabled?: boolean } = {}) =>
+  staffDocuments.useOne("invoice", id, options);
 
 /** Every mutation answers the fresh invoice (or touches it): cache it and refresh the lists. */
 function useInvoiceMutation<TVariables, TResult>(mutationFn: (variables: TVariables) => Promise<TResult>) {

@@ -1,30 +1,20 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { QuoteDetail, QuoteDraftBody, QuoteSummary } from "../../../shared/contracts/index.js";
-import { api, queryString } from "../../ui/api-client.js";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { QuoteDetail, QuoteDraftBody } from "../../../shared/contracts/index.js";
+import { api } from "../../ui/api-client.js";
+import { staffDocuments } from "../../ui/documents/document-client.js";
 import { invoiceKeys, quoteKeys, salesOrderKeys } from "../../ui/documents/document-keys.js";
 import type { SendResult, SendVariables } from "../invoices/invoices-api.js";
 import { queryKeys } from "../query-keys.js";
 
-export interface QuoteFilters {
+export type QuoteFilters = {
   status?: string;
   q?: string;
   customerId?: string;
-}
+};
 
-export function useQuotes(filters: QuoteFilters) {
-  return useQuery({
-    queryKey: quoteKeys.list(filters),
-    queryFn: ({ signal }) => api.get<QuoteSummary[]>(`/api/quotes${queryString({ ...filters })}`, signal),
-    placeholderData: (previous) => previous,
-  });
-}
+export const useQuotes = (filters: QuoteFilters) => staffDocuments.useList("quote", filters);
 
-export function useQuote(id: string) {
-  return useQuery({
-    queryKey: quoteKeys.detail(id),
-    queryFn: ({ signal }) => api.get<QuoteDetail>(`/api/quotes/${id}`, signal),
-  });
-}
+export const useQuote = (id: string) => staffDocuments.useOne("quote", id);
 
 /** Caches the fresh quote a mutation answers and refreshes every quote (a revision changes its siblings). */
 function useQuoteMutation<TVariables>(mutationFn: (variables: TVariables) => Promise<QuoteDetail>) {

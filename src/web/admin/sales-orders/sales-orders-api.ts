@@ -1,37 +1,25 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type {
   InvoiceSalesOrderBody,
   IssueDateBody,
   SalesOrderDetail,
   SalesOrderDraftBody,
-  SalesOrderSummary,
 } from "../../../shared/contracts/index.js";
-import { api, queryString } from "../../ui/api-client.js";
+import { api } from "../../ui/api-client.js";
+import { staffDocuments } from "../../ui/documents/document-client.js";
 import { invoiceKeys, salesOrderKeys } from "../../ui/documents/document-keys.js";
 import type { SendResult, SendVariables } from "../invoices/invoices-api.js";
 import { queryKeys } from "../query-keys.js";
 
-export interface SalesOrderFilters {
+export type SalesOrderFilters = {
   status?: string;
   q?: string;
   customerId?: string;
-}
+};
 
-export function useSalesOrders(filters: SalesOrderFilters) {
-  return useQuery({
-    queryKey: salesOrderKeys.list(filters),
-    queryFn: ({ signal }) =>
-      api.get<SalesOrderSummary[]>(`/api/sales-orders${queryString({ ...filters })}`, signal),
-    placeholderData: (previous) => previous,
-  });
-}
+export const useSalesOrders = (filters: SalesOrderFilters) => staffDocuments.useList("sales_order", filters);
 
-export function useSalesOrder(id: string) {
-  return useQuery({
-    queryKey: salesOrderKeys.detail(id),
-    queryFn: ({ signal }) => api.get<SalesOrderDetail>(`/api/sales-orders/${id}`, signal),
-  });
-}
+export const useSalesOrder = (id: string) => staffDocuments.useOne("sales_order", id);
 
 /** Every mutation answers the fresh order (or holds it): cache it and refresh the lists. */
 function useOrderMutation<TVariables, TResult>(

@@ -1,29 +1,18 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type {
   AcceptQuoteBody,
   PortalQuoteDetail,
   PortalQuoteFilter,
-  PortalQuoteSummary,
 } from "../../../shared/contracts/index.js";
-import { api, queryString } from "../../ui/api-client.js";
+import { api } from "../../ui/api-client.js";
 import { quoteKeys } from "../../ui/documents/document-keys.js";
+import { portalDocuments } from "../portal-documents.js";
 import { portalApi } from "../slug.js";
 
-export function usePortalQuotes(filters: { status?: PortalQuoteFilter; q?: string }) {
-  return useQuery({
-    queryKey: quoteKeys.list(filters),
-    queryFn: ({ signal }) =>
-      api.get<PortalQuoteSummary[]>(portalApi(`/quotes${queryString({ ...filters })}`), signal),
-    placeholderData: (previous) => previous,
-  });
-}
+export const usePortalQuotes = (filters: { status?: PortalQuoteFilter; q?: string }) =>
+  portalDocuments.useList("quote", filters);
 
-export function usePortalQuote(id: string) {
-  return useQuery({
-    queryKey: quoteKeys.detail(id),
-    queryFn: ({ signal }) => api.get<PortalQuoteDetail>(portalApi(`/quotes/${id}`), signal),
-  });
-}
+export const usePortalQuote = (id: string) => portalDocuments.useOne("quote", id);
 
 function useAnswer<TBody>(id: string, action: "accept" | "decline") {
   const client = useQueryClient();
