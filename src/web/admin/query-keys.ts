@@ -5,9 +5,6 @@ export const queryKeys = {
   taxes: ["taxes"] as const,
   customers: (q = "") => ["customers", q] as const,
   customer: (id: string) => ["customer", id] as const,
-  invoices: (filters: { status?: string; kind?: string; q?: string; customerId?: string } = {}) =>
-    ["invoices", filters] as const,
-  invoice: (id: string) => ["invoice", id] as const,
   outbox: ["outbox"] as const,
   email: (id: string) => ["outbox", id] as const,
   notifications: ["notifications"] as const,

@@ -6,13 +6,14 @@ import type {
   PortalMe,
 } from "../../shared/contracts/index.js";
 import { api, isApiError, queryString } from "../ui/api-client.js";
+import { invoiceKeys } from "../ui/documents/document-keys.js";
 import { portalApi } from "./slug.js";
 
 export const portalQueryKeys = {
   branding: ["branding"] as const,
   me: ["me"] as const,
-  invoices: ["invoices"] as const,
-  invoice: (id: string) => ["invoice", id] as const,
+  invoices: invoiceKeys.all,
+  invoice: invoiceKeys.detail,
 };
 
 export function useBranding() {

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { ErrorState, PageLoader } from "./page-states.js";
 
 /** The part of a TanStack query result these components read. */
-interface QueryStates<T> {
+export interface QueryStates<T> {
   data: T | undefined;
   error: unknown;
   isError: boolean;

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { Button, Group, Stack } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { InvoiceDetail, IssueDateBody } from "../../../shared/contracts/index.js";
 import { ErrorAlert } from "../../ui/page-states.js";
+import { VoidDocumentModal } from "../documents/void-document-modal.js";
 import { IssueDateDialog } from "../issue-dates/issue-date-offer.js";
 import { issueDateRefusal } from "../issue-dates/issue-date-refusal.js";
 import { PdfDownload } from "../pdf-download/pdf-download.js";
@@ -100,31 +101,17 @@ export function InvoiceActions({ invoice }: { invoice: InvoiceDetail }) {
         opened={sendOpened}
         onClose={sendModal.close}
       />
-      <Modal opened={voidOpened} onClose={voidModal.close} title={t("admin.detail.voidTitle")}>
-        <Stack>
-          <Text size="sm">{t("admin.detail.voidBody")}</Text>
-          <ErrorAlert error={voidInvoice.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={voidModal.close}>
-              {t("common.cancel")}
-            </Button>
-            <Button
-              color="red"
-              loading={voidInvoice.isPending}
-              onClick={() =>
-                voidInvoice.mutate(undefined, {
-                  onSuccess: () => {
-                    notifications.show({ message: t("admin.detail.voided") });
-                    voidModal.close();
-                  },
-                })
-              }
-            >
-              {t("admin.detail.voidConfirm")}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <VoidDocumentModal
+        opened={voidOpened}
+        onClose={voidModal.close}
+        voidDocument={voidInvoice}
+        text={{
+          title: t("admin.detail.voidTitle"),
+          body: t("admin.detail.voidBody"),
+          confirm: t("admin.detail.voidConfirm"),
+          voided: t("admin.detail.voided"),
+        }}
+      />
     </Stack>
   );
 }

@@ -1,13 +1,10 @@
-import { Anchor, Card, Grid, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import type { ReactNode } from "react";
+import { Anchor, Card, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { Allocation, InvoiceDetail } from "../../../shared/contracts/index.js";
 import { CommentsThread } from "../../ui/comments/comments-thread.js";
+import { DocumentDetail } from "../../ui/documents/document-detail.js";
 import { useFormat } from "../../ui/format.js";
-import { InvoiceLinesTable } from "../../ui/invoice-lines-table.js";
-import { TaxBreakdownTable, TotalsTable } from "../../ui/invoice-totals.js";
-import { LongText } from "../../ui/long-text.js";
 import { ErrorState, PageLoader } from "../../ui/page-states.js";
 import { PaymentsTable } from "../../ui/payments-table.js";
 import { InvoiceStatusBadge } from "../../ui/status-badge.js";
@@ -25,19 +22,6 @@ export function InvoiceDetailPage() {
   return <InvoiceView invoice={invoice.data} onReload={() => void invoice.refetch()} />;
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0}>
-        {children}
-      </Text>
-    </div>
-  );
-}
-
 /** Payments open on their own page; a credit note or a retainer on the invoice page. */
 function sourceHref(a: Allocation): string {
   return a.sourceType === "payment" ? `/payments/${a.sourceId}` : `/invoices/${a.sourceId}`;
@@ -50,57 +34,41 @@ function InvoiceView({ invoice, onReload }: { invoice: InvoiceDetail; onReload: 
   const isCredit = invoice.kind === "credit_note";
 
   return (
-    <Stack>
-      <Group justify="space-between" align="flex-start" gap="sm">
-        <Group gap="sm">
-          <Title order={1} size="h2">
-            {title}
-          </Title>
-          <InvoiceStatusBadge status={invoice.status} isOverdue={invoice.isOverdue} />
-        </Group>
-        <InvoiceActions invoice={invoice} />
-      </Group>
-      <Card withBorder>
-        <SimpleGrid cols={{ base: 2, sm: 4 }} component="dl" m={0}>
-          <Fact label={t("invoice.customer")}>
+    <DocumentDetail
+      doc={invoice}
+      title={title}
+      badges={<InvoiceStatusBadge status={invoice.status} isOverdue={invoice.isOverdue} />}
+      actions={<InvoiceActions invoice={invoice} />}
+      facts={[
+        {
+          label: t("invoice.customer"),
+          value: (
             <Anchor component={Link} to={`/customers/${invoice.customerId}`}>
               {invoice.customerName}
             </Anchor>
-          </Fact>
-          <Fact label={t("invoice.issueDate")}>{f.date(invoice.issueDate)}</Fact>
-          <Fact label={t("invoice.dueDate")}>{f.date(invoice.dueDate)}</Fact>
-          {isCredit ? (
-            <Fact label={t("moneyAdmin.credit.creditNote.available")}>
-              {f.money(invoice.availableMinor, invoice.currency)}
-            </Fact>
-          ) : (
-            <Fact label={t("invoice.amountDue")}>{f.money(invoice.dueMinor, invoice.currency)}</Fact>
-          )}
-          {invoice.correctsInvoiceId ? (
-            <Fact label={t("moneyAdmin.editor.corrects")}>
-              <Anchor component={Link} to={`/invoices/${invoice.correctsInvoiceId}`}>
-                {invoice.correctsInvoiceNumber}
-              </Anchor>
-            </Fact>
-          ) : null}
-        </SimpleGrid>
-        {invoice.viewedAt ? (
-          <Text size="xs" c="dimmed" mt="sm">
-            {t("admin.detail.viewedAt", { date: f.dateTime(invoice.viewedAt) })}
-          </Text>
-        ) : null}
-      </Card>
-      <InvoiceLinesTable lines={invoice.lines} currency={invoice.currency} />
-      <Grid>
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <TaxBreakdownTable totals={invoice} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <TotalsTable totals={invoice} />
-        </Grid.Col>
-      </Grid>
-      {invoice.notes ? <LongText label={t("invoice.notes")} text={invoice.notes} /> : null}
-      {invoice.terms ? <LongText label={t("invoice.terms")} text={invoice.terms} /> : null}
+          ),
+        },
+        { label: t("invoice.issueDate"), value: f.date(invoice.issueDate) },
+        { label: t("invoice.dueDate"), value: f.date(invoice.dueDate) },
+        isCredit
+          ? {
+              label: t("moneyAdmin.credit.creditNote.available"),
+              value: f.money(invoice.availableMinor, invoice.currency),
+            }
+          : { label: t("invoice.amountDue"), value: f.money(invoice.dueMinor, invoice.currency) },
+        invoice.correctsInvoiceId
+          ? {
+              label: t("moneyAdmin.editor.corrects"),
+              value: (
+                <Anchor component={Link} to={`/invoices/${invoice.correctsInvoiceId}`}>
+                  {invoice.correctsInvoiceNumber}
+                </Anchor>
+              ),
+            }
+          : null,
+      ]}
+      footnote={invoice.viewedAt ? t("admin.detail.viewedAt", { date: f.dateTime(invoice.viewedAt) }) : null}
+    >
       {invoice.kind !== "invoice" ? <CreditSection invoice={invoice} onReload={onReload} /> : null}
       {isCredit ? null : (
         <Card withBorder component="section" aria-labelledby="payments-title">
@@ -118,6 +86,6 @@ function InvoiceView({ invoice, onReload }: { invoice: InvoiceDetail; onReload: 
       {invoice.status !== "draft" ? (
         <DocumentActivity documentType="invoice" documentId={invoice.id} />
       ) : null}
-    </Stack>
+    </DocumentDetail>
   );
 }

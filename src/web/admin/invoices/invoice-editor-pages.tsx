@@ -1,10 +1,10 @@
 import { Alert } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams, useSearchParams } from "react-router";
-import type { InvoiceDetail, InvoiceDraftBody, Tax } from "../../../shared/contracts/index.js";
+import type { InvoiceDetail, Tax } from "../../../shared/contracts/index.js";
 import { decimalMarkOf } from "../../ui/decimal.js";
 import { ErrorState, PageLoader } from "../../ui/page-states.js";
+import { useSaveDraft, WithDraft } from "../documents/draft-pages.js";
 import { useMe } from "../session.js";
 import { useTaxes } from "../settings/taxes-api.js";
 import { InvoiceEditor } from "./invoice-editor.js";
@@ -19,6 +19,7 @@ export function NewInvoicePage() {
   const me = useMe();
   const taxes = useTaxes();
   const create = useCreateInvoice();
+  const save = useSaveDraft(create, t("admin.editor.saved"), "/invoices");
   const kindParam = params.get("kind");
   const kind = isInvoiceKind(kindParam) ? kindParam : "invoice";
   const correctsId = kind === "credit_note" ? params.get("corrects") : null;
@@ -36,15 +37,6 @@ export function NewInvoicePage() {
         lines: linesToValues(corrected.data.lines, corrected.data.currency, decimalMarkOf(i18n.language)),
       }
     : base;
-
-  const save = (body: InvoiceDraftBody, callbacks: { onError: (error: unknown) => void }) =>
-    create.mutate(body, {
-      onSuccess: (invoice) => {
-        notifications.show({ color: "green", message: t("admin.editor.saved") });
-        navigate(`/invoices/${invoice.id}`);
-      },
-      onError: callbacks.onError,
-    });
 
   return (
     <InvoiceEditor
@@ -65,27 +57,17 @@ export function NewInvoicePage() {
 export function EditInvoicePage() {
   const { id = "" } = useParams();
   const invoice = useInvoice(id);
-  const taxes = useTaxes();
-  if (invoice.isPending || taxes.isPending) return <PageLoader />;
-  if (invoice.isError) return <ErrorState error={invoice.error} onRetry={() => void invoice.refetch()} />;
-  if (taxes.isError) return <ErrorState error={taxes.error} onRetry={() => void taxes.refetch()} />;
-  return <EditInvoiceForm key={invoice.data.id} invoice={invoice.data} taxes={taxes.data} />;
+  return (
+    <WithDraft draft={invoice}>{(data, taxes) => <EditInvoiceForm invoice={data} taxes={taxes} />}</WithDraft>
+  );
 }
 
 function EditInvoiceForm({ invoice, taxes }: { invoice: InvoiceDetail; taxes: Tax[] }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const update = useUpdateInvoice(invoice.id);
+  const save = useSaveDraft(update, t("admin.editor.saved"), "/invoices");
   if (invoice.status !== "draft") return <Alert color="yellow">{t("admin.editor.notDraft")}</Alert>;
-
-  const save = (body: InvoiceDraftBody, callbacks: { onError: (error: unknown) => void }) =>
-    update.mutate(body, {
-      onSuccess: () => {
-        notifications.show({ color: "green", message: t("admin.editor.saved") });
-        navigate(`/invoices/${invoice.id}`);
-      },
-      onError: callbacks.onError,
-    });
 
   return (
     <InvoiceEditor

@@ -1,40 +1,26 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type {
-  InvoiceDetail,
-  InvoiceDraftBody,
-  InvoiceSummary,
-  IssueDateBody,
-} from "../../../shared/contracts/index.js";
-import { api, queryString } from "../../ui/api-client.js";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { InvoiceDetail, InvoiceDraftBody, IssueDateBody } from "../../../shared/contracts/index.js";
+import { api } from "../../ui/api-client.js";
+import { staffDocuments } from "../../ui/documents/document-client.js";
+import { invoiceKeys } from "../../ui/documents/document-keys.js";
 import { queryKeys } from "../query-keys.js";
 
-export interface InvoiceFilters {
+export type InvoiceFilters = {
   status?: string;
   kind?: string;
   q?: string;
   customerId?: string;
-}
+};
 
 export interface SendResult {
   recipients: { contactId: string; email: string }[];
   deliveryMode: "pdf" | "link" | "both";
 }
 
-export function useInvoices(filters: InvoiceFilters) {
-  return useQuery({
-    queryKey: queryKeys.invoices(filters),
-    queryFn: ({ signal }) => api.get<InvoiceSummary[]>(`/api/invoices${queryString({ ...filters })}`, signal),
-    placeholderData: (previous) => previous,
-  });
-}
+export const useInvoices = (filters: InvoiceFilters) => staffDocuments.useList("invoice", filters);
 
-export function useInvoice(id: string, options: { enabled?: boolean } = {}) {
-  return useQuery({
-    queryKey: queryKeys.invoice(id),
-    queryFn: ({ signal }) => api.get<InvoiceDetail>(`/api/invoices/${id}`, signal),
-    enabled: options.enabled ?? true,
-  });
-}
+export const useInvoice = (id: string, options: { enabled?: boolean } = {}) =>
+  staffDocuments.useOne("invoice", id, options);
 
 /** Every mutation answers the fresh invoice (or touches it): cache it and refresh the lists. */
 function useInvoiceMutation<TVariables, TResult>(mutationFn: (variables: TVariables) => Promise<TResult>) {
@@ -44,9 +30,9 @@ function useInvoiceMutation<TVariables, TResult>(mutationFn: (variables: TVariab
     onSuccess: (result) => {
       const detail = result as Partial<InvoiceDetail>;
       if (detail && typeof detail.id === "string" && Array.isArray(detail.lines)) {
-        client.setQueryData(queryKeys.invoice(detail.id), detail);
+        client.setQueryData(invoiceKeys.detail(detail.id), detail);
       }
-      return client.invalidateQueries({ queryKey: ["invoices"] });
+      return client.invalidateQueries({ queryKey: invoiceKeys.all });
     },
   });
 }
@@ -83,8 +69,8 @@ export function useSendInvoice(id: string) {
       api.post<SendResult>(`/api/invoices/${id}/send`, { contactIds, ...dates }),
     onSuccess: () =>
       Promise.all([
-        client.invalidateQueries({ queryKey: queryKeys.invoice(id) }),
-        client.invalidateQueries({ queryKey: ["invoices"] }),
+        client.invalidateQueries({ queryKey: invoiceKeys.detail(id) }),
+        client.invalidateQueries({ queryKey: invoiceKeys.all }),
         client.invalidateQueries({ queryKey: queryKeys.outbox }),
       ]),
   });

@@ -1,42 +1,27 @@
-import { Anchor, Button, Group, Menu, SegmentedControl, Stack, Text } from "@mantine/core";
+import { Button, Group, Menu, SegmentedControl, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
+import { type InvoiceSummary, invoiceListQuery } from "../../../shared/contracts/index.js";
+import { useDocumentColumns } from "../../ui/documents/document-columns.js";
+import { DocumentList } from "../../ui/documents/document-list.js";
+import { ListFilters } from "../../ui/documents/list-filters.js";
+import { parseListFilters, useListParams } from "../../ui/documents/list-params.js";
 import { useFormat } from "../../ui/format.js";
 import { INVOICE_STATUSES } from "../../ui/invoice-statuses.js";
-import { QueryList } from "../../ui/query-states.js";
-import { ResponsiveTable } from "../../ui/responsive-table.js";
 import { InvoiceStatusBadge } from "../../ui/status-badge.js";
-import { ListFilters, useListParams } from "../layout/list-filters.js";
+import { CustomerFilter } from "../layout/list-filters.js";
 import { PageHeader } from "../layout/page-header.js";
-import { isInvoiceKind } from "./invoice-kinds.js";
 import { useInvoices } from "./invoices-api.js";
 import { KindBadge } from "./kind-badge.js";
 
 export function InvoicesPage() {
   const { t } = useTranslation();
   const f = useFormat();
+  const col = useDocumentColumns<InvoiceSummary>();
   const params = useListParams();
-  const [search, setSearch] = useSearchParams();
-  const kindParam = search.get("kind");
-  const kind = isInvoiceKind(kindParam) ? kindParam : "";
-  const { status, q, customerId } = params;
-  const filtered = params.filtered || Boolean(kind);
-  const invoices = useInvoices({
-    status: status || undefined,
-    kind: kind || undefined,
-    customerId: customerId || undefined,
-    q: q || undefined,
-  });
-  const setKind = (value: string) =>
-    setSearch(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set("kind", value);
-        else next.delete("kind");
-        return next;
-      },
-      { replace: true },
-    );
+  const filters = parseListFilters(invoiceListQuery, params.values);
+  const kind = filters.kind ?? "";
+  const invoices = useInvoices(filters);
 
   const newButton = (
     <Group gap="xs">
@@ -61,95 +46,70 @@ export function InvoicesPage() {
   );
 
   return (
-    <Stack>
-      <PageHeader title={t("admin.invoices.title")} actions={newButton} />
-      <SegmentedControl
-        aria-label={t("moneyAdmin.list.kindFilter")}
-        value={kind}
-        onChange={setKind}
-        data={[
-          { value: "", label: t("common.all") },
-          { value: "invoice", label: t("moneyAdmin.list.kinds.invoice") },
-          { value: "retainer", label: t("moneyAdmin.list.kinds.retainer") },
-          { value: "credit_note", label: t("moneyAdmin.list.kinds.credit_note") },
-        ]}
-        style={{ alignSelf: "flex-start", maxWidth: "100%", overflowX: "auto" }}
-      />
-      <ListFilters
-        params={params}
-        statusLabel={t("admin.invoices.statusFilter")}
-        statuses={INVOICE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-        searchLabel={t("admin.invoices.search")}
-        customerLabel={t("invoice.customer")}
-      />
-      <QueryList
-        query={invoices}
-        isFiltered={filtered}
-        noMatchesTitle={t("admin.invoices.noMatches")}
-        emptyTitle={t("admin.invoices.emptyTitle")}
-        emptyDescription={t("admin.invoices.emptyDescription")}
-        emptyAction={newButton}
-      >
-        {(rows) => (
-          <ResponsiveTable
-            minWidth={820}
-            label={t("admin.invoices.title")}
-            rows={rows}
-            rowKey={(invoice) => invoice.id}
-            columns={[
-              {
-                key: "number",
-                header: t("invoice.number"),
-                kind: "title",
-                cell: (invoice) => (
-                  <Anchor component={Link} to={`/invoices/${invoice.id}`} fw={500}>
-                    {invoice.number ?? t("invoice.draft")}
-                  </Anchor>
-                ),
-              },
-              {
-                key: "kind",
-                header: t("moneyAdmin.list.kind"),
-                cell: (invoice) => <KindBadge kind={invoice.kind} />,
-              },
-              { key: "customer", header: t("invoice.customer"), cell: (invoice) => invoice.customerName },
-              { key: "issued", header: t("invoice.issueDate"), cell: (invoice) => f.date(invoice.issueDate) },
-              {
-                key: "due",
-                header: t("invoice.dueDate"),
-                cell: (invoice) => (
-                  <Text span inherit c={invoice.isOverdue ? "red" : undefined}>
-                    {f.date(invoice.dueDate)}
-                  </Text>
-                ),
-              },
-              {
-                key: "total",
-                header: t("invoice.total"),
-                kind: "money",
-                cell: (invoice) => f.money(invoice.totalMinor, invoice.currency),
-              },
-              {
-                key: "amountDue",
-                header: t("invoice.amountDue"),
-                kind: "money",
-                cell: (invoice) =>
-                  invoice.kind === "credit_note"
-                    ? f.money(-invoice.availableMinor, invoice.currency)
-                    : f.money(invoice.dueMinor, invoice.currency),
-              },
-              {
-                key: "status",
-                header: t("invoice.status"),
-                kind: "aside",
-                cell: (invoice) => (
-                  <InvoiceStatusBadge status={invoice.status} isOverdue={invoice.isOverdue} />
-                ),
-              },
+    <DocumentList
+      header={<PageHeader title={t("admin.invoices.title")} actions={newButton} />}
+      filters={
+        <>
+          <SegmentedControl
+            aria-label={t("moneyAdmin.list.kindFilter")}
+            value={kind}
+            onChange={(value) => params.setParam("kind", value)}
+            data={[
+              { value: "", label: t("common.all") },
+              { value: "invoice", label: t("moneyAdmin.list.kinds.invoice") },
+              { value: "retainer", label: t("moneyAdmin.list.kinds.retainer") },
+              { value: "credit_note", label: t("moneyAdmin.list.kinds.credit_note") },
             ]}
+            style={{ alignSelf: "flex-start", maxWidth: "100%", overflowX: "auto" }}
           />
-        )}
-      </QueryList>
-    </Stack>
+          <ListFilters
+            params={params}
+            statusLabel={t("admin.invoices.statusFilter")}
+            statuses={INVOICE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            searchLabel={t("admin.invoices.search")}
+          >
+            <CustomerFilter label={t("invoice.customer")} params={params} />
+          </ListFilters>
+        </>
+      }
+      query={invoices}
+      isFiltered={params.filtered || Boolean(kind)}
+      text={{
+        title: t("admin.invoices.title"),
+        noMatches: t("admin.invoices.noMatches"),
+        empty: t("admin.invoices.emptyTitle"),
+        emptyDescription: t("admin.invoices.emptyDescription"),
+      }}
+      emptyAction={newButton}
+      minWidth={820}
+      columns={[
+        col.number(
+          t("invoice.number"),
+          (invoice) => `/invoices/${invoice.id}`,
+          (invoice) => invoice.number ?? t("invoice.draft"),
+        ),
+        col.text("kind", t("moneyAdmin.list.kind"), (invoice) => <KindBadge kind={invoice.kind} />),
+        col.text("customer", t("invoice.customer"), (invoice) => invoice.customerName),
+        col.date("issued", t("invoice.issueDate"), (invoice) => invoice.issueDate),
+        col.text("due", t("invoice.dueDate"), (invoice) => (
+          <Text span inherit c={invoice.isOverdue ? "red" : undefined}>
+            {f.date(invoice.dueDate)}
+          </Text>
+        )),
+        col.total(t("invoice.total")),
+        {
+          key: "amountDue",
+          header: t("invoice.amountDue"),
+          kind: "money",
+          cell: (invoice) =>
+            invoice.kind === "credit_note"
+              ? f.money(-invoice.availableMinor, invoice.currency)
+              : f.money(invoice.dueMinor, invoice.currency),
+        },
+        col.status(t("invoice.status"), (invoice) => (
+          <InvoiceStatusBadge status={invoice.status} isOverdue={invoice.isOverdue} />
+        )),
+      ]}
+    />
   );
 }

@@ -47,7 +47,10 @@ interface SendDocumentProps {
     error: unknown;
   };
   /** Sending a draft issues it: where a refused date offers "send dated today" instead. */
-  issueDates: { document: "invoice" | "quote"; editHref: string };
+  issueDates?: { document: "invoice" | "quote"; editHref: string };
+  /** A kind's own wording where the invoice's does not fit (a sales order's gender in Spanish). */
+  noContacts?: string;
+  sentMessage?: (emails: string) => string;
 }
 
 /** Picks the customer's contacts with an email and sends them a document. */
@@ -79,7 +82,7 @@ function SendForm(props: SendDocumentProps & { customer: Customer }) {
   if (withEmail.length === 0) {
     return (
       <Stack>
-        <Alert color="yellow">{t("admin.detail.sendNoContacts")}</Alert>
+        <Alert color="yellow">{props.noContacts ?? t("admin.detail.sendNoContacts")}</Alert>
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose}>
             {t("common.close")}
@@ -89,12 +92,13 @@ function SendForm(props: SendDocumentProps & { customer: Customer }) {
     );
   }
 
-  const dateRefusal = issueDateRefusal(send.error);
+  const dateRefusal = props.issueDates ? issueDateRefusal(send.error) : null;
   const confirm = (dates?: SendVariables["dates"]) =>
     send.mutate(dates ? { contactIds: selected, dates } : { contactIds: selected }, {
       onSuccess: (result) => {
         const emails = result.recipients.map((r) => r.email).join(", ");
-        notifications.show({ color: "green", message: t("admin.detail.sentTo", { emails }) });
+        const message = props.sentMessage?.(emails) ?? t("admin.detail.sentTo", { emails });
+        notifications.show({ color: "green", message });
         props.onClose();
       },
     });
@@ -109,7 +113,7 @@ function SendForm(props: SendDocumentProps & { customer: Customer }) {
           ))}
         </Stack>
       </Checkbox.Group>
-      {dateRefusal ? (
+      {dateRefusal && props.issueDates ? (
         <IssueDateOffer
           refusal={dateRefusal}
           document={props.issueDates.document}

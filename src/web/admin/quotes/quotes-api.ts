@@ -1,35 +1,20 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { QuoteDetail, QuoteDraftBody, QuoteSummary } from "../../../shared/contracts/index.js";
-import { api, queryString } from "../../ui/api-client.js";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { QuoteDetail, QuoteDraftBody } from "../../../shared/contracts/index.js";
+import { api } from "../../ui/api-client.js";
+import { staffDocuments } from "../../ui/documents/document-client.js";
+import { invoiceKeys, quoteKeys, salesOrderKeys } from "../../ui/documents/document-keys.js";
 import type { SendResult, SendVariables } from "../invoices/invoices-api.js";
 import { queryKeys } from "../query-keys.js";
 
-export interface QuoteFilters {
+export type QuoteFilters = {
   status?: string;
   q?: string;
   customerId?: string;
-}
-
-export const quoteKeys = {
-  all: ["quotes"] as const,
-  list: (filters: QuoteFilters) => ["quotes", filters] as const,
-  detail: (id: string) => ["quote", id] as const,
 };
 
-export function useQuotes(filters: QuoteFilters) {
-  return useQuery({
-    queryKey: quoteKeys.list(filters),
-    queryFn: ({ signal }) => api.get<QuoteSummary[]>(`/api/quotes${queryString({ ...filters })}`, signal),
-    placeholderData: (previous) => previous,
-  });
-}
+export const useQuotes = (filters: QuoteFilters) => staffDocuments.useList("quote", filters);
 
-export function useQuote(id: string) {
-  return useQuery({
-    queryKey: quoteKeys.detail(id),
-    queryFn: ({ signal }) => api.get<QuoteDetail>(`/api/quotes/${id}`, signal),
-  });
-}
+export const useQuote = (id: string) => staffDocuments.useOne("quote", id);
 
 /** Caches the fresh quote a mutation answers and refreshes every quote (a revision changes its siblings). */
 function useQuoteMutation<TVariables>(mutationFn: (variables: TVariables) => Promise<QuoteDetail>) {
@@ -37,7 +22,7 @@ function useQuoteMutation<TVariables>(mutationFn: (variables: TVariables) => Pro
   return useMutation({
     mutationFn,
     onSuccess: async (quote) => {
-      await client.invalidateQueries({ queryKey: ["quote"] });
+      await client.invalidateQueries({ queryKey: quoteKeys.details });
       client.setQueryData(quoteKeys.detail(quote.id), quote);
       await client.invalidateQueries({ queryKey: quoteKeys.all });
     },
@@ -69,8 +54,8 @@ export function useConvertQuote(id: string) {
       client.setQueryData(quoteKeys.detail(id), result.quote);
       return Promise.all([
         client.invalidateQueries({ queryKey: quoteKeys.all }),
-        client.invalidateQueries({ queryKey: ["invoices"] }),
-        client.invalidateQueries({ queryKey: ["sales-orders"] }),
+        client.invalidateQueries({ queryKey: invoiceKeys.all }),
+        client.invalidateQueries({ queryKey: salesOrderKeys.all }),
       ]);
     },
   });
@@ -83,7 +68,7 @@ export function useSendQuote(id: string) {
       api.post<SendResult & { quote: QuoteDetail }>(`/api/quotes/${id}/send`, { contactIds, ...dates }),
     onSuccess: () =>
       Promise.all([
-        client.invalidateQueries({ queryKey: ["quote"] }),
+        client.invalidateQueries({ queryKey: quoteKeys.details }),
         client.invalidateQueries({ queryKey: quoteKeys.all }),
         client.invalidateQueries({ queryKey: queryKeys.outbox }),
       ]),

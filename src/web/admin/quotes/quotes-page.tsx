@@ -1,25 +1,25 @@
-import { Anchor, Button, Stack, Text } from "@mantine/core";
+import { Button, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { type QuoteSummary, quoteListQuery } from "../../../shared/contracts/index.js";
+import { useDocumentColumns } from "../../ui/documents/document-columns.js";
+import { DocumentList } from "../../ui/documents/document-list.js";
+import { ListFilters } from "../../ui/documents/list-filters.js";
+import { parseListFilters, useListParams } from "../../ui/documents/list-params.js";
 import { useFormat } from "../../ui/format.js";
-import { QueryList } from "../../ui/query-states.js";
 import { QUOTE_STATUSES } from "../../ui/quote-statuses.js";
-import { ResponsiveTable } from "../../ui/responsive-table.js";
 import { QuoteStatusBadge } from "../../ui/status-badge.js";
-import { ListFilters, useListParams } from "../layout/list-filters.js";
+import { CustomerFilter } from "../layout/list-filters.js";
 import { PageHeader } from "../layout/page-header.js";
 import { useQuotes } from "./quotes-api.js";
 
 export function QuotesPage() {
   const { t } = useTranslation();
   const f = useFormat();
+  const col = useDocumentColumns<QuoteSummary>();
   const params = useListParams();
-  const { status, customerId, q, filtered } = params;
-  const quotes = useQuotes({
-    status: status || undefined,
-    customerId: customerId || undefined,
-    q: q || undefined,
-  });
+  const { customerId } = params;
+  const quotes = useQuotes(parseListFilters(quoteListQuery, params.values));
 
   const newButton = (
     <Button component={Link} to={customerId ? `/quotes/new?customerId=${customerId}` : "/quotes/new"}>
@@ -28,71 +28,44 @@ export function QuotesPage() {
   );
 
   return (
-    <Stack>
-      <PageHeader title={t("quotes.list.title")} actions={newButton} />
-      <ListFilters
-        params={params}
-        statusLabel={t("quotes.list.statusFilter")}
-        statuses={QUOTE_STATUSES.map((s) => ({ value: s, label: t(`quotes.status.${s}`) }))}
-        customerLabel={t("quotes.list.customerFilter")}
-        searchLabel={t("quotes.list.search")}
-      />
-      <QueryList
-        query={quotes}
-        isFiltered={filtered}
-        noMatchesTitle={t("quotes.list.noMatches")}
-        emptyTitle={t("quotes.list.emptyTitle")}
-        emptyDescription={t("quotes.list.emptyDescription")}
-        emptyAction={newButton}
-      >
-        {(rows) => (
-          <ResponsiveTable
-            minWidth={720}
-            label={t("quotes.list.title")}
-            rows={rows}
-            rowKey={(quote) => quote.id}
-            columns={[
-              {
-                key: "number",
-                header: t("quotes.field.number"),
-                kind: "title",
-                cell: (quote) => (
-                  <Anchor component={Link} to={`/quotes/${quote.id}`} fw={500}>
-                    {quote.displayNumber ?? t("quotes.list.draft")}
-                  </Anchor>
-                ),
-              },
-              { key: "customer", header: t("quotes.field.customer"), cell: (quote) => quote.customerName },
-              {
-                key: "issued",
-                header: t("quotes.field.issueDate"),
-                cell: (quote) => f.date(quote.issueDate),
-              },
-              {
-                key: "expiry",
-                header: t("quotes.field.expiryDate"),
-                cell: (quote) => (
-                  <Text span inherit c={quote.status === "expired" ? "orange" : undefined}>
-                    {quote.expiryDate ? f.date(quote.expiryDate) : t("quotes.field.noExpiry")}
-                  </Text>
-                ),
-              },
-              {
-                key: "total",
-                header: t("quotes.field.total"),
-                kind: "money",
-                cell: (quote) => f.money(quote.totalMinor, quote.currency),
-              },
-              {
-                key: "status",
-                header: t("quotes.field.status"),
-                kind: "aside",
-                cell: (quote) => <QuoteStatusBadge status={quote.status} />,
-              },
-            ]}
-          />
-        )}
-      </QueryList>
-    </Stack>
+    <DocumentList
+      header={<PageHeader title={t("quotes.list.title")} actions={newButton} />}
+      filters={
+        <ListFilters
+          params={params}
+          statusLabel={t("quotes.list.statusFilter")}
+          statuses={QUOTE_STATUSES.map((s) => ({ value: s, label: t(`quotes.status.${s}`) }))}
+          searchLabel={t("quotes.list.search")}
+        >
+          <CustomerFilter label={t("quotes.list.customerFilter")} params={params} />
+        </ListFilters>
+      }
+      query={quotes}
+      isFiltered={params.filtered}
+      text={{
+        title: t("quotes.list.title"),
+        noMatches: t("quotes.list.noMatches"),
+        empty: t("quotes.list.emptyTitle"),
+        emptyDescription: t("quotes.list.emptyDescription"),
+      }}
+      emptyAction={newButton}
+      minWidth={720}
+      columns={[
+        col.number(
+          t("quotes.field.number"),
+          (quote) => `/quotes/${quote.id}`,
+          (quote) => quote.displayNumber ?? t("quotes.list.draft"),
+        ),
+        col.text("customer", t("quotes.field.customer"), (quote) => quote.customerName),
+        col.date("issued", t("quotes.field.issueDate"), (quote) => quote.issueDate),
+        col.text("expiry", t("quotes.field.expiryDate"), (quote) => (
+          <Text span inherit c={quote.status === "expired" ? "orange" : undefined}>
+            {quote.expiryDate ? f.date(quote.expiryDate) : t("quotes.field.noExpiry")}
+          </Text>
+        )),
+        col.total(t("quotes.field.total")),
+        col.status(t("quotes.field.status"), (quote) => <QuoteStatusBadge status={quote.status} />),
+      ]}
+    />
   );
 }

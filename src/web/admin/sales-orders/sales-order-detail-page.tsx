@@ -1,35 +1,20 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  Checkbox,
-  Grid,
-  Group,
-  Modal,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Anchor, Button, Group, Stack } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import type { Customer, IssueDateBody, SalesOrderDetail } from "../../../shared/contracts/index.js";
+import type { IssueDateBody, SalesOrderDetail } from "../../../shared/contracts/index.js";
 import { CommentsThread } from "../../ui/comments/comments-thread.js";
 import { decimalMarkOf, scaledToInput } from "../../ui/decimal.js";
+import { DocumentDetail } from "../../ui/documents/document-detail.js";
 import { useFormat } from "../../ui/format.js";
-import { InvoiceLinesTable } from "../../ui/invoice-lines-table.js";
-import { TaxBreakdownTable, TotalsTable } from "../../ui/invoice-totals.js";
-import { LongText } from "../../ui/long-text.js";
 import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
 import { ResponsiveTable } from "../../ui/responsive-table.js";
 import { OrderInvoices } from "../../ui/sales-order-invoices.js";
 import { SalesOrderStatusBadge } from "../../ui/sales-order-status-badge.js";
 import { DocumentActivity } from "../customers/customer-activity.js";
-import { useCustomer } from "../customers/customers-api.js";
+import { VoidDocumentModal } from "../documents/void-document-modal.js";
+import { SendDocumentModal } from "../invoices/send-invoice-modal.js";
 import { IssueDateDialog } from "../issue-dates/issue-date-offer.js";
 import { issueDateRefusal } from "../issue-dates/issue-date-refusal.js";
 import { PdfDownload } from "../pdf-download/pdf-download.js";
@@ -49,19 +34,6 @@ export function SalesOrderDetailPage() {
   return <OrderView order={order.data} />;
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0}>
-        {children}
-      </Text>
-    </div>
-  );
-}
-
 function OrderView({ order }: { order: SalesOrderDetail }) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
@@ -70,85 +42,69 @@ function OrderView({ order }: { order: SalesOrderDetail }) {
     ? t("salesOrders.detailTitle", { number: order.number })
     : t("salesOrders.draftTitle");
   return (
-    <Stack>
-      <Group justify="space-between" align="flex-start" gap="sm">
-        <Group gap="sm">
-          <Title order={1} size="h2">
-            {title}
-          </Title>
-          <SalesOrderStatusBadge status={order.status} />
-        </Group>
-        <OrderActions order={order} />
-      </Group>
-      <Card withBorder>
-        <SimpleGrid cols={{ base: 2, sm: 4 }} component="dl" m={0}>
-          <Fact label={t("salesOrders.customer")}>
+    <DocumentDetail
+      doc={order}
+      title={title}
+      badges={<SalesOrderStatusBadge status={order.status} />}
+      actions={<OrderActions order={order} />}
+      facts={[
+        {
+          label: t("salesOrders.customer"),
+          value: (
             <Anchor component={Link} to={`/customers/${order.customerId}`}>
               {order.customerName}
             </Anchor>
-          </Fact>
-          <Fact label={t("salesOrders.issueDate")}>{f.date(order.issueDate)}</Fact>
-          <Fact label={t("salesOrders.deliveryDate")}>{f.date(order.deliveryDate)}</Fact>
-          <Fact label={t("salesOrders.reference")}>{order.reference ?? t("common.none")}</Fact>
-        </SimpleGrid>
-        {order.viewedAt ? (
-          <Text size="xs" c="dimmed" mt="sm">
-            {t("salesOrders.viewedAt", { date: f.dateTime(order.viewedAt) })}
-          </Text>
-        ) : null}
-      </Card>
-      <InvoiceLinesTable lines={order.lines} currency={order.currency} />
-      {order.status !== "draft" ? (
-        <ResponsiveTable
-          minWidth={420}
-          label={t("salesOrders.fulfilment")}
-          rows={order.lines}
-          rowKey={(l) => l.id}
-          striped={false}
-          columns={[
-            {
-              key: "description",
-              header: t("invoice.description"),
-              kind: "title",
-              cell: (l) => l.description,
-            },
-            {
-              key: "ordered",
-              header: t("salesOrders.invoiceModal.ordered"),
-              kind: "money",
-              cell: (l) => scaledToInput(l.quantityMilli, 3, mark),
-            },
-            {
-              key: "invoiced",
-              header: t("salesOrders.invoiceModal.invoiced"),
-              kind: "money",
-              cell: (l) => scaledToInput(l.invoicedQuantityMilli, 3, mark),
-            },
-            {
-              key: "remaining",
-              header: t("salesOrders.invoiceModal.remaining"),
-              kind: "money",
-              cell: (l) => scaledToInput(l.remainingQuantityMilli, 3, mark),
-            },
-          ]}
-        />
-      ) : null}
-      <Grid>
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <TaxBreakdownTable totals={order} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <TotalsTable totals={order} />
-        </Grid.Col>
-      </Grid>
-      {order.notes ? <LongText label={t("invoice.notes")} text={order.notes} /> : null}
-      {order.terms ? <LongText label={t("invoice.terms")} text={order.terms} /> : null}
+          ),
+        },
+        { label: t("salesOrders.issueDate"), value: f.date(order.issueDate) },
+        { label: t("salesOrders.deliveryDate"), value: f.date(order.deliveryDate) },
+        { label: t("salesOrders.reference"), value: order.reference ?? t("common.none") },
+      ]}
+      footnote={order.viewedAt ? t("salesOrders.viewedAt", { date: f.dateTime(order.viewedAt) }) : null}
+      afterLines={
+        order.status !== "draft" ? (
+          <ResponsiveTable
+            minWidth={420}
+            label={t("salesOrders.fulfilment")}
+            rows={order.lines}
+            rowKey={(l) => l.id}
+            striped={false}
+            columns={[
+              {
+                key: "description",
+                header: t("invoice.description"),
+                kind: "title",
+                cell: (l) => l.description,
+              },
+              {
+                key: "ordered",
+                header: t("salesOrders.invoiceModal.ordered"),
+                kind: "money",
+                cell: (l) => scaledToInput(l.quantityMilli, 3, mark),
+              },
+              {
+                key: "invoiced",
+                header: t("salesOrders.invoiceModal.invoiced"),
+                kind: "money",
+                cell: (l) => scaledToInput(l.invoicedQuantityMilli, 3, mark),
+              },
+              {
+                key: "remaining",
+                header: t("salesOrders.invoiceModal.remaining"),
+                kind: "money",
+                cell: (l) => scaledToInput(l.remainingQuantityMilli, 3, mark),
+              },
+            ]}
+          />
+        ) : null
+      }
+    >
       <OrderInvoices order={order} linkTo={(id) => `/invoices/${id}`} />
       <CommentsThread side="staff" documentType="sales_order" documentId={order.id} />
       {order.status !== "draft" ? (
         <DocumentActivity documentType="sales_order" documentId={order.id} />
       ) : null}
-    </Stack>
+    </DocumentDetail>
   );
 }
 
@@ -156,6 +112,7 @@ function OrderActions({ order }: { order: SalesOrderDetail }) {
   const { t } = useTranslation();
   const confirm = useConfirmSalesOrder(order.id);
   const voidOrder = useVoidSalesOrder(order.id);
+  const send = useSendSalesOrder(order.id);
   const [invoiceOpened, invoiceModal] = useDisclosure(false);
   const [sendOpened, sendModal] = useDisclosure(false);
   const [voidOpened, voidModal] = useDisclosure(false);
@@ -216,97 +173,28 @@ function OrderActions({ order }: { order: SalesOrderDetail }) {
         onUseToday={() => confirmWith({ useToday: true })}
       />
       <SalesOrderInvoiceModal order={order} opened={invoiceOpened} onClose={invoiceModal.close} />
-      <SendOrderModal order={order} opened={sendOpened} onClose={sendModal.close} />
-      <Modal opened={voidOpened} onClose={voidModal.close} title={t("salesOrders.actions.voidTitle")}>
-        <Stack>
-          <Text size="sm">{t("salesOrders.actions.voidBody")}</Text>
-          <ErrorAlert error={voidOrder.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={voidModal.close}>
-              {t("common.cancel")}
-            </Button>
-            <Button
-              color="red"
-              loading={voidOrder.isPending}
-              onClick={() =>
-                voidOrder.mutate(undefined, {
-                  onSuccess: () => {
-                    notifications.show({ message: t("salesOrders.actions.voided") });
-                    voidModal.close();
-                  },
-                })
-              }
-            >
-              {t("salesOrders.actions.voidConfirm")}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </Stack>
-  );
-}
-
-function SendOrderModal(props: { order: SalesOrderDetail; opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
-  const customer = useCustomer(props.opened ? props.order.customerId : null);
-  return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t("salesOrders.send.title")}>
-      {customer.isPending ? <PageLoader /> : null}
-      {customer.isError ? (
-        <ErrorState error={customer.error} onRetry={() => void customer.refetch()} />
-      ) : null}
-      {customer.data ? <SendForm {...props} customer={customer.data} /> : null}
-    </Modal>
-  );
-}
-
-function SendForm(props: { order: SalesOrderDetail; onClose: () => void; customer: Customer }) {
-  const { t } = useTranslation();
-  const send = useSendSalesOrder(props.order.id);
-  const withEmail = props.customer.contacts.filter((c) => c.email);
-  const [selected, setSelected] = useState<string[]>(() => withEmail.map((c) => c.id));
-  if (withEmail.length === 0)
-    return (
-      <Stack>
-        <Alert color="yellow">{t("salesOrders.send.noContacts")}</Alert>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>
-            {t("common.close")}
-          </Button>
-        </Group>
-      </Stack>
-    );
-  return (
-    <Stack>
-      <Text size="sm">{t("salesOrders.send.intro")}</Text>
-      <Checkbox.Group value={selected} onChange={setSelected} label={t("admin.contacts.title")}>
-        <Stack gap="xs" mt="xs">
-          {withEmail.map((c) => (
-            <Checkbox key={c.id} value={c.id} label={`${c.name} <${c.email}>`} />
-          ))}
-        </Stack>
-      </Checkbox.Group>
-      <ErrorAlert error={send.error} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={props.onClose}>
-          {t("common.cancel")}
-        </Button>
-        <Button
-          loading={send.isPending}
-          disabled={selected.length === 0}
-          onClick={() =>
-            send.mutate(selected, {
-              onSuccess: (result) => {
-                const emails = result.recipients.map((r) => r.email).join(", ");
-                notifications.show({ color: "green", message: t("salesOrders.send.sentTo", { emails }) });
-                props.onClose();
-              },
-            })
-          }
-        >
-          {t("salesOrders.send.confirm")}
-        </Button>
-      </Group>
+      <SendDocumentModal
+        customerId={order.customerId}
+        opened={sendOpened}
+        onClose={sendModal.close}
+        send={send}
+        title={t("salesOrders.send.title")}
+        intro={t("salesOrders.send.intro")}
+        confirmLabel={t("salesOrders.send.confirm")}
+        noContacts={t("salesOrders.send.noContacts")}
+        sentMessage={(emails) => t("salesOrders.send.sentTo", { emails })}
+      />
+      <VoidDocumentModal
+        opened={voidOpened}
+        onClose={voidModal.close}
+        voidDocument={voidOrder}
+        text={{
+          title: t("salesOrders.actions.voidTitle"),
+          body: t("salesOrders.actions.voidBody"),
+          confirm: t("salesOrders.actions.voidConfirm"),
+          voided: t("salesOrders.actions.voided"),
+        }}
+      />
     </Stack>
   );
 }

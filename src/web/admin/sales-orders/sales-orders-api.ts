@@ -1,40 +1,25 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type {
   InvoiceSalesOrderBody,
   IssueDateBody,
   SalesOrderDetail,
   SalesOrderDraftBody,
-  SalesOrderSummary,
 } from "../../../shared/contracts/index.js";
-import { api, queryString } from "../../ui/api-client.js";
+import { api } from "../../ui/api-client.js";
+import { staffDocuments } from "../../ui/documents/document-client.js";
+import { invoiceKeys, salesOrderKeys } from "../../ui/documents/document-keys.js";
+import type { SendResult, SendVariables } from "../invoices/invoices-api.js";
 import { queryKeys } from "../query-keys.js";
 
-export interface SalesOrderFilters {
+export type SalesOrderFilters = {
   status?: string;
   q?: string;
   customerId?: string;
-}
-
-const keys = {
-  list: (filters: SalesOrderFilters) => ["sales-orders", filters] as const,
-  one: (id: string) => ["sales-order", id] as const,
 };
 
-export function useSalesOrders(filters: SalesOrderFilters) {
-  return useQuery({
-    queryKey: keys.list(filters),
-    queryFn: ({ signal }) =>
-      api.get<SalesOrderSummary[]>(`/api/sales-orders${queryString({ ...filters })}`, signal),
-    placeholderData: (previous) => previous,
-  });
-}
+export const useSalesOrders = (filters: SalesOrderFilters) => staffDocuments.useList("sales_order", filters);
 
-export function useSalesOrder(id: string) {
-  return useQuery({
-    queryKey: keys.one(id),
-    queryFn: ({ signal }) => api.get<SalesOrderDetail>(`/api/sales-orders/${id}`, signal),
-  });
-}
+export const useSalesOrder = (id: string) => staffDocuments.useOne("sales_order", id);
 
 /** Every mutation answers the fresh order (or holds it): cache it and refresh the lists. */
 function useOrderMutation<TVariables, TResult>(
@@ -46,10 +31,10 @@ function useOrderMutation<TVariables, TResult>(
     mutationFn,
     onSuccess: (result) => {
       const order = pick(result);
-      if (order) client.setQueryData(keys.one(order.id), order);
+      if (order) client.setQueryData(salesOrderKeys.detail(order.id), order);
       return Promise.all([
-        client.invalidateQueries({ queryKey: ["sales-orders"] }),
-        client.invalidateQueries({ queryKey: ["invoices"] }),
+        client.invalidateQueries({ queryKey: salesOrderKeys.all }),
+        client.invalidateQueries({ queryKey: invoiceKeys.all }),
         client.invalidateQueries({ queryKey: queryKeys.outbox }),
       ]);
     },
@@ -89,10 +74,7 @@ export const useInvoiceSalesOrder = (id: string) =>
 
 export const useSendSalesOrder = (id: string) =>
   useOrderMutation(
-    (contactIds: string[]) =>
-      api.post<{ salesOrder: SalesOrderDetail; recipients: { contactId: string; email: string }[] }>(
-        `/api/sales-orders/${id}/send`,
-        { contactIds },
-      ),
+    ({ contactIds }: SendVariables) =>
+      api.post<SendResult & { salesOrder: SalesOrderDetail }>(`/api/sales-orders/${id}/send`, { contactIds }),
     (r) => r.salesOrder,
   );

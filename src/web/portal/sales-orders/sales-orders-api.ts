@@ -1,20 +1,6 @@
-import { useQuery } from "@tanstack/react-query";
-import type { PortalSalesOrderDetail, PortalSalesOrderSummary } from "../../../shared/contracts/index.js";
-import { api, queryString } from "../../ui/api-client.js";
-import { portalApi } from "../slug.js";
+import { portalDocuments } from "../portal-documents.js";
 
-export function usePortalSalesOrders(filters: { status?: string; q?: string }) {
-  return useQuery({
-    queryKey: ["sales-orders", filters],
-    queryFn: ({ signal }) =>
-      api.get<PortalSalesOrderSummary[]>(portalApi(`/sales-orders${queryString({ ...filters })}`), signal),
-    placeholderData: (previous) => previous,
-  });
-}
+export const usePortalSalesOrders = (filters: { status?: string; q?: string }) =>
+  portalDocuments.useList("sales_order", filters);
 
-export function usePortalSalesOrder(id: string) {
-  return useQuery({
-    queryKey: ["sales-order", id],
-    queryFn: ({ signal }) => api.get<PortalSalesOrderDetail>(portalApi(`/sales-orders/${id}`), signal),
-  });
-}
+export const usePortalSalesOrder = (id: string) => portalDocuments.useOne("sales_order", id);

@@ -1,6 +1,7 @@
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { LiveCommentEvent, LiveStatusEvent } from "../../../shared/contracts/index.js";
+import { documentKeys, isDocumentType } from "../documents/document-keys.js";
 
 export type LiveSide = "staff" | "portal";
 
@@ -13,10 +14,11 @@ export const liveStreamUrl = (side: LiveSide) =>
 /** TanStack keys the live events refresh; the detail pages and threads use the same ones. */
 export const liveKeys = {
   comments: (documentType: string, documentId: string) => ["comments", documentType, documentId] as const,
-  document: (documentType: string, documentId: string) => [documentKey(documentType), documentId] as const,
-  list: (documentType: string) => [`${documentKey(documentType)}s`] as const,
+  document: (documentType: string, documentId: string): readonly string[] =>
+    isDocumentType(documentType) ? documentKeys(documentType).detail(documentId) : [documentType, documentId],
+  list: (documentType: string): readonly string[] =>
+    isDocumentType(documentType) ? documentKeys(documentType).all : [`${documentType}s`],
 };
-const documentKey = (documentType: string) => (documentType === "sales_order" ? "sales-order" : documentType);
 
 interface Connection {
   source: EventSource;
