@@ -14,7 +14,7 @@ import {
   type TestOrg,
 } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
-import { startContactSession } from "./contact-sessions.service.js";
+import { startContactSession } from "../contact-sessions/contact-sessions.service.js";
 
 /**
  * The portal policy's promise: for every action, document state and principal, the flag the portal app

@@ -6,7 +6,7 @@ import {
   linkTargetIsLive,
   portalDocumentPath,
   redeemDocumentLink,
-} from "./document-links.service.js";
+} from "../documents/document-links.service.js";
 
 export type FollowedLink =
   | { ok: true; orgId: string; sessionToken: string; path: string }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { z } from "zod";
-import type { App } from "../../app.js";
+import type { App } from "../../app-types.js";
 import { createTestContext, type TestContext } from "../harness.js";
 import { loadRoutes } from "./crawler.js";
 import { buildTenantWorld, type TenantWorld } from "./fixtures.js";

@@ -2,7 +2,7 @@ import type { Messages } from "../types.js";
 
 /**
  * Field errors from the server's `code` + `params` (issue 10 item 6), merged into the catalogues under
- * `validation`. The codes are zod's issue codes and the custom ones of `src/server/http/errors.ts`.
+ * `validation`. The codes are zod's issue codes and the custom ones of `src/shared/field-error-codes.ts`.
  */
 export const validationEs = {
   required: "Obligatorio",
