@@ -1,6 +1,6 @@
 import type { PortalOptions, QuoteStatus } from "../../../shared/contracts/index.js";
-import { AppError } from "../../errors/errors.js";
 import type { ErrorCode } from "../../errors/error-codes.js";
+import { AppError } from "../../errors/errors.js";
 import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
 import { type DueFacts, isAnswerableQuote, isPayable } from "../documents/document-facts.js";
 import { can as optionAllows } from "./portal-policy.js";
