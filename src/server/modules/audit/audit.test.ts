@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { ActivityPage, Customer, InvoiceDetail } from "../../../shared/contracts/index.js";
+import { advanceClock } from "../../clock.js";
 import { withContact, withSystem } from "../../db/scope.js";
 import { buildCustomer, buildInvoice, buildOrg, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
@@ -43,8 +44,12 @@ function record(action: AuditAction, opts: { system?: boolean; document?: boolea
 
 describe("customer activity (G3)", () => {
   test("lists what the contacts did, newest first, with contact, document number, IP and user agent", async () => {
+    // A second apart: stamps come from the server clock in milliseconds, and two events written in the
+    // same millisecond (PostgreSQL is fast enough) would order by their random ids instead.
     await record("sign_in", { system: true });
+    advanceClock(1000);
     await record("document_viewed", { document: true });
+    advanceClock(1000);
     await record("document_downloaded", { document: true });
     const res = await get(org, `/api/customers/${customer.id}/activity`);
     expect(res.statusCode).toBe(200);
