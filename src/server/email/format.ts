@@ -1,9 +1,10 @@
+import { localeOf } from "../../shared/language.js";
 import { formatMoney } from "../../shared/money/format.js";
 
 export type EmailLang = "es" | "en";
 
 /** The Intl locale of an email's language: the one the PDFs use (`src/server/pdf/labels.ts`). */
-export const emailLocale = (lang: EmailLang): string => (lang === "es" ? "es-ES" : "en-GB");
+export const emailLocale = (lang: EmailLang): string => localeOf(lang);
 
 /**
  * "2027-01-05" → "5 de enero de 2027" (es) / "5 January 2027" (en): the long form reads as prose in a

@@ -1,3 +1,5 @@
+import { localeOf } from "../../shared/language.js";
+
 export type PdfLocale = "es" | "en";
 
 export interface PdfLabels {
@@ -142,4 +144,4 @@ const LABELS: Record<PdfLocale, PdfLabels> = {
 export const getLabels = (locale: PdfLocale): PdfLabels => LABELS[locale];
 
 /** Intl locale for numbers and dates: Spain for Spanish, British English (day-first dates, € before). */
-export const intlLocale = (locale: PdfLocale): string => (locale === "es" ? "es-ES" : "en-GB");
+export const intlLocale = (locale: PdfLocale): string => localeOf(locale);

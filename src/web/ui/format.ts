@@ -1,13 +1,12 @@
 import { createContext, useContext, useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { localeOf } from "../../shared/language.js";
 import { formatMoney } from "../../shared/money/index.js";
 
 /** The time zone timestamps are shown in (the organisation's in the back office); undefined = the browser's. */
 export const TimeZoneContext = createContext<string | undefined>(undefined);
 
-export function localeOf(language: string): "es-ES" | "en-GB" {
-  return language.startsWith("es") ? "es-ES" : "en-GB";
-}
+export { localeOf };
 
 export interface Formatters {
   locale: "es-ES" | "en-GB";

@@ -1,4 +1,5 @@
 import { and, count, eq, gt, isNull, ne } from "drizzle-orm";
+import { preferredLanguage } from "../../../shared/language.js";
 import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Db, Tx } from "../../db/client.js";
@@ -58,7 +59,7 @@ async function emailUser(
     .limit(1);
   if (!membership) return;
   const org = await loadOrganisation(tx, membership.orgId);
-  const lang = (user.language ?? org.language) === "es" ? "es" : "en";
+  const lang = preferredLanguage(user.language, org.language);
   const email = await renderEmail(
     kind,
     lang,

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { preferredLanguage } from "../../../shared/language.js";
 import type { Config } from "../../config.js";
 import type { Tx } from "../../db/client.js";
 import { contacts } from "../../db/schema/index.js";
@@ -56,7 +57,7 @@ export async function deliverDocument(
   const mode = org.portalEnabled ? org.deliveryMode : "pdf";
   const pdfs = new Map<Lang, Buffer>();
   for (const contact of recipients) {
-    const lang: Lang = (contact.language ?? customer.language ?? org.language) === "es" ? "es" : "en";
+    const lang: Lang = preferredLanguage(contact.language, customer.language, org.language);
     const withLink = mode !== "pdf" && contact.portalEnabled;
     const withPdf = mode !== "link" || !withLink;
     const link = withLink

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { NotificationEvent } from "../../../shared/contracts/index.js";
+import { preferredLanguage } from "../../../shared/language.js";
 import type { Config } from "../../config.js";
 import type { Tx } from "../../db/client.js";
 import { memberships, organisations, users } from "../../db/schema/index.js";
@@ -42,7 +43,7 @@ export async function queueStaffEmail(
   if (!org || !notificationPrefsOf(org)[event]) return;
   const to = org.email ? [org.email] : await ownerEmails(tx, orgId);
   if (to.length === 0) return;
-  const lang = org.language === "es" ? "es" : "en";
+  const lang = preferredLanguage(org.language);
   const path =
     event === "customer_details_updated"
       ? `customers/${data.customerId}`

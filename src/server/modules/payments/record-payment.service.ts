@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { preferredLanguage } from "../../../shared/language.js";
 import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
@@ -127,7 +128,7 @@ export async function applyGatewayConfirmation(
         });
     const [contact] = await tx.select().from(contacts).where(eq(contacts.id, checkout.contactId));
     if (contact?.email) {
-      const lang = (contact.language ?? customer.language ?? org.language) === "es" ? "es" : "en";
+      const lang = preferredLanguage(contact.language, customer.language, org.language);
       const stillDue = paid.reduce((s, d) => s + dueOf(d), 0);
       const email = await renderEmail(
         "payment_receipt",

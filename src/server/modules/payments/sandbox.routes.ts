@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { localeOf } from "../../../shared/language.js";
 import { formatMoney } from "../../../shared/money/index.js";
 import type { App, Deps } from "../../app-types.js";
 import { escapeHtml } from "../../email/templates.js";
@@ -36,7 +37,7 @@ export async function sandboxGatewayRoutes(app: App, deps: Deps) {
     async (req, reply) => {
       const c = await loadOwnCheckout(req, req.params.id);
       const es = /^\s*es\b/i.test(String(req.headers["accept-language"] ?? ""));
-      const amount = formatMoney(c.amountMinor, c.currency, es ? "es-ES" : "en-GB");
+      const amount = formatMoney(c.amountMinor, c.currency, localeOf(es ? "es" : "en"));
       const t = es
         ? {
             title: "Pasarela de pruebas",

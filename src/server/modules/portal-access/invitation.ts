@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { preferredLanguage } from "../../../shared/language.js";
 import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Tx } from "../../db/client.js";
@@ -19,7 +20,7 @@ export interface MailDeps {
 
 /** The contact's language, else the customer's, else the organisation's (as invoice emails do). */
 export const emailLanguageOf = (contact: ContactRow, customer: CustomerRow, org: OrganisationRow) =>
-  (contact.language ?? customer.language ?? org.language) === "es" ? "es" : "en";
+  preferredLanguage(contact.language, customer.language, org.language);
 
 /**
  * Invites one contact (D1/D3) inside the caller's staff transaction: marks it invited, issues a fresh

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import { preferredLanguage } from "../../../shared/language.js";
 import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Tx } from "../../db/client.js";
@@ -123,7 +124,7 @@ export async function emailAccount(
   path: string,
 ): Promise<void> {
   const org = await loadOrganisation(tx, account.orgId);
-  const lang = (account.language ?? account.customerLanguage ?? org.language) === "es" ? "es" : "en";
+  const lang = preferredLanguage(account.language, account.customerLanguage, org.language);
   const buttonUrl = `${deps.config.publicUrl}/p/${encodeURIComponent(org.portalSlug)}${path}`;
   const email = await renderEmail(
     kind,

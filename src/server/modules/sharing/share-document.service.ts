@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { ShareDocumentResult } from "../../../shared/contracts/index.js";
+import { preferredLanguage } from "../../../shared/language.js";
 import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { contacts, customers, documentShares } from "../../db/schema/index.js";
@@ -126,7 +127,7 @@ export async function shareDocument(
             slug: org.portalSlug,
           })
         : null;
-    const lang = (recipient.language ?? org.language) === "es" ? "es" : "en";
+    const lang = preferredLanguage(recipient.language, org.language);
     const email = await renderEmail(
       "document_shared",
       lang,
