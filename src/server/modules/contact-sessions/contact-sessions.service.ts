@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import * as clock from "../../clock.js";
-import type { Db } from "../../db/client.js";
+import type { Db, Tx } from "../../db/client.js";
 import {
   contactSessions,
   contacts,
@@ -133,21 +133,26 @@ export async function resolveContactSession(
 
 /** The contact (and its customer) still exist and staff have not disabled its access (D4). */
 async function contactHasAccess(db: Db, principal: ContactPrincipal): Promise<boolean> {
-  return withContact(db, principal.orgId, principal.customerId, async (tx) => {
-    const [c] = await tx
-      .select({ id: contacts.id })
-      .from(contacts)
-      .innerJoin(customers, eq(customers.id, contacts.customerId))
-      .where(
-        and(
-          eq(contacts.id, principal.contactId),
-          isNull(contacts.deletedAt),
-          eq(contacts.portalEnabled, true),
-          isNull(customers.deletedAt),
-        ),
-      );
-    return c !== undefined;
-  });
+  return withContact(db, principal.orgId, principal.customerId, (tx) =>
+    contactHasAccessInTx(tx, principal.contactId),
+  );
+}
+
+/** The same check inside a transaction already in the contact's scope (following an emailed link). */
+export async function contactHasAccessInTx(tx: Tx, contactId: string): Promise<boolean> {
+  const [c] = await tx
+    .select({ id: contacts.id })
+    .from(contacts)
+    .innerJoin(customers, eq(customers.id, contacts.customerId))
+    .where(
+      and(
+        eq(contacts.id, contactId),
+        isNull(contacts.deletedAt),
+        eq(contacts.portalEnabled, true),
+        isNull(customers.deletedAt),
+      ),
+    );
+  return c !== undefined;
 }
 
 /**

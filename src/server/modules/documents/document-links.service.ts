@@ -3,7 +3,6 @@ import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Db, Tx } from "../../db/client.js";
 import {
-  contacts,
   customers,
   documentLinks,
   invoices,
@@ -13,6 +12,7 @@ import {
 } from "../../db/schema/index.js";
 import { withContact, withSystem } from "../../db/scope.js";
 import { hashToken, newToken } from "../../http/tokens.js";
+import { contactHasAccessInTx } from "../contact-sessions/contact-sessions.service.js";
 
 export const LINK_TTL_DAYS = 30;
 
@@ -129,19 +129,7 @@ export async function linkOfArchivedCustomer(db: Db, slug: string, token: string
 
 /** Checks, inside the contact's own scope, that the contact may still use the link's document. */
 export async function linkTargetIsLive(tx: Tx, link: RedeemedLink): Promise<boolean> {
-  const [c] = await tx
-    .select({ id: contacts.id })
-    .from(contacts)
-    .innerJoin(customers, eq(customers.id, contacts.customerId))
-    .where(
-      and(
-        eq(contacts.id, link.contactId),
-        isNull(contacts.deletedAt),
-        eq(contacts.portalEnabled, true),
-        isNull(customers.deletedAt),
-      ),
-    );
-  if (!c) return false;
+  if (!(await contactHasAccessInTx(tx, link.contactId))) return false;
   if (link.documentType === "quote") {
     // A superseded revision still opens: the portal points its reader to the newest one.
     const [q] = await tx.select({ status: quotes.status }).from(quotes).where(eq(quotes.id, link.documentId));
