@@ -1,13 +1,13 @@
 /**
  * THE rules about a billed document's money and portal state, each defined once (issue 11): due, open,
- * payable, overdue, can-answer (quotes) and the viewed transition. The pure TypeScript half lives in
+ * payable, overdue, can-answer (quotes) and the viewed transition of each kind. The pure TypeScript half lives in
  * `src/shared/document-facts.ts` (the web reads it too); beside each rule that a query also needs is its
  * SQL twin, a drizzle fragment over the same columns. `document-facts.property.test.ts` inserts random
  * rows and checks that every twin answers what its TypeScript rule answers, so a list filtered in SQL
  * and a detail decided in TypeScript cannot disagree.
  */
 import { type AnyColumn, type SQL, sql } from "drizzle-orm";
-import type { InvoiceStatus } from "../../../shared/contracts/index.js";
+import type { InvoiceStatus, QuoteStatus } from "../../../shared/contracts/index.js";
 import {
   type DueFacts,
   dueOf,
@@ -48,6 +48,25 @@ export function invoiceViewedTransition(d: {
 }): { status?: "viewed" } | null {
   if (d.viewedAt || d.status === "void") return null;
   return d.status === "issued" || d.status === "sent" ? { status: "viewed" } : {};
+}
+
+/**
+ * A contact's first open of a quote: only a sent quote becomes "viewed" (an accepted or declined one
+ * was answered already, and stamps `viewed_at` when answered); null when it changes nothing.
+ */
+export function quoteViewedTransition(d: {
+  status: QuoteStatus;
+  viewedAt: Date | null;
+}): { status: "viewed" } | null {
+  return !d.viewedAt && d.status === "sent" ? { status: "viewed" } : null;
+}
+
+/**
+ * A contact's first open of a sales order: `viewed_at` is stamped, the status (a fulfilment state) is
+ * not touched; null once viewed.
+ */
+export function salesOrderViewedTransition(d: { viewedAt: Date | null }): Record<string, never> | null {
+  return d.viewedAt ? null : {};
 }
 
 /** The columns a rule reads, as drizzle columns or SQL (an alias, or an as-of amount instead of the cached one). */

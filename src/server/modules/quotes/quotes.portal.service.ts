@@ -15,6 +15,7 @@ import { publishStatus } from "../../realtime/realtime.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
 import { loadCustomer } from "../customers/customers.service.js";
+import { quoteViewedTransition } from "../documents/document-facts.js";
 import { type PdfLanguageChoice, pdfLanguage } from "../documents/pdf-language.js";
 import { orgToday } from "../invoices/invoices.service.js";
 import { notify } from "../notifications/notifications.service.js";
@@ -102,10 +103,11 @@ export async function getPortalQuote(
   const result = await withContact(db, p.orgId, p.customerId, async (tx) => {
     let q = await findQuote(tx, quoteId);
     if (q.status === "draft") throw new AppError("NOT_FOUND");
-    if (!p.preview && !q.viewedAt && q.status === "sent") {
+    const viewed = p.preview ? null : quoteViewedTransition(q);
+    if (viewed) {
       const [updated] = await tx
         .update(quotes)
-        .set({ viewedAt: clock.now(), status: "viewed" })
+        .set({ viewedAt: clock.now(), ...viewed })
         .where(and(eq(quotes.id, q.id), isNull(quotes.viewedAt), eq(quotes.status, "sent")))
         .returning();
       if (updated) {

@@ -12,6 +12,7 @@ import { AppError } from "../../errors/errors.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
 import { loadCustomer } from "../customers/customers.service.js";
+import { salesOrderViewedTransition } from "../documents/document-facts.js";
 import { type PdfLanguageChoice, pdfLanguage } from "../documents/pdf-language.js";
 import { notify } from "../notifications/notifications.service.js";
 import type { StaffMail } from "../notifications/staff-email.js";
@@ -82,7 +83,7 @@ export async function getPortalSalesOrder(
     let o = await findVisible(tx, id);
     if (!p.preview) {
       await recordPortalEvent(tx, event(p, "document_viewed", o.id), origin);
-      if (!o.viewedAt) {
+      if (salesOrderViewedTransition(o)) {
         const [updated] = await tx
           .update(salesOrders)
           .set({ viewedAt: clock.now() })
