@@ -5,7 +5,7 @@ import { initI18n } from "../i18n/index.js";
 import { baseTheme } from "../ui/brand-theme.js";
 import { AppProviders } from "../ui/providers.js";
 import { createQueryClient } from "../ui/query-client.js";
-import { queryKeys } from "./query-keys.js";
+import { queryKeys } from "../ui/query-keys.js";
 import { router } from "./router.js";
 
 initI18n("admin");

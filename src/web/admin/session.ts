@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { StaffMe } from "../../shared/contracts/index.js";
 import { api, isApiError } from "../ui/api-client.js";
-import { queryKeys } from "./query-keys.js";
+import { queryKeys } from "../ui/query-keys.js";
 
 /** The signed-in staff member, or null when there is no session. */
 export function useMe() {
@@ -9,7 +8,7 @@ export function useMe() {
     queryKey: queryKeys.me,
     queryFn: async ({ signal }) => {
       try {
-        return await api.get<StaffMe>("/api/auth/me", signal);
+        return await api.get("/api/auth/me", { signal });
       } catch (error) {
         if (isApiError(error, 401)) return null;
         throw error;
@@ -22,7 +21,7 @@ export function useMe() {
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; password: string }) => api.post<StaffMe>("/api/auth/login", body),
+    mutationFn: (body: { email: string; password: string }) => api.post("/api/auth/login", { body }),
     onSuccess: (me) => client.setQueryData(queryKeys.me, me),
   });
 }
@@ -30,7 +29,7 @@ export function useLogin() {
 export function useLogout() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<unknown>("/api/auth/logout"),
+    mutationFn: () => api.post("/api/auth/logout"),
     onSettled: () => {
       client.clear();
       client.setQueryData(queryKeys.me, null);

@@ -1,25 +1,12 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type {
-  PortalBranding,
-  PortalInvoiceDetail,
-  PortalInvoicePage,
-  PortalMe,
-} from "../../shared/contracts/index.js";
-import { api, isApiError, queryString } from "../ui/api-client.js";
-import { invoiceKeys } from "../ui/documents/document-keys.js";
-import { portalApi } from "./slug.js";
-
-export const portalQueryKeys = {
-  branding: ["branding"] as const,
-  me: ["me"] as const,
-  invoices: invoiceKeys.all,
-  invoice: invoiceKeys.detail,
-};
+import { isApiError } from "../ui/api-client.js";
+import { queryKeys } from "../ui/query-keys.js";
+import { portal } from "./slug.js";
 
 export function useBranding() {
   return useQuery({
-    queryKey: portalQueryKeys.branding,
-    queryFn: ({ signal }) => api.get<PortalBranding>(portalApi(), signal),
+    queryKey: queryKeys.branding,
+    queryFn: ({ signal }) => portal.get("/api/portal/:slug", { signal }),
     staleTime: 5 * 60_000,
   });
 }
@@ -27,10 +14,10 @@ export function useBranding() {
 /** The signed-in contact, or null without a session. */
 export function useContactMe() {
   return useQuery({
-    queryKey: portalQueryKeys.me,
+    queryKey: queryKeys.me,
     queryFn: async ({ signal }) => {
       try {
-        return await api.get<PortalMe>(portalApi("/me"), signal);
+        return await portal.get("/api/portal/:slug/me", { signal });
       } catch (error) {
         if (isApiError(error, 401)) return null;
         throw error;
@@ -52,12 +39,9 @@ export interface PortalInvoiceFilters {
 /** Keyset pages of the contact's invoices: "Load more" asks for the page after the last cursor. */
 export function usePortalInvoices(filters: PortalInvoiceFilters) {
   return useInfiniteQuery({
-    queryKey: [...portalQueryKeys.invoices, filters] as const,
+    queryKey: queryKeys.invoices.list(filters),
     queryFn: ({ signal, pageParam }) =>
-      api.get<PortalInvoicePage>(
-        portalApi(`/invoices${queryString({ ...filters, cursor: pageParam })}`),
-        signal,
-      ),
+      portal.get("/api/portal/:slug/invoices", { query: { ...filters, cursor: pageParam }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: (previous) => previous,
@@ -66,8 +50,8 @@ export function usePortalInvoices(filters: PortalInvoiceFilters) {
 
 export function usePortalInvoice(id: string, options: { pollUntilPaid?: boolean } = {}) {
   return useQuery({
-    queryKey: portalQueryKeys.invoice(id),
-    queryFn: ({ signal }) => api.get<PortalInvoiceDetail>(portalApi(`/invoices/${id}`), signal),
+    queryKey: queryKeys.invoices.detail(id),
+    queryFn: ({ signal }) => portal.get("/api/portal/:slug/invoices/:id", { params: { id }, signal }),
     // After a successful checkout the gateway's confirmation may land a moment after the redirect.
     refetchInterval: (query) =>
       options.pollUntilPaid &&
@@ -82,7 +66,10 @@ export function usePortalInvoice(id: string, options: { pollUntilPaid?: boolean 
 export function usePay(invoiceId: string) {
   return useMutation({
     mutationFn: (idempotencyKey: string) =>
-      api.post<{ checkoutUrl: string }>(portalApi(`/invoices/${invoiceId}/pay`), { idempotencyKey }),
+      portal.post("/api/portal/:slug/invoices/:id/pay", {
+        params: { id: invoiceId },
+        body: { idempotencyKey },
+      }),
     onSuccess: ({ checkoutUrl }) => window.location.assign(checkoutUrl),
   });
 }
@@ -90,10 +77,10 @@ export function usePay(invoiceId: string) {
 export function usePortalLogout() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<unknown>(portalApi("/logout")),
+    mutationFn: () => portal.post("/api/portal/:slug/logout"),
     onSettled: () => {
-      client.removeQueries({ predicate: (query) => query.queryKey[0] !== "branding" });
-      client.setQueryData(portalQueryKeys.me, null);
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.branding[0] });
+      client.setQueryData(queryKeys.me, null);
     },
   });
 }

@@ -1,5 +1,5 @@
-import { documentClient, type PortalDocuments } from "../ui/documents/document-client.js";
-import { portalApi } from "./slug.js";
+import { portalDocumentClient } from "../ui/documents/document-client.js";
+import { portal } from "./slug.js";
 
 /** The document kinds' reads under this portal's API. */
-export const portalDocuments = documentClient<PortalDocuments>(portalApi);
+export const portalDocuments = portalDocumentClient(portal);

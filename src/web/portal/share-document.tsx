@@ -2,11 +2,11 @@ import { Alert, Button, Group, Modal, Stack, Text, TextInput } from "@mantine/co
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ShareDocumentBody, ShareDocumentResult } from "../../shared/contracts/index.js";
-import { ApiError, api } from "../ui/api-client.js";
+import type { ShareDocumentBody } from "../../shared/contracts/index.js";
+import { ApiError } from "../ui/api-client.js";
 import { fieldErrorText } from "../ui/field-error-text.js";
 import { ErrorAlert } from "../ui/page-states.js";
-import { portalApi } from "./slug.js";
+import { portal } from "./slug.js";
 
 export interface ShareDocumentProps {
   documentType: "quote" | "invoice" | "sales_order";
@@ -27,7 +27,10 @@ export function ShareDocument({ documentType, documentId }: ShareDocumentProps) 
   const [sentTo, setSentTo] = useState<string | null>(null);
   const share = useMutation({
     mutationFn: (body: ShareDocumentBody) =>
-      api.post<ShareDocumentResult>(portalApi(`/${SEGMENTS[documentType]}/${documentId}/share`), body),
+      portal.post(`/api/portal/:slug/${SEGMENTS[documentType]}/:id/share`, {
+        params: { id: documentId },
+        body,
+      }),
     onSuccess: (_r, body) => {
       setSentTo(body.email);
       setName("");

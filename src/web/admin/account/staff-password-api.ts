@@ -2,20 +2,20 @@ import { useMutation } from "@tanstack/react-query";
 import type { StaffChangePasswordBody, StaffResetBody } from "../../../shared/contracts/index.js";
 import { api } from "../../ui/api-client.js";
 
-type Ok = { ok: true };
-
 export function useStaffForgotPassword() {
-  return useMutation({ mutationFn: (email: string) => api.post<Ok>("/api/auth/password/forgot", { email }) });
+  return useMutation({
+    mutationFn: (email: string) => api.post("/api/auth/password/forgot", { body: { email } }),
+  });
 }
 
 export function useStaffResetPassword() {
   return useMutation({
-    mutationFn: (body: StaffResetBody) => api.post<Ok>("/api/auth/password/reset", body),
+    mutationFn: (body: StaffResetBody) => api.post("/api/auth/password/reset", { body }),
   });
 }
 
 export function useStaffChangePassword() {
   return useMutation({
-    mutationFn: (body: StaffChangePasswordBody) => api.post<Ok>("/api/auth/password/change", body),
+    mutationFn: (body: StaffChangePasswordBody) => api.post("/api/auth/password/change", { body }),
   });
 }

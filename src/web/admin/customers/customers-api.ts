@@ -1,32 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type {
-  Contact,
-  ContactInput,
-  CreateCustomerBody,
-  Customer,
-  CustomerSummary,
-  UpdateContactBody,
-} from "../../../shared/contracts/index.js";
-import { api, queryString } from "../../ui/api-client.js";
-import { queryKeys } from "../query-keys.js";
+import type { ContactInput, CreateCustomerBody, UpdateContactBody } from "../../../shared/contracts/index.js";
+import { api } from "../../ui/api-client.js";
+import { queryKeys } from "../../ui/query-keys.js";
 
 export type UpdateCustomerBody = Omit<CreateCustomerBody, "contacts">;
 
 /** Live customers (pickers, the list); `archived: true` lists the archived ones instead. */
 export function useCustomers(q = "", archived = false) {
   return useQuery({
-    queryKey: archived ? [...queryKeys.customers(q), "archived"] : queryKeys.customers(q),
+    queryKey: queryKeys.customers.list(q, archived),
     queryFn: ({ signal }) =>
-      api.get<CustomerSummary[]>(
-        `/api/customers${queryString({ q, archived: archived ? "true" : undefined })}`,
-        signal,
-      ),
+      api.get("/api/customers", { query: { q, archived: archived ? "true" : undefined }, signal }),
     placeholderData: (previous) => previous,
   });
 }
 
 export function fetchCustomer(id: string, signal?: AbortSignal) {
-  return api.get<Customer>(`/api/customers/${id}`, signal);
+  return api.get("/api/customers/:id", { params: { id }, signal });
 }
 
 export function useCustomer(id: string | null | undefined) {
@@ -40,10 +30,10 @@ export function useCustomer(id: string | null | undefined) {
 export function useCreateCustomer() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateCustomerBody) => api.post<Customer>("/api/customers", body),
+    mutationFn: (body: CreateCustomerBody) => api.post("/api/customers", { body }),
     onSuccess: (customer) => {
       client.setQueryData(queryKeys.customer(customer.id), customer);
-      return client.invalidateQueries({ queryKey: ["customers"] });
+      return client.invalidateQueries({ queryKey: queryKeys.customers.all });
     },
   });
 }
@@ -51,10 +41,10 @@ export function useCreateCustomer() {
 export function useUpdateCustomer(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateCustomerBody) => api.put<Customer>(`/api/customers/${id}`, body),
+    mutationFn: (body: UpdateCustomerBody) => api.put("/api/customers/:id", { params: { id }, body }),
     onSuccess: (customer) => {
       client.setQueryData(queryKeys.customer(id), customer);
-      return client.invalidateQueries({ queryKey: ["customers"] });
+      return client.invalidateQueries({ queryKey: queryKeys.customers.all });
     },
   });
 }
@@ -62,11 +52,12 @@ export function useUpdateCustomer(id: string) {
 export function useAddContact(customerId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: ContactInput) => api.post<Contact>(`/api/customers/${customerId}/contacts`, body),
+    mutationFn: (body: ContactInput) =>
+      api.post("/api/customers/:id/contacts", { params: { id: customerId }, body }),
     onSuccess: () =>
       Promise.all([
         client.invalidateQueries({ queryKey: queryKeys.customer(customerId) }),
-        client.invalidateQueries({ queryKey: ["customers"] }),
+        client.invalidateQueries({ queryKey: queryKeys.customers.all }),
       ]),
   });
 }
@@ -75,15 +66,15 @@ export function useAddContact(customerId: string) {
 const invalidateContacts = (client: ReturnType<typeof useQueryClient>, customerId: string) =>
   Promise.all([
     client.invalidateQueries({ queryKey: queryKeys.customer(customerId) }),
-    client.invalidateQueries({ queryKey: ["customers"] }),
-    client.invalidateQueries({ queryKey: ["portal-access", customerId] }),
+    client.invalidateQueries({ queryKey: queryKeys.customers.all }),
+    client.invalidateQueries({ queryKey: queryKeys.portalAccess.of(customerId) }),
   ]);
 
 export function useUpdateContact(customerId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ contactId, body }: { contactId: string; body: UpdateContactBody }) =>
-      api.put<Customer>(`/api/customers/${customerId}/contacts/${contactId}`, body),
+      api.put("/api/customers/:customerId/contacts/:contactId", { params: { customerId, contactId }, body }),
     onSuccess: () => invalidateContacts(client, customerId),
   });
 }
@@ -92,7 +83,7 @@ export function useRemoveContact(customerId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (contactId: string) =>
-      api.delete<Customer>(`/api/customers/${customerId}/contacts/${contactId}`),
+      api.delete("/api/customers/:customerId/contacts/:contactId", { params: { customerId, contactId } }),
     onSuccess: () => invalidateContacts(client, customerId),
   });
 }
@@ -103,8 +94,8 @@ export function useArchiveCustomer(customerId: string) {
   return useMutation({
     mutationFn: (action: "archive" | "restore"): Promise<unknown> =>
       action === "archive"
-        ? api.delete<{ ok: true }>(`/api/customers/${customerId}`)
-        : api.post<Customer>(`/api/customers/${customerId}/restore`),
+        ? api.delete("/api/customers/:id", { params: { id: customerId } })
+        : api.post("/api/customers/:id/restore", { params: { id: customerId } }),
     onSuccess: () => invalidateContacts(client, customerId),
   });
 }

@@ -1,18 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Notification } from "../../../shared/contracts/index.js";
 import { api } from "../../ui/api-client.js";
-import { queryKeys } from "../query-keys.js";
+import { queryKeys } from "../../ui/query-keys.js";
 
-export interface NotificationList {
-  items: Notification[];
-  unread: number;
-}
+export type { NotificationList } from "../../../shared/contracts/answers.js";
 
 /** Polled every 15 s until live updates (G4) arrive. */
 export function useNotifications() {
   return useQuery({
     queryKey: queryKeys.notifications,
-    queryFn: ({ signal }) => api.get<NotificationList>("/api/notifications", signal),
+    queryFn: ({ signal }) => api.get("/api/notifications", { signal }),
     refetchInterval: 15_000,
   });
 }
@@ -20,7 +16,7 @@ export function useNotifications() {
 export function useMarkAllRead() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<unknown>("/api/notifications/read-all"),
+    mutationFn: () => api.post("/api/notifications/read-all"),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.notifications }),
   });
 }

@@ -2,9 +2,9 @@ import { type UseFormReturnType, useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { Customer, Tax } from "../../../shared/contracts/index.js";
+import { queryKeys } from "../../ui/query-keys.js";
 import { fetchCustomer } from "../customers/customers-api.js";
 import { computeLiveTotals } from "../invoices/invoice-form-model.js";
-import { queryKeys } from "../query-keys.js";
 import { currencyChoices, type DocumentFormValues } from "./document-form-model.js";
 
 export interface DocumentFormOptions<V extends DocumentFormValues> {

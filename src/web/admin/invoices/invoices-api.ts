@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { SendInvoiceResult } from "../../../shared/contracts/answers.js";
 import type { InvoiceDetail, InvoiceDraftBody, IssueDateBody } from "../../../shared/contracts/index.js";
 import { api } from "../../ui/api-client.js";
 import { staffDocuments } from "../../ui/documents/document-client.js";
-import { invoiceKeys } from "../../ui/documents/document-keys.js";
-import { queryKeys } from "../query-keys.js";
+import { queryKeys } from "../../ui/query-keys.js";
 
 export type InvoiceFilters = {
   status?: string;
@@ -12,10 +12,7 @@ export type InvoiceFilters = {
   customerId?: string;
 };
 
-export interface SendResult {
-  recipients: { contactId: string; email: string }[];
-  deliveryMode: "pdf" | "link" | "both";
-}
+export type SendResult = SendInvoiceResult;
 
 export const useInvoices = (filters: InvoiceFilters) => staffDocuments.useList("invoice", filters);
 
@@ -30,30 +27,32 @@ function useInvoiceMutation<TVariables, TResult>(mutationFn: (variables: TVariab
     onSuccess: (result) => {
       const detail = result as Partial<InvoiceDetail>;
       if (detail && typeof detail.id === "string" && Array.isArray(detail.lines)) {
-        client.setQueryData(invoiceKeys.detail(detail.id), detail);
+        client.setQueryData(queryKeys.invoices.detail(detail.id), detail);
       }
-      return client.invalidateQueries({ queryKey: invoiceKeys.all });
+      return client.invalidateQueries({ queryKey: queryKeys.invoices.all });
     },
   });
 }
 
 export function useCreateInvoice() {
-  return useInvoiceMutation((body: InvoiceDraftBody) => api.post<InvoiceDetail>("/api/invoices", body));
+  return useInvoiceMutation((body: InvoiceDraftBody) => api.post("/api/invoices", { body }));
 }
 
 export function useUpdateInvoice(id: string) {
-  return useInvoiceMutation((body: InvoiceDraftBody) => api.put<InvoiceDetail>(`/api/invoices/${id}`, body));
+  return useInvoiceMutation((body: InvoiceDraftBody) =>
+    api.put("/api/invoices/:id", { params: { id }, body }),
+  );
 }
 
 /** Issues with the draft's date; `{ useToday: true }` retries dated today after a date refusal. */
 export function useIssueInvoice(id: string) {
   return useInvoiceMutation((body: IssueDateBody | undefined) =>
-    api.post<InvoiceDetail>(`/api/invoices/${id}/issue`, body ?? {}),
+    api.post("/api/invoices/:id/issue", { params: { id }, body: body ?? {} }),
   );
 }
 
 export function useVoidInvoice(id: string) {
-  return useInvoiceMutation(() => api.post<InvoiceDetail>(`/api/invoices/${id}/void`));
+  return useInvoiceMutation(() => api.post("/api/invoices/:id/void", { params: { id } }));
 }
 
 /** Who gets the document and, for a draft that sending issues, the date to issue it with. */
@@ -66,12 +65,12 @@ export function useSendInvoice(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ contactIds, dates }: SendVariables) =>
-      api.post<SendResult>(`/api/invoices/${id}/send`, { contactIds, ...dates }),
+      api.post("/api/invoices/:id/send", { params: { id }, body: { contactIds, ...dates } }),
     onSuccess: () =>
       Promise.all([
-        client.invalidateQueries({ queryKey: invoiceKeys.detail(id) }),
-        client.invalidateQueries({ queryKey: invoiceKeys.all }),
-        client.invalidateQueries({ queryKey: queryKeys.outbox }),
+        client.invalidateQueries({ queryKey: queryKeys.invoices.detail(id) }),
+        client.invalidateQueries({ queryKey: queryKeys.invoices.all }),
+        client.invalidateQueries({ queryKey: queryKeys.outbox.all }),
       ]),
   });
 }

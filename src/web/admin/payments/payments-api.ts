@@ -1,15 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
   ApplyBody,
-  CustomerBalance,
-  InvoiceDetail,
   InvoiceSummary,
-  PaymentDetail,
-  PaymentSummary,
   RecordPaymentBody,
   RefundBody,
 } from "../../../shared/contracts/index.js";
-import { api, queryString } from "../../ui/api-client.js";
+import { api } from "../../ui/api-client.js";
+import { queryKeys } from "../../ui/query-keys.js";
 
 export interface PaymentFilters {
   customerId?: string;
@@ -18,46 +15,39 @@ export interface PaymentFilters {
   dir?: "asc" | "desc";
 }
 
-export const paymentKeys = {
-  list: (filters: PaymentFilters) => ["payments", filters] as const,
-  detail: (id: string) => ["payment", id] as const,
-  balances: (customerId: string) => ["customer-balances", customerId] as const,
-  openDocuments: (customerId: string) => ["invoices", "open", customerId] as const,
-};
-
 export function usePayments(filters: PaymentFilters) {
   return useQuery({
-    queryKey: paymentKeys.list(filters),
-    queryFn: ({ signal }) => api.get<PaymentSummary[]>(`/api/payments${queryString({ ...filters })}`, signal),
+    queryKey: queryKeys.payments.list(filters),
+    queryFn: ({ signal }) => api.get("/api/payments", { query: filters, signal }),
     placeholderData: (previous) => previous,
   });
 }
 
 export function usePayment(id: string) {
   return useQuery({
-    queryKey: paymentKeys.detail(id),
-    queryFn: ({ signal }) => api.get<PaymentDetail>(`/api/payments/${id}`, signal),
+    queryKey: queryKeys.payments.detail(id),
+    queryFn: ({ signal }) => api.get("/api/payments/:id", { params: { id }, signal }),
   });
 }
 
 export function useCustomerBalances(customerId: string) {
   return useQuery({
-    queryKey: paymentKeys.balances(customerId),
-    queryFn: ({ signal }) => api.get<CustomerBalance[]>(`/api/customers/${customerId}/balances`, signal),
+    queryKey: queryKeys.customerBalances.of(customerId),
+    queryFn: ({ signal }) => api.get("/api/customers/:id/balances", { params: { id: customerId }, signal }),
   });
 }
 
 /** Issued invoices and retainer invoices of a customer that still owe something, oldest first. */
 export function useOpenDocuments(customerId: string | null) {
   return useQuery({
-    queryKey: paymentKeys.openDocuments(customerId ?? ""),
+    queryKey: queryKeys.invoices.open(customerId ?? ""),
     enabled: Boolean(customerId),
     queryFn: async ({ signal }) => {
-      const all = await api.get<InvoiceSummary[]>(
+      const all = await api.get("/api/invoices", {
         // Filtered on the server: a customer's open documents, not the newest thousand of everything.
-        `/api/invoices${queryString({ customerId: customerId ?? "", open: "true" })}`,
+        query: { customerId: customerId ?? "", open: "true" },
         signal,
-      );
+      });
       return all
         .filter(
           (i) => i.kind !== "credit_note" && i.status !== "draft" && i.status !== "void" && i.dueMinor > 0,
@@ -78,16 +68,20 @@ export function byOldest(a: InvoiceSummary, b: InvoiceSummary): number {
 /** Money moved: every list, balance and document touched may have changed. */
 function invalidateMoney(client: ReturnType<typeof useQueryClient>) {
   return Promise.all(
-    ["payments", "payment", "invoices", "invoice", "customer-balances"].map((key) =>
-      client.invalidateQueries({ queryKey: [key] }),
-    ),
+    [
+      queryKeys.payments.all,
+      queryKeys.payments.details,
+      queryKeys.invoices.all,
+      queryKeys.invoices.details,
+      queryKeys.customerBalances.all,
+    ].map((queryKey) => client.invalidateQueries({ queryKey })),
   );
 }
 
 export function useRecordPayment() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: RecordPaymentBody) => api.post<PaymentDetail>("/api/payments", body),
+    mutationFn: (body: RecordPaymentBody) => api.post("/api/payments", { body }),
     onSuccess: () => invalidateMoney(client),
   });
 }
@@ -95,7 +89,7 @@ export function useRecordPayment() {
 export function useApplyPayment(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: ApplyBody) => api.post<PaymentDetail>(`/api/payments/${id}/apply`, body),
+    mutationFn: (body: ApplyBody) => api.post("/api/payments/:id/apply", { params: { id }, body }),
     onSuccess: () => invalidateMoney(client),
   });
 }
@@ -103,7 +97,7 @@ export function useApplyPayment(id: string) {
 export function useRefundPayment(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: RefundBody) => api.post<PaymentDetail>(`/api/payments/${id}/refunds`, body),
+    mutationFn: (body: RefundBody) => api.post("/api/payments/:id/refunds", { params: { id }, body }),
     onSuccess: () => invalidateMoney(client),
   });
 }
@@ -112,7 +106,8 @@ export function useRefundPayment(id: string) {
 export function useApplyCredit(documentId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: ApplyBody) => api.post<InvoiceDetail>(`/api/invoices/${documentId}/apply`, body),
+    mutationFn: (body: ApplyBody) =>
+      api.post("/api/invoices/:id/apply", { params: { id: documentId }, body }),
     onSuccess: () => invalidateMoney(client),
   });
 }
@@ -120,7 +115,8 @@ export function useApplyCredit(documentId: string) {
 export function useRefundCredit(documentId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: RefundBody) => api.post<InvoiceDetail>(`/api/invoices/${documentId}/refunds`, body),
+    mutationFn: (body: RefundBody) =>
+      api.post("/api/invoices/:id/refunds", { params: { id: documentId }, body }),
     onSuccess: () => invalidateMoney(client),
   });
 }

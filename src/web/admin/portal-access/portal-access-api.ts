@@ -1,27 +1,14 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type {
-  ActivityPage,
-  BulkInviteReport,
-  ContactPortalAccess,
-  EnablePortalAccessBody,
-  PortalAccessChanged,
-  PreviewResult,
-} from "../../../shared/contracts/index.js";
-import { api, queryString } from "../../ui/api-client.js";
-
-/** Keys of this feature (kept here so the shared query-keys file stays untouched). */
-export const portalAccessKeys = {
-  access: (customerId: string) => ["portal-access", customerId] as const,
-  customerActivity: (customerId: string) => ["portal-activity", "customer", customerId] as const,
-  documentActivity: (documentType: ActivityDocumentType, documentId: string) =>
-    ["portal-activity", documentType, documentId] as const,
-};
+import type { EnablePortalAccessBody, PortalAccessChanged } from "../../../shared/contracts/index.js";
+import { api } from "../../ui/api-client.js";
+import type { DocumentSegment } from "../../ui/endpoints.js";
+import { queryKeys } from "../../ui/query-keys.js";
 
 export function usePortalAccess(customerId: string) {
   return useQuery({
-    queryKey: portalAccessKeys.access(customerId),
+    queryKey: queryKeys.portalAccess.of(customerId),
     queryFn: ({ signal }) =>
-      api.get<ContactPortalAccess[]>(`/api/customers/${customerId}/portal-access`, signal),
+      api.get("/api/customers/:customerId/portal-access", { params: { customerId }, signal }),
   });
 }
 
@@ -34,23 +21,29 @@ type AccessAction =
 /** Every change answers the customer's new access list, which replaces the cached one. */
 export function usePortalAccessAction(customerId: string) {
   const client = useQueryClient();
-  const base = `/api/customers/${customerId}`;
   return useMutation({
     mutationFn: (action: AccessAction): Promise<PortalAccessChanged> => {
       switch (action.kind) {
         case "enable":
-          return api.post(`${base}/contacts/${action.contactId}/portal-access`, action.body);
+          return api.post("/api/customers/:customerId/contacts/:contactId/portal-access", {
+            params: { customerId, contactId: action.contactId },
+            body: action.body,
+          });
         case "reinvite":
-          return api.post(`${base}/contacts/${action.contactId}/portal-access/reinvite`, {});
+          return api.post("/api/customers/:customerId/contacts/:contactId/portal-access/reinvite", {
+            params: { customerId, contactId: action.contactId },
+          });
         case "disable":
-          return api.delete(`${base}/contacts/${action.contactId}/portal-access`);
+          return api.delete("/api/customers/:customerId/contacts/:contactId/portal-access", {
+            params: { customerId, contactId: action.contactId },
+          });
         case "disableAll":
-          return api.delete(`${base}/portal-access`);
+          return api.delete("/api/customers/:customerId/portal-access", { params: { customerId } });
       }
     },
     onSuccess: (changed) => {
-      client.setQueryData(portalAccessKeys.access(customerId), changed.contacts);
-      return client.invalidateQueries({ queryKey: ["customer", customerId] });
+      client.setQueryData(queryKeys.portalAccess.of(customerId), changed.contacts);
+      return client.invalidateQueries({ queryKey: queryKeys.customer(customerId) });
     },
   });
 }
@@ -58,16 +51,17 @@ export function usePortalAccessAction(customerId: string) {
 export function usePreview(customerId: string) {
   return useMutation({
     mutationFn: (contactId: string) =>
-      api.post<PreviewResult>(`/api/customers/${customerId}/contacts/${contactId}/preview`, {}),
+      api.post("/api/customers/:customerId/contacts/:contactId/preview", {
+        params: { customerId, contactId },
+      }),
   });
 }
 
 export function useBulkInvite() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (customerIds: string[]) =>
-      api.post<BulkInviteReport>("/api/portal-access/bulk", { customerIds }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["portal-access"] }),
+    mutationFn: (customerIds: string[]) => api.post("/api/portal-access/bulk", { body: { customerIds } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.portalAccess.all }),
   });
 }
 
@@ -76,24 +70,32 @@ export type ActivityDocumentType = "invoice" | "quote" | "sales_order";
 export type ActivityScope =
   | { customerId: string }
   | { documentType: ActivityDocumentType; documentId: string };
-const DOCUMENT_PATHS: Record<ActivityDocumentType, string> = {
+const DOCUMENT_PATHS: Record<ActivityDocumentType, DocumentSegment> = {
   invoice: "invoices",
   quote: "quotes",
   sales_order: "sales-orders",
 };
 
 export function useActivity(scope: ActivityScope) {
-  const path =
-    "customerId" in scope
-      ? `/api/customers/${scope.customerId}/activity`
-      : `/api/${DOCUMENT_PATHS[scope.documentType]}/${scope.documentId}/activity`;
   return useInfiniteQuery({
     queryKey:
       "customerId" in scope
-        ? portalAccessKeys.customerActivity(scope.customerId)
-        : portalAccessKeys.documentActivity(scope.documentType, scope.documentId),
-    queryFn: ({ pageParam, signal }) =>
-      api.get<ActivityPage>(`${path}${queryString({ before: pageParam })}`, signal),
+        ? queryKeys.activity.customer(scope.customerId)
+        : queryKeys.activity.document(scope.documentType, scope.documentId),
+    queryFn: ({ pageParam, signal }) => {
+      const query = { before: pageParam };
+      return "customerId" in scope
+        ? api.get("/api/customers/:customerId/activity", {
+            params: { customerId: scope.customerId },
+            query,
+            signal,
+          })
+        : api.get(`/api/${DOCUMENT_PATHS[scope.documentType]}/:id/activity`, {
+            params: { id: scope.documentId },
+            query,
+            signal,
+          });
+    },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });

@@ -2,9 +2,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { QuoteDetail, QuoteDraftBody } from "../../../shared/contracts/index.js";
 import { api } from "../../ui/api-client.js";
 import { staffDocuments } from "../../ui/documents/document-client.js";
-import { invoiceKeys, quoteKeys, salesOrderKeys } from "../../ui/documents/document-keys.js";
-import type { SendResult, SendVariables } from "../invoices/invoices-api.js";
-import { queryKeys } from "../query-keys.js";
+import { queryKeys } from "../../ui/query-keys.js";
+import type { SendVariables } from "../invoices/invoices-api.js";
 
 export type QuoteFilters = {
   status?: string;
@@ -22,23 +21,23 @@ function useQuoteMutation<TVariables>(mutationFn: (variables: TVariables) => Pro
   return useMutation({
     mutationFn,
     onSuccess: async (quote) => {
-      await client.invalidateQueries({ queryKey: quoteKeys.details });
-      client.setQueryData(quoteKeys.detail(quote.id), quote);
-      await client.invalidateQueries({ queryKey: quoteKeys.all });
+      await client.invalidateQueries({ queryKey: queryKeys.quotes.details });
+      client.setQueryData(queryKeys.quotes.detail(quote.id), quote);
+      await client.invalidateQueries({ queryKey: queryKeys.quotes.all });
     },
   });
 }
 
 export function useCreateQuote() {
-  return useQuoteMutation((body: QuoteDraftBody) => api.post<QuoteDetail>("/api/quotes", body));
+  return useQuoteMutation((body: QuoteDraftBody) => api.post("/api/quotes", { body }));
 }
 
 export function useUpdateQuote(id: string) {
-  return useQuoteMutation((body: QuoteDraftBody) => api.put<QuoteDetail>(`/api/quotes/${id}`, body));
+  return useQuoteMutation((body: QuoteDraftBody) => api.put("/api/quotes/:id", { params: { id }, body }));
 }
 
 export function useReviseQuote(id: string) {
-  return useQuoteMutation(() => api.post<QuoteDetail>(`/api/quotes/${id}/revise`));
+  return useQuoteMutation(() => api.post("/api/quotes/:id/revise", { params: { id } }));
 }
 
 export function useConvertQuote(id: string) {
@@ -46,16 +45,13 @@ export function useConvertQuote(id: string) {
   return useMutation({
     /** One action (A6): an accepted quote becomes a draft invoice or a sales order with the same lines. */
     mutationFn: (target: "invoice" | "sales_order") =>
-      api.post<{ invoiceId?: string; salesOrderId?: string; quote: QuoteDetail }>(
-        `/api/quotes/${id}/convert`,
-        { target },
-      ),
+      api.post("/api/quotes/:id/convert", { params: { id }, body: { target } }),
     onSuccess: (result) => {
-      client.setQueryData(quoteKeys.detail(id), result.quote);
+      client.setQueryData(queryKeys.quotes.detail(id), result.quote);
       return Promise.all([
-        client.invalidateQueries({ queryKey: quoteKeys.all }),
-        client.invalidateQueries({ queryKey: invoiceKeys.all }),
-        client.invalidateQueries({ queryKey: salesOrderKeys.all }),
+        client.invalidateQueries({ queryKey: queryKeys.quotes.all }),
+        client.invalidateQueries({ queryKey: queryKeys.invoices.all }),
+        client.invalidateQueries({ queryKey: queryKeys.salesOrders.all }),
       ]);
     },
   });
@@ -65,21 +61,18 @@ export function useSendQuote(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ contactIds, dates }: SendVariables) =>
-      api.post<SendResult & { quote: QuoteDetail }>(`/api/quotes/${id}/send`, { contactIds, ...dates }),
+      api.post("/api/quotes/:id/send", { params: { id }, body: { contactIds, ...dates } }),
     onSuccess: () =>
       Promise.all([
-        client.invalidateQueries({ queryKey: quoteKeys.details }),
-        client.invalidateQueries({ queryKey: quoteKeys.all }),
-        client.invalidateQueries({ queryKey: queryKeys.outbox }),
+        client.invalidateQueries({ queryKey: queryKeys.quotes.details }),
+        client.invalidateQueries({ queryKey: queryKeys.quotes.all }),
+        client.invalidateQueries({ queryKey: queryKeys.outbox.all }),
       ]),
   });
 }
 
 export function useVerifyEvidence(id: string) {
   return useMutation({
-    mutationFn: () =>
-      api.get<{ intact: boolean; storedHash: string; currentHash: string }>(
-        `/api/quotes/${id}/evidence/verify`,
-      ),
+    mutationFn: () => api.get("/api/quotes/:id/evidence/verify", { params: { id } }),
   });
 }

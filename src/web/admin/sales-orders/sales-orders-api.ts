@@ -7,9 +7,8 @@ import type {
 } from "../../../shared/contracts/index.js";
 import { api } from "../../ui/api-client.js";
 import { staffDocuments } from "../../ui/documents/document-client.js";
-import { invoiceKeys, salesOrderKeys } from "../../ui/documents/document-keys.js";
-import type { SendResult, SendVariables } from "../invoices/invoices-api.js";
-import { queryKeys } from "../query-keys.js";
+import { queryKeys } from "../../ui/query-keys.js";
+import type { SendVariables } from "../invoices/invoices-api.js";
 
 export type SalesOrderFilters = {
   status?: string;
@@ -31,11 +30,11 @@ function useOrderMutation<TVariables, TResult>(
     mutationFn,
     onSuccess: (result) => {
       const order = pick(result);
-      if (order) client.setQueryData(salesOrderKeys.detail(order.id), order);
+      if (order) client.setQueryData(queryKeys.salesOrders.detail(order.id), order);
       return Promise.all([
-        client.invalidateQueries({ queryKey: salesOrderKeys.all }),
-        client.invalidateQueries({ queryKey: invoiceKeys.all }),
-        client.invalidateQueries({ queryKey: queryKeys.outbox }),
+        client.invalidateQueries({ queryKey: queryKeys.salesOrders.all }),
+        client.invalidateQueries({ queryKey: queryKeys.invoices.all }),
+        client.invalidateQueries({ queryKey: queryKeys.outbox.all }),
       ]);
     },
   });
@@ -44,37 +43,33 @@ function useOrderMutation<TVariables, TResult>(
 const same = (o: SalesOrderDetail) => o;
 
 export const useCreateSalesOrder = () =>
-  useOrderMutation(
-    (body: SalesOrderDraftBody) => api.post<SalesOrderDetail>("/api/sales-orders", body),
-    same,
-  );
+  useOrderMutation((body: SalesOrderDraftBody) => api.post("/api/sales-orders", { body }), same);
 
 export const useUpdateSalesOrder = (id: string) =>
   useOrderMutation(
-    (body: SalesOrderDraftBody) => api.put<SalesOrderDetail>(`/api/sales-orders/${id}`, body),
+    (body: SalesOrderDraftBody) => api.put("/api/sales-orders/:id", { params: { id }, body }),
     same,
   );
 
 export const useConfirmSalesOrder = (id: string) =>
   useOrderMutation(
     (dates: IssueDateBody | undefined) =>
-      api.post<SalesOrderDetail>(`/api/sales-orders/${id}/confirm`, dates ?? {}),
+      api.post("/api/sales-orders/:id/confirm", { params: { id }, body: dates ?? {} }),
     same,
   );
 
 export const useVoidSalesOrder = (id: string) =>
-  useOrderMutation(() => api.post<SalesOrderDetail>(`/api/sales-orders/${id}/void`), same);
+  useOrderMutation(() => api.post("/api/sales-orders/:id/void", { params: { id } }), same);
 
 export const useInvoiceSalesOrder = (id: string) =>
   useOrderMutation(
-    (body: InvoiceSalesOrderBody) =>
-      api.post<{ invoiceId: string; salesOrder: SalesOrderDetail }>(`/api/sales-orders/${id}/invoice`, body),
+    (body: InvoiceSalesOrderBody) => api.post("/api/sales-orders/:id/invoice", { params: { id }, body }),
     (r) => r.salesOrder,
   );
 
 export const useSendSalesOrder = (id: string) =>
   useOrderMutation(
     ({ contactIds }: SendVariables) =>
-      api.post<SendResult & { salesOrder: SalesOrderDetail }>(`/api/sales-orders/${id}/send`, { contactIds }),
+      api.post("/api/sales-orders/:id/send", { params: { id }, body: { contactIds } }),
     (r) => r.salesOrder,
   );

@@ -1,19 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
-  OrganisationProfile,
   PortalSettingsBody,
   PortalSettingsResponse,
   UpdateOrganisationBody,
 } from "../../../shared/contracts/index.js";
-import { api, apiRequest } from "../../ui/api-client.js";
-import { queryKeys } from "../query-keys.js";
+import { api } from "../../ui/api-client.js";
+import { queryKeys } from "../../ui/query-keys.js";
 
 export type { PortalSettingsResponse };
 
 export function useOrganisation() {
   return useQuery({
     queryKey: queryKeys.organisation,
-    queryFn: ({ signal }) => api.get<OrganisationProfile>("/api/organisation", signal),
+    queryFn: ({ signal }) => api.get("/api/organisation", { signal }),
     staleTime: 60_000,
   });
 }
@@ -21,7 +20,7 @@ export function useOrganisation() {
 export function useUpdateOrganisation() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateOrganisationBody) => api.put<OrganisationProfile>("/api/organisation", body),
+    mutationFn: (body: UpdateOrganisationBody) => api.put("/api/organisation", { body }),
     onSuccess: (profile) => {
       client.setQueryData(queryKeys.organisation, profile);
       return client.invalidateQueries({ queryKey: queryKeys.me });
@@ -32,8 +31,7 @@ export function useUpdateOrganisation() {
 export function useUploadLogo() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (file: File) =>
-      apiRequest<{ logoUrl: string }>("/api/organisation/logo", { method: "PUT", blob: file }),
+    mutationFn: (file: File) => api.put("/api/organisation/logo", { blob: file }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.organisation }),
   });
 }
@@ -41,7 +39,7 @@ export function useUploadLogo() {
 export function useRemoveLogo() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.delete<unknown>("/api/organisation/logo"),
+    mutationFn: () => api.delete("/api/organisation/logo"),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.organisation }),
   });
 }
@@ -49,14 +47,14 @@ export function useRemoveLogo() {
 export function usePortalSettings() {
   return useQuery({
     queryKey: queryKeys.portalSettings,
-    queryFn: ({ signal }) => api.get<PortalSettingsResponse>("/api/portal-settings", signal),
+    queryFn: ({ signal }) => api.get("/api/portal-settings", { signal }),
   });
 }
 
 export function useUpdatePortalSettings() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: PortalSettingsBody) => api.put<PortalSettingsResponse>("/api/portal-settings", body),
+    mutationFn: (body: PortalSettingsBody) => api.put("/api/portal-settings", { body }),
     onSuccess: (settings) => {
       client.setQueryData(queryKeys.portalSettings, settings);
       return client.invalidateQueries({ queryKey: queryKeys.me });

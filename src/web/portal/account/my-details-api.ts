@@ -1,26 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { MyDetails, UpdateMyDetailsBody } from "../../../shared/contracts/index.js";
-import { api } from "../../ui/api-client.js";
-import { portalQueryKeys } from "../portal-api.js";
-import { portalApi } from "../slug.js";
-
-const myDetailsKey = ["my-details"] as const;
+import type { UpdateMyDetailsBody } from "../../../shared/contracts/index.js";
+import { queryKeys } from "../../ui/query-keys.js";
+import { portal } from "../slug.js";
 
 export function useMyDetails() {
   return useQuery({
-    queryKey: myDetailsKey,
-    queryFn: ({ signal }) => api.get<MyDetails>(portalApi("/me/details"), signal),
+    queryKey: queryKeys.myDetails,
+    queryFn: ({ signal }) => portal.get("/api/portal/:slug/me/details", { signal }),
   });
 }
 
 export function useUpdateMyDetails() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateMyDetailsBody) => api.put<MyDetails>(portalApi("/me/details"), body),
+    mutationFn: (body: UpdateMyDetailsBody) => portal.put("/api/portal/:slug/me/details", { body }),
     onSuccess: (details) => {
-      client.setQueryData(myDetailsKey, details);
+      client.setQueryData(queryKeys.myDetails, details);
       // The header shows the contact's name and the app follows its language.
-      return client.invalidateQueries({ queryKey: portalQueryKeys.me });
+      return client.invalidateQueries({ queryKey: queryKeys.me });
     },
   });
 }

@@ -1,15 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
   PortalChangePasswordBody,
-  PortalInvitation,
   PortalLoginBody,
   PortalResetBody,
 } from "../../../shared/contracts/index.js";
-import { api } from "../../ui/api-client.js";
-import { portalQueryKeys } from "../portal-api.js";
-import { portalApi } from "../slug.js";
-
-type Ok = { ok: true };
+import { queryKeys } from "../../ui/query-keys.js";
+import { portal } from "../slug.js";
 
 /** After a sign-in the portal reloads who is signed in; nothing of an earlier session is kept. */
 function useSignedIn() {
@@ -17,35 +13,34 @@ function useSignedIn() {
   return () => {
     // Keep `me` itself (the layout observes it): removing it would leave that observer showing "signed out".
     client.removeQueries({ predicate: (query) => !["branding", "me"].includes(String(query.queryKey[0])) });
-    return client.refetchQueries({ queryKey: portalQueryKeys.me });
+    return client.refetchQueries({ queryKey: queryKeys.me });
   };
 }
 
 export function usePortalLogin() {
   const signedIn = useSignedIn();
   return useMutation({
-    mutationFn: (body: PortalLoginBody) => api.post<Ok>(portalApi("/login"), body),
+    mutationFn: (body: PortalLoginBody) => portal.post("/api/portal/:slug/login", { body }),
     onSuccess: signedIn,
   });
 }
 
 export function useForgotPassword() {
   return useMutation({
-    mutationFn: (email: string) => api.post<Ok>(portalApi("/password/forgot"), { email }),
+    mutationFn: (email: string) => portal.post("/api/portal/:slug/password/forgot", { body: { email } }),
   });
 }
 
 export function useResetPassword() {
   return useMutation({
-    mutationFn: (body: PortalResetBody) => api.post<Ok>(portalApi("/password/reset"), body),
+    mutationFn: (body: PortalResetBody) => portal.post("/api/portal/:slug/password/reset", { body }),
   });
 }
 
 export function useInvitation(token: string) {
   return useQuery({
-    queryKey: ["invitation", token],
-    queryFn: ({ signal }) =>
-      api.get<PortalInvitation>(portalApi(`/invitation/${encodeURIComponent(token)}`), signal),
+    queryKey: queryKeys.invitation(token),
+    queryFn: ({ signal }) => portal.get("/api/portal/:slug/invitation/:token", { params: { token }, signal }),
     enabled: token !== "",
     retry: false,
   });
@@ -54,13 +49,14 @@ export function useInvitation(token: string) {
 export function useAcceptInvitation() {
   const signedIn = useSignedIn();
   return useMutation({
-    mutationFn: (body: PortalResetBody) => api.post<Ok>(portalApi("/invitation/accept"), body),
+    mutationFn: (body: PortalResetBody) => portal.post("/api/portal/:slug/invitation/accept", { body }),
     onSuccess: signedIn,
   });
 }
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (body: PortalChangePasswordBody) => api.post<Ok>(portalApi("/password/change"), body),
+    mutationFn: (body: PortalChangePasswordBody) =>
+      portal.post("/api/portal/:slug/password/change", { body }),
   });
 }

@@ -3,11 +3,11 @@ import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ApplyCreditResult, CustomerBalance } from "../../../shared/contracts/index.js";
-import { api, isApiError } from "../../ui/api-client.js";
+import type { CustomerBalance } from "../../../shared/contracts/index.js";
+import { isApiError } from "../../ui/api-client.js";
 import { useFormat } from "../../ui/format.js";
 import { ErrorAlert } from "../../ui/page-states.js";
-import { portalApi } from "../slug.js";
+import { portal } from "../slug.js";
 
 /** Credit notes, unapplied payments and retainer balance: what decision 017 calls available credit. */
 export const availableCredit = (b: CustomerBalance) => b.creditsMinor + b.retainerBalanceMinor;
@@ -16,10 +16,12 @@ function useApplyCredit() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (b: CustomerBalance) =>
-      api.post<ApplyCreditResult>(portalApi("/apply-credit"), {
-        currency: b.currency,
-        expectedCreditMinor: availableCredit(b),
-        expectedOutstandingMinor: b.outstandingMinor,
+      portal.post("/api/portal/:slug/apply-credit", {
+        body: {
+          currency: b.currency,
+          expectedCreditMinor: availableCredit(b),
+          expectedOutstandingMinor: b.outstandingMinor,
+        },
       }),
     // Home, invoice lists and statement all change; a stale answer also needs the fresh figures.
     onSettled: () => client.invalidateQueries(),

@@ -1,17 +1,12 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import type { PortalHome, PurchaseHistory } from "../../../shared/contracts/index.js";
-import { api, queryString } from "../../ui/api-client.js";
-import { portalApi } from "../slug.js";
-
-export const homeKeys = {
-  home: ["home"] as const,
-  history: (months: number, currency?: string) => ["purchase-history", months, currency ?? ""] as const,
-};
+import type { PayAllBody } from "../../../shared/contracts/answers.js";
+import { queryKeys } from "../../ui/query-keys.js";
+import { portal } from "../slug.js";
 
 export function usePortalHome() {
   return useQuery({
-    queryKey: homeKeys.home,
-    queryFn: ({ signal }) => api.get<PortalHome>(portalApi("/home"), signal),
+    queryKey: queryKeys.home,
+    queryFn: ({ signal }) => portal.get("/api/portal/:slug/home", { signal }),
   });
 }
 
@@ -25,12 +20,12 @@ function monthFromNow(offset: number): string {
 /** The last `months` months, this one included; the server keeps the organisation's calendar otherwise. */
 export function usePurchaseHistory(months: number, currency?: string) {
   return useQuery({
-    queryKey: homeKeys.history(months, currency),
+    queryKey: queryKeys.purchaseHistory(months, currency),
     queryFn: ({ signal }) =>
-      api.get<PurchaseHistory>(
-        portalApi(`/purchase-history${queryString({ from: monthFromNow(1 - months), currency })}`),
+      portal.get("/api/portal/:slug/purchase-history", {
+        query: { from: monthFromNow(1 - months), currency },
         signal,
-      ),
+      }),
     placeholderData: (previous) => previous,
   });
 }
@@ -38,8 +33,7 @@ export function usePurchaseHistory(months: number, currency?: string) {
 /** "Pay now" for everything outstanding in one currency (F2): off to the gateway's hosted page. */
 export function usePayAll() {
   return useMutation({
-    mutationFn: (body: { idempotencyKey: string; currency: string }) =>
-      api.post<{ checkoutUrl: string }>(portalApi("/pay-all"), body),
+    mutationFn: (body: PayAllBody) => portal.post("/api/portal/:slug/pay-all", { body }),
     onSuccess: ({ checkoutUrl }) => window.location.assign(checkoutUrl),
   });
 }

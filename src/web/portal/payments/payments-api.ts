@@ -1,33 +1,29 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import type {
-  PortalPaymentDetail,
-  PortalPaymentListQuery,
-  PortalPaymentSummary,
-} from "../../../shared/contracts/index.js";
-import { api, queryString } from "../../ui/api-client.js";
-import { portalApi } from "../slug.js";
+import type { PayInvoiceBody } from "../../../shared/contracts/answers.js";
+import type { PortalPaymentListQuery } from "../../../shared/contracts/index.js";
+import { queryKeys } from "../../ui/query-keys.js";
+import { portal } from "../slug.js";
 
 export function usePortalPayments(filters: PortalPaymentListQuery) {
   return useQuery({
-    queryKey: ["payments", filters],
-    queryFn: ({ signal }) =>
-      api.get<PortalPaymentSummary[]>(portalApi(`/payments${queryString({ ...filters })}`), signal),
+    queryKey: queryKeys.payments.list(filters),
+    queryFn: ({ signal }) => portal.get("/api/portal/:slug/payments", { query: filters, signal }),
     placeholderData: (previous) => previous,
   });
 }
 
 export function usePortalPayment(id: string) {
   return useQuery({
-    queryKey: ["payment", id],
-    queryFn: ({ signal }) => api.get<PortalPaymentDetail>(portalApi(`/payments/${id}`), signal),
+    queryKey: queryKeys.payments.detail(id),
+    queryFn: ({ signal }) => portal.get("/api/portal/:slug/payments/:id", { params: { id }, signal }),
   });
 }
 
 /** Pay now for one invoice: all that is due, or `amountMinor` of it when the invoice allows (F2). */
 export function usePayInvoice(invoiceId: string) {
   return useMutation({
-    mutationFn: (body: { idempotencyKey: string; amountMinor?: number }) =>
-      api.post<{ checkoutUrl: string }>(portalApi(`/invoices/${invoiceId}/pay`), body),
+    mutationFn: (body: PayInvoiceBody) =>
+      portal.post("/api/portal/:slug/invoices/:id/pay", { params: { id: invoiceId }, body }),
     onSuccess: ({ checkoutUrl }) => window.location.assign(checkoutUrl),
   });
 }

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { Statement } from "../../../shared/contracts/index.js";
-import { api, queryString } from "../../ui/api-client.js";
-import { portalApi } from "../slug.js";
+import { queryString } from "../../ui/api-client.js";
+import { queryKeys } from "../../ui/query-keys.js";
+import { portal, portalApi } from "../slug.js";
 
 /** From, to and currency as the server takes them; any left out takes the server's default. */
 export interface StatementFilter {
@@ -15,8 +15,8 @@ export const statementPath = (filter: StatementFilter, pdf = false) =>
 
 export function usePortalStatement(filter: StatementFilter) {
   return useQuery({
-    queryKey: ["statement", filter],
-    queryFn: ({ signal }) => api.get<Statement>(statementPath(filter), signal),
+    queryKey: queryKeys.statement(filter),
+    queryFn: ({ signal }) => portal.get("/api/portal/:slug/statement", { query: filter, signal }),
     // The last statement stays on screen while another period loads.
     placeholderData: keepPreviousData,
   });

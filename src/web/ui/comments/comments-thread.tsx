@@ -2,33 +2,20 @@ import { Badge, Button, Card, Checkbox, Group, Stack, Text, Textarea, Title } fr
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Comment, CommentDocumentType, PortalComment } from "../../../shared/contracts/index.js";
-import { ApiError, api, isApiError } from "../api-client.js";
+import type { CommentDocumentType } from "../../../shared/contracts/index.js";
+import { ApiError, isApiError } from "../api-client.js";
 import { fieldErrorText } from "../field-error-text.js";
 import { useFormat } from "../format.js";
-import { type LiveSide, liveKeys, useLiveEvents } from "../live/use-live-events.js";
+import { type LiveSide, useLiveEvents } from "../live/use-live-events.js";
 import { ErrorAlert, ErrorState, PageLoader } from "../page-states.js";
+import { queryKeys } from "../query-keys.js";
+import { type AnyComment, type CommentsApi, commentsApi } from "./comments-api.js";
 
 export interface CommentsThreadProps {
   side: LiveSide;
   documentType: CommentDocumentType;
   documentId: string;
 }
-
-const SEGMENTS: Record<CommentDocumentType, string> = {
-  quote: "quotes",
-  invoice: "invoices",
-  sales_order: "sales-orders",
-};
-
-function commentsPath(side: LiveSide, type: CommentDocumentType, id: string): string {
-  const path = `/${SEGMENTS[type]}/${id}/comments`;
-  if (side === "staff") return `/api${path}`;
-  const slug = decodeURIComponent(/^\/p\/([^/]+)/.exec(window.location.pathname)?.[1] ?? "");
-  return `/api/portal/${encodeURIComponent(slug)}${path}`;
-}
-
-type AnyComment = Comment | PortalComment;
 
 /**
  * The comments of one document (A14), live (G4): staff see every comment and choose whether theirs is
@@ -37,9 +24,9 @@ type AnyComment = Comment | PortalComment;
 export function CommentsThread({ side, documentType, documentId }: CommentsThreadProps) {
   const { t } = useTranslation();
   useLiveEvents(side);
-  const key = liveKeys.comments(documentType, documentId);
-  const path = commentsPath(side, documentType, documentId);
-  const list = useQuery({ queryKey: key, queryFn: ({ signal }) => api.get<AnyComment[]>(path, signal) });
+  const key = queryKeys.comments(documentType, documentId);
+  const comments = commentsApi(side, documentType, documentId);
+  const list = useQuery({ queryKey: key, queryFn: ({ signal }) => comments.list(signal) });
   const titleId = useId();
   return (
     <Card withBorder component="section" aria-labelledby={titleId}>
@@ -61,7 +48,7 @@ export function CommentsThread({ side, documentType, documentId }: CommentsThrea
             ))}
           </Stack>
         ) : null}
-        <CommentForm side={side} path={path} queryKey={key} />
+        <CommentForm side={side} comments={comments} queryKey={key} />
       </Stack>
     </Card>
   );
@@ -108,11 +95,11 @@ function CommentItem({ comment, side }: { comment: AnyComment; side: LiveSide })
 
 function CommentForm({
   side,
-  path,
+  comments,
   queryKey,
 }: {
   side: LiveSide;
-  path: string;
+  comments: CommentsApi;
   queryKey: readonly unknown[];
 }) {
   const { t } = useTranslation();
@@ -121,7 +108,7 @@ function CommentForm({
   const [visibleInPortal, setVisibleInPortal] = useState(false);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const add = useMutation({
-    mutationFn: () => api.post<AnyComment>(path, side === "staff" ? { body, visibleInPortal } : { body }),
+    mutationFn: () => comments.add(body, visibleInPortal),
     onSuccess: () => {
       setBody("");
       setVisibleInPortal(false);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { documentClient, type PortalDocuments, staffDocuments } from "./document-client.js";
+import { apiClient } from "../api-client.js";
+import { portalDocumentClient, staffDocuments } from "./document-client.js";
 
 function answerWith(body: unknown) {
   const fetch = vi.fn(async (_url: string) => new Response(JSON.stringify(body), { status: 200 }));
@@ -26,7 +27,7 @@ describe("the document client", () => {
 
   test("a portal reads the same paths under its own root", async () => {
     const fetch = answerWith({ id: "s1" });
-    const portal = documentClient<PortalDocuments>((path) => `/api/portal/acme${path}`);
+    const portal = portalDocumentClient(apiClient({ slug: "acme" }));
     await expect(portal.detail("sales_order", "s1")).resolves.toEqual({ id: "s1" });
     expect(fetch.mock.calls[0]?.[0]).toBe("/api/portal/acme/sales-orders/s1");
   });

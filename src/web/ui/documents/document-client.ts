@@ -1,70 +1,74 @@
 import { useQuery } from "@tanstack/react-query";
-import type {
-  InvoiceDetail,
-  InvoiceSummary,
-  PortalInvoiceDetail,
-  PortalInvoiceSummary,
-  PortalQuoteDetail,
-  PortalQuoteSummary,
-  PortalSalesOrderDetail,
-  PortalSalesOrderSummary,
-  QuoteDetail,
-  QuoteSummary,
-  SalesOrderDetail,
-  SalesOrderSummary,
-} from "../../../shared/contracts/index.js";
-import { api, queryString } from "../api-client.js";
-import { type DocumentType, documentKeys } from "./document-keys.js";
-
-/** What the back office's API answers for each kind: the contracts' types, bound once. */
-export interface StaffDocuments {
-  invoice: { summary: InvoiceSummary; detail: InvoiceDetail };
-  quote: { summary: QuoteSummary; detail: QuoteDetail };
-  sales_order: { summary: SalesOrderSummary; detail: SalesOrderDetail };
-}
-
-/** What the portal's API answers (its invoice list is paged by keyset and keeps its own hook). */
-export interface PortalDocuments {
-  invoice: { summary: PortalInvoiceSummary; detail: PortalInvoiceDetail };
-  quote: { summary: PortalQuoteSummary; detail: PortalQuoteDetail };
-  sales_order: { summary: PortalSalesOrderSummary; detail: PortalSalesOrderDetail };
-}
-
-type Answers = Record<DocumentType, { summary: unknown; detail: unknown }>;
-
-const PATHS: Record<DocumentType, string> = {
-  invoice: "/invoices",
-  quote: "/quotes",
-  sales_order: "/sales-orders",
-};
+import { type ApiClient, api } from "../api-client.js";
+import { type DocumentType, queryKeys } from "../query-keys.js";
 
 export type DocumentFilters = Record<string, string | undefined>;
 
+/** One kind's two reads; their answer types come from the endpoint table. */
+interface KindReads {
+  list: (filters: DocumentFilters, signal?: AbortSignal) => Promise<unknown>;
+  detail: (id: string, signal?: AbortSignal) => Promise<unknown>;
+}
+type Reads = Record<DocumentType, KindReads>;
+
+type Listed<R extends Reads, T extends DocumentType> = Awaited<ReturnType<R[T]["list"]>>;
+type Detailed<R extends Reads, T extends DocumentType> = Awaited<ReturnType<R[T]["detail"]>>;
+
 /**
- * A kind's reads under an API root (`/api` in the back office, `/api/portal/{slug}` in a portal), and
- * their query hooks keyed by the factory; a list keeps its previous rows while a new filter loads.
+ * A kind's reads (the back office's under `/api`, a portal's under `/api/portal/{slug}`), and their query
+ * hooks keyed by the factory; a list keeps its previous rows while a new filter loads.
  */
-export function documentClient<M extends Answers>(root: (path: string) => string) {
+export function documentClient<R extends Reads>(reads: R) {
   const list = <T extends DocumentType>(type: T, filters: DocumentFilters, signal?: AbortSignal) =>
-    api.get<M[T]["summary"][]>(root(`${PATHS[type]}${queryString(filters)}`), signal);
+    reads[type].list(filters, signal) as Promise<Listed<R, T>>;
   const detail = <T extends DocumentType>(type: T, id: string, signal?: AbortSignal) =>
-    api.get<M[T]["detail"]>(root(`${PATHS[type]}/${id}`), signal);
+    reads[type].detail(id, signal) as Promise<Detailed<R, T>>;
   return {
     list,
     detail,
     useList: <T extends DocumentType>(type: T, filters: DocumentFilters) =>
       useQuery({
-        queryKey: documentKeys(type).list(filters),
+        queryKey: queryKeys.document(type).list(filters),
         queryFn: ({ signal }) => list(type, filters, signal),
         placeholderData: (previous) => previous,
       }),
     useOne: <T extends DocumentType>(type: T, id: string, options: { enabled?: boolean } = {}) =>
       useQuery({
-        queryKey: documentKeys(type).detail(id),
+        queryKey: queryKeys.document(type).detail(id),
         queryFn: ({ signal }) => detail(type, id, signal),
         enabled: options.enabled ?? true,
       }),
   };
 }
 
-export const staffDocuments = documentClient<StaffDocuments>((path) => `/api${path}`);
+export const staffDocuments = documentClient({
+  invoice: {
+    list: (query, signal) => api.get("/api/invoices", { query, signal }),
+    detail: (id, signal) => api.get("/api/invoices/:id", { params: { id }, signal }),
+  },
+  quote: {
+    list: (query, signal) => api.get("/api/quotes", { query, signal }),
+    detail: (id, signal) => api.get("/api/quotes/:id", { params: { id }, signal }),
+  },
+  sales_order: {
+    list: (query, signal) => api.get("/api/sales-orders", { query, signal }),
+    detail: (id, signal) => api.get("/api/sales-orders/:id", { params: { id }, signal }),
+  },
+});
+
+/** A portal's reads, given its client (its invoice list is paged by keyset and keeps its own hook). */
+export const portalDocumentClient = (portal: ApiClient<"slug">) =>
+  documentClient({
+    invoice: {
+      list: (query, signal) => portal.get("/api/portal/:slug/invoices", { query, signal }),
+      detail: (id, signal) => portal.get("/api/portal/:slug/invoices/:id", { params: { id }, signal }),
+    },
+    quote: {
+      list: (query, signal) => portal.get("/api/portal/:slug/quotes", { query, signal }),
+      detail: (id, signal) => portal.get("/api/portal/:slug/quotes/:id", { params: { id }, signal }),
+    },
+    sales_order: {
+      list: (query, signal) => portal.get("/api/portal/:slug/sales-orders", { query, signal }),
+      detail: (id, signal) => portal.get("/api/portal/:slug/sales-orders/:id", { params: { id }, signal }),
+    },
+  });

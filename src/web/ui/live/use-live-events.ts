@@ -1,24 +1,15 @@
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { LiveCommentEvent, LiveStatusEvent } from "../../../shared/contracts/index.js";
-import { documentKeys, isDocumentType } from "../documents/document-keys.js";
+import { queryKeys } from "../query-keys.js";
 
 export type LiveSide = "staff" | "portal";
 
 /** The portal's slug from `/p/{slug}/…` (the ui folder must not import the portal app). */
-const portalSlug = () => decodeURIComponent(/^\/p\/([^/]+)/.exec(window.location.pathname)?.[1] ?? "");
+export const portalSlug = () => decodeURIComponent(/^\/p\/([^/]+)/.exec(window.location.pathname)?.[1] ?? "");
 
 export const liveStreamUrl = (side: LiveSide) =>
   side === "staff" ? "/api/events" : `/api/portal/${encodeURIComponent(portalSlug())}/events`;
-
-/** TanStack keys the live events refresh; the detail pages and threads use the same ones. */
-export const liveKeys = {
-  comments: (documentType: string, documentId: string) => ["comments", documentType, documentId] as const,
-  document: (documentType: string, documentId: string): readonly string[] =>
-    isDocumentType(documentType) ? documentKeys(documentType).detail(documentId) : [documentType, documentId],
-  list: (documentType: string): readonly string[] =>
-    isDocumentType(documentType) ? documentKeys(documentType).all : [`${documentType}s`],
-};
 
 interface Connection {
   source: EventSource;
@@ -47,17 +38,17 @@ function connect(url: string, side: LiveSide): Connection {
     const data = parse<LiveCommentEvent>(e);
     if (!data) return;
     each((qc) => {
-      void qc.invalidateQueries({ queryKey: liveKeys.comments(data.documentType, data.documentId) });
-      if (side === "staff") void qc.invalidateQueries({ queryKey: ["notifications"] });
+      void qc.invalidateQueries({ queryKey: queryKeys.comments(data.documentType, data.documentId) });
+      if (side === "staff") void qc.invalidateQueries({ queryKey: queryKeys.notifications });
     });
   });
   source.addEventListener("document_status", (e) => {
     const data = parse<LiveStatusEvent>(e);
     if (!data) return;
     each((qc) => {
-      void qc.invalidateQueries({ queryKey: liveKeys.document(data.documentType, data.documentId) });
-      void qc.invalidateQueries({ queryKey: liveKeys.list(data.documentType) });
-      if (side === "staff") void qc.invalidateQueries({ queryKey: ["notifications"] });
+      void qc.invalidateQueries({ queryKey: queryKeys.live.document(data.documentType, data.documentId) });
+      void qc.invalidateQueries({ queryKey: queryKeys.live.list(data.documentType) });
+      if (side === "staff") void qc.invalidateQueries({ queryKey: queryKeys.notifications });
     });
   });
   connections.set(url, conn);

@@ -1,0 +1,256 @@
+import type {
+  ConvertQuoteAnswer,
+  ConvertQuoteBody,
+  DeclineQuoteBody,
+  InvoiceSalesOrderResult,
+  LoginBody,
+  NotificationList,
+  OkResponse,
+  PayAllBody,
+  PayInvoiceBody,
+  PayResult,
+  PortalCommentBody,
+  PortalForgotBody,
+  SendInvoiceBody,
+  SendInvoiceResult,
+  SendQuoteBody,
+  SendQuoteResult,
+  SendSalesOrderBody,
+  SendSalesOrderResult,
+  StaffCommentBody,
+  StaffForgotBody,
+  VerifyEvidenceResult,
+} from "../../shared/contracts/answers.js";
+import type {
+  AcceptQuoteBody,
+  ActivityPage,
+  ApplyBody,
+  ApplyCreditBody,
+  ApplyCreditResult,
+  BulkInviteBody,
+  BulkInviteReport,
+  Comment,
+  Contact,
+  ContactInput,
+  ContactPortalAccess,
+  CreateCustomerBody,
+  CreateTaxBody,
+  Customer,
+  CustomerBalance,
+  CustomerSummary,
+  EmailDetail,
+  EmailSummary,
+  EnablePortalAccessBody,
+  InvoiceDetail,
+  InvoiceDraftBody,
+  InvoiceSalesOrderBody,
+  InvoiceSummary,
+  IssueDateBody,
+  MyDetails,
+  OrganisationProfile,
+  PaymentDetail,
+  PaymentSummary,
+  PortalAccessChanged,
+  PortalBranding,
+  PortalChangePasswordBody,
+  PortalComment,
+  PortalHome,
+  PortalInvitation,
+  PortalInvoiceDetail,
+  PortalInvoicePage,
+  PortalLoginBody,
+  PortalMe,
+  PortalPaymentDetail,
+  PortalPaymentSummary,
+  PortalQuoteDetail,
+  PortalQuoteSummary,
+  PortalResetBody,
+  PortalSalesOrderDetail,
+  PortalSalesOrderSummary,
+  PortalSettingsBody,
+  PortalSettingsResponse,
+  PreviewResult,
+  PurchaseHistory,
+  QuoteDetail,
+  QuoteDraftBody,
+  QuoteSummary,
+  RecordPaymentBody,
+  RefundBody,
+  SalesOrderDetail,
+  SalesOrderDraftBody,
+  SalesOrderSummary,
+  ShareDocumentBody,
+  ShareDocumentResult,
+  StaffChangePasswordBody,
+  StaffMe,
+  StaffResetBody,
+  Statement,
+  Tax,
+  UpdateContactBody,
+  UpdateMyDetailsBody,
+  UpdateOrganisationBody,
+} from "../../shared/contracts/index.js";
+
+/** The path segment of each sales document kind, as the routes spell it. */
+export type DocumentSegment = "invoices" | "quotes" | "sales-orders";
+
+type Reply<R> = { response: R };
+type Send<B, R> = { body: B; response: R };
+
+/**
+ * Every route the web apps call, as "METHOD /path" with the server's `:param` names, bound to the contracts'
+ * types of its body and its answer: `api.get("/api/customers/:id", …)` answers a `Customer` and
+ * `api.post("/api/customers", { body })` takes a `CreateCustomerBody`. A route the table lacks does not
+ * type-check. A body marked optional (`body?`) may be left out (an empty object is sent).
+ */
+export interface Endpoints {
+  // Staff session and password
+  "GET /api/auth/me": Reply<StaffMe>;
+  "POST /api/auth/login": Send<LoginBody, StaffMe>;
+  "POST /api/auth/logout": Reply<OkResponse>;
+  "POST /api/auth/password/forgot": Send<StaffForgotBody, OkResponse>;
+  "POST /api/auth/password/reset": Send<StaffResetBody, OkResponse>;
+  "POST /api/auth/password/change": Send<StaffChangePasswordBody, OkResponse>;
+
+  // Organisation, taxes, outbox, notifications
+  "GET /api/organisation": Reply<OrganisationProfile>;
+  "PUT /api/organisation": Send<UpdateOrganisationBody, OrganisationProfile>;
+  "PUT /api/organisation/logo": { blob: Blob; response: { logoUrl: string | null } };
+  "DELETE /api/organisation/logo": Reply<OkResponse>;
+  "GET /api/portal-settings": Reply<PortalSettingsResponse>;
+  "PUT /api/portal-settings": Send<PortalSettingsBody, PortalSettingsResponse>;
+  "GET /api/taxes": Reply<Tax[]>;
+  "POST /api/taxes": Send<CreateTaxBody, Tax>;
+  "GET /api/outbox": Reply<EmailSummary[]>;
+  "GET /api/outbox/:id": Reply<EmailDetail>;
+  "GET /api/notifications": Reply<NotificationList>;
+  "POST /api/notifications/read-all": Reply<OkResponse>;
+
+  // Customers, contacts, portal access
+  "GET /api/customers": Reply<CustomerSummary[]>;
+  "POST /api/customers": Send<CreateCustomerBody, Customer>;
+  "GET /api/customers/:id": Reply<Customer>;
+  "PUT /api/customers/:id": Send<Omit<CreateCustomerBody, "contacts">, Customer>;
+  "DELETE /api/customers/:id": Reply<OkResponse>;
+  "POST /api/customers/:id/restore": Reply<Customer>;
+  "POST /api/customers/:id/contacts": Send<ContactInput, Contact>;
+  "PUT /api/customers/:customerId/contacts/:contactId": Send<UpdateContactBody, Customer>;
+  "DELETE /api/customers/:customerId/contacts/:contactId": Reply<Customer>;
+  "GET /api/customers/:id/balances": Reply<CustomerBalance[]>;
+  "GET /api/customers/:customerId/portal-access": Reply<ContactPortalAccess[]>;
+  "DELETE /api/customers/:customerId/portal-access": Reply<PortalAccessChanged>;
+  "POST /api/customers/:customerId/contacts/:contactId/portal-access": Send<
+    EnablePortalAccessBody,
+    PortalAccessChanged
+  >;
+  "DELETE /api/customers/:customerId/contacts/:contactId/portal-access": Reply<PortalAccessChanged>;
+  "POST /api/customers/:customerId/contacts/:contactId/portal-access/reinvite": Reply<PortalAccessChanged>;
+  "POST /api/customers/:customerId/contacts/:contactId/preview": Reply<PreviewResult>;
+  "POST /api/portal-access/bulk": Send<BulkInviteBody, BulkInviteReport>;
+  "GET /api/customers/:customerId/activity": Reply<ActivityPage>;
+
+  // Invoices
+  "POST /api/invoices/:id/issue": { body?: IssueDateBody; response: InvoiceDetail };
+  "POST /api/invoices/:id/void": Reply<InvoiceDetail>;
+  "POST /api/invoices/:id/send": Send<SendInvoiceBody, SendInvoiceResult>;
+  "POST /api/invoices/:id/apply": Send<ApplyBody, InvoiceDetail>;
+  "POST /api/invoices/:id/refunds": Send<RefundBody, InvoiceDetail>;
+
+  // Quotes
+  "POST /api/quotes/:id/revise": Reply<QuoteDetail>;
+  "POST /api/quotes/:id/convert": Send<ConvertQuoteBody, ConvertQuoteAnswer>;
+  "POST /api/quotes/:id/send": Send<SendQuoteBody, SendQuoteResult>;
+  "GET /api/quotes/:id/evidence/verify": Reply<VerifyEvidenceResult>;
+
+  // Sales orders
+  "POST /api/sales-orders/:id/confirm": { body?: IssueDateBody; response: SalesOrderDetail };
+  "POST /api/sales-orders/:id/void": Reply<SalesOrderDetail>;
+  "POST /api/sales-orders/:id/invoice": Send<InvoiceSalesOrderBody, InvoiceSalesOrderResult>;
+  "POST /api/sales-orders/:id/send": Send<SendSalesOrderBody, SendSalesOrderResult>;
+
+  // Payments
+  "GET /api/payments": Reply<PaymentSummary[]>;
+  "POST /api/payments": Send<RecordPaymentBody, PaymentDetail>;
+  "GET /api/payments/:id": Reply<PaymentDetail>;
+  "POST /api/payments/:id/apply": Send<ApplyBody, PaymentDetail>;
+  "POST /api/payments/:id/refunds": Send<RefundBody, PaymentDetail>;
+
+  // Portal: session, password, invitation
+  "GET /api/portal/:slug": Reply<PortalBranding>;
+  "GET /api/portal/:slug/me": Reply<PortalMe>;
+  "POST /api/portal/:slug/logout": Reply<OkResponse>;
+  "POST /api/portal/:slug/login": Send<PortalLoginBody, OkResponse>;
+  "POST /api/portal/:slug/password/forgot": Send<PortalForgotBody, OkResponse>;
+  "POST /api/portal/:slug/password/reset": Send<PortalResetBody, OkResponse>;
+  "POST /api/portal/:slug/password/change": Send<PortalChangePasswordBody, OkResponse>;
+  "GET /api/portal/:slug/invitation/:token": Reply<PortalInvitation>;
+  "POST /api/portal/:slug/invitation/accept": Send<PortalResetBody, OkResponse>;
+  "GET /api/portal/:slug/me/details": Reply<MyDetails>;
+  "PUT /api/portal/:slug/me/details": Send<UpdateMyDetailsBody, MyDetails>;
+
+  // Portal: home, documents, payments, statement
+  "GET /api/portal/:slug/home": Reply<PortalHome>;
+  "GET /api/portal/:slug/purchase-history": Reply<PurchaseHistory>;
+  "POST /api/portal/:slug/pay-all": Send<PayAllBody, PayResult>;
+  "POST /api/portal/:slug/apply-credit": Send<ApplyCreditBody, ApplyCreditResult>;
+  "GET /api/portal/:slug/invoices": Reply<PortalInvoicePage>;
+  "GET /api/portal/:slug/invoices/:id": Reply<PortalInvoiceDetail>;
+  "POST /api/portal/:slug/invoices/:id/pay": Send<PayInvoiceBody, PayResult>;
+  "GET /api/portal/:slug/quotes": Reply<PortalQuoteSummary[]>;
+  "GET /api/portal/:slug/quotes/:id": Reply<PortalQuoteDetail>;
+  "POST /api/portal/:slug/quotes/:id/accept": Send<AcceptQuoteBody, PortalQuoteDetail>;
+  "POST /api/portal/:slug/quotes/:id/decline": Send<DeclineQuoteBody, PortalQuoteDetail>;
+  "GET /api/portal/:slug/sales-orders": Reply<PortalSalesOrderSummary[]>;
+  "GET /api/portal/:slug/sales-orders/:id": Reply<PortalSalesOrderDetail>;
+  "GET /api/portal/:slug/payments": Reply<PortalPaymentSummary[]>;
+  "GET /api/portal/:slug/payments/:id": Reply<PortalPaymentDetail>;
+  "GET /api/portal/:slug/statement": Reply<Statement>;
+}
+
+/** A sales document kind's list, create, read and update: the same four routes for each kind. */
+type DocumentCrud<S extends DocumentSegment, Summary, Detail, Draft> = Record<
+  `GET /api/${S}`,
+  Reply<Summary[]>
+> &
+  Record<`POST /api/${S}`, Send<Draft, Detail>> &
+  Record<`GET /api/${S}/:id`, Reply<Detail>> &
+  Record<`PUT /api/${S}/:id`, Send<Draft, Detail>>;
+
+/** Routes the server registers once per document kind (`/api/${segment}/:id/…`). */
+type PerDocument = {
+  [S in DocumentSegment as `GET /api/${S}/:id/activity`]: Reply<ActivityPage>;
+} & {
+  [S in DocumentSegment as `GET /api/${S}/:id/comments`]: Reply<Comment[]>;
+} & {
+  [S in DocumentSegment as `POST /api/${S}/:id/comments`]: Send<StaffCommentBody, Comment>;
+} & {
+  [S in DocumentSegment as `GET /api/portal/:slug/${S}/:id/comments`]: Reply<PortalComment[]>;
+} & {
+  [S in DocumentSegment as `POST /api/portal/:slug/${S}/:id/comments`]: Send<
+    PortalCommentBody,
+    PortalComment
+  >;
+} & {
+  [S in DocumentSegment as `POST /api/portal/:slug/${S}/:id/share`]: Send<
+    ShareDocumentBody,
+    ShareDocumentResult
+  >;
+};
+
+export type Routes = Endpoints &
+  PerDocument &
+  DocumentCrud<"invoices", InvoiceSummary, InvoiceDetail, InvoiceDraftBody> &
+  DocumentCrud<"quotes", QuoteSummary, QuoteDetail, QuoteDraftBody> &
+  DocumentCrud<"sales-orders", SalesOrderSummary, SalesOrderDetail, SalesOrderDraftBody>;
+export type Method = "GET" | "POST" | "PUT" | "DELETE";
+export type Route = keyof Routes;
+
+/** One method's routes by path: `TableOf<"DELETE">` maps every "/api/…" the table has a DELETE for. */
+export type TableOf<M extends Method> = {
+  [R in Route as R extends `${M} ${infer P}` ? P : never]: Routes[R];
+};
+
+export type PathOf<M extends Method> = keyof TableOf<M> & string;
+
+export type EndpointOf<M extends Method, P extends PathOf<M>> =
+  TableOf<M> extends infer T ? (P extends keyof T ? T[P] : never) : never;

@@ -1,0 +1,95 @@
+/**
+ * Every TanStack query key of both apps, from this one factory: each `useQuery`, each invalidation and
+ * each live-event refresh takes its key here. A group's `all` (or `details`) is the prefix of every key
+ * in it, so invalidating `queryKeys.quotes.all` refreshes every filtered quote list and
+ * `queryKeys.quotes.details` every open quote. The values are what the pages, live events and e2e rely on.
+ */
+
+/** The sales documents' names: their lists share one prefix (`["quotes"]`), their details another. */
+const DOCUMENT_NAMES = {
+  invoice: { list: "invoices", one: "invoice" },
+  quote: { list: "quotes", one: "quote" },
+  sales_order: { list: "sales-orders", one: "sales-order" },
+} as const;
+
+export type DocumentType = keyof typeof DOCUMENT_NAMES;
+
+export function isDocumentType(value: string): value is DocumentType {
+  return Object.hasOwn(DOCUMENT_NAMES, value);
+}
+
+export function documentKeys<T extends DocumentType>(type: T) {
+  const names: (typeof DOCUMENT_NAMES)[T] = DOCUMENT_NAMES[type];
+  return {
+    all: [names.list] as const,
+    list: (filters: object) => [names.list, filters] as const,
+    details: [names.one] as const,
+    detail: (id: string) => [names.one, id] as const,
+  };
+}
+
+const invoices = documentKeys("invoice");
+
+export const queryKeys = {
+  /** The signed-in staff member or contact (each app has one). */
+  me: ["me"] as const,
+  branding: ["branding"] as const,
+  organisation: ["organisation"] as const,
+  portalSettings: ["portal-settings"] as const,
+  taxes: ["taxes"] as const,
+  notifications: ["notifications"] as const,
+  outbox: {
+    all: ["outbox"] as const,
+    email: (id: string) => ["outbox", id] as const,
+  },
+  customers: {
+    all: ["customers"] as const,
+    list: (q = "", archived = false) =>
+      archived ? (["customers", q, "archived"] as const) : (["customers", q] as const),
+  },
+  customer: (id: string) => ["customer", id] as const,
+  customerBalances: {
+    all: ["customer-balances"] as const,
+    of: (customerId: string) => ["customer-balances", customerId] as const,
+  },
+  portalAccess: {
+    all: ["portal-access"] as const,
+    of: (customerId: string) => ["portal-access", customerId] as const,
+  },
+  activity: {
+    customer: (customerId: string) => ["portal-activity", "customer", customerId] as const,
+    document: (documentType: DocumentType, documentId: string) =>
+      ["portal-activity", documentType, documentId] as const,
+  },
+  document: documentKeys,
+  invoices: {
+    ...invoices,
+    /** A customer's invoices that still owe something (under the lists' prefix: refreshed with them). */
+    open: (customerId: string) => [...invoices.all, "open", customerId] as const,
+  },
+  quotes: documentKeys("quote"),
+  salesOrders: documentKeys("sales_order"),
+  payments: {
+    all: ["payments"] as const,
+    list: (filters: object) => ["payments", filters] as const,
+    details: ["payment"] as const,
+    detail: (id: string) => ["payment", id] as const,
+  },
+  comments: (documentType: string, documentId: string) => ["comments", documentType, documentId] as const,
+  // The portal's own
+  home: ["home"] as const,
+  purchaseHistory: (months: number, currency?: string) =>
+    ["purchase-history", months, currency ?? ""] as const,
+  myDetails: ["my-details"] as const,
+  invitation: (token: string) => ["invitation", token] as const,
+  statement: (filter: object) => ["statement", filter] as const,
+  /** What a live event about a document refreshes: its detail and its kind's lists. */
+  live: {
+    document: (documentType: string, documentId: string): readonly string[] =>
+      isDocumentType(documentType)
+        ? documentKeys(documentType).detail(documentId)
+        : [documentType, documentId],
+    list: (documentType: string): readonly string[] =>
+      isDocumentType(documentType) ? documentKeys(documentType).all : [`${documentType}s`],
+  },
+};
