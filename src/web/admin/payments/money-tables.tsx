@@ -1,7 +1,8 @@
-import { Anchor, Table, Text } from "@mantine/core";
+import { Anchor, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Allocation, Refund } from "../../../shared/contracts/index.js";
+import { ColumnTable } from "../../ui/column-table.js";
 import { useFormat } from "../../ui/format.js";
 
 /** Where money went: the invoices a payment, credit note or retainer was applied to (net per invoice). */
@@ -10,32 +11,30 @@ export function AppliedTable({ allocations, currency }: { allocations: Allocatio
   const f = useFormat();
   if (allocations.length === 0) return <Text c="dimmed">{t("moneyAdmin.applied.empty")}</Text>;
   return (
-    <Table.ScrollContainer minWidth={320}>
-      <Table aria-label={t("moneyAdmin.applied.caption")}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("invoice.date")}</Table.Th>
-            <Table.Th scope="col">{t("moneyAdmin.applied.document")}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t("invoice.amount")}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {allocations.map((a) => (
-            <Table.Tr key={`${a.sourceId}-${a.invoiceId}`}>
-              <Table.Td>{f.date(a.appliedOn)}</Table.Td>
-              <Table.Td>
-                <Anchor component={Link} to={`/invoices/${a.invoiceId}`}>
-                  {t(`moneyAdmin.kindNumber.${a.invoiceKind}`, { number: a.invoiceNumber ?? "—" })}
-                </Anchor>
-              </Table.Td>
-              <Table.Td ta="right">{f.money(a.amountMinor, currency)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ColumnTable
+      minWidth={320}
+      label={t("moneyAdmin.applied.caption")}
+      rows={allocations}
+      rowKey={(a) => `${a.sourceId}-${a.invoiceId}`}
+      columns={[
+        { key: "date", header: t("invoice.date"), cell: (a) => f.date(a.appliedOn) },
+        {
+          key: "document",
+          header: t("moneyAdmin.applied.document"),
+          cell: (a) => (
+            <Anchor component={Link} to={`/invoices/${a.invoiceId}`}>
+              {t(`moneyAdmin.kindNumber.${a.invoiceKind}`, { number: a.invoiceNumber ?? "—" })}
+            </Anchor>
+          ),
+        },
+        {
+          key: "amount",
+          header: t("invoice.amount"),
+          align: "right",
+          cell: (a) => f.money(a.amountMinor, currency),
+        },
+      ]}
+    />
   );
 }
 
@@ -44,29 +43,22 @@ export function RefundsTable({ refunds }: { refunds: Refund[] }) {
   const f = useFormat();
   if (refunds.length === 0) return <Text c="dimmed">{t("moneyAdmin.refunds.empty")}</Text>;
   return (
-    <Table.ScrollContainer minWidth={320}>
-      <Table aria-label={t("moneyAdmin.refunds.title")}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("invoice.date")}</Table.Th>
-            <Table.Th scope="col">{t("invoice.method")}</Table.Th>
-            <Table.Th scope="col">{t("moneyAdmin.reference")}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t("invoice.amount")}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {refunds.map((r) => (
-            <Table.Tr key={r.id}>
-              <Table.Td>{f.date(r.refundedOn)}</Table.Td>
-              <Table.Td>{t(`moneyAdmin.methods.${r.method}`)}</Table.Td>
-              <Table.Td>{r.reference ?? "—"}</Table.Td>
-              <Table.Td ta="right">{f.money(r.amountMinor, r.currency)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ColumnTable
+      minWidth={320}
+      label={t("moneyAdmin.refunds.title")}
+      rows={refunds}
+      rowKey={(r) => r.id}
+      columns={[
+        { key: "date", header: t("invoice.date"), cell: (r) => f.date(r.refundedOn) },
+        { key: "method", header: t("invoice.method"), cell: (r) => t(`moneyAdmin.methods.${r.method}`) },
+        { key: "reference", header: t("moneyAdmin.reference"), cell: (r) => r.reference ?? "—" },
+        {
+          key: "amount",
+          header: t("invoice.amount"),
+          align: "right",
+          cell: (r) => f.money(r.amountMinor, r.currency),
+        },
+      ]}
+    />
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, SegmentedControl, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Modal, SegmentedControl, Stack, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { SalesOrderDetail } from "../../../shared/contracts/index.js";
+import { ColumnTable } from "../../ui/column-table.js";
 import { decimalMarkOf, parseScaledDecimal, scaledToInput } from "../../ui/decimal.js";
 import { ErrorAlert } from "../../ui/page-states.js";
 import { useInvoiceSalesOrder } from "./sales-orders-api.js";
@@ -78,45 +79,41 @@ function InvoiceForm({ order, onClose }: { order: SalesOrderDetail; onClose: () 
           { value: "chosen", label: t("salesOrders.invoiceModal.chosen") },
         ]}
       />
-      <Table.ScrollContainer minWidth={420}>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("invoice.description")}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t("salesOrders.invoiceModal.remaining")}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t("salesOrders.invoiceModal.toInvoice")}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {open.map((l) => (
-              <Table.Tr key={l.id}>
-                <Table.Td>{l.description}</Table.Td>
-                <Table.Td ta="right">{scaledToInput(l.remainingQuantityMilli, 3, mark)}</Table.Td>
-                <Table.Td ta="right" w={140}>
-                  {mode === "all" ? (
-                    scaledToInput(l.remainingQuantityMilli, 3, mark)
-                  ) : (
-                    <TextInput
-                      aria-label={`${t("salesOrders.invoiceModal.toInvoice")}: ${l.description}`}
-                      inputMode="decimal"
-                      value={quantities[l.id] ?? ""}
-                      error={invalid.includes(l) ? t("salesOrders.invoiceModal.invalid") : undefined}
-                      onChange={(e) => {
-                        const value = e.currentTarget.value;
-                        setQuantities((prev) => ({ ...prev, [l.id]: value }));
-                      }}
-                    />
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ColumnTable
+        minWidth={420}
+        rows={open}
+        rowKey={(l) => l.id}
+        columns={[
+          { key: "description", header: t("invoice.description"), cell: (l) => l.description },
+          {
+            key: "remaining",
+            header: t("salesOrders.invoiceModal.remaining"),
+            align: "right",
+            cell: (l) => scaledToInput(l.remainingQuantityMilli, 3, mark),
+          },
+          {
+            key: "toInvoice",
+            header: t("salesOrders.invoiceModal.toInvoice"),
+            align: "right",
+            cellProps: () => ({ w: 140 }),
+            cell: (l) =>
+              mode === "all" ? (
+                scaledToInput(l.remainingQuantityMilli, 3, mark)
+              ) : (
+                <TextInput
+                  aria-label={`${t("salesOrders.invoiceModal.toInvoice")}: ${l.description}`}
+                  inputMode="decimal"
+                  value={quantities[l.id] ?? ""}
+                  error={invalid.includes(l) ? t("salesOrders.invoiceModal.invalid") : undefined}
+                  onChange={(e) => {
+                    const value = e.currentTarget.value;
+                    setQuantities((prev) => ({ ...prev, [l.id]: value }));
+                  }}
+                />
+              ),
+          },
+        ]}
+      />
       <ErrorAlert error={create.error} />
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>

@@ -1,7 +1,8 @@
-import { Badge, Button, Card, Checkbox, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Button, Card, Checkbox, Group, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
+import { ColumnTable } from "../../ui/column-table.js";
 import { parseScaledDecimal } from "../../ui/decimal.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
 import { useFormat } from "../../ui/format.js";
@@ -19,29 +20,26 @@ export function TaxesPanel() {
       {taxes.isError ? <ErrorState error={taxes.error} onRetry={() => void taxes.refetch()} /> : null}
       {taxes.data?.length === 0 ? <Text c="dimmed">{t("admin.taxes.empty")}</Text> : null}
       {taxes.data && taxes.data.length > 0 ? (
-        <Table.ScrollContainer minWidth={320}>
-          <Table captionSide="top">
-            <Table.Caption ta="left">{t("admin.taxes.title")}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("admin.taxes.name")}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("admin.taxes.rate")}
-                </Table.Th>
-                <Table.Th scope="col">{t("admin.taxes.default")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {taxes.data.map((tax) => (
-                <Table.Tr key={tax.id}>
-                  <Table.Td>{tax.name}</Table.Td>
-                  <Table.Td ta="right">{f.percent(tax.rateBp)}</Table.Td>
-                  <Table.Td>{tax.isDefault ? <Badge>{t("admin.taxes.default")}</Badge> : null}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ColumnTable
+          minWidth={320}
+          caption={t("admin.taxes.title")}
+          rows={taxes.data}
+          rowKey={(tax) => tax.id}
+          columns={[
+            { key: "name", header: t("admin.taxes.name"), cell: (tax) => tax.name },
+            {
+              key: "rate",
+              header: t("admin.taxes.rate"),
+              align: "right",
+              cell: (tax) => f.percent(tax.rateBp),
+            },
+            {
+              key: "default",
+              header: t("admin.taxes.default"),
+              cell: (tax) => (tax.isDefault ? <Badge>{t("admin.taxes.default")}</Badge> : null),
+            },
+          ]}
+        />
       ) : null}
       <AddTaxForm isFirst={taxes.data?.length === 0} />
     </Stack>
