@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ContactPortalAccess, PortalAccessStatus } from "../../../shared/contracts/index.js";
 import { errorMessage } from "../../ui/api-client.js";
+import { FormActions } from "../../ui/form-actions.js";
 import { useFormat } from "../../ui/format.js";
 import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
 import { usePortalAccess, usePortalAccessAction, usePreview } from "../portal-access/portal-access-api.js";
@@ -100,15 +101,14 @@ export function PortalAccessPanel({ customerId }: { customerId: string }) {
               ? t("portalAccess.confirmDisable.body")
               : t("portalAccess.confirmDisable.allBody")}
           </Text>
-          <ErrorAlert error={action.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirm(null)}>
-              {t("common.cancel")}
-            </Button>
-            <Button color="red" loading={action.isPending} onClick={runDisable} data-autofocus>
-              {t("portalAccess.disable")}
-            </Button>
-          </Group>
+          <FormActions
+            error={action.error}
+            pending={action.isPending}
+            label={t("portalAccess.disable")}
+            onCancel={() => setConfirm(null)}
+            onConfirm={runDisable}
+            danger
+          />
         </Stack>
       </Modal>
     </Card>

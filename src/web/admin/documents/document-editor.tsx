@@ -1,8 +1,8 @@
-import { Button, Card, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { Card, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { FormActions } from "../../ui/form-actions.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
-import { ErrorAlert } from "../../ui/page-states.js";
 import { useCustomers } from "../customers/customers-api.js";
 import { apiFieldToFormField } from "../invoices/invoice-form-model.js";
 import { InvoiceLinesEditor, LiveTotalsTable } from "../invoices/invoice-lines-editor.js";
@@ -57,15 +57,12 @@ export function DocumentEditor<V extends DocumentFormValues, B>(props: DocumentE
           <Textarea label={t("invoice.terms")} autosize minRows={2} {...form.getInputProps("terms")} />
         </SimpleGrid>
         {props.options}
-        <ErrorAlert error={props.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onCancel}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={props.isSaving}>
-            {t("admin.editor.saveDraft")}
-          </Button>
-        </Group>
+        <FormActions
+          error={props.error}
+          pending={props.isSaving}
+          label={t("admin.editor.saveDraft")}
+          onCancel={props.onCancel}
+        />
       </Stack>
     </form>
   );

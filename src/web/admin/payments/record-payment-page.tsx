@@ -1,4 +1,4 @@
-import { Button, Card, Group, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from "@mantine/core";
+import { Card, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useEffect, useMemo, useState } from "react";
@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 import { parseMoney, SUPPORTED_CURRENCIES } from "../../../shared/money/index.js";
 import { decimalMarkOf } from "../../ui/decimal.js";
+import { FormActions } from "../../ui/form-actions.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
 import { ErrorAlert } from "../../ui/page-states.js";
 import { useCustomer, useCustomers } from "../customers/customers-api.js";
@@ -189,15 +190,13 @@ export function RecordPaymentPage() {
             <ErrorAlert error={open.error} />
           </Card>
         ) : null}
-        <ErrorAlert error={record.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => navigate(-1)}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={record.isPending} disabled={splitInvalid}>
-            {t("moneyAdmin.record.submit")}
-          </Button>
-        </Group>
+        <FormActions
+          error={record.error}
+          pending={record.isPending}
+          label={t("moneyAdmin.record.submit")}
+          onCancel={() => navigate(-1)}
+          disabled={splitInvalid}
+        />
       </Stack>
     </form>
   );

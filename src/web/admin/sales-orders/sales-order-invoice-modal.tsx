@@ -6,7 +6,7 @@ import { useNavigate } from "react-router";
 import type { SalesOrderDetail } from "../../../shared/contracts/index.js";
 import { ColumnTable } from "../../ui/column-table.js";
 import { decimalMarkOf, parseScaledDecimal, scaledToInput } from "../../ui/decimal.js";
-import { ErrorAlert } from "../../ui/page-states.js";
+import { FormActions } from "../../ui/form-actions.js";
 import { useInvoiceSalesOrder } from "./sales-orders-api.js";
 
 /** "Create invoice": everything that remains, or chosen quantities per line (0 leaves a line out). */
@@ -114,19 +114,14 @@ function InvoiceForm({ order, onClose }: { order: SalesOrderDetail; onClose: () 
           },
         ]}
       />
-      <ErrorAlert error={create.error} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          {t("common.cancel")}
-        </Button>
-        <Button
-          onClick={submit}
-          loading={create.isPending}
-          disabled={mode === "chosen" && (invalid.length > 0 || chosen.length === 0)}
-        >
-          {t("salesOrders.invoiceModal.create")}
-        </Button>
-      </Group>
+      <FormActions
+        error={create.error}
+        pending={create.isPending}
+        label={t("salesOrders.invoiceModal.create")}
+        onCancel={onClose}
+        onConfirm={submit}
+        disabled={mode === "chosen" && (invalid.length > 0 || chosen.length === 0)}
+      />
     </Stack>
   );
 }

@@ -1,12 +1,13 @@
-import { Badge, Button, Card, Checkbox, Group, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Card, Checkbox, Group, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import { ColumnTable } from "../../ui/column-table.js";
 import { parseScaledDecimal } from "../../ui/decimal.js";
+import { FormActions } from "../../ui/form-actions.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
 import { useFormat } from "../../ui/format.js";
-import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
+import { ErrorState, PageLoader } from "../../ui/page-states.js";
 import { useCreateTax, useTaxes } from "./taxes-api.js";
 
 export function TaxesPanel() {
@@ -99,12 +100,12 @@ function AddTaxForm({ isFirst }: { isFirst: boolean }) {
             label={t("admin.taxes.isDefault")}
             {...form.getInputProps("isDefault", { type: "checkbox" })}
           />
-          <ErrorAlert error={create.error} />
-          <Group>
-            <Button type="submit" loading={create.isPending}>
-              {t("admin.taxes.add")}
-            </Button>
-          </Group>
+          <FormActions
+            error={create.error}
+            pending={create.isPending}
+            label={t("admin.taxes.add")}
+            justify="flex-start"
+          />
         </Stack>
       </form>
     </Card>
