@@ -1,4 +1,5 @@
 import { type MantineBreakpoint, type MantineSpacing, Table, type TableTdProps } from "@mantine/core";
+import type { ReactNode } from "react";
 import type { Column } from "./responsive-table.js";
 
 /**
@@ -16,6 +17,21 @@ export interface TableColumn<T> extends Pick<Column<T>, "key" | "header" | "cell
   cellProps?: (row: T) => TableTdProps;
 }
 
+/** A column on one line: its key, header and cell, and what else it needs (`align`, `cellProps`…). */
+export function column<T>(
+  key: string,
+  header: string,
+  cell: (row: T) => ReactNode,
+  more?: Omit<TableColumn<T>, "key" | "header" | "cell">,
+): TableColumn<T> {
+  return { key, header, cell, ...more };
+}
+
+/** A right-aligned column (amounts, quantities). */
+export function amountColumn<T>(key: string, header: string, cell: (row: T) => ReactNode): TableColumn<T> {
+  return column(key, header, cell, { align: "right" });
+}
+
 /**
  * A small table built from columns: a caption (or an accessible name), a header row and one row per item.
  * It stays a table on a phone, scrolling sideways below `minWidth`; lists of pages use `ResponsiveTable`.
@@ -31,7 +47,7 @@ export function ColumnTable<T>({
   striped,
   verticalSpacing,
 }: {
-  columns: TableColumn<T>[];
+  columns: NoInfer<TableColumn<T>>[];
   rows: T[];
   rowKey: (row: T) => string;
   caption?: string;

@@ -2,7 +2,7 @@ import { Text } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import type { InvoiceLine } from "../../shared/contracts/index.js";
-import { ColumnTable, type TableColumn } from "./column-table.js";
+import { amountColumn, ColumnTable, column, type TableColumn } from "./column-table.js";
 import { type Formatters, useFormat } from "./format.js";
 
 /** Read-only invoice lines: six columns on wide screens, two (details folded under the description) on phones. */
@@ -25,41 +25,24 @@ export function InvoiceLinesTable({ lines, currency }: { lines: InvoiceLine[]; c
 
   const columns: TableColumn<InvoiceLine>[] = isWide
     ? [
-        { key: "description", header: t("invoice.description"), cell: description },
-        {
-          key: "quantity",
-          header: t("invoice.quantity"),
-          align: "right",
-          cell: (line) => f.quantity(line.quantityMilli),
-        },
-        {
-          key: "unitPrice",
-          header: t("invoice.unitPrice"),
-          align: "right",
-          cell: (line) => f.money(line.unitPriceMinor, currency),
-        },
-        {
-          key: "discount",
-          header: t("invoice.discount"),
-          align: "right",
-          cell: (line) => (line.discountBp ? f.percent(line.discountBp) : t("common.none")),
-        },
-        { key: "taxes", header: t("invoice.taxes"), cell: (line) => taxes(line) || t("common.none") },
+        column("description", t("invoice.description"), description),
+        amountColumn("quantity", t("invoice.quantity"), (line) => f.quantity(line.quantityMilli)),
+        amountColumn("unitPrice", t("invoice.unitPrice"), (line) => f.money(line.unitPriceMinor, currency)),
+        amountColumn("discount", t("invoice.discount"), (line) =>
+          line.discountBp ? f.percent(line.discountBp) : t("common.none"),
+        ),
+        column("taxes", t("invoice.taxes"), (line) => taxes(line) || t("common.none")),
         amount,
       ]
     : [
-        {
-          key: "description",
-          header: t("invoice.description"),
-          cell: (line) => (
-            <>
-              {description(line)}
-              <Text size="xs" c="dimmed">
-                {compactDetails(f, line, currency, taxes(line))}
-              </Text>
-            </>
-          ),
-        },
+        column("description", t("invoice.description"), (line) => (
+          <>
+            {description(line)}
+            <Text size="xs" c="dimmed">
+              {compactDetails(f, line, currency, taxes(line))}
+            </Text>
+          </>
+        )),
         { ...amount, cellProps: () => ({ style: { whiteSpace: "nowrap" } }) },
       ];
 

@@ -1,6 +1,6 @@
 import { Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { ColumnTable } from "./column-table.js";
+import { amountColumn, ColumnTable, column } from "./column-table.js";
 import { useFormat } from "./format.js";
 
 export interface TotalsView {
@@ -21,21 +21,16 @@ export function TaxBreakdownTable({ totals }: { totals: TotalsView }) {
   if (totals.taxBreakdown.length === 0) return null;
   const money = (minor: number) => f.money(minor, totals.currency);
   return (
-    <ColumnTable
+    <ColumnTable<TotalsView["taxBreakdown"][number]>
       minWidth={320}
       verticalSpacing={4}
       caption={t("invoice.taxBreakdown")}
       rows={totals.taxBreakdown}
       rowKey={(entry) => entry.taxId}
       columns={[
-        { key: "tax", header: t("invoice.tax"), cell: (entry) => f.taxLabel(entry.name, entry.rateBp) },
-        { key: "base", header: t("invoice.base"), align: "right", cell: (entry) => money(entry.baseMinor) },
-        {
-          key: "amount",
-          header: t("invoice.amount"),
-          align: "right",
-          cell: (entry) => money(entry.amountMinor),
-        },
+        column("tax", t("invoice.tax"), (entry) => f.taxLabel(entry.name, entry.rateBp)),
+        amountColumn("base", t("invoice.base"), (entry) => money(entry.baseMinor)),
+        amountColumn("amount", t("invoice.amount"), (entry) => money(entry.amountMinor)),
       ]}
     />
   );

@@ -2,7 +2,7 @@ import { Anchor, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Allocation } from "../../shared/contracts/index.js";
-import { ColumnTable } from "./column-table.js";
+import { amountColumn, ColumnTable, column } from "./column-table.js";
 import { useFormat } from "./format.js";
 
 /**
@@ -22,13 +22,13 @@ export function PaymentsTable({
   const f = useFormat();
   if (allocations.length === 0) return <Text c="dimmed">{t("invoice.noPayments")}</Text>;
   return (
-    <ColumnTable
+    <ColumnTable<Allocation>
       minWidth={320}
       caption={t("invoice.payments")}
       rows={allocations}
       rowKey={(a) => `${a.sourceId}-${a.invoiceId}`}
       columns={[
-        { key: "date", header: t("invoice.date"), cell: (a) => f.date(a.appliedOn) },
+        column("date", t("invoice.date"), (a) => f.date(a.appliedOn)),
         {
           key: "paidWith",
           header: t("invoice.paidWith"),
@@ -44,12 +44,7 @@ export function PaymentsTable({
             );
           },
         },
-        {
-          key: "amount",
-          header: t("invoice.amount"),
-          align: "right",
-          cell: (a) => f.money(a.amountMinor, currency),
-        },
+        amountColumn("amount", t("invoice.amount"), (a) => f.money(a.amountMinor, currency)),
       ]}
     />
   );

@@ -2,7 +2,7 @@ import { Anchor, Card, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { QuoteVersion } from "../../shared/contracts/index.js";
-import { ColumnTable } from "./column-table.js";
+import { amountColumn, ColumnTable, column } from "./column-table.js";
 import { useFormat } from "./format.js";
 import { QuoteStatusBadge } from "./status-badge.js";
 
@@ -26,7 +26,7 @@ export function QuoteVersions({
       <Title order={2} size="h4" mb="xs" id="quote-versions-title">
         {t("quotes.versions.title")}
       </Title>
-      <ColumnTable
+      <ColumnTable<QuoteVersion>
         minWidth={320}
         verticalSpacing={4}
         rows={versions}
@@ -49,18 +49,11 @@ export function QuoteVersions({
               );
             },
           },
-          { key: "sentAt", header: t("quotes.versions.sentAt"), cell: (version) => f.date(version.sentAt) },
-          {
-            key: "total",
-            header: t("quotes.field.total"),
-            align: "right",
-            cell: (version) => f.money(version.totalMinor, currency),
-          },
-          {
-            key: "status",
-            header: t("quotes.field.status"),
-            cell: (version) => <QuoteStatusBadge status={version.status} />,
-          },
+          column("sentAt", t("quotes.versions.sentAt"), (version) => f.date(version.sentAt)),
+          amountColumn("total", t("quotes.field.total"), (version) => f.money(version.totalMinor, currency)),
+          column("status", t("quotes.field.status"), (version) => (
+            <QuoteStatusBadge status={version.status} />
+          )),
         ]}
       />
     </Card>

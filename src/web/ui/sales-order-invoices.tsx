@@ -2,7 +2,7 @@ import { Anchor, Card, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { SalesOrderInvoice } from "../../shared/contracts/index.js";
-import { ColumnTable } from "./column-table.js";
+import { amountColumn, ColumnTable, column } from "./column-table.js";
 import { useFormat } from "./format.js";
 import { InvoiceStatusBadge } from "./status-badge.js";
 
@@ -26,32 +26,19 @@ export function OrderInvoices({
           {t("salesOrders.noInvoices")}
         </Text>
       ) : (
-        <ColumnTable
+        <ColumnTable<SalesOrderInvoice>
           minWidth={360}
           rows={order.invoices}
           rowKey={(i) => i.id}
           columns={[
-            {
-              key: "number",
-              header: t("salesOrders.invoiceNumber"),
-              cell: (i) => (
-                <Anchor component={Link} to={linkTo(i.id)}>
-                  {i.number ?? t("invoice.draft")}
-                </Anchor>
-              ),
-            },
-            { key: "issueDate", header: t("salesOrders.issueDate"), cell: (i) => f.date(i.issueDate) },
-            {
-              key: "total",
-              header: t("salesOrders.total"),
-              align: "right",
-              cell: (i) => f.money(i.totalMinor, order.currency),
-            },
-            {
-              key: "status",
-              header: t("salesOrders.status"),
-              cell: (i) => <InvoiceStatusBadge status={i.status} />,
-            },
+            column("number", t("salesOrders.invoiceNumber"), (i) => (
+              <Anchor component={Link} to={linkTo(i.id)}>
+                {i.number ?? t("invoice.draft")}
+              </Anchor>
+            )),
+            column("issueDate", t("salesOrders.issueDate"), (i) => f.date(i.issueDate)),
+            amountColumn("total", t("salesOrders.total"), (i) => f.money(i.totalMinor, order.currency)),
+            column("status", t("salesOrders.status"), (i) => <InvoiceStatusBadge status={i.status} />),
           ]}
         />
       )}

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { InvoiceSummary } from "../../../shared/contracts/index.js";
 import { ApiError } from "../../ui/api-client.js";
-import { ColumnTable } from "../../ui/column-table.js";
+import { amountColumn, ColumnTable } from "../../ui/column-table.js";
 import { decimalMarkOf } from "../../ui/decimal.js";
 import { useFormat } from "../../ui/format.js";
 import { type AllocationAmounts, type AllocationCheck, fillOldestFirst } from "./allocation-model.js";
@@ -53,7 +53,7 @@ export function AllocationEditor(props: Props) {
           {t("moneyAdmin.allocate.oldestFirst")}
         </Button>
       </Group>
-      <ColumnTable
+      <ColumnTable<InvoiceSummary>
         minWidth={340}
         caption={t("moneyAdmin.allocate.caption")}
         rows={documents}
@@ -83,12 +83,7 @@ export function AllocationEditor(props: Props) {
             cellProps: (doc) => ({ c: doc.isOverdue ? "red" : undefined }),
             cell: (doc) => f.date(doc.dueDate),
           },
-          {
-            key: "due",
-            header: t("invoice.amountDue"),
-            align: "right",
-            cell: (doc) => f.money(doc.dueMinor, currency),
-          },
+          amountColumn("due", t("invoice.amountDue"), (doc) => f.money(doc.dueMinor, currency)),
           {
             key: "amount",
             header: t("moneyAdmin.allocate.amount"),

@@ -2,7 +2,7 @@ import { Anchor, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Allocation, Refund } from "../../../shared/contracts/index.js";
-import { ColumnTable } from "../../ui/column-table.js";
+import { amountColumn, ColumnTable, column } from "../../ui/column-table.js";
 import { useFormat } from "../../ui/format.js";
 
 /** Where money went: the invoices a payment, credit note or retainer was applied to (net per invoice). */
@@ -11,13 +11,13 @@ export function AppliedTable({ allocations, currency }: { allocations: Allocatio
   const f = useFormat();
   if (allocations.length === 0) return <Text c="dimmed">{t("moneyAdmin.applied.empty")}</Text>;
   return (
-    <ColumnTable
+    <ColumnTable<Allocation>
       minWidth={320}
       label={t("moneyAdmin.applied.caption")}
       rows={allocations}
       rowKey={(a) => `${a.sourceId}-${a.invoiceId}`}
       columns={[
-        { key: "date", header: t("invoice.date"), cell: (a) => f.date(a.appliedOn) },
+        column("date", t("invoice.date"), (a) => f.date(a.appliedOn)),
         {
           key: "document",
           header: t("moneyAdmin.applied.document"),
@@ -27,12 +27,7 @@ export function AppliedTable({ allocations, currency }: { allocations: Allocatio
             </Anchor>
           ),
         },
-        {
-          key: "amount",
-          header: t("invoice.amount"),
-          align: "right",
-          cell: (a) => f.money(a.amountMinor, currency),
-        },
+        amountColumn("amount", t("invoice.amount"), (a) => f.money(a.amountMinor, currency)),
       ]}
     />
   );
@@ -43,21 +38,16 @@ export function RefundsTable({ refunds }: { refunds: Refund[] }) {
   const f = useFormat();
   if (refunds.length === 0) return <Text c="dimmed">{t("moneyAdmin.refunds.empty")}</Text>;
   return (
-    <ColumnTable
+    <ColumnTable<Refund>
       minWidth={320}
       label={t("moneyAdmin.refunds.title")}
       rows={refunds}
       rowKey={(r) => r.id}
       columns={[
-        { key: "date", header: t("invoice.date"), cell: (r) => f.date(r.refundedOn) },
-        { key: "method", header: t("invoice.method"), cell: (r) => t(`moneyAdmin.methods.${r.method}`) },
-        { key: "reference", header: t("moneyAdmin.reference"), cell: (r) => r.reference ?? "—" },
-        {
-          key: "amount",
-          header: t("invoice.amount"),
-          align: "right",
-          cell: (r) => f.money(r.amountMinor, r.currency),
-        },
+        column("date", t("invoice.date"), (r) => f.date(r.refundedOn)),
+        column("method", t("invoice.method"), (r) => t(`moneyAdmin.methods.${r.method}`)),
+        column("reference", t("moneyAdmin.reference"), (r) => r.reference ?? "—"),
+        amountColumn("amount", t("invoice.amount"), (r) => f.money(r.amountMinor, r.currency)),
       ]}
     />
   );

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { SalesOrderDetail } from "../../../shared/contracts/index.js";
-import { ColumnTable } from "../../ui/column-table.js";
+import { amountColumn, ColumnTable, column } from "../../ui/column-table.js";
 import { decimalMarkOf, parseScaledDecimal, scaledToInput } from "../../ui/decimal.js";
 import { FormActions } from "../../ui/form-actions.js";
 import { useInvoiceSalesOrder } from "./sales-orders-api.js";
@@ -79,18 +79,15 @@ function InvoiceForm({ order, onClose }: { order: SalesOrderDetail; onClose: () 
           { value: "chosen", label: t("salesOrders.invoiceModal.chosen") },
         ]}
       />
-      <ColumnTable
+      <ColumnTable<SalesOrderDetail["lines"][number]>
         minWidth={420}
         rows={open}
         rowKey={(l) => l.id}
         columns={[
-          { key: "description", header: t("invoice.description"), cell: (l) => l.description },
-          {
-            key: "remaining",
-            header: t("salesOrders.invoiceModal.remaining"),
-            align: "right",
-            cell: (l) => scaledToInput(l.remainingQuantityMilli, 3, mark),
-          },
+          column("description", t("invoice.description"), (l) => l.description),
+          amountColumn("remaining", t("salesOrders.invoiceModal.remaining"), (l) =>
+            scaledToInput(l.remainingQuantityMilli, 3, mark),
+          ),
           {
             key: "toInvoice",
             header: t("salesOrders.invoiceModal.toInvoice"),

@@ -2,7 +2,8 @@ import { Badge, Card, Checkbox, Group, Stack, Text, TextInput, Title } from "@ma
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
-import { ColumnTable } from "../../ui/column-table.js";
+import type { Tax } from "../../../shared/contracts/index.js";
+import { amountColumn, ColumnTable, column } from "../../ui/column-table.js";
 import { parseScaledDecimal } from "../../ui/decimal.js";
 import { FormActions } from "../../ui/form-actions.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
@@ -21,24 +22,17 @@ export function TaxesPanel() {
       {taxes.isError ? <ErrorState error={taxes.error} onRetry={() => void taxes.refetch()} /> : null}
       {taxes.data?.length === 0 ? <Text c="dimmed">{t("admin.taxes.empty")}</Text> : null}
       {taxes.data && taxes.data.length > 0 ? (
-        <ColumnTable
+        <ColumnTable<Tax>
           minWidth={320}
           caption={t("admin.taxes.title")}
           rows={taxes.data}
           rowKey={(tax) => tax.id}
           columns={[
-            { key: "name", header: t("admin.taxes.name"), cell: (tax) => tax.name },
-            {
-              key: "rate",
-              header: t("admin.taxes.rate"),
-              align: "right",
-              cell: (tax) => f.percent(tax.rateBp),
-            },
-            {
-              key: "default",
-              header: t("admin.taxes.default"),
-              cell: (tax) => (tax.isDefault ? <Badge>{t("admin.taxes.default")}</Badge> : null),
-            },
+            column("name", t("admin.taxes.name"), (tax) => tax.name),
+            amountColumn("rate", t("admin.taxes.rate"), (tax) => f.percent(tax.rateBp)),
+            column("default", t("admin.taxes.default"), (tax) =>
+              tax.isDefault ? <Badge>{t("admin.taxes.default")}</Badge> : null,
+            ),
           ]}
         />
       ) : null}

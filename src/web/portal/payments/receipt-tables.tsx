@@ -2,7 +2,7 @@ import { Anchor, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { PortalPaymentDetail } from "../../../shared/contracts/index.js";
-import { ColumnTable } from "../../ui/column-table.js";
+import { amountColumn, ColumnTable, column } from "../../ui/column-table.js";
 import { useFormat } from "../../ui/format.js";
 import { methodLabel } from "./payment-method.js";
 
@@ -20,7 +20,7 @@ export function ReceiptTables({ payment }: { payment: PortalPaymentDetail }) {
         {payment.allocations.length === 0 ? (
           <Text c="dimmed">{t("receipts.receipt.noInvoices")}</Text>
         ) : (
-          <ColumnTable
+          <ColumnTable<PortalPaymentDetail["allocations"][number]>
             minWidth={320}
             labelledBy="receipt-invoices"
             rows={payment.allocations}
@@ -43,13 +43,8 @@ export function ReceiptTables({ payment }: { payment: PortalPaymentDetail }) {
                   </>
                 ),
               },
-              { key: "appliedOn", header: t("receipts.receipt.appliedOn"), cell: (a) => f.date(a.appliedOn) },
-              {
-                key: "amount",
-                header: t("receipts.list.amount"),
-                align: "right",
-                cell: (a) => money(a.amountMinor),
-              },
+              column("appliedOn", t("receipts.receipt.appliedOn"), (a) => f.date(a.appliedOn)),
+              amountColumn("amount", t("receipts.list.amount"), (a) => money(a.amountMinor)),
             ]}
           />
         )}
@@ -59,33 +54,16 @@ export function ReceiptTables({ payment }: { payment: PortalPaymentDetail }) {
           <Title order={2} size="h4" mb="xs" id="receipt-refunds">
             {t("receipts.receipt.refunds")}
           </Title>
-          <ColumnTable
+          <ColumnTable<PortalPaymentDetail["refunds"][number]>
             minWidth={320}
             labelledBy="receipt-refunds"
             rows={payment.refunds}
             rowKey={(r) => r.id}
             columns={[
-              {
-                key: "refundedOn",
-                header: t("receipts.receipt.refundedOn"),
-                cell: (r) => f.date(r.refundedOn),
-              },
-              {
-                key: "method",
-                header: t("receipts.receipt.method"),
-                cell: (r) => methodLabel(t, r.method, null),
-              },
-              {
-                key: "reference",
-                header: t("receipts.receipt.reference"),
-                cell: (r) => r.reference ?? t("common.none"),
-              },
-              {
-                key: "amount",
-                header: t("receipts.list.amount"),
-                align: "right",
-                cell: (r) => money(r.amountMinor),
-              },
+              column("refundedOn", t("receipts.receipt.refundedOn"), (r) => f.date(r.refundedOn)),
+              column("method", t("receipts.receipt.method"), (r) => methodLabel(t, r.method, null)),
+              column("reference", t("receipts.receipt.reference"), (r) => r.reference ?? t("common.none")),
+              amountColumn("amount", t("receipts.list.amount"), (r) => money(r.amountMinor)),
             ]}
           />
         </section>
