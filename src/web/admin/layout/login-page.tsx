@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Center,
-  Group,
-  Paper,
-  PasswordInput,
-  Stack,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Button, Center, Group, Paper, Stack, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useLocation, useNavigate } from "react-router";
@@ -17,6 +6,7 @@ import { errorMessage } from "../../ui/api-client.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
 import { LanguageSwitch } from "../../ui/language-switch.js";
 import { PageLoader } from "../../ui/page-states.js";
+import { CurrentPasswordField, EmailField } from "../../ui/password-forms.js";
 import { useLogin, useMe } from "../session.js";
 
 export function LoginPage() {
@@ -63,19 +53,13 @@ export function LoginPage() {
                 {errorMessage(login.error)}
               </Alert>
             ) : null}
-            <TextInput
-              label={t("admin.login.email")}
-              type="email"
-              autoComplete="username"
-              required
-              {...form.getInputProps("email")}
-            />
-            <PasswordInput
+            <EmailField form={form} label={t("admin.login.email")} />
+            <CurrentPasswordField
+              form={form}
+              path="password"
               label={t("admin.login.password")}
-              autoComplete="current-password"
-              visibilityToggleButtonProps={{ "aria-label": t("admin.login.showPassword") }}
+              toggleLabel={t("admin.login.showPassword")}
               required
-              {...form.getInputProps("password")}
             />
             <Button type="submit" loading={login.isPending} fullWidth>
               {t("admin.login.submit")}

@@ -1,10 +1,10 @@
-import { Alert, Button, PasswordInput, Stack, Text } from "@mantine/core";
+import { Alert, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../ui/api-client.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
-import { ErrorAlert } from "../../ui/page-states.js";
-import { NewPasswordFields, newPasswordRules } from "../../ui/password-fields.js";
+import { newPasswordRules } from "../../ui/password-fields.js";
+import { ChangePasswordForm } from "../../ui/password-forms.js";
 import { useContactMe } from "../portal-api.js";
 import { useChangePassword } from "./auth-api.js";
 import { AuthCard } from "./auth-layout.js";
@@ -37,26 +37,21 @@ export function ChangePasswordPage() {
           {t("portalAuth.change.done")}
         </Alert>
       ) : null}
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <ErrorAlert error={change.error} />
-          {wrongCurrent ? (
+      <ChangePasswordForm
+        form={form}
+        onSubmit={submit}
+        sending={change}
+        texts="portalAuth"
+        hint={
+          wrongCurrent ? (
             <Text size="sm" c="dimmed">
               {t("portalAuth.change.noPassword")}
             </Text>
-          ) : null}
-          <PasswordInput
-            label={t("portalAuth.currentPassword")}
-            autoComplete="current-password"
-            visibilityToggleButtonProps={{ "aria-label": t("portalAuth.showPassword") }}
-            {...form.getInputProps("currentPassword")}
-          />
-          <NewPasswordFields form={form} />
-          <Button type="submit" loading={change.isPending} disabled={preview} fullWidth>
-            {t("portalAuth.change.submit")}
-          </Button>
-        </Stack>
-      </form>
+          ) : null
+        }
+        disabled={preview}
+        fullWidth
+      />
     </AuthCard>
   );
 }

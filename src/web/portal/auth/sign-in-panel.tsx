@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Anchor, Button, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { errorMessage, isApiError } from "../../ui/api-client.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
+import { CurrentPasswordField, EmailField } from "../../ui/password-forms.js";
 import { usePortalLogin } from "./auth-api.js";
 import { AuthCard } from "./auth-layout.js";
 
@@ -54,19 +55,13 @@ export function SignInPanel({ orgName, signedOut }: { orgName: string; signedOut
       ) : null}
       <form onSubmit={submit} noValidate>
         <Stack>
-          <TextInput
-            label={t("portalAuth.email")}
-            type="email"
-            autoComplete="username"
-            required
-            {...form.getInputProps("email")}
-          />
-          <PasswordInput
+          <EmailField form={form} label={t("portalAuth.email")} />
+          <CurrentPasswordField
+            form={form}
+            path="password"
             label={t("portalAuth.password")}
-            autoComplete="current-password"
+            toggleLabel={t("portalAuth.showPassword")}
             required
-            visibilityToggleButtonProps={{ "aria-label": t("portalAuth.showPassword") }}
-            {...form.getInputProps("password")}
           />
           <Button type="submit" loading={login.isPending} fullWidth>
             {t("portalAuth.signIn.submit")}
