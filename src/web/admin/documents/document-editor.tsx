@@ -4,10 +4,10 @@ import { useTranslation } from "react-i18next";
 import { FormActions } from "../../ui/form-actions.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
 import { useCustomers } from "../customers/customers-api.js";
-import { apiFieldToFormField } from "../invoices/invoice-form-model.js";
 import { InvoiceLinesEditor, LiveTotalsTable } from "../invoices/invoice-lines-editor.js";
 import { PageHeader } from "../layout/page-header.js";
 import type { DocumentFormValues } from "./document-form-model.js";
+import { apiFieldToFormField } from "./lines-form-model.js";
 import type { DocumentForm } from "./use-document-form.js";
 
 interface DocumentEditorProps<V extends DocumentFormValues, B> {

@@ -3,9 +3,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { Customer, Tax } from "../../../shared/contracts/index.js";
 import { fetchCustomer } from "../customers/customers-api.js";
-import { computeLiveTotals } from "../invoices/invoice-form-model.js";
 import { queryKeys } from "../query-keys.js";
 import { currencyChoices, type DocumentFormValues } from "./document-form-model.js";
+import { computeLiveTotals } from "./lines-form-model.js";
 
 export interface DocumentFormOptions<V extends DocumentFormValues> {
   initialValues: V;

@@ -10,7 +10,7 @@ import { FormActions } from "../../ui/form-actions.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
 import { ErrorAlert } from "../../ui/page-states.js";
 import { useCustomer, useCustomers } from "../customers/customers-api.js";
-import { todayIso } from "../invoices/invoice-form-model.js";
+import { todayIso } from "../documents/lines-form-model.js";
 import { PageHeader } from "../layout/page-header.js";
 import { AllocationEditor, allocationServerErrors } from "./allocation-editor.js";
 import { type AllocationAmounts, checkAllocations, minorToInput } from "./allocation-model.js";

@@ -10,7 +10,7 @@ import { decimalMarkOf } from "../../ui/decimal.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
 import { useFormat } from "../../ui/format.js";
 import { ErrorAlert } from "../../ui/page-states.js";
-import { todayIso } from "../invoices/invoice-form-model.js";
+import { todayIso } from "../documents/lines-form-model.js";
 import { minorToInput } from "./allocation-model.js";
 import { OFFLINE_METHODS, type OfflineMethod } from "./payment-methods.js";
 
