@@ -14,7 +14,8 @@ import { todayIso } from "../documents/lines-form-model.js";
 import { PageHeader } from "../layout/page-header.js";
 import { AllocationEditor, allocationServerErrors } from "./allocation-editor.js";
 import { type AllocationAmounts, checkAllocations, minorToInput } from "./allocation-model.js";
-import { OFFLINE_METHODS, type OfflineMethod } from "./payment-methods.js";
+import { OfflineMovementFields } from "./offline-fields.js";
+import type { OfflineMethod } from "./payment-methods.js";
 import { useOpenDocuments, useRecordPayment } from "./payments-api.js";
 
 interface Values {
@@ -148,19 +149,7 @@ export function RecordPaymentPage() {
               allowDeselect={false}
               {...form.getInputProps("currency")}
             />
-            <Select
-              label={t("invoice.method")}
-              data={OFFLINE_METHODS.map((m) => ({ value: m, label: t(`moneyAdmin.methods.${m}`) }))}
-              allowDeselect={false}
-              {...form.getInputProps("method")}
-            />
-            <TextInput
-              type="date"
-              label={t("moneyAdmin.record.paidOn")}
-              required
-              {...form.getInputProps("paidOn")}
-            />
-            <TextInput label={t("moneyAdmin.reference")} {...form.getInputProps("reference")} />
+            <OfflineMovementFields form={form} datePath="paidOn" dateLabel={t("moneyAdmin.record.paidOn")} />
           </SimpleGrid>
           <Textarea
             mt="sm"
