@@ -1,11 +1,12 @@
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
-import type { UseFormReturnType } from "@mantine/form";
+import { type UseFormReturnType, useForm } from "@mantine/form";
 import type { FormEvent, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { isApiError } from "./api-client.js";
+import { applyProblemToForm } from "./form-errors.js";
 import { ErrorAlert } from "./page-states.js";
-import { NewPasswordFields, type NewPasswordValues } from "./password-fields.js";
+import { NewPasswordFields, type NewPasswordValues, newPasswordRules } from "./password-fields.js";
 
 type Submit = (event?: FormEvent<HTMLFormElement>) => void;
 
@@ -121,33 +122,52 @@ export function ResetPasswordForm<T extends NewPasswordValues>(props: {
   );
 }
 
+/** Changing one's password: the request, with the current password checked by the server. */
+interface ChangeSending extends Sending {
+  mutate(
+    body: { currentPassword: string; newPassword: string; confirm: string },
+    options: { onSuccess: () => void; onError: (error: unknown) => void },
+  ): void;
+}
+
 /** For a signed-in person: the current password, the new one twice (`hint` sits under the error). */
-export function ChangePasswordForm<T extends NewPasswordValues & { currentPassword: string }>(props: {
-  form: UseFormReturnType<T>;
-  onSubmit: Submit;
-  sending: Sending;
+export function ChangePasswordForm(props: {
+  sending: ChangeSending;
   texts: PasswordTexts;
   hint?: ReactNode;
   disabled?: boolean;
   fullWidth?: boolean;
 }) {
   const { t } = useTranslation();
-  const { texts } = props;
+  const { texts, sending } = props;
+  const form = useForm({
+    initialValues: { currentPassword: "", password: "", confirm: "" },
+    validate: newPasswordRules(t),
+  });
+  const submit = form.onSubmit((values) =>
+    sending.mutate(
+      { currentPassword: values.currentPassword, newPassword: values.password, confirm: values.confirm },
+      {
+        onSuccess: () => form.reset(),
+        onError: (error) => applyProblemToForm(form, error, (f) => (f === "newPassword" ? "password" : f)),
+      },
+    ),
+  );
   return (
-    <form onSubmit={props.onSubmit} noValidate>
+    <form onSubmit={submit} noValidate>
       <Stack>
-        <ErrorAlert error={props.sending.error} />
+        <ErrorAlert error={sending.error} />
         {props.hint}
         <CurrentPasswordField
-          form={props.form}
+          form={form}
           path="currentPassword"
           label={t(changeTexts[texts].current)}
           toggleLabel={t(changeTexts[texts].showPassword)}
         />
-        <NewPasswordFields form={props.form} />
+        <NewPasswordFields form={form} />
         <Button
           type="submit"
-          loading={props.sending.isPending}
+          loading={sending.isPending}
           disabled={props.disabled}
           fullWidth={props.fullWidth}
         >

@@ -93,19 +93,6 @@ export function StaffResetPasswordPage() {
 export function StaffChangePasswordPage() {
   const { t } = useTranslation();
   const change = useStaffChangePassword();
-  const form = useForm({
-    initialValues: { currentPassword: "", password: "", confirm: "" },
-    validate: newPasswordRules(t),
-  });
-  const submit = form.onSubmit((values) =>
-    change.mutate(
-      { currentPassword: values.currentPassword, newPassword: values.password, confirm: values.confirm },
-      {
-        onSuccess: () => form.reset(),
-        onError: (error) => applyProblemToForm(form, error, (f) => (f === "newPassword" ? "password" : f)),
-      },
-    ),
-  );
   return (
     <Stack maw={480}>
       <Title order={1} size="h2">
@@ -117,7 +104,7 @@ export function StaffChangePasswordPage() {
           {t("staffPasswords.change.done")}
         </Alert>
       ) : null}
-      <ChangePasswordForm form={form} onSubmit={submit} sending={change} texts="staffPasswords" />
+      <ChangePasswordForm sending={change} texts="staffPasswords" />
     </Stack>
   );
 }

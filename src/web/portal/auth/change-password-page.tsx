@@ -1,9 +1,6 @@
 import { Alert, Text } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../ui/api-client.js";
-import { applyProblemToForm } from "../../ui/form-errors.js";
-import { newPasswordRules } from "../../ui/password-fields.js";
 import { ChangePasswordForm } from "../../ui/password-forms.js";
 import { useContactMe } from "../portal-api.js";
 import { useChangePassword } from "./auth-api.js";
@@ -14,19 +11,6 @@ export function ChangePasswordPage() {
   const { t } = useTranslation();
   const preview = useContactMe().data?.preview === true;
   const change = useChangePassword();
-  const form = useForm({
-    initialValues: { currentPassword: "", password: "", confirm: "" },
-    validate: newPasswordRules(t),
-  });
-  const submit = form.onSubmit((values) =>
-    change.mutate(
-      { currentPassword: values.currentPassword, newPassword: values.password, confirm: values.confirm },
-      {
-        onSuccess: () => form.reset(),
-        onError: (error) => applyProblemToForm(form, error, (f) => (f === "newPassword" ? "password" : f)),
-      },
-    ),
-  );
   const wrongCurrent = isApiError(change.error) && change.error.code === "WRONG_PASSWORD";
 
   return (
@@ -38,8 +22,6 @@ export function ChangePasswordPage() {
         </Alert>
       ) : null}
       <ChangePasswordForm
-        form={form}
-        onSubmit={submit}
         sending={change}
         texts="portalAuth"
         hint={
