@@ -42,7 +42,7 @@ export function InvoiceEditor(props: Props) {
 
   return (
     <DocumentEditor
-      title={props.title}
+      draft={props}
       editor={editor}
       columns={4}
       fields={
@@ -74,10 +74,6 @@ export function InvoiceEditor(props: Props) {
         kind: props.kind,
         correctsInvoiceId: values.correctsInvoiceId || null,
       })}
-      save={props.save}
-      isSaving={props.isSaving}
-      error={props.error}
-      onCancel={props.onCancel}
     />
   );
 }

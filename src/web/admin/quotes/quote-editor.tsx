@@ -25,7 +25,7 @@ export function QuoteEditor(props: DraftEditorProps<QuoteFormValues, QuoteDraftB
 
   return (
     <DocumentEditor
-      title={props.title}
+      draft={props}
       editor={editor}
       columns={4}
       fields={
@@ -49,10 +49,6 @@ export function QuoteEditor(props: DraftEditorProps<QuoteFormValues, QuoteDraftB
         />
       }
       toBody={quoteValuesToBody}
-      save={props.save}
-      isSaving={props.isSaving}
-      error={props.error}
-      onCancel={props.onCancel}
     />
   );
 }

@@ -33,7 +33,7 @@ function SalesOrderEditor(props: DraftEditorProps<SalesOrderFormValues, SalesOrd
 
   return (
     <DocumentEditor
-      title={props.title}
+      draft={props}
       editor={editor}
       columns={3}
       fields={
@@ -54,10 +54,6 @@ function SalesOrderEditor(props: DraftEditorProps<SalesOrderFormValues, SalesOrd
         </>
       }
       toBody={salesOrderValuesToBody}
-      save={props.save}
-      isSaving={props.isSaving}
-      error={props.error}
-      onCancel={props.onCancel}
     />
   );
 }
