@@ -19,6 +19,23 @@ interface Sending {
   isPending: boolean;
 }
 
+const signInTexts = {
+  staffPasswords: {
+    email: "admin.login.email",
+    password: "admin.login.password",
+    showPassword: "admin.login.showPassword",
+    submit: "admin.login.submit",
+    forgot: "staffPasswords.forgotLink",
+  },
+  portalAuth: {
+    email: "portalAuth.email",
+    password: "portalAuth.password",
+    showPassword: "portalAuth.showPassword",
+    submit: "portalAuth.signIn.submit",
+    forgot: "portalAuth.signIn.forgot",
+  },
+} as const;
+
 const changeTexts = {
   staffPasswords: { current: "staffPasswords.change.current", showPassword: "admin.login.showPassword" },
   portalAuth: { current: "portalAuth.currentPassword", showPassword: "portalAuth.showPassword" },
@@ -60,6 +77,38 @@ export function CurrentPasswordField<T>({
       visibilityToggleButtonProps={{ "aria-label": toggleLabel }}
       {...form.getInputProps(path)}
     />
+  );
+}
+
+/** Signing in: address, password, the button and the "forgot password" link (inside the page's form). */
+export function SignInFields<T extends { email: string; password: string }>({
+  form,
+  pending,
+  texts,
+}: {
+  form: UseFormReturnType<T>;
+  pending: boolean;
+  texts: PasswordTexts;
+}) {
+  const { t } = useTranslation();
+  const text = signInTexts[texts];
+  return (
+    <>
+      <EmailField form={form} label={t(text.email)} />
+      <CurrentPasswordField
+        form={form}
+        path="password"
+        label={t(text.password)}
+        toggleLabel={t(text.showPassword)}
+        required
+      />
+      <Button type="submit" loading={pending} fullWidth>
+        {t(text.submit)}
+      </Button>
+      <Anchor component={Link} to="/forgot-password" size="sm">
+        {t(text.forgot)}
+      </Anchor>
+    </>
   );
 }
 

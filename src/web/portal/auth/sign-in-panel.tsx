@@ -1,10 +1,10 @@
-import { Alert, Anchor, Button, Stack, Text } from "@mantine/core";
+import { Alert, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
 import { errorMessage, isApiError } from "../../ui/api-client.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
-import { CurrentPasswordField, EmailField } from "../../ui/password-forms.js";
+import { SignInFields } from "../../ui/password-forms.js";
 import { usePortalLogin } from "./auth-api.js";
 import { AuthCard } from "./auth-layout.js";
 
@@ -55,20 +55,7 @@ export function SignInPanel({ orgName, signedOut }: { orgName: string; signedOut
       ) : null}
       <form onSubmit={submit} noValidate>
         <Stack>
-          <EmailField form={form} label={t("portalAuth.email")} />
-          <CurrentPasswordField
-            form={form}
-            path="password"
-            label={t("portalAuth.password")}
-            toggleLabel={t("portalAuth.showPassword")}
-            required
-          />
-          <Button type="submit" loading={login.isPending} fullWidth>
-            {t("portalAuth.signIn.submit")}
-          </Button>
-          <Anchor component={Link} to="/forgot-password" size="sm">
-            {t("portalAuth.signIn.forgot")}
-          </Anchor>
+          <SignInFields form={form} pending={login.isPending} texts="portalAuth" />
         </Stack>
       </form>
       <Text size="sm" c="dimmed">
