@@ -6,6 +6,7 @@ import type { ContactPortalAccess, PortalAccessStatus } from "../../../shared/co
 import { errorMessage } from "../../ui/api-client.js";
 import { FormActions } from "../../ui/form-actions.js";
 import { useFormat } from "../../ui/format.js";
+import { notifyDone } from "../../ui/notify.js";
 import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
 import { usePortalAccess, usePortalAccessAction, usePreview } from "../portal-access/portal-access-api.js";
 import { EnableAccessModal } from "./enable-access-modal.js";
@@ -46,7 +47,7 @@ export function PortalAccessPanel({ customerId }: { customerId: string }) {
         : { kind: "disableAll" },
       {
         onSuccess: () => {
-          notifications.show({ color: "green", message: t("portalAccess.done.disabled") });
+          notifyDone(t("portalAccess.done.disabled"));
           setConfirm(null);
         },
       },
@@ -136,11 +137,7 @@ function ContactAccessRow({
     action.mutate(
       { kind: "reinvite", contactId: contact.contactId },
       {
-        onSuccess: () =>
-          notifications.show({
-            color: "green",
-            message: t("portalAccess.done.invited", { email: contact.email ?? "" }),
-          }),
+        onSuccess: () => notifyDone(t("portalAccess.done.invited", { email: contact.email ?? "" })),
         onError: (error) => notifications.show({ color: "red", message: errorMessage(error) }),
       },
     );
