@@ -18,6 +18,16 @@ import { statementEn } from "./features/statement.js";
 import { validationEn } from "./features/validation.js";
 import type { Messages } from "./types.js";
 
+/** The address fields of a customer and of the organisation. */
+const addressFieldsEn = {
+  addressLine1: "Address",
+  addressLine2: "Address (line 2)",
+  city: "City",
+  postalCode: "Postal code",
+  region: "Region",
+  country: "Country (2-letter code)",
+};
+
 /** English catalogue; typed so that its keys are exactly those of `es`. */
 export const en: Messages<typeof es> = {
   common: {
@@ -157,12 +167,7 @@ export const en: Messages<typeof es> = {
       taxId: "Tax ID",
       email: "Email",
       phone: "Phone",
-      addressLine1: "Address",
-      addressLine2: "Address (line 2)",
-      city: "City",
-      postalCode: "Postal code",
-      region: "Region",
-      country: "Country (2-letter code)",
+      ...addressFieldsEn,
       currency: "Currency",
       language: "Language",
       languageDefault: "Organisation's language",
@@ -258,12 +263,7 @@ export const en: Messages<typeof es> = {
       name: "Trading name",
       legalName: "Legal name",
       taxId: "Tax ID",
-      addressLine1: "Address",
-      addressLine2: "Address (line 2)",
-      city: "City",
-      postalCode: "Postal code",
-      region: "Region",
-      country: "Country (2-letter code)",
+      ...addressFieldsEn,
       phone: "Phone",
       mobile: "Mobile",
       email: "Email",

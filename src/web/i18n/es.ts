@@ -15,6 +15,16 @@ import { salesOrdersEs } from "./features/sales-orders.js";
 import { staffPasswordsEs } from "./features/staff-passwords.js";
 import { statementEs } from "./features/statement.js";
 import { validationEs } from "./features/validation.js";
+
+/** The address fields of a customer and of the organisation. */
+const addressFieldsEs = {
+  addressLine1: "Dirección",
+  addressLine2: "Dirección (línea 2)",
+  city: "Ciudad",
+  postalCode: "Código postal",
+  region: "Provincia / región",
+  country: "País (código de 2 letras)",
+};
 /** Spanish catalogue; the source of the key set that `en` must match exactly. */
 export const es = {
   common: {
@@ -154,12 +164,7 @@ export const es = {
       taxId: "NIF / CIF",
       email: "Correo electrónico",
       phone: "Teléfono",
-      addressLine1: "Dirección",
-      addressLine2: "Dirección (línea 2)",
-      city: "Ciudad",
-      postalCode: "Código postal",
-      region: "Provincia / región",
-      country: "País (código de 2 letras)",
+      ...addressFieldsEs,
       currency: "Moneda",
       language: "Idioma",
       languageDefault: "El de la organización",
@@ -255,12 +260,7 @@ export const es = {
       name: "Nombre comercial",
       legalName: "Razón social",
       taxId: "NIF / CIF",
-      addressLine1: "Dirección",
-      addressLine2: "Dirección (línea 2)",
-      city: "Ciudad",
-      postalCode: "Código postal",
-      region: "Provincia / región",
-      country: "País (código de 2 letras)",
+      ...addressFieldsEs,
       phone: "Teléfono",
       mobile: "Móvil",
       email: "Correo electrónico",

@@ -1,6 +1,7 @@
-import { Card, Code, SimpleGrid, Text, Title } from "@mantine/core";
+import { Card, Code, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { PortalInvoiceDetail } from "../../shared/contracts/index.js";
+import { FactGrid } from "../ui/fact.js";
 
 type BankTransfer = NonNullable<PortalInvoiceDetail["bankTransfer"]>;
 
@@ -20,18 +21,17 @@ export function BankTransferBlock({ bank, reference }: { bank: BankTransfer; ref
       <Text size="sm" mb="sm">
         {t("portal.detail.bankIntro")}
       </Text>
-      <SimpleGrid cols={{ base: 1, xs: 2 }} component="dl" m={0} spacing="xs">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <Text size="xs" c="dimmed" component="dt">
-              {label}
-            </Text>
-            <Text component="dd" m={0}>
-              <Code fz="sm">{value}</Code>
-            </Text>
-          </div>
-        ))}
-      </SimpleGrid>
+      <FactGrid
+        cols={{ base: 1, xs: 2 }}
+        spacing="xs"
+        size="md"
+        facts={rows.map(([label, value]) => [
+          label,
+          <Code key={label} fz="sm">
+            {value}
+          </Code>,
+        ])}
+      />
     </Card>
   );
 }

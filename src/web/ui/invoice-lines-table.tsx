@@ -1,7 +1,8 @@
-import { Table, Text } from "@mantine/core";
+import { Text } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import type { InvoiceLine } from "../../shared/contracts/index.js";
+import { amountColumn, ColumnTable, column, type TableColumn } from "./column-table.js";
 import { type Formatters, useFormat } from "./format.js";
 
 /** Read-only invoice lines: six columns on wide screens, two (details folded under the description) on phones. */
@@ -10,78 +11,50 @@ export function InvoiceLinesTable({ lines, currency }: { lines: InvoiceLine[]; c
   const f = useFormat();
   const isWide = useMediaQuery("(min-width: 48em)", true);
   const taxes = (line: InvoiceLine) => line.taxes.map((tax) => tax.name).join(", ");
+  const description = (line: InvoiceLine) => (
+    <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+      {line.description}
+    </Text>
+  );
+  const amount: TableColumn<InvoiceLine> = {
+    key: "amount",
+    header: t("invoice.amount"),
+    align: "right",
+    cell: (line) => f.money(line.netMinor, currency),
+  };
 
-  if (!isWide) {
-    return (
-      <Table striped verticalSpacing="xs" captionSide="top">
-        <Table.Caption ta="left">{t("invoice.lines")}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("invoice.description")}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t("invoice.amount")}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {lines.map((line) => (
-            <Table.Tr key={line.id}>
-              <Table.Td>
-                <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-                  {line.description}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {compactDetails(f, line, currency, taxes(line))}
-                </Text>
-              </Table.Td>
-              <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
-                {f.money(line.netMinor, currency)}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    );
-  }
+  const columns: TableColumn<InvoiceLine>[] = isWide
+    ? [
+        column("description", t("invoice.description"), description),
+        amountColumn("quantity", t("invoice.quantity"), (line) => f.quantity(line.quantityMilli)),
+        amountColumn("unitPrice", t("invoice.unitPrice"), (line) => f.money(line.unitPriceMinor, currency)),
+        amountColumn("discount", t("invoice.discount"), (line) =>
+          line.discountBp ? f.percent(line.discountBp) : t("common.none"),
+        ),
+        column("taxes", t("invoice.taxes"), (line) => taxes(line) || t("common.none")),
+        amount,
+      ]
+    : [
+        column("description", t("invoice.description"), (line) => (
+          <>
+            {description(line)}
+            <Text size="xs" c="dimmed">
+              {compactDetails(f, line, currency, taxes(line))}
+            </Text>
+          </>
+        )),
+        { ...amount, cellProps: () => ({ style: { whiteSpace: "nowrap" } }) },
+      ];
 
   return (
-    <Table striped verticalSpacing="xs" captionSide="top">
-      <Table.Caption ta="left">{t("invoice.lines")}</Table.Caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{t("invoice.description")}</Table.Th>
-          <Table.Th scope="col" ta="right">
-            {t("invoice.quantity")}
-          </Table.Th>
-          <Table.Th scope="col" ta="right">
-            {t("invoice.unitPrice")}
-          </Table.Th>
-          <Table.Th scope="col" ta="right">
-            {t("invoice.discount")}
-          </Table.Th>
-          <Table.Th scope="col">{t("invoice.taxes")}</Table.Th>
-          <Table.Th scope="col" ta="right">
-            {t("invoice.amount")}
-          </Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {lines.map((line) => (
-          <Table.Tr key={line.id}>
-            <Table.Td>
-              <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-                {line.description}
-              </Text>
-            </Table.Td>
-            <Table.Td ta="right">{f.quantity(line.quantityMilli)}</Table.Td>
-            <Table.Td ta="right">{f.money(line.unitPriceMinor, currency)}</Table.Td>
-            <Table.Td ta="right">{line.discountBp ? f.percent(line.discountBp) : t("common.none")}</Table.Td>
-            <Table.Td>{taxes(line) || t("common.none")}</Table.Td>
-            <Table.Td ta="right">{f.money(line.netMinor, currency)}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <ColumnTable
+      striped
+      verticalSpacing="xs"
+      caption={t("invoice.lines")}
+      rows={lines}
+      rowKey={(line) => line.id}
+      columns={columns}
+    />
   );
 }
 

@@ -1,5 +1,6 @@
 import { Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { amountColumn, ColumnTable, column } from "./column-table.js";
 import { useFormat } from "./format.js";
 
 export interface TotalsView {
@@ -18,32 +19,20 @@ export function TaxBreakdownTable({ totals }: { totals: TotalsView }) {
   const { t } = useTranslation();
   const f = useFormat();
   if (totals.taxBreakdown.length === 0) return null;
+  const money = (minor: number) => f.money(minor, totals.currency);
   return (
-    <Table.ScrollContainer minWidth={320}>
-      <Table verticalSpacing={4} captionSide="top">
-        <Table.Caption ta="left">{t("invoice.taxBreakdown")}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("invoice.tax")}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t("invoice.base")}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t("invoice.amount")}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {totals.taxBreakdown.map((entry) => (
-            <Table.Tr key={entry.taxId}>
-              <Table.Td>{f.taxLabel(entry.name, entry.rateBp)}</Table.Td>
-              <Table.Td ta="right">{f.money(entry.baseMinor, totals.currency)}</Table.Td>
-              <Table.Td ta="right">{f.money(entry.amountMinor, totals.currency)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ColumnTable<TotalsView["taxBreakdown"][number]>
+      minWidth={320}
+      verticalSpacing={4}
+      caption={t("invoice.taxBreakdown")}
+      rows={totals.taxBreakdown}
+      rowKey={(entry) => entry.taxId}
+      columns={[
+        column("tax", t("invoice.tax"), (entry) => f.taxLabel(entry.name, entry.rateBp)),
+        amountColumn("base", t("invoice.base"), (entry) => money(entry.baseMinor)),
+        amountColumn("amount", t("invoice.amount"), (entry) => money(entry.amountMinor)),
+      ]}
+    />
   );
 }
 

@@ -1,7 +1,8 @@
-import { Anchor, Table, Text } from "@mantine/core";
+import { Anchor, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Allocation } from "../../shared/contracts/index.js";
+import { amountColumn, ColumnTable, column } from "./column-table.js";
 import { useFormat } from "./format.js";
 
 /**
@@ -21,40 +22,30 @@ export function PaymentsTable({
   const f = useFormat();
   if (allocations.length === 0) return <Text c="dimmed">{t("invoice.noPayments")}</Text>;
   return (
-    <Table.ScrollContainer minWidth={320}>
-      <Table captionSide="top">
-        <Table.Caption ta="left">{t("invoice.payments")}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("invoice.date")}</Table.Th>
-            <Table.Th scope="col">{t("invoice.paidWith")}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t("invoice.amount")}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {allocations.map((a) => {
+    <ColumnTable<Allocation>
+      minWidth={320}
+      caption={t("invoice.payments")}
+      rows={allocations}
+      rowKey={(a) => `${a.sourceId}-${a.invoiceId}`}
+      columns={[
+        column("date", t("invoice.date"), (a) => f.date(a.appliedOn)),
+        {
+          key: "paidWith",
+          header: t("invoice.paidWith"),
+          cell: (a) => {
             const label = t(`moneyAdmin.source.${a.sourceType}`, { number: a.sourceNumber ?? "—" });
             const href = sourceHref?.(a);
-            return (
-              <Table.Tr key={`${a.sourceId}-${a.invoiceId}`}>
-                <Table.Td>{f.date(a.appliedOn)}</Table.Td>
-                <Table.Td>
-                  {href ? (
-                    <Anchor component={Link} to={href}>
-                      {label}
-                    </Anchor>
-                  ) : (
-                    label
-                  )}
-                </Table.Td>
-                <Table.Td ta="right">{f.money(a.amountMinor, currency)}</Table.Td>
-              </Table.Tr>
+            return href ? (
+              <Anchor component={Link} to={href}>
+                {label}
+              </Anchor>
+            ) : (
+              label
             );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          },
+        },
+        amountColumn("amount", t("invoice.amount"), (a) => f.money(a.amountMinor, currency)),
+      ]}
+    />
   );
 }

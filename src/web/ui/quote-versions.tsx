@@ -1,7 +1,8 @@
-import { Anchor, Card, Table, Text, Title } from "@mantine/core";
+import { Anchor, Card, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { QuoteVersion } from "../../shared/contracts/index.js";
+import { amountColumn, ColumnTable, column } from "./column-table.js";
 import { useFormat } from "./format.js";
 import { QuoteStatusBadge } from "./status-badge.js";
 
@@ -25,46 +26,36 @@ export function QuoteVersions({
       <Title order={2} size="h4" mb="xs" id="quote-versions-title">
         {t("quotes.versions.title")}
       </Title>
-      <Table.ScrollContainer minWidth={320}>
-        <Table verticalSpacing={4}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("quotes.field.number")}</Table.Th>
-              <Table.Th scope="col">{t("quotes.versions.sentAt")}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t("quotes.field.total")}
-              </Table.Th>
-              <Table.Th scope="col">{t("quotes.field.status")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {versions.map((version) => {
+      <ColumnTable<QuoteVersion>
+        minWidth={320}
+        verticalSpacing={4}
+        rows={versions}
+        rowKey={(version) => version.id}
+        columns={[
+          {
+            key: "number",
+            header: t("quotes.field.number"),
+            cell: (version) => {
               const label =
                 version.displayNumber ?? t("quotes.versions.revision", { revision: version.revision });
-              return (
-                <Table.Tr key={version.id}>
-                  <Table.Td>
-                    {version.id === currentId ? (
-                      <Text size="sm" fw={600} aria-current="page">
-                        {label} · {t("quotes.versions.current")}
-                      </Text>
-                    ) : (
-                      <Anchor component={Link} to={pathOf(version.id)} size="sm">
-                        {label}
-                      </Anchor>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{f.date(version.sentAt)}</Table.Td>
-                  <Table.Td ta="right">{f.money(version.totalMinor, currency)}</Table.Td>
-                  <Table.Td>
-                    <QuoteStatusBadge status={version.status} />
-                  </Table.Td>
-                </Table.Tr>
+              return version.id === currentId ? (
+                <Text size="sm" fw={600} aria-current="page">
+                  {label} · {t("quotes.versions.current")}
+                </Text>
+              ) : (
+                <Anchor component={Link} to={pathOf(version.id)} size="sm">
+                  {label}
+                </Anchor>
               );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+            },
+          },
+          column("sentAt", t("quotes.versions.sentAt"), (version) => f.date(version.sentAt)),
+          amountColumn("total", t("quotes.field.total"), (version) => f.money(version.totalMinor, currency)),
+          column("status", t("quotes.field.status"), (version) => (
+            <QuoteStatusBadge status={version.status} />
+          )),
+        ]}
+      />
     </Card>
   );
 }

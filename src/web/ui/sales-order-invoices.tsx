@@ -1,7 +1,8 @@
-import { Anchor, Card, Table, Text, Title } from "@mantine/core";
+import { Anchor, Card, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { SalesOrderInvoice } from "../../shared/contracts/index.js";
+import { amountColumn, ColumnTable, column } from "./column-table.js";
 import { useFormat } from "./format.js";
 import { InvoiceStatusBadge } from "./status-badge.js";
 
@@ -25,36 +26,21 @@ export function OrderInvoices({
           {t("salesOrders.noInvoices")}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={360}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("salesOrders.invoiceNumber")}</Table.Th>
-                <Table.Th scope="col">{t("salesOrders.issueDate")}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("salesOrders.total")}
-                </Table.Th>
-                <Table.Th scope="col">{t("salesOrders.status")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {order.invoices.map((i) => (
-                <Table.Tr key={i.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={linkTo(i.id)}>
-                      {i.number ?? t("invoice.draft")}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{f.date(i.issueDate)}</Table.Td>
-                  <Table.Td ta="right">{f.money(i.totalMinor, order.currency)}</Table.Td>
-                  <Table.Td>
-                    <InvoiceStatusBadge status={i.status} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ColumnTable<SalesOrderInvoice>
+          minWidth={360}
+          rows={order.invoices}
+          rowKey={(i) => i.id}
+          columns={[
+            column("number", t("salesOrders.invoiceNumber"), (i) => (
+              <Anchor component={Link} to={linkTo(i.id)}>
+                {i.number ?? t("invoice.draft")}
+              </Anchor>
+            )),
+            column("issueDate", t("salesOrders.issueDate"), (i) => f.date(i.issueDate)),
+            amountColumn("total", t("salesOrders.total"), (i) => f.money(i.totalMinor, order.currency)),
+            column("status", t("salesOrders.status"), (i) => <InvoiceStatusBadge status={i.status} />),
+          ]}
+        />
       )}
     </Card>
   );

@@ -1,25 +1,12 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Center,
-  Group,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Center, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { isApiError } from "../../ui/api-client.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
 import { LanguageSwitch } from "../../ui/language-switch.js";
-import { ErrorAlert } from "../../ui/page-states.js";
-import { NewPasswordFields, newPasswordRules } from "../../ui/password-fields.js";
+import { newPasswordRules } from "../../ui/password-fields.js";
+import { ChangePasswordForm, ForgotPasswordForm, ResetPasswordForm } from "../../ui/password-forms.js";
 import {
   useStaffChangePassword,
   useStaffForgotPassword,
@@ -67,22 +54,7 @@ export function StaffForgotPasswordPage() {
           {t("staffPasswords.forgot.sent")}
         </Alert>
       ) : (
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <Text size="sm">{t("staffPasswords.forgot.intro")}</Text>
-            <ErrorAlert error={forgot.error} />
-            <TextInput
-              label={t("staffPasswords.email")}
-              type="email"
-              autoComplete="username"
-              required
-              {...form.getInputProps("email")}
-            />
-            <Button type="submit" loading={forgot.isPending} fullWidth>
-              {t("staffPasswords.forgot.submit")}
-            </Button>
-          </Stack>
-        </form>
+        <ForgotPasswordForm form={form} onSubmit={submit} sending={forgot} texts="staffPasswords" />
       )}
     </PublicCard>
   );
@@ -98,7 +70,6 @@ export function StaffResetPasswordPage() {
   const submit = form.onSubmit((values) =>
     reset.mutate({ token, ...values }, { onError: (error) => applyProblemToForm(form, error) }),
   );
-  const deadToken = !token || (isApiError(reset.error) && reset.error.code === "TOKEN_INVALID");
   return (
     <PublicCard title={t("staffPasswords.reset.title")}>
       {reset.isSuccess ? (
@@ -106,26 +77,13 @@ export function StaffResetPasswordPage() {
           {t("staffPasswords.reset.done")}
         </Alert>
       ) : (
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            {token ? (
-              <ErrorAlert error={reset.error} />
-            ) : (
-              <Alert color="red" role="alert">
-                {t("staffPasswords.reset.missingToken")}
-              </Alert>
-            )}
-            {deadToken ? (
-              <Anchor component={Link} to="/forgot-password" size="sm">
-                {t("staffPasswords.reset.askAgain")}
-              </Anchor>
-            ) : null}
-            <NewPasswordFields form={form} />
-            <Button type="submit" loading={reset.isPending} disabled={!token} fullWidth>
-              {t("staffPasswords.reset.submit")}
-            </Button>
-          </Stack>
-        </form>
+        <ResetPasswordForm
+          form={form}
+          onSubmit={submit}
+          token={token}
+          sending={reset}
+          texts="staffPasswords"
+        />
       )}
     </PublicCard>
   );
@@ -135,19 +93,6 @@ export function StaffResetPasswordPage() {
 export function StaffChangePasswordPage() {
   const { t } = useTranslation();
   const change = useStaffChangePassword();
-  const form = useForm({
-    initialValues: { currentPassword: "", password: "", confirm: "" },
-    validate: newPasswordRules(t),
-  });
-  const submit = form.onSubmit((values) =>
-    change.mutate(
-      { currentPassword: values.currentPassword, newPassword: values.password, confirm: values.confirm },
-      {
-        onSuccess: () => form.reset(),
-        onError: (error) => applyProblemToForm(form, error, (f) => (f === "newPassword" ? "password" : f)),
-      },
-    ),
-  );
   return (
     <Stack maw={480}>
       <Title order={1} size="h2">
@@ -159,21 +104,7 @@ export function StaffChangePasswordPage() {
           {t("staffPasswords.change.done")}
         </Alert>
       ) : null}
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <ErrorAlert error={change.error} />
-          <PasswordInput
-            label={t("staffPasswords.change.current")}
-            autoComplete="current-password"
-            visibilityToggleButtonProps={{ "aria-label": t("admin.login.showPassword") }}
-            {...form.getInputProps("currentPassword")}
-          />
-          <NewPasswordFields form={form} />
-          <Button type="submit" loading={change.isPending}>
-            {t("staffPasswords.change.submit")}
-          </Button>
-        </Stack>
-      </form>
+      <ChangePasswordForm sending={change} texts="staffPasswords" />
     </Stack>
   );
 }

@@ -17,8 +17,8 @@ import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Contact, Customer } from "../../../shared/contracts/index.js";
+import { FormActions } from "../../ui/form-actions.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
-import { ErrorAlert } from "../../ui/page-states.js";
 import { ContactFields } from "./contact-fields.js";
 import { type ContactFormValues, contactRules, contactToBody, emptyContact } from "./customer-form-model.js";
 import { useAddContact, useRemoveContact, useUpdateContact } from "./customers-api.js";
@@ -175,15 +175,7 @@ function EditContactForm(props: { customerId: string; contact: Contact; onDone: 
             {t("customerRecords.contacts.emailChangeNote")}
           </Text>
         ) : null}
-        <ErrorAlert error={update.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onDone}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={update.isPending}>
-            {t("common.save")}
-          </Button>
-        </Group>
+        <FormActions error={update.error} pending={update.isPending} onCancel={props.onDone} />
       </Stack>
     </form>
   );
@@ -213,15 +205,14 @@ function RemoveContactDialog(props: { customerId: string; contact: Contact | nul
     >
       <Stack>
         <Text size="sm">{t("customerRecords.contacts.confirmRemove.body")}</Text>
-        <ErrorAlert error={remove.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t("common.cancel")}
-          </Button>
-          <Button color="red" loading={remove.isPending} onClick={run} data-autofocus>
-            {t("customerRecords.contacts.confirmRemove.confirm")}
-          </Button>
-        </Group>
+        <FormActions
+          error={remove.error}
+          pending={remove.isPending}
+          label={t("customerRecords.contacts.confirmRemove.confirm")}
+          onCancel={close}
+          onConfirm={run}
+          danger
+        />
       </Stack>
     </Modal>
   );
@@ -251,15 +242,12 @@ function AddContactForm(props: { customerId: string; isFirst: boolean; onDone: (
             form.getInputProps(field, { type: field === "isPrimary" ? "checkbox" : "input" })
           }
         />
-        <ErrorAlert error={add.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onDone}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={add.isPending}>
-            {t("common.add")}
-          </Button>
-        </Group>
+        <FormActions
+          error={add.error}
+          pending={add.isPending}
+          label={t("common.add")}
+          onCancel={props.onDone}
+        />
       </Stack>
     </form>
   );

@@ -1,8 +1,8 @@
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { CustomerBalance } from "../../../shared/contracts/index.js";
+import { Fact } from "../../ui/fact.js";
 import { useFormat } from "../../ui/format.js";
 import { ErrorAlert } from "../../ui/page-states.js";
 import { useCustomerBalances } from "../payments/payments-api.js";
@@ -72,21 +72,21 @@ function BalanceFigures({
         </Text>
       ) : null}
       <SimpleGrid cols={{ base: 2, sm: 5 }} component="dl" m={0}>
-        <Figure label={t("moneyAdmin.balances.outstanding")}>
+        <Fact label={t("moneyAdmin.balances.outstanding")}>
           <Anchor component={Link} to={`/invoices?customerId=${customerId}&kind=invoice`}>
             {money(b.outstandingMinor)}
           </Anchor>
           <Text size="xs" c="dimmed" component="span" display="block">
             {t("moneyAdmin.balances.openInvoices", { count: b.openInvoiceCount })}
           </Text>
-        </Figure>
-        <Figure label={t("moneyAdmin.balances.overdue")}>
+        </Fact>
+        <Fact label={t("moneyAdmin.balances.overdue")}>
           <Text span c={b.overdueMinor > 0 ? "red" : undefined} inherit>
             {money(b.overdueMinor)}
           </Text>
-        </Figure>
-        <Figure label={t("moneyAdmin.balances.credits")}>{money(b.creditsMinor)}</Figure>
-        <Figure label={t("moneyAdmin.balances.retainerBalance")}>
+        </Fact>
+        <Fact label={t("moneyAdmin.balances.credits")}>{money(b.creditsMinor)}</Fact>
+        <Fact label={t("moneyAdmin.balances.retainerBalance")}>
           {money(b.retainerBalanceMinor)}
           {b.openRetainerCount > 0 ? (
             <Text size="xs" c="dimmed" component="span" display="block">
@@ -96,26 +96,13 @@ function BalanceFigures({
               })}
             </Text>
           ) : null}
-        </Figure>
-        <Figure label={t("moneyAdmin.balances.balance")}>
+        </Fact>
+        <Fact label={t("moneyAdmin.balances.balance")}>
           <Text span fw={700} inherit>
             {money(b.balanceMinor)}
           </Text>
-        </Figure>
+        </Fact>
       </SimpleGrid>
-    </div>
-  );
-}
-
-function Figure({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0}>
-        {children}
-      </Text>
     </div>
   );
 }

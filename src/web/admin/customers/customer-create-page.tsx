@@ -3,8 +3,8 @@ import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
+import { FormActions } from "../../ui/form-actions.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
-import { ErrorAlert } from "../../ui/page-states.js";
 import { PageHeader } from "../layout/page-header.js";
 import { useMe } from "../session.js";
 import { ContactFields } from "./contact-fields.js";
@@ -84,15 +84,12 @@ export function CustomerCreatePage() {
             </Group>
           </Stack>
         </Fieldset>
-        <ErrorAlert error={create.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => navigate("/customers")}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t("common.create")}
-          </Button>
-        </Group>
+        <FormActions
+          error={create.error}
+          pending={create.isPending}
+          label={t("common.create")}
+          onCancel={() => navigate("/customers")}
+        />
       </Stack>
     </form>
   );

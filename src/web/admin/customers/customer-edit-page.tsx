@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import type { Customer } from "../../../shared/contracts/index.js";
+import { FormActions } from "../../ui/form-actions.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
 import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
 import { PageHeader } from "../layout/page-header.js";
@@ -79,12 +80,7 @@ function CustomerEditForm({ customer }: { customer: Customer }) {
       <Stack>
         <PageHeader title={customer.name} actions={newInvoice} />
         <CustomerFields form={form} />
-        <ErrorAlert error={update.error} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={update.isPending}>
-            {t("common.save")}
-          </Button>
-        </Group>
+        <FormActions error={update.error} pending={update.isPending} />
       </Stack>
     </form>
   );
@@ -120,15 +116,14 @@ function ArchiveButton({ customer }: { customer: Customer }) {
       >
         <Stack>
           <Text size="sm">{t("customerRecords.archive.confirmBody")}</Text>
-          <ErrorAlert error={archive.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t("common.cancel")}
-            </Button>
-            <Button color="red" loading={archive.isPending} onClick={run} data-autofocus>
-              {t("customerRecords.archive.archive")}
-            </Button>
-          </Group>
+          <FormActions
+            error={archive.error}
+            pending={archive.isPending}
+            label={t("customerRecords.archive.archive")}
+            onCancel={close}
+            onConfirm={run}
+            danger
+          />
         </Stack>
       </Modal>
     </>

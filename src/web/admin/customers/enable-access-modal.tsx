@@ -1,10 +1,10 @@
-import { Button, Group, Modal, PasswordInput, SegmentedControl, Stack, Text } from "@mantine/core";
+import { Modal, PasswordInput, SegmentedControl, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ContactPortalAccess } from "../../../shared/contracts/index.js";
 import { isApiError } from "../../ui/api-client.js";
-import { ErrorAlert } from "../../ui/page-states.js";
+import { FormActions } from "../../ui/form-actions.js";
 import { usePortalAccessAction } from "../portal-access/portal-access-api.js";
 
 /** D1: invite by email, or set a password that staff pass on themselves. */
@@ -86,15 +86,14 @@ export function EnableAccessModal({
               />
             </>
           )}
-          {fieldError ? null : <ErrorAlert error={action.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={action.isPending}>
-              {mode === "invite" ? t("portalAccess.enableModal.send") : t("portalAccess.enableModal.save")}
-            </Button>
-          </Group>
+          <FormActions
+            error={fieldError ? null : action.error}
+            pending={action.isPending}
+            label={
+              mode === "invite" ? t("portalAccess.enableModal.send") : t("portalAccess.enableModal.save")
+            }
+            onCancel={close}
+          />
         </Stack>
       </form>
     </Modal>

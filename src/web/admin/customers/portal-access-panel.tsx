@@ -4,7 +4,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ContactPortalAccess, PortalAccessStatus } from "../../../shared/contracts/index.js";
 import { errorMessage } from "../../ui/api-client.js";
+import { FormActions } from "../../ui/form-actions.js";
 import { useFormat } from "../../ui/format.js";
+import { notifyDone } from "../../ui/notify.js";
 import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
 import { usePortalAccess, usePortalAccessAction, usePreview } from "../portal-access/portal-access-api.js";
 import { EnableAccessModal } from "./enable-access-modal.js";
@@ -45,7 +47,7 @@ export function PortalAccessPanel({ customerId }: { customerId: string }) {
         : { kind: "disableAll" },
       {
         onSuccess: () => {
-          notifications.show({ color: "green", message: t("portalAccess.done.disabled") });
+          notifyDone(t("portalAccess.done.disabled"));
           setConfirm(null);
         },
       },
@@ -100,15 +102,14 @@ export function PortalAccessPanel({ customerId }: { customerId: string }) {
               ? t("portalAccess.confirmDisable.body")
               : t("portalAccess.confirmDisable.allBody")}
           </Text>
-          <ErrorAlert error={action.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirm(null)}>
-              {t("common.cancel")}
-            </Button>
-            <Button color="red" loading={action.isPending} onClick={runDisable} data-autofocus>
-              {t("portalAccess.disable")}
-            </Button>
-          </Group>
+          <FormActions
+            error={action.error}
+            pending={action.isPending}
+            label={t("portalAccess.disable")}
+            onCancel={() => setConfirm(null)}
+            onConfirm={runDisable}
+            danger
+          />
         </Stack>
       </Modal>
     </Card>
@@ -136,11 +137,7 @@ function ContactAccessRow({
     action.mutate(
       { kind: "reinvite", contactId: contact.contactId },
       {
-        onSuccess: () =>
-          notifications.show({
-            color: "green",
-            message: t("portalAccess.done.invited", { email: contact.email ?? "" }),
-          }),
+        onSuccess: () => notifyDone(t("portalAccess.done.invited", { email: contact.email ?? "" })),
         onError: (error) => notifications.show({ color: "red", message: errorMessage(error) }),
       },
     );

@@ -1,33 +1,31 @@
-import { Button, Card, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { Card, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { FormActions } from "../../ui/form-actions.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
-import { ErrorAlert } from "../../ui/page-states.js";
 import { useCustomers } from "../customers/customers-api.js";
-import { apiFieldToFormField } from "../invoices/invoice-form-model.js";
 import { InvoiceLinesEditor, LiveTotalsTable } from "../invoices/invoice-lines-editor.js";
 import { PageHeader } from "../layout/page-header.js";
 import type { DocumentFormValues } from "./document-form-model.js";
+import type { DraftEditorProps } from "./draft-pages.js";
+import { apiFieldToFormField } from "./lines-form-model.js";
 import type { DocumentForm } from "./use-document-form.js";
 
 interface DocumentEditorProps<V extends DocumentFormValues, B> {
-  title: string;
+  /** The kind's editor props: title, saving and its error, cancel. */
+  draft: Pick<DraftEditorProps<V, B>, "title" | "save" | "isSaving" | "error" | "onCancel">;
   editor: DocumentForm<V>;
   /** The header's fields, in the kind's order (`CustomerField`, `IssueDateField`, `CurrencyField` and its own). */
   fields: ReactNode;
   /** How many header fields fit a wide row. */
   columns: 3 | 4;
   toBody: (values: V) => B;
-  save: (body: B, callbacks: { onError: (error: unknown) => void }) => void;
   /** An API field's path as the form names it; defaults to the lines' own names. */
   formFieldOf?: (path: string) => string;
   /** Between the header and the lines (a credit note's corrected invoice). */
   beforeLines?: ReactNode;
   /** Below the notes and terms (a quote's signature, an invoice's partial payments). */
   options?: ReactNode;
-  isSaving: boolean;
-  error: unknown;
-  onCancel: () => void;
 }
 
 /**
@@ -37,15 +35,16 @@ interface DocumentEditorProps<V extends DocumentFormValues, B> {
 export function DocumentEditor<V extends DocumentFormValues, B>(props: DocumentEditorProps<V, B>) {
   const { t } = useTranslation();
   const { form, totals, taxes } = props.editor;
+  const { draft } = props;
   const submit = form.onSubmit((values) =>
-    props.save(props.toBody(values), {
+    draft.save(props.toBody(values), {
       onError: (error) => applyProblemToForm(form, error, props.formFieldOf ?? apiFieldToFormField),
     }),
   );
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <PageHeader title={props.title} />
+        <PageHeader title={draft.title} />
         <Card withBorder>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: props.columns }}>{props.fields}</SimpleGrid>
         </Card>
@@ -57,15 +56,12 @@ export function DocumentEditor<V extends DocumentFormValues, B>(props: DocumentE
           <Textarea label={t("invoice.terms")} autosize minRows={2} {...form.getInputProps("terms")} />
         </SimpleGrid>
         {props.options}
-        <ErrorAlert error={props.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onCancel}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={props.isSaving}>
-            {t("admin.editor.saveDraft")}
-          </Button>
-        </Group>
+        <FormActions
+          error={draft.error}
+          pending={draft.isSaving}
+          label={t("admin.editor.saveDraft")}
+          onCancel={draft.onCancel}
+        />
       </Stack>
     </form>
   );

@@ -9,7 +9,7 @@ import {
   newLine,
   todayIso,
   validateLines,
-} from "../invoices/invoice-form-model.js";
+} from "./lines-form-model.js";
 
 /** The header every sales document's form has; a kind adds its own dates and options. */
 export interface DocumentFormValues extends LinesFormValues {

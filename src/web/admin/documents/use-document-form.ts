@@ -4,8 +4,8 @@ import { useEffect } from "react";
 import type { Customer, Tax } from "../../../shared/contracts/index.js";
 import { queryKeys } from "../../ui/query-keys.js";
 import { fetchCustomer } from "../customers/customers-api.js";
-import { computeLiveTotals } from "../invoices/invoice-form-model.js";
 import { currencyChoices, type DocumentFormValues } from "./document-form-model.js";
+import { computeLiveTotals } from "./lines-form-model.js";
 
 export interface DocumentFormOptions<V extends DocumentFormValues> {
   initialValues: V;

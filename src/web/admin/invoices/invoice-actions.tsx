@@ -1,9 +1,9 @@
 import { Button, Group, Stack } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { InvoiceDetail, IssueDateBody } from "../../../shared/contracts/index.js";
+import { notifyDone } from "../../ui/notify.js";
 import { ErrorAlert } from "../../ui/page-states.js";
 import { VoidDocumentModal } from "../documents/void-document-modal.js";
 import { IssueDateDialog } from "../issue-dates/issue-date-offer.js";
@@ -29,11 +29,7 @@ export function InvoiceActions({ invoice }: { invoice: InvoiceDetail }) {
   const dateRefusal = issueDateRefusal(issue.error);
   const issueWith = (body?: IssueDateBody) =>
     issue.mutate(body, {
-      onSuccess: (issued) =>
-        notifications.show({
-          color: "green",
-          message: t("admin.detail.issued", { number: issued.number }),
-        }),
+      onSuccess: (issued) => notifyDone(t("admin.detail.issued", { number: issued.number })),
     });
 
   return (

@@ -5,10 +5,11 @@ import type { InvoiceDetail, Tax } from "../../../shared/contracts/index.js";
 import { decimalMarkOf } from "../../ui/decimal.js";
 import { ErrorState, PageLoader } from "../../ui/page-states.js";
 import { useSaveDraft, WithDraft } from "../documents/draft-pages.js";
+import { linesToValues } from "../documents/lines-form-model.js";
 import { useMe } from "../session.js";
 import { useTaxes } from "../settings/taxes-api.js";
 import { InvoiceEditor } from "./invoice-editor.js";
-import { emptyInvoiceValues, invoiceToValues, linesToValues } from "./invoice-form-model.js";
+import { emptyInvoiceValues, invoiceToValues } from "./invoice-form-model.js";
 import { isInvoiceKind } from "./invoice-kinds.js";
 import { useCreateInvoice, useInvoice, useUpdateInvoice } from "./invoices-api.js";
 

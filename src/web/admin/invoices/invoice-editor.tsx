@@ -7,10 +7,12 @@ import {
   DocumentEditor,
   IssueDateField,
 } from "../documents/document-editor.js";
+import { validateDocument } from "../documents/document-form-model.js";
 import type { DraftEditorProps } from "../documents/draft-pages.js";
+import { addDays } from "../documents/lines-form-model.js";
 import { useDocumentForm } from "../documents/use-document-form.js";
 import { CorrectedInvoiceSelect } from "./corrected-invoice-select.js";
-import { addDays, type InvoiceFormValues, validateInvoice, valuesToBody } from "./invoice-form-model.js";
+import { type InvoiceFormValues, valuesToBody } from "./invoice-form-model.js";
 
 interface Props extends DraftEditorProps<InvoiceFormValues, InvoiceDraftBody> {
   /** Fixed once the draft exists; a credit note also names the invoice it corrects. */
@@ -21,7 +23,7 @@ export function InvoiceEditor(props: Props) {
   const { t } = useTranslation();
   const editor = useDocumentForm<InvoiceFormValues>({
     initialValues: props.initialValues,
-    validate: (values) => validateInvoice(t, values),
+    validate: (values) => validateDocument(t, values),
     taxes: props.taxes,
     applyCustomerDefaults: props.applyCustomerDefaults,
     // The corrected invoice belongs to the customer: another customer clears it.
@@ -40,7 +42,7 @@ export function InvoiceEditor(props: Props) {
 
   return (
     <DocumentEditor
-      title={props.title}
+      draft={props}
       editor={editor}
       columns={4}
       fields={
@@ -72,10 +74,6 @@ export function InvoiceEditor(props: Props) {
         kind: props.kind,
         correctsInvoiceId: values.correctsInvoiceId || null,
       })}
-      save={props.save}
-      isSaving={props.isSaving}
-      error={props.error}
-      onCancel={props.onCancel}
     />
   );
 }

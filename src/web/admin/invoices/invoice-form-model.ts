@@ -1,59 +1,16 @@
-import type { TFunction } from "i18next";
 import type { InvoiceDetail, InvoiceDraftBody, Tax } from "../../../shared/contracts/index.js";
-import { computeTotals, minorToDecimalString, parseMoney } from "../../../shared/money/index.js";
-import { parseScaledDecimal, scaledToInput } from "../../ui/decimal.js";
+import {
+  type DocumentFormValues,
+  documentToBody,
+  documentToValues,
+  emptyDocumentValues,
+} from "../documents/document-form-model.js";
 
-export interface LineFormValues {
-  /** Stable React key; never sent. */
-  key: string;
-  description: string;
-  quantity: string;
-  unitPrice: string;
-  discount: string;
-  taxIds: string[];
-}
-
-/** What the line editor needs of any document form (invoices, quotes). */
-export interface LinesFormValues {
-  currency: string;
-  lines: LineFormValues[];
-}
-
-export interface InvoiceFormValues extends LinesFormValues {
-  customerId: string | null;
-  issueDate: string;
+export interface InvoiceFormValues extends DocumentFormValues {
   dueDate: string;
-  currency: string;
-  notes: string;
-  terms: string;
   allowPartialPayments: boolean;
   /** A credit note's corrected invoice (A8); other kinds leave it unset. */
   correctsInvoiceId?: string | null;
-}
-
-let keyCounter = 0;
-const nextKey = () => `line-${Date.now().toString(36)}-${(keyCounter++).toString(36)}`;
-
-export function newLine(taxIds: string[]): LineFormValues {
-  return { key: nextKey(), description: "", quantity: "1", unitPrice: "", discount: "", taxIds };
-}
-
-export function defaultTaxIds(taxes: Tax[]): string[] {
-  return taxes.filter((tax) => tax.isDefault).map((tax) => tax.id);
-}
-
-/** Today as a calendar date in the browser's time zone. */
-export function todayIso(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-export function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return "";
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 export function emptyInvoiceValues(
@@ -61,16 +18,7 @@ export function emptyInvoiceValues(
   taxes: Tax[],
   customerId: string | null,
 ): InvoiceFormValues {
-  return {
-    customerId,
-    issueDate: todayIso(),
-    dueDate: "",
-    currency,
-    notes: "",
-    terms: "",
-    allowPartialPayments: false,
-    lines: [newLine(defaultTaxIds(taxes))],
-  };
+  return { ...emptyDocumentValues(currency, taxes, customerId), dueDate: "", allowPartialPayments: false };
 }
 
 /** Also fills the form from a sales order (A7), whose delivery date takes the due date's place. */
@@ -82,125 +30,17 @@ export function invoiceToValues(
   decimalMark: "," | ".",
 ): InvoiceFormValues {
   return {
-    customerId: invoice.customerId,
-    issueDate: invoice.issueDate.slice(0, 10),
+    ...documentToValues(invoice, decimalMark),
     dueDate: invoice.dueDate?.slice(0, 10) ?? "",
-    currency: invoice.currency,
-    notes: invoice.notes ?? "",
-    terms: invoice.terms ?? "",
     allowPartialPayments: invoice.allowPartialPayments,
-    lines: linesToValues(invoice.lines, invoice.currency, decimalMark),
   };
 }
 
-/** A saved document's lines as form values. */
-export function linesToValues(
-  lines: InvoiceDetail["lines"],
-  currency: string,
-  decimalMark: "," | ".",
-): LineFormValues[] {
-  return lines.map((line) => ({
-    key: nextKey(),
-    description: line.description,
-    quantity: scaledToInput(line.quantityMilli, 3, decimalMark),
-    unitPrice: minorToDecimalString(line.unitPriceMinor, currency).replace(".", decimalMark),
-    discount: line.discountBp ? scaledToInput(line.discountBp, 2, decimalMark) : "",
-    taxIds: line.taxes.map((tax) => tax.taxId),
-  }));
-}
-
-export interface ParsedLine {
-  quantityMilli: number | null;
-  unitPriceMinor: number | null;
-  discountBp: number | null;
-}
-
-export function parseLine(line: LineFormValues, currency: string): ParsedLine {
-  const discountBp = line.discount.trim() === "" ? 0 : parseScaledDecimal(line.discount, 2);
-  return {
-    quantityMilli: parseScaledDecimal(line.quantity, 3),
-    unitPriceMinor: parseMoney(line.unitPrice, currency),
-    discountBp: discountBp !== null && discountBp >= 0 && discountBp <= 10_000 ? discountBp : null,
-  };
-}
-
-export function validateInvoice(t: TFunction, values: InvoiceFormValues): Record<string, string> {
-  const errors: Record<string, string> = {};
-  if (!values.customerId) errors.customerId = t("errors.required");
-  if (!values.issueDate) errors.issueDate = t("errors.required");
-  return { ...errors, ...validateLines(t, values) };
-}
-
-/** Errors of the lines, keyed by form path ("lines.0.quantity"). */
-export function validateLines(t: TFunction, values: LinesFormValues): Record<string, string> {
-  const errors: Record<string, string> = {};
-  if (values.lines.length === 0) errors.lines = t("admin.editor.atLeastOneLine");
-  values.lines.forEach((line, i) => {
-    const parsed = parseLine(line, values.currency);
-    if (!line.description.trim()) errors[`lines.${i}.description`] = t("errors.required");
-    if (parsed.quantityMilli === null) errors[`lines.${i}.quantity`] = t("errors.invalidNumber");
-    if (parsed.unitPriceMinor === null) errors[`lines.${i}.unitPrice`] = t("errors.invalidAmount");
-    if (parsed.discountBp === null) errors[`lines.${i}.discount`] = t("errors.invalidPercent");
-  });
-  return errors;
-}
-
-/** The request body; call only after `validateInvoice` found nothing. */
+/** The request body; call only after `validateDocument` found nothing. */
 export function valuesToBody(values: InvoiceFormValues): InvoiceDraftBody {
   return {
-    customerId: values.customerId ?? "",
-    issueDate: values.issueDate,
+    ...documentToBody(values),
     dueDate: values.dueDate || null,
-    currency: values.currency,
-    notes: values.notes.trim() || null,
-    terms: values.terms.trim() || null,
     allowPartialPayments: values.allowPartialPayments,
-    lines: linesToBody(values),
   };
-}
-
-/** The lines of a request body; call only after `validateLines` found nothing. */
-export function linesToBody(values: LinesFormValues): InvoiceDraftBody["lines"] {
-  return values.lines.map((line) => {
-    const parsed = parseLine(line, values.currency);
-    return {
-      description: line.description.trim(),
-      quantityMilli: parsed.quantityMilli ?? 0,
-      unitPriceMinor: parsed.unitPriceMinor ?? 0,
-      discountBp: parsed.discountBp ?? 0,
-      taxIds: line.taxIds,
-    };
-  });
-}
-
-/** API paths ("lines.0.quantityMilli") → form paths ("lines.0.quantity"). */
-export function apiFieldToFormField(path: string): string {
-  return path
-    .replace(/\.quantityMilli$/, ".quantity")
-    .replace(/\.unitPriceMinor$/, ".unitPrice")
-    .replace(/\.discountBp$/, ".discount");
-}
-
-export type LiveTotals = ReturnType<typeof computeTotals> & { valid: boolean[] };
-
-/** Totals as the server will compute them; a line that does not parse yet counts as zero. */
-export function computeLiveTotals(values: LinesFormValues, taxes: Tax[]): LiveTotals | null {
-  const rates = new Map(taxes.map((tax) => [tax.id, tax.rateBp]));
-  const valid: boolean[] = [];
-  const inputs = values.lines.map((line) => {
-    const parsed = parseLine(line, values.currency);
-    const ok = parsed.quantityMilli !== null && parsed.unitPriceMinor !== null && parsed.discountBp !== null;
-    valid.push(ok);
-    return {
-      quantityMilli: ok ? (parsed.quantityMilli ?? 0) : 0,
-      unitPriceMinor: ok ? (parsed.unitPriceMinor ?? 0) : 0,
-      discountBp: ok ? (parsed.discountBp ?? 0) : 0,
-      taxes: ok ? line.taxIds.map((taxId) => ({ taxId, rateBp: rates.get(taxId) ?? 0 })) : [],
-    };
-  });
-  try {
-    return { ...computeTotals(inputs), valid };
-  } catch {
-    return null;
-  }
 }

@@ -5,7 +5,12 @@ import { useTranslation } from "react-i18next";
 import type { Tax } from "../../../shared/contracts/index.js";
 import { useFormat } from "../../ui/format.js";
 import { TotalsTable } from "../../ui/invoice-totals.js";
-import { defaultTaxIds, type LinesFormValues, type LiveTotals, newLine } from "./invoice-form-model.js";
+import {
+  defaultTaxIds,
+  type LinesFormValues,
+  type LiveTotals,
+  newLine,
+} from "../documents/lines-form-model.js";
 import { useLineInputs } from "./line-inputs.js";
 
 interface Props<T extends LinesFormValues> {

@@ -3,7 +3,7 @@ import type { UseFormReturnType } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import type { Tax } from "../../../shared/contracts/index.js";
 import { useFormat } from "../../ui/format.js";
-import type { LinesFormValues } from "./invoice-form-model.js";
+import type { LinesFormValues } from "../documents/lines-form-model.js";
 
 /**
  * The inputs of one document line (invoices, quotes). Every input's accessible name says which line it belongs to

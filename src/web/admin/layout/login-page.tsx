@@ -1,22 +1,12 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Center,
-  Group,
-  Paper,
-  PasswordInput,
-  Stack,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Center, Group, Paper, Stack, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { Link, Navigate, useLocation, useNavigate } from "react-router";
+import { Navigate, useLocation, useNavigate } from "react-router";
 import { errorMessage } from "../../ui/api-client.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
 import { LanguageSwitch } from "../../ui/language-switch.js";
 import { PageLoader } from "../../ui/page-states.js";
+import { SignInFields } from "../../ui/password-forms.js";
 import { useLogin, useMe } from "../session.js";
 
 export function LoginPage() {
@@ -63,26 +53,7 @@ export function LoginPage() {
                 {errorMessage(login.error)}
               </Alert>
             ) : null}
-            <TextInput
-              label={t("admin.login.email")}
-              type="email"
-              autoComplete="username"
-              required
-              {...form.getInputProps("email")}
-            />
-            <PasswordInput
-              label={t("admin.login.password")}
-              autoComplete="current-password"
-              visibilityToggleButtonProps={{ "aria-label": t("admin.login.showPassword") }}
-              required
-              {...form.getInputProps("password")}
-            />
-            <Button type="submit" loading={login.isPending} fullWidth>
-              {t("admin.login.submit")}
-            </Button>
-            <Anchor component={Link} to="/forgot-password" size="sm">
-              {t("staffPasswords.forgotLink")}
-            </Anchor>
+            <SignInFields form={form} pending={login.isPending} texts="staffPasswords" />
           </Stack>
         </form>
       </Paper>

@@ -1,8 +1,9 @@
-import { Anchor, Button, Group, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Anchor, Button, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { InvoiceSummary } from "../../../shared/contracts/index.js";
 import { ApiError } from "../../ui/api-client.js";
+import { amountColumn, ColumnTable } from "../../ui/column-table.js";
 import { decimalMarkOf } from "../../ui/decimal.js";
 import { useFormat } from "../../ui/format.js";
 import { type AllocationAmounts, type AllocationCheck, fillOldestFirst } from "./allocation-model.js";
@@ -52,52 +53,53 @@ export function AllocationEditor(props: Props) {
           {t("moneyAdmin.allocate.oldestFirst")}
         </Button>
       </Group>
-      <Table.ScrollContainer minWidth={340}>
-        <Table captionSide="top">
-          <Table.Caption ta="left">{t("moneyAdmin.allocate.caption")}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("invoice.number")}</Table.Th>
-              <Table.Th scope="col" visibleFrom="sm">
-                {t("invoice.dueDate")}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t("invoice.amountDue")}
-              </Table.Th>
-              <Table.Th scope="col">{t("moneyAdmin.allocate.amount")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {documents.map((doc) => (
-              <Table.Tr key={doc.id}>
-                <Table.Th scope="row" fw={500}>
-                  <Anchor component={Link} to={`/invoices/${doc.id}`} target="_blank">
-                    {doc.number}
-                  </Anchor>
-                  {doc.kind === "retainer" ? (
-                    <Text size="xs" c="dimmed">
-                      {t("moneyAdmin.kinds.retainer")}
-                    </Text>
-                  ) : null}
-                </Table.Th>
-                <Table.Td visibleFrom="sm" c={doc.isOverdue ? "red" : undefined}>
-                  {f.date(doc.dueDate)}
-                </Table.Td>
-                <Table.Td ta="right">{f.money(doc.dueMinor, currency)}</Table.Td>
-                <Table.Td miw={120}>
-                  <TextInput
-                    aria-label={t("moneyAdmin.allocate.amountFor", { number: doc.number })}
-                    inputMode="decimal"
-                    value={amounts[doc.id] ?? ""}
-                    error={errorOf(doc.id)}
-                    onChange={(e) => props.onChange({ ...amounts, [doc.id]: e.currentTarget.value })}
-                  />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <ColumnTable<InvoiceSummary>
+        minWidth={340}
+        caption={t("moneyAdmin.allocate.caption")}
+        rows={documents}
+        rowKey={(doc) => doc.id}
+        columns={[
+          {
+            key: "number",
+            header: t("invoice.number"),
+            rowHeader: 500,
+            cell: (doc) => (
+              <>
+                <Anchor component={Link} to={`/invoices/${doc.id}`} target="_blank">
+                  {doc.number}
+                </Anchor>
+                {doc.kind === "retainer" ? (
+                  <Text size="xs" c="dimmed">
+                    {t("moneyAdmin.kinds.retainer")}
+                  </Text>
+                ) : null}
+              </>
+            ),
+          },
+          {
+            key: "dueDate",
+            header: t("invoice.dueDate"),
+            visibleFrom: "sm",
+            cellProps: (doc) => ({ c: doc.isOverdue ? "red" : undefined }),
+            cell: (doc) => f.date(doc.dueDate),
+          },
+          amountColumn("due", t("invoice.amountDue"), (doc) => f.money(doc.dueMinor, currency)),
+          {
+            key: "amount",
+            header: t("moneyAdmin.allocate.amount"),
+            cellProps: () => ({ miw: 120 }),
+            cell: (doc) => (
+              <TextInput
+                aria-label={t("moneyAdmin.allocate.amountFor", { number: doc.number })}
+                inputMode="decimal"
+                value={amounts[doc.id] ?? ""}
+                error={errorOf(doc.id)}
+                onChange={(e) => props.onChange({ ...amounts, [doc.id]: e.currentTarget.value })}
+              />
+            ),
+          },
+        ]}
+      />
       <Group justify="flex-end" gap="lg" aria-live="polite">
         <Text size="sm">
           {t("moneyAdmin.allocate.applied")}: <b>{f.money(check.totalMinor, currency)}</b>

@@ -1,11 +1,12 @@
-import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { Modal, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { UseMutationResult } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApplyBody } from "../../../shared/contracts/index.js";
+import { FormActions } from "../../ui/form-actions.js";
 import { useFormat } from "../../ui/format.js";
-import { ErrorAlert, PageLoader } from "../../ui/page-states.js";
+import { PageLoader } from "../../ui/page-states.js";
 import { AllocationEditor, allocationServerErrors } from "./allocation-editor.js";
 import { type AllocationAmounts, checkAllocations } from "./allocation-model.js";
 import { useOpenDocuments } from "./payments-api.js";
@@ -84,15 +85,14 @@ export function ApplyModal(props: Props) {
             serverErrors={allocationServerErrors(mutation.error, sentIds)}
           />
         )}
-        <ErrorAlert error={open.error ?? mutation.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t("common.cancel")}
-          </Button>
-          <Button onClick={submit} loading={mutation.isPending} disabled={invalid}>
-            {t("moneyAdmin.apply.submit")}
-          </Button>
-        </Group>
+        <FormActions
+          error={open.error ?? mutation.error}
+          pending={mutation.isPending}
+          label={t("moneyAdmin.apply.submit")}
+          onCancel={close}
+          onConfirm={submit}
+          disabled={invalid}
+        />
       </Stack>
     </Modal>
   );

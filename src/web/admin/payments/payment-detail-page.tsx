@@ -1,9 +1,9 @@
-import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Card, Group, SimpleGrid, Stack, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { PaymentDetail } from "../../../shared/contracts/index.js";
+import { Fact } from "../../ui/fact.js";
 import { useFormat } from "../../ui/format.js";
 import { LongText } from "../../ui/long-text.js";
 import { ErrorState, PageLoader } from "../../ui/page-states.js";
@@ -19,19 +19,6 @@ export function PaymentDetailPage() {
   if (payment.isPending) return <PageLoader />;
   if (payment.isError) return <ErrorState error={payment.error} onRetry={() => void payment.refetch()} />;
   return <PaymentView payment={payment.data} onReload={() => void payment.refetch()} />;
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0}>
-        {children}
-      </Text>
-    </div>
-  );
 }
 
 function PaymentView({ payment, onReload }: { payment: PaymentDetail; onReload: () => void }) {

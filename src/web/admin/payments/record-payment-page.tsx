@@ -1,4 +1,4 @@
-import { Button, Card, Group, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from "@mantine/core";
+import { Card, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useEffect, useMemo, useState } from "react";
@@ -6,14 +6,16 @@ import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 import { parseMoney, SUPPORTED_CURRENCIES } from "../../../shared/money/index.js";
 import { decimalMarkOf } from "../../ui/decimal.js";
+import { FormActions } from "../../ui/form-actions.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
 import { ErrorAlert } from "../../ui/page-states.js";
 import { useCustomer, useCustomers } from "../customers/customers-api.js";
-import { todayIso } from "../invoices/invoice-form-model.js";
+import { todayIso } from "../documents/lines-form-model.js";
 import { PageHeader } from "../layout/page-header.js";
 import { AllocationEditor, allocationServerErrors } from "./allocation-editor.js";
 import { type AllocationAmounts, checkAllocations, minorToInput } from "./allocation-model.js";
-import { OFFLINE_METHODS, type OfflineMethod } from "./payment-methods.js";
+import { OfflineMovementFields } from "./offline-fields.js";
+import type { OfflineMethod } from "./payment-methods.js";
 import { useOpenDocuments, useRecordPayment } from "./payments-api.js";
 
 interface Values {
@@ -147,19 +149,7 @@ export function RecordPaymentPage() {
               allowDeselect={false}
               {...form.getInputProps("currency")}
             />
-            <Select
-              label={t("invoice.method")}
-              data={OFFLINE_METHODS.map((m) => ({ value: m, label: t(`moneyAdmin.methods.${m}`) }))}
-              allowDeselect={false}
-              {...form.getInputProps("method")}
-            />
-            <TextInput
-              type="date"
-              label={t("moneyAdmin.record.paidOn")}
-              required
-              {...form.getInputProps("paidOn")}
-            />
-            <TextInput label={t("moneyAdmin.reference")} {...form.getInputProps("reference")} />
+            <OfflineMovementFields form={form} datePath="paidOn" dateLabel={t("moneyAdmin.record.paidOn")} />
           </SimpleGrid>
           <Textarea
             mt="sm"
@@ -189,15 +179,13 @@ export function RecordPaymentPage() {
             <ErrorAlert error={open.error} />
           </Card>
         ) : null}
-        <ErrorAlert error={record.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => navigate(-1)}>
-            {t("common.cancel")}
-          </Button>
-          <Button type="submit" loading={record.isPending} disabled={splitInvalid}>
-            {t("moneyAdmin.record.submit")}
-          </Button>
-        </Group>
+        <FormActions
+          error={record.error}
+          pending={record.isPending}
+          label={t("moneyAdmin.record.submit")}
+          onCancel={() => navigate(-1)}
+          disabled={splitInvalid}
+        />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Modal, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import type { UseMutationResult } from "@tanstack/react-query";
@@ -10,9 +10,10 @@ import { decimalMarkOf } from "../../ui/decimal.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
 import { useFormat } from "../../ui/format.js";
 import { ErrorAlert } from "../../ui/page-states.js";
-import { todayIso } from "../invoices/invoice-form-model.js";
+import { todayIso } from "../documents/lines-form-model.js";
 import { minorToInput } from "./allocation-model.js";
-import { OFFLINE_METHODS, type OfflineMethod } from "./payment-methods.js";
+import { OfflineMovementFields } from "./offline-fields.js";
+import type { OfflineMethod } from "./payment-methods.js";
 
 interface Props {
   opened: boolean;
@@ -109,19 +110,7 @@ function RefundForm(props: Props) {
           data-autofocus
           {...form.getInputProps("amount")}
         />
-        <Select
-          label={t("invoice.method")}
-          data={OFFLINE_METHODS.map((m) => ({ value: m, label: t(`moneyAdmin.methods.${m}`) }))}
-          allowDeselect={false}
-          {...form.getInputProps("method")}
-        />
-        <TextInput
-          type="date"
-          label={t("moneyAdmin.refund.date")}
-          required
-          {...form.getInputProps("refundedOn")}
-        />
-        <TextInput label={t("moneyAdmin.reference")} {...form.getInputProps("reference")} />
+        <OfflineMovementFields form={form} datePath="refundedOn" dateLabel={t("moneyAdmin.refund.date")} />
         <Textarea label={t("invoice.notes")} autosize minRows={2} {...form.getInputProps("notes")} />
         {stale ? (
           <Alert color="yellow" role="alert" title={t("moneyAdmin.refund.staleTitle")}>

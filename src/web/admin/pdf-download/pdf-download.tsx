@@ -2,6 +2,7 @@ import { Button, Group, Select } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../../shared/contracts/index.js";
+import { preferredLanguage } from "../../../shared/language.js";
 import { withPdfLanguage } from "../../ui/pdf-language.js";
 import { useCustomer } from "../customers/customers-api.js";
 
@@ -21,7 +22,7 @@ export function PdfDownload({
   const { t, i18n } = useTranslation();
   const customer = useCustomer(customerId);
   const [chosen, setChosen] = useState<Language | null>(null);
-  const lang: Language = chosen ?? customer.data?.language ?? (i18n.language === "es" ? "es" : "en");
+  const lang = preferredLanguage(chosen, customer.data?.language, i18n.language);
   return (
     <Group gap={4} wrap="nowrap">
       <Button component="a" href={withPdfLanguage(href, lang)} download variant="default">

@@ -7,16 +7,17 @@ import {
   DocumentEditor,
   IssueDateField,
 } from "../documents/document-editor.js";
+import { validateDocument } from "../documents/document-form-model.js";
 import type { DraftEditorProps } from "../documents/draft-pages.js";
 import { useDocumentForm } from "../documents/use-document-form.js";
-import { type QuoteFormValues, quoteValuesToBody, validateQuote } from "./quote-form-model.js";
+import { type QuoteFormValues, quoteValuesToBody } from "./quote-form-model.js";
 
 /** The draft quote form: the document editor with an expiry date and the signature option. */
 export function QuoteEditor(props: DraftEditorProps<QuoteFormValues, QuoteDraftBody>) {
   const { t } = useTranslation();
   const editor = useDocumentForm<QuoteFormValues>({
     initialValues: props.initialValues,
-    validate: (values) => validateQuote(t, values),
+    validate: (values) => validateDocument(t, values),
     taxes: props.taxes,
     applyCustomerDefaults: props.applyCustomerDefaults,
   });
@@ -24,7 +25,7 @@ export function QuoteEditor(props: DraftEditorProps<QuoteFormValues, QuoteDraftB
 
   return (
     <DocumentEditor
-      title={props.title}
+      draft={props}
       editor={editor}
       columns={4}
       fields={
@@ -48,10 +49,6 @@ export function QuoteEditor(props: DraftEditorProps<QuoteFormValues, QuoteDraftB
         />
       }
       toBody={quoteValuesToBody}
-      save={props.save}
-      isSaving={props.isSaving}
-      error={props.error}
-      onCancel={props.onCancel}
     />
   );
 }

@@ -1,23 +1,10 @@
-import { Alert, Button, Card, Code, Group, Image, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import type { ReactNode } from "react";
+import { Alert, Button, Card, Code, Group, Image, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { QuoteAcceptanceEvidence } from "../../../shared/contracts/index.js";
+import { FactGrid } from "../../ui/fact.js";
 import { useFormat } from "../../ui/format.js";
 import { ErrorAlert } from "../../ui/page-states.js";
 import { useVerifyEvidence } from "./quotes-api.js";
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0} style={{ overflowWrap: "anywhere" }}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 /** Who accepted, when, from where, what they signed, and whether the quote still matches its hash. */
 export function QuoteEvidence({ quoteId, evidence }: { quoteId: string; evidence: QuoteAcceptanceEvidence }) {
@@ -31,16 +18,17 @@ export function QuoteEvidence({ quoteId, evidence }: { quoteId: string; evidence
         <Title order={2} size="h4" id="evidence-title">
           {t("quotes.evidence.title")}
         </Title>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} component="dl" m={0}>
-          <Fact label={t("quotes.evidence.signer")}>{evidence.signerName}</Fact>
-          <Fact label={t("quotes.evidence.email")}>{evidence.signerEmail}</Fact>
-          <Fact label={t("quotes.evidence.acceptedAt")}>{f.dateTime(evidence.acceptedAt)}</Fact>
-          <Fact label={t("quotes.evidence.ip")}>{evidence.ip}</Fact>
-          <Fact label={t("quotes.evidence.userAgent")}>{evidence.userAgent ?? t("common.none")}</Fact>
-          <Fact label={t("quotes.evidence.hash")}>
-            <Code>{evidence.documentHash}</Code>
-          </Fact>
-        </SimpleGrid>
+        <FactGrid
+          wrapAnywhere
+          facts={[
+            [t("quotes.evidence.signer"), evidence.signerName],
+            [t("quotes.evidence.email"), evidence.signerEmail],
+            [t("quotes.evidence.acceptedAt"), f.dateTime(evidence.acceptedAt)],
+            [t("quotes.evidence.ip"), evidence.ip],
+            [t("quotes.evidence.userAgent"), evidence.userAgent ?? t("common.none")],
+            [t("quotes.evidence.hash"), <Code key="hash">{evidence.documentHash}</Code>],
+          ]}
+        />
         <div>
           <Text size="xs" c="dimmed">
             {t("quotes.evidence.signature")}

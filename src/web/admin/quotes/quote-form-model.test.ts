@@ -1,7 +1,8 @@
 import type { TFunction } from "i18next";
 import { describe, expect, test } from "vitest";
 import type { QuoteDetail } from "../../../shared/contracts/index.js";
-import { emptyQuoteValues, quoteToValues, quoteValuesToBody, validateQuote } from "./quote-form-model.js";
+import { validateDocument } from "../documents/document-form-model.js";
+import { emptyQuoteValues, quoteToValues, quoteValuesToBody } from "./quote-form-model.js";
 
 const t = ((key: string) => key) as unknown as TFunction;
 const taxes = [
@@ -21,7 +22,7 @@ describe("the quote form model", () => {
 
   test("validation names the customer and each bad line field; a valid form has no errors", () => {
     const values = emptyQuoteValues("EUR", taxes, null);
-    expect(validateQuote(t, values)).toMatchObject({
+    expect(validateDocument(t, values)).toMatchObject({
       customerId: "errors.required",
       "lines.0.description": "errors.required",
       "lines.0.unitPrice": "errors.invalidAmount",
@@ -33,8 +34,8 @@ describe("the quote form model", () => {
       customerId: "00000000-0000-4000-8000-0000000000aa",
       lines: [{ ...line, description: "Design", unitPrice: "1.234,50", quantity: "1,5", discount: "10 %" }],
     };
-    expect(validateQuote(t, ok)).toEqual({});
-    expect(validateQuote(t, { ...ok, lines: [] })).toEqual({ lines: "admin.editor.atLeastOneLine" });
+    expect(validateDocument(t, ok)).toEqual({});
+    expect(validateDocument(t, { ...ok, lines: [] })).toEqual({ lines: "admin.editor.atLeastOneLine" });
   });
 
   test("the body carries integers, a null expiry for 'no expiry', trimmed texts and the signature switch", () => {

@@ -1,13 +1,11 @@
-import type { TFunction } from "i18next";
 import type { QuoteDetail, QuoteDraftBody, Tax } from "../../../shared/contracts/index.js";
 import {
   type DocumentFormValues,
   documentToBody,
   documentToValues,
   emptyDocumentValues,
-  validateDocument,
 } from "../documents/document-form-model.js";
-import { addDays } from "../invoices/invoice-form-model.js";
+import { addDays } from "../documents/lines-form-model.js";
 
 /** The server's default validity when a new quote is opened (it is shown, and may be cleared). */
 const DEFAULT_VALIDITY_DAYS = 30;
@@ -35,11 +33,7 @@ export function quoteToValues(quote: QuoteDetail, decimalMark: "," | "."): Quote
   };
 }
 
-export function validateQuote(t: TFunction, values: QuoteFormValues): Record<string, string> {
-  return validateDocument(t, values);
-}
-
-/** The request body; call only after `validateQuote` found nothing. */
+/** The request body; call only after `validateDocument` found nothing. */
 export function quoteValuesToBody(values: QuoteFormValues): QuoteDraftBody {
   return {
     ...documentToBody(values),

@@ -1,6 +1,5 @@
 import { Anchor, Button, Group, Stack } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { IssueDateBody, SalesOrderDetail } from "../../../shared/contracts/index.js";
@@ -8,6 +7,7 @@ import { CommentsThread } from "../../ui/comments/comments-thread.js";
 import { decimalMarkOf, scaledToInput } from "../../ui/decimal.js";
 import { DocumentDetail } from "../../ui/documents/document-detail.js";
 import { useFormat } from "../../ui/format.js";
+import { notifyDone } from "../../ui/notify.js";
 import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
 import { ResponsiveTable } from "../../ui/responsive-table.js";
 import { OrderInvoices } from "../../ui/sales-order-invoices.js";
@@ -124,11 +124,7 @@ function OrderActions({ order }: { order: SalesOrderDetail }) {
   const dateRefusal = issueDateRefusal(confirm.error);
   const confirmWith = (dates: IssueDateBody | undefined) =>
     confirm.mutate(dates, {
-      onSuccess: (o) =>
-        notifications.show({
-          color: "green",
-          message: t("salesOrders.actions.confirmed", { number: o.number }),
-        }),
+      onSuccess: (o) => notifyDone(t("salesOrders.actions.confirmed", { number: o.number })),
     });
   return (
     <Stack gap="xs" align="stretch">

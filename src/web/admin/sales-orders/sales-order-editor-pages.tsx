@@ -9,6 +9,7 @@ import {
   DocumentEditor,
   IssueDateField,
 } from "../documents/document-editor.js";
+import { validateDocument } from "../documents/document-form-model.js";
 import { type DraftEditorProps, useSaveDraft, WithDraft, WithTaxes } from "../documents/draft-pages.js";
 import { useDocumentForm } from "../documents/use-document-form.js";
 import { useMe } from "../session.js";
@@ -17,7 +18,6 @@ import {
   type SalesOrderFormValues,
   salesOrderToValues,
   salesOrderValuesToBody,
-  validateSalesOrder,
 } from "./sales-order-form-model.js";
 import { useCreateSalesOrder, useSalesOrder, useUpdateSalesOrder } from "./sales-orders-api.js";
 
@@ -26,14 +26,14 @@ function SalesOrderEditor(props: DraftEditorProps<SalesOrderFormValues, SalesOrd
   const { t } = useTranslation();
   const editor = useDocumentForm<SalesOrderFormValues>({
     initialValues: props.initialValues,
-    validate: (values) => validateSalesOrder(t, values),
+    validate: (values) => validateDocument(t, values),
     taxes: props.taxes,
   });
   const { form } = editor;
 
   return (
     <DocumentEditor
-      title={props.title}
+      draft={props}
       editor={editor}
       columns={3}
       fields={
@@ -54,10 +54,6 @@ function SalesOrderEditor(props: DraftEditorProps<SalesOrderFormValues, SalesOrd
         </>
       }
       toBody={salesOrderValuesToBody}
-      save={props.save}
-      isSaving={props.isSaving}
-      error={props.error}
-      onCancel={props.onCancel}
     />
   );
 }

@@ -1,11 +1,11 @@
 import type { TFunction } from "i18next";
 import { describe, expect, test } from "vitest";
 import type { SalesOrderDetail } from "../../../shared/contracts/index.js";
+import { validateDocument } from "../documents/document-form-model.js";
 import {
   emptySalesOrderValues,
   salesOrderToValues,
   salesOrderValuesToBody,
-  validateSalesOrder,
 } from "./sales-order-form-model.js";
 
 const t = ((key: string) => key) as unknown as TFunction;
@@ -24,7 +24,7 @@ describe("the sales order form model", () => {
 
   test("validation names the customer and each bad line field", () => {
     const values = emptySalesOrderValues("EUR", taxes, null);
-    expect(validateSalesOrder(t, values)).toMatchObject({
+    expect(validateDocument(t, values)).toMatchObject({
       customerId: "errors.required",
       "lines.0.description": "errors.required",
       "lines.0.unitPrice": "errors.invalidAmount",

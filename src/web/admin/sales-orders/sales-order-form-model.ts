@@ -1,11 +1,9 @@
-import type { TFunction } from "i18next";
 import type { SalesOrderDetail, SalesOrderDraftBody, Tax } from "../../../shared/contracts/index.js";
 import {
   type DocumentFormValues,
   documentToBody,
   documentToValues,
   emptyDocumentValues,
-  validateDocument,
 } from "../documents/document-form-model.js";
 
 export interface SalesOrderFormValues extends DocumentFormValues {
@@ -31,11 +29,7 @@ export function salesOrderToValues(order: SalesOrderDetail, decimalMark: "," | "
   };
 }
 
-export function validateSalesOrder(t: TFunction, values: SalesOrderFormValues): Record<string, string> {
-  return validateDocument(t, values);
-}
-
-/** The request body; call only after `validateSalesOrder` found nothing. */
+/** The request body; call only after `validateDocument` found nothing. */
 export function salesOrderValuesToBody(values: SalesOrderFormValues): SalesOrderDraftBody {
   return {
     ...documentToBody(values),

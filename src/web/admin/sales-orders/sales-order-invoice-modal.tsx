@@ -1,11 +1,12 @@
-import { Alert, Button, Group, Modal, SegmentedControl, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Modal, SegmentedControl, Stack, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { SalesOrderDetail } from "../../../shared/contracts/index.js";
+import { amountColumn, ColumnTable, column } from "../../ui/column-table.js";
 import { decimalMarkOf, parseScaledDecimal, scaledToInput } from "../../ui/decimal.js";
-import { ErrorAlert } from "../../ui/page-states.js";
+import { FormActions } from "../../ui/form-actions.js";
 import { useInvoiceSalesOrder } from "./sales-orders-api.js";
 
 /** "Create invoice": everything that remains, or chosen quantities per line (0 leaves a line out). */
@@ -78,58 +79,46 @@ function InvoiceForm({ order, onClose }: { order: SalesOrderDetail; onClose: () 
           { value: "chosen", label: t("salesOrders.invoiceModal.chosen") },
         ]}
       />
-      <Table.ScrollContainer minWidth={420}>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("invoice.description")}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t("salesOrders.invoiceModal.remaining")}
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                {t("salesOrders.invoiceModal.toInvoice")}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {open.map((l) => (
-              <Table.Tr key={l.id}>
-                <Table.Td>{l.description}</Table.Td>
-                <Table.Td ta="right">{scaledToInput(l.remainingQuantityMilli, 3, mark)}</Table.Td>
-                <Table.Td ta="right" w={140}>
-                  {mode === "all" ? (
-                    scaledToInput(l.remainingQuantityMilli, 3, mark)
-                  ) : (
-                    <TextInput
-                      aria-label={`${t("salesOrders.invoiceModal.toInvoice")}: ${l.description}`}
-                      inputMode="decimal"
-                      value={quantities[l.id] ?? ""}
-                      error={invalid.includes(l) ? t("salesOrders.invoiceModal.invalid") : undefined}
-                      onChange={(e) => {
-                        const value = e.currentTarget.value;
-                        setQuantities((prev) => ({ ...prev, [l.id]: value }));
-                      }}
-                    />
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      <ErrorAlert error={create.error} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onClose}>
-          {t("common.cancel")}
-        </Button>
-        <Button
-          onClick={submit}
-          loading={create.isPending}
-          disabled={mode === "chosen" && (invalid.length > 0 || chosen.length === 0)}
-        >
-          {t("salesOrders.invoiceModal.create")}
-        </Button>
-      </Group>
+      <ColumnTable<SalesOrderDetail["lines"][number]>
+        minWidth={420}
+        rows={open}
+        rowKey={(l) => l.id}
+        columns={[
+          column("description", t("invoice.description"), (l) => l.description),
+          amountColumn("remaining", t("salesOrders.invoiceModal.remaining"), (l) =>
+            scaledToInput(l.remainingQuantityMilli, 3, mark),
+          ),
+          {
+            key: "toInvoice",
+            header: t("salesOrders.invoiceModal.toInvoice"),
+            align: "right",
+            cellProps: () => ({ w: 140 }),
+            cell: (l) =>
+              mode === "all" ? (
+                scaledToInput(l.remainingQuantityMilli, 3, mark)
+              ) : (
+                <TextInput
+                  aria-label={`${t("salesOrders.invoiceModal.toInvoice")}: ${l.description}`}
+                  inputMode="decimal"
+                  value={quantities[l.id] ?? ""}
+                  error={invalid.includes(l) ? t("salesOrders.invoiceModal.invalid") : undefined}
+                  onChange={(e) => {
+                    const value = e.currentTarget.value;
+                    setQuantities((prev) => ({ ...prev, [l.id]: value }));
+                  }}
+                />
+              ),
+          },
+        ]}
+      />
+      <FormActions
+        error={create.error}
+        pending={create.isPending}
+        label={t("salesOrders.invoiceModal.create")}
+        onCancel={onClose}
+        onConfirm={submit}
+        disabled={mode === "chosen" && (invalid.length > 0 || chosen.length === 0)}
+      />
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
-import { Button, Fieldset, Group, Stack, Switch, Text } from "@mantine/core";
+import { Fieldset, Stack, Switch, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { NotificationPrefs } from "../../../shared/contracts/index.js";
-import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
+import { FormActions } from "../../ui/form-actions.js";
+import { ErrorState, PageLoader } from "../../ui/page-states.js";
 import {
   type PortalSettingsResponse,
   usePortalSettings,
@@ -60,12 +61,7 @@ function PrefsForm({ settings }: { settings: PortalSettingsResponse }) {
             ))}
           </Stack>
         </Fieldset>
-        <ErrorAlert error={update.error} />
-        <Group>
-          <Button type="submit" loading={update.isPending}>
-            {t("common.save")}
-          </Button>
-        </Group>
+        <FormActions error={update.error} pending={update.isPending} justify="flex-start" />
       </Stack>
     </form>
   );

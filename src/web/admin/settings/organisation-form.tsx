@@ -1,21 +1,11 @@
-import {
-  Button,
-  ColorInput,
-  Fieldset,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { ColorInput, Fieldset, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import type { OrganisationProfile } from "../../../shared/contracts/index.js";
 import { SUPPORTED_CURRENCIES } from "../../../shared/money/index.js";
+import { FormActions } from "../../ui/form-actions.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
-import { ErrorAlert } from "../../ui/page-states.js";
 import { useUpdateOrganisation } from "./organisation-api.js";
 import {
   type OrganisationFormValues,
@@ -116,12 +106,7 @@ export function OrganisationForm({ profile }: { profile: OrganisationProfile }) 
             <TextInput autoComplete="off" {...input("bic")} />
           </SimpleGrid>
         </Fieldset>
-        <ErrorAlert error={update.error} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={update.isPending}>
-            {t("common.save")}
-          </Button>
-        </Group>
+        <FormActions error={update.error} pending={update.isPending} />
       </Stack>
     </form>
   );

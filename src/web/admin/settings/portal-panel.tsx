@@ -1,9 +1,10 @@
-import { Anchor, Button, Group, Radio, Stack, Switch, Text, TextInput } from "@mantine/core";
+import { Anchor, Radio, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
+import { FormActions } from "../../ui/form-actions.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
-import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
+import { ErrorState, PageLoader } from "../../ui/page-states.js";
 import {
   type PortalSettingsResponse,
   usePortalSettings,
@@ -108,12 +109,7 @@ function PortalForm({ settings }: { settings: PortalSettingsResponse }) {
           value={form.values.options}
           onChange={(key, on) => form.setFieldValue(`options.${key}`, on)}
         />
-        <ErrorAlert error={update.error} />
-        <Group>
-          <Button type="submit" loading={update.isPending}>
-            {t("common.save")}
-          </Button>
-        </Group>
+        <FormActions error={update.error} pending={update.isPending} justify="flex-start" />
       </Stack>
     </form>
   );

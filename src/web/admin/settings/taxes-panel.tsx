@@ -1,11 +1,14 @@
-import { Badge, Button, Card, Checkbox, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Card, Checkbox, Group, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
+import type { Tax } from "../../../shared/contracts/index.js";
+import { amountColumn, ColumnTable, column } from "../../ui/column-table.js";
 import { parseScaledDecimal } from "../../ui/decimal.js";
+import { FormActions } from "../../ui/form-actions.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
 import { useFormat } from "../../ui/format.js";
-import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
+import { ErrorState, PageLoader } from "../../ui/page-states.js";
 import { useCreateTax, useTaxes } from "./taxes-api.js";
 
 export function TaxesPanel() {
@@ -19,29 +22,19 @@ export function TaxesPanel() {
       {taxes.isError ? <ErrorState error={taxes.error} onRetry={() => void taxes.refetch()} /> : null}
       {taxes.data?.length === 0 ? <Text c="dimmed">{t("admin.taxes.empty")}</Text> : null}
       {taxes.data && taxes.data.length > 0 ? (
-        <Table.ScrollContainer minWidth={320}>
-          <Table captionSide="top">
-            <Table.Caption ta="left">{t("admin.taxes.title")}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("admin.taxes.name")}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t("admin.taxes.rate")}
-                </Table.Th>
-                <Table.Th scope="col">{t("admin.taxes.default")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {taxes.data.map((tax) => (
-                <Table.Tr key={tax.id}>
-                  <Table.Td>{tax.name}</Table.Td>
-                  <Table.Td ta="right">{f.percent(tax.rateBp)}</Table.Td>
-                  <Table.Td>{tax.isDefault ? <Badge>{t("admin.taxes.default")}</Badge> : null}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ColumnTable<Tax>
+          minWidth={320}
+          caption={t("admin.taxes.title")}
+          rows={taxes.data}
+          rowKey={(tax) => tax.id}
+          columns={[
+            column("name", t("admin.taxes.name"), (tax) => tax.name),
+            amountColumn("rate", t("admin.taxes.rate"), (tax) => f.percent(tax.rateBp)),
+            column("default", t("admin.taxes.default"), (tax) =>
+              tax.isDefault ? <Badge>{t("admin.taxes.default")}</Badge> : null,
+            ),
+          ]}
+        />
       ) : null}
       <AddTaxForm isFirst={taxes.data?.length === 0} />
     </Stack>
@@ -101,12 +94,12 @@ function AddTaxForm({ isFirst }: { isFirst: boolean }) {
             label={t("admin.taxes.isDefault")}
             {...form.getInputProps("isDefault", { type: "checkbox" })}
           />
-          <ErrorAlert error={create.error} />
-          <Group>
-            <Button type="submit" loading={create.isPending}>
-              {t("admin.taxes.add")}
-            </Button>
-          </Group>
+          <FormActions
+            error={create.error}
+            pending={create.isPending}
+            label={t("admin.taxes.add")}
+            justify="flex-start"
+          />
         </Stack>
       </form>
     </Card>

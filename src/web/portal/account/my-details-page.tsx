@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Card, Select, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import type { MyDetails, PortalMe } from "../../../shared/contracts/index.js";
+import { FormActions } from "../../ui/form-actions.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
-import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
+import { ErrorState, PageLoader } from "../../ui/page-states.js";
 import { useContactMe } from "../portal-api.js";
 import { useMyDetails, useUpdateMyDetails } from "./my-details-api.js";
 import { OrgContactBlock } from "./org-contact.js";
@@ -209,12 +210,13 @@ function DetailsForm({ details, me }: { details: MyDetails; me: PortalMe }) {
             {t("portalSettings.account.saved", { org: me.org.name })}
           </Alert>
         ) : null}
-        <ErrorAlert error={update.error} />
-        <Group>
-          <Button type="submit" loading={update.isPending} disabled={me.preview}>
-            {t("portalSettings.account.save")}
-          </Button>
-        </Group>
+        <FormActions
+          error={update.error}
+          pending={update.isPending}
+          label={t("portalSettings.account.save")}
+          disabled={me.preview}
+          justify="flex-start"
+        />
       </Stack>
     </form>
   );

@@ -1,25 +1,13 @@
-import { Anchor, Card, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Card, Stack, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { PortalMe } from "../../../shared/contracts/index.js";
+import { FactGrid } from "../../ui/fact.js";
 
 type Org = PortalMe["org"];
 
 /** Only http(s) links become anchors: a stored `javascript:` URL must never be clickable. */
 const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : null);
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0} style={{ overflowWrap: "anywhere" }}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 /**
  * The organisation's contact details (E1), as C4 allows: the server leaves out what is switched off
@@ -96,13 +84,7 @@ export function OrgContactBlock({ org }: { org: Org }) {
       <Title order={2} size="h4" id="org-contact-title" mb="sm">
         {t("portalSettings.account.orgContact", { org: org.name })}
       </Title>
-      <SimpleGrid cols={{ base: 1, sm: 2 }} component="dl" m={0} spacing="sm">
-        {rows.map(([label, value]) => (
-          <Row key={label} label={label}>
-            {value}
-          </Row>
-        ))}
-      </SimpleGrid>
+      <FactGrid facts={rows} spacing="sm" wrapAnywhere />
     </Card>
   );
 }

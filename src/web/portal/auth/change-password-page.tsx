@@ -1,10 +1,7 @@
-import { Alert, Button, PasswordInput, Stack, Text } from "@mantine/core";
-import { useForm } from "@mantine/form";
+import { Alert, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { isApiError } from "../../ui/api-client.js";
-import { applyProblemToForm } from "../../ui/form-errors.js";
-import { ErrorAlert } from "../../ui/page-states.js";
-import { NewPasswordFields, newPasswordRules } from "../../ui/password-fields.js";
+import { ChangePasswordForm } from "../../ui/password-forms.js";
 import { useContactMe } from "../portal-api.js";
 import { useChangePassword } from "./auth-api.js";
 import { AuthCard } from "./auth-layout.js";
@@ -14,19 +11,6 @@ export function ChangePasswordPage() {
   const { t } = useTranslation();
   const preview = useContactMe().data?.preview === true;
   const change = useChangePassword();
-  const form = useForm({
-    initialValues: { currentPassword: "", password: "", confirm: "" },
-    validate: newPasswordRules(t),
-  });
-  const submit = form.onSubmit((values) =>
-    change.mutate(
-      { currentPassword: values.currentPassword, newPassword: values.password, confirm: values.confirm },
-      {
-        onSuccess: () => form.reset(),
-        onError: (error) => applyProblemToForm(form, error, (f) => (f === "newPassword" ? "password" : f)),
-      },
-    ),
-  );
   const wrongCurrent = isApiError(change.error) && change.error.code === "WRONG_PASSWORD";
 
   return (
@@ -37,26 +21,19 @@ export function ChangePasswordPage() {
           {t("portalAuth.change.done")}
         </Alert>
       ) : null}
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <ErrorAlert error={change.error} />
-          {wrongCurrent ? (
+      <ChangePasswordForm
+        sending={change}
+        texts="portalAuth"
+        hint={
+          wrongCurrent ? (
             <Text size="sm" c="dimmed">
               {t("portalAuth.change.noPassword")}
             </Text>
-          ) : null}
-          <PasswordInput
-            label={t("portalAuth.currentPassword")}
-            autoComplete="current-password"
-            visibilityToggleButtonProps={{ "aria-label": t("portalAuth.showPassword") }}
-            {...form.getInputProps("currentPassword")}
-          />
-          <NewPasswordFields form={form} />
-          <Button type="submit" loading={change.isPending} disabled={preview} fullWidth>
-            {t("portalAuth.change.submit")}
-          </Button>
-        </Stack>
-      </form>
+          ) : null
+        }
+        disabled={preview}
+        fullWidth
+      />
     </AuthCard>
   );
 }

@@ -1,8 +1,8 @@
-import { Alert, Button, Stack, Text, TextInput } from "@mantine/core";
+import { Alert } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { applyProblemToForm } from "../../ui/form-errors.js";
-import { ErrorAlert } from "../../ui/page-states.js";
+import { ForgotPasswordForm } from "../../ui/password-forms.js";
 import { useForgotPassword } from "./auth-api.js";
 import { AuthCard, BackToSignIn } from "./auth-layout.js";
 
@@ -25,22 +25,7 @@ export function ForgotPasswordPage() {
           {t("portalAuth.forgot.sent")}
         </Alert>
       ) : (
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <Text size="sm">{t("portalAuth.forgot.intro")}</Text>
-            <ErrorAlert error={forgot.error} />
-            <TextInput
-              label={t("portalAuth.email")}
-              type="email"
-              autoComplete="username"
-              required
-              {...form.getInputProps("email")}
-            />
-            <Button type="submit" loading={forgot.isPending} fullWidth>
-              {t("portalAuth.forgot.submit")}
-            </Button>
-          </Stack>
-        </form>
+        <ForgotPasswordForm form={form} onSubmit={submit} sending={forgot} texts="portalAuth" />
       )}
     </AuthCard>
   );

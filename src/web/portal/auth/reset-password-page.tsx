@@ -1,11 +1,10 @@
-import { Alert, Anchor, Button, Stack } from "@mantine/core";
+import { Alert } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
-import { isApiError } from "../../ui/api-client.js";
+import { useSearchParams } from "react-router";
 import { applyProblemToForm } from "../../ui/form-errors.js";
-import { ErrorAlert } from "../../ui/page-states.js";
-import { NewPasswordFields, newPasswordRules } from "../../ui/password-fields.js";
+import { newPasswordRules } from "../../ui/password-fields.js";
+import { ResetPasswordForm } from "../../ui/password-forms.js";
 import { useResetPassword } from "./auth-api.js";
 import { AuthCard, BackToSignIn } from "./auth-layout.js";
 
@@ -19,7 +18,6 @@ export function ResetPasswordPage() {
   const submit = form.onSubmit((values) =>
     reset.mutate({ token, ...values }, { onError: (error) => applyProblemToForm(form, error) }),
   );
-  const deadToken = !token || (isApiError(reset.error) && reset.error.code === "TOKEN_INVALID");
 
   return (
     <AuthCard title={t("portalAuth.reset.title")} footer={<BackToSignIn />}>
@@ -28,26 +26,7 @@ export function ResetPasswordPage() {
           {t("portalAuth.reset.done")}
         </Alert>
       ) : (
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            {token ? (
-              <ErrorAlert error={reset.error} />
-            ) : (
-              <Alert color="red" role="alert">
-                {t("portalAuth.reset.missingToken")}
-              </Alert>
-            )}
-            {deadToken ? (
-              <Anchor component={Link} to="/forgot-password" size="sm">
-                {t("portalAuth.reset.askAgain")}
-              </Anchor>
-            ) : null}
-            <NewPasswordFields form={form} />
-            <Button type="submit" loading={reset.isPending} disabled={!token} fullWidth>
-              {t("portalAuth.reset.submit")}
-            </Button>
-          </Stack>
-        </form>
+        <ResetPasswordForm form={form} onSubmit={submit} token={token} sending={reset} texts="portalAuth" />
       )}
     </AuthCard>
   );

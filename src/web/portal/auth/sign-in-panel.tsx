@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
 import { errorMessage, isApiError } from "../../ui/api-client.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
+import { SignInFields } from "../../ui/password-forms.js";
 import { usePortalLogin } from "./auth-api.js";
 import { AuthCard } from "./auth-layout.js";
 
@@ -54,26 +55,7 @@ export function SignInPanel({ orgName, signedOut }: { orgName: string; signedOut
       ) : null}
       <form onSubmit={submit} noValidate>
         <Stack>
-          <TextInput
-            label={t("portalAuth.email")}
-            type="email"
-            autoComplete="username"
-            required
-            {...form.getInputProps("email")}
-          />
-          <PasswordInput
-            label={t("portalAuth.password")}
-            autoComplete="current-password"
-            required
-            visibilityToggleButtonProps={{ "aria-label": t("portalAuth.showPassword") }}
-            {...form.getInputProps("password")}
-          />
-          <Button type="submit" loading={login.isPending} fullWidth>
-            {t("portalAuth.signIn.submit")}
-          </Button>
-          <Anchor component={Link} to="/forgot-password" size="sm">
-            {t("portalAuth.signIn.forgot")}
-          </Anchor>
+          <SignInFields form={form} pending={login.isPending} texts="portalAuth" />
         </Stack>
       </form>
       <Text size="sm" c="dimmed">

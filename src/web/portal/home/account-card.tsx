@@ -1,21 +1,9 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { PortalHome } from "../../../shared/contracts/index.js";
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0} style={{ overflowWrap: "anywhere" }}>
-        {children}
-      </Text>
-    </div>
-  );
-}
+import { FactGrid } from "../../ui/fact.js";
 
 /** The customer's account details and its contact persons (E1); changed from My details (E12). */
 export function AccountCard({ account, contacts }: Pick<PortalHome, "account" | "contacts">) {
@@ -55,15 +43,7 @@ export function AccountCard({ account, contacts }: Pick<PortalHome, "account" | 
       <Text fw={600} mb="xs">
         {account.name}
       </Text>
-      {rows.length > 0 ? (
-        <SimpleGrid cols={{ base: 1, sm: 2 }} component="dl" m={0} spacing="sm">
-          {rows.map(([label, value]) => (
-            <Row key={label} label={label}>
-              {value}
-            </Row>
-          ))}
-        </SimpleGrid>
-      ) : null}
+      {rows.length > 0 ? <FactGrid facts={rows} spacing="sm" wrapAnywhere /> : null}
       <Title order={3} size="h5" mt="md" mb="xs">
         {t("portalHome.contacts")}
       </Title>

@@ -1,8 +1,8 @@
-import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
-import type { ReactNode } from "react";
+import { Alert, Anchor, Button, Card, Group, Stack, Table, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import type { PortalPaymentDetail } from "../../../shared/contracts/index.js";
+import { FactGrid } from "../../ui/fact.js";
 import { useFormat } from "../../ui/format.js";
 import { QueryDetail } from "../../ui/query-states.js";
 import { usePdfHref } from "../pdf-href.js";
@@ -50,19 +50,6 @@ function SucceededBanner() {
   );
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0} fw={500} style={{ overflowWrap: "anywhere" }}>
-        {children}
-      </Text>
-    </div>
-  );
-}
-
 function ReceiptView({ payment }: { payment: PortalPaymentDetail }) {
   const { t } = useTranslation();
   const pdfHref = usePdfHref(portalApi(`/payments/${payment.id}/pdf`));
@@ -84,17 +71,20 @@ function ReceiptView({ payment }: { payment: PortalPaymentDetail }) {
         </Group>
       </Group>
       <Card withBorder>
-        <SimpleGrid cols={{ base: 2, sm: 4 }} component="dl" m={0}>
-          <Fact label={t("receipts.receipt.amount")}>{money(payment.amountMinor)}</Fact>
-          <Fact label={t("receipts.receipt.paidOn")}>{f.date(payment.paidOn)}</Fact>
-          <Fact label={t("receipts.receipt.method")}>{methodLabel(t, payment.method, payment.gateway)}</Fact>
-          {payment.gatewayReference ? (
-            <Fact label={t("receipts.receipt.gatewayReference")}>{payment.gatewayReference}</Fact>
-          ) : null}
-          {payment.reference ? (
-            <Fact label={t("receipts.receipt.reference")}>{payment.reference}</Fact>
-          ) : null}
-        </SimpleGrid>
+        <FactGrid
+          cols={{ base: 2, sm: 4 }}
+          fw={500}
+          wrapAnywhere
+          facts={[
+            [t("receipts.receipt.amount"), money(payment.amountMinor)],
+            [t("receipts.receipt.paidOn"), f.date(payment.paidOn)],
+            [t("receipts.receipt.method"), methodLabel(t, payment.method, payment.gateway)],
+            payment.gatewayReference
+              ? [t("receipts.receipt.gatewayReference"), payment.gatewayReference]
+              : null,
+            payment.reference ? [t("receipts.receipt.reference"), payment.reference] : null,
+          ]}
+        />
       </Card>
       <ReceiptTables payment={payment} />
       <Table w="auto" maw={420} ml="auto" aria-label={t("receipts.receipt.amount")}>

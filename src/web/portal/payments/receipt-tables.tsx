@@ -1,7 +1,8 @@
-import { Anchor, Table, Text, Title } from "@mantine/core";
+import { Anchor, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { PortalPaymentDetail } from "../../../shared/contracts/index.js";
+import { amountColumn, ColumnTable, column } from "../../ui/column-table.js";
 import { useFormat } from "../../ui/format.js";
 import { methodLabel } from "./payment-method.js";
 
@@ -19,38 +20,33 @@ export function ReceiptTables({ payment }: { payment: PortalPaymentDetail }) {
         {payment.allocations.length === 0 ? (
           <Text c="dimmed">{t("receipts.receipt.noInvoices")}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={320}>
-            <Table aria-labelledby="receipt-invoices">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("receipts.receipt.invoice")}</Table.Th>
-                  <Table.Th scope="col">{t("receipts.receipt.appliedOn")}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t("receipts.list.amount")}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {payment.allocations.map((a) => (
-                  <Table.Tr key={a.invoiceId}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/invoices/${a.invoiceId}`} fw={500}>
-                        {a.invoiceNumber ?? a.invoiceId.slice(0, 8)}
-                      </Anchor>
-                      {a.invoiceKind === "retainer" ? (
-                        <Text span size="xs" c="dimmed">
-                          {" "}
-                          · {t("receipts.receipt.retainer")}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>{f.date(a.appliedOn)}</Table.Td>
-                    <Table.Td ta="right">{money(a.amountMinor)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ColumnTable<PortalPaymentDetail["allocations"][number]>
+            minWidth={320}
+            labelledBy="receipt-invoices"
+            rows={payment.allocations}
+            rowKey={(a) => a.invoiceId}
+            columns={[
+              {
+                key: "invoice",
+                header: t("receipts.receipt.invoice"),
+                cell: (a) => (
+                  <>
+                    <Anchor component={Link} to={`/invoices/${a.invoiceId}`} fw={500}>
+                      {a.invoiceNumber ?? a.invoiceId.slice(0, 8)}
+                    </Anchor>
+                    {a.invoiceKind === "retainer" ? (
+                      <Text span size="xs" c="dimmed">
+                        {" "}
+                        · {t("receipts.receipt.retainer")}
+                      </Text>
+                    ) : null}
+                  </>
+                ),
+              },
+              column("appliedOn", t("receipts.receipt.appliedOn"), (a) => f.date(a.appliedOn)),
+              amountColumn("amount", t("receipts.list.amount"), (a) => money(a.amountMinor)),
+            ]}
+          />
         )}
       </section>
       {payment.refunds.length > 0 ? (
@@ -58,30 +54,18 @@ export function ReceiptTables({ payment }: { payment: PortalPaymentDetail }) {
           <Title order={2} size="h4" mb="xs" id="receipt-refunds">
             {t("receipts.receipt.refunds")}
           </Title>
-          <Table.ScrollContainer minWidth={320}>
-            <Table aria-labelledby="receipt-refunds">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("receipts.receipt.refundedOn")}</Table.Th>
-                  <Table.Th scope="col">{t("receipts.receipt.method")}</Table.Th>
-                  <Table.Th scope="col">{t("receipts.receipt.reference")}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t("receipts.list.amount")}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {payment.refunds.map((r) => (
-                  <Table.Tr key={r.id}>
-                    <Table.Td>{f.date(r.refundedOn)}</Table.Td>
-                    <Table.Td>{methodLabel(t, r.method, null)}</Table.Td>
-                    <Table.Td>{r.reference ?? t("common.none")}</Table.Td>
-                    <Table.Td ta="right">{money(r.amountMinor)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ColumnTable<PortalPaymentDetail["refunds"][number]>
+            minWidth={320}
+            labelledBy="receipt-refunds"
+            rows={payment.refunds}
+            rowKey={(r) => r.id}
+            columns={[
+              column("refundedOn", t("receipts.receipt.refundedOn"), (r) => f.date(r.refundedOn)),
+              column("method", t("receipts.receipt.method"), (r) => methodLabel(t, r.method, null)),
+              column("reference", t("receipts.receipt.reference"), (r) => r.reference ?? t("common.none")),
+              amountColumn("amount", t("receipts.list.amount"), (r) => money(r.amountMinor)),
+            ]}
+          />
         </section>
       ) : null}
     </>

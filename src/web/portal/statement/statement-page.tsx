@@ -1,6 +1,7 @@
-import { Button, Card, EmptyState, Group, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Button, Card, EmptyState, Group, Select, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { FactGrid } from "../../ui/fact.js";
 import { useFormat } from "../../ui/format.js";
 import { ErrorState, PageLoader } from "../../ui/page-states.js";
 import { usePdfHref } from "../pdf-href.js";
@@ -66,12 +67,17 @@ export function StatementPage() {
             <Title order={2} size="h4" id="statement-summary-title" mb="xs">
               {t("statement.summary")} · {f.date(s.from)} – {f.date(s.to)}
             </Title>
-            <SimpleGrid cols={{ base: 2, sm: 4 }} component="dl" m={0}>
-              <Fact label={t("statement.openingBalance")}>{f.money(s.openingBalanceMinor, s.currency)}</Fact>
-              <Fact label={t("statement.charges")}>{f.money(s.chargesMinor, s.currency)}</Fact>
-              <Fact label={t("statement.credits")}>{f.money(s.creditsMinor, s.currency)}</Fact>
-              <Fact label={t("statement.closingBalance")}>{f.money(s.closingBalanceMinor, s.currency)}</Fact>
-            </SimpleGrid>
+            <FactGrid
+              cols={{ base: 2, sm: 4 }}
+              size="md"
+              fw={600}
+              facts={[
+                [t("statement.openingBalance"), f.money(s.openingBalanceMinor, s.currency)],
+                [t("statement.charges"), f.money(s.chargesMinor, s.currency)],
+                [t("statement.credits"), f.money(s.creditsMinor, s.currency)],
+                [t("statement.closingBalance"), f.money(s.closingBalanceMinor, s.currency)],
+              ]}
+            />
             <Text size="xs" c="dimmed" mt="xs">
               {t("statement.balanceHint")}
             </Text>
@@ -90,18 +96,5 @@ export function StatementPage() {
         </Stack>
       ) : null}
     </Stack>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: string }) {
-  return (
-    <div>
-      <Text component="dt" size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} fw={600}>
-        {children}
-      </Text>
-    </div>
   );
 }

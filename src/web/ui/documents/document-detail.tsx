@@ -2,6 +2,7 @@ import { Card, Grid, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { InvoiceLine } from "../../../shared/contracts/index.js";
+import { Fact } from "../fact.js";
 import { InvoiceLinesTable } from "../invoice-lines-table.js";
 import { TaxBreakdownTable, TotalsTable, type TotalsView } from "../invoice-totals.js";
 import { LongText } from "../long-text.js";
@@ -78,14 +79,9 @@ export function DocumentDetail({
         <SimpleGrid cols={{ base: 2, sm: factColumns }} component="dl" m={0}>
           {facts.map((fact) =>
             fact ? (
-              <div key={fact.label}>
-                <Text size="xs" c="dimmed" component="dt">
-                  {fact.label}
-                </Text>
-                <Text size="sm" component="dd" m={0} fw={strongFacts ? 500 : undefined}>
-                  {fact.value}
-                </Text>
-              </div>
+              <Fact key={fact.label} label={fact.label} fw={strongFacts ? 500 : undefined}>
+                {fact.value}
+              </Fact>
             ) : null,
           )}
         </SimpleGrid>
