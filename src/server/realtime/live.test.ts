@@ -15,7 +15,8 @@ import {
   signInContactByLink,
   type TestOrg,
 } from "../test/factories.js";
-import { createTestContext, type TestContext } from "../test/harness.js";
+import type { TestContext } from "../test/harness.js";
+import { startTestApp } from "../test/scenarios.js";
 import { publish, type RealtimeEvent, RealtimeHub } from "./realtime.js";
 import { openStream, type TestStream } from "./test-support.js";
 
@@ -45,9 +46,8 @@ async function contactCookies(invoiceId: string, customer: Customer): Promise<st
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ({ ctx, org } = await startTestApp("Live"));
   base = await listen(ctx.app);
-  org = await buildOrg(ctx, "Live");
   acme = await buildCustomer(ctx, org, "Acme");
   beta = await buildCustomer(ctx, org, "Beta");
   acmeInvoice = await buildInvoice(ctx, org, acme.id, { issue: true });

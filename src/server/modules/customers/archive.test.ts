@@ -1,26 +1,22 @@
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Customer, CustomerSummary } from "../../../shared/contracts/index.js";
-import { emails } from "../../db/schema/index.js";
-import { withOrg } from "../../db/scope.js";
 import {
   buildCustomer,
   buildInvoice,
-  buildOrg,
   buildQuote,
   openLink,
+  sendInvoiceLinks,
   type TestOrg,
 } from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
+import type { TestContext } from "../../test/harness.js";
+import { startTestApp } from "../../test/scenarios.js";
 
 let ctx: TestContext;
 let org: TestOrg;
 let otherOrg: TestOrg;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Archive Org");
-  otherOrg = await buildOrg(ctx, "Other Archive Org");
+  ({ ctx, org, otherOrg } = await startTestApp("Archive Org", "Other Archive Org"));
 });
 afterAll(() => ctx.close());
 
@@ -36,16 +32,9 @@ const listed = async (o: TestOrg, query = "") => {
 
 /** Sends the invoice and opens each contact's emailed link; returns the links and their sessions. */
 async function openSessions(invoiceId: string) {
-  const res = await call(org, "POST", `/api/invoices/${invoiceId}/send`, {});
-  expect(res.statusCode).toBe(200);
-  const rows = await withOrg(ctx.database.db, org.orgId, (tx) =>
-    tx.select().from(emails).where(eq(emails.kind, "invoice_sent")),
-  );
-  const links = rows.flatMap((e) =>
-    [...e.textBody.matchAll(/https:\/\/portico\.test\/p\/\S+\/l\/[\w-]+/g)].map((m) => m[0]),
-  );
   const out: { link: string; cookie: string }[] = [];
-  for (const link of links) out.push({ link, cookie: (await openLink(ctx, link)).cookie });
+  for (const link of (await sendInvoiceLinks(ctx, org, invoiceId)).values())
+    out.push({ link, cookie: (await openLink(ctx, link)).cookie });
   return out;
 }
 

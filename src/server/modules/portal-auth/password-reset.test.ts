@@ -7,8 +7,9 @@ import { portalTokens } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { contactCookieName } from "../../http/cookies.js";
 import { FORGOT_PASSWORD_FLOOR_MS, RESET_EMAILS_PER_HOUR } from "../../http/forgot-password.js";
-import { buildCustomer, buildOrg, type TestOrg } from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
+import { buildCustomer, type TestOrg } from "../../test/factories.js";
+import type { TestContext } from "../../test/harness.js";
+import { startTestApp } from "../../test/scenarios.js";
 import {
   auditActions,
   emailsTo,
@@ -51,9 +52,7 @@ async function resetTokenFromEmail(o: TestOrg, email: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Reset Org");
-  otherOrg = await buildOrg(ctx, "Reset Other Org");
+  ({ ctx, org, otherOrg } = await startTestApp("Reset Org", "Reset Other Org"));
 });
 afterAll(() => ctx.close());
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Customer } from "../../../shared/contracts/index.js";
 import { contactCookieName } from "../../http/cookies.js";
-import { buildCustomer, buildOrg, type TestOrg } from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
+import { buildCustomer, type TestOrg } from "../../test/factories.js";
+import type { TestContext } from "../../test/harness.js";
+import { startTestApp } from "../../test/scenarios.js";
 import { startContactSession } from "../contact-sessions/contact-sessions.service.js";
 import {
   auditActions,
@@ -29,9 +30,7 @@ const me = (o: TestOrg, cookie: string) =>
   ctx.app.inject({ url: `/api/portal/${o.slug}/me`, headers: { cookie } });
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Auth Org");
-  otherOrg = await buildOrg(ctx, "Auth Other Org");
+  ({ ctx, org, otherOrg } = await startTestApp("Auth Org", "Auth Other Org"));
   customer = await buildCustomer(ctx, org, "Signer");
   await setPassword(ctx, org, contact(customer).id, GOOD_PASSWORD);
 });

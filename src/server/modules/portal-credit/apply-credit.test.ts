@@ -11,7 +11,8 @@ import { auditEvents } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { testToday } from "../../test/dates.js";
 import { buildCustomer, buildOrg, cookieHeader, type TestOrg } from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
+import type { TestContext } from "../../test/harness.js";
+import { startTestApp } from "../../test/scenarios.js";
 import {
   makeDocument,
   onDay,
@@ -28,8 +29,7 @@ let org: TestOrg;
 const today = testToday();
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Credit Org");
+  ({ ctx, org } = await startTestApp("Credit Org"));
 });
 afterAll(() => ctx.close());
 

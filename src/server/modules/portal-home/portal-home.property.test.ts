@@ -9,7 +9,8 @@ import type {
 import { addDays } from "../../../shared/dates.js";
 import { testToday } from "../../test/dates.js";
 import { buildCustomer, buildOrg, type TestOrg } from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
+import type { TestContext } from "../../test/harness.js";
+import { startTestApp } from "../../test/scenarios.js";
 import {
   figuresFromDocuments,
   listAll,
@@ -34,8 +35,7 @@ let org: TestOrg;
 const today = testToday();
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Property Org");
+  ({ ctx, org } = await startTestApp("Property Org"));
 });
 afterAll(() => ctx.close());
 

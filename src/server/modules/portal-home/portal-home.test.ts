@@ -8,8 +8,9 @@ import type {
 } from "../../../shared/contracts/index.js";
 import { addDays } from "../../../shared/dates.js";
 import { testToday } from "../../test/dates.js";
-import { buildCustomer, buildOrg, buildQuote, type TestOrg } from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
+import { buildCustomer, buildQuote, type TestOrg } from "../../test/factories.js";
+import type { TestContext } from "../../test/harness.js";
+import { startTestApp } from "../../test/scenarios.js";
 import {
   figuresFromDocuments,
   makeDocument,
@@ -29,8 +30,7 @@ const past = addDays(today, -40);
 const soon = addDays(today, 20);
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Home Org");
+  ({ ctx, org } = await startTestApp("Home Org"));
   customer = await buildCustomer(ctx, org, "Ferretería Home");
   cookie = await signInPrimary(ctx, org, customer);
 });

@@ -5,15 +5,9 @@ import { invoices, organisations, quotes } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { contactCookieName } from "../../http/cookies.js";
 import { daysFromToday } from "../../test/dates.js";
-import {
-  buildCustomer,
-  buildInvoice,
-  buildOrg,
-  buildQuote,
-  signInContactByLink,
-  type TestOrg,
-} from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
+import { buildInvoice, buildQuote, type TestOrg } from "../../test/factories.js";
+import type { TestContext } from "../../test/harness.js";
+import { buildSignedInCustomer, startTestApp } from "../../test/scenarios.js";
 import { startContactSession } from "../contact-sessions/contact-sessions.service.js";
 
 /**
@@ -26,16 +20,14 @@ let customer: Customer;
 const principals: Record<string, string> = {};
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Policy Org");
-  customer = await buildCustomer(ctx, org, "Policy Customer");
-  const first = await buildInvoice(ctx, org, customer.id, { issue: true });
-  const primary = customer.contacts.find((c) => c.isPrimary);
-  principals.contact = await signInContactByLink(ctx, org, first.id, primary?.email as string);
+  ({ ctx, org } = await startTestApp("Policy Org"));
+  const signedIn = await buildSignedInCustomer(ctx, org, "Policy Customer");
+  customer = signedIn.customer;
+  principals.contact = signedIn.cookie;
   const preview = await startContactSession(ctx.database.db, {
     orgId: org.orgId,
     customerId: customer.id,
-    contactId: primary?.id as string,
+    contactId: signedIn.contact.id,
     origin: "preview",
     ip: "127.0.0.1",
   });

@@ -5,15 +5,9 @@ import type { Customer, MyDetails } from "../../../shared/contracts/index.js";
 import { auditEvents, emails } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { contactCookieName } from "../../http/cookies.js";
-import {
-  buildCustomer,
-  buildInvoice,
-  buildOrg,
-  openLink,
-  sendAndReadLinks,
-  type TestOrg,
-} from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
+import { buildInvoice, type TestOrg } from "../../test/factories.js";
+import type { TestContext } from "../../test/harness.js";
+import { buildSignedInCustomer, startTestApp } from "../../test/scenarios.js";
 import { startContactSession } from "../contact-sessions/contact-sessions.service.js";
 
 let ctx: TestContext;
@@ -57,13 +51,9 @@ async function pdfText(buffer: Buffer): Promise<string> {
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Details Org");
+  ({ ctx, org } = await startTestApp("Details Org"));
   url = `/api/portal/${org.slug}/me/details`;
-  customer = await buildCustomer(ctx, org, "Details Customer");
-  const invoice = await buildInvoice(ctx, org, customer.id, { issue: true });
-  const [link] = await sendAndReadLinks(ctx, org, invoice.id);
-  cookie = (await openLink(ctx, link as string)).cookie;
+  ({ customer, cookie } = await buildSignedInCustomer(ctx, org, "Details Customer"));
   const me = (await ctx.app.inject({ url: `/api/portal/${org.slug}/me`, headers: { cookie } })).json();
   expect(me.customer.id).toBe(customer.id);
 });

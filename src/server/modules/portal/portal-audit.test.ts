@@ -4,15 +4,9 @@ import type { Customer, InvoiceDetail } from "../../../shared/contracts/index.js
 import { auditEvents, invoices, notifications } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { contactCookieName } from "../../http/cookies.js";
-import {
-  buildCustomer,
-  buildInvoice,
-  buildOrg,
-  openLink,
-  sendAndReadLinks,
-  type TestOrg,
-} from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
+import { buildCustomer, openLink, type TestOrg } from "../../test/factories.js";
+import type { TestContext } from "../../test/harness.js";
+import { buildSentInvoice, startTestApp } from "../../test/scenarios.js";
 import { startContactSession } from "../contact-sessions/contact-sessions.service.js";
 
 let ctx: TestContext;
@@ -20,8 +14,7 @@ let org: TestOrg;
 let customer: Customer;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Audit Org");
+  ({ ctx, org } = await startTestApp("Audit Org"));
   customer = await buildCustomer(ctx, org, "Audit Customer");
 });
 afterAll(() => ctx.close());
@@ -33,15 +26,11 @@ const get = (cookie: string, url: string) => ctx.app.inject({ url, headers: { co
 
 /** An issued invoice sent to the customer (so its links exist), not yet opened by anyone. */
 async function sentInvoice(): Promise<{ invoice: InvoiceDetail; link: string }> {
-  const invoice = await buildInvoice(ctx, org, customer.id, { issue: true });
-  const before = new Set(seen);
-  const links = await sendAndReadLinks(ctx, org, invoice.id);
-  for (const l of links) seen.add(l);
-  const link = links.find((l) => !before.has(l));
+  const { invoice, links } = await buildSentInvoice(ctx, org, customer.id);
+  const [link] = links.values();
   if (!link) throw new Error("no link");
   return { invoice, link };
 }
-const seen = new Set<string>();
 
 async function previewCookie(): Promise<string> {
   const contact = customer.contacts[0] as Customer["contacts"][number];
