@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest";
 import type { Customer, InvoiceDetail } from "../../shared/contracts/index.js";
 import {
   buildCustomer,
@@ -11,8 +12,7 @@ import {
 import { createTestContext, type TestContext } from "./harness.js";
 
 /**
- * Scenarios many test files start from, built from the factories. A file calls one in `beforeAll` and
- * closes `ctx` in `afterAll`.
+ * Scenarios many test files start from, built from the factories.
  */
 
 export interface TestApp {
@@ -22,22 +22,25 @@ export interface TestApp {
 }
 
 /**
- * A fresh app and database for one test file with a signed-in organisation; with a second name, also
- * another organisation, for the tests that one tenant cannot reach the other's data.
+ * The app of one test file: a fresh app and database with a signed-in organisation, built before the
+ * file's tests (register it before the file's own `beforeAll`) and closed after them; with a second
+ * name, also another organisation, for the tests that one tenant cannot reach the other's data.
+ *
+ * The objects are returned at once and filled in `beforeAll`, so a file can hold them in constants.
  */
-export async function startTestApp(orgName: string): Promise<TestApp>;
-export async function startTestApp(
-  orgName: string,
-  otherOrgName: string,
-): Promise<TestApp & { otherOrg: TestOrg }>;
-export async function startTestApp(
-  orgName: string,
-  otherOrgName?: string,
-): Promise<TestApp & { otherOrg?: TestOrg }> {
-  const ctx = await createTestContext();
-  const org = await buildOrg(ctx, orgName);
-  if (otherOrgName === undefined) return { ctx, org };
-  return { ctx, org, otherOrg: await buildOrg(ctx, otherOrgName) };
+export function setUpTestApp(orgName: string): TestApp;
+export function setUpTestApp(orgName: string, otherOrgName: string): TestApp & { otherOrg: TestOrg };
+export function setUpTestApp(orgName: string, otherOrgName?: string): TestApp & { otherOrg?: TestOrg } {
+  const ctx = {} as TestContext;
+  const org = {} as TestOrg;
+  const otherOrg = otherOrgName === undefined ? undefined : ({} as TestOrg);
+  beforeAll(async () => {
+    Object.assign(ctx, await createTestContext());
+    Object.assign(org, await buildOrg(ctx, orgName));
+    if (otherOrg && otherOrgName) Object.assign(otherOrg, await buildOrg(ctx, otherOrgName));
+  });
+  afterAll(() => ctx.close());
+  return { ctx, org, otherOrg };
 }
 
 export interface SentInvoice {

@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { ActivityPage } from "../../../shared/contracts/index.js";
 import * as clock from "../../clock.js";
 import { buildCustomer, buildQuote, type TestOrg } from "../../test/factories.js";
-import type { TestContext } from "../../test/harness.js";
-import { buildSignedInCustomer, startTestApp } from "../../test/scenarios.js";
+import { buildSignedInCustomer, setUpTestApp } from "../../test/scenarios.js";
 import { buildSalesOrder } from "../sales-orders/test-support.js";
 
 /** A4 "viewed" markers with who and when (G3): each document's activity, for quotes and orders too. */
-let ctx: TestContext;
-let org: TestOrg;
-let other: TestOrg;
+const { ctx, org, otherOrg: other } = setUpTestApp("Viewed", "Elsewhere");
 
 const get = (o: TestOrg, url: string) => ctx.app.inject({ url, headers: { cookie: o.cookie } });
-
-beforeAll(async () => {
-  ({ ctx, org, otherOrg: other } = await startTestApp("Viewed", "Elsewhere"));
-});
-afterAll(() => ctx.close());
 
 describe("document activity", () => {
   test("a quote's activity says who opened it and when, with its number", async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Customer, CustomerSummary } from "../../../shared/contracts/index.js";
 import {
   buildCustomer,
@@ -8,17 +8,9 @@ import {
   sendInvoiceLinks,
   type TestOrg,
 } from "../../test/factories.js";
-import type { TestContext } from "../../test/harness.js";
-import { startTestApp } from "../../test/scenarios.js";
+import { setUpTestApp } from "../../test/scenarios.js";
 
-let ctx: TestContext;
-let org: TestOrg;
-let otherOrg: TestOrg;
-
-beforeAll(async () => {
-  ({ ctx, org, otherOrg } = await startTestApp("Archive Org", "Other Archive Org"));
-});
-afterAll(() => ctx.close());
+const { ctx, org, otherOrg } = setUpTestApp("Archive Org", "Other Archive Org");
 
 type Method = "GET" | "POST" | "PUT" | "DELETE";
 const call = (o: TestOrg, method: Method, url: string, payload?: object) =>

@@ -1,20 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { ContactPortalAccess, Customer, CustomerSummary } from "../../../shared/contracts/index.js";
 import { contacts, emails } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { buildCustomer, openLink, type TestOrg } from "../../test/factories.js";
-import type { TestContext } from "../../test/harness.js";
-import { buildSentInvoice, startTestApp } from "../../test/scenarios.js";
+import { buildSentInvoice, setUpTestApp } from "../../test/scenarios.js";
 
-let ctx: TestContext;
-let org: TestOrg;
-let otherOrg: TestOrg;
-
-beforeAll(async () => {
-  ({ ctx, org, otherOrg } = await startTestApp("Contacts Org", "Other Contacts Org"));
-});
-afterAll(() => ctx.close());
+const { ctx, org, otherOrg } = setUpTestApp("Contacts Org", "Other Contacts Org");
 
 type Method = "GET" | "POST" | "PUT" | "DELETE";
 const call = (o: TestOrg, method: Method, url: string, payload?: object) =>

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import {
   DEFAULT_NOTIFICATION_PREFS,
   DEFAULT_PORTAL_OPTIONS,
@@ -18,11 +18,9 @@ import {
   sendInvoiceLinks,
   type TestOrg,
 } from "../../test/factories.js";
-import type { TestContext } from "../../test/harness.js";
-import { buildSignedInCustomer, startTestApp } from "../../test/scenarios.js";
+import { buildSignedInCustomer, setUpTestApp } from "../../test/scenarios.js";
 
-let ctx: TestContext;
-let org: TestOrg;
+const { ctx, org } = setUpTestApp("Settings Org");
 let contactCookie: string;
 let invoiceId: string;
 
@@ -47,7 +45,6 @@ async function setOptions(options: Partial<PortalOptions>) {
 }
 
 beforeAll(async () => {
-  ({ ctx, org } = await startTestApp("Settings Org"));
   const profile = (await staff("GET", "/api/organisation")).json();
   const res = await staff("PUT", "/api/organisation", {
     ...profile,
@@ -65,7 +62,6 @@ beforeAll(async () => {
   invoiceId = signedIn.invoice.id;
   contactCookie = signedIn.cookie;
 });
-afterAll(() => ctx.close());
 
 /** Sends the invoice and returns one of the links emailed for it (not earlier invoices' links). */
 async function sendFreshLink(id: string): Promise<string> {

@@ -1,25 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { InvoiceSummary } from "../../../shared/contracts/index.js";
 import { checkoutSessions, payments } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import {
-  buildCustomer,
-  buildInvoice,
-  openLink,
-  sendInvoiceLinks,
-  type TestOrg,
-} from "../../test/factories.js";
-import type { TestContext } from "../../test/harness.js";
-import { primaryContact, startTestApp } from "../../test/scenarios.js";
+import { buildCustomer, buildInvoice, openLink, sendInvoiceLinks } from "../../test/factories.js";
+import { primaryContact, setUpTestApp } from "../../test/scenarios.js";
 
-let ctx: TestContext;
-let org: TestOrg;
-
-beforeAll(async () => {
-  ({ ctx, org } = await startTestApp("Pay Everything Org"));
-});
-afterAll(() => ctx.close());
+const { ctx, org } = setUpTestApp("Pay Everything Org");
 
 const relative = (url: string) => url.replace("https://portico.test", "");
 

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import type { Customer } from "../../../shared/contracts/index.js";
 import { contactCookieName } from "../../http/cookies.js";
 import { buildCustomer, type TestOrg } from "../../test/factories.js";
-import type { TestContext } from "../../test/harness.js";
-import { startTestApp } from "../../test/scenarios.js";
+import { setUpTestApp } from "../../test/scenarios.js";
 import { startContactSession } from "../contact-sessions/contact-sessions.service.js";
 import {
   auditActions,
@@ -16,9 +15,7 @@ import {
   updateContact,
 } from "./test-helpers.js";
 
-let ctx: TestContext;
-let org: TestOrg;
-let otherOrg: TestOrg;
+const { ctx, org, otherOrg } = setUpTestApp("Auth Org", "Auth Other Org");
 let customer: Customer;
 
 const contact = (c: Customer, i = 0) => {
@@ -30,11 +27,9 @@ const me = (o: TestOrg, cookie: string) =>
   ctx.app.inject({ url: `/api/portal/${o.slug}/me`, headers: { cookie } });
 
 beforeAll(async () => {
-  ({ ctx, org, otherOrg } = await startTestApp("Auth Org", "Auth Other Org"));
   customer = await buildCustomer(ctx, org, "Signer");
   await setPassword(ctx, org, contact(customer).id, GOOD_PASSWORD);
 });
-afterAll(() => ctx.close());
 
 describe("contact sign-in (D5)", () => {
   test("the right password signs in with this portal's cookie and a new token every time", async () => {

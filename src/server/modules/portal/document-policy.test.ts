@@ -1,26 +1,23 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import type { Customer } from "../../../shared/contracts/index.js";
 import { invoices, organisations, quotes } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { contactCookieName } from "../../http/cookies.js";
 import { daysFromToday } from "../../test/dates.js";
-import { buildInvoice, buildQuote, type TestOrg } from "../../test/factories.js";
-import type { TestContext } from "../../test/harness.js";
-import { buildSignedInCustomer, startTestApp } from "../../test/scenarios.js";
+import { buildInvoice, buildQuote } from "../../test/factories.js";
+import { buildSignedInCustomer, setUpTestApp } from "../../test/scenarios.js";
 import { startContactSession } from "../contact-sessions/contact-sessions.service.js";
 
 /**
  * The portal policy's promise: for every action, document state and principal, the flag the portal app
  * gets (`canPay`, `canAnswer`) is exactly what the action's endpoint enforces.
  */
-let ctx: TestContext;
-let org: TestOrg;
+const { ctx, org } = setUpTestApp("Policy Org");
 let customer: Customer;
 const principals: Record<string, string> = {};
 
 beforeAll(async () => {
-  ({ ctx, org } = await startTestApp("Policy Org"));
   const signedIn = await buildSignedInCustomer(ctx, org, "Policy Customer");
   customer = signedIn.customer;
   principals.contact = signedIn.cookie;
@@ -33,7 +30,6 @@ beforeAll(async () => {
   });
   principals["staff preview"] = `${contactCookieName(ctx.config, org.orgId)}=${preview}`;
 });
-afterAll(() => ctx.close());
 
 const portal = (cookie: string, path: string, payload?: object) =>
   ctx.app.inject({

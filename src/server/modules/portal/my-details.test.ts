@@ -1,17 +1,15 @@
 import { eq } from "drizzle-orm";
 import { PDFParse } from "pdf-parse";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import type { Customer, MyDetails } from "../../../shared/contracts/index.js";
 import { auditEvents, emails } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { contactCookieName } from "../../http/cookies.js";
-import { buildInvoice, type TestOrg } from "../../test/factories.js";
-import type { TestContext } from "../../test/harness.js";
-import { buildSignedInCustomer, startTestApp } from "../../test/scenarios.js";
+import { buildInvoice } from "../../test/factories.js";
+import { buildSignedInCustomer, setUpTestApp } from "../../test/scenarios.js";
 import { startContactSession } from "../contact-sessions/contact-sessions.service.js";
 
-let ctx: TestContext;
-let org: TestOrg;
+const { ctx, org } = setUpTestApp("Details Org");
 let customer: Customer;
 let cookie: string;
 let url: string;
@@ -51,13 +49,11 @@ async function pdfText(buffer: Buffer): Promise<string> {
 }
 
 beforeAll(async () => {
-  ({ ctx, org } = await startTestApp("Details Org"));
   url = `/api/portal/${org.slug}/me/details`;
   ({ customer, cookie } = await buildSignedInCustomer(ctx, org, "Details Customer"));
   const me = (await ctx.app.inject({ url: `/api/portal/${org.slug}/me`, headers: { cookie } })).json();
   expect(me.customer.id).toBe(customer.id);
 });
-afterAll(() => ctx.close());
 
 describe("My details (E12)", () => {
   test("GET answers the customer's account details and the contact's own", async () => {

@@ -1,23 +1,19 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import type { Customer, InvoiceDetail } from "../../../shared/contracts/index.js";
 import { auditEvents, invoices, notifications } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { contactCookieName } from "../../http/cookies.js";
-import { buildCustomer, openLink, type TestOrg } from "../../test/factories.js";
-import type { TestContext } from "../../test/harness.js";
-import { buildSentInvoice, startTestApp } from "../../test/scenarios.js";
+import { buildCustomer, openLink } from "../../test/factories.js";
+import { buildSentInvoice, setUpTestApp } from "../../test/scenarios.js";
 import { startContactSession } from "../contact-sessions/contact-sessions.service.js";
 
-let ctx: TestContext;
-let org: TestOrg;
+const { ctx, org } = setUpTestApp("Audit Org");
 let customer: Customer;
 
 beforeAll(async () => {
-  ({ ctx, org } = await startTestApp("Audit Org"));
   customer = await buildCustomer(ctx, org, "Audit Customer");
 });
-afterAll(() => ctx.close());
 
 const rows = <T>(fn: Parameters<typeof withOrg<T>>[2]) => withOrg(ctx.database.db, org.orgId, fn);
 const eventsFor = (documentId: string) =>

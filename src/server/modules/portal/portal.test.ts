@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { PDFParse } from "pdf-parse";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import type { Customer, InvoiceDetail } from "../../../shared/contracts/index.js";
 import { formatMoney } from "../../../shared/money/index.js";
 import * as clock from "../../clock.js";
@@ -14,17 +14,9 @@ import {
   openLink,
   type TestOrg,
 } from "../../test/factories.js";
-import type { TestContext } from "../../test/harness.js";
-import { buildSentInvoice, primaryContact, startTestApp } from "../../test/scenarios.js";
+import { buildSentInvoice, primaryContact, setUpTestApp } from "../../test/scenarios.js";
 
-let ctx: TestContext;
-let org: TestOrg;
-let otherOrg: TestOrg;
-
-beforeAll(async () => {
-  ({ ctx, org, otherOrg } = await startTestApp("Portal Org", "Other Portal Org"));
-});
-afterAll(() => ctx.close());
+const { ctx, org, otherOrg } = setUpTestApp("Portal Org", "Other Portal Org");
 
 const staff = (o: TestOrg, url: string) => ctx.app.inject({ url, headers: { cookie: o.cookie } });
 const asContact = (cookie: string, url: string, headers: Record<string, string> = {}) =>
