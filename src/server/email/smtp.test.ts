@@ -142,16 +142,9 @@ describe("email through SMTP", () => {
   });
 
   test("a refused recipient leaves the email queued with the server's error, for a later retry", async () => {
-    const created = await ctx.app.inject({
-      method: "POST",
-      url: "/api/customers",
-      headers: { cookie: org.cookie },
-      payload: {
-        name: "Bouncing Customer",
-        contacts: [{ name: "Bob", email: `bounce-${Date.now()}@example.com` }],
-      },
-    });
-    const customer: Customer = created.json();
+    const customer = await buildCustomer(ctx, org, "Bouncing Customer", [
+      { name: "Bob", email: `bounce-${Date.now()}@example.com` },
+    ]);
     const invoice = await buildInvoice(ctx, org, customer.id, { issue: true });
     expect((await send(invoice.id)).statusCode).toBe(200);
     let detail: { status: string; error: string | null } | undefined;

@@ -75,18 +75,28 @@ export function cookieHeader(setCookie: string | string[] | undefined): string {
   return list.map((c) => c.split(";")[0]).join("; ");
 }
 
-export async function buildCustomer(ctx: TestContext, org: TestOrg, name = "Customer"): Promise<Customer> {
+export interface TestContact {
+  name: string;
+  email: string;
+  language?: "es" | "en";
+  isPrimary?: boolean;
+}
+
+/** A customer with two contacts (the first primary), unless `contacts` names them. */
+export async function buildCustomer(
+  ctx: TestContext,
+  org: TestOrg,
+  name = "Customer",
+  contacts: TestContact[] = [
+    { name: `${name} Contact`, email: `c-${unique()}@example.com`, isPrimary: true },
+    { name: `${name} Second`, email: `d-${unique()}@example.com` },
+  ],
+): Promise<Customer> {
   const res = await ctx.app.inject({
     method: "POST",
     url: "/api/customers",
     headers: { cookie: org.cookie },
-    payload: {
-      name,
-      contacts: [
-        { name: `${name} Contact`, email: `c-${unique()}@example.com`, isPrimary: true },
-        { name: `${name} Second`, email: `d-${unique()}@example.com` },
-      ],
-    },
+    payload: { name, contacts },
   });
   if (res.statusCode !== 201) throw new Error(`customer: ${res.statusCode} ${res.body}`);
   return res.json();

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll } from "vitest";
 import type { Customer, InvoiceDetail } from "../../shared/contracts/index.js";
+import { contactCookieName } from "../http/cookies.js";
+import { startContactSession } from "../modules/contact-sessions/contact-sessions.service.js";
 import {
   buildCustomer,
   buildInvoice,
@@ -91,4 +93,26 @@ export async function buildSignedInCustomer(
   const link = links.get(contact.email);
   if (!link) throw new Error(`no link emailed to ${contact.email}`);
   return { customer, invoice, contact, cookie: (await openLink(ctx, link)).cookie };
+}
+
+/**
+ * A portal session of the customer's contact (its primary one unless `contactId` says otherwise) started
+ * directly, as following a link (`link`), signing in (`password`) or a staff preview (`preview`) would;
+ * returns the Cookie header.
+ */
+export async function contactSessionCookie(
+  ctx: TestContext,
+  org: TestOrg,
+  customer: Customer,
+  origin: "link" | "password" | "preview",
+  contactId = primaryContact(customer).id,
+): Promise<string> {
+  const token = await startContactSession(ctx.database.db, {
+    orgId: org.orgId,
+    customerId: customer.id,
+    contactId,
+    origin,
+    ip: "127.0.0.1",
+  });
+  return `${contactCookieName(ctx.config, org.orgId)}=${token}`;
 }

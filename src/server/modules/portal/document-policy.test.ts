@@ -3,11 +3,9 @@ import { beforeAll, describe, expect, test } from "vitest";
 import type { Customer } from "../../../shared/contracts/index.js";
 import { invoices, organisations, quotes } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import { contactCookieName } from "../../http/cookies.js";
 import { daysFromToday } from "../../test/dates.js";
 import { buildInvoice, buildQuote } from "../../test/factories.js";
-import { buildSignedInCustomer, setUpTestApp } from "../../test/scenarios.js";
-import { startContactSession } from "../contact-sessions/contact-sessions.service.js";
+import { buildSignedInCustomer, contactSessionCookie, setUpTestApp } from "../../test/scenarios.js";
 
 /**
  * The portal policy's promise: for every action, document state and principal, the flag the portal app
@@ -21,14 +19,13 @@ beforeAll(async () => {
   const signedIn = await buildSignedInCustomer(ctx, org, "Policy Customer");
   customer = signedIn.customer;
   principals.contact = signedIn.cookie;
-  const preview = await startContactSession(ctx.database.db, {
-    orgId: org.orgId,
-    customerId: customer.id,
-    contactId: signedIn.contact.id,
-    origin: "preview",
-    ip: "127.0.0.1",
-  });
-  principals["staff preview"] = `${contactCookieName(ctx.config, org.orgId)}=${preview}`;
+  principals["staff preview"] = await contactSessionCookie(
+    ctx,
+    org,
+    customer,
+    "preview",
+    signedIn.contact.id,
+  );
 });
 
 const portal = (cookie: string, path: string, payload?: object) =>

@@ -3,10 +3,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 import type { Customer, InvoiceDetail } from "../../../shared/contracts/index.js";
 import { auditEvents, invoices, notifications } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import { contactCookieName } from "../../http/cookies.js";
 import { buildCustomer, openLink } from "../../test/factories.js";
-import { buildSentInvoice, setUpTestApp } from "../../test/scenarios.js";
-import { startContactSession } from "../contact-sessions/contact-sessions.service.js";
+import { buildSentInvoice, contactSessionCookie, setUpTestApp } from "../../test/scenarios.js";
 
 const { ctx, org } = setUpTestApp("Audit Org");
 let customer: Customer;
@@ -28,17 +26,7 @@ async function sentInvoice(): Promise<{ invoice: InvoiceDetail; link: string }> 
   return { invoice, link };
 }
 
-async function previewCookie(): Promise<string> {
-  const contact = customer.contacts[0] as Customer["contacts"][number];
-  const token = await startContactSession(ctx.database.db, {
-    orgId: org.orgId,
-    customerId: customer.id,
-    contactId: contact.id,
-    origin: "preview",
-    ip: "127.0.0.1",
-  });
-  return `${contactCookieName(ctx.config, org.orgId)}=${token}`;
-}
+const previewCookie = () => contactSessionCookie(ctx, org, customer, "preview");
 
 describe("C6 preview records nothing", () => {
   test("opening and downloading in a preview: not viewed, no notification, no audit event", async () => {

@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import { PDFParse } from "pdf-parse";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Customer, InvoiceDetail } from "../../../shared/contracts/index.js";
 import { formatMoney } from "../../../shared/money/index.js";
@@ -14,6 +13,7 @@ import {
   openLink,
   type TestOrg,
 } from "../../test/factories.js";
+import { pdfText } from "../../test/pdf.js";
 import { buildSentInvoice, primaryContact, setUpTestApp } from "../../test/scenarios.js";
 
 const { ctx, org, otherOrg } = setUpTestApp("Portal Org", "Other Portal Org");
@@ -50,15 +50,6 @@ const setContactPortal = (o: TestOrg, contactId: string, portalEnabled: boolean)
   withOrg(ctx.database.db, o.orgId, (tx) =>
     tx.update(contacts).set({ portalEnabled }).where(eq(contacts.id, contactId)),
   );
-
-async function pdfText(buffer: Buffer): Promise<string> {
-  const parser = new PDFParse({ data: new Uint8Array(buffer) });
-  try {
-    return (await parser.getText()).text.replace(/\u00a0/g, " ");
-  } finally {
-    await parser.destroy();
-  }
-}
 
 describe("the emailed link", () => {
   test("signs the contact in with an HttpOnly SameSite=Lax cookie and opens the invoice", async () => {
