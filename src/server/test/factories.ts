@@ -70,6 +70,20 @@ export async function loginStaff(ctx: TestContext, email: string, password: stri
   return cookieHeader(res.headers["set-cookie"]);
 }
 
+/** Turns the organisation's portal on or off at its current slug; returns the response. */
+export function putPortalSettings(
+  ctx: TestContext,
+  org: TestOrg,
+  settings: { portalEnabled: boolean; deliveryMode: string },
+) {
+  return ctx.app.inject({
+    method: "PUT",
+    url: "/api/portal-settings",
+    headers: { cookie: org.cookie },
+    payload: { ...settings, portalSlug: org.slug },
+  });
+}
+
 export function cookieHeader(setCookie: string | string[] | undefined): string {
   const list = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
   return list.map((c) => c.split(";")[0]).join("; ");

@@ -11,6 +11,7 @@ import {
   buildOrg,
   cookieHeader,
   openLink,
+  putPortalSettings,
   type TestOrg,
 } from "../../test/factories.js";
 import { pdfText } from "../../test/pdf.js";
@@ -332,12 +333,7 @@ describe("losing access", () => {
     expect((await ctx.app.inject({ url: `/api/portal/${closing.slug}` })).json()).toMatchObject({
       name: "Closing Portal Org",
     });
-    const off = await ctx.app.inject({
-      method: "PUT",
-      url: "/api/portal-settings",
-      headers: { cookie: closing.cookie },
-      payload: { portalEnabled: false, portalSlug: closing.slug, deliveryMode: "both" },
-    });
+    const off = await putPortalSettings(ctx, closing, { portalEnabled: false, deliveryMode: "both" });
     expect(off.statusCode).toBe(200);
 
     const branding = await ctx.app.inject({ url: `/api/portal/${closing.slug}` });
