@@ -4,7 +4,7 @@ import { PDFParse } from "pdf-parse";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Customer, EmailSummary } from "../../shared/contracts/index.js";
-import { buildCustomer, buildInvoice, buildOrg, type TestOrg } from "../test/factories.js";
+import { buildCustomer, buildInvoice, buildOrg, putPortalSettings, type TestOrg } from "../test/factories.js";
 import { createTestContext, type TestContext } from "../test/harness.js";
 
 /** A real SMTP server on a random loopback port that keeps what it receives. */
@@ -45,12 +45,7 @@ beforeAll(async () => {
     MAIL_FROM: "Portico <billing@portico.test>",
   });
   org = await buildOrg(ctx, "Smtp Studio");
-  const res = await ctx.app.inject({
-    method: "PUT",
-    url: "/api/portal-settings",
-    headers: { cookie: org.cookie },
-    payload: { portalEnabled: true, portalSlug: org.slug, deliveryMode: "both" },
-  });
+  const res = await putPortalSettings(ctx, org, { portalEnabled: true, deliveryMode: "both" });
   expect(res.statusCode).toBe(200);
 });
 
@@ -142,16 +137,9 @@ describe("email through SMTP", () => {
   });
 
   test("a refused recipient leaves the email queued with the server's error, for a later retry", async () => {
-    const created = await ctx.app.inject({
-      method: "POST",
-      url: "/api/customers",
-      headers: { cookie: org.cookie },
-      payload: {
-        name: "Bouncing Customer",
-        contacts: [{ name: "Bob", email: `bounce-${Date.now()}@example.com` }],
-      },
-    });
-    const customer: Customer = created.json();
+    const customer = await buildCustomer(ctx, org, "Bouncing Customer", [
+      { name: "Bob", email: `bounce-${Date.now()}@example.com` },
+    ]);
     const invoice = await buildInvoice(ctx, org, customer.id, { issue: true });
     expect((await send(invoice.id)).statusCode).toBe(200);
     let detail: { status: string; error: string | null } | undefined;

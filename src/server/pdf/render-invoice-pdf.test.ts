@@ -1,7 +1,8 @@
-import { crc32, deflateSync } from "node:zlib";
+import { deflateSync } from "node:zlib";
 import { PDFParse } from "pdf-parse";
 import { describe, expect, it } from "vitest";
 import { formatMoney } from "../../shared/money/index.js";
+import { pngChunk } from "../test/png.js";
 import { renderInvoicePdf } from "./render-invoice-pdf.js";
 import { buildSampleInvoice } from "./sample-invoice.js";
 import type { InvoicePdfData } from "./types.js";
@@ -27,15 +28,6 @@ async function readPdf(
 
 const plain = (s: string) => s.replace(/\u00a0/g, " ");
 const count = (text: string, needle: string) => text.split(needle).length - 1;
-
-function pngChunk(type: string, body: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(body.length, 0);
-  head.write(type, 4, "latin1");
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])), 0);
-  return Buffer.concat([head, body, crc]);
-}
 
 // 2×2 RGBA: transparency takes pdfkit's asynchronous decoding path, the one a bad file could crash.
 function tinyPng(

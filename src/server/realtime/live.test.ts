@@ -7,21 +7,13 @@ import { type App, buildApp } from "../app.js";
 import { openDatabase } from "../db/client.js";
 import { withOrg } from "../db/scope.js";
 import { Mailer } from "../email/mailer.js";
-import {
-  buildCustomer,
-  buildInvoice,
-  buildOrg,
-  buildQuote,
-  signInContactByLink,
-  type TestOrg,
-} from "../test/factories.js";
-import { createTestContext, type TestContext } from "../test/harness.js";
+import { buildCustomer, buildInvoice, buildOrg, buildQuote, signInContactByLink } from "../test/factories.js";
+import { setUpTestApp } from "../test/scenarios.js";
 import { publish, type RealtimeEvent, RealtimeHub } from "./realtime.js";
 import { openStream, type TestStream } from "./test-support.js";
 
-let ctx: TestContext;
+const { ctx, org } = setUpTestApp("Live");
 let base: string;
-let org: TestOrg;
 let acme: Customer;
 let beta: Customer;
 let acmeInvoice: InvoiceDetail;
@@ -45,9 +37,7 @@ async function contactCookies(invoiceId: string, customer: Customer): Promise<st
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext();
   base = await listen(ctx.app);
-  org = await buildOrg(ctx, "Live");
   acme = await buildCustomer(ctx, org, "Acme");
   beta = await buildCustomer(ctx, org, "Beta");
   acmeInvoice = await buildInvoice(ctx, org, acme.id, { issue: true });
@@ -55,9 +45,9 @@ beforeAll(async () => {
   [acmeCookie, acmeSecondCookie] = (await contactCookies(acmeInvoice.id, acme)) as [string, string];
   [betaCookie] = (await contactCookies(betaInvoice.id, beta)) as [string];
 });
+// Runs before setUpTestApp closes the app (after-hooks run in reverse order).
 afterAll(async () => {
   for (const close of closers.reverse()) await close();
-  await ctx.close();
 });
 
 const staffComment = (invoiceId: string, body: string, visibleInPortal: boolean) =>

@@ -15,6 +15,15 @@ export interface TestOrg {
   cookie: string;
 }
 
+/** A document line as the create endpoints take it. */
+export interface TestLine {
+  description: string;
+  quantityMilli: number;
+  unitPriceMinor: number;
+  discountBp?: number;
+  taxIds?: string[];
+}
+
 const unique = () => randomBytes(4).toString("hex");
 
 /**
@@ -61,23 +70,47 @@ export async function loginStaff(ctx: TestContext, email: string, password: stri
   return cookieHeader(res.headers["set-cookie"]);
 }
 
+/** Turns the organisation's portal on or off at its current slug; returns the response. */
+export function putPortalSettings(
+  ctx: TestContext,
+  org: TestOrg,
+  settings: { portalEnabled: boolean; deliveryMode: string },
+) {
+  return ctx.app.inject({
+    method: "PUT",
+    url: "/api/portal-settings",
+    headers: { cookie: org.cookie },
+    payload: { ...settings, portalSlug: org.slug },
+  });
+}
+
 export function cookieHeader(setCookie: string | string[] | undefined): string {
   const list = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
   return list.map((c) => c.split(";")[0]).join("; ");
 }
 
-export async function buildCustomer(ctx: TestContext, org: TestOrg, name = "Customer"): Promise<Customer> {
+export interface TestContact {
+  name: string;
+  email: string;
+  language?: "es" | "en";
+  isPrimary?: boolean;
+}
+
+/** A customer with two contacts (the first primary), unless `contacts` names them. */
+export async function buildCustomer(
+  ctx: TestContext,
+  org: TestOrg,
+  name = "Customer",
+  contacts: TestContact[] = [
+    { name: `${name} Contact`, email: `c-${unique()}@example.com`, isPrimary: true },
+    { name: `${name} Second`, email: `d-${unique()}@example.com` },
+  ],
+): Promise<Customer> {
   const res = await ctx.app.inject({
     method: "POST",
     url: "/api/customers",
     headers: { cookie: org.cookie },
-    payload: {
-      name,
-      contacts: [
-        { name: `${name} Contact`, email: `c-${unique()}@example.com`, isPrimary: true },
-        { name: `${name} Second`, email: `d-${unique()}@example.com` },
-      ],
-    },
+    payload: { name, contacts },
   });
   if (res.statusCode !== 201) throw new Error(`customer: ${res.statusCode} ${res.body}`);
   return res.json();
@@ -93,13 +126,7 @@ export async function buildInvoice(
     correctsInvoiceId?: string;
     allowPartialPayments?: boolean;
     currency?: string;
-    lines?: {
-      description: string;
-      quantityMilli: number;
-      unitPriceMinor: number;
-      discountBp?: number;
-      taxIds?: string[];
-    }[];
+    lines?: TestLine[];
   } = {},
 ): Promise<InvoiceDetail> {
   const res = await ctx.app.inject({
@@ -127,8 +154,15 @@ export async function buildInvoice(
   return issued.json();
 }
 
-/** Sends an invoice and returns the personal portal links found in the outbox emails. */
-export async function sendAndReadLinks(ctx: TestContext, org: TestOrg, invoiceId: string): Promise<string[]> {
+/** A personal portal link in an email's text (`/p/<slug>/l/<token>`). */
+const PORTAL_LINK = /https:\/\/portico\.test\/p\/[^\s]+\/l\/[A-Za-z0-9_-]+/g;
+
+const invoiceEmails = (ctx: TestContext, org: TestOrg) =>
+  withOrg(ctx.database.db, org.orgId, (tx) =>
+    tx.select().from(emails).where(eq(emails.kind, "invoice_sent")),
+  );
+
+async function sendInvoice(ctx: TestContext, org: TestOrg, invoiceId: string): Promise<void> {
   const res = await ctx.app.inject({
     method: "POST",
     url: `/api/invoices/${invoiceId}/send`,
@@ -136,12 +170,32 @@ export async function sendAndReadLinks(ctx: TestContext, org: TestOrg, invoiceId
     payload: {},
   });
   if (res.statusCode !== 200) throw new Error(`send: ${res.statusCode} ${res.body}`);
-  const rows = await withOrg(ctx.database.db, org.orgId, (tx) =>
-    tx.select().from(emails).where(eq(emails.kind, "invoice_sent")),
-  );
-  return rows.flatMap((e) =>
-    [...e.textBody.matchAll(/https:\/\/portico\.test\/p\/[^\s]+\/l\/[A-Za-z0-9_-]+/g)].map((m) => m[0]),
-  );
+}
+
+/** Sends an invoice and returns the personal portal links found in the outbox emails. */
+export async function sendAndReadLinks(ctx: TestContext, org: TestOrg, invoiceId: string): Promise<string[]> {
+  await sendInvoice(ctx, org, invoiceId);
+  const rows = await invoiceEmails(ctx, org);
+  return rows.flatMap((e) => [...e.textBody.matchAll(PORTAL_LINK)].map((m) => m[0]));
+}
+
+/**
+ * Sends an invoice and returns the personal portal link each recipient got by this send, by email address
+ * (links emailed by earlier sends are left out).
+ */
+export async function sendInvoiceLinks(
+  ctx: TestContext,
+  org: TestOrg,
+  invoiceId: string,
+): Promise<Map<string, string>> {
+  const earlier = new Set((await invoiceEmails(ctx, org)).map((e) => e.id));
+  await sendInvoice(ctx, org, invoiceId);
+  const links = new Map<string, string>();
+  for (const e of await invoiceEmails(ctx, org)) {
+    const link = e.textBody.match(PORTAL_LINK)?.[0];
+    if (link && !earlier.has(e.id)) links.set(e.toAddress, link);
+  }
+  return links;
 }
 
 /** Follows an emailed link like a browser; returns the contact's cookie and where it landed. */
@@ -166,13 +220,7 @@ export async function buildQuote(
     requireSignature?: boolean;
     expiryDate?: string | null;
     notes?: string;
-    lines?: {
-      description: string;
-      quantityMilli: number;
-      unitPriceMinor: number;
-      discountBp?: number;
-      taxIds?: string[];
-    }[];
+    lines?: TestLine[];
   } = {},
 ): Promise<QuoteDetail> {
   const res = await ctx.app.inject({
@@ -206,12 +254,7 @@ export async function signInContactByLink(
   invoiceId: string,
   contactEmail: string,
 ): Promise<string> {
-  await sendAndReadLinks(ctx, org, invoiceId);
-  const sent = await withOrg(ctx.database.db, org.orgId, (tx) =>
-    tx.select().from(emails).where(eq(emails.kind, "invoice_sent")),
-  );
-  const mail = sent.filter((e) => e.toAddress === contactEmail).at(-1);
-  const link = /https:\/\/portico\.test\/p\/\S+\/l\/[\w-]+/.exec(mail?.textBody ?? "")?.[0];
+  const link = (await sendInvoiceLinks(ctx, org, invoiceId)).get(contactEmail);
   if (!link) throw new Error(`no link emailed to ${contactEmail}`);
   return (await openLink(ctx, link)).cookie;
 }

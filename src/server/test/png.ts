@@ -1,6 +1,7 @@
 import { crc32, deflateSync } from "node:zlib";
 
-function chunk(type: string, body: Buffer): Buffer {
+/** One PNG chunk: length, type, body and CRC. */
+export function pngChunk(type: string, body: Buffer): Buffer {
   const head = Buffer.alloc(8);
   head.writeUInt32BE(body.length, 0);
   head.write(type, 4, "latin1");
@@ -23,11 +24,11 @@ export function signaturePng(width = 40, height = 16, extra: Buffer = Buffer.all
   ihdr.set([8, 6, 0, 0, 0], 8);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", ihdr),
+    pngChunk("IHDR", ihdr),
     // An ancillary chunk pads the file when a test needs a large one.
-    ...(extra.length ? [chunk("tEXt", extra)] : []),
-    chunk("IDAT", deflateSync(Buffer.concat(rows))),
-    chunk("IEND", Buffer.alloc(0)),
+    ...(extra.length ? [pngChunk("tEXt", extra)] : []),
+    pngChunk("IDAT", deflateSync(Buffer.concat(rows))),
+    pngChunk("IEND", Buffer.alloc(0)),
   ]);
 }
 

@@ -1,37 +1,18 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { ActivityPage } from "../../../shared/contracts/index.js";
 import * as clock from "../../clock.js";
-import {
-  buildCustomer,
-  buildInvoice,
-  buildOrg,
-  buildQuote,
-  signInContactByLink,
-  type TestOrg,
-} from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
+import { buildCustomer, buildQuote, type TestOrg } from "../../test/factories.js";
+import { buildSignedInCustomer, setUpTestApp } from "../../test/scenarios.js";
 import { buildSalesOrder } from "../sales-orders/test-support.js";
 
 /** A4 "viewed" markers with who and when (G3): each document's activity, for quotes and orders too. */
-let ctx: TestContext;
-let org: TestOrg;
-let other: TestOrg;
+const { ctx, org, otherOrg: other } = setUpTestApp("Viewed", "Elsewhere");
 
 const get = (o: TestOrg, url: string) => ctx.app.inject({ url, headers: { cookie: o.cookie } });
 
-beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Viewed");
-  other = await buildOrg(ctx, "Elsewhere");
-});
-afterAll(() => ctx.close());
-
 describe("document activity", () => {
   test("a quote's activity says who opened it and when, with its number", async () => {
-    const customer = await buildCustomer(ctx, org, "Viewer Co");
-    const contact = customer.contacts[0];
-    const invoice = await buildInvoice(ctx, org, customer.id, { issue: true });
-    const cookie = await signInContactByLink(ctx, org, invoice.id, contact?.email as string);
+    const { customer, contact, invoice, cookie } = await buildSignedInCustomer(ctx, org, "Viewer Co");
     const quote = await buildQuote(ctx, org, customer.id, { send: true });
     const before = clock.nowMs();
     const opened = await ctx.app.inject({
@@ -42,7 +23,7 @@ describe("document activity", () => {
 
     const page = (await get(org, `/api/quotes/${quote.id}/activity`)).json() as ActivityPage;
     const viewed = page.events.find((e) => e.action === "document_viewed");
-    expect(viewed?.contact).toMatchObject({ name: contact?.name, email: contact?.email });
+    expect(viewed?.contact).toMatchObject({ name: contact.name, email: contact.email });
     expect(viewed?.document).toMatchObject({
       type: "quote",
       id: quote.id,

@@ -1,23 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import type { Customer, InvoiceDetail } from "../../../shared/contracts/index.js";
 import { auditEvents, comments, emails, notifications } from "../../db/schema/index.js";
 import { withContact, withOrg } from "../../db/scope.js";
-import {
-  buildCustomer,
-  buildInvoice,
-  buildOrg,
-  buildQuote,
-  cookieHeader,
-  signInContactByLink,
-  type TestOrg,
-} from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
+import { buildCustomer, buildInvoice, buildQuote, cookieHeader, type TestOrg } from "../../test/factories.js";
+import { buildSignedInCustomer, setUpTestApp } from "../../test/scenarios.js";
 import { buildSalesOrder } from "../sales-orders/test-support.js";
 
-let ctx: TestContext;
-let org: TestOrg;
-let other: TestOrg;
+const { ctx, org, otherOrg: other } = setUpTestApp("Comments", "Elsewhere");
 let customer: Customer;
 let sibling: Customer;
 let invoice: InvoiceDetail;
@@ -27,18 +17,12 @@ let otherInvoice: InvoiceDetail;
 let cookie: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Comments");
-  other = await buildOrg(ctx, "Elsewhere");
-  customer = await buildCustomer(ctx, org, "Acme");
+  ({ customer, invoice, cookie } = await buildSignedInCustomer(ctx, org, "Acme"));
   sibling = await buildCustomer(ctx, org, "Sibling");
-  invoice = await buildInvoice(ctx, org, customer.id, { issue: true });
   draft = await buildInvoice(ctx, org, customer.id);
   siblingInvoice = await buildInvoice(ctx, org, sibling.id, { issue: true });
   otherInvoice = await buildInvoice(ctx, other, (await buildCustomer(ctx, other, "Far")).id, { issue: true });
-  cookie = await signInContactByLink(ctx, org, invoice.id, customer.contacts[0]?.email as string);
 });
-afterAll(() => ctx.close());
 
 const staffPost = (o: TestOrg, path: string, payload: object) =>
   ctx.app.inject({ method: "POST", url: path, headers: { cookie: o.cookie }, payload });

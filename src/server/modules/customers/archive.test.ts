@@ -1,28 +1,16 @@
-import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { Customer, CustomerSummary } from "../../../shared/contracts/index.js";
-import { emails } from "../../db/schema/index.js";
-import { withOrg } from "../../db/scope.js";
 import {
   buildCustomer,
   buildInvoice,
-  buildOrg,
   buildQuote,
   openLink,
+  sendInvoiceLinks,
   type TestOrg,
 } from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
+import { setUpTestApp } from "../../test/scenarios.js";
 
-let ctx: TestContext;
-let org: TestOrg;
-let otherOrg: TestOrg;
-
-beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Archive Org");
-  otherOrg = await buildOrg(ctx, "Other Archive Org");
-});
-afterAll(() => ctx.close());
+const { ctx, org, otherOrg } = setUpTestApp("Archive Org", "Other Archive Org");
 
 type Method = "GET" | "POST" | "PUT" | "DELETE";
 const call = (o: TestOrg, method: Method, url: string, payload?: object) =>
@@ -36,16 +24,9 @@ const listed = async (o: TestOrg, query = "") => {
 
 /** Sends the invoice and opens each contact's emailed link; returns the links and their sessions. */
 async function openSessions(invoiceId: string) {
-  const res = await call(org, "POST", `/api/invoices/${invoiceId}/send`, {});
-  expect(res.statusCode).toBe(200);
-  const rows = await withOrg(ctx.database.db, org.orgId, (tx) =>
-    tx.select().from(emails).where(eq(emails.kind, "invoice_sent")),
-  );
-  const links = rows.flatMap((e) =>
-    [...e.textBody.matchAll(/https:\/\/portico\.test\/p\/\S+\/l\/[\w-]+/g)].map((m) => m[0]),
-  );
   const out: { link: string; cookie: string }[] = [];
-  for (const link of links) out.push({ link, cookie: (await openLink(ctx, link)).cookie });
+  for (const link of (await sendInvoiceLinks(ctx, org, invoiceId)).values())
+    out.push({ link, cookie: (await openLink(ctx, link)).cookie });
   return out;
 }
 

@@ -1,28 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { ContactPortalAccess, Customer, CustomerSummary } from "../../../shared/contracts/index.js";
 import { contacts, emails } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import {
-  buildCustomer,
-  buildInvoice,
-  buildOrg,
-  openLink,
-  sendAndReadLinks,
-  type TestOrg,
-} from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
+import { buildCustomer, openLink, type TestOrg } from "../../test/factories.js";
+import { buildSentInvoice, setUpTestApp } from "../../test/scenarios.js";
 
-let ctx: TestContext;
-let org: TestOrg;
-let otherOrg: TestOrg;
-
-beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Contacts Org");
-  otherOrg = await buildOrg(ctx, "Other Contacts Org");
-});
-afterAll(() => ctx.close());
+const { ctx, org, otherOrg } = setUpTestApp("Contacts Org", "Other Contacts Org");
 
 type Method = "GET" | "POST" | "PUT" | "DELETE";
 const call = (o: TestOrg, method: Method, url: string, payload?: object) =>
@@ -52,16 +36,9 @@ const me = (cookie: string) => ctx.app.inject({ url: `/api/portal/${org.slug}/me
 
 /** Sends an invoice; each contact's link and the session opened with it, by email address. */
 async function sessionsByEmail(c: Customer) {
-  const invoice = await buildInvoice(ctx, org, c.id, { issue: true });
-  const links = await sendAndReadLinks(ctx, org, invoice.id);
-  const rows = await withOrg(ctx.database.db, org.orgId, (tx) =>
-    tx.select().from(emails).where(eq(emails.kind, "invoice_sent")),
-  );
+  const { links } = await buildSentInvoice(ctx, org, c.id);
   const out = new Map<string, { link: string; cookie: string }>();
-  for (const link of links) {
-    const mail = rows.find((e) => e.textBody.includes(link));
-    if (mail) out.set(mail.toAddress, { link, cookie: (await openLink(ctx, link)).cookie });
-  }
+  for (const [email, link] of links) out.set(email, { link, cookie: (await openLink(ctx, link)).cookie });
   return out;
 }
 

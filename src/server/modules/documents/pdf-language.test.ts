@@ -1,16 +1,15 @@
 import { PDFParse } from "pdf-parse";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import type { Customer, InvoiceDetail, PaymentDetail } from "../../../shared/contracts/index.js";
 import { daysFromToday } from "../../test/dates.js";
-import { buildInvoice, buildOrg, buildQuote, type TestOrg } from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
+import { buildInvoice, buildQuote } from "../../test/factories.js";
+import { setUpTestApp } from "../../test/scenarios.js";
 import { contactCookieFor, issuedInvoice, recordPayment, staffPost } from "../receipts/test-support.js";
 import { buildSalesOrder } from "../sales-orders/test-support.js";
 
 // Issue 10 item 7: a PDF is in the contact's language in the portal, the customer's when staff download
 // it, whatever the browser says; `?lang=es|en` overrides.
-let ctx: TestContext;
-let org: TestOrg;
+const { ctx, org } = setUpTestApp("Lang Org");
 /** Customer and contact in Spanish. */
 let spanish: Customer;
 let invoice: InvoiceDetail;
@@ -37,12 +36,15 @@ async function customer(name: string, language: "es" | "en", contactLanguage: "e
   });
 }
 
+/** An issued invoice for the customer, and the cookie of its primary contact, signed in by the emailed link. */
+async function openedInvoice(c: Customer): Promise<{ invoice: InvoiceDetail; cookie: string }> {
+  const issued = await issuedInvoice(ctx, org, c.id);
+  return { invoice: issued, cookie: await contactCookieFor(ctx, org, issued) };
+}
+
 beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Lang Org");
   spanish = await customer("Hispano", "es", null);
-  invoice = await issuedInvoice(ctx, org, spanish.id);
-  cookie = await contactCookieFor(ctx, org, invoice);
+  ({ invoice, cookie } = await openedInvoice(spanish));
   payment = await recordPayment(ctx, org, {
     customerId: spanish.id,
     amountMinor: 5000,
@@ -51,10 +53,8 @@ beforeAll(async () => {
     allocations: [{ invoiceId: invoice.id, amountMinor: 5000 }],
   });
   const mixed = await customer("Mixto", "es", "en");
-  mixedInvoice = await issuedInvoice(ctx, org, mixed.id);
-  mixedCookie = await contactCookieFor(ctx, org, mixedInvoice);
+  ({ invoice: mixedInvoice, cookie: mixedCookie } = await openedInvoice(mixed));
 });
-afterAll(() => ctx.close());
 
 const get = (url: string, who: string) =>
   ctx.app.inject({ url, headers: { cookie: who, "accept-language": "en-GB,en;q=0.9" } });

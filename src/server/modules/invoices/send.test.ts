@@ -160,19 +160,10 @@ describe("sending", () => {
   });
 
   test("each contact gets the email in their own language", async () => {
-    const res = await ctx.app.inject({
-      method: "POST",
-      url: "/api/customers",
-      headers: { cookie: org.cookie },
-      payload: {
-        name: "Bilingual Customer",
-        contacts: [
-          { name: "Ana", email: `ana-${Date.now()}@example.com`, language: "es", isPrimary: true },
-          { name: "John", email: `john-${Date.now()}@example.com`, language: "en" },
-        ],
-      },
-    });
-    const customer: Customer = res.json();
+    const customer = await buildCustomer(ctx, org, "Bilingual Customer", [
+      { name: "Ana", email: `ana-${Date.now()}@example.com`, language: "es", isPrimary: true },
+      { name: "John", email: `john-${Date.now()}@example.com`, language: "en" },
+    ]);
     const invoice = await buildInvoice(ctx, org, customer.id, { issue: true });
     expect((await send(invoice.id)).statusCode).toBe(200);
     const emails = await emailsTo(customer);

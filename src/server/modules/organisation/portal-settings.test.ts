@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import {
   DEFAULT_NOTIFICATION_PREFS,
   DEFAULT_PORTAL_OPTIONS,
@@ -15,13 +15,12 @@ import {
   buildInvoice,
   buildOrg,
   openLink,
-  sendAndReadLinks,
+  sendInvoiceLinks,
   type TestOrg,
 } from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
+import { buildSignedInCustomer, setUpTestApp } from "../../test/scenarios.js";
 
-let ctx: TestContext;
-let org: TestOrg;
+const { ctx, org } = setUpTestApp("Settings Org");
 let contactCookie: string;
 let invoiceId: string;
 
@@ -46,8 +45,6 @@ async function setOptions(options: Partial<PortalOptions>) {
 }
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Settings Org");
   const profile = (await staff("GET", "/api/organisation")).json();
   const res = await staff("PUT", "/api/organisation", {
     ...profile,
@@ -61,22 +58,17 @@ beforeAll(async () => {
     bic: "CAIXESBBXXX",
   });
   expect(res.statusCode).toBe(200);
-  const customer = await buildCustomer(ctx, org, "Options Customer");
-  const invoice = await buildInvoice(ctx, org, customer.id, { issue: true });
-  invoiceId = invoice.id;
-  contactCookie = (await openLink(ctx, await sendFreshLink(invoice.id))).cookie;
+  const signedIn = await buildSignedInCustomer(ctx, org, "Options Customer");
+  invoiceId = signedIn.invoice.id;
+  contactCookie = signedIn.cookie;
 });
-afterAll(() => ctx.close());
 
 /** Sends the invoice and returns one of the links emailed for it (not earlier invoices' links). */
 async function sendFreshLink(id: string): Promise<string> {
-  const links = await sendAndReadLinks(ctx, org, id);
-  const fresh = links.filter((l) => !seenLinks.has(l));
-  for (const l of links) seenLinks.add(l);
-  if (!fresh[0]) throw new Error("no fresh link");
-  return fresh[0];
+  const [link] = (await sendInvoiceLinks(ctx, org, id)).values();
+  if (!link) throw new Error("no fresh link");
+  return link;
 }
-const seenLinks = new Set<string>();
 
 describe("portal settings (C1–C5)", () => {
   test("GET answers every option and preference with its default when nothing is stored", async () => {

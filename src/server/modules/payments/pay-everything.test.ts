@@ -1,26 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { InvoiceSummary } from "../../../shared/contracts/index.js";
-import { checkoutSessions, emails, payments } from "../../db/schema/index.js";
+import { checkoutSessions, payments } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import {
-  buildCustomer,
-  buildInvoice,
-  buildOrg,
-  openLink,
-  sendAndReadLinks,
-  type TestOrg,
-} from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
+import { buildCustomer, buildInvoice, openLink, sendInvoiceLinks } from "../../test/factories.js";
+import { primaryContact, setUpTestApp } from "../../test/scenarios.js";
 
-let ctx: TestContext;
-let org: TestOrg;
-
-beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Pay Everything Org");
-});
-afterAll(() => ctx.close());
+const { ctx, org } = setUpTestApp("Pay Everything Org");
 
 const relative = (url: string) => url.replace("https://portico.test", "");
 
@@ -36,13 +22,8 @@ async function customerWithTwoTabs() {
         lines: [{ description: "Work", quantityMilli: 1000, unitPriceMinor }],
       }),
     );
-  const primary = customer.contacts.find((c) => c.isPrimary)?.email as string;
-  await sendAndReadLinks(ctx, org, invoices[0]?.id as string);
-  // The outbox holds every customer's emails: this contact's is the one to follow.
-  const [mail] = await withOrg(ctx.database.db, org.orgId, (tx) =>
-    tx.select().from(emails).where(eq(emails.toAddress, primary)),
-  );
-  const link = /https:\/\/portico\.test\/p\/\S+\/l\/[\w-]+/.exec(mail?.textBody ?? "")?.[0] as string;
+  const primary = primaryContact(customer).email;
+  const link = (await sendInvoiceLinks(ctx, org, invoices[0]?.id as string)).get(primary) as string;
   const tabs = [(await openLink(ctx, link)).cookie, (await openLink(ctx, link)).cookie];
   return { customer, invoices, primary, tabs, owed: invoices.reduce((s, i) => s + i.totalMinor, 0) };
 }

@@ -71,6 +71,15 @@ async function submitCheckout(p: Payer, checkoutUrl: string, action: SandboxOutc
   return String(res.headers.location);
 }
 
+type WebhookBody = Parameters<typeof sandboxGateway.sign>[1];
+/** Posts the sandbox gateway's webhook, signed as the gateway signs it unless `signature` is given. */
+const postWebhook = (body: WebhookBody, signature = sandboxGateway.sign(ctx.config, body)) =>
+  ctx.app.inject({
+    method: "POST",
+    url: "/api/gateways/sandbox/webhook",
+    headers: { "x-sandbox-signature": signature },
+    payload: body,
+  });
 const invoiceOf = async (id: string): Promise<InvoiceDetail> => (await staff(`/api/invoices/${id}`)).json();
 const checkoutsOf = (invoiceId: string) =>
   withOrg(ctx.database.db, org.orgId, (tx) =>
@@ -164,17 +173,7 @@ describe("paying an invoice through the sandbox gateway", () => {
 
     const fields = Object.fromEntries(new URL(back, "https://x").searchParams);
     const body = { session: fields.session, status: fields.status, reference: fields.reference };
-    const webhook = await ctx.app.inject({
-      method: "POST",
-      url: "/api/gateways/sandbox/webhook",
-      headers: {
-        "x-sandbox-signature": sandboxGateway.sign(
-          ctx.config,
-          body as Parameters<typeof sandboxGateway.sign>[1],
-        ),
-      },
-      payload: body,
-    });
+    const webhook = await postWebhook(body as WebhookBody);
     expect(webhook.statusCode).toBe(200);
     expect(webhook.json()).toEqual({ received: true, recorded: false });
 
@@ -210,13 +209,7 @@ describe("what does not pay", () => {
     const checkoutUrl = (await pay(p, "webhook-key-1")).json().checkoutUrl as string;
     const session = checkoutUrl.split("/").pop() as string;
     const body = { session, status: "succeeded" as const, reference: "sbx_webhook_only_1" };
-    const send = () =>
-      ctx.app.inject({
-        method: "POST",
-        url: "/api/gateways/sandbox/webhook",
-        headers: { "x-sandbox-signature": sandboxGateway.sign(ctx.config, body) },
-        payload: body,
-      });
+    const send = () => postWebhook(body);
     expect((await send()).json()).toEqual({ received: true, recorded: true });
     expect((await send()).json()).toEqual({ received: true, recorded: false });
     const inv = await invoiceOf(p.invoice.id);
@@ -234,18 +227,7 @@ describe("what does not pay", () => {
       status: "succeeded" as const,
       reference: fields.reference as string,
     };
-    const webhook = () =>
-      ctx.app.inject({
-        method: "POST",
-        url: "/api/gateways/sandbox/webhook",
-        headers: {
-          "x-sandbox-signature": sandboxGateway.sign(
-            ctx.config,
-            body as Parameters<typeof sandboxGateway.sign>[1],
-          ),
-        },
-        payload: body,
-      });
+    const webhook = () => postWebhook(body as WebhookBody);
     const results = await Promise.all([
       ctx.app.inject({ url: back }),
       webhook(),
@@ -289,12 +271,7 @@ describe("what does not pay", () => {
       status: "succeeded",
       reference: back.searchParams.get("reference"),
     };
-    const webhook = await ctx.app.inject({
-      method: "POST",
-      url: "/api/gateways/sandbox/webhook",
-      headers: { "x-sandbox-signature": flipped },
-      payload: body,
-    });
+    const webhook = await postWebhook(body as WebhookBody, flipped);
     expect(webhook.statusCode).toBe(400);
     expect(webhook.json().code).toBe("PAYMENT_SIGNATURE_INVALID");
 

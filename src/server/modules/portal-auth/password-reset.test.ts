@@ -1,14 +1,14 @@
 import { performance } from "node:perf_hooks";
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test } from "vitest";
 import type { Customer } from "../../../shared/contracts/index.js";
 import * as clock from "../../clock.js";
 import { portalTokens } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { contactCookieName } from "../../http/cookies.js";
 import { FORGOT_PASSWORD_FLOOR_MS, RESET_EMAILS_PER_HOUR } from "../../http/forgot-password.js";
-import { buildCustomer, buildOrg, type TestOrg } from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
+import { buildCustomer, type TestOrg } from "../../test/factories.js";
+import { setUpTestApp } from "../../test/scenarios.js";
 import {
   auditActions,
   emailsTo,
@@ -21,9 +21,7 @@ import {
   updateContact,
 } from "./test-helpers.js";
 
-let ctx: TestContext;
-let org: TestOrg;
-let otherOrg: TestOrg;
+const { ctx, org, otherOrg } = setUpTestApp("Reset Org", "Reset Other Org");
 
 const primary = (c: Customer) => {
   const found = c.contacts[0];
@@ -49,13 +47,6 @@ async function resetTokenFromEmail(o: TestOrg, email: string): Promise<string> {
   expect(mail?.htmlBody).toContain(`https://portico.test/p/${org.slug}/reset-password?token=`);
   return match[1];
 }
-
-beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Reset Org");
-  otherOrg = await buildOrg(ctx, "Reset Other Org");
-});
-afterAll(() => ctx.close());
 
 describe("forgot password (D5)", () => {
   test("the same answer for a known and an unknown address; only the known one gets a link", async () => {

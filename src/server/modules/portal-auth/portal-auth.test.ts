@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import type { Customer } from "../../../shared/contracts/index.js";
 import { contactCookieName } from "../../http/cookies.js";
-import { buildCustomer, buildOrg, type TestOrg } from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
-import { startContactSession } from "../contact-sessions/contact-sessions.service.js";
+import { buildCustomer, type TestOrg } from "../../test/factories.js";
+import { contactSessionCookie, setUpTestApp } from "../../test/scenarios.js";
 import {
   auditActions,
   emailsTo,
@@ -15,9 +14,7 @@ import {
   updateContact,
 } from "./test-helpers.js";
 
-let ctx: TestContext;
-let org: TestOrg;
-let otherOrg: TestOrg;
+const { ctx, org, otherOrg } = setUpTestApp("Auth Org", "Auth Other Org");
 let customer: Customer;
 
 const contact = (c: Customer, i = 0) => {
@@ -29,13 +26,9 @@ const me = (o: TestOrg, cookie: string) =>
   ctx.app.inject({ url: `/api/portal/${o.slug}/me`, headers: { cookie } });
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Auth Org");
-  otherOrg = await buildOrg(ctx, "Auth Other Org");
   customer = await buildCustomer(ctx, org, "Signer");
   await setPassword(ctx, org, contact(customer).id, GOOD_PASSWORD);
 });
-afterAll(() => ctx.close());
 
 describe("contact sign-in (D5)", () => {
   test("the right password signs in with this portal's cookie and a new token every time", async () => {
@@ -214,27 +207,14 @@ describe("change password (D5)", () => {
 
   test("a contact who came by a document link and never set a password gets WRONG_PASSWORD", async () => {
     const c = await buildCustomer(ctx, org, "Linked");
-    const token = await startContactSession(ctx.database.db, {
-      orgId: org.orgId,
-      customerId: c.id,
-      contactId: contact(c).id,
-      origin: "link",
-      ip: "127.0.0.1",
-    });
-    const cookie = `${contactCookieName(ctx.config, org.orgId)}=${token}`;
+    const cookie = await contactSessionCookie(ctx, org, c, "link", contact(c).id);
     const body = { currentPassword: "", newPassword: OTHER_PASSWORD, confirm: OTHER_PASSWORD };
     expect((await change(cookie, body)).json().code).toBe("WRONG_PASSWORD");
   });
 
   test("a staff preview cannot change the password", async () => {
-    const token = await startContactSession(ctx.database.db, {
-      orgId: org.orgId,
-      customerId: customer.id,
-      contactId: contact(customer).id,
-      origin: "preview",
-      ip: "127.0.0.1",
-    });
-    const res = await change(`${contactCookieName(ctx.config, org.orgId)}=${token}`, {
+    const preview = await contactSessionCookie(ctx, org, customer, "preview", contact(customer).id);
+    const res = await change(preview, {
       currentPassword: GOOD_PASSWORD,
       newPassword: OTHER_PASSWORD,
       confirm: OTHER_PASSWORD,

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type {
   ApplyCreditResult,
   CustomerBalance,
@@ -11,7 +11,7 @@ import { auditEvents } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { testToday } from "../../test/dates.js";
 import { buildCustomer, buildOrg, cookieHeader, type TestOrg } from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
+import { setUpTestApp } from "../../test/scenarios.js";
 import {
   makeDocument,
   onDay,
@@ -23,15 +23,10 @@ import {
 
 /** Decision 017: a contact applies its customer's available credit to its oldest invoices. */
 
-let ctx: TestContext;
+const { ctx } = setUpTestApp("Credit Org");
+/** The organisation of the newest ledger (each test starts one). */
 let org: TestOrg;
 const today = testToday();
-
-beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Credit Org");
-});
-afterAll(() => ctx.close());
 
 const homeOf = async (cookie: string): Promise<CustomerBalance> => {
   const res = await portalGet(ctx, org, cookie, "/home");

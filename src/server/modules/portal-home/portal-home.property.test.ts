@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import type {
   CustomerBalance,
   PortalHome,
@@ -9,7 +9,7 @@ import type {
 import { addDays } from "../../../shared/dates.js";
 import { testToday } from "../../test/dates.js";
 import { buildCustomer, buildOrg, type TestOrg } from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
+import { setUpTestApp } from "../../test/scenarios.js";
 import {
   figuresFromDocuments,
   listAll,
@@ -29,15 +29,10 @@ import {
  * total, and the statement's closing balance is that outstanding less the home's available credit.
  */
 
-let ctx: TestContext;
+const { ctx } = setUpTestApp("Property Org");
+/** The organisation of the current run (each run starts one). */
 let org: TestOrg;
 const today = testToday();
-
-beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Property Org");
-});
-afterAll(() => ctx.close());
 
 const amount = fc.integer({ min: 1, max: 50_000 });
 const pick = fc.nat({ max: 50 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import type {
   Customer,
   InvoiceDetail,
@@ -8,8 +8,8 @@ import type {
 } from "../../../shared/contracts/index.js";
 import { addDays } from "../../../shared/dates.js";
 import { testToday } from "../../test/dates.js";
-import { buildCustomer, buildOrg, buildQuote, type TestOrg } from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
+import { buildCustomer, buildQuote } from "../../test/factories.js";
+import { setUpTestApp } from "../../test/scenarios.js";
 import {
   figuresFromDocuments,
   makeDocument,
@@ -20,8 +20,7 @@ import {
   staffCall,
 } from "./test-support.js";
 
-let ctx: TestContext;
-let org: TestOrg;
+const { ctx, org } = setUpTestApp("Home Org");
 let customer: Customer;
 let cookie: string;
 const today = testToday();
@@ -29,12 +28,9 @@ const past = addDays(today, -40);
 const soon = addDays(today, 20);
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Home Org");
   customer = await buildCustomer(ctx, org, "Ferretería Home");
   cookie = await signInPrimary(ctx, org, customer);
 });
-afterAll(() => ctx.close());
 
 const home = async (c = cookie) => {
   const res = await portalGet(ctx, org, c, "/home");

@@ -1,47 +1,32 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import type { Customer } from "../../../shared/contracts/index.js";
 import { invoices, organisations, quotes } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import { contactCookieName } from "../../http/cookies.js";
 import { daysFromToday } from "../../test/dates.js";
-import {
-  buildCustomer,
-  buildInvoice,
-  buildOrg,
-  buildQuote,
-  signInContactByLink,
-  type TestOrg,
-} from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
-import { startContactSession } from "../contact-sessions/contact-sessions.service.js";
+import { buildInvoice, buildQuote } from "../../test/factories.js";
+import { buildSignedInCustomer, contactSessionCookie, setUpTestApp } from "../../test/scenarios.js";
 
 /**
  * The portal policy's promise: for every action, document state and principal, the flag the portal app
  * gets (`canPay`, `canAnswer`) is exactly what the action's endpoint enforces.
  */
-let ctx: TestContext;
-let org: TestOrg;
+const { ctx, org } = setUpTestApp("Policy Org");
 let customer: Customer;
 const principals: Record<string, string> = {};
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Policy Org");
-  customer = await buildCustomer(ctx, org, "Policy Customer");
-  const first = await buildInvoice(ctx, org, customer.id, { issue: true });
-  const primary = customer.contacts.find((c) => c.isPrimary);
-  principals.contact = await signInContactByLink(ctx, org, first.id, primary?.email as string);
-  const preview = await startContactSession(ctx.database.db, {
-    orgId: org.orgId,
-    customerId: customer.id,
-    contactId: primary?.id as string,
-    origin: "preview",
-    ip: "127.0.0.1",
-  });
-  principals["staff preview"] = `${contactCookieName(ctx.config, org.orgId)}=${preview}`;
+  const signedIn = await buildSignedInCustomer(ctx, org, "Policy Customer");
+  customer = signedIn.customer;
+  principals.contact = signedIn.cookie;
+  principals["staff preview"] = await contactSessionCookie(
+    ctx,
+    org,
+    customer,
+    "preview",
+    signedIn.contact.id,
+  );
 });
-afterAll(() => ctx.close());
 
 const portal = (cookie: string, path: string, payload?: object) =>
   ctx.app.inject({

@@ -1,23 +1,13 @@
 import { eq } from "drizzle-orm";
-import { PDFParse } from "pdf-parse";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import type { Customer, MyDetails } from "../../../shared/contracts/index.js";
 import { auditEvents, emails } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import { contactCookieName } from "../../http/cookies.js";
-import {
-  buildCustomer,
-  buildInvoice,
-  buildOrg,
-  openLink,
-  sendAndReadLinks,
-  type TestOrg,
-} from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
-import { startContactSession } from "../contact-sessions/contact-sessions.service.js";
+import { buildInvoice } from "../../test/factories.js";
+import { pdfText } from "../../test/pdf.js";
+import { buildSignedInCustomer, contactSessionCookie, setUpTestApp } from "../../test/scenarios.js";
 
-let ctx: TestContext;
-let org: TestOrg;
+const { ctx, org } = setUpTestApp("Details Org");
 let customer: Customer;
 let cookie: string;
 let url: string;
@@ -47,27 +37,12 @@ const staffCustomer = async (): Promise<Customer> =>
   (await ctx.app.inject({ url: `/api/customers/${customer.id}`, headers: { cookie: org.cookie } })).json();
 const rows = <T>(fn: Parameters<typeof withOrg<T>>[2]) => withOrg(ctx.database.db, org.orgId, fn);
 
-async function pdfText(buffer: Buffer): Promise<string> {
-  const parser = new PDFParse({ data: new Uint8Array(buffer) });
-  try {
-    return (await parser.getText()).text.replace(/\u00a0/g, " ");
-  } finally {
-    await parser.destroy();
-  }
-}
-
 beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Details Org");
   url = `/api/portal/${org.slug}/me/details`;
-  customer = await buildCustomer(ctx, org, "Details Customer");
-  const invoice = await buildInvoice(ctx, org, customer.id, { issue: true });
-  const [link] = await sendAndReadLinks(ctx, org, invoice.id);
-  cookie = (await openLink(ctx, link as string)).cookie;
+  ({ customer, cookie } = await buildSignedInCustomer(ctx, org, "Details Customer"));
   const me = (await ctx.app.inject({ url: `/api/portal/${org.slug}/me`, headers: { cookie } })).json();
   expect(me.customer.id).toBe(customer.id);
 });
-afterAll(() => ctx.close());
 
 describe("My details (E12)", () => {
   test("GET answers the customer's account details and the contact's own", async () => {
@@ -147,15 +122,7 @@ describe("My details (E12)", () => {
   });
 
   test("a staff preview may read but not save: 403 PREVIEW_READ_ONLY", async () => {
-    const primary = customer.contacts[0] as Customer["contacts"][number];
-    const token = await startContactSession(ctx.database.db, {
-      orgId: org.orgId,
-      customerId: customer.id,
-      contactId: primary.id,
-      origin: "preview",
-      ip: "127.0.0.1",
-    });
-    const preview = `${contactCookieName(ctx.config, org.orgId)}=${token}`;
+    const preview = await contactSessionCookie(ctx, org, customer, "preview");
     expect((await ctx.app.inject({ url, headers: { cookie: preview } })).statusCode).toBe(200);
     const res = await put(body({ contact: { name: "Changed by preview" } }), preview);
     expect(res.statusCode).toBe(403);

@@ -1,30 +1,17 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import type { Customer, InvoiceDetail } from "../../../shared/contracts/index.js";
 import { auditEvents, invoices, notifications } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import { contactCookieName } from "../../http/cookies.js";
-import {
-  buildCustomer,
-  buildInvoice,
-  buildOrg,
-  openLink,
-  sendAndReadLinks,
-  type TestOrg,
-} from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
-import { startContactSession } from "../contact-sessions/contact-sessions.service.js";
+import { buildCustomer, openLink } from "../../test/factories.js";
+import { buildSentInvoice, contactSessionCookie, setUpTestApp } from "../../test/scenarios.js";
 
-let ctx: TestContext;
-let org: TestOrg;
+const { ctx, org } = setUpTestApp("Audit Org");
 let customer: Customer;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Audit Org");
   customer = await buildCustomer(ctx, org, "Audit Customer");
 });
-afterAll(() => ctx.close());
 
 const rows = <T>(fn: Parameters<typeof withOrg<T>>[2]) => withOrg(ctx.database.db, org.orgId, fn);
 const eventsFor = (documentId: string) =>
@@ -33,27 +20,13 @@ const get = (cookie: string, url: string) => ctx.app.inject({ url, headers: { co
 
 /** An issued invoice sent to the customer (so its links exist), not yet opened by anyone. */
 async function sentInvoice(): Promise<{ invoice: InvoiceDetail; link: string }> {
-  const invoice = await buildInvoice(ctx, org, customer.id, { issue: true });
-  const before = new Set(seen);
-  const links = await sendAndReadLinks(ctx, org, invoice.id);
-  for (const l of links) seen.add(l);
-  const link = links.find((l) => !before.has(l));
+  const { invoice, links } = await buildSentInvoice(ctx, org, customer.id);
+  const [link] = links.values();
   if (!link) throw new Error("no link");
   return { invoice, link };
 }
-const seen = new Set<string>();
 
-async function previewCookie(): Promise<string> {
-  const contact = customer.contacts[0] as Customer["contacts"][number];
-  const token = await startContactSession(ctx.database.db, {
-    orgId: org.orgId,
-    customerId: customer.id,
-    contactId: contact.id,
-    origin: "preview",
-    ip: "127.0.0.1",
-  });
-  return `${contactCookieName(ctx.config, org.orgId)}=${token}`;
-}
+const previewCookie = () => contactSessionCookie(ctx, org, customer, "preview");
 
 describe("C6 preview records nothing", () => {
   test("opening and downloading in a preview: not viewed, no notification, no audit event", async () => {

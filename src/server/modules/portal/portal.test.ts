@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
-import { PDFParse } from "pdf-parse";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { Customer, EmailSummary, InvoiceDetail } from "../../../shared/contracts/index.js";
+import { beforeAll, describe, expect, test } from "vitest";
+import type { Customer, InvoiceDetail } from "../../../shared/contracts/index.js";
 import { formatMoney } from "../../../shared/money/index.js";
 import * as clock from "../../clock.js";
 import { contacts, documentLinks } from "../../db/schema/index.js";
@@ -12,44 +11,17 @@ import {
   buildOrg,
   cookieHeader,
   openLink,
+  putPortalSettings,
   type TestOrg,
 } from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
+import { pdfText } from "../../test/pdf.js";
+import { buildSentInvoice, primaryContact, setUpTestApp } from "../../test/scenarios.js";
 
-let ctx: TestContext;
-let org: TestOrg;
-let otherOrg: TestOrg;
-
-beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Portal Org");
-  otherOrg = await buildOrg(ctx, "Other Portal Org");
-});
-afterAll(() => ctx.close());
+const { ctx, org, otherOrg } = setUpTestApp("Portal Org", "Other Portal Org");
 
 const staff = (o: TestOrg, url: string) => ctx.app.inject({ url, headers: { cookie: o.cookie } });
 const asContact = (cookie: string, url: string, headers: Record<string, string> = {}) =>
   ctx.app.inject({ url, headers: { cookie, ...headers } });
-
-/** Sends an invoice and returns the personal link emailed to each contact, by contact email. */
-async function sendLinks(o: TestOrg, invoiceId: string): Promise<Map<string, string>> {
-  const seen = new Set(((await staff(o, "/api/outbox")).json() as EmailSummary[]).map((e) => e.id));
-  const res = await ctx.app.inject({
-    method: "POST",
-    url: `/api/invoices/${invoiceId}/send`,
-    headers: { cookie: o.cookie },
-    payload: {},
-  });
-  expect(res.statusCode).toBe(200);
-  const fresh = ((await staff(o, "/api/outbox")).json() as EmailSummary[]).filter((e) => !seen.has(e.id));
-  const links = new Map<string, string>();
-  for (const e of fresh) {
-    const text: string = (await staff(o, `/api/outbox/${e.id}`)).json().textBody;
-    const link = /https:\/\/portico\.test\/p\/[^\s]+\/l\/[A-Za-z0-9_-]+/.exec(text)?.[0];
-    if (link) links.set(e.toAddress, link);
-  }
-  return links;
-}
 
 interface Sent {
   customer: Customer;
@@ -61,11 +33,10 @@ interface Sent {
 /** A new customer with an issued invoice sent to it; `link` is its primary contact's. */
 async function sentInvoice(o: TestOrg, name: string): Promise<Sent> {
   const customer = await buildCustomer(ctx, o, name);
-  const invoice = await buildInvoice(ctx, o, customer.id, { issue: true });
-  const links = await sendLinks(o, invoice.id);
-  const primary = customer.contacts.find((c) => c.isPrimary) ?? customer.contacts[0];
-  const link = links.get(primary?.email ?? "");
-  if (!link || !primary) throw new Error("no link for the primary contact");
+  const { invoice, links } = await buildSentInvoice(ctx, o, customer.id);
+  const primary = primaryContact(customer);
+  const link = links.get(primary.email);
+  if (!link) throw new Error("no link for the primary contact");
   return { customer, invoice, link, contactId: primary.id };
 }
 
@@ -80,15 +51,6 @@ const setContactPortal = (o: TestOrg, contactId: string, portalEnabled: boolean)
   withOrg(ctx.database.db, o.orgId, (tx) =>
     tx.update(contacts).set({ portalEnabled }).where(eq(contacts.id, contactId)),
   );
-
-async function pdfText(buffer: Buffer): Promise<string> {
-  const parser = new PDFParse({ data: new Uint8Array(buffer) });
-  try {
-    return (await parser.getText()).text.replace(/\u00a0/g, " ");
-  } finally {
-    await parser.destroy();
-  }
-}
 
 describe("the emailed link", () => {
   test("signs the contact in with an HttpOnly SameSite=Lax cookie and opens the invoice", async () => {
@@ -371,12 +333,7 @@ describe("losing access", () => {
     expect((await ctx.app.inject({ url: `/api/portal/${closing.slug}` })).json()).toMatchObject({
       name: "Closing Portal Org",
     });
-    const off = await ctx.app.inject({
-      method: "PUT",
-      url: "/api/portal-settings",
-      headers: { cookie: closing.cookie },
-      payload: { portalEnabled: false, portalSlug: closing.slug, deliveryMode: "both" },
-    });
+    const off = await putPortalSettings(ctx, closing, { portalEnabled: false, deliveryMode: "both" });
     expect(off.statusCode).toBe(200);
 
     const branding = await ctx.app.inject({ url: `/api/portal/${closing.slug}` });

@@ -11,12 +11,11 @@ import type {
 import { addDays } from "../../../shared/dates.js";
 import { auditEvents, organisations, quoteAcceptances, quotes } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import { contactCookieName } from "../../http/cookies.js";
 import { testToday } from "../../test/dates.js";
 import { buildCustomer, buildOrg, buildQuote, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 import { dataUrl, signaturePng } from "../../test/png.js";
-import { startContactSession } from "../contact-sessions/contact-sessions.service.js";
+import { contactSessionCookie } from "../../test/scenarios.js";
 import { MAX_SIGNATURE_BYTES } from "./quote-signature.js";
 import { acceptAsContact, contactCookieFor, portalGet, portalPost } from "./test-support.js";
 
@@ -100,15 +99,7 @@ describe("reading quotes in the portal", () => {
   test("a staff preview sees the quote, records nothing and cannot answer", async () => {
     const customer = await buildCustomer(ctx, org, "Preview Customer");
     const q = await buildQuote(ctx, org, customer.id, { send: true });
-    const primary = customer.contacts.find((c) => c.isPrimary) ?? customer.contacts[0];
-    const token = await startContactSession(ctx.database.db, {
-      orgId: org.orgId,
-      customerId: customer.id,
-      contactId: primary?.id as string,
-      origin: "preview",
-      ip: "127.0.0.1",
-    });
-    const cookie = `${contactCookieName(ctx.config, org.orgId)}=${token}`;
+    const cookie = await contactSessionCookie(ctx, org, customer, "preview");
     const seen = await portalGet(ctx, org, cookie, `/quotes/${q.id}`);
     expect(seen.statusCode).toBe(200);
     expect(seen.json()).toMatchObject({ status: "sent", canAnswer: false });

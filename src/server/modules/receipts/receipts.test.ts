@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { PDFParse } from "pdf-parse";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import type {
   InvoiceDetail,
   PaymentDetail,
@@ -11,13 +11,11 @@ import { yearOf } from "../../../shared/dates.js";
 import { auditEvents } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { daysFromToday } from "../../test/dates.js";
-import { buildCustomer, buildOrg, type TestOrg } from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
+import { buildCustomer, type TestOrg } from "../../test/factories.js";
+import { setUpTestApp } from "../../test/scenarios.js";
 import { contactCookieFor, issuedInvoice, recordPayment, staffGet, staffPost } from "./test-support.js";
 
-let ctx: TestContext;
-let org: TestOrg;
-let other: TestOrg;
+const { ctx, org, otherOrg: other } = setUpTestApp("Receipts Org", "Other Org");
 let invoice: InvoiceDetail;
 let cookie: string;
 /** The contact's customer's payments: 100 € transfer, 50 € cheque (both to the invoice), 300 € cash unapplied. */
@@ -27,10 +25,11 @@ let cash: PaymentDetail;
 let neighbours: PaymentDetail;
 let foreign: PaymentDetail;
 
+/** A cash payment of the customer, applied to nothing, `days` from today. */
+const unappliedCash = (o: TestOrg, customerId: string, amountMinor: number, days: number) =>
+  recordPayment(ctx, o, { customerId, amountMinor, method: "cash", paidOn: daysFromToday(days) });
+
 beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Receipts Org");
-  other = await buildOrg(ctx, "Other Org");
   const customer = await buildCustomer(ctx, org, "Paying Customer");
   invoice = await issuedInvoice(ctx, org, customer.id);
   cookie = await contactCookieFor(ctx, org, invoice);
@@ -50,28 +49,10 @@ beforeAll(async () => {
     paidOn: daysFromToday(-8),
     allocations: [{ invoiceId: invoice.id, amountMinor: 5000 }],
   });
-  cash = await recordPayment(ctx, org, {
-    customerId: customer.id,
-    amountMinor: 30000,
-    method: "cash",
-    paidOn: daysFromToday(-3),
-  });
-  const neighbour = await buildCustomer(ctx, org, "Neighbour");
-  neighbours = await recordPayment(ctx, org, {
-    customerId: neighbour.id,
-    amountMinor: 7000,
-    method: "cash",
-    paidOn: daysFromToday(-11),
-  });
-  const stranger = await buildCustomer(ctx, other, "Stranger");
-  foreign = await recordPayment(ctx, other, {
-    customerId: stranger.id,
-    amountMinor: 8000,
-    method: "cash",
-    paidOn: daysFromToday(-10),
-  });
+  cash = await unappliedCash(org, customer.id, 30000, -3);
+  neighbours = await unappliedCash(org, (await buildCustomer(ctx, org, "Neighbour")).id, 7000, -11);
+  foreign = await unappliedCash(other, (await buildCustomer(ctx, other, "Stranger")).id, 8000, -10);
 });
-afterAll(() => ctx.close());
 
 const portal = (path: string, headers: Record<string, string> = {}) =>
   ctx.app.inject({ url: `/api/portal/${org.slug}${path}`, headers: { cookie, ...headers } });

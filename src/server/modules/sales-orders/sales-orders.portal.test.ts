@@ -11,10 +11,9 @@ import type {
 } from "../../../shared/contracts/index.js";
 import { auditEvents, emails, organisations } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import { contactCookieName } from "../../http/cookies.js";
 import { buildCustomer, buildOrg, openLink, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
-import { startContactSession } from "../contact-sessions/contact-sessions.service.js";
+import { contactSessionCookie } from "../../test/scenarios.js";
 import { portalGet } from "../quotes/test-support.js";
 import { buildSalesOrder, staffApi } from "./test-support.js";
 
@@ -121,15 +120,7 @@ describe("sales orders in the portal", () => {
   test("a staff preview sees the order and records nothing", async () => {
     const customer = await buildCustomer(ctx, org, "Preview Customer");
     const order = await buildSalesOrder(ctx, org, customer.id, { confirm: true });
-    const primary = customer.contacts.find((c) => c.isPrimary) ?? customer.contacts[0];
-    const token = await startContactSession(ctx.database.db, {
-      orgId: org.orgId,
-      customerId: customer.id,
-      contactId: primary?.id as string,
-      origin: "preview",
-      ip: "127.0.0.1",
-    });
-    const cookie = `${contactCookieName(ctx.config, org.orgId)}=${token}`;
+    const cookie = await contactSessionCookie(ctx, org, customer, "preview");
     expect((await portalGet(ctx, org, cookie, `/sales-orders/${order.id}`)).statusCode).toBe(200);
     expect((await portalGet(ctx, org, cookie, `/sales-orders/${order.id}/pdf`)).statusCode).toBe(200);
     expect((await api("GET", `/api/sales-orders/${order.id}`)).json().viewedAt).toBeNull();

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import type {
   CustomerBalance,
   InvoiceDetail,
@@ -8,22 +8,14 @@ import type {
   StatementLine,
 } from "../../../shared/contracts/index.js";
 import { addDays } from "../../../shared/dates.js";
-import { buildCustomer, buildOrg, type TestOrg } from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
+import { buildCustomer } from "../../test/factories.js";
+import { setUpTestApp } from "../../test/scenarios.js";
 import { addRunningBalance } from "./running-balance.js";
 import { ledgerApi, orgToday } from "./test-support.js";
 
-let ctx: TestContext;
-let org: TestOrg;
-let api: ReturnType<typeof ledgerApi>;
+const { ctx, org } = setUpTestApp("Statement Property Org");
+const api = ledgerApi(ctx, org);
 const today = orgToday();
-
-beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Statement Property Org");
-  api = ledgerApi(ctx, org);
-});
-afterAll(() => ctx.close());
 
 const amount = fc.integer({ min: 1, max: 50_000 });
 const share = fc.double({ min: 0, max: 1, noNaN: true });

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { PDFParse } from "pdf-parse";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import type {
   CustomerBalance,
   InvoiceDetail,
@@ -11,26 +11,18 @@ import { addDays } from "../../../shared/dates.js";
 import { formatMoney } from "../../../shared/money/index.js";
 import { auditEvents } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import { buildCustomer, buildOrg, signInContactByLink, type TestOrg } from "../../test/factories.js";
-import { createTestContext, type TestContext } from "../../test/harness.js";
+import { buildCustomer, buildOrg, signInContactByLink } from "../../test/factories.js";
+import { setUpTestApp } from "../../test/scenarios.js";
 import { defaultFrom } from "./statement-range.js";
 import { ledgerApi, orgToday } from "./test-support.js";
 
-let ctx: TestContext;
-let org: TestOrg;
-let api: ReturnType<typeof ledgerApi>;
+const { ctx, org } = setUpTestApp("Statement Org");
+const api = ledgerApi(ctx, org);
 const today = orgToday();
 const eur = (minor: number) => formatMoney(minor, "EUR", "en-GB");
 /** pdf-parse reads no-break spaces (Spanish amounts: "180,00 €") back as plain spaces. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
 const pdfText = async (data: Buffer) => plain((await new PDFParse({ data }).getText()).text);
-
-beforeAll(async () => {
-  ctx = await createTestContext();
-  org = await buildOrg(ctx, "Statement Org");
-  api = ledgerApi(ctx, org);
-});
-afterAll(() => ctx.close());
 
 const portal = (cookie: string, path: string) =>
   ctx.app.inject({ url: `/api/portal/${org.slug}${path}`, headers: { cookie, "accept-language": "en" } });

@@ -56,59 +56,51 @@ describe("cross-tenant and cross-customer crawler", () => {
   });
 });
 
+/**
+ * A scratch app with one deliberately broken route at `url`: `guard` signs the caller in, but the invoice is
+ * read on the owner connection without withOrg or withContact, as a careless raw query would.
+ */
+const scratchWithBrokenRoute = (url: string, guard: typeof requireStaff | typeof requireContact) =>
+  createTestContext({}, (app, database) => {
+    app.get(url, { onRequest: guard(database.db), schema: { tags: ["broken"] } }, async (req) => {
+      const { id } = req.params as { id: string };
+      const [row] = await database.db.select().from(invoices).where(eq(invoices.id, id));
+      if (!row) throw new AppError("NOT_FOUND");
+      return { id: row.id, number: row.number };
+    });
+  });
+
+/** Crawls the scratch app with two new tenant worlds, closes it and returns what the crawl reported. */
+async function crawlScratch(
+  scratch: TestContext,
+  crawl: typeof crawlAsStaff | typeof crawlAsContact,
+  names: [string, string],
+): Promise<string[]> {
+  try {
+    const a = await buildTenantWorld(scratch, names[0]);
+    const b = await buildTenantWorld(scratch, names[1]);
+    return await crawl(scratch, await loadRoutes(scratch), a, b);
+  } finally {
+    await scratch.close();
+  }
+}
+
 describe("the crawler itself", () => {
   test("it reports a route that lost its scope check (test of the test)", async () => {
-    // A scratch app with one deliberately broken route: signed-in staff, but it reads on the owner
-    // connection without withOrg, as a careless raw query would.
-    const scratch = await createTestContext({}, (app, database) => {
-      app.get(
-        "/api/broken-invoices/:id",
-        { onRequest: requireStaff(database.db), schema: { tags: ["broken"] } },
-        async (req) => {
-          const { id } = req.params as { id: string };
-          const [row] = await database.db.select().from(invoices).where(eq(invoices.id, id));
-          if (!row) throw new AppError("NOT_FOUND");
-          return { id: row.id, number: row.number };
-        },
-      );
-    });
-    try {
-      const a = await buildTenantWorld(scratch, "Scratch A");
-      const b = await buildTenantWorld(scratch, "Scratch B");
-      const failures = await crawlAsStaff(scratch, await loadRoutes(scratch), a, b);
-      // Reported for answering 200 and for leaking the victim's invoice; nothing else is reported.
-      expect(failures.length).toBeGreaterThan(0);
-      expect(failures.every((f) => f.startsWith("GET /api/broken-invoices/{id}"))).toBe(true);
-      expect(failures).toContainEqual(expect.stringMatching(/→ 200/));
-    } finally {
-      await scratch.close();
-    }
+    const scratch = await scratchWithBrokenRoute("/api/broken-invoices/:id", requireStaff);
+    const failures = await crawlScratch(scratch, crawlAsStaff, ["Scratch A", "Scratch B"]);
+    // Reported for answering 200 and for leaking the victim's invoice; nothing else is reported.
+    expect(failures.length).toBeGreaterThan(0);
+    expect(failures.every((f) => f.startsWith("GET /api/broken-invoices/{id}"))).toBe(true);
+    expect(failures).toContainEqual(expect.stringMatching(/→ 200/));
   }, 90_000);
 
   test("it reports a portal route that reads outside the contact's scope (test of the test)", async () => {
-    // Signed-in contact, but the invoice is read on the owner connection without withContact.
-    const scratch = await createTestContext({}, (app, database) => {
-      app.get(
-        "/api/portal/:slug/broken-invoices/:id",
-        { onRequest: requireContact(database.db), schema: { tags: ["broken"] } },
-        async (req) => {
-          const { id } = req.params as { id: string };
-          const [row] = await database.db.select().from(invoices).where(eq(invoices.id, id));
-          if (!row) throw new AppError("NOT_FOUND");
-          return { id: row.id, number: row.number };
-        },
-      );
-    });
-    try {
-      const a = await buildTenantWorld(scratch, "Scratch C");
-      const b = await buildTenantWorld(scratch, "Scratch D");
-      const failures = await crawlAsContact(scratch, await loadRoutes(scratch), a, b);
-      expect(failures.length).toBeGreaterThan(0);
-      expect(failures.every((f) => f.startsWith("GET /api/portal/{slug}/broken-invoices/{id}"))).toBe(true);
-      // The sibling customer's invoice of the same organisation is among what it reached.
-      expect(failures).toContainEqual(expect.stringMatching(/same org, other customer\) → 200/));
-    } finally {
-      await scratch.close();
-    }
+    const scratch = await scratchWithBrokenRoute("/api/portal/:slug/broken-invoices/:id", requireContact);
+    const failures = await crawlScratch(scratch, crawlAsContact, ["Scratch C", "Scratch D"]);
+    expect(failures.length).toBeGreaterThan(0);
+    expect(failures.every((f) => f.startsWith("GET /api/portal/{slug}/broken-invoices/{id}"))).toBe(true);
+    // The sibling customer's invoice of the same organisation is among what it reached.
+    expect(failures).toContainEqual(expect.stringMatching(/same org, other customer\) → 200/));
   }, 90_000);
 });
