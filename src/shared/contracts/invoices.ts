@@ -9,18 +9,9 @@ import {
   uuid,
 } from "./common.js";
 import { allocation, invoiceKind, refund } from "./money.js";
+import { INVOICE_STATUSES } from "./statuses.js";
 
-/** Derived from the lifecycle and the ledger, never set by hand; "closed" is a used-up credit note. */
-export const invoiceStatus = z.enum([
-  "draft",
-  "issued",
-  "sent",
-  "viewed",
-  "partially_paid",
-  "paid",
-  "closed",
-  "void",
-]);
+export const invoiceStatus = z.enum(INVOICE_STATUSES);
 export type InvoiceStatus = z.infer<typeof invoiceStatus>;
 
 /** All quantities and amounts are integers: quantity × 1000, minor units, percent × 100. */

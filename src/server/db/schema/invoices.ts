@@ -9,6 +9,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { INVOICE_STATUSES } from "../../../shared/contracts/statuses.js";
 import { createdAt, id, minor, orgId, ts, updatedAt } from "./_columns.js";
 import * as doc from "./_document-columns.js";
 
@@ -40,17 +41,8 @@ export const numberCounters = pgTable(
   (t) => [primaryKey({ columns: [t.seriesId, t.year] })],
 );
 
-export const invoiceStatuses = [
-  "draft",
-  "issued",
-  "sent",
-  "viewed",
-  "partially_paid",
-  "paid",
-  /** A credit note whose credit was all applied or refunded. */
-  "closed",
-  "void",
-] as const;
+/** Every invoice status is stored ("closed": a credit note whose credit was all applied or refunded). */
+export const invoiceStatuses = INVOICE_STATUSES;
 
 /**
  * One table for the three billed documents, like an accounting "move": they share lines, taxes, numbering,
