@@ -61,15 +61,11 @@ export function pdfCustomerParty(
   };
 }
 
+/** A priced line as the PDF prints it, with its taxes by name rather than as labels. */
+type PricedLine = Omit<InvoicePdfData["lines"][number], "taxLabels"> & { taxes: { name: string }[] };
+
 interface PricedDocument {
-  lines: {
-    description: string;
-    quantityMilli: number;
-    unitPriceMinor: number;
-    discountBp: number;
-    netMinor: number;
-    taxes: { name: string }[];
-  }[];
+  lines: PricedLine[];
   subtotalMinor: number;
   discountMinor: number;
   netMinor: number;
