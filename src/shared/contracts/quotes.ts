@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { FieldErrorCode } from "../field-error-codes.js";
 import { currencyCode, isoDate, optionalText, requiredText, searchQuery, text, uuid } from "./common.js";
-import { invoiceLine, invoiceLineInput, taxBreakdownEntry } from "./invoices.js";
+import { documentAmounts, documentTexts, invoiceLine, invoiceLineInput } from "./invoices.js";
 import { QUOTE_STATUSES } from "./statuses.js";
 
 export const quoteStatus = z.enum(QUOTE_STATUSES);
@@ -67,13 +67,8 @@ export const quoteAcceptanceEvidence = z.object({
 export type QuoteAcceptanceEvidence = z.infer<typeof quoteAcceptanceEvidence>;
 
 export const quoteDetail = quoteSummary.extend({
-  notes: z.string().nullable(),
-  terms: z.string().nullable(),
-  subtotalMinor: z.number().int(),
-  discountMinor: z.number().int(),
-  netMinor: z.number().int(),
-  taxMinor: z.number().int(),
-  taxBreakdown: z.array(taxBreakdownEntry),
+  ...documentTexts,
+  ...documentAmounts,
   lines: z.array(invoiceLine),
   sentAt: z.string().nullable(),
   viewedAt: z.string().nullable(),
