@@ -15,7 +15,7 @@ import { isUniqueViolation } from "../../db/errors.js";
 import { quoteLines, quotes, salesOrders } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError, invalid } from "../../errors/errors.js";
-import { loadCustomer } from "../customers/customers.service.js";
+import { customerSnapshotOf, loadCustomer } from "../customers/customers.service.js";
 import {
   chooseIssueDate,
   defaultSeriesId,
@@ -208,7 +208,7 @@ export async function markSentInTx(
       );
     refuseIssueDateBeforeLast(issueDate, last?.issueDate, today);
   }
-  const { orgId: _o, createdAt: _c, updatedAt: _u, deletedAt: _d, ...snapshot } = customer;
+  const snapshot = customerSnapshotOf(customer);
   const [row] = await tx
     .update(quotes)
     .set({
