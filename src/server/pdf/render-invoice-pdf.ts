@@ -1,8 +1,5 @@
-import PDFDocument from "pdfkit";
 import { drawCertificate, drawSignature } from "./acceptance.js";
-import { getFontSet } from "./fonts.js";
 import { drawHeader } from "./header.js";
-import { intlLocale } from "./labels.js";
 import {
   COLORS,
   createContext,
@@ -13,6 +10,7 @@ import {
   STYLES,
 } from "./layout.js";
 import { drawLinesTable } from "./lines-table.js";
+import { collectPdf, newPdfDocument } from "./pdf-document.js";
 import { cleanLine } from "./sanitize.js";
 import { drawNotes, drawSummary } from "./summary.js";
 import { drawText } from "./text.js";
@@ -43,26 +41,14 @@ function drawFooters(ctx: RenderContext): void {
  * treated as untrusted plain text.
  */
 export async function renderInvoicePdf(data: InvoicePdfData): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: MARGIN,
-    bufferPages: true,
-    lang: intlLocale(data.locale),
-    displayTitle: true,
-    info: {
-      Title: cleanLine(data.document.number),
-      Author: cleanLine(data.org.name),
-      Creator: "Portico",
-    },
+  const doc = newPdfDocument({
+    locale: data.locale,
+    title: cleanLine(data.document.number),
+    author: cleanLine(data.org.name),
+    buffered: true,
   });
-  const chunks: Buffer[] = [];
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
+  const finished = collectPdf(doc);
 
-  for (const face of Object.values(getFontSet().faces)) doc.registerFont(face.name, face.source);
   const ctx = createContext(doc, data);
   drawHeader(ctx);
   drawLinesTable(ctx);

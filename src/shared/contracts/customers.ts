@@ -67,9 +67,8 @@ export const createCustomerBody = z.object({
 export type CreateCustomerBody = z.input<typeof createCustomerBody>;
 export const updateCustomerBody = z.object(customerFields);
 
-export const customer = z.object({
-  id: uuid,
-  kind: z.enum(["company", "individual"]),
+/** The customer's name, tax id, email, phone and address as they read: on its record and in My details. */
+export const customerAccountFields = {
   name: z.string(),
   legalName: z.string().nullable(),
   taxId: z.string().nullable(),
@@ -81,6 +80,12 @@ export const customer = z.object({
   postalCode: z.string().nullable(),
   region: z.string().nullable(),
   country: z.string().nullable(),
+};
+
+export const customer = z.object({
+  id: uuid,
+  kind: z.enum(["company", "individual"]),
+  ...customerAccountFields,
   currency: z.string(),
   language: language.nullable(),
   paymentTermsDays: z.number().int(),

@@ -9,18 +9,9 @@ import {
   uuid,
 } from "./common.js";
 import { allocation, invoiceKind, refund } from "./money.js";
+import { INVOICE_STATUSES } from "./statuses.js";
 
-/** Derived from the lifecycle and the ledger, never set by hand; "closed" is a used-up credit note. */
-export const invoiceStatus = z.enum([
-  "draft",
-  "issued",
-  "sent",
-  "viewed",
-  "partially_paid",
-  "paid",
-  "closed",
-  "void",
-]);
+export const invoiceStatus = z.enum(INVOICE_STATUSES);
 export type InvoiceStatus = z.infer<typeof invoiceStatus>;
 
 /** All quantities and amounts are integers: quantity × 1000, minor units, percent × 100. */
@@ -80,6 +71,18 @@ export const taxBreakdownEntry = z.object({
   amountMinor: z.number().int(),
 });
 
+/** The free texts every sales document's detail carries (issue 11: written once for the three kinds). */
+export const documentTexts = { notes: z.string().nullable(), terms: z.string().nullable() };
+
+/** The priced amounts every sales document's detail carries; the total is in its summary. */
+export const documentAmounts = {
+  subtotalMinor: z.number().int(),
+  discountMinor: z.number().int(),
+  netMinor: z.number().int(),
+  taxMinor: z.number().int(),
+  taxBreakdown: z.array(taxBreakdownEntry),
+};
+
 export const invoiceSummary = z.object({
   id: uuid,
   kind: invoiceKind,
@@ -101,14 +104,9 @@ export const invoiceSummary = z.object({
 export type InvoiceSummary = z.infer<typeof invoiceSummary>;
 
 export const invoiceDetail = invoiceSummary.extend({
-  notes: z.string().nullable(),
-  terms: z.string().nullable(),
+  ...documentTexts,
   allowPartialPayments: z.boolean(),
-  subtotalMinor: z.number().int(),
-  discountMinor: z.number().int(),
-  netMinor: z.number().int(),
-  taxMinor: z.number().int(),
-  taxBreakdown: z.array(taxBreakdownEntry),
+  ...documentAmounts,
   lines: z.array(invoiceLine),
   issuedAt: z.string().nullable(),
   sentAt: z.string().nullable(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { language, optionalText, requiredText, text, uuid } from "./common.js";
-import { customerFields } from "./customers.js";
+import { customerAccountFields, customerFields } from "./customers.js";
 import { invoiceDetail, invoiceSummary } from "./invoices.js";
 import { portalOptions } from "./portal-options.js";
 
@@ -70,19 +70,7 @@ export const payResult = z.object({ checkoutUrl: z.string() });
 
 /** My details (E12): what the contact may read and change of its customer's account and of itself. */
 export const myDetails = z.object({
-  customer: z.object({
-    name: z.string(),
-    legalName: z.string().nullable(),
-    taxId: z.string().nullable(),
-    email: z.string().nullable(),
-    phone: z.string().nullable(),
-    addressLine1: z.string().nullable(),
-    addressLine2: z.string().nullable(),
-    city: z.string().nullable(),
-    postalCode: z.string().nullable(),
-    region: z.string().nullable(),
-    country: z.string().nullable(),
-  }),
+  customer: z.object(customerAccountFields),
   contact: z.object({
     name: z.string(),
     /** The contact's sign-in address: shown, not changeable here (see my-details.service.ts). */

@@ -1,22 +1,10 @@
 import { z } from "zod";
 import type { FieldErrorCode } from "../field-error-codes.js";
 import { currencyCode, isoDate, optionalText, requiredText, searchQuery, text, uuid } from "./common.js";
-import { invoiceLine, invoiceLineInput, taxBreakdownEntry } from "./invoices.js";
+import { documentAmounts, documentTexts, invoiceLine, invoiceLineInput } from "./invoices.js";
+import { QUOTE_STATUSES } from "./statuses.js";
 
-/**
- * What a quote reads as. "expired" is derived (a sent or viewed quote past its expiry date in the
- * organisation's time zone); "superseded" is a revision replaced by a newer sent one (read-only).
- */
-export const quoteStatus = z.enum([
-  "draft",
-  "sent",
-  "viewed",
-  "accepted",
-  "declined",
-  "expired",
-  "superseded",
-  "invoiced",
-]);
+export const quoteStatus = z.enum(QUOTE_STATUSES);
 export type QuoteStatus = z.infer<typeof quoteStatus>;
 
 /** Lines are priced exactly like invoice lines (integers: quantity × 1000, minor units, percent × 100). */
@@ -79,13 +67,8 @@ export const quoteAcceptanceEvidence = z.object({
 export type QuoteAcceptanceEvidence = z.infer<typeof quoteAcceptanceEvidence>;
 
 export const quoteDetail = quoteSummary.extend({
-  notes: z.string().nullable(),
-  terms: z.string().nullable(),
-  subtotalMinor: z.number().int(),
-  discountMinor: z.number().int(),
-  netMinor: z.number().int(),
-  taxMinor: z.number().int(),
-  taxBreakdown: z.array(taxBreakdownEntry),
+  ...documentTexts,
+  ...documentAmounts,
   lines: z.array(invoiceLine),
   sentAt: z.string().nullable(),
   viewedAt: z.string().nullable(),

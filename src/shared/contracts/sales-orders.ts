@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { currencyCode, isoDate, optionalText, searchQuery, uuid } from "./common.js";
-import { invoiceLine, invoiceLineInput, invoiceStatus, taxBreakdownEntry } from "./invoices.js";
+import { documentAmounts, documentTexts, invoiceLine, invoiceLineInput, invoiceStatus } from "./invoices.js";
 
 /**
  * A7: draft → confirmed (numbered) → partially_invoiced → invoiced, or void (a draft, or a confirmed
@@ -60,13 +60,8 @@ export const salesOrderInvoice = z.object({
 export type SalesOrderInvoice = z.infer<typeof salesOrderInvoice>;
 
 export const salesOrderDetail = salesOrderSummary.extend({
-  notes: z.string().nullable(),
-  terms: z.string().nullable(),
-  subtotalMinor: z.number().int(),
-  discountMinor: z.number().int(),
-  netMinor: z.number().int(),
-  taxMinor: z.number().int(),
-  taxBreakdown: z.array(taxBreakdownEntry),
+  ...documentTexts,
+  ...documentAmounts,
   lines: z.array(salesOrderLine),
   confirmedAt: z.string().nullable(),
   sentAt: z.string().nullable(),

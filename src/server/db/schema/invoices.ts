@@ -3,14 +3,15 @@ import {
   date,
   index,
   integer,
-  jsonb,
   pgTable,
   primaryKey,
   text,
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { INVOICE_STATUSES } from "../../../shared/contracts/statuses.js";
 import { createdAt, id, minor, orgId, ts, updatedAt } from "./_columns.js";
+import * as doc from "./_document-columns.js";
 
 export const numberSeries = pgTable(
   "number_series",
@@ -40,17 +41,8 @@ export const numberCounters = pgTable(
   (t) => [primaryKey({ columns: [t.seriesId, t.year] })],
 );
 
-export const invoiceStatuses = [
-  "draft",
-  "issued",
-  "sent",
-  "viewed",
-  "partially_paid",
-  "paid",
-  /** A credit note whose credit was all applied or refunded. */
-  "closed",
-  "void",
-] as const;
+/** Every invoice status is stored ("closed": a credit note whose credit was all applied or refunded). */
+export const invoiceStatuses = INVOICE_STATUSES;
 
 /**
  * One table for the three billed documents, like an accounting "move": they share lines, taxes, numbering,
@@ -62,40 +54,28 @@ export const invoiceKinds = ["invoice", "retainer", "credit_note"] as const;
 export const invoices = pgTable(
   "invoices",
   {
-    id: id(),
-    orgId: orgId(),
-    customerId: uuid("customer_id").notNull(),
+    ...doc.customerRow(),
     kind: text("kind", { enum: invoiceKinds }).notNull().default("invoice"),
     /** A credit note's corrected invoice, if any. */
     correctsInvoiceId: uuid("corrects_invoice_id"),
     seriesId: uuid("series_id").notNull(),
-    number: text("number"),
-    year: integer("year"),
-    sequence: integer("sequence"),
+    ...doc.documentNumber(),
     status: text("status", { enum: invoiceStatuses }).notNull().default("draft"),
     issueDate: date("issue_date", { mode: "string" }).notNull(),
     dueDate: date("due_date", { mode: "string" }),
     currency: text("currency").notNull(),
-    notes: text("notes"),
-    terms: text("terms"),
+    ...doc.documentText(),
     allowPartialPayments: boolean("allow_partial_payments").notNull().default(false),
     /** The gateways offered, copied from the organisation's enabled gateways when the invoice is created. */
     gateways: text("gateways").array().notNull().default([]),
-    subtotalMinor: minor("subtotal_minor"),
-    discountMinor: minor("discount_minor"),
-    netMinor: minor("net_minor"),
-    taxMinor: minor("tax_minor"),
-    totalMinor: minor("total_minor"),
+    ...doc.documentTotals(),
     /** Derived (ledger/refresh-document.ts): what allocations brought to it (invoices, retainers). */
     paidMinor: minor("paid_minor"),
     /** Derived: how much of a credit note's credit or a retainer's balance was applied or refunded. */
     usedMinor: minor("used_minor"),
     /** Frozen at issue: what the customer was billed, whatever later edits to customers or taxes. */
-    taxBreakdown: jsonb("tax_breakdown")
-      .$type<{ taxId: string; name: string; rateBp: number; baseMinor: number; amountMinor: number }[]>()
-      .notNull()
-      .default([]),
-    customerSnapshot: jsonb("customer_snapshot").$type<Record<string, unknown>>(),
+    taxBreakdown: doc.taxBreakdown(),
+    customerSnapshot: doc.customerSnapshot(),
     /** The accepted quote this invoice was converted from, if any. */
     quoteId: uuid("quote_id"),
     /** The sales order this invoice (partly) fulfils, if any; its lines name the order lines. */
@@ -120,26 +100,12 @@ export const invoices = pgTable(
 export const invoiceLines = pgTable(
   "invoice_lines",
   {
-    id: id(),
-    orgId: orgId(),
-    customerId: uuid("customer_id").notNull(),
+    ...doc.customerRow(),
     invoiceId: uuid("invoice_id").notNull(),
     /** The sales order line this line bills (its quantity is how much of it). */
     salesOrderLineId: uuid("sales_order_line_id"),
-    position: integer("position").notNull(),
-    description: text("description").notNull(),
-    quantityMilli: integer("quantity_milli").notNull(),
-    unitPriceMinor: minor("unit_price_minor"),
-    discountBp: integer("discount_bp").notNull().default(0),
-    taxes: jsonb("taxes")
-      .$type<{ taxId: string; name: string; rateBp: number; amountMinor: number }[]>()
-      .notNull()
-      .default([]),
-    grossMinor: minor("gross_minor"),
-    discountMinor: minor("discount_minor"),
-    netMinor: minor("net_minor"),
-    taxMinor: minor("tax_minor"),
-    totalMinor: minor("total_minor"),
+    ...doc.lineText(),
+    ...doc.lineAmounts(),
   },
   (t) => [
     index("invoice_lines_invoice_idx").on(t.invoiceId, t.position),

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, minor, orgId, stampedNow, ts, updatedAt } from "./_columns.js";
+import { boolean, date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, orgId, stampedNow, ts, updatedAt } from "./_columns.js";
+import * as doc from "./_document-columns.js";
 import { bytea } from "./organisations.js";
 
 /**
@@ -17,7 +18,7 @@ export const quoteStatuses = [
   "invoiced",
 ] as const;
 
-export type QuoteLineTax = { taxId: string; name: string; rateBp: number; amountMinor: number };
+export type QuoteLineTax = doc.LineTax;
 
 /**
  * One row per revision. Revisions of a quote share `rootId` (the id of revision 1) and, once sent, the
@@ -26,35 +27,23 @@ export type QuoteLineTax = { taxId: string; name: string; rateBp: number; amount
 export const quotes = pgTable(
   "quotes",
   {
-    id: id(),
-    orgId: orgId(),
-    customerId: uuid("customer_id").notNull(),
+    ...doc.customerRow(),
     seriesId: uuid("series_id").notNull(),
     rootId: uuid("root_id").notNull(),
     revision: integer("revision").notNull().default(1),
     /** The revision this one revises; null for revision 1. */
     previousId: uuid("previous_id"),
-    number: text("number"),
-    year: integer("year"),
-    sequence: integer("sequence"),
+    ...doc.documentNumber(),
     status: text("status", { enum: quoteStatuses }).notNull().default("draft"),
     issueDate: date("issue_date", { mode: "string" }).notNull(),
     expiryDate: date("expiry_date", { mode: "string" }),
     currency: text("currency").notNull(),
-    notes: text("notes"),
-    terms: text("terms"),
+    ...doc.documentText(),
     requireSignature: boolean("require_signature").notNull().default(false),
-    subtotalMinor: minor("subtotal_minor"),
-    discountMinor: minor("discount_minor"),
-    netMinor: minor("net_minor"),
-    taxMinor: minor("tax_minor"),
-    totalMinor: minor("total_minor"),
-    taxBreakdown: jsonb("tax_breakdown")
-      .$type<{ taxId: string; name: string; rateBp: number; baseMinor: number; amountMinor: number }[]>()
-      .notNull()
-      .default([]),
+    ...doc.documentTotals(),
+    taxBreakdown: doc.taxBreakdown(),
     /** Frozen at send: the customer as the quote showed it, whatever later edits. */
-    customerSnapshot: jsonb("customer_snapshot").$type<Record<string, unknown>>(),
+    customerSnapshot: doc.customerSnapshot(),
     sentAt: ts("sent_at"),
     viewedAt: ts("viewed_at"),
     acceptedAt: ts("accepted_at"),
@@ -79,21 +68,10 @@ export const quotes = pgTable(
 export const quoteLines = pgTable(
   "quote_lines",
   {
-    id: id(),
-    orgId: orgId(),
-    customerId: uuid("customer_id").notNull(),
+    ...doc.customerRow(),
     quoteId: uuid("quote_id").notNull(),
-    position: integer("position").notNull(),
-    description: text("description").notNull(),
-    quantityMilli: integer("quantity_milli").notNull(),
-    unitPriceMinor: minor("unit_price_minor"),
-    discountBp: integer("discount_bp").notNull().default(0),
-    taxes: jsonb("taxes").$type<QuoteLineTax[]>().notNull().default([]),
-    grossMinor: minor("gross_minor"),
-    discountMinor: minor("discount_minor"),
-    netMinor: minor("net_minor"),
-    taxMinor: minor("tax_minor"),
-    totalMinor: minor("total_minor"),
+    ...doc.lineText(),
+    ...doc.lineAmounts(),
   },
   (t) => [index("quote_lines_quote_idx").on(t.quoteId, t.position)],
 );

@@ -59,3 +59,17 @@ export async function recordPortalEvent(tx: Tx, event: PortalEvent, origin: Audi
     userAgent: origin.userAgent,
   });
 }
+
+/** An event of the signed-in contact `p` (its organisation, customer and contact), in its transaction. */
+export function recordContactEvent(
+  tx: Tx,
+  p: { orgId: string; customerId: string; contactId: string },
+  event: Omit<PortalEvent, "orgId" | "customerId" | "contactId">,
+  origin: AuditOrigin,
+): Promise<void> {
+  return recordPortalEvent(
+    tx,
+    { orgId: p.orgId, customerId: p.customerId, contactId: p.contactId, ...event },
+    origin,
+  );
+}

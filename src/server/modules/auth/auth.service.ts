@@ -79,6 +79,16 @@ export async function signInStaff(
   };
 }
 
+/** A session counts only while its membership of the organisation still exists. */
+const sessionMembership = and(
+  eq(memberships.userId, staffSessions.userId),
+  eq(memberships.orgId, staffSessions.orgId),
+);
+
+/** Neither past its absolute lifetime nor idle at `nowMs`. */
+const sessionLiveAt = (nowMs: number) =>
+  and(gt(staffSessions.expiresAt, new Date(nowMs)), gt(staffSessions.lastSeenAt, idleCutoff(nowMs)));
+
 /** The session of this cookie while it is neither past its absolute lifetime nor idle; marks it used. */
 export async function resolveStaffSession(db: Db, token: string): Promise<StaffPrincipal | null> {
   return withSystem(db, async (tx) => {
@@ -86,17 +96,8 @@ export async function resolveStaffSession(db: Db, token: string): Promise<StaffP
     const [row] = await tx
       .select({ session: staffSessions, role: memberships.role })
       .from(staffSessions)
-      .innerJoin(
-        memberships,
-        and(eq(memberships.userId, staffSessions.userId), eq(memberships.orgId, staffSessions.orgId)),
-      )
-      .where(
-        and(
-          eq(staffSessions.tokenHash, hashToken(token)),
-          gt(staffSessions.expiresAt, now),
-          gt(staffSessions.lastSeenAt, idleCutoff(now.getTime())),
-        ),
-      );
+      .innerJoin(memberships, sessionMembership)
+      .where(and(eq(staffSessions.tokenHash, hashToken(token)), sessionLiveAt(now.getTime())));
     if (!row) return null;
     if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_AFTER_MS)
       await tx.update(staffSessions).set({ lastSeenAt: now }).where(eq(staffSessions.id, row.session.id));
@@ -119,17 +120,8 @@ export async function isStaffSessionLive(db: Db, sessionId: string): Promise<boo
     tx
       .select({ id: staffSessions.id })
       .from(staffSessions)
-      .innerJoin(
-        memberships,
-        and(eq(memberships.userId, staffSessions.userId), eq(memberships.orgId, staffSessions.orgId)),
-      )
-      .where(
-        and(
-          eq(staffSessions.id, sessionId),
-          gt(staffSessions.expiresAt, new Date(now)),
-          gt(staffSessions.lastSeenAt, idleCutoff(now)),
-        ),
-      ),
+      .innerJoin(memberships, sessionMembership)
+      .where(and(eq(staffSessions.id, sessionId), sessionLiveAt(now))),
   );
   return row !== undefined;
 }

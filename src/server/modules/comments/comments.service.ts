@@ -6,7 +6,7 @@ import { comments, contacts, customers, users } from "../../db/schema/index.js";
 import { withContact, withOrg } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
 import { publish } from "../../realtime/realtime.js";
-import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
+import { type AuditOrigin, recordContactEvent } from "../audit/audit.service.js";
 import type { StaffPrincipal } from "../auth/auth.service.js";
 import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
 import { type DocumentInfo, findDocument, findPortalDocument } from "../documents/document-registry.js";
@@ -159,12 +159,10 @@ export async function addPortalComment(
       contactName: author.name,
       excerpt: truncateText(body, 140),
     });
-    await recordPortalEvent(
+    await recordContactEvent(
       tx,
+      p,
       {
-        orgId: p.orgId,
-        customerId: p.customerId,
-        contactId: p.contactId,
         action: "comment_added",
         documentType: type === "sales_order" ? null : type,
         documentId,

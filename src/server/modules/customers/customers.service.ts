@@ -97,6 +97,15 @@ export async function loadCustomerRecord(tx: Tx, customerId: string): Promise<Cu
  * A live customer of the scope's organisation: NOT_FOUND (also for another tenant's id), or
  * CUSTOMER_ARCHIVED for an archived one: nothing new is made for it until it is restored.
  */
+/** The customer as a document freezes it when issued, sent or confirmed: its own fields, not its bookkeeping. */
+export const customerSnapshotOf = ({
+  orgId: _o,
+  createdAt: _c,
+  updatedAt: _u,
+  deletedAt: _d,
+  ...snapshot
+}: CustomerRow) => snapshot;
+
 export async function loadCustomer(tx: Tx, customerId: string): Promise<CustomerRow> {
   const row = await loadCustomerRecord(tx, customerId);
   if (row.deletedAt) throw new AppError("CUSTOMER_ARCHIVED");

@@ -6,7 +6,7 @@
  * rows and checks that every twin answers what its TypeScript rule answers, so a list filtered in SQL
  * and a detail decided in TypeScript cannot disagree.
  */
-import { type AnyColumn, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, ne, type SQL, sql } from "drizzle-orm";
 import type { InvoiceStatus, QuoteStatus } from "../../../shared/contracts/index.js";
 import {
   type DueFacts,
@@ -126,3 +126,6 @@ export const payableSql = (offered: readonly string[], c: FactColumns = invoiceF
     : sql`'{}'::text[]`;
   return sql`(${c.kind} <> 'credit_note' and ${openSql(c)} and ${dueSql(c)} > 0 and ${c.gateways} && ${list})`;
 };
+
+/** Billed and standing: neither a draft (not yet the customer's) nor void (no longer). */
+export const issuedSql = (): SQL => and(ne(invoices.status, "draft"), ne(invoices.status, "void")) as SQL;

@@ -1,5 +1,7 @@
+import type { Tx } from "../../db/client.js";
 import type { InvoicePdfData } from "../../pdf/types.js";
-import type { OrganisationRow } from "../organisation/organisation.service.js";
+import { loadCustomerRecord } from "../customers/customers.service.js";
+import { loadOrganisation, type OrganisationRow } from "../organisation/organisation.service.js";
 import { type DueFacts, dueOf } from "./document-facts.js";
 
 /** Any record with the address columns of organisations, customers and customer snapshots. */
@@ -61,15 +63,11 @@ export function pdfCustomerParty(
   };
 }
 
+/** A priced line as the PDF prints it, with its taxes by name rather than as labels. */
+type PricedLine = Omit<InvoicePdfData["lines"][number], "taxLabels"> & { taxes: { name: string }[] };
+
 interface PricedDocument {
-  lines: {
-    description: string;
-    quantityMilli: number;
-    unitPriceMinor: number;
-    discountBp: number;
-    netMinor: number;
-    taxes: { name: string }[];
-  }[];
+  lines: PricedLine[];
   subtotalMinor: number;
   discountMinor: number;
   netMinor: number;
@@ -111,5 +109,29 @@ export function pdfLinesAndTotals(
       totalMinor: doc.totalMinor,
       ...paid,
     },
+  };
+}
+
+/**
+ * The top of every document and receipt PDF: its language, the organisation's time zone and block, and
+ * the customer's block: the document's frozen snapshot once it has one, else the customer as it is now
+ * (named as the document names it, or by its record). Only an invoice prints the bank account.
+ */
+export async function pdfParties(
+  tx: Tx,
+  orgId: string,
+  locale: "es" | "en",
+  customer: { id: string; snapshot: Record<string, unknown> | null; name?: string },
+  withBankAccount: boolean,
+): Promise<Pick<InvoicePdfData, "locale" | "timeZone" | "org" | "customer">> {
+  const org = await loadOrganisation(tx, orgId);
+  const record = (customer.snapshot ??
+    ((await loadCustomerRecord(tx, customer.id)) as unknown as Record<string, unknown>)) as Address &
+    Record<string, unknown>;
+  return {
+    locale,
+    timeZone: org.timeZone,
+    org: pdfOrgParty(org, { withBankAccount }),
+    customer: pdfCustomerParty(record, customer.name ?? String(record.name)),
   };
 }

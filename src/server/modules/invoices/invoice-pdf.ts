@@ -4,9 +4,7 @@ import type { Tx } from "../../db/client.js";
 import { invoices } from "../../db/schema/index.js";
 import { renderInvoicePdf } from "../../pdf/render-invoice-pdf.js";
 import type { InvoicePdfData } from "../../pdf/types.js";
-import { loadCustomerRecord } from "../customers/customers.service.js";
-import { type Address, pdfCustomerParty, pdfLinesAndTotals, pdfOrgParty } from "../documents/pdf-parts.js";
-import { loadOrganisation, type OrganisationRow } from "../organisation/organisation.service.js";
+import { pdfLinesAndTotals, pdfParties } from "../documents/pdf-parts.js";
 
 const titles = {
   invoice: null,
@@ -29,13 +27,13 @@ export async function buildInvoicePdf(
   invoice: InvoiceDetail,
   locale: "es" | "en",
 ): Promise<Buffer> {
-  const org: OrganisationRow = await loadOrganisation(tx, orgId);
-  const snapshot = (await findSnapshot(tx, invoice)) as Address & Record<string, unknown>;
+  const customer = {
+    id: invoice.customerId,
+    snapshot: await findSnapshot(tx, invoice),
+    name: invoice.customerName,
+  };
   const data: InvoicePdfData = {
-    locale,
-    timeZone: org.timeZone,
-    org: pdfOrgParty(org, { withBankAccount: true }),
-    customer: pdfCustomerParty(snapshot, invoice.customerName),
+    ...(await pdfParties(tx, orgId, locale, customer, true)),
     document: {
       title: titles[invoice.kind]?.[locale],
       number: invoice.number ?? (locale === "es" ? "Borrador" : "Draft"),
@@ -60,12 +58,12 @@ export async function buildInvoicePdf(
   return renderInvoicePdf(data);
 }
 
-async function findSnapshot(tx: Tx, invoice: InvoiceDetail): Promise<Record<string, unknown>> {
+async function findSnapshot(tx: Tx, invoice: InvoiceDetail): Promise<Record<string, unknown> | null> {
   const [row] = await tx
     .select({ s: invoices.customerSnapshot })
     .from(invoices)
     .where(eq(invoices.id, invoice.id));
-  return row?.s ?? ((await loadCustomerRecord(tx, invoice.customerId)) as unknown as Record<string, unknown>);
+  return row?.s ?? null;
 }
 
 export const invoicePdfFilename = (invoice: Pick<InvoiceDetail, "number" | "id">) =>

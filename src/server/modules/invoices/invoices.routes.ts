@@ -12,8 +12,7 @@ import {
 } from "../../../shared/contracts/index.js";
 import type { App, Deps } from "../../app-types.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
-import { replyPdfDownload } from "../documents/pdf-download.js";
-import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
+import { pdfRoute } from "../documents/pdf-download.js";
 import { staffInvoicePdf } from "./invoice-pdf.service.js";
 import { sendInvoice } from "./invoice-send.service.js";
 import {
@@ -72,16 +71,7 @@ export async function invoiceRoutes(app: App, deps: Deps) {
         { issueDate: req.body.issueDate, useToday: req.body.useToday },
       ),
   );
-  r.get(
-    "/api/invoices/:id/pdf",
-    {
-      onRequest,
-      schema: { tags, params: idParams, querystring: pdfLanguageQuery, produces: ["application/pdf"] },
-    },
-    async (req, reply) =>
-      replyPdfDownload(
-        reply,
-        await staffInvoicePdf(db, staffOf(req).orgId, req.params.id, pdfLanguageChoice(req)),
-      ),
+  pdfRoute(app, "/api/invoices/:id/pdf", { onRequest, tags, params: idParams }, (req, { id }, language) =>
+    staffInvoicePdf(db, staffOf(req).orgId, id, language),
   );
 }

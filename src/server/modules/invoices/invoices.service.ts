@@ -14,7 +14,7 @@ import type { Db, Tx } from "../../db/client.js";
 import { documentLinks, invoiceLines, invoices, organisations } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError, invalid } from "../../errors/errors.js";
-import { loadCustomer } from "../customers/customers.service.js";
+import { customerSnapshotOf, loadCustomer } from "../customers/customers.service.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { refreshSalesOrderInTx } from "../sales-orders/sales-order-fulfilment.js";
 import {
@@ -277,7 +277,7 @@ export async function issueInTx(
       ),
     );
   refuseIssueDateBeforeLast(issueDate, last?.issueDate, today);
-  const { orgId: _o, createdAt: _c, updatedAt: _u, deletedAt: _d, ...snapshot } = customer;
+  const snapshot = customerSnapshotOf(customer);
   const [row] = await tx
     .update(invoices)
     .set({

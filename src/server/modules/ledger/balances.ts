@@ -2,7 +2,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import type { CustomerBalance } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { allocations, invoices, payments, refunds } from "../../db/schema/index.js";
-import { dueOf, isOpenStatus, isPastDue } from "../documents/document-facts.js";
+import { dueOf, isOpenStatus, isPastDue, issuedSql } from "../documents/document-facts.js";
 import { availableCreditOf } from "./document-amounts.js";
 import { openInvoiceDues } from "./open-invoices.js";
 
@@ -50,14 +50,7 @@ export async function customerBalances(
       usedMinor: invoices.usedMinor,
     })
     .from(invoices)
-    .where(
-      and(
-        eq(invoices.customerId, customerId),
-        ne(invoices.kind, "invoice"),
-        ne(invoices.status, "draft"),
-        ne(invoices.status, "void"),
-      ),
-    );
+    .where(and(eq(invoices.customerId, customerId), ne(invoices.kind, "invoice"), issuedSql()));
   for (const d of docs) {
     const b = of(d.currency);
     const open = isOpenStatus(d.status);

@@ -43,6 +43,10 @@ const live = and(isNull(contacts.deletedAt), isNull(customers.deletedAt));
 export const canSignIn = (a: ContactAccount | null): a is ContactAccount & { passwordHash: string } =>
   a?.portalEnabled === true && a.passwordHash !== null;
 
+/** Contacts with their customer, as accounts. */
+const selectAccounts = (tx: Tx) =>
+  tx.select(accountColumns).from(contacts).innerJoin(customers, eq(customers.id, contacts.customerId));
+
 /**
  * The contact of this organisation with this email (case-insensitive; the index is on lower(email)).
  * Several contacts may share an address: the one that can sign in wins, then one with access, then the
@@ -53,10 +57,7 @@ export async function findAccountByEmail(
   orgId: string,
   email: string,
 ): Promise<ContactAccount | null> {
-  const [row] = await tx
-    .select(accountColumns)
-    .from(contacts)
-    .innerJoin(customers, eq(customers.id, contacts.customerId))
+  const [row] = await selectAccounts(tx)
     .where(
       and(eq(contacts.orgId, orgId), sql`lower(${contacts.email}) = ${email.trim().toLowerCase()}`, live),
     )
@@ -75,19 +76,15 @@ export async function findLiveAccount(
   tx: Tx,
   owner: { orgId: string; customerId: string; contactId: string },
 ): Promise<ContactAccount | null> {
-  const [row] = await tx
-    .select(accountColumns)
-    .from(contacts)
-    .innerJoin(customers, eq(customers.id, contacts.customerId))
-    .where(
-      and(
-        eq(contacts.orgId, owner.orgId),
-        eq(contacts.customerId, owner.customerId),
-        eq(contacts.id, owner.contactId),
-        eq(contacts.portalEnabled, true),
-        live,
-      ),
-    );
+  const [row] = await selectAccounts(tx).where(
+    and(
+      eq(contacts.orgId, owner.orgId),
+      eq(contacts.customerId, owner.customerId),
+      eq(contacts.id, owner.contactId),
+      eq(contacts.portalEnabled, true),
+      live,
+    ),
+  );
   return row?.email ? { ...row, email: row.email } : null;
 }
 

@@ -4,7 +4,7 @@ import type { Db, Tx } from "../../db/client.js";
 import { invoices, payments } from "../../db/schema/index.js";
 import { withContact } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
-import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
+import { type AuditOrigin, recordContactEvent } from "../audit/audit.service.js";
 import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
 import { orgToday } from "../invoices/invoices.service.js";
 import { allocateInTx, dueOf, lockDocuments } from "../ledger/allocate.js";
@@ -145,12 +145,10 @@ export function applyCustomerCredit(
         .filter((t) => applied.has(t.id))
         .map((t) => ({ invoiceId: t.id, number: t.number, amountMinor: applied.get(t.id) ?? 0 })),
     };
-    await recordPortalEvent(
+    await recordContactEvent(
       tx,
+      p,
       {
-        orgId: p.orgId,
-        customerId: p.customerId,
-        contactId: p.contactId,
         action: "credit_applied",
         documentType: "invoice",
         documentId: result.invoices.length === 1 ? (result.invoices[0]?.invoiceId ?? null) : null,

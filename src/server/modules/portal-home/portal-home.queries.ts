@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { PortalHome } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { invoices, payments, quotes } from "../../db/schema/index.js";
+import { issuedSql } from "../documents/document-facts.js";
 
 /** All queries run in the contact's scope (withContact): RLS limits them to its customer. */
 
@@ -73,8 +74,7 @@ export async function sumInvoicesPerMonth(
         eq(invoices.customerId, customerId),
         eq(invoices.kind, "invoice"),
         eq(invoices.currency, currency),
-        ne(invoices.status, "draft"),
-        ne(invoices.status, "void"),
+        issuedSql(),
         gte(invoices.issueDate, fromDate),
         lte(invoices.issueDate, toDate),
       ),
@@ -98,14 +98,7 @@ export async function findInvoicedCurrencies(tx: Tx, customerId: string): Promis
   const rows = await tx
     .selectDistinct({ currency: invoices.currency })
     .from(invoices)
-    .where(
-      and(
-        eq(invoices.customerId, customerId),
-        eq(invoices.kind, "invoice"),
-        ne(invoices.status, "draft"),
-        ne(invoices.status, "void"),
-      ),
-    )
+    .where(and(eq(invoices.customerId, customerId), eq(invoices.kind, "invoice"), issuedSql()))
     .orderBy(asc(invoices.currency));
   return rows.map((r) => r.currency);
 }

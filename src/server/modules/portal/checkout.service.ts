@@ -9,7 +9,7 @@ import {
 } from "../../db/schema/index.js";
 import { withContact } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
-import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
+import { type AuditOrigin, recordContactEvent } from "../audit/audit.service.js";
 import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import { dueOf } from "../documents/document-facts.js";
@@ -154,12 +154,10 @@ export async function startCheckout(
       .returning({ id: checkoutSessions.id });
     if (row) {
       // G3: only a new checkout is an event; a replayed key returned the first one above.
-      await recordPortalEvent(
+      await recordContactEvent(
         tx,
+        p,
         {
-          orgId: p.orgId,
-          customerId: p.customerId,
-          contactId: p.contactId,
           action: "payment_started",
           documentType: "invoice",
           documentId: plan.length === 1 ? (plan[0]?.invoiceId ?? null) : null,

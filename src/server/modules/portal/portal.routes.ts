@@ -26,8 +26,7 @@ import {
   resolveContactSession,
   resolveMovedSlug,
 } from "../contact-sessions/contact-sessions.service.js";
-import { replyPdfDownload } from "../documents/pdf-download.js";
-import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
+import { pdfRoute } from "../documents/pdf-download.js";
 import { signOutContact } from "../portal-auth/portal-auth.service.js";
 import { startCheckout } from "./checkout.service.js";
 import { followDocumentLink } from "./follow-link.service.js";
@@ -87,17 +86,11 @@ export async function portalRoutes(app: App, { database: { db }, config, mailer 
     { onRequest, schema: { tags, params: slugIdParams, response: { 200: portalInvoiceDetail } } },
     (req) => getPortalInvoice(db, { mailer, config }, contactOf(req), req.params.id, auditOriginOf(req)),
   );
-  r.get(
+  pdfRoute(
+    app,
     "/api/portal/:slug/invoices/:id/pdf",
-    {
-      onRequest,
-      schema: { tags, params: slugIdParams, querystring: pdfLanguageQuery, produces: ["application/pdf"] },
-    },
-    async (req, reply) =>
-      replyPdfDownload(
-        reply,
-        await portalInvoicePdf(db, contactOf(req), req.params.id, pdfLanguageChoice(req), auditOriginOf(req)),
-      ),
+    { onRequest, tags, params: slugIdParams },
+    (req, { id }, language) => portalInvoicePdf(db, contactOf(req), id, language, auditOriginOf(req)),
   );
   r.post(
     "/api/portal/:slug/invoices/:id/pay",

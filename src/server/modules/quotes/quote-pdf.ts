@@ -2,9 +2,7 @@ import type { QuoteDetail } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { renderInvoicePdf } from "../../pdf/render-invoice-pdf.js";
 import type { InvoicePdfData } from "../../pdf/types.js";
-import { loadCustomerRecord } from "../customers/customers.service.js";
-import { type Address, pdfCustomerParty, pdfLinesAndTotals, pdfOrgParty } from "../documents/pdf-parts.js";
-import { loadOrganisation } from "../organisation/organisation.service.js";
+import { pdfLinesAndTotals, pdfParties } from "../documents/pdf-parts.js";
 import { findAcceptance, findQuote } from "./quotes.queries.js";
 
 const statusLabels: Record<string, { es: string; en: string }> = {
@@ -26,17 +24,11 @@ export async function buildQuotePdf(
   quote: QuoteDetail,
   locale: "es" | "en",
 ): Promise<Buffer> {
-  const org = await loadOrganisation(tx, orgId);
-  const row = await findQuote(tx, quote.id);
-  const snapshot = (row.customerSnapshot ??
-    ((await loadCustomerRecord(tx, quote.customerId)) as unknown as Record<string, unknown>)) as Address &
-    Record<string, unknown>;
+  const { customerSnapshot } = await findQuote(tx, quote.id);
+  const customer = { id: quote.customerId, snapshot: customerSnapshot, name: quote.customerName };
   const acceptance = await findAcceptance(tx, quote.id);
   const data: InvoicePdfData = {
-    locale,
-    timeZone: org.timeZone,
-    org: pdfOrgParty(org, { withBankAccount: false }),
-    customer: pdfCustomerParty(snapshot, quote.customerName),
+    ...(await pdfParties(tx, orgId, locale, customer, false)),
     document: {
       kind: "quote",
       number: quote.displayNumber ?? (locale === "es" ? "Borrador" : "Draft"),

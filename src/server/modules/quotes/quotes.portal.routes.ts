@@ -12,8 +12,7 @@ import {
 import type { App, Deps } from "../../app-types.js";
 import { contactOf, requireContact } from "../../http/portal-auth.js";
 import { auditOriginOf } from "../audit/audit.service.js";
-import { replyPdfDownload } from "../documents/pdf-download.js";
-import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
+import { pdfRoute } from "../documents/pdf-download.js";
 import {
   acceptPortalQuote,
   declinePortalQuote,
@@ -46,17 +45,11 @@ export async function portalQuoteRoutes(app: App, { database: { db }, mailer, co
   r.get("/api/portal/:slug/quotes/:id", { onRequest, schema: one }, (req) =>
     getPortalQuote(db, mail, contactOf(req), req.params.id, auditOriginOf(req)),
   );
-  r.get(
+  pdfRoute(
+    app,
     "/api/portal/:slug/quotes/:id/pdf",
-    {
-      onRequest,
-      schema: { tags, params: slugIdParams, querystring: pdfLanguageQuery, produces: ["application/pdf"] },
-    },
-    async (req, reply) =>
-      replyPdfDownload(
-        reply,
-        await portalQuotePdf(db, contactOf(req), req.params.id, pdfLanguageChoice(req)),
-      ),
+    { onRequest, tags, params: slugIdParams },
+    (req, { id }, language) => portalQuotePdf(db, contactOf(req), id, language),
   );
   r.post(
     "/api/portal/:slug/quotes/:id/accept",

@@ -163,6 +163,34 @@ const liveStatus = (p: ContactPrincipal, documentId: string, status: string) => 
   status,
 });
 
+/**
+ * What follows an answer, accepted or declined: staff notified (C5), the audit event (G3), the live
+ * status (G4), and the quote as the contact now reads it.
+ */
+async function announceAnswer(
+  tx: Tx,
+  mail: StaffMail,
+  p: ContactPrincipal,
+  origin: AuditOrigin,
+  q: QuoteRow,
+  answer: {
+    status: "accepted" | "declined";
+    action: "quote_accepted" | "quote_declined";
+    data: Record<string, string>;
+  },
+): Promise<PortalQuoteDetail> {
+  const customer = await loadCustomer(tx, p.customerId);
+  await notify(tx, mail, p.orgId, answer.action, {
+    quoteId: q.id,
+    number: displayNumberOf(q),
+    customerName: customer.name,
+    ...answer.data,
+  });
+  await recordPortalEvent(tx, event(p, answer.action, q.id), origin);
+  await publishStatus(tx, liveStatus(p, q.id, answer.status));
+  return portalDetail(tx, p, q);
+}
+
 /** The refusals shared by accepting and declining, in the order a contact can act on them. */
 async function lockAnswerable(tx: Tx, p: ContactPrincipal, quoteId: string): Promise<QuoteRow> {
   const org = await loadOrganisation(tx, p.orgId);
@@ -216,16 +244,12 @@ export async function acceptPortalQuote(
       .set({ status: "accepted", acceptedAt: now, viewedAt: q.viewedAt ?? now, updatedAt: now })
       .where(eq(quotes.id, q.id))
       .returning();
-    const customer = await loadCustomer(tx, p.customerId);
-    await notify(tx, mail, p.orgId, "quote_accepted", {
-      quoteId: q.id,
-      number: displayNumberOf(q),
-      customerName: customer.name,
-      signerName: body.signerName,
-    });
-    await recordPortalEvent(tx, event(p, "quote_accepted", q.id), origin);
-    await publishStatus(tx, liveStatus(p, q.id, "accepted"));
-    return portalDetail(tx, p, updated as QuoteRow);
+    const answer = {
+      status: "accepted",
+      action: "quote_accepted",
+      data: { signerName: body.signerName },
+    } as const;
+    return announceAnswer(tx, mail, p, origin, updated as QuoteRow, answer);
   });
   // Staff emails queued by notify (C5) go out after the commit.
   void mail.mailer.deliverQueued();
@@ -255,16 +279,8 @@ export async function declinePortalQuote(
       })
       .where(eq(quotes.id, q.id))
       .returning();
-    const customer = await loadCustomer(tx, p.customerId);
-    await notify(tx, mail, p.orgId, "quote_declined", {
-      quoteId: q.id,
-      number: displayNumberOf(q),
-      customerName: customer.name,
-      reason,
-    });
-    await recordPortalEvent(tx, event(p, "quote_declined", q.id), origin);
-    await publishStatus(tx, liveStatus(p, q.id, "declined"));
-    return portalDetail(tx, p, updated as QuoteRow);
+    const answer = { status: "declined", action: "quote_declined", data: { reason } } as const;
+    return announceAnswer(tx, mail, p, origin, updated as QuoteRow, answer);
   });
   // Staff emails queued by notify (C5) go out after the commit.
   void mail.mailer.deliverQueued();

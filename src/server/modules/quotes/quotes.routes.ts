@@ -16,8 +16,7 @@ import {
 import type { App, Deps } from "../../app-types.js";
 import { AppError } from "../../errors/errors.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
-import { replyPdfDownload } from "../documents/pdf-download.js";
-import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
+import { pdfRoute } from "../documents/pdf-download.js";
 import { quoteSignaturePng, staffQuotePdf } from "./quote-pdf.service.js";
 import { sendQuote } from "./quote-send.service.js";
 import {
@@ -105,16 +104,7 @@ export async function quoteRoutes(app: App, deps: Deps) {
       return reply.type("image/png").header("cache-control", "private, no-store").send(png);
     },
   );
-  r.get(
-    "/api/quotes/:id/pdf",
-    {
-      onRequest,
-      schema: { tags, params: idParams, querystring: pdfLanguageQuery, produces: ["application/pdf"] },
-    },
-    async (req, reply) =>
-      replyPdfDownload(
-        reply,
-        await staffQuotePdf(db, staffOf(req).orgId, req.params.id, pdfLanguageChoice(req)),
-      ),
+  pdfRoute(app, "/api/quotes/:id/pdf", { onRequest, tags, params: idParams }, (req, { id }, language) =>
+    staffQuotePdf(db, staffOf(req).orgId, id, language),
   );
 }

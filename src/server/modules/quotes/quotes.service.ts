@@ -15,7 +15,7 @@ import { isUniqueViolation } from "../../db/errors.js";
 import { quoteLines, quotes, salesOrders } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError, invalid } from "../../errors/errors.js";
-import { loadCustomer } from "../customers/customers.service.js";
+import { customerSnapshotOf, loadCustomer } from "../customers/customers.service.js";
 import {
   chooseIssueDate,
   defaultSeriesId,
@@ -208,7 +208,7 @@ export async function markSentInTx(
       );
     refuseIssueDateBeforeLast(issueDate, last?.issueDate, today);
   }
-  const { orgId: _o, createdAt: _c, updatedAt: _u, deletedAt: _d, ...snapshot } = customer;
+  const snapshot = customerSnapshotOf(customer);
   const [row] = await tx
     .update(quotes)
     .set({
@@ -299,26 +299,8 @@ export function convertQuoteToInvoice(
   quoteId: string,
 ): Promise<{ invoiceId: string; quote: QuoteDetail }> {
   return withOrg(db, orgId, async (tx) => {
-    const q = await lockQuote(tx, quoteId);
-    if (q.status === "draft") throw new AppError("QUOTE_NOT_SENT");
-    if (q.status === "invoiced") throw new AppError("QUOTE_ALREADY_INVOICED");
-    if (q.status !== "accepted") throw new AppError("QUOTE_NOT_ACCEPTED");
-    if (await salesOrderOf(tx, q.id)) throw new AppError("QUOTE_ALREADY_ORDERED");
-    const lines = await findLines(tx, q.id);
-    const invoiceId = await createDraftFromPricedLinesInTx(tx, orgId, {
-      customerId: q.customerId,
-      currency: q.currency,
-      notes: q.notes,
-      terms: q.terms,
-      quoteId: q.id,
-      lines: lines.map((l) => ({
-        description: l.description,
-        quantityMilli: l.quantityMilli,
-        unitPriceMinor: l.unitPriceMinor,
-        discountBp: l.discountBp,
-        taxes: l.taxes.map((t) => ({ taxId: t.taxId, name: t.name, rateBp: t.rateBp })),
-      })),
-    });
+    const { q, draft } = await lockAcceptedQuoteAsDraft(tx, quoteId);
+    const invoiceId = await createDraftFromPricedLinesInTx(tx, orgId, draft);
     const now = clock.now();
     const [row] = await tx
       .update(quotes)
@@ -327,6 +309,34 @@ export function convertQuoteToInvoice(
       .returning();
     return { invoiceId, quote: await findDetail(tx, row as QuoteRow, await orgToday(tx, orgId)) };
   });
+}
+
+/**
+ * What both conversions start from: the quote locked, refused unless accepted and not yet converted
+ * (never both an order and an invoice), and its lines with their tax snapshot as a priced draft.
+ */
+async function lockAcceptedQuoteAsDraft(tx: Tx, quoteId: string) {
+  const q = await lockQuote(tx, quoteId);
+  if (q.status === "draft") throw new AppError("QUOTE_NOT_SENT");
+  if (q.status === "invoiced") throw new AppError("QUOTE_ALREADY_INVOICED");
+  if (q.status !== "accepted") throw new AppError("QUOTE_NOT_ACCEPTED");
+  if (await salesOrderOf(tx, q.id)) throw new AppError("QUOTE_ALREADY_ORDERED");
+  const lines = await findLines(tx, q.id);
+  const draft = {
+    customerId: q.customerId,
+    currency: q.currency,
+    notes: q.notes,
+    terms: q.terms,
+    quoteId: q.id,
+    lines: lines.map((l) => ({
+      description: l.description,
+      quantityMilli: l.quantityMilli,
+      unitPriceMinor: l.unitPriceMinor,
+      discountBp: l.discountBp,
+      taxes: l.taxes.map((t) => ({ taxId: t.taxId, name: t.name, rateBp: t.rateBp })),
+    })),
+  };
+  return { q, draft };
 }
 
 async function salesOrderOf(tx: Tx, quoteId: string): Promise<string | null> {
@@ -348,26 +358,8 @@ export function convertQuoteToSalesOrder(
   quoteId: string,
 ): Promise<{ salesOrderId: string; quote: QuoteDetail }> {
   return withOrg(db, orgId, async (tx) => {
-    const q = await lockQuote(tx, quoteId);
-    if (q.status === "draft") throw new AppError("QUOTE_NOT_SENT");
-    if (q.status === "invoiced") throw new AppError("QUOTE_ALREADY_INVOICED");
-    if (q.status !== "accepted") throw new AppError("QUOTE_NOT_ACCEPTED");
-    if (await salesOrderOf(tx, q.id)) throw new AppError("QUOTE_ALREADY_ORDERED");
-    const lines = await findLines(tx, q.id);
-    const salesOrderId = await createSalesOrderFromPricedLinesInTx(tx, orgId, {
-      customerId: q.customerId,
-      currency: q.currency,
-      notes: q.notes,
-      terms: q.terms,
-      quoteId: q.id,
-      lines: lines.map((l) => ({
-        description: l.description,
-        quantityMilli: l.quantityMilli,
-        unitPriceMinor: l.unitPriceMinor,
-        discountBp: l.discountBp,
-        taxes: l.taxes.map((t) => ({ taxId: t.taxId, name: t.name, rateBp: t.rateBp })),
-      })),
-    });
+    const { q, draft } = await lockAcceptedQuoteAsDraft(tx, quoteId);
+    const salesOrderId = await createSalesOrderFromPricedLinesInTx(tx, orgId, draft);
     return { salesOrderId, quote: await findDetail(tx, q, await orgToday(tx, orgId)) };
   });
 }

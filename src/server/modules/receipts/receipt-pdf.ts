@@ -1,9 +1,7 @@
 import type { PaymentDetail } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { renderReceiptPdf } from "../../pdf/receipt/render-receipt-pdf.js";
-import { loadCustomerRecord } from "../customers/customers.service.js";
-import { type Address, pdfCustomerParty, pdfOrgParty } from "../documents/pdf-parts.js";
-import { loadOrganisation } from "../organisation/organisation.service.js";
+import { pdfParties } from "../documents/pdf-parts.js";
 import type { PaymentRow } from "../payments/payments.service.js";
 
 /**
@@ -17,13 +15,8 @@ export async function buildReceiptPdf(
   detail: PaymentDetail,
   locale: "es" | "en",
 ): Promise<Buffer> {
-  const org = await loadOrganisation(tx, orgId);
-  const customer = await loadCustomerRecord(tx, payment.customerId);
   return renderReceiptPdf({
-    locale,
-    timeZone: org.timeZone,
-    org: pdfOrgParty(org, { withBankAccount: false }),
-    customer: pdfCustomerParty(customer as unknown as Address & Record<string, unknown>, customer.name),
+    ...(await pdfParties(tx, orgId, locale, { id: payment.customerId, snapshot: null }, false)),
     receipt: {
       number: payment.number,
       paidOn: payment.paidOn,

@@ -1,4 +1,3 @@
-import type { FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
@@ -13,19 +12,13 @@ import type { App, Deps } from "../../app-types.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
 import { contactOf, requireContact } from "../../http/portal-auth.js";
 import { auditOriginOf } from "../audit/audit.service.js";
-import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
+import { pdfRoute } from "../documents/pdf-download.js";
 import {
   getPortalPayment,
   listPortalPayments,
   portalReceiptPdf,
   staffReceiptPdf,
 } from "./receipts.service.js";
-
-const sendPdf = (reply: FastifyReply, r: { pdf: Buffer; filename: string }) =>
-  reply
-    .type("application/pdf")
-    .header("content-disposition", `attachment; filename="${r.filename}"`)
-    .send(r.pdf);
 
 /** Payments made and receipts (E6): the contact's list, receipt page and PDF; the staff receipt PDF. */
 export async function receiptRoutes(app: App, { database: { db } }: Deps) {
@@ -51,30 +44,16 @@ export async function receiptRoutes(app: App, { database: { db } }: Deps) {
     { onRequest: contact, schema: { tags, params: slugIdParams, response: { 200: portalPaymentDetail } } },
     (req) => getPortalPayment(db, contactOf(req), req.params.id),
   );
-  r.get(
+  pdfRoute(
+    app,
     "/api/portal/:slug/payments/:id/pdf",
-    {
-      onRequest: contact,
-      schema: { tags, params: slugIdParams, querystring: pdfLanguageQuery, produces: ["application/pdf"] },
-    },
-    async (req, reply) =>
-      sendPdf(
-        reply,
-        await portalReceiptPdf(db, contactOf(req), req.params.id, pdfLanguageChoice(req), auditOriginOf(req)),
-      ),
+    { onRequest: contact, tags, params: slugIdParams },
+    (req, { id }, language) => portalReceiptPdf(db, contactOf(req), id, language, auditOriginOf(req)),
   );
-  r.get(
+  pdfRoute(
+    app,
     "/api/payments/:id/pdf",
-    {
-      onRequest: requireStaff(db),
-      schema: {
-        tags: ["payments"],
-        params: idParams,
-        querystring: pdfLanguageQuery,
-        produces: ["application/pdf"],
-      },
-    },
-    async (req, reply) =>
-      sendPdf(reply, await staffReceiptPdf(db, staffOf(req).orgId, req.params.id, pdfLanguageChoice(req))),
+    { onRequest: requireStaff(db), tags: ["payments"], params: idParams },
+    (req, { id }, language) => staffReceiptPdf(db, staffOf(req).orgId, id, language),
   );
 }

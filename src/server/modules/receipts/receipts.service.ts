@@ -8,7 +8,7 @@ import type {
 import type { Db, Tx } from "../../db/client.js";
 import { withContact, withOrg } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
-import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
+import { type AuditOrigin, recordContactEvent } from "../audit/audit.service.js";
 import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
 import { type PdfLanguageChoice, pdfLanguage } from "../documents/pdf-language.js";
 import {
@@ -71,12 +71,10 @@ export function portalReceiptPdf(
     const locale = await pdfLanguage(tx, p, lang);
     const pdf = await buildReceiptPdf(tx, p.orgId, payment, await findPaymentDetail(tx, payment), locale);
     if (!p.preview)
-      await recordPortalEvent(
+      await recordContactEvent(
         tx,
+        p,
         {
-          orgId: p.orgId,
-          customerId: p.customerId,
-          contactId: p.contactId,
           action: "document_downloaded",
           documentType: "payment",
           documentId: payment.id,

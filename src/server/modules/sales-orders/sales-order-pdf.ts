@@ -2,9 +2,7 @@ import type { SalesOrderDetail } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { renderInvoicePdf } from "../../pdf/render-invoice-pdf.js";
 import type { InvoicePdfData } from "../../pdf/types.js";
-import { loadCustomerRecord } from "../customers/customers.service.js";
-import { type Address, pdfCustomerParty, pdfLinesAndTotals, pdfOrgParty } from "../documents/pdf-parts.js";
-import { loadOrganisation } from "../organisation/organisation.service.js";
+import { pdfLinesAndTotals, pdfParties } from "../documents/pdf-parts.js";
 import { findOrder } from "./sales-orders.queries.js";
 
 const TITLE = { es: "Pedido de venta", en: "Sales order" };
@@ -23,20 +21,14 @@ export async function buildSalesOrderPdf(
   order: SalesOrderDetail,
   locale: "es" | "en",
 ): Promise<Buffer> {
-  const org = await loadOrganisation(tx, orgId);
-  const row = await findOrder(tx, order.id);
-  const snapshot = (row.customerSnapshot ??
-    ((await loadCustomerRecord(tx, order.customerId)) as unknown as Record<string, unknown>)) as Address &
-    Record<string, unknown>;
+  const { customerSnapshot } = await findOrder(tx, order.id);
+  const customer = { id: order.customerId, snapshot: customerSnapshot, name: order.customerName };
   const reference = order.reference
     ? `${locale === "es" ? "Su referencia" : "Your reference"}: ${order.reference}`
     : null;
   const data: InvoicePdfData = {
-    locale,
-    timeZone: org.timeZone,
-    // An order asks for no payment yet: its invoices do.
-    org: pdfOrgParty(org, { withBankAccount: false }),
-    customer: pdfCustomerParty(snapshot, order.customerName),
+    // An order asks for no payment yet (no bank account): its invoices do.
+    ...(await pdfParties(tx, orgId, locale, customer, false)),
     document: {
       // The quote layout: "Prepared for" rather than "Bill to", no due date.
       kind: "quote",

@@ -10,8 +10,7 @@ import {
 import type { App, Deps } from "../../app-types.js";
 import { contactOf, requireContact } from "../../http/portal-auth.js";
 import { auditOriginOf } from "../audit/audit.service.js";
-import { replyPdfDownload } from "../documents/pdf-download.js";
-import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
+import { pdfRoute } from "../documents/pdf-download.js";
 import {
   getPortalSalesOrder,
   listPortalSalesOrders,
@@ -43,22 +42,10 @@ export async function portalSalesOrderRoutes(app: App, { database: { db }, maile
     { onRequest, schema: { tags, params: slugIdParams, response: { 200: portalSalesOrderDetail } } },
     (req) => getPortalSalesOrder(db, mail, contactOf(req), req.params.id, auditOriginOf(req)),
   );
-  r.get(
+  pdfRoute(
+    app,
     "/api/portal/:slug/sales-orders/:id/pdf",
-    {
-      onRequest,
-      schema: { tags, params: slugIdParams, querystring: pdfLanguageQuery, produces: ["application/pdf"] },
-    },
-    async (req, reply) =>
-      replyPdfDownload(
-        reply,
-        await portalSalesOrderPdf(
-          db,
-          contactOf(req),
-          req.params.id,
-          pdfLanguageChoice(req),
-          auditOriginOf(req),
-        ),
-      ),
+    { onRequest, tags, params: slugIdParams },
+    (req, { id }, language) => portalSalesOrderPdf(db, contactOf(req), id, language, auditOriginOf(req)),
   );
 }

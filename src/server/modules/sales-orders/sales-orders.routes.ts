@@ -14,8 +14,7 @@ import {
 } from "../../../shared/contracts/index.js";
 import type { App, Deps } from "../../app-types.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
-import { replyPdfDownload } from "../documents/pdf-download.js";
-import { pdfLanguageChoice, pdfLanguageQuery } from "../documents/pdf-language.js";
+import { pdfRoute } from "../documents/pdf-download.js";
 import { staffSalesOrderPdf } from "./sales-order-pdf.service.js";
 import { sendSalesOrder } from "./sales-order-send.service.js";
 import {
@@ -92,16 +91,7 @@ export async function salesOrderRoutes(app: App, deps: Deps) {
         req.body.contactIds,
       ),
   );
-  r.get(
-    "/api/sales-orders/:id/pdf",
-    {
-      onRequest,
-      schema: { tags, params: idParams, querystring: pdfLanguageQuery, produces: ["application/pdf"] },
-    },
-    async (req, reply) =>
-      replyPdfDownload(
-        reply,
-        await staffSalesOrderPdf(db, staffOf(req).orgId, req.params.id, pdfLanguageChoice(req)),
-      ),
+  pdfRoute(app, "/api/sales-orders/:id/pdf", { onRequest, tags, params: idParams }, (req, { id }, language) =>
+    staffSalesOrderPdf(db, staffOf(req).orgId, id, language),
   );
 }

@@ -15,7 +15,7 @@ import { isUniqueViolation } from "../../db/errors.js";
 import { documentLinks, salesOrderLines, salesOrders } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError, invalid } from "../../errors/errors.js";
-import { loadCustomer } from "../customers/customers.service.js";
+import { customerSnapshotOf, loadCustomer } from "../customers/customers.service.js";
 import {
   chooseIssueDate,
   defaultSeriesId,
@@ -207,7 +207,7 @@ export function confirmSalesOrder(
         ),
       );
     refuseIssueDateBeforeLast(issueDate, last?.issueDate, today);
-    const { orgId: _o, createdAt: _c, updatedAt: _u, deletedAt: _d, ...snapshot } = customer;
+    const snapshot = customerSnapshotOf(customer);
     const now = clock.now();
     const [row] = await tx
       .update(salesOrders)

@@ -7,7 +7,7 @@ import { contacts, customers, documentShares } from "../../db/schema/index.js";
 import { withContact } from "../../db/scope.js";
 import { renderEmail } from "../../email/templates.js";
 import { AppError } from "../../errors/errors.js";
-import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
+import { type AuditOrigin, recordContactEvent } from "../audit/audit.service.js";
 import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
 import { createDocumentLink, type LinkedDocumentType } from "../documents/document-links.service.js";
 import { findPortalDocument } from "../documents/document-registry.js";
@@ -171,12 +171,10 @@ export async function shareDocument(
         number: doc.number,
       });
     }
-    await recordPortalEvent(
+    await recordContactEvent(
       tx,
+      p,
       {
-        orgId: p.orgId,
-        customerId: p.customerId,
-        contactId: p.contactId,
         action: "document_shared",
         documentType: type,
         documentId,

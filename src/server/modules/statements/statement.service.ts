@@ -1,6 +1,6 @@
 import type { Statement, StatementLine, StatementQuery } from "../../../shared/contracts/index.js";
 import type { Db } from "../../db/client.js";
-import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
+import { type AuditOrigin, recordContactEvent } from "../audit/audit.service.js";
 import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
 import { type PdfLanguageChoice, pdfLanguage } from "../documents/pdf-language.js";
 import { reconcile } from "./reconciliation.js";
@@ -61,12 +61,10 @@ export async function portalStatementPdf(
   const locale = await scope.run((tx) => pdfLanguage(tx, p, lang));
   return streamStatementPdf(scope, query, locale, async (tx, head) => {
     if (p.preview) return;
-    await recordPortalEvent(
+    await recordContactEvent(
       tx,
+      p,
       {
-        orgId: p.orgId,
-        customerId: p.customerId,
-        contactId: p.contactId,
         action: "document_downloaded",
         details: { document: "statement", from: head.from, to: head.to, currency: head.currency },
       },

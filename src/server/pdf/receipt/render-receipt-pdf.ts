@@ -1,8 +1,5 @@
-import PDFDocument from "pdfkit";
-import { getFontSet } from "../fonts.js";
 import { formatPlainDate } from "../format.js";
 import { drawHeader } from "../header.js";
-import { intlLocale } from "../labels.js";
 import {
   COLORS,
   createContext,
@@ -13,6 +10,7 @@ import {
   type RenderContext,
   STYLES,
 } from "../layout.js";
+import { collectPdf, newPdfDocument } from "../pdf-document.js";
 import { cleanLine } from "../sanitize.js";
 import { drawText } from "../text.js";
 import type { InvoicePdfData } from "../types.js";
@@ -167,25 +165,13 @@ function drawFooters(ctx: RenderContext, data: ReceiptPdfData, labels: ReceiptLa
 /** Renders a payment's receipt (E6): who paid, how much, how, and which invoices it paid. */
 export async function renderReceiptPdf(data: ReceiptPdfData): Promise<Buffer> {
   const labels = receiptLabels(data.locale);
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: MARGIN,
-    bufferPages: true,
-    lang: intlLocale(data.locale),
-    displayTitle: true,
-    info: {
-      Title: `${labels.receipt} ${cleanLine(data.receipt.number)}`,
-      Author: cleanLine(data.org.name),
-      Creator: "Portico",
-    },
+  const doc = newPdfDocument({
+    locale: data.locale,
+    title: `${labels.receipt} ${cleanLine(data.receipt.number)}`,
+    author: cleanLine(data.org.name),
+    buffered: true,
   });
-  const chunks: Buffer[] = [];
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  for (const face of Object.values(getFontSet().faces)) doc.registerFont(face.name, face.source);
+  const finished = collectPdf(doc);
   const ctx = createContext(doc, asHeaderData(data, labels));
   // The header's date and addressee labels, worded for a receipt.
   ctx.labels = { ...ctx.labels, issueDate: labels.paidOn, billTo: labels.receivedFrom };

@@ -1,13 +1,11 @@
-import PDFDocument from "pdfkit";
 import type {
   StatementAging,
   StatementLine,
   StatementReconciliation,
 } from "../../../shared/contracts/index.js";
-import { getFontSet } from "../fonts.js";
 import { formatPlainDate } from "../format.js";
 import { drawHeader } from "../header.js";
-import { intlLocale, type PdfLocale } from "../labels.js";
+import type { PdfLocale } from "../labels.js";
 import {
   COLORS,
   createContext,
@@ -17,6 +15,7 @@ import {
   type RenderContext,
   STYLES,
 } from "../layout.js";
+import { newPdfDocument } from "../pdf-document.js";
 import { cleanLine } from "../sanitize.js";
 import type { InvoicePdfData, PdfParty } from "../types.js";
 import { agingTable } from "./statement-aging.js";
@@ -77,19 +76,12 @@ export class StatementPdf {
   constructor(private readonly head: StatementPdfHead) {
     this.labels = statementLabels(head.locale);
     const customer = cleanLine(head.customer.name);
-    this.doc = new PDFDocument({
-      size: "A4",
-      margin: MARGIN,
-      bufferPages: false,
-      lang: intlLocale(head.locale),
-      displayTitle: true,
-      info: {
-        Title: `${this.labels.title} · ${customer}`,
-        Author: cleanLine(head.org.name),
-        Creator: "Portico",
-      },
+    this.doc = newPdfDocument({
+      locale: head.locale,
+      title: `${this.labels.title} · ${customer}`,
+      author: cleanLine(head.org.name),
+      buffered: false,
     });
-    for (const face of Object.values(getFontSet().faces)) this.doc.registerFont(face.name, face.source);
     // The invoice header is reused as is: title, period in place of a number, the statement's date as
     // its issue date, the organisation and the customer.
     this.ctx = createContext(this.doc, {
