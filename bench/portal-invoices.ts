@@ -5,7 +5,7 @@
 import { performance } from "node:perf_hooks";
 import { invoiceLines, invoices } from "../src/server/db/schema/index.js";
 import { withOrg } from "../src/server/db/scope.js";
-import { defaultSeriesId } from "../src/server/modules/invoices/invoice-numbering.js";
+import { defaultSeriesId } from "../src/server/modules/documents/numbering.js";
 import { GOOD_PASSWORD, login, setPassword } from "../src/server/modules/portal-auth/test-helpers.js";
 import { buildCustomer, buildOrg, type TestOrg } from "../src/server/test/factories.js";
 import { createTestContext, type TestContext } from "../src/server/test/harness.js";

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, max, ne } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import type {
   InvoiceDetail,
@@ -8,22 +8,16 @@ import type {
   IssueDateBody,
   invoiceDraftBody,
 } from "../../../shared/contracts/index.js";
-import { addDaysWithinRange, daysBetween, yearOf } from "../../../shared/dates.js";
+import { addDaysWithinRange, daysBetween } from "../../../shared/dates.js";
 import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { documentLinks, invoiceLines, invoices, organisations } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError, invalid } from "../../errors/errors.js";
 import { customerSnapshotOf, loadCustomer } from "../customers/customers.service.js";
+import { chooseIssueDateInTx, defaultSeriesId, numberInSeries } from "../documents/numbering.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { refreshSalesOrderInTx } from "../sales-orders/sales-order-fulfilment.js";
-import {
-  chooseIssueDate,
-  defaultSeriesId,
-  refuseFutureIssueDate,
-  refuseIssueDateBeforeLast,
-  takeNextNumber,
-} from "./invoice-numbering.js";
 import {
   findDetail,
   findInvoice,
@@ -240,11 +234,7 @@ export async function issueInTx(
   if ((await findLines(tx, invoiceId)).length === 0) throw new AppError("INVOICE_EMPTY");
   // What is owed back is a credit note; an invoice or a retainer that owes the customer is not issued.
   if (current.kind !== "credit_note" && current.totalMinor < 0) throw new AppError("INVOICE_TOTAL_NEGATIVE");
-  const org = await loadOrganisation(tx, orgId);
-  const customer = await loadCustomer(tx, current.customerId);
-  const today = clock.today(org.timeZone);
-  const issueDate = chooseIssueDate(current.issueDate, today, body);
-  refuseFutureIssueDate(issueDate, today);
+  const { customer, today, issueDate } = await chooseIssueDateInTx(tx, orgId, current, body);
   // The due date keeps its meaning: as many days after the issue date as the draft had, or the terms.
   const dueDate =
     current.dueDate === null
@@ -263,20 +253,7 @@ export async function issueInTx(
       undefined,
       { issueDate, dueDate, today },
     );
-  const year = yearOf(issueDate);
-  const { sequence, number } = await takeNextNumber(tx, orgId, current.seriesId, year);
-  const [last] = await tx
-    .select({ issueDate: max(invoices.issueDate) })
-    .from(invoices)
-    .where(
-      and(
-        eq(invoices.seriesId, current.seriesId),
-        eq(invoices.year, year),
-        isNotNull(invoices.number),
-        ne(invoices.id, invoiceId),
-      ),
-    );
-  refuseIssueDateBeforeLast(issueDate, last?.issueDate, today);
+  const { sequence, number, year } = await numberInSeries(tx, orgId, invoices, current, { issueDate, today });
   const snapshot = customerSnapshotOf(customer);
   const [row] = await tx
     .update(invoices)

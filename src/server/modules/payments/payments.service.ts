@@ -15,7 +15,7 @@ import { allocations, invoices, payments, refunds } from "../../db/schema/index.
 import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
 import { loadCustomer } from "../customers/customers.service.js";
-import { defaultSeriesId, takeNextNumber } from "../invoices/invoice-numbering.js";
+import { defaultSeriesId, takeNextNumber } from "../documents/numbering.js";
 import { orgToday } from "../invoices/invoices.service.js";
 import { allocateInTx, lockDocuments } from "../ledger/allocate.js";
 import { refreshDocumentInTx } from "../ledger/refresh-document.js";

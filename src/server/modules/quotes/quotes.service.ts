@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, isNotNull, isNull, max, ne } from "drizzle-orm";
+import { and, eq, isNull, max } from "drizzle-orm";
 import type { z } from "zod";
 import type {
   IssueDateBody,
@@ -8,7 +8,7 @@ import type {
   QuoteSummary,
   quoteDraftBody,
 } from "../../../shared/contracts/index.js";
-import { addDaysWithinRange, daysBetween, yearOf } from "../../../shared/dates.js";
+import { addDaysWithinRange, daysBetween } from "../../../shared/dates.js";
 import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
@@ -16,13 +16,7 @@ import { quoteLines, quotes, salesOrders } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError, invalid } from "../../errors/errors.js";
 import { customerSnapshotOf, loadCustomer } from "../customers/customers.service.js";
-import {
-  chooseIssueDate,
-  defaultSeriesId,
-  refuseFutureIssueDate,
-  refuseIssueDateBeforeLast,
-  takeNextNumber,
-} from "../invoices/invoice-numbering.js";
+import { chooseIssueDateInTx, defaultSeriesId, numberInSeries } from "../documents/numbering.js";
 import { createDraftFromPricedLinesInTx, orgToday } from "../invoices/invoices.service.js";
 import { priceLines, resolveLineTaxes } from "../invoices/line-pricing.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
@@ -158,12 +152,8 @@ export async function markSentInTx(
   }
   if (current.status !== "draft") throw new AppError("QUOTE_NOT_SENDABLE");
   if ((await findLines(tx, quoteId)).length === 0) throw new AppError("QUOTE_EMPTY");
-  const org = await loadOrganisation(tx, orgId);
-  const customer = await loadCustomer(tx, current.customerId);
-  const today = clock.today(org.timeZone);
   // Its own date, or the one asked for (never silently another); the validity keeps its length.
-  const issueDate = chooseIssueDate(current.issueDate, today, dates);
-  refuseFutureIssueDate(issueDate, today);
+  const { customer, today, issueDate } = await chooseIssueDateInTx(tx, orgId, current, dates);
   const expiryDate =
     current.expiryDate === null
       ? null
@@ -191,22 +181,15 @@ export async function markSentInTx(
       sequence: previous.sequence as number,
     };
   } else {
-    const year = yearOf(issueDate);
-    numbering = { ...(await takeNextNumber(tx, orgId, current.seriesId, year)), year };
     // Correlative: not before the last numbered quote of the series and year (revisions keep their number).
-    const [last] = await tx
-      .select({ issueDate: max(quotes.issueDate) })
-      .from(quotes)
-      .where(
-        and(
-          eq(quotes.seriesId, current.seriesId),
-          eq(quotes.year, year),
-          isNull(quotes.previousId),
-          isNotNull(quotes.number),
-          ne(quotes.id, quoteId),
-        ),
-      );
-    refuseIssueDateBeforeLast(issueDate, last?.issueDate, today);
+    numbering = await numberInSeries(
+      tx,
+      orgId,
+      quotes,
+      current,
+      { issueDate, today },
+      isNull(quotes.previousId),
+    );
   }
   const snapshot = customerSnapshotOf(customer);
   const [row] = await tx

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, max, ne } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import type {
   IssueDateBody,
@@ -8,7 +8,6 @@ import type {
   SalesOrderSummary,
   salesOrderDraftBody,
 } from "../../../shared/contracts/index.js";
-import { yearOf } from "../../../shared/dates.js";
 import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
@@ -16,13 +15,7 @@ import { documentLinks, salesOrderLines, salesOrders } from "../../db/schema/ind
 import { withOrg } from "../../db/scope.js";
 import { AppError, invalid } from "../../errors/errors.js";
 import { customerSnapshotOf, loadCustomer } from "../customers/customers.service.js";
-import {
-  chooseIssueDate,
-  defaultSeriesId,
-  refuseFutureIssueDate,
-  refuseIssueDateBeforeLast,
-  takeNextNumber,
-} from "../invoices/invoice-numbering.js";
+import { chooseIssueDateInTx, defaultSeriesId, numberInSeries } from "../documents/numbering.js";
 import { createDraftFromPricedLinesInTx } from "../invoices/invoices.service.js";
 import { type PricedLineInput, priceLines, resolveLineTaxes } from "../invoices/line-pricing.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
@@ -188,25 +181,11 @@ export function confirmSalesOrder(
     if (current.status === "void") throw new AppError("SALES_ORDER_VOID");
     if (current.status !== "draft") throw new AppError("SALES_ORDER_NOT_DRAFT");
     if ((await findLines(tx, id)).length === 0) throw new AppError("SALES_ORDER_EMPTY");
-    const org = await loadOrganisation(tx, orgId);
-    const customer = await loadCustomer(tx, current.customerId);
-    const today = clock.today(org.timeZone);
-    const issueDate = chooseIssueDate(current.issueDate, today, dates);
-    refuseFutureIssueDate(issueDate, today);
-    const year = yearOf(issueDate);
-    const { sequence, number } = await takeNextNumber(tx, orgId, current.seriesId, year);
-    const [last] = await tx
-      .select({ issueDate: max(salesOrders.issueDate) })
-      .from(salesOrders)
-      .where(
-        and(
-          eq(salesOrders.seriesId, current.seriesId),
-          eq(salesOrders.year, year),
-          isNotNull(salesOrders.number),
-          ne(salesOrders.id, id),
-        ),
-      );
-    refuseIssueDateBeforeLast(issueDate, last?.issueDate, today);
+    const { customer, today, issueDate } = await chooseIssueDateInTx(tx, orgId, current, dates);
+    const { sequence, number, year } = await numberInSeries(tx, orgId, salesOrders, current, {
+      issueDate,
+      today,
+    });
     const snapshot = customerSnapshotOf(customer);
     const now = clock.now();
     const [row] = await tx

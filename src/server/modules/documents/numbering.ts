@@ -1,15 +1,19 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNotNull, max, ne, type SQL, sql } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { IssueDateBody } from "../../../shared/contracts/index.js";
 import { yearOf } from "../../../shared/dates.js";
+import * as clock from "../../clock.js";
 import type { Tx } from "../../db/client.js";
 import { numberCounters, numberSeries } from "../../db/schema/index.js";
 import { AppError, invalid } from "../../errors/errors.js";
+import { loadCustomer } from "../customers/customers.service.js";
+import { loadOrganisation } from "../organisation/organisation.service.js";
 
 /**
  * Takes the next number of a series for a year. The counter row is locked by the upsert until the
  * issuing transaction ends, so concurrent issues queue on it and a rollback returns the number:
  * numbers are gap-free and correlative per series and year (Spanish invoicing rules). Any numbered
- * document type uses it through its own series (invoices, quotes).
+ * document type uses it through its own series (invoices, quotes, sales orders, receipts).
  */
 export async function takeNextNumber(
   tx: Tx,
@@ -103,4 +107,63 @@ export function refuseIssueDateBeforeLast(
       undefined,
       { issueDate, lastIssueDate: lastIssued, today },
     );
+}
+
+/**
+ * What issuing, sending or confirming a document reads first, the same for every kind: the organisation's
+ * today, the customer whose details the document freezes, and the issue date (`chooseIssueDate`, never
+ * one after today).
+ */
+export async function chooseIssueDateInTx(
+  tx: Tx,
+  orgId: string,
+  current: { customerId: string; issueDate: string },
+  body: IssueDateBody | undefined,
+) {
+  const org = await loadOrganisation(tx, orgId);
+  const customer = await loadCustomer(tx, current.customerId);
+  const today = clock.today(org.timeZone);
+  const issueDate = chooseIssueDate(current.issueDate, today, body);
+  refuseFutureIssueDate(issueDate, today);
+  return { customer, today, issueDate };
+}
+
+/** A numbered document's table: invoices, quotes, sales orders. */
+type NumberedTable = PgTable & {
+  id: PgColumn;
+  seriesId: PgColumn;
+  year: PgColumn;
+  number: PgColumn;
+  issueDate: PgColumn;
+};
+
+/**
+ * The number a document takes: the next of its series for the year of its issue date, refused (and so
+ * given back) when that date is before the last numbered document of the series and year. `alsoWhere`
+ * narrows what counts as the last one (a quote's revisions keep their first number).
+ */
+export async function numberInSeries(
+  tx: Tx,
+  orgId: string,
+  table: NumberedTable,
+  current: { id: string; seriesId: string },
+  dates: { issueDate: string; today: string },
+  alsoWhere?: SQL,
+): Promise<{ number: string; year: number; sequence: number }> {
+  const year = yearOf(dates.issueDate);
+  const taken = await takeNextNumber(tx, orgId, current.seriesId, year);
+  const [last] = await tx
+    .select({ issueDate: max(table.issueDate) })
+    .from(table as PgTable)
+    .where(
+      and(
+        eq(table.seriesId, current.seriesId),
+        eq(table.year, year),
+        isNotNull(table.number),
+        ne(table.id, current.id),
+        alsoWhere,
+      ),
+    );
+  refuseIssueDateBeforeLast(dates.issueDate, last?.issueDate as string | null | undefined, dates.today);
+  return { ...taken, year };
 }

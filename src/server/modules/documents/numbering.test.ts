@@ -4,7 +4,7 @@ import type { InvoiceDetail } from "../../../shared/contracts/index.js";
 import { testToday } from "../../test/dates.js";
 import { buildCustomer, buildInvoice, buildOrg, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
-import { formatNumber } from "./invoice-numbering.js";
+import { formatNumber } from "./numbering.js";
 
 let ctx: TestContext;
 
