@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type {
   InvoiceDetail,
@@ -11,11 +11,12 @@ import type {
 import { addDaysWithinRange, daysBetween } from "../../../shared/dates.js";
 import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
-import { documentLinks, invoiceLines, invoices, organisations } from "../../db/schema/index.js";
+import { invoiceLines, invoices, organisations } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError, invalid } from "../../errors/errors.js";
 import { customerSnapshotOf, loadCustomer } from "../customers/customers.service.js";
 import { chooseIssueDateInTx, defaultSeriesId, numberInSeries } from "../documents/numbering.js";
+import { voidDocumentInTx } from "../documents/void-document.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { refreshSalesOrderInTx } from "../sales-orders/sales-order-fulfilment.js";
 import {
@@ -293,18 +294,9 @@ export function voidInvoice(db: Db, orgId: string, invoiceId: string): Promise<I
     if (current.status === "void") throw new AppError("INVOICE_VOID");
     if (current.paidMinor !== 0) throw new AppError("INVOICE_HAS_PAYMENTS");
     if (current.usedMinor !== 0) throw new AppError("INVOICE_HAS_CREDIT_USED");
-    const now = clock.now();
-    const [row] = await tx
-      .update(invoices)
-      .set({ status: "void", voidedAt: now, updatedAt: now })
-      .where(eq(invoices.id, invoiceId))
-      .returning();
-    await tx
-      .update(documentLinks)
-      .set({ revokedAt: now })
-      .where(and(eq(documentLinks.documentId, invoiceId), isNull(documentLinks.revokedAt)));
+    const row = await voidDocumentInTx(tx, invoices, invoiceId);
     // A voided invoice gives its quantities back to the sales order it billed.
     if (current.salesOrderId) await refreshSalesOrderInTx(tx, current.salesOrderId);
-    return findDetail(tx, row as InvoiceRow, await orgToday(tx, orgId));
+    return findDetail(tx, row, await orgToday(tx, orgId));
   });
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type {
   IssueDateBody,
@@ -11,11 +11,12 @@ import type {
 import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
-import { documentLinks, salesOrderLines, salesOrders } from "../../db/schema/index.js";
+import { salesOrderLines, salesOrders } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError, invalid } from "../../errors/errors.js";
 import { customerSnapshotOf, loadCustomer } from "../customers/customers.service.js";
 import { chooseIssueDateInTx, defaultSeriesId, numberInSeries } from "../documents/numbering.js";
+import { voidDocumentInTx } from "../documents/void-document.js";
 import { createDraftFromPricedLinesInTx } from "../invoices/invoices.service.js";
 import { type PricedLineInput, priceLines, resolveLineTaxes } from "../invoices/line-pricing.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
@@ -217,17 +218,7 @@ export function voidSalesOrder(db: Db, orgId: string, id: string): Promise<Sales
     if (current.status === "void") throw new AppError("SALES_ORDER_VOID");
     if (current.status !== "draft" && current.status !== "confirmed")
       throw new AppError("SALES_ORDER_NOT_VOIDABLE");
-    const now = clock.now();
-    const [row] = await tx
-      .update(salesOrders)
-      .set({ status: "void", voidedAt: now, updatedAt: now })
-      .where(eq(salesOrders.id, id))
-      .returning();
-    await tx
-      .update(documentLinks)
-      .set({ revokedAt: now })
-      .where(and(eq(documentLinks.documentId, id), isNull(documentLinks.revokedAt)));
-    return findDetail(tx, row as SalesOrderRow);
+    return findDetail(tx, await voidDocumentInTx(tx, salesOrders, id));
   });
 }
 
