@@ -7,7 +7,7 @@ import {
   CopyButton,
   Group,
   Modal,
-  SegmentedControl,
+  Radio,
   Stack,
   Text,
   TextInput,
@@ -127,47 +127,34 @@ function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) => void 
 
   return (
     <Card withBorder component="section" aria-labelledby="create-api-key-title">
+      <Title order={2} size="h5" id="create-api-key-title" mb="sm">
+        {t("apiKeys.create.title")}
+      </Title>
       <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <Title order={2} size="h5" id="create-api-key-title">
-            {t("apiKeys.create.title")}
-          </Title>
-          <Group align="flex-start" grow preventGrowOverflow={false} wrap="wrap">
-            <TextInput
-              label={t("apiKeys.name")}
-              description={t("apiKeys.create.nameHint")}
-              required
-              maxLength={100}
-              miw={220}
-              {...form.getInputProps("name")}
-            />
-            <TextInput
-              type="date"
-              label={t("apiKeys.expires")}
-              description={t("apiKeys.create.expiresHint")}
-              miw={180}
-              {...form.getInputProps("expiresOn")}
-            />
-          </Group>
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="api-key-scope-label">
-              {t("apiKeys.scope")}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="api-key-scope-label"
-              data={[
-                { value: "read", label: t("apiKeys.scopes.read") },
-                { value: "write", label: t("apiKeys.scopes.write") },
-              ]}
-              {...form.getInputProps("scope")}
-            />
-          </Stack>
+        <Stack gap="sm" maw={520}>
+          <TextInput
+            label={t("apiKeys.name")}
+            description={t("apiKeys.create.nameHint")}
+            required
+            maxLength={100}
+            {...form.getInputProps("name")}
+          />
+          <Radio.Group label={t("apiKeys.scope")} {...form.getInputProps("scope")}>
+            <Group mt="xs">
+              <Radio value="read" label={t("apiKeys.scopes.read")} />
+              <Radio value="write" label={t("apiKeys.scopes.write")} />
+            </Group>
+          </Radio.Group>
+          <TextInput
+            type="date"
+            label={t("apiKeys.expires")}
+            description={t("apiKeys.create.expiresHint")}
+            {...form.getInputProps("expiresOn")}
+          />
           <ErrorAlert error={create.error} />
-          <Group>
-            <Button type="submit" loading={create.isPending}>
-              {t("apiKeys.create.submit")}
-            </Button>
-          </Group>
+          <Button type="submit" loading={create.isPending} w="fit-content">
+            {t("apiKeys.create.submit")}
+          </Button>
         </Stack>
       </form>
     </Card>
