@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import * as clock from "../../clock.js";
+import { ConfigError, loadConfig } from "../../config.js";
 import { apiKeys } from "../../db/schema/index.js";
 import { hashToken } from "../../http/tokens.js";
 import { buildCustomer, buildInvoice, buildOrg, type TestOrg } from "../../test/factories.js";
@@ -310,6 +311,12 @@ describe("the OpenAPI document", () => {
 });
 
 describe("the per-key limit", () => {
+  test("is bounded: API_KEY_RATE_LIMIT outside 1 to 10,000 is refused at start", () => {
+    expect(loadConfig({}).apiKeyRateLimit).toBe(600);
+    for (const value of ["0", "10001", "lots"])
+      expect(() => loadConfig({ API_KEY_RATE_LIMIT: value }), value).toThrow(ConfigError);
+  });
+
   test("is configurable; past it a key gets 429 with Retry-After, while another key is untouched", async () => {
     const small = await createTestContext({ API_KEY_RATE_LIMIT: "2" });
     try {
