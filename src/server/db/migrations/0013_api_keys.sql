@@ -13,11 +13,14 @@ CREATE TABLE "api_keys" (
 );
 --> statement-breakpoint
 ALTER TABLE "comments" ADD COLUMN "api_key_id" uuid;--> statement-breakpoint
+ALTER TABLE "allocations" ADD COLUMN "api_key_id" uuid;--> statement-breakpoint
+ALTER TABLE "payments" ADD COLUMN "api_key_id" uuid;--> statement-breakpoint
+ALTER TABLE "refunds" ADD COLUMN "api_key_id" uuid;--> statement-breakpoint
 CREATE UNIQUE INDEX "api_keys_secret_key" ON "api_keys" USING btree ("secret_hash");--> statement-breakpoint
 CREATE INDEX "api_keys_org_idx" ON "api_keys" USING btree ("org_id","created_at");--> statement-breakpoint
 -- Hand-written (G5), kept at the end: a key is found by the hash of its secret before its organisation is
 -- known (the system scope, like staff_sessions in 0001_security.sql); staff of the organisation list and
--- revoke its keys.
+-- revoke its keys. Rows written with a key name it (api_key_id) within the same organisation.
 ALTER TABLE api_keys ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE api_keys FORCE ROW LEVEL SECURITY;
@@ -37,3 +40,9 @@ ALTER TABLE api_keys ADD CONSTRAINT api_keys_user_fk FOREIGN KEY (created_by) RE
 ALTER TABLE api_keys ADD CONSTRAINT api_keys_scope_check CHECK (scope IN ('read', 'write'));
 --> statement-breakpoint
 ALTER TABLE comments ADD CONSTRAINT comments_api_key_fk FOREIGN KEY (org_id, api_key_id) REFERENCES api_keys(org_id, id);
+--> statement-breakpoint
+ALTER TABLE allocations ADD CONSTRAINT allocations_api_key_fk FOREIGN KEY (org_id, api_key_id) REFERENCES api_keys(org_id, id);
+--> statement-breakpoint
+ALTER TABLE payments ADD CONSTRAINT payments_api_key_fk FOREIGN KEY (org_id, api_key_id) REFERENCES api_keys(org_id, id);
+--> statement-breakpoint
+ALTER TABLE refunds ADD CONSTRAINT refunds_api_key_fk FOREIGN KEY (org_id, api_key_id) REFERENCES api_keys(org_id, id);

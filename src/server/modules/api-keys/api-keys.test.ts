@@ -4,6 +4,7 @@ import * as clock from "../../clock.js";
 import { ConfigError, loadConfig } from "../../config.js";
 import { apiKeys } from "../../db/schema/index.js";
 import { hashToken } from "../../http/tokens.js";
+import { testToday } from "../../test/dates.js";
 import { buildCustomer, buildInvoice, buildOrg, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 import { canManageApiKeys } from "./api-key-policy.js";
@@ -212,6 +213,41 @@ describe("requests with a key", () => {
       sql`select api_key_id from comments where id = ${res.json().id}`,
     );
     expect(stored.rows[0]).toEqual({ api_key_id: key.id });
+  });
+
+  test("money recorded with a key names the key; its creator stays the person on record", async () => {
+    const customer = await buildCustomer(ctx, org, "Paying");
+    const invoice = await buildInvoice(ctx, org, customer.id, { issue: true });
+    const key = await buildApiKey(ctx, org, { name: "Bank feed" });
+    const paid = await ctx.app.inject({
+      method: "POST",
+      url: "/api/payments",
+      headers: bearer(key),
+      payload: {
+        customerId: customer.id,
+        amountMinor: 1000,
+        method: "transfer",
+        paidOn: testToday(),
+        allocations: [{ invoiceId: invoice.id, amountMinor: 1000 }],
+      },
+    });
+    expect(paid.statusCode, paid.body).toBe(201);
+    const refunded = await ctx.app.inject({
+      method: "POST",
+      url: `/api/payments/${paid.json().id}/refunds`,
+      headers: bearer(key),
+      payload: { amountMinor: 400, method: "transfer", refundedOn: testToday(), expectedRefundedMinor: 0 },
+    });
+    expect(refunded.statusCode, refunded.body).toBe(200);
+    const rows = await ctx.database.db.execute(sql`
+      select 'payment' as t, p.api_key_id, p.recorded_by as person from payments p where p.id = ${paid.json().id}
+      union all select 'allocation', a.api_key_id, a.created_by from allocations a where a.payment_id = ${paid.json().id}
+      union all select 'refund', r.api_key_id, r.created_by from refunds r where r.payment_id = ${paid.json().id}`);
+    const creator = (await storedKey(key.id))?.createdBy;
+    const stored = rows.rows as { t: string; api_key_id: string | null; person: string | null }[];
+    // The payment, its allocation, the refund and the allocation the refund took back.
+    expect(stored.map((r) => r.t).sort()).toEqual(["allocation", "allocation", "payment", "refund"]);
+    for (const row of stored) expect(row).toMatchObject({ api_key_id: key.id, person: creator });
   });
 });
 
