@@ -16,7 +16,7 @@ import {
 import type { App, AppDeps, Deps } from "./app-types.js";
 import type { TrustProxy } from "./config.js";
 import { registerApiKeyRateLimit } from "./http/api-key-limit.js";
-import { isStaffRoute } from "./http/auth.js";
+import { acceptsApiKey, isStaffRoute } from "./http/auth.js";
 import { staffCookieName } from "./http/cookies.js";
 import { registerCsrfGuard } from "./http/csrf.js";
 import { frameworkErrors, registerErrorHandler } from "./http/error-handler.js";
@@ -111,11 +111,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         },
       },
     },
-    // Back-office routes take either credential; the portal's do not take keys.
+    // Back-office routes take a session or (but for a person's account and the keys) an API key.
     transform: (args) => {
       const out = jsonSchemaTransform(args);
       if (!isStaffRoute(args.route.onRequest)) return out;
-      return { ...out, schema: { ...out.schema, security: [{ staffSession: [] }, { apiKey: [] }] } };
+      const security: Record<string, string[]>[] = [{ staffSession: [] }];
+      if (acceptsApiKey(args.url)) security.push({ apiKey: [] });
+      return { ...out, schema: { ...out.schema, security } };
     },
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });

@@ -12,8 +12,14 @@ declare module "fastify" {
 }
 
 const READ_METHODS = new Set(["GET", "HEAD"]);
-/** A person's own account (session, password): a key is not a person, so it may not act on these. */
-const PERSON_ONLY = "/api/auth/";
+/**
+ * Routes a key may not use: a person's own account (session, password), since a key is not a person, and
+ * the keys themselves, so a stolen key cannot mint more (modules/api-keys refuses them too).
+ */
+const KEYLESS = ["/api/auth/", "/api/api-keys"];
+
+/** Whether a back-office route at this URL takes an API key. */
+export const acceptsApiKey = (url: string) => !KEYLESS.some((prefix) => url.startsWith(prefix));
 /** Marks the hooks requireStaff returns, so the OpenAPI document can say which routes take a key. */
 const staffHooks = new WeakSet<object>();
 
@@ -46,7 +52,7 @@ export function requireStaff(db: Db) {
 async function keyPrincipal(db: Db, req: FastifyRequest, bearer: string): Promise<StaffPrincipal> {
   const principal = await resolveApiKey(db, bearer);
   if (!principal?.apiKey) throw new AppError("API_KEY_INVALID");
-  if (req.url.startsWith(PERSON_ONLY)) throw new AppError("API_KEY_NOT_ALLOWED");
+  if (!acceptsApiKey(req.url)) throw new AppError("API_KEY_NOT_ALLOWED");
   if (principal.apiKey.scope === "read" && !READ_METHODS.has(req.method))
     throw new AppError("API_KEY_READ_ONLY");
   return principal;

@@ -27,7 +27,7 @@ function assertCanManage(actor: StaffPrincipal): void {
   if (!canManageApiKeys(actor.role)) throw new AppError("API_KEYS_OWNER_OR_ADMIN");
 }
 
-export function listApiKeys(db: Db, actor: StaffPrincipal): Promise<ApiKey[]> {
+export async function listApiKeys(db: Db, actor: StaffPrincipal): Promise<ApiKey[]> {
   assertCanManage(actor);
   return withOrg(db, actor.orgId, (tx) => selectApiKeys(tx));
 }
@@ -59,7 +59,7 @@ export async function createApiKey(
 }
 
 /** Revokes at once: the next request with the key is refused. */
-export function revokeApiKey(db: Db, actor: StaffPrincipal, id: string): Promise<ApiKey> {
+export async function revokeApiKey(db: Db, actor: StaffPrincipal, id: string): Promise<ApiKey> {
   assertCanManage(actor);
   return withOrg(db, actor.orgId, async (tx) => {
     if (!(await markApiKeyRevoked(tx, id, clock.now()))) throw new AppError("NOT_FOUND");

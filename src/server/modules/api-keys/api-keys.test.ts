@@ -8,6 +8,7 @@ import { testToday } from "../../test/dates.js";
 import { buildCustomer, buildInvoice, buildOrg, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 import { canManageApiKeys } from "./api-key-policy.js";
+import { listApiKeys, resolveApiKey } from "./api-keys.service.js";
 import { bearer, buildApiKey, signInMember } from "./test-support.js";
 
 let ctx: TestContext;
@@ -291,6 +292,16 @@ describe("who manages keys", () => {
     expect((await storedKey(key.id))?.revokedAt).toBeNull();
   });
 
+  test("the service refuses a key principal too, whatever route calls it (second net)", async () => {
+    const key = await buildApiKey(ctx, org);
+    const principal = await resolveApiKey(ctx.database.db, key.secret);
+    expect(principal?.apiKey?.id).toBe(key.id);
+    if (!principal) throw new Error("no principal");
+    await expect(listApiKeys(ctx.database.db, principal)).rejects.toMatchObject({
+      code: "API_KEY_NOT_ALLOWED",
+    });
+  });
+
   test("revoking another organisation's key answers 404 and changes nothing", async () => {
     const other = await buildOrg(ctx, "Other keys");
     const theirs = await buildApiKey(ctx, other);
@@ -343,6 +354,9 @@ describe("the OpenAPI document", () => {
     expect(doc.paths["/api/customers"].post.security).toContainEqual({ apiKey: [] });
     expect(doc.paths["/api/portal/{slug}/invoices"]?.get?.security).toBeUndefined();
     expect(doc.paths["/api/auth/login"].post.security).toBeUndefined();
+    // Routes a key is refused on say so: a session only.
+    expect(doc.paths["/api/api-keys"].post.security).toEqual([{ staffSession: [] }]);
+    expect(doc.paths["/api/auth/me"].get.security).toEqual([{ staffSession: [] }]);
   });
 });
 
