@@ -84,7 +84,7 @@ function KeyList({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiKey) =
         },
         {
           key: "actions",
-          header: "",
+          header: t("apiKeys.actions"),
           cell: (k) =>
             k.revokedAt ? null : (
               <Button size="xs" variant="subtle" color="red" onClick={() => onRevoke(k)}>

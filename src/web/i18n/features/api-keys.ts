@@ -20,6 +20,7 @@ export const apiKeysEs = {
   active: "Activa",
   revoked: "Revocada",
   expired: "Caducada",
+  actions: "Acciones",
   create: {
     title: "Crear una clave",
     submit: "Crear clave",
@@ -64,6 +65,7 @@ export const apiKeysEn: Messages<typeof apiKeysEs> = {
   active: "Active",
   revoked: "Revoked",
   expired: "Expired",
+  actions: "Actions",
   create: {
     title: "Create a key",
     submit: "Create key",
