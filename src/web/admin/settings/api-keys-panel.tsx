@@ -23,6 +23,7 @@ import { useFormat } from "../../ui/format.js";
 import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
 import { ResponsiveTable } from "../../ui/responsive-table.js";
 import { useApiKeys, useCreateApiKey, useRevokeApiKey } from "./api-keys-api.js";
+import { apiKeyStatus, expiryOf } from "./api-keys-model.js";
 
 /** Settings → API keys (G5): list, create (the secret shown once), revoke. Owners and admins only. */
 export function ApiKeysPanel() {
@@ -49,8 +50,7 @@ function KeyList({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiKey) =
   const { t } = useTranslation();
   const f = useFormat();
   const now = Date.now();
-  const status = (k: ApiKey) =>
-    k.revokedAt ? "revoked" : k.expiresAt && Date.parse(k.expiresAt) <= now ? "expired" : "active";
+  const status = (k: ApiKey) => apiKeyStatus(k, now);
   return (
     <ResponsiveTable
       minWidth={720}
@@ -97,9 +97,6 @@ function KeyList({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiKey) =
   );
 }
 
-/** The end of a calendar day picked in the browser, as the instant the key stops working. */
-const endOfDay = (date: string) => new Date(`${date}T23:59:59.999`).toISOString();
-
 function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) => void }) {
   const { t } = useTranslation();
   const create = useCreateApiKey();
@@ -112,7 +109,7 @@ function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) => void 
       {
         name: values.name.trim(),
         scope: values.scope,
-        expiresAt: values.expiresOn ? endOfDay(values.expiresOn) : null,
+        expiresAt: expiryOf(values.expiresOn),
       },
       {
         onSuccess: (key) => {
