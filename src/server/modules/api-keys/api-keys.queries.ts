@@ -72,18 +72,23 @@ export async function markApiKeyRevoked(tx: Tx, id: string, at: Date): Promise<b
   return row !== undefined;
 }
 
+const live = (now: Date) =>
+  and(isNull(apiKeys.revokedAt), or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, now)));
+
 /** The live key with this secret hash, in any organisation (system scope): not revoked, not expired. */
 export async function findLiveApiKey(tx: Tx, secretHash: string, now: Date) {
   const [row] = await tx
     .select()
     .from(apiKeys)
-    .where(
-      and(
-        eq(apiKeys.secretHash, secretHash),
-        isNull(apiKeys.revokedAt),
-        or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, now)),
-      ),
-    );
+    .where(and(eq(apiKeys.secretHash, secretHash), live(now)));
+  return row;
+}
+
+export async function findLiveApiKeyById(tx: Tx, id: string, now: Date) {
+  const [row] = await tx
+    .select({ id: apiKeys.id })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.id, id), live(now)));
   return row;
 }
 

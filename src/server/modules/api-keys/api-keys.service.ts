@@ -9,6 +9,7 @@ import { canManageApiKeys } from "./api-key-policy.js";
 import { looksLikeApiKey, newApiKeySecret } from "./api-key-secret.js";
 import {
   findLiveApiKey,
+  findLiveApiKeyById,
   insertApiKey,
   markApiKeyRevoked,
   selectApiKeys,
@@ -67,6 +68,11 @@ export async function revokeApiKey(db: Db, actor: StaffPrincipal, id: string): P
     if (!key) throw new AppError("NOT_FOUND");
     return key;
   });
+}
+
+/** For a long-lived stream opened with a key: is the key still live (not revoked, not expired)? */
+export async function isApiKeyLive(db: Db, id: string): Promise<boolean> {
+  return withSystem(db, async (tx) => (await findLiveApiKeyById(tx, id, clock.now())) !== undefined);
 }
 
 /**
