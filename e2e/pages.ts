@@ -168,6 +168,7 @@ export const PAGES: WalkPage[] = [
   admin("settings taxes", () => "/settings/taxes"),
   admin("settings portal", () => "/settings/portal"),
   admin("settings notifications", () => "/settings/notifications"),
+  admin("settings api keys", () => "/settings/api-keys"),
   admin("change password", () => "/account/password"),
   admin("not found", () => "/no-such-page"),
 

@@ -15,10 +15,13 @@ import {
 } from "fastify-type-provider-zod";
 import type { App, AppDeps, Deps } from "./app-types.js";
 import type { TrustProxy } from "./config.js";
+import { registerApiKeyRateLimit } from "./http/api-key-limit.js";
+import { acceptsApiKey, isStaffRoute } from "./http/auth.js";
 import { staffCookieName } from "./http/cookies.js";
 import { registerCsrfGuard } from "./http/csrf.js";
 import { frameworkErrors, registerErrorHandler } from "./http/error-handler.js";
 import { registerFavicon } from "./http/favicon.js";
+import { apiKeyRoutes } from "./modules/api-keys/api-keys.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { commentRoutes } from "./modules/comments/comments.routes.js";
@@ -84,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate("secureCookies", deps.config.secureCookies);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  registerApiKeyRateLimit(app, deps.config.apiKeyRateLimit);
   registerCsrfGuard(app, deps.config);
   registerMovedPortalRedirects(app, deps.database.db);
   app.addContentTypeParser(["image/png", "image/jpeg"], { parseAs: "buffer" }, (_req, body, done) =>
@@ -99,10 +103,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       components: {
         securitySchemes: {
           staffSession: { type: "apiKey", in: "cookie", name: staffCookieName(deps.config) },
+          apiKey: {
+            type: "http",
+            scheme: "bearer",
+            description: "An API key (pk_live_…) from Settings → API keys",
+          },
         },
       },
     },
-    transform: jsonSchemaTransform,
+    // Back-office routes take a session or (but for a person's account and the keys) an API key.
+    transform: (args) => {
+      const out = jsonSchemaTransform(args);
+      if (!isStaffRoute(args.route.onRequest)) return out;
+      const security: Record<string, string[]>[] = [{ staffSession: [] }];
+      if (acceptsApiKey(args.url)) security.push({ apiKey: [] });
+      return { ...out, schema: { ...out.schema, security } };
+    },
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
@@ -114,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.addHook("onClose", () => realtime.close());
   await app.register(async (api) => {
     await authRoutes(api, d);
+    await apiKeyRoutes(api, d);
     await organisationRoutes(api, d);
     await taxRoutes(api, d);
     await customerRoutes(api, d);

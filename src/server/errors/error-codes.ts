@@ -465,6 +465,31 @@ export const errorCodes = {
     "the portal signs contacts in by email, so each address belongs to one contact of the organisation",
     "use another address, or edit or remove the other customer's contact",
   ),
+  // API keys (issue 12, section 4; FEATURES G5).
+  API_KEY_INVALID: def(
+    401,
+    "This API key is not valid: it is unknown, revoked or expired.",
+    "Esta clave de API no es válida: no existe, está revocada o ha caducado.",
+    "the key was revoked, passed its expiry, or was mistyped",
+    "create a new key in Settings → API keys",
+  ),
+  API_KEY_READ_ONLY: def(
+    403,
+    "This API key can only read; use a read-write key to make changes.",
+    "Esta clave de API solo puede leer; usa una clave de lectura y escritura para hacer cambios.",
+  ),
+  API_KEY_NOT_ALLOWED: def(
+    403,
+    "An API key cannot do this; sign in as a person instead.",
+    "Una clave de API no puede hacer esto; inicia sesión como persona.",
+    "API keys cannot manage API keys or a person's account, so a stolen key cannot mint more",
+  ),
+  API_KEYS_OWNER_OR_ADMIN: def(
+    403,
+    "Only owners and admins can manage API keys.",
+    "Solo los propietarios y administradores pueden gestionar las claves de API.",
+  ),
+  API_KEY_EXPIRY_PAST: def(422, "Choose an expiry in the future.", "Elige una caducidad en el futuro."),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

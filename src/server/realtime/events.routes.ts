@@ -3,6 +3,7 @@ import { slugParams } from "../../shared/contracts/index.js";
 import type { App, Deps } from "../app-types.js";
 import { requireStaff, staffOf } from "../http/auth.js";
 import { contactOf, requireContact } from "../http/portal-auth.js";
+import { isApiKeyLive } from "../modules/api-keys/api-keys.service.js";
 import { isStaffSessionLive } from "../modules/auth/auth.service.js";
 import { isContactSessionLive } from "../modules/contact-sessions/contact-sessions.service.js";
 import { openEventStream } from "./event-stream.js";
@@ -39,7 +40,8 @@ export async function eventRoutes(
         open,
         heartbeatMs,
         filter: { orgId: staff.orgId },
-        isLive: () => isStaffSessionLive(db, staff.sessionId),
+        isLive: () =>
+          staff.apiKey ? isApiKeyLive(db, staff.apiKey.id) : isStaffSessionLive(db, staff.sessionId),
         toMessage: (event) => staffMessage(db, event),
       });
     },

@@ -1,4 +1,5 @@
 import type { es } from "./es.js";
+import { apiKeysEn } from "./features/api-keys.js";
 import { commentsEn } from "./features/comments.js";
 import { customerRecordsEn } from "./features/customer-records.js";
 import { issueDatesEn } from "./features/issue-dates.js";
@@ -355,6 +356,7 @@ export const en: Messages<typeof es> = {
   },
   portalAuth: portalAuthEn,
   staffPasswords: staffPasswordsEn,
+  apiKeys: apiKeysEn,
   issueDates: issueDatesEn,
   portalHome: portalHomeEn,
   comments: commentsEn,

@@ -1,3 +1,4 @@
+import { apiKeysEs } from "./features/api-keys.js";
 import { commentsEs } from "./features/comments.js";
 import { customerRecordsEs } from "./features/customer-records.js";
 import { issueDatesEs } from "./features/issue-dates.js";
@@ -353,6 +354,7 @@ export const es = {
   },
   portalAuth: portalAuthEs,
   staffPasswords: staffPasswordsEs,
+  apiKeys: apiKeysEs,
   issueDates: issueDatesEs,
   portalHome: portalHomeEs,
   comments: commentsEs,

@@ -22,6 +22,8 @@ export const comments = pgTable(
     authorContactId: uuid("author_contact_id"),
     /** The author's name when writing: a renamed or deleted author does not rewrite history. */
     authorName: text("author_name").notNull(),
+    /** Set when staff wrote it through an API key (G5): the key, not a person, is the author. */
+    apiKeyId: uuid("api_key_id"),
     body: text("body").notNull(),
     visibleInPortal: boolean("visible_in_portal").notNull(),
     createdAt: createdAt(),

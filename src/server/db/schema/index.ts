@@ -1,3 +1,4 @@
+export * from "./api-keys.js";
 export * from "./comments.js";
 export * from "./customers.js";
 export * from "./emails.js";

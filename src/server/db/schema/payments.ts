@@ -65,6 +65,8 @@ export const payments = pgTable(
     /** Who paid online, or who recorded it in the back office. */
     contactId: uuid("contact_id"),
     recordedBy: uuid("recorded_by"),
+    /** The API key it was recorded with (G5); `recordedBy` is then the key's creator. */
+    apiKeyId: uuid("api_key_id"),
     paidAt: stampedNow("paid_at"),
     createdAt: createdAt(),
   },
@@ -92,6 +94,8 @@ export const allocations = pgTable(
     refundId: uuid("refund_id"),
     appliedOn: date("applied_on", { mode: "string" }).notNull(),
     createdBy: uuid("created_by"),
+    /** The API key it was made with (G5); `createdBy` is then the key's creator. */
+    apiKeyId: uuid("api_key_id"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -118,6 +122,8 @@ export const refunds = pgTable(
     reference: text("reference"),
     notes: text("notes"),
     createdBy: uuid("created_by"),
+    /** The API key it was made with (G5); `createdBy` is then the key's creator. */
+    apiKeyId: uuid("api_key_id"),
     createdAt: createdAt(),
   },
   (t) => [

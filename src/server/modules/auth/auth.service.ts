@@ -24,6 +24,8 @@ export interface StaffPrincipal {
   userId: string;
   orgId: string;
   role: "owner" | "admin" | "staff";
+  /** Set when the request carries an API key instead of a session (G5, modules/api-keys). */
+  apiKey?: { id: string; name: string; scope: "read" | "write" };
 }
 
 /**

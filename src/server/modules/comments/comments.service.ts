@@ -85,7 +85,9 @@ export function addStaffComment(
         documentId,
         authorKind: "staff",
         authorUserId: staff.userId,
-        authorName: author?.name ?? "",
+        // Written with an API key (G5): the key is the author people see; its creator stays on record.
+        authorName: staff.apiKey ? `API key ${staff.apiKey.name}` : (author?.name ?? ""),
+        apiKeyId: staff.apiKey?.id ?? null,
         body: input.body,
         visibleInPortal: input.visibleInPortal,
       })

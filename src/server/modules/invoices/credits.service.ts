@@ -27,6 +27,7 @@ export function applyCredit(
   userId: string,
   sourceId: string,
   input: z.output<typeof applyBody>,
+  apiKeyId: string | null = null,
 ): Promise<InvoiceDetail> {
   return withOrg(db, orgId, async (tx) => {
     const targetIds = input.allocations.map((a) => a.invoiceId);
@@ -43,6 +44,7 @@ export function applyCredit(
         availableMinor: availableCreditOf(source),
         appliedOn: today,
         createdBy: userId,
+        apiKeyId,
       },
       input.allocations,
       locked,
@@ -58,6 +60,7 @@ export function refundCredit(
   userId: string,
   sourceId: string,
   input: z.output<typeof refundBody>,
+  apiKeyId: string | null = null,
 ): Promise<InvoiceDetail> {
   return withOrg(db, orgId, async (tx) => {
     const { source } = await lockSource(tx, sourceId, []);
@@ -84,6 +87,7 @@ export function refundCredit(
       reference: input.reference,
       notes: input.notes,
       createdBy: userId,
+      apiKeyId,
     });
     return findDetail(tx, await refreshDocumentInTx(tx, source.id), await orgToday(tx, orgId));
   });

@@ -36,6 +36,8 @@ export interface AllocationSource {
   availableMinor: number;
   appliedOn: string;
   createdBy: string | null;
+  /** The API key the change was made with, if any (G5). */
+  apiKeyId?: string | null;
 }
 
 /**
@@ -102,6 +104,7 @@ export async function allocateInTx(
       amountMinor: t.amountMinor,
       appliedOn: source.appliedOn,
       createdBy: source.createdBy,
+      apiKeyId: source.apiKeyId ?? null,
     })),
   );
   for (const t of targets) await refreshDocumentInTx(tx, t.invoiceId);

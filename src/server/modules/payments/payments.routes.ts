@@ -44,7 +44,9 @@ export async function paymentRoutes(app: App, deps: Deps) {
     { onRequest, schema: { tags, body: recordPaymentBody, response: { 201: paymentDetail } } },
     async (req, reply) => {
       const s = staffOf(req);
-      return reply.status(201).send(await recordOfflinePayment(db, s.orgId, s.userId, req.body));
+      return reply
+        .status(201)
+        .send(await recordOfflinePayment(db, s.orgId, s.userId, req.body, s.apiKey?.id));
     },
   );
   r.get("/api/payments/:id", { onRequest, schema: onePayment }, (req) =>
@@ -52,21 +54,21 @@ export async function paymentRoutes(app: App, deps: Deps) {
   );
   r.post("/api/payments/:id/apply", { onRequest, schema: { ...onePayment, body: applyBody } }, (req) => {
     const s = staffOf(req);
-    return applyPayment(db, s.orgId, s.userId, req.params.id, req.body);
+    return applyPayment(db, s.orgId, s.userId, req.params.id, req.body, s.apiKey?.id);
   });
   r.post("/api/payments/:id/refunds", { onRequest, schema: { ...onePayment, body: refundBody } }, (req) => {
     const s = staffOf(req);
-    return refundPayment(db, s.orgId, s.userId, req.params.id, req.body);
+    return refundPayment(db, s.orgId, s.userId, req.params.id, req.body, s.apiKey?.id);
   });
 
   const oneDocument = { tags, params: idParams, response: { 200: invoiceDetail } };
   r.post("/api/invoices/:id/apply", { onRequest, schema: { ...oneDocument, body: applyBody } }, (req) => {
     const s = staffOf(req);
-    return applyCredit(db, s.orgId, s.userId, req.params.id, req.body);
+    return applyCredit(db, s.orgId, s.userId, req.params.id, req.body, s.apiKey?.id);
   });
   r.post("/api/invoices/:id/refunds", { onRequest, schema: { ...oneDocument, body: refundBody } }, (req) => {
     const s = staffOf(req);
-    return refundCredit(db, s.orgId, s.userId, req.params.id, req.body);
+    return refundCredit(db, s.orgId, s.userId, req.params.id, req.body, s.apiKey?.id);
   });
 
   r.get(

@@ -64,6 +64,7 @@ export async function insertPaymentInTx(
     checkoutId?: string | null;
     contactId?: string | null;
     recordedBy?: string | null;
+    apiKeyId?: string | null;
   },
   targets: ApplyBody["allocations"],
   locked: Awaited<ReturnType<typeof lockDocuments>>,
@@ -87,6 +88,7 @@ export async function insertPaymentInTx(
       availableMinor: payment.amountMinor,
       appliedOn: input.paidOn,
       createdBy: input.recordedBy ?? null,
+      apiKeyId: input.apiKeyId ?? null,
     },
     targets,
     locked,
@@ -100,6 +102,7 @@ export function recordOfflinePayment(
   orgId: string,
   userId: string,
   input: RecordInput,
+  apiKeyId: string | null = null,
 ): Promise<PaymentDetail> {
   return withOrg(db, orgId, async (tx) => {
     const customer = await loadCustomer(tx, input.customerId);
@@ -119,6 +122,7 @@ export function recordOfflinePayment(
         reference: input.reference,
         notes: input.notes,
         recordedBy: userId,
+        apiKeyId,
       },
       input.allocations,
       locked,
@@ -134,6 +138,7 @@ export function applyPayment(
   userId: string,
   paymentId: string,
   input: z.output<typeof applyBody>,
+  apiKeyId: string | null = null,
 ): Promise<PaymentDetail> {
   return withOrg(db, orgId, async (tx) => {
     const payment = await findPayment(tx, paymentId, true);
@@ -153,6 +158,7 @@ export function applyPayment(
         availableMinor: unappliedOf(payment, figures),
         appliedOn: await orgToday(tx, orgId),
         createdBy: userId,
+        apiKeyId,
       },
       input.allocations,
       locked,
@@ -172,6 +178,7 @@ export function refundPayment(
   userId: string,
   paymentId: string,
   input: RefundInput,
+  apiKeyId: string | null = null,
 ): Promise<PaymentDetail> {
   return withOrg(db, orgId, async (tx) => {
     const payment = await findPayment(tx, paymentId, true);
@@ -200,6 +207,7 @@ export function refundPayment(
         reference: input.reference,
         notes: input.notes,
         createdBy: userId,
+        apiKeyId,
       })
       .returning();
     if (!refund) throw new AppError("INTERNAL");
@@ -240,6 +248,7 @@ export function refundPayment(
           refundId: refund.id,
           appliedOn: input.refundedOn,
           createdBy: userId,
+          apiKeyId,
         });
         await refreshDocumentInTx(tx, row.invoiceId);
         toReverse -= take;

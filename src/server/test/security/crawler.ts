@@ -99,12 +99,13 @@ function checkNoLeak(key: string, body: string, victim: TenantWorld, failures: s
   for (const secret of secretsOf(victim)) if (body.includes(secret)) failures.push(`${key} leaks ${secret}`);
 }
 
-/** Staff of `attacker` call every back-office route with the victim's ids. */
+/** Staff of `attacker` (its owner's cookie, or `credentials` such as an API key) call every back-office route with the victim's ids. */
 export async function crawlAsStaff(
   ctx: TestContext,
   routes: Route[],
   attacker: TenantWorld,
   victim: TenantWorld,
+  credentials: Record<string, string> = { cookie: attacker.org.cookie },
 ) {
   const failures: string[] = [];
   for (const route of routes) {
@@ -118,7 +119,7 @@ export async function crawlAsStaff(
     )
       continue;
     const req = buildRequest(route, victim.org.slug, (n) => victimId(victim, n, route.path));
-    const res = await ctx.app.inject({ ...req, headers: { ...req.headers, cookie: attacker.org.cookie } });
+    const res = await ctx.app.inject({ ...req, headers: { ...req.headers, ...credentials } });
     const aimsAtVictim =
       hasIdParam(route) || secretsOf(victim).some((s) => JSON.stringify(req.payload ?? {}).includes(s));
     if (aimsAtVictim && ![403, 404].includes(res.statusCode))
