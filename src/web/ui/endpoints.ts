@@ -23,6 +23,9 @@ import type {
 } from "../../shared/contracts/answers.js";
 import type {
   AcceptQuoteBody,
+  ApiKey,
+  CreateApiKeyBody,
+  CreatedApiKey,
   ActivityPage,
   ApplyBody,
   ApplyCreditBody,
@@ -120,6 +123,10 @@ export interface Endpoints {
   "GET /api/portal-settings": Reply<PortalSettingsResponse>;
   "PUT /api/portal-settings": Send<PortalSettingsBody, PortalSettingsResponse>;
   "GET /api/taxes": Reply<Tax[]>;
+  // API keys (owners and admins)
+  "GET /api/api-keys": Reply<ApiKey[]>;
+  "POST /api/api-keys": Send<CreateApiKeyBody, CreatedApiKey>;
+  "POST /api/api-keys/:id/revoke": Reply<ApiKey>;
   "POST /api/taxes": Send<CreateTaxBody, Tax>;
   "GET /api/outbox": Reply<EmailSummary[]>;
   "GET /api/outbox/:id": Reply<EmailDetail>;
