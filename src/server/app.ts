@@ -41,6 +41,7 @@ import { receiptRoutes } from "./modules/receipts/receipts.routes.js";
 import { portalSalesOrderRoutes } from "./modules/sales-orders/sales-orders.portal.routes.js";
 import { salesOrderRoutes } from "./modules/sales-orders/sales-orders.routes.js";
 import { shareRoutes } from "./modules/sharing/share.routes.js";
+import { signupRoutes } from "./modules/signup/signup.routes.js";
 import { portalStatementRoutes } from "./modules/statements/statements.portal.routes.js";
 import { statementRoutes } from "./modules/statements/statements.routes.js";
 import { taxRoutes } from "./modules/taxes/taxes.routes.js";
@@ -136,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await receiptRoutes(api, d);
     await commentRoutes(api, d);
     await shareRoutes(api, d);
+    await signupRoutes(api, d);
     await statementRoutes(api, d);
     await portalStatementRoutes(api, d);
     await eventRoutes(api, d, realtime, deps.liveHeartbeatMs ?? HEARTBEAT_MS);

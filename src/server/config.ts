@@ -31,6 +31,8 @@ const schema = z.object({
   ALLOW_INSECURE_HTTP: z.enum(["0", "1"]).optional(),
   /** Which proxies may name the client with X-Forwarded-For: a hop count or addresses/CIDRs (see below). */
   TRUST_PROXY: z.string().optional(),
+  /** "closed" turns public sign-up off; operators then create organisations with `npm run org:create`. */
+  SIGNUP: z.enum(["open", "closed"]).optional(),
 });
 
 /** What Fastify's `trustProxy` gets: off, a hop count, or the proxies' addresses and CIDR ranges. */
@@ -54,6 +56,8 @@ export type Config = {
   trustProxy: TrustProxy;
   /** PUBLIC_URL is https: cookies are `Secure` and `__Host-` prefixed. */
   secureCookies: boolean;
+  /** Anyone may create an organisation from the sign-in page (off with SIGNUP=closed). */
+  signupOpen: boolean;
 };
 
 /** A configuration Portico refuses: `problems` holds one line per problem. */
@@ -143,5 +147,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sandboxGateway: !isProduction || e.PORTICO_DEMO === "1",
     trustProxy: trustProxy as TrustProxy,
     secureCookies: publicUrl.startsWith("https://"),
+    signupOpen: e.SIGNUP !== "closed",
   };
 }
