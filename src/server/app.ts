@@ -25,6 +25,7 @@ import { commentRoutes } from "./modules/comments/comments.routes.js";
 import { customerRoutes } from "./modules/customers/customers.routes.js";
 import { invoiceRoutes } from "./modules/invoices/invoices.routes.js";
 import { notificationRoutes } from "./modules/notifications/notifications.routes.js";
+import { onboardingRoutes } from "./modules/onboarding/onboarding.routes.js";
 import { organisationRoutes } from "./modules/organisation/organisation.routes.js";
 import { outboxRoutes } from "./modules/outbox/outbox.routes.js";
 import { gatewaySettingsRoutes } from "./modules/payments/gateway-settings.routes.js";
@@ -138,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await commentRoutes(api, d);
     await shareRoutes(api, d);
     await signupRoutes(api, d);
+    await onboardingRoutes(api, d);
     await statementRoutes(api, d);
     await portalStatementRoutes(api, d);
     await eventRoutes(api, d, realtime, deps.liveHeartbeatMs ?? HEARTBEAT_MS);
