@@ -25,6 +25,22 @@ export const RESERVED_SLUGS: readonly string[] = [
   "www",
 ];
 
+/**
+ * A portal address from an organisation's name (lowercase ASCII words joined by hyphens): the sign-up
+ * form's suggestion and org:create's default.
+ */
+export function slugFromName(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/, "");
+  return slug.length >= 3 || slug.length === 0 ? slug : `org-${slug}`;
+}
+
 /** The organisation part of a sign-up; alone, it is what a signed-in person sends to add an organisation. */
 export const newOrganisationFields = {
   organisationName: requiredText(200),

@@ -12,6 +12,7 @@ import { portalSettingsEs } from "./features/portal-settings.js";
 import { quotesEs } from "./features/quotes.js";
 import { receiptsEs } from "./features/receipts.js";
 import { salesOrdersEs } from "./features/sales-orders.js";
+import { signupEs } from "./features/signup.js";
 import { staffPasswordsEs } from "./features/staff-passwords.js";
 import { statementEs } from "./features/statement.js";
 import { validationEs } from "./features/validation.js";
@@ -352,6 +353,7 @@ export const es = {
     },
   },
   portalAuth: portalAuthEs,
+  signup: signupEs,
   staffPasswords: staffPasswordsEs,
   issueDates: issueDatesEs,
   portalHome: portalHomeEs,

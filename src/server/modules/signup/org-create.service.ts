@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { email, newOrganisationFields, requiredText } from "../../../shared/contracts/index.js";
+import { email, newOrganisationFields, requiredText, slugFromName } from "../../../shared/contracts/index.js";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { issueSetPasswordLink } from "../auth/staff-passwords.service.js";
@@ -18,19 +18,6 @@ export const operatorOrganisationInput = z.object({
 });
 export type OperatorOrganisationInput = z.input<typeof operatorOrganisationInput>;
 
-/** A portal address from the organisation's name: lowercase ASCII words joined by hyphens. */
-export function slugFromName(name: string): string {
-  const slug = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40)
-    .replace(/-+$/, "");
-  return slug.length >= 3 ? slug : `org-${slug}`.replace(/-$/, "");
-}
-
 /**
  * For operators when sign-up is closed (SIGNUP=closed): an organisation and its owner. A new owner gets an
  * unusable password and a one-time link (7 days) to set it on the staff reset page; an owner who already
@@ -41,7 +28,7 @@ export async function createOrganisationByOperator(
   raw: OperatorOrganisationInput,
 ): Promise<{ orgId: string; userId: string; slug: string; setPasswordLink: string | null }> {
   const input = operatorOrganisationInput.parse(raw);
-  const slug = input.slug ?? slugFromName(input.organisationName);
+  const slug = newOrganisationFields.slug.parse(input.slug ?? slugFromName(input.organisationName));
   const { orgId, userId, ownerIsNew } = await createOrganisation(deps.db, {
     name: input.organisationName,
     slug,

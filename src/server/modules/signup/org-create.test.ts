@@ -1,11 +1,12 @@
 import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { slugFromName } from "../../../shared/contracts/index.js";
 import { advanceClock, resetClock } from "../../clock.js";
 import { users } from "../../db/schema/index.js";
 import { withSystem } from "../../db/scope.js";
 import { buildOrg, cookieHeader } from "../../test/factories.js";
 import { createTestContext, TEST_PUBLIC_URL, type TestContext } from "../../test/harness.js";
-import { createOrganisationByOperator, slugFromName } from "./org-create.service.js";
+import { createOrganisationByOperator } from "./org-create.service.js";
 
 /** `npm run org:create` (scripts/org-create.ts) is a thin shell over createOrganisationByOperator. */
 let ctx: TestContext;

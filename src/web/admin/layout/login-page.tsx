@@ -18,6 +18,7 @@ import { applyProblemToForm } from "../../ui/form-errors.js";
 import { LanguageSwitch } from "../../ui/language-switch.js";
 import { PageLoader } from "../../ui/page-states.js";
 import { useLogin, useMe } from "../session.js";
+import { useAuthOptions } from "../signup/signup-api.js";
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -25,6 +26,7 @@ export function LoginPage() {
   const location = useLocation();
   const me = useMe();
   const login = useLogin();
+  const options = useAuthOptions();
   const form = useForm({
     initialValues: { email: "", password: "" },
     validate: {
@@ -83,6 +85,11 @@ export function LoginPage() {
             <Anchor component={Link} to="/forgot-password" size="sm">
               {t("staffPasswords.forgotLink")}
             </Anchor>
+            {options.data?.signupOpen ? (
+              <Anchor component={Link} to="/signup" size="sm">
+                {t("signup.createLink")}
+              </Anchor>
+            ) : null}
           </Stack>
         </form>
       </Paper>
