@@ -29,6 +29,23 @@ const validBody = (over: Partial<SignupInput> = {}): SignupInput => ({
   password: "granite-meadow-kettle-58",
   ...over,
 });
+/** "Add an organisation" from the header, as the person of `cookie`. */
+const addOrganisation = (app: TestContext["app"], cookie: string, over: Record<string, string> = {}) =>
+  app.inject({
+    method: "POST",
+    url: "/api/organisations",
+    headers: { cookie },
+    remoteAddress: freshIp(),
+    payload: {
+      organisationName: "Second Org",
+      slug: `second-${unique()}`,
+      country: "ES",
+      currency: "EUR",
+      language: "es",
+      timeZone: "Europe/Madrid",
+      ...over,
+    },
+  });
 const signUp = (payload: object, ip = freshIp()) =>
   ctx.app.inject({ method: "POST", url: "/api/signup", payload, remoteAddress: ip });
 const fieldsOf = (res: { json(): unknown }) =>
@@ -195,19 +212,7 @@ describe("SIGNUP=closed", () => {
     expect(slug.statusCode).toBe(403);
     expect(slug.json().code).toBe("SIGNUP_CLOSED");
     const org = await buildOrg(closed, "Closed Org");
-    const add = await closed.app.inject({
-      method: "POST",
-      url: "/api/organisations",
-      headers: { cookie: org.cookie },
-      payload: {
-        organisationName: "Second",
-        slug: `second-${unique()}`,
-        country: "ES",
-        currency: "EUR",
-        language: "es",
-        timeZone: "Europe/Madrid",
-      },
-    });
+    const add = await addOrganisation(closed.app, org.cookie);
     expect(add.statusCode).toBe(403);
     expect((await closed.app.inject({ url: "/api/auth/options" })).json()).toEqual({ signupOpen: false });
     expect((await ctx.app.inject({ url: "/api/auth/options" })).json()).toEqual({ signupOpen: true });
@@ -219,19 +224,11 @@ describe("several organisations per person", () => {
     const person = await buildOrg(ctx, "First Org");
     const customerA = await buildCustomer(ctx, person, "Only In A");
     const slug = `second-${unique()}`;
-    const add = await ctx.app.inject({
-      method: "POST",
-      url: "/api/organisations",
-      headers: { cookie: person.cookie },
-      remoteAddress: freshIp(),
-      payload: {
-        organisationName: "Second Org",
-        slug,
-        country: "PT",
-        currency: "EUR",
-        language: "en",
-        timeZone: "Europe/Lisbon",
-      },
+    const add = await addOrganisation(ctx.app, person.cookie, {
+      slug,
+      country: "PT",
+      language: "en",
+      timeZone: "Europe/Lisbon",
     });
     expect(add.statusCode).toBe(200);
     expect(add.json()).toMatchObject({ org: { name: "Second Org", portalSlug: slug }, role: "owner" });
@@ -292,19 +289,9 @@ describe("several organisations per person", () => {
 
   test("adding an organisation with a taken slug is refused on the slug field and keeps the session", async () => {
     const person = await buildOrg(ctx, "Keeper Org");
-    const res = await ctx.app.inject({
-      method: "POST",
-      url: "/api/organisations",
-      headers: { cookie: person.cookie },
-      remoteAddress: freshIp(),
-      payload: {
-        organisationName: "Dup",
-        slug: existing.slug,
-        country: "ES",
-        currency: "EUR",
-        language: "es",
-        timeZone: "Europe/Madrid",
-      },
+    const res = await addOrganisation(ctx.app, person.cookie, {
+      organisationName: "Dup",
+      slug: existing.slug,
     });
     expect(res.statusCode).toBe(409);
     expect(fieldsOf(res)).toEqual(["body.slug:slug_taken"]);

@@ -1,23 +1,10 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Center,
-  Fieldset,
-  Group,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Button, Fieldset, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { Link, Navigate, useNavigate } from "react-router";
+import { Navigate, useNavigate } from "react-router";
 import { applyProblemToForm } from "../../ui/form-errors.js";
-import { LanguageSwitch } from "../../ui/language-switch.js";
 import { ErrorAlert, PageLoader } from "../../ui/page-states.js";
+import { PublicCard } from "../account/staff-password-pages.js";
 import { useMe } from "../session.js";
 import { OrganisationFields } from "./organisation-fields.js";
 import { useAuthOptions, useSignup } from "./signup-api.js";
@@ -52,64 +39,53 @@ export function SignupPage() {
     }),
   );
 
+  if (options.data?.signupOpen === false)
+    return (
+      <PublicCard title={t("signup.title")}>
+        <Alert color="yellow" role="status">
+          {t("signup.closed")}
+        </Alert>
+      </PublicCard>
+    );
   return (
-    <Center mih="100vh" p="md" component="main">
-      <Paper withBorder shadow="sm" p="lg" w="100%" maw={640}>
+    <PublicCard title={t("signup.title")} maw={640}>
+      <form onSubmit={submit} noValidate>
         <Stack>
-          <Group justify="space-between" wrap="nowrap">
-            <Title order={1} size="h3">
-              {t("signup.title")}
-            </Title>
-            <LanguageSwitch />
-          </Group>
-          {options.data?.signupOpen === false ? (
-            <Alert color="yellow" role="status">
-              {t("signup.closed")}
-            </Alert>
-          ) : (
-            <form onSubmit={submit} noValidate>
-              <Stack>
-                <Text size="sm">{t("signup.intro")}</Text>
-                <ErrorAlert error={signup.error} />
-                <Fieldset legend={t("signup.sectionOrganisation")}>
-                  <OrganisationFields form={form} />
-                </Fieldset>
-                <Fieldset legend={t("signup.sectionPerson")}>
-                  <Stack gap="sm">
-                    <TextInput
-                      label={t("signup.name")}
-                      required
-                      autoComplete="name"
-                      {...form.getInputProps("name")}
-                    />
-                    <TextInput
-                      label={t("signup.email")}
-                      type="email"
-                      required
-                      autoComplete="username"
-                      {...form.getInputProps("email")}
-                    />
-                    <PasswordInput
-                      label={t("signup.password")}
-                      description={t("signup.passwordHint")}
-                      required
-                      autoComplete="new-password"
-                      visibilityToggleButtonProps={{ "aria-label": t("admin.login.showPassword") }}
-                      {...form.getInputProps("password")}
-                    />
-                  </Stack>
-                </Fieldset>
-                <Button type="submit" loading={signup.isPending} fullWidth>
-                  {t("signup.submit")}
-                </Button>
-              </Stack>
-            </form>
-          )}
-          <Anchor component={Link} to="/login" size="sm">
-            {t("signup.haveAccount")}
-          </Anchor>
+          <Text size="sm">{t("signup.intro")}</Text>
+          <ErrorAlert error={signup.error} />
+          <Fieldset legend={t("signup.sectionOrganisation")}>
+            <OrganisationFields form={form} />
+          </Fieldset>
+          <Fieldset legend={t("signup.sectionPerson")}>
+            <Stack gap="sm">
+              <TextInput
+                label={t("signup.name")}
+                required
+                autoComplete="name"
+                {...form.getInputProps("name")}
+              />
+              <TextInput
+                label={t("signup.email")}
+                type="email"
+                required
+                autoComplete="username"
+                {...form.getInputProps("email")}
+              />
+              <PasswordInput
+                label={t("signup.password")}
+                description={t("signup.passwordHint")}
+                required
+                autoComplete="new-password"
+                visibilityToggleButtonProps={{ "aria-label": t("admin.login.showPassword") }}
+                {...form.getInputProps("password")}
+              />
+            </Stack>
+          </Fieldset>
+          <Button type="submit" loading={signup.isPending} fullWidth>
+            {t("signup.submit")}
+          </Button>
         </Stack>
-      </Paper>
-    </Center>
+      </form>
+    </PublicCard>
   );
 }

@@ -3,7 +3,6 @@ import type { Messages } from "../types.js";
 /** Sign-up, the first-run checklist and several organisations per person (issue 12), under `signup`. */
 export const signupEs = {
   createLink: "Crear una organización",
-  haveAccount: "¿Ya tienes cuenta? Inicia sesión",
   title: "Crea tu organización",
   intro: "Tu organización, su portal de clientes y tu cuenta de propietario, en un paso.",
   sectionOrganisation: "Organización",
@@ -59,7 +58,6 @@ export const signupEs = {
 
 export const signupEn: Messages<typeof signupEs> = {
   createLink: "Create an organisation",
-  haveAccount: "Already have an account? Sign in",
   title: "Create your organisation",
   intro: "Your organisation, its customer portal and your owner account, in one step.",
   sectionOrganisation: "Organisation",
