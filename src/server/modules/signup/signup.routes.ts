@@ -10,7 +10,7 @@ import type { App, Deps } from "../../app-types.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
 import { getStaffMe } from "../auth/auth.service.js";
 import { setStaffCookie } from "../auth/staff-cookie.js";
-import { addOrganisation, assertSignupOpen, checkSlug, signUp } from "./signup.service.js";
+import { addOrganisation, checkSignupSlug, signUp } from "./signup.service.js";
 
 export async function signupRoutes(app: App, { database: { db }, config }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -39,10 +39,7 @@ export async function signupRoutes(app: App, { database: { db }, config }: Deps)
       config: { rateLimit: { max: 60, timeWindow: "1 minute" } },
       schema: { tags, querystring: slugCheckQuery, response: { 200: slugCheckResponse } },
     },
-    (req) => {
-      assertSignupOpen(config);
-      return checkSlug(db, req.query.slug);
-    },
+    (req) => checkSignupSlug(db, config, req.query.slug),
   );
   r.post(
     "/api/organisations",

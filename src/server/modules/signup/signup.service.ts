@@ -19,7 +19,7 @@ import { createOrganisation, type NewOwner } from "../organisation/create-organi
 type Origin = { ip: string; userAgent: string | undefined };
 
 /** Public sign-up and adding an organisation are off with SIGNUP=closed (operators use org:create). */
-export function assertSignupOpen(config: Pick<Config, "signupOpen">): void {
+function assertSignupOpen(config: Pick<Config, "signupOpen">): void {
   if (!config.signupOpen) throw new AppError("SIGNUP_CLOSED");
 }
 
@@ -45,6 +45,12 @@ export async function checkSlug(db: Db, raw: string): Promise<SlugCheckResponse>
     return old !== undefined;
   });
   return taken ? { available: false, reason: "taken" } : { available: true, reason: null };
+}
+
+/** The live check of the sign-up form (and of "Add an organisation"): closed with sign-up. */
+export function checkSignupSlug(db: Db, config: Config, slug: string): Promise<SlugCheckResponse> {
+  assertSignupOpen(config);
+  return checkSlug(db, slug);
 }
 
 async function slugProblem(db: Db, slug: string): Promise<[ErrorCode, FieldError] | null> {
