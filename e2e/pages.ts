@@ -76,6 +76,7 @@ export const PAGES: WalkPage[] = [
     "refused",
     refusedSignIn,
   ),
+  admin("sign-up", () => "/signup", false),
   admin("forgot password", () => "/forgot-password", false),
   admin("reset password (bad link)", () => "/reset-password?token=not-a-real-token", false),
   portal("sign-in", () => "/login", false),

@@ -130,3 +130,10 @@ test("the real server refuses a bad production configuration on stderr, before o
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("SIGNUP is open unless set to closed; anything else is refused", () => {
+  expect(loadConfig({}).signupOpen).toBe(true);
+  expect(loadConfig({ SIGNUP: "open" }).signupOpen).toBe(true);
+  expect(loadConfig({ SIGNUP: "closed" }).signupOpen).toBe(false);
+  expect(problemsOf({ SIGNUP: "off" })[0]).toMatch(/^SIGNUP: /);
+});

@@ -33,6 +33,8 @@ const schema = z.object({
   TRUST_PROXY: z.string().optional(),
   /** Requests per minute one API key may make (G5); bounded so a typo cannot turn the limit off. */
   API_KEY_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(600),
+  /** "closed" turns public sign-up off; operators then create organisations with `npm run org:create`. */
+  SIGNUP: z.enum(["open", "closed"]).optional(),
 });
 
 /** What Fastify's `trustProxy` gets: off, a hop count, or the proxies' addresses and CIDR ranges. */
@@ -58,6 +60,8 @@ export type Config = {
   secureCookies: boolean;
   /** Requests per minute per API key. */
   apiKeyRateLimit: number;
+  /** Anyone may create an organisation from the sign-in page (off with SIGNUP=closed). */
+  signupOpen: boolean;
 };
 
 /** A configuration Portico refuses: `problems` holds one line per problem. */
@@ -148,5 +152,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxy as TrustProxy,
     secureCookies: publicUrl.startsWith("https://"),
     apiKeyRateLimit: e.API_KEY_RATE_LIMIT,
+    signupOpen: e.SIGNUP !== "closed",
   };
 }

@@ -53,6 +53,8 @@ export const CUSTOM_FIELD_ERROR_CODES = [
   "email_taken",
   "email_in_use",
   "slug_taken",
+  "slug_reserved",
+  "email_has_account",
   "file_too_large",
   "unsupported_image",
   "unknown_gateway",

@@ -490,6 +490,26 @@ export const errorCodes = {
     "Solo los propietarios y administradores pueden gestionar las claves de API.",
   ),
   API_KEY_EXPIRY_PAST: def(422, "Choose an expiry in the future.", "Elige una caducidad en el futuro."),
+  // Sign-up and several organisations per person (issue 12, section 1).
+  SIGNUP_CLOSED: def(
+    403,
+    "Sign-up is closed on this server; ask its operator for an organisation.",
+    "El registro está cerrado en este servidor; pide una organización a quien lo administra.",
+    "the server runs with SIGNUP=closed",
+    "create organisations with npm run org:create",
+  ),
+  SIGNUP_EMAIL_HAS_ACCOUNT: def(
+    409,
+    "This email already has an account: sign in and add an organisation from the header.",
+    "Este email ya tiene una cuenta: inicia sesión y añade una organización desde la cabecera.",
+    "a new organisation is never given to an existing person without their password",
+    'sign in, then use "Add an organisation" in the header',
+  ),
+  SLUG_RESERVED: def(
+    409,
+    "This portal address is reserved; choose another.",
+    "Esta dirección de portal está reservada; elige otra.",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

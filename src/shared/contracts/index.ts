@@ -18,5 +18,6 @@ export * from "./portal-options.js";
 export * from "./quotes.js";
 export * from "./receipts.js";
 export * from "./sales-orders.js";
+export * from "./signup.js";
 export * from "./statement.js";
 export * from "./taxes.js";

@@ -28,10 +28,12 @@ import { SalesOrderDetailPage } from "./sales-orders/sales-order-detail-page.js"
 import { EditSalesOrderPage, NewSalesOrderPage } from "./sales-orders/sales-order-editor-pages.js";
 import { SalesOrdersPage } from "./sales-orders/sales-orders-page.js";
 import { SettingsPage } from "./settings/settings-page.js";
+import { SignupPage } from "./signup/signup-page.js";
 
 export const router = createBrowserRouter(
   [
     { path: "/login", element: <LoginPage /> },
+    { path: "/signup", element: <SignupPage /> },
     { path: "/forgot-password", element: <StaffForgotPasswordPage /> },
     { path: "/reset-password", element: <StaffResetPasswordPage /> },
     {

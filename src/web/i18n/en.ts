@@ -14,6 +14,7 @@ import { portalSettingsEn } from "./features/portal-settings.js";
 import { quotesEn } from "./features/quotes.js";
 import { receiptsEn } from "./features/receipts.js";
 import { salesOrdersEn } from "./features/sales-orders.js";
+import { signupEn } from "./features/signup.js";
 import { staffPasswordsEn } from "./features/staff-passwords.js";
 import { statementEn } from "./features/statement.js";
 import { validationEn } from "./features/validation.js";
@@ -355,6 +356,7 @@ export const en: Messages<typeof es> = {
     },
   },
   portalAuth: portalAuthEn,
+  signup: signupEn,
   staffPasswords: staffPasswordsEn,
   apiKeys: apiKeysEn,
   issueDates: issueDatesEn,

@@ -13,6 +13,7 @@ import { portalSettingsEs } from "./features/portal-settings.js";
 import { quotesEs } from "./features/quotes.js";
 import { receiptsEs } from "./features/receipts.js";
 import { salesOrdersEs } from "./features/sales-orders.js";
+import { signupEs } from "./features/signup.js";
 import { staffPasswordsEs } from "./features/staff-passwords.js";
 import { statementEs } from "./features/statement.js";
 import { validationEs } from "./features/validation.js";
@@ -353,6 +354,7 @@ export const es = {
     },
   },
   portalAuth: portalAuthEs,
+  signup: signupEs,
   staffPasswords: staffPasswordsEs,
   apiKeys: apiKeysEs,
   issueDates: issueDatesEs,

@@ -23,20 +23,21 @@ import type {
 } from "../../shared/contracts/answers.js";
 import type {
   AcceptQuoteBody,
-  ApiKey,
-  CreateApiKeyBody,
-  CreatedApiKey,
   ActivityPage,
+  ApiKey,
   ApplyBody,
   ApplyCreditBody,
   ApplyCreditResult,
+  AuthOptions,
   BulkInviteBody,
   BulkInviteReport,
   Comment,
   Contact,
   ContactInput,
   ContactPortalAccess,
+  CreateApiKeyBody,
   CreateCustomerBody,
+  CreatedApiKey,
   CreateTaxBody,
   Customer,
   CustomerBalance,
@@ -50,6 +51,8 @@ import type {
   InvoiceSummary,
   IssueDateBody,
   MyDetails,
+  NewOrganisationBody,
+  OnboardingResponse,
   OrganisationProfile,
   PaymentDetail,
   PaymentSummary,
@@ -84,8 +87,11 @@ import type {
   SalesOrderSummary,
   ShareDocumentBody,
   ShareDocumentResult,
+  SignupBody,
+  SlugCheckResponse,
   StaffChangePasswordBody,
   StaffMe,
+  StaffOrganisations,
   StaffResetBody,
   Statement,
   Tax,
@@ -123,6 +129,14 @@ export interface Endpoints {
   "GET /api/portal-settings": Reply<PortalSettingsResponse>;
   "PUT /api/portal-settings": Send<PortalSettingsBody, PortalSettingsResponse>;
   "GET /api/taxes": Reply<Tax[]>;
+  // Sign-up, the organisations of a person, the first-run checklist
+  "GET /api/auth/options": Reply<AuthOptions>;
+  "GET /api/signup/slug": Reply<SlugCheckResponse>;
+  "POST /api/signup": Send<SignupBody, StaffMe>;
+  "POST /api/organisations": Send<NewOrganisationBody, StaffMe>;
+  "POST /api/auth/switch": Send<{ orgId: string }, StaffMe>;
+  "GET /api/auth/organisations": Reply<StaffOrganisations>;
+  "GET /api/onboarding": Reply<OnboardingResponse>;
   // API keys (owners and admins)
   "GET /api/api-keys": Reply<ApiKey[]>;
   "POST /api/api-keys": Send<CreateApiKeyBody, CreatedApiKey>;

@@ -134,6 +134,10 @@ export function fieldErrorKey(
     }
     case "slug_taken":
       return { key: "slugTaken" };
+    case "slug_reserved":
+      return { key: "slugReserved" };
+    case "email_has_account":
+      return { key: "emailHasAccount" };
     case "file_too_large":
       return { key: "fileTooLarge", values: { maximum: num(params, "maximumMb") ?? 1 } };
     case "unsupported_image":

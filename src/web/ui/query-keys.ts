@@ -38,6 +38,10 @@ export const queryKeys = {
   portalSettings: ["portal-settings"] as const,
   taxes: ["taxes"] as const,
   apiKeys: ["api-keys"] as const,
+  authOptions: ["auth-options"] as const,
+  signupSlug: (slug: string) => ["signup-slug", slug] as const,
+  staffOrganisations: ["staff-organisations"] as const,
+  onboarding: ["onboarding"] as const,
   notifications: ["notifications"] as const,
   outbox: {
     all: ["outbox"] as const,

@@ -54,7 +54,8 @@ export const staffPasswordTokens = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id),
-    purpose: text("purpose", { enum: ["password_reset"] }).notNull(),
+    /** password_reset (30 minutes, emailed) or set_password (7 days, printed by `npm run org:create`). */
+    purpose: text("purpose", { enum: ["password_reset", "set_password"] }).notNull(),
     tokenHash: text("token_hash").notNull(),
     expiresAt: ts("expires_at").notNull(),
     usedAt: ts("used_at"),

@@ -1,16 +1,26 @@
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import {
+  authOptions,
   loginBody,
   okResponse,
   staffChangePasswordBody,
   staffForgotBody,
   staffMe,
+  staffOrganisations,
   staffResetBody,
+  switchOrganisationBody,
 } from "../../../shared/contracts/index.js";
 import type { App, Deps } from "../../app-types.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
-import { clearCookie, cookieOptions, staffCookieName } from "../../http/cookies.js";
-import { getStaffMe, STAFF_SESSION_DAYS, signInStaff, signOutStaff } from "./auth.service.js";
+import { clearCookie, staffCookieName } from "../../http/cookies.js";
+import {
+  getStaffMe,
+  listStaffOrganisations,
+  signInStaff,
+  signOutStaff,
+  switchStaffOrganisation,
+} from "./auth.service.js";
+import { setStaffCookie } from "./staff-cookie.js";
 import {
   changeStaffPassword,
   requestStaffPasswordReset,
@@ -34,7 +44,7 @@ export async function authRoutes(app: App, { database: { db }, config, mailer }:
         ip: req.ip,
         userAgent: req.headers["user-agent"],
       });
-      reply.setCookie(staffCookieName(config), token, cookieOptions(config, STAFF_SESSION_DAYS * 86400));
+      setStaffCookie(reply, config, token);
       return getStaffMe(db, principal);
     },
   );
@@ -48,6 +58,29 @@ export async function authRoutes(app: App, { database: { db }, config, mailer }:
     "/api/auth/me",
     { onRequest: requireStaff(db), schema: { tags, response: { 200: staffMe } } },
     (req) => getStaffMe(db, staffOf(req)),
+  );
+  r.get("/api/auth/options", { schema: { tags, response: { 200: authOptions } } }, () => ({
+    signupOpen: config.signupOpen,
+  }));
+
+  // Several organisations per person (issue 12): the list for the header, and a switch that ends this session.
+  r.get(
+    "/api/auth/organisations",
+    { onRequest: requireStaff(db), schema: { tags, response: { 200: staffOrganisations } } },
+    (req) => listStaffOrganisations(db, staffOf(req)),
+  );
+  r.post(
+    "/api/auth/switch",
+    {
+      onRequest: requireStaff(db),
+      schema: { tags, body: switchOrganisationBody, response: { 200: staffMe } },
+    },
+    async (req, reply) => {
+      const origin = { ip: req.ip, userAgent: req.headers["user-agent"] };
+      const { token, principal } = await switchStaffOrganisation(db, staffOf(req), req.body.orgId, origin);
+      setStaffCookie(reply, config, token);
+      return getStaffMe(db, principal);
+    },
   );
 
   // Staff passwords (decision 016); per-address limits on top of the per-account ones of the service.

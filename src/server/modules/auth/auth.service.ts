@@ -52,15 +52,34 @@ export async function signInStaff(
   const ok = await verifyPassword(found?.user.passwordHash ?? null, input.password);
   if (!ok || !found?.membership) throw new AppError("INVALID_CREDENTIALS");
   await clearLoginFailures(db, attempt);
+  return startStaffSession(db, {
+    userId: found.user.id,
+    orgId: found.membership.orgId,
+    role: found.membership.role,
+    ip: input.ip,
+    userAgent: input.userAgent,
+  });
+}
+
+/** A new session of a person in one of their organisations (sign-in, sign-up, switching organisation). */
+export async function startStaffSession(
+  db: Db,
+  input: {
+    userId: string;
+    orgId: string;
+    role: StaffPrincipal["role"];
+    ip: string;
+    userAgent: string | undefined;
+  },
+): Promise<{ token: string; principal: StaffPrincipal }> {
   const { token, hash } = newToken();
   const expiresAt = new Date(clock.nowMs() + STAFF_SESSION_DAYS * 86400_000);
-  const membership = found.membership;
   const [session] = await withSystem(db, (tx) =>
     tx
       .insert(staffSessions)
       .values({
-        orgId: membership.orgId,
-        userId: found.user.id,
+        orgId: input.orgId,
+        userId: input.userId,
         tokenHash: hash,
         expiresAt,
         lastSeenAt: clock.now(),
@@ -72,12 +91,7 @@ export async function signInStaff(
   if (!session) throw new AppError("INTERNAL");
   return {
     token,
-    principal: {
-      sessionId: session.id,
-      userId: found.user.id,
-      orgId: membership.orgId,
-      role: membership.role,
-    },
+    principal: { sessionId: session.id, userId: input.userId, orgId: input.orgId, role: input.role },
   };
 }
 
@@ -154,4 +168,45 @@ export async function getStaffMe(db: Db, p: StaffPrincipal) {
       role: p.role,
     };
   });
+}
+
+/** The organisations the person of this session belongs to, oldest membership first. */
+export function listStaffOrganisations(db: Db, p: StaffPrincipal) {
+  return withSystem(db, async (tx) => {
+    const rows = await tx
+      .select({
+        id: organisations.id,
+        name: organisations.name,
+        portalSlug: organisations.portalSlug,
+        role: memberships.role,
+      })
+      .from(memberships)
+      .innerJoin(organisations, eq(organisations.id, memberships.orgId))
+      .where(eq(memberships.userId, p.userId))
+      .orderBy(memberships.createdAt, organisations.name);
+    return rows.map((row) => ({ ...row, current: row.id === p.orgId }));
+  });
+}
+
+/**
+ * Every request acts in the one organisation of its session, so switching is a new session in the other
+ * organisation and the end of this one; an organisation the person is not a member of answers NOT_FOUND
+ * and changes nothing.
+ */
+export async function switchStaffOrganisation(
+  db: Db,
+  p: StaffPrincipal,
+  orgId: string,
+  origin: { ip: string; userAgent: string | undefined },
+): Promise<{ token: string; principal: StaffPrincipal }> {
+  const [membership] = await withSystem(db, (tx) =>
+    tx
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.userId, p.userId), eq(memberships.orgId, orgId))),
+  );
+  if (!membership) throw new AppError("NOT_FOUND");
+  const started = await startStaffSession(db, { userId: p.userId, orgId, role: membership.role, ...origin });
+  await withSystem(db, (tx) => tx.delete(staffSessions).where(eq(staffSessions.id, p.sessionId)));
+  return started;
 }

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull, ne } from "drizzle-orm";
+import { and, count, eq, gt, inArray, isNull, ne } from "drizzle-orm";
 import { preferredLanguage } from "../../../shared/language.js";
 import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
@@ -34,6 +34,8 @@ export interface Deps {
 }
 
 export const STAFF_RESET_TTL_MS = 30 * 60_000;
+/** A first password chosen from the link an operator hands over (org:create): it may wait for days. */
+export const SET_PASSWORD_TTL_MS = 7 * 86400_000;
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 type User = typeof users.$inferSelect;
@@ -123,7 +125,29 @@ export async function requestStaffPasswordReset(deps: Deps, email: string): Prom
   if (sent) void deps.mailer.deliverQueued();
 }
 
-/** Sets the password from an emailed link, in one transaction: a policy error or a dead token changes nothing. */
+/**
+ * A one-time link for a person whose password is not set yet (an owner created by an operator): the
+ * reset page's token with its own purpose and 7 days to use it; earlier links of the person end.
+ */
+export async function issueSetPasswordLink(
+  deps: Pick<Deps, "db" | "config">,
+  userId: string,
+): Promise<string> {
+  const { token, hash } = newToken();
+  await withSystem(deps.db, async (tx) => {
+    await revokeTokens(tx, userId);
+    await tx.insert(staffPasswordTokens).values({
+      userId,
+      purpose: "set_password",
+      tokenHash: hash,
+      expiresAt: new Date(clock.nowMs() + SET_PASSWORD_TTL_MS),
+      createdAt: clock.now(),
+    });
+  });
+  return `${deps.config.publicUrl}/app/reset-password?token=${token}`;
+}
+
+/** Sets the password from an emailed (or operator's) link, in one transaction: a policy error or a dead token changes nothing. */
 export async function resetStaffPassword(
   deps: Deps,
   body: { token: string; password: string; confirm: string },
@@ -138,7 +162,7 @@ export async function resetStaffPassword(
           .where(
             and(
               eq(staffPasswordTokens.tokenHash, hashToken(body.token)),
-              eq(staffPasswordTokens.purpose, "password_reset"),
+              inArray(staffPasswordTokens.purpose, ["password_reset", "set_password"]),
               isNull(staffPasswordTokens.usedAt),
               isNull(staffPasswordTokens.revokedAt),
               gt(staffPasswordTokens.expiresAt, clock.now()),

@@ -16,6 +16,8 @@ export const SELF_ONLY = new Set([
   "POST /api/auth/logout",
   "POST /api/portal/{slug}/logout",
   "POST /api/auth/login",
+  // Creates an organisation and moves the caller's session into it (tested in modules/signup).
+  "POST /api/organisations",
 ]);
 export const SIGNED = /^\S+ \/api\/gateways\//;
 /**
@@ -38,6 +40,10 @@ export const PUBLIC = new Set([
   "POST /api/portal/{slug}/invitation/accept",
   "POST /api/auth/password/forgot",
   "POST /api/auth/password/reset",
+  // Sign-up (issue 12): what the sign-in page may offer, the sign-up itself and its live slug check.
+  "GET /api/auth/options",
+  "POST /api/signup",
+  "GET /api/signup/slug",
 ]);
 
 export async function loadRoutes(ctx: TestContext): Promise<Route[]> {

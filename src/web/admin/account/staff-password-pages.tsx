@@ -13,12 +13,20 @@ import {
   useStaffResetPassword,
 } from "./staff-password-api.js";
 
-/** A card like the sign-in page's, for the pages reached without a session. */
-function PublicCard({ title, children }: { title: string; children: ReactNode }) {
+/** A card like the sign-in page's, for the pages reached without a session (these and sign-up). */
+export function PublicCard({
+  title,
+  children,
+  maw = 420,
+}: {
+  title: string;
+  children: ReactNode;
+  maw?: number;
+}) {
   const { t } = useTranslation();
   return (
     <Center mih="100vh" p="md" component="main">
-      <Paper withBorder shadow="sm" p="lg" w="100%" maw={420}>
+      <Paper withBorder shadow="sm" p="lg" w="100%" maw={maw}>
         <Stack>
           <Group justify="space-between" wrap="nowrap">
             <Title order={1} size="h3">

@@ -5,6 +5,7 @@ import { useFormat } from "../../ui/format.js";
 import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
 import { PageHeader } from "../layout/page-header.js";
 import { useMe } from "../session.js";
+import { GetStartedCard } from "../signup/get-started-card.js";
 import { notificationText } from "./notification-text.js";
 import { useMarkAllRead, useNotifications } from "./notifications-api.js";
 
@@ -16,6 +17,7 @@ export function DashboardPage() {
       <PageHeader
         title={me.data ? t("admin.dashboard.hello", { name: me.data.user.name }) : t("admin.dashboard.title")}
       />
+      <GetStartedCard />
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Card withBorder>

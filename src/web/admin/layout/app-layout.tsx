@@ -1,4 +1,4 @@
-import { AppShell, Burger, Group, Text } from "@mantine/core";
+import { AppShell, Burger, Group } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Outlet } from "react-router";
@@ -6,6 +6,7 @@ import { TimeZoneContext } from "../../ui/format.js";
 import { LanguageSwitch } from "../../ui/language-switch.js";
 import { useMe } from "../session.js";
 import { useOrganisation } from "../settings/organisation-api.js";
+import { OrganisationSwitcher } from "../signup/organisation-switcher.js";
 import { NavLinks } from "./nav-links.js";
 import { NotificationBell } from "./notification-bell.js";
 
@@ -33,9 +34,7 @@ export function AppLayout() {
               aria-label={t("admin.nav.toggle")}
               aria-expanded={opened}
             />
-            <Text fw={700} truncate="end">
-              {orgName}
-            </Text>
+            <OrganisationSwitcher orgName={orgName} />
           </Group>
           <Group gap="xs" wrap="nowrap">
             <NotificationBell />

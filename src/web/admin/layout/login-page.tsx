@@ -1,13 +1,14 @@
-import { Alert, Center, Group, Paper, Stack, Title } from "@mantine/core";
+import { Alert, Anchor, Center, Group, Paper, Stack, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { Navigate, useLocation, useNavigate } from "react-router";
+import { Link, Navigate, useLocation, useNavigate } from "react-router";
 import { errorMessage } from "../../ui/api-client.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
 import { LanguageSwitch } from "../../ui/language-switch.js";
 import { PageLoader } from "../../ui/page-states.js";
 import { SignInFields } from "../../ui/password-forms.js";
 import { useLogin, useMe } from "../session.js";
+import { useAuthOptions } from "../signup/signup-api.js";
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -15,6 +16,7 @@ export function LoginPage() {
   const location = useLocation();
   const me = useMe();
   const login = useLogin();
+  const options = useAuthOptions();
   const form = useForm({
     initialValues: { email: "", password: "" },
     validate: {
@@ -54,6 +56,11 @@ export function LoginPage() {
               </Alert>
             ) : null}
             <SignInFields form={form} pending={login.isPending} texts="staffPasswords" />
+            {options.data?.signupOpen ? (
+              <Anchor component={Link} to="/signup" size="sm">
+                {t("signup.createLink")}
+              </Anchor>
+            ) : null}
           </Stack>
         </form>
       </Paper>
