@@ -38,7 +38,7 @@ export const organisations = pgTable(
     deliveryMode: text("delivery_mode", { enum: ["pdf", "link", "both"] })
       .notNull()
       .default("both"),
-    /** C4 display options; read through modules/portal/portal-policy.ts, never directly. */
+    /** C4 display options; read through modules/organisation/portal-policy.ts, never directly. */
     portalOptions: jsonb("portal_options").$type<Partial<PortalOptions>>().notNull().default({}),
     /** C5: which events email the organisation; missing keys take the defaults of the contract. */
     notificationPrefs: jsonb("notification_prefs").$type<Partial<NotificationPrefs>>().notNull().default({}),

@@ -6,7 +6,7 @@ import type { Tx } from "../../db/client.js";
 import { memberships, organisations, users } from "../../db/schema/index.js";
 import type { Mailer } from "../../email/mailer.js";
 import { renderEmail } from "../../email/templates.js";
-import { notificationPrefsOf } from "../portal/portal-policy.js";
+import { notificationPrefsOf } from "../organisation/portal-policy.js";
 
 /** What queuing a staff email needs; services that notify get it from their route's deps. */
 export interface StaffMail {

@@ -11,7 +11,7 @@ import { isUniqueViolation } from "../../db/errors.js";
 import { organisations, portalSlugHistory } from "../../db/schema/index.js";
 import { withOrg, withSystem } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
-import { notificationPrefsOf, portalOptionsOf } from "../portal/portal-policy.js";
+import { notificationPrefsOf, portalOptionsOf } from "./portal-policy.js";
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 

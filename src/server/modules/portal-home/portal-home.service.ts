@@ -7,8 +7,8 @@ import { loadContacts, loadCustomer } from "../customers/customers.service.js";
 import { orgToday } from "../invoices/invoices.service.js";
 import { customerBalances } from "../ledger/balances.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
+import { can, portalOptionsOf } from "../organisation/portal-policy.js";
 import { offeredGateways } from "../payments/gateways.js";
-import { can, portalOptionsOf } from "../portal/portal-policy.js";
 import { monthRange } from "./month-range.js";
 import {
   countQuotesAwaiting,

@@ -15,10 +15,10 @@ import { loadCustomer } from "../customers/customers.service.js";
 import { dueOf } from "../documents/document-facts.js";
 import { type DocumentRow, lockDocuments } from "../ledger/allocate.js";
 import { openInvoiceDues } from "../ledger/open-invoices.js";
+import { assertGatewayAllowed, portalOptionsOf } from "../organisation/portal-policy.js";
 import { offeredGateways } from "../payments/gateways.js";
 import { sandboxGateway } from "../payments/sandbox-gateway.js";
 import { assertCan, can } from "./document-policy.js";
-import { assertGatewayAllowed, portalOptionsOf } from "./portal-policy.js";
 
 /** What the contact asked to pay (F2): one invoice (all, or part when it allows), or everything. */
 export type PayRequest =

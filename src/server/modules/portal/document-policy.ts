@@ -3,7 +3,7 @@ import type { ErrorCode } from "../../errors/error-codes.js";
 import { AppError } from "../../errors/errors.js";
 import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
 import { type DueFacts, isAnswerableQuote, isPayable } from "../documents/document-facts.js";
-import { can as optionAllows } from "./portal-policy.js";
+import { can as optionAllows } from "../organisation/portal-policy.js";
 
 /**
  * What a contact may do to one document in the portal, beside `portal-policy.ts` (what the portal shows

@@ -16,10 +16,15 @@ import { findDetail, findInvoice, orgToday } from "../invoices/invoices.service.
 import { notify } from "../notifications/notifications.service.js";
 import type { StaffMail } from "../notifications/staff-email.js";
 import { logoUrlOf } from "../organisation/organisation.service.js";
+import {
+  bankTransferOf,
+  effectiveFeatures,
+  portalOptionsOf,
+  visibleOrgContact,
+} from "../organisation/portal-policy.js";
 import { offeredGateways } from "../payments/gateways.js";
 import { sandboxGateway } from "../payments/sandbox-gateway.js";
 import { can } from "./document-policy.js";
-import { bankTransferOf, effectiveFeatures, portalOptionsOf, visibleOrgContact } from "./portal-policy.js";
 
 type OrgRow = typeof organisations.$inferSelect;
 const brandingOf = (org: OrgRow): PortalBranding => ({

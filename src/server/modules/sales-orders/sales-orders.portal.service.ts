@@ -17,7 +17,7 @@ import { type PdfLanguageChoice, pdfLanguage } from "../documents/pdf-language.j
 import { notify } from "../notifications/notifications.service.js";
 import type { StaffMail } from "../notifications/staff-email.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
-import { assertPortalAllows, portalOptionsOf } from "../portal/portal-policy.js";
+import { assertPortalAllows, portalOptionsOf } from "../organisation/portal-policy.js";
 import { buildSalesOrderPdf, salesOrderPdfFilename } from "./sales-order-pdf.js";
 import { findDetail, findOrder, findSummaries, type SalesOrderRow } from "./sales-orders.queries.js";
 

@@ -14,7 +14,7 @@ import { findPortalDocument } from "../documents/document-registry.js";
 import { notify } from "../notifications/notifications.service.js";
 import type { StaffMail } from "../notifications/staff-email.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
-import { assertPortalAllows, portalOptionsOf } from "../portal/portal-policy.js";
+import { assertPortalAllows, portalOptionsOf } from "../organisation/portal-policy.js";
 
 /** Shares one contact may make per rolling hour: enough for a team, too few to spam from the portal. */
 export const SHARES_PER_HOUR = 20;
