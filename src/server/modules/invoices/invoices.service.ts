@@ -16,6 +16,7 @@ import { withOrg } from "../../db/scope.js";
 import { AppError, invalid } from "../../errors/errors.js";
 import { customerSnapshotOf, loadCustomer } from "../customers/customers.service.js";
 import { chooseIssueDateInTx, defaultSeriesId, numberInSeries } from "../documents/numbering.js";
+import { saveDraftRows } from "../documents/save-draft.js";
 import { voidDocumentInTx } from "../documents/void-document.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { refreshSalesOrderInTx } from "../sales-orders/sales-order-fulfilment.js";
@@ -108,45 +109,38 @@ async function writePricedDraft(
     ...totals,
     updatedAt: clock.now(),
   };
-  let invoiceId: string;
-  if (existing) {
-    invoiceId = existing.id;
-    await tx.update(invoices).set(values).where(eq(invoices.id, invoiceId));
-    await tx.delete(invoiceLines).where(eq(invoiceLines.invoiceId, invoiceId));
-  } else {
-    const [org] = await tx
-      .select({ enabledGateways: organisations.enabledGateways })
-      .from(organisations)
-      .where(eq(organisations.id, orgId));
-    const [row] = await tx
-      .insert(invoices)
-      .values({
-        ...values,
-        orgId,
+  return saveDraftRows(tx, INVOICE_TABLES, {
+    orgId,
+    customerId: customer.id,
+    existingId: existing?.id ?? null,
+    header: values,
+    created: async () => {
+      const [org] = await tx
+        .select({ enabledGateways: organisations.enabledGateways })
+        .from(organisations)
+        .where(eq(organisations.id, orgId));
+      return {
         kind,
         // A new invoice offers the gateways the organisation has set up, none when it has none.
         gateways: org?.enabledGateways ?? [],
         seriesId: await defaultSeriesId(tx, kind),
         quoteId: input.quoteId ?? null,
         salesOrderId: input.salesOrderId ?? null,
-      })
-      .returning({ id: invoices.id });
-    if (!row) throw new AppError("INTERNAL");
-    invoiceId = row.id;
-  }
-  if (lines.length > 0) {
-    await tx.insert(invoiceLines).values(
-      lines.map((line, i) => ({
-        ...line,
-        orgId,
-        customerId: customer.id,
-        invoiceId,
-        salesOrderLineId: resolved[i]?.salesOrderLineId ?? kept[i] ?? null,
-      })),
-    );
-  }
-  return invoiceId;
+      };
+    },
+    lines: lines.map((line, i) => ({
+      ...line,
+      salesOrderLineId: resolved[i]?.salesOrderLineId ?? kept[i] ?? null,
+    })),
+  });
 }
+
+const INVOICE_TABLES = {
+  table: invoices,
+  lines: invoiceLines,
+  lineDocumentId: invoiceLines.invoiceId,
+  lineDocumentKey: "invoiceId",
+};
 
 /** A credit note may name the invoice it corrects: an issued one of the same customer. */
 async function checkCorrectedInvoice(

@@ -17,6 +17,7 @@ import { withOrg } from "../../db/scope.js";
 import { AppError, invalid } from "../../errors/errors.js";
 import { customerSnapshotOf, loadCustomer } from "../customers/customers.service.js";
 import { chooseIssueDateInTx, defaultSeriesId, numberInSeries } from "../documents/numbering.js";
+import { saveDraftRows } from "../documents/save-draft.js";
 import { createDraftFromPricedLinesInTx, orgToday } from "../invoices/invoices.service.js";
 import { priceLines, resolveLineTaxes } from "../invoices/line-pricing.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
@@ -85,25 +86,26 @@ async function writeDraft(tx: Tx, orgId: string, input: DraftInput, existing: Qu
     ...totals,
     updatedAt: clock.now(),
   };
-  let quoteId: string;
-  if (existing) {
-    quoteId = existing.id;
-    await tx.update(quotes).set(values).where(eq(quotes.id, quoteId));
-    await tx.delete(quoteLines).where(eq(quoteLines.quoteId, quoteId));
-  } else {
-    quoteId = randomUUID();
-    await tx.insert(quotes).values({
-      ...values,
-      id: quoteId,
-      rootId: quoteId,
-      orgId,
-      seriesId: await defaultSeriesId(tx, "quote"),
-    });
-  }
-  if (lines.length > 0)
-    await tx.insert(quoteLines).values(lines.map((l) => ({ ...l, orgId, customerId: customer.id, quoteId })));
-  return quoteId;
+  return saveDraftRows(tx, QUOTE_TABLES, {
+    orgId,
+    customerId: customer.id,
+    existingId: existing?.id ?? null,
+    header: values,
+    // A quote's first revision is its own root: its id is known before the insert.
+    created: async () => {
+      const id = randomUUID();
+      return { id, rootId: id, seriesId: await defaultSeriesId(tx, "quote") };
+    },
+    lines,
+  });
 }
+
+const QUOTE_TABLES = {
+  table: quotes,
+  lines: quoteLines,
+  lineDocumentId: quoteLines.quoteId,
+  lineDocumentKey: "quoteId",
+};
 
 export function createQuoteDraft(db: Db, orgId: string, input: DraftInput): Promise<QuoteDetail> {
   return withOrg(db, orgId, async (tx) => {

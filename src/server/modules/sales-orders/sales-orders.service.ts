@@ -16,6 +16,7 @@ import { withOrg } from "../../db/scope.js";
 import { AppError, invalid } from "../../errors/errors.js";
 import { customerSnapshotOf, loadCustomer } from "../customers/customers.service.js";
 import { chooseIssueDateInTx, defaultSeriesId, numberInSeries } from "../documents/numbering.js";
+import { saveDraftRows } from "../documents/save-draft.js";
 import { voidDocumentInTx } from "../documents/void-document.js";
 import { createDraftFromPricedLinesInTx } from "../invoices/invoices.service.js";
 import { type PricedLineInput, priceLines, resolveLineTaxes } from "../invoices/line-pricing.js";
@@ -80,35 +81,30 @@ async function writeDraft(
     ...totals,
     updatedAt: clock.now(),
   };
-  let id: string;
-  if (existing) {
-    id = existing.id;
-    await tx.update(salesOrders).set(values).where(eq(salesOrders.id, id));
-    await tx.delete(salesOrderLines).where(eq(salesOrderLines.salesOrderId, id));
-  } else {
-    try {
-      const [row] = await tx
-        .insert(salesOrders)
-        .values({
-          ...values,
-          orgId,
-          seriesId: await defaultSeriesId(tx, "sales_order"),
-          quoteId: input.quoteId ?? null,
-        })
-        .returning({ id: salesOrders.id });
-      if (!row) throw new AppError("INTERNAL");
-      id = row.id;
-    } catch (err) {
-      if (isUniqueViolation(err, "sales_orders_quote_key")) throw new AppError("QUOTE_ALREADY_ORDERED");
-      throw err;
-    }
+  try {
+    return await saveDraftRows(tx, SALES_ORDER_TABLES, {
+      orgId,
+      customerId: customer.id,
+      existingId: existing?.id ?? null,
+      header: values,
+      created: async () => ({
+        seriesId: await defaultSeriesId(tx, "sales_order"),
+        quoteId: input.quoteId ?? null,
+      }),
+      lines,
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, "sales_orders_quote_key")) throw new AppError("QUOTE_ALREADY_ORDERED");
+    throw err;
   }
-  if (lines.length > 0)
-    await tx
-      .insert(salesOrderLines)
-      .values(lines.map((l) => ({ ...l, orgId, customerId: customer.id, salesOrderId: id })));
-  return id;
 }
+
+const SALES_ORDER_TABLES = {
+  table: salesOrders,
+  lines: salesOrderLines,
+  lineDocumentId: salesOrderLines.salesOrderId,
+  lineDocumentKey: "salesOrderId",
+};
 
 export function createSalesOrderDraft(db: Db, orgId: string, input: DraftInput): Promise<SalesOrderDetail> {
   return withOrg(db, orgId, async (tx) => {
