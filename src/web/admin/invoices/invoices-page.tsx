@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { type InvoiceSummary, invoiceListQuery } from "../../../shared/contracts/index.js";
 import { useDocumentColumns } from "../../ui/documents/document-columns.js";
-import { DocumentList } from "../../ui/documents/document-list.js";
+import { DocumentList, listTextsAt } from "../../ui/documents/document-list.js";
 import { ListFilters } from "../../ui/documents/list-filters.js";
 import { parseListFilters, useListParams } from "../../ui/documents/list-params.js";
 import { useFormat } from "../../ui/format.js";
@@ -74,12 +74,7 @@ export function InvoicesPage() {
       }
       query={invoices}
       isFiltered={params.filtered || Boolean(kind)}
-      text={{
-        title: t("admin.invoices.title"),
-        noMatches: t("admin.invoices.noMatches"),
-        empty: t("admin.invoices.emptyTitle"),
-        emptyDescription: t("admin.invoices.emptyDescription"),
-      }}
+      text={listTextsAt(t, "admin.invoices")}
       emptyAction={newButton}
       minWidth={820}
       columns={[

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { type QuoteSummary, quoteListQuery } from "../../../shared/contracts/index.js";
 import { useDocumentColumns } from "../../ui/documents/document-columns.js";
-import { DocumentList } from "../../ui/documents/document-list.js";
+import { DocumentList, listTextsAt } from "../../ui/documents/document-list.js";
 import { ListFilters } from "../../ui/documents/list-filters.js";
 import { parseListFilters, useListParams } from "../../ui/documents/list-params.js";
 import { useFormat } from "../../ui/format.js";
@@ -42,12 +42,7 @@ export function QuotesPage() {
       }
       query={quotes}
       isFiltered={params.filtered}
-      text={{
-        title: t("quotes.list.title"),
-        noMatches: t("quotes.list.noMatches"),
-        empty: t("quotes.list.emptyTitle"),
-        emptyDescription: t("quotes.list.emptyDescription"),
-      }}
+      text={listTextsAt(t, "quotes.list")}
       emptyAction={newButton}
       minWidth={720}
       columns={[

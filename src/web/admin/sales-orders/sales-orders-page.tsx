@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { type SalesOrderSummary, salesOrderListQuery } from "../../../shared/contracts/index.js";
 import { useDocumentColumns } from "../../ui/documents/document-columns.js";
-import { DocumentList } from "../../ui/documents/document-list.js";
+import { DocumentList, listTextsAt } from "../../ui/documents/document-list.js";
 import { ListFilters } from "../../ui/documents/list-filters.js";
 import { parseListFilters, useListParams } from "../../ui/documents/list-params.js";
 import { SALES_ORDER_STATUSES, SalesOrderStatusBadge } from "../../ui/sales-order-status-badge.js";
@@ -38,12 +38,7 @@ export function SalesOrdersPage() {
       }
       query={orders}
       isFiltered={params.filtered}
-      text={{
-        title: t("salesOrders.title"),
-        noMatches: t("salesOrders.noMatches"),
-        empty: t("salesOrders.emptyTitle"),
-        emptyDescription: t("salesOrders.emptyDescription"),
-      }}
+      text={listTextsAt(t, "salesOrders")}
       emptyAction={newButton}
       minWidth={720}
       columns={[

@@ -12,6 +12,20 @@ export interface DocumentListText {
 }
 
 /**
+ * A back-office list's texts, from its catalogue section: `<section>.title`, `.noMatches`, `.emptyTitle`
+ * and `.emptyDescription` (every kind's section has the four; `catalogues.test.ts` keeps es and en alike).
+ */
+export function listTextsAt(t: (key: never) => string, section: string): DocumentListText {
+  const at = (name: string) => t(`${section}.${name}` as never);
+  return {
+    title: at("title"),
+    noMatches: at("noMatches"),
+    empty: at("emptyTitle"),
+    emptyDescription: at("emptyDescription"),
+  };
+}
+
+/**
  * The list page of every document kind in both apps: its header, its filters, then the loading, error and
  * empty states around the responsive table. Each kind brings its columns and its filters.
  */
