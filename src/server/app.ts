@@ -15,6 +15,7 @@ import {
 } from "fastify-type-provider-zod";
 import type { App, AppDeps, Deps } from "./app-types.js";
 import type { TrustProxy } from "./config.js";
+import { isStaffHook, staffActionOf } from "./http/auth.js";
 import { staffCookieName } from "./http/cookies.js";
 import { registerCsrfGuard } from "./http/csrf.js";
 import { frameworkErrors, registerErrorHandler } from "./http/error-handler.js";
@@ -102,7 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: withStaffActions,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
@@ -144,6 +145,18 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   if (deps.serveWeb && existsSync(webDir)) registerWebApps(app);
   return app;
 }
+
+/**
+ * The OpenAPI document names the staff policy's action of every back-office route (`x-staff-action`,
+ * issue 12 §3): API clients see what role a call needs, and roles.test.ts reviews the whole table.
+ */
+const withStaffActions: typeof jsonSchemaTransform = (input) => {
+  const out = jsonSchemaTransform(input);
+  const hooks = [input.route.onRequest ?? []].flat();
+  if (!hooks.some(isStaffHook)) return out;
+  const method = [input.route.method].flat()[0] ?? "GET";
+  return { ...out, schema: { ...out.schema, "x-staff-action": staffActionOf(method, input.route.config) } };
+};
 
 /** A hop count as Fastify applies it (its types only take the function form): the nearest `hops` proxies. */
 function fastifyTrustProxy(t: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {

@@ -465,6 +465,29 @@ export const errorCodes = {
     "the portal signs contacts in by email, so each address belongs to one contact of the organisation",
     "use another address, or edit or remove the other customer's contact",
   ),
+  // The team and its roles (issue 12 §3): one staff policy, modules/team/staff-policy.ts.
+  FORBIDDEN_ROLE: def(
+    403,
+    "Your role in this organisation does not allow this.",
+    "Tu rol en esta organización no permite hacer esto.",
+    "the staff policy gives this action to owners (or owners and admins) only",
+    "ask an owner or an admin of the organisation",
+  ),
+  TEAM_LAST_OWNER: def(
+    409,
+    "The organisation needs at least one active owner.",
+    "La organización necesita al menos un propietario activo.",
+  ),
+  TEAM_ALREADY_MEMBER: def(
+    409,
+    "This person is already a member of the organisation.",
+    "Esta persona ya es miembro de la organización.",
+  ),
+  INVITATION_OTHER_EMAIL: def(
+    403,
+    "This invitation was sent to another email address; sign in with that address.",
+    "Esta invitación se envió a otra dirección de email; inicia sesión con esa dirección.",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

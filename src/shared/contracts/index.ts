@@ -17,5 +17,6 @@ export * from "./portal-options.js";
 export * from "./quotes.js";
 export * from "./receipts.js";
 export * from "./sales-orders.js";
+export * from "./staff-actions.js";
 export * from "./statement.js";
 export * from "./taxes.js";
