@@ -22,6 +22,7 @@ import { frameworkErrors, registerErrorHandler } from "./http/error-handler.js";
 import { registerFavicon } from "./http/favicon.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
+import { teamInvitationRoutes } from "./modules/auth/team-invitation.routes.js";
 import { commentRoutes } from "./modules/comments/comments.routes.js";
 import { customerRoutes } from "./modules/customers/customers.routes.js";
 import { invoiceRoutes } from "./modules/invoices/invoices.routes.js";
@@ -45,6 +46,7 @@ import { shareRoutes } from "./modules/sharing/share.routes.js";
 import { portalStatementRoutes } from "./modules/statements/statements.portal.routes.js";
 import { statementRoutes } from "./modules/statements/statements.routes.js";
 import { taxRoutes } from "./modules/taxes/taxes.routes.js";
+import { teamRoutes } from "./modules/team/team.routes.js";
 import { HEARTBEAT_MS } from "./realtime/event-stream.js";
 import { eventRoutes } from "./realtime/events.routes.js";
 import { RealtimeHub } from "./realtime/realtime.js";
@@ -139,6 +141,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await shareRoutes(api, d);
     await statementRoutes(api, d);
     await portalStatementRoutes(api, d);
+    await teamRoutes(api, d);
+    await teamInvitationRoutes(api, d);
     await eventRoutes(api, d, realtime, deps.liveHeartbeatMs ?? HEARTBEAT_MS);
   });
 

@@ -20,3 +20,4 @@ export * from "./sales-orders.js";
 export * from "./staff-actions.js";
 export * from "./statement.js";
 export * from "./taxes.js";
+export * from "./team.js";

@@ -1,12 +1,13 @@
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import * as clock from "../../clock.js";
 import type { Db } from "../../db/client.js";
 import { memberships, organisations, staffSessions, users } from "../../db/schema/index.js";
-import { withSystem } from "../../db/scope.js";
+import { withOrg, withSystem } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
 import { beginLoginAttempt, clearLoginFailures, staffThrottleKey } from "../../http/login-throttle.js";
 import { verifyPassword } from "../../http/passwords.js";
 import { hashToken, newToken } from "../../http/tokens.js";
+import { permissionsOf } from "../team/staff-policy.js";
 
 /** Absolute lifetime of a staff session; the cookie lasts as long. */
 export const STAFF_SESSION_DAYS = 14;
@@ -42,7 +43,7 @@ export async function signInStaff(
     const [membership] = await tx
       .select()
       .from(memberships)
-      .where(eq(memberships.userId, user.id))
+      .where(and(eq(memberships.userId, user.id), isNull(memberships.disabledAt)))
       .orderBy(memberships.createdAt)
       .limit(1);
     return { user, membership };
@@ -50,15 +51,34 @@ export async function signInStaff(
   const ok = await verifyPassword(found?.user.passwordHash ?? null, input.password);
   if (!ok || !found?.membership) throw new AppError("INVALID_CREDENTIALS");
   await clearLoginFailures(db, attempt);
+  return startStaffSession(db, {
+    userId: found.user.id,
+    orgId: found.membership.orgId,
+    role: found.membership.role,
+    ip: input.ip,
+    userAgent: input.userAgent,
+  });
+}
+
+/** A new session of a person in one organisation (sign-in, accepting a team invitation); notes the sign-in. */
+export async function startStaffSession(
+  db: Db,
+  input: {
+    userId: string;
+    orgId: string;
+    role: StaffPrincipal["role"];
+    ip: string;
+    userAgent: string | undefined;
+  },
+): Promise<{ token: string; principal: StaffPrincipal }> {
   const { token, hash } = newToken();
   const expiresAt = new Date(clock.nowMs() + STAFF_SESSION_DAYS * 86400_000);
-  const membership = found.membership;
   const [session] = await withSystem(db, (tx) =>
     tx
       .insert(staffSessions)
       .values({
-        orgId: membership.orgId,
-        userId: found.user.id,
+        orgId: input.orgId,
+        userId: input.userId,
         tokenHash: hash,
         expiresAt,
         lastSeenAt: clock.now(),
@@ -68,14 +88,16 @@ export async function signInStaff(
       .returning({ id: staffSessions.id }),
   );
   if (!session) throw new AppError("INTERNAL");
+  // The team list's "last sign-in" (issue 12 §3); memberships are written in the organisation's scope.
+  await withOrg(db, input.orgId, (tx) =>
+    tx
+      .update(memberships)
+      .set({ lastSignInAt: clock.now() })
+      .where(and(eq(memberships.orgId, input.orgId), eq(memberships.userId, input.userId))),
+  );
   return {
     token,
-    principal: {
-      sessionId: session.id,
-      userId: found.user.id,
-      orgId: membership.orgId,
-      role: membership.role,
-    },
+    principal: { sessionId: session.id, userId: input.userId, orgId: input.orgId, role: input.role },
   };
 }
 
@@ -88,7 +110,12 @@ export async function resolveStaffSession(db: Db, token: string): Promise<StaffP
       .from(staffSessions)
       .innerJoin(
         memberships,
-        and(eq(memberships.userId, staffSessions.userId), eq(memberships.orgId, staffSessions.orgId)),
+        and(
+          eq(memberships.userId, staffSessions.userId),
+          eq(memberships.orgId, staffSessions.orgId),
+          // A disabled member's sessions stop on their next request (issue 12 §3).
+          isNull(memberships.disabledAt),
+        ),
       )
       .where(
         and(
@@ -121,7 +148,12 @@ export async function isStaffSessionLive(db: Db, sessionId: string): Promise<boo
       .from(staffSessions)
       .innerJoin(
         memberships,
-        and(eq(memberships.userId, staffSessions.userId), eq(memberships.orgId, staffSessions.orgId)),
+        and(
+          eq(memberships.userId, staffSessions.userId),
+          eq(memberships.orgId, staffSessions.orgId),
+          // A disabled member's sessions stop on their next request (issue 12 §3).
+          isNull(memberships.disabledAt),
+        ),
       )
       .where(
         and(
@@ -158,6 +190,7 @@ export async function getStaffMe(db: Db, p: StaffPrincipal) {
         baseCurrency: org.baseCurrency,
       },
       role: p.role,
+      permissions: permissionsOf(p),
     };
   });
 }

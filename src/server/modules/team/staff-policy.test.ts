@@ -114,6 +114,12 @@ const ROUTE_ACTIONS: Record<string, string> = {
   "PUT /api/portal-settings": "portal_settings.update",
   "PUT /api/quotes/{id}": "work.write",
   "PUT /api/sales-orders/{id}": "work.write",
+  "GET /api/team": "team.read",
+  "POST /api/team/invitations": "team.manage",
+  "DELETE /api/team/invitations/{id}": "team.manage",
+  "PUT /api/team/members/{userId}/role": "team.manage",
+  "POST /api/team/members/{userId}/disable": "team.manage",
+  "POST /api/team/members/{userId}/enable": "team.manage",
 };
 
 describe("every back-office route names its action", () => {

@@ -10,6 +10,12 @@ export type { StaffAction };
  */
 export type StaffActor = { role: StaffRole };
 
+/** A signed-in person acting on the team: their organisation and their own id besides their role. */
+export interface TeamActor extends StaffActor {
+  orgId: string;
+  userId: string;
+}
+
 const RANK: Record<StaffRole, number> = { staff: 0, admin: 1, owner: 2 };
 
 /**
