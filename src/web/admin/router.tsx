@@ -28,12 +28,14 @@ import { SalesOrderDetailPage } from "./sales-orders/sales-order-detail-page.js"
 import { EditSalesOrderPage, NewSalesOrderPage } from "./sales-orders/sales-order-editor-pages.js";
 import { SalesOrdersPage } from "./sales-orders/sales-orders-page.js";
 import { SettingsPage } from "./settings/settings-page.js";
+import { TeamInvitationPage } from "./team/invitation-page.js";
 
 export const router = createBrowserRouter(
   [
     { path: "/login", element: <LoginPage /> },
     { path: "/forgot-password", element: <StaffForgotPasswordPage /> },
     { path: "/reset-password", element: <StaffResetPasswordPage /> },
+    { path: "/invitation/:token", element: <TeamInvitationPage /> },
     {
       path: "/",
       element: (

@@ -15,6 +15,7 @@ import { receiptsEn } from "./features/receipts.js";
 import { salesOrdersEn } from "./features/sales-orders.js";
 import { staffPasswordsEn } from "./features/staff-passwords.js";
 import { statementEn } from "./features/statement.js";
+import { teamEn } from "./features/team.js";
 import { validationEn } from "./features/validation.js";
 import type { Messages } from "./types.js";
 
@@ -355,6 +356,7 @@ export const en: Messages<typeof es> = {
   },
   portalAuth: portalAuthEn,
   staffPasswords: staffPasswordsEn,
+  team: teamEn,
   issueDates: issueDatesEn,
   portalHome: portalHomeEn,
   comments: commentsEn,

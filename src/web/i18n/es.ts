@@ -14,6 +14,7 @@ import { receiptsEs } from "./features/receipts.js";
 import { salesOrdersEs } from "./features/sales-orders.js";
 import { staffPasswordsEs } from "./features/staff-passwords.js";
 import { statementEs } from "./features/statement.js";
+import { teamEs } from "./features/team.js";
 import { validationEs } from "./features/validation.js";
 /** Spanish catalogue; the source of the key set that `en` must match exactly. */
 export const es = {
@@ -353,6 +354,7 @@ export const es = {
   },
   portalAuth: portalAuthEs,
   staffPasswords: staffPasswordsEs,
+  team: teamEs,
   issueDates: issueDatesEs,
   portalHome: portalHomeEs,
   comments: commentsEs,

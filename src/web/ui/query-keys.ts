@@ -37,6 +37,7 @@ export const queryKeys = {
   organisation: ["organisation"] as const,
   portalSettings: ["portal-settings"] as const,
   taxes: ["taxes"] as const,
+  team: ["team"] as const,
   notifications: ["notifications"] as const,
   outbox: {
     all: ["outbox"] as const,

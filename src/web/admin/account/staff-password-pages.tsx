@@ -27,7 +27,7 @@ import {
 } from "./staff-password-api.js";
 
 /** A card like the sign-in page's, for the pages reached without a session. */
-function PublicCard({ title, children }: { title: string; children: ReactNode }) {
+export function PublicCard({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <Center mih="100vh" p="md" component="main">
