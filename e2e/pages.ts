@@ -168,6 +168,7 @@ export const PAGES: WalkPage[] = [
   admin("settings taxes", () => "/settings/taxes"),
   admin("settings portal", () => "/settings/portal"),
   admin("settings notifications", () => "/settings/notifications"),
+  admin("settings team", () => "/settings/team"),
   admin("change password", () => "/account/password"),
   admin("not found", () => "/no-such-page"),
 
