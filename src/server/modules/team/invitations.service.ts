@@ -53,6 +53,31 @@ export async function listPendingInvitations(tx: Tx, orgId: string): Promise<Tea
   }));
 }
 
+async function emailInvitation(
+  tx: Tx,
+  deps: Deps,
+  actor: TeamActor,
+  invitation: { email: string; role: StaffRole; token: string },
+) {
+  const [org] = await tx.select().from(organisations).where(eq(organisations.id, actor.orgId));
+  const [inviter] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId));
+  if (!org || !inviter) throw new AppError("INTERNAL");
+  const lang = org.language === "en" ? "en" : "es";
+  const rendered = await renderEmail(
+    "team_invitation",
+    lang,
+    { org_name: org.name, inviter_name: inviter.name, role: invitation.role },
+    { buttonUrl: `${deps.config.publicUrl}/app/invitation/${invitation.token}`, brandColor: org.brandColor },
+  );
+  await deps.mailer.enqueue(tx, {
+    orgId: org.id,
+    kind: "team_invitation",
+    to: invitation.email,
+    fromName: org.name,
+    ...rendered,
+  });
+}
+
 /**
  * Emails a single-use invitation; a new one to the same address revokes the earlier ones. Inviting an
  * owner is an owner's act, like making one.
@@ -93,31 +118,6 @@ export async function inviteMember(
   });
   void deps.mailer.deliverQueued();
   return invitation;
-}
-
-async function emailInvitation(
-  tx: Tx,
-  deps: Deps,
-  actor: TeamActor,
-  invitation: { email: string; role: StaffRole; token: string },
-) {
-  const [org] = await tx.select().from(organisations).where(eq(organisations.id, actor.orgId));
-  const [inviter] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId));
-  if (!org || !inviter) throw new AppError("INTERNAL");
-  const lang = org.language === "en" ? "en" : "es";
-  const rendered = await renderEmail(
-    "team_invitation",
-    lang,
-    { org_name: org.name, inviter_name: inviter.name, role: invitation.role },
-    { buttonUrl: `${deps.config.publicUrl}/app/invitation/${invitation.token}`, brandColor: org.brandColor },
-  );
-  await deps.mailer.enqueue(tx, {
-    orgId: org.id,
-    kind: "team_invitation",
-    to: invitation.email,
-    fromName: org.name,
-    ...rendered,
-  });
 }
 
 export async function revokeInvitation(db: Db, orgId: string, invitationId: string): Promise<void> {

@@ -23,33 +23,20 @@ const call = (cookie: string, method: "GET" | "POST" | "PUT" | "DELETE", url: st
   ctx.app.inject({ method, url, headers: { cookie }, payload });
 const invite = (cookie: string, email: string, role: string) => inviteToTeam(ctx, org, email, role, cookie);
 const join = (role: string) => joinTeam(ctx, org, role);
+const accept = (payload: object) =>
+  ctx.app.inject({ method: "POST", url: "/api/auth/invitation/accept", remoteAddress: address(), payload });
 
 describe("invitations", () => {
   test("a new person accepts once, sets a name and password, and is signed in with the invited role", async () => {
     const token = await invite(org.cookie, "new.person@example.com", "staff");
     const peek = await ctx.app.inject({ url: `/api/auth/invitation/${token}` });
     expect(peek.json()).toMatchObject({ email: "new.person@example.com", role: "staff", hasAccount: false });
-    const weak = await ctx.app.inject({
-      method: "POST",
-      url: "/api/auth/invitation/accept",
-      remoteAddress: address(),
-      payload: { token, name: "New Person", password: "short", confirm: "short" },
-    });
+    const weak = await accept({ token, name: "New Person", password: "short", confirm: "short" });
     expect(weak.json().code).toBe("PASSWORD_TOO_SHORT");
-    const res = await ctx.app.inject({
-      method: "POST",
-      url: "/api/auth/invitation/accept",
-      remoteAddress: address(),
-      payload: { token, name: "New Person", password: PASSWORD, confirm: PASSWORD },
-    });
+    const res = await accept({ token, name: "New Person", password: PASSWORD, confirm: PASSWORD });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ role: "staff", permissions: ["work.read", "work.write"] });
-    const again = await ctx.app.inject({
-      method: "POST",
-      url: "/api/auth/invitation/accept",
-      remoteAddress: address(),
-      payload: { token, name: "New Person", password: PASSWORD, confirm: PASSWORD },
-    });
+    const again = await accept({ token, name: "New Person", password: PASSWORD, confirm: PASSWORD });
     expect(again.json().code).toBe("TOKEN_INVALID");
     expect((await ctx.app.inject({ url: `/api/auth/invitation/${token}` })).json().code).toBe(
       "TOKEN_INVALID",
@@ -59,12 +46,7 @@ describe("invitations", () => {
   test("an expired invitation is refused", async () => {
     const token = await invite(org.cookie, "late@example.com", "staff");
     advanceClock(7 * 86400_000 + 1000);
-    const res = await ctx.app.inject({
-      method: "POST",
-      url: "/api/auth/invitation/accept",
-      remoteAddress: address(),
-      payload: { token, name: "Late", password: PASSWORD, confirm: PASSWORD },
-    });
+    const res = await accept({ token, name: "Late", password: PASSWORD, confirm: PASSWORD });
     expect(res.json().code).toBe("TOKEN_INVALID");
   });
 
@@ -87,19 +69,9 @@ describe("invitations", () => {
     const other = await buildOrg(ctx, "Other");
     const token = await invite(org.cookie, other.email, "admin");
     expect((await ctx.app.inject({ url: `/api/auth/invitation/${token}` })).json().hasAccount).toBe(true);
-    const wrong = await ctx.app.inject({
-      method: "POST",
-      url: "/api/auth/invitation/accept",
-      remoteAddress: address(),
-      payload: { token, password: "not the password at all" },
-    });
+    const wrong = await accept({ token, password: "not the password at all" });
     expect(wrong.json().code).toBe("INVALID_CREDENTIALS");
-    const res = await ctx.app.inject({
-      method: "POST",
-      url: "/api/auth/invitation/accept",
-      remoteAddress: address(),
-      payload: { token, password: other.password },
-    });
+    const res = await accept({ token, password: other.password });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().org.id).toBe(org.orgId);
     expect(res.json().role).toBe("admin");

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TeamInvitation, TeamMember } from "../../../shared/contracts/team.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
@@ -12,6 +12,33 @@ import { useChangeRole, useInviteMember, useRevokeInvitation, useSetDisabled, us
 
 const ROLES = ["owner", "admin", "staff"] as const;
 type Role = (typeof ROLES)[number];
+
+function HeadedTable({
+  minWidth,
+  headers,
+  children,
+}: {
+  minWidth: number;
+  headers: string[];
+  children: ReactNode;
+}) {
+  return (
+    <Table.ScrollContainer minWidth={minWidth}>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            {headers.map((header) => (
+              <Table.Th key={header} scope="col">
+                {header}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>{children}</Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
 
 /** Settings › Team (issue 12 §3): members, an invitation form and the pending invitations. */
 export function TeamPanel() {
@@ -77,64 +104,58 @@ function MembersTable({ members }: { members: TeamMember[] }) {
         {t("team.members.title")}
       </Title>
       <ErrorAlert error={changeRole.error ?? setDisabled.error} />
-      <Table.ScrollContainer minWidth={640}>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("team.members.name")}</Table.Th>
-              <Table.Th scope="col">{t("team.members.email")}</Table.Th>
-              <Table.Th scope="col">{t("team.members.role")}</Table.Th>
-              <Table.Th scope="col">{t("team.members.lastSignIn")}</Table.Th>
-              <Table.Th scope="col">{t("team.members.status")}</Table.Th>
-              <Table.Th scope="col">{t("common.actions")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {members.map((m) => (
-              <Table.Tr key={m.userId}>
-                <Table.Td>
-                  {m.name}
-                  {m.isYou ? ` (${t("team.members.you")})` : ""}
-                </Table.Td>
-                <Table.Td>{m.email}</Table.Td>
-                <Table.Td>
-                  {mayTouch(m) ? (
-                    <Select
-                      aria-label={`${t("team.members.role")}: ${m.name}`}
-                      data={roleOptions}
-                      value={m.role}
-                      allowDeselect={false}
-                      onChange={(value) => value && value !== m.role && onRole(m, value as Role)}
-                      w={170}
-                    />
-                  ) : (
-                    t(`team.roles.${m.role}`)
-                  )}
-                </Table.Td>
-                <Table.Td>{m.lastSignInAt ? f.dateTime(m.lastSignInAt) : t("team.members.never")}</Table.Td>
-                <Table.Td>
-                  <Badge color={m.status === "active" ? "green" : "gray"}>
-                    {t(`team.status.${m.status}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  {mayTouch(m) && !m.isYou ? (
-                    m.status === "active" ? (
-                      <Button size="xs" variant="light" color="red" onClick={() => setConfirming(m)}>
-                        {t("team.members.disable")}
-                      </Button>
-                    ) : (
-                      <Button size="xs" variant="light" onClick={() => toggle(m, false)}>
-                        {t("team.members.enable")}
-                      </Button>
-                    )
-                  ) : null}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <HeadedTable
+        minWidth={640}
+        headers={[
+          t("team.members.name"),
+          t("team.members.email"),
+          t("team.members.role"),
+          t("team.members.lastSignIn"),
+          t("team.members.status"),
+          t("common.actions"),
+        ]}
+      >
+        {members.map((m) => (
+          <Table.Tr key={m.userId}>
+            <Table.Td>
+              {m.name}
+              {m.isYou ? ` (${t("team.members.you")})` : ""}
+            </Table.Td>
+            <Table.Td>{m.email}</Table.Td>
+            <Table.Td>
+              {mayTouch(m) ? (
+                <Select
+                  aria-label={`${t("team.members.role")}: ${m.name}`}
+                  data={roleOptions}
+                  value={m.role}
+                  allowDeselect={false}
+                  onChange={(value) => value && value !== m.role && onRole(m, value as Role)}
+                  w={170}
+                />
+              ) : (
+                t(`team.roles.${m.role}`)
+              )}
+            </Table.Td>
+            <Table.Td>{m.lastSignInAt ? f.dateTime(m.lastSignInAt) : t("team.members.never")}</Table.Td>
+            <Table.Td>
+              <Badge color={m.status === "active" ? "green" : "gray"}>{t(`team.status.${m.status}`)}</Badge>
+            </Table.Td>
+            <Table.Td>
+              {mayTouch(m) && !m.isYou ? (
+                m.status === "active" ? (
+                  <Button size="xs" variant="light" color="red" onClick={() => setConfirming(m)}>
+                    {t("team.members.disable")}
+                  </Button>
+                ) : (
+                  <Button size="xs" variant="light" onClick={() => toggle(m, false)}>
+                    {t("team.members.enable")}
+                  </Button>
+                )
+              ) : null}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </HeadedTable>
       <Modal
         opened={confirming !== null}
         onClose={() => setConfirming(null)}
@@ -222,46 +243,42 @@ function InvitationsTable({ invitations }: { invitations: TeamInvitation[] }) {
   return (
     <>
       <ErrorAlert error={revoke.error} />
-      <Table.ScrollContainer minWidth={560}>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("team.invite.email")}</Table.Th>
-              <Table.Th scope="col">{t("team.invite.role")}</Table.Th>
-              <Table.Th scope="col">{t("team.invitations.invitedBy")}</Table.Th>
-              <Table.Th scope="col">{t("team.invitations.expires")}</Table.Th>
-              <Table.Th scope="col">{t("common.actions")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {invitations.map((i) => (
-              <Table.Tr key={i.id}>
-                <Table.Td>{i.email}</Table.Td>
-                <Table.Td>{t(`team.roles.${i.role}`)}</Table.Td>
-                <Table.Td>{i.invitedByName}</Table.Td>
-                <Table.Td>{f.dateTime(i.expiresAt)}</Table.Td>
-                <Table.Td>
-                  {can("team.manage") ? (
-                    <Button
-                      size="xs"
-                      variant="light"
-                      color="red"
-                      loading={revoke.isPending && revoke.variables === i.id}
-                      onClick={() =>
-                        revoke.mutate(i.id, {
-                          onSuccess: () => notifications.show({ message: t("team.invitations.revoked") }),
-                        })
-                      }
-                    >
-                      {t("team.invitations.revoke")}
-                    </Button>
-                  ) : null}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <HeadedTable
+        minWidth={560}
+        headers={[
+          t("team.invite.email"),
+          t("team.invite.role"),
+          t("team.invitations.invitedBy"),
+          t("team.invitations.expires"),
+          t("common.actions"),
+        ]}
+      >
+        {invitations.map((i) => (
+          <Table.Tr key={i.id}>
+            <Table.Td>{i.email}</Table.Td>
+            <Table.Td>{t(`team.roles.${i.role}`)}</Table.Td>
+            <Table.Td>{i.invitedByName}</Table.Td>
+            <Table.Td>{f.dateTime(i.expiresAt)}</Table.Td>
+            <Table.Td>
+              {can("team.manage") ? (
+                <Button
+                  size="xs"
+                  variant="light"
+                  color="red"
+                  loading={revoke.isPending && revoke.variables === i.id}
+                  onClick={() =>
+                    revoke.mutate(i.id, {
+                      onSuccess: () => notifications.show({ message: t("team.invitations.revoked") }),
+                    })
+                  }
+                >
+                  {t("team.invitations.revoke")}
+                </Button>
+              ) : null}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </HeadedTable>
     </>
   );
 }
