@@ -170,6 +170,7 @@ export const PAGES: WalkPage[] = [
   admin("settings portal", () => "/settings/portal"),
   admin("settings notifications", () => "/settings/notifications"),
   admin("settings api keys", () => "/settings/api-keys"),
+  admin("settings team", () => "/settings/team"),
   admin("change password", () => "/account/password"),
   admin("not found", () => "/no-such-page"),
 

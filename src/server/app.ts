@@ -16,7 +16,7 @@ import {
 import type { App, AppDeps, Deps } from "./app-types.js";
 import type { TrustProxy } from "./config.js";
 import { registerApiKeyRateLimit } from "./http/api-key-limit.js";
-import { acceptsApiKey, isStaffRoute } from "./http/auth.js";
+import { acceptsApiKey, isStaffHook, staffActionOf } from "./http/auth.js";
 import { staffCookieName } from "./http/cookies.js";
 import { registerCsrfGuard } from "./http/csrf.js";
 import { frameworkErrors, registerErrorHandler } from "./http/error-handler.js";
@@ -24,6 +24,7 @@ import { registerFavicon } from "./http/favicon.js";
 import { apiKeyRoutes } from "./modules/api-keys/api-keys.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
+import { teamInvitationRoutes } from "./modules/auth/team-invitation.routes.js";
 import { commentRoutes } from "./modules/comments/comments.routes.js";
 import { customerRoutes } from "./modules/customers/customers.routes.js";
 import { invoiceRoutes } from "./modules/invoices/invoices.routes.js";
@@ -49,6 +50,7 @@ import { signupRoutes } from "./modules/signup/signup.routes.js";
 import { portalStatementRoutes } from "./modules/statements/statements.portal.routes.js";
 import { statementRoutes } from "./modules/statements/statements.routes.js";
 import { taxRoutes } from "./modules/taxes/taxes.routes.js";
+import { teamRoutes } from "./modules/team/team.routes.js";
 import { HEARTBEAT_MS } from "./realtime/event-stream.js";
 import { eventRoutes } from "./realtime/events.routes.js";
 import { RealtimeHub } from "./realtime/realtime.js";
@@ -113,14 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         },
       },
     },
-    // Back-office routes take a session or (but for a person's account and the keys) an API key.
-    transform: (args) => {
-      const out = jsonSchemaTransform(args);
-      if (!isStaffRoute(args.route.onRequest)) return out;
-      const security: Record<string, string[]>[] = [{ staffSession: [] }];
-      if (acceptsApiKey(args.url)) security.push({ apiKey: [] });
-      return { ...out, schema: { ...out.schema, security } };
-    },
+    transform: withStaffActions,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
@@ -159,12 +154,35 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await onboardingRoutes(api, d);
     await statementRoutes(api, d);
     await portalStatementRoutes(api, d);
+    await teamRoutes(api, d);
+    await teamInvitationRoutes(api, d);
     await eventRoutes(api, d, realtime, deps.liveHeartbeatMs ?? HEARTBEAT_MS);
   });
 
   if (deps.serveWeb && existsSync(webDir)) registerWebApps(app);
   return app;
 }
+
+/**
+ * The OpenAPI document names the staff policy's action of every back-office route (`x-staff-action`,
+ * issue 12 §3): API clients see what role a call needs, and roles.test.ts reviews the whole table.
+ */
+/**
+ * Back-office routes in the OpenAPI document: the staff policy's action (`x-staff-action`) and how they are
+ * signed in: a session, or (but for a person's account, the keys and the team) an API key.
+ */
+const withStaffActions: typeof jsonSchemaTransform = (input) => {
+  const out = jsonSchemaTransform(input);
+  const hooks = [input.route.onRequest ?? []].flat();
+  if (!hooks.some(isStaffHook)) return out;
+  const method = [input.route.method].flat()[0] ?? "GET";
+  const security: Record<string, string[]>[] = [{ staffSession: [] }];
+  if (acceptsApiKey(input.url)) security.push({ apiKey: [] });
+  return {
+    ...out,
+    schema: { ...out.schema, security, "x-staff-action": staffActionOf(method, input.route.config) },
+  };
+};
 
 /** A hop count as Fastify applies it (its types only take the function form): the nearest `hops` proxies. */
 function fastifyTrustProxy(t: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {

@@ -12,7 +12,8 @@ export type EmailKind =
   | "document_shared"
   | "sales_order_sent"
   | "staff_password_reset"
-  | "staff_password_changed";
+  | "staff_password_changed"
+  | "team_invitation";
 type Lang = EmailLang;
 
 interface Template {
@@ -192,6 +193,35 @@ If this was not you, ask for a new password with "Forgot password?" on the sign-
     },
   },
   /** Decision 016: a staff member's own back-office password (not a contact's portal access). */
+  /** Issue 12 §3: a colleague is invited to the organisation's team; 7 days, single use. */
+  team_invitation: {
+    es: {
+      subject: "{{ inviter_name }} te invita al equipo de {{ org_name }} en Portico",
+      body: `Hola:
+
+{{ inviter_name }} te invita a unirte al equipo de {{ org_name }} en Portico como {% if role == 'owner' %}propietario{% elsif role == 'admin' %}administrador{% else %}personal{% endif %}.
+
+Acepta la invitación con este enlace; caduca en 7 días y solo se puede usar una vez:
+
+{{ button }}
+
+Si no esperabas esta invitación, ignora este mensaje.`,
+      button: "Aceptar la invitación",
+    },
+    en: {
+      subject: "{{ inviter_name }} invites you to the {{ org_name }} team on Portico",
+      body: `Hello,
+
+{{ inviter_name }} invites you to join the {{ org_name }} team on Portico as {% if role == 'owner' %}an owner{% elsif role == 'admin' %}an admin{% else %}staff{% endif %}.
+
+Accept the invitation with this link; it expires in 7 days and works once:
+
+{{ button }}
+
+If you did not expect this invitation, ignore this email.`,
+      button: "Accept the invitation",
+    },
+  },
   staff_password_reset: {
     es: {
       subject: "Restablece tu contraseña de Portico",

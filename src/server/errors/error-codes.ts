@@ -484,11 +484,6 @@ export const errorCodes = {
     "Una clave de API no puede hacer esto; inicia sesión como persona.",
     "API keys cannot manage API keys or a person's account, so a stolen key cannot mint more",
   ),
-  API_KEYS_OWNER_OR_ADMIN: def(
-    403,
-    "Only owners and admins can manage API keys.",
-    "Solo los propietarios y administradores pueden gestionar las claves de API.",
-  ),
   API_KEY_EXPIRY_PAST: def(422, "Choose an expiry in the future.", "Elige una caducidad en el futuro."),
   // Sign-up and several organisations per person (issue 12, section 1).
   SIGNUP_CLOSED: def(
@@ -509,6 +504,24 @@ export const errorCodes = {
     409,
     "This portal address is reserved; choose another.",
     "Esta dirección de portal está reservada; elige otra.",
+  ),
+  // The team and its roles (issue 12 §3): one staff policy, modules/team/staff-policy.ts.
+  FORBIDDEN_ROLE: def(
+    403,
+    "Your role in this organisation does not allow this.",
+    "Tu rol en esta organización no permite hacer esto.",
+    "the staff policy gives this action to owners (or owners and admins) only",
+    "ask an owner or an admin of the organisation",
+  ),
+  TEAM_LAST_OWNER: def(
+    409,
+    "The organisation needs at least one active owner.",
+    "La organización necesita al menos un propietario activo.",
+  ),
+  TEAM_ALREADY_MEMBER: def(
+    409,
+    "This person is already a member of the organisation.",
+    "Esta persona ya es miembro de la organización.",
   ),
 } satisfies Record<string, ErrorDef>;
 

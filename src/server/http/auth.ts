@@ -3,25 +3,38 @@ import type { Db } from "../db/client.js";
 import { AppError } from "../errors/errors.js";
 import { resolveApiKey } from "../modules/api-keys/api-keys.service.js";
 import { resolveStaffSession, type StaffPrincipal } from "../modules/auth/auth.service.js";
+import { can, defaultActionOf, type StaffAction } from "../modules/team/staff-policy.js";
 import { cookieConfigOf, staffCookieName } from "./cookies.js";
 
 declare module "fastify" {
   interface FastifyRequest {
     staff?: StaffPrincipal;
   }
+  interface FastifyContextConfig {
+    /** What a back-office route does, for the staff policy; a route without one is daily work by its method. */
+    action?: StaffAction;
+  }
+}
+
+const staffHooks = new WeakSet<object>();
+/** Is this onRequest hook the staff sign-in check (the OpenAPI document names the action of such routes)? */
+export const isStaffHook = (hook: unknown) => typeof hook === "function" && staffHooks.has(hook);
+
+/** The action the staff policy checks for this route: its declared one, else daily work by its method. */
+export function staffActionOf(method: string, config: { action?: StaffAction } | undefined): StaffAction {
+  return config?.action ?? defaultActionOf(method);
 }
 
 const READ_METHODS = new Set(["GET", "HEAD"]);
 /**
  * Routes a key may not use: a person's own account (session, password), since a key is not a person, and
- * the keys themselves, so a stolen key cannot mint more (modules/api-keys refuses them too).
+ * the keys themselves and the team, so a stolen key can mint neither more keys nor a member
+ * (modules/api-keys refuses them too).
  */
-const KEYLESS = ["/api/auth/", "/api/api-keys"];
+const KEYLESS = ["/api/auth/", "/api/api-keys", "/api/team"];
 
 /** Whether a back-office route at this URL takes an API key. */
 export const acceptsApiKey = (url: string) => !KEYLESS.some((prefix) => url.startsWith(prefix));
-/** Marks the hooks requireStaff returns, so the OpenAPI document can say which routes take a key. */
-const staffHooks = new WeakSet<object>();
 
 /** The key of an `Authorization: Bearer <key>` header, or null. */
 export function bearerOf(req: FastifyRequest): string | null {
@@ -36,14 +49,17 @@ export function bearerOf(req: FastifyRequest): string | null {
 export function requireStaff(db: Db) {
   const hook = async (req: FastifyRequest, _reply: FastifyReply) => {
     const bearer = bearerOf(req);
-    if (bearer !== null) {
-      req.staff = await keyPrincipal(db, req, bearer);
-      return;
+    let principal: StaffPrincipal | null;
+    if (bearer !== null) principal = await keyPrincipal(db, req, bearer);
+    else {
+      const token = req.cookies[staffCookieName(cookieConfigOf(req))];
+      principal = token ? await resolveStaffSession(db, token) : null;
     }
-    const token = req.cookies[staffCookieName(cookieConfigOf(req))];
-    const principal = token ? await resolveStaffSession(db, token) : null;
     if (!principal) throw new AppError("UNAUTHENTICATED");
     req.staff = principal;
+    // The one role check of the back office (issue 12 §3), before the body is even validated.
+    if (!can(principal, staffActionOf(req.method, req.routeOptions.config)))
+      throw new AppError("FORBIDDEN_ROLE");
   };
   staffHooks.add(hook);
   return hook;
@@ -56,12 +72,6 @@ async function keyPrincipal(db: Db, req: FastifyRequest, bearer: string): Promis
   if (principal.apiKey.scope === "read" && !READ_METHODS.has(req.method))
     throw new AppError("API_KEY_READ_ONLY");
   return principal;
-}
-
-/** Whether a route's onRequest hooks include requireStaff's: it takes a session cookie or an API key. */
-export function isStaffRoute(onRequest: unknown): boolean {
-  const hooks = Array.isArray(onRequest) ? onRequest : [onRequest];
-  return hooks.some((h) => typeof h === "function" && staffHooks.has(h));
 }
 
 export function staffOf(req: FastifyRequest): StaffPrincipal {

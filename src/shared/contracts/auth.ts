@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { email, language, uuid } from "./common.js";
+import { staffAction } from "./staff-actions.js";
 
 export const loginBody = z.object({ email, password: z.string().min(1, "required").max(1024) });
 export const staffRole = z.enum(["owner", "admin", "staff"]);
@@ -7,6 +8,8 @@ export const staffMe = z.object({
   user: z.object({ id: uuid, name: z.string(), email: z.string(), language: language.nullable() }),
   org: z.object({ id: uuid, name: z.string(), portalSlug: z.string(), language, baseCurrency: z.string() }),
   role: staffRole,
+  /** What this person may do here, from the server's staff policy: the back office shows only these. */
+  permissions: z.array(staffAction),
 });
 export type StaffMe = z.infer<typeof staffMe>;
 

@@ -19,5 +19,7 @@ export * from "./quotes.js";
 export * from "./receipts.js";
 export * from "./sales-orders.js";
 export * from "./signup.js";
+export * from "./staff-actions.js";
 export * from "./statement.js";
 export * from "./taxes.js";
+export * from "./team.js";

@@ -29,6 +29,7 @@ import { EditSalesOrderPage, NewSalesOrderPage } from "./sales-orders/sales-orde
 import { SalesOrdersPage } from "./sales-orders/sales-orders-page.js";
 import { SettingsPage } from "./settings/settings-page.js";
 import { SignupPage } from "./signup/signup-page.js";
+import { TeamInvitationPage } from "./team/invitation-page.js";
 
 export const router = createBrowserRouter(
   [
@@ -36,6 +37,7 @@ export const router = createBrowserRouter(
     { path: "/signup", element: <SignupPage /> },
     { path: "/forgot-password", element: <StaffForgotPasswordPage /> },
     { path: "/reset-password", element: <StaffResetPasswordPage /> },
+    { path: "/invitation/:token", element: <TeamInvitationPage /> },
     {
       path: "/",
       element: (

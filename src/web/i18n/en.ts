@@ -17,6 +17,7 @@ import { salesOrdersEn } from "./features/sales-orders.js";
 import { signupEn } from "./features/signup.js";
 import { staffPasswordsEn } from "./features/staff-passwords.js";
 import { statementEn } from "./features/statement.js";
+import { teamEn } from "./features/team.js";
 import { validationEn } from "./features/validation.js";
 import type { Messages } from "./types.js";
 
@@ -359,6 +360,7 @@ export const en: Messages<typeof es> = {
   signup: signupEn,
   staffPasswords: staffPasswordsEn,
   apiKeys: apiKeysEn,
+  team: teamEn,
   issueDates: issueDatesEn,
   portalHome: portalHomeEn,
   comments: commentsEn,

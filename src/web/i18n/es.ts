@@ -16,6 +16,7 @@ import { salesOrdersEs } from "./features/sales-orders.js";
 import { signupEs } from "./features/signup.js";
 import { staffPasswordsEs } from "./features/staff-passwords.js";
 import { statementEs } from "./features/statement.js";
+import { teamEs } from "./features/team.js";
 import { validationEs } from "./features/validation.js";
 
 /** The address fields of a customer and of the organisation. */
@@ -357,6 +358,7 @@ export const es = {
   signup: signupEs,
   staffPasswords: staffPasswordsEs,
   apiKeys: apiKeysEs,
+  team: teamEs,
   issueDates: issueDatesEs,
   portalHome: portalHomeEs,
   comments: commentsEs,

@@ -99,6 +99,14 @@ import type {
   UpdateMyDetailsBody,
   UpdateOrganisationBody,
 } from "../../shared/contracts/index.js";
+import type {
+  AcceptTeamInvitationBody,
+  InviteMemberBody,
+  TeamInvitation,
+  TeamInvitationInfo,
+  TeamMember,
+  TeamResponse,
+} from "../../shared/contracts/team.js";
 
 /** The path segment of each sales document kind, as the routes spell it. */
 export type DocumentSegment = "invoices" | "quotes" | "sales-orders";
@@ -120,6 +128,15 @@ export interface Endpoints {
   "POST /api/auth/password/forgot": Send<StaffForgotBody, OkResponse>;
   "POST /api/auth/password/reset": Send<StaffResetBody, OkResponse>;
   "POST /api/auth/password/change": Send<StaffChangePasswordBody, OkResponse>;
+  // The team (issue 12 §3)
+  "GET /api/auth/invitation/:token": Reply<TeamInvitationInfo>;
+  "POST /api/auth/invitation/accept": Send<AcceptTeamInvitationBody, StaffMe>;
+  "GET /api/team": Reply<TeamResponse>;
+  "POST /api/team/invitations": Send<InviteMemberBody, TeamInvitation>;
+  "DELETE /api/team/invitations/:id": Reply<OkResponse>;
+  "PUT /api/team/members/:userId/role": Send<{ role: TeamMember["role"] }, TeamMember>;
+  "POST /api/team/members/:userId/disable": Reply<TeamMember>;
+  "POST /api/team/members/:userId/enable": Reply<TeamMember>;
 
   // Organisation, taxes, outbox, notifications
   "GET /api/organisation": Reply<OrganisationProfile>;

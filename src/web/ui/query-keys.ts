@@ -42,6 +42,7 @@ export const queryKeys = {
   signupSlug: (slug: string) => ["signup-slug", slug] as const,
   staffOrganisations: ["staff-organisations"] as const,
   onboarding: ["onboarding"] as const,
+  team: ["team"] as const,
   notifications: ["notifications"] as const,
   outbox: {
     all: ["outbox"] as const,

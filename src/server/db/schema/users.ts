@@ -21,6 +21,10 @@ export const memberships = pgTable(
     orgId: orgId(),
     userId: uuid("user_id").notNull(),
     role: text("role", { enum: ["owner", "admin", "staff"] }).notNull(),
+    /** A disabled member keeps the membership (and its history) but no session of it resolves (issue 12 §3). */
+    disabledAt: ts("disabled_at"),
+    /** The member's last sign-in to this organisation, for the team list. */
+    lastSignInAt: ts("last_sign_in_at"),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.userId] }), index("memberships_user_idx").on(t.userId)],
@@ -65,5 +69,32 @@ export const staffPasswordTokens = pgTable(
   (t) => [
     uniqueIndex("staff_password_tokens_token_key").on(t.tokenHash),
     index("staff_password_tokens_user_idx").on(t.userId, t.createdAt),
+  ],
+);
+
+/**
+ * Invitations to join an organisation's team (issue 12 §3), with the contacts' token rules: 256-bit,
+ * single-use, 7 days, only the SHA-256 stored. Staff of the organisation list and revoke them; the accept
+ * page reads one by its hash before anyone is signed in, in the system scope (migration 0013).
+ */
+export const staffInvitations = pgTable(
+  "staff_invitations",
+  {
+    id: id(),
+    orgId: orgId(),
+    email: text("email").notNull(),
+    role: text("role", { enum: ["owner", "admin", "staff"] }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: ts("expires_at").notNull(),
+    usedAt: ts("used_at"),
+    revokedAt: ts("revoked_at"),
+    invitedBy: uuid("invited_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("staff_invitations_token_key").on(t.tokenHash),
+    index("staff_invitations_org_idx").on(t.orgId, t.createdAt),
   ],
 );

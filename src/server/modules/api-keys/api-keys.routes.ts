@@ -9,12 +9,22 @@ export async function apiKeyRoutes(app: App, { database: { db } }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const onRequest = requireStaff(db);
   const tags = ["api-keys"];
-  r.get("/api/api-keys", { onRequest, schema: { tags, response: { 200: z.array(apiKey) } } }, (req) =>
-    listApiKeys(db, staffOf(req)),
+  r.get(
+    "/api/api-keys",
+    {
+      onRequest,
+      config: { action: "api_keys.manage" },
+      schema: { tags, response: { 200: z.array(apiKey) } },
+    },
+    (req) => listApiKeys(db, staffOf(req)),
   );
   r.post(
     "/api/api-keys",
-    { onRequest, schema: { tags, body: createApiKeyBody, response: { 201: createdApiKey } } },
+    {
+      onRequest,
+      config: { action: "api_keys.manage" },
+      schema: { tags, body: createApiKeyBody, response: { 201: createdApiKey } },
+    },
     // The secret is in this answer only: no cache may keep it.
     async (req, reply) =>
       reply
@@ -24,7 +34,11 @@ export async function apiKeyRoutes(app: App, { database: { db } }: Deps) {
   );
   r.post(
     "/api/api-keys/:id/revoke",
-    { onRequest, schema: { tags, params: idParams, response: { 200: apiKey } } },
+    {
+      onRequest,
+      config: { action: "api_keys.manage" },
+      schema: { tags, params: idParams, response: { 200: apiKey } },
+    },
     (req) => revokeApiKey(db, staffOf(req), req.params.id),
   );
 }

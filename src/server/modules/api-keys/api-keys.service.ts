@@ -25,7 +25,7 @@ const TOUCH_AFTER_MS = 60_000;
  */
 function assertCanManage(actor: StaffPrincipal): void {
   if (actor.apiKey) throw new AppError("API_KEY_NOT_ALLOWED");
-  if (!canManageApiKeys(actor.role)) throw new AppError("API_KEYS_OWNER_OR_ADMIN");
+  if (!canManageApiKeys(actor.role)) throw new AppError("FORBIDDEN_ROLE");
 }
 
 export async function listApiKeys(db: Db, actor: StaffPrincipal): Promise<ApiKey[]> {

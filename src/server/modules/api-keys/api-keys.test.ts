@@ -259,7 +259,7 @@ describe("who manages keys", () => {
     expect(canManageApiKeys("staff")).toBe(false);
   });
 
-  test("an admin manages keys; a staff member gets 403 API_KEYS_OWNER_OR_ADMIN on each key route", async () => {
+  test("an admin manages keys; a staff member gets 403 FORBIDDEN_ROLE on each key route", async () => {
     const admin = await signInMember(ctx, org, "admin");
     expect((await ctx.app.inject({ url: "/api/api-keys", headers: { cookie: admin } })).statusCode).toBe(200);
     const staff = await signInMember(ctx, org, "staff");
@@ -271,7 +271,7 @@ describe("who manages keys", () => {
     ]) {
       const res = await ctx.app.inject({ ...req, headers: { cookie: staff } });
       expect(res.statusCode, req.url).toBe(403);
-      expect(res.json().code).toBe("API_KEYS_OWNER_OR_ADMIN");
+      expect(res.json().code).toBe("FORBIDDEN_ROLE");
     }
     expect((await storedKey(key.id))?.revokedAt).toBeNull();
   });
@@ -290,6 +290,26 @@ describe("who manages keys", () => {
     }
     expect(await ctx.database.db.execute(sql`select count(*)::int as n from api_keys`)).toEqual(before);
     expect((await storedKey(key.id))?.revokedAt).toBeNull();
+  });
+
+  test("a key cannot read or change the team (a stolen key invites no member)", async () => {
+    const key = await buildApiKey(ctx, org, { scope: "write" });
+    for (const req of [
+      { method: "GET" as const, url: "/api/team" },
+      {
+        method: "POST" as const,
+        url: "/api/team/invitations",
+        payload: { email: "mallory@example.test", role: "admin" },
+      },
+    ]) {
+      const res = await ctx.app.inject({ ...req, headers: bearer(key) });
+      expect(res.statusCode, `${req.method} ${req.url}`).toBe(403);
+      expect(res.json().code).toBe("API_KEY_NOT_ALLOWED");
+    }
+    const invited = await ctx.database.db.execute(
+      sql`select count(*)::int as n from staff_invitations where email = 'mallory@example.test'`,
+    );
+    expect(invited.rows[0]).toEqual({ n: 0 });
   });
 
   test("the service refuses a key principal too, whatever route calls it (second net)", async () => {

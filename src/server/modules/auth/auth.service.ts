@@ -1,12 +1,13 @@
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import * as clock from "../../clock.js";
 import type { Db } from "../../db/client.js";
 import { memberships, organisations, staffSessions, users } from "../../db/schema/index.js";
-import { withSystem } from "../../db/scope.js";
+import { withOrg, withSystem } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
 import { beginLoginAttempt, clearLoginFailures, staffThrottleKey } from "../../http/login-throttle.js";
 import { verifyPassword } from "../../http/passwords.js";
 import { hashToken, newToken } from "../../http/tokens.js";
+import { permissionsOf } from "../team/staff-policy.js";
 
 /** Absolute lifetime of a staff session; the cookie lasts as long. */
 export const STAFF_SESSION_DAYS = 14;
@@ -44,7 +45,7 @@ export async function signInStaff(
     const [membership] = await tx
       .select()
       .from(memberships)
-      .where(eq(memberships.userId, user.id))
+      .where(and(eq(memberships.userId, user.id), isNull(memberships.disabledAt)))
       .orderBy(memberships.createdAt)
       .limit(1);
     return { user, membership };
@@ -61,7 +62,10 @@ export async function signInStaff(
   });
 }
 
-/** A new session of a person in one of their organisations (sign-in, sign-up, switching organisation). */
+/**
+ * A new session of a person in one of their organisations (sign-in, sign-up, switching organisation,
+ * accepting a team invitation); notes the sign-in for the team list.
+ */
 export async function startStaffSession(
   db: Db,
   input: {
@@ -89,16 +93,27 @@ export async function startStaffSession(
       .returning({ id: staffSessions.id }),
   );
   if (!session) throw new AppError("INTERNAL");
+  // The team list's "last sign-in" (issue 12 §3); memberships are written in the organisation's scope.
+  await withOrg(db, input.orgId, (tx) =>
+    tx
+      .update(memberships)
+      .set({ lastSignInAt: clock.now() })
+      .where(and(eq(memberships.orgId, input.orgId), eq(memberships.userId, input.userId))),
+  );
   return {
     token,
     principal: { sessionId: session.id, userId: input.userId, orgId: input.orgId, role: input.role },
   };
 }
 
-/** A session counts only while its membership of the organisation still exists. */
+/**
+ * A session counts only while its membership of the organisation exists and is not disabled: a disabled
+ * member's sessions stop on their next request (issue 12 §3).
+ */
 const sessionMembership = and(
   eq(memberships.userId, staffSessions.userId),
   eq(memberships.orgId, staffSessions.orgId),
+  isNull(memberships.disabledAt),
 );
 
 /** Neither past its absolute lifetime nor idle at `nowMs`. */
@@ -166,6 +181,7 @@ export async function getStaffMe(db: Db, p: StaffPrincipal) {
         baseCurrency: org.baseCurrency,
       },
       role: p.role,
+      permissions: permissionsOf(p),
     };
   });
 }
@@ -182,7 +198,7 @@ export function listStaffOrganisations(db: Db, p: StaffPrincipal) {
       })
       .from(memberships)
       .innerJoin(organisations, eq(organisations.id, memberships.orgId))
-      .where(eq(memberships.userId, p.userId))
+      .where(and(eq(memberships.userId, p.userId), isNull(memberships.disabledAt)))
       .orderBy(memberships.createdAt, organisations.name);
     return rows.map((row) => ({ ...row, current: row.id === p.orgId }));
   });
@@ -203,7 +219,9 @@ export async function switchStaffOrganisation(
     tx
       .select({ role: memberships.role })
       .from(memberships)
-      .where(and(eq(memberships.userId, p.userId), eq(memberships.orgId, orgId))),
+      .where(
+        and(eq(memberships.userId, p.userId), eq(memberships.orgId, orgId), isNull(memberships.disabledAt)),
+      ),
   );
   if (!membership) throw new AppError("NOT_FOUND");
   const started = await startStaffSession(db, { userId: p.userId, orgId, role: membership.role, ...origin });

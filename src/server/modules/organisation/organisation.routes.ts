@@ -28,13 +28,18 @@ export async function organisationRoutes(app: App, { database: { db }, config }:
   );
   r.put(
     "/api/organisation",
-    { onRequest, schema: { tags, body: updateOrganisationBody, response: { 200: organisationProfile } } },
+    {
+      onRequest,
+      config: { action: "organisation.update" },
+      schema: { tags, body: updateOrganisationBody, response: { 200: organisationProfile } },
+    },
     (req) => updateOrganisation(db, staffOf(req).orgId, req.body),
   );
   r.put(
     "/api/organisation/logo",
     {
       onRequest,
+      config: { action: "organisation.update" },
       schema: {
         tags,
         description: "Raw PNG or JPEG body, at most 1 MB",
@@ -51,7 +56,7 @@ export async function organisationRoutes(app: App, { database: { db }, config }:
   );
   r.delete(
     "/api/organisation/logo",
-    { onRequest, schema: { tags, response: { 200: okResponse } } },
+    { onRequest, config: { action: "organisation.update" }, schema: { tags, response: { 200: okResponse } } },
     async (req) => {
       await setLogo(db, staffOf(req).orgId, null);
       return { ok: true as const };
@@ -64,7 +69,11 @@ export async function organisationRoutes(app: App, { database: { db }, config }:
   );
   r.put(
     "/api/portal-settings",
-    { onRequest, schema: { tags, body: portalSettings, response: { 200: portalSettingsResponse } } },
+    {
+      onRequest,
+      config: { action: "portal_settings.update" },
+      schema: { tags, body: portalSettings, response: { 200: portalSettingsResponse } },
+    },
     (req) => updatePortalSettings(db, config, staffOf(req).orgId, req.body),
   );
 }

@@ -28,7 +28,11 @@ export async function gatewaySettingsRoutes(app: App, deps: Deps) {
   );
   r.put(
     "/api/payment-gateways",
-    { onRequest, schema: { tags, body: gatewaySettingsBody, response: { 200: gatewaySettings } } },
+    {
+      onRequest,
+      config: { action: "gateways.update" },
+      schema: { tags, body: gatewaySettingsBody, response: { 200: gatewaySettings } },
+    },
     (req) => setEnabledGateways(db, config, staffOf(req).orgId, req.body.enabled),
   );
 }

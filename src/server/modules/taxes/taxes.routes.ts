@@ -14,7 +14,11 @@ export async function taxRoutes(app: App, { database: { db } }: Deps) {
   );
   r.post(
     "/api/taxes",
-    { onRequest, schema: { tags, body: createTaxBody, response: { 201: tax } } },
+    {
+      onRequest,
+      config: { action: "taxes.manage" },
+      schema: { tags, body: createTaxBody, response: { 201: tax } },
+    },
     async (req, reply) => reply.status(201).send(await createTax(db, staffOf(req).orgId, req.body)),
   );
 }

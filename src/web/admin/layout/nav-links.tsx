@@ -2,6 +2,7 @@ import { AppShell, Button, NavLink, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
 import { useLogout, useMe } from "../session.js";
+import { useCan } from "../team/permissions.js";
 
 const LINKS = [
   { to: "/", key: "dashboard" },
@@ -21,6 +22,9 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
   const navigate = useNavigate();
   const me = useMe();
   const logout = useLogout();
+  const can = useCan();
+  // Settings are the organisation's (issue 12 §3): shown to a role that may change some of them.
+  const links = LINKS.filter((link) => link.key !== "settings" || can("organisation.update"));
 
   const isActive = (to: string) => {
     if (to === "/") return pathname === "/";
@@ -31,7 +35,7 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
   return (
     <>
       <AppShell.Section grow>
-        {LINKS.map((link) => (
+        {links.map((link) => (
           <NavLink
             key={link.key}
             component={Link}

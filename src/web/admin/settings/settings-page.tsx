@@ -1,37 +1,55 @@
 import { Stack, Tabs } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate, useParams } from "react-router";
+import type { StaffAction } from "../../../shared/contracts/staff-actions.js";
 import { PageHeader } from "../layout/page-header.js";
-import { useMe } from "../session.js";
+import { NoAccess, useCan } from "../team/permissions.js";
+import { TeamPanel } from "../team/team-panel.js";
 import { ApiKeysPanel } from "./api-keys-panel.js";
 import { NotificationsPanel } from "./notifications-panel.js";
 import { OrganisationPanel } from "./organisation-panel.js";
 import { PortalPanel } from "./portal-panel.js";
 import { TaxesPanel } from "./taxes-panel.js";
 
-const TABS = ["organisation", "taxes", "portal", "notifications", "api-keys"] as const;
+const TABS = ["organisation", "taxes", "portal", "notifications", "team", "api-keys"] as const;
 type Tab = (typeof TABS)[number];
+
+/**
+ * The staff policy's action each tab needs (issue 12 §3): a role without it does not see the tab, and its
+ * address shows the "no access" state. Notifications are part of the portal settings on the server.
+ */
+const TAB_ACTION: Record<Tab, StaffAction> = {
+  organisation: "organisation.update",
+  taxes: "taxes.manage",
+  portal: "portal_settings.update",
+  notifications: "portal_settings.update",
+  team: "team.read",
+  "api-keys": "api_keys.manage",
+};
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const can = useCan();
   const { tab = "organisation" } = useParams();
-  // API keys are for owners and admins (issue 12); the server refuses the staff role too.
-  const tabs = useMe().data?.role === "staff" ? TABS.filter((v) => v !== "api-keys") : TABS;
-  if (!(tabs as readonly string[]).includes(tab)) return <Navigate to="/settings/organisation" replace />;
+  if (!(TABS as readonly string[]).includes(tab)) return <Navigate to="/settings/organisation" replace />;
+  const visible = TABS.filter((value) => can(TAB_ACTION[value]));
+  if (!visible.includes(tab as Tab)) return <NoAccess />;
 
   return (
     <Stack maw={960}>
       <PageHeader title={t("admin.settings.title")} />
       <Tabs value={tab} onChange={(value) => value && navigate(`/settings/${value}`)} keepMounted={false}>
         <Tabs.List mb="md">
-          {tabs.map((value: Tab) => (
+          {visible.map((value: Tab) => (
             <Tabs.Tab key={value} value={value}>
               {value === "notifications"
                 ? t("portalSettings.notifications.tab")
-                : value === "api-keys"
-                  ? t("apiKeys.tab")
-                  : t(`admin.settings.${value}Tab`)}
+                : value === "team"
+                  ? t("team.tab")
+                  : value === "api-keys"
+                    ? t("apiKeys.tab")
+                    : t(`admin.settings.${value}Tab`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -46,6 +64,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="notifications">
           <NotificationsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="team">
+          <TeamPanel />
         </Tabs.Panel>
         <Tabs.Panel value="api-keys">
           <ApiKeysPanel />

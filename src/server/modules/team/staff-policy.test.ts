@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { STAFF_ACTIONS } from "../../../shared/contracts/staff-actions.js";
+import { createTestContext, type TestContext } from "../../test/harness.js";
+import { loadRoutes, PUBLIC, SELF_ONLY, SIGNED } from "../../test/security/crawler.js";
+import { can, permissionsOf, type StaffRole } from "./staff-policy.js";
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+describe("the staff policy", () => {
+  test("owners may do everything; admins all but the owners' actions; staff only the daily work", () => {
+    const allowed = (role: StaffRole) => STAFF_ACTIONS.filter((a) => can({ role }, a));
+    expect(allowed("owner")).toEqual([...STAFF_ACTIONS]);
+    expect(allowed("admin")).toEqual(
+      STAFF_ACTIONS.filter((a) => !["ownership.manage", "billing.manage", "organisation.delete"].includes(a)),
+    );
+    expect(allowed("staff")).toEqual(["work.read", "work.write"]);
+  });
+
+  test("the permissions sent to the back office are the policy's answers", () => {
+    for (const role of ["owner", "admin", "staff"] as const)
+      expect(permissionsOf({ role })).toEqual(STAFF_ACTIONS.filter((a) => can({ role }, a)));
+  });
+});
+
+/**
+ * Every back-office route of the OpenAPI document with the action the policy checks on it: a new route
+ * appears here, so a settings route cannot silently fall to the daily-work default. Review a change of
+ * this table like a change of the policy.
+ */
+const ROUTE_ACTIONS: Record<string, string> = {
+  "DELETE /api/customers/{customerId}/contacts/{contactId}": "work.write",
+  "DELETE /api/customers/{customerId}/contacts/{contactId}/portal-access": "work.write",
+  "DELETE /api/customers/{customerId}/portal-access": "work.write",
+  "DELETE /api/customers/{id}": "work.write",
+  "DELETE /api/organisation/logo": "organisation.update",
+  "GET /api/auth/me": "work.read",
+  "GET /api/auth/organisations": "work.read",
+  "GET /api/onboarding": "work.read",
+  "GET /api/api-keys": "api_keys.manage",
+  "POST /api/api-keys": "api_keys.manage",
+  "POST /api/api-keys/{id}/revoke": "api_keys.manage",
+  "POST /api/auth/switch": "work.write",
+  "GET /api/customers": "work.read",
+  "GET /api/customers/{customerId}/activity": "work.read",
+  "GET /api/customers/{customerId}/portal-access": "work.read",
+  "GET /api/customers/{id}": "work.read",
+  "GET /api/customers/{id}/balances": "work.read",
+  "GET /api/customers/{id}/statement": "work.read",
+  "GET /api/customers/{id}/statement/pdf": "work.read",
+  "GET /api/events": "work.read",
+  "GET /api/invoices": "work.read",
+  "GET /api/invoices/{id}": "work.read",
+  "GET /api/invoices/{id}/activity": "work.read",
+  "GET /api/invoices/{id}/comments": "work.read",
+  "GET /api/invoices/{id}/pdf": "work.read",
+  "GET /api/notifications": "work.read",
+  "GET /api/organisation": "work.read",
+  "GET /api/outbox": "work.read",
+  "GET /api/outbox/{id}": "work.read",
+  "GET /api/outbox/{id}/attachments/{index}": "work.read",
+  "GET /api/payment-gateways": "work.read",
+  "GET /api/payments": "work.read",
+  "GET /api/payments/{id}": "work.read",
+  "GET /api/payments/{id}/pdf": "work.read",
+  "GET /api/portal-settings": "work.read",
+  "GET /api/quotes": "work.read",
+  "GET /api/quotes/{id}": "work.read",
+  "GET /api/quotes/{id}/activity": "work.read",
+  "GET /api/quotes/{id}/comments": "work.read",
+  "GET /api/quotes/{id}/evidence/signature": "work.read",
+  "GET /api/quotes/{id}/evidence/verify": "work.read",
+  "GET /api/quotes/{id}/pdf": "work.read",
+  "GET /api/sales-orders": "work.read",
+  "GET /api/sales-orders/{id}": "work.read",
+  "GET /api/sales-orders/{id}/activity": "work.read",
+  "GET /api/sales-orders/{id}/comments": "work.read",
+  "GET /api/sales-orders/{id}/pdf": "work.read",
+  "GET /api/taxes": "work.read",
+  "POST /api/auth/password/change": "work.write",
+  "POST /api/customers": "work.write",
+  "POST /api/customers/{customerId}/contacts/{contactId}/portal-access": "work.write",
+  "POST /api/customers/{customerId}/contacts/{contactId}/portal-access/reinvite": "work.write",
+  "POST /api/customers/{customerId}/contacts/{contactId}/preview": "work.write",
+  "POST /api/customers/{id}/contacts": "work.write",
+  "POST /api/customers/{id}/restore": "work.write",
+  "POST /api/invoices": "work.write",
+  "POST /api/invoices/{id}/apply": "work.write",
+  "POST /api/invoices/{id}/comments": "work.write",
+  "POST /api/invoices/{id}/issue": "work.write",
+  "POST /api/invoices/{id}/refunds": "work.write",
+  "POST /api/invoices/{id}/send": "work.write",
+  "POST /api/invoices/{id}/void": "work.write",
+  "POST /api/notifications/read-all": "work.write",
+  "POST /api/payments": "work.write",
+  "POST /api/payments/{id}/apply": "work.write",
+  "POST /api/payments/{id}/refunds": "work.write",
+  "POST /api/portal-access/bulk": "work.write",
+  "POST /api/quotes": "work.write",
+  "POST /api/quotes/{id}/comments": "work.write",
+  "POST /api/quotes/{id}/convert": "work.write",
+  "POST /api/quotes/{id}/revise": "work.write",
+  "POST /api/quotes/{id}/send": "work.write",
+  "POST /api/sales-orders": "work.write",
+  "POST /api/sales-orders/{id}/comments": "work.write",
+  "POST /api/sales-orders/{id}/confirm": "work.write",
+  "POST /api/sales-orders/{id}/invoice": "work.write",
+  "POST /api/sales-orders/{id}/send": "work.write",
+  "POST /api/sales-orders/{id}/void": "work.write",
+  "POST /api/taxes": "taxes.manage",
+  "PUT /api/customers/{customerId}/contacts/{contactId}": "work.write",
+  "PUT /api/customers/{id}": "work.write",
+  "PUT /api/invoices/{id}": "work.write",
+  "PUT /api/organisation": "organisation.update",
+  "PUT /api/organisation/logo": "organisation.update",
+  "PUT /api/payment-gateways": "gateways.update",
+  "PUT /api/portal-settings": "portal_settings.update",
+  "PUT /api/quotes/{id}": "work.write",
+  "PUT /api/sales-orders/{id}": "work.write",
+  "GET /api/team": "team.read",
+  "POST /api/team/invitations": "team.manage",
+  "DELETE /api/team/invitations/{id}": "team.manage",
+  "PUT /api/team/members/{userId}/role": "team.manage",
+  "POST /api/team/members/{userId}/disable": "team.manage",
+  "POST /api/team/members/{userId}/enable": "team.manage",
+};
+
+describe("every back-office route names its action", () => {
+  test("the table of routes and actions", async () => {
+    const routes = await loadRoutes(ctx);
+    const actual: Record<string, string> = {};
+    const unguarded: string[] = [];
+    for (const { method, path, op } of routes) {
+      const key = `${method} ${path}`;
+      if (path.startsWith("/api/portal/") || path.startsWith("/api/openapi")) continue;
+      if (PUBLIC.has(key) || SELF_ONLY.has(key) || SIGNED.test(key)) continue;
+      if (op["x-staff-action"]) actual[key] = op["x-staff-action"];
+      else unguarded.push(key);
+    }
+    expect(unguarded).toEqual([]);
+    expect(actual).toEqual(ROUTE_ACTIONS);
+  });
+});

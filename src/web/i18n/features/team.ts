@@ -1,0 +1,111 @@
+import type { Messages } from "../types.js";
+
+/** The team and its roles (issue 12 §3), merged into the catalogues under `team`. */
+export const teamEs = {
+  tab: "Equipo",
+  noAccess: {
+    title: "No tienes acceso a esta página",
+    body: "Tu rol en esta organización no permite verla. Si la necesitas, pídeselo a un propietario o a un administrador.",
+    back: "Ir al inicio",
+  },
+  roles: { owner: "Propietario", admin: "Administrador", staff: "Personal" },
+  status: { active: "Activo", disabled: "Desactivado" },
+  members: {
+    title: "Miembros",
+    name: "Nombre",
+    email: "Email",
+    role: "Rol",
+    lastSignIn: "Último acceso",
+    status: "Estado",
+    never: "Nunca",
+    you: "tú",
+    disable: "Desactivar",
+    enable: "Reactivar",
+    confirmDisable:
+      "¿Desactivar a {{name}}? Sus sesiones se cerrarán y no podrá entrar hasta que lo reactives.",
+    roleChanged: "Rol cambiado",
+    disabled: "Miembro desactivado",
+    enabled: "Miembro reactivado",
+  },
+  invite: {
+    title: "Invitar a una persona",
+    email: "Email",
+    role: "Rol",
+    submit: "Enviar invitación",
+    sent: "Invitación enviada a {{email}}",
+  },
+  invitations: {
+    title: "Invitaciones pendientes",
+    empty: "No hay invitaciones pendientes.",
+    expires: "Caduca",
+    invitedBy: "Invitada por",
+    revoke: "Revocar",
+    revoked: "Invitación revocada",
+  },
+  accept: {
+    title: "Únete al equipo de {{org}}",
+    intro: "Te han invitado como {{role}} con la dirección {{email}}.",
+    name: "Tu nombre",
+    password: "Contraseña",
+    confirm: "Repite la contraseña",
+    existing: "Ya tienes una cuenta con esta dirección: escribe tu contraseña para unirte.",
+    submit: "Aceptar la invitación",
+    invalid:
+      "Esta invitación ya se ha usado, se ha revocado o ha caducado. Pide una nueva a quien te invitó.",
+    toSignIn: "Ir a iniciar sesión",
+  },
+};
+
+export const teamEn: Messages<typeof teamEs> = {
+  tab: "Team",
+  noAccess: {
+    title: "You don't have access to this page",
+    body: "Your role in this organisation does not allow it. If you need it, ask an owner or an admin.",
+    back: "Go to the dashboard",
+  },
+  roles: { owner: "Owner", admin: "Admin", staff: "Staff" },
+  status: { active: "Active", disabled: "Disabled" },
+  members: {
+    title: "Members",
+    name: "Name",
+    email: "Email",
+    role: "Role",
+    lastSignIn: "Last sign-in",
+    status: "Status",
+    never: "Never",
+    you: "you",
+    disable: "Disable",
+    enable: "Re-enable",
+    confirmDisable: "Disable {{name}}? Their sessions end and they cannot sign in until you re-enable them.",
+    roleChanged: "Role changed",
+    disabled: "Member disabled",
+    enabled: "Member re-enabled",
+  },
+  invite: {
+    title: "Invite someone",
+    email: "Email",
+    role: "Role",
+    submit: "Send invitation",
+    sent: "Invitation sent to {{email}}",
+  },
+  invitations: {
+    title: "Pending invitations",
+    empty: "No pending invitations.",
+    expires: "Expires",
+    invitedBy: "Invited by",
+    revoke: "Revoke",
+    revoked: "Invitation revoked",
+  },
+  accept: {
+    title: "Join the {{org}} team",
+    intro: "You have been invited as {{role}} at {{email}}.",
+    name: "Your name",
+    password: "Password",
+    confirm: "Repeat the password",
+    existing: "You already have an account with this address: enter your password to join.",
+    submit: "Accept the invitation",
+    invalid:
+      "This invitation has been used, revoked or has expired. Ask the person who invited you for a new one.",
+    toSignIn: "Go to sign in",
+  },
+};
