@@ -46,7 +46,7 @@ export const signupEs = {
     allDone: "¡Todo listo! Ya puedes ocultar esta lista.",
     dismiss: "Ocultar",
     items: {
-      profile: "Completa el perfil con NIF, dirección y logo",
+      profile: "Completa el perfil: NIF, dirección y logotipo",
       defaultTax: "Elige un impuesto por defecto",
       paymentDetails: "Añade tu cuenta bancaria o una pasarela de pago",
       portal: "Activa el portal de clientes",
