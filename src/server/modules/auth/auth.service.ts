@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import * as clock from "../../clock.js";
 import type { Db } from "../../db/client.js";
 import { memberships, organisations, staffSessions, users } from "../../db/schema/index.js";
@@ -46,7 +46,8 @@ export async function signInStaff(
       .select()
       .from(memberships)
       .where(and(eq(memberships.userId, user.id), isNull(memberships.disabledAt)))
-      .orderBy(memberships.createdAt)
+      // Back where they last worked (switching starts a session, which notes it), else their first.
+      .orderBy(sql`${memberships.lastSignInAt} desc nulls last`, memberships.createdAt)
       .limit(1);
     return { user, membership };
   });

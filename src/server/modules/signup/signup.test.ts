@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { SignupInput } from "../../../shared/contracts/index.js";
-import { buildCustomer, buildOrg, cookieHeader, type TestOrg } from "../../test/factories.js";
+import { buildCustomer, buildOrg, cookieHeader, loginStaff, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 
 /** Public sign-up (issue 12, A1), the live slug check, SIGNUP=closed and several organisations per person. */
@@ -272,6 +272,23 @@ describe("several organisations per person", () => {
     expect(JSON.stringify(list)).not.toContain(customerA.id);
   });
 
+  test("signing in again lands in the organisation the person last switched to", async () => {
+    const person = await buildOrg(ctx, "Home Org");
+    const add = await addOrganisation(ctx.app, person.cookie, { slug: `away-${unique()}` });
+    expect(add.statusCode).toBe(200);
+    const awayId = add.json().org.id;
+    expect((await loginAgain(person)).org.id).toBe(awayId);
+    const inAway = cookieHeader(add.headers["set-cookie"]);
+    const back = await ctx.app.inject({
+      method: "POST",
+      url: "/api/auth/switch",
+      headers: { cookie: inAway },
+      payload: { orgId: person.orgId },
+    });
+    expect(back.statusCode).toBe(200);
+    expect((await loginAgain(person)).org.id).toBe(person.orgId);
+  });
+
   test("switching to an organisation one is not a member of is 404 and changes nothing", async () => {
     const person = await buildOrg(ctx, "Member Org");
     const res = await ctx.app.inject({
@@ -300,3 +317,8 @@ describe("several organisations per person", () => {
     ).toBe(200);
   });
 });
+
+async function loginAgain(person: { email: string; password: string }) {
+  const cookie = await loginStaff(ctx, person.email, person.password);
+  return (await ctx.app.inject({ url: "/api/auth/me", headers: { cookie } })).json();
+}
