@@ -52,7 +52,7 @@ export const salesOrderLines = pgTable(
     ...doc.lineText(),
     /**
      * How much of the line the order's non-void invoices bill (drafts included), kept by
-     * sales-orders/sales-order-fulfilment.ts in every transaction that changes those invoices.
+     * documents/fulfilment.ts in every transaction that changes those invoices.
      */
     invoicedQuantityMilli: integer("invoiced_quantity_milli").notNull().default(0),
     ...doc.lineAmounts(),

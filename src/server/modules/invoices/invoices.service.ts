@@ -15,11 +15,12 @@ import { invoiceLines, invoices, organisations } from "../../db/schema/index.js"
 import { withOrg } from "../../db/scope.js";
 import { AppError, invalid } from "../../errors/errors.js";
 import { customerSnapshotOf, loadCustomer } from "../customers/customers.service.js";
+import { refreshSalesOrderInTx } from "../documents/fulfilment.js";
+import { type PricedLineInput, priceLines, resolveLineTaxes } from "../documents/line-pricing.js";
 import { chooseIssueDateInTx, defaultSeriesId, numberInSeries } from "../documents/numbering.js";
 import { saveDraftRows } from "../documents/save-draft.js";
 import { voidDocumentInTx } from "../documents/void-document.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
-import { refreshSalesOrderInTx } from "../sales-orders/sales-order-fulfilment.js";
 import {
   findDetail,
   findInvoice,
@@ -28,7 +29,6 @@ import {
   type InvoiceRow,
   lockInvoice,
 } from "./invoices.queries.js";
-import { type PricedLineInput, priceLines, resolveLineTaxes } from "./line-pricing.js";
 
 // Other modules read invoices through this service, never its queries (issue 11).
 export { findDetail, findInvoice, type InvoiceRow, toSummary } from "./invoices.queries.js";

@@ -16,10 +16,10 @@ import { quoteLines, quotes, salesOrders } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError, invalid } from "../../errors/errors.js";
 import { customerSnapshotOf, loadCustomer } from "../customers/customers.service.js";
+import { priceLines, resolveLineTaxes } from "../documents/line-pricing.js";
 import { chooseIssueDateInTx, defaultSeriesId, numberInSeries } from "../documents/numbering.js";
 import { saveDraftRows } from "../documents/save-draft.js";
 import { createDraftFromPricedLinesInTx, orgToday } from "../invoices/invoices.service.js";
-import { priceLines, resolveLineTaxes } from "../invoices/line-pricing.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { createSalesOrderFromPricedLinesInTx } from "../sales-orders/sales-orders.service.js";
 import {

@@ -15,13 +15,13 @@ import { salesOrderLines, salesOrders } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError, invalid } from "../../errors/errors.js";
 import { customerSnapshotOf, loadCustomer } from "../customers/customers.service.js";
+import { refreshSalesOrderInTx } from "../documents/fulfilment.js";
+import { type PricedLineInput, priceLines, resolveLineTaxes } from "../documents/line-pricing.js";
 import { chooseIssueDateInTx, defaultSeriesId, numberInSeries } from "../documents/numbering.js";
 import { saveDraftRows } from "../documents/save-draft.js";
 import { voidDocumentInTx } from "../documents/void-document.js";
 import { createDraftFromPricedLinesInTx } from "../invoices/invoices.service.js";
-import { type PricedLineInput, priceLines, resolveLineTaxes } from "../invoices/line-pricing.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
-import { refreshSalesOrderInTx } from "./sales-order-fulfilment.js";
 import {
   findDetail,
   findLines,
