@@ -44,3 +44,6 @@ export const twoFactorRecoveryCodes = z.object({ recoveryCodes: z.array(z.string
 export const twoFactorDisableBody = z.object({ password: z.string().min(1, "required").max(1024) });
 export const twoFactorStatus = z.object({ enabled: z.boolean(), required: z.boolean() });
 export const twoFactorRequiredBody = z.object({ required: z.boolean() });
+export type TwoFactorSetup = z.infer<typeof twoFactorSetup>;
+export type TwoFactorRecoveryCodes = z.infer<typeof twoFactorRecoveryCodes>;
+export type TwoFactorStatus = z.infer<typeof twoFactorStatus>;
