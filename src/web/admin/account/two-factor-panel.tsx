@@ -1,5 +1,5 @@
 import { Alert, Button, Code, PasswordInput, Stack, Switch, Text, TextInput, Title } from "@mantine/core";
-import { useState } from "react";
+import { type ChangeEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../ui/api-client.js";
 import { PageLoader } from "../../ui/page-states.js";
@@ -40,6 +40,28 @@ export function TwoFactorPanel() {
   );
 }
 
+/** A form of one field and its button, sent without a page load. */
+function SubmitForm({ onSubmit, children }: { onSubmit: () => void; children: ReactNode }) {
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+      <Stack gap="xs">{children}</Stack>
+    </form>
+  );
+}
+
+/** A text field bound to its state, showing the error of the call it feeds. */
+const bound = (value: string, set: (value: string) => void, call: { isError: boolean; error: unknown }) => ({
+  value,
+  onChange: (event: ChangeEvent<HTMLInputElement>) => set(event.currentTarget.value),
+  error: call.isError ? errorMessage(call.error) : null,
+});
+
 function EnrolForm() {
   const { t } = useTranslation();
   const setup = useTwoFactorSetup();
@@ -62,35 +84,25 @@ function EnrolForm() {
       </Button>
     );
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        enable.mutate(code.trim());
-      }}
-    >
-      <Stack gap="xs">
-        <Text size="sm">{t("twoFactor.scanHelp")}</Text>
-        <Text size="sm">{t("twoFactor.secret")}</Text>
-        <Code>{setup.data.secret}</Code>
-        <Text size="sm">{t("twoFactor.uri")}</Text>
-        <Code block style={{ wordBreak: "break-all" }}>
-          {setup.data.otpauthUri}
-        </Code>
-        <TextInput
-          label={t("twoFactor.code")}
-          value={code}
-          onChange={(event) => setCode(event.currentTarget.value)}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={6}
-          error={enable.isError ? errorMessage(enable.error) : null}
-        />
-        <Button type="submit" loading={enable.isPending} w="fit-content">
-          {t("twoFactor.confirm")}
-        </Button>
-      </Stack>
-    </form>
+    <SubmitForm onSubmit={() => enable.mutate(code.trim())}>
+      <Text size="sm">{t("twoFactor.scanHelp")}</Text>
+      <Text size="sm">{t("twoFactor.secret")}</Text>
+      <Code>{setup.data.secret}</Code>
+      <Text size="sm">{t("twoFactor.uri")}</Text>
+      <Code block style={{ wordBreak: "break-all" }}>
+        {setup.data.otpauthUri}
+      </Code>
+      <TextInput
+        label={t("twoFactor.code")}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={6}
+        {...bound(code, setCode, enable)}
+      />
+      <Button type="submit" loading={enable.isPending} w="fit-content">
+        {t("twoFactor.confirm")}
+      </Button>
+    </SubmitForm>
   );
 }
 
@@ -99,29 +111,19 @@ function DisableForm() {
   const disable = useTwoFactorDisable();
   const [password, setPassword] = useState("");
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        disable.mutate(password);
-      }}
-    >
-      <Stack gap="xs">
-        <Title order={2} size="h4">
-          {t("twoFactor.disableTitle")}
-        </Title>
-        <PasswordInput
-          label={t("twoFactor.password")}
-          value={password}
-          onChange={(event) => setPassword(event.currentTarget.value)}
-          autoComplete="current-password"
-          error={disable.isError ? errorMessage(disable.error) : null}
-        />
-        <Button type="submit" color="red" variant="light" loading={disable.isPending} w="fit-content">
-          {t("twoFactor.disable")}
-        </Button>
-      </Stack>
-    </form>
+    <SubmitForm onSubmit={() => disable.mutate(password)}>
+      <Title order={2} size="h4">
+        {t("twoFactor.disableTitle")}
+      </Title>
+      <PasswordInput
+        label={t("twoFactor.password")}
+        autoComplete="current-password"
+        {...bound(password, setPassword, disable)}
+      />
+      <Button type="submit" color="red" variant="light" loading={disable.isPending} w="fit-content">
+        {t("twoFactor.disable")}
+      </Button>
+    </SubmitForm>
   );
 }
 
