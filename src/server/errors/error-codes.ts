@@ -523,6 +523,21 @@ export const errorCodes = {
     "This person is already a member of the organisation.",
     "Esta persona ya es miembro de la organización.",
   ),
+  TOTP_REQUIRED: def(
+    401,
+    "Enter the code of your authenticator app.",
+    "Introduce el código de tu aplicación de autenticación.",
+  ),
+  TOTP_INVALID: def(
+    401,
+    "That code is not right, or it has already been used.",
+    "Ese código no es correcto o ya se ha usado.",
+  ),
+  TWO_FACTOR_SETUP_REQUIRED: def(
+    403,
+    "Your organisation requires two-factor sign-in: set it up in your account first.",
+    "Tu organización exige el acceso en dos pasos: actívalo primero en tu cuenta.",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -57,6 +57,9 @@ export function requireStaff(db: Db) {
     }
     if (!principal) throw new AppError("UNAUTHENTICATED");
     req.staff = principal;
+    // A required second factor not set up yet: only the person's own account, to set it up (decision 022).
+    if (principal.twoFactorSetupRequired && !req.url.startsWith("/api/auth/"))
+      throw new AppError("TWO_FACTOR_SETUP_REQUIRED");
     // The one role check of the back office (issue 12 §3), before the body is even validated.
     if (!can(principal, staffActionOf(req.method, req.routeOptions.config)))
       throw new AppError("FORBIDDEN_ROLE");

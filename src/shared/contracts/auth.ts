@@ -2,7 +2,14 @@ import { z } from "zod";
 import { email, language, uuid } from "./common.js";
 import { staffAction } from "./staff-actions.js";
 
-export const loginBody = z.object({ email, password: z.string().min(1, "required").max(1024) });
+export const loginBody = z.object({
+  email,
+  password: z.string().min(1, "required").max(1024),
+  /** The authenticator's code, when the person has two-factor sign-in on (decision 022). */
+  code: z.string().max(16).optional(),
+  /** Or one of their single-use recovery codes instead. */
+  recoveryCode: z.string().max(64).optional(),
+});
 export const staffRole = z.enum(["owner", "admin", "staff"]);
 export const staffMe = z.object({
   user: z.object({ id: uuid, name: z.string(), email: z.string(), language: language.nullable() }),
@@ -29,3 +36,14 @@ export const staffChangePasswordBody = z.object({
 });
 export type StaffResetBody = z.infer<typeof staffResetBody>;
 export type StaffChangePasswordBody = z.infer<typeof staffChangePasswordBody>;
+
+/** Two-factor sign-in (decision 022). */
+export const twoFactorSetup = z.object({ secret: z.string(), otpauthUri: z.string() });
+export const twoFactorEnableBody = z.object({ code: z.string().min(1, "required").max(16) });
+export const twoFactorRecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
+export const twoFactorDisableBody = z.object({ password: z.string().min(1, "required").max(1024) });
+export const twoFactorStatus = z.object({ enabled: z.boolean(), required: z.boolean() });
+export const twoFactorRequiredBody = z.object({ required: z.boolean() });
+export type TwoFactorSetup = z.infer<typeof twoFactorSetup>;
+export type TwoFactorRecoveryCodes = z.infer<typeof twoFactorRecoveryCodes>;
+export type TwoFactorStatus = z.infer<typeof twoFactorStatus>;

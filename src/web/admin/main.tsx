@@ -2,6 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
 import { initI18n } from "../i18n/index.js";
+import { isApiError } from "../ui/api-client.js";
 import { baseTheme } from "../ui/brand-theme.js";
 import { AppProviders } from "../ui/providers.js";
 import { createQueryClient } from "../ui/query-client.js";
@@ -9,8 +10,15 @@ import { queryKeys } from "../ui/query-keys.js";
 import { router } from "./router.js";
 
 initI18n("admin");
-// A 401 anywhere means the session ended: forgetting "me" sends the person back to the login page.
-const client = createQueryClient((queryClient) => queryClient.setQueryData(queryKeys.me, null));
+// A 401 anywhere means the session ended: forgetting "me" sends the person back to the login page. A
+// session the organisation holds until two-factor sign-in is set up goes to its page (decision 022).
+const client = createQueryClient(
+  (queryClient) => queryClient.setQueryData(queryKeys.me, null),
+  (error) => {
+    if (isApiError(error) && error.code === "TWO_FACTOR_SETUP_REQUIRED")
+      void router.navigate("/account/two-factor");
+  },
+);
 
 const container = document.getElementById("root");
 if (container) {

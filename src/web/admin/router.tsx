@@ -4,6 +4,7 @@ import {
   StaffForgotPasswordPage,
   StaffResetPasswordPage,
 } from "./account/staff-password-pages.js";
+import { TwoFactorPanel } from "./account/two-factor-panel.js";
 import { CustomerCreatePage } from "./customers/customer-create-page.js";
 import { CustomerEditPage } from "./customers/customer-edit-page.js";
 import { CustomersPage } from "./customers/customers-page.js";
@@ -71,6 +72,7 @@ export const router = createBrowserRouter(
         { path: "settings", element: <Navigate to="/settings/organisation" replace /> },
         { path: "settings/:tab", element: <SettingsPage /> },
         { path: "account/password", element: <StaffChangePasswordPage /> },
+        { path: "account/two-factor", element: <TwoFactorPanel /> },
         { path: "*", element: <NotFoundPage /> },
       ],
     },

@@ -18,6 +18,7 @@ import { signupEn } from "./features/signup.js";
 import { staffPasswordsEn } from "./features/staff-passwords.js";
 import { statementEn } from "./features/statement.js";
 import { teamEn } from "./features/team.js";
+import { twoFactorEn } from "./features/two-factor.js";
 import { validationEn } from "./features/validation.js";
 import type { Messages } from "./types.js";
 
@@ -361,6 +362,7 @@ export const en: Messages<typeof es> = {
   staffPasswords: staffPasswordsEn,
   apiKeys: apiKeysEn,
   team: teamEn,
+  twoFactor: twoFactorEn,
   issueDates: issueDatesEn,
   portalHome: portalHomeEn,
   comments: commentsEn,

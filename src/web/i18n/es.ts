@@ -17,6 +17,7 @@ import { signupEs } from "./features/signup.js";
 import { staffPasswordsEs } from "./features/staff-passwords.js";
 import { statementEs } from "./features/statement.js";
 import { teamEs } from "./features/team.js";
+import { twoFactorEs } from "./features/two-factor.js";
 import { validationEs } from "./features/validation.js";
 
 /** The address fields of a customer and of the organisation. */
@@ -359,6 +360,7 @@ export const es = {
   staffPasswords: staffPasswordsEs,
   apiKeys: apiKeysEs,
   team: teamEs,
+  twoFactor: twoFactorEs,
   issueDates: issueDatesEs,
   portalHome: portalHomeEs,
   comments: commentsEs,

@@ -95,6 +95,9 @@ import type {
   StaffResetBody,
   Statement,
   Tax,
+  TwoFactorRecoveryCodes,
+  TwoFactorSetup,
+  TwoFactorStatus,
   UpdateContactBody,
   UpdateMyDetailsBody,
   UpdateOrganisationBody,
@@ -128,6 +131,12 @@ export interface Endpoints {
   "POST /api/auth/password/forgot": Send<StaffForgotBody, OkResponse>;
   "POST /api/auth/password/reset": Send<StaffResetBody, OkResponse>;
   "POST /api/auth/password/change": Send<StaffChangePasswordBody, OkResponse>;
+  // Two-factor sign-in (decision 022)
+  "GET /api/auth/2fa": Reply<TwoFactorStatus>;
+  "POST /api/auth/2fa/setup": Reply<TwoFactorSetup>;
+  "POST /api/auth/2fa/enable": Send<{ code: string }, TwoFactorRecoveryCodes>;
+  "POST /api/auth/2fa/disable": Send<{ password: string }, OkResponse>;
+  "PUT /api/organisation/two-factor": Send<{ required: boolean }, { required: boolean }>;
   // The team (issue 12 §3)
   "GET /api/auth/invitation/:token": Reply<TeamInvitationInfo>;
   "POST /api/auth/invitation/accept": Send<AcceptTeamInvitationBody, StaffMe>;

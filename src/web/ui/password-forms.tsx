@@ -85,10 +85,13 @@ export function SignInFields<T extends { email: string; password: string }>({
   form,
   pending,
   texts,
+  extra,
 }: {
   form: UseFormReturnType<T>;
   pending: boolean;
   texts: PasswordTexts;
+  /** Fields after the password, before the button (the staff sign-in's two-factor code). */
+  extra?: ReactNode;
 }) {
   const { t } = useTranslation();
   const text = signInTexts[texts];
@@ -102,6 +105,7 @@ export function SignInFields<T extends { email: string; password: string }>({
         toggleLabel={t(text.showPassword)}
         required
       />
+      {extra}
       <Button type="submit" loading={pending} fullWidth>
         {t(text.submit)}
       </Button>

@@ -43,6 +43,7 @@ export const queryKeys = {
   staffOrganisations: ["staff-organisations"] as const,
   onboarding: ["onboarding"] as const,
   team: ["team"] as const,
+  twoFactor: ["two-factor"] as const,
   notifications: ["notifications"] as const,
   outbox: {
     all: ["outbox"] as const,

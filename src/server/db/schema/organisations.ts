@@ -34,6 +34,8 @@ export const organisations = pgTable(
     iban: text("iban"),
     bic: text("bic"),
     portalEnabled: boolean("portal_enabled").notNull().default(true),
+    /** The owner requires two-factor sign-in of every member (decision 022); checked in requireStaff. */
+    requireTwoFactor: boolean("require_two_factor").notNull().default(false),
     portalSlug: text("portal_slug").notNull(),
     deliveryMode: text("delivery_mode", { enum: ["pdf", "link", "both"] })
       .notNull()

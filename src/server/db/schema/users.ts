@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, orgId, stampedNow, ts } from "./_columns.js";
 
 /** Staff people; a person may belong to several organisations through memberships. */
@@ -10,6 +10,14 @@ export const users = pgTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
     language: text("language"),
+    /**
+     * Two-factor sign-in (decision 022): the base32 TOTP secret, stored as is (no key infrastructure yet)
+     * and never returned after enrolment; set by setup, in force once totpEnabledAt is set.
+     */
+    totpSecret: text("totp_secret"),
+    totpEnabledAt: ts("totp_enabled_at"),
+    /** The time step of the last code accepted: a code of this step or an earlier one is a replay. */
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],
@@ -97,4 +105,22 @@ export const staffInvitations = pgTable(
     uniqueIndex("staff_invitations_token_key").on(t.tokenHash),
     index("staff_invitations_org_idx").on(t.orgId, t.createdAt),
   ],
+);
+
+/**
+ * Single-use recovery codes of a person's two-factor sign-in (decision 022): only the SHA-256 is stored.
+ * Like staff_password_tokens, a person owns them, so only the system scope reads or writes them.
+ */
+export const staffRecoveryCodes = pgTable(
+  "staff_recovery_codes",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    codeHash: text("code_hash").notNull(),
+    usedAt: ts("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("staff_recovery_codes_user_idx").on(t.userId)],
 );

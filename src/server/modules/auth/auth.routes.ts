@@ -9,6 +9,11 @@ import {
   staffOrganisations,
   staffResetBody,
   switchOrganisationBody,
+  twoFactorDisableBody,
+  twoFactorEnableBody,
+  twoFactorRecoveryCodes,
+  twoFactorSetup,
+  twoFactorStatus,
 } from "../../../shared/contracts/index.js";
 import type { App, Deps } from "../../app-types.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
@@ -26,6 +31,12 @@ import {
   requestStaffPasswordReset,
   resetStaffPassword,
 } from "./staff-passwords.service.js";
+import {
+  disableTwoFactor,
+  enableTwoFactor,
+  getTwoFactorStatus,
+  setupTwoFactor,
+} from "./two-factor.service.js";
 
 export async function authRoutes(app: App, { database: { db }, config, mailer }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -111,6 +122,39 @@ export async function authRoutes(app: App, { database: { db }, config, mailer }:
     },
     async (req) => {
       await changeStaffPassword(deps, staffOf(req), req.body, req.ip);
+      return { ok: true as const };
+    },
+  );
+
+  // Two-factor sign-in (decision 022): the person's own, so no API key (http/auth.ts refuses them here).
+  r.get(
+    "/api/auth/2fa",
+    { onRequest: requireStaff(db), schema: { tags, response: { 200: twoFactorStatus } } },
+    (req) => getTwoFactorStatus(db, staffOf(req)),
+  );
+  r.post(
+    "/api/auth/2fa/setup",
+    { onRequest: requireStaff(db), schema: { tags, response: { 200: twoFactorSetup } } },
+    (req) => setupTwoFactor(db, staffOf(req)),
+  );
+  r.post(
+    "/api/auth/2fa/enable",
+    {
+      onRequest: requireStaff(db),
+      config: perIp(10),
+      schema: { tags, body: twoFactorEnableBody, response: { 200: twoFactorRecoveryCodes } },
+    },
+    (req) => enableTwoFactor(db, staffOf(req), req.body.code),
+  );
+  r.post(
+    "/api/auth/2fa/disable",
+    {
+      onRequest: requireStaff(db),
+      config: perIp(10),
+      schema: { tags, body: twoFactorDisableBody, response: { 200: okResponse } },
+    },
+    async (req) => {
+      await disableTwoFactor(db, staffOf(req), req.body.password, req.ip);
       return { ok: true as const };
     },
   );

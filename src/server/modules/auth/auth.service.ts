@@ -8,6 +8,7 @@ import { beginLoginAttempt, clearLoginFailures, staffThrottleKey } from "../../h
 import { verifyPassword } from "../../http/passwords.js";
 import { hashToken, newToken } from "../../http/tokens.js";
 import { permissionsOf } from "../team/staff-policy.js";
+import { checkSecondFactor } from "./two-factor.service.js";
 
 /** Absolute lifetime of a staff session; the cookie lasts as long. */
 export const STAFF_SESSION_DAYS = 14;
@@ -27,6 +28,11 @@ export interface StaffPrincipal {
   role: "owner" | "admin" | "staff";
   /** Set when the request carries an API key instead of a session (G5, modules/api-keys). */
   apiKey?: { id: string; name: string; scope: "read" | "write" };
+  /**
+   * The organisation requires two-factor sign-in and this person has not set it up: the session reaches
+   * only /api/auth/* (decision 022; requireStaff).
+   */
+  twoFactorSetupRequired?: true;
 }
 
 /**
@@ -35,7 +41,14 @@ export interface StaffPrincipal {
  */
 export async function signInStaff(
   db: Db,
-  input: { email: string; password: string; ip: string; userAgent: string | undefined },
+  input: {
+    email: string;
+    password: string;
+    code?: string | undefined;
+    recoveryCode?: string | undefined;
+    ip: string;
+    userAgent: string | undefined;
+  },
 ): Promise<{ token: string; principal: StaffPrincipal }> {
   const attempt = { accountKey: staffThrottleKey(input.email), ip: input.ip };
   await beginLoginAttempt(db, attempt);
@@ -53,6 +66,7 @@ export async function signInStaff(
   });
   const ok = await verifyPassword(found?.user.passwordHash ?? null, input.password);
   if (!ok || !found?.membership) throw new AppError("INVALID_CREDENTIALS");
+  await checkSecondFactor(db, found.user, input);
   await clearLoginFailures(db, attempt);
   return startStaffSession(db, {
     userId: found.user.id,
@@ -126,9 +140,16 @@ export async function resolveStaffSession(db: Db, token: string): Promise<StaffP
   return withSystem(db, async (tx) => {
     const now = clock.now();
     const [row] = await tx
-      .select({ session: staffSessions, role: memberships.role })
+      .select({
+        session: staffSessions,
+        role: memberships.role,
+        requireTwoFactor: organisations.requireTwoFactor,
+        totpEnabledAt: users.totpEnabledAt,
+      })
       .from(staffSessions)
       .innerJoin(memberships, sessionMembership)
+      .innerJoin(organisations, eq(organisations.id, staffSessions.orgId))
+      .innerJoin(users, eq(users.id, staffSessions.userId))
       .where(and(eq(staffSessions.tokenHash, hashToken(token)), sessionLiveAt(now.getTime())));
     if (!row) return null;
     if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_AFTER_MS)
@@ -138,6 +159,7 @@ export async function resolveStaffSession(db: Db, token: string): Promise<StaffP
       userId: row.session.userId,
       orgId: row.session.orgId,
       role: row.role,
+      ...(row.requireTwoFactor && !row.totpEnabledAt ? { twoFactorSetupRequired: true as const } : {}),
     };
   });
 }

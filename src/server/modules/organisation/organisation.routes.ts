@@ -5,6 +5,7 @@ import {
   organisationProfile,
   portalSettings,
   portalSettingsResponse,
+  twoFactorRequiredBody,
   updateOrganisationBody,
 } from "../../../shared/contracts/index.js";
 import type { App, Deps } from "../../app-types.js";
@@ -14,6 +15,7 @@ import {
   getOrganisation,
   getPortalSettings,
   setLogo,
+  setRequireTwoFactor,
   updateOrganisation,
   updatePortalSettings,
 } from "./organisation.service.js";
@@ -61,6 +63,15 @@ export async function organisationRoutes(app: App, { database: { db }, config }:
       await setLogo(db, staffOf(req).orgId, null);
       return { ok: true as const };
     },
+  );
+  r.put(
+    "/api/organisation/two-factor",
+    {
+      onRequest,
+      config: { action: "ownership.manage" },
+      schema: { tags, body: twoFactorRequiredBody, response: { 200: twoFactorRequiredBody } },
+    },
+    (req) => setRequireTwoFactor(db, staffOf(req).orgId, req.body.required),
   );
   r.get(
     "/api/portal-settings",

@@ -61,6 +61,23 @@ export function updateOrganisation(
   });
 }
 
+/** The owner's switch: every member must sign in with a second factor (decision 022; requireStaff). */
+export function setRequireTwoFactor(
+  db: Db,
+  orgId: string,
+  required: boolean,
+): Promise<{ required: boolean }> {
+  return withOrg(db, orgId, async (tx) => {
+    const [org] = await tx
+      .update(organisations)
+      .set({ requireTwoFactor: required, updatedAt: clock.now() })
+      .where(eq(organisations.id, orgId))
+      .returning({ required: organisations.requireTwoFactor });
+    if (!org) throw new AppError("NOT_FOUND");
+    return org;
+  });
+}
+
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
 const JPEG = Buffer.from([0xff, 0xd8, 0xff]);
 

@@ -113,6 +113,9 @@ export function StaffChangePasswordPage() {
         </Alert>
       ) : null}
       <ChangePasswordForm sending={change} texts="staffPasswords" />
+      <Anchor component={Link} to="/account/two-factor" size="sm">
+        {t("twoFactor.menu")}
+      </Anchor>
     </Stack>
   );
 }
