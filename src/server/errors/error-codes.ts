@@ -523,6 +523,11 @@ export const errorCodes = {
     "This person is already a member of the organisation.",
     "Esta persona ya es miembro de la organización.",
   ),
+  ORGANISATION_SLUG_MISMATCH: def(
+    422,
+    "Type the organisation's portal address (its slug) exactly to delete it.",
+    "Escribe exactamente la dirección del portal (el slug) de la organización para eliminarla.",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;
