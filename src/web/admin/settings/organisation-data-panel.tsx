@@ -80,9 +80,6 @@ function DeleteModal({ name, onClose }: { name: string; onClose: () => void }) {
         />
         <ErrorAlert error={remove.error} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("organisationData.cancel")}
-          </Button>
           <Button
             color="red"
             disabled={slug === "" || typed.trim() !== slug}

@@ -14,7 +14,6 @@ export const organisationDataEs = {
   deleteButton: "Eliminar esta organización",
   modalTitle: "Eliminar {{name}}",
   typeSlug: "Escribe {{slug}} para confirmar",
-  cancel: "Cancelar",
   confirm: "Eliminar para siempre",
   done: "La organización se ha eliminado.",
 };
@@ -31,7 +30,6 @@ export const organisationDataEn: Messages<typeof organisationDataEs> = {
   deleteButton: "Delete this organisation",
   modalTitle: "Delete {{name}}",
   typeSlug: "Type {{slug}} to confirm",
-  cancel: "Cancel",
   confirm: "Delete for ever",
   done: "The organisation has been deleted.",
 };
