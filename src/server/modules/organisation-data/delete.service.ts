@@ -1,7 +1,7 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, notExists, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { organisations } from "../../db/schema/index.js";
-import { withOrg } from "../../db/scope.js";
+import { memberships, organisations, staffPasswordTokens, users } from "../../db/schema/index.js";
+import { withOrg, withSystem } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
 import { TENANT_TABLES, type TenantTable } from "./tenant-tables.js";
 
@@ -65,11 +65,12 @@ async function deleteGroup(tx: Tx, orgId: string, group: TenantTable[]): Promise
  * one transaction in its own staff scope (row-level security keeps every other organisation out of
  * reach), every row of every tenant table, children first, and last the organisation itself. Memberships,
  * sessions, API keys, invitations, document links and portal tokens are tenant rows, so every way in ends
- * with the commit. People (users) are kept: a staff account may belong to other organisations, and one
- * that belongs to none can still sign in to add an organisation, or be forgotten on request.
+ * with the commit. Then the people who belonged to no other organisation are removed (system scope, the
+ * only one that sees every membership), so that they may sign up again with the same email; a person who
+ * still belongs to another organisation is kept.
  */
-export function deleteOrganisation(db: Db, orgId: string, typedSlug: string): Promise<void> {
-  return withOrg(db, orgId, async (tx) => {
+export async function deleteOrganisation(db: Db, orgId: string, typedSlug: string): Promise<void> {
+  const members = await withOrg(db, orgId, async (tx) => {
     const [org] = await tx
       .select({ slug: organisations.portalSlug })
       .from(organisations)
@@ -79,6 +80,25 @@ export function deleteOrganisation(db: Db, orgId: string, typedSlug: string): Pr
       throw new AppError("ORGANISATION_SLUG_MISMATCH", [
         { field: "slug", message: "type the portal slug of the organisation", code: "invalid_value" },
       ]);
+    const members = await tx
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(eq(memberships.orgId, orgId));
     for (const group of await childrenFirst(tx)) await deleteGroup(tx, orgId, group);
+    return members.map((m) => m.userId);
+  });
+  if (members.length === 0) return;
+  await withSystem(db, async (tx) => {
+    const orphans = tx
+      .select({ id: users.id })
+      .from(users)
+      .where(
+        and(
+          inArray(users.id, members),
+          notExists(tx.select({ one: sql`1` }).from(memberships).where(eq(memberships.userId, users.id))),
+        ),
+      );
+    await tx.delete(staffPasswordTokens).where(inArray(staffPasswordTokens.userId, orphans));
+    await tx.delete(users).where(inArray(users.id, orphans));
   });
 }

@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { withOrg } from "../../db/scope.js";
+import { users } from "../../db/schema/index.js";
+import { withOrg, withSystem } from "../../db/scope.js";
 import {
   buildCustomer,
   buildInvoice,
@@ -11,7 +12,7 @@ import {
 } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 import { buildSalesOrder } from "../sales-orders/test-support.js";
-import { joinTeam } from "../team/test-support.js";
+import { inviteToTeam, joinTeam, nextAddress } from "../team/test-support.js";
 import { SECRET_COLUMNS, SESSION_TABLES, TENANT_TABLES } from "./tenant-tables.js";
 import { readZip } from "./zip.js";
 
@@ -73,6 +74,15 @@ describe("export and deletion of an organisation", () => {
   beforeAll(async () => {
     a = await populate("Alpha");
     b = await populate("Beta");
+    // B's owner is also a member of A: a person of another organisation, kept when A goes.
+    const token = await inviteToTeam(ctx, a.org, b.org.email, "staff");
+    const joined = await ctx.app.inject({
+      method: "POST",
+      url: "/api/auth/invitation/accept",
+      remoteAddress: nextAddress(),
+      payload: { token, password: b.org.password },
+    });
+    expect(joined.statusCode, joined.body).toBe(200);
   });
 
   test("staff and admins may neither export nor delete", async () => {
@@ -150,5 +160,13 @@ describe("export and deletion of an organisation", () => {
     ).toBeGreaterThanOrEqual(400);
     expect(await dump(b.org.orgId)).toBe(bBefore);
     expect((await get(b.org.cookie, "/api/organisation")).statusCode).toBe(200);
+    // A's owner belonged to A alone and is gone (free to sign up again); B's owner, also in A, is kept.
+    const people = await withSystem(ctx.database.db, (tx) =>
+      tx
+        .select({ email: users.email })
+        .from(users)
+        .where(inArray(users.email, [a.org.email, b.org.email])),
+    );
+    expect(people).toEqual([{ email: b.org.email }]);
   });
 });
