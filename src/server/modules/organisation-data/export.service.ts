@@ -6,7 +6,14 @@ import type { PdfLanguageChoice } from "../documents/pdf-language.js";
 import { staffInvoicePdf } from "../invoices/invoice-pdf.service.js";
 import { staffQuotePdf } from "../quotes/quote-pdf.service.js";
 import { staffSalesOrderPdf } from "../sales-orders/sales-order-pdf.service.js";
-import { SECRET_COLUMNS, SESSION_TABLES, TENANT_TABLES, type TenantTable } from "./tenant-tables.js";
+import {
+  redactTokens,
+  SECRET_COLUMNS,
+  SESSION_TABLES,
+  TENANT_TABLES,
+  type TenantTable,
+  TOKEN_BEARING_COLUMNS,
+} from "./tenant-tables.js";
 import { writeZip, type ZipEntry } from "./zip.js";
 
 const README = (tables: string[]) =>
@@ -20,6 +27,7 @@ Left out because they are secrets or live credentials:
 - the tables ${SESSION_TABLES.join(" and ")} (signed-in sessions);
 - the columns ${SECRET_COLUMNS.join(", ")} wherever they appear (contact password hashes, hashes of
   document links, portal invitation/reset tokens, team invitations and API keys);
+- the links inside stored emails (their bodies keep the text, each token replaced by "[token removed]");
 - people's (staff users') password hashes: staff accounts are not part of the organisation, only
   their memberships are.
 `;
@@ -43,7 +51,11 @@ async function tableRows(tx: Tx, orgId: string, t: TenantTable): Promise<Record<
     Object.fromEntries(
       Object.entries(t.columns)
         .filter(([, column]) => !SECRET_COLUMNS.includes(column.name))
-        .map(([key, column]) => [column.name, row[key]]),
+        .map(([key, column]) => {
+          const value = row[key];
+          const bearsTokens = TOKEN_BEARING_COLUMNS.includes(`${t.name}.${column.name}`);
+          return [column.name, bearsTokens && typeof value === "string" ? redactTokens(value) : value];
+        }),
     ),
   );
 }

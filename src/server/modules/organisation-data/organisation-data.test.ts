@@ -13,7 +13,7 @@ import {
 import { createTestContext, type TestContext } from "../../test/harness.js";
 import { buildSalesOrder } from "../sales-orders/test-support.js";
 import { inviteToTeam, joinTeam, nextAddress } from "../team/test-support.js";
-import { SECRET_COLUMNS, SESSION_TABLES, TENANT_TABLES } from "./tenant-tables.js";
+import { SECRET_COLUMNS, SESSION_TABLES, TENANT_TABLES, TOKEN_REMOVED } from "./tenant-tables.js";
 import { readZip } from "./zip.js";
 
 let ctx: TestContext;
@@ -119,6 +119,10 @@ describe("export and deletion of an organisation", () => {
       );
       expect(rows.length, t.name).toBe(count.length);
     }
+    // the emailed links are in the outbox's bodies: their tokens are not exported
+    const mails = files.get("data/emails.json")?.toString() ?? "";
+    expect(mails).toContain(TOKEN_REMOVED);
+    expect(mails).not.toMatch(/\/l\/[A-Za-z0-9_-]{43}/);
     for (const t of ["customers", "invoices", "quotes", "sales_orders", "memberships", "api_keys"])
       expect(JSON.parse(files.get(`data/${t}.json`)?.toString() ?? "[]").length, t).toBeGreaterThan(0);
     // none of B: no id of A's export appears anywhere in B's rows, and B's org id is nowhere in the archive

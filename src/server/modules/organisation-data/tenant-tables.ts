@@ -20,6 +20,14 @@ export interface TenantTable {
 export const SESSION_TABLES = ["staff_sessions", "contact_sessions"];
 /** Columns that hold a secret or the hash of one: left out of every exported row. */
 export const SECRET_COLUMNS = ["password_hash", "token_hash", "secret_hash", "key_hash"];
+/**
+ * Columns of text that may carry a live token (the emailed links: portal, invitation, reset): exported
+ * with every token-like run (43 base64url characters for `newToken()`, so 40 or more, above a UUID's 36)
+ * replaced by TOKEN_REMOVED.
+ */
+export const TOKEN_BEARING_COLUMNS = ["emails.text_body", "emails.html_body"];
+export const TOKEN_REMOVED = "[token removed]";
+export const redactTokens = (text: string) => text.replace(/[A-Za-z0-9_-]{40,}/g, TOKEN_REMOVED);
 
 const isTable = (value: unknown): value is PgTable => is(value, PgTable);
 
