@@ -31,6 +31,7 @@ import { invoiceRoutes } from "./modules/invoices/invoices.routes.js";
 import { notificationRoutes } from "./modules/notifications/notifications.routes.js";
 import { onboardingRoutes } from "./modules/onboarding/onboarding.routes.js";
 import { organisationRoutes } from "./modules/organisation/organisation.routes.js";
+import { organisationDataRoutes } from "./modules/organisation-data/organisation-data.routes.js";
 import { outboxRoutes } from "./modules/outbox/outbox.routes.js";
 import { gatewaySettingsRoutes } from "./modules/payments/gateway-settings.routes.js";
 import { paymentRoutes } from "./modules/payments/payments.routes.js";
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await authRoutes(api, d);
     await apiKeyRoutes(api, d);
     await organisationRoutes(api, d);
+    await organisationDataRoutes(api, d);
     await taxRoutes(api, d);
     await customerRoutes(api, d);
     await invoiceRoutes(api, d);

@@ -538,6 +538,11 @@ export const errorCodes = {
     "Your organisation requires two-factor sign-in: set it up in your account first.",
     "Tu organización exige el acceso en dos pasos: actívalo primero en tu cuenta.",
   ),
+  ORGANISATION_SLUG_MISMATCH: def(
+    422,
+    "Type the organisation's portal address (its slug) exactly to delete it.",
+    "Escribe exactamente la dirección del portal (el slug) de la organización para eliminarla.",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

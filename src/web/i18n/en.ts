@@ -5,6 +5,7 @@ import { customerRecordsEn } from "./features/customer-records.js";
 import { issueDatesEn } from "./features/issue-dates.js";
 import { moneyAdminEn } from "./features/money-admin.js";
 import { moneyFiguresEn } from "./features/money-figures.js";
+import { organisationDataEn } from "./features/organisation-data.js";
 import { pdfLanguageEn } from "./features/pdf-language.js";
 import { portalAccessEn } from "./features/portal-access.js";
 import { portalActivityEn } from "./features/portal-activity.js";
@@ -361,6 +362,7 @@ export const en: Messages<typeof es> = {
   signup: signupEn,
   staffPasswords: staffPasswordsEn,
   apiKeys: apiKeysEn,
+  organisationData: organisationDataEn,
   team: teamEn,
   twoFactor: twoFactorEn,
   issueDates: issueDatesEn,

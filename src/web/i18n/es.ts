@@ -4,6 +4,7 @@ import { customerRecordsEs } from "./features/customer-records.js";
 import { issueDatesEs } from "./features/issue-dates.js";
 import { moneyAdminEs } from "./features/money-admin.js";
 import { moneyFiguresEs } from "./features/money-figures.js";
+import { organisationDataEs } from "./features/organisation-data.js";
 import { pdfLanguageEs } from "./features/pdf-language.js";
 import { portalAccessEs } from "./features/portal-access.js";
 import { portalActivityEs } from "./features/portal-activity.js";
@@ -359,6 +360,7 @@ export const es = {
   signup: signupEs,
   staffPasswords: staffPasswordsEs,
   apiKeys: apiKeysEs,
+  organisationData: organisationDataEs,
   team: teamEs,
   twoFactor: twoFactorEs,
   issueDates: issueDatesEs,

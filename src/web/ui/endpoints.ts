@@ -152,6 +152,7 @@ export interface Endpoints {
   "PUT /api/organisation": Send<UpdateOrganisationBody, OrganisationProfile>;
   "PUT /api/organisation/logo": { blob: Blob; response: { logoUrl: string | null } };
   "DELETE /api/organisation/logo": Reply<OkResponse>;
+  "POST /api/organisation/delete": Send<{ slug: string }, undefined>;
   "GET /api/portal-settings": Reply<PortalSettingsResponse>;
   "PUT /api/portal-settings": Send<PortalSettingsBody, PortalSettingsResponse>;
   "GET /api/taxes": Reply<Tax[]>;

@@ -2,6 +2,7 @@ import { Stack } from "@mantine/core";
 import { ErrorState, PageLoader } from "../../ui/page-states.js";
 import { LogoUpload } from "./logo-upload.js";
 import { useOrganisation } from "./organisation-api.js";
+import { OrganisationDataPanel } from "./organisation-data-panel.js";
 import { OrganisationForm } from "./organisation-form.js";
 
 export function OrganisationPanel() {
@@ -13,6 +14,7 @@ export function OrganisationPanel() {
     <Stack>
       <LogoUpload profile={organisation.data} />
       <OrganisationForm key={organisation.data.id} profile={organisation.data} />
+      <OrganisationDataPanel name={organisation.data.name} />
     </Stack>
   );
 }

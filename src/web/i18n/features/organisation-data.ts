@@ -1,0 +1,35 @@
+import type { Messages } from "../types.js";
+
+/** Settings → Organisation: export all data and the danger zone (issue 12 §1), under `organisationData`. */
+export const organisationDataEs = {
+  exportTitle: "Tus datos",
+  exportIntro:
+    "Descarga un archivo ZIP con todos los datos de la organización (un fichero JSON por tabla) y el PDF de cada documento emitido. Las contraseñas, sesiones y claves no se incluyen.",
+  exportButton: "Exportar todos los datos",
+  dangerTitle: "Zona de peligro",
+  dangerIntro:
+    "Eliminar la organización borra al momento sus clientes, documentos, pagos, equipo, claves de API y enlaces del portal. No se puede deshacer.",
+  lawNotice:
+    "La ley puede obligarte a conservar las facturas emitidas durante años: exporta tus datos antes de eliminar.",
+  deleteButton: "Eliminar esta organización",
+  modalTitle: "Eliminar {{name}}",
+  typeSlug: "Escribe {{slug}} para confirmar",
+  confirm: "Eliminar para siempre",
+  done: "La organización se ha eliminado.",
+};
+
+export const organisationDataEn: Messages<typeof organisationDataEs> = {
+  exportTitle: "Your data",
+  exportIntro:
+    "Download one ZIP file with all of the organisation's data (a JSON file per table) and the PDF of every issued document. Passwords, sessions and keys are left out.",
+  exportButton: "Export all data",
+  dangerTitle: "Danger zone",
+  dangerIntro:
+    "Deleting the organisation removes its customers, documents, payments, team, API keys and portal links at once. It cannot be undone.",
+  lawNotice: "The law may require you to keep issued invoices for years: export your data before deleting.",
+  deleteButton: "Delete this organisation",
+  modalTitle: "Delete {{name}}",
+  typeSlug: "Type {{slug}} to confirm",
+  confirm: "Delete for ever",
+  done: "The organisation has been deleted.",
+};
