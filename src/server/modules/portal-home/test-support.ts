@@ -29,6 +29,9 @@ export async function onDay<T>(
 ): Promise<T> {
   clock.setClock(`${date}T12:00:00Z`);
   try {
+    // A session started at the real time may look idle at noon of the moved day (the organisation's "today"
+    // can be tomorrow in UTC late at night): sign in again under the moved clock first.
+    org.cookie = await loginStaff(ctx, org.email, org.password);
     return await fn();
   } finally {
     clock.resetClock();
