@@ -13,7 +13,15 @@ export const loginBody = z.object({
 export const staffRole = z.enum(["owner", "admin", "staff"]);
 export const staffMe = z.object({
   user: z.object({ id: uuid, name: z.string(), email: z.string(), language: language.nullable() }),
-  org: z.object({ id: uuid, name: z.string(), portalSlug: z.string(), language, baseCurrency: z.string() }),
+  org: z.object({
+    id: uuid,
+    name: z.string(),
+    portalSlug: z.string(),
+    language,
+    baseCurrency: z.string(),
+    /** The organisation's calendar: "today" for a new document's date is the date there, as the server's. */
+    timeZone: z.string(),
+  }),
   role: staffRole,
   /** What this person may do here, from the server's staff policy: the back office shows only these. */
   permissions: z.array(staffAction),

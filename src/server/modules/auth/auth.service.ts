@@ -202,6 +202,7 @@ export async function getStaffMe(db: Db, p: StaffPrincipal) {
         portalSlug: org.portalSlug,
         language: org.language as "es" | "en",
         baseCurrency: org.baseCurrency,
+        timeZone: org.timeZone,
       },
       role: p.role,
       permissions: permissionsOf(p),

@@ -30,9 +30,27 @@ export function defaultTaxIds(taxes: Tax[]): string[] {
   return taxes.filter((tax) => tax.isDefault).map((tax) => tax.id);
 }
 
-/** Today as a calendar date in the browser's time zone. */
-export function todayIso(): string {
-  const now = new Date();
+let organisationTimeZone: string | undefined;
+
+/**
+ * The signed-in organisation's time zone (from `/api/auth/me`): the server decides "today" by it (issue dates
+ * after it are refused, and numbers go forward with dates), so a new document's date is today there, not in
+ * the browser's zone, which may already be tomorrow or still yesterday.
+ */
+export function setOrganisationTimeZone(timeZone: string | undefined): void {
+  organisationTimeZone = timeZone;
+}
+
+/** Today as a calendar date in the organisation's time zone (the browser's until it is known). */
+export function todayIso(now: Date = new Date()): string {
+  if (organisationTimeZone) {
+    try {
+      // en-CA formats a date as YYYY-MM-DD.
+      return new Intl.DateTimeFormat("en-CA", { timeZone: organisationTimeZone }).format(now);
+    } catch {
+      // An unknown zone: the browser's calendar below.
+    }
+  }
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

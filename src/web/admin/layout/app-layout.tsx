@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Outlet } from "react-router";
 import { TimeZoneContext } from "../../ui/format.js";
 import { LanguageSwitch } from "../../ui/language-switch.js";
+import { setOrganisationTimeZone } from "../documents/lines-form-model.js";
 import { useMe } from "../session.js";
 import { useOrganisation } from "../settings/organisation-api.js";
 import { OrganisationSwitcher } from "../signup/organisation-switcher.js";
@@ -15,6 +16,8 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const me = useMe();
   const organisation = useOrganisation();
+  // New documents, payments and refunds are dated "today" in the organisation's calendar, as the server's.
+  setOrganisationTimeZone(me.data?.org.timeZone ?? organisation.data?.timeZone);
   const orgName = organisation.data?.name ?? me.data?.org.name ?? t("admin.appName");
 
   return (
