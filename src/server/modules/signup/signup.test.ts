@@ -248,12 +248,7 @@ describe("several organisations per person", () => {
     const customersB = (await ctx.app.inject({ url: "/api/customers", headers: { cookie: inB } })).json();
     expect(JSON.stringify(customersB)).not.toContain(customerA.id);
 
-    const back = await ctx.app.inject({
-      method: "POST",
-      url: "/api/auth/switch",
-      headers: { cookie: inB },
-      payload: { orgId: person.orgId },
-    });
+    const back = await switchOrganisation(inB, person.orgId);
     expect(back.statusCode).toBe(200);
     expect(back.json().org.id).toBe(person.orgId);
     const inA = cookieHeader(back.headers["set-cookie"]);
@@ -261,12 +256,7 @@ describe("several organisations per person", () => {
     const customersA = (await ctx.app.inject({ url: "/api/customers", headers: { cookie: inA } })).json();
     expect(JSON.stringify(customersA)).toContain(customerA.id);
 
-    const again = await ctx.app.inject({
-      method: "POST",
-      url: "/api/auth/switch",
-      headers: { cookie: inA },
-      payload: { orgId: orgs[1].id },
-    });
+    const again = await switchOrganisation(inA, orgs[1].id);
     const inBAgain = cookieHeader(again.headers["set-cookie"]);
     const list = (await ctx.app.inject({ url: "/api/customers", headers: { cookie: inBAgain } })).json();
     expect(JSON.stringify(list)).not.toContain(customerA.id);
@@ -279,24 +269,14 @@ describe("several organisations per person", () => {
     const awayId = add.json().org.id;
     expect((await loginAgain(person)).org.id).toBe(awayId);
     const inAway = cookieHeader(add.headers["set-cookie"]);
-    const back = await ctx.app.inject({
-      method: "POST",
-      url: "/api/auth/switch",
-      headers: { cookie: inAway },
-      payload: { orgId: person.orgId },
-    });
+    const back = await switchOrganisation(inAway, person.orgId);
     expect(back.statusCode).toBe(200);
     expect((await loginAgain(person)).org.id).toBe(person.orgId);
   });
 
   test("switching to an organisation one is not a member of is 404 and changes nothing", async () => {
     const person = await buildOrg(ctx, "Member Org");
-    const res = await ctx.app.inject({
-      method: "POST",
-      url: "/api/auth/switch",
-      headers: { cookie: person.cookie },
-      payload: { orgId: existing.orgId },
-    });
+    const res = await switchOrganisation(person.cookie, existing.orgId);
     expect(res.statusCode).toBe(404);
     expect(res.headers["set-cookie"]).toBeUndefined();
     const me = await ctx.app.inject({ url: "/api/auth/me", headers: { cookie: person.cookie } });
@@ -321,4 +301,9 @@ describe("several organisations per person", () => {
 async function loginAgain(person: { email: string; password: string }) {
   const cookie = await loginStaff(ctx, person.email, person.password);
   return (await ctx.app.inject({ url: "/api/auth/me", headers: { cookie } })).json();
+}
+
+/** `POST /api/auth/switch` with this session cookie. */
+function switchOrganisation(cookie: string, orgId: string) {
+  return ctx.app.inject({ method: "POST", url: "/api/auth/switch", headers: { cookie }, payload: { orgId } });
 }
