@@ -31,3 +31,32 @@ export async function linkFromOutbox(page: Page, to: string, pattern: RegExp): P
   expect(link, `an email to ${to} carries a link like ${pattern}`).not.toBe("");
   return link;
 }
+
+/**
+ * A new organisation and its owner, signed up through the public API (the sign-up page itself is
+ * signup.spec.ts's journey); the context's cookie jar holds the owner's session.
+ */
+export async function signUpOwner(page: Page, label: string) {
+  const unique = `${label}-${Date.now().toString(36)}`;
+  const owner = {
+    email: `owner.${unique}@e2e.example`,
+    password: `quartz harbour ${unique} violet`,
+    slug: `org-${unique}`,
+    organisationName: `Org ${unique}`,
+  };
+  const res = await page.request.post("/api/signup", {
+    data: {
+      organisationName: owner.organisationName,
+      slug: owner.slug,
+      country: "ES",
+      currency: "EUR",
+      language: "en",
+      timeZone: "Europe/Madrid",
+      name: `Owner ${label}`,
+      email: owner.email,
+      password: owner.password,
+    },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  return owner;
+}

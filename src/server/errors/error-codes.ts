@@ -543,6 +543,12 @@ export const errorCodes = {
     "Type the organisation's portal address (its slug) exactly to delete it.",
     "Escribe exactamente la dirección del portal (el slug) de la organización para eliminarla.",
   ),
+  /** Setting up two-factor while signed in: a wrong code is a form error, not a 401 that would sign out. */
+  TOTP_CODE_WRONG: def(
+    422,
+    "That code is not right. Type the 6 digits your authenticator app shows now.",
+    "Ese código no es correcto. Escribe las 6 cifras que muestra ahora tu aplicación de autenticación.",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -119,7 +119,7 @@ export async function setupTwoFactor(db: Db, p: Person) {
 export async function enableTwoFactor(db: Db, p: Person, code: string) {
   const user = await userOf(db, p);
   if (user.totpEnabledAt || !user.totpSecret) throw new AppError("CONFLICT");
-  if (!(await spendTotp(db, user, code))) throw new AppError("TOTP_INVALID");
+  if (!(await spendTotp(db, user, code))) throw new AppError("TOTP_CODE_WRONG");
   const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   await withSystem(db, async (tx) => {
     await tx.update(users).set({ totpEnabledAt: clock.now() }).where(eq(users.id, user.id));

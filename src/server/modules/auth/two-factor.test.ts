@@ -58,8 +58,10 @@ describe("two-factor enrolment", () => {
     const { secret } = (await post(org.cookie, "/api/auth/2fa/setup")).json();
     const status = await ctx.app.inject({ url: "/api/auth/2fa", headers: { cookie: org.cookie } });
     expect(status.json()).toEqual({ enabled: false, required: false });
+    // A form error (422), not a 401: the web client takes any 401 for a session that ended.
     const wrong = await post(org.cookie, "/api/auth/2fa/enable", { code: "000000" });
-    expect(wrong.json().code).toBe("TOTP_INVALID");
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().code).toBe("TOTP_CODE_WRONG");
     const right = await post(org.cookie, "/api/auth/2fa/enable", { code: codeAt(secret) });
     expect(right.json().recoveryCodes).toHaveLength(10);
     const after = await ctx.app.inject({ url: "/api/auth/2fa", headers: { cookie: org.cookie } });

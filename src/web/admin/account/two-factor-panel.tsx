@@ -20,6 +20,9 @@ import {
 export function TwoFactorPanel() {
   const { t } = useTranslation();
   const status = useTwoFactorStatus();
+  // Kept here, not in the enrol form: turning it on refreshes the status, which swaps that form for the
+  // turn-off form, and the codes are answered only this once.
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   if (status.isPending) return <PageLoader />;
   const enabled = status.data?.enabled ?? false;
   return (
@@ -34,7 +37,8 @@ export function TwoFactorPanel() {
         </Alert>
       ) : null}
       <Text fw={500}>{enabled ? t("twoFactor.on") : t("twoFactor.off")}</Text>
-      {enabled ? <DisableForm /> : <EnrolForm />}
+      {recoveryCodes ? <RecoveryCodes codes={recoveryCodes} /> : null}
+      {enabled ? <DisableForm /> : <EnrolForm onEnabled={setRecoveryCodes} />}
       <TeamRequirement required={status.data?.required ?? false} />
     </Stack>
   );
@@ -62,21 +66,24 @@ const bound = (value: string, set: (value: string) => void, call: { isError: boo
   error: call.isError ? errorMessage(call.error) : null,
 });
 
-function EnrolForm() {
+function RecoveryCodes({ codes }: { codes: string[] }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h4">
+        {t("twoFactor.recoveryTitle")}
+      </Title>
+      <Alert color="yellow">{t("twoFactor.recoveryHelp")}</Alert>
+      <Code block>{codes.join("\n")}</Code>
+    </Stack>
+  );
+}
+
+function EnrolForm({ onEnabled }: { onEnabled: (recoveryCodes: string[]) => void }) {
   const { t } = useTranslation();
   const setup = useTwoFactorSetup();
   const enable = useTwoFactorEnable();
   const [code, setCode] = useState("");
-  if (enable.data)
-    return (
-      <Stack gap="xs">
-        <Title order={2} size="h4">
-          {t("twoFactor.recoveryTitle")}
-        </Title>
-        <Alert color="yellow">{t("twoFactor.recoveryHelp")}</Alert>
-        <Code block>{enable.data.recoveryCodes.join("\n")}</Code>
-      </Stack>
-    );
   if (!setup.data)
     return (
       <Button onClick={() => setup.mutate()} loading={setup.isPending} w="fit-content">
@@ -84,7 +91,9 @@ function EnrolForm() {
       </Button>
     );
   return (
-    <SubmitForm onSubmit={() => enable.mutate(code.trim())}>
+    <SubmitForm
+      onSubmit={() => enable.mutate(code.trim(), { onSuccess: (data) => onEnabled(data.recoveryCodes) })}
+    >
       <Text size="sm">{t("twoFactor.scanHelp")}</Text>
       <Text size="sm">{t("twoFactor.secret")}</Text>
       <Code>{setup.data.secret}</Code>
