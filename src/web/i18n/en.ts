@@ -347,6 +347,11 @@ export const en: Messages<typeof es> = {
       iban: "IBAN",
       bic: "BIC",
       reference: "Reference",
+      transferAmount: "Amount",
+      copy: "Copy {{what}}",
+      copied: "{{what}} copied",
+      qrAlt: "QR code of the transfer of {{amount}} with reference {{reference}}",
+      qrHelp: "Scan it with your banking app to fill in the transfer.",
     },
     payment: {
       succeededTitle: "Payment received!",

@@ -344,6 +344,11 @@ export const es = {
       iban: "IBAN",
       bic: "BIC",
       reference: "Concepto",
+      transferAmount: "Importe",
+      copy: "Copiar {{what}}",
+      copied: "{{what}} copiado",
+      qrAlt: "Código QR de la transferencia de {{amount}} con el concepto {{reference}}",
+      qrHelp: "Escanéalo con la app de tu banco para rellenar la transferencia.",
     },
     payment: {
       succeededTitle: "¡Pago recibido!",

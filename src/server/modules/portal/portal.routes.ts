@@ -33,6 +33,7 @@ import { followDocumentLink } from "./follow-link.service.js";
 import { listPortalInvoices } from "./invoice-list.service.js";
 import { getMyDetails, updateMyDetails } from "./my-details.service.js";
 import { getBranding, getLogo, getPortalInvoice, getPortalMe, portalInvoicePdf } from "./portal.service.js";
+import { portalTransferQrSvg } from "./transfer-qr.service.js";
 
 export async function portalRoutes(app: App, { database: { db }, config, mailer }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -91,6 +92,15 @@ export async function portalRoutes(app: App, { database: { db }, config, mailer 
     "/api/portal/:slug/invoices/:id/pdf",
     { onRequest, tags, params: slugIdParams },
     (req, { id }, language) => portalInvoicePdf(db, contactOf(req), id, language, auditOriginOf(req)),
+  );
+  r.get(
+    "/api/portal/:slug/invoices/:id/transfer-qr.svg",
+    { onRequest, schema: { tags, params: slugIdParams } },
+    async (req, reply) => {
+      const svg = await portalTransferQrSvg(db, contactOf(req), req.params.id);
+      // The amount follows the payments, so the code is never reused from a cache.
+      return reply.type("image/svg+xml").header("cache-control", "private, no-store").send(svg);
+    },
   );
   r.post(
     "/api/portal/:slug/invoices/:id/pay",

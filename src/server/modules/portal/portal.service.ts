@@ -25,6 +25,7 @@ import {
 import { offeredGateways } from "../payments/gateways.js";
 import { sandboxGateway } from "../payments/sandbox-gateway.js";
 import { can } from "./document-policy.js";
+import { portalEpcTransfer } from "./transfer-qr.service.js";
 
 type OrgRow = typeof organisations.$inferSelect;
 const brandingOf = (org: OrgRow): PortalBranding => ({
@@ -129,6 +130,7 @@ export async function getPortalInvoice(
     if (!org) throw new AppError("NOT_FOUND");
     const found = await findDetail(tx, inv, await orgToday(tx, p.orgId));
     const { customerId: _c, customerName: _n, sentAt: _s, viewedAt: _v, ...rest } = found;
+    const bank = bankTransferOf(org, portalOptionsOf(org), { dueMinor: found.dueMinor, status: inv.status });
     return {
       ...rest,
       // The checkout asks the same policy, so "Pay" is never shown on what it refuses.
@@ -138,10 +140,7 @@ export async function getPortalInvoice(
         offeredGateways: offeredGateways(mail.config, org),
       }),
       minimumPaymentMinor: sandboxGateway.minimumMinor,
-      bankTransfer: bankTransferOf(org, portalOptionsOf(org), {
-        dueMinor: found.dueMinor,
-        status: inv.status,
-      }),
+      bankTransfer: bank ? { ...bank, qrCode: portalEpcTransfer(org, found) !== null } : null,
     };
   });
   if (notified) void mail.mailer.deliverQueued();
