@@ -1,6 +1,7 @@
 import type { Config } from "../config.js";
 import type { Gateway, GatewayEnv, GatewayId } from "./gateway.js";
 import { createSandboxGateway } from "./sandbox/sandbox-gateway.js";
+import { transferGateway } from "./transfer/transfer-gateway.js";
 
 /** A provider whatever its credentials' type (each one parses its own with `credentials`). */
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds providers of different credential types
@@ -11,7 +12,7 @@ export type AnyGateway = Gateway<any>;
  * added by `serverGateways` below, and only where it may run.
  */
 export function providerGateways(): AnyGateway[] {
-  return [];
+  return [transferGateway];
 }
 
 /** Every gateway this server runs, by id: the providers, and the sandbox when config.sandboxGateway. */

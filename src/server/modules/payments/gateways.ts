@@ -15,12 +15,19 @@ export function availableGateways(config: GatewayConfig): string[] {
   return [...serverGateways(config).keys()];
 }
 
+/**
+ * Only gateways the payer is sent to pay through: a bank transfer (offline) may be enabled, but its
+ * details are shown beside the invoice, never as "Pay now" or in its minimum.
+ */
 export function offeredGateways(
   config: GatewayConfig,
   org: { enabledGateways: string[] },
   invoice?: { gateways: string[] },
 ): string[] {
-  return availableGateways(config).filter(
-    (g) => org.enabledGateways.includes(g) && (invoice === undefined || invoice.gateways.includes(g)),
-  );
+  return [...serverGateways(config).values()]
+    .filter((g) => g.capabilities.online)
+    .map((g) => g.id)
+    .filter(
+      (g) => org.enabledGateways.includes(g) && (invoice === undefined || invoice.gateways.includes(g)),
+    );
 }

@@ -131,4 +131,25 @@ describe("bank transfer in the portal (issue 13)", () => {
     ])
       expect(text).toContain(expected);
   });
+  // Last: it leaves the organisation with the transfer as its only gateway.
+  test("the transfer enabled as the only gateway offers no Pay now, only its details", async () => {
+    const enabled = await ctx.app.inject({
+      method: "PUT",
+      url: "/api/payment-gateways",
+      headers: { cookie: org.cookie },
+      payload: { enabled: ["transfer"] },
+    });
+    expect(enabled.statusCode, enabled.body).toBe(200);
+    const fresh = await buildInvoice(ctx, org, customer.id, { issue: true });
+    const detail = (await portal(`/invoices/${fresh.id}`)).json();
+    expect(detail).toMatchObject({ canPay: false, gateways: [], bankTransfer: { qrCode: true } });
+    expect((await portal("/home")).json().allows.payAll).toBe(false);
+    const pay = await ctx.app.inject({
+      method: "POST",
+      url: `/api/portal/${org.slug}/invoices/${fresh.id}/pay`,
+      headers: { cookie },
+      payload: { idempotencyKey: "transfer-0001" },
+    });
+    expect([pay.statusCode, pay.json().code]).toEqual([422, "GATEWAY_NOT_AVAILABLE"]);
+  });
 });
