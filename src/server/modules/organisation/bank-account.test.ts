@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { buildOrg, type TestOrg } from "../../test/factories.js";
+import { buildOrg, putOrganisationProfile, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 
 let ctx: TestContext;
@@ -13,13 +13,7 @@ afterAll(() => ctx.close());
 
 const profile = async () =>
   (await ctx.app.inject({ method: "GET", url: "/api/organisation", headers: { cookie: org.cookie } })).json();
-const save = async (bank: { iban: string | null; bic: string | null }) =>
-  ctx.app.inject({
-    method: "PUT",
-    url: "/api/organisation",
-    headers: { cookie: org.cookie },
-    payload: { ...(await profile()), ...bank },
-  });
+const save = (bank: { iban: string | null; bic: string | null }) => putOrganisationProfile(ctx, org, bank);
 const fieldCodes = async (bank: { iban: string | null; bic: string | null }) => {
   const res = await save(bank);
   expect(res.statusCode).toBe(400);

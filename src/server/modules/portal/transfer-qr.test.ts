@@ -1,8 +1,7 @@
 import jsQR from "jsqr";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Customer, InvoiceDetail } from "../../../shared/contracts/index.js";
-import { testToday } from "../../test/dates.js";
-import { buildCustomer, buildInvoice } from "../../test/factories.js";
+import { buildCustomer, buildInvoice, putOrganisationProfile, recordPayment } from "../../test/factories.js";
 import { pdfText } from "../../test/pdf.js";
 import { contactSessionCookie, setUpTestApp } from "../../test/scenarios.js";
 
@@ -14,19 +13,10 @@ let invoice: InvoiceDetail;
 let othersInvoice: InvoiceDetail;
 
 beforeAll(async () => {
-  const profile = (
-    await ctx.app.inject({ method: "GET", url: "/api/organisation", headers: { cookie: org.cookie } })
-  ).json();
-  const saved = await ctx.app.inject({
-    method: "PUT",
-    url: "/api/organisation",
-    headers: { cookie: org.cookie },
-    payload: {
-      ...profile,
-      legalName: "Pórtico Ñandú, S.L.",
-      iban: "ES91 2100 0418 4502 0005 1332",
-      bic: "CAIXESBBXXX",
-    },
+  const saved = await putOrganisationProfile(ctx, org, {
+    legalName: "Pórtico Ñandú, S.L.",
+    iban: "ES91 2100 0418 4502 0005 1332",
+    bic: "CAIXESBBXXX",
   });
   expect(saved.statusCode, saved.body).toBe(200);
   customer = await buildCustomer(ctx, org, "Payer");
@@ -85,18 +75,11 @@ describe("bank transfer in the portal (issue 13)", () => {
       invoice.number,
     ]);
 
-    const paid = await ctx.app.inject({
-      method: "POST",
-      url: "/api/payments",
-      headers: { cookie: org.cookie },
-      payload: {
-        customerId: customer.id,
-        amountMinor: 5000,
-        method: "transfer",
-        paidOn: testToday(),
-        allocations: [{ invoiceId: invoice.id, amountMinor: 5000 }],
-      },
-    });
+    const paid = await recordPayment(
+      ctx,
+      { cookie: org.cookie },
+      { customerId: customer.id, invoiceId: invoice.id, amountMinor: 5000 },
+    );
     expect(paid.statusCode, paid.body).toBe(201);
     const after = await portal(`/invoices/${invoice.id}/transfer-qr.svg`);
     expect(lines(decodeSvg(after.body))[7]).toBe("EUR192.00");
