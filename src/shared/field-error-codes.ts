@@ -27,6 +27,9 @@ export const CUSTOM_FIELD_ERROR_CODES = [
   "unknown_time_zone",
   "invalid_iban",
   "invalid_bic",
+  "iban_checksum",
+  "iban_unknown_country",
+  "bic_unknown_country",
   "nul_character",
   // passwords and sign-in
   "too_short",

@@ -25,6 +25,8 @@ export interface PdfLabels {
   iban: string;
   bic: string;
   reference: string;
+  /** Beside the EPC QR code (issue 13). */
+  scanToPay: string;
   notes: string;
   terms: string;
   page: (page: number, count: number) => string;
@@ -72,6 +74,7 @@ const LABELS: Record<PdfLocale, PdfLabels> = {
     iban: "IBAN",
     bic: "BIC",
     reference: "Concepto",
+    scanToPay: "Escanea el código con la app de tu banco para rellenar la transferencia.",
     notes: "Notas",
     terms: "Condiciones",
     page: (page, count) => `Página ${page} de ${count}`,
@@ -117,6 +120,7 @@ const LABELS: Record<PdfLocale, PdfLabels> = {
     iban: "IBAN",
     bic: "BIC",
     reference: "Reference",
+    scanToPay: "Scan the code with your banking app to fill in the transfer.",
     notes: "Notes",
     terms: "Terms",
     page: (page, count) => `Page ${page} of ${count}`,

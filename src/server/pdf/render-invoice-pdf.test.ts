@@ -157,4 +157,23 @@ describe("renderInvoicePdf", () => {
       expect(pdf.toString("latin1")).not.toMatch(/\/Subtype \/Image/);
     }
   });
+  it("asks for the amount due by transfer and prints the EPC QR code beside its caption", async () => {
+    const data = buildSampleInvoice({ locale: "es", paidMinor: 1000 });
+    const qr = { path: "M4 4h7v1h-7z", size: 29 };
+    const { text } = await readPdf(
+      await renderInvoicePdf({ ...data, transfer: { amountMinor: data.totals.dueMinor, qr } }),
+    );
+    for (const expected of [
+      "Pagar por transferencia a",
+      "IBAN: ES91 2100 0418 4502 0005 1332",
+      "Concepto: F-2026-0042",
+      `Importe: ${plain(formatMoney(data.totals.dueMinor, "EUR", "es-ES"))}`,
+      "Escanea el código",
+    ])
+      expect(text).toContain(expected);
+    const without = (await readPdf(await renderInvoicePdf(data))).text;
+    expect(without).toContain("IBAN: ES91 2100 0418 4502 0005 1332");
+    expect(without).not.toContain("Importe:");
+    expect(without).not.toContain("Escanea");
+  });
 });

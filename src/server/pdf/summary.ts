@@ -94,10 +94,45 @@ function paymentLines(ctx: RenderContext): string[] {
     `${ctx.labels.iban}: ${formatIban(iban)}`,
     ...(bic ? [`${ctx.labels.bic}: ${bic}`] : []),
     `${ctx.labels.reference}: ${cleanLine(document.number)}`,
+    ...(ctx.data.transfer ? [`${ctx.labels.amount}: ${ctx.money(ctx.data.transfer.amountMinor)}`] : []),
   ];
 }
 
-/** Totals on the right and, when the organisation has an IBAN, transfer instructions on the left. */
+/** The symbol itself, quiet zone excluded: over the 2.5 cm banking apps are tested to read on paper. */
+const QR_SYMBOL_SIDE = 76;
+const QR_QUIET_MODULES = 4;
+
+interface PreparedQr {
+  path: string;
+  /** Points per module. */
+  scale: number;
+  /** Side of the whole square, quiet zone included. */
+  side: number;
+  caption: TextLine[];
+}
+
+function prepareQr(ctx: RenderContext, width: number): PreparedQr | null {
+  const qr = ctx.data.transfer?.qr;
+  if (!qr) return null;
+  const scale = QR_SYMBOL_SIDE / (qr.size - 2 * QR_QUIET_MODULES);
+  const side = scale * qr.size;
+  const caption = layoutText(ctx.doc, ctx.labels.scanToPay, STYLES.small, width - side - 4);
+  return { path: qr.path, scale, side, caption };
+}
+
+/** Vector squares, black on a white square that keeps the quiet zone clear of anything drawn later. */
+function drawQr(ctx: RenderContext, qr: PreparedQr, x: number, y: number): void {
+  const { doc } = ctx;
+  doc.save().rect(x, y, qr.side, qr.side).fill("#ffffff");
+  doc.translate(x, y).scale(qr.scale).path(qr.path).fill("#000000").restore();
+  const captionY = y + qr.side / 2 - (qr.caption.length * lineHeight(STYLES.small)) / 2;
+  drawLines(doc, qr.caption, STYLES.small, x + qr.side + 4, captionY);
+}
+
+/**
+ * Totals on the right and, when the organisation has an IBAN, transfer instructions on the left: the
+ * amount still due when the invoice is open, and for euros the EPC QR code below them (issue 13).
+ */
 export function drawSummary(ctx: RenderContext): void {
   const rows = prepareRows(ctx, totalsRows(ctx));
   const totalsHeight = rows.reduce((sum, row) => sum + row.height, 0);
@@ -106,14 +141,18 @@ export function drawSummary(ctx: RenderContext): void {
   const heading =
     text.length > 0 ? layoutText(ctx.doc, ctx.labels.payByTransfer, STYLES.bodyBold, paymentWidth) : [];
   const payment = text.flatMap((line) => layoutText(ctx.doc, line, STYLES.body, paymentWidth));
+  const qr = text.length > 0 ? prepareQr(ctx, paymentWidth) : null;
   const paymentHeight =
-    heading.length * lineHeight(STYLES.bodyBold) + payment.length * lineHeight(STYLES.body);
+    heading.length * lineHeight(STYLES.bodyBold) +
+    payment.length * lineHeight(STYLES.body) +
+    (qr ? qr.side : 0);
   ensureSpace(ctx, Math.max(totalsHeight, paymentHeight));
 
   const top = ctx.y;
   drawTotals(ctx, rows, ctx.right - TOTALS_WIDTH, top);
   const paymentY = top + drawLines(ctx.doc, heading, STYLES.bodyBold, ctx.left, top);
-  drawLines(ctx.doc, payment, STYLES.body, ctx.left, paymentY);
+  const qrY = paymentY + drawLines(ctx.doc, payment, STYLES.body, ctx.left, paymentY);
+  if (qr) drawQr(ctx, qr, ctx.left, qrY);
   ctx.y = top + Math.max(totalsHeight, paymentHeight) + 16;
 }
 

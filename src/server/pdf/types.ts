@@ -52,6 +52,12 @@ export interface InvoicePdfData {
     paidMinor: number;
     dueMinor: number;
   };
+  /**
+   * Issue 13: an open invoice with something due, from an organisation with an IBAN, asks for that
+   * amount by transfer; in euros it also prints the EPC QR code, given as the path of its dark modules
+   * in module units (`size` modules a side, quiet zone included).
+   */
+  transfer?: { amountMinor: number; qr: { path: string; size: number } | null } | null;
   /** G2: an accepted quote prints the signature and a certificate page. */
   acceptance?: PdfAcceptance | null;
 }

@@ -4,6 +4,7 @@ import type { Customer, InvoiceDetail, QuoteDetail } from "../../shared/contract
 import { emails, organisations } from "../db/schema/index.js";
 import { withOrg } from "../db/scope.js";
 import { createOrganisation } from "../modules/organisation/create-organisation.js";
+import { testToday } from "./dates.js";
 import type { TestContext } from "./harness.js";
 
 export interface TestOrg {
@@ -81,6 +82,41 @@ export function putPortalSettings(
     url: "/api/portal-settings",
     headers: { cookie: org.cookie },
     payload: { ...settings, portalSlug: org.slug },
+  });
+}
+
+/** Changes some fields of the organisation's profile, the rest as stored; returns the response. */
+export async function putOrganisationProfile(
+  ctx: TestContext,
+  org: TestOrg,
+  changes: Record<string, unknown>,
+) {
+  const profile = await ctx.app.inject({ url: "/api/organisation", headers: { cookie: org.cookie } });
+  return ctx.app.inject({
+    method: "PUT",
+    url: "/api/organisation",
+    headers: { cookie: org.cookie },
+    payload: { ...(profile.json() as Record<string, unknown>), ...changes },
+  });
+}
+
+/** A payment by transfer recorded today through the API, all of it on one invoice; returns the response. */
+export function recordPayment(
+  ctx: TestContext,
+  headers: Record<string, string>,
+  payment: { customerId: string; invoiceId: string; amountMinor: number },
+) {
+  return ctx.app.inject({
+    method: "POST",
+    url: "/api/payments",
+    headers,
+    payload: {
+      customerId: payment.customerId,
+      amountMinor: payment.amountMinor,
+      method: "transfer",
+      paidOn: testToday(),
+      allocations: [{ invoiceId: payment.invoiceId, amountMinor: payment.amountMinor }],
+    },
   });
 }
 

@@ -1,7 +1,22 @@
 import { z } from "zod";
+import { bicProblem, compactBic, compactIban, ibanProblem } from "../bank-account.js";
 import type { FieldErrorCode } from "../field-error-codes.js";
 import { currencyCode, language, optionalText, requiredText } from "./common.js";
 import { notificationPrefs, portalOptions } from "./portal-options.js";
+
+const BANK_MESSAGES: Partial<Record<FieldErrorCode, string>> = {
+  iban_checksum: "the IBAN's check digits do not match",
+  iban_unknown_country: "no country uses IBANs starting like this",
+  bic_unknown_country: "no country has this BIC's country code",
+};
+
+/** A field error with the code of what is wrong (src/shared/bank-account.ts), or none. */
+const bankAccountCheck =
+  (problemOf: (value: string) => FieldErrorCode | null, fallback: string) =>
+  (value: string, ctx: z.RefinementCtx) => {
+    const code = problemOf(value);
+    if (code) ctx.addIssue({ code: "custom", message: BANK_MESSAGES[code] ?? fallback, params: { code } });
+  };
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "use a colour like #1c7ed6");
 
@@ -47,27 +62,23 @@ export const organisationProfileFields = {
       },
       { message: "unknown time zone", params: { code: "unknown_time_zone" satisfies FieldErrorCode } },
     ),
+  // Checked with ibantools (country, length, format, check digits); stored without spaces.
   iban: z
     .string()
     .max(64)
-    .transform((v) => v.replace(/\s+/g, "").toUpperCase())
-    .refine((v) => /^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/.test(v), {
-      message: "not a valid IBAN",
-      params: { code: "invalid_iban" satisfies FieldErrorCode },
-    })
+    .transform(compactIban)
+    .superRefine(bankAccountCheck(ibanProblem, "not a valid IBAN"))
     .nullish()
     .or(z.literal(""))
     .transform((v) => v || null),
   bic: z
     .string()
-    .max(11)
-    .refine((v) => /^[A-Za-z0-9]{8}([A-Za-z0-9]{3})?$/.test(v), {
-      message: "not a valid BIC",
-      params: { code: "invalid_bic" satisfies FieldErrorCode },
-    })
+    .max(20)
+    .transform(compactBic)
+    .superRefine(bankAccountCheck(bicProblem, "not a valid BIC"))
     .nullish()
     .or(z.literal(""))
-    .transform((v) => (v ? v.toUpperCase() : null)),
+    .transform((v) => v || null),
 };
 
 export const updateOrganisationBody = z.object(organisationProfileFields);

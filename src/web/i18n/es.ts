@@ -148,6 +148,11 @@ export const es = {
       quote_viewed: "{{customerName}} ha visto el presupuesto {{number}}",
       quote_accepted: "{{customerName}} ha aceptado el presupuesto {{number}}",
       quote_declined: "{{customerName}} ha rechazado el presupuesto {{number}}",
+      payment_failed:
+        "El adeudo de {{amount}} de {{customerName}} para {{number}} ha fallado; la factura vuelve a estar pendiente",
+      refund_failed:
+        "El proveedor ha rechazado la devolución de {{amount}} a {{customerName}}; no se ha devuelto nada",
+      payment_disputed: "{{customerName}} ha disputado un pago de {{amount}} ({{number}}) ante el proveedor",
       other: "Nueva actividad",
     },
     customers: {
@@ -344,6 +349,11 @@ export const es = {
       iban: "IBAN",
       bic: "BIC",
       reference: "Concepto",
+      transferAmount: "Importe",
+      copy: "Copiar {{what}}",
+      copied: "{{what}} copiado",
+      qrAlt: "Código QR de la transferencia de {{amount}} con el concepto {{reference}}",
+      qrHelp: "Escanéalo con la app de tu banco para rellenar la transferencia.",
     },
     payment: {
       succeededTitle: "¡Pago recibido!",

@@ -77,7 +77,7 @@ function InvoiceView({ invoice }: { invoice: PortalInvoiceDetail }) {
               ) : null}
               {invoice.bankTransfer ? (
                 <Grid.Col span={{ base: 12, sm: invoice.canPay ? 8 : 12 }}>
-                  <BankTransferBlock bank={invoice.bankTransfer} reference={invoice.number} />
+                  <BankTransferBlock bank={invoice.bankTransfer} invoice={invoice} />
                 </Grid.Col>
               ) : null}
             </Grid>

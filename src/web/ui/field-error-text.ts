@@ -75,6 +75,12 @@ export function fieldErrorKey(
       return { key: "invalidIban" };
     case "invalid_bic":
       return { key: "invalidBic" };
+    case "iban_checksum":
+      return { key: "ibanChecksum" };
+    case "iban_unknown_country":
+      return { key: "ibanUnknownCountry" };
+    case "bic_unknown_country":
+      return { key: "bicUnknownCountry" };
     case "unknown_time_zone":
       return { key: "unknownTimeZone" };
     case "breached_password":

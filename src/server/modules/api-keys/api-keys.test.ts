@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from "../../config.js";
 import { apiKeys } from "../../db/schema/index.js";
 import { hashToken } from "../../http/tokens.js";
 import { testToday } from "../../test/dates.js";
-import { buildCustomer, buildInvoice, buildOrg, type TestOrg } from "../../test/factories.js";
+import { buildCustomer, buildInvoice, buildOrg, recordPayment, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 import { canManageApiKeys } from "./api-key-policy.js";
 import { listApiKeys, resolveApiKey } from "./api-keys.service.js";
@@ -220,17 +220,10 @@ describe("requests with a key", () => {
     const customer = await buildCustomer(ctx, org, "Paying");
     const invoice = await buildInvoice(ctx, org, customer.id, { issue: true });
     const key = await buildApiKey(ctx, org, { name: "Bank feed" });
-    const paid = await ctx.app.inject({
-      method: "POST",
-      url: "/api/payments",
-      headers: bearer(key),
-      payload: {
-        customerId: customer.id,
-        amountMinor: 1000,
-        method: "transfer",
-        paidOn: testToday(),
-        allocations: [{ invoiceId: invoice.id, amountMinor: 1000 }],
-      },
+    const paid = await recordPayment(ctx, bearer(key), {
+      customerId: customer.id,
+      invoiceId: invoice.id,
+      amountMinor: 1000,
     });
     expect(paid.statusCode, paid.body).toBe(201);
     const refunded = await ctx.app.inject({

@@ -2,8 +2,10 @@ import { eq } from "drizzle-orm";
 import type { InvoiceDetail } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { invoices } from "../../db/schema/index.js";
+import { epcPayload, epcTransferOf, qrMatrix, qrPath } from "../../gateways/transfer/epc-qr.js";
 import { renderInvoicePdf } from "../../pdf/render-invoice-pdf.js";
 import type { InvoicePdfData } from "../../pdf/types.js";
+import { isOpenStatus } from "../documents/document-facts.js";
 import { pdfLinesAndTotals, pdfParties } from "../documents/pdf-parts.js";
 
 const titles = {
@@ -55,7 +57,25 @@ export async function buildInvoicePdf(
     },
     ...pdfLinesAndTotals(invoice, invoice),
   };
-  return renderInvoicePdf(data);
+  return renderInvoicePdf({ ...data, transfer: transferOf(data, invoice) });
+}
+
+/** What an open invoice still asks for by transfer, with the EPC QR code when it is in euros. */
+function transferOf(data: InvoicePdfData, invoice: InvoiceDetail): InvoicePdfData["transfer"] {
+  const { iban, bic, legalName, name } = data.org;
+  const dueMinor = data.totals.dueMinor;
+  const isOpen = isOpenStatus(invoice.status);
+  if (!iban || !isOpen || dueMinor <= 0) return null;
+  const epc = epcTransferOf({
+    iban,
+    bic: bic ?? null,
+    beneficiary: legalName || name,
+    currency: invoice.currency,
+    dueMinor,
+    isOpen,
+    reference: invoice.number,
+  });
+  return { amountMinor: dueMinor, qr: epc ? qrPath(qrMatrix(epcPayload(epc))) : null };
 }
 
 async function findSnapshot(tx: Tx, invoice: InvoiceDetail): Promise<Record<string, unknown> | null> {

@@ -33,6 +33,7 @@ import { followDocumentLink } from "./follow-link.service.js";
 import { listPortalInvoices } from "./invoice-list.service.js";
 import { getMyDetails, updateMyDetails } from "./my-details.service.js";
 import { getBranding, getLogo, getPortalInvoice, getPortalMe, portalInvoicePdf } from "./portal.service.js";
+import { portalTransferQrSvg } from "./transfer-qr.service.js";
 
 export async function portalRoutes(app: App, { database: { db }, config, mailer }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -92,6 +93,15 @@ export async function portalRoutes(app: App, { database: { db }, config, mailer 
     { onRequest, tags, params: slugIdParams },
     (req, { id }, language) => portalInvoicePdf(db, contactOf(req), id, language, auditOriginOf(req)),
   );
+  r.get(
+    "/api/portal/:slug/invoices/:id/transfer-qr.svg",
+    { onRequest, schema: { tags, params: slugIdParams } },
+    async (req, reply) => {
+      const svg = await portalTransferQrSvg(db, contactOf(req), req.params.id);
+      // The amount follows the payments, so the code is never reused from a cache.
+      return reply.type("image/svg+xml").header("cache-control", "private, no-store").send(svg);
+    },
+  );
   r.post(
     "/api/portal/:slug/invoices/:id/pay",
     { onRequest, schema: { tags, params: slugIdParams, body: payInvoiceBody, response: { 200: payResult } } },
@@ -103,6 +113,7 @@ export async function portalRoutes(app: App, { database: { db }, config, mailer 
         { kind: "invoice", invoiceId: req.params.id, amountMinor: req.body.amountMinor },
         req.body.idempotencyKey,
         auditOriginOf(req),
+        req.body.gateway,
       ),
   );
   r.post(
@@ -116,6 +127,7 @@ export async function portalRoutes(app: App, { database: { db }, config, mailer 
         { kind: "all", currency: req.body.currency },
         req.body.idempotencyKey,
         auditOriginOf(req),
+        req.body.gateway,
       ),
   );
   r.get(

@@ -1,10 +1,12 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { PortalBranding, PortalInvoiceDetail, PortalMe } from "../../../shared/contracts/index.js";
 import * as clock from "../../clock.js";
+import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { contacts, invoices, organisations } from "../../db/schema/index.js";
 import { withContact, withSystem } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
+import { gatewayOf } from "../../gateways/registry.js";
 import { publishStatus } from "../../realtime/realtime.js";
 import { type AuditAction, type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
@@ -23,8 +25,8 @@ import {
   visibleOrgContact,
 } from "../organisation/portal-policy.js";
 import { offeredGateways } from "../payments/gateways.js";
-import { sandboxGateway } from "../payments/sandbox-gateway.js";
 import { can } from "./document-policy.js";
+import { portalEpcTransfer } from "./transfer-qr.service.js";
 
 type OrgRow = typeof organisations.$inferSelect;
 const brandingOf = (org: OrgRow): PortalBranding => ({
@@ -129,6 +131,7 @@ export async function getPortalInvoice(
     if (!org) throw new AppError("NOT_FOUND");
     const found = await findDetail(tx, inv, await orgToday(tx, p.orgId));
     const { customerId: _c, customerName: _n, sentAt: _s, viewedAt: _v, ...rest } = found;
+    const bank = bankTransferOf(org, portalOptionsOf(org), { dueMinor: found.dueMinor, status: inv.status });
     return {
       ...rest,
       // The checkout asks the same policy, so "Pay" is never shown on what it refuses.
@@ -137,11 +140,11 @@ export async function getPortalInvoice(
         invoice: inv,
         offeredGateways: offeredGateways(mail.config, org),
       }),
-      minimumPaymentMinor: sandboxGateway.minimumMinor,
-      bankTransfer: bankTransferOf(org, portalOptionsOf(org), {
-        dueMinor: found.dueMinor,
-        status: inv.status,
-      }),
+      minimumPaymentMinor: minimumOf(mail.config, offeredGateways(mail.config, org, inv), inv.currency),
+      gateways: offeredGateways(mail.config, org, inv).filter(
+        (g) => gatewayOf(mail.config, g)?.capabilities.online,
+      ),
+      bankTransfer: bank ? { ...bank, qrCode: portalEpcTransfer(org, found) !== null } : null,
     };
   });
   if (notified) void mail.mailer.deliverQueued();
@@ -177,3 +180,12 @@ export const eventOf = (p: ContactPrincipal, action: AuditAction) => ({
   contactId: p.contactId,
   action,
 });
+
+/** The smallest amount the invoice's gateways take (the portal's "pay part" floor); 0.50 with none. */
+function minimumOf(config: Config, offered: string[], currency: string): number {
+  const minimums = offered.flatMap((g) => {
+    const gateway = gatewayOf(config, g);
+    return gateway ? [gateway.capabilities.minimumMinor(currency)] : [];
+  });
+  return minimums.length > 0 ? Math.min(...minimums) : 50;
+}

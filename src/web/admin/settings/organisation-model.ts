@@ -1,3 +1,4 @@
+import { groupIban } from "../../../shared/bank-account.js";
 import type { OrganisationProfile, UpdateOrganisationBody } from "../../../shared/contracts/index.js";
 
 export interface OrganisationFormValues {
@@ -44,7 +45,8 @@ export function profileToValues(p: OrganisationProfile): OrganisationFormValues 
     baseCurrency: p.baseCurrency,
     language: p.language,
     timeZone: p.timeZone,
-    iban: p.iban ?? "",
+    // Stored without spaces (the server compacts what is typed); read and typed in groups of four.
+    iban: p.iban ? groupIban(p.iban) : "",
     bic: p.bic ?? "",
   };
 }
