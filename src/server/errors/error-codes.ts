@@ -543,6 +543,21 @@ export const errorCodes = {
     "Type the organisation's portal address (its slug) exactly to delete it.",
     "Escribe exactamente la dirección del portal (el slug) de la organización para eliminarla.",
   ),
+  // Payment providers (issue 13): a provider that does not answer, or refuses a request for a reason of its own.
+  GATEWAY_UNAVAILABLE: def(
+    503,
+    "The payment service is not responding right now. Nothing was recorded; try again in a few minutes.",
+    "El servicio de pago no responde ahora. No se ha registrado nada; inténtalo dentro de unos minutos.",
+    "the payment provider did not answer in time, or answered with a server error",
+    "try again later; if it persists, check the provider's status page",
+  ),
+  GATEWAY_REQUEST_REFUSED: def(
+    502,
+    "The payment service refused this operation.",
+    "El servicio de pago ha rechazado esta operación.",
+    "the payment provider refused the request with an error code of its own (in the detail)",
+    "look the operation up in the provider's back office; the code says why",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;
