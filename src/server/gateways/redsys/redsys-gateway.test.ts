@@ -47,6 +47,7 @@ afterAll(async () => {
 beforeEach(() => {
   fake.mode = "up";
   fake.currencies = ["978"];
+  fake.refundsEnabled = true;
   received.length = 0;
 });
 
@@ -319,6 +320,13 @@ describe("RedSys refunds and the connection test (REST)", () => {
       code: "GATEWAY_REQUEST_REFUSED",
       message: "RedSys refused the request: SIS0056",
     });
+  });
+
+  it("a terminal without refunds enabled is CP3001", async () => {
+    const order = await paidOrder();
+    fake.refundsEnabled = false;
+    expect((await failure(refund(order, 100))).code).toBe("CP3001");
+    expect(fake.orders.get(order)?.refundedMinor).toBe(0);
   });
 
   it("tests the connection: the right key passes, a wrong key or merchant is CP3002", async () => {

@@ -64,6 +64,8 @@ export class RedsysFake {
   slowMs = 5_000;
   /** The currencies the terminal takes (RedSys terminals are usually EUR only). */
   currencies = ["978"];
+  /** Refunds are a terminal option; without it RedSys answers SIS0214. */
+  refundsEnabled = true;
   base = "";
 
   constructor(
@@ -253,6 +255,7 @@ export async function startRedsysFake(merchant = redsysTestMerchant): Promise<Re
     const { params } = checked;
     fake.requests.push({ path: request.url, params });
     if (params.DS_MERCHANT_TRANSACTIONTYPE !== "3") return { errorCode: "SIS0023" };
+    if (!fake.refundsEnabled) return { errorCode: "SIS0214" };
     const known = fake.orders.get(params.DS_MERCHANT_ORDER as string);
     if (!known) return { errorCode: "SIS0054" };
     if (known.status !== "paid") return { errorCode: "SIS0056" };
