@@ -264,6 +264,15 @@ describe("RedSys notifications", () => {
     expect(error.code).toBe("PAYMENT_SIGNATURE_INVALID");
   });
 
+  it("an order Portico did not start (no checkout in Ds_MerchantData) is ignored", async () => {
+    const verified = await redsysGateway.verifyNotification(
+      credentials,
+      env,
+      asInput(fake.notification("1234OTHERSHOP", { amountMinor: 100 })),
+    );
+    expect(verified.events).toEqual([{ kind: "ignored", why: "no Portico checkout in Ds_MerchantData" }]);
+  });
+
   it("reads a refund notification (transaction type 3) as a refund of the order", async () => {
     const { start } = await startAndPost();
     const fields = fake.notification(start.providerRef, {

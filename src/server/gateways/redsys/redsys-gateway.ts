@@ -100,6 +100,8 @@ function readMessage(rawBody: Buffer, contentType: string): Record<string, strin
   return Object.fromEntries(new URLSearchParams(text));
 }
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const notGenuine = (why: string) => new AppError("PAYMENT_SIGNATURE_INVALID", [], why);
 
 /**
@@ -156,6 +158,9 @@ function readEvent(
   }
   if (type !== "0") return { kind: "ignored", why: `RedSys transaction type ${type}` };
   const checkoutId = fields.Ds_MerchantData ?? "";
+  // Portico's checkout id travels in Ds_Merchant_MerchantData; an order started elsewhere has none.
+  if (!uuidPattern.test(checkoutId))
+    return { kind: "ignored", why: "no Portico checkout in Ds_MerchantData" };
   if (outcome === "authorised") return { kind: "payment", checkoutId, reference: order, status: "succeeded" };
   if (outcome === "cancelled") {
     return { kind: "payment", checkoutId, reference: order, status: "cancelled", providerCode: responseText };

@@ -1,4 +1,4 @@
-import { randomInt } from "node:crypto";
+import { createHash } from "node:crypto";
 import Fastify, { type FastifyInstance } from "fastify";
 import { now } from "../../clock.js";
 import {
@@ -27,6 +27,7 @@ export interface RedsysFakeOrder {
   urlKo: string;
   status: "pending" | "paid" | "declined" | "cancelled";
   refundedMinor: number;
+  refunds: number;
   /** Everything Portico put in Ds_MerchantParameters, decoded. */
   params: Record<string, string>;
 }
@@ -41,6 +42,8 @@ export interface RedsysNotifyOptions {
   times?: number;
   /** Wait before sending (a late notification). */
   delayMs?: number;
+  /** Ds_AuthorisationCode; by default one derived from the order and the outcome, as a resent one repeats. */
+  authorisationCode?: string;
   /** Flip one character of the signature, or sign with another key. */
   tamper?: "signature" | "key";
   /** Where to post it; by default the Ds_Merchant_MerchantURL Portico sent. */
@@ -99,7 +102,17 @@ export class RedsysFake {
       Ds_MerchantData: encodeURIComponent(known?.merchantData ?? ""),
       Ds_TransactionType: options.transactionType ?? "0",
       Ds_ConsumerLanguage: "1",
-      Ds_AuthorisationCode: authorised ? String(randomInt(100_000, 999_999)) : "",
+      Ds_AuthorisationCode: authorised
+        ? (options.authorisationCode ??
+          String(
+            (createHash("sha256")
+              .update(`${order}:${response}:${options.amountMinor}`)
+              .digest()
+              .readUInt32BE(0) %
+              900_000) +
+              100_000,
+          ))
+        : "",
       Ds_Card_Brand: "1",
       Ds_ProcessedPayMethod: "1",
     };
@@ -225,6 +238,7 @@ export async function startRedsysFake(merchant = redsysTestMerchant): Promise<Re
       urlKo: params.DS_MERCHANT_URLKO ?? "",
       status: "pending",
       refundedMinor: 0,
+      refunds: 0,
       params,
     });
     const amount = (Number(params.DS_MERCHANT_AMOUNT) / 100).toFixed(2);
@@ -262,7 +276,13 @@ export async function startRedsysFake(merchant = redsysTestMerchant): Promise<Re
     const amountMinor = Number(params.DS_MERCHANT_AMOUNT);
     if (known.refundedMinor + amountMinor > known.amountMinor) return { errorCode: "SIS0057" };
     known.refundedMinor += amountMinor;
-    const answer = fake.notification(known.order, { response: "0900", transactionType: "3", amountMinor });
+    known.refunds += 1;
+    const answer = fake.notification(known.order, {
+      response: "0900",
+      transactionType: "3",
+      amountMinor,
+      authorisationCode: String(700_000 + known.refunds),
+    });
     return answer;
   });
 
