@@ -150,8 +150,12 @@ export class RedsysFake {
     const response = outcome === "pay" ? "0000" : outcome === "decline" ? "0190" : "9915";
     known.status = outcome === "pay" ? "paid" : outcome === "decline" ? "declined" : "cancelled";
     const statuses = await this.notify(order, { response, ...(notifyUrl ? { url: notifyUrl } : {}) });
-    const query = new URLSearchParams(this.notification(order, { response })).toString();
-    return { statuses, redirect: `${outcome === "pay" ? known.urlOk : known.urlKo}?${query}` };
+    // RedSys sends the payer back with the signed fields appended to URL OK / URL KO.
+    const back = new URL(outcome === "pay" ? known.urlOk : known.urlKo);
+    for (const [name, value] of Object.entries(this.notification(order, { response }))) {
+      back.searchParams.set(name, value);
+    }
+    return { statuses, redirect: back.toString() };
   }
 
   lastOrder(): RedsysFakeOrder | undefined {
