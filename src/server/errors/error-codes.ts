@@ -543,20 +543,27 @@ export const errorCodes = {
     "Type the organisation's portal address (its slug) exactly to delete it.",
     "Escribe exactamente la dirección del portal (el slug) de la organización para eliminarla.",
   ),
-  // Payment providers (issue 13): a provider that does not answer, or refuses a request for a reason of its own.
+  // Payment gateways (issue 13): the core every provider plugs into.
   GATEWAY_UNAVAILABLE: def(
     503,
-    "The payment service is not responding right now. Nothing was recorded; try again in a few minutes.",
-    "El servicio de pago no responde ahora. No se ha registrado nada; inténtalo dentro de unos minutos.",
-    "the payment provider did not answer in time, or answered with a server error",
-    "try again later; if it persists, check the provider's status page",
+    "The payment provider did not answer; nothing was charged. Try again in a few minutes.",
+    "El proveedor de pagos no ha respondido; no se ha cobrado nada. Inténtalo de nuevo en unos minutos.",
+    "the provider timed out, refused the connection or answered an unexpected error",
+    "try again; if it lasts, check the provider's status page and Settings → Payments → Test the connection",
   ),
-  GATEWAY_REQUEST_REFUSED: def(
+  GATEWAY_CREDENTIALS_MISSING: def(
+    422,
+    "This payment method is not set up yet.",
+    "Este medio de pago aún no está configurado.",
+    "no credentials are stored for this provider (or they no longer decrypt with the server's keys)",
+    "enter the provider's credentials in Settings → Payments",
+  ),
+  REFUND_FAILED: def(
     502,
-    "The payment service refused this operation.",
-    "El servicio de pago ha rechazado esta operación.",
-    "the payment provider refused the request with an error code of its own (in the detail)",
-    "look the operation up in the provider's back office; the code says why",
+    "The payment provider refused the refund; nothing was refunded.",
+    "El proveedor de pagos ha rechazado la devolución; no se ha devuelto nada.",
+    "the provider answered the refund with a failure (see the notification for its code)",
+    "check the payment at the provider, then try again or refund by hand",
   ),
 } satisfies Record<string, ErrorDef>;
 

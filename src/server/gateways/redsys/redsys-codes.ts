@@ -65,7 +65,7 @@ export const redsysResponseTexts: Readonly<Record<string, { en: string; es: stri
 
 /**
  * SIS error codes of RedSys' REST answers ({"errorCode":"SIS0042"}) with a Portico meaning; the others
- * are refusals shown with their own code (GATEWAY_REQUEST_REFUSED).
+ * are refusals of the refund, shown with their own code (REFUND_FAILED: REST carries only refunds here).
  */
 const sisErrorCodes: Readonly<Record<string, ErrorCode>> = {
   SIS0026: "CP3002", // merchant / terminal does not exist
@@ -86,5 +86,5 @@ const sisErrorCodes: Readonly<Record<string, ErrorCode>> = {
 };
 
 export function redsysSisErrorCode(sisCode: string): ErrorCode {
-  return sisErrorCodes[sisCode] ?? "GATEWAY_REQUEST_REFUSED";
+  return sisErrorCodes[sisCode] ?? "REFUND_FAILED";
 }

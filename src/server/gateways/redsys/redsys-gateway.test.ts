@@ -328,7 +328,7 @@ describe("RedSys refunds and the connection test (REST)", () => {
     const { start } = await startAndPost();
     const error = await failure(refund(start.providerRef, 100));
     expect(error).toMatchObject({
-      code: "GATEWAY_REQUEST_REFUSED",
+      code: "REFUND_FAILED",
       message: "RedSys refused the request: SIS0056",
     });
   });
