@@ -212,6 +212,21 @@ describe("paying through RedSys", () => {
     expect((await invoiceStatus(invoice.id)).status).toBe("paid");
   });
 
+  test("an order number names one checkout: the database refuses to give it to another", async () => {
+    const { invoices, cookie } = await customerWith("Unique Orders");
+    const invoice = invoices[0] as InvoiceDetail;
+    const first = await payAtRedsys(cookie, `/invoices/${invoice.id}/pay`, { idempotencyKey: "unique-0001" });
+    const second = await payAtRedsys(cookie, `/invoices/${invoice.id}/pay`, {
+      idempotencyKey: "unique-0002",
+    });
+    const other = (await checkoutOf(second.order))?.id as string;
+    await expect(
+      withOrg(ctx.database.db, org.orgId, (tx) =>
+        tx.update(checkoutSessions).set({ providerRef: first.order }).where(eq(checkoutSessions.id, other)),
+      ),
+    ).rejects.toThrow();
+  });
+
   test("a tampered notification is 400 and changes nothing", async () => {
     const { customer, invoices, cookie } = await customerWith("Tampered Payer");
     const invoice = invoices[0] as InvoiceDetail;
