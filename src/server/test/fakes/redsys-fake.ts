@@ -201,8 +201,8 @@ function page(title: string, body: string) {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Starts the fake on a random port of 127.0.0.1. */
-export async function startRedsysFake(merchant = redsysTestMerchant): Promise<RedsysFake> {
+/** Starts the fake on 127.0.0.1, on a random port unless one is given (the e2e script's). */
+export async function startRedsysFake(merchant = redsysTestMerchant, port = 0): Promise<RedsysFake> {
   const app = Fastify({ logger: false, forceCloseConnections: true });
   const fake = new RedsysFake(app, merchant);
   app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_req, body, done) =>
@@ -290,7 +290,7 @@ export async function startRedsysFake(merchant = redsysTestMerchant): Promise<Re
     return answer;
   });
 
-  await app.listen({ port: 0, host: "127.0.0.1" });
+  await app.listen({ port, host: "127.0.0.1" });
   const address = app.server.address();
   fake.base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   return fake;
