@@ -27,7 +27,7 @@ const alphanumerics = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstu
  * Ds_Merchant_Order: 4 digits and 8 alphanumerics (RedSys wants 4–12 characters, the first 4 numeric).
  * Derived from the organisation and the checkout's idempotency key, so a retried start signs the same
  * order and RedSys itself refuses to take it twice (SIS0051); a new checkout gets a new one, and the
- * payments module keeps it unique per organisation (it is the payment's reference).
+ * database keeps it unique per organisation (checkout_sessions' provider_ref, migration 0018).
  */
 export function redsysOrderNumber(orgId: string, idempotencyKey: string): string {
   const digest = createHash("sha256").update(`redsys-order:${orgId}:${idempotencyKey}`).digest();
@@ -44,7 +44,7 @@ function checkAmount(amountMinor: number, currency: string): string {
   return currencyNumber;
 }
 
-/** RedSys caps text fields; a longer one is refused (SIS0026-like format errors), so trim them here. */
+/** RedSys caps its text fields (125 and 60 characters here); trim rather than have the payment refused. */
 const clip = (text: string, max: number) => text.replace(/\s+/g, " ").trim().slice(0, max);
 
 async function startCheckout(
