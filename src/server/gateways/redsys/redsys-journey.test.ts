@@ -272,12 +272,17 @@ describe("staff refunds through RedSys", () => {
     if (!payment) throw new Error("no payment recorded");
     return { payment, order: order.order, invoice };
   }
-  const refund = (paymentId: string, amountMinor: number, expectedRefundedMinor: number) =>
+  /** Dated the payment's day (the server's clock, so the file passes on any date). */
+  const refund = (
+    payment: { id: string; paidOn: string },
+    amountMinor: number,
+    expectedRefundedMinor: number,
+  ) =>
     ctx.app.inject({
       method: "POST",
-      url: `/api/payments/${paymentId}/refunds`,
+      url: `/api/payments/${payment.id}/refunds`,
       headers: { cookie: org.cookie },
-      payload: { amountMinor, method: "other", refundedOn: "2026-12-07", expectedRefundedMinor },
+      payload: { amountMinor, method: "other", refundedOn: payment.paidOn, expectedRefundedMinor },
     });
   const refundsOf = (paymentId: string) =>
     withOrg(ctx.database.db, org.orgId, (tx) =>
@@ -286,9 +291,9 @@ describe("staff refunds through RedSys", () => {
 
   test("a partial refund, then the rest; never beyond what was paid", async () => {
     const { payment, order } = await paidPayment("Refund Partial");
-    expect((await refund(payment.id, 4_200, 0)).statusCode).toBe(200);
-    expect((await refund(payment.id, payment.amountMinor - 4_200, 4_200)).statusCode).toBe(200);
-    const over = await refund(payment.id, 1, payment.amountMinor);
+    expect((await refund(payment, 4_200, 0)).statusCode).toBe(200);
+    expect((await refund(payment, payment.amountMinor - 4_200, 4_200)).statusCode).toBe(200);
+    const over = await refund(payment, 1, payment.amountMinor);
     expect(over.statusCode).toBeGreaterThanOrEqual(400);
     expect(fake.orders.get(order)?.refundedMinor).toBe(payment.amountMinor);
     const rows = (await refundsOf(payment.id)).map((r) => [r.amountMinor, r.status]);
@@ -301,8 +306,8 @@ describe("staff refunds through RedSys", () => {
   test("two full refunds at once: RedSys and Portico refund it once", async () => {
     const { payment, order } = await paidPayment("Refund Twice");
     const both = await Promise.all([
-      refund(payment.id, payment.amountMinor, 0),
-      refund(payment.id, payment.amountMinor, 0),
+      refund(payment, payment.amountMinor, 0),
+      refund(payment, payment.amountMinor, 0),
     ]);
     expect(both.map((r) => r.statusCode).filter((s) => s === 200)).toHaveLength(1);
     expect(fake.orders.get(order)?.refundedMinor).toBe(payment.amountMinor);
@@ -312,7 +317,7 @@ describe("staff refunds through RedSys", () => {
   test("RedSys down: a clear error, and no refund is recorded", async () => {
     const { payment, order } = await paidPayment("Refund Down");
     fake.mode = "down";
-    const res = await refund(payment.id, 1_000, 0);
+    const res = await refund(payment, 1_000, 0);
     fake.mode = "up";
     expect([res.statusCode, res.json().code]).toEqual([503, "GATEWAY_UNAVAILABLE"]);
     expect(await refundsOf(payment.id)).toEqual([]);
