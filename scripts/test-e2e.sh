@@ -29,9 +29,15 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/portico-e2e.XXXXXX")
 APP_LOG=$WORK/app.log
 mkdir "$WORK/data"
 app_pid=
+fake_pid=
 pw_pid=
 
+stop_fake() {
+  [[ -n $fake_pid ]] || return 0
+  kill -TERM -- "-$fake_pid" 2>/dev/null || true
+}
 stop_app() {
+  stop_fake
   [[ -n $app_pid ]] || return 0
   # setsid made the app a process-group leader: signal npm, tsx and node together.
   kill -TERM -- "-$app_pid" 2>/dev/null || return 0
@@ -60,13 +66,22 @@ trap cleanup EXIT
 trap 'on_signal 130' INT
 trap 'on_signal 143' TERM
 
-PORT=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{process.stdout.write(String(s.address().port));s.close()})')
+free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{process.stdout.write(String(s.address().port));s.close()})'; }
+PORT=$(free_port)
 BASE=http://127.0.0.1:$PORT
 export E2E_BASE_URL=$BASE
 
+# The payment providers' fakes (test code, src/server/test/fakes): the app is pointed at them, never at
+# the real providers; a production start never runs them.
+REDSYS_FAKE_PORT=$(free_port)
+REDSYS_FAKE_PORT=$REDSYS_FAKE_PORT setsid node_modules/.bin/tsx src/server/test/fakes/redsys-fake-server.ts \
+  </dev/null >"$WORK/redsys-fake.log" 2>&1 &
+fake_pid=$!
+export REDSYS_BASE=http://127.0.0.1:$REDSYS_FAKE_PORT
+
 log "starting the app on $BASE (data $WORK/data, log $APP_LOG)"
 t0=$SECONDS
-DATA_DIR=$WORK/data PORT=$PORT HOST=127.0.0.1 PUBLIC_URL=$BASE \
+DATA_DIR=$WORK/data PORT=$PORT HOST=127.0.0.1 PUBLIC_URL=$BASE REDSYS_BASE=$REDSYS_BASE \
   setsid bash -c "exec ${E2E_START_CMD:-npm start}" </dev/null >"$APP_LOG" 2>&1 &
 app_pid=$!
 

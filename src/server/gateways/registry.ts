@@ -1,5 +1,6 @@
 import type { Config } from "../config.js";
 import type { Gateway, GatewayEnv, GatewayId } from "./gateway.js";
+import { redsysGateway } from "./redsys/redsys-gateway.js";
 import { createSandboxGateway } from "./sandbox/sandbox-gateway.js";
 import { transferGateway } from "./transfer/transfer-gateway.js";
 
@@ -12,7 +13,7 @@ export type AnyGateway = Gateway<any>;
  * added by `serverGateways` below, and only where it may run.
  */
 export function providerGateways(): AnyGateway[] {
-  return [transferGateway];
+  return [transferGateway, redsysGateway];
 }
 
 /** Every gateway this server runs, by id: the providers, and the sandbox when config.sandboxGateway. */

@@ -43,7 +43,11 @@ export const checkoutSessions = pgTable(
     completedAt: ts("completed_at"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("checkout_sessions_idempotency_key").on(t.orgId, t.idempotencyKey)],
+  (t) => [
+    uniqueIndex("checkout_sessions_idempotency_key").on(t.orgId, t.idempotencyKey),
+    // A provider's reference names one checkout: RedSys order numbers are never reused (decision 027).
+    uniqueIndex("checkout_sessions_provider_ref_key").on(t.orgId, t.gateway, t.providerRef),
+  ],
 );
 
 export const paymentMethods = ["gateway", "transfer", "cash", "cheque", "card_terminal", "other"] as const;

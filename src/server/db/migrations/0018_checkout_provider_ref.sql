@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "checkout_sessions_provider_ref_key" ON "checkout_sessions" USING btree ("org_id","gateway","provider_ref");
