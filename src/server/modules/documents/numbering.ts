@@ -167,3 +167,23 @@ export async function numberInSeries(
   refuseIssueDateBeforeLast(dates.issueDate, last?.issueDate as string | null | undefined, dates.today);
   return { ...taken, year };
 }
+
+/**
+ * A series other than the default, created the first time it is asked for (the "IMP" series of imported
+ * invoices, decision 029). Its counters are its own: the default series never sees its numbers.
+ */
+export async function ensureSeries(
+  tx: Tx,
+  orgId: string,
+  documentType: NumberedDocument,
+  prefix: string,
+  name: string,
+): Promise<string> {
+  await tx.insert(numberSeries).values({ orgId, documentType, prefix, name }).onConflictDoNothing();
+  const [row] = await tx
+    .select({ id: numberSeries.id })
+    .from(numberSeries)
+    .where(and(eq(numberSeries.documentType, documentType), eq(numberSeries.prefix, prefix)));
+  if (!row) throw new AppError("INTERNAL", [], "series not created");
+  return row.id;
+}
