@@ -1,8 +1,7 @@
 import type { Tx } from "../../db/client.js";
 import { insertImportedCustomersInTx } from "../customers/import-customers.js";
-import { importSeriesId, insertImportedInvoiceInTx } from "../invoices/import-invoices.js";
-import { lockDocuments } from "../ledger/allocate.js";
-import { insertPaymentInTx } from "../payments/payments.service.js";
+import { importSeriesId, insertImportedInvoicesInTx } from "../invoices/import-invoices.js";
+import { insertPaymentsInTx } from "../payments/payments.service.js";
 import type { CustomerUnit } from "./plan-customers.js";
 import type { InvoiceUnit } from "./plan-invoices.js";
 
@@ -36,27 +35,29 @@ export async function applyInvoicesInTx(
   units: InvoiceUnit[],
 ): Promise<AppliedCounts> {
   const seriesId = await importSeriesId(tx, orgId);
-  let payments = 0;
-  for (const unit of units) {
-    const invoice = await insertImportedInvoiceInTx(tx, orgId, seriesId, unit);
-    if (!unit.payment) continue;
-    const locked = await lockDocuments(tx, [invoice.id]);
-    await insertPaymentInTx(
-      tx,
-      {
-        orgId,
-        customerId: unit.customerId,
-        amountMinor: unit.payment.amountMinor,
-        currency: unit.currency,
-        method: unit.payment.method,
-        paidOn: unit.payment.paidOn,
-        reference: unit.payment.reference,
-        recordedBy: userId,
-      },
-      [{ invoiceId: invoice.id, amountMinor: unit.payment.amountMinor }],
-      locked,
-    );
-    payments++;
-  }
-  return { created: units.length, contacts: 0, payments };
+  const written = await insertImportedInvoicesInTx(tx, orgId, seriesId, units);
+  const payments = await insertPaymentsInTx(
+    tx,
+    orgId,
+    units.flatMap((unit, i) => {
+      const invoice = written[i];
+      if (!unit.payment || !invoice) return [];
+      const { amountMinor, paidOn, method, reference } = unit.payment;
+      return [
+        {
+          input: {
+            customerId: unit.customerId,
+            amountMinor,
+            currency: unit.currency,
+            method,
+            paidOn,
+            reference,
+            recordedBy: userId,
+          },
+          targets: [{ invoiceId: invoice.id, amountMinor }],
+        },
+      ];
+    }),
+  );
+  return { created: written.length, contacts: 0, payments };
 }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type {
   ImportJob,
@@ -116,10 +116,15 @@ export const emptyReport = (skipped: number): ImportReport => ({
   errorCode: null,
 });
 
-/** The job's row, locked for this transaction, or null once it is no longer to be worked on. */
-export async function lockOpenJob(tx: Tx, jobId: string): Promise<JobRow | null> {
+const { file: _file, ...jobColumns } = getTableColumns(importJobs);
+
+/**
+ * The job's row but its file (read once, when the job starts, not at every chunk), locked for this
+ * transaction, or null once it is no longer to be worked on.
+ */
+export async function lockOpenJob(tx: Tx, jobId: string): Promise<Omit<JobRow, "file"> | null> {
   const [row] = await tx
-    .select()
+    .select(jobColumns)
     .from(importJobs)
     .where(and(eq(importJobs.id, jobId), sql`${importJobs.status} in ('queued', 'running')`))
     .for("update");

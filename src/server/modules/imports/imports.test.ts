@@ -5,6 +5,7 @@ import { contacts, customers, importJobs, invoices, payments } from "../../db/sc
 import { withOrg } from "../../db/scope.js";
 import { buildInvoice, type TestOrg } from "../../test/factories.js";
 import { setUpTestApp } from "../../test/scenarios.js";
+import { refreshDocumentInTx } from "../ledger/refresh-document.js";
 import { IMPORT_CHUNK, ImportInterrupted, ImportRunner, runImportJob } from "./import-runner.js";
 import { createImportJob } from "./imports.service.js";
 
@@ -107,6 +108,13 @@ describe("CSV import", () => {
       ["2025/0145", "2025-12-03", null, 30000, 0, "issued"],
     ]);
     expect(list.map((i) => i.sequence)).toEqual([1, 2, 3]);
+    // The batch refresh wrote what the ledger's one-document refresh computes.
+    const refreshed = await withOrg(db(), org.orgId, (tx) =>
+      Promise.all(list.map((i) => refreshDocumentInTx(tx, i.id))),
+    );
+    expect(refreshed.map((i) => [i.paidMinor, i.status, i.paidAt?.getTime() ?? null])).toEqual(
+      list.map((i) => [i.paidMinor, i.status, i.paidAt?.getTime() ?? null]),
+    );
     const receipts = await withOrg(db(), org.orgId, (tx) =>
       tx.select().from(payments).orderBy(payments.paidOn),
     );

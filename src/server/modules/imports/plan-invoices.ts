@@ -1,4 +1,4 @@
-import type { ImportMapping } from "../../../shared/contracts/index.js";
+import { type ImportMapping, MAX_AMOUNT_MINOR } from "../../../shared/contracts/index.js";
 import { computeTotals, isSupportedCurrency, minorToDecimalString } from "../../../shared/money/index.js";
 import * as clock from "../../clock.js";
 import type { Tx } from "../../db/client.js";
@@ -85,7 +85,9 @@ function readInvoice(
   const lines = lineRows.map((l) => readLine(problems, l, currency, ctx.taxes));
   if (problems.list.length > before) return null;
   const priced = lines as PricedLineInput[];
-  const totalMinor = computeTotals(priced).totals.totalMinor;
+  const totalMinor = totalOf(priced);
+  if (totalMinor === null)
+    return problems.add(r.row, "unitPrice", "too_big", { maximum: MAX_AMOUNT_MINOR, origin: "number" });
   const stated = r.get("total");
   if (stated) {
     const given = parseImportAmount(stated, currency);
@@ -110,6 +112,17 @@ function readInvoice(
     lines: priced,
     payment,
   };
+}
+
+/** The invoice's total by the money rules, or null beyond what an amount may be. */
+function totalOf(lines: PricedLineInput[]): number | null {
+  try {
+    const { totalMinor } = computeTotals(lines).totals;
+    return Math.abs(totalMinor) <= MAX_AMOUNT_MINOR ? totalMinor : null;
+  } catch (err) {
+    if (err instanceof RangeError) return null;
+    throw err;
+  }
 }
 
 function readDate(problems: Problems, r: RowCells, field: string, required: boolean): string | null {

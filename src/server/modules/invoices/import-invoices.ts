@@ -1,12 +1,12 @@
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { yearOf } from "../../../shared/dates.js";
 import * as clock from "../../clock.js";
 import type { Tx } from "../../db/client.js";
-import { invoiceLines, invoices, numberSeries } from "../../db/schema/index.js";
+import { customers, invoiceLines, invoices, numberSeries } from "../../db/schema/index.js";
 import { AppError } from "../../errors/errors.js";
-import { customerSnapshotOf, loadCustomerRecord } from "../customers/customers.service.js";
+import { customerSnapshotOf } from "../customers/customers.service.js";
 import { type PricedLineInput, priceLines } from "../documents/line-pricing.js";
-import { ensureSeries, takeNextNumber } from "../documents/numbering.js";
+import { ensureSeries, takeNumbers } from "../documents/numbering.js";
 
 /** The series imported invoices keep their numbers in (decision 029). */
 export const IMPORT_SERIES_PREFIX = "IMP";
@@ -43,44 +43,69 @@ export interface ImportedInvoice {
 }
 
 /**
- * An invoice issued in another system, written as issued with its own number and dates in the import
- * series. Its `sequence` is the next of the series' counter for the year of its issue date (so the
- * unique (series, year, sequence) holds and the default series' counters are never touched); the number
- * people know it by is the one it had.
+ * Invoices issued in another system, written as issued with their own numbers and dates in the import
+ * series, in the order given (by issue date). Each `sequence` is the series' next for the year of its
+ * issue date (taken in one block per year), so the unique (series, year, sequence) holds and the default
+ * series' counters are never touched; the number people know each by is the one it had. Written in bulk:
+ * an import writes thousands.
  */
-export async function insertImportedInvoiceInTx(
+export async function insertImportedInvoicesInTx(
   tx: Tx,
   orgId: string,
   seriesId: string,
-  input: ImportedInvoice,
-): Promise<typeof invoices.$inferSelect> {
-  const customer = await loadCustomerRecord(tx, input.customerId);
-  const year = yearOf(input.issueDate);
-  const { sequence } = await takeNextNumber(tx, orgId, seriesId, year);
-  const { lines, totals } = priceLines(input.lines);
-  const [row] = await tx
+  items: ImportedInvoice[],
+): Promise<(typeof invoices.$inferSelect)[]> {
+  if (items.length === 0) return [];
+  const ids = [...new Set(items.map((i) => i.customerId))];
+  const found = await tx.select().from(customers).where(inArray(customers.id, ids));
+  const byId = new Map(found.map((c) => [c.id, c]));
+  const next = new Map<number, number>();
+  for (const year of new Set(items.map((i) => yearOf(i.issueDate)))) {
+    const count = items.filter((i) => yearOf(i.issueDate) === year).length;
+    next.set(year, (await takeNumbers(tx, orgId, seriesId, year, count)).first);
+  }
+  const priced = items.map((item) => priceLines(item.lines));
+  const rows = await tx
     .insert(invoices)
-    .values({
-      orgId,
-      customerId: customer.id,
-      kind: "invoice",
-      seriesId,
-      number: input.number,
-      year,
-      sequence,
-      status: "issued",
-      issueDate: input.issueDate,
-      dueDate: input.dueDate,
-      currency: input.currency,
-      notes: input.notes,
-      ...totals,
-      customerSnapshot: customerSnapshotOf(customer),
-      issuedAt: clock.now(),
-    })
+    .values(
+      items.map((item, i) => {
+        const customer = byId.get(item.customerId);
+        if (!customer) throw new AppError("NOT_FOUND");
+        const year = yearOf(item.issueDate);
+        const sequence = next.get(year) as number;
+        next.set(year, sequence + 1);
+        return {
+          orgId,
+          customerId: customer.id,
+          kind: "invoice" as const,
+          seriesId,
+          number: item.number,
+          year,
+          sequence,
+          status: "issued" as const,
+          issueDate: item.issueDate,
+          dueDate: item.dueDate,
+          currency: item.currency,
+          notes: item.notes,
+          ...(priced[i] as ReturnType<typeof priceLines>).totals,
+          customerSnapshot: customerSnapshotOf(customer),
+          issuedAt: clock.now(),
+        };
+      }),
+    )
     .returning();
-  if (!row) throw new AppError("INTERNAL");
-  await tx
-    .insert(invoiceLines)
-    .values(lines.map((l) => ({ ...l, orgId, customerId: customer.id, invoiceId: row.id })));
-  return row;
+  // RETURNING follows the VALUES order; matched by number all the same, which is unique in the batch.
+  const byNumber = new Map(rows.map((r) => [r.number, r]));
+  const ordered = items.map((item) => byNumber.get(item.number) as typeof invoices.$inferSelect);
+  await tx.insert(invoiceLines).values(
+    ordered.flatMap((row, i) =>
+      (priced[i] as ReturnType<typeof priceLines>).lines.map((l) => ({
+        ...l,
+        orgId,
+        customerId: row.customerId,
+        invoiceId: row.id,
+      })),
+    ),
+  );
+  return ordered;
 }
