@@ -107,6 +107,7 @@ export const PAGES: WalkPage[] = [
       return page.getByRole("dialog");
     },
   ),
+  admin("import", () => "/customers/import"),
   admin("new customer", () => "/customers/new"),
   opened(
     admin("new customer", () => "/customers/new"),

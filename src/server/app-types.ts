@@ -11,11 +11,21 @@ export interface AppDeps {
   database: Database;
   config: Config;
   mailer: Mailer;
+  /**
+   * Runs background jobs in this process (CSV imports, decision 029): a thin seam that issue 15 replaces
+   * with the job queue. buildApp makes one when none is given (tests); main.ts gives one it resumes.
+   */
+  jobRunner?: JobRunner;
   /** Serve the built web apps from dist/web (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean;
   /** Live streams' heartbeat and session re-check (G4); shorter in tests. */
   liveHeartbeatMs?: number;
+}
+
+/** Something that runs a queued job of an organisation, later, once. */
+export interface JobRunner {
+  enqueue(job: { id: string; orgId: string }): void;
 }
 
 export type App = FastifyInstance;

@@ -28,6 +28,8 @@ import { teamInvitationRoutes } from "./modules/auth/team-invitation.routes.js";
 import { commentRoutes } from "./modules/comments/comments.routes.js";
 import { customerRoutes } from "./modules/customers/customers.routes.js";
 import { gatewayCredentialRoutes } from "./modules/gateway-credentials/gateway-credentials.routes.js";
+import { ImportRunner } from "./modules/imports/import-runner.js";
+import { importRoutes } from "./modules/imports/imports.routes.js";
 import { invoiceRoutes } from "./modules/invoices/invoices.routes.js";
 import { notificationRoutes } from "./modules/notifications/notifications.routes.js";
 import { onboardingRoutes } from "./modules/onboarding/onboarding.routes.js";
@@ -126,7 +128,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
   registerFavicon(app);
 
-  const d: Deps = { database: deps.database, config: deps.config, mailer: deps.mailer };
+  const jobRunner = deps.jobRunner ?? new ImportRunner(deps.database.db);
+  const d: Deps = { database: deps.database, config: deps.config, mailer: deps.mailer, jobRunner };
   const realtime = new RealtimeHub(deps.database);
   app.addHook("onClose", () => realtime.close());
   await app.register(async (api) => {
@@ -136,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await organisationDataRoutes(api, d);
     await taxRoutes(api, d);
     await customerRoutes(api, d);
+    await importRoutes(api, d);
     await invoiceRoutes(api, d);
     await quoteRoutes(api, d);
     await outboxRoutes(api, d);

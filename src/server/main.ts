@@ -20,6 +20,7 @@ async function main() {
   const { openDatabase } = await import("./db/client.js");
   const { migrateDatabase } = await import("./db/migrate.js");
   const { Mailer } = await import("./email/mailer.js");
+  const { ImportRunner } = await import("./modules/imports/import-runner.js");
   const { seedDemoIfEmpty } = await import("./seed.js");
   const { startBanner } = await import("./start-banner.js");
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -32,7 +33,9 @@ async function main() {
   // (start-banner.ts); later starts mint none.
   const portalLink = config.demo && !config.isProduction && seed.seeded ? seed.portalLink : null;
   void mailer.deliverQueued();
-  const app = await buildApp({ database, config, mailer, serveWeb: true, logger: true });
+  // Imports a stopped process left queued or running go on (decision 029; issue 15 brings the job queue).
+  const jobRunner = new ImportRunner(database.db);
+  const app = await buildApp({ database, config, mailer, jobRunner, serveWeb: true, logger: true });
   await app.listen({ port: config.port, host: config.host });
   console.log(
     startBanner(config, {
@@ -43,8 +46,11 @@ async function main() {
     }),
   );
 
+  void jobRunner.resume();
+
   const stop = async () => {
     await app.close();
+    await jobRunner.stop();
     mailer.close();
     await database.close();
     process.exit(0);

@@ -67,6 +67,9 @@ export const CUSTOM_FIELD_ERROR_CODES = [
   "range_too_long",
   "invalid_cursor",
   "bad_request",
+  // imports (decision 029)
+  "total_mismatch",
+  "customer_not_found",
 ] as const;
 
 export type ZodIssueCode = (typeof ZOD_ISSUE_CODES)[number];

@@ -571,6 +571,31 @@ export const errorCodes = {
     "the provider answered the refund with a failure (see the notification for its code)",
     "check the payment at the provider, then try again or refund by hand",
   ),
+  IMPORT_FILE_TOO_LARGE: def(
+    413,
+    "The file is too large to import (at most 8 MB).",
+    "El archivo es demasiado grande para importarlo (8 MB como máximo).",
+  ),
+  IMPORT_TOO_MANY_ROWS: def(
+    413,
+    "The file has too many rows (at most 20,000); split it and import each part.",
+    "El archivo tiene demasiadas filas (20.000 como máximo); divídelo e importa cada parte.",
+  ),
+  IMPORT_EMPTY: def(
+    422,
+    "The file has no rows under its header.",
+    "El archivo no tiene filas bajo la cabecera.",
+  ),
+  IMPORT_UNREADABLE: def(
+    422,
+    "The file could not be read as CSV (check its quotes).",
+    "No se ha podido leer el archivo como CSV (revisa sus comillas).",
+  ),
+  IMPORT_HAS_PROBLEMS: def(
+    422,
+    "Some rows have problems: nothing was imported. Correct them and import the file again.",
+    "Algunas filas tienen problemas: no se ha importado nada. Corrígelas e importa el archivo de nuevo.",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -4,6 +4,7 @@ export * from "./comments.js";
 export * from "./common.js";
 export * from "./customers.js";
 export * from "./gateways.js";
+export * from "./imports.js";
 export * from "./invoices.js";
 export * from "./money.js";
 export * from "./notifications.js";

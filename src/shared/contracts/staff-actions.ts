@@ -21,6 +21,7 @@ export const STAFF_ACTIONS = [
   "ownership.manage",
   "billing.manage",
   "organisation.delete",
+  "data.import",
 ] as const;
 export const staffAction = z.enum(STAFF_ACTIONS);
 export type StaffAction = z.infer<typeof staffAction>;

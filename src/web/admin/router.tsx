@@ -9,6 +9,7 @@ import { CustomerCreatePage } from "./customers/customer-create-page.js";
 import { CustomerEditPage } from "./customers/customer-edit-page.js";
 import { CustomersPage } from "./customers/customers-page.js";
 import { DashboardPage } from "./dashboard/dashboard-page.js";
+import { ImportPage } from "./imports/import-page.js";
 import { InvoiceDetailPage } from "./invoices/invoice-detail-page.js";
 import { EditInvoicePage, NewInvoicePage } from "./invoices/invoice-editor-pages.js";
 import { InvoicesPage } from "./invoices/invoices-page.js";
@@ -50,6 +51,7 @@ export const router = createBrowserRouter(
         { index: true, element: <DashboardPage /> },
         { path: "customers", element: <CustomersPage /> },
         { path: "customers/new", element: <CustomerCreatePage /> },
+        { path: "customers/import", element: <ImportPage /> },
         { path: "customers/:id", element: <CustomerEditPage /> },
         { path: "invoices", element: <InvoicesPage /> },
         { path: "invoices/new", element: <NewInvoicePage /> },

@@ -2,6 +2,7 @@ import type { es } from "./es.js";
 import { apiKeysEn } from "./features/api-keys.js";
 import { commentsEn } from "./features/comments.js";
 import { customerRecordsEn } from "./features/customer-records.js";
+import { importsEn } from "./features/imports.js";
 import { issueDatesEn } from "./features/issue-dates.js";
 import { moneyAdminEn } from "./features/money-admin.js";
 import { moneyFiguresEn } from "./features/money-figures.js";
@@ -373,6 +374,7 @@ export const en: Messages<typeof es> = {
   staffPasswords: staffPasswordsEn,
   apiKeys: apiKeysEn,
   organisationData: organisationDataEn,
+  imports: importsEn,
   team: teamEn,
   twoFactor: twoFactorEn,
   issueDates: issueDatesEn,

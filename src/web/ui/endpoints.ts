@@ -45,6 +45,9 @@ import type {
   EmailDetail,
   EmailSummary,
   EnablePortalAccessBody,
+  ImportBody,
+  ImportJob,
+  ImportPreview,
   InvoiceDetail,
   InvoiceDraftBody,
   InvoiceSalesOrderBody,
@@ -196,6 +199,10 @@ export interface Endpoints {
   "POST /api/customers/:customerId/contacts/:contactId/preview": Reply<PreviewResult>;
   "POST /api/portal-access/bulk": Send<BulkInviteBody, BulkInviteReport>;
   "GET /api/customers/:customerId/activity": Reply<ActivityPage>;
+  // CSV import (admins)
+  "POST /api/imports/preview": Send<ImportBody, ImportPreview>;
+  "POST /api/imports": Send<ImportBody, ImportJob>;
+  "GET /api/imports/:id": Reply<ImportJob>;
 
   // Invoices
   "POST /api/invoices/:id/issue": { body?: IssueDateBody; response: InvoiceDetail };

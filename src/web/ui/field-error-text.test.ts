@@ -109,6 +109,8 @@ const SAMPLE_PARAMS: Partial<Record<FieldErrorCode, NonNullable<FieldError["para
   issue_date_in_future: { today: "2026-01-05" },
   unknown_gateway: { gateway: "stripe" },
   portal_moved: { slug: "new-home" },
+  total_mismatch: { expected: "12.10", currency: "EUR" },
+  customer_not_found: { value: "Acme" },
 };
 // Codes that mean "not valid" and nothing more specific.
 const GENERIC: readonly FieldErrorCode[] = ["custom", "invalid_union", "invalid_key", "invalid_element"];

@@ -171,6 +171,10 @@ export function fieldErrorKey(
       return typeof params.customerName === "string"
         ? { key: "emailInUseBy", values: { customerName: params.customerName } }
         : { key: "emailInUse" };
+    case "total_mismatch":
+      return { key: "totalMismatch", values: { expected: params.expected ?? "" } };
+    case "customer_not_found":
+      return { key: "customerNotFound", values: { value: params.value ?? "" } };
     default:
       return null;
   }

@@ -55,6 +55,7 @@ export const queryKeys = {
       archived ? (["customers", q, "archived"] as const) : (["customers", q] as const),
   },
   customer: (id: string) => ["customer", id] as const,
+  importJob: (id: string) => ["import-job", id] as const,
   customerBalances: {
     all: ["customer-balances"] as const,
     of: (customerId: string) => ["customer-balances", customerId] as const,

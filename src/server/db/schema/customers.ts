@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, orgId, ts, updatedAt } from "./_columns.js";
 
 export const customers = pgTable(
@@ -26,11 +26,16 @@ export const customers = pgTable(
     paymentTermsDays: integer("payment_terms_days").notNull().default(30),
     mayPayByBank: boolean("may_pay_by_bank").notNull().default(false),
     notes: text("notes"),
+    /** The customer's id in the system it was imported from (decision 029): a re-import finds it by this. */
+    externalId: text("external_id"),
     deletedAt: ts("deleted_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("customers_org_name_idx").on(t.orgId, t.name)],
+  (t) => [
+    index("customers_org_name_idx").on(t.orgId, t.name),
+    uniqueIndex("customers_external_id_key").on(t.orgId, t.externalId),
+  ],
 );
 
 export const contacts = pgTable(

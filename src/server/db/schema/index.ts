@@ -3,6 +3,7 @@ export * from "./comments.js";
 export * from "./customers.js";
 export * from "./emails.js";
 export * from "./gateways.js";
+export * from "./imports.js";
 export * from "./invoices.js";
 export * from "./notifications.js";
 export * from "./organisations.js";

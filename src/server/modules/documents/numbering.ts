@@ -21,18 +21,33 @@ export async function takeNextNumber(
   seriesId: string,
   year: number,
 ): Promise<{ sequence: number; number: string }> {
+  const { first, prefix } = await takeNumbers(tx, orgId, seriesId, year, 1);
+  return { sequence: first, number: formatNumber(prefix, year, first) };
+}
+
+/**
+ * Takes `count` consecutive numbers of a series for a year at once (first … first + count − 1), under the
+ * same counter-row lock as `takeNextNumber`: what an import of many documents takes in one statement.
+ */
+export async function takeNumbers(
+  tx: Tx,
+  orgId: string,
+  seriesId: string,
+  year: number,
+  count: number,
+): Promise<{ first: number; prefix: string }> {
   const [series] = await tx.select().from(numberSeries).where(eq(numberSeries.id, seriesId));
   if (!series) throw new AppError("NOT_FOUND");
   const [row] = await tx
     .insert(numberCounters)
-    .values({ orgId, seriesId, year, lastNumber: 1 })
+    .values({ orgId, seriesId, year, lastNumber: count })
     .onConflictDoUpdate({
       target: [numberCounters.seriesId, numberCounters.year],
-      set: { lastNumber: sql`${numberCounters.lastNumber} + 1` },
+      set: { lastNumber: sql`${numberCounters.lastNumber} + ${count}` },
     })
     .returning({ lastNumber: numberCounters.lastNumber });
   if (!row) throw new AppError("INTERNAL");
-  return { sequence: row.lastNumber, number: formatNumber(series.prefix, year, row.lastNumber) };
+  return { first: row.lastNumber - count + 1, prefix: series.prefix };
 }
 
 export const formatNumber = (prefix: string, year: number, sequence: number) =>
@@ -166,4 +181,24 @@ export async function numberInSeries(
     );
   refuseIssueDateBeforeLast(dates.issueDate, last?.issueDate as string | null | undefined, dates.today);
   return { ...taken, year };
+}
+
+/**
+ * A series other than the default, created the first time it is asked for (the "IMP" series of imported
+ * invoices, decision 029). Its counters are its own: the default series never sees its numbers.
+ */
+export async function ensureSeries(
+  tx: Tx,
+  orgId: string,
+  documentType: NumberedDocument,
+  prefix: string,
+  name: string,
+): Promise<string> {
+  await tx.insert(numberSeries).values({ orgId, documentType, prefix, name }).onConflictDoNothing();
+  const [row] = await tx
+    .select({ id: numberSeries.id })
+    .from(numberSeries)
+    .where(and(eq(numberSeries.documentType, documentType), eq(numberSeries.prefix, prefix)));
+  if (!row) throw new AppError("INTERNAL", [], "series not created");
+  return row.id;
 }

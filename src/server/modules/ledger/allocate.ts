@@ -4,7 +4,7 @@ import type { Tx } from "../../db/client.js";
 import { allocations, invoices } from "../../db/schema/index.js";
 import { AppError, type FieldError } from "../../errors/errors.js";
 import { dueOf, isOpenStatus } from "../documents/document-facts.js";
-import { refreshDocumentInTx } from "./refresh-document.js";
+import { refreshDocumentInTx, refreshDocumentsInTx } from "./refresh-document.js";
 
 export type DocumentRow = typeof invoices.$inferSelect;
 
@@ -51,6 +51,54 @@ export async function allocateInTx(
   targets: AllocationInput[],
   locked: Map<string, DocumentRow>,
 ): Promise<void> {
+  checkAllocations(source, targets, locked);
+  if (targets.length === 0) return;
+  await tx.insert(allocations).values(allocationRows(source, targets));
+  for (const t of targets) await refreshDocumentInTx(tx, t.invoiceId);
+  if (source.sourceInvoiceId) await refreshDocumentInTx(tx, source.sourceInvoiceId);
+}
+
+/**
+ * Many payments' allocations at once (an import's), each checked as `allocateInTx` checks one; a document
+ * may be the target of one of them only (its locked row's due amount is what is checked). One insert, then
+ * every target refreshed in one pass (`refreshDocumentsInTx`).
+ */
+export async function allocateManyInTx(
+  tx: Tx,
+  items: { source: AllocationSource & { paymentId: string }; targets: AllocationInput[] }[],
+  locked: Map<string, DocumentRow>,
+): Promise<void> {
+  const targeted = items.flatMap((i) => i.targets.map((t) => t.invoiceId));
+  if (new Set(targeted).size !== targeted.length)
+    throw new AppError("VALIDATION_FAILED", [
+      { field: "allocations", message: "a document is the target of two payments", code: "listed_twice" },
+    ]);
+  for (const item of items) checkAllocations(item.source, item.targets, locked);
+  const rows = items.flatMap((i) => allocationRows(i.source, i.targets));
+  if (rows.length === 0) return;
+  await tx.insert(allocations).values(rows);
+  await refreshDocumentsInTx(tx, targeted);
+}
+
+const allocationRows = (source: AllocationSource, targets: AllocationInput[]) =>
+  targets.map((t) => ({
+    orgId: source.orgId,
+    customerId: source.customerId,
+    paymentId: source.paymentId ?? null,
+    sourceInvoiceId: source.sourceInvoiceId ?? null,
+    invoiceId: t.invoiceId,
+    amountMinor: t.amountMinor,
+    appliedOn: source.appliedOn,
+    createdBy: source.createdBy,
+    apiKeyId: source.apiKeyId ?? null,
+  }));
+
+/** The rules of an allocation: issued open targets of the source's customer and currency, within their due and the source's money. */
+function checkAllocations(
+  source: AllocationSource,
+  targets: AllocationInput[],
+  locked: Map<string, DocumentRow>,
+): void {
   const fields: FieldError[] = [];
   const seen = new Set<string>();
   let total = 0;
@@ -93,20 +141,4 @@ export async function allocateInTx(
         params: { maximumMinor: source.availableMinor, currency: source.currency },
       },
     ]);
-  if (targets.length === 0) return;
-  await tx.insert(allocations).values(
-    targets.map((t) => ({
-      orgId: source.orgId,
-      customerId: source.customerId,
-      paymentId: source.paymentId ?? null,
-      sourceInvoiceId: source.sourceInvoiceId ?? null,
-      invoiceId: t.invoiceId,
-      amountMinor: t.amountMinor,
-      appliedOn: source.appliedOn,
-      createdBy: source.createdBy,
-      apiKeyId: source.apiKeyId ?? null,
-    })),
-  );
-  for (const t of targets) await refreshDocumentInTx(tx, t.invoiceId);
-  if (source.sourceInvoiceId) await refreshDocumentInTx(tx, source.sourceInvoiceId);
 }

@@ -50,3 +50,11 @@ export async function defaultTax(tx: Tx) {
     .where(and(eq(taxes.isDefault, true), isNull(taxes.archivedAt)));
   return row ?? null;
 }
+
+/** The live taxes by rate, the default first among equal rates (an import names a line's tax by its rate). */
+export async function taxesByRate(tx: Tx): Promise<Map<number, typeof taxes.$inferSelect>> {
+  const rows = await tx.select().from(taxes).where(isNull(taxes.archivedAt)).orderBy(asc(taxes.createdAt));
+  const byRate = new Map<number, typeof taxes.$inferSelect>();
+  for (const t of rows) if (!byRate.has(t.rateBp) || t.isDefault) byRate.set(t.rateBp, t);
+  return byRate;
+}

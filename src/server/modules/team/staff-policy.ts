@@ -39,6 +39,8 @@ export const MIN_ROLE: Record<StaffAction, StaffRole> = {
   "ownership.manage": "owner",
   "billing.manage": "owner",
   "organisation.delete": "owner",
+  // Bringing a business's data in (decision 029) writes many records at once: an admin's call.
+  "data.import": "admin",
 };
 
 export function can(actor: StaffActor, action: StaffAction): boolean {

@@ -6,6 +6,7 @@ import { Link } from "react-router";
 import { QueryList } from "../../ui/query-states.js";
 import { ResponsiveTable } from "../../ui/responsive-table.js";
 import { PageHeader } from "../layout/page-header.js";
+import { useCan } from "../team/permissions.js";
 import { useCustomers } from "./customers-api.js";
 
 export function CustomersPage() {
@@ -14,15 +15,26 @@ export function CustomersPage() {
   const [q] = useDebouncedValue(search.trim(), 300);
   const [archived, setArchived] = useState(false);
   const customers = useCustomers(q, archived);
+  const can = useCan();
   const newButton = (
     <Button component={Link} to="/customers/new">
       {t("admin.customers.new")}
     </Button>
   );
+  const actions = (
+    <Group gap="xs">
+      {can("data.import") ? (
+        <Button component={Link} to="/customers/import" variant="default">
+          {t("imports.button")}
+        </Button>
+      ) : null}
+      {newButton}
+    </Group>
+  );
 
   return (
     <Stack>
-      <PageHeader title={t("admin.customers.title")} actions={newButton} />
+      <PageHeader title={t("admin.customers.title")} actions={actions} />
       <Group align="flex-end">
         <TextInput
           type="search"

@@ -72,6 +72,8 @@ export const validationEs = {
   rangeTooLongMonths_other: "Elige un periodo de {{count}} meses como máximo",
   invalidCursor: "Esta página de la lista ya no es válida; vuelve a la primera",
   badRequest: "La petición no es válida",
+  totalMismatch: "El total no cuadra: las líneas suman {{expected}}",
+  customerNotFound: "Ningún cliente coincide con «{{value}}»: importa antes los clientes",
 };
 
 export const validationEn: Messages<typeof validationEs> = {
@@ -142,4 +144,6 @@ export const validationEn: Messages<typeof validationEs> = {
   rangeTooLongMonths_other: "Choose a period of at most {{count}} months",
   invalidCursor: "This page of the list is no longer valid; go back to the first",
   badRequest: "The request is not valid",
+  totalMismatch: "The total does not add up: the lines make {{expected}}",
+  customerNotFound: "No customer matches “{{value}}”: import the customers first",
 };
