@@ -543,6 +543,21 @@ export const errorCodes = {
     "Type the organisation's portal address (its slug) exactly to delete it.",
     "Escribe exactamente la dirección del portal (el slug) de la organización para eliminarla.",
   ),
+  // Payment providers (issue 13): the provider's own failures that are no CP code of F4.
+  GATEWAY_UNAVAILABLE: def(
+    503,
+    "The payment provider did not answer; nothing was charged. Try again in a few minutes.",
+    "La pasarela de pago no ha respondido; no se ha cobrado nada. Inténtalo de nuevo en unos minutos.",
+    "the provider timed out, was down, or answered with a server error",
+    "try again later; if it persists, check the provider's status page",
+  ),
+  GATEWAY_REQUEST_REFUSED: def(
+    502,
+    "The payment provider refused this payment; nothing was charged.",
+    "La pasarela de pago ha rechazado este pago; no se ha cobrado nada.",
+    "the provider refused Portico's request (for example a payment method not activated in its dashboard)",
+    "check the payment methods activated in the provider's dashboard, then try again",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;
