@@ -160,7 +160,8 @@ export async function verifyStripeNotification(
       credentials.webhookSecret,
       TOLERANCE_SECONDS,
       undefined,
-      Math.floor(nowMs() / 1000),
+      // The SDK takes the receipt time in milliseconds (it divides by 1000 itself).
+      nowMs(),
     );
   } catch {
     throw new AppError("PAYMENT_SIGNATURE_INVALID");

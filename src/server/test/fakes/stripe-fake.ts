@@ -204,7 +204,9 @@ export async function startStripeFake(options: StripeFakeOptions = {}) {
       secret: opts.secret ?? webhookSecret,
       timestamp: opts.timestamp ?? Math.floor(nowMs() / 1000),
     });
-    const rawBody = Buffer.from(opts.tamper ? payload.replace(/"amount": (\d+)/, '"amount": 1$1') : payload);
+    const rawBody = Buffer.from(
+      opts.tamper ? payload.replace('"livemode": false', '"livemode": true') : payload,
+    );
     return {
       rawBody,
       headers: { "content-type": "application/json; charset=utf-8", "stripe-signature": header },
