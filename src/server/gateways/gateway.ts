@@ -143,6 +143,12 @@ export interface Gateway<C = unknown> {
     env: GatewayEnv,
     input: NotificationInput,
   ): Promise<VerifiedNotification>;
+  /** E12: forgets a saved method at the provider (Stripe detaches the PaymentMethod from its customer). */
+  removeSavedMethod?(
+    credentials: C,
+    env: GatewayEnv,
+    input: { providerMethodId: string; providerCustomerId: string },
+  ): Promise<void>;
   refund?(
     credentials: C,
     env: GatewayEnv,

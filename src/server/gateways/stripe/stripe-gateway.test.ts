@@ -181,3 +181,20 @@ describe("refund", () => {
     expect((await failure(refund(reference, 100))).code).toBe("GATEWAY_UNAVAILABLE");
   });
 });
+
+describe("removeSavedMethod", () => {
+  it("detaches the payment method at Stripe; one already gone is fine; a wrong key is CP3002", async () => {
+    const started = await start({ saveMethod: true });
+    const { intent } = fake.state.pay(started.providerRef, { method: "card", result: "succeeded" });
+    const method = {
+      providerMethodId: String(intent.payment_method),
+      providerCustomerId: String(intent.customer),
+    };
+    const remove = stripeGateway.removeSavedMethod;
+    await remove?.(fakeCredentials(fake), fakeEnv(fake), method);
+    expect(fake.state.detached.has(method.providerMethodId)).toBe(true);
+    await remove?.(fakeCredentials(fake), fakeEnv(fake), { ...method, providerMethodId: "pm_test_gone" });
+    const wrong = { ...fakeCredentials(fake), secretKey: "sk_test_wrongKey00000001" };
+    expect((await failure(remove?.(wrong, fakeEnv(fake), method) ?? Promise.resolve())).code).toBe("CP3002");
+  });
+});

@@ -1,4 +1,4 @@
-import type Stripe from "stripe";
+import Stripe from "stripe";
 import type { CheckoutInput, CheckoutStart, Gateway, GatewayEnv, RefundResult } from "../gateway.js";
 import { maskSecret, type StripeCredentials, stripeClient, stripeCredentials } from "./stripe-client.js";
 import { toAppError } from "./stripe-errors.js";
@@ -156,5 +156,15 @@ export const stripeGateway: Gateway<StripeCredentials> = {
   },
   startCheckout,
   verifyNotification: verifyStripeNotification,
+  async removeSavedMethod(credentials, env, input) {
+    try {
+      await stripeClient(credentials, env).paymentMethods.detach(input.providerMethodId);
+    } catch (error) {
+      // Already detached (or deleted at Stripe): what the payer asked for is true.
+      if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "resource_missing")
+        return;
+      throw toAppError(error);
+    }
+  },
   refund,
 };
