@@ -543,18 +543,33 @@ export const errorCodes = {
     "Type the organisation's portal address (its slug) exactly to delete it.",
     "Escribe exactamente la dirección del portal (el slug) de la organización para eliminarla.",
   ),
-  // Payment providers (issue 13): the provider's own failures that are no CP code of F4.
+  // Payment gateways (issue 13): the core every provider plugs into.
   GATEWAY_UNAVAILABLE: def(
     503,
     "The payment provider did not answer; nothing was charged. Try again in a few minutes.",
-    "La pasarela de pago no ha respondido; no se ha cobrado nada. Inténtalo de nuevo en unos minutos.",
-    "the provider timed out, was down, or answered with a server error",
-    "try again later; if it persists, check the provider's status page",
+    "El proveedor de pagos no ha respondido; no se ha cobrado nada. Inténtalo de nuevo en unos minutos.",
+    "the provider timed out, refused the connection or answered an unexpected error",
+    "try again; if it lasts, check the provider's status page and Settings → Payments → Test the connection",
   ),
+  GATEWAY_CREDENTIALS_MISSING: def(
+    422,
+    "This payment method is not set up yet.",
+    "Este medio de pago aún no está configurado.",
+    "no credentials are stored for this provider (or they no longer decrypt with the server's keys)",
+    "enter the provider's credentials in Settings → Payments",
+  ),
+  REFUND_FAILED: def(
+    502,
+    "The payment provider refused the refund; nothing was refunded.",
+    "El proveedor de pagos ha rechazado la devolución; no se ha devuelto nada.",
+    "the provider answered the refund with a failure (see the notification for its code)",
+    "check the payment at the provider, then try again or refund by hand",
+  ),
+  // Stripe (issue 13): a request the provider refused that is no CP code of F4.
   GATEWAY_REQUEST_REFUSED: def(
     502,
     "The payment provider refused this payment; nothing was charged.",
-    "La pasarela de pago ha rechazado este pago; no se ha cobrado nada.",
+    "El proveedor de pagos ha rechazado este pago; no se ha cobrado nada.",
     "the provider refused Portico's request (for example a payment method not activated in its dashboard)",
     "check the payment methods activated in the provider's dashboard, then try again",
   ),
