@@ -33,34 +33,51 @@ function idOf(value: string | { id: string } | null | undefined): string | null 
 
 /**
  * What a PaymentIntent's current state means for Portico. A payer still on Stripe's page (3-D Secure,
- * `requires_action`) or who has not tried yet is no event: only a settled, processing, failed or
- * cancelled payment is.
+ * `requires_action`) or who has not tried yet is no event. Neither is a declined card while the session is
+ * open: Stripe's page tells the payer, who may try another card, so a "failed" then would close a checkout
+ * that can still be paid. A decline is final once the session expired (its PaymentIntent is cancelled) or
+ * for a bank debit, which fails days after the payer left.
  */
-export function paymentEventOf(intent: Stripe.PaymentIntent, checkoutId: string | undefined): GatewayEvent {
+export function paymentEventOf(
+  intent: Stripe.PaymentIntent,
+  checkoutId: string | undefined,
+  sessionOpen: boolean,
+): GatewayEvent {
   if (!checkoutId) return { kind: "ignored", why: `payment ${intent.id} is not a Portico checkout` };
   const base = { kind: "payment" as const, checkoutId, reference: intent.id };
+  const error = intent.last_payment_error;
   switch (intent.status) {
     case "succeeded":
       return { ...base, status: "succeeded", savedMethod: savedMethodOf(intent) };
     case "processing":
       return { ...base, status: "processing" };
     case "canceled":
-      return { ...base, status: "cancelled" };
-    case "requires_payment_method": {
-      const error = intent.last_payment_error;
+      return error ? failed(base, error) : { ...base, status: "cancelled" };
+    case "requires_payment_method":
       if (!error) return { kind: "ignored", why: `payment ${intent.id} was not attempted yet` };
-      const providerCode = error.decline_code ?? error.code;
-      const failureCode = cpCodeOfDecline(error.decline_code, error.code);
-      return {
-        ...base,
-        status: "failed",
-        ...(failureCode ? { failureCode } : {}),
-        ...(providerCode ? { providerCode } : {}),
-      } satisfies PaymentEvent;
-    }
+      if (sessionOpen && methodType(intent) !== "sepa_debit") {
+        return {
+          kind: "ignored",
+          why: `payment ${intent.id} was declined (${codeOf(error)}); the payer may retry`,
+        };
+      }
+      return failed(base, error);
     default:
       return { kind: "ignored", why: `payment ${intent.id} is ${intent.status}` };
   }
+}
+
+const codeOf = (error: Stripe.PaymentIntent.LastPaymentError) =>
+  error.decline_code ?? error.code ?? "declined";
+const methodType = (intent: Stripe.PaymentIntent) =>
+  typeof intent.payment_method === "string" ? undefined : intent.payment_method?.type;
+
+function failed(
+  base: Pick<PaymentEvent, "kind" | "checkoutId" | "reference">,
+  error: Stripe.PaymentIntent.LastPaymentError,
+): PaymentEvent {
+  const failureCode = cpCodeOfDecline(error.decline_code, error.code);
+  return { ...base, status: "failed", ...(failureCode ? { failureCode } : {}), providerCode: codeOf(error) };
 }
 
 function savedMethodOf(intent: Stripe.PaymentIntent): PaymentEvent["savedMethod"] {
@@ -77,22 +94,28 @@ async function readEvents(stripe: Stripe, event: Stripe.Event): Promise<GatewayE
   switch (event.type) {
     case "checkout.session.completed":
     case "checkout.session.async_payment_succeeded":
-    case "checkout.session.async_payment_failed": {
+    case "checkout.session.async_payment_failed":
+    case "checkout.session.expired": {
       const session = await stripe.checkout.sessions.retrieve(object.id, {
         expand: ["payment_intent.payment_method"],
       });
       const intent = session.payment_intent;
+      const checkoutId = session.metadata?.checkout_id ?? undefined;
       if (!intent || typeof intent === "string") {
+        // Expired before the payer tried anything: the checkout is over, nothing was charged.
+        if (session.status === "expired" && checkoutId) {
+          return [{ kind: "payment", checkoutId, reference: session.id, status: "cancelled" }];
+        }
         return [{ kind: "ignored", why: `session ${session.id} has no payment` }];
       }
-      return [paymentEventOf(intent, session.metadata?.checkout_id ?? intent.metadata.checkout_id)];
+      return [paymentEventOf(intent, checkoutId ?? intent.metadata.checkout_id, session.status === "open")];
     }
     case "payment_intent.succeeded":
     case "payment_intent.processing":
     case "payment_intent.payment_failed":
     case "payment_intent.canceled": {
       const intent = await stripe.paymentIntents.retrieve(object.id, { expand: ["payment_method"] });
-      return [paymentEventOf(intent, intent.metadata.checkout_id)];
+      return [paymentEventOf(intent, intent.metadata.checkout_id, true)];
     }
     case "charge.refunded": {
       const paymentReference = idOf((event.data.object as Stripe.Charge).payment_intent);

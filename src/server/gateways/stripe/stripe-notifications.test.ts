@@ -99,17 +99,33 @@ describe("verifyNotification: what happened", () => {
     ["incorrect_zip", "CP3004"],
     ["duplicate_transaction", "CP3005"],
     ["generic_decline", undefined],
-  ])("a card declined with %s fails with %s", async (declineCode, cp) => {
-    const { input, intent } = await checkout({ method: "card", result: "declined", declineCode });
-    const [event] = await eventsOf(fake.event("payment_intent.payment_failed", intent));
-    expect(event).toEqual({
-      kind: "payment",
-      checkoutId: input.checkoutId,
-      reference: intent.id,
-      status: "failed",
-      providerCode: declineCode,
-      ...(cp ? { failureCode: cp } : {}),
-    });
+  ])(
+    "a card declined with %s: no event while the payer may retry; failed with %s once the session expired",
+    async (declineCode, cp) => {
+      const { input, session, intent } = await checkout({ method: "card", result: "declined", declineCode });
+      expect(await eventsOf(fake.event("payment_intent.payment_failed", intent))).toEqual([
+        { kind: "ignored", why: `payment ${intent.id} was declined (${declineCode}); the payer may retry` },
+      ]);
+      const expired = fake.state.expire(session.id);
+      const [event] = await eventsOf(fake.event("checkout.session.expired", expired));
+      expect(event).toEqual({
+        kind: "payment",
+        checkoutId: input.checkoutId,
+        reference: intent.id,
+        status: "failed",
+        providerCode: declineCode,
+        ...(cp ? { failureCode: cp } : {}),
+      });
+    },
+  );
+
+  it("a session that expired before the payer tried anything is a cancelled checkout", async () => {
+    const input = checkoutInput();
+    const started = await stripeGateway.startCheckout(fakeCredentials(fake), fakeEnv(fake), input);
+    const expired = fake.state.expire(started.providerRef);
+    expect(await eventsOf(fake.event("checkout.session.expired", expired))).toEqual([
+      { kind: "payment", checkoutId: input.checkoutId, reference: started.providerRef, status: "cancelled" },
+    ]);
   });
 
   it("SEPA: processing on completion, succeeded when the bank settles, even if the events arrive reversed", async () => {

@@ -128,6 +128,15 @@ export class StripeFakeState {
     return intent;
   }
 
+  /** The session expired (the payer left, or gave up after declines): its payment is cancelled. */
+  expire(sessionId: string): StripeObject {
+    const session = this.mustGet(this.sessions, sessionId);
+    session.status = "expired";
+    const intent = this.intents.get(String(session.payment_intent));
+    if (intent && intent.status !== "succeeded") intent.status = "canceled";
+    return session;
+  }
+
   /** The charge of a payment, as `charge.refunded` carries it. */
   chargeOf(intentId: string): StripeObject {
     const intent = this.mustGet(this.intents, intentId);
