@@ -8,6 +8,7 @@ import {
 } from "../../../shared/contracts/index.js";
 import type { organisations } from "../../db/schema/index.js";
 import { AppError } from "../../errors/errors.js";
+import { providerGateways } from "../../gateways/registry.js";
 
 /**
  * The one place that decides what a portal shows and allows (C4). The API enforces it and sends the
@@ -17,10 +18,10 @@ import { AppError } from "../../errors/errors.js";
 type OrgRow = typeof organisations.$inferSelect;
 
 /**
- * Gateways that exist in this build. PayPal has none yet, so "Allow PayPal" is stored but refused until
- * the gateway lands (the settings help text says so).
+ * Gateways that exist in this build: the sandbox and every provider of the registry. Until PayPal is
+ * among them, "Allow PayPal" is stored but refused (the settings help text says so).
  */
-const AVAILABLE_GATEWAYS = new Set(["sandbox"]);
+const AVAILABLE_GATEWAYS = new Set<string>(["sandbox", ...providerGateways().map((g) => g.id)]);
 
 /** Stored options are partial (an option added later takes its default); the answer has every key. */
 export function portalOptionsOf(org: Pick<OrgRow, "portalOptions">): PortalOptions {

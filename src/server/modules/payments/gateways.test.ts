@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Customer, InvoiceDetail } from "../../../shared/contracts/index.js";
+import { providerGateways } from "../../gateways/registry.js";
 import { contactCookieName } from "../../http/cookies.js";
 import {
   buildCustomer,
@@ -12,6 +13,8 @@ import { createTestContext, type TestContext } from "../../test/harness.js";
 import { startContactSession } from "../contact-sessions/contact-sessions.service.js";
 
 /** Issue 9: the sandbox's hosted page acts only for its contact; invoices offer only enabled gateways. */
+/** The sandbox (outside production) and every provider this build registers. */
+const available = ["sandbox", ...providerGateways().map((g) => g.id)];
 const relative = (url: string) => url.replace("https://portico.test", "");
 const form = { "content-type": "application/x-www-form-urlencoded" };
 
@@ -101,7 +104,7 @@ describe("the organisation's enabled gateways", () => {
   test("a new organisation enables none: its invoices offer no Pay now, pay and pay-all are refused", async () => {
     expect((await staffGet(ctx, org, "/api/payment-gateways")).json()).toEqual({
       enabled: [],
-      available: ["sandbox"],
+      available,
     });
     const o = await openInvoice(ctx, org, "Cannot Pay");
     const detail = await portalGet(ctx, org, o.cookie, `/invoices/${o.invoice.id}`);
@@ -116,9 +119,17 @@ describe("the organisation's enabled gateways", () => {
       method: "PUT",
       url: "/api/payment-gateways",
       headers: { cookie: org.cookie },
-      payload: { enabled: ["sandbox", "stripe"] },
+      payload: { enabled: ["sandbox", "bitcoin"] },
     });
     expect([bad.statusCode, bad.json().code]).toEqual([422, "GATEWAY_NOT_AVAILABLE"]);
+    // A provider this server runs, without credentials stored, cannot be offered either.
+    const unset = await ctx.app.inject({
+      method: "PUT",
+      url: "/api/payment-gateways",
+      headers: { cookie: org.cookie },
+      payload: { enabled: ["sandbox", "stripe"] },
+    });
+    expect([unset.statusCode, unset.json().code]).toEqual([422, "GATEWAY_CREDENTIALS_MISSING"]);
     expect((await staffGet(ctx, org, "/api/payment-gateways")).json().enabled).toEqual([]);
     const ok = await ctx.app.inject({
       method: "PUT",
@@ -126,7 +137,7 @@ describe("the organisation's enabled gateways", () => {
       headers: { cookie: org.cookie },
       payload: { enabled: ["sandbox"] },
     });
-    expect(ok.json()).toEqual({ enabled: ["sandbox"], available: ["sandbox"] });
+    expect(ok.json()).toEqual({ enabled: ["sandbox"], available });
     const o = await openInvoice(ctx, org, "Can Pay");
     expect((await portalGet(ctx, org, o.cookie, `/invoices/${o.invoice.id}`)).json()).toMatchObject({
       canPay: true,
