@@ -104,6 +104,7 @@ export async function portalRoutes(app: App, { database: { db }, config, mailer 
         req.body.idempotencyKey,
         auditOriginOf(req),
         req.body.gateway,
+        req.body.saveMethod,
       ),
   );
   r.post(
@@ -118,6 +119,7 @@ export async function portalRoutes(app: App, { database: { db }, config, mailer 
         req.body.idempotencyKey,
         auditOriginOf(req),
         req.body.gateway,
+        req.body.saveMethod,
       ),
   );
   r.get(
