@@ -85,6 +85,7 @@ import type {
   SalesOrderDetail,
   SalesOrderDraftBody,
   SalesOrderSummary,
+  SavedMethodList,
   ShareDocumentBody,
   ShareDocumentResult,
   SignupBody,
@@ -235,6 +236,9 @@ export interface Endpoints {
   "POST /api/portal/:slug/invitation/accept": Send<PortalResetBody, OkResponse>;
   "GET /api/portal/:slug/me/details": Reply<MyDetails>;
   "PUT /api/portal/:slug/me/details": Send<UpdateMyDetailsBody, MyDetails>;
+  "GET /api/portal/:slug/me/payment-methods": Reply<SavedMethodList>;
+  "PUT /api/portal/:slug/me/payment-methods/:id/default": Reply<SavedMethodList>;
+  "DELETE /api/portal/:slug/me/payment-methods/:id": Reply<SavedMethodList>;
 
   // Portal: home, documents, payments, statement
   "GET /api/portal/:slug/home": Reply<PortalHome>;

@@ -88,6 +88,7 @@ export const queryKeys = {
   purchaseHistory: (months: number, currency?: string) =>
     ["purchase-history", months, currency ?? ""] as const,
   myDetails: ["my-details"] as const,
+  savedMethods: ["saved-methods"] as const,
   invitation: (token: string) => ["invitation", token] as const,
   statement: (filter: object) => ["statement", filter] as const,
   /** What a live event about a document refreshes: its detail and its kind's lists. */
