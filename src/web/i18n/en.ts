@@ -2,6 +2,7 @@ import type { es } from "./es.js";
 import { apiKeysEn } from "./features/api-keys.js";
 import { commentsEn } from "./features/comments.js";
 import { customerRecordsEn } from "./features/customer-records.js";
+import { gatewaysEn } from "./features/gateways.js";
 import { issueDatesEn } from "./features/issue-dates.js";
 import { moneyAdminEn } from "./features/money-admin.js";
 import { moneyFiguresEn } from "./features/money-figures.js";
@@ -367,6 +368,7 @@ export const en: Messages<typeof es> = {
   signup: signupEn,
   staffPasswords: staffPasswordsEn,
   apiKeys: apiKeysEn,
+  gateways: gatewaysEn,
   organisationData: organisationDataEn,
   team: teamEn,
   twoFactor: twoFactorEn,

@@ -1,6 +1,7 @@
 import { apiKeysEs } from "./features/api-keys.js";
 import { commentsEs } from "./features/comments.js";
 import { customerRecordsEs } from "./features/customer-records.js";
+import { gatewaysEs } from "./features/gateways.js";
 import { issueDatesEs } from "./features/issue-dates.js";
 import { moneyAdminEs } from "./features/money-admin.js";
 import { moneyFiguresEs } from "./features/money-figures.js";
@@ -365,6 +366,7 @@ export const es = {
   signup: signupEs,
   staffPasswords: staffPasswordsEs,
   apiKeys: apiKeysEs,
+  gateways: gatewaysEs,
   organisationData: organisationDataEs,
   team: teamEs,
   twoFactor: twoFactorEs,

@@ -21,7 +21,7 @@ export function newIdempotencyKey(): string {
 
 type Payable = Pick<
   PortalInvoiceDetail,
-  "id" | "dueMinor" | "currency" | "allowPartialPayments" | "minimumPaymentMinor"
+  "id" | "dueMinor" | "currency" | "allowPartialPayments" | "minimumPaymentMinor" | "gateways"
 >;
 
 /**
@@ -34,6 +34,8 @@ export function PayButton({ invoice }: { invoice: Payable }) {
   const money = (minor: number) => f.money(minor, invoice.currency);
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [mode, setMode] = useState<"all" | "part">("all");
+  // Several gateways: the contact picks one each time (nothing is remembered); one: no question.
+  const [gateway, setGateway] = useState(invoice.gateways[0]);
   const [input, setInput] = useState("");
   const [fieldError, setFieldError] = useState<string | null>(null);
   const pay = usePayInvoice(invoice.id);
@@ -57,12 +59,12 @@ export function PayButton({ invoice }: { invoice: Payable }) {
   };
 
   const submit = () => {
-    if (mode === "all") return pay.mutate({ idempotencyKey });
+    if (mode === "all") return pay.mutate({ idempotencyKey, gateway });
     const problem = validate(amount);
     setFieldError(problem);
     if (problem || amount === null) return;
     pay.mutate(
-      { idempotencyKey, amountMinor: amount },
+      { idempotencyKey, amountMinor: amount, gateway },
       {
         onError: (error) => {
           if (error instanceof ApiError && AMOUNT_ERRORS.has(error.code)) setFieldError(error.detail);
@@ -74,6 +76,22 @@ export function PayButton({ invoice }: { invoice: Payable }) {
   const amountError = pay.error instanceof ApiError && AMOUNT_ERRORS.has(pay.error.code) && mode === "part";
   return (
     <Stack gap="xs">
+      {invoice.gateways.length > 1 ? (
+        <Radio.Group
+          label={t("gateways.choose")}
+          value={gateway ?? null}
+          onChange={(value) => {
+            setGateway(value);
+            changeIntent();
+          }}
+        >
+          <Stack gap="xs" mt={4}>
+            {invoice.gateways.map((g) => (
+              <Radio key={g} value={g} label={t(`gateways.names.${g}`, { defaultValue: g })} />
+            ))}
+          </Stack>
+        </Radio.Group>
+      ) : null}
       {canPayPart ? (
         <Radio.Group
           label={t("receipts.pay.choice")}

@@ -21,6 +21,7 @@ import type {
   StaffForgotBody,
   VerifyEvidenceResult,
 } from "../../shared/contracts/answers.js";
+import type { GatewayCredentialsBody, GatewayCredentialsStatus } from "../../shared/contracts/gateways.js";
 import type {
   AcceptQuoteBody,
   ActivityPage,
@@ -169,6 +170,13 @@ export interface Endpoints {
   "GET /api/api-keys": Reply<ApiKey[]>;
   "POST /api/api-keys": Send<CreateApiKeyBody, CreatedApiKey>;
   "POST /api/api-keys/:id/revoke": Reply<ApiKey>;
+  // Settings → Payments (issue 13)
+  "GET /api/payment-gateways": Reply<{ enabled: string[]; available: string[] }>;
+  "PUT /api/payment-gateways": Send<{ enabled: string[] }, { enabled: string[]; available: string[] }>;
+  "GET /api/payment-gateways/credentials": Reply<GatewayCredentialsStatus[]>;
+  "PUT /api/payment-gateways/:gateway/credentials": Send<GatewayCredentialsBody, GatewayCredentialsStatus>;
+  "DELETE /api/payment-gateways/:gateway/credentials": Reply<undefined>;
+  "POST /api/payment-gateways/:gateway/test": Reply<{ ok: true }>;
   "POST /api/taxes": Send<CreateTaxBody, Tax>;
   "GET /api/outbox": Reply<EmailSummary[]>;
   "GET /api/outbox/:id": Reply<EmailDetail>;

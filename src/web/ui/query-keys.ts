@@ -38,6 +38,7 @@ export const queryKeys = {
   portalSettings: ["portal-settings"] as const,
   taxes: ["taxes"] as const,
   apiKeys: ["api-keys"] as const,
+  paymentGateways: ["payment-gateways"] as const,
   authOptions: ["auth-options"] as const,
   signupSlug: (slug: string) => ["signup-slug", slug] as const,
   staffOrganisations: ["staff-organisations"] as const,

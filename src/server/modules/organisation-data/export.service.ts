@@ -26,7 +26,8 @@ pdf/: the PDF of every issued invoice, credit note, retainer, quote and sales or
 Left out because they are secrets or live credentials:
 - the tables ${SESSION_TABLES.join(" and ")} (signed-in sessions);
 - the columns ${SECRET_COLUMNS.join(", ")} wherever they appear (contact password hashes, hashes of
-  document links, portal invitation/reset tokens, team invitations and API keys);
+  document links, portal invitation/reset tokens, team invitations and API keys, and the encrypted
+  credentials of payment gateways: only what Settings shows of them is kept);
 - the links inside stored emails (their bodies keep the text, each token replaced by "[token removed]");
 - people's (staff users') password hashes: staff accounts are not part of the organisation, only
   their memberships are.

@@ -18,8 +18,19 @@ export interface TenantTable {
 
 /** Sessions are live credentials: never exported (they are deleted with the organisation). */
 export const SESSION_TABLES = ["staff_sessions", "contact_sessions"];
-/** Columns that hold a secret or the hash of one: left out of every exported row. */
-export const SECRET_COLUMNS = ["password_hash", "token_hash", "secret_hash", "key_hash"];
+/**
+ * Columns that hold a secret or the hash of one: left out of every exported row. `nonce`, `ciphertext`
+ * and `tag` are a gateway's encrypted credentials (C8): even sealed, they stay on the server.
+ */
+export const SECRET_COLUMNS = [
+  "password_hash",
+  "token_hash",
+  "secret_hash",
+  "key_hash",
+  "nonce",
+  "ciphertext",
+  "tag",
+];
 /**
  * Columns of text that may carry a live token (the emailed links: portal, invitation, reset): exported
  * with every token-like run (43 base64url characters for `newToken()`, so 40 or more, above a UUID's 36)

@@ -18,10 +18,11 @@ import { providerGateways } from "../../gateways/registry.js";
 type OrgRow = typeof organisations.$inferSelect;
 
 /**
- * Gateways that exist in this build: the sandbox and every provider of the registry. Until PayPal is
- * among them, "Allow PayPal" is stored but refused (the settings help text says so).
+ * Gateways that exist in this build (`gateways/registry.ts`; whether this server runs the sandbox and
+ * the organisation enabled one is the checkout's question). "Allow PayPal" is stored but refused until
+ * the PayPal gateway is registered (the settings help text says so).
  */
-const AVAILABLE_GATEWAYS = new Set<string>(["sandbox", ...providerGateways().map((g) => g.id)]);
+const existsInBuild = (id: string) => id === "sandbox" || providerGateways().some((g) => g.id === id);
 
 /** Stored options are partial (an option added later takes its default); the answer has every key. */
 export function portalOptionsOf(org: Pick<OrgRow, "portalOptions">): PortalOptions {
@@ -48,7 +49,7 @@ function pickBooleans<T extends Record<string, boolean>>(stored: unknown, defaul
 
 /** Whether the portal allows `action`: the option, and for PayPal also a gateway that exists. */
 export function can(options: PortalOptions, action: PortalOptionKey): boolean {
-  if (action === "allowPaypal") return options.allowPaypal && AVAILABLE_GATEWAYS.has("paypal");
+  if (action === "allowPaypal") return options.allowPaypal && existsInBuild("paypal");
   return options[action];
 }
 
@@ -60,7 +61,7 @@ export function assertPortalAllows(options: PortalOptions, action: PortalOptionK
 /** Each gateway a checkout may use; a gateway behind a C4 option needs it on. */
 export function assertGatewayAllowed(options: PortalOptions, gatewayId: string): void {
   if (gatewayId === "paypal") assertPortalAllows(options, "allowPaypal");
-  else if (!AVAILABLE_GATEWAYS.has(gatewayId)) throw new AppError("FEATURE_DISABLED");
+  else if (!existsInBuild(gatewayId)) throw new AppError("FEATURE_DISABLED");
 }
 
 /** The options as the portal must honour them (what `can` answers), sent as `/me.features`. */

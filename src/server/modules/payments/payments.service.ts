@@ -215,6 +215,7 @@ export async function insertRefundInTx(
           params: { maximumMinor: refundableOf(payment, figures), currency: payment.currency },
         },
       ]);
+    const isOnline = online(payment);
     const [refund] = await tx
       .insert(refunds)
       .values({
@@ -223,11 +224,12 @@ export async function insertRefundInTx(
         paymentId: payment.id,
         amountMinor: input.amountMinor,
         currency: payment.currency,
-        method: input.method,
+        // Through the provider, the money goes back the way it came, whatever the form said.
+        method: isOnline ? "gateway" : input.method,
         refundedOn: input.refundedOn,
         reference: input.reference,
         notes: input.notes,
-        status: online(payment) ? "pending" : "succeeded",
+        status: isOnline ? "pending" : "succeeded",
         createdBy: userId,
         apiKeyId,
       })

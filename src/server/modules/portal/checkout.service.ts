@@ -236,7 +236,7 @@ function openCheckout(
     // Issue 9: only a gateway the server runs and the organisation has enabled (the invoices are checked
     // by the portal policy, which reads what each one offers).
     const offered = offeredGateways(config, org);
-    const gateway = chooseGateway(config, offered, chosenGateway);
+    if (offered.length === 0) throw new AppError("GATEWAY_NOT_AVAILABLE");
     const request = await requestOf(tx, p, req);
     const replay = (first: typeof checkoutSessions.$inferSelect): Opened => {
       if (first.contactId !== p.contactId || !sameRequest(first, request)) throw new AppError("CONFLICT");
@@ -252,7 +252,21 @@ function openCheckout(
     };
     const first = await existing();
     if (first) return replay(first);
-    const { currency, plan, docs } = await planFor(tx, p, request.kind === "all" ? request : req, offered);
+    // One invoice: among what it offers (staff may have narrowed it). Everything: the invoices that
+    // offer the chosen gateway.
+    const own =
+      req.kind === "invoice"
+        ? (await lockDocuments(tx, [req.invoiceId])).get(req.invoiceId)?.gateways
+        : undefined;
+    const candidates = own ? offered.filter((g) => own.includes(g)) : offered;
+    const gateway = chooseGateway(
+      config,
+      candidates.length > 0 || chosenGateway !== undefined ? candidates : offered,
+      chosenGateway,
+    );
+    const { currency, plan, docs } = await planFor(tx, p, request.kind === "all" ? request : req, [
+      gateway.id,
+    ]);
     const amount = plan.reduce((s, a) => s + a.amountMinor, 0);
     checkCapabilities(gateway, amount, currency);
     // C4: a gateway behind a portal option (PayPal) is refused when the option is off.
