@@ -1,4 +1,4 @@
-import { Button, Radio, Stack, TextInput } from "@mantine/core";
+import { Button, Checkbox, Radio, Stack, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PortalInvoiceDetail } from "../../shared/contracts/index.js";
@@ -24,6 +24,9 @@ type Payable = Pick<
   "id" | "dueMinor" | "currency" | "allowPartialPayments" | "minimumPaymentMinor" | "gateways"
 >;
 
+/** Gateways that keep a card for later (E12), so the contact may ask to save it. */
+const SAVES_METHODS = new Set(["stripe"]);
+
 /**
  * Pay now (F2): everything due, or part of it when the invoice allows. One idempotency key per intent:
  * a double click or a retry reuses the same checkout, while another amount is a new request.
@@ -36,6 +39,7 @@ export function PayButton({ invoice }: { invoice: Payable }) {
   const [mode, setMode] = useState<"all" | "part">("all");
   // Several gateways: the contact picks one each time (nothing is remembered); one: no question.
   const [gateway, setGateway] = useState(invoice.gateways[0]);
+  const [saveMethod, setSaveMethod] = useState(false);
   const [input, setInput] = useState("");
   const [fieldError, setFieldError] = useState<string | null>(null);
   const pay = usePayInvoice(invoice.id);
@@ -59,12 +63,13 @@ export function PayButton({ invoice }: { invoice: Payable }) {
   };
 
   const submit = () => {
-    if (mode === "all") return pay.mutate({ idempotencyKey, gateway });
+    const save = gateway !== undefined && SAVES_METHODS.has(gateway) && saveMethod;
+    if (mode === "all") return pay.mutate({ idempotencyKey, gateway, saveMethod: save });
     const problem = validate(amount);
     setFieldError(problem);
     if (problem || amount === null) return;
     pay.mutate(
-      { idempotencyKey, amountMinor: amount, gateway },
+      { idempotencyKey, amountMinor: amount, gateway, saveMethod: save },
       {
         onError: (error) => {
           if (error instanceof ApiError && AMOUNT_ERRORS.has(error.code)) setFieldError(error.detail);
@@ -126,6 +131,17 @@ export function PayButton({ invoice }: { invoice: Payable }) {
           }}
           error={fieldError}
           required
+        />
+      ) : null}
+      {gateway !== undefined && SAVES_METHODS.has(gateway) ? (
+        <Checkbox
+          label={t("gateways.saveMethod")}
+          description={t("gateways.saveMethodHint")}
+          checked={saveMethod}
+          onChange={(e) => {
+            setSaveMethod(e.currentTarget.checked);
+            changeIntent();
+          }}
         />
       ) : null}
       <Button size="md" loading={busy} disabled={busy} onClick={submit}>

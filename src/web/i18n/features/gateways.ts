@@ -31,6 +31,8 @@ export const gatewaysEs = {
   copy: "Copiar",
   copied: "Copiada",
   choose: "¿Cómo quieres pagar?",
+  saveMethod: "Guardar la tarjeta para próximos pagos",
+  saveMethodHint: "La guarda el proveedor de pagos; podrás quitarla en Mis datos.",
   processing: "Pago en curso",
   processingHint: "El proveedor ha aceptado el pago; la factura quedará pagada cuando se confirme.",
 };
@@ -65,6 +67,8 @@ export const gatewaysEn: Messages<typeof gatewaysEs> = {
   copy: "Copy",
   copied: "Copied",
   choose: "How do you want to pay?",
+  saveMethod: "Save the card for next time",
+  saveMethodHint: "The payment provider keeps it; you can remove it in My details.",
   processing: "Payment processing",
   processingHint: "The provider accepted the payment; the invoice will be paid once it is confirmed.",
 };
