@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InvoiceDetail } from "../../../shared/contracts/index.js";
+import { today } from "../../clock.js";
 import { checkoutSessions, payments } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import type { TestOrg } from "../../test/factories.js";
@@ -208,7 +209,7 @@ describe("refunds from the back office", () => {
       method: "POST",
       url: `/api/payments/${paymentId}/refunds`,
       headers: { cookie: org.cookie },
-      payload: { amountMinor, method: "other", refundedOn: "2026-01-01", expectedRefundedMinor },
+      payload: { amountMinor, method: "other", refundedOn: today("UTC"), expectedRefundedMinor },
     });
 
   it("partial, then two in parallel for the rest: Stripe never refunds more than was paid", async () => {
