@@ -34,6 +34,7 @@ FILES=(
   src/server/modules/portal-home/portal-invoices.test.ts
   src/server/modules/quotes/quotes.test.ts
   src/server/modules/contact-sessions/contact-sessions.test.ts
+  src/server/gateways/stripe/stripe-notifications.test.ts
 )
 
 log "running ${#FILES[@]} date-sensitive test files with the clock at $AT UTC"

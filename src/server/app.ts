@@ -51,6 +51,7 @@ import { quoteRoutes } from "./modules/quotes/quotes.routes.js";
 import { receiptRoutes } from "./modules/receipts/receipts.routes.js";
 import { portalSalesOrderRoutes } from "./modules/sales-orders/sales-orders.portal.routes.js";
 import { salesOrderRoutes } from "./modules/sales-orders/sales-orders.routes.js";
+import { savedMethodRoutes } from "./modules/saved-methods/saved-methods.routes.js";
 import { shareRoutes } from "./modules/sharing/share.routes.js";
 import { signupRoutes } from "./modules/signup/signup.routes.js";
 import { portalStatementRoutes } from "./modules/statements/statements.portal.routes.js";
@@ -145,6 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await outboxRoutes(api, d);
     await notificationRoutes(api, d);
     await portalRoutes(api, d);
+    await savedMethodRoutes(api, d);
     await portalAccessRoutes(api, d);
     await portalAuthRoutes(api, d);
     await auditRoutes(api, d);

@@ -596,6 +596,14 @@ export const errorCodes = {
     "Some rows have problems: nothing was imported. Correct them and import the file again.",
     "Algunas filas tienen problemas: no se ha importado nada. Corrígelas e importa el archivo de nuevo.",
   ),
+  // Stripe (issue 13): a request the provider refused that is no CP code of F4.
+  GATEWAY_REQUEST_REFUSED: def(
+    502,
+    "The payment provider refused this payment; nothing was charged.",
+    "El proveedor de pagos ha rechazado este pago; no se ha cobrado nada.",
+    "the provider refused Portico's request (for example a payment method not activated in its dashboard)",
+    "check the payment methods activated in the provider's dashboard, then try again",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

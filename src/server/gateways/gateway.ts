@@ -48,7 +48,15 @@ export interface CheckoutInput {
   /** What the provider's page shows, e.g. "Invoice F2026-0001 · Acme". */
   description: string;
   invoiceIds: string[];
-  payer: { customerId: string; contactId: string; name: string; email: string | null; language: string };
+  payer: {
+    customerId: string;
+    contactId: string;
+    name: string;
+    email: string | null;
+    language: string;
+    /** A3: the customer may pay from a bank account, so providers with `bankDebits` offer them too. */
+    mayPayByBank?: boolean;
+  };
   /** Where the payer lands after paying or cancelling (the portal); neither changes payment state. */
   successUrl: string;
   cancelUrl: string;
@@ -135,6 +143,12 @@ export interface Gateway<C = unknown> {
     env: GatewayEnv,
     input: NotificationInput,
   ): Promise<VerifiedNotification>;
+  /** E12: forgets a saved method at the provider (Stripe detaches the PaymentMethod from its customer). */
+  removeSavedMethod?(
+    credentials: C,
+    env: GatewayEnv,
+    input: { providerMethodId: string; providerCustomerId: string },
+  ): Promise<void>;
   refund?(
     credentials: C,
     env: GatewayEnv,

@@ -2,6 +2,7 @@ import type { Config } from "../config.js";
 import type { Gateway, GatewayEnv, GatewayId } from "./gateway.js";
 import { redsysGateway } from "./redsys/redsys-gateway.js";
 import { createSandboxGateway } from "./sandbox/sandbox-gateway.js";
+import { stripeGateway } from "./stripe/stripe-gateway.js";
 import { transferGateway } from "./transfer/transfer-gateway.js";
 
 /** A provider whatever its credentials' type (each one parses its own with `credentials`). */
@@ -13,7 +14,7 @@ export type AnyGateway = Gateway<any>;
  * added by `serverGateways` below, and only where it may run.
  */
 export function providerGateways(): AnyGateway[] {
-  return [transferGateway, redsysGateway];
+  return [transferGateway, redsysGateway, stripeGateway];
 }
 
 /** Every gateway this server runs, by id: the providers, and the sandbox when config.sandboxGateway. */

@@ -141,12 +141,14 @@ export async function buildCustomer(
     { name: `${name} Contact`, email: `c-${unique()}@example.com`, isPrimary: true },
     { name: `${name} Second`, email: `d-${unique()}@example.com` },
   ],
+  /** Other fields of the customer (`mayPayByBank`, `currency`…). */
+  fields: Record<string, unknown> = {},
 ): Promise<Customer> {
   const res = await ctx.app.inject({
     method: "POST",
     url: "/api/customers",
     headers: { cookie: org.cookie },
-    payload: { name, contacts },
+    payload: { name, contacts, ...fields },
   });
   if (res.statusCode !== 201) throw new Error(`customer: ${res.statusCode} ${res.body}`);
   return res.json();

@@ -1,5 +1,14 @@
 import { z } from "zod";
 
+/** One field of a provider's credentials form, read from its zod schema (secrets are `.meta({ writeOnly: true })`). */
+export const gatewayCredentialField = z.object({
+  name: z.string(),
+  kind: z.enum(["text", "secret", "choice", "boolean"]),
+  options: z.array(z.string()),
+  required: z.boolean(),
+});
+export type GatewayCredentialField = z.infer<typeof gatewayCredentialField>;
+
 /** One gateway in Settings → Payments (issue 13): never the credentials, only what may be shown of them. */
 export const gatewayCredentialsStatus = z.object({
   gateway: z.string(),
@@ -8,6 +17,8 @@ export const gatewayCredentialsStatus = z.object({
   masked: z.record(z.string(), z.string()),
   updatedAt: z.string().nullable(),
   notifyUrl: z.string(),
+  /** What the credentials form asks for. */
+  fields: z.array(gatewayCredentialField),
 });
 export type GatewayCredentialsStatus = z.infer<typeof gatewayCredentialsStatus>;
 

@@ -20,6 +20,7 @@ export * from "./portal-options.js";
 export * from "./quotes.js";
 export * from "./receipts.js";
 export * from "./sales-orders.js";
+export * from "./saved-methods.js";
 export * from "./signup.js";
 export * from "./staff-actions.js";
 export * from "./statement.js";

@@ -123,6 +123,13 @@ export const invoiceDetail = invoiceSummary.extend({
   appliedTo: z.array(allocation),
   /** Refunds of a credit note's credit or a retainer's balance. */
   refunds: z.array(refund),
+  /** The gateways this invoice offers (the organisation's at creation; staff may narrow them). */
+  gateways: z.array(z.string()),
+  /**
+   * A payment of it was accepted by the provider but has not settled (a SEPA debit takes days): shown as
+   * "payment processing"; derived from its checkouts, never stored (issue 13).
+   */
+  paymentProcessing: z.boolean(),
 });
 export type InvoiceDetail = z.infer<typeof invoiceDetail>;
 

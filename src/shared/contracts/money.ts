@@ -136,10 +136,13 @@ export const payInvoiceBody = z.object({
   amountMinor: positiveAmount.optional(),
   /** One of the invoice's `gateways`; omitted: the first one offered. */
   gateway: z.string().min(1).max(40).optional(),
+  /** E12: save the card (or mandate) at a provider that keeps saved methods. */
+  saveMethod: z.boolean().optional(),
 });
 export const payAllBody = z.object({
   idempotencyKey: z.string().min(8).max(100),
   gateway: z.string().min(1).max(40).optional(),
+  saveMethod: z.boolean().optional(),
   /** Defaults to the customer's currency. */
   currency: currencyCode.optional(),
 });

@@ -3,6 +3,7 @@ import { apiKeysEn } from "./features/api-keys.js";
 import { commentsEn } from "./features/comments.js";
 import { customerRecordsEn } from "./features/customer-records.js";
 import { importsEn } from "./features/imports.js";
+import { gatewaysEn } from "./features/gateways.js";
 import { issueDatesEn } from "./features/issue-dates.js";
 import { moneyAdminEn } from "./features/money-admin.js";
 import { moneyFiguresEn } from "./features/money-figures.js";
@@ -373,6 +374,7 @@ export const en: Messages<typeof es> = {
   signup: signupEn,
   staffPasswords: staffPasswordsEn,
   apiKeys: apiKeysEn,
+  gateways: gatewaysEn,
   organisationData: organisationDataEn,
   imports: importsEn,
   team: teamEn,

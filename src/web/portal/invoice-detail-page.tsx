@@ -5,6 +5,7 @@ import type { PortalInvoiceDetail } from "../../shared/contracts/index.js";
 import { CommentsThread } from "../ui/comments/comments-thread.js";
 import { DocumentDetail } from "../ui/documents/document-detail.js";
 import { useFormat } from "../ui/format.js";
+import { PaymentProcessingNotice } from "../ui/payment-processing-notice.js";
 import { PaymentsTable } from "../ui/payments-table.js";
 import { QueryDetail } from "../ui/query-states.js";
 import { InvoiceStatusBadge } from "../ui/status-badge.js";
@@ -38,6 +39,7 @@ function InvoiceView({ invoice }: { invoice: PortalInvoiceDetail }) {
   const f = useFormat();
   return (
     <DocumentDetail
+      notice={<PaymentProcessingNotice processing={invoice.paymentProcessing} />}
       doc={invoice}
       title={t("portal.detail.title", { number: invoice.number ?? "" })}
       badges={<InvoiceStatusBadge status={invoice.status} isOverdue={invoice.isOverdue} />}

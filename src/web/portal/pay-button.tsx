@@ -1,4 +1,4 @@
-import { Button, Radio, Stack, TextInput } from "@mantine/core";
+import { Button, Checkbox, Radio, Stack, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PortalInvoiceDetail } from "../../shared/contracts/index.js";
@@ -21,8 +21,11 @@ export function newIdempotencyKey(): string {
 
 type Payable = Pick<
   PortalInvoiceDetail,
-  "id" | "dueMinor" | "currency" | "allowPartialPayments" | "minimumPaymentMinor"
+  "id" | "dueMinor" | "currency" | "allowPartialPayments" | "minimumPaymentMinor" | "gateways"
 >;
+
+/** Gateways that keep a card for later (E12), so the contact may ask to save it. */
+const SAVES_METHODS = new Set(["stripe"]);
 
 /**
  * Pay now (F2): everything due, or part of it when the invoice allows. One idempotency key per intent:
@@ -34,6 +37,9 @@ export function PayButton({ invoice }: { invoice: Payable }) {
   const money = (minor: number) => f.money(minor, invoice.currency);
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [mode, setMode] = useState<"all" | "part">("all");
+  // Several gateways: the contact picks one each time (nothing is remembered); one: no question.
+  const [gateway, setGateway] = useState(invoice.gateways[0]);
+  const [saveMethod, setSaveMethod] = useState(false);
   const [input, setInput] = useState("");
   const [fieldError, setFieldError] = useState<string | null>(null);
   const pay = usePayInvoice(invoice.id);
@@ -57,12 +63,13 @@ export function PayButton({ invoice }: { invoice: Payable }) {
   };
 
   const submit = () => {
-    if (mode === "all") return pay.mutate({ idempotencyKey });
+    const save = gateway !== undefined && SAVES_METHODS.has(gateway) && saveMethod;
+    if (mode === "all") return pay.mutate({ idempotencyKey, gateway, saveMethod: save });
     const problem = validate(amount);
     setFieldError(problem);
     if (problem || amount === null) return;
     pay.mutate(
-      { idempotencyKey, amountMinor: amount },
+      { idempotencyKey, amountMinor: amount, gateway, saveMethod: save },
       {
         onError: (error) => {
           if (error instanceof ApiError && AMOUNT_ERRORS.has(error.code)) setFieldError(error.detail);
@@ -74,6 +81,22 @@ export function PayButton({ invoice }: { invoice: Payable }) {
   const amountError = pay.error instanceof ApiError && AMOUNT_ERRORS.has(pay.error.code) && mode === "part";
   return (
     <Stack gap="xs">
+      {invoice.gateways.length > 1 ? (
+        <Radio.Group
+          label={t("gateways.choose")}
+          value={gateway ?? null}
+          onChange={(value) => {
+            setGateway(value);
+            changeIntent();
+          }}
+        >
+          <Stack gap="xs" mt={4}>
+            {invoice.gateways.map((g) => (
+              <Radio key={g} value={g} label={t(`gateways.names.${g}`, { defaultValue: g })} />
+            ))}
+          </Stack>
+        </Radio.Group>
+      ) : null}
       {canPayPart ? (
         <Radio.Group
           label={t("receipts.pay.choice")}
@@ -108,6 +131,17 @@ export function PayButton({ invoice }: { invoice: Payable }) {
           }}
           error={fieldError}
           required
+        />
+      ) : null}
+      {gateway !== undefined && SAVES_METHODS.has(gateway) ? (
+        <Checkbox
+          label={t("gateways.saveMethod")}
+          description={t("gateways.saveMethodHint")}
+          checked={saveMethod}
+          onChange={(e) => {
+            setSaveMethod(e.currentTarget.checked);
+            changeIntent();
+          }}
         />
       ) : null}
       <Button size="md" loading={busy} disabled={busy} onClick={submit}>

@@ -21,6 +21,7 @@ import type {
   StaffForgotBody,
   VerifyEvidenceResult,
 } from "../../shared/contracts/answers.js";
+import type { GatewayCredentialsBody, GatewayCredentialsStatus } from "../../shared/contracts/gateways.js";
 import type {
   AcceptQuoteBody,
   ActivityPage,
@@ -88,6 +89,7 @@ import type {
   SalesOrderDetail,
   SalesOrderDraftBody,
   SalesOrderSummary,
+  SavedMethodList,
   ShareDocumentBody,
   ShareDocumentResult,
   SignupBody,
@@ -171,6 +173,13 @@ export interface Endpoints {
   "GET /api/api-keys": Reply<ApiKey[]>;
   "POST /api/api-keys": Send<CreateApiKeyBody, CreatedApiKey>;
   "POST /api/api-keys/:id/revoke": Reply<ApiKey>;
+  // Settings → Payments (issue 13)
+  "GET /api/payment-gateways": Reply<{ enabled: string[]; available: string[] }>;
+  "PUT /api/payment-gateways": Send<{ enabled: string[] }, { enabled: string[]; available: string[] }>;
+  "GET /api/payment-gateways/credentials": Reply<GatewayCredentialsStatus[]>;
+  "PUT /api/payment-gateways/:gateway/credentials": Send<GatewayCredentialsBody, GatewayCredentialsStatus>;
+  "DELETE /api/payment-gateways/:gateway/credentials": Reply<undefined>;
+  "POST /api/payment-gateways/:gateway/test": Reply<{ ok: true }>;
   "POST /api/taxes": Send<CreateTaxBody, Tax>;
   "GET /api/outbox": Reply<EmailSummary[]>;
   "GET /api/outbox/:id": Reply<EmailDetail>;
@@ -242,6 +251,9 @@ export interface Endpoints {
   "POST /api/portal/:slug/invitation/accept": Send<PortalResetBody, OkResponse>;
   "GET /api/portal/:slug/me/details": Reply<MyDetails>;
   "PUT /api/portal/:slug/me/details": Send<UpdateMyDetailsBody, MyDetails>;
+  "GET /api/portal/:slug/me/payment-methods": Reply<SavedMethodList>;
+  "PUT /api/portal/:slug/me/payment-methods/:id/default": Reply<SavedMethodList>;
+  "DELETE /api/portal/:slug/me/payment-methods/:id": Reply<SavedMethodList>;
 
   // Portal: home, documents, payments, statement
   "GET /api/portal/:slug/home": Reply<PortalHome>;

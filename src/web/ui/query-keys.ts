@@ -38,6 +38,7 @@ export const queryKeys = {
   portalSettings: ["portal-settings"] as const,
   taxes: ["taxes"] as const,
   apiKeys: ["api-keys"] as const,
+  paymentGateways: ["payment-gateways"] as const,
   authOptions: ["auth-options"] as const,
   signupSlug: (slug: string) => ["signup-slug", slug] as const,
   staffOrganisations: ["staff-organisations"] as const,
@@ -89,6 +90,7 @@ export const queryKeys = {
   purchaseHistory: (months: number, currency?: string) =>
     ["purchase-history", months, currency ?? ""] as const,
   myDetails: ["my-details"] as const,
+  savedMethods: ["saved-methods"] as const,
   invitation: (token: string) => ["invitation", token] as const,
   statement: (filter: object) => ["statement", filter] as const,
   /** What a live event about a document refreshes: its detail and its kind's lists. */

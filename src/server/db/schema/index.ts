@@ -12,5 +12,6 @@ export * from "./portal-access.js";
 export * from "./portal-config.js";
 export * from "./quotes.js";
 export * from "./sales-orders.js";
+export * from "./saved-payment-methods.js";
 export * from "./taxes.js";
 export * from "./users.js";

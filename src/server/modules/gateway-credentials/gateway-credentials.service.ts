@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { z } from "zod";
 import { isFieldErrorCode } from "../../../shared/field-error-codes.js";
 import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
@@ -14,6 +15,39 @@ type CredentialsConfig = Pick<
   "sandboxGateway" | "appSecret" | "encryptionKeys" | "publicUrl" | "gateways"
 >;
 
+export interface GatewayCredentialField {
+  name: string;
+  kind: "text" | "secret" | "choice" | "boolean";
+  options: string[];
+  required: boolean;
+}
+
+/**
+ * The provider's credentials form, read from its schema, so the settings page needs no list per provider:
+ * a field marked `.meta({ writeOnly: true })` (or named like a secret) is a password field.
+ */
+export function credentialFieldsOf(g: AnyGateway): GatewayCredentialField[] {
+  let schema: { properties?: Record<string, Record<string, unknown>>; required?: string[] };
+  try {
+    schema = z.toJSONSchema(g.credentials, { unrepresentable: "any" }) as typeof schema;
+  } catch {
+    return [];
+  }
+  return Object.entries(schema.properties ?? {}).map(([name, p]) => ({
+    name,
+    kind:
+      p.type === "boolean"
+        ? "boolean"
+        : Array.isArray(p.enum)
+          ? "choice"
+          : p.writeOnly === true || /secret|password|private|signing/i.test(name)
+            ? "secret"
+            : "text",
+    options: Array.isArray(p.enum) ? p.enum.map(String) : [],
+    required: schema.required?.includes(name) ?? false,
+  }));
+}
+
 export interface GatewayCredentialsStatus {
   gateway: string;
   /** It needs credentials (the sandbox does not). */
@@ -25,6 +59,7 @@ export interface GatewayCredentialsStatus {
   updatedAt: string | null;
   /** The address to paste at the provider for its notifications (webhooks). */
   notifyUrl: string;
+  fields: GatewayCredentialField[];
 }
 
 /** A gateway that takes no credentials (the sandbox) is always ready. */
@@ -64,6 +99,7 @@ export function listGatewayCredentials(
         masked: row?.masked ?? {},
         updatedAt: row?.updatedAt.toISOString() ?? null,
         notifyUrl: notifyUrlOf(config, g.id, orgId),
+        fields: credentialFieldsOf(g),
       };
     });
   });
@@ -93,7 +129,11 @@ export async function saveGatewayCredentials(
   body: unknown,
 ): Promise<GatewayCredentialsStatus> {
   const g = knownGateway(config, gatewayId);
-  const credentials = parseCredentials(g, body);
+  // What is sent replaces what is stored, field by field: staff change one key without retyping the rest.
+  const stored = await loadGatewayCredentials(db, config, orgId, g);
+  const merged =
+    stored && typeof stored === "object" && typeof body === "object" ? { ...stored, ...body } : body;
+  const credentials = parseCredentials(g, merged);
   const sealed = seal(config.encryptionKeys, orgId, g.id, credentials);
   const masked = g.mask(credentials);
   const values = { ...sealed, masked, updatedAt: clock.now(), updatedBy: userId };

@@ -7,7 +7,7 @@ import type {
 } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
-import { customers, invoiceLines, invoices, refunds } from "../../db/schema/index.js";
+import { checkoutSessions, customers, invoiceLines, invoices, refunds } from "../../db/schema/index.js";
 import { documentCustomerName, pricedLineOf } from "../documents/document-detail.js";
 import { dueOf, isOverdue, openSql } from "../documents/document-facts.js";
 import { findDocumentLines, findDocumentRow, lockDocumentRow } from "../documents/document-rows.js";
@@ -83,7 +83,24 @@ export async function findDetail(tx: Tx, inv: InvoiceRow, today: string): Promis
     allocations: await netAllocations(tx, sql`a.invoice_id = ${inv.id}`),
     appliedTo: await netAllocations(tx, sql`a.source_invoice_id = ${inv.id}`),
     refunds: refundRows.map(toRefund),
+    gateways: inv.gateways,
+    paymentProcessing: await hasProcessingCheckout(tx, inv.id),
   };
+}
+
+/** A checkout of this invoice the provider accepted but has not settled (issue 13). */
+async function hasProcessingCheckout(tx: Tx, invoiceId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: checkoutSessions.id })
+    .from(checkoutSessions)
+    .where(
+      and(
+        eq(checkoutSessions.status, "processing"),
+        sql`${checkoutSessions.allocations} @> ${JSON.stringify([{ invoiceId }])}::jsonb`,
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }
 
 export async function findSummaries(

@@ -151,12 +151,20 @@ describe("credentials (C8)", () => {
   test("are validated by the provider's schema, answered only masked, and stored sealed", async () => {
     const bad = await staff("PUT", "/api/payment-gateways/stripe/credentials", { accountId: "a" });
     expect([bad.statusCode, bad.json().code]).toEqual([400, "VALIDATION_FAILED"]);
-    expect(
-      bad
+    // What is sent is merged onto what is stored: the bad account id is refused, the stored secret kept.
+    const fields = (res: { json(): { errors: { field: string }[] } }) =>
+      res
         .json()
-        .errors.map((e: { field: string }) => e.field)
-        .sort(),
-    ).toEqual(["body.accountId", "body.secretKey"]);
+        .errors.map((e) => e.field)
+        .sort();
+    expect(fields(bad)).toEqual(["body.accountId"]);
+    const fresh = await staff(
+      "PUT",
+      "/api/payment-gateways/stripe/credentials",
+      { accountId: "a" },
+      otherOrg.cookie,
+    );
+    expect(fields(fresh)).toEqual(["body.accountId", "body.secretKey"]);
     const list = await staff("GET", "/api/payment-gateways/credentials");
     expect(list.statusCode).toBe(200);
     expect(list.body).not.toContain(GOOD_SECRET);
@@ -168,6 +176,10 @@ describe("credentials (C8)", () => {
           configured: true,
           masked: { accountId: "acct_123456", secretKey: "••••4242" },
           notifyUrl: `https://portico.test/api/gateways/stripe/notify/${org.orgId}`,
+          fields: [
+            { name: "accountId", kind: "text", options: [], required: true },
+            { name: "secretKey", kind: "secret", options: [], required: true },
+          ],
         }),
         expect.objectContaining({ gateway: "sandbox", needsCredentials: false, configured: true }),
       ]),
@@ -271,6 +283,26 @@ describe("checkout through the interface", () => {
     expect([unknown.statusCode, unknown.json().code]).toEqual([422, "GATEWAY_NOT_AVAILABLE"]);
   });
 
+  test("staff narrow what one invoice offers, among what the organisation enabled", async () => {
+    const c = await buildSignedInCustomer(ctx, org, "Narrowed Customer");
+    const url = `/api/invoices/${c.invoice.id}/gateways`;
+    const narrowed = await staff("PUT", url, { gateways: ["stripe"] });
+    expect(narrowed.json()).toEqual({ gateways: ["stripe"] });
+    expect(await invoiceOf(c.invoice.id)).toMatchObject({ gateways: ["stripe"] });
+    const refused = await staff("PUT", url, { gateways: ["paypal"] });
+    expect([refused.statusCode, refused.json().code]).toEqual([422, "GATEWAY_NOT_AVAILABLE"]);
+    const detail = await ctx.app.inject({
+      url: `/api/portal/${org.slug}/invoices/${c.invoice.id}`,
+      headers: { cookie: c.cookie },
+    });
+    expect(detail.json()).toMatchObject({ gateways: ["stripe"], canPay: true });
+    const sandbox = await pay(c.cookie, c.invoice.id, "narrow-0001", "sandbox");
+    expect([sandbox.statusCode, sandbox.json().code]).toEqual([422, "GATEWAY_NOT_AVAILABLE"]);
+    expect((await pay(c.cookie, c.invoice.id, "narrow-0002")).json().checkoutUrl).toContain("pay.example");
+    const other = await staff("PUT", url, { gateways: [] }, otherOrg.cookie);
+    expect(other.statusCode).toBe(404);
+  });
+
   test("a provider that is down: 503 GATEWAY_UNAVAILABLE, the checkout failed, nothing recorded; its CP codes pass", async () => {
     const c = await buildSignedInCustomer(ctx, org, "Down Customer");
     const before = await invoiceOf(c.invoice.id);
@@ -368,9 +400,17 @@ describe("notifications", () => {
     const c = await started("Bounced Customer");
     const before = await invoiceOf(c.invoice.id);
     await notify("evt_b1", [payment(c.checkoutId, "processing")]);
+    expect(await invoiceOf(c.invoice.id)).toMatchObject({ paymentProcessing: true, paidMinor: 0 });
+    const portal = await ctx.app.inject({
+      url: `/api/portal/${org.slug}/invoices/${c.invoice.id}`,
+      headers: { cookie: c.cookie },
+    });
+    expect(portal.json()).toMatchObject({ paymentProcessing: true });
     await notify("evt_b2", [payment(c.checkoutId, "failed")]);
+    expect(await invoiceOf(c.invoice.id)).toMatchObject({ paymentProcessing: false });
     expect(await checkoutOf(c.checkoutId)).toMatchObject({ status: "failed", failureCode: "CP3003" });
-    expect(await invoiceOf(c.invoice.id)).toMatchObject({ paidMinor: 0, status: before.status });
+    const after = await invoiceOf(c.invoice.id);
+    expect([after.paidMinor, after.status === "paid", before.paidMinor]).toEqual([0, false, 0]);
     expect(await notificationTypes()).toContain("payment_failed");
   });
 

@@ -2,7 +2,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { App, Deps } from "../../app-types.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
-import { getGatewaySettings, setEnabledGateways } from "./gateway-settings.service.js";
+import { getGatewaySettings, setEnabledGateways, setInvoiceGateways } from "./gateway-settings.service.js";
 
 const gatewaySettings = z.object({
   /** What the organisation has enabled; new invoices offer these. */
@@ -11,6 +11,7 @@ const gatewaySettings = z.object({
   available: z.array(z.string()),
 });
 const gatewaySettingsBody = z.object({ enabled: z.array(z.string().min(1).max(40)).max(10) });
+const invoiceGateways = z.object({ gateways: z.array(z.string().min(1).max(40)).max(10) });
 
 /**
  * The organisation's payment gateways (issue 9): a new organisation has none, so its invoices offer no
@@ -34,5 +35,18 @@ export async function gatewaySettingsRoutes(app: App, deps: Deps) {
       schema: { tags, body: gatewaySettingsBody, response: { 200: gatewaySettings } },
     },
     (req) => setEnabledGateways(db, config, staffOf(req).orgId, req.body.enabled),
+  );
+  r.put(
+    "/api/invoices/:id/gateways",
+    {
+      onRequest,
+      schema: {
+        tags,
+        params: z.object({ id: z.uuid() }),
+        body: invoiceGateways,
+        response: { 200: invoiceGateways },
+      },
+    },
+    (req) => setInvoiceGateways(db, config, staffOf(req).orgId, req.params.id, req.body.gateways),
   );
 }

@@ -1,11 +1,11 @@
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
-import { organisations } from "../../db/schema/index.js";
+import { invoices, organisations } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
 import { configuredGateways } from "../gateway-credentials/gateway-credentials.service.js";
-import { availableGateways } from "./gateways.js";
+import { availableGateways, offeredGateways } from "./gateways.js";
 
 type GatewaySettingsConfig = Pick<
   Config,
@@ -72,4 +72,40 @@ export async function setEnabledGateways(
     await tx.update(organisations).set({ enabledGateways: enabled }).where(eq(organisations.id, orgId));
   });
   return settingsOf(config, enabled);
+}
+
+/**
+ * Staff narrow what one invoice offers (issue 13): a subset of what the organisation has enabled now,
+ * none to take no online payment for it. A void invoice takes no payment and keeps what it had.
+ */
+export async function setInvoiceGateways(
+  db: Db,
+  config: GatewaySettingsConfig,
+  orgId: string,
+  invoiceId: string,
+  requested: string[],
+): Promise<{ gateways: string[] }> {
+  const wanted = [...new Set(requested)];
+  return withOrg(db, orgId, async (tx) => {
+    const [org] = await tx.select().from(organisations).where(eq(organisations.id, orgId));
+    const offered = offeredGateways(config, { enabledGateways: org?.enabledGateways ?? [] });
+    const refused = wanted.filter((g) => !offered.includes(g));
+    if (refused.length > 0)
+      throw new AppError(
+        "GATEWAY_NOT_AVAILABLE",
+        refused.map((g) => ({
+          field: "body.gateways",
+          message: g,
+          code: "unknown_gateway",
+          params: { gateway: g },
+        })),
+      );
+    const [updated] = await tx
+      .update(invoices)
+      .set({ gateways: wanted })
+      .where(and(eq(invoices.id, invoiceId), ne(invoices.status, "void"), eq(invoices.kind, "invoice")))
+      .returning({ gateways: invoices.gateways });
+    if (!updated) throw new AppError("NOT_FOUND");
+    return updated;
+  });
 }

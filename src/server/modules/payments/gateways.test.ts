@@ -13,11 +13,12 @@ import { createTestContext, type TestContext } from "../../test/harness.js";
 import { startContactSession } from "../contact-sessions/contact-sessions.service.js";
 
 /** Issue 9: the sandbox's hosted page acts only for its contact; invoices offer only enabled gateways. */
+/** The sandbox (outside production) and every provider this build registers. */
+const available = ["sandbox", ...providerGateways().map((g) => g.id)];
 const relative = (url: string) => url.replace("https://portico.test", "");
 const form = { "content-type": "application/x-www-form-urlencoded" };
 
 /** What a test server offers organisations: the sandbox, then every provider registered (issue 13). */
-const serverRuns = ["sandbox", ...providerGateways().map((g) => g.id)];
 
 async function openInvoice(ctx: TestContext, org: TestOrg, name: string) {
   const customer: Customer = await buildCustomer(ctx, org, name);
@@ -105,7 +106,7 @@ describe("the organisation's enabled gateways", () => {
   test("a new organisation enables none: its invoices offer no Pay now, pay and pay-all are refused", async () => {
     expect((await staffGet(ctx, org, "/api/payment-gateways")).json()).toEqual({
       enabled: [],
-      available: serverRuns,
+      available,
     });
     const o = await openInvoice(ctx, org, "Cannot Pay");
     const detail = await portalGet(ctx, org, o.cookie, `/invoices/${o.invoice.id}`);
@@ -120,9 +121,17 @@ describe("the organisation's enabled gateways", () => {
       method: "PUT",
       url: "/api/payment-gateways",
       headers: { cookie: org.cookie },
-      payload: { enabled: ["sandbox", "stripe"] },
+      payload: { enabled: ["sandbox", "bitcoin"] },
     });
     expect([bad.statusCode, bad.json().code]).toEqual([422, "GATEWAY_NOT_AVAILABLE"]);
+    // A provider this server runs, without credentials stored, cannot be offered either.
+    const unset = await ctx.app.inject({
+      method: "PUT",
+      url: "/api/payment-gateways",
+      headers: { cookie: org.cookie },
+      payload: { enabled: ["sandbox", "stripe"] },
+    });
+    expect([unset.statusCode, unset.json().code]).toEqual([422, "GATEWAY_CREDENTIALS_MISSING"]);
     expect((await staffGet(ctx, org, "/api/payment-gateways")).json().enabled).toEqual([]);
     const ok = await ctx.app.inject({
       method: "PUT",
@@ -130,7 +139,7 @@ describe("the organisation's enabled gateways", () => {
       headers: { cookie: org.cookie },
       payload: { enabled: ["sandbox"] },
     });
-    expect(ok.json()).toEqual({ enabled: ["sandbox"], available: serverRuns });
+    expect(ok.json()).toEqual({ enabled: ["sandbox"], available });
     const o = await openInvoice(ctx, org, "Can Pay");
     expect((await portalGet(ctx, org, o.cookie, `/invoices/${o.invoice.id}`)).json()).toMatchObject({
       canPay: true,

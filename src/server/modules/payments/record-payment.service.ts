@@ -16,6 +16,7 @@ import { loadCustomerRecord } from "../customers/customers.service.js";
 import { isOpenStatus } from "../documents/document-facts.js";
 import { type DocumentRow, dueOf, lockDocuments } from "../ledger/allocate.js";
 import { notify } from "../notifications/notifications.service.js";
+import { recordSavedMethodInTx } from "../saved-methods/saved-methods.service.js";
 import { insertPaymentInTx } from "./payments.service.js";
 
 export type PaymentEvent = Extract<GatewayEvent, { kind: "payment" }>;
@@ -135,6 +136,10 @@ export async function applyPaymentEventInTx(
       checkout.allocations,
       locked,
     );
+    if (c.savedMethod) {
+      const owner = { orgId: checkout.orgId, customerId: checkout.customerId, contactId: checkout.contactId };
+      await recordSavedMethodInTx(tx, { ...owner, gateway: checkout.gateway }, c.savedMethod);
+    }
     const now = clock.now();
     await tx
       .update(checkoutSessions)

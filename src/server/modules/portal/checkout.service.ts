@@ -24,6 +24,7 @@ import { type DocumentRow, lockDocuments } from "../ledger/allocate.js";
 import { openInvoiceDues } from "../ledger/open-invoices.js";
 import { assertGatewayAllowed, portalOptionsOf } from "../organisation/portal-policy.js";
 import { offeredGateways } from "../payments/gateways.js";
+import { providerCustomerIdOf } from "../saved-methods/saved-methods.service.js";
 import { assertCan, can } from "./document-policy.js";
 
 /** What the contact asked to pay (F2): one invoice (all, or part when it allows), or everything. */
@@ -144,6 +145,7 @@ export async function startCheckout(
   idempotencyKey: string,
   origin: AuditOrigin,
   chosenGateway?: string,
+  saveMethod = false,
 ): Promise<{ checkoutUrl: string }> {
   const opened = await openCheckout(db, config, p, req, idempotencyKey, origin, chosenGateway);
   if (opened.kind === "started") return { checkoutUrl: opened.checkoutUrl };
@@ -154,6 +156,9 @@ export async function startCheckout(
     const credentials = await loadGatewayCredentials(db, config, p.orgId, gateway);
     if (credentials === null) throw new AppError("GATEWAY_CREDENTIALS_MISSING");
     const payer = await payerOf(db, p);
+    const providerCustomerId = gateway.capabilities.savedMethods
+      ? await withContact(db, p.orgId, p.customerId, (tx) => providerCustomerIdOf(tx, p, gateway.id))
+      : null;
     const single = checkout.allocations.length === 1 ? checkout.allocations[0]?.invoiceId : undefined;
     const back = `${config.publicUrl}/p/${slug}/${single ? `invoices/${single}` : "invoices"}`;
     start = await callProvider(env, () =>
@@ -169,6 +174,8 @@ export async function startCheckout(
         cancelUrl: `${back}?payment=cancelled`,
         notifyUrl: notifyUrlOf(config, gateway.id, p.orgId),
         idempotencyKey: `${p.orgId}:${checkout.idempotencyKey}`,
+        saveMethod: saveMethod && gateway.capabilities.savedMethods,
+        providerCustomerId,
       }),
     );
   } catch (err) {
@@ -201,6 +208,7 @@ async function payerOf(db: Db, p: ContactPrincipal): Promise<CheckoutInput["paye
       name: contact?.name ?? customer.name,
       email: contact?.email ?? null,
       language: contact?.language ?? customer.language ?? "es",
+      mayPayByBank: customer.mayPayByBank,
     };
   });
 }
@@ -228,7 +236,7 @@ function openCheckout(
     // Issue 9: only a gateway the server runs and the organisation has enabled (the invoices are checked
     // by the portal policy, which reads what each one offers).
     const offered = offeredGateways(config, org);
-    const gateway = chooseGateway(config, offered, chosenGateway);
+    if (offered.length === 0) throw new AppError("GATEWAY_NOT_AVAILABLE");
     const request = await requestOf(tx, p, req);
     const replay = (first: typeof checkoutSessions.$inferSelect): Opened => {
       if (first.contactId !== p.contactId || !sameRequest(first, request)) throw new AppError("CONFLICT");
@@ -244,7 +252,21 @@ function openCheckout(
     };
     const first = await existing();
     if (first) return replay(first);
-    const { currency, plan, docs } = await planFor(tx, p, request.kind === "all" ? request : req, offered);
+    // One invoice: among what it offers (staff may have narrowed it). Everything: the invoices that
+    // offer the chosen gateway.
+    const own =
+      req.kind === "invoice"
+        ? (await lockDocuments(tx, [req.invoiceId])).get(req.invoiceId)?.gateways
+        : undefined;
+    const candidates = own ? offered.filter((g) => own.includes(g)) : offered;
+    const gateway = chooseGateway(
+      config,
+      candidates.length > 0 || chosenGateway !== undefined ? candidates : offered,
+      chosenGateway,
+    );
+    const { currency, plan, docs } = await planFor(tx, p, request.kind === "all" ? request : req, [
+      gateway.id,
+    ]);
     const amount = plan.reduce((s, a) => s + a.amountMinor, 0);
     checkCapabilities(gateway, amount, currency);
     // C4: a gateway behind a portal option (PayPal) is refused when the option is off.

@@ -114,6 +114,7 @@ export async function portalRoutes(app: App, { database: { db }, config, mailer 
         req.body.idempotencyKey,
         auditOriginOf(req),
         req.body.gateway,
+        req.body.saveMethod,
       ),
   );
   r.post(
@@ -128,6 +129,7 @@ export async function portalRoutes(app: App, { database: { db }, config, mailer 
         req.body.idempotencyKey,
         auditOriginOf(req),
         req.body.gateway,
+        req.body.saveMethod,
       ),
   );
   r.get(

@@ -125,6 +125,7 @@ const ROUTE_ACTIONS: Record<string, string> = {
   "PUT /api/customers/{customerId}/contacts/{contactId}": "work.write",
   "PUT /api/customers/{id}": "work.write",
   "PUT /api/invoices/{id}": "work.write",
+  "PUT /api/invoices/{id}/gateways": "work.write",
   "PUT /api/organisation": "organisation.update",
   "PUT /api/organisation/logo": "organisation.update",
   "PUT /api/payment-gateways": "gateways.update",

@@ -6,6 +6,7 @@ import { CommentsThread } from "../../ui/comments/comments-thread.js";
 import { DocumentDetail } from "../../ui/documents/document-detail.js";
 import { useFormat } from "../../ui/format.js";
 import { ErrorState, PageLoader } from "../../ui/page-states.js";
+import { PaymentProcessingNotice } from "../../ui/payment-processing-notice.js";
 import { PaymentsTable } from "../../ui/payments-table.js";
 import { InvoiceStatusBadge } from "../../ui/status-badge.js";
 import { DocumentActivity } from "../customers/customer-activity.js";
@@ -35,6 +36,7 @@ function InvoiceView({ invoice, onReload }: { invoice: InvoiceDetail; onReload: 
 
   return (
     <DocumentDetail
+      notice={<PaymentProcessingNotice processing={invoice.paymentProcessing} />}
       doc={invoice}
       title={title}
       badges={<InvoiceStatusBadge status={invoice.status} isOverdue={invoice.isOverdue} />}

@@ -6,12 +6,13 @@ import { PageHeader } from "../layout/page-header.js";
 import { NoAccess, useCan } from "../team/permissions.js";
 import { TeamPanel } from "../team/team-panel.js";
 import { ApiKeysPanel } from "./api-keys-panel.js";
+import { GatewaysPanel } from "./gateways-panel.js";
 import { NotificationsPanel } from "./notifications-panel.js";
 import { OrganisationPanel } from "./organisation-panel.js";
 import { PortalPanel } from "./portal-panel.js";
 import { TaxesPanel } from "./taxes-panel.js";
 
-const TABS = ["organisation", "taxes", "portal", "notifications", "team", "api-keys"] as const;
+const TABS = ["organisation", "taxes", "portal", "payments", "notifications", "team", "api-keys"] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -22,6 +23,7 @@ const TAB_ACTION: Record<Tab, StaffAction> = {
   organisation: "organisation.update",
   taxes: "taxes.manage",
   portal: "portal_settings.update",
+  payments: "payments.gateways",
   notifications: "portal_settings.update",
   team: "team.read",
   "api-keys": "api_keys.manage",
@@ -49,7 +51,9 @@ export function SettingsPage() {
                   ? t("team.tab")
                   : value === "api-keys"
                     ? t("apiKeys.tab")
-                    : t(`admin.settings.${value}Tab`)}
+                    : value === "payments"
+                      ? t("gateways.tab")
+                      : t(`admin.settings.${value}Tab`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -61,6 +65,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="portal">
           <PortalPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="payments">
+          <GatewaysPanel />
         </Tabs.Panel>
         <Tabs.Panel value="notifications">
           <NotificationsPanel />

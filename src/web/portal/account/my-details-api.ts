@@ -21,3 +21,22 @@ export function useUpdateMyDetails() {
     },
   });
 }
+
+/** E12: the contact's saved payment methods. */
+export function useSavedMethods() {
+  return useQuery({
+    queryKey: queryKeys.savedMethods,
+    queryFn: ({ signal }) => portal.get("/api/portal/:slug/me/payment-methods", { signal }),
+  });
+}
+
+export function useSavedMethodAction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action }: { id: string; action: "default" | "remove" }) =>
+      action === "default"
+        ? portal.put("/api/portal/:slug/me/payment-methods/:id/default", { params: { id } })
+        : portal.delete("/api/portal/:slug/me/payment-methods/:id", { params: { id } }),
+    onSuccess: (list) => client.setQueryData(queryKeys.savedMethods, list),
+  });
+}

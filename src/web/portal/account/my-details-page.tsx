@@ -8,6 +8,7 @@ import { ErrorState, PageLoader } from "../../ui/page-states.js";
 import { useContactMe } from "../portal-api.js";
 import { useMyDetails, useUpdateMyDetails } from "./my-details-api.js";
 import { OrgContactBlock } from "./org-contact.js";
+import { SavedMethodsSection } from "./saved-methods.js";
 
 /** My details (E12): the customer's billing details and the contact's own, plus how to reach the org. */
 export function MyDetailsPage() {
@@ -25,6 +26,7 @@ export function MyDetailsPage() {
       {details.isPending ? <PageLoader /> : null}
       {details.isError ? <ErrorState error={details.error} onRetry={() => void details.refetch()} /> : null}
       {details.data && me ? <DetailsForm details={details.data} me={me} /> : null}
+      <SavedMethodsSection />
       {me ? <OrgContactBlock org={me.org} /> : null}
     </Stack>
   );
