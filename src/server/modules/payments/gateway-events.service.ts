@@ -73,13 +73,8 @@ async function applyEventInTx(tx: Tx, deps: EventDeps, orgId: string, gateway: s
     );
   if (!payment) return;
   const customer = await loadCustomerRecord(tx, payment.customerId);
-  const about = {
-    paymentId: payment.id,
-    number: payment.number,
-    customerName: customer.name,
-    amountMinor: event.amountMinor,
-    currency: payment.currency,
-  };
+  const about = { paymentId: payment.id, number: payment.number, customerName: customer.name };
+  const money = { currency: payment.currency, amountMinor: event.amountMinor };
   if (event.kind === "dispute") {
     const marked = await tx
       .update(payments)
@@ -87,7 +82,7 @@ async function applyEventInTx(tx: Tx, deps: EventDeps, orgId: string, gateway: s
       .where(and(eq(payments.id, payment.id), isNull(payments.disputedAt)))
       .returning({ id: payments.id });
     if (marked.length > 0)
-      await notify(tx, deps, orgId, "payment_disputed", { ...about, reason: event.reason });
+      await notify(tx, deps, orgId, "payment_disputed", { ...about, ...money, reason: event.reason });
     return;
   }
   const [refund] = await tx
@@ -108,5 +103,5 @@ async function applyEventInTx(tx: Tx, deps: EventDeps, orgId: string, gateway: s
     return;
   }
   await undoRefundInTx(tx, refund);
-  await notify(tx, deps, orgId, "refund_failed", { ...about, amountMinor: refund.amountMinor });
+  await notify(tx, deps, orgId, "refund_failed", { ...about, ...money, amountMinor: refund.amountMinor });
 }
