@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Db, Tx } from "../../db/client.js";
-import { checkoutSessions, gatewayEvents, payments, refunds } from "../../db/schema/index.js";
+import { checkoutSessions, gatewayEvents, organisations, payments, refunds } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import type { Mailer } from "../../email/mailer.js";
 import { AppError } from "../../errors/errors.js";
@@ -36,6 +36,12 @@ export async function receiveGatewayNotification(
   const env = gatewayEnv(deps.config);
   const verified = await callProvider(env, () => gateway.verifyNotification(credentials, env, input));
   const duplicate = await withOrg(deps.db, orgId, async (tx) => {
+    // The sandbox needs no stored credentials, so the organisation's existence is checked here.
+    const [org] = await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.id, orgId));
+    if (!org) throw new AppError("NOT_FOUND");
     const [first] = await tx
       .insert(gatewayEvents)
       .values({ orgId, gateway: gateway.id, eventId: verified.eventId })
