@@ -1,8 +1,8 @@
 import { apiKeysEs } from "./features/api-keys.js";
 import { commentsEs } from "./features/comments.js";
 import { customerRecordsEs } from "./features/customer-records.js";
-import { importsEs } from "./features/imports.js";
 import { gatewaysEs } from "./features/gateways.js";
+import { importsEs } from "./features/imports.js";
 import { issueDatesEs } from "./features/issue-dates.js";
 import { moneyAdminEs } from "./features/money-admin.js";
 import { moneyFiguresEs } from "./features/money-figures.js";

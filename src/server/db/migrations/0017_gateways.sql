@@ -28,30 +28,21 @@ CREATE UNIQUE INDEX "gateway_events_event_key" ON "gateway_events" USING btree (
 -- Hand-written (issue 13), kept at the end: credentials and applied notifications are the staff's side of
 -- an organisation. The portal's checkout and the providers' notifications reach them through services
 -- that act for the organisation (withOrg), never in a contact's scope.
-ALTER TABLE gateway_credentials ENABLE ROW LEVEL SECURITY;
---> statement-breakpoint
-ALTER TABLE gateway_credentials FORCE ROW LEVEL SECURITY;
---> statement-breakpoint
-GRANT SELECT, INSERT, UPDATE, DELETE ON gateway_credentials TO portico_app;
---> statement-breakpoint
-CREATE POLICY tenant_staff ON gateway_credentials
-  USING (org_id = app_org_id() AND app_scope() = 'staff')
-  WITH CHECK (org_id = app_org_id() AND app_scope() = 'staff');
---> statement-breakpoint
-ALTER TABLE gateway_credentials ADD CONSTRAINT gateway_credentials_org_fk FOREIGN KEY (org_id) REFERENCES organisations(id);
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['gateway_credentials', 'gateway_events'] LOOP
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO portico_app', t);
+    EXECUTE format($p$CREATE POLICY tenant_staff ON %I
+      USING (org_id = app_org_id() AND app_scope() = 'staff')
+      WITH CHECK (org_id = app_org_id() AND app_scope() = 'staff')$p$, t);
+    EXECUTE format('ALTER TABLE %I ADD CONSTRAINT %I FOREIGN KEY (org_id) REFERENCES organisations(id)', t, t || '_org_fk');
+  END LOOP;
+END $$;
 --> statement-breakpoint
 ALTER TABLE gateway_credentials ADD CONSTRAINT gateway_credentials_user_fk FOREIGN KEY (updated_by) REFERENCES users(id);
---> statement-breakpoint
-ALTER TABLE gateway_events ENABLE ROW LEVEL SECURITY;
---> statement-breakpoint
-ALTER TABLE gateway_events FORCE ROW LEVEL SECURITY;
---> statement-breakpoint
-GRANT SELECT, INSERT, UPDATE, DELETE ON gateway_events TO portico_app;
---> statement-breakpoint
-CREATE POLICY tenant_staff ON gateway_events
-  USING (org_id = app_org_id() AND app_scope() = 'staff')
-  WITH CHECK (org_id = app_org_id() AND app_scope() = 'staff');
---> statement-breakpoint
-ALTER TABLE gateway_events ADD CONSTRAINT gateway_events_org_fk FOREIGN KEY (org_id) REFERENCES organisations(id);
 --> statement-breakpoint
 ALTER TABLE refunds ADD CONSTRAINT refunds_status_check CHECK (status IN ('pending', 'succeeded'));

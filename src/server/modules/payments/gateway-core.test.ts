@@ -7,6 +7,7 @@ import { checkoutSessions, gatewayCredentials, notifications, refunds } from "..
 import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
 import type { CheckoutStart, Gateway, GatewayEvent, RefundResult } from "../../gateways/gateway.js";
+import { sandboxSignature } from "../../gateways/sandbox/sandbox-signature.js";
 import { buildSignedInCustomer, setUpTestApp } from "../../test/scenarios.js";
 import { seal, unseal } from "../gateway-credentials/cipher.js";
 import { readZip } from "../organisation-data/zip.js";
@@ -394,6 +395,26 @@ describe("notifications", () => {
     expect(inv.allocations).toHaveLength(1);
     // Another organisation's endpoint does not know this checkout (its credentials do not verify it either).
     expect((await notifyRaw(body, GOOD_SECRET, otherOrg.orgId)).statusCode).toBe(404);
+  });
+
+  test("the sandbox's notifications go through the same endpoint; an unknown organisation is 404", async () => {
+    const c = await buildSignedInCustomer(ctx, org, "Sandbox Notified");
+    const res = await pay(c.cookie, c.invoice.id, "sandbox-notify-1", "sandbox");
+    const fields = {
+      session: idOf(res.json().checkoutUrl),
+      status: "succeeded" as const,
+      reference: "sbx_n1",
+    };
+    const post = (orgId: string) =>
+      ctx.app.inject({
+        method: "POST",
+        url: `/api/gateways/sandbox/notify/${orgId}`,
+        headers: { "x-sandbox-signature": sandboxSignature.sign(ctx.config, fields) },
+        payload: fields,
+      });
+    expect((await post("00000000-0000-4000-8000-000000000009")).statusCode).toBe(404);
+    expect((await post(org.orgId)).json()).toEqual({ received: true, duplicate: false });
+    expect(await invoiceOf(c.invoice.id)).toMatchObject({ status: "paid" });
   });
 
   test("a bank debit that fails after processing leaves the invoice open and tells staff", async () => {

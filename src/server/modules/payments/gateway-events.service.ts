@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Db, Tx } from "../../db/client.js";
-import { checkoutSessions, gatewayEvents, payments, refunds } from "../../db/schema/index.js";
+import { checkoutSessions, gatewayEvents, organisations, payments, refunds } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import type { Mailer } from "../../email/mailer.js";
 import { AppError } from "../../errors/errors.js";
@@ -36,6 +36,12 @@ export async function receiveGatewayNotification(
   const env = gatewayEnv(deps.config);
   const verified = await callProvider(env, () => gateway.verifyNotification(credentials, env, input));
   const duplicate = await withOrg(deps.db, orgId, async (tx) => {
+    // The sandbox needs no stored credentials, so the organisation's existence is checked here.
+    const [org] = await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.id, orgId));
+    if (!org) throw new AppError("NOT_FOUND");
     const [first] = await tx
       .insert(gatewayEvents)
       .values({ orgId, gateway: gateway.id, eventId: verified.eventId })
@@ -73,13 +79,8 @@ async function applyEventInTx(tx: Tx, deps: EventDeps, orgId: string, gateway: s
     );
   if (!payment) return;
   const customer = await loadCustomerRecord(tx, payment.customerId);
-  const about = {
-    paymentId: payment.id,
-    number: payment.number,
-    customerName: customer.name,
-    amountMinor: event.amountMinor,
-    currency: payment.currency,
-  };
+  const about = { paymentId: payment.id, number: payment.number, customerName: customer.name };
+  const money = { currency: payment.currency, amountMinor: event.amountMinor };
   if (event.kind === "dispute") {
     const marked = await tx
       .update(payments)
@@ -87,7 +88,7 @@ async function applyEventInTx(tx: Tx, deps: EventDeps, orgId: string, gateway: s
       .where(and(eq(payments.id, payment.id), isNull(payments.disputedAt)))
       .returning({ id: payments.id });
     if (marked.length > 0)
-      await notify(tx, deps, orgId, "payment_disputed", { ...about, reason: event.reason });
+      await notify(tx, deps, orgId, "payment_disputed", { ...about, ...money, reason: event.reason });
     return;
   }
   const [refund] = await tx
@@ -108,5 +109,5 @@ async function applyEventInTx(tx: Tx, deps: EventDeps, orgId: string, gateway: s
     return;
   }
   await undoRefundInTx(tx, refund);
-  await notify(tx, deps, orgId, "refund_failed", { ...about, amountMinor: refund.amountMinor });
+  await notify(tx, deps, orgId, "refund_failed", { ...about, ...money, amountMinor: refund.amountMinor });
 }

@@ -87,6 +87,10 @@ export async function setInvoiceGateways(
 ): Promise<{ gateways: string[] }> {
   const wanted = [...new Set(requested)];
   return withOrg(db, orgId, async (tx) => {
+    // Another organisation's invoice, or none: 404 before anything about gateways is said.
+    const open = and(eq(invoices.id, invoiceId), ne(invoices.status, "void"), eq(invoices.kind, "invoice"));
+    const [found] = await tx.select({ id: invoices.id }).from(invoices).where(open);
+    if (!found) throw new AppError("NOT_FOUND");
     const [org] = await tx.select().from(organisations).where(eq(organisations.id, orgId));
     const offered = offeredGateways(config, { enabledGateways: org?.enabledGateways ?? [] });
     const refused = wanted.filter((g) => !offered.includes(g));
@@ -103,7 +107,7 @@ export async function setInvoiceGateways(
     const [updated] = await tx
       .update(invoices)
       .set({ gateways: wanted })
-      .where(and(eq(invoices.id, invoiceId), ne(invoices.status, "void"), eq(invoices.kind, "invoice")))
+      .where(open)
       .returning({ gateways: invoices.gateways });
     if (!updated) throw new AppError("NOT_FOUND");
     return updated;

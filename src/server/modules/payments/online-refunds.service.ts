@@ -35,12 +35,12 @@ function onlineGatewayOf(config: Config, p: PaymentRow): AnyGateway | null {
  */
 export async function refundPaymentWithGateway(
   deps: RefundDeps,
-  orgId: string,
-  userId: string,
+  actor: { orgId: string; userId: string; apiKeyId?: string | null },
   paymentId: string,
   input: RefundInput,
-  apiKeyId: string | null = null,
 ): Promise<PaymentDetail> {
+  const { orgId, userId } = actor;
+  const apiKeyId = actor.apiKeyId ?? null;
   const { db, config } = deps;
   const { payment, refund } = await withOrg(db, orgId, (tx) =>
     insertRefundInTx(

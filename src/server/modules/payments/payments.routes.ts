@@ -55,11 +55,9 @@ export async function paymentRoutes(app: App, deps: Deps) {
     const s = staffOf(req);
     return refundPaymentWithGateway(
       { db, config: deps.config, mailer: deps.mailer },
-      s.orgId,
-      s.userId,
+      { orgId: s.orgId, userId: s.userId, apiKeyId: s.apiKey?.id },
       req.params.id,
       req.body,
-      s.apiKey?.id,
     );
   });
 

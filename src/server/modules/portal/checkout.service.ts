@@ -147,7 +147,7 @@ export async function startCheckout(
   chosenGateway?: string,
   saveMethod = false,
 ): Promise<{ checkoutUrl: string }> {
-  const opened = await openCheckout(db, config, p, req, idempotencyKey, origin, chosenGateway);
+  const opened = await openCheckout(db, config, p, { req, idempotencyKey, origin, chosenGateway });
   if (opened.kind === "started") return { checkoutUrl: opened.checkoutUrl };
   const { checkout, gateway, slug } = opened;
   const env = gatewayEnv(config);
@@ -218,11 +218,9 @@ function openCheckout(
   db: Db,
   config: Config,
   p: ContactPrincipal,
-  req: PayRequest,
-  idempotencyKey: string,
-  origin: AuditOrigin,
-  chosenGateway: string | undefined,
+  asked: { req: PayRequest; idempotencyKey: string; origin: AuditOrigin; chosenGateway: string | undefined },
 ): Promise<Opened> {
+  const { req, idempotencyKey, origin, chosenGateway } = asked;
   return withContact(db, p.orgId, p.customerId, async (tx): Promise<Opened> => {
     const existing = async () => {
       const [row] = await tx

@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Card,
   Code,
@@ -101,9 +100,9 @@ function GatewayCard({ gateway: g, enabled }: { gateway: GatewayCredentialsStatu
           <Title order={3} size="h4" id={titleId}>
             {t(`gateways.names.${g.gateway}`, { defaultValue: g.gateway })}
           </Title>
-          <Badge color={g.configured ? "teal" : "gray"}>
+          <Text size="sm" fw={600} c={g.configured ? "teal.8" : "dimmed"}>
             {g.configured ? t("gateways.configured") : t("gateways.notConfigured")}
-          </Badge>
+          </Text>
         </Group>
         {g.needsCredentials ? (
           <form
