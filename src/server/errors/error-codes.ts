@@ -543,6 +543,14 @@ export const errorCodes = {
     "Type the organisation's portal address (its slug) exactly to delete it.",
     "Escribe exactamente la dirección del portal (el slug) de la organización para eliminarla.",
   ),
+  // Payment providers (issue 13): a provider that is down or too slow; nothing was charged or recorded.
+  GATEWAY_UNAVAILABLE: def(
+    503,
+    "Online payment is not available right now; nothing was charged. Try again in a few minutes.",
+    "El pago en línea no está disponible ahora; no se ha cobrado nada. Inténtalo dentro de unos minutos.",
+    "the payment provider did not answer in time, or answered with an error of its own",
+    "check the provider's status page; nothing was recorded, so the payer can simply try again",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;
