@@ -8,13 +8,18 @@ import { DEMO } from "./seed.js";
 import { startBanner } from "./start-banner.js";
 
 const GOOD_SECRET = "a-production-secret-of-forty-characters!";
+const GOOD_KEY = `k1:${Buffer.alloc(32, 7).toString("base64")}`;
 const prod = (env: Record<string, string> = {}) =>
   loadConfig({
     NODE_ENV: "production",
     APP_SECRET: GOOD_SECRET,
     PUBLIC_URL: "https://portal.example",
+    PORTICO_ENCRYPTION_KEY: GOOD_KEY,
     ...env,
   });
+
+const NO_KEY =
+  "PORTICO_ENCRYPTION_KEY is not set: set kid:base64 of 32 random bytes (openssl rand -base64 32) to encrypt gateway credentials";
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -30,15 +35,22 @@ test("production refuses a missing, default or short APP_SECRET, a missing PUBLI
   expect(problemsOf({ NODE_ENV: "production" })).toEqual([
     "APP_SECRET is not set: set a random value of at least 32 characters",
     "PUBLIC_URL is not set: set the https:// address people use to reach Portico",
+    NO_KEY,
   ]);
   expect(
     problemsOf({ NODE_ENV: "production", APP_SECRET: DEV_APP_SECRET, PUBLIC_URL: "http://p.example" }),
   ).toEqual([
     "APP_SECRET is the development default: set your own random value",
     "PUBLIC_URL is http://: use https://, or set ALLOW_INSECURE_HTTP=1 to accept it",
+    NO_KEY,
   ]);
   expect(
-    problemsOf({ NODE_ENV: "production", APP_SECRET: "x".repeat(31), PUBLIC_URL: "https://p.example" }),
+    problemsOf({
+      NODE_ENV: "production",
+      APP_SECRET: "x".repeat(31),
+      PUBLIC_URL: "https://p.example",
+      PORTICO_ENCRYPTION_KEY: GOOD_KEY,
+    }),
   ).toEqual(["APP_SECRET is shorter than 32 characters"]);
   // The allowance, and a good configuration.
   expect(prod({ PUBLIC_URL: "http://10.0.0.5:3000", ALLOW_INSECURE_HTTP: "1" }).publicUrl).toBe(
@@ -122,6 +134,7 @@ test("the real server refuses a bad production configuration on stderr, before o
       "Portico refuses to start in production:",
       "  APP_SECRET is the development default: set your own random value",
       "  PUBLIC_URL is http://: use https://, or set ALLOW_INSECURE_HTTP=1 to accept it",
+      `  ${NO_KEY}`,
       '  TRUST_PROXY: "true" is not a hop count or a list of proxy addresses/CIDRs (e.g. 1, or 127.0.0.1,10.0.0.0/8)',
     ]);
     expect(run.stdout).toBe("");
@@ -136,4 +149,28 @@ test("SIGNUP is open unless set to closed; anything else is refused", () => {
   expect(loadConfig({ SIGNUP: "open" }).signupOpen).toBe(true);
   expect(loadConfig({ SIGNUP: "closed" }).signupOpen).toBe(false);
   expect(problemsOf({ SIGNUP: "off" })[0]).toMatch(/^SIGNUP: /);
+});
+
+test("gateway credentials' keyring: production needs PORTICO_ENCRYPTION_KEY; a bad one is refused; dev derives one", () => {
+  const second = `old:${Buffer.alloc(32, 9).toString("base64")}`;
+  const ring = prod({ PORTICO_ENCRYPTION_KEY: `${GOOD_KEY},${second}` }).encryptionKeys;
+  expect(ring.map((k) => [k.id, k.key.length])).toEqual([
+    ["k1", 32],
+    ["old", 32],
+  ]);
+  expect(problemsOf({ PORTICO_ENCRYPTION_KEY: "k1:c2hvcnQ=" })).toEqual([
+    'PORTICO_ENCRYPTION_KEY: key "k1" is not 32 bytes of base64',
+  ]);
+  expect(problemsOf({ PORTICO_ENCRYPTION_KEY: "nokey" })).toHaveLength(1);
+  expect(problemsOf({ PORTICO_ENCRYPTION_KEY: `${GOOD_KEY},${GOOD_KEY}` })).toEqual([
+    'PORTICO_ENCRYPTION_KEY: key id "k1" appears twice',
+  ]);
+  const dev = loadConfig({}).encryptionKeys;
+  expect(dev.map((k) => [k.id, k.key.length])).toEqual([["dev", 32]]);
+  expect(loadConfig({}).gateways).toEqual({
+    stripeApiBase: "https://api.stripe.com",
+    paypalApiBase: "https://api-m.paypal.com",
+    redsysBase: "https://sis.redsys.es",
+    timeoutMs: 10_000,
+  });
 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { isIP } from "node:net";
 import { z } from "zod";
 
@@ -35,6 +36,13 @@ const schema = z.object({
   API_KEY_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(600),
   /** "closed" turns public sign-up off; operators then create organisations with `npm run org:create`. */
   SIGNUP: z.enum(["open", "closed"]).optional(),
+  /** Encrypts gateway credentials (C8): "kid:base64-of-32-bytes[,kid:…]"; the first encrypts, all decrypt. */
+  PORTICO_ENCRYPTION_KEY: z.string().optional(),
+  /** Where the providers' APIs live (issue 13): their production hosts unless a test rig points elsewhere. */
+  STRIPE_API_BASE: z.url().default("https://api.stripe.com"),
+  PAYPAL_API_BASE: z.url().default("https://api-m.paypal.com"),
+  REDSYS_BASE: z.url().default("https://sis.redsys.es"),
+  GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 /** What Fastify's `trustProxy` gets: off, a hop count, or the proxies' addresses and CIDR ranges. */
@@ -62,7 +70,24 @@ export type Config = {
   apiKeyRateLimit: number;
   /** Anyone may create an organisation from the sign-in page (off with SIGNUP=closed). */
   signupOpen: boolean;
+  /** The keyring of gateway credentials: the first key encrypts, every key decrypts (C8). */
+  encryptionKeys: EncryptionKey[];
+  gateways: GatewayHosts;
 };
+
+/** One key of the credentials keyring: `id` is stored beside each ciphertext, so keys can rotate. */
+export interface EncryptionKey {
+  id: string;
+  key: Buffer;
+}
+
+/** The server-wide side of the payment gateways (not per organisation). */
+export interface GatewayHosts {
+  stripeApiBase: string;
+  paypalApiBase: string;
+  redsysBase: string;
+  timeoutMs: number;
+}
 
 /** A configuration Portico refuses: `problems` holds one line per problem. */
 export class ConfigError extends Error {
@@ -103,6 +128,34 @@ function isAddressOrCidr(item: string): boolean {
   return Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
+/**
+ * PORTICO_ENCRYPTION_KEY: comma-separated "kid:base64" items, each key exactly 32 bytes (AES-256), ids
+ * unique. Put a new key first to rotate: rows written with an older key still decrypt.
+ */
+export function parseEncryptionKeys(raw: string): EncryptionKey[] | { error: string } {
+  const keys: EncryptionKey[] = [];
+  for (const item of raw.split(",").map((s) => s.trim())) {
+    const [id, b64, ...rest] = item.split(":");
+    if (!id || !b64 || rest.length > 0 || !/^[A-Za-z0-9_-]{1,32}$/.test(id))
+      return {
+        error: 'PORTICO_ENCRYPTION_KEY: each key is "kid:base64" (e.g. k1:… from `openssl rand -base64 32`)',
+      };
+    const key = Buffer.from(b64, "base64");
+    if (key.length !== 32 || key.toString("base64") !== b64)
+      return { error: `PORTICO_ENCRYPTION_KEY: key "${id}" is not 32 bytes of base64` };
+    if (keys.some((k) => k.id === id))
+      return { error: `PORTICO_ENCRYPTION_KEY: key id "${id}" appears twice` };
+    keys.push({ id, key });
+  }
+  return keys;
+}
+
+/** Outside production, without PORTICO_ENCRYPTION_KEY: one key derived from APP_SECRET (kid "dev"). */
+const devKey = (secret: string): EncryptionKey => ({
+  id: "dev",
+  key: createHash("sha256").update(`portico-credentials:${secret}`).digest(),
+});
+
 /** Reads and validates the environment once; the defaults serve the embedded demo. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
@@ -130,6 +183,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } else if (secret !== undefined && secret.length < 16) {
     problems.push("APP_SECRET is shorter than 16 characters");
   }
+  const keyring = e.PORTICO_ENCRYPTION_KEY ? parseEncryptionKeys(e.PORTICO_ENCRYPTION_KEY) : null;
+  if (keyring && !Array.isArray(keyring)) problems.push(keyring.error);
+  else if (!keyring && isProduction)
+    problems.push(
+      "PORTICO_ENCRYPTION_KEY is not set: set kid:base64 of 32 random bytes (openssl rand -base64 32) to encrypt gateway credentials",
+    );
   const trustProxy = parseTrustProxy(e.TRUST_PROXY);
   if (typeof trustProxy === "object" && !Array.isArray(trustProxy)) problems.push(trustProxy.error);
   if (problems.length > 0) throw new ConfigError(problems);
@@ -153,5 +212,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: publicUrl.startsWith("https://"),
     apiKeyRateLimit: e.API_KEY_RATE_LIMIT,
     signupOpen: e.SIGNUP !== "closed",
+    encryptionKeys: Array.isArray(keyring) ? keyring : [devKey(secret ?? DEV_APP_SECRET)],
+    gateways: {
+      stripeApiBase: e.STRIPE_API_BASE.replace(/\/+$/, ""),
+      paypalApiBase: e.PAYPAL_API_BASE.replace(/\/+$/, ""),
+      redsysBase: e.REDSYS_BASE.replace(/\/+$/, ""),
+      timeoutMs: e.GATEWAY_TIMEOUT_MS,
+    },
   };
 }

@@ -543,13 +543,27 @@ export const errorCodes = {
     "Type the organisation's portal address (its slug) exactly to delete it.",
     "Escribe exactamente la dirección del portal (el slug) de la organización para eliminarla.",
   ),
-  // Payment providers (issue 13): a provider that is down or too slow; nothing was charged or recorded.
+  // Payment gateways (issue 13): the core every provider plugs into.
   GATEWAY_UNAVAILABLE: def(
     503,
-    "Online payment is not available right now; nothing was charged. Try again in a few minutes.",
-    "El pago en línea no está disponible ahora; no se ha cobrado nada. Inténtalo dentro de unos minutos.",
-    "the payment provider did not answer in time, or answered with an error of its own",
-    "check the provider's status page; nothing was recorded, so the payer can simply try again",
+    "The payment provider did not answer; nothing was charged. Try again in a few minutes.",
+    "El proveedor de pagos no ha respondido; no se ha cobrado nada. Inténtalo de nuevo en unos minutos.",
+    "the provider timed out, refused the connection or answered an unexpected error",
+    "try again; if it lasts, check the provider's status page and Settings → Payments → Test the connection",
+  ),
+  GATEWAY_CREDENTIALS_MISSING: def(
+    422,
+    "This payment method is not set up yet.",
+    "Este medio de pago aún no está configurado.",
+    "no credentials are stored for this provider (or they no longer decrypt with the server's keys)",
+    "enter the provider's credentials in Settings → Payments",
+  ),
+  REFUND_FAILED: def(
+    502,
+    "The payment provider refused the refund; nothing was refunded.",
+    "El proveedor de pagos ha rechazado la devolución; no se ha devuelto nada.",
+    "the provider answered the refund with a failure (see the notification for its code)",
+    "check the payment at the provider, then try again or refund by hand",
   ),
 } satisfies Record<string, ErrorDef>;
 

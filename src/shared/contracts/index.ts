@@ -3,6 +3,7 @@ export * from "./auth.js";
 export * from "./comments.js";
 export * from "./common.js";
 export * from "./customers.js";
+export * from "./gateways.js";
 export * from "./invoices.js";
 export * from "./money.js";
 export * from "./notifications.js";

@@ -134,9 +134,12 @@ export const payInvoiceBody = z.object({
   idempotencyKey: z.string().min(8).max(100),
   /** Part of the invoice, when it allows partial payments; omitted: all that is due. */
   amountMinor: positiveAmount.optional(),
+  /** One of the invoice's `gateways`; omitted: the first one offered. */
+  gateway: z.string().min(1).max(40).optional(),
 });
 export const payAllBody = z.object({
   idempotencyKey: z.string().min(8).max(100),
+  gateway: z.string().min(1).max(40).optional(),
   /** Defaults to the customer's currency. */
   currency: currencyCode.optional(),
 });

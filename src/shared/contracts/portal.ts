@@ -60,6 +60,8 @@ export const portalInvoiceDetail = invoiceDetail
     canPay: z.boolean(),
     /** The gateway's smallest charge (CP4001 below it), for paying part of the invoice. */
     minimumPaymentMinor: z.number().int(),
+    /** The online gateways the contact may choose among for this invoice (issue 13), in the organisation's order. */
+    gateways: z.array(z.string()),
     bankTransfer: z
       .object({ iban: z.string(), bic: z.string().nullable(), beneficiary: z.string() })
       .nullable(),

@@ -13,6 +13,7 @@ export const STAFF_ACTIONS = [
   "taxes.manage",
   "portal_settings.update",
   "gateways.update",
+  "payments.gateways",
   "email_templates.manage",
   "api_keys.manage",
   "team.read",

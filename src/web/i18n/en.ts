@@ -151,6 +151,11 @@ export const en: Messages<typeof es> = {
       quote_viewed: "{{customerName}} viewed quote {{number}}",
       quote_accepted: "{{customerName}} accepted quote {{number}}",
       quote_declined: "{{customerName}} declined quote {{number}}",
+      payment_failed:
+        "The bank debit of {{amount}} from {{customerName}} for {{number}} failed; the invoice is open again",
+      refund_failed:
+        "The provider refused the refund of {{amount}} to {{customerName}}; nothing was refunded",
+      payment_disputed: "{{customerName}} disputed a payment of {{amount}} ({{number}}) at the provider",
       other: "New activity",
     },
     customers: {

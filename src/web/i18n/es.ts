@@ -148,6 +148,11 @@ export const es = {
       quote_viewed: "{{customerName}} ha visto el presupuesto {{number}}",
       quote_accepted: "{{customerName}} ha aceptado el presupuesto {{number}}",
       quote_declined: "{{customerName}} ha rechazado el presupuesto {{number}}",
+      payment_failed:
+        "El adeudo de {{amount}} de {{customerName}} para {{number}} ha fallado; la factura vuelve a estar pendiente",
+      refund_failed:
+        "El proveedor ha rechazado la devolución de {{amount}} a {{customerName}}; no se ha devuelto nada",
+      payment_disputed: "{{customerName}} ha disputado un pago de {{amount}} ({{number}}) ante el proveedor",
       other: "Nueva actividad",
     },
     customers: {

@@ -2,6 +2,7 @@ export * from "./api-keys.js";
 export * from "./comments.js";
 export * from "./customers.js";
 export * from "./emails.js";
+export * from "./gateways.js";
 export * from "./invoices.js";
 export * from "./notifications.js";
 export * from "./organisations.js";

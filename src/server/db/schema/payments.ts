@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { CheckoutStart } from "../../gateways/gateway.js";
 import { createdAt, id, minor, orgId, stampedNow, ts } from "./_columns.js";
 
 export type PlannedAllocation = { invoiceId: string; amountMinor: number };
@@ -8,6 +9,8 @@ export type PlannedAllocation = { invoiceId: string; amountMinor: number };
 export type CheckoutRequest =
   | { kind: "invoice"; invoiceId: string; amountMinor: number | null }
   | { kind: "all"; currency: string };
+
+export const checkoutStatuses = ["open", "processing", "succeeded", "failed", "cancelled"] as const;
 
 /**
  * A contact's "Pay now" for one invoice, part of one, or everything outstanding: one per idempotency key,
@@ -30,10 +33,13 @@ export const checkoutSessions = pgTable(
     currency: text("currency").notNull(),
     /** What the provider's page shows, e.g. "Invoice F2026-0001 · Acme". */
     description: text("description").notNull(),
-    status: text("status", { enum: ["open", "succeeded", "failed", "cancelled"] })
-      .notNull()
-      .default("open"),
+    /** "processing": the provider accepted a bank debit that settles days later (issue 13). */
+    status: text("status", { enum: checkoutStatuses }).notNull().default("open"),
     failureCode: text("failure_code"),
+    /** The provider's id of this checkout (Checkout Session, PayPal order, RedSys order), once started. */
+    providerRef: text("provider_ref"),
+    /** What the provider answered the start with, so a replayed "Pay now" sends the payer to the same place. */
+    providerStart: jsonb("provider_start").$type<CheckoutStart>(),
     completedAt: ts("completed_at"),
     createdAt: createdAt(),
   },
@@ -67,6 +73,8 @@ export const payments = pgTable(
     recordedBy: uuid("recorded_by"),
     /** The API key it was recorded with (G5); `recordedBy` is then the key's creator. */
     apiKeyId: uuid("api_key_id"),
+    /** The payer disputed the charge at the provider (a chargeback): staff were told (issue 13). */
+    disputedAt: ts("disputed_at"),
     paidAt: stampedNow("paid_at"),
     createdAt: createdAt(),
   },
@@ -121,6 +129,12 @@ export const refunds = pgTable(
     refundedOn: date("refunded_on", { mode: "string" }).notNull(),
     reference: text("reference"),
     notes: text("notes"),
+    /** A refund through the provider (A10) is "pending" until it answers; a failed one is taken back. */
+    status: text("status", { enum: ["pending", "succeeded"] })
+      .notNull()
+      .default("succeeded"),
+    /** The provider's id of an online refund. */
+    gatewayReference: text("gateway_reference"),
     createdBy: uuid("created_by"),
     /** The API key it was made with (G5); `createdBy` is then the key's creator. */
     apiKeyId: uuid("api_key_id"),

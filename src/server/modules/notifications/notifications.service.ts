@@ -16,7 +16,10 @@ export type NotificationType =
   | "quote_declined"
   | "comment_added"
   | "contact_added_by_share"
-  | "sales_order_viewed";
+  | "sales_order_viewed"
+  | "payment_failed"
+  | "refund_failed"
+  | "payment_disputed";
 
 /**
  * Records an event for the organisation's staff (A13), callable from staff and contact scopes: the

@@ -4,21 +4,27 @@ import type { Db } from "../../db/client.js";
 import { organisations } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
+import { configuredGateways } from "../gateway-credentials/gateway-credentials.service.js";
 import { availableGateways } from "./gateways.js";
+
+type GatewaySettingsConfig = Pick<
+  Config,
+  "sandboxGateway" | "appSecret" | "encryptionKeys" | "publicUrl" | "gateways"
+>;
 
 export interface GatewaySettings {
   enabled: string[];
   available: string[];
 }
 
-const settingsOf = (config: Pick<Config, "sandboxGateway">, enabled: string[]): GatewaySettings => ({
+const settingsOf = (config: GatewaySettingsConfig, enabled: string[]): GatewaySettings => ({
   enabled,
   available: availableGateways(config),
 });
 
 export async function getGatewaySettings(
   db: Db,
-  config: Pick<Config, "sandboxGateway">,
+  config: GatewaySettingsConfig,
   orgId: string,
 ): Promise<GatewaySettings> {
   const [org] = await withOrg(db, orgId, (tx) =>
@@ -33,7 +39,7 @@ export async function getGatewaySettings(
 /** Only gateways this server runs may be enabled: one it does not would offer a "Pay now" that fails. */
 export async function setEnabledGateways(
   db: Db,
-  config: Pick<Config, "sandboxGateway">,
+  config: GatewaySettingsConfig,
   orgId: string,
   requested: string[],
 ): Promise<GatewaySettings> {
@@ -49,8 +55,21 @@ export async function setEnabledGateways(
         params: { gateway: g },
       })),
     );
-  await withOrg(db, orgId, (tx) =>
-    tx.update(organisations).set({ enabledGateways: enabled }).where(eq(organisations.id, orgId)),
-  );
+  await withOrg(db, orgId, async (tx) => {
+    // Issue 13: a provider without stored credentials would offer a "Pay now" that fails.
+    const ready = await configuredGateways(tx, config, orgId);
+    const missing = enabled.filter((g) => !ready.includes(g));
+    if (missing.length > 0)
+      throw new AppError(
+        "GATEWAY_CREDENTIALS_MISSING",
+        missing.map((g) => ({
+          field: "body.enabled",
+          message: g,
+          code: "unknown_gateway",
+          params: { gateway: g },
+        })),
+      );
+    await tx.update(organisations).set({ enabledGateways: enabled }).where(eq(organisations.id, orgId));
+  });
   return settingsOf(config, enabled);
 }

@@ -139,7 +139,11 @@ describe("production without PORTICO_DEMO", () => {
   let ctx: TestContext;
   let org: TestOrg;
   beforeAll(async () => {
-    ctx = await createTestContext({ NODE_ENV: "production", APP_SECRET: "p".repeat(40) });
+    ctx = await createTestContext({
+      NODE_ENV: "production",
+      APP_SECRET: "p".repeat(40),
+      PORTICO_ENCRYPTION_KEY: `k1:${Buffer.alloc(32, 1).toString("base64")}`,
+    });
     org = await buildOrg(ctx, "Production Org");
   });
   afterAll(() => ctx.close());

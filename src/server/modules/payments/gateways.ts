@@ -1,18 +1,22 @@
 import type { Config } from "../../config.js";
-import { sandboxGateway } from "./sandbox-gateway.js";
+import { serverGateways } from "../../gateways/registry.js";
+
+export type GatewayConfig = Pick<Config, "sandboxGateway" | "appSecret">;
 
 /**
- * Which gateway a contact may pay an invoice with (issue 9), all three must agree:
- * - the server runs it: the sandbox is a demo device, off in production unless PORTICO_DEMO=1;
- * - the organisation has it enabled (`organisations.enabled_gateways`, none for a new organisation);
+ * Which gateway a contact may pay an invoice with (issues 9 and 13), all three must agree:
+ * - the server runs it (`gateways/registry.ts`): the sandbox is a demo device, off in production unless
+ *   PORTICO_DEMO=1;
+ * - the organisation has it enabled (`organisations.enabled_gateways`, none for a new organisation; only
+ *   a gateway with stored credentials, or one that needs none, can be enabled);
  * - the invoice offers it (`invoices.gateways`, copied from the organisation's setting at creation).
  */
-export function availableGateways(config: Pick<Config, "sandboxGateway">): string[] {
-  return config.sandboxGateway ? [sandboxGateway.id] : [];
+export function availableGateways(config: GatewayConfig): string[] {
+  return [...serverGateways(config).keys()];
 }
 
 export function offeredGateways(
-  config: Pick<Config, "sandboxGateway">,
+  config: GatewayConfig,
   org: { enabledGateways: string[] },
   invoice?: { gateways: string[] },
 ): string[] {

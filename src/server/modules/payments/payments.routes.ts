@@ -15,13 +15,8 @@ import type { App, Deps } from "../../app-types.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
 import { applyCredit, refundCredit } from "../invoices/credits.service.js";
 import { getCustomerBalances } from "./customer-balances.service.js";
-import {
-  applyPayment,
-  getPayment,
-  listPayments,
-  recordOfflinePayment,
-  refundPayment,
-} from "./payments.service.js";
+import { refundPaymentWithGateway } from "./online-refunds.service.js";
+import { applyPayment, getPayment, listPayments, recordOfflinePayment } from "./payments.service.js";
 
 /** The back office's side of the customer's money (A8, A9, A10). */
 export async function paymentRoutes(app: App, deps: Deps) {
@@ -58,7 +53,14 @@ export async function paymentRoutes(app: App, deps: Deps) {
   });
   r.post("/api/payments/:id/refunds", { onRequest, schema: { ...onePayment, body: refundBody } }, (req) => {
     const s = staffOf(req);
-    return refundPayment(db, s.orgId, s.userId, req.params.id, req.body, s.apiKey?.id);
+    return refundPaymentWithGateway(
+      { db, config: deps.config, mailer: deps.mailer },
+      s.orgId,
+      s.userId,
+      req.params.id,
+      req.body,
+      s.apiKey?.id,
+    );
   });
 
   const oneDocument = { tags, params: idParams, response: { 200: invoiceDetail } };

@@ -23,6 +23,7 @@ import {
   findPayment,
   findPaymentDetail,
   listPaymentSummaries,
+  type PaymentRow,
   paymentFigures,
   refundableOf,
   unappliedOf,
@@ -39,7 +40,7 @@ export {
 } from "./payment-queries.js";
 
 type RecordInput = z.output<typeof recordPaymentBody>;
-type RefundInput = z.output<typeof refundBody>;
+export type RefundInput = z.output<typeof refundBody>;
 
 /** The next receipt number ("RC2026-0001"), gap-free like every numbered document. */
 export async function takeReceiptNumber(tx: Tx, orgId: string, paidOn: string): Promise<string> {
@@ -181,6 +182,26 @@ export function refundPayment(
   apiKeyId: string | null = null,
 ): Promise<PaymentDetail> {
   return withOrg(db, orgId, async (tx) => {
+    const { payment } = await insertRefundInTx(tx, orgId, userId, paymentId, input, apiKeyId, () => false);
+    return findPaymentDetail(tx, payment);
+  });
+}
+
+/**
+ * The refund row and its reversed allocations, under the payment's lock and the checks above. `online`
+ * says, from the locked payment, whether the provider will be asked (A10): the row is then "pending"
+ * until it answers, and counts as refunded meanwhile, so two refunds in parallel never exceed what was paid.
+ */
+export async function insertRefundInTx(
+  tx: Tx,
+  orgId: string,
+  userId: string,
+  paymentId: string,
+  input: RefundInput,
+  apiKeyId: string | null,
+  online: (payment: PaymentRow) => boolean,
+): Promise<{ payment: PaymentRow; refund: typeof refunds.$inferSelect }> {
+  {
     const payment = await findPayment(tx, paymentId, true);
     const figures = (await paymentFigures(tx, [payment.id])).get(payment.id);
     if (!figures) throw new AppError("INTERNAL");
@@ -206,6 +227,7 @@ export function refundPayment(
         refundedOn: input.refundedOn,
         reference: input.reference,
         notes: input.notes,
+        status: online(payment) ? "pending" : "succeeded",
         createdBy: userId,
         apiKeyId,
       })
@@ -256,8 +278,8 @@ export function refundPayment(
       if (toReverse > 0)
         throw new AppError("INTERNAL", [], "refund could not be taken back from allocations");
     }
-    return findPaymentDetail(tx, payment);
-  });
+    return { payment, refund };
+  }
 }
 
 export function listPayments(

@@ -4,9 +4,9 @@ import type { EmailSummary, InvoiceDetail } from "../../../shared/contracts/inde
 import { formatMoney } from "../../../shared/money/index.js";
 import { checkoutSessions } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
+import { type SandboxOutcome, sandboxSignature } from "../../gateways/sandbox/sandbox-signature.js";
 import { buildCustomer, buildInvoice, buildOrg, openLink, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
-import { type SandboxOutcome, sandboxGateway } from "./sandbox-gateway.js";
 
 let ctx: TestContext;
 let org: TestOrg;
@@ -71,9 +71,9 @@ async function submitCheckout(p: Payer, checkoutUrl: string, action: SandboxOutc
   return String(res.headers.location);
 }
 
-type WebhookBody = Parameters<typeof sandboxGateway.sign>[1];
+type WebhookBody = Parameters<typeof sandboxSignature.sign>[1];
 /** Posts the sandbox gateway's webhook, signed as the gateway signs it unless `signature` is given. */
-const postWebhook = (body: WebhookBody, signature = sandboxGateway.sign(ctx.config, body)) =>
+const postWebhook = (body: WebhookBody, signature = sandboxSignature.sign(ctx.config, body)) =>
   ctx.app.inject({
     method: "POST",
     url: "/api/gateways/sandbox/webhook",

@@ -2,26 +2,31 @@ import { eq } from "drizzle-orm";
 import { preferredLanguage } from "../../../shared/language.js";
 import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
-import type { Db } from "../../db/client.js";
+import type { Db, Tx } from "../../db/client.js";
 import { checkoutSessions, contacts, organisations, type PlannedAllocation } from "../../db/schema/index.js";
 import { withOrg, withSystem } from "../../db/scope.js";
 import type { Mailer } from "../../email/mailer.js";
 import { renderEmail } from "../../email/templates.js";
 import { AppError } from "../../errors/errors.js";
+import type { GatewayEvent } from "../../gateways/gateway.js";
+import { sandboxEventOf } from "../../gateways/sandbox/sandbox-gateway.js";
+import type { SandboxOutcome } from "../../gateways/sandbox/sandbox-signature.js";
 import { publishStatus } from "../../realtime/realtime.js";
 import { loadCustomerRecord } from "../customers/customers.service.js";
 import { isOpenStatus } from "../documents/document-facts.js";
 import { type DocumentRow, dueOf, lockDocuments } from "../ledger/allocate.js";
 import { notify } from "../notifications/notifications.service.js";
 import { insertPaymentInTx } from "./payments.service.js";
-import type { SandboxOutcome } from "./sandbox-gateway.js";
+
+export type PaymentEvent = Extract<GatewayEvent, { kind: "payment" }>;
+type Checkout = typeof checkoutSessions.$inferSelect;
 
 export interface ConfirmationResult {
   slug: string;
   /** Where the payer goes back to: the one invoice paid, or null for several (the payments page). */
   invoiceId: string | null;
   paymentId: string | null;
-  outcome: SandboxOutcome | "already_paid";
+  outcome: "succeeded" | "declined" | "cancelled" | "processing" | "already_paid";
   /** False when this confirmation repeated one already recorded, or recorded nothing. */
   recorded: boolean;
 }
@@ -42,8 +47,28 @@ export async function applyGatewayConfirmation(
     return row;
   });
   if (!checkout) throw new AppError("NOT_FOUND");
+  const event = sandboxEventOf({ session: c.checkoutId, status: c.outcome, reference: c.reference });
+  const result = await withOrg(deps.db, checkout.orgId, (tx) =>
+    applyPaymentEventInTx(tx, deps, checkout, event as PaymentEvent),
+  );
+  if (result.recorded) void deps.mailer.deliverQueued();
+  return result;
+}
+
+/**
+ * One verified payment event of a checkout, in the caller's transaction (the notification's, which also
+ * stores the event id). The checkout's state only moves forward: open → processing → succeeded, or to
+ * failed/cancelled; a "processing" after "succeeded" (out of order) changes nothing, and a failure after
+ * "processing" (a bank debit that bounced) fails the checkout and tells staff — nothing had been recorded.
+ */
+export async function applyPaymentEventInTx(
+  tx: Tx,
+  deps: { config: Config; mailer: Mailer },
+  checkout: Checkout,
+  c: PaymentEvent,
+): Promise<ConfirmationResult> {
   const single = checkout.allocations.length === 1 ? (checkout.allocations[0]?.invoiceId ?? null) : null;
-  const result = await withOrg(deps.db, checkout.orgId, async (tx): Promise<ConfirmationResult> => {
+  {
     const [org] = await tx.select().from(organisations).where(eq(organisations.id, checkout.orgId));
     if (!org) throw new AppError("NOT_FOUND");
     const base = { slug: org.portalSlug, invoiceId: single, paymentId: null };
@@ -60,17 +85,37 @@ export async function applyGatewayConfirmation(
         .update(checkoutSessions)
         .set({ status, failureCode, completedAt: clock.now() })
         .where(eq(checkoutSessions.id, checkout.id));
-    if (c.outcome !== "succeeded") {
-      if (current.status === "open")
-        await finish(
-          c.outcome === "declined" ? "failed" : "cancelled",
-          c.outcome === "declined" ? "CP3003" : null,
-        );
-      return { ...base, outcome: c.outcome, recorded: false };
+    const pending = current.status === "open" || current.status === "processing";
+    if (c.status === "processing") {
+      if (current.status === "open") {
+        await tx
+          .update(checkoutSessions)
+          .set({ status: "processing" })
+          .where(eq(checkoutSessions.id, checkout.id));
+        await publishInvoices(tx, org.id, checkout.customerId, [...locked.values()]);
+      }
+      return { ...base, outcome: "processing", recorded: false };
+    }
+    if (c.status !== "succeeded") {
+      if (pending) await finish(c.status === "failed" ? "failed" : "cancelled", c.failureCode ?? null);
+      if (current.status === "processing") {
+        // A bank debit that bounced: the invoices were never marked paid; they stop showing "processing".
+        const customer = await loadCustomerRecord(tx, checkout.customerId);
+        await publishInvoices(tx, org.id, checkout.customerId, [...locked.values()]);
+        await notify(tx, deps, org.id, "payment_failed", {
+          invoiceId: single ?? checkout.allocations[0]?.invoiceId ?? "",
+          number: [...locked.values()].map((d) => d.number ?? "").join(", "),
+          customerName: customer.name,
+          amountMinor: checkout.amountMinor,
+          currency: checkout.currency,
+          code: c.providerCode ?? c.failureCode ?? null,
+        });
+      }
+      return { ...base, outcome: c.status === "failed" ? "declined" : "cancelled", recorded: false };
     }
     if (current.status === "succeeded") return { ...base, outcome: "succeeded", recorded: false };
-    if (current.status !== "open" || !planStillFits(checkout.allocations, locked)) {
-      if (current.status === "open") await finish("failed", "ALREADY_PAID");
+    if (!pending || !planStillFits(checkout.allocations, locked)) {
+      if (pending) await finish("failed", "ALREADY_PAID");
       return { ...base, outcome: "already_paid", recorded: false };
     }
     const payment = await insertPaymentInTx(
@@ -102,15 +147,7 @@ export async function applyGatewayConfirmation(
     // A confirmed payment is recorded even if the customer was archived since the checkout began.
     const customer = await loadCustomerRecord(tx, checkout.customerId);
     const paid = [...after.values()];
-    for (const inv of paid) {
-      await publishStatus(tx, {
-        orgId: org.id,
-        customerId: checkout.customerId,
-        documentType: "invoice",
-        documentId: inv.id,
-        status: inv.status,
-      });
-    }
+    await publishInvoices(tx, org.id, checkout.customerId, paid);
     const numbers = paid.map((d) => d.number ?? "").join(", ");
     const amount = { amountMinor: payment.amountMinor, currency: payment.currency };
     await notify(tx, deps, org.id, "payment_received", {
@@ -159,9 +196,18 @@ export async function applyGatewayConfirmation(
       });
     }
     return { ...base, paymentId: payment.id, outcome: "succeeded", recorded: true };
-  });
-  if (result.recorded) void deps.mailer.deliverQueued();
-  return result;
+  }
+}
+
+async function publishInvoices(tx: Tx, orgId: string, customerId: string, docs: DocumentRow[]) {
+  for (const inv of docs)
+    await publishStatus(tx, {
+      orgId,
+      customerId,
+      documentType: "invoice",
+      documentId: inv.id,
+      status: inv.status,
+    });
 }
 
 /** The plan still fits: every planned amount is at most what its invoice owes now. */

@@ -7,10 +7,10 @@ import { formatMoney } from "../../../shared/money/index.js";
 import type { App, Deps } from "../../app-types.js";
 import { escapeHtml } from "../../email/templates.js";
 import { AppError } from "../../errors/errors.js";
+import { type SandboxOutcome, sandboxSignature } from "../../gateways/sandbox/sandbox-signature.js";
 import { contactCookieName } from "../../http/cookies.js";
 import { applyGatewayConfirmation } from "./record-payment.service.js";
 import { loadOwnSandboxCheckout } from "./sandbox-checkout.service.js";
-import { type SandboxOutcome, sandboxGateway } from "./sandbox-gateway.js";
 
 const outcome = z.enum(["succeeded", "declined", "cancelled"]);
 const confirmation = z.object({ session: z.uuid(), status: outcome, reference: z.string().min(1).max(100) });
@@ -81,7 +81,7 @@ ${
       const c = await loadOwnCheckout(req, req.params.id);
       const reference = `sbx_${c.id.replaceAll("-", "").slice(0, 12)}_${req.body.action === "succeeded" ? "ok" : randomBytes(4).toString("hex")}`;
       const fields = { session: c.id, status: req.body.action as SandboxOutcome, reference };
-      const query = new URLSearchParams({ ...fields, signature: sandboxGateway.sign(config, fields) });
+      const query = new URLSearchParams({ ...fields, signature: sandboxSignature.sign(config, fields) });
       return reply.redirect(`/api/gateways/sandbox/return?${query}`, 303);
     },
   );
@@ -91,7 +91,8 @@ ${
     { schema: { tags, querystring: confirmation.extend({ signature: z.string().max(128) }) } },
     async (req, reply) => {
       const { signature, ...fields } = req.query;
-      if (!sandboxGateway.verify(config, fields, signature)) throw new AppError("PAYMENT_SIGNATURE_INVALID");
+      if (!sandboxSignature.verify(config, fields, signature))
+        throw new AppError("PAYMENT_SIGNATURE_INVALID");
       const result = await applyGatewayConfirmation(
         { db, config, mailer: deps.mailer },
         { checkoutId: fields.session, outcome: fields.status, reference: fields.reference },
@@ -113,7 +114,7 @@ ${
       schema: { tags, body: confirmation, headers: z.object({ "x-sandbox-signature": z.string().max(128) }) },
     },
     async (req) => {
-      if (!sandboxGateway.verify(config, req.body, req.headers["x-sandbox-signature"])) {
+      if (!sandboxSignature.verify(config, req.body, req.headers["x-sandbox-signature"])) {
         throw new AppError("PAYMENT_SIGNATURE_INVALID");
       }
       const result = await applyGatewayConfirmation(

@@ -1,23 +1,29 @@
 import { and, eq } from "drizzle-orm";
+import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Db, Tx } from "../../db/client.js";
 import {
   type CheckoutRequest,
   checkoutSessions,
+  contacts,
   organisations,
   type PlannedAllocation,
 } from "../../db/schema/index.js";
 import { withContact } from "../../db/scope.js";
+import { type ErrorCode, errorCodes } from "../../errors/error-codes.js";
 import { AppError } from "../../errors/errors.js";
+import { callProvider } from "../../gateways/call-provider.js";
+import type { CheckoutInput, CheckoutStart } from "../../gateways/gateway.js";
+import { type AnyGateway, gatewayEnv, gatewayOf } from "../../gateways/registry.js";
 import { type AuditOrigin, recordContactEvent } from "../audit/audit.service.js";
 import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
-import { loadCustomer } from "../customers/customers.service.js";
+import { loadCustomer, loadCustomerRecord } from "../customers/customers.service.js";
 import { dueOf } from "../documents/document-facts.js";
+import { loadGatewayCredentials, notifyUrlOf } from "../gateway-credentials/gateway-credentials.service.js";
 import { type DocumentRow, lockDocuments } from "../ledger/allocate.js";
 import { openInvoiceDues } from "../ledger/open-invoices.js";
 import { assertGatewayAllowed, portalOptionsOf } from "../organisation/portal-policy.js";
 import { offeredGateways } from "../payments/gateways.js";
-import { sandboxGateway } from "../payments/sandbox-gateway.js";
 import { assertCan, can } from "./document-policy.js";
 
 /** What the contact asked to pay (F2): one invoice (all, or part when it allows), or everything. */
@@ -98,10 +104,37 @@ function sameRequest(first: typeof checkoutSessions.$inferSelect, req: CheckoutR
   );
 }
 
+/** Where the payer's browser goes: the provider's page, or Portico's page that posts the provider's form. */
+function urlOf(config: Config, checkoutId: string, start: CheckoutStart): string {
+  return start.kind === "redirect" ? start.url : `${config.publicUrl}/gateways/form/${checkoutId}`;
+}
+
+/** The gateway the contact chose among those offered, or the first offered when it chose none. */
+function chooseGateway(config: Config, offered: readonly string[], chosen: string | undefined): AnyGateway {
+  const id = chosen ?? offered.find((g) => gatewayOf(config, g)?.capabilities.online);
+  const g = id !== undefined && offered.includes(id) ? gatewayOf(config, id) : undefined;
+  if (!g?.capabilities.online) throw new AppError("GATEWAY_NOT_AVAILABLE");
+  return g;
+}
+
+/** CP4003 for a currency the provider does not take, CP4001 below its minimum (F4). */
+function checkCapabilities(g: AnyGateway, amountMinor: number, currency: string) {
+  const { currencies, minimumMinor } = g.capabilities;
+  if (currencies !== "any" && !currencies.includes(currency)) throw new AppError("CP4003");
+  if (amountMinor < minimumMinor(currency)) throw new AppError("CP4001");
+}
+
+type Opened =
+  | { kind: "started"; checkoutUrl: string }
+  | { kind: "start"; checkout: typeof checkoutSessions.$inferSelect; gateway: AnyGateway; slug: string };
+
 /**
- * "Pay now" (F2): opens a checkout at the gateway for the chosen invoices. The idempotency key is unique
- * per organisation, so a double click or a retried request returns the checkout of the first one. Nothing
- * is reserved here: the confirmation re-checks what is owed (two tabs may both open a checkout).
+ * "Pay now" (F2): opens a checkout at the chosen gateway for the chosen invoices. The idempotency key is
+ * unique per organisation, so a double click or a retried request returns the checkout of the first one.
+ * The checkout row is written first, in the contact's transaction; the provider is called after it, with
+ * the same key as its idempotency key, and what it answers is stored. A provider that fails or does not
+ * answer marks the checkout failed and records nothing (GATEWAY_UNAVAILABLE or its CP code). Nothing is
+ * reserved here: the confirmation re-checks what is owed (two tabs may both open a checkout).
  */
 export async function startCheckout(
   db: Db,
@@ -110,8 +143,79 @@ export async function startCheckout(
   req: PayRequest,
   idempotencyKey: string,
   origin: AuditOrigin,
+  chosenGateway?: string,
 ): Promise<{ checkoutUrl: string }> {
+  const opened = await openCheckout(db, config, p, req, idempotencyKey, origin, chosenGateway);
+  if (opened.kind === "started") return { checkoutUrl: opened.checkoutUrl };
+  const { checkout, gateway, slug } = opened;
+  const env = gatewayEnv(config);
+  let start: CheckoutStart;
+  try {
+    const credentials = await loadGatewayCredentials(db, config, p.orgId, gateway);
+    if (credentials === null) throw new AppError("GATEWAY_CREDENTIALS_MISSING");
+    const payer = await payerOf(db, p);
+    const single = checkout.allocations.length === 1 ? checkout.allocations[0]?.invoiceId : undefined;
+    const back = `${config.publicUrl}/p/${slug}/${single ? `invoices/${single}` : "invoices"}`;
+    start = await callProvider(env, () =>
+      gateway.startCheckout(credentials, env, {
+        checkoutId: checkout.id,
+        orgId: p.orgId,
+        amountMinor: checkout.amountMinor,
+        currency: checkout.currency,
+        description: checkout.description,
+        invoiceIds: checkout.allocations.map((a) => a.invoiceId),
+        payer,
+        successUrl: `${back}?payment=succeeded`,
+        cancelUrl: `${back}?payment=cancelled`,
+        notifyUrl: notifyUrlOf(config, gateway.id, p.orgId),
+        idempotencyKey: `${p.orgId}:${checkout.idempotencyKey}`,
+      }),
+    );
+  } catch (err) {
+    const failure = err instanceof AppError ? err : new AppError("GATEWAY_UNAVAILABLE");
+    await withContact(db, p.orgId, p.customerId, (tx) =>
+      tx
+        .update(checkoutSessions)
+        .set({ status: "failed", failureCode: failure.code, completedAt: clock.now() })
+        .where(and(eq(checkoutSessions.id, checkout.id), eq(checkoutSessions.status, "open"))),
+    );
+    throw failure;
+  }
+  await withContact(db, p.orgId, p.customerId, (tx) =>
+    tx
+      .update(checkoutSessions)
+      .set({ providerRef: start.providerRef, providerStart: start })
+      .where(eq(checkoutSessions.id, checkout.id)),
+  );
+  return { checkoutUrl: urlOf(config, checkout.id, start) };
+}
+
+/** Who pays, as the provider's page shows it and its receipts are addressed. */
+async function payerOf(db: Db, p: ContactPrincipal): Promise<CheckoutInput["payer"]> {
   return withContact(db, p.orgId, p.customerId, async (tx) => {
+    const customer = await loadCustomerRecord(tx, p.customerId);
+    const [contact] = await tx.select().from(contacts).where(eq(contacts.id, p.contactId));
+    return {
+      customerId: p.customerId,
+      contactId: p.contactId,
+      name: contact?.name ?? customer.name,
+      email: contact?.email ?? null,
+      language: contact?.language ?? customer.language ?? "es",
+    };
+  });
+}
+
+/** The checkout row of this request: the first one of its key, or a new one (in the contact's scope). */
+function openCheckout(
+  db: Db,
+  config: Config,
+  p: ContactPrincipal,
+  req: PayRequest,
+  idempotencyKey: string,
+  origin: AuditOrigin,
+  chosenGateway: string | undefined,
+): Promise<Opened> {
+  return withContact(db, p.orgId, p.customerId, async (tx): Promise<Opened> => {
     const existing = async () => {
       const [row] = await tx
         .select()
@@ -124,17 +228,27 @@ export async function startCheckout(
     // Issue 9: only a gateway the server runs and the organisation has enabled (the invoices are checked
     // by the portal policy, which reads what each one offers).
     const offered = offeredGateways(config, org);
-    if (!offered.includes(sandboxGateway.id)) throw new AppError("GATEWAY_NOT_AVAILABLE");
+    const gateway = chooseGateway(config, offered, chosenGateway);
     const request = await requestOf(tx, p, req);
+    const replay = (first: typeof checkoutSessions.$inferSelect): Opened => {
+      if (first.contactId !== p.contactId || !sameRequest(first, request)) throw new AppError("CONFLICT");
+      if (first.providerStart)
+        return { kind: "started", checkoutUrl: urlOf(config, first.id, first.providerStart) };
+      // The first attempt failed at the provider: the same key answers the same failure.
+      if (first.status === "failed")
+        throw new AppError(errorCodeOr(first.failureCode, "GATEWAY_UNAVAILABLE"));
+      const firstGateway = gatewayOf(config, first.gateway);
+      if (!firstGateway) throw new AppError("GATEWAY_NOT_AVAILABLE");
+      // Started but not answered yet (or the server stopped meanwhile): ask again with the same key.
+      return { kind: "start", checkout: first, gateway: firstGateway, slug: org.portalSlug };
+    };
     const first = await existing();
-    if (first && (first.contactId !== p.contactId || !sameRequest(first, request)))
-      throw new AppError("CONFLICT");
-    if (first) return { checkoutUrl: sandboxGateway.checkoutUrl(config, first.id) };
+    if (first) return replay(first);
     const { currency, plan, docs } = await planFor(tx, p, request.kind === "all" ? request : req, offered);
     const amount = plan.reduce((s, a) => s + a.amountMinor, 0);
-    sandboxGateway.checkAmount(amount, currency);
+    checkCapabilities(gateway, amount, currency);
     // C4: a gateway behind a portal option (PayPal) is refused when the option is off.
-    assertGatewayAllowed(portalOptionsOf(org), sandboxGateway.id);
+    assertGatewayAllowed(portalOptionsOf(org), gateway.id);
     const numbers = docs.map((d) => d.number).join(", ");
     const [row] = await tx
       .insert(checkoutSessions)
@@ -144,14 +258,14 @@ export async function startCheckout(
         contactId: p.contactId,
         allocations: plan,
         request,
-        gateway: sandboxGateway.id,
+        gateway: gateway.id,
         idempotencyKey,
         amountMinor: amount,
         currency,
         description: `${numbers.length > 120 ? `${docs.length} × ${docs[0]?.number}…` : numbers} · ${org.name}`,
       })
       .onConflictDoNothing()
-      .returning({ id: checkoutSessions.id });
+      .returning();
     if (row) {
       // G3: only a new checkout is an event; a replayed key returned the first one above.
       await recordContactEvent(
@@ -161,17 +275,19 @@ export async function startCheckout(
           action: "payment_started",
           documentType: "invoice",
           documentId: plan.length === 1 ? (plan[0]?.invoiceId ?? null) : null,
-          details: { gateway: sandboxGateway.id, amountMinor: amount, currency, invoices: plan.length },
+          details: { gateway: gateway.id, amountMinor: amount, currency, invoices: plan.length },
         },
         origin,
       );
-      return { checkoutUrl: sandboxGateway.checkoutUrl(config, row.id) };
+      return { kind: "start", checkout: row, gateway, slug: org.portalSlug };
     }
     // A concurrent twin inserted the same key first and has committed (the insert waited for it): its
     // row is the answer, read by this new statement.
     const twin = await existing();
-    if (!twin || twin.contactId !== p.contactId || !sameRequest(twin, request))
-      throw new AppError("CONFLICT");
-    return { checkoutUrl: sandboxGateway.checkoutUrl(config, twin.id) };
+    if (!twin) throw new AppError("CONFLICT");
+    return replay(twin);
   });
 }
+
+const errorCodeOr = (code: string | null, fallback: ErrorCode): ErrorCode =>
+  code !== null && code in errorCodes ? (code as ErrorCode) : fallback;

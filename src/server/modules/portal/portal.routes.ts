@@ -103,6 +103,7 @@ export async function portalRoutes(app: App, { database: { db }, config, mailer 
         { kind: "invoice", invoiceId: req.params.id, amountMinor: req.body.amountMinor },
         req.body.idempotencyKey,
         auditOriginOf(req),
+        req.body.gateway,
       ),
   );
   r.post(
@@ -116,6 +117,7 @@ export async function portalRoutes(app: App, { database: { db }, config, mailer 
         { kind: "all", currency: req.body.currency },
         req.body.idempotencyKey,
         auditOriginOf(req),
+        req.body.gateway,
       ),
   );
   r.get(

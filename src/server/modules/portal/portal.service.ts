@@ -1,10 +1,12 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { PortalBranding, PortalInvoiceDetail, PortalMe } from "../../../shared/contracts/index.js";
 import * as clock from "../../clock.js";
+import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { contacts, invoices, organisations } from "../../db/schema/index.js";
 import { withContact, withSystem } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
+import { gatewayOf } from "../../gateways/registry.js";
 import { publishStatus } from "../../realtime/realtime.js";
 import { type AuditAction, type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
@@ -23,7 +25,6 @@ import {
   visibleOrgContact,
 } from "../organisation/portal-policy.js";
 import { offeredGateways } from "../payments/gateways.js";
-import { sandboxGateway } from "../payments/sandbox-gateway.js";
 import { can } from "./document-policy.js";
 
 type OrgRow = typeof organisations.$inferSelect;
@@ -137,7 +138,10 @@ export async function getPortalInvoice(
         invoice: inv,
         offeredGateways: offeredGateways(mail.config, org),
       }),
-      minimumPaymentMinor: sandboxGateway.minimumMinor,
+      minimumPaymentMinor: minimumOf(mail.config, offeredGateways(mail.config, org, inv), inv.currency),
+      gateways: offeredGateways(mail.config, org, inv).filter(
+        (g) => gatewayOf(mail.config, g)?.capabilities.online,
+      ),
       bankTransfer: bankTransferOf(org, portalOptionsOf(org), {
         dueMinor: found.dueMinor,
         status: inv.status,
@@ -177,3 +181,12 @@ export const eventOf = (p: ContactPrincipal, action: AuditAction) => ({
   contactId: p.contactId,
   action,
 });
+
+/** The smallest amount the invoice's gateways take (the portal's "pay part" floor); 0.50 with none. */
+function minimumOf(config: Config, offered: string[], currency: string): number {
+  const minimums = offered.flatMap((g) => {
+    const gateway = gatewayOf(config, g);
+    return gateway ? [gateway.capabilities.minimumMinor(currency)] : [];
+  });
+  return minimums.length > 0 ? Math.min(...minimums) : 50;
+}

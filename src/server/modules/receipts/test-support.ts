@@ -5,9 +5,9 @@ import type {
   InvoiceDraftBody,
   PaymentDetail,
 } from "../../../shared/contracts/index.js";
+import type { SandboxOutcome } from "../../gateways/sandbox/sandbox-signature.js";
 import { type buildCustomer, openLink, type TestOrg } from "../../test/factories.js";
 import type { TestContext } from "../../test/harness.js";
-import type { SandboxOutcome } from "../payments/sandbox-gateway.js";
 
 /** Helpers of the receipts tests (not a test file itself). Data is made through the API. */
 

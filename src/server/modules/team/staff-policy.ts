@@ -31,6 +31,7 @@ export const MIN_ROLE: Record<StaffAction, StaffRole> = {
   "taxes.manage": "admin",
   "portal_settings.update": "admin",
   "gateways.update": "admin",
+  "payments.gateways": "admin",
   "email_templates.manage": "admin",
   "api_keys.manage": "admin",
   "team.read": "admin",

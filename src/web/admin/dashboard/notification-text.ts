@@ -13,6 +13,9 @@ const KNOWN = [
   "comment_added",
   "contact_added_by_share",
   "sales_order_viewed",
+  "payment_failed",
+  "refund_failed",
+  "payment_disputed",
 ] as const;
 type KnownType = (typeof KNOWN)[number];
 

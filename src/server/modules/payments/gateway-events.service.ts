@@ -1,0 +1,112 @@
+import { and, eq, isNull } from "drizzle-orm";
+import * as clock from "../../clock.js";
+import type { Config } from "../../config.js";
+import type { Db, Tx } from "../../db/client.js";
+import { checkoutSessions, gatewayEvents, payments, refunds } from "../../db/schema/index.js";
+import { withOrg } from "../../db/scope.js";
+import type { Mailer } from "../../email/mailer.js";
+import { AppError } from "../../errors/errors.js";
+import { callProvider } from "../../gateways/call-provider.js";
+import type { GatewayEvent, NotificationInput } from "../../gateways/gateway.js";
+import { gatewayEnv, gatewayOf } from "../../gateways/registry.js";
+import { loadCustomerRecord } from "../customers/customers.service.js";
+import { loadGatewayCredentials } from "../gateway-credentials/gateway-credentials.service.js";
+import { notify } from "../notifications/notifications.service.js";
+import { undoRefundInTx } from "./online-refunds.service.js";
+import { applyPaymentEventInTx } from "./record-payment.service.js";
+
+type EventDeps = { db: Db; config: Config; mailer: Mailer };
+
+/**
+ * A provider's notification for one organisation (issue 13): verified with that organisation's
+ * credentials (a bad signature is PAYMENT_SIGNATURE_INVALID and changes nothing), then its event id and
+ * every effect are written in ONE transaction — a replay finds the id and does nothing, twice or late.
+ */
+export async function receiveGatewayNotification(
+  deps: EventDeps,
+  gatewayId: string,
+  orgId: string,
+  input: NotificationInput,
+): Promise<{ received: true; duplicate: boolean }> {
+  const gateway = gatewayOf(deps.config, gatewayId);
+  if (!gateway) throw new AppError("NOT_FOUND");
+  const credentials = await loadGatewayCredentials(deps.db, deps.config, orgId, gateway).catch(() => null);
+  // An organisation that does not exist or has no credentials here: nothing to verify against.
+  if (credentials === null) throw new AppError("NOT_FOUND");
+  const env = gatewayEnv(deps.config);
+  const verified = await callProvider(env, () => gateway.verifyNotification(credentials, env, input));
+  const duplicate = await withOrg(deps.db, orgId, async (tx) => {
+    const [first] = await tx
+      .insert(gatewayEvents)
+      .values({ orgId, gateway: gateway.id, eventId: verified.eventId })
+      .onConflictDoNothing()
+      .returning({ id: gatewayEvents.id });
+    if (!first) return true;
+    for (const event of verified.events) await applyEventInTx(tx, deps, orgId, gateway.id, event);
+    return false;
+  });
+  if (!duplicate) void deps.mailer.deliverQueued();
+  return { received: true, duplicate };
+}
+
+async function applyEventInTx(tx: Tx, deps: EventDeps, orgId: string, gateway: string, event: GatewayEvent) {
+  if (event.kind === "ignored") return;
+  if (event.kind === "payment") {
+    const [checkout] = await tx
+      .select()
+      .from(checkoutSessions)
+      .where(and(eq(checkoutSessions.id, event.checkoutId), eq(checkoutSessions.orgId, orgId)));
+    // Another provider's checkout, or one this organisation never opened: nothing of ours to change.
+    if (!checkout || checkout.gateway !== gateway) return;
+    await applyPaymentEventInTx(tx, deps, checkout, event);
+    return;
+  }
+  const [payment] = await tx
+    .select()
+    .from(payments)
+    .where(
+      and(
+        eq(payments.orgId, orgId),
+        eq(payments.gateway, gateway),
+        eq(payments.gatewayReference, event.paymentReference),
+      ),
+    );
+  if (!payment) return;
+  const customer = await loadCustomerRecord(tx, payment.customerId);
+  const about = {
+    paymentId: payment.id,
+    number: payment.number,
+    customerName: customer.name,
+    amountMinor: event.amountMinor,
+    currency: payment.currency,
+  };
+  if (event.kind === "dispute") {
+    const marked = await tx
+      .update(payments)
+      .set({ disputedAt: clock.now() })
+      .where(and(eq(payments.id, payment.id), isNull(payments.disputedAt)))
+      .returning({ id: payments.id });
+    if (marked.length > 0)
+      await notify(tx, deps, orgId, "payment_disputed", { ...about, reason: event.reason });
+    return;
+  }
+  const [refund] = await tx
+    .select()
+    .from(refunds)
+    .where(
+      and(
+        eq(refunds.orgId, orgId),
+        eq(refunds.paymentId, payment.id),
+        eq(refunds.gatewayReference, event.refundReference),
+      ),
+    );
+  // A refund made at the provider's dashboard is not Portico's: staff record it by hand.
+  if (!refund) return;
+  if (event.status === "succeeded") {
+    if (refund.status === "pending")
+      await tx.update(refunds).set({ status: "succeeded" }).where(eq(refunds.id, refund.id));
+    return;
+  }
+  await undoRefundInTx(tx, refund);
+  await notify(tx, deps, orgId, "refund_failed", { ...about, amountMinor: refund.amountMinor });
+}
