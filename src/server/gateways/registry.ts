@@ -1,5 +1,6 @@
 import type { Config } from "../config.js";
 import type { Gateway, GatewayEnv, GatewayId } from "./gateway.js";
+import { paypalGateway } from "./paypal/paypal-gateway.js";
 import { createSandboxGateway } from "./sandbox/sandbox-gateway.js";
 
 /** A provider whatever its credentials' type (each one parses its own with `credentials`). */
@@ -11,7 +12,7 @@ export type AnyGateway = Gateway<any>;
  * added by `serverGateways` below, and only where it may run.
  */
 export function providerGateways(): AnyGateway[] {
-  return [];
+  return [paypalGateway];
 }
 
 /** Every gateway this server runs, by id: the providers, and the sandbox when config.sandboxGateway. */

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import { advanceClock, resetClock } from "../../clock.js";
 import { AppError } from "../../errors/errors.js";
 import {
+  capturedCheckout,
   checkoutInput,
   merchant,
   otherMerchant,
@@ -29,15 +30,7 @@ async function failure(p: Promise<unknown>): Promise<AppError> {
 
 const start = (input: CheckoutInput, creds = merchant) => paypalGateway.startCheckout(creds, rig.env, input);
 
-/** A checkout started, approved by the payer and captured: the capture's id. */
-async function paidCheckout(amountMinor = 10_000): Promise<string> {
-  const input = checkoutInput({ amountMinor });
-  const started = await start(input);
-  rig.fake.approve(started.providerRef);
-  const back = await capturePaypalOrder(merchant, rig.env, { ...input, orderId: started.providerRef });
-  if (back.kind !== "captured") throw new Error("not captured");
-  return back.event.reference;
-}
+const paidCheckout = async (amountMinor?: number) => (await capturedCheckout(rig, amountMinor)).captureId;
 
 describe("starting a checkout", () => {
   test("creates an order (intent CAPTURE, amount as a decimal string, checkout id, request id) and redirects to PayPal", async () => {

@@ -1,14 +1,13 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { AppError } from "../../errors/errors.js";
 import {
-  checkoutInput,
+  capturedCheckout,
   merchant,
   otherMerchant,
   setUpPaypalFake,
 } from "../../test/fakes/paypal-fake-setup.js";
 import type { SignedWebhook } from "../../test/fakes/paypal-fake-signing.js";
 import type { NotificationInput } from "../gateway.js";
-import { capturePaypalOrder } from "./paypal-capture.js";
 import { paypalGateway } from "./paypal-gateway.js";
 
 const rig = setUpPaypalFake();
@@ -16,12 +15,7 @@ let captureId = "";
 let checkoutId = "";
 
 beforeAll(async () => {
-  const input = checkoutInput({ amountMinor: 8_000 });
-  checkoutId = input.checkoutId;
-  const { providerRef } = await paypalGateway.startCheckout(merchant, rig.env, input);
-  rig.fake.approve(providerRef);
-  const back = await capturePaypalOrder(merchant, rig.env, { ...input, orderId: providerRef });
-  captureId = back.kind === "captured" ? back.event.reference : "";
+  ({ captureId, checkoutId } = await capturedCheckout(rig, 8_000));
 });
 
 const asInput = (w: SignedWebhook): NotificationInput => ({

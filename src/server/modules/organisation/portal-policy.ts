@@ -16,11 +16,8 @@ import { AppError } from "../../errors/errors.js";
  */
 type OrgRow = typeof organisations.$inferSelect;
 
-/**
- * Gateways that exist in this build. PayPal has none yet, so "Allow PayPal" is stored but refused until
- * the gateway lands (the settings help text says so).
- */
-const AVAILABLE_GATEWAYS = new Set(["sandbox"]);
+/** Gateways that exist in this build; PayPal also needs "Allow PayPal" (C4). */
+const AVAILABLE_GATEWAYS = new Set(["sandbox", "paypal"]);
 
 /** Stored options are partial (an option added later takes its default); the answer has every key. */
 export function portalOptionsOf(org: Pick<OrgRow, "portalOptions">): PortalOptions {

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { CheckoutInput, GatewayEnv } from "../../gateways/gateway.js";
+import { capturePaypalOrder } from "../../gateways/paypal/paypal-capture.js";
 import { clearPaypalTokens } from "../../gateways/paypal/paypal-client.js";
 import type { PaypalCredentials } from "../../gateways/paypal/paypal-credentials.js";
+import { paypalGateway } from "../../gateways/paypal/paypal-gateway.js";
 import { type FakeAccount, PaypalFake } from "./paypal-fake.js";
 
 /** Two merchants, as two organisations would have: their apps, secrets and webhooks differ. */
@@ -64,4 +66,14 @@ export function checkoutInput(over: Partial<CheckoutInput> = {}): CheckoutInput 
     idempotencyKey: `checkout-${checkoutId}`,
     ...over,
   };
+}
+
+/** A checkout of the merchant started, approved by the payer and captured: its id and the capture's. */
+export async function capturedCheckout(rig: PaypalRig, amountMinor = 10_000) {
+  const input = checkoutInput({ amountMinor });
+  const { providerRef } = await paypalGateway.startCheckout(merchant, rig.env, input);
+  rig.fake.approve(providerRef);
+  const back = await capturePaypalOrder(merchant, rig.env, { ...input, orderId: providerRef });
+  if (back.kind !== "captured") throw new Error("not captured");
+  return { checkoutId: input.checkoutId, captureId: back.event.reference };
 }
