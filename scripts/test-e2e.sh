@@ -31,6 +31,11 @@ mkdir "$WORK/data"
 app_pid=
 pw_pid=
 
+fake_pid=
+stop_fakes() {
+  [[ -n $fake_pid ]] || return 0
+  kill -TERM "$fake_pid" 2>/dev/null || true
+}
 stop_app() {
   [[ -n $app_pid ]] || return 0
   # setsid made the app a process-group leader: signal npm, tsx and node together.
@@ -42,6 +47,7 @@ cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   stop_app
+  stop_fakes
   if [[ $rc -ne 0 && -s $APP_LOG ]]; then
     echo "----- app log (last 60 lines of $APP_LOG) -----" >&2
     tail -n 60 "$APP_LOG" >&2
@@ -63,6 +69,14 @@ trap 'on_signal 143' TERM
 PORT=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{process.stdout.write(String(s.address().port));s.close()})')
 BASE=http://127.0.0.1:$PORT
 export E2E_BASE_URL=$BASE
+
+# The providers' in-repo fakes (test code): the app talks to them instead of the internet.
+node_modules/.bin/tsx src/server/test/fakes/paypal-fake-server.ts >"$WORK/paypal-fake.url" 2>>"$APP_LOG" &
+fake_pid=$!
+for _ in $(seq 100); do [[ -s $WORK/paypal-fake.url ]] && break; sleep 0.1; done
+PAYPAL_API_BASE=$(head -n 1 "$WORK/paypal-fake.url")
+[[ -n $PAYPAL_API_BASE ]] || { log "the fake PayPal did not start"; exit 1; }
+export PAYPAL_API_BASE
 
 log "starting the app on $BASE (data $WORK/data, log $APP_LOG)"
 t0=$SECONDS

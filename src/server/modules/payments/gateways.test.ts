@@ -101,7 +101,7 @@ describe("the organisation's enabled gateways", () => {
   test("a new organisation enables none: its invoices offer no Pay now, pay and pay-all are refused", async () => {
     expect((await staffGet(ctx, org, "/api/payment-gateways")).json()).toEqual({
       enabled: [],
-      available: ["sandbox"],
+      available: ["sandbox", "paypal"],
     });
     const o = await openInvoice(ctx, org, "Cannot Pay");
     const detail = await portalGet(ctx, org, o.cookie, `/invoices/${o.invoice.id}`);
@@ -126,7 +126,7 @@ describe("the organisation's enabled gateways", () => {
       headers: { cookie: org.cookie },
       payload: { enabled: ["sandbox"] },
     });
-    expect(ok.json()).toEqual({ enabled: ["sandbox"], available: ["sandbox"] });
+    expect(ok.json()).toEqual({ enabled: ["sandbox"], available: ["sandbox", "paypal"] });
     const o = await openInvoice(ctx, org, "Can Pay");
     expect((await portalGet(ctx, org, o.cookie, `/invoices/${o.invoice.id}`)).json()).toMatchObject({
       canPay: true,

@@ -144,3 +144,10 @@ export function orderView(base: string, order: FakeOrder, capture: FakeCapture |
     links: order.status === "COMPLETED" ? orderLinks(base, order.id).slice(0, 1) : orderLinks(base, order.id),
   };
 }
+
+/** The merchant of the end-to-end run (paypal-fake-server.ts), entered by e2e/pay-paypal.spec.ts. */
+export const E2E_MERCHANT = {
+  clientId: "AZe2eFakeClientId-portico-0001",
+  clientSecret: "EFakeE2eSecret-portico-4242",
+  webhookId: "4E2E0000FAKEWEBHOOK0001",
+};
