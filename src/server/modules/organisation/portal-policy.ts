@@ -53,10 +53,15 @@ export function assertPortalAllows(options: PortalOptions, action: PortalOptionK
   if (!can(options, action)) throw new AppError("FEATURE_DISABLED");
 }
 
+/** Whether the portal may offer a gateway: one that exists, and for PayPal its C4 option on. */
+export function gatewayAllowed(options: PortalOptions, gatewayId: string): boolean {
+  if (gatewayId === "paypal") return can(options, "allowPaypal");
+  return AVAILABLE_GATEWAYS.has(gatewayId);
+}
+
 /** Each gateway a checkout may use; a gateway behind a C4 option needs it on. */
 export function assertGatewayAllowed(options: PortalOptions, gatewayId: string): void {
-  if (gatewayId === "paypal") assertPortalAllows(options, "allowPaypal");
-  else if (!AVAILABLE_GATEWAYS.has(gatewayId)) throw new AppError("FEATURE_DISABLED");
+  if (!gatewayAllowed(options, gatewayId)) throw new AppError("FEATURE_DISABLED");
 }
 
 /** The options as the portal must honour them (what `can` answers), sent as `/me.features`. */
