@@ -32,7 +32,9 @@ app_pid=
 fake_pid=
 pw_pid=
 
+paypal_fake_pid=
 stop_fake() {
+  [[ -n $paypal_fake_pid ]] && kill -TERM "$paypal_fake_pid" 2>/dev/null
   [[ -n $fake_pid ]] || return 0
   kill -TERM -- "-$fake_pid" 2>/dev/null || true
 }
@@ -78,6 +80,12 @@ REDSYS_FAKE_PORT=$REDSYS_FAKE_PORT setsid node_modules/.bin/tsx src/server/test/
   </dev/null >"$WORK/redsys-fake.log" 2>&1 &
 fake_pid=$!
 export REDSYS_BASE=http://127.0.0.1:$REDSYS_FAKE_PORT
+node_modules/.bin/tsx src/server/test/fakes/paypal-fake-server.ts >"$WORK/paypal-fake.url" 2>>"$APP_LOG" &
+paypal_fake_pid=$!
+for _ in $(seq 100); do [[ -s $WORK/paypal-fake.url ]] && break; sleep 0.1; done
+PAYPAL_API_BASE=$(head -n 1 "$WORK/paypal-fake.url")
+[[ -n $PAYPAL_API_BASE ]] || { log "the fake PayPal did not start"; exit 1; }
+export PAYPAL_API_BASE
 
 log "starting the app on $BASE (data $WORK/data, log $APP_LOG)"
 t0=$SECONDS

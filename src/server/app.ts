@@ -15,6 +15,7 @@ import {
 } from "fastify-type-provider-zod";
 import type { App, AppDeps, Deps } from "./app-types.js";
 import type { TrustProxy } from "./config.js";
+import { paypalRoutes } from "./gateways/paypal/paypal.routes.js";
 import { registerApiKeyRateLimit } from "./http/api-key-limit.js";
 import { acceptsApiKey, isStaffHook, staffActionOf } from "./http/auth.js";
 import { staffCookieName } from "./http/cookies.js";
@@ -161,6 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await gatewayCredentialRoutes(api, d);
     await gatewayNotifyRoutes(api, d);
     await gatewayFormRoutes(api, d);
+    await paypalRoutes(api, d);
     await receiptRoutes(api, d);
     await commentRoutes(api, d);
     await shareRoutes(api, d);

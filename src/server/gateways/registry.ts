@@ -1,5 +1,6 @@
 import type { Config } from "../config.js";
 import type { Gateway, GatewayEnv, GatewayId } from "./gateway.js";
+import { paypalGateway } from "./paypal/paypal-gateway.js";
 import { redsysGateway } from "./redsys/redsys-gateway.js";
 import { createSandboxGateway } from "./sandbox/sandbox-gateway.js";
 import { stripeGateway } from "./stripe/stripe-gateway.js";
@@ -14,7 +15,7 @@ export type AnyGateway = Gateway<any>;
  * added by `serverGateways` below, and only where it may run.
  */
 export function providerGateways(): AnyGateway[] {
-  return [transferGateway, redsysGateway, stripeGateway];
+  return [transferGateway, redsysGateway, stripeGateway, paypalGateway];
 }
 
 /** Every gateway this server runs, by id: the providers, and the sandbox when config.sandboxGateway. */

@@ -75,11 +75,14 @@ describe("portal policy", () => {
     }
   });
 
-  test("PayPal is refused even when allowed, since no PayPal gateway exists yet", () => {
+  test("PayPal (issue 13) is offered only while \"Allow PayPal\" is on", () => {
     const on = { ...DEFAULT_PORTAL_OPTIONS, allowPaypal: true };
-    expect(can(on, "allowPaypal")).toBe(false);
-    expect(effectiveFeatures(on).allowPaypal).toBe(false);
-    expect(refusal(() => assertGatewayAllowed(on, "paypal"))).toBe("FEATURE_DISABLED");
+    const off = { ...DEFAULT_PORTAL_OPTIONS, allowPaypal: false };
+    expect(can(on, "allowPaypal")).toBe(true);
+    expect(effectiveFeatures(on).allowPaypal).toBe(true);
+    expect(effectiveFeatures(off).allowPaypal).toBe(false);
+    expect(refusal(() => assertGatewayAllowed(on, "paypal"))).toBeNull();
+    expect(refusal(() => assertGatewayAllowed(off, "paypal"))).toBe("FEATURE_DISABLED");
     expect(refusal(() => assertGatewayAllowed(on, "sandbox"))).toBeNull();
     expect(refusal(() => assertGatewayAllowed(on, "unknown"))).toBe("FEATURE_DISABLED");
   });

@@ -19,8 +19,7 @@ type OrgRow = typeof organisations.$inferSelect;
 
 /**
  * Gateways that exist in this build (`gateways/registry.ts`; whether this server runs the sandbox and
- * the organisation enabled one is the checkout's question). "Allow PayPal" is stored but refused until
- * the PayPal gateway is registered (the settings help text says so).
+ * the organisation enabled one is the checkout's question). PayPal also needs "Allow PayPal" (C4).
  */
 const existsInBuild = (id: string) => id === "sandbox" || providerGateways().some((g) => g.id === id);
 
@@ -58,10 +57,15 @@ export function assertPortalAllows(options: PortalOptions, action: PortalOptionK
   if (!can(options, action)) throw new AppError("FEATURE_DISABLED");
 }
 
+/** Whether the portal may offer a gateway: one that exists, and for PayPal its C4 option on. */
+export function gatewayAllowed(options: PortalOptions, gatewayId: string): boolean {
+  if (gatewayId === "paypal") return can(options, "allowPaypal");
+  return existsInBuild(gatewayId);
+}
+
 /** Each gateway a checkout may use; a gateway behind a C4 option needs it on. */
 export function assertGatewayAllowed(options: PortalOptions, gatewayId: string): void {
-  if (gatewayId === "paypal") assertPortalAllows(options, "allowPaypal");
-  else if (!existsInBuild(gatewayId)) throw new AppError("FEATURE_DISABLED");
+  if (!gatewayAllowed(options, gatewayId)) throw new AppError("FEATURE_DISABLED");
 }
 
 /** The options as the portal must honour them (what `can` answers), sent as `/me.features`. */

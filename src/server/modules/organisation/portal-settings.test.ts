@@ -173,11 +173,12 @@ describe("C4 options change what the portal API returns", () => {
     await setOptions({ showBankAccount: true });
   });
 
-  test("allowPaypal: stored, but the portal is never offered PayPal (no gateway yet)", async () => {
+  test("allowPaypal: stored and passed to the portal as /me.features (issue 13: the gateway exists)", async () => {
     await setOptions({ allowPaypal: true });
     expect((await settings()).options.allowPaypal).toBe(true);
-    expect((await me()).features.allowPaypal).toBe(false);
+    expect((await me()).features.allowPaypal).toBe(true);
     await setOptions({ allowPaypal: false });
+    expect((await me()).features.allowPaypal).toBe(false);
   });
 
   test.each([

@@ -92,7 +92,8 @@ export async function setInvoiceGateways(
     const [found] = await tx.select({ id: invoices.id }).from(invoices).where(open);
     if (!found) throw new AppError("NOT_FOUND");
     const [org] = await tx.select().from(organisations).where(eq(organisations.id, orgId));
-    const offered = offeredGateways(config, { enabledGateways: org?.enabledGateways ?? [] });
+    if (!org) throw new AppError("NOT_FOUND");
+    const offered = offeredGateways(config, org);
     const refused = wanted.filter((g) => !offered.includes(g));
     if (refused.length > 0)
       throw new AppError(

@@ -1,5 +1,6 @@
 import type { Config } from "../../config.js";
 import { serverGateways } from "../../gateways/registry.js";
+import { gatewayAllowed, portalOptionsOf } from "../organisation/portal-policy.js";
 
 export type GatewayConfig = Pick<Config, "sandboxGateway" | "appSecret">;
 
@@ -9,7 +10,8 @@ export type GatewayConfig = Pick<Config, "sandboxGateway" | "appSecret">;
  *   PORTICO_DEMO=1;
  * - the organisation has it enabled (`organisations.enabled_gateways`, none for a new organisation; only
  *   a gateway with stored credentials, or one that needs none, can be enabled);
- * - the invoice offers it (`invoices.gateways`, copied from the organisation's setting at creation).
+ * - the invoice offers it (`invoices.gateways`, copied from the organisation's setting at creation);
+ * and the portal allows it (C4 "Allow PayPal").
  */
 export function availableGateways(config: GatewayConfig): string[] {
   return [...serverGateways(config).keys()];
@@ -21,13 +23,19 @@ export function availableGateways(config: GatewayConfig): string[] {
  */
 export function offeredGateways(
   config: GatewayConfig,
-  org: { enabledGateways: string[] },
+  org: { enabledGateways: string[] } & Parameters<typeof portalOptionsOf>[0],
   invoice?: { gateways: string[] },
 ): string[] {
+  // C4: a gateway behind a portal option (PayPal) is not offered while the option is off; an offline
+  // one (bank transfer) shows its details and is never a "Pay now".
+  const options = portalOptionsOf(org);
   return [...serverGateways(config).values()]
     .filter((g) => g.capabilities.online)
     .map((g) => g.id)
     .filter(
-      (g) => org.enabledGateways.includes(g) && (invoice === undefined || invoice.gateways.includes(g)),
+      (g) =>
+        org.enabledGateways.includes(g) &&
+        (invoice === undefined || invoice.gateways.includes(g)) &&
+        gatewayAllowed(options, g),
     );
 }

@@ -216,7 +216,7 @@ async function publishInvoices(tx: Tx, orgId: string, customerId: string, docs: 
 }
 
 /** The plan still fits: every planned amount is at most what its invoice owes now. */
-function planStillFits(plan: PlannedAllocation[], locked: Map<string, DocumentRow>): boolean {
+export function planStillFits(plan: PlannedAllocation[], locked: Map<string, DocumentRow>): boolean {
   return plan.every((a) => {
     const d = locked.get(a.invoiceId);
     return d !== undefined && isOpenStatus(d.status) && a.amountMinor <= dueOf(d);

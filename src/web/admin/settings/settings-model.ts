@@ -6,8 +6,8 @@ import {
 
 /**
  * In the order of FEATURES.md C4. Only options whose portal feature exists are shown: messages (E10),
- * PayPal (F1), projects (E7, E8) and appointments (E13) are not built yet, so their stored options stay
- * hidden here until they are (the server keeps and enforces them; messages default to off).
+ * projects (E7, E8) and appointments (E13) are not built yet, so their stored options stay hidden here
+ * until they are (the server keeps and enforces them; messages default to off).
  */
 export const SHOWN_PORTAL_OPTIONS: { key: PortalOptionKey; help?: "showBankAccountHelp" }[] = [
   { key: "showAddress" },
@@ -16,6 +16,7 @@ export const SHOWN_PORTAL_OPTIONS: { key: PortalOptionKey; help?: "showBankAccou
   { key: "showBankAccount", help: "showBankAccountHelp" },
   { key: "allowQuoteAcceptance" },
   { key: "showSalesOrders" },
+  { key: "allowPaypal" },
 ];
 
 /** Every C5 preference the API has, in the contract's order: a new event shows up in the tab by itself. */

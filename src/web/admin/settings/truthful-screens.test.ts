@@ -8,12 +8,13 @@ import { NOTIFICATION_EVENTS, SHOWN_PORTAL_OPTIONS } from "./settings-model.js";
 const catalogues = { es, en };
 
 describe("portal options shown in settings", () => {
-  test("only built features are offered: no messages, PayPal, projects or appointments", () => {
+  test("only built features are offered: no messages, projects or appointments", () => {
     const keys = SHOWN_PORTAL_OPTIONS.map((o) => o.key);
-    for (const hidden of ["allowMessages", "allowPaypal", "showProjects", "allowAppointments"])
+    for (const hidden of ["allowMessages", "showProjects", "allowAppointments"])
       expect(keys).not.toContain(hidden);
     expect(keys).toContain("showSalesOrders");
     expect(keys).toContain("allowQuoteAcceptance");
+    expect(keys).toContain("allowPaypal");
   });
 
   test("no option carries a 'coming soon' text in either language", () => {
