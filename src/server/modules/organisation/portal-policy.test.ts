@@ -75,7 +75,7 @@ describe("portal policy", () => {
     }
   });
 
-  test("PayPal (issue 13) is offered only while \"Allow PayPal\" is on", () => {
+  test('PayPal (issue 13) is offered only while "Allow PayPal" is on', () => {
     const on = { ...DEFAULT_PORTAL_OPTIONS, allowPaypal: true };
     const off = { ...DEFAULT_PORTAL_OPTIONS, allowPaypal: false };
     expect(can(on, "allowPaypal")).toBe(true);
