@@ -41,8 +41,9 @@ export const MAX_IMPORT_ROWS = 20_000;
 export const importBody = z.object({
   kind: importKind,
   fileName: z.string().trim().min(1).max(200),
-  /** The file's text (the browser reads it as UTF-8); bounded by the route's body limit and MAX_IMPORT_BYTES. */
-  csv: z.string(),
+  /** The file's text (the browser reads it as UTF-8). A character is at least a byte, so a text over this
+   * many characters is over MAX_IMPORT_BYTES too; the service checks the bytes (IMPORT_FILE_TOO_LARGE). */
+  csv: z.string().max(MAX_IMPORT_BYTES),
   /** The person's re-mapping from the preview; omitted fields keep the detected column. */
   mapping: importMapping.optional(),
 });
