@@ -1,12 +1,28 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// One process per file keeps PGlite instances apart; two cores, so two workers.
+// Two cores, so two workers. One process per worker, not per file: `isolate: false` keeps the modules a
+// worker has imported (the whole server, PGlite's compiled WebAssembly) for its next file, where a fresh
+// process per file paid about 3 s of CPU before the first test (decision 030). Each file still gets its
+// own database and app from the harness; src/server/test/setup-file.ts puts back what a file may leave
+// behind in shared modules.
 export default defineConfig({
+  resolve: {
+    // Cheap password hashes in tests only (src/server/test/argon2.ts; passwords.test.ts checks production's).
+    alias: [
+      {
+        find: /^@node-rs\/argon2$/,
+        replacement: fileURLToPath(new URL("./src/server/test/argon2.ts", import.meta.url)),
+      },
+    ],
+  },
   test: {
     include: ["src/**/*.test.ts"],
     globalSetup: ["src/server/test/global-setup.ts"],
+    setupFiles: ["src/server/test/setup-file.ts"],
     environment: "node",
     pool: "forks",
+    isolate: false,
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,

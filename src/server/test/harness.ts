@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import pg from "pg";
 import { inject } from "vitest";
 import { type App, buildApp } from "../app.js";
 import { type Config, loadConfig } from "../config.js";
 import { type Database, openDatabase } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
 import { Mailer } from "../email/mailer.js";
+import { adminQuery } from "./global-setup.js";
 
 export interface TestContext {
   app: App;
@@ -22,7 +22,8 @@ export const TEST_PUBLIC_URL = "https://portico.test";
 
 /**
  * A fresh, migrated database per test file: PGlite in memory by default, or a new database on the
- * PostgreSQL server named by TEST_DATABASE_URL (npm run test:pg), dropped afterwards.
+ * PostgreSQL server named by TEST_DATABASE_URL (npm run test:pg), dropped afterwards. Both start from
+ * the one migrated in global-setup.ts (a dump to load, a template to copy).
  */
 export async function createTestContext(
   env: Record<string, string> = {},
@@ -35,20 +36,13 @@ export async function createTestContext(
   let databaseUrl: string | undefined;
   if (adminUrl) {
     const name = `portico_t_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
+    // A copy of the database global-setup.ts migrated for this run.
+    await adminQuery(adminUrl, `create database ${name} template ${inject("postgresTemplate")}`);
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
     database = await openDatabase({ databaseUrl });
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
+    dropDatabase = () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
   } else {
     database = await openDatabase({ dataDir: "memory://", loadDataDir: await migratedTemplate() });
   }
