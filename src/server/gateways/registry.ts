@@ -18,11 +18,25 @@ export function providerGateways(): AnyGateway[] {
   return [transferGateway, redsysGateway, stripeGateway, paypalGateway];
 }
 
+/**
+ * Providers a test puts in place of real ones (by id), like the clock's `setClock`: the core's tests drive
+ * every kind of event through a scripted provider. Nothing outside tests calls it; each test file starts
+ * with none (src/server/test/setup-file.ts).
+ */
+let testGateways: AnyGateway[] = [];
+export function setTestGateways(gateways: AnyGateway[]): void {
+  testGateways = gateways;
+}
+
 /** Every gateway this server runs, by id: the providers, and the sandbox when config.sandboxGateway. */
 export function serverGateways(
   config: Pick<Config, "sandboxGateway" | "appSecret">,
 ): Map<GatewayId, AnyGateway> {
-  const all = [...(config.sandboxGateway ? [createSandboxGateway(config)] : []), ...providerGateways()];
+  const all = [
+    ...(config.sandboxGateway ? [createSandboxGateway(config)] : []),
+    ...providerGateways(),
+    ...testGateways,
+  ];
   return new Map(all.map((g) => [g.id, g]));
 }
 

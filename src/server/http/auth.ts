@@ -29,9 +29,10 @@ const READ_METHODS = new Set(["GET", "HEAD"]);
 /**
  * Routes a key may not use: a person's own account (session, password), since a key is not a person, and
  * the keys themselves and the team, so a stolen key can mint neither more keys nor a member
- * (modules/api-keys refuses them too).
+ * (modules/api-keys refuses them too), nor the payment gateways' credentials and choice, so it cannot
+ * send the customers' money to another merchant account.
  */
-const KEYLESS = ["/api/auth/", "/api/api-keys", "/api/team"];
+const KEYLESS = ["/api/auth/", "/api/api-keys", "/api/team", "/api/payment-gateways"];
 
 /** Whether a back-office route at this URL takes an API key. */
 export const acceptsApiKey = (url: string) => !KEYLESS.some((prefix) => url.startsWith(prefix));

@@ -19,6 +19,15 @@ export type RedsysOutcome = "authorised" | "cancelled" | "declined";
  * Ds_Response: 0000–0099 authorised; 0400 (cancellation) and 0900 (refund or confirmation) accepted for
  * those operations; 9915 is the payer cancelling on RedSys' page; anything else is a refusal.
  */
+/**
+ * Ds_Response as a number: 1 to 4 digits (RedSys may drop leading zeros), else -1, which is declined. A
+ * missing or empty Ds_Response must never read as "0000" (authorised).
+ */
+export function parseDsResponse(value: string | undefined): { code: number; text: string } {
+  const raw = (value ?? "").trim();
+  return /^\d{1,4}$/.test(raw) ? { code: Number(raw), text: raw.padStart(4, "0") } : { code: -1, text: raw };
+}
+
 export function redsysOutcome(response: number, transactionType: string): RedsysOutcome {
   if (response >= 0 && response <= 99) return "authorised";
   if (transactionType !== "0" && (response === 400 || response === 900)) return "authorised";

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "../../errors/errors.js";
 import { type RedsysFake, redsysTestMerchant, startRedsysFake } from "../../test/fakes/redsys-fake.js";
 import type { CheckoutInput, GatewayEnv, NotificationInput } from "../gateway.js";
+import { parseDsResponse, redsysOutcome } from "./redsys-codes.js";
 import { redsysCredentials } from "./redsys-credentials.js";
 import { redsysGateway } from "./redsys-gateway.js";
 
@@ -223,6 +224,17 @@ describe("RedSys notifications", () => {
     if (event?.kind !== "payment") return;
     expect(event.failureCode).toBe(failureCode);
     if (status !== "succeeded") expect(event.providerCode).toBe(response);
+  });
+
+  it("a missing, empty or malformed Ds_Response is declined, never read as 0000 (authorised)", () => {
+    for (const value of [undefined, "", " ", "OK", "00000", "-1"]) {
+      const parsed = parseDsResponse(value);
+      expect(parsed.code, String(value)).toBe(-1);
+      expect(redsysOutcome(parsed.code, "0")).toBe("declined");
+      expect(redsysOutcome(parsed.code, "3")).toBe("declined");
+    }
+    expect(parseDsResponse("0")).toEqual({ code: 0, text: "0000" });
+    expect(parseDsResponse("99")).toEqual({ code: 99, text: "0099" });
   });
 
   it("the payer's return to URL OK carries signed fields too, but only the server notification is read", async () => {

@@ -8,7 +8,13 @@ import type {
   GatewayEvent,
   VerifiedNotification,
 } from "../gateway.js";
-import { redsysCurrencyNumbers, redsysFailureCode, redsysLanguage, redsysOutcome } from "./redsys-codes.js";
+import {
+  parseDsResponse,
+  redsysCurrencyNumbers,
+  redsysFailureCode,
+  redsysLanguage,
+  redsysOutcome,
+} from "./redsys-codes.js";
 import { maskRedsysCredentials, type RedsysCredentials, redsysCredentials } from "./redsys-credentials.js";
 import { callRedsysRest, decodeRedsysFields } from "./redsys-rest.js";
 import {
@@ -131,8 +137,7 @@ async function verifyNotification(
     throw notGenuine("The notification is for another merchant or terminal");
   }
   const type = fields.Ds_TransactionType ?? "0";
-  const responseText = (fields.Ds_Response ?? "").padStart(4, "0");
-  const response = /^\d{4}$/.test(responseText) ? Number(responseText) : -1;
+  const { code: response, text: responseText } = parseDsResponse(fields.Ds_Response);
   const authorisation = fields.Ds_AuthorisationCode?.trim() ?? "";
   const eventId = `${order}:${type}:${responseText}:${authorisation}`;
   return { eventId, events: [readEvent(fields, order, type, response, responseText)] };
@@ -229,14 +234,14 @@ async function refund(
     },
     { retry: false },
   );
-  const responseText = (answer.Ds_Response ?? "").padStart(4, "0");
-  const authorised = redsysOutcome(Number(responseText), "3") === "authorised";
+  const { code: responseCode, text: responseText } = parseDsResponse(answer.Ds_Response);
+  const authorised = redsysOutcome(responseCode, "3") === "authorised";
   const reference = `${input.paymentReference}:${answer.Ds_AuthorisationCode?.trim() || input.idempotencyKey}`;
   if (authorised) return { reference, status: "succeeded" as const };
   return {
     reference,
     status: "failed" as const,
-    failureCode: redsysFailureCode(Number(responseText)) ?? responseText,
+    failureCode: redsysFailureCode(responseCode) ?? (responseText || "REFUND_FAILED"),
   };
 }
 

@@ -307,6 +307,23 @@ describe("who manages keys", () => {
     expect(invited.rows[0]).toEqual({ n: 0 });
   });
 
+  test("a key cannot read or change the payment gateways (a stolen key reroutes no payment)", async () => {
+    const key = await buildApiKey(ctx, org, { scope: "write" });
+    for (const req of [
+      { method: "GET" as const, url: "/api/payment-gateways" },
+      { method: "PUT" as const, url: "/api/payment-gateways", payload: { enabled: [] } },
+      {
+        method: "PUT" as const,
+        url: "/api/payment-gateways/stripe/credentials",
+        payload: { secretKey: "sk_live_attacker000", webhookSecret: "whsec_attacker" },
+      },
+    ]) {
+      const res = await ctx.app.inject({ ...req, headers: bearer(key) });
+      expect(res.statusCode, `${req.method} ${req.url}`).toBe(403);
+      expect(res.json().code).toBe("API_KEY_NOT_ALLOWED");
+    }
+  });
+
   test("the service refuses a key principal too, whatever route calls it (second net)", async () => {
     const key = await buildApiKey(ctx, org);
     const principal = await resolveApiKey(ctx.database.db, key.secret);

@@ -1,12 +1,13 @@
 import { createHmac } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, test, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { z } from "zod";
 import type { InvoiceDetail, PaymentDetail } from "../../../shared/contracts/index.js";
 import { checkoutSessions, gatewayCredentials, notifications, refunds } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
 import type { CheckoutStart, Gateway, GatewayEvent, RefundResult } from "../../gateways/gateway.js";
+import { setTestGateways } from "../../gateways/registry.js";
 import { sandboxSignature } from "../../gateways/sandbox/sandbox-signature.js";
 import { buildSignedInCustomer, setUpTestApp } from "../../test/scenarios.js";
 import { seal, unseal } from "../gateway-credentials/cipher.js";
@@ -84,18 +85,10 @@ const fakeGateway: Gateway<FakeCredentials> = {
   },
 };
 
-vi.mock("../../gateways/registry.js", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../../gateways/registry.js")>();
-  const withFake = (config: Parameters<typeof real.serverGateways>[0]) =>
-    new Map([...real.serverGateways(config), ["stripe" as const, fakeGateway]]);
-  return {
-    ...real,
-    providerGateways: () => [...real.providerGateways(), fakeGateway],
-    serverGateways: withFake,
-    gatewayOf: (config: Parameters<typeof real.serverGateways>[0], id: string) =>
-      withFake(config).get(id as "stripe"),
-  };
-});
+// The scripted provider stands in for Stripe's id (a module mock would not reach modules a worker
+// already loaded: vitest.config.ts shares them across files).
+beforeAll(() => setTestGateways([fakeGateway]));
+afterAll(() => setTestGateways([]));
 
 const { ctx, org, otherOrg } = setUpTestApp("Gateway Core", "Gateway Other");
 const staff = (
