@@ -139,3 +139,24 @@ test("the checks see the server (a moved folder cannot make them pass vacuously)
   expect(graph.size).toBeGreaterThan(100);
   expect(graph.get("app.ts")).toContain("modules/invoices/invoices.routes.ts");
 });
+
+// Test files share their worker's modules (vitest.config.ts: isolate false, decision 030): a module mock
+// would not reach modules an earlier file loaded, so a test passes or fails by file order. Tests put a
+// stand-in in place through the module's own seam instead (`setClock`, `setTestGateways`).
+function testFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === "node_modules" ? [] : testFiles(path);
+    return entry.name.endsWith(".test.ts") ? [path] : [];
+  });
+}
+
+test("no test mocks a module", () => {
+  const files = testFiles(resolve(serverDir, ".."));
+  expect(files.length).toBeGreaterThan(100);
+  const mocking = files
+    .filter((f) => f !== fileURLToPath(import.meta.url))
+    .filter((f) => /\bvi\.(mock|doMock)\(/.test(readFileSync(f, "utf8")))
+    .map((f) => relative(serverDir, f));
+  expect(mocking).toEqual([]);
+});
