@@ -157,6 +157,10 @@ export const en: Messages<typeof es> = {
         "The bank debit of {{amount}} from {{customerName}} for {{number}} failed; the invoice is open again",
       refund_failed:
         "The provider refused the refund of {{amount}} to {{customerName}}; nothing was refunded",
+      payment_unapplied:
+        "{{customerName}} paid online for invoices already paid meanwhile: {{amount}} of receipt {{number}} is held as their credit. Apply it to another invoice or refund it",
+      refund_unconfirmed:
+        "The provider did not answer the refund of {{amount}} to {{customerName}}: it is not recorded here. Check the payment at the provider; refunding the same amount again is safe (the provider sees the same request)",
       payment_disputed: "{{customerName}} disputed a payment of {{amount}} ({{number}}) at the provider",
       other: "New activity",
     },

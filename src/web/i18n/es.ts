@@ -154,6 +154,10 @@ export const es = {
         "El adeudo de {{amount}} de {{customerName}} para {{number}} ha fallado; la factura vuelve a estar pendiente",
       refund_failed:
         "El proveedor ha rechazado la devolución de {{amount}} a {{customerName}}; no se ha devuelto nada",
+      payment_unapplied:
+        "{{customerName}} ha pagado en línea facturas que ya estaban pagadas: {{amount}} del recibo {{number}} queda como saldo a su favor. Aplícalo a otra factura o devuélvelo",
+      refund_unconfirmed:
+        "El proveedor no ha respondido a la devolución de {{amount}} a {{customerName}}: aquí no consta. Revisa el pago en el proveedor; repetir la misma devolución es seguro (el proveedor ve la misma petición)",
       payment_disputed: "{{customerName}} ha disputado un pago de {{amount}} ({{number}}) ante el proveedor",
       other: "Nueva actividad",
     },

@@ -19,6 +19,8 @@ export type NotificationType =
   | "sales_order_viewed"
   | "payment_failed"
   | "refund_failed"
+  | "refund_unconfirmed"
+  | "payment_unapplied"
   | "payment_disputed";
 
 /**

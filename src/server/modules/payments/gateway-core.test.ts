@@ -9,9 +9,11 @@ import { AppError } from "../../errors/errors.js";
 import type { CheckoutStart, Gateway, GatewayEvent, RefundResult } from "../../gateways/gateway.js";
 import { setTestGateways } from "../../gateways/registry.js";
 import { sandboxSignature } from "../../gateways/sandbox/sandbox-signature.js";
+import { recordPayment } from "../../test/factories.js";
 import { buildSignedInCustomer, setUpTestApp } from "../../test/scenarios.js";
 import { seal, unseal } from "../gateway-credentials/cipher.js";
 import { readZip } from "../organisation-data/zip.js";
+import { refundIdempotencyKey } from "./online-refunds.service.js";
 
 /**
  * The gateway core (issue 13) with a tiny fake provider standing in for a real one: credentials sealed
@@ -352,6 +354,31 @@ describe("notifications", () => {
     const res = await pay(c.cookie, c.invoice.id, `${name.replace(/\W/g, "")}-key`, "stripe");
     return { ...c, checkoutId: idOf(res.json().checkoutUrl) };
   }
+
+  test("money a provider took for an invoice paid meanwhile is kept as the customer's credit, staff told", async () => {
+    const c = await started("Paid Twice Customer");
+    const transfer = await recordPayment(
+      ctx,
+      { cookie: org.cookie },
+      { customerId: c.invoice.customerId, invoiceId: c.invoice.id, amountMinor: c.invoice.totalMinor },
+    );
+    expect(transfer.statusCode, transfer.body).toBe(201);
+    const res = await notify(`evt_twice_${c.checkoutId}`, [
+      {
+        kind: "payment",
+        checkoutId: c.checkoutId,
+        reference: `pi_twice_${c.checkoutId}`,
+        status: "succeeded",
+      },
+    ]);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await checkoutOf(c.checkoutId)).toMatchObject({ status: "succeeded" });
+    const list = await staff("GET", `/api/payments?customerId=${c.invoice.customerId}`);
+    const online = (list.json() as PaymentDetail[]).find((p) => p.method === "gateway");
+    expect(online).toMatchObject({ amountMinor: c.invoice.totalMinor, unappliedMinor: c.invoice.totalMinor });
+    expect(await invoiceOf(c.invoice.id)).toMatchObject({ status: "paid", paidMinor: c.invoice.totalMinor });
+    expect(await notificationTypes()).toContain("payment_unapplied");
+  });
   const payment = (
     checkoutId: string,
     status: "succeeded" | "processing" | "failed",
@@ -469,7 +496,7 @@ describe("online refunds (A10)", () => {
       expectedRefundedMinor,
     });
 
-  test("the provider is called with the refund's id as key; its answer settles the refund", async () => {
+  test("the provider is called with the refund's idempotency key; its answer settles the refund", async () => {
     const { payment, invoiceId, reference } = await paidByGateway("Refunded Customer");
     fake.refund = "succeeded";
     fake.refunds.length = 0;
@@ -480,7 +507,12 @@ describe("online refunds (A10)", () => {
       tx.select().from(refunds).where(eq(refunds.paymentId, payment.id)),
     );
     expect(fake.refunds).toEqual([
-      { paymentReference: reference, amountMinor: 1000, currency: "EUR", idempotencyKey: row?.id },
+      {
+        paymentReference: reference,
+        amountMinor: 1000,
+        currency: "EUR",
+        idempotencyKey: refundIdempotencyKey(payment.id, 0, 1000),
+      },
     ]);
     expect(row).toMatchObject({ status: "succeeded", gatewayReference: expect.stringMatching(/^re_/) });
     expect(await invoiceOf(invoiceId)).toMatchObject({ status: "partially_paid" });
@@ -492,14 +524,25 @@ describe("online refunds (A10)", () => {
     const refused = await refund(payment, 500);
     expect([refused.statusCode, refused.json().code]).toEqual([502, "REFUND_FAILED"]);
     fake.refund = "down";
+    fake.refunds.length = 0;
     const down = await refund(payment, 500);
     expect([down.statusCode, down.json().code]).toEqual([503, "GATEWAY_UNAVAILABLE"]);
     expect((await staff("GET", `/api/payments/${payment.id}`)).json()).toMatchObject({ refundedMinor: 0 });
     expect(await invoiceOf(invoiceId)).toMatchObject({ status: "paid" });
     expect(await notificationTypes()).toContain("refund_failed");
+    // No answer may still be a refund at the provider: staff are told so, and the same refund again
+    // carries the same idempotency key, so the provider refunds once.
+    expect(await notificationTypes()).toContain("refund_unconfirmed");
+    fake.refund = "succeeded";
+    expect((await refund(payment, 500)).json()).toMatchObject({ refundedMinor: 500 });
+    expect(fake.refunds.map((r) => r.idempotencyKey)).toEqual([
+      fake.refunds[0]?.idempotencyKey,
+      fake.refunds[0]?.idempotencyKey,
+    ]);
+    expect(fake.refunds).toHaveLength(2);
 
     fake.refund = "pending";
-    expect((await refund(payment, 700)).json()).toMatchObject({ refundedMinor: 700 });
+    expect((await refund(payment, 700, 500)).json()).toMatchObject({ refundedMinor: 1200 });
     const [pending] = await withOrg(ctx.database.db, org.orgId, (tx) =>
       tx
         .select()

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { PaymentDetail } from "../../../shared/contracts/index.js";
 import type { Config } from "../../config.js";
@@ -28,10 +29,23 @@ function onlineGatewayOf(config: Config, p: PaymentRow): AnyGateway | null {
 }
 
 /**
+ * The idempotency key of a refund: the same payment, the same refunded-so-far and the same amount give
+ * the same key. When the provider did not answer, the refund is undone here but may have happened
+ * there; staff refunding the same amount again send the same key, so the provider refunds once.
+ */
+export function refundIdempotencyKey(paymentId: string, refundedBeforeMinor: number, amountMinor: number) {
+  const h = createHash("sha256")
+    .update(`refund|${paymentId}|${refundedBeforeMinor}|${amountMinor}`)
+    .digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
  * Staff refund a payment (A10). Offline payments, and gateway payments whose provider cannot refund,
  * are refunded as before. Otherwise the refund is written "pending" in a transaction under the usual
- * checks, the provider is called OUTSIDE it with the refund's id as idempotency key, and then the refund
- * succeeds (or stays pending until the provider's notification), or it is taken back and staff told.
+ * checks, the provider is called OUTSIDE it with `refundIdempotencyKey`, and then the refund succeeds (or
+ * stays pending until the provider's notification), or it is taken back and staff told: refused, or not
+ * answered (then it may have happened at the provider, and repeating the same refund is safe).
  */
 export async function refundPaymentWithGateway(
   deps: RefundDeps,
@@ -67,7 +81,7 @@ export async function refundPaymentWithGateway(
           paymentReference: reference,
           amountMinor: refund.amountMinor,
           currency: refund.currency,
-          idempotencyKey: refund.id,
+          idempotencyKey: refundIdempotencyKey(payment.id, input.expectedRefundedMinor, refund.amountMinor),
         }),
       );
     } catch (err) {
@@ -77,7 +91,9 @@ export async function refundPaymentWithGateway(
       await withOrg(db, orgId, async (tx) => {
         await undoRefundInTx(tx, refund);
         const customer = await loadCustomerRecord(tx, payment.customerId);
-        await notify(tx, deps, orgId, "refund_failed", {
+        // No answer is not a refusal: the provider may have refunded. Staff are told to check there.
+        const unknown = result instanceof AppError && result.code === "GATEWAY_UNAVAILABLE";
+        await notify(tx, deps, orgId, unknown ? "refund_unconfirmed" : "refund_failed", {
           paymentId: payment.id,
           number: payment.number,
           customerName: customer.name,

@@ -36,8 +36,8 @@ export interface ConfirmationResult {
  * Applies a verified gateway confirmation (F3). The payment row is unique on (org, gateway, reference), so
  * a confirmation that arrives twice — the redirect and the webhook, or a provider's retry — records
  * nothing the second time. The checkout's invoices are locked (in id order) and the plan re-checked: when
- * another tab paid them meanwhile, nothing is recorded and the checkout fails with ALREADY_PAID, so the
- * customer is never charged more than is owed (the provider's authorisation is released, not captured).
+ * another tab paid them meanwhile, the sandbox records nothing and the checkout fails with ALREADY_PAID
+ * (its page charged nothing). A real provider has already taken the money (see `applyPaymentEventInTx`).
  */
 export async function applyGatewayConfirmation(
   deps: { db: Db; config: Config; mailer: Mailer },
@@ -115,10 +115,16 @@ export async function applyPaymentEventInTx(
       return { ...base, outcome: c.status === "failed" ? "declined" : "cancelled", recorded: false };
     }
     if (current.status === "succeeded") return { ...base, outcome: "succeeded", recorded: false };
-    if (!pending || !planStillFits(checkout.allocations, locked)) {
+    const fits = pending && planStillFits(checkout.allocations, locked);
+    // The sandbox's page charged nothing, so a plan that no longer fits records nothing. A real provider
+    // has captured the money when it says "succeeded" (Stripe, RedSys, a PayPal capture): it is never
+    // dropped. What still fits is applied, the rest stays on the payment as the customer's credit, and
+    // staff are told to apply or refund it.
+    if (!fits && checkout.gateway === "sandbox") {
       if (pending) await finish("failed", "ALREADY_PAID");
       return { ...base, outcome: "already_paid", recorded: false };
     }
+    const plan = fits ? checkout.allocations : fittingPart(checkout.allocations, locked);
     const payment = await insertPaymentInTx(
       tx,
       {
@@ -133,7 +139,7 @@ export async function applyPaymentEventInTx(
         checkoutId: checkout.id,
         contactId: checkout.contactId,
       },
-      checkout.allocations,
+      plan,
       locked,
     );
     if (c.savedMethod) {
@@ -155,6 +161,15 @@ export async function applyPaymentEventInTx(
     await publishInvoices(tx, org.id, checkout.customerId, paid);
     const numbers = paid.map((d) => d.number ?? "").join(", ");
     const amount = { amountMinor: payment.amountMinor, currency: payment.currency };
+    const unappliedMinor = payment.amountMinor - plan.reduce((s, a) => s + a.amountMinor, 0);
+    if (unappliedMinor > 0)
+      await notify(tx, deps, org.id, "payment_unapplied", {
+        paymentId: payment.id,
+        number: payment.number,
+        customerName: customer.name,
+        amountMinor: unappliedMinor,
+        currency: payment.currency,
+      });
     await notify(tx, deps, org.id, "payment_received", {
       invoiceId: single ?? paid[0]?.id ?? "",
       number: numbers,
@@ -216,6 +231,15 @@ async function publishInvoices(tx: Tx, orgId: string, customerId: string, docs: 
 }
 
 /** The plan still fits: every planned amount is at most what its invoice owes now. */
+/** What of a plan the locked invoices still owe: each planned amount cut to what is due, open ones only. */
+function fittingPart(plan: PlannedAllocation[], locked: Map<string, DocumentRow>): PlannedAllocation[] {
+  return plan.flatMap((a) => {
+    const d = locked.get(a.invoiceId);
+    const amountMinor = d !== undefined && isOpenStatus(d.status) ? Math.min(a.amountMinor, dueOf(d)) : 0;
+    return amountMinor > 0 ? [{ invoiceId: a.invoiceId, amountMinor }] : [];
+  });
+}
+
 export function planStillFits(plan: PlannedAllocation[], locked: Map<string, DocumentRow>): boolean {
   return plan.every((a) => {
     const d = locked.get(a.invoiceId);

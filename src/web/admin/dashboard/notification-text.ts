@@ -15,6 +15,8 @@ const KNOWN = [
   "sales_order_viewed",
   "payment_failed",
   "refund_failed",
+  "refund_unconfirmed",
+  "payment_unapplied",
   "payment_disputed",
 ] as const;
 type KnownType = (typeof KNOWN)[number];
