@@ -35,7 +35,7 @@ export async function returnFromPaypal(
       .from(checkoutSessions)
       .where(and(eq(checkoutSessions.id, checkoutId), eq(checkoutSessions.orgId, orgId)));
     // The order PayPal names must be the one this checkout opened.
-    if (!checkout || checkout.gateway !== "paypal" || checkout.providerRef !== orderId) return null;
+    if (checkout?.gateway !== "paypal" || checkout.providerRef !== orderId) return null;
     const [org] = await tx.select().from(organisations).where(eq(organisations.id, orgId));
     const locked = await lockDocuments(
       tx,
