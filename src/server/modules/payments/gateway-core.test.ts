@@ -355,6 +355,23 @@ describe("notifications", () => {
     return { ...c, checkoutId: idOf(res.json().checkoutUrl) };
   }
 
+  test("the unauthenticated endpoint is bounded per sender and organisation (429 past 300 a minute)", async () => {
+    const orgId = "00000000-0000-4000-8000-000000000abc";
+    const send = () =>
+      ctx.app.inject({
+        method: "POST",
+        url: `/api/gateways/stripe/notify/${orgId}`,
+        headers: { "content-type": "application/json" },
+        payload: "{}",
+      });
+    const codes = new Set<number>();
+    for (let i = 0; i < 300; i++) codes.add((await send()).statusCode);
+    expect(codes.has(429)).toBe(false);
+    expect((await send()).statusCode).toBe(429);
+    // Another organisation's endpoint has its own count.
+    expect((await notify("evt_after_limit", [])).statusCode).not.toBe(429);
+  });
+
   test("money a provider took for an invoice paid meanwhile is kept as the customer's credit, staff told", async () => {
     const c = await started("Paid Twice Customer");
     const transfer = await recordPayment(

@@ -17,6 +17,15 @@ export async function gatewayNotifyRoutes(app: App, deps: Deps) {
     r.post(
       "/api/gateways/:gateway/notify/:orgId",
       {
+        // Unauthenticated by nature, and verifying may call the provider (PayPal's postback with the
+        // organisation's credentials): bounded per sender and organisation. Providers retry a 429 later.
+        config: {
+          rateLimit: {
+            max: 300,
+            timeWindow: "1 minute",
+            keyGenerator: (req) => `${req.ip}|${(req.params as { orgId?: string }).orgId ?? ""}`,
+          },
+        },
         schema: {
           tags: ["gateways"],
           params: z.object({ gateway: z.string().min(1).max(40), orgId: z.uuid() }),
