@@ -25,6 +25,8 @@ const fake = vi.hoisted(() => ({
   refund: "succeeded" as RefundResult["status"] | "down",
   starts: [] as { idempotencyKey: string; amountMinor: number; notifyUrl: string }[],
   refunds: [] as { idempotencyKey: string; amountMinor: number; paymentReference: string }[],
+  /** Runs while the provider "processes" a refund, before it answers (a notification that overtakes it). */
+  duringRefund: null as null | ((reference: string) => Promise<void>),
   currencies: "any" as readonly string[] | "any",
 }));
 
@@ -79,6 +81,7 @@ const fakeGateway: Gateway<FakeCredentials> = {
   refund: async (_c, _env, input): Promise<RefundResult> => {
     fake.refunds.push(input);
     if (fake.refund === "down") throw new Error("socket hang up");
+    await fake.duringRefund?.(`re_${input.idempotencyKey.slice(0, 8)}`);
     return {
       reference: `re_${input.idempotencyKey.slice(0, 8)}`,
       status: fake.refund,
@@ -583,6 +586,38 @@ describe("online refunds (A10)", () => {
         .where(eq(refunds.id, pending?.id as string)),
     );
     expect(settled?.status).toBe("succeeded");
+  });
+
+  test("a refund notification that overtakes the provider's answer is refused (503) and applies when sent again", async () => {
+    const { payment, reference } = await paidByGateway("Overtaken Refund Customer");
+    fake.refund = "pending";
+    const event = (refundReference: string): GatewayEvent => ({
+      kind: "refund",
+      paymentReference: reference,
+      refundReference,
+      amountMinor: 300,
+      status: "succeeded",
+    });
+    let early = 0;
+    let sent = "";
+    fake.duringRefund = async (refundReference) => {
+      sent = refundReference;
+      early = (await notify("evt_overtaking", [event(refundReference)])).statusCode;
+    };
+    try {
+      expect((await refund(payment, 300)).json()).toMatchObject({ refundedMinor: 300 });
+    } finally {
+      fake.duringRefund = null;
+    }
+    expect(early).toBe(503);
+    expect((await notify("evt_overtaking", [event(sent)])).json()).toEqual({
+      received: true,
+      duplicate: false,
+    });
+    const [row] = await withOrg(ctx.database.db, org.orgId, (tx) =>
+      tx.select().from(refunds).where(eq(refunds.paymentId, payment.id)),
+    );
+    expect(row).toMatchObject({ status: "succeeded", gatewayReference: sent });
   });
 
   test("two refunds in parallel never exceed what was paid", async () => {

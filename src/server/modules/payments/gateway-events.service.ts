@@ -101,8 +101,25 @@ async function applyEventInTx(tx: Tx, deps: EventDeps, orgId: string, gateway: s
         eq(refunds.gatewayReference, event.refundReference),
       ),
     );
-  // A refund made at the provider's dashboard is not Portico's: staff record it by hand.
-  if (!refund) return;
+  if (!refund) {
+    // Portico's own refund whose provider answer is not stored yet (the notification overtook it): fail
+    // this notification, so its event id is not kept and the provider sends it again once the answer is.
+    const [unanswered] = await tx
+      .select({ id: refunds.id })
+      .from(refunds)
+      .where(
+        and(
+          eq(refunds.orgId, orgId),
+          eq(refunds.paymentId, payment.id),
+          eq(refunds.status, "pending"),
+          isNull(refunds.gatewayReference),
+        ),
+      );
+    if (unanswered)
+      throw new AppError("GATEWAY_UNAVAILABLE", [], "a refund of this payment awaits its answer");
+    // A refund made at the provider's dashboard is not Portico's: staff record it by hand.
+    return;
+  }
   if (event.status === "succeeded") {
     if (refund.status === "pending")
       await tx.update(refunds).set({ status: "succeeded" }).where(eq(refunds.id, refund.id));
