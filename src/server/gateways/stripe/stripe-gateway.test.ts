@@ -74,6 +74,11 @@ describe("startCheckout", () => {
     expect(field(call?.body, "cancel_url")).toBe(input.cancelUrl);
     expect(field(call?.body, "locale")).toBe("es");
     expect(listField(call?.body, "allowed_payment_method_types")).toEqual(["card"]);
+    // Saved cards (E12) are "limited" redisplay: Checkout offers them only when asked to.
+    const redisplay = ["always", "limited"].map((_, i) =>
+      field(call?.body, "saved_payment_method_options", "allow_redisplay_filters", i),
+    );
+    expect(redisplay).toEqual(["always", "limited"]);
   });
 
   it("offers SEPA Direct Debit in euros to a customer who may pay by bank, and saves the card when asked", async () => {

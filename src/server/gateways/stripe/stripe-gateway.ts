@@ -91,6 +91,9 @@ async function startCheckout(
           },
         ],
         allowed_payment_method_types: sepa ? ["card", "sepa_debit"] : ["card"],
+        // Cards saved by `setup_future_usage` are "limited" redisplay; Checkout offers only "always" ones
+        // unless told, so without this a saved card (E12) would never be offered again.
+        saved_payment_method_options: { allow_redisplay_filters: ["always", "limited"] },
         metadata,
         payment_intent_data: {
           description: input.description,
