@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { signaturePng } from "../src/server/test/png.js";
 import { englishContext } from "./helpers.js";
 
 // Issue 12, section 1: from the back office's sign-in page a new person creates an organisation (the
@@ -52,6 +53,7 @@ test("a new person signs up, lands on the checklist, and it ticks itself", async
     );
   });
 
+  let customer: { id: string; contacts: { id: string }[] } = { id: "", contacts: [] };
   await test.step("a first customer ticks its item", async () => {
     const res = await page.request.post("/api/customers", {
       data: {
@@ -64,8 +66,53 @@ test("a new person signs up, lands on the checklist, and it ticks itself", async
       },
     });
     expect(res.status(), await res.text()).toBe(201);
+    customer = await res.json();
     await page.reload();
     await expect(checklist.getByText("3 of 6 done")).toBeVisible();
+  });
+
+  await test.step("the profile with its logo and a bank account tick theirs", async () => {
+    const {
+      id: _id,
+      logoUrl: _logo,
+      ...profile
+    } = await (await page.request.get("/api/organisation")).json();
+    const saved = await page.request.put("/api/organisation", {
+      data: {
+        ...profile,
+        taxId: "B12345674",
+        addressLine1: "Calle Mayor 1",
+        iban: "ES9121000418450200051332",
+      },
+    });
+    expect(saved.status(), await saved.text()).toBe(200);
+    const logo = await page.request.put("/api/organisation/logo", {
+      headers: { "content-type": "image/png" },
+      data: signaturePng(64, 32),
+    });
+    expect(logo.status(), await logo.text()).toBe(200);
+    await page.reload();
+    await expect(checklist.getByText("5 of 6 done")).toBeVisible();
+  });
+
+  await test.step("the first invoice sent completes the checklist", async () => {
+    const draft = await page.request.post("/api/invoices", {
+      data: {
+        customerId: customer.id,
+        kind: "invoice",
+        lines: [{ description: "First job", quantityMilli: 1000, unitPriceMinor: 25000 }],
+      },
+    });
+    expect(draft.status(), await draft.text()).toBe(201);
+    const sent = await page.request.post(`/api/invoices/${(await draft.json()).id}/send`, {
+      data: { contactIds: [customer.contacts[0]?.id] },
+    });
+    expect(sent.status(), await sent.text()).toBe(200);
+    await page.reload();
+    await expect(checklist.getByText("6 of 6 done")).toBeVisible();
+    await expect(checklist.getByText("All set! You can hide this list now.")).toBeVisible();
+    await checklist.getByRole("button", { name: "Hide" }).click();
+    await expect(page.getByRole("region", { name: "Get started" })).toHaveCount(0);
   });
 
   await context.close();
