@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   boolean,
   date,
@@ -94,6 +95,19 @@ export const invoices = pgTable(
     uniqueIndex("invoices_number_key").on(t.orgId, t.seriesId, t.year, t.sequence),
     uniqueIndex("invoices_quote_key").on(t.orgId, t.quoteId),
     index("invoices_sales_order_idx").on(t.orgId, t.salesOrderId),
+    // Issue 14 (decision 032): what a customer still owes (`ledger/open-invoices.ts` without a day): the
+    // home's outstanding and overdue, pay everything, apply credit. Only owing invoices are in it, so it
+    // does not grow with the invoices already paid.
+    index("invoices_open_idx")
+      .on(t.orgId, t.customerId, t.currency, t.dueDate)
+      .where(
+        sql`${t.kind} = 'invoice' and ${t.status} not in ('draft', 'void') and ${t.paidMinor} < ${t.totalMinor}`,
+      ),
+    // The portal invoice list's default order (newest issued first), with the kind it filters on: its
+    // first page's ids are the first 26 entries (`portal/invoice-list.queries.ts`), read from the index alone.
+    index("invoices_listed_issue_idx")
+      .on(t.orgId, t.customerId, t.issueDate, t.id, t.kind)
+      .where(sql`${t.status} <> 'draft'`),
   ],
 );
 

@@ -114,6 +114,8 @@ export const allocations = pgTable(
     index("allocations_invoice_idx").on(t.orgId, t.invoiceId),
     index("allocations_payment_idx").on(t.orgId, t.paymentId),
     index("allocations_source_idx").on(t.orgId, t.sourceInvoiceId),
+    // A customer's allocated payments (`ledger/balances.ts`: unapplied payments are credit), issue 14.
+    index("allocations_customer_idx").on(t.orgId, t.customerId),
     check("allocations_one_source", sql`(${t.paymentId} is null) <> (${t.sourceInvoiceId} is null)`),
   ],
 );

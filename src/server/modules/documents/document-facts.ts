@@ -112,9 +112,13 @@ export const dueSql = (c: FactColumns = invoiceFactColumns): SQL =>
 /** SQL twin of `isOpenStatus`. */
 export const openSql = (c: FactColumns = invoiceFactColumns): SQL => sql`(${c.status} in (${OPEN_LIST}))`;
 
+/** SQL twin of `isPastDue`: the date part of overdue (never null: a missing due date is not late). */
+export const pastDueSql = (today: string | SQL, c: Pick<FactColumns, "dueDate"> = invoiceFactColumns): SQL =>
+  sql`coalesce(${c.dueDate} < ${today}::date, false)`;
+
 /** SQL twin of `isOverdue` on `today` (never null: a missing due date is not late). */
 export const overdueSql = (today: string, c: FactColumns = invoiceFactColumns): SQL =>
-  sql`(${c.kind} <> 'credit_note' and ${openSql(c)} and coalesce(${c.dueDate} < ${today}::date, false))`;
+  sql`(${c.kind} <> 'credit_note' and ${openSql(c)} and ${pastDueSql(today, c)})`;
 
 /** SQL twin of `isPayable` with the gateways offered. */
 export const payableSql = (offered: readonly string[], c: FactColumns = invoiceFactColumns): SQL => {

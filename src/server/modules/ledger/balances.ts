@@ -1,10 +1,10 @@
-import { and, eq, ne, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { CustomerBalance } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { allocations, invoices, payments, refunds } from "../../db/schema/index.js";
-import { dueOf, isOpenStatus, isPastDue, issuedSql } from "../documents/document-facts.js";
-import { availableCreditOf } from "./document-amounts.js";
-import { openInvoiceDues } from "./open-invoices.js";
+import { aliasedFactColumns, dueSql, openSql, pastDueSql } from "../documents/document-facts.js";
+import { availableCreditSql } from "./document-amounts.js";
+import { openInvoicesSql, rowsOf } from "./open-invoices.js";
 
 const empty = (currency: string): CustomerBalance => ({
   currency,
@@ -24,8 +24,14 @@ export const availableCreditOfBalance = (b: Pick<CustomerBalance, "creditsMinor"
 
 /**
  * A customer's figures per currency (E1), each a sum over its documents and payments, so the portal home
- * always equals what its lists show. The customer's own currency comes first, even when all is zero.
- * Runs in the caller's scope (staff, or the contact's own customer).
+ * always equals what its lists show. The customer's own currency comes first, even when all is zero, then
+ * the others alphabetically. Runs in the caller's scope (staff, or the contact's own customer).
+ *
+ * One statement, summed in SQL (issue 14): its cost follows the open documents and the payments, never a
+ * read of every invoice the customer ever had. Each branch is one of the ledger's rules: outstanding and
+ * overdue over the one definition of outstanding (`openInvoicesSql`), retainers and credit notes by their
+ * due and available credit (`dueSql`, `availableCreditSql`), unapplied payments (received, neither
+ * allocated nor refunded) by payment currency.
  */
 export async function customerBalances(
   tx: Tx,
@@ -33,68 +39,59 @@ export async function customerBalances(
   customerCurrency: string,
   today: string,
 ): Promise<CustomerBalance[]> {
-  const byCurrency = new Map<string, CustomerBalance>([[customerCurrency, empty(customerCurrency)]]);
-  const of = (c: string) => {
-    const b = byCurrency.get(c) ?? empty(c);
-    byCurrency.set(c, b);
-    return b;
-  };
-  const docs = await tx
-    .select({
-      kind: invoices.kind,
-      status: invoices.status,
-      currency: invoices.currency,
-      dueDate: invoices.dueDate,
-      totalMinor: invoices.totalMinor,
-      paidMinor: invoices.paidMinor,
-      usedMinor: invoices.usedMinor,
-    })
-    .from(invoices)
-    .where(and(eq(invoices.customerId, customerId), ne(invoices.kind, "invoice"), issuedSql()));
-  for (const d of docs) {
-    const b = of(d.currency);
-    const open = isOpenStatus(d.status);
-    const due = dueOf(d);
-    if (d.kind === "retainer") {
-      if (open && due > 0) {
-        b.retainerOutstandingMinor += due;
-        b.openRetainerCount += 1;
-      }
-      b.retainerBalanceMinor += availableCreditOf(d);
-    } else if (d.kind === "credit_note") {
-      b.creditsMinor += availableCreditOf(d);
-    }
-  }
-  // Outstanding comes from the one query every other reading of it uses (statement aging, pay everything).
-  for (const d of await openInvoiceDues(tx, customerId)) {
-    const b = of(d.currency);
-    b.outstandingMinor += d.dueMinor;
-    b.openInvoiceCount += 1;
-    // Every row is open and owing, so overdue is its date part alone.
-    if (isPastDue(d.dueDate, today)) b.overdueMinor += d.dueMinor;
-  }
-  // Unapplied payments are credit too: received, neither allocated nor refunded.
-  const received = await tx
-    .select({ currency: payments.currency, sum: sql<string>`sum(${payments.amountMinor})` })
-    .from(payments)
-    .where(eq(payments.customerId, customerId))
-    .groupBy(payments.currency);
-  const allocated = await tx
-    .select({ currency: payments.currency, sum: sql<string>`sum(${allocations.amountMinor})` })
-    .from(allocations)
-    .innerJoin(payments, eq(payments.id, allocations.paymentId))
-    .where(eq(allocations.customerId, customerId))
-    .groupBy(payments.currency);
-  const refunded = await tx
-    .select({ currency: payments.currency, sum: sql<string>`sum(${refunds.amountMinor})` })
-    .from(refunds)
-    .innerJoin(payments, eq(payments.id, refunds.paymentId))
-    .where(eq(refunds.customerId, customerId))
-    .groupBy(payments.currency);
-  for (const r of received) of(r.currency).creditsMinor += Number(r.sum);
-  for (const r of [...allocated, ...refunded]) of(r.currency).creditsMinor -= Number(r.sum);
-  // Decision 017: balance = outstanding − available credit (credits + retainer balance), the statement's
-  // closing balance over all history.
-  for (const b of byCurrency.values()) b.balanceMinor = b.outstandingMinor - availableCreditOfBalance(b);
-  return [...byCurrency.values()];
+  const d = { ...aliasedFactColumns("d"), usedMinor: sql.raw("d.used_minor") };
+  const retainerOwing = sql`d.kind = 'retainer' and ${openSql(d)} and ${dueSql(d)} > 0`;
+  const result = await tx.execute(sql`
+    select currency, sum(outstanding)::text as outstanding, sum(open_invoices)::text as open_invoices,
+           sum(overdue)::text as overdue, sum(retainer_outstanding)::text as retainer_outstanding,
+           sum(open_retainers)::text as open_retainers, sum(retainer_balance)::text as retainer_balance,
+           sum(credits)::text as credits
+      from (
+        select o.currency, sum(o.due) as outstanding, count(*) as open_invoices,
+               coalesce(sum(o.due) filter (where ${pastDueSql(today, { dueDate: sql.raw("o.due_date") })}), 0) as overdue,
+               0 as retainer_outstanding, 0 as open_retainers, 0 as retainer_balance, 0 as credits
+          from ${openInvoicesSql(customerId)} o
+         group by o.currency
+        union all
+        select d.currency, 0, 0, 0,
+               coalesce(sum(${dueSql(d)}) filter (where ${retainerOwing}), 0),
+               count(*) filter (where ${retainerOwing}),
+               coalesce(sum(${availableCreditSql(d)}) filter (where d.kind = 'retainer'), 0),
+               coalesce(sum(${availableCreditSql(d)}) filter (where d.kind = 'credit_note'), 0)
+          from ${invoices} d
+         where d.customer_id = ${customerId} and d.kind in ('retainer', 'credit_note')
+           and d.status not in ('draft', 'void')
+         group by d.currency
+        union all
+        select m.currency, 0, 0, 0, 0, 0, 0, sum(m.amount_minor)
+          from (
+            select p.currency, p.amount_minor from ${payments} p where p.customer_id = ${customerId}
+            union all
+            select p.currency, -a.amount_minor from ${allocations} a join ${payments} p on p.id = a.payment_id
+             where a.customer_id = ${customerId}
+            union all
+            select p.currency, -r.amount_minor from ${refunds} r join ${payments} p on p.id = r.payment_id
+             where r.customer_id = ${customerId}
+          ) m
+         group by m.currency
+      ) f
+     group by currency
+     order by currency <> ${customerCurrency}, currency`);
+  const found = rowsOf<Record<string, string>>(result).map((r): CustomerBalance => {
+    const b = {
+      currency: r.currency as string,
+      outstandingMinor: Number(r.outstanding),
+      overdueMinor: Number(r.overdue),
+      openInvoiceCount: Number(r.open_invoices),
+      creditsMinor: Number(r.credits),
+      retainerOutstandingMinor: Number(r.retainer_outstanding),
+      openRetainerCount: Number(r.open_retainers),
+      retainerBalanceMinor: Number(r.retainer_balance),
+      balanceMinor: 0,
+    };
+    // Decision 017: balance = outstanding − available credit (credits + retainer balance), the
+    // statement's closing balance over all history.
+    return { ...b, balanceMinor: b.outstandingMinor - availableCreditOfBalance(b) };
+  });
+  return found[0]?.currency === customerCurrency ? found : [empty(customerCurrency), ...found];
 }

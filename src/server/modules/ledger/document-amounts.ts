@@ -1,4 +1,6 @@
+import { type AnyColumn, type SQL, sql } from "drizzle-orm";
 import type { invoices } from "../../db/schema/index.js";
+import type { FactColumns } from "../documents/document-facts.js";
 
 type Amounts = Pick<
   typeof invoices.$inferSelect,
@@ -18,3 +20,14 @@ export function availableCreditOf(d: Amounts): number {
   if (d.kind === "retainer") return d.paidMinor - d.usedMinor;
   return 0;
 }
+
+/** SQL twin of `availableCreditOf` over a row of `invoices` (an alias's columns in hand-written SQL). */
+export const availableCreditSql = (
+  c: Pick<FactColumns, "kind" | "status" | "totalMinor" | "paidMinor"> & {
+    usedMinor: AnyColumn | SQL;
+  },
+): SQL =>
+  sql`(case when ${c.status} in ('void', 'draft') then 0
+            when ${c.kind} = 'credit_note' then ${c.totalMinor} - ${c.usedMinor}
+            when ${c.kind} = 'retainer' then ${c.paidMinor} - ${c.usedMinor}
+            else 0 end)`;

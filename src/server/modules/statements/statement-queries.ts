@@ -1,10 +1,9 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { PaymentMethod, StatementAging, StatementLineType } from "../../../shared/contracts/index.js";
-import { daysBetween } from "../../../shared/dates.js";
 import type { Tx } from "../../db/client.js";
 import { invoices, payments, refunds } from "../../db/schema/index.js";
-import { isPastDue } from "../documents/document-facts.js";
-import { openInvoiceDues } from "../ledger/open-invoices.js";
+import { pastDueSql } from "../documents/document-facts.js";
+import { openInvoicesSql } from "../ledger/open-invoices.js";
 
 export interface StatementFilter {
   customerId: string;
@@ -126,26 +125,30 @@ export async function* movementBatches(
 }
 
 /**
- * What was outstanding at `to` on each invoice, as it stood then (`openInvoiceDues` as of `to`, the one
- * definition of outstanding): a later payment does not rewrite an old statement. Days past due count from
- * the due date to `to`; an invoice without one is never overdue, as everywhere else, so it ages as current.
+ * What was outstanding at `to` on each invoice, as it stood then (`openInvoicesSql` as of `to`, the one
+ * definition of outstanding), summed per bucket in SQL: a later payment does not rewrite an old statement.
+ * Days past due count from the due date to `to`; an invoice without one is never overdue, as everywhere
+ * else (`pastDueSql`), so it ages as current.
  */
 export async function agingAt(tx: Tx, f: StatementFilter, to: string): Promise<StatementAging> {
+  const pastDue = pastDueSql(to, { dueDate: sql.raw("o.due_date") });
+  const late = sql`(${to}::date - o.due_date)`;
+  const bucket = (when: SQL) => sql`coalesce(sum(o.due) filter (where ${when}), 0)::text`;
+  const result = await tx.execute(sql`
+    select ${bucket(sql`not ${pastDue}`)} as current,
+           ${bucket(sql`${pastDue} and ${late} <= 30`)} as d30,
+           ${bucket(sql`${pastDue} and ${late} between 31 and 60`)} as d60,
+           ${bucket(sql`${pastDue} and ${late} between 61 and 90`)} as d90,
+           ${bucket(sql`${pastDue} and ${late} > 90`)} as over90
+      from ${openInvoicesSql(f.customerId, { currency: f.currency, asOf: to })} o`);
+  const [r] = rowsOf<Record<"current" | "d30" | "d60" | "d90" | "over90", string>>(result);
   const aging = {
-    currentMinor: 0,
-    days1to30Minor: 0,
-    days31to60Minor: 0,
-    days61to90Minor: 0,
-    over90Minor: 0,
+    currentMinor: Number(r?.current ?? 0),
+    days1to30Minor: Number(r?.d30 ?? 0),
+    days31to60Minor: Number(r?.d60 ?? 0),
+    days61to90Minor: Number(r?.d90 ?? 0),
+    over90Minor: Number(r?.over90 ?? 0),
   };
-  for (const d of await openInvoiceDues(tx, f.customerId, { currency: f.currency, asOf: to })) {
-    const late = d.dueDate && isPastDue(d.dueDate, to) ? daysBetween(d.dueDate, to) : 0;
-    if (late <= 0) aging.currentMinor += d.dueMinor;
-    else if (late <= 30) aging.days1to30Minor += d.dueMinor;
-    else if (late <= 60) aging.days31to60Minor += d.dueMinor;
-    else if (late <= 90) aging.days61to90Minor += d.dueMinor;
-    else aging.over90Minor += d.dueMinor;
-  }
   return { ...aging, totalMinor: Object.values(aging).reduce((s, v) => s + v, 0) };
 }
 

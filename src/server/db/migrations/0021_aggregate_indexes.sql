@@ -1,0 +1,3 @@
+CREATE INDEX "invoices_open_idx" ON "invoices" USING btree ("org_id","customer_id","currency","due_date") WHERE "invoices"."kind" = 'invoice' and "invoices"."status" not in ('draft', 'void') and "invoices"."paid_minor" < "invoices"."total_minor";--> statement-breakpoint
+CREATE INDEX "invoices_listed_issue_idx" ON "invoices" USING btree ("org_id","customer_id","issue_date","id","kind") WHERE "invoices"."status" <> 'draft';--> statement-breakpoint
+CREATE INDEX "allocations_customer_idx" ON "allocations" USING btree ("org_id","customer_id");
