@@ -1,4 +1,6 @@
+import { drawRun } from "./draw-run.js";
 import { type FontWeight, faceFor } from "./fonts.js";
+import { shareWordLayouts } from "./word-layouts.js";
 
 export interface TextStyle {
   size: number;
@@ -19,9 +21,13 @@ export interface TextLine {
 
 export const lineHeight = (style: TextStyle) => style.size * 1.3;
 
+// Latin-1 is all in the latin subset (see faceFor): most text is one run, found without a per-character walk.
+const BEYOND_LATIN_1 = /[\u0100-\uffff]/;
+
 // Splits text where the covering font changes, so é and € draw from the latin subset and ő or Ł from
 // latin-ext. Runs are measured and drawn separately.
 function toRuns(text: string, weight: FontWeight): Run[] {
+  if (!BEYOND_LATIN_1.test(text)) return text ? [{ text, font: faceFor(0, weight).name }] : [];
   const runs: Run[] = [];
   for (const char of text) {
     const font = faceFor(char.codePointAt(0) ?? 0, weight).name;
@@ -41,21 +47,28 @@ function runWidth(doc: PDFKit.PDFDocument, run: Run, size: number): number {
   const key = `${run.font}\u0000${run.text}`;
   let unit = unitWidths.get(key);
   if (unit === undefined) {
-    unit = doc.font(run.font).fontSize(1000).widthOfString(run.text) / 1000;
+    doc.font(run.font).fontSize(1000);
+    shareWordLayouts(doc, run.font);
+    unit = doc.widthOfString(run.text) / 1000;
     if (unitWidths.size >= MAX_CACHED_WIDTHS) unitWidths.clear();
     unitWidths.set(key, unit);
   }
   return unit * size;
 }
 
-function measure(doc: PDFKit.PDFDocument, text: string, style: TextStyle): number {
+function runsWidth(doc: PDFKit.PDFDocument, runs: Run[], size: number): number {
   let width = 0;
-  for (const run of toRuns(text, style.weight ?? "regular")) width += runWidth(doc, run, style.size);
+  for (const run of runs) width += runWidth(doc, run, size);
   return width;
 }
 
+function measure(doc: PDFKit.PDFDocument, text: string, style: TextStyle): number {
+  return runsWidth(doc, toRuns(text, style.weight ?? "regular"), style.size);
+}
+
 function makeLine(doc: PDFKit.PDFDocument, text: string, style: TextStyle): TextLine {
-  return { runs: toRuns(text, style.weight ?? "regular"), width: measure(doc, text, style) };
+  const runs = toRuns(text, style.weight ?? "regular");
+  return { runs, width: runsWidth(doc, runs, style.size) };
 }
 
 // Cuts a word longer than the column (an IBAN, a URL) at the last character that still fits.
@@ -126,8 +139,9 @@ export function drawLines(
     let cursor = options.align === "right" ? x + (options.width ?? 0) - line.width : x;
     for (const run of line.runs) {
       doc.font(run.font).fontSize(style.size);
-      // lineBreak: false draws exactly here: no wrapping and no automatic page break by pdfkit.
-      doc.text(run.text, cursor, y + i * lh, { lineBreak: false });
+      shareWordLayouts(doc, run.font);
+      // Exactly here: no wrapping and no automatic page break by pdfkit.
+      drawRun(doc, run.text, cursor, y + i * lh);
       cursor += runWidth(doc, run, style.size);
     }
   });

@@ -1,0 +1,110 @@
+/**
+ * Draws one run of text (one font, one line, already measured) as pdfkit's `doc.text(text, x, y,
+ * { lineBreak: false })` would, writing the same content-stream bytes, but without what that call does
+ * for the general case: option merging, splitting at line breaks, and measuring the text twice more
+ * (once for decorations we never draw, once to move `doc.x`, which nothing of ours reads). Its eight
+ * content lines are also written as one chunk instead of eight.
+ *
+ * This is pdfkit's `_fragment` for left-aligned text with no spacing options, so it relies on pdfkit
+ * internals (the current font and size, the page's font resources); when they are missing (a pdfkit
+ * upgrade), it falls back to `doc.text`. The PDF tests read the text back either way, and
+ * text-runs.test.ts checks the bytes are pdfkit's own.
+ */
+
+interface EmbeddedFont {
+  id: string;
+  ascender: number;
+  ref(): unknown;
+  encode(text: string): [string[], GlyphPosition[]];
+}
+
+interface GlyphPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number;
+}
+
+interface DocInternals {
+  _font?: Partial<EmbeddedFont>;
+  _fontSize: number;
+  page: { height: number; fonts: Record<string, unknown> };
+}
+
+/** pdfkit's number formatting in content streams (PDFObject.number). */
+const num = (n: number) => Math.round(n * 1e6) / 1e6;
+
+function usable(font: Partial<EmbeddedFont> | undefined): font is EmbeddedFont {
+  return (
+    font !== undefined &&
+    typeof font.id === "string" &&
+    typeof font.ascender === "number" &&
+    typeof font.encode === "function" &&
+    typeof font.ref === "function"
+  );
+}
+
+export function drawRun(doc: PDFKit.PDFDocument, text: string, x: number, y: number): void {
+  const internals = doc as unknown as DocInternals;
+  const font = internals._font;
+  if (!usable(font) || !internals.page?.fonts) {
+    doc.text(text, x, y, { lineBreak: false });
+    return;
+  }
+  if (text.length === 0) return;
+  const size = internals._fontSize;
+  const pageHeight = internals.page.height;
+  const top = pageHeight - y - (font.ascender / 1000) * size;
+  if (internals.page.fonts[font.id] == null) internals.page.fonts[font.id] = font.ref();
+  const out = [
+    "q",
+    `1 0 0 -1 0 ${num(pageHeight)} cm`,
+    "BT",
+    `1 0 0 1 ${num(x)} ${num(top)} Tm`,
+    `/${font.id} ${num(size)} Tf`,
+  ];
+  const [encoded, positions] = font.encode(text);
+  const scale = size / 1000;
+  // Glyphs go out in TJ arrays, split wherever kerning moves the next one; a glyph with an offset
+  // (a positioned mark) gets its own text matrix. As pdfkit's _fragment does it.
+  const commands: string[] = [];
+  let last = 0;
+  let hadOffset = false;
+  let cursor = x;
+  const addSegment = (cur: number) => {
+    if (last < cur) {
+      const hex = encoded.slice(last, cur).join("");
+      const pos = positions[cur - 1] as GlyphPosition;
+      commands.push(`<${hex}> ${num(-(pos.xAdvance - pos.advanceWidth))}`);
+    }
+    last = cur;
+  };
+  const flush = (i: number) => {
+    addSegment(i);
+    if (commands.length > 0) {
+      out.push(`[${commands.join(" ")}] TJ`);
+      commands.length = 0;
+    }
+  };
+  let i = 0;
+  for (; i < positions.length; i++) {
+    const pos = positions[i] as GlyphPosition;
+    if (pos.xOffset || pos.yOffset) {
+      flush(i);
+      out.push(`1 0 0 1 ${num(cursor + pos.xOffset * scale)} ${num(top + pos.yOffset * scale)} Tm`);
+      flush(i + 1);
+      hadOffset = true;
+    } else {
+      if (hadOffset) {
+        out.push(`1 0 0 1 ${num(cursor)} ${num(top)} Tm`);
+        hadOffset = false;
+      }
+      if (pos.xAdvance - pos.advanceWidth !== 0) addSegment(i + 1);
+    }
+    cursor += pos.xAdvance * scale;
+  }
+  flush(i);
+  out.push("ET", "Q");
+  doc.addContent(out.join("\n"));
+}
