@@ -29,7 +29,7 @@ interface GlyphPosition {
 interface DocInternals {
   _font?: Partial<EmbeddedFont>;
   _fontSize: number;
-  page: { height: number; fonts: Record<string, unknown> };
+  page: { height: number; fonts: Record<string, unknown>; write?(chunk: Uint8Array): void };
 }
 
 /** pdfkit's number formatting in content streams (PDFObject.number). */
@@ -65,46 +65,71 @@ export function drawRun(doc: PDFKit.PDFDocument, text: string, x: number, y: num
     `/${font.id} ${num(size)} Tf`,
   ];
   const [encoded, positions] = font.encode(text);
-  const scale = size / 1000;
-  // Glyphs go out in TJ arrays, split wherever kerning moves the next one; a glyph with an offset
-  // (a positioned mark) gets its own text matrix. As pdfkit's _fragment does it.
-  const commands: string[] = [];
-  let last = 0;
+  writeGlyphs(out, encoded, positions, x, top, size / 1000);
+  out.push("ET", "Q");
+  const content = out.join("\n");
+  // As bytes, converted natively: pdfkit converts a string character by character (and adds the "\n").
+  if (typeof internals.page.write === "function") internals.page.write(Buffer.from(`${content}\n`, "latin1"));
+  else doc.addContent(content);
+}
+
+interface TjState {
+  out: string[];
+  encoded: string[];
+  positions: GlyphPosition[];
+  /** Pieces of the TJ array being built, and the first glyph not in them yet. */
+  commands: string[];
+  last: number;
+}
+
+/** Adds glyphs [last, end) to the TJ array, with the kerning after the last of them. */
+function addSegment(state: TjState, end: number): void {
+  if (state.last < end) {
+    const pos = state.positions[end - 1] as GlyphPosition;
+    const hex = state.encoded.slice(state.last, end).join("");
+    state.commands.push(`<${hex}> ${num(-(pos.xAdvance - pos.advanceWidth))}`);
+  }
+  state.last = end;
+}
+
+function flush(state: TjState, end: number): void {
+  addSegment(state, end);
+  if (state.commands.length > 0) {
+    state.out.push(`[${state.commands.join(" ")}] TJ`);
+    state.commands = [];
+  }
+}
+
+/**
+ * Glyphs go out in TJ arrays, split wherever kerning moves the next one; a glyph with an offset (a
+ * positioned mark) gets its own text matrix. As pdfkit's _fragment does it.
+ */
+function writeGlyphs(
+  out: string[],
+  encoded: string[],
+  positions: GlyphPosition[],
+  x: number,
+  top: number,
+  scale: number,
+): void {
+  const state: TjState = { out, encoded, positions, commands: [], last: 0 };
   let hadOffset = false;
   let cursor = x;
-  const addSegment = (cur: number) => {
-    if (last < cur) {
-      const hex = encoded.slice(last, cur).join("");
-      const pos = positions[cur - 1] as GlyphPosition;
-      commands.push(`<${hex}> ${num(-(pos.xAdvance - pos.advanceWidth))}`);
-    }
-    last = cur;
-  };
-  const flush = (i: number) => {
-    addSegment(i);
-    if (commands.length > 0) {
-      out.push(`[${commands.join(" ")}] TJ`);
-      commands.length = 0;
-    }
-  };
-  let i = 0;
-  for (; i < positions.length; i++) {
+  for (let i = 0; i < positions.length; i++) {
     const pos = positions[i] as GlyphPosition;
     if (pos.xOffset || pos.yOffset) {
-      flush(i);
+      flush(state, i);
       out.push(`1 0 0 1 ${num(cursor + pos.xOffset * scale)} ${num(top + pos.yOffset * scale)} Tm`);
-      flush(i + 1);
+      flush(state, i + 1);
       hadOffset = true;
     } else {
       if (hadOffset) {
         out.push(`1 0 0 1 ${num(cursor)} ${num(top)} Tm`);
         hadOffset = false;
       }
-      if (pos.xAdvance - pos.advanceWidth !== 0) addSegment(i + 1);
+      if (pos.xAdvance - pos.advanceWidth !== 0) addSegment(state, i + 1);
     }
     cursor += pos.xAdvance * scale;
   }
-  flush(i);
-  out.push("ET", "Q");
-  doc.addContent(out.join("\n"));
+  flush(state, positions.length);
 }

@@ -1,6 +1,6 @@
 import { drawRun } from "./draw-run.js";
 import { type FontWeight, faceFor } from "./fonts.js";
-import { shareWordLayouts } from "./word-layouts.js";
+import { shareWordLayouts, WordCache } from "./word-layouts.js";
 
 export interface TextStyle {
   size: number;
@@ -27,32 +27,40 @@ const BEYOND_LATIN_1 = /[\u0100-\uffff]/;
 // Splits text where the covering font changes, so é and € draw from the latin subset and ő or Ł from
 // latin-ext. Runs are measured and drawn separately.
 function toRuns(text: string, weight: FontWeight): Run[] {
-  if (!BEYOND_LATIN_1.test(text)) return text ? [{ text, font: faceFor(0, weight).name }] : [];
+  const latin = faceFor(0, weight).name;
+  if (!BEYOND_LATIN_1.test(text)) return text ? [{ text, font: latin }] : [];
   const runs: Run[] = [];
-  for (const char of text) {
-    const font = faceFor(char.codePointAt(0) ?? 0, weight).name;
-    const last = runs[runs.length - 1];
-    if (last && last.font === font) last.text += char;
-    else runs.push({ text: char, font });
+  let start = 0;
+  let font = latin;
+  for (let i = 0; i < text.length; ) {
+    const codePoint = text.codePointAt(i) ?? 0;
+    const next = codePoint <= 0xff ? latin : faceFor(codePoint, weight).name;
+    if (next !== font && i > start) {
+      runs.push({ text: text.slice(start, i), font });
+      start = i;
+    }
+    font = next;
+    i += codePoint > 0xffff ? 2 : 1;
   }
+  if (text.length > start) runs.push({ text: text.slice(start), font });
   return runs;
 }
 
-// Widths at size 1, shared by all documents: shaping a word with fontkit is the main cost of a render,
-// and the same words come back on every invoice. Widths scale linearly with the font size.
-const unitWidths = new Map<string, number>();
-const MAX_CACHED_WIDTHS = 50_000;
+// Widths at size 1, per font and shared by all documents: the same words come back on every invoice and
+// every statement page. Widths scale linearly with the font size.
+const unitWidths = new Map<string, WordCache<number>>();
 
 function runWidth(doc: PDFKit.PDFDocument, run: Run, size: number): number {
-  const key = `${run.font}\u0000${run.text}`;
-  let unit = unitWidths.get(key);
-  if (unit === undefined) {
+  let widths = unitWidths.get(run.font);
+  if (!widths) {
+    widths = new WordCache<number>();
+    unitWidths.set(run.font, widths);
+  }
+  const unit = widths.get(run.text, (text) => {
     doc.font(run.font).fontSize(1000);
     shareWordLayouts(doc, run.font);
-    unit = doc.widthOfString(run.text) / 1000;
-    if (unitWidths.size >= MAX_CACHED_WIDTHS) unitWidths.clear();
-    unitWidths.set(key, unit);
-  }
+    return doc.widthOfString(text) / 1000;
+  });
   return unit * size;
 }
 
@@ -100,6 +108,13 @@ export function layoutText(
   style: TextStyle,
   maxWidth: number,
 ): TextLine[] {
+  // One word that fits (most table cells: an amount, a date part, a number) is its own only line; this is
+  // what the loop below finds, without laying the word out twice.
+  if (!text.includes(" ") && !text.includes("\n")) {
+    const runs = toRuns(text, style.weight ?? "regular");
+    const width = runsWidth(doc, runs, style.size);
+    if (width <= maxWidth) return [{ runs, width }];
+  }
   const spaceWidth = measure(doc, " ", style);
   const lines: string[] = [];
   for (const paragraph of text.split("\n")) {

@@ -138,14 +138,15 @@ class WordComposer {
 
 const plain = (p: FontkitPosition) => p.xOffset === 0 && p.yOffset === 0 && p.yAdvance === 0;
 
-/** Words per generation and face; two generations are kept. */
-const GENERATION_SIZE = 4_000;
+/** Entries per generation; two generations are kept. */
+const GENERATION_SIZE = 2_000;
 
-class WordCache {
-  private young = new Map<string, unknown>();
-  private old = new Map<string, unknown>();
+/** A bounded cache: what was used in about the last GENERATION_SIZE look-ups stays. */
+export class WordCache<T = unknown> {
+  private young = new Map<string, T>();
+  private old = new Map<string, T>();
 
-  get(text: string, shape: (text: string) => unknown): unknown {
+  get(text: string, shape: (text: string) => T): T {
     let run = this.young.get(text);
     if (run !== undefined) return run;
     run = this.old.get(text) ?? shape(text);
@@ -192,8 +193,10 @@ export function shareWordLayouts(doc: PDFKit.PDFDocument, face: string): void {
   }
   const words = cache;
   const composer = composerFor(face, font);
-  const shape = (text: string) => composer?.compose(text) ?? layoutRun.call(font, text);
-  font.layoutCached = (text: string) => words.get(text, shape);
+  const shape = (text: string) => layoutRun.call(font, text);
+  // A word put together from pairs costs little and is rarely seen twice (an amount, a balance): it is
+  // not cached, so the cache keeps the words that do come back.
+  font.layoutCached = (text: string) => composer?.compose(text) ?? words.get(text, shape);
   // pdfkit's own per-document cache is no longer read; dropping it keeps a document from holding words.
   font.layoutCache = undefined;
 }
