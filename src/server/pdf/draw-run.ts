@@ -16,6 +16,47 @@ interface EmbeddedFont {
   ascender: number;
   ref(): unknown;
   encode(text: string): [string[], GlyphPosition[]];
+  /** What `encode` uses: the word layouts (shared, word-layouts.ts), the subset and its metrics. */
+  layoutCached?: (word: string) => {
+    glyphs: { id: number; advanceWidth: number; codePoints: number[] }[];
+    positions: GlyphPosition[];
+  };
+  subset?: { includeGlyph(id: number): number };
+  widths?: number[];
+  unicode?: number[][];
+  scale?: number;
+}
+
+const HEX = Array.from({ length: 4096 }, (_, i) => `000${i.toString(16)}`.slice(-4));
+const hex4 = (n: number) => HEX[n] ?? `0000${n.toString(16)}`.slice(-4);
+
+/**
+ * pdfkit's `encode(text)`: the glyphs of each word (split after spaces and tabs, as pdfkit does), added to
+ * the document's subset, with their widths and characters noted for the font's /W and ToUnicode. Done
+ * here without pdfkit's concatenation of arrays per word and building of hex strings per glyph.
+ */
+function encode(font: EmbeddedFont, text: string): [string[], GlyphPosition[]] {
+  const { layoutCached, subset, widths, unicode, scale } = font;
+  if (!layoutCached || !subset || !widths || !unicode || scale === undefined) return font.encode(text);
+  const encoded: string[] = [];
+  const positions: GlyphPosition[] = [];
+  let last = 0;
+  for (let index = 0; index <= text.length; index++) {
+    const char = text.charAt(index);
+    if ((index === text.length && last < index) || char === " " || char === "\t") {
+      const run = layoutCached.call(font, text.slice(last, index + 1));
+      for (let i = 0; i < run.glyphs.length; i++) {
+        const glyph = run.glyphs[i] as { id: number; advanceWidth: number; codePoints: number[] };
+        const gid = subset.includeGlyph(glyph.id);
+        encoded.push(hex4(gid));
+        if (widths[gid] == null) widths[gid] = glyph.advanceWidth * scale;
+        if (unicode[gid] == null) unicode[gid] = glyph.codePoints;
+        positions.push(run.positions[i] as GlyphPosition);
+      }
+      last = index + 1;
+    }
+  }
+  return [encoded, positions];
 }
 
 interface GlyphPosition {
@@ -64,7 +105,7 @@ export function drawRun(doc: PDFKit.PDFDocument, text: string, x: number, y: num
     `1 0 0 1 ${num(x)} ${num(top)} Tm`,
     `/${font.id} ${num(size)} Tf`,
   ];
-  const [encoded, positions] = font.encode(text);
+  const [encoded, positions] = encode(font, text);
   writeGlyphs(out, encoded, positions, x, top, size / 1000);
   out.push("ET", "Q");
   const content = out.join("\n");
