@@ -61,9 +61,14 @@ interface ShapedWord {
  */
 const PAIR_SHAPED = /^[0-9A-Z.,:;#/()+%€$£\u00a0\u202f\u2212-]+$/;
 
+const CAPITAL = /[A-Z]/;
+
 class WordComposer {
-  /** "ab" (with the script) → how much kerning adds to the advance of a and of b, or null: not pairwise. */
-  private readonly pairs = new Map<string, [number, number] | null>();
+  /**
+   * Per script, a pair of characters (first × 65536 + second: both are in the BMP) → how much kerning adds
+   * to the advance of the first and of the second, or null: not pairwise.
+   */
+  private readonly pairs = new Map<string | undefined, Map<number, [number, number] | null>>();
   private readonly singles = new Map<number, Glyph | null>();
 
   constructor(
@@ -74,27 +79,40 @@ class WordComposer {
   compose(text: string): ShapedWord | null {
     if (!PAIR_SHAPED.test(text)) return null;
     // fontkit shapes a word in the script of its first letter, digits and punctuation in none.
-    const script = /[A-Z]/.test(text) ? "latn" : undefined;
-    const chars = Array.from(text);
-    const glyphs: Glyph[] = [];
-    for (const char of chars) {
-      const glyph = this.single(char.codePointAt(0) ?? 0);
-      if (!glyph) return null;
-      glyphs.push(glyph);
+    const script = CAPITAL.test(text) ? "latn" : undefined;
+    let pairs = this.pairs.get(script);
+    if (!pairs) {
+      pairs = new Map();
+      this.pairs.set(script, pairs);
     }
-    const units = glyphs.map((g) => g.advanceWidth);
-    for (let i = 0; i + 1 < chars.length; i++) {
-      const kern = this.pair(`${chars[i]}${chars[i + 1]}`, script);
+    const length = text.length;
+    const glyphs: Glyph[] = new Array(length);
+    const units: number[] = new Array(length);
+    for (let i = 0; i < length; i++) {
+      const glyph = this.single(text.charCodeAt(i));
+      if (!glyph) return null;
+      glyphs[i] = glyph;
+      units[i] = glyph.advanceWidth;
+    }
+    for (let i = 0; i + 1 < length; i++) {
+      const key = text.charCodeAt(i) * 65_536 + text.charCodeAt(i + 1);
+      let kern = pairs.get(key);
+      if (kern === undefined) {
+        kern = this.pair(text.slice(i, i + 2), script);
+        pairs.set(key, kern);
+      }
       if (!kern) return null;
-      units[i] = (units[i] ?? 0) + kern[0];
-      units[i + 1] = (units[i + 1] ?? 0) + kern[1];
+      units[i] = (units[i] as number) + kern[0];
+      units[i + 1] = (units[i + 1] as number) + kern[1];
     }
     let advanceWidth = 0;
-    const positions = glyphs.map((glyph, i) => {
-      const xAdvance = (units[i] ?? 0) * this.scale;
+    const positions: ShapedWord["positions"] = new Array(length);
+    for (let i = 0; i < length; i++) {
+      const xAdvance = (units[i] as number) * this.scale;
       advanceWidth += xAdvance;
-      return { xAdvance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: glyph.advanceWidth * this.scale };
-    });
+      const advance = (glyphs[i] as Glyph).advanceWidth * this.scale;
+      positions[i] = { xAdvance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance };
+    }
     return { glyphs, positions, advanceWidth };
   }
 
@@ -113,26 +131,20 @@ class WordComposer {
     return glyph;
   }
 
+  /** Shapes two characters once: the kerning fontkit applies between them, if that is all it does. */
   private pair(chars: string, script: string | undefined): [number, number] | null {
-    const key = `${script ?? ""}:${chars}`;
-    let kern = this.pairs.get(key);
-    if (kern === undefined) {
-      const run = this.font.layout(chars, undefined, script);
-      const [a, b] = Array.from(chars, (c) => this.font.glyphForCodePoint(c.codePointAt(0) ?? 0));
-      const [pa, pb] = run.positions;
-      kern =
-        run.glyphs.length === 2 &&
-        run.glyphs[0] === a &&
-        run.glyphs[1] === b &&
-        pa &&
-        pb &&
-        plain(pa) &&
-        plain(pb)
-          ? [pa.xAdvance - (a?.advanceWidth ?? 0), pb.xAdvance - (b?.advanceWidth ?? 0)]
-          : null;
-      this.pairs.set(key, kern);
-    }
-    return kern;
+    const run = this.font.layout(chars, undefined, script);
+    const [a, b] = Array.from(chars, (c) => this.font.glyphForCodePoint(c.codePointAt(0) ?? 0));
+    const [pa, pb] = run.positions;
+    return run.glyphs.length === 2 &&
+      run.glyphs[0] === a &&
+      run.glyphs[1] === b &&
+      pa &&
+      pb &&
+      plain(pa) &&
+      plain(pb)
+      ? [pa.xAdvance - (a?.advanceWidth ?? 0), pb.xAdvance - (b?.advanceWidth ?? 0)]
+      : null;
   }
 }
 
