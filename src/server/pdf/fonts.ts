@@ -98,10 +98,17 @@ export function getFontSet(): FontSet {
 
 const inRanges = (cp: number, ranges: [number, number][]) => ranges.some(([a, b]) => cp >= a && cp <= b);
 
+/** Characters beyond Latin-1 seen so far → whether latin-ext draws them (a handful recur: €, –, ’, Ł…). */
+const extByCodePoint = new Map<number, boolean>();
+
 /** The face that has a glyph for this character (the latin one draws a box for anything unknown). */
 export function faceFor(codePoint: number, weight: FontWeight): FontFace {
   const set = getFontSet();
-  const useExt =
-    codePoint > 0xff && !inRanges(codePoint, set.latinRanges) && inRanges(codePoint, set.extRanges);
+  let useExt = false;
+  if (codePoint > 0xff) {
+    const known = extByCodePoint.get(codePoint);
+    useExt = known ?? (!inRanges(codePoint, set.latinRanges) && inRanges(codePoint, set.extRanges));
+    if (known === undefined && extByCodePoint.size < 10_000) extByCodePoint.set(codePoint, useExt);
+  }
   return set.faces[`${weight}-${useExt ? "latin-ext" : "latin"}`];
 }

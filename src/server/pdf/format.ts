@@ -1,5 +1,18 @@
 import { intlLocale, type PdfLocale } from "./labels.js";
 
+// Building an Intl formatter costs far more than formatting with one (a long statement formats thousands
+// of dates), so each is built once per locale and kind.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /**
  * "2026-11-22" → "22/11/2026" (es) or "22 Nov 2026" (en). A document date is a calendar date, so it is
  * formatted as such in UTC and never shifted by the reader's or server's time zone.
@@ -13,7 +26,7 @@ export function formatPlainDate(isoDate: string, locale: PdfLocale): string {
     locale === "es"
       ? { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" }
       : { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" };
-  return new Intl.DateTimeFormat(intlLocale(locale), options).format(date);
+  return cached(`date:${locale}`, () => new Intl.DateTimeFormat(intlLocale(locale), options)).format(date);
 }
 
 // Exact decimal string for an integer scaled by 10^digits, e.g. (1500, 3) → "1.5".
@@ -27,14 +40,20 @@ function scaledToDecimal(value: number, digits: number): `${number}` {
 
 /** 1500 → "1,5" (es) / "1.5" (en); up to three decimals, none when whole. */
 export function formatQuantity(quantityMilli: number, locale: PdfLocale): string {
-  const nf = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 3 });
+  const nf = cached(
+    `quantity:${locale}`,
+    () => new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 3 }),
+  );
   return nf.format(scaledToDecimal(quantityMilli, 3));
 }
 
 /** 1050 bp → "10,5 %" (es) / "10.5%" (en); empty for no discount. */
 export function formatDiscount(discountBp: number, locale: PdfLocale): string {
   if (discountBp === 0) return "";
-  const nf = new Intl.NumberFormat(intlLocale(locale), { style: "percent", maximumFractionDigits: 2 });
+  const nf = cached(
+    `discount:${locale}`,
+    () => new Intl.NumberFormat(intlLocale(locale), { style: "percent", maximumFractionDigits: 2 }),
+  );
   return nf.format(scaledToDecimal(discountBp, 4));
 }
 

@@ -21,6 +21,9 @@ export function newPdfDocument(info: {
     lang: intlLocale(info.locale),
     displayTitle: true,
     info: { Title: info.title, Author: info.author, Creator: "Portico" },
+    // No default font: pdfkit would parse its Helvetica metrics for every document, which we never draw
+    // with (every text selects a Noto Sans face first).
+    font: null as unknown as string,
   });
   for (const face of Object.values(getFontSet().faces)) doc.registerFont(face.name, face.source);
   return doc;

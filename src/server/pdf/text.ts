@@ -1,4 +1,6 @@
+import { drawRun } from "./draw-run.js";
 import { type FontWeight, faceFor } from "./fonts.js";
+import { shareWordLayouts, WordCache } from "./word-layouts.js";
 
 export interface TextStyle {
   size: number;
@@ -19,43 +21,62 @@ export interface TextLine {
 
 export const lineHeight = (style: TextStyle) => style.size * 1.3;
 
+// Latin-1 is all in the latin subset (see faceFor): most text is one run, found without a per-character walk.
+const BEYOND_LATIN_1 = /[\u0100-\uffff]/;
+
 // Splits text where the covering font changes, so é and € draw from the latin subset and ő or Ł from
 // latin-ext. Runs are measured and drawn separately.
 function toRuns(text: string, weight: FontWeight): Run[] {
+  const latin = faceFor(0, weight).name;
+  if (!BEYOND_LATIN_1.test(text)) return text ? [{ text, font: latin }] : [];
   const runs: Run[] = [];
-  for (const char of text) {
-    const font = faceFor(char.codePointAt(0) ?? 0, weight).name;
-    const last = runs[runs.length - 1];
-    if (last && last.font === font) last.text += char;
-    else runs.push({ text: char, font });
+  let start = 0;
+  let font = latin;
+  for (let i = 0; i < text.length; ) {
+    const codePoint = text.codePointAt(i) ?? 0;
+    const next = codePoint <= 0xff ? latin : faceFor(codePoint, weight).name;
+    if (next !== font && i > start) {
+      runs.push({ text: text.slice(start, i), font });
+      start = i;
+    }
+    font = next;
+    i += codePoint > 0xffff ? 2 : 1;
   }
+  if (text.length > start) runs.push({ text: text.slice(start), font });
   return runs;
 }
 
-// Widths at size 1, shared by all documents: shaping a word with fontkit is the main cost of a render,
-// and the same words come back on every invoice. Widths scale linearly with the font size.
-const unitWidths = new Map<string, number>();
-const MAX_CACHED_WIDTHS = 50_000;
+// Widths at size 1, per font and shared by all documents: the same words come back on every invoice and
+// every statement page. Widths scale linearly with the font size.
+const unitWidths = new Map<string, WordCache<number>>();
 
 function runWidth(doc: PDFKit.PDFDocument, run: Run, size: number): number {
-  const key = `${run.font}\u0000${run.text}`;
-  let unit = unitWidths.get(key);
-  if (unit === undefined) {
-    unit = doc.font(run.font).fontSize(1000).widthOfString(run.text) / 1000;
-    if (unitWidths.size >= MAX_CACHED_WIDTHS) unitWidths.clear();
-    unitWidths.set(key, unit);
+  let widths = unitWidths.get(run.font);
+  if (!widths) {
+    widths = new WordCache<number>();
+    unitWidths.set(run.font, widths);
   }
+  const unit = widths.get(run.text, (text) => {
+    doc.font(run.font).fontSize(1000);
+    shareWordLayouts(doc, run.font);
+    return doc.widthOfString(text) / 1000;
+  });
   return unit * size;
 }
 
-function measure(doc: PDFKit.PDFDocument, text: string, style: TextStyle): number {
+function runsWidth(doc: PDFKit.PDFDocument, runs: Run[], size: number): number {
   let width = 0;
-  for (const run of toRuns(text, style.weight ?? "regular")) width += runWidth(doc, run, style.size);
+  for (const run of runs) width += runWidth(doc, run, size);
   return width;
 }
 
+function measure(doc: PDFKit.PDFDocument, text: string, style: TextStyle): number {
+  return runsWidth(doc, toRuns(text, style.weight ?? "regular"), style.size);
+}
+
 function makeLine(doc: PDFKit.PDFDocument, text: string, style: TextStyle): TextLine {
-  return { runs: toRuns(text, style.weight ?? "regular"), width: measure(doc, text, style) };
+  const runs = toRuns(text, style.weight ?? "regular");
+  return { runs, width: runsWidth(doc, runs, style.size) };
 }
 
 // Cuts a word longer than the column (an IBAN, a URL) at the last character that still fits.
@@ -87,6 +108,13 @@ export function layoutText(
   style: TextStyle,
   maxWidth: number,
 ): TextLine[] {
+  // One word that fits (most table cells: an amount, a date part, a number) is its own only line; this is
+  // what the loop below finds, without laying the word out twice.
+  if (!text.includes(" ") && !text.includes("\n")) {
+    const runs = toRuns(text, style.weight ?? "regular");
+    const width = runsWidth(doc, runs, style.size);
+    if (width <= maxWidth) return [{ runs, width }];
+  }
   const spaceWidth = measure(doc, " ", style);
   const lines: string[] = [];
   for (const paragraph of text.split("\n")) {
@@ -126,8 +154,9 @@ export function drawLines(
     let cursor = options.align === "right" ? x + (options.width ?? 0) - line.width : x;
     for (const run of line.runs) {
       doc.font(run.font).fontSize(style.size);
-      // lineBreak: false draws exactly here: no wrapping and no automatic page break by pdfkit.
-      doc.text(run.text, cursor, y + i * lh, { lineBreak: false });
+      shareWordLayouts(doc, run.font);
+      // Exactly here: no wrapping and no automatic page break by pdfkit.
+      drawRun(doc, run.text, cursor, y + i * lh);
       cursor += runWidth(doc, run, style.size);
     }
   });

@@ -1,3 +1,4 @@
+import { PGlite } from "@electric-sql/pglite";
 import type { StatementQuery } from "../../../shared/contracts/index.js";
 import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
@@ -13,18 +14,28 @@ export interface StatementScope {
   orgId: string;
   customerId: string;
   run<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * PGlite: one connection for everything, so a transaction left open while a PDF renders would make
+   * every other request wait, and a cursor declared WITH HOLD can be read in later transactions. On
+   * PostgreSQL each transaction may get another pooled connection, so a cursor lives in one transaction.
+   */
+  singleConnection: boolean;
 }
+
+const isPglite = (db: Db) => (db as { $client?: unknown }).$client instanceof PGlite;
 
 export const staffScope = (db: Db, orgId: string, customerId: string): StatementScope => ({
   orgId,
   customerId,
   run: (fn) => withOrg(db, orgId, fn),
+  singleConnection: isPglite(db),
 });
 
 export const contactScope = (db: Db, p: ContactPrincipal): StatementScope => ({
   orgId: p.orgId,
   customerId: p.customerId,
   run: (fn) => withContact(db, p.orgId, p.customerId, fn),
+  singleConnection: isPglite(db),
 });
 
 export type StatementHead = Awaited<ReturnType<typeof loadStatementHead>>;

@@ -6,7 +6,14 @@ import { type Address, pdfCustomerParty, pdfOrgParty } from "../documents/pdf-pa
 import { reconcile } from "./reconciliation.js";
 import { addRunningBalance } from "./running-balance.js";
 import { loadStatementHead, type StatementHead, type StatementScope } from "./statement-head.js";
-import { movementBatches } from "./statement-queries.js";
+import {
+  closeMovementCursor,
+  declareMovementCursor,
+  fetchMovements,
+  MOVEMENT_BATCH,
+  type Movement,
+  movementBatches,
+} from "./statement-queries.js";
 
 export interface StatementPdfFile {
   stream: Readable;
@@ -37,10 +44,40 @@ const filenameOf = (head: StatementHead) =>
   `${head.customer.name}-${head.currency}-${head.from}-${head.to}.pdf`.replace(/[^A-Za-z0-9._-]+/g, "_");
 
 /**
+ * Calls `each` with every batch of the statement's movements, read through one server-side cursor (the
+ * query sorts once). On PostgreSQL the cursor lives in one read transaction that stays open while the
+ * PDF renders (one pooled connection, for at most the stall timeout). On PGlite, whose one connection
+ * every other request waits for, the cursor is declared WITH HOLD in a short transaction (its rows are
+ * computed at that commit, under the statement's scope) and each FETCH runs in a short transaction of
+ * its own, so other requests get in between batches; the cursor is closed however the stream ends.
+ */
+async function eachMovementBatch(
+  scope: StatementScope,
+  head: StatementHead,
+  each: (batch: Movement[]) => Promise<void>,
+): Promise<void> {
+  if (!scope.singleConnection) {
+    await scope.run(async (tx) => {
+      for await (const batch of movementBatches(tx, head.filter, head)) await each(batch);
+    });
+    return;
+  }
+  const cursor = await scope.run((tx) => declareMovementCursor(tx, head.filter, head, true));
+  try {
+    for (;;) {
+      const batch = await scope.run((tx) => fetchMovements(tx, cursor));
+      if (batch.length > 0) await each(batch);
+      if (batch.length < MOVEMENT_BATCH) break;
+    }
+  } finally {
+    await scope.run((tx) => closeMovementCursor(tx, cursor)).catch(() => undefined);
+  }
+}
+
+/**
  * Streams a statement PDF. A short transaction reads the head (a bad range or an unknown customer rejects
- * here, as a problem+json answer); then each keyset batch of movements is read in a short transaction of
- * its own and becomes rows of the PDF already flowing to the client. No transaction stays open while pages
- * render, which matters on PGlite, where one open transaction makes every other request wait. The running
+ * here, as a problem+json answer); then the movements are read in batches through one cursor (see
+ * eachMovementBatch) and each batch becomes rows of the PDF already flowing to the client. The running
  * and closing balances are summed from the lines printed, so the PDF always adds up. A failure after the
  * head ends the stream with an error (the client gets a cut-off download).
  */
@@ -75,7 +112,7 @@ export async function streamStatementPdf(
     let lineCount = 0;
     let chargesMinor = 0;
     let creditsMinor = 0;
-    for await (const batch of movementBatches((fn) => scope.run(fn), head.filter, head)) {
+    await eachMovementBatch(scope, head, async (batch) => {
       await drained(doc.doc);
       const walked = addRunningBalance(batch, balance);
       doc.addLines(walked.lines);
@@ -85,7 +122,7 @@ export async function streamStatementPdf(
         if (m.amountMinor > 0) chargesMinor += m.amountMinor;
         else creditsMinor -= m.amountMinor;
       }
-    }
+    });
     await drained(doc.doc);
     doc.finish({
       lineCount,

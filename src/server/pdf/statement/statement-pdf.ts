@@ -44,19 +44,6 @@ export interface StatementPdfEnd {
   reconciliation: StatementReconciliation;
 }
 
-/**
- * pdfkit caches the shaped layout of every distinct word for the life of a document. A statement's words
- * are mostly distinct (numbers, amounts, balances), so that cache would grow with the statement: 10,000
- * lines kept ~28 MiB (bench/statement-pdf.ts). Turning it off (`fontLayoutCache: false`) made rendering
- * 2.5 times slower, so it is emptied at each page instead: it then holds one page's words. The fonts
- * live in a private field; should pdfkit rename it, this does nothing and only memory suffers.
- */
-function forgetWordLayouts(doc: PDFKit.PDFDocument): void {
-  const fonts = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: object }> })
-    ._fontFamilies;
-  for (const font of Object.values(fonts ?? {})) if (font.layoutCache) font.layoutCache = Object.create(null);
-}
-
 const COLUMN_WIDTHS = { date: 58, document: 122, amount: 66 };
 
 /**
@@ -176,7 +163,8 @@ export class StatementPdf {
 
   private nextPage(withHeader: boolean): void {
     this.footer();
-    forgetWordLayouts(this.doc);
+    // Shaped words are cached per process and bounded (word-layouts.ts), not per document: nothing grows
+    // with the statement's length.
     this.doc.addPage();
     this.page += 1;
     this.ctx.y = MARGIN;
