@@ -8,14 +8,42 @@ import type { Mailer } from "../../email/mailer.js";
 import { AppError } from "../../errors/errors.js";
 import { callProvider } from "../../gateways/call-provider.js";
 import type { GatewayEvent, NotificationInput } from "../../gateways/gateway.js";
-import { gatewayEnv, gatewayOf } from "../../gateways/registry.js";
+import { type AnyGateway, gatewayEnv, gatewayOf } from "../../gateways/registry.js";
 import { loadCustomerRecord } from "../customers/customers.service.js";
 import { loadGatewayCredentials } from "../gateway-credentials/gateway-credentials.service.js";
 import { notify } from "../notifications/notifications.service.js";
 import { undoRefundInTx } from "./online-refunds.service.js";
 import { applyPaymentEventInTx } from "./record-payment.service.js";
 
-type EventDeps = { db: Db; config: Config; mailer: Mailer };
+/** Where a failure that answers 503 is written down (the request's logger); never given a secret. */
+export interface EventLog {
+  error(details: Record<string, unknown>, message: string): void;
+}
+type EventDeps = { db: Db; config: Config; mailer: Mailer; log?: EventLog };
+
+/**
+ * The organisation's credentials at this provider, or null when it has none (or none this server can
+ * read: a key rotated out, a schema change): nothing to verify against, 404. Any other failure (the
+ * database) is no answer about the organisation: 503, so the provider retries, with a log line naming
+ * the organisation, the provider and the error's kind only (its message could quote what was read).
+ */
+async function credentialsForNotification(
+  deps: EventDeps,
+  gateway: AnyGateway,
+  orgId: string,
+): Promise<unknown> {
+  try {
+    return await loadGatewayCredentials(deps.db, deps.config, orgId, gateway);
+  } catch (error) {
+    const kind = error instanceof Error ? error.name : typeof error;
+    const code = (error as { code?: unknown } | null)?.code;
+    deps.log?.error(
+      { gateway: gateway.id, orgId, error: kind, ...(typeof code === "string" ? { code } : {}) },
+      "gateway notification: the organisation's credentials could not be loaded",
+    );
+    throw new AppError("GATEWAY_UNAVAILABLE");
+  }
+}
 
 /**
  * A provider's notification for one organisation (issue 13): verified with that organisation's
@@ -30,7 +58,7 @@ export async function receiveGatewayNotification(
 ): Promise<{ received: true; duplicate: boolean }> {
   const gateway = gatewayOf(deps.config, gatewayId);
   if (!gateway) throw new AppError("NOT_FOUND");
-  const credentials = await loadGatewayCredentials(deps.db, deps.config, orgId, gateway).catch(() => null);
+  const credentials = await credentialsForNotification(deps, gateway, orgId);
   // An organisation that does not exist or has no credentials here: nothing to verify against.
   if (credentials === null) throw new AppError("NOT_FOUND");
   const env = gatewayEnv(deps.config);
