@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { readZip } from "../modules/organisation-data/zip.js";
 import { buildCustomer, buildInvoice, buildOrg, type TestOrg } from "../test/factories.js";
 import { PaypalFake } from "../test/fakes/paypal-fake.js";
@@ -16,19 +17,6 @@ import { clearPaypalTokens } from "./paypal/paypal-client.js";
  * of any secret is in the log, nor in the organisation's export. Also (gateway-events.service.ts): a
  * notification whose credentials cannot be loaded for another reason than "none" is a 503 with a log line.
  */
-const failCredentialLoading = vi.hoisted(() => ({ on: false }));
-vi.mock("../modules/gateway-credentials/gateway-credentials.service.js", async (importOriginal) => {
-  const real =
-    await importOriginal<typeof import("../modules/gateway-credentials/gateway-credentials.service.js")>();
-  return {
-    ...real,
-    loadGatewayCredentials: (...args: Parameters<typeof real.loadGatewayCredentials>) =>
-      failCredentialLoading.on
-        ? Promise.reject(Object.assign(new Error("Connection terminated unexpectedly"), { code: "57P01" }))
-        : real.loadGatewayCredentials(...args),
-  };
-});
-
 const hex = () => randomBytes(12).toString("hex");
 const stripeKeys = { secretKey: `sk_test_${hex()}`, webhookSecret: `whsec_${hex()}` };
 const paypalAccount = {
@@ -204,14 +192,17 @@ test("the organisation's export holds no credentials, only what Settings shows o
 
 test("a notification whose credentials cannot be read (not missing) is a 503 with a log line, no 404", async () => {
   const from = lines.length;
-  failCredentialLoading.on = true;
-  const res = await ctx.app.inject({
-    method: "POST",
-    url: `/api/gateways/stripe/notify/${org.orgId}`,
-    headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=00" },
-    payload: "{}",
-  });
-  failCredentialLoading.on = false;
+  // The database fails the read (here: the table is away for a moment), as an outage would.
+  const { db } = ctx.database;
+  await db.execute(sql`alter table gateway_credentials rename to gateway_credentials_away`);
+  const res = await ctx.app
+    .inject({
+      method: "POST",
+      url: `/api/gateways/stripe/notify/${org.orgId}`,
+      headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=00" },
+      payload: "{}",
+    })
+    .finally(() => db.execute(sql`alter table gateway_credentials_away rename to gateway_credentials`));
   expect([res.statusCode, res.json().code]).toEqual([503, "GATEWAY_UNAVAILABLE"]);
   const logged = lines.slice(from).map((line) => JSON.parse(line) as Record<string, unknown>);
   expect(logged).toContainEqual(
@@ -219,8 +210,7 @@ test("a notification whose credentials cannot be read (not missing) is a 503 wit
       level: 50,
       gateway: "stripe",
       orgId: org.orgId,
-      error: "Error",
-      code: "57P01",
+      code: "42P01",
       msg: "gateway notification: the organisation's credentials could not be loaded",
     }),
   );

@@ -1,8 +1,16 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Db, Tx } from "../../db/client.js";
-import { checkoutSessions, gatewayEvents, organisations, payments, refunds } from "../../db/schema/index.js";
+import {
+  checkoutSessions,
+  gatewayEvents,
+  invoices,
+  notifications,
+  organisations,
+  payments,
+  refunds,
+} from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import type { Mailer } from "../../email/mailer.js";
 import { AppError } from "../../errors/errors.js";
@@ -18,6 +26,7 @@ import { applyPaymentEventInTx } from "./record-payment.service.js";
 /** Where a failure that answers 503 is written down (the request's logger); never given a secret. */
 export interface EventLog {
   error(details: Record<string, unknown>, message: string): void;
+  warn(details: Record<string, unknown>, message: string): void;
 }
 type EventDeps = { db: Db; config: Config; mailer: Mailer; log?: EventLog };
 
@@ -36,7 +45,9 @@ async function credentialsForNotification(
     return await loadGatewayCredentials(deps.db, deps.config, orgId, gateway);
   } catch (error) {
     const kind = error instanceof Error ? error.name : typeof error;
-    const code = (error as { code?: unknown } | null)?.code;
+    // The driver's SQLSTATE, on the error or on the one it wraps (drizzle's "Failed query").
+    const failure = error as { code?: unknown; cause?: { code?: unknown } } | null;
+    const code = failure?.code ?? failure?.cause?.code;
     deps.log?.error(
       { gateway: gateway.id, orgId, error: kind, ...(typeof code === "string" ? { code } : {}) },
       "gateway notification: the organisation's credentials could not be loaded",
@@ -83,6 +94,67 @@ export async function receiveGatewayNotification(
   return { received: true, duplicate };
 }
 
+type Checkout = typeof checkoutSessions.$inferSelect;
+type PaymentEvent = Extract<GatewayEvent, { kind: "payment" }>;
+
+const sameMoney = (stated: { amountMinor: number; currency: string }, checkout: Checkout) =>
+  stated.amountMinor === checkout.amountMinor && stated.currency.toUpperCase() === checkout.currency;
+
+/**
+ * A provider's payment event whose amount or currency is not its checkout's (decision 024): nothing is
+ * applied (no payment, the checkout as it was); the event id is kept like any other, so the provider's
+ * retries change nothing; staff are told once per provider payment (a notification with both amounts
+ * and the provider's reference) and a warning is logged. The notification answers 2xx: the provider
+ * has delivered it, and retrying would not make the amounts agree.
+ */
+async function holdMismatchInTx(
+  tx: Tx,
+  deps: EventDeps,
+  checkout: Checkout,
+  event: PaymentEvent,
+  stated: { amountMinor: number; currency: string },
+) {
+  deps.log?.warn(
+    {
+      gateway: checkout.gateway,
+      orgId: checkout.orgId,
+      checkoutId: checkout.id,
+      reference: event.reference,
+      expected: { amountMinor: checkout.amountMinor, currency: checkout.currency },
+      stated,
+    },
+    "gateway notification: amount or currency differs from the checkout's; not applied",
+  );
+  const [told] = await tx
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.orgId, checkout.orgId),
+        eq(notifications.type, "payment_mismatch"),
+        sql`${notifications.data}->>'reference' = ${event.reference}`,
+      ),
+    )
+    .limit(1);
+  if (told) return;
+  const ids = checkout.allocations.map((a) => a.invoiceId);
+  const numbered = ids.length
+    ? await tx.select({ number: invoices.number }).from(invoices).where(inArray(invoices.id, ids))
+    : [];
+  const customer = await loadCustomerRecord(tx, checkout.customerId);
+  await notify(tx, deps, checkout.orgId, "payment_mismatch", {
+    invoiceId: ids[0] ?? "",
+    number: numbered.map((d) => d.number ?? "").join(", "),
+    customerName: customer.name,
+    gateway: checkout.gateway,
+    reference: event.reference,
+    amountMinor: stated.amountMinor,
+    currency: stated.currency,
+    expectedMinor: checkout.amountMinor,
+    expectedCurrency: checkout.currency,
+  });
+}
+
 async function applyEventInTx(tx: Tx, deps: EventDeps, orgId: string, gateway: string, event: GatewayEvent) {
   if (event.kind === "ignored") return;
   if (event.kind === "payment") {
@@ -92,6 +164,10 @@ async function applyEventInTx(tx: Tx, deps: EventDeps, orgId: string, gateway: s
       .where(and(eq(checkoutSessions.id, event.checkoutId), eq(checkoutSessions.orgId, orgId)));
     // Another provider's checkout, or one this organisation never opened: nothing of ours to change.
     if (!checkout || checkout.gateway !== gateway) return;
+    if (event.amount && !sameMoney(event.amount, checkout)) {
+      await holdMismatchInTx(tx, deps, checkout, event, event.amount);
+      return;
+    }
     await applyPaymentEventInTx(tx, deps, checkout, event);
     return;
   }
