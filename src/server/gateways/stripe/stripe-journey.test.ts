@@ -222,6 +222,36 @@ describe("Stripe checkout through the portal", () => {
     expect(await invoice(inv.id)).toMatchObject({ status: "paid", paidMinor: inv.totalMinor });
   });
 
+  it("SEPA in flight: both invoice lists say 'payment processing' until the bank settles", async () => {
+    const { customer, invoices, cookie } = await customerWith("Slow Bank", [8_000, 2_000], {
+      mayPayByBank: true,
+    });
+    const [inv, other] = invoices as [InvoiceDetail, InvoiceDetail];
+    const started = await payInvoice(cookie, inv.id);
+    const { session, intent } = onStripePage(started.json().checkoutUrl, {
+      method: "sepa_debit",
+      result: "processing",
+    });
+    const lists = async () => {
+      const staff = await ctx.app.inject({
+        url: `/api/invoices?customerId=${customer.id}`,
+        headers: { cookie: org.cookie },
+      });
+      const portal = await ctx.app.inject({ url: `/api/portal/${org.slug}/invoices`, headers: { cookie } });
+      const flags = (items: { id: string; paymentProcessing: boolean }[]) =>
+        [inv.id, other.id].map((id) => items.find((i) => i.id === id)?.paymentProcessing);
+      return { staff: flags(staff.json()), portal: flags(portal.json().items) };
+    };
+    expect(await lists()).toEqual({ staff: [false, false], portal: [false, false] });
+    expect((await notify(fake.event("checkout.session.completed", session))).statusCode).toBe(200);
+    expect(await lists()).toEqual({ staff: [true, false], portal: [true, false] });
+    fake.state.settle(intent.id, "succeeded");
+    expect((await notify(fake.event("checkout.session.async_payment_succeeded", session))).statusCode).toBe(
+      200,
+    );
+    expect(await lists()).toEqual({ staff: [false, false], portal: [false, false] });
+  });
+
   it("a tampered notification is 400 and changes nothing", async () => {
     const { customer, invoices, cookie } = await customerWith("Tampered", [3_000]);
     const started = await payInvoice(cookie, (invoices[0] as InvoiceDetail).id);
