@@ -1,4 +1,11 @@
-import { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
+import {
+  type APIRequestContext,
+  type APIResponse,
+  type Browser,
+  type BrowserContext,
+  expect,
+  type Page,
+} from "@playwright/test";
 
 export const DEMO = { email: "demo@portico.local", password: "portico-demo-2026" };
 
@@ -59,4 +66,63 @@ export async function signUpOwner(page: Page, label: string) {
   });
   expect(res.status(), await res.text()).toBe(200);
   return owner;
+}
+
+/** The demo organisation's portal. */
+export const DEMO_PORTAL = "/p/estudio-nube";
+
+/** The JSON of an API answer, after checking its status (the body is the failure message). */
+export async function ok(res: APIResponse, status = 200) {
+  expect(res.status(), await res.text()).toBe(status);
+  return res.json();
+}
+
+/**
+ * A customer of its own (`name`, EUR, 30 days) with one contact who has a password, and one issued
+ * invoice of 121.00 (100.00 + VAT) with one line `description`. Staff's request context.
+ */
+export async function customerWithInvoice(
+  request: APIRequestContext,
+  input: { unique: string; name: string; email: string; description: string },
+) {
+  const { email } = input;
+  const password = `amber harbour ${input.unique} seven`;
+  const customer = await ok(
+    await request.post("/api/customers", {
+      data: {
+        kind: "company",
+        name: input.name,
+        currency: "EUR",
+        paymentTermsDays: 30,
+        mayPayByBank: false,
+        contacts: [{ name: "Pablo Pagos", email, isPrimary: true }],
+      },
+    }),
+    201,
+  );
+  await ok(
+    await request.post(`/api/customers/${customer.id}/contacts/${customer.contacts[0].id}/portal-access`, {
+      data: { mode: "password", password },
+    }),
+  );
+  const draft = await ok(
+    await request.post("/api/invoices", {
+      data: {
+        customerId: customer.id,
+        lines: [{ description: input.description, quantityMilli: 1000, unitPriceMinor: 10000 }],
+      },
+    }),
+    201,
+  );
+  const invoice = await ok(await request.post(`/api/invoices/${draft.id}/issue`, { data: {} }));
+  return { email, password, customer, invoice };
+}
+
+/** Signs a contact in to the demo portal with a password. */
+export async function signInContact(portal: Page, email: string, password: string) {
+  await portal.goto(`${DEMO_PORTAL}/login`);
+  await portal.getByRole("textbox", { name: "Email" }).fill(email);
+  await portal.getByLabel(/^Password/).fill(password);
+  await portal.getByRole("button", { name: "Sign in" }).click();
+  await expect(portal.getByRole("heading", { level: 1, name: /^Hello, / })).toBeVisible();
 }

@@ -1,22 +1,16 @@
-import {
-  type APIRequestContext,
-  type APIResponse,
-  type Browser,
-  expect,
-  type Page,
-  test,
-} from "@playwright/test";
+import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
 import { E2E_MERCHANT } from "../src/server/test/fakes/paypal-fake-wire.js";
-import { englishContext, signInStaff } from "./helpers.js";
+import {
+  customerWithInvoice,
+  englishContext,
+  ok,
+  DEMO_PORTAL as PORTAL,
+  signInContact,
+  signInStaff,
+} from "./helpers.js";
 
 // Issue 13: a contact pays an invoice with PayPal. scripts/test-e2e.sh runs the in-repo fake PayPal and
 // points the app at it (PAYPAL_API_BASE); staff enter the fake merchant's credentials like real ones.
-const PORTAL = "/p/estudio-nube";
-
-async function ok(res: APIResponse, status = 200) {
-  expect(res.status(), await res.text()).toBe(status);
-  return res.json();
-}
 
 /**
  * PayPal set up for the demo organisation and its only gateway until `restore` (the portal pays with the
@@ -36,49 +30,6 @@ async function setUpPaypal(request: APIRequestContext) {
   return () => request.put("/api/payment-gateways", { data: { enabled } });
 }
 
-/** A customer of its own with a contact who has a password, and one issued invoice of 121.00. */
-async function customerWithInvoice(request: APIRequestContext, unique: string) {
-  const email = `pablo.${unique}@paypal.example`;
-  const password = `amber harbour ${unique} seven`;
-  const customer = await ok(
-    await request.post("/api/customers", {
-      data: {
-        kind: "company",
-        name: `PayPal Works ${unique}`,
-        currency: "EUR",
-        paymentTermsDays: 30,
-        mayPayByBank: false,
-        contacts: [{ name: "Pablo Pagos", email, isPrimary: true }],
-      },
-    }),
-    201,
-  );
-  await ok(
-    await request.post(`/api/customers/${customer.id}/contacts/${customer.contacts[0].id}/portal-access`, {
-      data: { mode: "password", password },
-    }),
-  );
-  const draft = await ok(
-    await request.post("/api/invoices", {
-      data: {
-        customerId: customer.id,
-        lines: [{ description: "PayPal work", quantityMilli: 1000, unitPriceMinor: 10000 }],
-      },
-    }),
-    201,
-  );
-  const invoice = await ok(await request.post(`/api/invoices/${draft.id}/issue`, { data: {} }));
-  return { email, password, invoice };
-}
-
-async function signInContact(portal: Page, email: string, password: string) {
-  await portal.goto(`${PORTAL}/login`);
-  await portal.getByRole("textbox", { name: "Email" }).fill(email);
-  await portal.getByLabel(/^Password/).fill(password);
-  await portal.getByRole("button", { name: "Sign in" }).click();
-  await expect(portal.getByRole("heading", { level: 1, name: /^Hello, / })).toBeVisible();
-}
-
 test("a contact pays an invoice with PayPal (the fake) and the invoice is paid", async ({ browser }) => {
   test.setTimeout(120_000);
   const unique = Date.now().toString(36);
@@ -94,7 +45,12 @@ test("a contact pays an invoice with PayPal (the fake) and the invoice is paid",
 });
 
 async function payWithPaypal(browser: Browser, page: Page, unique: string) {
-  const created = await customerWithInvoice(page.request, unique);
+  const created = await customerWithInvoice(page.request, {
+    unique,
+    name: `PayPal Works ${unique}`,
+    email: `pablo.${unique}@paypal.example`,
+    description: "PayPal work",
+  });
 
   const contact = await englishContext(browser);
   const portal = await contact.newPage();

@@ -33,8 +33,10 @@ fake_pid=
 pw_pid=
 
 paypal_fake_pid=
+stripe_fake_pid=
 stop_fake() {
   [[ -n $paypal_fake_pid ]] && kill -TERM "$paypal_fake_pid" 2>/dev/null
+  [[ -n $stripe_fake_pid ]] && kill -TERM "$stripe_fake_pid" 2>/dev/null
   [[ -n $fake_pid ]] || return 0
   kill -TERM -- "-$fake_pid" 2>/dev/null || true
 }
@@ -86,6 +88,12 @@ for _ in $(seq 100); do [[ -s $WORK/paypal-fake.url ]] && break; sleep 0.1; done
 PAYPAL_API_BASE=$(head -n 1 "$WORK/paypal-fake.url")
 [[ -n $PAYPAL_API_BASE ]] || { log "the fake PayPal did not start"; exit 1; }
 export PAYPAL_API_BASE
+node_modules/.bin/tsx src/server/test/fakes/stripe-fake-server.ts >"$WORK/stripe-fake.url" 2>>"$APP_LOG" &
+stripe_fake_pid=$!
+for _ in $(seq 100); do [[ -s $WORK/stripe-fake.url ]] && break; sleep 0.1; done
+STRIPE_API_BASE=$(head -n 1 "$WORK/stripe-fake.url")
+[[ -n $STRIPE_API_BASE ]] || { log "the fake Stripe did not start"; exit 1; }
+export STRIPE_API_BASE
 
 log "starting the app on $BASE (data $WORK/data, log $APP_LOG)"
 t0=$SECONDS

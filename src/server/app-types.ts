@@ -18,7 +18,8 @@ export interface AppDeps {
   jobRunner?: JobRunner;
   /** Serve the built web apps from dist/web (off in API tests). */
   serveWeb?: boolean;
-  logger?: boolean;
+  /** Fastify's logger at config.logLevel; `{ stream }` writes its JSON lines there (a test reads them). */
+  logger?: boolean | { stream: { write(line: string): void } };
   /** Live streams' heartbeat and session re-check (G4); shorter in tests. */
   liveHeartbeatMs?: number;
 }

@@ -71,7 +71,9 @@ const webDir = fileURLToPath(new URL("../../dist/web", import.meta.url));
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
-    logger: deps.logger ? { level: deps.config.logLevel } : false,
+    logger: deps.logger
+      ? { level: deps.config.logLevel, ...(typeof deps.logger === "object" ? deps.logger : {}) }
+      : false,
     // Off unless TRUST_PROXY names the proxies: otherwise any client could pick its address (X-Forwarded-For).
     trustProxy: fastifyTrustProxy(deps.config.trustProxy),
     bodyLimit: 2 * 1024 * 1024,

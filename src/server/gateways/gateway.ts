@@ -88,6 +88,11 @@ export type GatewayEvent =
       /** A CP code (F4) for a failure, and the provider's own code shown to staff (e.g. RedSys 0180). */
       failureCode?: string;
       providerCode?: string;
+      /**
+       * What the provider says it charged (minor units, ISO code), when it says: checked against the
+       * checkout's own before anything is applied (an event that differs is recorded, not applied).
+       */
+      amount?: { amountMinor: number; currency: string };
       /** A method the payer chose to save (E12). */
       savedMethod?: { providerMethodId: string; providerCustomerId: string; label: string } | null;
     }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { inject } from "vitest";
-import { type App, buildApp } from "../app.js";
+import { type App, type AppDeps, buildApp } from "../app.js";
 import { type Config, loadConfig } from "../config.js";
 import { type Database, openDatabase } from "../db/client.js";
 import { migrateDatabase } from "../db/migrate.js";
@@ -28,6 +28,7 @@ export const TEST_PUBLIC_URL = "https://portico.test";
 export async function createTestContext(
   env: Record<string, string> = {},
   extend?: (app: App, database: Database) => void,
+  options: Pick<AppDeps, "logger"> = {},
 ): Promise<TestContext> {
   const config = loadConfig({ PUBLIC_URL: TEST_PUBLIC_URL, APP_SECRET: "test-secret-0123456789", ...env });
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -48,7 +49,7 @@ export async function createTestContext(
   }
   await migrateDatabase(database);
   const mailer = new Mailer(config, database.db);
-  const app = await buildApp({ database, config, mailer });
+  const app = await buildApp({ database, config, mailer, ...options });
   extend?.(app, database);
   await app.ready();
   return {

@@ -100,6 +100,11 @@ export const invoiceSummary = z.object({
   /** A credit note's credit left, or a retainer's balance left to apply or refund; else 0. */
   availableMinor: z.number().int(),
   isOverdue: z.boolean(),
+  /**
+   * A payment of it was accepted by the provider but has not settled (a SEPA debit takes days): shown as
+   * "payment processing"; derived from its checkouts, never stored (issue 13).
+   */
+  paymentProcessing: z.boolean(),
 });
 export type InvoiceSummary = z.infer<typeof invoiceSummary>;
 
@@ -125,11 +130,6 @@ export const invoiceDetail = invoiceSummary.extend({
   refunds: z.array(refund),
   /** The gateways this invoice offers (the organisation's at creation; staff may narrow them). */
   gateways: z.array(z.string()),
-  /**
-   * A payment of it was accepted by the provider but has not settled (a SEPA debit takes days): shown as
-   * "payment processing"; derived from its checkouts, never stored (issue 13).
-   */
-  paymentProcessing: z.boolean(),
 });
 export type InvoiceDetail = z.infer<typeof invoiceDetail>;
 

@@ -162,6 +162,8 @@ export const en: Messages<typeof es> = {
       refund_unconfirmed:
         "The provider did not answer the refund of {{amount}} to {{customerName}}: it is not recorded here. Check the payment at the provider; refunding the same amount again is safe (the provider sees the same request)",
       payment_disputed: "{{customerName}} disputed a payment of {{amount}} ({{number}}) at the provider",
+      payment_mismatch:
+        "The provider reports a payment of {{amount}} from {{customerName}} for {{number}}, but {{expected}} was asked: it is not recorded. Check it at the provider (reference {{reference}}) and record or refund the payment",
       other: "New activity",
     },
     customers: {

@@ -159,6 +159,8 @@ export const es = {
       refund_unconfirmed:
         "El proveedor no ha respondido a la devolución de {{amount}} a {{customerName}}: aquí no consta. Revisa el pago en el proveedor; repetir la misma devolución es seguro (el proveedor ve la misma petición)",
       payment_disputed: "{{customerName}} ha disputado un pago de {{amount}} ({{number}}) ante el proveedor",
+      payment_mismatch:
+        "El proveedor notifica un pago de {{amount}} de {{customerName}} para {{number}}, pero se pidieron {{expected}}: no se ha registrado. Revísalo en el proveedor (referencia {{reference}}) y registra o devuelve el pago",
       other: "Nueva actividad",
     },
     customers: {

@@ -178,7 +178,13 @@ function InvoiceTable({ rows }: { rows: PortalInvoiceSummary[] }) {
       key: "status",
       header: t("invoice.status"),
       kind: "aside",
-      cell: (invoice) => <InvoiceStatusBadge status={invoice.status} isOverdue={invoice.isOverdue} />,
+      cell: (invoice) => (
+        <InvoiceStatusBadge
+          status={invoice.status}
+          isOverdue={invoice.isOverdue}
+          paymentProcessing={invoice.paymentProcessing}
+        />
+      ),
     },
   ];
   return (

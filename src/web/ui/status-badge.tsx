@@ -17,9 +17,12 @@ const COLORS: Record<InvoiceStatus, string> = {
 export function InvoiceStatusBadge({
   status,
   isOverdue = false,
+  paymentProcessing = false,
 }: {
   status: InvoiceStatus;
   isOverdue?: boolean;
+  /** A payment the provider accepted has not settled (a SEPA debit, issue 13). */
+  paymentProcessing?: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -31,6 +34,11 @@ export function InvoiceStatusBadge({
       {isOverdue && isOpenStatus(status) ? (
         <Badge color="red" variant="filled">
           {t("status.overdue")}
+        </Badge>
+      ) : null}
+      {paymentProcessing && isOpenStatus(status) ? (
+        <Badge color="blue" variant="outline">
+          {t("gateways.processing")}
         </Badge>
       ) : null}
     </Group>

@@ -30,7 +30,13 @@ describe("the payer's return: capture and the capture's own status", () => {
     const captureId = rig.fake.order(orderId).captureId;
     expect(back).toEqual({
       kind: "captured",
-      event: { kind: "payment", checkoutId: input.checkoutId, reference: captureId, status: "succeeded" },
+      event: {
+        kind: "payment",
+        checkoutId: input.checkoutId,
+        reference: captureId,
+        amount: { amountMinor: input.amountMinor, currency: input.currency },
+        status: "succeeded",
+      },
     });
     const [sent] = rig.fake.requestsTo(`/v2/checkout/orders/${orderId}/capture`);
     expect(sent?.headers["paypal-request-id"]).toMatch(/^capture-/);

@@ -106,9 +106,26 @@ function readCapture(order: PaypalOrder, input: CaptureInput): PaymentEvent {
   return paymentEventOf(capture, input.checkoutId);
 }
 
+/** What the capture says it took, in minor units ("121.00" EUR → 12100); nothing when it says nothing. */
+function amountOf(capture: PaypalCapture): Pick<PaymentEvent, "amount"> {
+  const amount = capture.amount;
+  if (!amount) return {};
+  try {
+    return {
+      amount: {
+        amountMinor: fromPaypalValue(amount.value, amount.currency_code),
+        currency: amount.currency_code,
+      },
+    };
+  } catch {
+    // Not an amount at all: it matches no checkout's, so the event is recorded and not applied.
+    return { amount: { amountMinor: -1, currency: amount.currency_code } };
+  }
+}
+
 /** A capture's own status as a payment event (the return and the PAYMENT.CAPTURE.* webhooks agree). */
 export function paymentEventOf(capture: PaypalCapture, checkoutId: string): PaymentEvent {
-  const base = { kind: "payment" as const, checkoutId, reference: capture.id };
+  const base = { kind: "payment" as const, checkoutId, reference: capture.id, ...amountOf(capture) };
   switch (capture.status) {
     case "COMPLETED":
     case "PARTIALLY_REFUNDED":

@@ -8,6 +8,7 @@ import { type PayerOutcome, PaypalFake } from "../../test/fakes/paypal-fake.js";
 import { merchant } from "../../test/fakes/paypal-fake-setup.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 import { contactSessionCookie } from "../../test/scenarios.js";
+import { mismatchNotices } from "../mismatch-test-support.js";
 
 /**
  * Issue 13's acceptance for PayPal, through Portico's own routes: the portal's checkout, the payer's
@@ -200,6 +201,39 @@ describe("paying with PayPal through the portal", () => {
     expect((await deliver(fake.captureEvent(captureId, "PAYMENT.CAPTURE.DENIED"))).statusCode).toBe(200);
     expect(await paymentsOf(customer.id)).toHaveLength(1);
     expect((await checkoutOf(orderId))?.status).toBe("succeeded");
+  });
+
+  test("a capture webhook whose amount or currency is not the checkout's is kept, not applied; staff told once", async () => {
+    const { customer, invoices, cookie } = await customerWithInvoices();
+    const { orderId } = await pay(cookie, invoices[0]?.id as string);
+    expect(await approveAndReturn(orderId, "pending")).toContain("payment=processing");
+    const captureId = fake.order(orderId).captureId as string;
+    const capture = fake.captures.get(captureId);
+    if (!capture) throw new Error("no capture");
+    const asked = capture.value;
+    capture.value = "120.00";
+    expect((await deliver(fake.captureEvent(captureId))).json()).toEqual({
+      received: true,
+      duplicate: false,
+    });
+    Object.assign(capture, { value: asked, currency: "USD" });
+    expect((await deliver(fake.captureEvent(captureId))).json()).toEqual({
+      received: true,
+      duplicate: false,
+    });
+    expect(await paymentsOf(customer.id)).toHaveLength(0);
+    expect((await checkoutOf(orderId))?.status).toBe("processing");
+    const notices = (await mismatchNotices(ctx, org)).filter((n) => n.reference === captureId);
+    expect(notices).toEqual([
+      expect.objectContaining({
+        gateway: "paypal",
+        customerName: customer.name,
+        amountMinor: 12_000,
+        currency: "EUR",
+        expectedMinor: invoices[0]?.totalMinor,
+        expectedCurrency: "EUR",
+      }),
+    ]);
   });
 
   test("a tampered webhook is refused (400) and changes nothing", async () => {

@@ -37,7 +37,15 @@ describe("verifying a webhook by PayPal's postback", () => {
     const signed = rig.fake.sign(event, merchant);
     expect(await verify(signed)).toEqual({
       eventId: event.id,
-      events: [{ kind: "payment", checkoutId, reference: captureId, status: "succeeded" }],
+      events: [
+        {
+          kind: "payment",
+          checkoutId,
+          reference: captureId,
+          amount: { amountMinor: 8_000, currency: "EUR" },
+          status: "succeeded",
+        },
+      ],
     });
     const postback = rig.fake.requestsTo("/v1/notifications/verify-webhook-signature").at(-1)?.body;
     expect(postback).toMatchObject({
@@ -89,6 +97,7 @@ describe("what each event means", () => {
         kind: "payment",
         checkoutId,
         reference: captureId,
+        amount: { amountMinor: 8_000, currency: "EUR" },
         status: "failed",
         failureCode: "CP3003",
         providerCode: "DECLINED",

@@ -188,7 +188,13 @@ describe("RedSys notifications", () => {
       received.map((body) => redsysGateway.verifyNotification(credentials, env, body)),
     );
     expect(first?.events).toEqual([
-      { kind: "payment", checkoutId: input.checkoutId, reference: start.providerRef, status: "succeeded" },
+      {
+        kind: "payment",
+        checkoutId: input.checkoutId,
+        reference: start.providerRef,
+        amount: { amountMinor: input.amountMinor, currency: input.currency },
+        status: "succeeded",
+      },
     ]);
     expect(second?.eventId).toBe(first?.eventId);
   });

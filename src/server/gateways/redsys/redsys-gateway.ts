@@ -143,6 +143,17 @@ async function verifyNotification(
   return { eventId, events: [readEvent(fields, order, type, response, responseText)] };
 }
 
+const isoOfRedsysCurrency = new Map(Object.entries(redsysCurrencyNumbers).map(([iso, n]) => [n, iso]));
+
+/** Ds_Amount (cents, no decimal point) and Ds_Currency (ISO numeric) as the notification states them. */
+function amountOf(fields: Record<string, string>): { amount?: { amountMinor: number; currency: string } } {
+  if (fields.Ds_Amount === undefined || fields.Ds_Currency === undefined) return {};
+  const amountMinor = /^\d+$/.test(fields.Ds_Amount) ? Number(fields.Ds_Amount) : -1;
+  // A currency Portico never asks RedSys for is ISO's "no currency": it matches no checkout.
+  const currency = isoOfRedsysCurrency.get(fields.Ds_Currency) ?? "XXX";
+  return { amount: { amountMinor, currency } };
+}
+
 function readEvent(
   fields: Record<string, string>,
   order: string,
@@ -166,15 +177,12 @@ function readEvent(
   // Portico's checkout id travels in Ds_Merchant_MerchantData; an order started elsewhere has none.
   if (!uuidPattern.test(checkoutId))
     return { kind: "ignored", why: "no Portico checkout in Ds_MerchantData" };
-  if (outcome === "authorised") return { kind: "payment", checkoutId, reference: order, status: "succeeded" };
-  if (outcome === "cancelled") {
-    return { kind: "payment", checkoutId, reference: order, status: "cancelled", providerCode: responseText };
-  }
+  const base = { kind: "payment" as const, checkoutId, reference: order, ...amountOf(fields) };
+  if (outcome === "authorised") return { ...base, status: "succeeded" };
+  if (outcome === "cancelled") return { ...base, status: "cancelled", providerCode: responseText };
   const failureCode = redsysFailureCode(response);
   return {
-    kind: "payment",
-    checkoutId,
-    reference: order,
+    ...base,
     status: "failed",
     providerCode: responseText,
     ...(failureCode ? { failureCode } : {}),

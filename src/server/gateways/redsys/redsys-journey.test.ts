@@ -7,6 +7,7 @@ import { contactCookieFor, issuedInvoice, staffGet } from "../../modules/receipt
 import { buildCustomer, buildOrg, type TestOrg } from "../../test/factories.js";
 import { type RedsysFake, redsysTestMerchant, startRedsysFake } from "../../test/fakes/redsys-fake.js";
 import { createTestContext, TEST_PUBLIC_URL, type TestContext } from "../../test/harness.js";
+import { mismatchNotices } from "../mismatch-test-support.js";
 
 /**
  * RedSys through Portico's routes (issue 13): the portal's checkout, the form page, the fake's payment
@@ -155,6 +156,34 @@ describe("paying through RedSys", () => {
       [invoice.totalMinor, "redsys", order.order],
     ]);
     expect(await invoiceStatus(invoice.id)).toMatchObject({ status: "paid", paidMinor: invoice.totalMinor });
+  });
+
+  test("a notification whose amount or currency is not the checkout's is kept, not applied; staff told once", async () => {
+    const { customer, invoices, cookie } = await customerWith("Odd Amount", [{}, {}]);
+    const [first, second] = invoices as [InvoiceDetail, InvoiceDetail];
+    const odd = await payAtRedsys(cookie, `/invoices/${first.id}/pay`, { idempotencyKey: "odd-0001" });
+    // RedSys retries until it gets a 200: the first answer is one, so it is delivered once here.
+    expect(await notify(odd.order, { amountMinor: first.totalMinor - 100 })).toEqual([200]);
+    const other = await payAtRedsys(cookie, `/invoices/${second.id}/pay`, { idempotencyKey: "odd-0002" });
+    expect(await notify(other.order, { currency: "840", times: 2 })).toEqual([200, 200]);
+    expect(await paymentsOf(customer.id)).toEqual([]);
+    expect((await checkoutOf(odd.order))?.status).toBe("open");
+    expect((await invoiceStatus(first.id)).paidMinor).toBe(0);
+    const notices = (await mismatchNotices(ctx, org)).filter((n) => n.customerName === "Odd Amount");
+    expect(notices).toHaveLength(2);
+    expect(notices).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          reference: odd.order,
+          gateway: "redsys",
+          amountMinor: first.totalMinor - 100,
+          currency: "EUR",
+          expectedMinor: first.totalMinor,
+          expectedCurrency: "EUR",
+        }),
+        expect.objectContaining({ reference: other.order, amountMinor: second.totalMinor, currency: "USD" }),
+      ]),
+    );
   });
 
   test("a partial checkout (V2 terminal) pays only that part", async () => {

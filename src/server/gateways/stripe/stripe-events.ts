@@ -44,7 +44,12 @@ export function paymentEventOf(
   sessionOpen: boolean,
 ): GatewayEvent {
   if (!checkoutId) return { kind: "ignored", why: `payment ${intent.id} is not a Portico checkout` };
-  const base = { kind: "payment" as const, checkoutId, reference: intent.id };
+  const base = {
+    kind: "payment" as const,
+    checkoutId,
+    reference: intent.id,
+    amount: { amountMinor: intent.amount, currency: intent.currency.toUpperCase() },
+  };
   const error = intent.last_payment_error;
   switch (intent.status) {
     case "succeeded":
@@ -73,7 +78,7 @@ const methodType = (intent: Stripe.PaymentIntent) =>
   typeof intent.payment_method === "string" ? undefined : intent.payment_method?.type;
 
 function failed(
-  base: Pick<PaymentEvent, "kind" | "checkoutId" | "reference">,
+  base: Pick<PaymentEvent, "kind" | "checkoutId" | "reference" | "amount">,
   error: Stripe.PaymentIntent.LastPaymentError,
 ): PaymentEvent {
   const failureCode = cpCodeOfDecline(error.decline_code, error.code);

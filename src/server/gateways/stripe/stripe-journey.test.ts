@@ -10,6 +10,7 @@ import { type StripeFake, startStripeFake } from "../../test/fakes/stripe-fake.j
 import type { PayOutcome } from "../../test/fakes/stripe-fake-state.js";
 import { field, listField } from "../../test/fakes/stripe-form.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
+import { mismatchNotices } from "../mismatch-test-support.js";
 
 /**
  * Issue 13, Stripe through Portico's routes: the portal's Pay now → the Stripe fake's Checkout Session →
@@ -131,6 +132,56 @@ describe("Stripe checkout through the portal", () => {
     expect(await invoice(inv.id)).toMatchObject({ status: "paid", paidMinor: inv.totalMinor });
   });
 
+  it("an event whose amount or currency is not the checkout's is kept, not applied; staff told once", async () => {
+    const { customer, invoices, cookie } = await customerWith("Odd Amount", [10_000, 10_000]);
+    const [first, second] = invoices as [InvoiceDetail, InvoiceDetail];
+    const odd = onStripePage((await payInvoice(cookie, first.id)).json().checkoutUrl, {
+      method: "card",
+      result: "succeeded",
+    });
+    odd.intent.amount = first.totalMinor - 100;
+    const answers = [
+      await notify(fake.event("checkout.session.completed", odd.session)),
+      await notify(fake.event("payment_intent.succeeded", odd.intent)),
+    ];
+    const other = onStripePage((await payInvoice(cookie, second.id)).json().checkoutUrl, {
+      method: "card",
+      result: "succeeded",
+    });
+    other.intent.currency = "usd";
+    answers.push(await notify(fake.event("checkout.session.completed", other.session)));
+    // Delivered (2xx, so Stripe stops retrying) and kept as received, but nothing is paid.
+    expect(answers.map((a) => [a.statusCode, a.json().duplicate])).toEqual([
+      [200, false],
+      [200, false],
+      [200, false],
+    ]);
+    expect(await paymentsOf(customer.id)).toEqual([]);
+    expect((await checkoutsOf(customer.id)).map((c) => c.status)).toEqual(["open", "open"]);
+    expect((await invoice(first.id)).paidMinor).toBe(0);
+    const notices = (await mismatchNotices(ctx, org)).filter((n) => n.customerName === "Odd Amount");
+    expect(notices).toHaveLength(2);
+    expect(notices).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          reference: other.intent.id,
+          amountMinor: second.totalMinor,
+          currency: "USD",
+          expectedMinor: second.totalMinor,
+          expectedCurrency: "EUR",
+          number: second.number,
+        }),
+        expect.objectContaining({
+          reference: odd.intent.id,
+          amountMinor: first.totalMinor - 100,
+          currency: "EUR",
+          expectedMinor: first.totalMinor,
+          gateway: "stripe",
+        }),
+      ]),
+    );
+  });
+
   it("pays part of an invoice, then everything open in one checkout", async () => {
     const { customer, invoices, cookie } = await customerWith("Part Payer", [10_000, 5_000]);
     const [first, second] = invoices as [InvoiceDetail, InvoiceDetail];
@@ -169,6 +220,36 @@ describe("Stripe checkout through the portal", () => {
       expect((await notify(evt)).statusCode).toBe(200);
     expect((await paymentsOf(customer.id)).map((p) => p.gatewayReference)).toEqual([intent.id]);
     expect(await invoice(inv.id)).toMatchObject({ status: "paid", paidMinor: inv.totalMinor });
+  });
+
+  it("SEPA in flight: both invoice lists say 'payment processing' until the bank settles", async () => {
+    const { customer, invoices, cookie } = await customerWith("Slow Bank", [8_000, 2_000], {
+      mayPayByBank: true,
+    });
+    const [inv, other] = invoices as [InvoiceDetail, InvoiceDetail];
+    const started = await payInvoice(cookie, inv.id);
+    const { session, intent } = onStripePage(started.json().checkoutUrl, {
+      method: "sepa_debit",
+      result: "processing",
+    });
+    const lists = async () => {
+      const staff = await ctx.app.inject({
+        url: `/api/invoices?customerId=${customer.id}`,
+        headers: { cookie: org.cookie },
+      });
+      const portal = await ctx.app.inject({ url: `/api/portal/${org.slug}/invoices`, headers: { cookie } });
+      const flags = (items: { id: string; paymentProcessing: boolean }[]) =>
+        [inv.id, other.id].map((id) => items.find((i) => i.id === id)?.paymentProcessing);
+      return { staff: flags(staff.json()), portal: flags(portal.json().items) };
+    };
+    expect(await lists()).toEqual({ staff: [false, false], portal: [false, false] });
+    expect((await notify(fake.event("checkout.session.completed", session))).statusCode).toBe(200);
+    expect(await lists()).toEqual({ staff: [true, false], portal: [true, false] });
+    fake.state.settle(intent.id, "succeeded");
+    expect((await notify(fake.event("checkout.session.async_payment_succeeded", session))).statusCode).toBe(
+      200,
+    );
+    expect(await lists()).toEqual({ staff: [false, false], portal: [false, false] });
   });
 
   it("a tampered notification is 400 and changes nothing", async () => {

@@ -17,7 +17,12 @@ import { netAllocations, toRefund } from "../ledger/net-allocations.js";
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type InvoiceLineRow = typeof invoiceLines.$inferSelect;
 
-export function toSummary(inv: InvoiceRow, customerName: string, today: string): InvoiceSummary {
+export function toSummary(
+  inv: InvoiceRow,
+  customerName: string,
+  today: string,
+  paymentProcessing = false,
+): InvoiceSummary {
   return {
     id: inv.id,
     kind: inv.kind,
@@ -33,6 +38,7 @@ export function toSummary(inv: InvoiceRow, customerName: string, today: string):
     dueMinor: dueOf(inv),
     availableMinor: availableCreditOf(inv),
     isOverdue: isOverdue(inv, today),
+    paymentProcessing,
   };
 }
 
@@ -103,6 +109,20 @@ async function hasProcessingCheckout(tx: Tx, invoiceId: string): Promise<boolean
   return row !== undefined;
 }
 
+/**
+ * Which of these invoices have a checkout the provider accepted but has not settled: one read of the
+ * processing checkouts in scope (a few SEPA debits in flight), for a whole list.
+ */
+export async function processingInvoiceIds(tx: Tx, invoiceIds: string[]): Promise<Set<string>> {
+  if (invoiceIds.length === 0) return new Set();
+  const wanted = new Set(invoiceIds);
+  const rows = await tx
+    .select({ allocations: checkoutSessions.allocations })
+    .from(checkoutSessions)
+    .where(eq(checkoutSessions.status, "processing"));
+  return new Set(rows.flatMap((r) => r.allocations.map((a) => a.invoiceId)).filter((id) => wanted.has(id)));
+}
+
 export async function findSummaries(
   tx: Tx,
   filter: {
@@ -136,5 +156,9 @@ export async function findSummaries(
         : [desc(invoices.issueDate), desc(invoices.createdAt)]),
     )
     .limit(1000);
-  return rows.map((r) => toSummary(r.inv, r.customerName, today));
+  const processing = await processingInvoiceIds(
+    tx,
+    rows.map((r) => r.inv.id),
+  );
+  return rows.map((r) => toSummary(r.inv, r.customerName, today, processing.has(r.inv.id)));
 }

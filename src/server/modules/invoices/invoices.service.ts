@@ -31,7 +31,13 @@ import {
 } from "./invoices.queries.js";
 
 // Other modules read invoices through this service, never its queries (issue 11).
-export { findDetail, findInvoice, type InvoiceRow, toSummary } from "./invoices.queries.js";
+export {
+  findDetail,
+  findInvoice,
+  type InvoiceRow,
+  processingInvoiceIds,
+  toSummary,
+} from "./invoices.queries.js";
 
 type DraftInput = z.output<typeof invoiceDraftBody>;
 

@@ -21,7 +21,8 @@ export type NotificationType =
   | "refund_failed"
   | "refund_unconfirmed"
   | "payment_unapplied"
-  | "payment_disputed";
+  | "payment_disputed"
+  | "payment_mismatch";
 
 /**
  * Records an event for the organisation's staff (A13), callable from staff and contact scopes: the

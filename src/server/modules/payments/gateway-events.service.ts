@@ -1,21 +1,60 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Db, Tx } from "../../db/client.js";
-import { checkoutSessions, gatewayEvents, organisations, payments, refunds } from "../../db/schema/index.js";
+import {
+  checkoutSessions,
+  gatewayEvents,
+  invoices,
+  notifications,
+  organisations,
+  payments,
+  refunds,
+} from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import type { Mailer } from "../../email/mailer.js";
 import { AppError } from "../../errors/errors.js";
 import { callProvider } from "../../gateways/call-provider.js";
 import type { GatewayEvent, NotificationInput } from "../../gateways/gateway.js";
-import { gatewayEnv, gatewayOf } from "../../gateways/registry.js";
+import { type AnyGateway, gatewayEnv, gatewayOf } from "../../gateways/registry.js";
 import { loadCustomerRecord } from "../customers/customers.service.js";
 import { loadGatewayCredentials } from "../gateway-credentials/gateway-credentials.service.js";
 import { notify } from "../notifications/notifications.service.js";
 import { undoRefundInTx } from "./online-refunds.service.js";
 import { applyPaymentEventInTx } from "./record-payment.service.js";
 
-type EventDeps = { db: Db; config: Config; mailer: Mailer };
+/** Where a failure that answers 503 is written down (the request's logger); never given a secret. */
+export interface EventLog {
+  error(details: Record<string, unknown>, message: string): void;
+  warn(details: Record<string, unknown>, message: string): void;
+}
+type EventDeps = { db: Db; config: Config; mailer: Mailer; log?: EventLog };
+
+/**
+ * The organisation's credentials at this provider, or null when it has none (or none this server can
+ * read: a key rotated out, a schema change): nothing to verify against, 404. Any other failure (the
+ * database) is no answer about the organisation: 503, so the provider retries, with a log line naming
+ * the organisation, the provider and the error's kind only (its message could quote what was read).
+ */
+async function credentialsForNotification(
+  deps: EventDeps,
+  gateway: AnyGateway,
+  orgId: string,
+): Promise<unknown> {
+  try {
+    return await loadGatewayCredentials(deps.db, deps.config, orgId, gateway);
+  } catch (error) {
+    const kind = error instanceof Error ? error.name : typeof error;
+    // The driver's SQLSTATE, on the error or on the one it wraps (drizzle's "Failed query").
+    const failure = error as { code?: unknown; cause?: { code?: unknown } } | null;
+    const code = failure?.code ?? failure?.cause?.code;
+    deps.log?.error(
+      { gateway: gateway.id, orgId, error: kind, ...(typeof code === "string" ? { code } : {}) },
+      "gateway notification: the organisation's credentials could not be loaded",
+    );
+    throw new AppError("GATEWAY_UNAVAILABLE");
+  }
+}
 
 /**
  * A provider's notification for one organisation (issue 13): verified with that organisation's
@@ -30,7 +69,7 @@ export async function receiveGatewayNotification(
 ): Promise<{ received: true; duplicate: boolean }> {
   const gateway = gatewayOf(deps.config, gatewayId);
   if (!gateway) throw new AppError("NOT_FOUND");
-  const credentials = await loadGatewayCredentials(deps.db, deps.config, orgId, gateway).catch(() => null);
+  const credentials = await credentialsForNotification(deps, gateway, orgId);
   // An organisation that does not exist or has no credentials here: nothing to verify against.
   if (credentials === null) throw new AppError("NOT_FOUND");
   const env = gatewayEnv(deps.config);
@@ -55,6 +94,67 @@ export async function receiveGatewayNotification(
   return { received: true, duplicate };
 }
 
+type Checkout = typeof checkoutSessions.$inferSelect;
+type PaymentEvent = Extract<GatewayEvent, { kind: "payment" }>;
+
+const sameMoney = (stated: { amountMinor: number; currency: string }, checkout: Checkout) =>
+  stated.amountMinor === checkout.amountMinor && stated.currency.toUpperCase() === checkout.currency;
+
+/**
+ * A provider's payment event whose amount or currency is not its checkout's (decision 024): nothing is
+ * applied (no payment, the checkout as it was); the event id is kept like any other, so the provider's
+ * retries change nothing; staff are told once per provider payment (a notification with both amounts
+ * and the provider's reference) and a warning is logged. The notification answers 2xx: the provider
+ * has delivered it, and retrying would not make the amounts agree.
+ */
+async function holdMismatchInTx(
+  tx: Tx,
+  deps: EventDeps,
+  checkout: Checkout,
+  event: PaymentEvent,
+  stated: { amountMinor: number; currency: string },
+) {
+  deps.log?.warn(
+    {
+      gateway: checkout.gateway,
+      orgId: checkout.orgId,
+      checkoutId: checkout.id,
+      reference: event.reference,
+      expected: { amountMinor: checkout.amountMinor, currency: checkout.currency },
+      stated,
+    },
+    "gateway notification: amount or currency differs from the checkout's; not applied",
+  );
+  const [told] = await tx
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.orgId, checkout.orgId),
+        eq(notifications.type, "payment_mismatch"),
+        sql`${notifications.data}->>'reference' = ${event.reference}`,
+      ),
+    )
+    .limit(1);
+  if (told) return;
+  const ids = checkout.allocations.map((a) => a.invoiceId);
+  const numbered = ids.length
+    ? await tx.select({ number: invoices.number }).from(invoices).where(inArray(invoices.id, ids))
+    : [];
+  const customer = await loadCustomerRecord(tx, checkout.customerId);
+  await notify(tx, deps, checkout.orgId, "payment_mismatch", {
+    invoiceId: ids[0] ?? "",
+    number: numbered.map((d) => d.number ?? "").join(", "),
+    customerName: customer.name,
+    gateway: checkout.gateway,
+    reference: event.reference,
+    amountMinor: stated.amountMinor,
+    currency: stated.currency,
+    expectedMinor: checkout.amountMinor,
+    expectedCurrency: checkout.currency,
+  });
+}
+
 async function applyEventInTx(tx: Tx, deps: EventDeps, orgId: string, gateway: string, event: GatewayEvent) {
   if (event.kind === "ignored") return;
   if (event.kind === "payment") {
@@ -64,6 +164,10 @@ async function applyEventInTx(tx: Tx, deps: EventDeps, orgId: string, gateway: s
       .where(and(eq(checkoutSessions.id, event.checkoutId), eq(checkoutSessions.orgId, orgId)));
     // Another provider's checkout, or one this organisation never opened: nothing of ours to change.
     if (!checkout || checkout.gateway !== gateway) return;
+    if (event.amount && !sameMoney(event.amount, checkout)) {
+      await holdMismatchInTx(tx, deps, checkout, event, event.amount);
+      return;
+    }
     await applyPaymentEventInTx(tx, deps, checkout, event);
     return;
   }

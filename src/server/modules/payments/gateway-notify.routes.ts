@@ -34,7 +34,7 @@ export async function gatewayNotifyRoutes(app: App, deps: Deps) {
         },
       },
       (req) =>
-        receiveGatewayNotification(eventDeps, req.params.gateway, req.params.orgId, {
+        receiveGatewayNotification({ ...eventDeps, log: req.log }, req.params.gateway, req.params.orgId, {
           rawBody: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
           headers: req.headers,
           query: req.query,

@@ -37,6 +37,8 @@ export interface RedsysNotifyOptions {
   response?: string;
   transactionType?: string;
   amountMinor?: number;
+  /** Ds_Currency (ISO numeric), the order's by default. */
+  currency?: string;
   version?: RedsysSignatureVersion;
   /** Send the same notification this many times (RedSys retries when it gets no 200). */
   times?: number;
@@ -94,7 +96,7 @@ export class RedsysFake {
       Ds_Card_Number: "454881******0004",
       Ds_Card_Country: "724",
       Ds_Amount: String(options.amountMinor ?? known?.amountMinor ?? 0),
-      Ds_Currency: known ? (known.params.DS_MERCHANT_CURRENCY ?? "978") : "978",
+      Ds_Currency: options.currency ?? (known ? (known.params.DS_MERCHANT_CURRENCY ?? "978") : "978"),
       Ds_Order: order,
       Ds_MerchantCode: this.merchant.merchantCode,
       Ds_Terminal: this.merchant.terminal.padStart(3, "0"),

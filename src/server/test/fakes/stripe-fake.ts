@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
 import Stripe from "stripe";
 import { nowMs } from "../../clock.js";
+import { registerHostedCheckout, type WebhookEndpoint } from "./stripe-fake-checkout.js";
 import { newId, StripeFakeState, type StripeObject } from "./stripe-fake-state.js";
 import { field, listField, parseStripeForm } from "./stripe-form.js";
 
@@ -10,7 +11,7 @@ import { field, listField, parseStripeForm } from "./stripe-form.js";
  * (form-encoded bodies, `Bearer` keys, `Idempotency-Key`, JSON objects and `{ error }` answers) to the
  * official SDK pointed at it. It refuses what Stripe would refuse (a wrong key, an amount that is not an
  * integer of minor units, a reused idempotency key with other parameters) and signs webhooks the way
- * Stripe does (`Stripe-Signature`, t=…,v1=…). Test code: nothing outside src/server/test or a test imports it.
+ * Stripe does (`Stripe-Signature`, t=…,v1=…). Its hosted Checkout page is in stripe-fake-checkout.ts. Test code: nothing outside src/server/test or a test imports it.
  */
 export interface StripeFakeOptions {
   secretKey?: string;
@@ -28,11 +29,17 @@ export interface SentRequest {
 
 type Outage = null | { kind: "error"; status: number } | { kind: "slow"; delayMs: number };
 
+/** The keys of the fake's account unless a test passes others (e2e staff type these in Settings). */
+export const STRIPE_FAKE_KEYS = {
+  secretKey: "sk_test_fakeSecretKey0001",
+  webhookSecret: "whsec_fakeWebhookSecret0001",
+} as const;
+
 const MINIMUM: Record<string, number> = { eur: 50, usd: 50, gbp: 30, jpy: 50 };
 
 export async function startStripeFake(options: StripeFakeOptions = {}) {
-  const secretKey = options.secretKey ?? "sk_test_fakeSecretKey0001";
-  const webhookSecret = options.webhookSecret ?? "whsec_fakeWebhookSecret0001";
+  const secretKey = options.secretKey ?? STRIPE_FAKE_KEYS.secretKey;
+  const webhookSecret = options.webhookSecret ?? STRIPE_FAKE_KEYS.webhookSecret;
   const currencies = options.currencies ?? ["eur", "usd", "gbp", "jpy"];
   const app = Fastify({ logger: false, forceCloseConnections: true });
   const requests: SentRequest[] = [];
@@ -52,6 +59,8 @@ export async function startStripeFake(options: StripeFakeOptions = {}) {
     fail(reply, 400, { code, param, message });
 
   app.addHook("onRequest", async (req, reply) => {
+    // The hosted Checkout page is the payer's browser, not an API call.
+    if (req.url.startsWith("/c/")) return;
     if (outage?.kind === "slow") await sleep(outage.delayMs);
     if (outage?.kind === "error") {
       return reply.status(outage.status).send({ error: { type: "api_error", message: "Stripe is down." } });
@@ -213,6 +222,26 @@ export async function startStripeFake(options: StripeFakeOptions = {}) {
     };
   }
 
+  /** POSTs a signed event to Portico's notification URL, the way Stripe delivers it. */
+  async function deliver(
+    url: string,
+    evt: ReturnType<typeof event>,
+    opts: Parameters<typeof signed>[1] = {},
+  ) {
+    const { rawBody, headers } = signed(evt, opts);
+    const res = await fetch(url, { method: "POST", headers, body: rawBody });
+    return { status: res.status, body: await res.text() };
+  }
+
+  const endpoints: WebhookEndpoint[] = [];
+  registerHostedCheckout(app, {
+    state: () => state,
+    webhookSecret,
+    endpoints,
+    event: (type, object) => event(type, object),
+    deliver: (url, evt) => deliver(url, evt as ReturnType<typeof event>),
+  });
+
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
@@ -239,12 +268,9 @@ export async function startStripeFake(options: StripeFakeOptions = {}) {
     },
     event,
     signed,
-    /** POSTs a signed event to Portico's notification URL, the way Stripe delivers it. */
-    async deliver(url: string, evt: ReturnType<typeof event>, opts: Parameters<typeof signed>[1] = {}) {
-      const { rawBody, headers } = signed(evt, opts);
-      const res = await fetch(url, { method: "POST", headers, body: rawBody });
-      return { status: res.status, body: await res.text() };
-    },
+    deliver,
+    /** The webhook endpoints registered with `POST /v1/webhook_endpoints`. */
+    endpoints,
     close: () => app.close(),
   };
 }

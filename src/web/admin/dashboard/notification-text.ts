@@ -18,6 +18,7 @@ const KNOWN = [
   "refund_unconfirmed",
   "payment_unapplied",
   "payment_disputed",
+  "payment_mismatch",
 ] as const;
 type KnownType = (typeof KNOWN)[number];
 
@@ -51,9 +52,16 @@ export function notificationText(t: TFunction, f: Formatters, notification: Noti
       number: text("number"),
       customerName: text("customerName"),
     });
+  // A provider's amount that is not the checkout's: both are shown (decision 024).
+  const expected =
+    typeof data.expectedMinor === "number" && typeof data.expectedCurrency === "string"
+      ? f.money(data.expectedMinor, data.expectedCurrency)
+      : "";
   return t(`admin.notification.${notification.type}`, {
     number: text("number"),
     customerName: text("customerName"),
+    reference: text("reference"),
     amount,
+    expected,
   });
 }

@@ -102,7 +102,11 @@ export function InvoicesPage() {
               : f.money(invoice.dueMinor, invoice.currency),
         },
         col.status(t("invoice.status"), (invoice) => (
-          <InvoiceStatusBadge status={invoice.status} isOverdue={invoice.isOverdue} />
+          <InvoiceStatusBadge
+            status={invoice.status}
+            isOverdue={invoice.isOverdue}
+            paymentProcessing={invoice.paymentProcessing}
+          />
         )),
       ]}
     />
