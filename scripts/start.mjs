@@ -36,4 +36,6 @@ const server = "dist/server/main.js";
 if (stale(server, ["src/server", "src/shared", "package.json", "scripts/build-server.ts"])) {
   run("the server", "npx", ["tsx", "scripts/build-server.ts"]);
 }
+// Errors name the TypeScript files and lines (the build writes source maps beside the bundle).
+process.setSourceMapsEnabled(true);
 await import(new URL(`../${server}`, import.meta.url).href);
