@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import type { PGlite } from "@electric-sql/pglite";
 import { inject } from "vitest";
 import { type App, type AppDeps, buildApp } from "../app.js";
 import { type Config, loadConfig } from "../config.js";
@@ -21,7 +22,7 @@ export interface TestContext {
 export const TEST_PUBLIC_URL = "https://portico.test";
 
 /**
- * A fresh, migrated database per test file: PGlite in memory by default, or a new database on the
+ * A fresh, migrated database per test file: PGlite in memory by default (this worker's, emptied again), or a new database on the
  * PostgreSQL server named by TEST_DATABASE_URL (npm run test:pg), dropped afterwards. Both start from
  * the one migrated in global-setup.ts (a dump to load, a template to copy).
  */
@@ -45,7 +46,7 @@ export async function createTestContext(
     database = await openDatabase({ databaseUrl });
     dropDatabase = () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
   } else {
-    database = await openDatabase({ dataDir: "memory://", loadDataDir: await migratedTemplate() });
+    database = await reusedPglite();
   }
   await migrateDatabase(database);
   const mailer = new Mailer(config, database.db);
@@ -61,10 +62,68 @@ export async function createTestContext(
     async close() {
       await app.close();
       mailer.close();
-      await database.close();
+      if (adminUrl) await database.close();
+      else idlePglite.push(database); // reset and handed to this worker's next file
       await dropDatabase();
     },
   };
+}
+
+/**
+ * The PGlite databases of this worker that no file holds (decision 035). Files run one after another in a
+ * worker and keep its modules (vitest.config.ts), so the next file takes one back, emptied by
+ * `resetPglite`, instead of loading the 42 MB dump again; a file that holds two databases at once gets
+ * a second one from the dump.
+ */
+const idlePglite: Database[] = [];
+
+async function reusedPglite(): Promise<Database> {
+  for (let database = idlePglite.pop(); database; database = idlePglite.pop()) {
+    if (pgliteOf(database).closed) continue; // a file closed it itself
+    await resetPglite(database);
+    return database;
+  }
+  const database = await openDatabase({ dataDir: "memory://", loadDataDir: await migratedTemplate() });
+  seeded ??= await seededRows(database);
+  return database;
+}
+
+const pgliteOf = (database: Database) => (database.db as unknown as { $client: PGlite }).$client;
+
+/** Rows the migrations themselves insert (none today), per table, kept from the first copy to put back. */
+let seeded: Map<string, string> | undefined;
+
+/** Every table of the application's schemas (drizzle's record of migrations excepted). */
+const TABLES = `select format('%I.%I', schemaname, tablename) as name from pg_tables
+  where schemaname not in ('pg_catalog', 'information_schema', 'drizzle') order by 1`;
+
+async function seededRows(database: Database): Promise<Map<string, string>> {
+  const client = pgliteOf(database);
+  const rows = new Map<string, string>();
+  for (const { name } of (await client.query<{ name: string }>(TABLES)).rows) {
+    const r = await client.query<{ rows: string | null }>(`select json_agg(t)::text as rows from ${name} t`);
+    if (r.rows[0]?.rows) rows.set(name, r.rows[0].rows);
+  }
+  return rows;
+}
+
+/**
+ * Back to the state the dump had: the session reset (settings, role, listeners), every table emptied
+ * with its identities restarted and every sequence at its start, then the migrations' own rows put back.
+ */
+async function resetPglite(database: Database): Promise<void> {
+  const client = pgliteOf(database);
+  await client.exec("discard all");
+  const tables = (await client.query<{ name: string }>(TABLES)).rows.map((r) => r.name);
+  await client.transaction(async (tx) => {
+    if (tables.length > 0) await tx.exec(`truncate ${tables.join(", ")} restart identity cascade`);
+    await tx.exec(`select setval(s.seqrelid, s.seqstart, false) from pg_sequence s
+      join pg_class c on c.oid = s.seqrelid join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname not in ('pg_catalog', 'information_schema', 'drizzle')`);
+    for (const [name, rows] of seeded ?? []) {
+      await tx.query(`insert into ${name} select * from json_populate_recordset(null::${name}, $1)`, [rows]);
+    }
+  });
 }
 
 /** The migrated cluster global-setup.ts dumped for this run, if there is one. */

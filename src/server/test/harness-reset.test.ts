@@ -1,0 +1,56 @@
+import { sql } from "drizzle-orm";
+import { afterAll, expect, test } from "vitest";
+import type { Database } from "../db/client.js";
+import { buildCustomer, buildOrg } from "./factories.js";
+import { createTestContext, type TestContext } from "./harness.js";
+
+// The harness hands each test file a database as the migrations left it: on PGlite the worker's own one,
+// emptied after the file before (decision 035), on PostgreSQL a new copy of the migrated template.
+// These tests check that nothing a file wrote reaches the next.
+
+/** Rows in every table of the application's schemas, by table, only those that have any. */
+async function rowsByTable(database: Database): Promise<Record<string, number>> {
+  const tables = await database.db.execute(sql`select format('%I.%I', schemaname, tablename) as name
+    from pg_tables where schemaname not in ('pg_catalog', 'information_schema', 'drizzle') order by 1`);
+  const names = (tables.rows as { name: string }[]).map((r) => r.name);
+  expect(names.length).toBeGreaterThan(20);
+  const counts = await database.db.execute(
+    sql.raw(names.map((n) => `select '${n}' as name, count(*)::int as n from ${n}`).join(" union all ")),
+  );
+  return Object.fromEntries(
+    (counts.rows as { name: string; n: number }[]).filter((r) => r.n > 0).map((r) => [r.name, r.n]),
+  );
+}
+
+const opened: TestContext[] = [];
+afterAll(async () => {
+  for (const ctx of opened) await ctx.close();
+});
+
+test("a file starts on empty tables, whatever file ran before it in this worker", async () => {
+  const ctx = await createTestContext();
+  opened.push(ctx);
+  expect(await rowsByTable(ctx.database)).toEqual({});
+});
+
+test("what a file wrote, its session settings and its sequences are gone for the next file", async () => {
+  const first = await createTestContext();
+  const org = await buildOrg(first, "Reset Leak Org");
+  await buildCustomer(first, org, "Reset Leak Customer");
+  await first.database.db.execute(sql`select set_config('app.org_id', ${org.orgId}, false)`);
+  expect(Object.keys(await rowsByTable(first.database))).toEqual(
+    expect.arrayContaining(["public.organisations", "public.customers", "public.users"]),
+  );
+  const before = first.database;
+  await first.close();
+
+  const next = await createTestContext();
+  opened.push(next);
+  if (!process.env.TEST_DATABASE_URL) expect(next.database).toBe(before); // reused, not loaded again
+  expect(await rowsByTable(next.database)).toEqual({});
+  const setting = await next.database.db.execute(sql`select current_setting('app.org_id', true) as v`);
+  expect((setting.rows[0] as { v: string | null }).v ?? "").toBe("");
+  // The app works on the reset database, and sees only what this file makes.
+  await buildOrg(next, "Reset Leak Org");
+  expect(await rowsByTable(next.database)).toMatchObject({ "public.organisations": 1 });
+});
