@@ -41,6 +41,9 @@ class RequestTransaction {
   private idle: Promise<void> = Promise.resolve();
   private becameIdle: (() => void) | undefined;
   ended = false;
+  /** Rows the request already loaded (its organisation), by key; see loadOncePerRequest. */
+  readonly loaded = new Map<string, Promise<unknown>>();
+  tx: Tx | undefined;
 
   constructor(readonly db: Db) {}
 
@@ -51,6 +54,7 @@ class RequestTransaction {
           const commit = new Promise<boolean>((resolve) => {
             this.settle = resolve;
           });
+          this.tx = tx;
           resolveTx(tx);
           if (!(await commit)) tx.rollback();
         })
@@ -115,6 +119,8 @@ class RequestTransaction {
     this.ended = true;
     if (!this.opened) return;
     await this.opened.catch(() => undefined);
+    // A call still running (a stream's first read) finishes first: nothing may use the connection after.
+    while (this.active > 0) await this.idle;
     this.settle?.(commit);
     await this.closed;
   }
@@ -163,6 +169,29 @@ export function withResolvedScope<T>(
   const shared = requestTransactions.getStore();
   if (shared && shared.db === db && !shared.ended) return shared.resolve(resolve);
   return db.transaction(async (tx) => (await resolve(tx)).value);
+}
+
+/**
+ * `load()` once per read request (decision 031): inside the request's shared transaction a second call
+ * with the same key gets the first one's row; anywhere else, it loads. Only for rows no read request
+ * changes (its organisation, loaded by its sign-in check and again by the handler).
+ */
+export function loadOncePerRequest<T>(tx: Tx, key: string, load: () => Promise<T>): Promise<T> {
+  const shared = requestTransactions.getStore();
+  if (!shared || shared.ended || shared.tx !== tx) return load();
+  let found = shared.loaded.get(key) as Promise<T> | undefined;
+  if (!found) {
+    found = load();
+    shared.loaded.set(key, found);
+    found.catch(() => shared.loaded.delete(key));
+  }
+  return found;
+}
+
+/** Notes a row the request's sign-in check loaded, for its `loadOncePerRequest(tx, key, …)`. */
+export function rememberForRequest(tx: Tx, key: string, row: unknown): void {
+  const shared = requestTransactions.getStore();
+  if (shared && !shared.ended && shared.tx === tx) shared.loaded.set(key, Promise.resolve(row));
 }
 
 /** Staff work on one organisation. */

@@ -4,24 +4,26 @@
 -- semantics: set_config(…, true)) for the request's transaction. It has no SET clause on purpose: one
 -- would restore the app.* settings at its exit; every name is schema-qualified instead. The caller
 -- switches to portico_app in the same statement (a security-definer function may not set the role).
+-- Each returns the organisation's row too, so the request loads it once (loadOrganisation).
 -- A failed resolution leaves no scope set, so the transaction sees nothing. The portal's takes the hashes
 -- of every contact cookie of the request (one per organisation, D7): only one can be of this slug's.
 CREATE OR REPLACE FUNCTION portal_request_scope(
   p_slug text, p_token_hashes text[], p_now timestamptz, p_idle_after timestamptz, p_touch_before timestamptz)
-RETURNS TABLE (org uuid, enabled boolean, session uuid, customer uuid, contact uuid, preview boolean)
+RETURNS TABLE (org_row public.organisations, session uuid, customer uuid, contact uuid, preview boolean)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER AS $$
 DECLARE
   s record;
+  org uuid;
 BEGIN
   PERFORM pg_catalog.set_config('app.scope', 'system', true), pg_catalog.set_config('app.org_id', '', true),
           pg_catalog.set_config('app.customer_id', '', true);
-  SELECT o.id, o.portal_enabled INTO org, enabled
-    FROM public.organisations o WHERE o.portal_slug = pg_catalog.lower(p_slug);
+  SELECT o.* INTO org_row FROM public.organisations o WHERE o.portal_slug = pg_catalog.lower(p_slug);
   IF NOT FOUND THEN
     PERFORM pg_catalog.set_config('app.scope', '', true);
     RETURN;
   END IF;
-  IF enabled AND p_token_hashes IS NOT NULL THEN
+  org := org_row.id;
+  IF org_row.portal_enabled AND p_token_hashes IS NOT NULL THEN
     SELECT cs.id, cs.customer_id, cs.contact_id, cs.origin, cs.last_seen_at INTO s
       FROM public.contact_sessions cs
      WHERE cs.token_hash = ANY (p_token_hashes) AND cs.org_id = org
@@ -53,10 +55,11 @@ END $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION staff_request_scope(
   p_token_hash text, p_now timestamptz, p_idle_after timestamptz, p_touch_before timestamptz)
-RETURNS TABLE (session uuid, user_id uuid, org uuid, role text, two_factor_setup_required boolean)
+RETURNS TABLE (org_row public.organisations, session uuid, user_id uuid, role text, two_factor_setup_required boolean)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER AS $$
 DECLARE
   seen timestamptz;
+  org uuid;
 BEGIN
   PERFORM pg_catalog.set_config('app.scope', 'system', true), pg_catalog.set_config('app.org_id', '', true),
           pg_catalog.set_config('app.customer_id', '', true);
@@ -76,6 +79,7 @@ BEGIN
     UPDATE public.staff_sessions ss SET last_seen_at = p_now WHERE ss.id = session;
   END IF;
   PERFORM pg_catalog.set_config('app.scope', 'staff', true), pg_catalog.set_config('app.org_id', org::text, true);
+  SELECT o.* INTO org_row FROM public.organisations o WHERE o.id = org;
   RETURN NEXT;
 END $$;
 --> statement-breakpoint

@@ -7,6 +7,7 @@ import { AppError } from "../../errors/errors.js";
 import { beginLoginAttempt, clearLoginFailures, staffThrottleKey } from "../../http/login-throttle.js";
 import { verifyPassword } from "../../http/passwords.js";
 import { hashToken, newToken } from "../../http/tokens.js";
+import { rememberOrganisation } from "../organisation/organisation.service.js";
 import { permissionsOf } from "../team/staff-policy.js";
 import { checkSecondFactor } from "./two-factor.service.js";
 
@@ -144,27 +145,29 @@ export async function resolveStaffSession(db: Db, token: string): Promise<StaffP
   const now = clock.nowMs();
   return withResolvedScope(db, async (tx) => {
     const { rows } = (await tx.execute(
-      sql`select s.*, set_config('role', 'portico_app', true) from staff_request_scope(
+      sql`select (s.org_row).*, s.session, s.user_id, s.role, s.two_factor_setup_required,
+                 set_config('role', 'portico_app', true) from staff_request_scope(
             ${hashToken(token)}, ${new Date(now).toISOString()}::timestamptz,
             ${idleCutoff(now).toISOString()}::timestamptz, ${new Date(now - TOUCH_AFTER_MS).toISOString()}::timestamptz) s`,
     )) as unknown as { rows: StaffRequestRow[] };
     const row = rows[0];
     if (!row) return { value: null, scope: null };
+    const org = rememberOrganisation(tx, row);
     const principal: StaffPrincipal = {
       sessionId: row.session,
       userId: row.user_id,
-      orgId: row.org,
+      orgId: org.id,
       role: row.role,
       ...(row.two_factor_setup_required ? { twoFactorSetupRequired: true as const } : {}),
     };
-    return { value: principal, scope: { kind: "staff", orgId: row.org, customerId: "" } };
+    return { value: principal, scope: { kind: "staff", orgId: org.id, customerId: "" } };
   });
 }
 
-interface StaffRequestRow {
+/** The organisation's columns (snake_case), then the session's. */
+interface StaffRequestRow extends Record<string, unknown> {
   session: string;
   user_id: string;
-  org: string;
   role: StaffPrincipal["role"];
   two_factor_setup_required: boolean;
 }

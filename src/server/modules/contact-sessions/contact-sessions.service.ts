@@ -10,6 +10,7 @@ import {
 } from "../../db/schema/index.js";
 import { withContact, withResolvedScope, withSystem } from "../../db/scope.js";
 import { hashToken, newToken } from "../../http/tokens.js";
+import { rememberOrganisation } from "../organisation/organisation.service.js";
 
 /** Absolute lifetime of a contact session; the cookie lasts as long. */
 export const CONTACT_SESSION_HOURS = 12;
@@ -54,26 +55,28 @@ export async function resolvePortalRequest(db: Db, slug: string, tokens: string[
   const hashes = tokens.length > 0 ? tokens.map(hashToken).join(",") : null;
   return withResolvedScope<PortalRequest>(db, async (tx) => {
     const { rows } = (await tx.execute(
-      sql`select s.*, set_config('role', 'portico_app', true) from portal_request_scope(
+      sql`select (s.org_row).*, s.session, s.customer, s.contact, s.preview,
+                 set_config('role', 'portico_app', true) from portal_request_scope(
             ${slug}, string_to_array(${hashes}::text, ','), ${new Date(now).toISOString()}::timestamptz,
             ${new Date(now - CONTACT_SESSION_IDLE_MINUTES * 60_000).toISOString()}::timestamptz,
             ${new Date(now - TOUCH_AFTER_MS).toISOString()}::timestamptz) s`,
     )) as unknown as { rows: PortalRequestRow[] };
     const row = rows[0];
     if (!row) return { value: { org: null, principal: null }, scope: null };
-    const org = { id: row.org, enabled: row.enabled };
+    const found = rememberOrganisation(tx, row);
+    const org = { id: found.id, enabled: found.portalEnabled };
     if (!row.session || !row.customer || !row.contact)
       return { value: { org, principal: null }, scope: null };
     const principal: ContactPrincipal = {
       sessionId: row.session,
-      orgId: row.org,
+      orgId: org.id,
       customerId: row.customer,
       contactId: row.contact,
       preview: row.preview === true,
     };
     return {
       value: { org, principal },
-      scope: { kind: "contact", orgId: row.org, customerId: row.customer },
+      scope: { kind: "contact", orgId: org.id, customerId: row.customer },
     };
   });
 }
@@ -83,9 +86,8 @@ export interface PortalRequest {
   principal: ContactPrincipal | null;
 }
 
-interface PortalRequestRow {
-  org: string;
-  enabled: boolean;
+/** The organisation's columns (snake_case), then the session's. */
+interface PortalRequestRow extends Record<string, unknown> {
   session: string | null;
   customer: string | null;
   contact: string | null;
