@@ -7,6 +7,13 @@
 -- Each returns the organisation's row too, so the request loads it once (loadOrganisation).
 -- A failed resolution leaves no scope set, so the transaction sees nothing. The portal's takes the hashes
 -- of every contact cookie of the request (one per organisation, D7): only one can be of this slug's.
+CREATE OR REPLACE FUNCTION set_request_scope(p_scope text, p_org uuid, p_customer uuid) RETURNS void
+LANGUAGE sql VOLATILE AS $$
+  SELECT pg_catalog.set_config('app.scope', coalesce(p_scope, ''), true),
+         pg_catalog.set_config('app.org_id', coalesce(p_org::text, ''), true),
+         pg_catalog.set_config('app.customer_id', coalesce(p_customer::text, ''), true);
+$$;
+--> statement-breakpoint
 CREATE OR REPLACE FUNCTION portal_request_scope(
   p_slug text, p_token_hashes text[], p_now timestamptz, p_idle_after timestamptz, p_touch_before timestamptz)
 RETURNS TABLE (org_row public.organisations, session uuid, customer uuid, contact uuid, preview boolean)
@@ -15,11 +22,10 @@ DECLARE
   s record;
   org uuid;
 BEGIN
-  PERFORM pg_catalog.set_config('app.scope', 'system', true), pg_catalog.set_config('app.org_id', '', true),
-          pg_catalog.set_config('app.customer_id', '', true);
+  PERFORM public.set_request_scope('system', NULL, NULL);
   SELECT o.* INTO org_row FROM public.organisations o WHERE o.portal_slug = pg_catalog.lower(p_slug);
   IF NOT FOUND THEN
-    PERFORM pg_catalog.set_config('app.scope', '', true);
+    PERFORM public.set_request_scope(NULL, NULL, NULL);
     RETURN;
   END IF;
   org := org_row.id;
@@ -30,9 +36,7 @@ BEGIN
        AND cs.expires_at > p_now AND cs.last_seen_at > p_idle_after;
     IF FOUND THEN
       -- The contact and its customer still exist and its access is on (D4), read in the contact's scope.
-      PERFORM pg_catalog.set_config('app.scope', 'contact', true),
-              pg_catalog.set_config('app.org_id', org::text, true),
-              pg_catalog.set_config('app.customer_id', s.customer_id::text, true);
+      PERFORM public.set_request_scope('contact', org, s.customer_id);
       PERFORM 1 FROM public.contacts c JOIN public.customers cu ON cu.id = c.customer_id
         WHERE c.id = s.contact_id AND c.deleted_at IS NULL AND c.portal_enabled AND cu.deleted_at IS NULL;
       IF FOUND THEN
@@ -47,8 +51,7 @@ BEGIN
     END IF;
   END IF;
   IF session IS NULL THEN
-    PERFORM pg_catalog.set_config('app.scope', '', true), pg_catalog.set_config('app.org_id', '', true),
-            pg_catalog.set_config('app.customer_id', '', true);
+    PERFORM public.set_request_scope(NULL, NULL, NULL);
   END IF;
   RETURN NEXT;
 END $$;
@@ -57,12 +60,9 @@ CREATE OR REPLACE FUNCTION staff_request_scope(
   p_token_hash text, p_now timestamptz, p_idle_after timestamptz, p_touch_before timestamptz)
 RETURNS TABLE (org_row public.organisations, session uuid, user_id uuid, role text, two_factor_setup_required boolean)
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER AS $$
-DECLARE
-  seen timestamptz;
-  org uuid;
+DECLARE seen timestamptz; org uuid;
 BEGIN
-  PERFORM pg_catalog.set_config('app.scope', 'system', true), pg_catalog.set_config('app.org_id', '', true),
-          pg_catalog.set_config('app.customer_id', '', true);
+  PERFORM public.set_request_scope('system', NULL, NULL);
   -- A session counts only while its membership exists and is not disabled (issue 12 §3).
   SELECT ss.id, ss.user_id, ss.org_id, m.role, o.require_two_factor AND u.totp_enabled_at IS NULL, ss.last_seen_at
     INTO session, user_id, org, role, two_factor_setup_required, seen
@@ -72,13 +72,13 @@ BEGIN
     JOIN public.users u ON u.id = ss.user_id
    WHERE ss.token_hash = p_token_hash AND ss.expires_at > p_now AND ss.last_seen_at > p_idle_after;
   IF NOT FOUND THEN
-    PERFORM pg_catalog.set_config('app.scope', '', true);
+    PERFORM public.set_request_scope(NULL, NULL, NULL);
     RETURN;
   END IF;
   IF seen < p_touch_before THEN
     UPDATE public.staff_sessions ss SET last_seen_at = p_now WHERE ss.id = session;
   END IF;
-  PERFORM pg_catalog.set_config('app.scope', 'staff', true), pg_catalog.set_config('app.org_id', org::text, true);
+  PERFORM public.set_request_scope('staff', org, NULL);
   SELECT o.* INTO org_row FROM public.organisations o WHERE o.id = org;
   RETURN NEXT;
 END $$;
