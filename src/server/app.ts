@@ -22,6 +22,7 @@ import { staffCookieName } from "./http/cookies.js";
 import { registerCsrfGuard } from "./http/csrf.js";
 import { frameworkErrors, registerErrorHandler } from "./http/error-handler.js";
 import { registerFavicon } from "./http/favicon.js";
+import { registerRequestTransactions } from "./http/request-transaction.js";
 import { apiKeyRoutes } from "./modules/api-keys/api-keys.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
@@ -137,6 +138,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const realtime = new RealtimeHub(deps.database);
   app.addHook("onClose", () => realtime.close());
   await app.register(async (api) => {
+    // The product's routes only: a route added to the app from outside (a test's) keeps its own.
+    registerRequestTransactions(api, deps.database.db);
     await authRoutes(api, d);
     await apiKeyRoutes(api, d);
     await organisationRoutes(api, d);

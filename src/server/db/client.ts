@@ -19,6 +19,11 @@ export interface Database {
    * dedicated pg client on a server, reconnected if the connection drops. Returns the unlisten.
    */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Every statement the driver sends (BEGIN and COMMIT included) is appended here while a test sets it
+   * to an array (the statement budget test); null, the default, records nothing.
+   */
+  statements: { recording: string[] | null };
 }
 
 // PostgreSQL returns bigint (int8) as text; amounts are safe integers by construction (see money rules).
@@ -43,9 +48,12 @@ export async function openDatabase(opts: {
     pool.on("error", (err) => {
       if ((err as { code?: string }).code !== "57P01") console.error("idle database connection lost", err);
     });
+    const statements: Database["statements"] = { recording: null };
+    pool.on("connect", (client) => recordPgStatements(client, statements));
     return {
       db: drizzlePg(pool, { schema }) as unknown as Db,
       kind: "postgres",
+      statements,
       close: () => pool.end(),
       listen: (channel, onPayload) => listenPg(opts.databaseUrl as string, channel, onPayload),
     };
@@ -53,15 +61,64 @@ export async function openDatabase(opts: {
   const dir = opts.dataDir && opts.dataDir !== "memory://" ? opts.dataDir : undefined;
   const client = dir ? new PGlite(dir) : new PGlite({ loadDataDir: opts.loadDataDir });
   await client.waitReady;
+  const statements: Database["statements"] = { recording: null };
+  recordPgliteStatements(client, statements);
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: "pglite",
+    statements,
     close: () => client.close(),
     listen: async (channel, onPayload) => {
       const unlisten = await client.listen(channel, onPayload);
       return () => (client.closed ? Promise.resolve() : unlisten());
     },
   };
+}
+
+type Recorder = Database["statements"];
+
+/** node-postgres: every statement goes through a pooled client's `query` (BEGIN and COMMIT too). */
+function recordPgStatements(client: pg.PoolClient, statements: Recorder): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: typeof query }).query = (...args) => {
+    const first = args[0] as string | { text: string };
+    statements.recording?.push(typeof first === "string" ? first : first.text);
+    return query(...args);
+  };
+}
+
+/** PGlite sends BEGIN/COMMIT/ROLLBACK inside `transaction`, the rest through `query`/`exec` of the client or its tx. */
+function recordPgliteStatements(client: PGlite, statements: Recorder): void {
+  const note = (text: string) => statements.recording?.push(text);
+  const wrap = <T extends { query: PGlite["query"]; exec: PGlite["exec"] }>(target: T, bound: T) => {
+    const query = bound.query.bind(bound);
+    const exec = bound.exec.bind(bound);
+    target.query = ((text: string, ...rest: []) => {
+      note(text);
+      return query(text, ...rest);
+    }) as T["query"];
+    target.exec = ((text: string, ...rest: []) => {
+      note(text);
+      return exec(text, ...rest);
+    }) as T["exec"];
+  };
+  const transaction = client.transaction.bind(client);
+  wrap(client, client);
+  client.transaction = (fn) =>
+    transaction(async (tx) => {
+      note("BEGIN");
+      const recorded = { ...tx };
+      Object.defineProperty(recorded, "closed", { get: () => tx.closed });
+      wrap(recorded, tx);
+      try {
+        const result = await fn(recorded);
+        note("COMMIT");
+        return result;
+      } catch (err) {
+        note("ROLLBACK");
+        throw err;
+      }
+    });
 }
 
 /** A pooled connection cannot LISTEN (it goes back to the pool), so live updates hold their own. */

@@ -1,4 +1,5 @@
-import { sql } from "drizzle-orm";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { sql, TransactionRollbackError } from "drizzle-orm";
 import type { Db, Tx } from "./client.js";
 
 /**
@@ -7,12 +8,147 @@ import type { Db, Tx } from "./client.js";
  * security applies: a query that forgets a WHERE org_id still sees only its tenant, and a transaction
  * that sets no scope sees nothing.
  */
-async function enter(tx: Tx, scope: "staff" | "contact" | "system", orgId: string, customerId: string) {
+async function enter(tx: Tx, { kind, orgId, customerId }: Scope) {
+  // set_config('role', …, true) is SET LOCAL ROLE: one statement (one round trip) for the whole scope.
   await tx.execute(
-    sql`select set_config('app.scope', ${scope}, true), set_config('app.org_id', ${orgId}, true),
-               set_config('app.customer_id', ${customerId}, true)`,
+    sql`select set_config('app.scope', ${kind}, true), set_config('app.org_id', ${orgId}, true),
+               set_config('app.customer_id', ${customerId}, true), set_config('role', 'portico_app', true)`,
   );
-  await tx.execute(sql`set local role portico_app`);
+}
+
+export interface Scope {
+  kind: "staff" | "contact" | "system";
+  orgId: string;
+  customerId: string;
+}
+
+const sameScope = (a: Scope | undefined, b: Scope) =>
+  a !== undefined && a.kind === b.kind && a.orgId === b.orgId && a.customerId === b.customerId;
+
+/**
+ * One transaction for a whole read request (decision 031): its sign-in check and its handler share it
+ * instead of opening one each. It opens at the request's first scoped call and ends with the request
+ * (`endRequestTransaction`); a call in another scope switches the scope for its duration and back. Once
+ * ended, later calls of the same async context (a streamed PDF's batches) open their own as usual.
+ */
+class RequestTransaction {
+  private opened: Promise<Tx> | undefined;
+  private settle: ((commit: boolean) => void) | undefined;
+  private closed: Promise<unknown> | undefined;
+  private current: Scope | undefined;
+  /** Calls in progress that are not nested in another, and a promise settled when there are none. */
+  private active = 0;
+  private idle: Promise<void> = Promise.resolve();
+  private becameIdle: (() => void) | undefined;
+  ended = false;
+  /** Rows the request already loaded (its organisation), by key; see loadOncePerRequest. */
+  readonly loaded = new Map<string, Promise<unknown>>();
+  tx: Tx | undefined;
+
+  constructor(readonly db: Db) {}
+
+  private open(): Promise<Tx> {
+    this.opened ??= new Promise<Tx>((resolveTx, rejectTx) => {
+      this.closed = this.db
+        .transaction(async (tx) => {
+          const commit = new Promise<boolean>((resolve) => {
+            this.settle = resolve;
+          });
+          this.tx = tx;
+          resolveTx(tx);
+          if (!(await commit)) tx.rollback();
+        })
+        .catch((err) => {
+          rejectTx(err);
+          // tx.rollback() throws to end the transaction; that is the rollback asked for, not a failure.
+          if (!isRollback(err)) throw err;
+        });
+    });
+    return this.opened;
+  }
+
+  /**
+   * `fn` in `scope`. A call made inside another's `fn` (nested) switches the scope for its duration and
+   * back; a concurrent one (Promise.all, a task the handler started) in another scope first waits for
+   * the calls in progress to end, so no call ever runs in a scope it did not ask for.
+   */
+  async run<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const tx = await this.open();
+    if (insideRun.getStore() === this) return this.nested(tx, scope, fn);
+    while (this.active > 0 && !sameScope(this.current, scope)) await this.idle;
+    if (this.active++ === 0) this.idle = new Promise((resolve) => (this.becameIdle = resolve));
+    try {
+      if (!sameScope(this.current, scope)) {
+        await enter(tx, scope);
+        this.current = scope;
+      }
+      return await insideRun.run(this, () => fn(tx));
+    } finally {
+      if (--this.active === 0) this.becameIdle?.();
+    }
+  }
+
+  private async nested<T>(tx: Tx, scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const outer = this.current;
+    if (!sameScope(outer, scope)) {
+      await enter(tx, scope);
+      this.current = scope;
+    }
+    try {
+      return await fn(tx);
+    } finally {
+      if (outer && !sameScope(outer, this.current as Scope) && !this.ended) {
+        await enter(tx, outer);
+        this.current = outer;
+      }
+    }
+  }
+
+  /** Runs a statement that sets the scope itself and notes the scope it reports (null: none set). */
+  async resolve<T>(fn: (tx: Tx) => Promise<{ value: T; scope: Scope | null }>): Promise<T> {
+    const tx = await this.open();
+    while (this.active > 0) await this.idle;
+    const { value, scope } = await fn(tx);
+    this.current = scope ?? undefined;
+    return value;
+  }
+
+  /** Commits (or rolls back) what the request did, if it opened the transaction at all. */
+  async end(commit: boolean): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    if (!this.opened) return;
+    await this.opened.catch(() => undefined);
+    // A call still running (a stream's first read) finishes first: nothing may use the connection after.
+    while (this.active > 0) await this.idle;
+    this.settle?.(commit);
+    await this.closed;
+  }
+}
+
+const isRollback = (err: unknown) => err instanceof TransactionRollbackError;
+
+const requestTransactions = new AsyncLocalStorage<RequestTransaction>();
+/** Set inside a call's `fn`, so a call made there is known as nested in it. */
+const insideRun = new AsyncLocalStorage<RequestTransaction>();
+
+/** Runs `next` (the rest of a request's life) with one shared transaction on `db`; see RequestTransaction. */
+export function runInRequestTransaction(db: Db, next: () => void): void {
+  requestTransactions.run(new RequestTransaction(db), next);
+}
+
+/** Ends the shared transaction of the current request, committing it or not; nothing if there is none. */
+export function endRequestTransaction(commit: boolean): Promise<void> {
+  return requestTransactions.getStore()?.end(commit) ?? Promise.resolve();
+}
+
+function inScope<T>(db: Db, scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const shared = requestTransactions.getStore();
+  if (shared && shared.db === db && !shared.ended) return shared.run(scope, fn);
+  return db.transaction(async (tx) => {
+    await enter(tx, scope);
+    return fn(tx);
+  });
 }
 
 export function assertUuid(value: string, what: string): void {
@@ -21,13 +157,47 @@ export function assertUuid(value: string, what: string): void {
   }
 }
 
+/**
+ * A request's sign-in check: `resolve` sends one statement that finds the principal and sets its scope
+ * in SQL (the SECURITY DEFINER functions of migration 0021) and says which scope it set, so the request's
+ * handler, in that scope, goes on in the same transaction without a statement of its own.
+ */
+export function withResolvedScope<T>(
+  db: Db,
+  resolve: (tx: Tx) => Promise<{ value: T; scope: Scope | null }>,
+): Promise<T> {
+  const shared = requestTransactions.getStore();
+  if (shared && shared.db === db && !shared.ended) return shared.resolve(resolve);
+  return db.transaction(async (tx) => (await resolve(tx)).value);
+}
+
+/**
+ * `load()` once per read request (decision 031): inside the request's shared transaction a second call
+ * with the same key gets the first one's row; anywhere else, it loads. Only for rows no read request
+ * changes (its organisation, loaded by its sign-in check and again by the handler).
+ */
+export function loadOncePerRequest<T>(tx: Tx, key: string, load: () => Promise<T>): Promise<T> {
+  const shared = requestTransactions.getStore();
+  if (!shared || shared.ended || shared.tx !== tx) return load();
+  let found = shared.loaded.get(key) as Promise<T> | undefined;
+  if (!found) {
+    found = load();
+    shared.loaded.set(key, found);
+    found.catch(() => shared.loaded.delete(key));
+  }
+  return found;
+}
+
+/** Notes a row the request's sign-in check loaded, for its `loadOncePerRequest(tx, key, …)`. */
+export function rememberForRequest(tx: Tx, key: string, row: unknown): void {
+  const shared = requestTransactions.getStore();
+  if (shared && !shared.ended && shared.tx === tx) shared.loaded.set(key, Promise.resolve(row));
+}
+
 /** Staff work on one organisation. */
 export function withOrg<T>(db: Db, orgId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   assertUuid(orgId, "orgId");
-  return db.transaction(async (tx) => {
-    await enter(tx, "staff", orgId, "");
-    return fn(tx);
-  });
+  return inScope(db, { kind: "staff", orgId, customerId: "" }, fn);
 }
 
 /** A contact in the portal: one organisation and one of its customers. */
@@ -39,10 +209,7 @@ export function withContact<T>(
 ): Promise<T> {
   assertUuid(orgId, "orgId");
   assertUuid(customerId, "customerId");
-  return db.transaction(async (tx) => {
-    await enter(tx, "contact", orgId, customerId);
-    return fn(tx);
-  });
+  return inScope(db, { kind: "contact", orgId, customerId }, fn);
 }
 
 /**
@@ -50,8 +217,5 @@ export function withContact<T>(
  * The policies let this scope reach only those tables (see migration 0001).
  */
 export function withSystem<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await enter(tx, "system", "", "");
-    return fn(tx);
-  });
+  return inScope(db, { kind: "system", orgId: "", customerId: "" }, fn);
 }

@@ -32,7 +32,7 @@ export async function eventRoutes(
 
   r.get(
     "/api/events",
-    { onRequest: requireStaff(db), schema: { tags: ["live"], ...STREAM } },
+    { onRequest: requireStaff(db), config: { ownTransactions: true }, schema: { tags: ["live"], ...STREAM } },
     (req, reply) => {
       const staff = staffOf(req);
       return openEventStream(req, reply, {
@@ -49,7 +49,11 @@ export async function eventRoutes(
 
   r.get(
     "/api/portal/:slug/events",
-    { onRequest: requireContact(db), schema: { tags: ["portal"], params: slugParams, ...STREAM } },
+    {
+      onRequest: requireContact(db),
+      config: { ownTransactions: true },
+      schema: { tags: ["portal"], params: slugParams, ...STREAM },
+    },
     (req, reply) => {
       const p = contactOf(req);
       return openEventStream(req, reply, {

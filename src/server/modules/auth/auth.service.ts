@@ -2,11 +2,12 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import * as clock from "../../clock.js";
 import type { Db } from "../../db/client.js";
 import { memberships, organisations, staffSessions, users } from "../../db/schema/index.js";
-import { withOrg, withSystem } from "../../db/scope.js";
+import { withOrg, withResolvedScope, withSystem } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
 import { beginLoginAttempt, clearLoginFailures, staffThrottleKey } from "../../http/login-throttle.js";
 import { verifyPassword } from "../../http/passwords.js";
 import { hashToken, newToken } from "../../http/tokens.js";
+import { rememberOrganisation } from "../organisation/organisation.service.js";
 import { permissionsOf } from "../team/staff-policy.js";
 import { checkSecondFactor } from "./two-factor.service.js";
 
@@ -135,33 +136,40 @@ const sessionMembership = and(
 const sessionLiveAt = (nowMs: number) =>
   and(gt(staffSessions.expiresAt, new Date(nowMs)), gt(staffSessions.lastSeenAt, idleCutoff(nowMs)));
 
-/** The session of this cookie while it is neither past its absolute lifetime nor idle; marks it used. */
+/**
+ * The session of this cookie while it is neither past its absolute lifetime nor idle; marks it used (at
+ * most once a minute). One statement (decision 031) that also leaves the organisation's staff scope set
+ * for the rest of the request's transaction (`withResolvedScope`).
+ */
 export async function resolveStaffSession(db: Db, token: string): Promise<StaffPrincipal | null> {
-  return withSystem(db, async (tx) => {
-    const now = clock.now();
-    const [row] = await tx
-      .select({
-        session: staffSessions,
-        role: memberships.role,
-        requireTwoFactor: organisations.requireTwoFactor,
-        totpEnabledAt: users.totpEnabledAt,
-      })
-      .from(staffSessions)
-      .innerJoin(memberships, sessionMembership)
-      .innerJoin(organisations, eq(organisations.id, staffSessions.orgId))
-      .innerJoin(users, eq(users.id, staffSessions.userId))
-      .where(and(eq(staffSessions.tokenHash, hashToken(token)), sessionLiveAt(now.getTime())));
-    if (!row) return null;
-    if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_AFTER_MS)
-      await tx.update(staffSessions).set({ lastSeenAt: now }).where(eq(staffSessions.id, row.session.id));
-    return {
-      sessionId: row.session.id,
-      userId: row.session.userId,
-      orgId: row.session.orgId,
+  const now = clock.nowMs();
+  return withResolvedScope(db, async (tx) => {
+    const { rows } = (await tx.execute(
+      sql`select (s.org_row).*, s.session, s.user_id, s.role, s.two_factor_setup_required,
+                 set_config('role', 'portico_app', true) from staff_request_scope(
+            ${hashToken(token)}, ${new Date(now).toISOString()}::timestamptz,
+            ${idleCutoff(now).toISOString()}::timestamptz, ${new Date(now - TOUCH_AFTER_MS).toISOString()}::timestamptz) s`,
+    )) as unknown as { rows: StaffRequestRow[] };
+    const row = rows[0];
+    if (!row) return { value: null, scope: null };
+    const org = rememberOrganisation(tx, row);
+    const principal: StaffPrincipal = {
+      sessionId: row.session,
+      userId: row.user_id,
+      orgId: org.id,
       role: row.role,
-      ...(row.requireTwoFactor && !row.totpEnabledAt ? { twoFactorSetupRequired: true as const } : {}),
+      ...(row.two_factor_setup_required ? { twoFactorSetupRequired: true as const } : {}),
     };
+    return { value: principal, scope: { kind: "staff", orgId: org.id, customerId: "" } };
   });
+}
+
+/** The organisation's columns (snake_case), then the session's. */
+interface StaffRequestRow extends Record<string, unknown> {
+  session: string;
+  user_id: string;
+  role: StaffPrincipal["role"];
+  two_factor_setup_required: boolean;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import {
@@ -8,8 +8,9 @@ import {
   organisations,
   portalSlugHistory,
 } from "../../db/schema/index.js";
-import { withContact, withSystem } from "../../db/scope.js";
+import { withContact, withResolvedScope, withSystem } from "../../db/scope.js";
 import { hashToken, newToken } from "../../http/tokens.js";
+import { rememberOrganisation } from "../organisation/organisation.service.js";
 
 /** Absolute lifetime of a contact session; the cookie lasts as long. */
 export const CONTACT_SESSION_HOURS = 12;
@@ -41,6 +42,56 @@ export async function resolvePortalSlug(db: Db, slug: string): Promise<PortalOrg
       .where(eq(organisations.portalSlug, slug.toLowerCase()));
     return row ?? null;
   });
+}
+
+/**
+ * A portal request's address and cookie in one statement (decision 031): the organisation of the slug
+ * and, among the contact session `tokens` of the request, the one of that organisation while live and while its contact still has
+ * access (D4), touched at most once a minute. A live session leaves the contact's scope set for the rest
+ * of the request's transaction (`withResolvedScope`).
+ */
+export async function resolvePortalRequest(db: Db, slug: string, tokens: string[]): Promise<PortalRequest> {
+  const now = clock.nowMs();
+  const hashes = tokens.length > 0 ? tokens.map(hashToken).join(",") : null;
+  return withResolvedScope<PortalRequest>(db, async (tx) => {
+    const { rows } = (await tx.execute(
+      sql`select (s.org_row).*, s.session, s.customer, s.contact, s.preview,
+                 set_config('role', 'portico_app', true) from portal_request_scope(
+            ${slug}, string_to_array(${hashes}::text, ','), ${new Date(now).toISOString()}::timestamptz,
+            ${new Date(now - CONTACT_SESSION_IDLE_MINUTES * 60_000).toISOString()}::timestamptz,
+            ${new Date(now - TOUCH_AFTER_MS).toISOString()}::timestamptz) s`,
+    )) as unknown as { rows: PortalRequestRow[] };
+    const row = rows[0];
+    if (!row) return { value: { org: null, principal: null }, scope: null };
+    const found = rememberOrganisation(tx, row);
+    const org = { id: found.id, enabled: found.portalEnabled };
+    if (!row.session || !row.customer || !row.contact)
+      return { value: { org, principal: null }, scope: null };
+    const principal: ContactPrincipal = {
+      sessionId: row.session,
+      orgId: org.id,
+      customerId: row.customer,
+      contactId: row.contact,
+      preview: row.preview === true,
+    };
+    return {
+      value: { org, principal },
+      scope: { kind: "contact", orgId: org.id, customerId: row.customer },
+    };
+  });
+}
+
+export interface PortalRequest {
+  org: PortalOrg | null;
+  principal: ContactPrincipal | null;
+}
+
+/** The organisation's columns (snake_case), then the session's. */
+interface PortalRequestRow extends Record<string, unknown> {
+  session: string | null;
+  customer: string | null;
+  contact: string | null;
+  preview: boolean | null;
 }
 
 /**

@@ -9,7 +9,8 @@ import type { Config } from "../../config.js";
 import type { Db, Tx } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { organisations, portalSlugHistory } from "../../db/schema/index.js";
-import { withOrg, withSystem } from "../../db/scope.js";
+import { loadOncePerRequest, rememberForRequest, withOrg, withSystem } from "../../db/scope.js";
+import { tableRowOf } from "../../db/table-row.js";
 import { AppError } from "../../errors/errors.js";
 import { notificationPrefsOf, portalOptionsOf } from "./portal-policy.js";
 
@@ -36,10 +37,27 @@ export function toProfile(org: OrganisationRow): OrganisationProfile {
 
 /** The organisation of the current scope; any tenant-scoped transaction can read its own. */
 export async function loadOrganisation(tx: Tx, orgId: string): Promise<OrganisationRow> {
-  const [org] = await tx.select().from(organisations).where(eq(organisations.id, orgId));
+  const org = await findOrganisation(tx, orgId);
   if (!org) throw new AppError("NOT_FOUND");
   return org;
 }
+
+/** The organisation's row, or undefined; a read request's sign-in check already loaded it (decision 031). */
+export function findOrganisation(tx: Tx, orgId: string): Promise<OrganisationRow | undefined> {
+  return loadOncePerRequest(tx, organisationKey(orgId), async () => {
+    const [org] = await tx.select().from(organisations).where(eq(organisations.id, orgId));
+    return org;
+  });
+}
+
+/** The organisation's row as a request's sign-in check loaded it, so `loadOrganisation` needs no query. */
+export function rememberOrganisation(tx: Tx, raw: Record<string, unknown>): OrganisationRow {
+  const org = tableRowOf(organisations, raw);
+  rememberForRequest(tx, organisationKey(org.id), org);
+  return org;
+}
+
+const organisationKey = (orgId: string) => `organisation:${orgId}`;
 
 export function getOrganisation(db: Db, orgId: string): Promise<OrganisationProfile> {
   return withOrg(db, orgId, async (tx) => toProfile(await loadOrganisation(tx, orgId)));

@@ -17,7 +17,7 @@ import { buildInvoicePdf, invoicePdfFilename } from "../invoices/invoice-pdf.js"
 import { findDetail, findInvoice, orgToday } from "../invoices/invoices.service.js";
 import { notify } from "../notifications/notifications.service.js";
 import type { StaffMail } from "../notifications/staff-email.js";
-import { logoUrlOf } from "../organisation/organisation.service.js";
+import { findOrganisation, logoUrlOf } from "../organisation/organisation.service.js";
 import {
   bankTransferOf,
   effectiveFeatures,
@@ -56,7 +56,7 @@ export async function getLogo(db: Db, slug: string): Promise<{ data: Buffer; mim
 
 export function getPortalMe(db: Db, p: ContactPrincipal): Promise<PortalMe> {
   return withContact(db, p.orgId, p.customerId, async (tx) => {
-    const [org] = await tx.select().from(organisations).where(eq(organisations.id, p.orgId));
+    const org = await findOrganisation(tx, p.orgId);
     const customer = await loadCustomer(tx, p.customerId);
     const [contact] = await tx
       .select()
@@ -127,7 +127,7 @@ export async function getPortalInvoice(
         });
       }
     }
-    const [org] = await tx.select().from(organisations).where(eq(organisations.id, p.orgId));
+    const org = await findOrganisation(tx, p.orgId);
     if (!org) throw new AppError("NOT_FOUND");
     const found = await findDetail(tx, inv, await orgToday(tx, p.orgId));
     const { customerId: _c, customerName: _n, sentAt: _s, viewedAt: _v, ...rest } = found;
