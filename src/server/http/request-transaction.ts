@@ -7,7 +7,7 @@ declare module "fastify" {
     /**
      * The route keeps to transactions of its own instead of the request's shared one (decision 031): a
      * stream that outlives its handler and LISTENs (PGlite has one connection, which the shared
-     * transaction would hold).
+     * transaction would hold), or a GET that calls a payment provider (PayPal's return captures the order).
      */
     ownTransactions?: true;
   }

@@ -14,6 +14,8 @@ export async function paypalRoutes(app: App, deps: Deps) {
   r.get(
     "/api/gateways/paypal/return/:orgId/:checkoutId",
     {
+      // It calls PayPal (the capture): never while holding the request's shared transaction (decision 031).
+      config: { ownTransactions: true },
       schema: {
         tags: ["gateways"],
         params: z.object({ orgId: z.uuid(), checkoutId: z.uuid() }),
