@@ -1,15 +1,18 @@
-import { StrictMode } from "react";
+import { StrictMode, Suspense } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
 import { initI18n } from "../i18n/index.js";
 import { isApiError } from "../ui/api-client.js";
 import { baseTheme } from "../ui/brand-theme.js";
+import { reloadOnStaleChunks } from "../ui/lazy-page.js";
+import { PageLoader } from "../ui/page-states.js";
 import { AppProviders } from "../ui/providers.js";
 import { createQueryClient } from "../ui/query-client.js";
 import { queryKeys } from "../ui/query-keys.js";
 import { router } from "./router.js";
 
 initI18n("admin");
+reloadOnStaleChunks();
 // A 401 anywhere means the session ended: forgetting "me" sends the person back to the login page. A
 // session the organisation holds until two-factor sign-in is set up goes to its page (decision 022).
 const client = createQueryClient(
@@ -25,7 +28,9 @@ if (container) {
   createRoot(container).render(
     <StrictMode>
       <AppProviders theme={baseTheme} client={client}>
-        <RouterProvider router={router} />
+        <Suspense fallback={<PageLoader />}>
+          <RouterProvider router={router} />
+        </Suspense>
       </AppProviders>
     </StrictMode>,
   );

@@ -1,0 +1,44 @@
+import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
+import { Outlet } from "react-router";
+import { PageLoader } from "./page-states.js";
+
+/**
+ * A route's page loaded on first visit (its own chunk), so an app's first load carries only the pages it
+ * shows first. `load` is a literal `import()` for the bundler to see.
+ */
+export function lazyPage<K extends string>(
+  load: () => Promise<{ [name in K]: ComponentType }>,
+  name: K,
+): ReactNode {
+  const Page = lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await load())[name] }));
+  return <Page />;
+}
+
+/** The outlet of a layout whose children may be lazy pages: the page loader shows while one arrives. */
+export function LazyOutlet() {
+  return (
+    <Suspense fallback={<PageLoader />}>
+      <Outlet />
+    </Suspense>
+  );
+}
+
+const reloadedAtKey = "portico.chunk-reload";
+
+/**
+ * After a deploy the old hashed chunks are gone: a page still open fails to import the next one. Loading the
+ * page again fetches the new index.html; at most once a minute, so a server that is down does not loop.
+ */
+export function reloadOnStaleChunks(): void {
+  window.addEventListener("vite:preloadError", (event) => {
+    try {
+      const last = Number(sessionStorage.getItem(reloadedAtKey) ?? 0);
+      if (Date.now() - last < 60_000) return;
+      sessionStorage.setItem(reloadedAtKey, String(Date.now()));
+    } catch {
+      return;
+    }
+    event.preventDefault();
+    window.location.reload();
+  });
+}

@@ -1,0 +1,5 @@
+import "@mantine/notifications/styles.css";
+
+// In a chunk of its own: the toasts' renderer (and its transitions) loads after the first paint; the store
+// behind `notifications.show` is in the first load, so a toast shown before this arrives still appears.
+export { Notifications as NotificationsHost } from "@mantine/notifications";
