@@ -7,6 +7,8 @@ import { baseTheme } from "../ui/brand-theme.js";
 import { reloadOnStaleChunks } from "../ui/lazy-page.js";
 import { PageLoader } from "../ui/page-states.js";
 import { AppProviders } from "../ui/providers.js";
+// After the providers' shell styles, before any page's: the whole stylesheet, in Mantine's order.
+import "../ui/full-styles.js";
 import { createQueryClient } from "../ui/query-client.js";
 import { queryKeys } from "../ui/query-keys.js";
 import { router } from "./router.js";

@@ -4,13 +4,18 @@ import { PageLoader } from "./page-states.js";
 
 /**
  * A route's page loaded on first visit (its own chunk), so an app's first load carries only the pages it
- * shows first. `load` is a literal `import()` for the bundler to see.
+ * shows first. `load` is a literal `import()` for the bundler to see. The first page also brings every
+ * Mantine style (the first load has the shell's only): started first, its stylesheet comes first in the
+ * document, before the page's own (dates, charts), as Mantine requires.
  */
 export function lazyPage<K extends string>(
   load: () => Promise<{ [name in K]: ComponentType }>,
   name: K,
 ): ReactNode {
-  const Page = lazy(async (): Promise<{ default: ComponentType }> => ({ default: (await load())[name] }));
+  const Page = lazy(async (): Promise<{ default: ComponentType }> => {
+    const [, module] = await Promise.all([import("./full-styles.js"), load()]);
+    return { default: module[name] };
+  });
   return <Page />;
 }
 

@@ -1,3 +1,4 @@
+import "@mantine/core/styles/Notification.css";
 import "@mantine/notifications/styles.css";
 
 // In a chunk of its own: the toasts' renderer (and its transitions) loads after the first paint; the store

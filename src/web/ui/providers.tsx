@@ -1,5 +1,4 @@
-import "@mantine/core/styles.css";
-import "./responsive-table.css";
+import "./shell-styles.js";
 import { MantineProvider, type MantineThemeOverride, mergeThemeOverrides } from "@mantine/core";
 import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { lazy, type ReactNode, Suspense, useMemo } from "react";
