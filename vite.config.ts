@@ -58,7 +58,6 @@ export default defineConfig({
               test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
               priority: 2,
             },
-            { name: "shared", tags: ["$initial"], entriesAware: true, priority: 1 },
           ],
         },
         // A chunk of code two entries share is named after its first module (it was once

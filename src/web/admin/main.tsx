@@ -13,7 +13,6 @@ import { createQueryClient } from "../ui/query-client.js";
 import { queryKeys } from "../ui/query-keys.js";
 import { router } from "./router.js";
 
-initI18n("admin");
 reloadOnStaleChunks();
 // A 401 anywhere means the session ended: forgetting "me" sends the person back to the login page. A
 // session the organisation holds until two-factor sign-in is set up goes to its page (decision 022).
@@ -26,14 +25,18 @@ const client = createQueryClient(
 );
 
 const container = document.getElementById("root");
+// The first render waits for the language's texts (one small chunk, decision 033). Not a top-level await:
+// with one, the bundler splits the first load into dozens of small chunks to keep the order of execution.
 if (container) {
-  createRoot(container).render(
-    <StrictMode>
-      <AppProviders theme={baseTheme} client={client}>
-        <Suspense fallback={<PageLoader />}>
-          <RouterProvider router={router} />
-        </Suspense>
-      </AppProviders>
-    </StrictMode>,
+  void initI18n("admin").then(() =>
+    createRoot(container).render(
+      <StrictMode>
+        <AppProviders theme={baseTheme} client={client}>
+          <Suspense fallback={<PageLoader />}>
+            <RouterProvider router={router} />
+          </Suspense>
+        </AppProviders>
+      </StrictMode>,
+    ),
   );
 }

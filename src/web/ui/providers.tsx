@@ -1,7 +1,8 @@
 import "./shell-styles.js";
 import { MantineProvider, type MantineThemeOverride, mergeThemeOverrides } from "@mantine/core";
+import { useNotifications } from "@mantine/notifications";
 import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { lazy, type ReactNode, Suspense, useMemo } from "react";
+import { lazy, type ReactNode, Suspense, useMemo, useState } from "react";
 import { accessibleDefaults } from "./accessible-defaults.js";
 
 const Notifications = lazy(() =>
@@ -12,11 +13,22 @@ export function MantineShell(props: { theme: MantineThemeOverride; children: Rea
   const theme = useMemo(() => mergeThemeOverrides(props.theme, accessibleDefaults), [props.theme]);
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Suspense fallback={null}>
-        <Notifications position="bottom-right" />
-      </Suspense>
+      <NotificationsOnDemand />
       {props.children}
     </MantineProvider>
+  );
+}
+
+/** The toasts' renderer, downloaded when the first toast is shown (the store keeps it meanwhile). */
+function NotificationsOnDemand() {
+  const store = useNotifications();
+  const [needed, setNeeded] = useState(false);
+  if (!needed && store.notifications.length + store.queue.length > 0) setNeeded(true);
+  if (!needed) return null;
+  return (
+    <Suspense fallback={null}>
+      <Notifications position="bottom-right" />
+    </Suspense>
   );
 }
 
