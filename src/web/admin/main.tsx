@@ -1,11 +1,10 @@
-import { StrictMode, Suspense } from "react";
+import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
 import { initI18n } from "../i18n/index.js";
 import { isApiError } from "../ui/api-client.js";
 import { baseTheme } from "../ui/brand-theme.js";
 import { reloadOnStaleChunks } from "../ui/lazy-page.js";
-import { PageLoader } from "../ui/page-states.js";
 import { AppProviders } from "../ui/providers.js";
 // After the providers' shell styles, before any page's: the whole stylesheet, in Mantine's order.
 import "../ui/full-styles.js";
@@ -32,9 +31,7 @@ if (container) {
     createRoot(container).render(
       <StrictMode>
         <AppProviders theme={baseTheme} client={client}>
-          <Suspense fallback={<PageLoader />}>
-            <RouterProvider router={router} />
-          </Suspense>
+          <RouterProvider router={router} />
         </AppProviders>
       </StrictMode>,
     ),

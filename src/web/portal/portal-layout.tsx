@@ -1,10 +1,9 @@
 import { Anchor, AppShell, Button, Container, Group, Image, Stack, Text } from "@mantine/core";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, NavLink as RouterNavLink } from "react-router";
+import { Link, Outlet, NavLink as RouterNavLink } from "react-router";
 import { applyAccountLanguage } from "../i18n/index.js";
 import { LanguageSwitch } from "../ui/language-switch.js";
-import { LazyOutlet } from "../ui/lazy-page.js";
 import { ErrorState, PageLoader } from "../ui/page-states.js";
 import { SignInPanel } from "./auth/sign-in-panel.js";
 import { useBranding, useContactMe, usePortalLogout } from "./portal-api.js";
@@ -98,7 +97,7 @@ export function PortalLayout() {
                   )}
                 </Group>
               </Stack>
-              <LazyOutlet />
+              <Outlet />
             </>
           ) : null}
         </Container>

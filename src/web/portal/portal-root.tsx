@@ -1,4 +1,4 @@
-import { Suspense, useMemo } from "react";
+import { useMemo } from "react";
 import { createBrowserRouter, Navigate, RouterProvider } from "react-router";
 import { isApiError } from "../ui/api-client.js";
 import { baseTheme, brandTheme } from "../ui/brand-theme.js";
@@ -75,11 +75,7 @@ export function PortalRoot() {
       {branding.isError && !isApiError(branding.error, 404) ? (
         <ErrorState error={branding.error} onRetry={() => void branding.refetch()} />
       ) : null}
-      {branding.data ? (
-        <Suspense fallback={<PageLoader />}>
-          <RouterProvider router={router} />
-        </Suspense>
-      ) : null}
+      {branding.data ? <RouterProvider router={router} /> : null}
     </MantineShell>
   );
 }

@@ -1,12 +1,15 @@
 import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
-import { Outlet } from "react-router";
 import { PageLoader } from "./page-states.js";
+
+let pages = 0;
 
 /**
  * A route's page loaded on first visit (its own chunk), so an app's first load carries only the pages it
  * shows first. `load` is a literal `import()` for the bundler to see. The first page also brings every
  * Mantine style (the first load has the shell's only): started first, its stylesheet comes first in the
- * document, before the page's own (dates, charts), as Mantine requires.
+ * document, before the page's own (dates, charts), as Mantine requires. Each page has a Suspense boundary of
+ * its own (a key per page): a new boundary shows the page loader at once, where one already on screen
+ * would keep the previous page while the router's navigation (a transition) waits for the chunk.
  */
 export function lazyPage<K extends string>(
   load: () => Promise<{ [name in K]: ComponentType }>,
@@ -16,14 +19,10 @@ export function lazyPage<K extends string>(
     const [, module] = await Promise.all([import("./full-styles.js"), load()]);
     return { default: module[name] };
   });
-  return <Page />;
-}
-
-/** The outlet of a layout whose children may be lazy pages: the page loader shows while one arrives. */
-export function LazyOutlet() {
+  pages += 1;
   return (
-    <Suspense fallback={<PageLoader />}>
-      <Outlet />
+    <Suspense key={`${name}-${pages}`} fallback={<PageLoader />}>
+      <Page />
     </Suspense>
   );
 }

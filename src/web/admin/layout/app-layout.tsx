@@ -1,9 +1,9 @@
 import { AppShell, Burger, Group } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
+import { Outlet } from "react-router";
 import { TimeZoneContext } from "../../ui/format.js";
 import { LanguageSwitch } from "../../ui/language-switch.js";
-import { LazyOutlet } from "../../ui/lazy-page.js";
 import { setOrganisationTimeZone } from "../documents/lines-form-model.js";
 import { useMe } from "../session.js";
 import { useOrganisation } from "../settings/organisation-api.js";
@@ -50,7 +50,7 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main>
         <TimeZoneContext.Provider value={organisation.data?.timeZone}>
-          <LazyOutlet />
+          <Outlet />
         </TimeZoneContext.Provider>
       </AppShell.Main>
     </AppShell>

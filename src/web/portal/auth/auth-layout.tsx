@@ -1,9 +1,8 @@
 import { Anchor, Center, Container, Group, Image, Paper, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, Outlet } from "react-router";
 import { LanguageSwitch } from "../../ui/language-switch.js";
-import { LazyOutlet } from "../../ui/lazy-page.js";
 import { useBranding } from "../portal-api.js";
 
 /** The pages a visitor reaches without a session (forgot, reset, invitation): the brand and a card. */
@@ -31,7 +30,7 @@ export function PublicAuthLayout() {
         </Group>
         <LanguageSwitch />
       </Group>
-      <LazyOutlet />
+      <Outlet />
     </Container>
   );
 }
