@@ -3,10 +3,9 @@ import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
-import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify from "fastify";
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -18,11 +17,13 @@ import type { TrustProxy } from "./config.js";
 import { paypalRoutes } from "./gateways/paypal/paypal.routes.js";
 import { registerApiKeyRateLimit } from "./http/api-key-limit.js";
 import { acceptsApiKey, isStaffHook, staffActionOf } from "./http/auth.js";
+import { registerCompression } from "./http/compression.js";
 import { staffCookieName } from "./http/cookies.js";
 import { registerCsrfGuard } from "./http/csrf.js";
 import { frameworkErrors, registerErrorHandler } from "./http/error-handler.js";
 import { registerFavicon } from "./http/favicon.js";
 import { registerRequestTransactions } from "./http/request-transaction.js";
+import { registerWebApps } from "./http/web-apps.js";
 import { apiKeyRoutes } from "./modules/api-keys/api-keys.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   app.decorate("secureCookies", deps.config.secureCookies);
   await app.register(cookie);
+  await registerCompression(app);
   await app.register(rateLimit, { global: false });
   registerApiKeyRateLimit(app, deps.config.apiKeyRateLimit);
   registerCsrfGuard(app, deps.config);
@@ -180,7 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await eventRoutes(api, d, realtime, deps.liveHeartbeatMs ?? HEARTBEAT_MS);
   });
 
-  if (deps.serveWeb && existsSync(webDir)) registerWebApps(app);
+  if (deps.serveWeb && existsSync(webDir)) registerWebApps(app, webDir);
   return app;
 }
 
@@ -208,24 +210,4 @@ const withStaffActions: typeof jsonSchemaTransform = (input) => {
 /** A hop count as Fastify applies it (its types only take the function form): the nearest `hops` proxies. */
 function fastifyTrustProxy(t: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
   return typeof t === "number" ? (_address, hop) => hop < t : t;
-}
-
-/** The two single-page apps: /app (back office) and /p/:slug (portal), and their hashed assets. */
-function registerWebApps(app: FastifyInstance) {
-  app.register(fastifyStatic, {
-    root: `${webDir}/assets`,
-    prefix: "/assets/",
-    immutable: true,
-    maxAge: "365d",
-  });
-  app.register(async (pages) => {
-    await pages.register(fastifyStatic, { root: webDir, serve: false });
-    const html = (file: string) => async (_req: unknown, reply: import("fastify").FastifyReply) =>
-      reply.header("cache-control", "no-cache").sendFile(file);
-    pages.get("/", { schema: { hide: true } }, async (_req, reply) => reply.redirect("/app"));
-    pages.get("/app", { schema: { hide: true } }, html("admin/index.html"));
-    pages.get("/app/*", { schema: { hide: true } }, html("admin/index.html"));
-    pages.get("/p/:slug", { schema: { hide: true } }, html("portal/index.html"));
-    pages.get("/p/:slug/*", { schema: { hide: true } }, html("portal/index.html"));
-  });
 }

@@ -1,7 +1,6 @@
-import i18n from "i18next";
+import i18n, { type BackendModule } from "i18next";
 import { initReactI18next } from "react-i18next";
-import { en } from "./en.js";
-import { es } from "./es.js";
+import type { es } from "./es.js";
 import type { UiLanguage } from "./types.js";
 
 declare module "i18next" {
@@ -30,18 +29,60 @@ export function storedLanguage(): UiLanguage | null {
   }
 }
 
-/** Starts i18next for one app; each app remembers its own language choice. */
-export function initI18n(app: "admin" | "portal"): void {
+const catalogues: Record<UiLanguage, () => Promise<typeof es>> = {
+  es: () => import("./es.js").then((m) => m.es),
+  en: () => import("./en.js").then((m) => m.en),
+};
+
+type Table = { [key: string]: string | Table };
+
+/**
+ * Spanish counts from a million up in CLDR's "many" plural category; the catalogues write `_one` and
+ * `_other` only, so "many" reads the `_other` text (it once fell back to the English catalogue's).
+ */
+function withManyPlurals(table: Table): Table {
+  const out: Table = {};
+  for (const [key, value] of Object.entries(table)) {
+    out[key] = typeof value === "string" ? value : withManyPlurals(value);
+    const base = key.endsWith("_other") ? key.slice(0, -"_other".length) : null;
+    if (base !== null && typeof value === "string" && !(`${base}_many` in table)) out[`${base}_many`] = value;
+  }
+  return out;
+}
+
+/**
+ * Each language's catalogue is a chunk of its own (decision 033): a page downloads the language it shows,
+ * and the other only when the person picks it (i18next loads it before it switches).
+ */
+const lazyCatalogues: BackendModule = {
+  type: "backend",
+  init() {},
+  read(language, _namespace, callback) {
+    if (!isUiLanguage(language)) return callback(null, {});
+    catalogues[language]().then(
+      (catalogue) => callback(null, withManyPlurals(catalogue as Table)),
+      (error: Error) => callback(error, null),
+    );
+  },
+};
+
+/**
+ * Starts i18next for one app, resolved once its language's texts are here; each app remembers its own
+ * language choice. No fallback language: every catalogue has every key (en.ts is typed by es.ts), and a
+ * fallback would download a second catalogue.
+ */
+export async function initI18n(app: "admin" | "portal"): Promise<void> {
   storageKey = `portico.${app}.lang`;
   const lng = storedLanguage() ?? browserLanguage();
-  void i18n.use(initReactI18next).init({
-    resources: { es: { translation: es }, en: { translation: en } },
-    lng,
-    fallbackLng: "en",
-    supportedLngs: ["es", "en"],
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
+  await i18n
+    .use(lazyCatalogues)
+    .use(initReactI18next)
+    .init({
+      lng,
+      fallbackLng: false,
+      supportedLngs: ["es", "en"],
+      interpolation: { escapeValue: false },
+    });
   document.documentElement.lang = lng;
   i18n.on("languageChanged", (language) => {
     document.documentElement.lang = language;

@@ -2,23 +2,13 @@ import { useMemo } from "react";
 import { createBrowserRouter, Navigate, RouterProvider } from "react-router";
 import { isApiError } from "../ui/api-client.js";
 import { baseTheme, brandTheme } from "../ui/brand-theme.js";
+import { lazyPage } from "../ui/lazy-page.js";
 import { ErrorState, PageLoader } from "../ui/page-states.js";
 import { MantineShell } from "../ui/providers.js";
-import { MyDetailsPage } from "./account/my-details-page.js";
 import { publicAuthRoute, signedInAuthRoutes } from "./auth/auth-routes.js";
-import { HomePage } from "./home/home-page.js";
-import { InvoiceDetailPage } from "./invoice-detail-page.js";
-import { InvoicesPage } from "./invoices-page.js";
-import { PortalPaymentsPage } from "./payments/payments-page.js";
-import { PortalReceiptPage } from "./payments/receipt-page.js";
 import { useBranding } from "./portal-api.js";
 import { PortalLayout } from "./portal-layout.js";
-import { PortalQuoteDetailPage } from "./quotes/quote-detail-page.js";
-import { PortalQuotesPage } from "./quotes/quotes-page.js";
-import { PortalSalesOrderDetailPage } from "./sales-orders/sales-order-detail-page.js";
-import { PortalSalesOrdersPage } from "./sales-orders/sales-orders-page.js";
 import { basename } from "./slug.js";
-import { StatementPage } from "./statement/statement-page.js";
 import { UnavailablePage } from "./status-pages.js";
 
 const router = createBrowserRouter(
@@ -28,17 +18,41 @@ const router = createBrowserRouter(
       path: "/",
       element: <PortalLayout />,
       children: [
-        { index: true, element: <HomePage /> },
-        { path: "invoices", element: <InvoicesPage /> },
-        { path: "invoices/:id", element: <InvoiceDetailPage /> },
-        { path: "payments", element: <PortalPaymentsPage /> },
-        { path: "payments/:id", element: <PortalReceiptPage /> },
-        { path: "quotes", element: <PortalQuotesPage /> },
-        { path: "quotes/:id", element: <PortalQuoteDetailPage /> },
-        { path: "sales-orders", element: <PortalSalesOrdersPage /> },
-        { path: "sales-orders/:id", element: <PortalSalesOrderDetailPage /> },
-        { path: "statement", element: <StatementPage /> },
-        { path: "account", element: <MyDetailsPage /> },
+        { index: true, element: lazyPage(() => import("./home/home-page.js"), "HomePage") },
+        { path: "invoices", element: lazyPage(() => import("./invoices-page.js"), "InvoicesPage") },
+        {
+          path: "invoices/:id",
+          element: lazyPage(() => import("./invoice-detail-page.js"), "InvoiceDetailPage"),
+        },
+        {
+          path: "payments",
+          element: lazyPage(() => import("./payments/payments-page.js"), "PortalPaymentsPage"),
+        },
+        {
+          path: "payments/:id",
+          element: lazyPage(() => import("./payments/receipt-page.js"), "PortalReceiptPage"),
+        },
+        { path: "quotes", element: lazyPage(() => import("./quotes/quotes-page.js"), "PortalQuotesPage") },
+        {
+          path: "quotes/:id",
+          element: lazyPage(() => import("./quotes/quote-detail-page.js"), "PortalQuoteDetailPage"),
+        },
+        {
+          path: "sales-orders",
+          element: lazyPage(() => import("./sales-orders/sales-orders-page.js"), "PortalSalesOrdersPage"),
+        },
+        {
+          path: "sales-orders/:id",
+          element: lazyPage(
+            () => import("./sales-orders/sales-order-detail-page.js"),
+            "PortalSalesOrderDetailPage",
+          ),
+        },
+        {
+          path: "statement",
+          element: lazyPage(() => import("./statement/statement-page.js"), "StatementPage"),
+        },
+        { path: "account", element: lazyPage(() => import("./account/my-details-page.js"), "MyDetailsPage") },
         ...signedInAuthRoutes,
         { path: "*", element: <Navigate to="/" replace /> },
       ],

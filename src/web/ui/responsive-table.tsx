@@ -1,3 +1,4 @@
+import "./responsive-table.css";
 import { Table } from "@mantine/core";
 import { type CSSProperties, type ReactNode, useEffect, useRef, useState } from "react";
 

@@ -1,17 +1,23 @@
 import { Navigate, type RouteObject } from "react-router";
-import { AcceptInvitationPage } from "./accept-invitation-page.js";
+import { lazyPage } from "../../ui/lazy-page.js";
 import { PublicAuthLayout } from "./auth-layout.js";
-import { ChangePasswordPage } from "./change-password-page.js";
-import { ForgotPasswordPage } from "./forgot-password-page.js";
-import { ResetPasswordPage } from "./reset-password-page.js";
 
 /** Pages that work without a session (their own layout, outside the one that needs /me). */
 export const publicAuthRoute: RouteObject = {
   element: <PublicAuthLayout />,
   children: [
-    { path: "forgot-password", element: <ForgotPasswordPage /> },
-    { path: "reset-password", element: <ResetPasswordPage /> },
-    { path: "invitation/:token", element: <AcceptInvitationPage /> },
+    {
+      path: "forgot-password",
+      element: lazyPage(() => import("./forgot-password-page.js"), "ForgotPasswordPage"),
+    },
+    {
+      path: "reset-password",
+      element: lazyPage(() => import("./reset-password-page.js"), "ResetPasswordPage"),
+    },
+    {
+      path: "invitation/:token",
+      element: lazyPage(() => import("./accept-invitation-page.js"), "AcceptInvitationPage"),
+    },
   ],
 };
 
@@ -21,5 +27,8 @@ export const publicAuthRoute: RouteObject = {
  */
 export const signedInAuthRoutes: RouteObject[] = [
   { path: "login", element: <Navigate to="/" replace /> },
-  { path: "account/password", element: <ChangePasswordPage /> },
+  {
+    path: "account/password",
+    element: lazyPage(() => import("./change-password-page.js"), "ChangePasswordPage"),
+  },
 ];

@@ -1,7 +1,6 @@
-import { BarChart } from "@mantine/charts";
 import { Button, Card, Group, Select, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
-import { useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { PurchaseHistory } from "../../../shared/contracts/index.js";
 import { useFormat } from "../../ui/format.js";
@@ -10,6 +9,9 @@ import { type Column, cardCell, ResponsiveTable } from "../../ui/responsive-tabl
 import { usePurchaseHistory } from "./home-api.js";
 
 const PERIODS = [6, 12, 24] as const;
+
+// Charts (recharts) are the portal's heaviest library: loaded with the home page's figures, not before.
+const HistoryChart = lazy(() => import("./history-chart.js").then((m) => ({ default: m.HistoryChart })));
 
 /** "2026-11" as a month name in the reader's language; UTC so no time zone moves it to October. */
 function useMonthLabels() {
@@ -113,25 +115,10 @@ function HistoryFigures({
           {t("portalHome.history.empty")}
         </Text>
       ) : (
-        <div aria-hidden="true" data-testid="history-chart">
-          <BarChart
-            h={260}
-            data={rows}
-            dataKey="month"
-            type="stacked"
-            series={[
-              { name: "paid", label: t("portalHome.history.paid"), color: "teal.6" },
-              { name: "pending", label: t("portalHome.history.pending"), color: "orange.5" },
-            ]}
-            valueFormatter={money}
-            withLegend
-            withYAxis={!phone}
-            yAxisProps={{ width: 90 }}
-            gridAxis="y"
-            tickLine="none"
-            maxBarWidth={40}
-            accessibilityLayer={false}
-          />
+        <div aria-hidden="true" data-testid="history-chart" style={{ minHeight: 260 }}>
+          <Suspense fallback={null}>
+            <HistoryChart rows={rows} money={money} withYAxis={!phone} />
+          </Suspense>
         </div>
       )}
       <Group justify="space-between" wrap="wrap">

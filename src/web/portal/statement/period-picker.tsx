@@ -1,3 +1,4 @@
+import "@mantine/dates/styles.css";
 import "dayjs/locale/es";
 import { DatePickerInput, DatesProvider, type DatesRangeValue } from "@mantine/dates";
 import { useEffect, useState } from "react";
