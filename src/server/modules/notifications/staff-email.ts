@@ -82,7 +82,8 @@ export async function queueStaffEmail(
       expected_currency: typeof data.expectedCurrency === "string" ? data.expectedCurrency : null,
       reference: data.reference ?? "",
       code: data.code ?? "",
-      reason: data.reason ?? "",
+      // A provider's meaning of a refusal comes in both languages (reasonEs, reasonEn); a dispute's is one.
+      reason: (lang === "es" ? data.reasonEs : data.reasonEn) ?? data.reason ?? "",
     },
     { buttonUrl: `${config.publicUrl}/app/${path}`, brandColor: org.brandColor },
   );
