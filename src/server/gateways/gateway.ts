@@ -89,6 +89,11 @@ export type GatewayEvent =
       failureCode?: string;
       providerCode?: string;
       /**
+       * A refusal that ends the checkout with no CP code, which staff should read (RedSys' Ds_Response):
+       * the provider code's meaning in both languages. Staff are told as payment_failed.
+       */
+      declineReason?: { es: string; en: string };
+      /**
        * What the provider says it charged (minor units, ISO code), when it says: checked against the
        * checkout's own before anything is applied (an event that differs is recorded, not applied).
        */

@@ -53,6 +53,11 @@ export const portalHome = z.object({
   allows: z.object({
     /** "Pay now" for everything outstanding: not in a staff preview (C6). */
     payAll: z.boolean(),
+    /**
+     * Per currency, the gateways every invoice "pay everything" pays allows (issue 13): the same chooser
+     * as one invoice's; empty when they share none (the contact pays them one by one).
+     */
+    payAllGateways: z.array(z.object({ currency: z.string(), gateways: z.array(z.string()) })),
     /** Quotes may be answered (C4 allowQuoteAcceptance). */
     answerQuotes: z.boolean(),
     /** Projects and timesheets are shown (C4 showProjects). */

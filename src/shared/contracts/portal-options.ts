@@ -59,6 +59,13 @@ export const notificationPrefsShape = {
   quote_declined: z.boolean(),
   comment_added: z.boolean(),
   sales_order_viewed: z.boolean(),
+  // Issue 13: online payments going wrong (decision 024); on by default, each needs someone to act.
+  payment_failed: z.boolean(),
+  payment_disputed: z.boolean(),
+  payment_mismatch: z.boolean(),
+  payment_unapplied: z.boolean(),
+  refund_failed: z.boolean(),
+  refund_unconfirmed: z.boolean(),
 };
 export const notificationPrefs = z.object(notificationPrefsShape);
 export type NotificationPrefs = z.infer<typeof notificationPrefs>;
@@ -73,4 +80,10 @@ export const DEFAULT_NOTIFICATION_PREFS: NotificationPrefs = {
   quote_declined: true,
   comment_added: true,
   sales_order_viewed: false,
+  payment_failed: true,
+  payment_disputed: true,
+  payment_mismatch: true,
+  payment_unapplied: true,
+  refund_failed: true,
+  refund_unconfirmed: true,
 };

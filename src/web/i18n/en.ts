@@ -153,6 +153,8 @@ export const en: Messages<typeof es> = {
       quote_viewed: "{{customerName}} viewed quote {{number}}",
       quote_accepted: "{{customerName}} accepted quote {{number}}",
       quote_declined: "{{customerName}} declined quote {{number}}",
+      payment_declined:
+        "The payment of {{amount}} from {{customerName}} for {{number}} was refused: {{reason}} (code {{code}}). The invoice is still open",
       payment_failed:
         "The bank debit of {{amount}} from {{customerName}} for {{number}} failed; the invoice is open again",
       refund_failed:

@@ -150,6 +150,8 @@ export const es = {
       quote_viewed: "{{customerName}} ha visto el presupuesto {{number}}",
       quote_accepted: "{{customerName}} ha aceptado el presupuesto {{number}}",
       quote_declined: "{{customerName}} ha rechazado el presupuesto {{number}}",
+      payment_declined:
+        "Se ha denegado el pago de {{amount}} de {{customerName}} para {{number}}: {{reason}} (código {{code}}). La factura sigue pendiente",
       payment_failed:
         "El adeudo de {{amount}} de {{customerName}} para {{number}} ha fallado; la factura vuelve a estar pendiente",
       refund_failed:

@@ -19,6 +19,32 @@ export function newIdempotencyKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+/**
+ * "How do you want to pay?" among the gateways offered (one invoice's, or what everything paid at once
+ * shares): several → the contact picks one each time (nothing is remembered); one → no question.
+ */
+export function GatewayChooser({
+  gateways,
+  value,
+  onChange,
+}: {
+  gateways: string[];
+  value: string | undefined;
+  onChange: (gateway: string) => void;
+}) {
+  const { t } = useTranslation();
+  if (gateways.length < 2) return null;
+  return (
+    <Radio.Group label={t("gateways.choose")} value={value ?? null} onChange={onChange}>
+      <Stack gap="xs" mt={4}>
+        {gateways.map((g) => (
+          <Radio key={g} value={g} label={t(`gateways.names.${g}`, { defaultValue: g })} />
+        ))}
+      </Stack>
+    </Radio.Group>
+  );
+}
+
 type Payable = Pick<
   PortalInvoiceDetail,
   "id" | "dueMinor" | "currency" | "allowPartialPayments" | "minimumPaymentMinor" | "gateways"
@@ -37,7 +63,6 @@ export function PayButton({ invoice }: { invoice: Payable }) {
   const money = (minor: number) => f.money(minor, invoice.currency);
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [mode, setMode] = useState<"all" | "part">("all");
-  // Several gateways: the contact picks one each time (nothing is remembered); one: no question.
   const [gateway, setGateway] = useState(invoice.gateways[0]);
   const [saveMethod, setSaveMethod] = useState(false);
   const [input, setInput] = useState("");
@@ -81,22 +106,14 @@ export function PayButton({ invoice }: { invoice: Payable }) {
   const amountError = pay.error instanceof ApiError && AMOUNT_ERRORS.has(pay.error.code) && mode === "part";
   return (
     <Stack gap="xs">
-      {invoice.gateways.length > 1 ? (
-        <Radio.Group
-          label={t("gateways.choose")}
-          value={gateway ?? null}
-          onChange={(value) => {
-            setGateway(value);
-            changeIntent();
-          }}
-        >
-          <Stack gap="xs" mt={4}>
-            {invoice.gateways.map((g) => (
-              <Radio key={g} value={g} label={t(`gateways.names.${g}`, { defaultValue: g })} />
-            ))}
-          </Stack>
-        </Radio.Group>
-      ) : null}
+      <GatewayChooser
+        gateways={invoice.gateways}
+        value={gateway}
+        onChange={(value) => {
+          setGateway(value);
+          changeIntent();
+        }}
+      />
       {canPayPart ? (
         <Radio.Group
           label={t("receipts.pay.choice")}

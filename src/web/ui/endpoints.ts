@@ -121,6 +121,8 @@ export type DocumentSegment = "invoices" | "quotes" | "sales-orders";
 
 type Reply<R> = { response: R };
 type Send<B, R> = { body: B; response: R };
+/** Settings → Payments: enabled, run by the server, and (of the enabled) offered to payers online. */
+type GatewaySettingsReply = { enabled: string[]; available: string[]; offered: string[] };
 
 /**
  * Every route the web apps call, as "METHOD /path" with the server's `:param` names, bound to the contracts'
@@ -174,8 +176,9 @@ export interface Endpoints {
   "POST /api/api-keys": Send<CreateApiKeyBody, CreatedApiKey>;
   "POST /api/api-keys/:id/revoke": Reply<ApiKey>;
   // Settings → Payments (issue 13)
-  "GET /api/payment-gateways": Reply<{ enabled: string[]; available: string[] }>;
-  "PUT /api/payment-gateways": Send<{ enabled: string[] }, { enabled: string[]; available: string[] }>;
+  "GET /api/payment-gateways": Reply<GatewaySettingsReply>;
+  "PUT /api/payment-gateways": Send<{ enabled: string[] }, GatewaySettingsReply>;
+  "PUT /api/invoices/:id/gateways": Send<{ gateways: string[] }, { gateways: string[] }>;
   "GET /api/payment-gateways/credentials": Reply<GatewayCredentialsStatus[]>;
   "PUT /api/payment-gateways/:gateway/credentials": Send<GatewayCredentialsBody, GatewayCredentialsStatus>;
   "DELETE /api/payment-gateways/:gateway/credentials": Reply<undefined>;

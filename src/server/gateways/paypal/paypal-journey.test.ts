@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { checkoutSessions, gatewayEvents, payments } from "../../db/schema/index.js";
+import { checkoutSessions, emails, gatewayEvents, payments } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { testToday } from "../../test/dates.js";
 import { buildCustomer, buildInvoice, buildOrg, type TestOrg } from "../../test/factories.js";
@@ -324,12 +324,24 @@ describe("refunds from the back office", () => {
     expect(fake.captures.get(captureId)?.refundedMinor).toBe(payment.amountMinor);
   });
 
-  test("a dispute marks the payment disputed", async () => {
+  test("a dispute marks the payment disputed and tells staff once, in the bell and by email (C5)", async () => {
     const { customer, invoices, cookie } = await customerWithInvoices();
     const { orderId } = await pay(cookie, invoices[0]?.id as string);
     await approveAndReturn(orderId);
-    expect((await deliver(fake.disputeEvent(fake.order(orderId).captureId as string))).statusCode).toBe(200);
+    const dispute = fake.disputeEvent(fake.order(orderId).captureId as string);
+    expect((await deliver(dispute)).statusCode).toBe(200);
+    expect((await deliver(dispute)).statusCode).toBe(200);
     const [payment] = await paymentsOf(customer.id);
     expect(payment?.disputedAt).not.toBeNull();
+    const told = (await staff("GET", "/api/notifications")).json().items as { type: string; data: object }[];
+    const disputes = told.filter((n) => n.type === "payment_disputed");
+    expect(disputes).toHaveLength(1);
+    expect(disputes[0]?.data).toMatchObject({ paymentId: payment?.id, customerName: customer.name });
+    const mail = await withOrg(ctx.database.db, org.orgId, (tx) =>
+      tx.select({ subject: emails.subject }).from(emails).where(eq(emails.kind, "staff_notification")),
+    );
+    expect(
+      mail.filter((m) => m.subject.includes(`${customer.name} `) && /disput/.test(m.subject)),
+    ).toHaveLength(1);
   });
 });

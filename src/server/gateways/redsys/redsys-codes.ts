@@ -72,6 +72,16 @@ export const redsysResponseTexts: Readonly<Record<string, { en: string; es: stri
   "9915": { en: "Cancelled by the payer", es: "Cancelado por el titular" },
 };
 
+/** The meaning of a refusal's Ds_Response for staff; a code not in the table is named as such. */
+export function redsysDeclineReason(responseText: string): { es: string; en: string } {
+  return (
+    redsysResponseTexts[responseText] ?? {
+      es: "Denegada por el emisor o por RedSys (consulta el código en el portal de RedSys)",
+      en: "Refused by the issuer or RedSys (look the code up in RedSys' portal)",
+    }
+  );
+}
+
 /**
  * SIS error codes of RedSys' REST answers ({"errorCode":"SIS0042"}) with a Portico meaning; the others
  * are refusals of the refund, shown with their own code (REFUND_FAILED: REST carries only refunds here).

@@ -11,6 +11,7 @@ import type {
 import {
   parseDsResponse,
   redsysCurrencyNumbers,
+  redsysDeclineReason,
   redsysFailureCode,
   redsysLanguage,
   redsysOutcome,
@@ -185,7 +186,8 @@ function readEvent(
     ...base,
     status: "failed",
     providerCode: responseText,
-    ...(failureCode ? { failureCode } : {}),
+    // A CP code speaks for itself (F4); any other refusal reaches staff with its code's meaning.
+    ...(failureCode ? { failureCode } : { declineReason: redsysDeclineReason(responseText) }),
   };
 }
 

@@ -1,7 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { InvoiceDetail } from "../../../shared/contracts/index.js";
-import { checkoutSessions, gatewayEvents, payments, refunds } from "../../db/schema/index.js";
+import {
+  checkoutSessions,
+  emails,
+  gatewayEvents,
+  notifications,
+  payments,
+  refunds,
+} from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { contactCookieFor, issuedInvoice, staffGet } from "../../modules/receipts/test-support.js";
 import { buildCustomer, buildOrg, type TestOrg } from "../../test/factories.js";
@@ -239,6 +246,36 @@ describe("paying through RedSys", () => {
     expect(await notify(paid.order)).toEqual([200]);
     expect((await paymentsOf(customer.id)).map((p) => p.gatewayReference)).toEqual([paid.order]);
     expect((await invoiceStatus(invoice.id)).status).toBe("paid");
+  });
+
+  test("a refusal without a CP code reaches staff once as payment_failed, with the code's meaning", async () => {
+    const { customer, invoices, cookie } = await customerWith("Short Of Funds");
+    const invoice = invoices[0] as InvoiceDetail;
+    const declined = await payAtRedsys(cookie, `/invoices/${invoice.id}/pay`, {
+      idempotencyKey: "funds-0001",
+    });
+    expect(await notify(declined.order, { response: "0116", times: 2 })).toEqual([200, 200]);
+    expect(await checkoutOf(declined.order)).toMatchObject({ status: "failed", failureCode: null });
+    expect(await paymentsOf(customer.id)).toEqual([]);
+    const told = await withOrg(ctx.database.db, org.orgId, (tx) =>
+      tx.select().from(notifications).where(eq(notifications.type, "payment_failed")),
+    );
+    const mine = told.filter((n) => (n.data as Record<string, unknown>).customerName === customer.name);
+    expect(mine.map((n) => n.data)).toEqual([
+      expect.objectContaining({
+        invoiceId: invoice.id,
+        code: "0116",
+        reasonEs: "Saldo insuficiente",
+        reasonEn: "Insufficient funds",
+      }),
+    ]);
+    const mail = await withOrg(ctx.database.db, org.orgId, (tx) =>
+      tx.select().from(emails).where(eq(emails.kind, "staff_notification")),
+    );
+    const about = mail.filter((m) => m.textBody.includes("Short Of Funds"));
+    expect(about).toHaveLength(1);
+    expect(about[0]?.textBody).toMatch(/(Saldo insuficiente|Insufficient funds) \((código|code) 0116\)/);
+    expect((await invoiceStatus(invoice.id)).status).not.toBe("paid");
   });
 
   test("an order number names one checkout: the database refuses to give it to another", async () => {

@@ -81,6 +81,19 @@ describe("startCheckout", () => {
     expect(redisplay).toEqual(["always", "limited"]);
   });
 
+  it("a reused customer Stripe no longer knows (other keys since) is replaced by a new one", async () => {
+    const customersBefore = fake.requestsTo("POST", "/v1/customers").length;
+    const input = checkoutInput({ providerCustomerId: "cus_from_the_old_account" });
+    const started = await stripeGateway.startCheckout(fakeCredentials(fake), fakeEnv(fake), input);
+    const calls = fake.requestsTo("POST", "/v1/checkout/sessions").slice(-2);
+    expect(calls.map((c) => field(c.body, "customer"))).toEqual([
+      "cus_from_the_old_account",
+      started.kind === "redirect" ? started.providerCustomerId : "",
+    ]);
+    expect(fake.requestsTo("POST", "/v1/customers")).toHaveLength(customersBefore + 1);
+    expect(calls[1]?.headers["idempotency-key"]).toBe(`${input.idempotencyKey}:fresh`);
+  });
+
   it("offers SEPA Direct Debit in euros to a customer who may pay by bank, and saves the card when asked", async () => {
     const customer = await start();
     const reused = customer.kind === "redirect" ? customer.providerCustomerId : undefined;

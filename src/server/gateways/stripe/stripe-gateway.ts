@@ -45,6 +45,10 @@ export function checkoutMetadata(input: CheckoutInput): Record<string, string> {
 
 async function ensureCustomer(stripe: Stripe, input: CheckoutInput): Promise<string> {
   if (input.providerCustomerId) return input.providerCustomerId;
+  return createCustomer(stripe, input, `${input.idempotencyKey}:customer`);
+}
+
+async function createCustomer(stripe: Stripe, input: CheckoutInput, idempotencyKey: string): Promise<string> {
   const customer = await stripe.customers.create(
     {
       name: input.payer.name,
@@ -56,7 +60,7 @@ async function ensureCustomer(stripe: Stripe, input: CheckoutInput): Promise<str
         contact_id: input.payer.contactId,
       },
     },
-    { idempotencyKey: `${input.idempotencyKey}:customer` },
+    { idempotencyKey },
   );
   return customer.id;
 }
@@ -72,45 +76,67 @@ async function startCheckout(
 ): Promise<CheckoutStart> {
   const stripe = stripeClient(credentials, env);
   try {
-    const customer = await ensureCustomer(stripe, input);
-    const metadata = checkoutMetadata(input);
-    const sepa = input.payer.mayPayByBank === true && input.currency === "EUR";
-    const session = await stripe.checkout.sessions.create(
-      {
-        mode: "payment",
-        customer,
-        client_reference_id: input.checkoutId,
-        line_items: [
-          {
-            quantity: 1,
-            price_data: {
-              currency: input.currency.toLowerCase(),
-              unit_amount: input.amountMinor,
-              product_data: { name: input.description },
-            },
-          },
-        ],
-        allowed_payment_method_types: sepa ? ["card", "sepa_debit"] : ["card"],
-        // Cards saved by `setup_future_usage` are "limited" redisplay; Checkout offers only "always" ones
-        // unless told, so without this a saved card (E12) would never be offered again.
-        saved_payment_method_options: { allow_redisplay_filters: ["always", "limited"] },
-        metadata,
-        payment_intent_data: {
-          description: input.description,
-          metadata,
-          ...(input.saveMethod ? { setup_future_usage: "off_session" as const } : {}),
-        },
-        locale: input.payer.language === "es" ? "es" : "en",
-        success_url: input.successUrl,
-        cancel_url: input.cancelUrl,
-      },
-      { idempotencyKey: input.idempotencyKey },
-    );
-    if (!session.url) throw new Error("Stripe answered a Checkout Session without a URL");
-    return { kind: "redirect", url: session.url, providerRef: session.id, providerCustomerId: customer };
+    return await createSession(stripe, input, await ensureCustomer(stripe, input));
   } catch (error) {
+    // A reused customer Stripe does not know (the organisation changed its keys or account): a new one,
+    // under its own idempotency keys (the refused request had other parameters).
+    if (input.providerCustomerId && isUnknownCustomer(error)) {
+      try {
+        const fresh = await createCustomer(stripe, input, `${input.idempotencyKey}:customer:fresh`);
+        return await createSession(stripe, input, fresh, `${input.idempotencyKey}:fresh`);
+      } catch (retryError) {
+        throw toAppError(retryError, "checkout");
+      }
+    }
     throw toAppError(error, "checkout");
   }
+}
+
+function isUnknownCustomer(error: unknown): boolean {
+  return error instanceof Stripe.errors.StripeInvalidRequestError && error.param === "customer";
+}
+
+async function createSession(
+  stripe: Stripe,
+  input: CheckoutInput,
+  customer: string,
+  idempotencyKey = input.idempotencyKey,
+): Promise<CheckoutStart> {
+  const metadata = checkoutMetadata(input);
+  const sepa = input.payer.mayPayByBank === true && input.currency === "EUR";
+  const session = await stripe.checkout.sessions.create(
+    {
+      mode: "payment",
+      customer,
+      client_reference_id: input.checkoutId,
+      line_items: [
+        {
+          quantity: 1,
+          price_data: {
+            currency: input.currency.toLowerCase(),
+            unit_amount: input.amountMinor,
+            product_data: { name: input.description },
+          },
+        },
+      ],
+      allowed_payment_method_types: sepa ? ["card", "sepa_debit"] : ["card"],
+      // Cards saved by `setup_future_usage` are "limited" redisplay; Checkout offers only "always" ones
+      // unless told, so without this a saved card (E12) would never be offered again.
+      saved_payment_method_options: { allow_redisplay_filters: ["always", "limited"] },
+      metadata,
+      payment_intent_data: {
+        description: input.description,
+        metadata,
+        ...(input.saveMethod ? { setup_future_usage: "off_session" as const } : {}),
+      },
+      locale: input.payer.language === "es" ? "es" : "en",
+      success_url: input.successUrl,
+      cancel_url: input.cancelUrl,
+    },
+    { idempotencyKey },
+  );
+  if (!session.url) throw new Error("Stripe answered a Checkout Session without a URL");
+  return { kind: "redirect", url: session.url, providerRef: session.id, providerCustomerId: customer };
 }
 
 async function refund(

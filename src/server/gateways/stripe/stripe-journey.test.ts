@@ -327,6 +327,21 @@ describe("refunds from the back office", () => {
   });
 });
 
+describe("the contact's Stripe customer (issue 13)", () => {
+  it("is created at its first checkout and reused by the next, without saving a card", async () => {
+    const { invoices, cookie } = await customerWith("Returning Payer", [3_000, 4_000]);
+    const [first, second] = invoices as [InvoiceDetail, InvoiceDetail];
+    const customers = fake.requestsTo("POST", "/v1/customers").length;
+    expect((await payInvoice(cookie, first.id)).statusCode).toBe(200);
+    expect(fake.requestsTo("POST", "/v1/customers")).toHaveLength(customers + 1);
+    const [firstCall] = fake.requestsTo("POST", "/v1/checkout/sessions").slice(-1);
+    expect((await payInvoice(cookie, second.id)).statusCode).toBe(200);
+    const [secondCall] = fake.requestsTo("POST", "/v1/checkout/sessions").slice(-1);
+    expect(fake.requestsTo("POST", "/v1/customers")).toHaveLength(customers + 1);
+    expect(field(secondCall?.body, "customer")).toBe(field(firstCall?.body, "customer"));
+  });
+});
+
 describe("saved cards (E12)", () => {
   const methods = (cookie: string) =>
     ctx.app.inject({ url: `/api/portal/${org.slug}/me/payment-methods`, headers: { cookie } });

@@ -23,6 +23,12 @@ const EMAILED: Record<string, NotificationEvent | undefined> = {
   quote_declined: "quote_declined",
   comment_added: "comment_added",
   sales_order_viewed: "sales_order_viewed",
+  payment_failed: "payment_failed",
+  payment_disputed: "payment_disputed",
+  payment_mismatch: "payment_mismatch",
+  payment_unapplied: "payment_unapplied",
+  refund_failed: "refund_failed",
+  refund_unconfirmed: "refund_unconfirmed",
 };
 
 /**
@@ -53,7 +59,9 @@ export async function queueStaffEmail(
           ? `quotes/${data.quoteId}`
           : event.startsWith("sales_order_")
             ? `sales-orders/${data.salesOrderId}`
-            : `invoices/${data.invoiceId}`;
+            : data.paymentId
+              ? `payments/${data.paymentId}`
+              : `invoices/${data.invoiceId}`;
   // Every value is untrusted text from a contact or customer; the template's HTML output escapes it.
   const email = await renderEmail(
     "staff_notification",
@@ -69,6 +77,13 @@ export async function queueStaffEmail(
       currency: typeof data.currency === "string" ? data.currency : null,
       excerpt: data.excerpt ?? "",
       document_kind: documentKind(String(data.documentType ?? ""), lang),
+      // Issue 13's payment events: what the provider stated or answered (a CP or provider code, a reason).
+      expected_minor: typeof data.expectedMinor === "number" ? data.expectedMinor : null,
+      expected_currency: typeof data.expectedCurrency === "string" ? data.expectedCurrency : null,
+      reference: data.reference ?? "",
+      code: data.code ?? "",
+      // A provider's meaning of a refusal comes in both languages (reasonEs, reasonEn); a dispute's is one.
+      reason: (lang === "es" ? data.reasonEs : data.reasonEn) ?? data.reason ?? "",
     },
     { buttonUrl: `${config.publicUrl}/app/${path}`, brandColor: org.brandColor },
   );

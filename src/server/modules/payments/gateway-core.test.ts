@@ -3,13 +3,19 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { z } from "zod";
 import type { InvoiceDetail, PaymentDetail } from "../../../shared/contracts/index.js";
-import { checkoutSessions, gatewayCredentials, notifications, refunds } from "../../db/schema/index.js";
+import {
+  checkoutSessions,
+  emails,
+  gatewayCredentials,
+  notifications,
+  refunds,
+} from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
 import type { CheckoutStart, Gateway, GatewayEvent, RefundResult } from "../../gateways/gateway.js";
 import { setTestGateways } from "../../gateways/registry.js";
 import { sandboxSignature } from "../../gateways/sandbox/sandbox-signature.js";
-import { recordPayment } from "../../test/factories.js";
+import { buildInvoice, recordPayment } from "../../test/factories.js";
 import { buildSignedInCustomer, setUpTestApp } from "../../test/scenarios.js";
 import { seal, unseal } from "../gateway-credentials/cipher.js";
 import { readZip } from "../organisation-data/zip.js";
@@ -134,6 +140,21 @@ const notificationTypes = async () =>
       tx.select({ type: notifications.type }).from(notifications),
     )
   ).map((n) => n.type);
+/** The C5 emails to staff in the outbox (issue 13's payment events are emailed like the others). */
+const staffEmailSubjects = async () =>
+  (
+    await withOrg(ctx.database.db, org.orgId, (tx) =>
+      tx.select({ subject: emails.subject }).from(emails).where(eq(emails.kind, "staff_notification")),
+    )
+  ).map((e) => e.subject);
+const putNotificationPrefs = async (change: Record<string, boolean>) => {
+  const { portalUrl: _u, ...current } = (await staff("GET", "/api/portal-settings")).json();
+  const res = await staff("PUT", "/api/portal-settings", {
+    ...current,
+    notificationPrefs: { ...current.notificationPrefs, ...change },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+};
 const idOf = (checkoutUrl: string) => checkoutUrl.split("/").pop() as string;
 
 beforeAll(async () => {
@@ -284,6 +305,9 @@ describe("checkout through the interface", () => {
 
   test("staff narrow what one invoice offers, among what the organisation enabled", async () => {
     const c = await buildSignedInCustomer(ctx, org, "Narrowed Customer");
+    // What the invoice detail's "Payment methods offered" lists: the enabled gateways a payer is sent to.
+    const settings = (await staff("GET", "/api/payment-gateways")).json();
+    expect(settings.offered.sort()).toEqual(["sandbox", "stripe"]);
     const url = `/api/invoices/${c.invoice.id}/gateways`;
     const narrowed = await staff("PUT", url, { gateways: ["stripe"] });
     expect(narrowed.json()).toEqual({ gateways: ["stripe"] });
@@ -300,6 +324,22 @@ describe("checkout through the interface", () => {
     expect((await pay(c.cookie, c.invoice.id, "narrow-0002")).json().checkoutUrl).toContain("pay.example");
     const other = await staff("PUT", url, { gateways: [] }, otherOrg.cookie);
     expect(other.statusCode).toBe(404);
+  });
+
+  test("'pay everything' offers the gateways every open invoice allows; none in common, none offered", async () => {
+    const c = await buildSignedInCustomer(ctx, org, "Intersecting Customer");
+    const second = await buildInvoice(ctx, org, c.customer.id, { issue: true });
+    const home = async () =>
+      (await ctx.app.inject({ url: `/api/portal/${org.slug}/home`, headers: { cookie: c.cookie } })).json()
+        .allows.payAllGateways;
+    expect((await home())[0].gateways.sort()).toEqual(["sandbox", "stripe"]);
+    await staff("PUT", `/api/invoices/${second.id}/gateways`, { gateways: ["stripe"] });
+    expect(await home()).toEqual([{ currency: "EUR", gateways: ["stripe"] }]);
+    // An invoice offering no online gateway is not paid online, so it does not empty the choice.
+    await staff("PUT", `/api/invoices/${c.invoice.id}/gateways`, { gateways: [] });
+    expect(await home()).toEqual([{ currency: "EUR", gateways: ["stripe"] }]);
+    await staff("PUT", `/api/invoices/${c.invoice.id}/gateways`, { gateways: ["sandbox"] });
+    expect(await home()).toEqual([{ currency: "EUR", gateways: [] }]);
   });
 
   test("a provider that is down: 503 GATEWAY_UNAVAILABLE, the checkout failed, nothing recorded; its CP codes pass", async () => {
@@ -473,6 +513,9 @@ describe("notifications", () => {
     const after = await invoiceOf(c.invoice.id);
     expect([after.paidMinor, after.status === "paid", before.paidMinor]).toEqual([0, false, 0]);
     expect(await notificationTypes()).toContain("payment_failed");
+    const failed = (await staffEmailSubjects()).filter((s) => /Bounced Customer/.test(s));
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatch(/ha fallado el pago|payment of .* failed/i);
   });
 
   test("a dispute marks the payment and tells staff, once", async () => {
@@ -488,6 +531,33 @@ describe("notifications", () => {
     await notify("evt_d1", [dispute]);
     await notify("evt_d2", [dispute]);
     expect((await notificationTypes()).filter((t) => t === "payment_disputed")).toHaveLength(1);
+    const disputed = (await staffEmailSubjects()).filter((s) =>
+      /Disputing Customer (ha disputado un pago|disputed a payment)/.test(s),
+    );
+    expect(disputed).toHaveLength(1);
+  });
+
+  test("a payment event whose C5 preference is off is in the bell, not emailed", async () => {
+    await putNotificationPrefs({ payment_disputed: false });
+    try {
+      const c = await started("Quiet Dispute Customer");
+      await notify("evt_q0", [payment(c.checkoutId, "succeeded", "pi_quiet")]);
+      await notify("evt_q1", [
+        {
+          kind: "dispute",
+          paymentReference: "pi_quiet",
+          disputeReference: "dp_q",
+          amountMinor: c.invoice.totalMinor,
+          reason: "fraudulent",
+        },
+      ]);
+      expect((await notificationTypes()).filter((t) => t === "payment_disputed")).toHaveLength(2);
+      const quiet = (await staffEmailSubjects()).filter((s) => /Quiet Dispute/.test(s));
+      expect(quiet.some((s) => /disput/.test(s))).toBe(false);
+      expect(quiet.some((s) => /recibido|received/.test(s))).toBe(true);
+    } finally {
+      await putNotificationPrefs({ payment_disputed: true });
+    }
   });
 });
 

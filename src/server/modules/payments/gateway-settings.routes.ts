@@ -9,6 +9,8 @@ const gatewaySettings = z.object({
   enabled: z.array(z.string().min(1).max(40)).max(10),
   /** What this server runs (the sandbox only outside production or with PORTICO_DEMO=1). */
   available: z.array(z.string()),
+  /** Of the enabled, those the portal sends a payer to (online, allowed by C4): what an invoice may offer. */
+  offered: z.array(z.string()),
 });
 const gatewaySettingsBody = z.object({ enabled: z.array(z.string().min(1).max(40)).max(10) });
 const invoiceGateways = z.object({ gateways: z.array(z.string().min(1).max(40)).max(10) });

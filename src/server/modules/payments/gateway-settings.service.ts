@@ -15,11 +15,16 @@ type GatewaySettingsConfig = Pick<
 export interface GatewaySettings {
   enabled: string[];
   available: string[];
+  /** Of the enabled, those a payer is sent to pay through (online, allowed by C4): what an invoice may offer. */
+  offered: string[];
 }
 
-const settingsOf = (config: GatewaySettingsConfig, enabled: string[]): GatewaySettings => ({
-  enabled,
+type OrgRow = typeof organisations.$inferSelect;
+
+const settingsOf = (config: GatewaySettingsConfig, org: OrgRow | undefined): GatewaySettings => ({
+  enabled: org?.enabledGateways ?? [],
   available: availableGateways(config),
+  offered: org ? offeredGateways(config, org) : [],
 });
 
 export async function getGatewaySettings(
@@ -28,12 +33,9 @@ export async function getGatewaySettings(
   orgId: string,
 ): Promise<GatewaySettings> {
   const [org] = await withOrg(db, orgId, (tx) =>
-    tx
-      .select({ enabled: organisations.enabledGateways })
-      .from(organisations)
-      .where(eq(organisations.id, orgId)),
+    tx.select().from(organisations).where(eq(organisations.id, orgId)),
   );
-  return settingsOf(config, org?.enabled ?? []);
+  return settingsOf(config, org);
 }
 
 /** Only gateways this server runs may be enabled: one it does not would offer a "Pay now" that fails. */
@@ -55,7 +57,7 @@ export async function setEnabledGateways(
         params: { gateway: g },
       })),
     );
-  await withOrg(db, orgId, async (tx) => {
+  const org = await withOrg(db, orgId, async (tx) => {
     // Issue 13: a provider without stored credentials would offer a "Pay now" that fails.
     const ready = await configuredGateways(tx, config, orgId);
     const missing = enabled.filter((g) => !ready.includes(g));
@@ -69,9 +71,14 @@ export async function setEnabledGateways(
           params: { gateway: g },
         })),
       );
-    await tx.update(organisations).set({ enabledGateways: enabled }).where(eq(organisations.id, orgId));
+    const [updated] = await tx
+      .update(organisations)
+      .set({ enabledGateways: enabled })
+      .where(eq(organisations.id, orgId))
+      .returning();
+    return updated;
   });
-  return settingsOf(config, enabled);
+  return settingsOf(config, org);
 }
 
 /**

@@ -39,3 +39,16 @@ export function offeredGateways(
         gatewayAllowed(options, g),
     );
 }
+
+/**
+ * "Pay everything" (F2): the gateways every invoice paid online allows, the intersection of what each
+ * offers among the organisation's. An invoice staff left with none of them is not paid online, so it
+ * does not empty the choice; none in common → the contact pays the invoices one by one.
+ */
+export function commonGateways(
+  offered: readonly string[],
+  invoices: readonly { gateways: string[] }[],
+): string[] {
+  const payable = invoices.filter((i) => i.gateways.some((g) => offered.includes(g)));
+  return offered.filter((g) => payable.every((i) => i.gateways.includes(g)));
+}

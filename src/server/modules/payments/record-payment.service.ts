@@ -99,10 +99,13 @@ export async function applyPaymentEventInTx(
     }
     if (c.status !== "succeeded") {
       if (pending) await finish(c.status === "failed" ? "failed" : "cancelled", c.failureCode ?? null);
-      if (current.status === "processing") {
-        // A bank debit that bounced: the invoices were never marked paid; they stop showing "processing".
+      // A refusal staff should read (RedSys' code without a CP code), told once: the checkout was open.
+      const declined = current.status === "open" && c.status === "failed" && c.declineReason !== undefined;
+      if (current.status === "processing" || declined) {
         const customer = await loadCustomerRecord(tx, checkout.customerId);
-        await publishInvoices(tx, org.id, checkout.customerId, [...locked.values()]);
+        // A bank debit that bounced: the invoices were never marked paid; they stop showing "processing".
+        if (current.status === "processing")
+          await publishInvoices(tx, org.id, checkout.customerId, [...locked.values()]);
         await notify(tx, deps, org.id, "payment_failed", {
           invoiceId: single ?? checkout.allocations[0]?.invoiceId ?? "",
           number: [...locked.values()].map((d) => d.number ?? "").join(", "),
@@ -110,6 +113,7 @@ export async function applyPaymentEventInTx(
           amountMinor: checkout.amountMinor,
           currency: checkout.currency,
           code: c.providerCode ?? c.failureCode ?? null,
+          ...(c.declineReason ? { reasonEs: c.declineReason.es, reasonEn: c.declineReason.en } : {}),
         });
       }
       return { ...base, outcome: c.status === "failed" ? "declined" : "cancelled", recorded: false };

@@ -3,6 +3,7 @@ import type { PortalHome } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { invoices, payments, quotes } from "../../db/schema/index.js";
 import { issuedSql } from "../documents/document-facts.js";
+import { openInvoicesSql, rowsOf } from "../ledger/open-invoices.js";
 
 /** All queries run in the contact's scope (withContact): RLS limits them to its customer. */
 
@@ -101,4 +102,16 @@ export async function findInvoicedCurrencies(tx: Tx, customerId: string): Promis
     .where(and(eq(invoices.customerId, customerId), eq(invoices.kind, "invoice"), issuedSql()))
     .orderBy(asc(invoices.currency));
   return rows.map((r) => r.currency);
+}
+
+/** The currency and offered gateways of each invoice "pay everything" would pay (decision 017's open set). */
+export async function openInvoiceGateways(
+  tx: Tx,
+  customerId: string,
+): Promise<{ currency: string; gateways: string[] }[]> {
+  const result = await tx.execute(sql`
+    select o.currency, i.gateways
+      from ${openInvoicesSql(customerId)} o
+      join ${invoices} i on i.id = o.id`);
+  return rowsOf<{ currency: string; gateways: string[] }>(result);
 }

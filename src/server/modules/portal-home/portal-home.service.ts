@@ -8,12 +8,13 @@ import { orgToday } from "../invoices/invoices.service.js";
 import { customerBalances } from "../ledger/balances.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { can, portalOptionsOf } from "../organisation/portal-policy.js";
-import { offeredGateways } from "../payments/gateways.js";
+import { commonGateways, offeredGateways } from "../payments/gateways.js";
 import { monthRange } from "./month-range.js";
 import {
   countQuotesAwaiting,
   findInvoicedCurrencies,
   findLastPayment,
+  openInvoiceGateways,
   sumInvoicesPerMonth,
 } from "./portal-home.queries.js";
 
@@ -28,6 +29,9 @@ export function getPortalHome(db: Db, config: Config, p: ContactPrincipal): Prom
     const org = await loadOrganisation(tx, p.orgId);
     const options = portalOptionsOf(org);
     const customer = await loadCustomer(tx, p.customerId);
+    const offered = offeredGateways(config, org);
+    const open = await openInvoiceGateways(tx, customer.id);
+    const currencies = [...new Set(open.map((i) => i.currency))];
     return {
       balances: await customerBalances(tx, customer.id, customer.currency, today),
       lastPayment: await findLastPayment(tx, customer.id),
@@ -58,7 +62,14 @@ export function getPortalHome(db: Db, config: Config, p: ContactPrincipal): Prom
       })),
       allows: {
         // "Pay everything" needs a gateway the server runs and the organisation has set up.
-        payAll: !p.preview && offeredGateways(config, org).length > 0,
+        payAll: !p.preview && offered.length > 0,
+        payAllGateways: currencies.map((currency) => ({
+          currency,
+          gateways: commonGateways(
+            offered,
+            open.filter((i) => i.currency === currency),
+          ),
+        })),
         answerQuotes: can(options, "allowQuoteAcceptance"),
         // Timesheets (E7, E8) are not built: nothing to approve is announced until they are, whatever
         // showProjects holds (issue 10; the option is hidden in settings meanwhile).

@@ -61,7 +61,7 @@ describe("the portal home", () => {
     expect(h.account.name).toBe("Ferretería Home");
     expect(h.contacts.map((c) => c.name)).toEqual(["Ferretería Home Contact", "Ferretería Home Second"]);
     expect(h.contacts[0]?.isPrimary).toBe(true);
-    expect(h.allows).toEqual({ payAll: true, answerQuotes: true, timesheets: false });
+    expect(h.allows).toEqual({ payAll: true, payAllGateways: [], answerQuotes: true, timesheets: false });
   });
 
   test("timesheets (E7, E8, not built) are never announced, even with the stored showProjects on", async () => {

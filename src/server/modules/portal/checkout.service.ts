@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Db, Tx } from "../../db/client.js";
@@ -157,7 +157,7 @@ export async function startCheckout(
     if (credentials === null) throw new AppError("GATEWAY_CREDENTIALS_MISSING");
     const payer = await payerOf(db, p);
     const providerCustomerId = gateway.capabilities.savedMethods
-      ? await withContact(db, p.orgId, p.customerId, (tx) => providerCustomerIdOf(tx, p, gateway.id))
+      ? await withContact(db, p.orgId, p.customerId, (tx) => reusableCustomerId(tx, p, gateway.id))
       : null;
     const single = checkout.allocations.length === 1 ? checkout.allocations[0]?.invoiceId : undefined;
     const back = `${config.publicUrl}/p/${slug}/${single ? `invoices/${single}` : "invoices"}`;
@@ -195,6 +195,29 @@ export async function startCheckout(
       .where(eq(checkoutSessions.id, checkout.id)),
   );
   return { checkoutUrl: urlOf(config, checkout.id, start) };
+}
+
+/**
+ * The provider's customer of this contact (issue 13): the one holding its saved methods, else the one its
+ * last checkout through this gateway created, so each checkout does not add another customer at Stripe.
+ * A customer the provider no longer knows (other keys since) is replaced there (stripe-gateway.ts).
+ */
+async function reusableCustomerId(tx: Tx, p: ContactPrincipal, gateway: string): Promise<string | null> {
+  const saved = await providerCustomerIdOf(tx, p, gateway);
+  if (saved) return saved;
+  const [last] = await tx
+    .select({ id: sql<string>`${checkoutSessions.providerStart} ->> 'providerCustomerId'` })
+    .from(checkoutSessions)
+    .where(
+      and(
+        eq(checkoutSessions.contactId, p.contactId),
+        eq(checkoutSessions.gateway, gateway),
+        sql`${checkoutSessions.providerStart} ->> 'providerCustomerId' is not null`,
+      ),
+    )
+    .orderBy(desc(checkoutSessions.createdAt))
+    .limit(1);
+  return last?.id ?? null;
 }
 
 /** Who pays, as the provider's page shows it and its receipts are addressed. */

@@ -52,6 +52,16 @@ export function notificationText(t: TFunction, f: Formatters, notification: Noti
       number: text("number"),
       customerName: text("customerName"),
     });
+  // A refusal with the provider's meaning (RedSys' code without a CP code), in the UI's language.
+  const reason = text(f.locale === "es-ES" ? "reasonEs" : "reasonEn");
+  if (notification.type === "payment_failed" && reason)
+    return t("admin.notification.payment_declined", {
+      amount,
+      customerName: text("customerName"),
+      number: text("number"),
+      code: text("code"),
+      reason,
+    });
   // A provider's amount that is not the checkout's: both are shown (decision 024).
   const expected =
     typeof data.expectedMinor === "number" && typeof data.expectedCurrency === "string"

@@ -12,6 +12,7 @@ import { InvoiceStatusBadge } from "../../ui/status-badge.js";
 import { DocumentActivity } from "../customers/customer-activity.js";
 import { CreditSection } from "./credit-section.js";
 import { InvoiceActions } from "./invoice-actions.js";
+import { InvoiceGatewaysSection } from "./invoice-gateways-section.js";
 import { documentTitle } from "./invoice-kinds.js";
 import { useInvoice } from "./invoices-api.js";
 
@@ -84,6 +85,9 @@ function InvoiceView({ invoice, onReload }: { invoice: InvoiceDetail; onReload: 
           />
         </Card>
       )}
+      {invoice.kind === "invoice" && invoice.status !== "void" && invoice.status !== "paid" ? (
+        <InvoiceGatewaysSection invoice={invoice} />
+      ) : null}
       <CommentsThread side="staff" documentType="invoice" documentId={invoice.id} />
       {invoice.status !== "draft" ? (
         <DocumentActivity documentType="invoice" documentId={invoice.id} />

@@ -35,6 +35,17 @@ export const gatewaysEs = {
   saveMethodHint: "La guarda el proveedor de pagos; podrás quitarla en Mis datos.",
   processing: "Pago en curso",
   processingHint: "El proveedor ha aceptado el pago; la factura quedará pagada cuando se confirme.",
+  /** Invoice detail (issue 13): staff narrow the gateways one invoice offers. */
+  invoice: {
+    title: "Formas de pago ofrecidas",
+    intro:
+      "El portal ofrece para esta factura las formas de pago marcadas. Marcadas todas, sigue lo que ofrece la organización.",
+    none: "La organización no ofrece pagos en línea. Actívalos en Ajustes › Pagos.",
+    followsOrg: "Ofrece todas las de la organización",
+    noneChecked: "Sin ninguna marcada, el cliente no podrá pagar esta factura en línea.",
+    save: "Guardar formas de pago",
+    saved: "Formas de pago de la factura guardadas: el portal ofrece solo las marcadas",
+  },
 };
 
 export const gatewaysEn: Messages<typeof gatewaysEs> = {
@@ -71,4 +82,14 @@ export const gatewaysEn: Messages<typeof gatewaysEs> = {
   saveMethodHint: "The payment provider keeps it; you can remove it in My details.",
   processing: "Payment processing",
   processingHint: "The provider accepted the payment; the invoice will be paid once it is confirmed.",
+  invoice: {
+    title: "Payment methods offered",
+    intro:
+      "The portal offers the ticked payment methods for this invoice. With all ticked, it follows the organisation.",
+    none: "The organisation offers no online payments. Turn them on in Settings › Payments.",
+    followsOrg: "Offers all of the organisation's",
+    noneChecked: "With none ticked, the customer cannot pay this invoice online.",
+    save: "Save payment methods",
+    saved: "The invoice's payment methods are saved: the portal offers only those ticked",
+  },
 };

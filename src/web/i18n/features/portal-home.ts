@@ -21,6 +21,8 @@ export const portalHomeEs = {
   retainerBalance: "Saldo de anticipos",
   retainerBalanceHint: "Pagado por adelantado y aún sin aplicar a ninguna factura.",
   payAll: "Pagar todo ({{amount}})",
+  payAllNoCommon:
+    "Tus facturas no comparten ninguna forma de pago en línea, así que no se pueden pagar todas a la vez. Págalas una a una desde Facturas.",
   viewInvoices: "Ver facturas",
   viewOverdue: "Ver vencidas",
   viewRetainers: "Ver anticipos",
@@ -111,6 +113,8 @@ export const portalHomeEn: Messages<typeof portalHomeEs> = {
   retainerBalance: "Retainer balance",
   retainerBalanceHint: "Paid in advance and not applied to any invoice yet.",
   payAll: "Pay everything ({{amount}})",
+  payAllNoCommon:
+    "Your invoices share no online payment method, so they cannot be paid all at once. Pay them one by one from Invoices.",
   viewInvoices: "View invoices",
   viewOverdue: "View overdue",
   viewRetainers: "View retainers",

@@ -32,6 +32,12 @@ export const portalSettingsEs = {
     quote_declined: "Un cliente rechaza un presupuesto",
     comment_added: "Un cliente comenta un presupuesto o una factura",
     sales_order_viewed: "Un cliente abre un pedido de venta por primera vez",
+    payment_failed: "Falla un pago en línea (tarjeta rechazada, adeudo devuelto)",
+    payment_disputed: "Un cliente disputa un pago ante el proveedor",
+    payment_mismatch: "El proveedor notifica un importe distinto del pedido",
+    payment_unapplied: "Un pago en línea queda como saldo a favor del cliente",
+    refund_failed: "El proveedor rechaza una devolución",
+    refund_unconfirmed: "El proveedor no confirma una devolución",
     /** The bell's sentence for customer_details_updated (data: contactName, customerName). */
     detailsUpdated: "{{contactName}} ({{customerName}}) ha actualizado sus datos",
     /** Issue 10 (truthful screens): one line under each preference, saying what sends the email. */
@@ -47,6 +53,15 @@ export const portalSettingsEs = {
       comment_added: "Cuando un contacto escribe un comentario en un presupuesto o una factura.",
       sales_order_viewed:
         "Cuando un contacto abre un pedido de venta en el portal o desde el enlace del email.",
+      payment_failed:
+        "Cuando el proveedor rechaza un pago o devuelve un adeudo SEPA: la factura vuelve a estar pendiente.",
+      payment_disputed: "Cuando el proveedor (Stripe, PayPal) avisa de una disputa o contracargo.",
+      payment_mismatch:
+        "Cuando el proveedor notifica un pago cuyo importe o moneda no es el pedido: no se registra.",
+      payment_unapplied:
+        "Cuando un cliente paga en línea facturas que ya estaban pagadas: el importe queda a su favor.",
+      refund_failed: "Cuando el proveedor rechaza una devolución pedida desde Portico.",
+      refund_unconfirmed: "Cuando el proveedor no responde a una devolución y hay que revisarla allí.",
     },
   },
   account: {
@@ -124,6 +139,12 @@ export const portalSettingsEn: Messages<typeof portalSettingsEs> = {
     quote_declined: "A customer declines a quote",
     comment_added: "A customer comments on a quote or an invoice",
     sales_order_viewed: "A customer opens a sales order for the first time",
+    payment_failed: "An online payment fails (card declined, bank debit returned)",
+    payment_disputed: "A customer disputes a payment at the provider",
+    payment_mismatch: "The provider reports an amount other than the one asked",
+    payment_unapplied: "An online payment is left as the customer's credit",
+    refund_failed: "The provider refuses a refund",
+    refund_unconfirmed: "The provider does not confirm a refund",
     detailsUpdated: "{{contactName}} ({{customerName}}) updated their details",
     descriptions: {
       invoice_viewed: "When a contact opens an invoice in the portal or from the email's link.",
@@ -136,6 +157,15 @@ export const portalSettingsEn: Messages<typeof portalSettingsEs> = {
       quote_declined: "When a contact declines a quote in the portal, with the reason they give.",
       comment_added: "When a contact writes a comment on a quote or an invoice.",
       sales_order_viewed: "When a contact opens a sales order in the portal or from the email's link.",
+      payment_failed:
+        "When the provider declines a payment or returns a SEPA debit: the invoice is open again.",
+      payment_disputed: "When the provider (Stripe, PayPal) reports a dispute or chargeback.",
+      payment_mismatch:
+        "When the provider reports a payment whose amount or currency is not the one asked: not recorded.",
+      payment_unapplied:
+        "When a customer pays online for invoices already paid: the amount is held as their credit.",
+      refund_failed: "When the provider refuses a refund asked from Portico.",
+      refund_unconfirmed: "When the provider does not answer a refund and it must be checked there.",
     },
   },
   account: {

@@ -50,11 +50,14 @@ export function BalanceCards({
   balance,
   showCurrency,
   canPay,
+  payGateways = [],
   canApplyCredit = false,
 }: {
   balance: CustomerBalance;
   showCurrency: boolean;
   canPay: boolean;
+  /** What "pay everything" in this currency may be paid with (every invoice allows it). */
+  payGateways?: string[];
   /** Decision 017: a contact (not a staff preview) may apply its credit itself. */
   canApplyCredit?: boolean;
 }) {
@@ -81,7 +84,7 @@ export function BalanceCards({
           }
         >
           {canPay && b.outstandingMinor > 0 ? (
-            <PayAllButton currency={b.currency} amountMinor={b.outstandingMinor} />
+            <PayAllButton currency={b.currency} amountMinor={b.outstandingMinor} gateways={payGateways} />
           ) : null}
           <CreditActions balance={b} canApply={canApplyCredit} />
           <Anchor component={Link} to="/invoices" size="sm">

@@ -37,6 +37,7 @@ export function HomePage() {
             balance={b}
             showCurrency={h.balances.length > 1}
             canPay={canPay}
+            payGateways={h.allows.payAllGateways.find((g) => g.currency === b.currency)?.gateways}
             canApplyCredit={me ? !me.preview : false}
           />
         ))}
