@@ -107,6 +107,7 @@ describe("the organisation's enabled gateways", () => {
     expect((await staffGet(ctx, org, "/api/payment-gateways")).json()).toEqual({
       enabled: [],
       available,
+      offered: [],
     });
     const o = await openInvoice(ctx, org, "Cannot Pay");
     const detail = await portalGet(ctx, org, o.cookie, `/invoices/${o.invoice.id}`);
@@ -139,7 +140,7 @@ describe("the organisation's enabled gateways", () => {
       headers: { cookie: org.cookie },
       payload: { enabled: ["sandbox"] },
     });
-    expect(ok.json()).toEqual({ enabled: ["sandbox"], available });
+    expect(ok.json()).toEqual({ enabled: ["sandbox"], available, offered: ["sandbox"] });
     const o = await openInvoice(ctx, org, "Can Pay");
     expect((await portalGet(ctx, org, o.cookie, `/invoices/${o.invoice.id}`)).json()).toMatchObject({
       canPay: true,
