@@ -321,6 +321,20 @@ describe("what does not pay", () => {
     expect(await checkoutsOf(p.invoice.id)).toEqual([]);
   });
 
+  test("keeping the method for later charges at a gateway that keeps none is refused (CP4002)", async () => {
+    const p = await payer("Saving Payer");
+    const res = await ctx.app.inject({
+      method: "POST",
+      url: `/api/portal/${org.slug}/invoices/${p.invoice.id}/pay`,
+      headers: { cookie: p.cookie },
+      payload: { idempotencyKey: "save-key-001", saveMethod: true },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: "CP4002" });
+    expect(res.json().cause).toMatch(/recurring/);
+    expect(await checkoutsOf(p.invoice.id)).toEqual([]);
+  });
+
   test("an idempotency key reused for another invoice is a conflict", async () => {
     const a = await payer("Key Owner");
     expect((await pay(a, "shared-key-01")).statusCode).toBe(200);

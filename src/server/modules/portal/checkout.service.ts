@@ -118,9 +118,14 @@ function chooseGateway(config: Config, offered: readonly string[], chosen: strin
   return g;
 }
 
-/** CP4003 for a currency the provider does not take, CP4001 below its minimum (F4). */
-function checkCapabilities(g: AnyGateway, amountMinor: number, currency: string) {
+/**
+ * CP4003 for a currency the provider does not take, CP4001 below its minimum (F4), CP4002 when the contact
+ * asks to keep the method for later charges (E12, the recurring profiles' auto-charge) at a gateway that
+ * keeps none: refused before anything is written, rather than paid without the saving asked for.
+ */
+function checkCapabilities(g: AnyGateway, amountMinor: number, currency: string, saveMethod: boolean) {
   const { currencies, minimumMinor } = g.capabilities;
+  if (saveMethod && !g.capabilities.savedMethods) throw new AppError("CP4002");
   if (currencies !== "any" && !currencies.includes(currency)) throw new AppError("CP4003");
   if (amountMinor < minimumMinor(currency)) throw new AppError("CP4001");
 }
@@ -147,7 +152,13 @@ export async function startCheckout(
   chosenGateway?: string,
   saveMethod = false,
 ): Promise<{ checkoutUrl: string }> {
-  const opened = await openCheckout(db, config, p, { req, idempotencyKey, origin, chosenGateway });
+  const opened = await openCheckout(db, config, p, {
+    req,
+    idempotencyKey,
+    origin,
+    chosenGateway,
+    saveMethod,
+  });
   if (opened.kind === "started") return { checkoutUrl: opened.checkoutUrl };
   const { checkout, gateway, slug } = opened;
   const env = gatewayEnv(config);
@@ -241,9 +252,15 @@ function openCheckout(
   db: Db,
   config: Config,
   p: ContactPrincipal,
-  asked: { req: PayRequest; idempotencyKey: string; origin: AuditOrigin; chosenGateway: string | undefined },
+  asked: {
+    req: PayRequest;
+    idempotencyKey: string;
+    origin: AuditOrigin;
+    chosenGateway: string | undefined;
+    saveMethod: boolean;
+  },
 ): Promise<Opened> {
-  const { req, idempotencyKey, origin, chosenGateway } = asked;
+  const { req, idempotencyKey, origin, chosenGateway, saveMethod } = asked;
   return withContact(db, p.orgId, p.customerId, async (tx): Promise<Opened> => {
     const existing = async () => {
       const [row] = await tx
@@ -289,7 +306,7 @@ function openCheckout(
       gateway.id,
     ]);
     const amount = plan.reduce((s, a) => s + a.amountMinor, 0);
-    checkCapabilities(gateway, amount, currency);
+    checkCapabilities(gateway, amount, currency, saveMethod);
     // C4: a gateway behind a portal option (PayPal) is refused when the option is off.
     assertGatewayAllowed(portalOptionsOf(org), gateway.id);
     const numbers = docs.map((d) => d.number).join(", ");
