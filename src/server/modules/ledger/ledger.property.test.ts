@@ -71,10 +71,16 @@ async function documents(customerId: string): Promise<InvoiceSummary[]> {
   return (await api.call("GET", `/api/invoices?customerId=${customerId}`)).json();
 }
 
-async function run(customerId: string, s: Step): Promise<void> {
+/** The customer's open documents and credit sources, read when the step runs (the steps that pick one). */
+async function openAndSources(customerId: string) {
   const docs = await documents(customerId);
-  const open = docs.filter((d) => d.kind !== "credit_note" && d.dueMinor > 0 && d.status !== "void");
-  const sources = docs.filter((d) => d.kind !== "invoice" && d.status !== "draft");
+  return {
+    open: docs.filter((d) => d.kind !== "credit_note" && d.dueMinor > 0 && d.status !== "void"),
+    sources: docs.filter((d) => d.kind !== "invoice" && d.status !== "draft"),
+  };
+}
+
+async function run(customerId: string, s: Step): Promise<void> {
   switch (s.op) {
     case "issue": {
       await buildInvoice(ctx, org, customerId, {
@@ -85,6 +91,7 @@ async function run(customerId: string, s: Step): Promise<void> {
       return;
     }
     case "pay": {
+      const { open } = await openAndSources(customerId);
       const allocations = s.spread
         .map((f, i) => {
           const d = at(open, i);
@@ -118,6 +125,7 @@ async function run(customerId: string, s: Step): Promise<void> {
       return;
     }
     case "apply": {
+      const { open, sources } = await openAndSources(customerId);
       const src = at(sources, s.pick);
       const target = at(
         open.filter((d) => d.kind === "invoice"),
@@ -131,6 +139,7 @@ async function run(customerId: string, s: Step): Promise<void> {
       return;
     }
     case "refundCredit": {
+      const { sources } = await openAndSources(customerId);
       const src = at(sources, s.pick);
       if (!src) return;
       const detail: InvoiceDetail = await api.invoice(src.id);
