@@ -102,7 +102,10 @@ test("settings show only built portal options, and every email notice with its d
     await expect(page.getByRole("switch", { name: unbuilt })).toHaveCount(0);
 
   await page.goto("/app/settings/notifications");
-  await expect(page.getByRole("switch")).toHaveCount(8);
+  await expect(page.getByRole("switch")).toHaveCount(14);
+  await expect(
+    page.getByRole("switch", { name: "A customer disputes a payment at the provider" }),
+  ).toBeVisible();
   await expect(page.getByRole("switch", { name: "A customer accepts a quote" })).toBeVisible();
   await expect(
     page.getByRole("switch", { name: "A customer opens a sales order for the first time" }),
