@@ -119,11 +119,12 @@ async function findDetailParts(tx: Tx, inv: InvoiceRow) {
 
 /**
  * Whether a checkout of the invoice `invoiceId` names is one the provider accepted but has not settled
- * (issue 13), as a column of the statement that reads the invoice: no statement of its own.
+ * (issue 13), as a column of the statement that reads the invoice: no statement of its own. Uncorrelated,
+ * so PostgreSQL reads the processing checkouts once per statement (a hashed subplan), not once per row.
  */
 export const paymentProcessingSql = (invoiceId: AnyColumn | SQL) =>
-  sql<boolean>`exists (select 1 from ${checkoutSessions} cs where cs.status = 'processing'
-    and cs.allocations @> jsonb_build_array(jsonb_build_object('invoiceId', ${invoiceId})))`;
+  sql<boolean>`coalesce(${invoiceId}::text in (select e ->> 'invoiceId' from ${checkoutSessions} cs,
+    jsonb_array_elements(cs.allocations) e where cs.status = 'processing'), false)`;
 
 export async function findSummaries(
   tx: Tx,
