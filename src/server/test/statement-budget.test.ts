@@ -49,44 +49,51 @@ async function expectWithinBudget(url: string, cookie: string, budget: number) {
 }
 
 /**
- * The issue's budgets are /home ≤ 8, /me ≤ 5, lists ≤ 6, details ≤ 7. The request's own cost is now 3
- * statements (BEGIN, the one that signs it in and sets its scope, COMMIT); where a budget is above the
- * issue's, the rest is the handler's own queries, named beside it, to bring down in its module.
+ * The issue's budgets: /home ≤ 8, /me ≤ 5, lists ≤ 6, details ≤ 7. The request's own cost is 3 statements
+ * (BEGIN, the one that signs it in and sets its scope, COMMIT); the rest is the handler's, named beside
+ * each budget. A handler's lists and flags ride as columns of its reads (decision 031, amended).
  */
 describe("portal", () => {
   const portal = (path: string) => `/api/portal/${org.slug}${path}`;
   test.each([
-    // The balances are 5 queries until they are summed in SQL (ledger/balances.ts): then 8.
-    ["/home", 12],
+    // The customer, open invoices' gateways, balances (one sum), last payment with quotes awaiting, contacts.
+    ["/home", 8],
+    // The customer and its contacts.
     ["/me", 5],
+    // enable_sort off, the page (ids walked by index, "processing" a column), enable_sort on (decision 032).
     ["/invoices", 6],
+    // The page.
     ["/quotes", 6],
+    // The page, then its allocation and refund sums in one statement.
     ["/payments", 6],
-    // Currencies, opening balance, open invoices (aging) and movements: one query each.
-    ["/statement", 8],
+    // Not in the issue's list: an answer of unbounded size, so its movements come through a cursor
+    // (declare, fetch per 1,000, close; decision 034) after the customer, currencies, opening and aging.
+    ["/statement", 10],
   ])("%s within %i statements", (path, budget) => expectWithinBudget(portal(path), signedIn.cookie, budget));
 
-  // The detail reads the invoice, its lines, refunds, two allocation lists and open checkouts; each view
-  // is audited (one insert).
+  // The invoice, the view's audit insert, lines + refunds + "processing" (one json read), both allocation lists.
   test("an invoice's detail", () =>
-    expectWithinBudget(portal(`/invoices/${signedIn.invoice.id}`), signedIn.cookie, 10));
-  // The quote and its lines, then its latest revision, acceptance and lines.
-  test("a quote's detail", () => expectWithinBudget(portal(`/quotes/${quoteId}`), signedIn.cookie, 8));
-  // The payment, its customer's name, allocations, refund sums, refunds and applications.
-  test("a receipt", () => expectWithinBudget(portal(`/payments/${paymentId}`), signedIn.cookie, 9));
+    expectWithinBudget(portal(`/invoices/${signedIn.invoice.id}`), signedIn.cookie, 7));
+  // The quote, its lines (read once for the detail and its hash), its revisions and acceptance.
+  test("a quote's detail", () => expectWithinBudget(portal(`/quotes/${quoteId}`), signedIn.cookie, 7));
+  // The payment, its customer's name + refunds, allocation and refund sums, allocations.
+  test("a receipt", () => expectWithinBudget(portal(`/payments/${paymentId}`), signedIn.cookie, 7));
 });
 
-/** The back office: the same 3 statements around the handler's (decision 031 records these budgets). */
+/** The back office: the same 3 statements around the handler's; lists ≤ 4, details ≤ 7. */
 describe("back office", () => {
   test.each([
-    // The dashboard's list (and unread count).
-    ["/api/notifications", 5],
+    // The dashboard's list, the unread count a column of it.
+    ["/api/notifications", 4],
+    // The page, "processing" a column of it.
     ["/api/invoices", 4],
+    // The page, contact counts a column of it.
     ["/api/customers", 4],
   ])("%s within %i statements", (url, budget) => expectWithinBudget(url, org.cookie, budget));
 
-  // The invoice, its lines, refunds, two allocation lists and open checkouts.
+  // The invoice, lines + refunds + "processing" (one json read), both allocation lists.
   test("an invoice's detail", () =>
-    expectWithinBudget(`/api/invoices/${signedIn.invoice.id}`, org.cookie, 9));
+    expectWithinBudget(`/api/invoices/${signedIn.invoice.id}`, org.cookie, 7));
+  // The customer and its contacts (below the details' 7: it was 5 already, never loosened).
   test("a customer", () => expectWithinBudget(`/api/customers/${signedIn.customer.id}`, org.cookie, 5));
 });

@@ -1,18 +1,19 @@
-import { and, asc, desc, eq, ilike, ne, sql } from "drizzle-orm";
+import { type AnyColumn, and, asc, desc, eq, ilike, ne, type SQL, sql } from "drizzle-orm";
 import type {
   InvoiceDetail,
   InvoiceKind,
   InvoiceStatus,
   InvoiceSummary,
+  Refund,
 } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
-import { checkoutSessions, customers, invoiceLines, invoices, refunds } from "../../db/schema/index.js";
+import { checkoutSessions, customers, invoiceLines, invoices } from "../../db/schema/index.js";
 import { documentCustomerName, pricedLineOf } from "../documents/document-detail.js";
 import { dueOf, isOverdue, openSql } from "../documents/document-facts.js";
 import { findDocumentLines, findDocumentRow, lockDocumentRow } from "../documents/document-rows.js";
 import { availableCreditOf } from "../ledger/document-amounts.js";
-import { netAllocations, toRefund } from "../ledger/net-allocations.js";
+import { netAllocationLists, refundListSql } from "../ledger/net-allocations.js";
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type InvoiceLineRow = typeof invoiceLines.$inferSelect;
@@ -53,18 +54,11 @@ export const findLines = (tx: Tx, invoiceId: string): Promise<InvoiceLineRow[]> 
   findDocumentLines(tx, invoiceLines, invoiceLines.invoiceId, invoiceId);
 
 export async function findDetail(tx: Tx, inv: InvoiceRow, today: string): Promise<InvoiceDetail> {
-  const lines = await findLines(tx, inv.id);
-  const refundRows = await tx
-    .select()
-    .from(refunds)
-    .where(eq(refunds.sourceInvoiceId, inv.id))
-    .orderBy(asc(refunds.refundedOn), asc(refunds.createdAt));
-  const [corrected] = inv.correctsInvoiceId
-    ? await tx
-        .select({ number: invoices.number })
-        .from(invoices)
-        .where(eq(invoices.id, inv.correctsInvoiceId))
-    : [];
+  const parts = await findDetailParts(tx, inv);
+  const [allocationList, appliedTo] = await netAllocationLists(tx, [
+    sql`a.invoice_id = ${inv.id}`,
+    sql`a.source_invoice_id = ${inv.id}`,
+  ]);
   const customerName = await documentCustomerName(tx, inv);
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {
@@ -77,7 +71,7 @@ export async function findDetail(tx: Tx, inv: InvoiceRow, today: string): Promis
     netMinor: inv.netMinor,
     taxMinor: inv.taxMinor,
     taxBreakdown: inv.taxBreakdown,
-    lines: lines.map(pricedLineOf),
+    lines: parts.lines.map(pricedLineOf),
     issuedAt: iso(inv.issuedAt),
     sentAt: iso(inv.sentAt),
     viewedAt: iso(inv.viewedAt),
@@ -85,43 +79,52 @@ export async function findDetail(tx: Tx, inv: InvoiceRow, today: string): Promis
     voidedAt: iso(inv.voidedAt),
     quoteId: inv.quoteId,
     correctsInvoiceId: inv.correctsInvoiceId,
-    correctsInvoiceNumber: corrected?.number ?? null,
-    allocations: await netAllocations(tx, sql`a.invoice_id = ${inv.id}`),
-    appliedTo: await netAllocations(tx, sql`a.source_invoice_id = ${inv.id}`),
-    refunds: refundRows.map(toRefund),
+    correctsInvoiceNumber: parts.corrected_number,
+    allocations: allocationList ?? [],
+    appliedTo: appliedTo ?? [],
+    refunds: parts.refunds,
     gateways: inv.gateways,
-    paymentProcessing: await hasProcessingCheckout(tx, inv.id),
+    paymentProcessing: parts.processing,
   };
 }
 
-/** A checkout of this invoice the provider accepted but has not settled (issue 13). */
-async function hasProcessingCheckout(tx: Tx, invoiceId: string): Promise<boolean> {
-  const [row] = await tx
-    .select({ id: checkoutSessions.id })
-    .from(checkoutSessions)
-    .where(
-      and(
-        eq(checkoutSessions.status, "processing"),
-        sql`${checkoutSessions.allocations} @> ${JSON.stringify([{ invoiceId }])}::jsonb`,
-      ),
-    )
-    .limit(1);
-  return row !== undefined;
+/**
+ * An invoice's lines (by position), its refunds (oldest first), the number of the invoice it corrects and
+ * whether a payment of it is processing, in one statement (issue 14): each list a `json_agg` of exactly
+ * the fields the detail shows.
+ */
+async function findDetailParts(tx: Tx, inv: InvoiceRow) {
+  const l = invoiceLines;
+  const result = await tx.execute(sql`select
+    (select coalesce(json_agg(json_build_object('id', ${l.id}, 'position', ${l.position},
+              'description', ${l.description}, 'quantityMilli', ${l.quantityMilli},
+              'unitPriceMinor', ${l.unitPriceMinor}, 'discountBp', ${l.discountBp}, 'taxes', ${l.taxes},
+              'grossMinor', ${l.grossMinor}, 'discountMinor', ${l.discountMinor}, 'netMinor', ${l.netMinor},
+              'taxMinor', ${l.taxMinor}, 'totalMinor', ${l.totalMinor}) order by ${l.position}), '[]'::json)
+       from ${l} where ${l.invoiceId} = ${inv.id}) as lines,
+    ${refundListSql(sql`r.source_invoice_id = ${inv.id}`)} as refunds,
+    (select ${invoices.number} from ${invoices} where ${invoices.id} = ${inv.correctsInvoiceId}::uuid)
+      as corrected_number,
+    ${paymentProcessingSql(sql`${inv.id}::uuid`)} as processing`);
+  type Parts = {
+    lines: InvoiceLineRow[];
+    refunds: Refund[];
+    corrected_number: string | null;
+    processing: boolean;
+  };
+  // Both drivers (PGlite, node-postgres) answer { rows } and parse json and boolean columns.
+  const [row] = (result as unknown as { rows: Parts[] }).rows;
+  return row as Parts;
 }
 
 /**
- * Which of these invoices have a checkout the provider accepted but has not settled: one read of the
- * processing checkouts in scope (a few SEPA debits in flight), for a whole list.
+ * Whether a checkout of the invoice `invoiceId` names is one the provider accepted but has not settled
+ * (issue 13), as a column of the statement that reads the invoice: no statement of its own. Uncorrelated,
+ * so PostgreSQL reads the processing checkouts once per statement (a hashed subplan), not once per row.
  */
-export async function processingInvoiceIds(tx: Tx, invoiceIds: string[]): Promise<Set<string>> {
-  if (invoiceIds.length === 0) return new Set();
-  const wanted = new Set(invoiceIds);
-  const rows = await tx
-    .select({ allocations: checkoutSessions.allocations })
-    .from(checkoutSessions)
-    .where(eq(checkoutSessions.status, "processing"));
-  return new Set(rows.flatMap((r) => r.allocations.map((a) => a.invoiceId)).filter((id) => wanted.has(id)));
-}
+export const paymentProcessingSql = (invoiceId: AnyColumn | SQL) =>
+  sql<boolean>`coalesce(${invoiceId}::text in (select e ->> 'invoiceId' from ${checkoutSessions} cs,
+    jsonb_array_elements(cs.allocations) e where cs.status = 'processing'), false)`;
 
 export async function findSummaries(
   tx: Tx,
@@ -137,7 +140,7 @@ export async function findSummaries(
 ): Promise<InvoiceSummary[]> {
   const term = likeTerm(filter.q);
   const rows = await tx
-    .select({ inv: invoices, customerName: customers.name })
+    .select({ inv: invoices, customerName: customers.name, processing: paymentProcessingSql(invoices.id) })
     .from(invoices)
     .innerJoin(customers, eq(customers.id, invoices.customerId))
     .where(
@@ -156,9 +159,5 @@ export async function findSummaries(
         : [desc(invoices.issueDate), desc(invoices.createdAt)]),
     )
     .limit(1000);
-  const processing = await processingInvoiceIds(
-    tx,
-    rows.map((r) => r.inv.id),
-  );
-  return rows.map((r) => toSummary(r.inv, r.customerName, today, processing.has(r.inv.id)));
+  return rows.map((r) => toSummary(r.inv, r.customerName, today, r.processing));
 }

@@ -35,7 +35,7 @@ export {
   findDetail,
   findInvoice,
   type InvoiceRow,
-  processingInvoiceIds,
+  paymentProcessingSql,
   toSummary,
 } from "./invoices.queries.js";
 

@@ -43,20 +43,24 @@ export async function notify(
 
 export function listNotifications(db: Db, orgId: string): Promise<{ items: Notification[]; unread: number }> {
   return withOrg(db, orgId, async (tx) => {
-    const rows = await tx.select().from(notifications).orderBy(desc(notifications.createdAt)).limit(100);
-    const [count] = await tx
-      .select({ n: sql<number>`count(*)::int` })
+    // The unread count rides on the list's rows (one statement, issue 14): no rows means none unread.
+    const rows = await tx
+      .select({
+        n: notifications,
+        unread: sql<number>`(select count(*)::int from ${notifications} u where u.read_at is null)`,
+      })
       .from(notifications)
-      .where(isNull(notifications.readAt));
+      .orderBy(desc(notifications.createdAt))
+      .limit(100);
     return {
-      items: rows.map((n) => ({
+      items: rows.map(({ n }) => ({
         id: n.id,
         type: n.type,
         data: n.data,
         readAt: n.readAt?.toISOString() ?? null,
         createdAt: n.createdAt.toISOString(),
       })),
-      unread: count?.n ?? 0,
+      unread: rows[0]?.unread ?? 0,
     };
   });
 }

@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
-import type { PaymentDetail, PaymentSummary } from "../../../shared/contracts/index.js";
+import { and, asc, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import type { PaymentDetail, PaymentSummary, Refund } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
 import { allocations, customers, invoices, payments, refunds } from "../../db/schema/index.js";
 import { AppError } from "../../errors/errors.js";
-import { netAllocations, toRefund } from "../ledger/net-allocations.js";
+import { netAllocations, refundListSql } from "../ledger/net-allocations.js";
 
 export type PaymentRow = typeof payments.$inferSelect;
 
@@ -21,32 +21,28 @@ export async function paymentFigures(tx: Tx, ids: string[]): Promise<Map<string,
   for (const id of ids)
     out.set(id, { allocatedMinor: 0, toInvoicesMinor: 0, toRetainersMinor: 0, refundedMinor: 0 });
   if (ids.length === 0) return out;
-  const allocs = await tx
-    .select({
-      paymentId: allocations.paymentId,
-      kind: invoices.kind,
-      sum: sql<string>`sum(${allocations.amountMinor})`,
-    })
-    .from(allocations)
-    .innerJoin(invoices, eq(invoices.id, allocations.invoiceId))
-    .where(inArray(allocations.paymentId, ids))
-    .groupBy(allocations.paymentId, invoices.kind);
-  for (const a of allocs) {
-    const f = out.get(a.paymentId ?? "");
+  // One statement (issue 14): allocations by the kind of what they paid, refunds as kind null.
+  const rows = await tx.execute(sql`
+    select payment_id, kind, sum(amount_minor)::text as sum from (
+      select a.payment_id, i.kind::text as kind, a.amount_minor
+        from ${allocations} a join ${invoices} i on i.id = a.invoice_id
+       where a.payment_id in ${ids}
+      union all
+      select r.payment_id, null, r.amount_minor from ${refunds} r where r.payment_id in ${ids}
+    ) m group by payment_id, kind`);
+  type Row = { payment_id: string; kind: string | null; sum: string };
+  // Both drivers (PGlite, node-postgres) answer { rows }.
+  for (const row of (rows as unknown as { rows: Row[] }).rows) {
+    const f = out.get(row.payment_id);
     if (!f) continue;
-    const sum = Number(a.sum);
+    const sum = Number(row.sum);
+    if (row.kind === null) {
+      f.refundedMinor = sum;
+      continue;
+    }
     f.allocatedMinor += sum;
-    if (a.kind === "retainer") f.toRetainersMinor += sum;
+    if (row.kind === "retainer") f.toRetainersMinor += sum;
     else f.toInvoicesMinor += sum;
-  }
-  const refs = await tx
-    .select({ paymentId: refunds.paymentId, sum: sql<string>`sum(${refunds.amountMinor})` })
-    .from(refunds)
-    .where(inArray(refunds.paymentId, ids))
-    .groupBy(refunds.paymentId);
-  for (const r of refs) {
-    const f = out.get(r.paymentId ?? "");
-    if (f) f.refundedMinor = Number(r.sum);
   }
   return out;
 }
@@ -125,21 +121,17 @@ export async function listPaymentSummaries(
 }
 
 export async function findPaymentDetail(tx: Tx, p: PaymentRow): Promise<PaymentDetail> {
-  const [cust] = await tx
-    .select({ name: customers.name })
-    .from(customers)
-    .where(eq(customers.id, p.customerId));
+  // The customer's name and the refunds in one statement (issue 14).
+  const result = await tx.execute(sql`select
+    (select ${customers.name} from ${customers} where ${customers.id} = ${p.customerId}) as customer_name,
+    ${refundListSql(sql`r.payment_id = ${p.id}`)} as refunds`);
+  const [parts] = (result as unknown as { rows: { customer_name: string | null; refunds: Refund[] }[] }).rows;
   const f = (await paymentFigures(tx, [p.id])).get(p.id) as PaymentFigures;
-  const refundRows = await tx
-    .select()
-    .from(refunds)
-    .where(eq(refunds.paymentId, p.id))
-    .orderBy(asc(refunds.refundedOn), asc(refunds.createdAt));
   return {
-    ...toSummary(p, cust?.name ?? "", f),
+    ...toSummary(p, parts?.customer_name ?? "", f),
     notes: p.notes,
     allocations: await netAllocations(tx, sql`a.payment_id = ${p.id}`),
-    refunds: refundRows.map(toRefund),
+    refunds: parts?.refunds ?? [],
     refundableMinor: refundableOf(p, f),
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { PortalHome } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { invoices, payments, quotes } from "../../db/schema/index.js";
@@ -7,29 +7,25 @@ import { openInvoicesSql, rowsOf } from "../ledger/open-invoices.js";
 
 /** All queries run in the contact's scope (withContact): RLS limits them to its customer. */
 
-export async function findLastPayment(tx: Tx, customerId: string): Promise<PortalHome["lastPayment"]> {
+/**
+ * The home's activity in one statement (issue 14): its last payment and the quotes waiting for an
+ * answer, read like quotes.queries `statusOf`: sent or viewed (a superseded revision has its own stored
+ * status, drafts are never shown) and not past the expiry date.
+ */
+export async function findHomeActivity(
+  tx: Tx,
+  customerId: string,
+  today: string,
+): Promise<{ lastPayment: PortalHome["lastPayment"]; quotesAwaiting: number }> {
   const [row] = await tx
     .select({
-      id: payments.id,
-      number: payments.number,
-      amountMinor: payments.amountMinor,
-      currency: payments.currency,
-      paidOn: payments.paidOn,
+      n: sql<string>`count(*)`,
+      // The fields as the contract names them; a bigint amount is a json number.
+      lastPayment: sql<PortalHome["lastPayment"]>`(select json_build_object('id', p.id, 'number', p.number,
+          'amountMinor', p.amount_minor, 'currency', p.currency, 'paidOn', p.paid_on)
+        from ${payments} p where p.customer_id = ${customerId}
+        order by p.paid_on desc, p.paid_at desc, p.id desc limit 1)`,
     })
-    .from(payments)
-    .where(eq(payments.customerId, customerId))
-    .orderBy(desc(payments.paidOn), desc(payments.paidAt), desc(payments.id))
-    .limit(1);
-  return row ?? null;
-}
-
-/**
- * Quotes waiting for an answer, read like quotes.queries `statusOf`: sent or viewed (a superseded
- * revision has its own stored status, drafts are never shown) and not past the expiry date.
- */
-export async function countQuotesAwaiting(tx: Tx, customerId: string, today: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: sql<string>`count(*)` })
     .from(quotes)
     .where(
       and(
@@ -38,7 +34,7 @@ export async function countQuotesAwaiting(tx: Tx, customerId: string, today: str
         or(isNull(quotes.expiryDate), gte(quotes.expiryDate, today)),
       ),
     );
-  return Number(row?.n ?? 0);
+  return { lastPayment: row?.lastPayment ?? null, quotesAwaiting: Number(row?.n ?? 0) };
 }
 
 export interface MonthFigures {

@@ -11,9 +11,8 @@ import { can, portalOptionsOf } from "../organisation/portal-policy.js";
 import { commonGateways, offeredGateways } from "../payments/gateways.js";
 import { monthRange } from "./month-range.js";
 import {
-  countQuotesAwaiting,
+  findHomeActivity,
   findInvoicedCurrencies,
-  findLastPayment,
   openInvoiceGateways,
   sumInvoicesPerMonth,
 } from "./portal-home.queries.js";
@@ -32,10 +31,12 @@ export function getPortalHome(db: Db, config: Config, p: ContactPrincipal): Prom
     const offered = offeredGateways(config, org);
     const open = await openInvoiceGateways(tx, customer.id);
     const currencies = [...new Set(open.map((i) => i.currency))];
+    const balances = await customerBalances(tx, customer.id, customer.currency, today);
+    const { lastPayment, quotesAwaiting } = await findHomeActivity(tx, customer.id, today);
     return {
-      balances: await customerBalances(tx, customer.id, customer.currency, today),
-      lastPayment: await findLastPayment(tx, customer.id),
-      quotesAwaiting: await countQuotesAwaiting(tx, customer.id, today),
+      balances,
+      lastPayment,
+      quotesAwaiting,
       // Timesheets (E7, E8) are not built yet: nothing can be waiting for approval.
       timesheetsAwaiting: 0,
       account: {

@@ -1,12 +1,15 @@
-import { and, asc, desc, eq, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import type { PortalInvoiceListQuery } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
 import { invoiceLines, invoices } from "../../db/schema/index.js";
 import { overdueSql } from "../documents/document-facts.js";
+import { paymentProcessingSql } from "../invoices/invoices.service.js";
 import type { InvoiceCursor } from "./invoice-cursor.js";
 
 type InvoiceRow = typeof invoices.$inferSelect;
+/** A page's row: the invoice and whether a payment of it is processing (issue 13). */
+type InvoicePageRow = InvoiceRow & { paymentProcessing: boolean };
 
 /** An invoice without a due date sorts as due last (ascending): it is never due. */
 const NEVER_DUE = "9999-12-31";
@@ -41,13 +44,20 @@ export async function findInvoicePage(
   scope: { orgId: string; customerId: string; today: string },
   query: PortalInvoiceListQuery,
   cursor: InvoiceCursor | null,
-): Promise<InvoiceRow[]> {
+): Promise<InvoicePageRow[]> {
   const ids = invoicePageIds(tx, scope, query, cursor);
   const walk = query.sort === "date";
   if (walk) await tx.execute(sql`select set_config('enable_sort', 'off', true)`);
-  let rows: InvoiceRow[];
+  let rows: InvoicePageRow[];
   try {
-    rows = await tx.select().from(invoices).where(inArray(invoices.id, ids));
+    rows = await tx
+      .select({
+        ...getTableColumns(invoices),
+        // Qualified by hand: drizzle leaves a one-table query's columns bare, which the subquery would misread.
+        paymentProcessing: paymentProcessingSql(sql`${invoices}."id"`),
+      })
+      .from(invoices)
+      .where(inArray(invoices.id, ids));
   } finally {
     if (walk) await tx.execute(sql`select set_config('enable_sort', 'on', true)`);
   }

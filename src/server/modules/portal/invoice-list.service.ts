@@ -2,7 +2,7 @@ import type { PortalInvoiceListQuery, PortalInvoicePage } from "../../../shared/
 import type { Db } from "../../db/client.js";
 import { withContact } from "../../db/scope.js";
 import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
-import { orgToday, processingInvoiceIds, toSummary } from "../invoices/invoices.service.js";
+import { orgToday, toSummary } from "../invoices/invoices.service.js";
 import { decodeCursor, encodeCursor } from "./invoice-cursor.js";
 import { cursorKeyOf, findInvoicePage } from "./invoice-list.queries.js";
 
@@ -23,17 +23,13 @@ export function listPortalInvoices(
     );
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
-    const processing = await processingInvoiceIds(
-      tx,
-      page.map((row) => row.id),
-    );
     return {
       items: page.map((row) => {
         const {
           customerId: _c,
           customerName: _n,
           ...rest
-        } = toSummary(row, "", today, processing.has(row.id));
+        } = toSummary(row, "", today, row.paymentProcessing);
         return rest;
       }),
       nextCursor:

@@ -30,6 +30,7 @@ import {
   currentHash,
   displayNumberOf,
   findDetail,
+  findLines,
   findQuote,
   findSummaries,
   lockQuote,
@@ -69,12 +70,14 @@ export function listPortalQuotes(
 async function portalDetail(tx: Tx, p: ContactPrincipal, q: QuoteRow): Promise<PortalQuoteDetail> {
   const org = await loadOrganisation(tx, p.orgId);
   const today = await orgToday(tx, p.orgId);
-  const detail = await findDetail(tx, q, today, { withDrafts: false });
+  // Read once for the detail and its hash.
+  const lines = await findLines(tx, q.id);
+  const detail = await findDetail(tx, q, today, { withDrafts: false, lines });
   const { customerId: _c, customerName: _n, acceptance, invoiceId: _i, ...rest } = detail;
   const status = statusOf(q, today);
   return {
     ...rest,
-    documentHash: await currentHash(tx, q),
+    documentHash: await currentHash(tx, q, lines),
     canAnswer: can(p, "answer", { type: "quote", status, options: portalOptionsOf(org) }),
     acceptance: acceptance
       ? {

@@ -111,9 +111,9 @@ export async function findDetail(
   tx: Tx,
   q: QuoteRow,
   today: string,
-  opts: { withDrafts: boolean } = { withDrafts: true },
+  opts: { withDrafts: boolean; lines?: QuoteLineRow[] } = { withDrafts: true },
 ): Promise<QuoteDetail> {
-  const lines = await findLines(tx, q.id);
+  const lines = opts.lines ?? (await findLines(tx, q.id));
   const customerName = await documentCustomerName(tx, q);
   const versions = await findVersions(tx, q, today, opts);
   const sent = versions.filter((v) => v.status !== "draft");
