@@ -126,8 +126,11 @@ async function resetPglite(database: Database): Promise<void> {
   });
 }
 
-/** The migrated cluster global-setup.ts dumped for this run, if there is one. */
+/**
+ * The migrated cluster global-setup.ts dumped for this run, if there is one. Outside Vitest (the benches
+ * under bench/ build their worlds with this harness) there is none: the database is migrated from empty.
+ */
 async function migratedTemplate(): Promise<Blob | undefined> {
-  const file = inject("pgliteTemplate");
+  const file = process.env.VITEST ? inject("pgliteTemplate") : undefined;
   return file ? new Blob([await readFile(file)]) : undefined;
 }
