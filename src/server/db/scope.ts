@@ -36,7 +36,9 @@ class RequestTransaction {
   private settle: ((commit: boolean) => void) | undefined;
   private closed: Promise<unknown> | undefined;
   private current: Scope | undefined;
-  /** Calls in progress that are not nested in another, and a promise settled when there are none. */
+  /** The request's top-level calls take turns (see run). */
+  private readonly roots = new TurnLock();
+  /** Calls in progress, and a promise settled when there are none. */
   private active = 0;
   private idle: Promise<void> = Promise.resolve();
   private becameIdle: (() => void) | undefined;
@@ -68,38 +70,36 @@ class RequestTransaction {
   }
 
   /**
-   * `fn` in `scope`. A call made inside another's `fn` (nested) switches the scope for its duration and
-   * back; a concurrent one (Promise.all, a task the handler started) in another scope first waits for
-   * the calls in progress to end, so no call ever runs in a scope it did not ask for.
+   * `fn` in `scope`. Calls at one level never overlap: the request's top-level calls take turns on
+   * `roots`, and the calls made inside one call's `fn` (nested, e.g. a Promise.all there) take turns on
+   * that call's own lock. So a scope switch never happens while a sibling's queries are queued, and a
+   * nested call switches the scope for its duration and puts its caller's back. The scope in effect is
+   * noted BEFORE the statement that sets it is sent: nothing may read a stale one while it is on its way
+   * (the review of decision 031 found a concurrent call in the old scope slipping in during that await).
    */
   async run<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
     const tx = await this.open();
-    if (insideRun.getStore() === this) return this.nested(tx, scope, fn);
-    while (this.active > 0 && !sameScope(this.current, scope)) await this.idle;
+    const parent = insideRun.getStore();
+    const caller = parent?.rt === this ? parent : undefined;
+    const release = await (caller ? caller.children : this.roots).acquire();
     if (this.active++ === 0) this.idle = new Promise((resolve) => (this.becameIdle = resolve));
-    try {
-      if (!sameScope(this.current, scope)) {
-        await enter(tx, scope);
-        this.current = scope;
-      }
-      return await insideRun.run(this, () => fn(tx));
-    } finally {
-      if (--this.active === 0) this.becameIdle?.();
-    }
-  }
-
-  private async nested<T>(tx: Tx, scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T> {
     const outer = this.current;
-    if (!sameScope(outer, scope)) {
-      await enter(tx, scope);
-      this.current = scope;
-    }
     try {
-      return await fn(tx);
+      if (!sameScope(outer, scope)) {
+        this.current = scope;
+        await enter(tx, scope);
+      }
+      const frame: Frame = { rt: this, children: new TurnLock() };
+      return await insideRun.run(frame, () => fn(tx));
     } finally {
-      if (outer && !sameScope(outer, this.current as Scope) && !this.ended) {
-        await enter(tx, outer);
-        this.current = outer;
+      try {
+        if (caller && outer && !sameScope(outer, this.current as Scope) && !this.ended) {
+          this.current = outer;
+          await enter(tx, outer);
+        }
+      } finally {
+        release();
+        if (--this.active === 0) this.becameIdle?.();
       }
     }
   }
@@ -107,10 +107,16 @@ class RequestTransaction {
   /** Runs a statement that sets the scope itself and notes the scope it reports (null: none set). */
   async resolve<T>(fn: (tx: Tx) => Promise<{ value: T; scope: Scope | null }>): Promise<T> {
     const tx = await this.open();
-    while (this.active > 0) await this.idle;
-    const { value, scope } = await fn(tx);
-    this.current = scope ?? undefined;
-    return value;
+    const release = await this.roots.acquire();
+    try {
+      // Unknown until the statement answers: no call may assume any scope meanwhile.
+      this.current = undefined;
+      const { value, scope } = await fn(tx);
+      this.current = scope ?? undefined;
+      return value;
+    } finally {
+      release();
+    }
   }
 
   /** Commits (or rolls back) what the request did, if it opened the transaction at all. */
@@ -128,9 +134,35 @@ class RequestTransaction {
 
 const isRollback = (err: unknown) => err instanceof TransactionRollbackError;
 
+/** Holders take turns, first come first served. */
+class TurnLock {
+  private tail: Promise<void> = Promise.resolve();
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    const before = this.tail;
+    this.tail = before.then(() => mine);
+    return before.then(() => release);
+  }
+}
+
+interface Frame {
+  rt: RequestTransaction;
+  /** The calls made inside this call's `fn` take turns on it. */
+  children: TurnLock;
+}
+
 const requestTransactions = new AsyncLocalStorage<RequestTransaction>();
 /** Set inside a call's `fn`, so a call made there is known as nested in it. */
-const insideRun = new AsyncLocalStorage<RequestTransaction>();
+const insideRun = new AsyncLocalStorage<Frame>();
+
+/**
+ * `fn` outside the current request's shared transaction: work a request starts and does not wait for
+ * (email delivery after a commit) must read what is committed, in transactions of its own.
+ */
+export function detachedFromRequest<T>(fn: () => T): T {
+  return requestTransactions.exit(() => insideRun.exit(fn));
+}
 
 /** Runs `next` (the rest of a request's life) with one shared transaction on `db`; see RequestTransaction. */
 export function runInRequestTransaction(db: Db, next: () => void): void {

@@ -5,7 +5,7 @@ import * as clock from "../clock.js";
 import type { Config } from "../config.js";
 import type { Db, Tx } from "../db/client.js";
 import { emails, type StoredAttachment } from "../db/schema/index.js";
-import { withSystem } from "../db/scope.js";
+import { detachedFromRequest, withSystem } from "../db/scope.js";
 
 export interface OutgoingEmail {
   orgId: string;
@@ -82,7 +82,9 @@ export class Mailer {
       this.deliverAgain = true;
       return this.delivering;
     }
-    this.delivering = (async () => {
+    // Never inside a read request's shared transaction (decision 031): it would read rows not yet
+    // committed, and send them even if the request then rolls back.
+    this.delivering = detachedFromRequest(async () => {
       try {
         do {
           this.deliverAgain = false;
@@ -93,7 +95,7 @@ export class Mailer {
       } finally {
         this.delivering = null;
       }
-    })();
+    });
     return this.delivering;
   }
 

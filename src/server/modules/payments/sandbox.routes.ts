@@ -88,7 +88,11 @@ ${
 
   r.get(
     "/api/gateways/sandbox/return",
-    { schema: { tags, querystring: confirmation.extend({ signature: z.string().max(128) }) } },
+    {
+      // It records a payment: a write, in transactions of its own (decision 031).
+      config: { ownTransactions: true },
+      schema: { tags, querystring: confirmation.extend({ signature: z.string().max(128) }) },
+    },
     async (req, reply) => {
       const { signature, ...fields } = req.query;
       if (!sandboxSignature.verify(config, fields, signature))

@@ -25,6 +25,8 @@ export async function portalStatementRoutes(app: App, { database: { db } }: Deps
     "/api/portal/:slug/statement/pdf",
     {
       onRequest,
+      // The PDF streams after the handler returns: its reads keep to their own transactions (decision 031).
+      config: { ownTransactions: true },
       schema: {
         tags,
         params: slugParams,

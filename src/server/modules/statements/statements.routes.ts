@@ -24,6 +24,8 @@ export async function statementRoutes(app: App, { database: { db } }: Deps) {
     "/api/customers/:id/statement/pdf",
     {
       onRequest,
+      // The PDF streams after the handler returns: its reads keep to their own transactions (decision 031).
+      config: { ownTransactions: true },
       schema: {
         tags,
         params: idParams,
