@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { englishContext, signInStaff } from "./helpers.js";
+import { englishContext, refundPartOfPayment, signInStaff } from "./helpers.js";
 
 // Issue 5's back-office journey (A8, A10): staff record one payment for two invoices, both show as paid;
 // part of it is refunded and an invoice owes again; a credit note is created from that invoice, issued
@@ -77,13 +77,7 @@ test("staff record a payment for two invoices, refund part of it and apply a cre
   });
 
   await test.step("refund part of the payment: an invoice owes again", async () => {
-    await page.goto(paymentUrl);
-    await page.getByRole("button", { name: "Refund", exact: true }).click();
-    const dialog = page.getByRole("dialog", { name: /^Refund part of payment/ });
-    await dialog.getByRole("textbox", { name: "Amount to refund" }).fill("30");
-    await dialog.getByRole("button", { name: "Record refund" }).click();
-    await expect(page.getByText("Refund recorded")).toBeVisible();
-    await expect(page.getByRole("table", { name: "Refunds" })).toContainText("€30.00");
+    await refundPartOfPayment(page, paymentUrl, "30", "€30.00");
     await page.goto(`/app/invoices?customerId=${customerId}`);
     await expect(page.getByRole("row").filter({ hasText: "Partially paid" })).toHaveCount(1);
     await expect(page.getByRole("row").filter({ hasText: "Partially paid" })).toContainText("€30.00");

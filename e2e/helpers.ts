@@ -126,3 +126,14 @@ export async function signInContact(portal: Page, email: string, password: strin
   await portal.getByRole("button", { name: "Sign in" }).click();
   await expect(portal.getByRole("heading", { level: 1, name: /^Hello, / })).toBeVisible();
 }
+
+/** Staff refund part of a payment from its page (`paymentUrl`) and see the refund listed. */
+export async function refundPartOfPayment(page: Page, paymentUrl: string, amount: string, shown: string) {
+  await page.goto(paymentUrl);
+  await page.getByRole("button", { name: "Refund", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: /^Refund part of payment/ });
+  await dialog.getByRole("textbox", { name: "Amount to refund" }).fill(amount);
+  await dialog.getByRole("button", { name: "Record refund" }).click();
+  await expect(page.getByText("Refund recorded")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Refunds" })).toContainText(shown);
+}

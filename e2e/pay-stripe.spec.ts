@@ -5,6 +5,7 @@ import {
   englishContext,
   ok,
   DEMO_PORTAL as PORTAL,
+  refundPartOfPayment,
   signInContact,
   signInStaff,
 } from "./helpers.js";
@@ -143,13 +144,7 @@ test("a contact pays by card with Stripe, keeps the card, and a refund reaches t
     });
 
     await test.step("staff refund 30.00 of the Visa payment from the back office", async () => {
-      await page.goto(`/app/payments/${payment.id}`);
-      await page.getByRole("button", { name: "Refund", exact: true }).click();
-      const dialog = page.getByRole("dialog", { name: /^Refund part of payment/ });
-      await dialog.getByRole("textbox", { name: "Amount to refund" }).fill("30");
-      await dialog.getByRole("button", { name: "Record refund" }).click();
-      await expect(page.getByText("Refund recorded")).toBeVisible();
-      await expect(page.getByRole("table", { name: "Refunds" })).toContainText("€30.00");
+      await refundPartOfPayment(page, `/app/payments/${payment.id}`, "30", "€30.00");
     });
 
     await test.step("the contact's receipt shows the refund, the statement its line and the new balance", async () => {
