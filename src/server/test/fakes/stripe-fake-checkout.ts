@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { minorToDecimalString } from "../../../shared/money/format.js";
 import type { PayOutcome, StripeFakeState, StripeObject } from "./stripe-fake-state.js";
 import { field, listField, type parseStripeForm } from "./stripe-form.js";
 
@@ -27,8 +28,7 @@ const html = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 
 function money(session: StripeObject): string {
   const currency = String(session.currency).toUpperCase();
-  const digits = currency === "JPY" ? 0 : 2;
-  return `${(Number(session.amount_total) / 10 ** digits).toFixed(digits)} ${currency}`;
+  return `${minorToDecimalString(Number(session.amount_total), currency)} ${currency}`;
 }
 
 function page(session: StripeObject, error?: string): string {
