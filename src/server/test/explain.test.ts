@@ -14,6 +14,8 @@ import { invoicePageIds } from "../modules/portal/invoice-list.queries.js";
 import { buildCustomer, buildOrg, type TestOrg } from "./factories.js";
 import { createTestContext, type TestContext } from "./harness.js";
 
+// The "as of" date the queries are planned for: inside the seeded documents' fixed 2023–2026 dates (the
+// seed below), passed to the queries, never read from the clock, so the plans are the same on any day.
 const TODAY = "2026-06-30";
 let ctx: TestContext;
 let org: TestOrg;
