@@ -1,10 +1,10 @@
 import { and, desc, eq, gt, isNotNull, or, sql } from "drizzle-orm";
-import type { FailedJob } from "../../shared/contracts/background-jobs.js";
-import * as clock from "../clock.js";
-import type { Db } from "../db/client.js";
-import { jobs } from "../db/schema/index.js";
-import { withOrg } from "../db/scope.js";
-import { AppError } from "../errors/errors.js";
+import type { FailedJob } from "../../../shared/contracts/background-jobs.js";
+import * as clock from "../../clock.js";
+import type { Db } from "../../db/client.js";
+import { jobs } from "../../db/schema/index.js";
+import { withOrg } from "../../db/scope.js";
+import { AppError } from "../../errors/errors.js";
 
 type JobRow = typeof jobs.$inferSelect;
 

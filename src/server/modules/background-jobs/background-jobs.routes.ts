@@ -1,13 +1,13 @@
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { failedJob } from "../../shared/contracts/background-jobs.js";
-import { idParams } from "../../shared/contracts/index.js";
-import type { App, Deps } from "../app-types.js";
-import { requireStaff, staffOf } from "../http/auth.js";
-import { listFailedJobs, retryJob } from "./jobs.service.js";
+import { failedJob } from "../../../shared/contracts/background-jobs.js";
+import { idParams } from "../../../shared/contracts/index.js";
+import type { App, Deps } from "../../app-types.js";
+import { requireStaff, staffOf } from "../../http/auth.js";
+import { listFailedJobs, retryJob } from "./background-jobs.service.js";
 
 /** Settings → Background jobs (decision 036): owners and admins see and retry their failed jobs. */
-export async function jobRoutes(app: App, { database: { db }, jobRunner }: Deps) {
+export async function backgroundJobRoutes(app: App, { database: { db }, jobRunner }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const onRequest = requireStaff(db);
   const tags = ["jobs"];
