@@ -3,8 +3,9 @@ import fc from "fast-check";
 import { afterEach, describe, expect, test } from "vitest";
 import * as clock from "../clock.js";
 import { jobs } from "../db/schema/index.js";
-import { withOrg, withSystem } from "../db/scope.js";
+import { withContact, withOrg, withSystem } from "../db/scope.js";
 import { joinTeam } from "../modules/team/test-support.js";
+import { buildCustomer } from "../test/factories.js";
 import { setUpTestApp } from "../test/scenarios.js";
 import { BACKOFF_BASE_MS, BACKOFF_CAP_MS, backoffMs } from "./backoff.js";
 import { enqueueJob, type JobHandler } from "./job-types.js";
@@ -129,6 +130,14 @@ describe("the job runner", () => {
       }),
     ).rejects.toThrow("the caller fails");
     expect(await jobRow("rolled-back")).toBeUndefined();
+    // A contact's transaction may enqueue its organisation's work, and reads none of the queue.
+    const customer = await buildCustomer(ctx, org, "Queue Reader");
+    const seen = await withContact(db(), org.orgId, customer.id, async (tx) => {
+      await enqueueJob(tx, { kind: "test.once", orgId: org.orgId, payload: {}, key: "from-contact" });
+      return tx.select().from(jobs);
+    });
+    expect(seen).toEqual([]);
+    expect(await jobRow("from-contact")).toMatchObject({ orgId: org.orgId, state: "queued" });
     // Nor may an organisation enqueue work in another's name (row-level security).
     await expect(
       withOrg(db(), org.orgId, (tx) =>

@@ -1,6 +1,7 @@
-import { Alert, Badge, Button, Code, EmptyState, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
+import { Alert, Badge, Button, Code, EmptyState, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { FailedJob } from "../../../shared/contracts/background-jobs.js";
+import { ColumnTable, column } from "../../ui/column-table.js";
 import { useFormat } from "../../ui/format.js";
 import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
 import { PageHeader } from "../layout/page-header.js";
@@ -28,9 +29,44 @@ function FailedJobs() {
   const f = useFormat();
   const jobs = useFailedJobs();
   const retry = useRetryJob();
-  // The job kind's name, when the catalogue has one (kinds are dotted: "email.deliver").
+  // The kind's name when the catalogue has one; kinds are dotted ("email.deliver"), the keys are not.
   const kindName = (kind: string) =>
     t(`backgroundJobs.kinds.${kind.replace(/\./g, "_")}`, { defaultValue: kind });
+  const columns = [
+    column<FailedJob>("kind", t("backgroundJobs.kind"), (job) => kindName(job.kind), { rowHeader: 400 }),
+    column<FailedJob>("state", t("backgroundJobs.state"), (job) => (
+      <Badge color={COLORS[job.state]} variant="light">
+        {t(`backgroundJobs.states.${job.state}`)}
+      </Badge>
+    )),
+    column<FailedJob>("attempts", t("backgroundJobs.attempts"), (job) =>
+      t("backgroundJobs.attemptsOf", { attempts: job.attempts, max: job.maxAttempts }),
+    ),
+    // The error as the server (or a mail server) wrote it: not translated.
+    column<FailedJob>("error", t("backgroundJobs.lastError"), (job) =>
+      job.lastError ? (
+        <Code block translate="no">
+          {job.lastError}
+        </Code>
+      ) : null,
+    ),
+    column<FailedJob>("when", t("backgroundJobs.when"), (job) =>
+      f.dateTime(job.state === "dead" ? (job.finishedAt ?? job.runAt) : job.runAt),
+    ),
+    column<FailedJob>("retry", t("common.actions"), (job) =>
+      job.state === "dead" ? (
+        <Button
+          size="xs"
+          variant="light"
+          aria-label={t("backgroundJobs.retryLabel", { kind: kindName(job.kind) })}
+          loading={retry.isPending && retry.variables === job.id}
+          onClick={() => retry.mutate(job.id)}
+        >
+          {t("backgroundJobs.retry")}
+        </Button>
+      ) : null,
+    ),
+  ];
   return (
     <Stack>
       <PageHeader title={t("backgroundJobs.title")} />
@@ -47,65 +83,17 @@ function FailedJobs() {
         <EmptyState
           title={t("backgroundJobs.emptyTitle")}
           description={t("backgroundJobs.emptyDescription")}
-          py="xl"
         />
       ) : null}
       {jobs.data && jobs.data.length > 0 ? (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("backgroundJobs.kind")}</Table.Th>
-                <Table.Th scope="col">{t("backgroundJobs.state")}</Table.Th>
-                <Table.Th scope="col">{t("backgroundJobs.attempts")}</Table.Th>
-                <Table.Th scope="col">{t("backgroundJobs.lastError")}</Table.Th>
-                <Table.Th scope="col">{t("backgroundJobs.when")}</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>{t("common.actions")}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {jobs.data.map((job) => (
-                <Table.Tr key={job.id}>
-                  <Table.Td>{kindName(job.kind)}</Table.Td>
-                  <Table.Td>
-                    <Badge color={COLORS[job.state]} variant="light">
-                      {t(`backgroundJobs.states.${job.state}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {t("backgroundJobs.attemptsOf", { attempts: job.attempts, max: job.maxAttempts })}
-                  </Table.Td>
-                  <Table.Td>
-                    {/* The error as the server (or a mail server) wrote it, not translated. */}
-                    {job.lastError ? (
-                      <Code block translate="no">
-                        {job.lastError}
-                      </Code>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>
-                    {f.dateTime(job.state === "dead" ? (job.finishedAt ?? job.runAt) : job.runAt)}
-                  </Table.Td>
-                  <Table.Td>
-                    {job.state === "dead" ? (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        aria-label={t("backgroundJobs.retryLabel", { kind: kindName(job.kind) })}
-                        loading={retry.isPending && retry.variables === job.id}
-                        onClick={() => retry.mutate(job.id)}
-                      >
-                        {t("backgroundJobs.retry")}
-                      </Button>
-                    ) : null}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ColumnTable
+          columns={columns}
+          rows={jobs.data}
+          rowKey={(job) => job.id}
+          label={t("backgroundJobs.title")}
+          minWidth={720}
+          striped
+        />
       ) : null}
     </Stack>
   );
