@@ -151,6 +151,7 @@ export const PAGES: WalkPage[] = [
   admin("record payment", () => "/payments/new"),
   admin("outbox", () => "/outbox"),
   admin("email", (ids) => `/outbox/${ids.email}`),
+  admin("background jobs", () => "/background-jobs"),
   admin("portal access", () => "/portal-access"),
   admin("settings organisation", () => "/settings/organisation"),
   // Field errors the server finds (issue 10 item 6); nothing is saved, as both values are refused.

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import type { Mailer } from "./email/mailer.js";
+import type { JobRunner } from "./jobs/job-runner.js";
 
 /**
  * What a module's routes receive, apart from `app.ts` (issue 11): the modules import these types, and
@@ -12,8 +13,9 @@ export interface AppDeps {
   config: Config;
   mailer: Mailer;
   /**
-   * Runs background jobs in this process (CSV imports, decision 029): a thin seam that issue 15 replaces
-   * with the job queue. buildApp makes one when none is given (tests); main.ts gives one it resumes.
+   * The background job runner (decision 036): routes nudge it after committing work they enqueued.
+   * buildApp makes one that never polls when none is given (tests run due jobs on demand); main.ts
+   * gives one it starts polling.
    */
   jobRunner?: JobRunner;
   /** Serve the built web apps from dist/web (off in API tests). */
@@ -22,11 +24,6 @@ export interface AppDeps {
   logger?: boolean | { stream: { write(line: string): void } };
   /** Live streams' heartbeat and session re-check (G4); shorter in tests. */
   liveHeartbeatMs?: number;
-}
-
-/** Something that runs a queued job of an organisation, later, once. */
-export interface JobRunner {
-  enqueue(job: { id: string; orgId: string }): void;
 }
 
 export type App = FastifyInstance;

@@ -24,14 +24,15 @@ import { frameworkErrors, registerErrorHandler } from "./http/error-handler.js";
 import { registerFavicon } from "./http/favicon.js";
 import { registerRequestTransactions } from "./http/request-transaction.js";
 import { registerWebApps } from "./http/web-apps.js";
+import { createJobRunner } from "./jobs/built-in-jobs.js";
 import { apiKeyRoutes } from "./modules/api-keys/api-keys.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { teamInvitationRoutes } from "./modules/auth/team-invitation.routes.js";
+import { backgroundJobRoutes } from "./modules/background-jobs/background-jobs.routes.js";
 import { commentRoutes } from "./modules/comments/comments.routes.js";
 import { customerRoutes } from "./modules/customers/customers.routes.js";
 import { gatewayCredentialRoutes } from "./modules/gateway-credentials/gateway-credentials.routes.js";
-import { ImportRunner } from "./modules/imports/import-runner.js";
 import { importRoutes } from "./modules/imports/imports.routes.js";
 import { invoiceRoutes } from "./modules/invoices/invoices.routes.js";
 import { notificationRoutes } from "./modules/notifications/notifications.routes.js";
@@ -135,7 +136,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
   registerFavicon(app);
 
-  const jobRunner = deps.jobRunner ?? new ImportRunner(deps.database.db);
+  const jobRunner =
+    deps.jobRunner ??
+    createJobRunner({ database: deps.database, config: deps.config, mailer: deps.mailer, log: app.log });
+  deps.mailer.onQueued(() => jobRunner.runDueJobs());
+  if (!deps.jobRunner) app.addHook("onClose", () => jobRunner.stop());
   const d: Deps = { database: deps.database, config: deps.config, mailer: deps.mailer, jobRunner };
   const realtime = new RealtimeHub(deps.database);
   app.addHook("onClose", () => realtime.close());
@@ -149,6 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await taxRoutes(api, d);
     await customerRoutes(api, d);
     await importRoutes(api, d);
+    await backgroundJobRoutes(api, d);
     await invoiceRoutes(api, d);
     await quoteRoutes(api, d);
     await outboxRoutes(api, d);

@@ -20,7 +20,7 @@ async function main() {
   const { openDatabase } = await import("./db/client.js");
   const { migrateDatabase } = await import("./db/migrate.js");
   const { Mailer } = await import("./email/mailer.js");
-  const { ImportRunner } = await import("./modules/imports/import-runner.js");
+  const { consoleJobLog, createJobRunner } = await import("./jobs/built-in-jobs.js");
   const { seedDemoIfEmpty } = await import("./seed.js");
   const { startBanner } = await import("./start-banner.js");
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -32,9 +32,9 @@ async function main() {
   // The printed link is a live sign-in: only outside production, and only on the start that seeded the demo
   // (start-banner.ts); later starts mint none.
   const portalLink = config.demo && !config.isProduction && seed.seeded ? seed.portalLink : null;
-  void mailer.deliverQueued();
-  // Imports a stopped process left queued or running go on (decision 029; issue 15 brings the job queue).
-  const jobRunner = new ImportRunner(database.db);
+  // Email delivery, imports and periodic tasks (decision 036): what a stopped process left queued or
+  // running goes on, once its lease ends.
+  const jobRunner = createJobRunner({ database, config, mailer, log: consoleJobLog });
   const app = await buildApp({ database, config, mailer, jobRunner, serveWeb: true, logger: true });
   await app.listen({ port: config.port, host: config.host });
   console.log(
@@ -46,11 +46,11 @@ async function main() {
     }),
   );
 
-  void jobRunner.resume();
+  jobRunner.start(1000);
 
   const stop = async () => {
-    await app.close();
-    await jobRunner.stop();
+    // Take no new job, let the running one finish (at most 10 s) while the server closes.
+    await Promise.all([jobRunner.stop(10_000), app.close()]);
     mailer.close();
     await database.close();
     process.exit(0);

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, lt } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import * as clock from "../clock.js";
 import type { Config } from "../config.js";
 import type { Db, Tx } from "../db/client.js";
 import { emails, type StoredAttachment } from "../db/schema/index.js";
-import { detachedFromRequest, withSystem } from "../db/scope.js";
+import { withSystem } from "../db/scope.js";
+import { enqueueJob } from "../jobs/enqueue-job.js";
 
 export interface OutgoingEmail {
   orgId: string;
@@ -21,7 +22,19 @@ export interface OutgoingEmail {
   replyTo?: string | null;
 }
 
-const MAX_ATTEMPTS = 5;
+export const EMAIL_DELIVERY_JOB = "email.deliver";
+export const EMAIL_MAX_ATTEMPTS = 5;
+
+/** The delivery job of one email, in the transaction that writes it (keyed by the email: once). */
+export function enqueueEmailDelivery(tx: Tx, orgId: string, emailId: string): Promise<void> {
+  return enqueueJob(tx, {
+    kind: EMAIL_DELIVERY_JOB,
+    orgId,
+    payload: { emailId },
+    key: emailId,
+    maxAttempts: EMAIL_MAX_ATTEMPTS,
+  });
+}
 
 /**
  * Emails are written in the transaction that causes them (so a rolled-back action sends nothing) and
@@ -64,88 +77,79 @@ export class Mailer {
       replyTo: email.replyTo ?? null,
       status: this.transport ? "queued" : "outbox",
     });
+    if (this.transport) await enqueueEmailDelivery(tx, email.orgId, id);
     return id;
   }
 
-  private delivering: Promise<void> | null = null;
-  private deliverAgain = false;
+  private nudge: (() => Promise<unknown> | undefined) | null = null;
 
-  /**
-   * Sends what is queued; called after commits and at start-up (to finish what a crash left). Calls made
-   * while a run is in progress do not start a second run (which would read the same queued rows and send
-   * them twice): they ask the current run to look again when it ends. Never rejects, since callers do not
-   * wait for it; a row that could not be sent stays queued for the next run.
-   */
-  deliverQueued(): Promise<void> {
-    if (!this.transport) return Promise.resolve();
-    if (this.delivering) {
-      this.deliverAgain = true;
-      return this.delivering;
-    }
-    // Never inside a read request's shared transaction (decision 031): it would read rows not yet
-    // committed, and send them even if the request then rolls back.
-    this.delivering = detachedFromRequest(async () => {
-      try {
-        do {
-          this.deliverAgain = false;
-          await this.deliverBatch();
-        } while (this.deliverAgain);
-      } catch (err) {
-        console.error("email delivery failed", err);
-      } finally {
-        this.delivering = null;
-      }
-    });
-    return this.delivering;
+  /** The job runner of this process (app.ts): `deliverQueued()` nudges it. */
+  onQueued(nudge: () => Promise<unknown> | undefined): void {
+    this.nudge = nudge;
   }
 
-  private async deliverBatch(): Promise<void> {
+  /**
+   * Called after commits that queued email: delivery is a job of the runner (decision 036), written with
+   * each email by `enqueue`, so this only asks the runner of this process to look now instead of at its
+   * next poll. Never rejects, since callers do not wait for it.
+   */
+  deliverQueued(): Promise<void> {
+    if (!this.transport || !this.nudge) return Promise.resolve();
+    return Promise.resolve(this.nudge())
+      .then(() => undefined)
+      .catch(() => undefined);
+  }
+
+  /**
+   * The `email.deliver` job: sends one queued (or failed, when staff retry it) email and marks it sent.
+   * On an error the row keeps it and stays queued, or becomes failed on the job's last attempt, and the
+   * error is thrown so the runner retries with backoff. A sent row is never sent again.
+   */
+  async deliverEmail(emailId: string, attempt: number, maxAttempts: number): Promise<void> {
     const transport = this.transport;
     if (!transport) return;
-    const queued = await withSystem(this.db, (tx) =>
+    const [row] = await withSystem(this.db, (tx) =>
       tx
         .select()
         .from(emails)
-        .where(and(inArray(emails.status, ["queued"]), lt(emails.attempts, MAX_ATTEMPTS)))
-        .limit(50),
+        .where(and(eq(emails.id, emailId), inArray(emails.status, ["queued", "failed"]))),
     );
-    for (const row of queued) {
-      try {
-        await transport.sendMail({
-          from: row.fromName
-            ? { name: row.fromName, address: addressOf(this.config.mailFrom) }
-            : this.config.mailFrom,
-          to: row.toName ? { name: row.toName, address: row.toAddress } : row.toAddress,
-          replyTo: row.replyTo ?? undefined,
-          subject: row.subject,
-          text: row.textBody,
-          html: row.htmlBody,
-          attachments: row.attachments.map((a) => ({
-            filename: a.filename,
-            contentType: a.contentType,
-            content: Buffer.from(a.contentBase64, "base64"),
-          })),
-        });
-        await withSystem(this.db, (tx) =>
-          tx
-            .update(emails)
-            .set({ status: "sent", sentAt: clock.now(), error: null })
-            .where(eq(emails.id, row.id)),
-        );
-      } catch (err) {
-        const attempts = row.attempts + 1;
-        await withSystem(this.db, (tx) =>
-          tx
-            .update(emails)
-            .set({
-              attempts,
-              error: String(err).slice(0, 500),
-              status: attempts >= MAX_ATTEMPTS ? "failed" : "queued",
-            })
-            .where(eq(emails.id, row.id)),
-        );
-      }
+    if (!row) return;
+    try {
+      await transport.sendMail({
+        from: row.fromName
+          ? { name: row.fromName, address: addressOf(this.config.mailFrom) }
+          : this.config.mailFrom,
+        to: row.toName ? { name: row.toName, address: row.toAddress } : row.toAddress,
+        replyTo: row.replyTo ?? undefined,
+        subject: row.subject,
+        text: row.textBody,
+        html: row.htmlBody,
+        attachments: row.attachments.map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: Buffer.from(a.contentBase64, "base64"),
+        })),
+      });
+    } catch (err) {
+      await withSystem(this.db, (tx) =>
+        tx
+          .update(emails)
+          .set({
+            attempts: row.attempts + 1,
+            error: String(err).slice(0, 500),
+            status: attempt >= maxAttempts ? "failed" : "queued",
+          })
+          .where(eq(emails.id, row.id)),
+      );
+      throw err;
     }
+    await withSystem(this.db, (tx) =>
+      tx
+        .update(emails)
+        .set({ status: "sent", sentAt: clock.now(), error: null })
+        .where(eq(emails.id, row.id)),
+    );
   }
 
   close(): void {

@@ -1,9 +1,14 @@
+import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
+import { eq } from "drizzle-orm";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { PDFParse } from "pdf-parse";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Customer, EmailSummary } from "../../shared/contracts/index.js";
+import { emails } from "../db/schema/index.js";
+import { withSystem } from "../db/scope.js";
+import { testJobRunner } from "../jobs/test-support.js";
 import { buildCustomer, buildInvoice, buildOrg, putPortalSettings, type TestOrg } from "../test/factories.js";
 import { createTestContext, type TestContext } from "../test/harness.js";
 
@@ -153,5 +158,27 @@ describe("email through SMTP", () => {
     expect(detail?.status).toBe("queued");
     expect(detail?.error).toMatch(/550 mailbox unavailable/);
     expect(received.some((r) => r.envelopeTo.includes(customer.contacts[0]?.email as string))).toBe(false);
+  });
+
+  test("a queued email written before the job runner (no job of its own) is delivered by the back-fill", async () => {
+    const id = randomUUID();
+    await withSystem(ctx.database.db, (tx) =>
+      tx.insert(emails).values({
+        id,
+        orgId: org.orgId,
+        kind: "legacy",
+        toAddress: "legacy@example.com",
+        subject: "Left queued by an older version",
+        textBody: "hello",
+        htmlBody: "<p>hello</p>",
+        status: "queued",
+      }),
+    );
+    await testJobRunner(ctx).drain();
+    const [row] = await withSystem(ctx.database.db, (tx) =>
+      tx.select().from(emails).where(eq(emails.id, id)),
+    );
+    expect(row?.status).toBe("sent");
+    expect(received.filter((r) => r.envelopeTo.includes("legacy@example.com"))).toHaveLength(1);
   });
 });

@@ -604,6 +604,13 @@ export const errorCodes = {
     "the provider refused Portico's request (for example a payment method not activated in its dashboard)",
     "check the payment methods activated in the provider's dashboard, then try again",
   ),
+  // The job runner (issue 15 §1, decision 036): Settings → Background jobs.
+  JOB_NOT_FOUND: def(404, "This background job does not exist.", "Esta tarea en segundo plano no existe."),
+  JOB_NOT_DEAD: def(
+    409,
+    "Only a job that failed for good can be retried; this one is still queued, running or done.",
+    "Solo se puede reintentar una tarea que ha fallado definitivamente; esta sigue en cola, en curso o terminada.",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

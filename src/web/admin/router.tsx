@@ -107,6 +107,10 @@ export const router = createBrowserRouter(
         },
         { path: "outbox", element: lazyPage(() => import("./outbox/outbox-page.js"), "OutboxPage") },
         {
+          path: "background-jobs",
+          element: lazyPage(() => import("./background-jobs/background-jobs-page.js"), "BackgroundJobsPage"),
+        },
+        {
           path: "outbox/:id",
           element: lazyPage(() => import("./outbox/email-detail-page.js"), "EmailDetailPage"),
         },

@@ -1,5 +1,6 @@
 import type { es } from "./es.js";
 import { apiKeysEn } from "./features/api-keys.js";
+import { backgroundJobsEn } from "./features/background-jobs.js";
 import { commentsEn } from "./features/comments.js";
 import { customerRecordsEn } from "./features/customer-records.js";
 import { gatewaysEn } from "./features/gateways.js";
@@ -385,6 +386,7 @@ export const en: Messages<typeof es> = {
   gateways: gatewaysEn,
   organisationData: organisationDataEn,
   imports: importsEn,
+  backgroundJobs: backgroundJobsEn,
   team: teamEn,
   twoFactor: twoFactorEn,
   issueDates: issueDatesEn,

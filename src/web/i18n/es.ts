@@ -1,4 +1,5 @@
 import { apiKeysEs } from "./features/api-keys.js";
+import { backgroundJobsEs } from "./features/background-jobs.js";
 import { commentsEs } from "./features/comments.js";
 import { customerRecordsEs } from "./features/customer-records.js";
 import { gatewaysEs } from "./features/gateways.js";
@@ -383,6 +384,7 @@ export const es = {
   gateways: gatewaysEs,
   organisationData: organisationDataEs,
   imports: importsEs,
+  backgroundJobs: backgroundJobsEs,
   team: teamEs,
   twoFactor: twoFactorEs,
   issueDates: issueDatesEs,

@@ -21,6 +21,7 @@ import type {
   StaffForgotBody,
   VerifyEvidenceResult,
 } from "../../shared/contracts/answers.js";
+import type { FailedJob } from "../../shared/contracts/background-jobs.js";
 import type { GatewayCredentialsBody, GatewayCredentialsStatus } from "../../shared/contracts/gateways.js";
 import type {
   AcceptQuoteBody,
@@ -186,6 +187,8 @@ export interface Endpoints {
   "POST /api/taxes": Send<CreateTaxBody, Tax>;
   "GET /api/outbox": Reply<EmailSummary[]>;
   "GET /api/outbox/:id": Reply<EmailDetail>;
+  "GET /api/background-jobs": Reply<FailedJob[]>;
+  "POST /api/background-jobs/:id/retry": Reply<FailedJob>;
   "GET /api/notifications": Reply<NotificationList>;
   "POST /api/notifications/read-all": Reply<OkResponse>;
 

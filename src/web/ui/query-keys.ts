@@ -46,6 +46,7 @@ export const queryKeys = {
   team: ["team"] as const,
   twoFactor: ["two-factor"] as const,
   notifications: ["notifications"] as const,
+  backgroundJobs: ["background-jobs"] as const,
   outbox: {
     all: ["outbox"] as const,
     email: (id: string) => ["outbox", id] as const,

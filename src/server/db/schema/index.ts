@@ -5,6 +5,7 @@ export * from "./emails.js";
 export * from "./gateways.js";
 export * from "./imports.js";
 export * from "./invoices.js";
+export * from "./jobs.js";
 export * from "./notifications.js";
 export * from "./organisations.js";
 export * from "./payments.js";

@@ -5,9 +5,17 @@ import type { Db } from "../../db/client.js";
 import { importJobs } from "../../db/schema/index.js";
 import { withOrg, withSystem } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
+import type { JobHandler, PeriodicTask } from "../../jobs/job-types.js";
 import { type AppliedCounts, applyCustomersInTx, applyInvoicesInTx } from "./apply.js";
 import { readCsv } from "./csv-file.js";
-import { emptyReport, finishJob, lockOpenJob, planImport } from "./imports.service.js";
+import {
+  emptyReport,
+  enqueueImportJob,
+  finishJob,
+  IMPORT_JOB_KIND,
+  lockOpenJob,
+  planImport,
+} from "./imports.service.js";
 
 /** Records per transaction: each chunk is short, so other requests run between chunks (PGlite has one connection). */
 export const IMPORT_CHUNK = { customers: 100, invoices: 25 } as const;
@@ -121,7 +129,7 @@ export async function runImportJob(
   });
 }
 
-/** The queued and running jobs of every organisation, oldest first: what a restart resumes. */
+/** The queued and running imports of every organisation, oldest first. */
 export function findOpenJobs(db: Db): Promise<{ id: string; orgId: string }[]> {
   return withSystem(db, (tx) =>
     tx
@@ -132,37 +140,26 @@ export function findOpenJobs(db: Db): Promise<{ id: string; orgId: string }[]> {
   );
 }
 
+/** Runs an import job on the job runner (decision 036): enqueued with the import by `createImportJob`. */
+export const importJobHandler: JobHandler<{ importJobId: string }> = {
+  kind: IMPORT_JOB_KIND,
+  maxAttempts: 3,
+  run: (ctx, job) => runImportJob(ctx.database.db, job.orgId as string, job.payload.importJobId),
+};
+
 /**
- * The in-process runner: one job at a time, in the order enqueued. A thin seam (`JobRunner`), so issue 15
- * can put the real job queue in its place; `resume()` at start picks up what a stopped process left.
+ * Imports left queued or running without a job of their own (made before the job runner) get one, so a
+ * start resumes them; the others already have theirs (a stopped process's job is claimed again when its
+ * lease ends). Idempotent: the job is keyed by the import.
  */
-export class ImportRunner {
-  private chain: Promise<void> = Promise.resolve();
-  private stopped = false;
-
-  constructor(
-    private readonly db: Db,
-    private readonly log: (err: unknown) => void = (err) => console.error("import job failed", err),
-  ) {}
-
-  enqueue(job: { id: string; orgId: string }): void {
-    this.chain = this.chain.then(async () => {
-      if (this.stopped) return;
-      await runImportJob(this.db, job.orgId, job.id).catch(this.log);
+export const importResumeTask: PeriodicTask = {
+  name: "imports.resume",
+  everyMs: 60 * 60_000,
+  async run(ctx) {
+    const open = await findOpenJobs(ctx.database.db);
+    if (open.length === 0) return;
+    await withSystem(ctx.database.db, async (tx) => {
+      for (const job of open) await enqueueImportJob(tx, job.orgId, job.id);
     });
-  }
-
-  async resume(): Promise<void> {
-    for (const job of await findOpenJobs(this.db)) this.enqueue(job);
-  }
-
-  /** Resolves when every job enqueued so far has run (tests, shutdown). */
-  idle(): Promise<void> {
-    return this.chain;
-  }
-
-  stop(): Promise<void> {
-    this.stopped = true;
-    return this.chain;
-  }
-}
+  },
+};

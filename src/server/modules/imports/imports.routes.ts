@@ -42,7 +42,7 @@ export async function importRoutes(app: App, { database: { db }, jobRunner }: De
     async (req, reply) => {
       const staff = staffOf(req);
       const job = await createImportJob(db, staff.orgId, staff.userId, req.body);
-      jobRunner?.enqueue({ id: job.id, orgId: staff.orgId });
+      jobRunner?.nudge();
       return reply.status(202).send(job);
     },
   );

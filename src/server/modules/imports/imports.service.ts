@@ -14,6 +14,7 @@ import type { Db, Tx } from "../../db/client.js";
 import { importJobs } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
+import { enqueueJob } from "../../jobs/enqueue-job.js";
 import { resolveMapping } from "./columns.js";
 import { type CsvFile, readCsv } from "./csv-file.js";
 import { type CustomerUnit, planCustomers } from "./plan-customers.js";
@@ -95,8 +96,16 @@ export async function createImportJob(
       })
       .returning();
     if (!row) throw new AppError("INTERNAL");
+    await enqueueImportJob(tx, orgId, row.id);
     return toImportJob(row);
   });
+}
+
+export const IMPORT_JOB_KIND = "import.run";
+
+/** The job that runs an import (`import-runner.ts`), keyed by the import: enqueued once. */
+export function enqueueImportJob(tx: Tx, orgId: string, importJobId: string): Promise<void> {
+  return enqueueJob(tx, { kind: IMPORT_JOB_KIND, orgId, payload: { importJobId }, key: importJobId });
 }
 
 export function getImportJob(db: Db, orgId: string, jobId: string): Promise<ImportJob> {

@@ -3,10 +3,11 @@ import { describe, expect, test } from "vitest";
 import type { ImportJob, ImportPreview, InvoiceDetail } from "../../../shared/contracts/index.js";
 import { contacts, customers, importJobs, invoices, payments } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
+import { testJobRunner } from "../../jobs/test-support.js";
 import { buildInvoice, type TestOrg } from "../../test/factories.js";
 import { setUpTestApp } from "../../test/scenarios.js";
 import { refreshDocumentInTx } from "../ledger/refresh-document.js";
-import { IMPORT_CHUNK, ImportInterrupted, ImportRunner, runImportJob } from "./import-runner.js";
+import { IMPORT_CHUNK, ImportInterrupted, runImportJob } from "./import-runner.js";
 import { createImportJob } from "./imports.service.js";
 
 const { ctx, org, otherOrg } = setUpTestApp("Importer", "Bystander");
@@ -177,9 +178,8 @@ describe("CSV import", () => {
     const before = await countOf(org, customers);
     // Two starts of the process, each resuming what is open: the second finds nothing left to do.
     for (let start = 0; start < 2; start++) {
-      const runner = new ImportRunner(db());
-      await runner.resume();
-      await runner.idle();
+      const runner = testJobRunner(ctx);
+      await runner.drain();
     }
     expect(await countOf(org, customers)).toBe(before + rows - IMPORT_CHUNK.customers);
     const [done] = await withOrg(db(), org.orgId, (tx) =>

@@ -7,6 +7,7 @@ import type {
 } from "../../../shared/contracts/index.js";
 import { emails, taxes } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
+import { enqueueJob } from "../../jobs/job-types.js";
 import { buildSalesOrder } from "../../modules/sales-orders/test-support.js";
 import {
   buildCustomer,
@@ -98,6 +99,10 @@ export async function buildTenantWorld(ctx: TestContext, name: string): Promise<
     });
     if (res.statusCode >= 300) throw new Error(`${path}: ${res.statusCode} ${res.body}`);
   }
+  // A background job of the organisation, so the RLS suite reads the job queue too.
+  await withOrg(ctx.database.db, org.orgId, (tx) =>
+    enqueueJob(tx, { kind: "fixture.idle", orgId: org.orgId, payload: {}, key: `${name}-fixture` }),
+  );
   const { taxId, emailId } = await withOrg(ctx.database.db, org.orgId, async (tx) => {
     const [t] = await tx.select().from(taxes).where(eq(taxes.isDefault, true));
     const [e] = await tx.select().from(emails).limit(1);

@@ -1,9 +1,10 @@
-import { Anchor, EmptyState, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Button, EmptyState, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useFormat } from "../../ui/format.js";
 import { ErrorState, PageLoader } from "../../ui/page-states.js";
 import { PageHeader } from "../layout/page-header.js";
+import { useCan } from "../team/permissions.js";
 import { EmailStatusBadge } from "./email-status-badge.js";
 import { useOutbox } from "./outbox-api.js";
 
@@ -11,9 +12,19 @@ export function OutboxPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const emails = useOutbox();
+  const can = useCan();
   return (
     <Stack>
-      <PageHeader title={t("admin.outbox.title")} />
+      <PageHeader
+        title={t("admin.outbox.title")}
+        actions={
+          can("organisation.update") ? (
+            <Button component={Link} to="/background-jobs" variant="default">
+              {t("backgroundJobs.link")}
+            </Button>
+          ) : null
+        }
+      />
       {emails.isPending ? <PageLoader /> : null}
       {emails.isError ? <ErrorState error={emails.error} onRetry={() => void emails.refetch()} /> : null}
       {emails.data?.length === 0 ? (

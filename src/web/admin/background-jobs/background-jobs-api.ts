@@ -1,0 +1,18 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "../../ui/api-client.js";
+import { queryKeys } from "../../ui/query-keys.js";
+
+export function useFailedJobs() {
+  return useQuery({
+    queryKey: queryKeys.backgroundJobs,
+    queryFn: ({ signal }) => api.get("/api/background-jobs", { signal }),
+  });
+}
+
+export function useRetryJob() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post("/api/background-jobs/:id/retry", { params: { id } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.backgroundJobs }),
+  });
+}
