@@ -1,9 +1,11 @@
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type QueryOptions } from "@electric-sql/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { PgliteStatements } from "./pglite-statements.js";
 import * as schema from "./schema/index.js";
+import { StatementNames } from "./statement-names.js";
 
 export type Schema = typeof schema;
 // biome-ignore lint/suspicious/noExplicitAny: both drivers share this surface; the HKT differs per driver.
@@ -49,7 +51,8 @@ export async function openDatabase(opts: {
       if ((err as { code?: string }).code !== "57P01") console.error("idle database connection lost", err);
     });
     const statements: Database["statements"] = { recording: null };
-    pool.on("connect", (client) => recordPgStatements(client, statements));
+    const names = new StatementNames();
+    pool.on("connect", (client) => instrumentPgClient(client, statements, names));
     return {
       db: drizzlePg(pool, { schema }) as unknown as Db,
       kind: "postgres",
@@ -77,19 +80,33 @@ export async function openDatabase(opts: {
 
 type Recorder = Database["statements"];
 
-/** node-postgres: every statement goes through a pooled client's `query` (BEGIN and COMMIT too). */
-function recordPgStatements(client: pg.PoolClient, statements: Recorder): void {
+/**
+ * node-postgres: every statement goes through a pooled client's `query` (BEGIN and COMMIT too), where
+ * it is recorded for the statement budget test and, when it has parameters (drizzle's queries), given
+ * a name so that the connection prepares and plans it once (`StatementNames`).
+ */
+function instrumentPgClient(client: pg.PoolClient, statements: Recorder, names: StatementNames): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   (client as unknown as { query: typeof query }).query = (...args) => {
-    const first = args[0] as string | { text: string };
-    statements.recording?.push(typeof first === "string" ? first : first.text);
+    const first = args[0] as string | (pg.QueryConfig & { name?: string });
+    const text = typeof first === "string" ? first : first.text;
+    statements.recording?.push(text);
+    const values = Array.isArray(args[1]) ? args[1] : typeof first === "string" ? undefined : first.values;
+    if (typeof first !== "string" && first.name === undefined && values && values.length > 0) {
+      const name = names.nameOf(text);
+      if (name !== undefined) args[0] = { ...first, name };
+    }
     return query(...args);
   };
 }
 
 /** PGlite sends BEGIN/COMMIT/ROLLBACK inside `transaction`, the rest through `query`/`exec` of the client or its tx. */
 function recordPgliteStatements(client: PGlite, statements: Recorder): void {
-  const note = (text: string) => statements.recording?.push(text);
+  const named = new PgliteStatements(client);
+  const note = (text: string) => {
+    statements.recording?.push(text);
+    named.noteStatement(text);
+  };
   const wrap = <T extends { query: PGlite["query"]; exec: PGlite["exec"] }>(target: T, bound: T) => {
     const query = bound.query.bind(bound);
     const exec = bound.exec.bind(bound);
@@ -110,6 +127,11 @@ function recordPgliteStatements(client: PGlite, statements: Recorder): void {
       const recorded = { ...tx };
       Object.defineProperty(recorded, "closed", { get: () => tx.closed });
       wrap(recorded, tx);
+      const query = tx.query.bind(tx) as Parameters<PgliteStatements["query"]>[0];
+      recorded.query = ((text: string, params?: unknown[], options?: QueryOptions) => {
+        note(text);
+        return named.query(query, text, params, options);
+      }) as typeof tx.query;
       try {
         const result = await fn(recorded);
         note("COMMIT");

@@ -57,7 +57,9 @@ export async function findInvoicePage(
         paymentProcessing: paymentProcessingSql(sql`${invoices}."id"`),
       })
       .from(invoices)
-      .where(inArray(invoices.id, ids));
+      // `= any(array(…))`: the page's ids are chosen once (an init plan) and then fetched by primary key.
+      // `in (…)` let the planner re-run the limited walk for every invoice of the customer (a semi join).
+      .where(sql`${invoices.id} = any(array(${ids}))`);
   } finally {
     if (walk) await tx.execute(sql`select set_config('enable_sort', 'on', true)`);
   }
