@@ -38,6 +38,8 @@ const ROUTE_ACTIONS: Record<string, string> = {
   "DELETE /api/customers/{id}": "work.write",
   "DELETE /api/organisation/logo": "organisation.update",
   "GET /api/auth/me": "work.read",
+  "GET /api/background-jobs": "organisation.update",
+  "POST /api/background-jobs/{id}/retry": "organisation.update",
   "GET /api/auth/organisations": "work.read",
   "GET /api/onboarding": "work.read",
   "GET /api/api-keys": "api_keys.manage",
