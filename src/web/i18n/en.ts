@@ -1,11 +1,16 @@
 import type { es } from "./es.js";
 import { apiKeysEn } from "./features/api-keys.en.js";
 import { backgroundJobsEn } from "./features/background-jobs.en.js";
+import { customerRecordsEn } from "./features/customer-records.en.js";
+import { gatewaysEn } from "./features/gateways.en.js";
 import { importsEn } from "./features/imports.en.js";
 import { issueDatesEn } from "./features/issue-dates.en.js";
+import { moneyAdminEn } from "./features/money-admin.en.js";
 import { organisationDataEn } from "./features/organisation-data.en.js";
 import { pdfLanguageEn } from "./features/pdf-language.en.js";
+import { portalAccessEn } from "./features/portal-access.en.js";
 import { portalActivityEn } from "./features/portal-activity.en.js";
+import { portalSettingsEn } from "./features/portal-settings.en.js";
 import { signupEn } from "./features/signup.en.js";
 import { staffPasswordsEn } from "./features/staff-passwords.en.js";
 import { teamEn } from "./features/team.en.js";
@@ -254,4 +259,9 @@ export const en: Messages<typeof es> = {
   issueDates: issueDatesEn,
   portalActivity: portalActivityEn,
   pdfLanguage: pdfLanguageEn,
+  moneyAdmin: moneyAdminEn,
+  portalSettings: portalSettingsEn,
+  portalAccess: portalAccessEn,
+  customerRecords: customerRecordsEn,
+  gateways: gatewaysEn,
 };

@@ -1,10 +1,15 @@
 import { apiKeysEs } from "./features/api-keys.es.js";
 import { backgroundJobsEs } from "./features/background-jobs.es.js";
+import { customerRecordsEs } from "./features/customer-records.es.js";
+import { gatewaysEs } from "./features/gateways.es.js";
 import { importsEs } from "./features/imports.es.js";
 import { issueDatesEs } from "./features/issue-dates.es.js";
+import { moneyAdminEs } from "./features/money-admin.es.js";
 import { organisationDataEs } from "./features/organisation-data.es.js";
 import { pdfLanguageEs } from "./features/pdf-language.es.js";
+import { portalAccessEs } from "./features/portal-access.es.js";
 import { portalActivityEs } from "./features/portal-activity.es.js";
+import { portalSettingsEs } from "./features/portal-settings.es.js";
 import { signupEs } from "./features/signup.es.js";
 import { staffPasswordsEs } from "./features/staff-passwords.es.js";
 import { teamEs } from "./features/team.es.js";
@@ -251,4 +256,9 @@ export const es = {
   issueDates: issueDatesEs,
   portalActivity: portalActivityEs,
   pdfLanguage: pdfLanguageEs,
+  moneyAdmin: moneyAdminEs,
+  portalSettings: portalSettingsEs,
+  portalAccess: portalAccessEs,
+  customerRecords: customerRecordsEs,
+  gateways: gatewaysEs,
 };

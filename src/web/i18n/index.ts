@@ -47,7 +47,7 @@ export function storedLanguage(): UiLanguage | null {
 type App = "admin" | "portal";
 let currentApp: App = "portal";
 
-/** Each app's catalogue per language, each its own chunk (the portal's leaves the back office's texts out). */
+/** Each app's catalogue per language, each a chunk of its own (the portal's leaves the back office's out). */
 const catalogues: Record<App, Record<UiLanguage, () => Promise<object>>> = {
   admin: {
     es: () => import("./es.js").then((m) => m.es),

@@ -2,14 +2,14 @@
 // office's catalogue (en.ts) spreads this one and adds its own namespaces.
 
 import { commentsEn } from "./features/comments.en.js";
-import { customerRecordsEn } from "./features/customer-records.en.js";
-import { gatewaysEn } from "./features/gateways.en.js";
-import { moneyAdminEn } from "./features/money-admin.en.js";
+import { customerRecordsPortalEn } from "./features/customer-records.portal.en.js";
+import { gatewaysPortalEn } from "./features/gateways.portal.en.js";
+import { moneyAdminPortalEn } from "./features/money-admin.portal.en.js";
 import { moneyFiguresEn } from "./features/money-figures.en.js";
-import { portalAccessEn } from "./features/portal-access.en.js";
+import { portalAccessPortalEn } from "./features/portal-access.portal.en.js";
 import { portalAuthEn } from "./features/portal-auth.en.js";
 import { portalHomeEn } from "./features/portal-home.en.js";
-import { portalSettingsEn } from "./features/portal-settings.en.js";
+import { portalSettingsPortalEn } from "./features/portal-settings.portal.en.js";
 import { quotesEn } from "./features/quotes.en.js";
 import { receiptsEn } from "./features/receipts.en.js";
 import { salesOrdersEn } from "./features/sales-orders.en.js";
@@ -145,17 +145,17 @@ export const portalEn: Messages<typeof portalEs> = {
     },
   },
   portalAuth: portalAuthEn,
-  gateways: gatewaysEn,
+  gateways: gatewaysPortalEn,
   portalHome: portalHomeEn,
   comments: commentsEn,
   salesOrders: salesOrdersEn,
-  moneyAdmin: moneyAdminEn,
+  moneyAdmin: moneyAdminPortalEn,
   moneyFigures: moneyFiguresEn,
   statement: statementEn,
-  portalAccess: portalAccessEn,
-  portalSettings: portalSettingsEn,
+  portalAccess: portalAccessPortalEn,
+  portalSettings: portalSettingsPortalEn,
   quotes: quotesEn,
   receipts: receiptsEn,
-  customerRecords: customerRecordsEn,
+  customerRecords: customerRecordsPortalEn,
   validation: validationEn,
 };

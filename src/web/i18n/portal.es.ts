@@ -1,14 +1,14 @@
 // The portal's texts (decision 033): what the portal app downloads, one language at a time. The back
 // office's catalogue (es.ts) spreads this one and adds its own namespaces.
 import { commentsEs } from "./features/comments.es.js";
-import { customerRecordsEs } from "./features/customer-records.es.js";
-import { gatewaysEs } from "./features/gateways.es.js";
-import { moneyAdminEs } from "./features/money-admin.es.js";
+import { customerRecordsPortalEs } from "./features/customer-records.portal.es.js";
+import { gatewaysPortalEs } from "./features/gateways.portal.es.js";
+import { moneyAdminPortalEs } from "./features/money-admin.portal.es.js";
 import { moneyFiguresEs } from "./features/money-figures.es.js";
-import { portalAccessEs } from "./features/portal-access.es.js";
+import { portalAccessPortalEs } from "./features/portal-access.portal.es.js";
 import { portalAuthEs } from "./features/portal-auth.es.js";
 import { portalHomeEs } from "./features/portal-home.es.js";
-import { portalSettingsEs } from "./features/portal-settings.es.js";
+import { portalSettingsPortalEs } from "./features/portal-settings.portal.es.js";
 import { quotesEs } from "./features/quotes.es.js";
 import { receiptsEs } from "./features/receipts.es.js";
 import { salesOrdersEs } from "./features/sales-orders.es.js";
@@ -143,17 +143,17 @@ export const portalEs = {
     },
   },
   portalAuth: portalAuthEs,
-  gateways: gatewaysEs,
+  gateways: gatewaysPortalEs,
   portalHome: portalHomeEs,
   comments: commentsEs,
   salesOrders: salesOrdersEs,
-  moneyAdmin: moneyAdminEs,
+  moneyAdmin: moneyAdminPortalEs,
   moneyFigures: moneyFiguresEs,
   statement: statementEs,
-  portalAccess: portalAccessEs,
-  portalSettings: portalSettingsEs,
+  portalAccess: portalAccessPortalEs,
+  portalSettings: portalSettingsPortalEs,
   quotes: quotesEs,
   receipts: receiptsEs,
-  customerRecords: customerRecordsEs,
+  customerRecords: customerRecordsPortalEs,
   validation: validationEs,
 };

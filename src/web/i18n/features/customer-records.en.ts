@@ -1,7 +1,9 @@
 import type { Messages } from "../types.js";
 import type { customerRecordsEs } from "./customer-records.es.js";
+import { customerRecordsPortalEn } from "./customer-records.portal.en.js";
 
 export const customerRecordsEn: Messages<typeof customerRecordsEs> = {
+  ...customerRecordsPortalEn,
   contacts: {
     edit: "Edit",
     editTitle: "Edit {{name}}",
@@ -33,9 +35,5 @@ export const customerRecordsEn: Messages<typeof customerRecordsEs> = {
       "It is left out of lists and no documents can be made for it. After restoring it, enable its contacts' portal access again.",
     restore: "Restore",
     restored: "Customer restored",
-  },
-  portal: {
-    accessEnded:
-      "This portal access is no longer valid. If you need it, ask whoever sent it to you for a new invitation.",
   },
 };

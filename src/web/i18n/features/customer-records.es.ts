@@ -1,5 +1,8 @@
+import { customerRecordsPortalEs } from "./customer-records.portal.es.js";
+
 /** Texts of editing and removing contacts and archiving customers (issue 10), under `customerRecords`. */
 export const customerRecordsEs = {
+  ...customerRecordsPortalEs,
   contacts: {
     edit: "Editar",
     editTitle: "Editar a {{name}}",
@@ -31,9 +34,5 @@ export const customerRecordsEs = {
       "No aparece en las listas ni se le pueden crear documentos. Al restaurarlo, sus contactos necesitarán que les actives de nuevo el acceso al portal.",
     restore: "Restaurar",
     restored: "Cliente restaurado",
-  },
-  portal: {
-    accessEnded:
-      "Este acceso al portal ya no es válido. Si lo necesitas, pide una invitación nueva a quien te lo envió.",
   },
 };

@@ -1,17 +1,12 @@
 import type { Messages } from "../types.js";
 import type { gatewaysEs } from "./gateways.es.js";
+import { gatewaysPortalEn } from "./gateways.portal.en.js";
 
 export const gatewaysEn: Messages<typeof gatewaysEs> = {
+  ...gatewaysPortalEn,
   tab: "Payments",
   intro:
     "Connect the payment providers your customers pay with in the portal. Keys are stored encrypted and never shown again.",
-  names: {
-    sandbox: "Sandbox (test payments)",
-    stripe: "Stripe (cards and SEPA debit)",
-    paypal: "PayPal",
-    redsys: "RedSys (virtual POS)",
-    transfer: "Bank transfer",
-  },
   configured: "Set up",
   notConfigured: "Not set up",
   noCredentials: "Needs no keys.",
@@ -30,11 +25,6 @@ export const gatewaysEn: Messages<typeof gatewaysEs> = {
   events: "Events to subscribe to",
   copy: "Copy",
   copied: "Copied",
-  choose: "How do you want to pay?",
-  saveMethod: "Save the card for next time",
-  saveMethodHint: "The payment provider keeps it; you can remove it in My details.",
-  processing: "Payment processing",
-  processingHint: "The provider accepted the payment; the invoice will be paid once it is confirmed.",
   invoice: {
     title: "Payment methods offered",
     intro:

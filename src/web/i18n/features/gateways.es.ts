@@ -1,15 +1,11 @@
+import { gatewaysPortalEs } from "./gateways.portal.es.js";
+
 /** Settings → Payments and the portal's choice of gateway (issue 13), merged under `gateways`. */
 export const gatewaysEs = {
+  ...gatewaysPortalEs,
   tab: "Pagos",
   intro:
     "Conecta los proveedores de pago con los que tus clientes pagan en el portal. Las claves se guardan cifradas y no se vuelven a mostrar.",
-  names: {
-    sandbox: "Pasarela de pruebas",
-    stripe: "Stripe (tarjeta y adeudo SEPA)",
-    paypal: "PayPal",
-    redsys: "RedSys (TPV virtual)",
-    transfer: "Transferencia bancaria",
-  },
   configured: "Configurado",
   notConfigured: "Sin configurar",
   noCredentials: "No necesita claves.",
@@ -28,11 +24,6 @@ export const gatewaysEs = {
   events: "Eventos a los que suscribirse",
   copy: "Copiar",
   copied: "Copiada",
-  choose: "¿Cómo quieres pagar?",
-  saveMethod: "Guardar la tarjeta para próximos pagos",
-  saveMethodHint: "La guarda el proveedor de pagos; podrás quitarla en Mis datos.",
-  processing: "Pago en curso",
-  processingHint: "El proveedor ha aceptado el pago; la factura quedará pagada cuando se confirme.",
   /** Invoice detail (issue 13): staff narrow the gateways one invoice offers. */
   invoice: {
     title: "Formas de pago ofrecidas",

@@ -1,7 +1,9 @@
 import type { Messages } from "../types.js";
 import type { moneyAdminEs } from "./money-admin.es.js";
+import { moneyAdminPortalEn } from "./money-admin.portal.en.js";
 
 export const moneyAdminEn: Messages<typeof moneyAdminEs> = {
+  ...moneyAdminPortalEn,
   nav: "Payments",
   reference: "Reference",
   methods: {
@@ -17,11 +19,6 @@ export const moneyAdminEn: Messages<typeof moneyAdminEs> = {
     invoice: "Invoice {{number}}",
     retainer: "Retainer {{number}}",
     credit_note: "Credit note {{number}}",
-  },
-  source: {
-    payment: "Payment {{number}}",
-    credit_note: "Credit note {{number}}",
-    retainer: "Retainer {{number}}",
   },
   titles: { retainer: "Retainer invoice {{number}}", credit_note: "Credit note {{number}}" },
   draftTitles: { retainer: "Draft retainer invoice", credit_note: "Draft credit note" },

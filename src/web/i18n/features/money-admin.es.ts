@@ -1,9 +1,12 @@
+import { moneyAdminPortalEs } from "./money-admin.portal.es.js";
+
 /**
  * Texts of the back office's side of the customer's money (A5, A8, A9, A10): payments, refunds, credit
  * notes, retainer invoices and customer balances. Merged into the catalogues under `moneyAdmin`.
  * `source.*` also names what paid an invoice in the portal's payments table.
  */
 export const moneyAdminEs = {
+  ...moneyAdminPortalEs,
   nav: "Cobros",
   reference: "Referencia",
   methods: {
@@ -19,12 +22,6 @@ export const moneyAdminEs = {
     invoice: "Factura {{number}}",
     retainer: "Anticipo {{number}}",
     credit_note: "Rectificativa {{number}}",
-  },
-  source: {
-    // Also shown to contacts in the portal (ui/payments-table.tsx): their word is "pago".
-    payment: "Pago {{number}}",
-    credit_note: "Rectificativa {{number}}",
-    retainer: "Anticipo {{number}}",
   },
   titles: { retainer: "Factura de anticipo {{number}}", credit_note: "Factura rectificativa {{number}}" },
   draftTitles: {

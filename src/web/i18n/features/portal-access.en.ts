@@ -1,7 +1,9 @@
 import type { Messages } from "../types.js";
 import type { portalAccessEs } from "./portal-access.es.js";
+import { portalAccessPortalEn } from "./portal-access.portal.en.js";
 
 export const portalAccessEn: Messages<typeof portalAccessEs> = {
+  ...portalAccessPortalEn,
   nav: "Portal access",
   title: "Portal access",
   intro: "Who at this customer can sign in to the portal.",
@@ -16,7 +18,6 @@ export const portalAccessEn: Messages<typeof portalAccessEs> = {
   disableAll: "Disable everyone’s access",
   preview: "Preview portal",
   previewBlocked: "Allow pop-ups to open the preview.",
-  previewBanner: "Preview as {{name}} — read-only",
   enableModal: {
     title: "Enable access for {{name}}",
     modeLabel: "How they get in",

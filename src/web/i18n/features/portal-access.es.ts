@@ -1,5 +1,8 @@
+import { portalAccessPortalEs } from "./portal-access.portal.es.js";
+
 /** Texts of one feature, merged into the catalogues under `portalAccess`. */
 export const portalAccessEs = {
+  ...portalAccessPortalEs,
   nav: "Acceso al portal",
   title: "Acceso al portal",
   intro: "Quién de este cliente puede entrar en el portal.",
@@ -14,7 +17,6 @@ export const portalAccessEs = {
   disableAll: "Desactivar el acceso de todos",
   preview: "Ver portal como este contacto",
   previewBlocked: "Permite las ventanas emergentes para abrir la vista previa.",
-  previewBanner: "Vista previa como {{name}}: solo lectura",
   enableModal: {
     title: "Activar acceso de {{name}}",
     modeLabel: "Cómo accede",
