@@ -1,3 +1,4 @@
+import type { ServerResponse } from "node:http";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply } from "fastify";
 
@@ -43,9 +44,11 @@ export function registerWebApps(app: FastifyInstance, webDir: string): void {
     maxAge: "365d",
     setHeaders: (res, path) => {
       res.setHeader("vary", "Accept-Encoding");
-      // Scripts and stylesheets only: an SVG or a file opened on its own is a document.
+      // Scripts and stylesheets only: an SVG or a file opened on its own is a document. @fastify/static
+      // passes reply.raw, where helmet set the headers (its type names only part of it).
+      const raw = res as unknown as ServerResponse;
       if (/\.(js|css)(\.br|\.gz)?$/.test(path))
-        for (const name of DOCUMENT_ONLY_HEADERS) res.removeHeader(name);
+        for (const name of DOCUMENT_ONLY_HEADERS) raw.removeHeader(name);
     },
   });
   app.register(async (pages) => {
