@@ -1,5 +1,5 @@
 import { formatMoney } from "../../shared/money/index.js";
-import type { validationEs } from "../i18n/features/validation.js";
+import type { validationEs } from "../i18n/features/validation.es.js";
 import i18n from "../i18n/index.js";
 import type { ApiError, FieldError } from "./api-client.js";
 
