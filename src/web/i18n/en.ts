@@ -15,6 +15,7 @@ import { portalActivityEn } from "./features/portal-activity.js";
 import { portalAuthEn } from "./features/portal-auth.js";
 import { portalHomeEn } from "./features/portal-home.js";
 import { portalSettingsEn } from "./features/portal-settings.js";
+import { projectsEn } from "./features/projects.js";
 import { quotesEn } from "./features/quotes.js";
 import { receiptsEn } from "./features/receipts.js";
 import { salesOrdersEn } from "./features/sales-orders.js";
@@ -387,6 +388,7 @@ export const en: Messages<typeof es> = {
   organisationData: organisationDataEn,
   imports: importsEn,
   backgroundJobs: backgroundJobsEn,
+  projects: projectsEn,
   team: teamEn,
   twoFactor: twoFactorEn,
   issueDates: issueDatesEn,

@@ -14,6 +14,7 @@ import { portalActivityEs } from "./features/portal-activity.js";
 import { portalAuthEs } from "./features/portal-auth.js";
 import { portalHomeEs } from "./features/portal-home.js";
 import { portalSettingsEs } from "./features/portal-settings.js";
+import { projectsEs } from "./features/projects.js";
 import { quotesEs } from "./features/quotes.js";
 import { receiptsEs } from "./features/receipts.js";
 import { salesOrdersEs } from "./features/sales-orders.js";
@@ -385,6 +386,7 @@ export const es = {
   organisationData: organisationDataEs,
   imports: importsEs,
   backgroundJobs: backgroundJobsEs,
+  projects: projectsEs,
   team: teamEs,
   twoFactor: twoFactorEs,
   issueDates: issueDatesEs,
