@@ -11,6 +11,7 @@ import { pdfLanguageEn } from "./features/pdf-language.en.js";
 import { portalAccessEn } from "./features/portal-access.en.js";
 import { portalActivityEn } from "./features/portal-activity.en.js";
 import { portalSettingsEn } from "./features/portal-settings.en.js";
+import { projectsEn } from "./features/projects.en.js";
 import { signupEn } from "./features/signup.en.js";
 import { staffPasswordsEn } from "./features/staff-passwords.en.js";
 import { teamEn } from "./features/team.en.js";
@@ -254,6 +255,7 @@ export const en: Messages<typeof es> = {
   organisationData: organisationDataEn,
   imports: importsEn,
   backgroundJobs: backgroundJobsEn,
+  projects: projectsEn,
   team: teamEn,
   twoFactor: twoFactorEn,
   issueDates: issueDatesEn,

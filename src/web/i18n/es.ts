@@ -10,6 +10,7 @@ import { pdfLanguageEs } from "./features/pdf-language.es.js";
 import { portalAccessEs } from "./features/portal-access.es.js";
 import { portalActivityEs } from "./features/portal-activity.es.js";
 import { portalSettingsEs } from "./features/portal-settings.es.js";
+import { projectsEs } from "./features/projects.es.js";
 import { signupEs } from "./features/signup.es.js";
 import { staffPasswordsEs } from "./features/staff-passwords.es.js";
 import { teamEs } from "./features/team.es.js";
@@ -251,6 +252,7 @@ export const es = {
   organisationData: organisationDataEs,
   imports: importsEs,
   backgroundJobs: backgroundJobsEs,
+  projects: projectsEs,
   team: teamEs,
   twoFactor: twoFactorEs,
   issueDates: issueDatesEs,

@@ -11,6 +11,7 @@ export * from "./organisations.js";
 export * from "./payments.js";
 export * from "./portal-access.js";
 export * from "./portal-config.js";
+export * from "./projects.js";
 export * from "./quotes.js";
 export * from "./sales-orders.js";
 export * from "./saved-payment-methods.js";

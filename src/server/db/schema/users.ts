@@ -33,6 +33,8 @@ export const memberships = pgTable(
     disabledAt: ts("disabled_at"),
     /** The member's last sign-in to this organisation, for the team list. */
     lastSignInAt: ts("last_sign_in_at"),
+    /** The member's hourly rate in minor units of the organisation's base currency (projects billed by staff rate, decision 039). */
+    hourlyRateMinor: bigint("hourly_rate_minor", { mode: "number" }),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.userId] }), index("memberships_user_idx").on(t.userId)],
