@@ -140,7 +140,7 @@ export const timeEntryBody = z
         message: "the end is not after the start",
         params: endBeforeStart,
       });
-   })
+  })
   .meta({ example: { minutes: 30 } });
 export type TimeEntryBody = z.input<typeof timeEntryBody>;
 
