@@ -55,6 +55,8 @@ import { quoteRoutes } from "./modules/quotes/quotes.routes.js";
 import { receiptRoutes } from "./modules/receipts/receipts.routes.js";
 import { portalSalesOrderRoutes } from "./modules/sales-orders/sales-orders.portal.routes.js";
 import { salesOrderRoutes } from "./modules/sales-orders/sales-orders.routes.js";
+import { portalTimesheetRoutes } from "./modules/timesheets/timesheets.portal.routes.js";
+import { timesheetRoutes } from "./modules/timesheets/timesheets.routes.js";
 import { savedMethodRoutes } from "./modules/saved-methods/saved-methods.routes.js";
 import { shareRoutes } from "./modules/sharing/share.routes.js";
 import { signupRoutes } from "./modules/signup/signup.routes.js";
@@ -167,6 +169,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await portalQuoteRoutes(api, d);
     await salesOrderRoutes(api, d);
     await portalSalesOrderRoutes(api, d);
+    await timesheetRoutes(api, d);
+    await portalTimesheetRoutes(api, d);
     await portalHomeRoutes(api, d);
     await portalCreditRoutes(api, d);
     await sandboxGatewayRoutes(api, d);

@@ -29,6 +29,8 @@ const EMAILED: Record<string, NotificationEvent | undefined> = {
   payment_unapplied: "payment_unapplied",
   refund_failed: "refund_failed",
   refund_unconfirmed: "refund_unconfirmed",
+  timesheet_approved: "timesheet_approved",
+  timesheet_rejected: "timesheet_rejected",
 };
 
 /**
@@ -55,7 +57,9 @@ export async function queueStaffEmail(
       ? `customers/${data.customerId}`
       : event === "comment_added"
         ? `${data.documentType === "quote" ? "quotes" : data.documentType === "sales_order" ? "sales-orders" : "invoices"}/${data.documentId}`
-        : event.startsWith("quote_")
+        : event.startsWith("timesheet_")
+          ? `projects/${data.projectId}`
+          : event.startsWith("quote_")
           ? `quotes/${data.quoteId}`
           : event.startsWith("sales_order_")
             ? `sales-orders/${data.salesOrderId}`
@@ -121,6 +125,7 @@ const DOCUMENT_KINDS: Record<string, { es: string; en: string }> = {
   quote: { es: "el presupuesto", en: "quote" },
   invoice: { es: "la factura", en: "invoice" },
   sales_order: { es: "el pedido", en: "sales order" },
+  timesheet: { es: "el parte de horas", en: "timesheet" },
 };
 
 function documentKind(type: string, lang: "es" | "en"): string {

@@ -38,6 +38,8 @@ export const portalSettingsEs = {
     payment_unapplied: "Un pago en línea queda como saldo a favor del cliente",
     refund_failed: "El proveedor rechaza una devolución",
     refund_unconfirmed: "El proveedor no confirma una devolución",
+    timesheet_approved: "Un cliente aprueba un parte de horas",
+    timesheet_rejected: "Un cliente rechaza un parte de horas",
     /** The bell's sentence for customer_details_updated (data: contactName, customerName). */
     detailsUpdated: "{{contactName}} ({{customerName}}) ha actualizado sus datos",
     /** Issue 10 (truthful screens): one line under each preference, saying what sends the email. */
@@ -62,6 +64,8 @@ export const portalSettingsEs = {
         "Cuando un cliente paga en línea facturas que ya estaban pagadas: el importe queda a su favor.",
       refund_failed: "Cuando el proveedor rechaza una devolución pedida desde Portico.",
       refund_unconfirmed: "Cuando el proveedor no responde a una devolución y hay que revisarla allí.",
+      timesheet_approved: "Cuando un contacto aprueba en el portal las horas enviadas para aprobar.",
+      timesheet_rejected: "Cuando un contacto rechaza en el portal las horas enviadas, con el motivo que indique.",
     },
   },
   account: {
@@ -145,6 +149,8 @@ export const portalSettingsEn: Messages<typeof portalSettingsEs> = {
     payment_unapplied: "An online payment is left as the customer's credit",
     refund_failed: "The provider refuses a refund",
     refund_unconfirmed: "The provider does not confirm a refund",
+    timesheet_approved: "A customer approves a timesheet",
+    timesheet_rejected: "A customer rejects a timesheet",
     detailsUpdated: "{{contactName}} ({{customerName}}) updated their details",
     descriptions: {
       invoice_viewed: "When a contact opens an invoice in the portal or from the email's link.",
@@ -166,6 +172,8 @@ export const portalSettingsEn: Messages<typeof portalSettingsEs> = {
         "When a customer pays online for invoices already paid: the amount is held as their credit.",
       refund_failed: "When the provider refuses a refund asked from Portico.",
       refund_unconfirmed: "When the provider does not answer a refund and it must be checked there.",
+      timesheet_approved: "When a contact approves in the portal the time sent for approval.",
+      timesheet_rejected: "When a contact rejects in the portal the time sent, with the reason they give.",
     },
   },
   account: {
