@@ -55,8 +55,6 @@ import { quoteRoutes } from "./modules/quotes/quotes.routes.js";
 import { receiptRoutes } from "./modules/receipts/receipts.routes.js";
 import { portalSalesOrderRoutes } from "./modules/sales-orders/sales-orders.portal.routes.js";
 import { salesOrderRoutes } from "./modules/sales-orders/sales-orders.routes.js";
-import { portalTimesheetRoutes } from "./modules/timesheets/timesheets.portal.routes.js";
-import { timesheetRoutes } from "./modules/timesheets/timesheets.routes.js";
 import { savedMethodRoutes } from "./modules/saved-methods/saved-methods.routes.js";
 import { shareRoutes } from "./modules/sharing/share.routes.js";
 import { signupRoutes } from "./modules/signup/signup.routes.js";
@@ -64,6 +62,8 @@ import { portalStatementRoutes } from "./modules/statements/statements.portal.ro
 import { statementRoutes } from "./modules/statements/statements.routes.js";
 import { taxRoutes } from "./modules/taxes/taxes.routes.js";
 import { teamRoutes } from "./modules/team/team.routes.js";
+import { portalTimesheetRoutes } from "./modules/timesheets/timesheets.portal.routes.js";
+import { timesheetRoutes } from "./modules/timesheets/timesheets.routes.js";
 import { HEARTBEAT_MS } from "./realtime/event-stream.js";
 import { eventRoutes } from "./realtime/events.routes.js";
 import { RealtimeHub } from "./realtime/realtime.js";

@@ -72,7 +72,9 @@ export type TimesheetEntry = z.infer<typeof timesheetEntry>;
 /** Minutes per day and per task, for the detail's two groupings. */
 export const timesheetTotals = z.object({
   byDay: z.array(z.object({ workDate: z.string(), minutes: z.number().int() })),
-  byTask: z.array(z.object({ taskId: uuid.nullable(), taskName: z.string().nullable(), minutes: z.number().int() })),
+  byTask: z.array(
+    z.object({ taskId: uuid.nullable(), taskName: z.string().nullable(), minutes: z.number().int() }),
+  ),
 });
 
 export const timesheetDecision = z.object({

@@ -75,8 +75,8 @@ async function decide(
 ): Promise<PortalTimesheetDetail> {
   const result = await withContact(db, p.orgId, p.customerId, async (tx) => {
     await assertShown(tx, p.orgId);
-    const reason = reasonOf(decision);
     const t = await lockDecidable(tx, id, shownHash);
+    const reason = reasonOf(decision);
     const updated = await applyDecision(tx, t, decision, { contactId: p.contactId }, origin.ip);
     const [project] = await tx.select().from(projects).where(eq(projects.id, t.projectId));
     const [contact] = await tx.select().from(contacts).where(eq(contacts.id, p.contactId));

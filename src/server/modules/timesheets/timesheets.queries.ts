@@ -42,7 +42,12 @@ export async function lockTimesheet(tx: Tx, id: string): Promise<TimesheetRow> {
 }
 
 /** Finished entries (not a running timer) of the project in the period, locked, in date order. */
-export function lockEntriesInPeriod(tx: Tx, projectId: string, from: string, to: string): Promise<EntryRow[]> {
+export function lockEntriesInPeriod(
+  tx: Tx,
+  projectId: string,
+  from: string,
+  to: string,
+): Promise<EntryRow[]> {
   return tx
     .select()
     .from(timeEntries)
@@ -194,7 +199,10 @@ export async function findDetail(tx: Tx, t: TimesheetRow): Promise<TimesheetDeta
 /** Names of who submitted and who decided; a name the scope may not read (RLS) is blank. */
 async function decisionNames(tx: Tx, t: TimesheetRow): Promise<{ submittedBy: string; decidedBy: string }> {
   const ids = [t.submittedBy, t.decidedByUserId].filter((id): id is string => id !== null);
-  const people = await tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids));
+  const people = await tx
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, ids));
   const nameOf = (id: string | null) => people.find((p) => p.id === id)?.name ?? "";
   let decidedBy = nameOf(t.decidedByUserId);
   if (t.decidedByContactId) {

@@ -101,7 +101,11 @@ export async function submitTimesheet(
         ),
       );
     const minutes = chosen.reduce((sum, e) => sum + (e.minutes ?? 0), 0);
-    await emailContacts(tx, deps, row, { projectName: project.name, visible: project.visibleInPortal, minutes });
+    await emailContacts(tx, deps, row, {
+      projectName: project.name,
+      visible: project.visibleInPortal,
+      minutes,
+    });
     return findDetail(tx, row);
   });
   void deps.mailer.deliverQueued();
@@ -165,7 +169,11 @@ async function emailContacts(
   }
 }
 
-export function listTimesheets(db: Db, orgId: string, query: TimesheetListQuery): Promise<TimesheetSummary[]> {
+export function listTimesheets(
+  db: Db,
+  orgId: string,
+  query: TimesheetListQuery,
+): Promise<TimesheetSummary[]> {
   return withOrg(db, orgId, (tx) => findSummaries(tx, query));
 }
 
@@ -179,7 +187,8 @@ export type Decision = { approve: true } | { approve: false; reason: string | nu
 export function reasonOf(decision: Decision): string | null {
   if (decision.approve) return null;
   const reason = decision.reason?.trim() ?? "";
-  if (!reason) throw new AppError("REASON_REQUIRED", [{ field: "reason", message: "required", code: "required" }]);
+  if (!reason)
+    throw new AppError("REASON_REQUIRED", [{ field: "reason", message: "required", code: "required" }]);
   return reason;
 }
 
@@ -245,7 +254,7 @@ export function decideAsStaff(
   ip: string,
 ): Promise<TimesheetDetail> {
   return withOrg(db, actor.orgId, async (tx) => {
-    reasonOf(decision);
+    // Found (or 404) first, then the reason: another organisation's id answers 404 whatever the body.
     const t = await lockDecidable(tx, id);
     return findDetail(tx, await applyDecision(tx, t, decision, { userId: actor.userId }, ip));
   });
@@ -263,11 +272,7 @@ export async function withdrawTimesheetOfEntry(tx: Tx, entryId: string): Promise
     .from(timeEntries)
     .where(eq(timeEntries.id, entryId));
   if (!entry?.timesheetId || entry.invoiceId) return null;
-  const [t] = await tx
-    .select()
-    .from(timesheets)
-    .where(eq(timesheets.id, entry.timesheetId))
-    .for("update");
+  const [t] = await tx.select().from(timesheets).where(eq(timesheets.id, entry.timesheetId)).for("update");
   if (!t || (t.status !== "pending" && t.status !== "approved")) return null;
   const now = clock.now();
   await tx.update(timesheets).set({ status: "withdrawn", updatedAt: now }).where(eq(timesheets.id, t.id));

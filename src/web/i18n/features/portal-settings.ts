@@ -65,7 +65,8 @@ export const portalSettingsEs = {
       refund_failed: "Cuando el proveedor rechaza una devolución pedida desde Portico.",
       refund_unconfirmed: "Cuando el proveedor no responde a una devolución y hay que revisarla allí.",
       timesheet_approved: "Cuando un contacto aprueba en el portal las horas enviadas para aprobar.",
-      timesheet_rejected: "Cuando un contacto rechaza en el portal las horas enviadas, con el motivo que indique.",
+      timesheet_rejected:
+        "Cuando un contacto rechaza en el portal las horas enviadas, con el motivo que indique.",
     },
   },
   account: {
