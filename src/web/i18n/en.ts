@@ -22,6 +22,7 @@ import { signupEn } from "./features/signup.js";
 import { staffPasswordsEn } from "./features/staff-passwords.js";
 import { statementEn } from "./features/statement.js";
 import { teamEn } from "./features/team.js";
+import { timesheetsEn } from "./features/timesheets.js";
 import { twoFactorEn } from "./features/two-factor.js";
 import { validationEn } from "./features/validation.js";
 import type { Messages } from "./types.js";
@@ -393,6 +394,7 @@ export const en: Messages<typeof es> = {
   portalHome: portalHomeEn,
   comments: commentsEn,
   salesOrders: salesOrdersEn,
+  timesheets: timesheetsEn,
   moneyAdmin: moneyAdminEn,
   moneyFigures: moneyFiguresEn,
   statement: statementEn,

@@ -21,6 +21,7 @@ import { signupEs } from "./features/signup.js";
 import { staffPasswordsEs } from "./features/staff-passwords.js";
 import { statementEs } from "./features/statement.js";
 import { teamEs } from "./features/team.js";
+import { timesheetsEs } from "./features/timesheets.js";
 import { twoFactorEs } from "./features/two-factor.js";
 import { validationEs } from "./features/validation.js";
 
@@ -391,6 +392,7 @@ export const es = {
   portalHome: portalHomeEs,
   comments: commentsEs,
   salesOrders: salesOrdersEs,
+  timesheets: timesheetsEs,
   moneyAdmin: moneyAdminEs,
   moneyFigures: moneyFiguresEs,
   statement: statementEs,

@@ -32,6 +32,8 @@ export const portalActivityEs = {
     quote_declined: "Rechazó",
     comment_added: "Comentó",
     document_shared: "Compartió",
+    timesheet_approved: "Aprobó un parte de horas",
+    timesheet_rejected: "Rechazó un parte de horas",
   },
 };
 
@@ -66,5 +68,7 @@ export const portalActivityEn: Messages<typeof portalActivityEs> = {
     quote_declined: "Declined",
     comment_added: "Commented on",
     document_shared: "Shared",
+    timesheet_approved: "Approved a timesheet",
+    timesheet_rejected: "Rejected a timesheet",
   },
 };
