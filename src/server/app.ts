@@ -63,6 +63,8 @@ import { portalStatementRoutes } from "./modules/statements/statements.portal.ro
 import { statementRoutes } from "./modules/statements/statements.routes.js";
 import { taxRoutes } from "./modules/taxes/taxes.routes.js";
 import { teamRoutes } from "./modules/team/team.routes.js";
+import { portalTimesheetRoutes } from "./modules/timesheets/timesheets.portal.routes.js";
+import { timesheetRoutes } from "./modules/timesheets/timesheets.routes.js";
 import { HEARTBEAT_MS } from "./realtime/event-stream.js";
 import { eventRoutes } from "./realtime/events.routes.js";
 import { RealtimeHub } from "./realtime/realtime.js";
@@ -169,6 +171,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await salesOrderRoutes(api, d);
     await projectRoutes(api, d);
     await portalSalesOrderRoutes(api, d);
+    await timesheetRoutes(api, d);
+    await portalTimesheetRoutes(api, d);
     await portalHomeRoutes(api, d);
     await portalCreditRoutes(api, d);
     await sandboxGatewayRoutes(api, d);

@@ -678,6 +678,43 @@ export const errorCodes = {
     "Only a job that failed for good can be retried; this one is still queued, running or done.",
     "Solo se puede reintentar una tarea que ha fallado definitivamente; esta sigue en cola, en curso o terminada.",
   ),
+  // Timesheet approval (issue 15 §5, decision 040).
+  TIMESHEET_EMPTY: def(
+    422,
+    "There is no unbilled time of this project to submit in that period.",
+    "No hay horas sin facturar de este proyecto que enviar en ese periodo.",
+  ),
+  TIMESHEET_ENTRY_INVOICED: def(
+    409,
+    "Some of this time is already invoiced and cannot be sent for approval.",
+    "Parte de estas horas ya está facturada y no se puede enviar para aprobar.",
+  ),
+  TIMESHEET_ENTRY_PENDING: def(
+    409,
+    "Some of this time is already waiting for approval in another timesheet.",
+    "Parte de estas horas ya está pendiente de aprobación en otro parte de horas.",
+  ),
+  TIMESHEET_ENTRY_APPROVED: def(
+    409,
+    "Some of this time is already approved.",
+    "Parte de estas horas ya está aprobada.",
+  ),
+  TIMESHEET_ENTRY_NOT_IN_PERIOD: def(
+    422,
+    "Some entries are not finished time of this project within the period.",
+    "Algunas entradas no son horas terminadas de este proyecto dentro del periodo.",
+  ),
+  TIMESHEET_NOT_PENDING: def(
+    409,
+    "This timesheet is no longer waiting for approval.",
+    "Este parte de horas ya no está pendiente de aprobación.",
+  ),
+  TIMESHEET_CHANGED: def(
+    409,
+    "The time in this timesheet changed since you opened it; reload it and review it again.",
+    "Las horas de este parte han cambiado desde que lo abriste; recárgalo y revísalo de nuevo.",
+  ),
+  REASON_REQUIRED: def(422, "Say why you reject it.", "Indica por qué lo rechazas."),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

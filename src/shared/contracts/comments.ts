@@ -2,7 +2,7 @@ import { z } from "zod";
 import { email, requiredText, uuid } from "./common.js";
 
 /** The documents comments (A14) and shares (E14) can be about. */
-export const commentDocumentType = z.enum(["quote", "invoice", "sales_order"]);
+export const commentDocumentType = z.enum(["quote", "invoice", "sales_order", "timesheet"]);
 export type CommentDocumentType = z.infer<typeof commentDocumentType>;
 
 const commentBodyText = requiredText(5000);

@@ -27,3 +27,4 @@ export * from "./staff-actions.js";
 export * from "./statement.js";
 export * from "./taxes.js";
 export * from "./team.js";
+export * from "./timesheets.js";

@@ -66,6 +66,9 @@ export const notificationPrefsShape = {
   payment_unapplied: z.boolean(),
   refund_failed: z.boolean(),
   refund_unconfirmed: z.boolean(),
+  // Issue 15 §5: a customer decided a timesheet (decision 040).
+  timesheet_approved: z.boolean(),
+  timesheet_rejected: z.boolean(),
 };
 export const notificationPrefs = z.object(notificationPrefsShape);
 export type NotificationPrefs = z.infer<typeof notificationPrefs>;
@@ -86,4 +89,6 @@ export const DEFAULT_NOTIFICATION_PREFS: NotificationPrefs = {
   payment_unapplied: true,
   refund_failed: true,
   refund_unconfirmed: true,
+  timesheet_approved: true,
+  timesheet_rejected: true,
 };

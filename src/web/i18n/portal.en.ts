@@ -14,6 +14,7 @@ import { quotesEn } from "./features/quotes.en.js";
 import { receiptsEn } from "./features/receipts.en.js";
 import { salesOrdersEn } from "./features/sales-orders.en.js";
 import { statementEn } from "./features/statement.en.js";
+import { timesheetsEn } from "./features/timesheets.en.js";
 import { validationEn } from "./features/validation.en.js";
 import type { portalEs } from "./portal.es.js";
 import type { Messages } from "./types.js";
@@ -149,6 +150,7 @@ export const portalEn: Messages<typeof portalEs> = {
   portalHome: portalHomeEn,
   comments: commentsEn,
   salesOrders: salesOrdersEn,
+  timesheets: timesheetsEn,
   moneyAdmin: moneyAdminPortalEn,
   moneyFigures: moneyFiguresEn,
   statement: statementEn,

@@ -13,6 +13,7 @@ import { quotesEs } from "./features/quotes.es.js";
 import { receiptsEs } from "./features/receipts.es.js";
 import { salesOrdersEs } from "./features/sales-orders.es.js";
 import { statementEs } from "./features/statement.es.js";
+import { timesheetsEs } from "./features/timesheets.es.js";
 import { validationEs } from "./features/validation.es.js";
 
 /** The portal's Spanish catalogue: the source of the key set that `portalEn` must match exactly. */
@@ -147,6 +148,7 @@ export const portalEs = {
   portalHome: portalHomeEs,
   comments: commentsEs,
   salesOrders: salesOrdersEs,
+  timesheets: timesheetsEs,
   moneyAdmin: moneyAdminPortalEs,
   moneyFigures: moneyFiguresEs,
   statement: statementEs,

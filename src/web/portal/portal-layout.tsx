@@ -81,6 +81,12 @@ export function PortalLayout() {
                   {me.data.features.showSalesOrders ? (
                     <NavLink to="/sales-orders">{t("salesOrders.nav")}</NavLink>
                   ) : null}
+                  {me.data.features.showProjects ? (
+                    <>
+                      <NavLink to="/projects">{t("timesheets.projectsNav")}</NavLink>
+                      <NavLink to="/timesheets">{t("timesheets.nav")}</NavLink>
+                    </>
+                  ) : null}
                   <NavLink to="/statement">{t("statement.nav")}</NavLink>
                   <NavLink to="/account">{t("portalSettings.account.nav")}</NavLink>
                 </Group>

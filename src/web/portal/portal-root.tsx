@@ -49,6 +49,25 @@ const router = createBrowserRouter(
           ),
         },
         {
+          path: "timesheets",
+          element: lazyPage(() => import("./timesheets/timesheets-page.js"), "PortalTimesheetsPage"),
+        },
+        {
+          path: "timesheets/:id",
+          element: lazyPage(
+            () => import("./timesheets/timesheet-detail-page.js"),
+            "PortalTimesheetDetailPage",
+          ),
+        },
+        {
+          path: "projects",
+          element: lazyPage(() => import("./timesheets/projects-page.js"), "PortalProjectsPage"),
+        },
+        {
+          path: "projects/:id",
+          element: lazyPage(() => import("./timesheets/project-detail-page.js"), "PortalProjectDetailPage"),
+        },
+        {
           path: "statement",
           element: lazyPage(() => import("./statement/statement-page.js"), "StatementPage"),
         },

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 
 const ROOT = join(import.meta.dirname, "../../..");
-const SEGMENTS = ["invoices", "quotes", "sales-orders"];
+const SEGMENTS = ["invoices", "quotes", "sales-orders", "timesheets"];
 const SEGMENT = /\$\{segment\}/;
 
 /**

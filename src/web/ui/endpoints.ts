@@ -130,6 +130,17 @@ import type {
   TeamMember,
   TeamResponse,
 } from "../../shared/contracts/team.js";
+import type {
+  ApproveTimesheetBody,
+  PortalProjectDetail,
+  PortalProjectSummary,
+  PortalTimesheetDetail,
+  PortalTimesheetSummary,
+  RejectTimesheetBody,
+  SubmitTimesheetBody,
+  TimesheetDetail,
+  TimesheetSummary,
+} from "../../shared/contracts/timesheets.js";
 
 /** The path segment of each sales document kind, as the routes spell it. */
 export type DocumentSegment = "invoices" | "quotes" | "sales-orders";
@@ -308,6 +319,21 @@ export interface Endpoints {
   "POST /api/portal/:slug/quotes/:id/decline": Send<DeclineQuoteBody, PortalQuoteDetail>;
   "GET /api/portal/:slug/sales-orders": Reply<PortalSalesOrderSummary[]>;
   "GET /api/portal/:slug/sales-orders/:id": Reply<PortalSalesOrderDetail>;
+  "GET /api/portal/:slug/timesheets": Reply<PortalTimesheetSummary[]>;
+  "GET /api/portal/:slug/timesheets/:id": Reply<PortalTimesheetDetail>;
+  "POST /api/portal/:slug/timesheets/:id/approve": Send<ApproveTimesheetBody, PortalTimesheetDetail>;
+  "POST /api/portal/:slug/timesheets/:id/reject": Send<RejectTimesheetBody, PortalTimesheetDetail>;
+  "GET /api/portal/:slug/timesheets/:id/comments": Reply<PortalComment[]>;
+  "POST /api/portal/:slug/timesheets/:id/comments": Send<PortalCommentBody, PortalComment>;
+  "GET /api/portal/:slug/projects": Reply<PortalProjectSummary[]>;
+  "GET /api/portal/:slug/projects/:id": Reply<PortalProjectDetail>;
+  "POST /api/projects/:id/timesheets": Send<SubmitTimesheetBody, TimesheetDetail>;
+  "GET /api/timesheets": Reply<TimesheetSummary[]>;
+  "GET /api/timesheets/:id": Reply<TimesheetDetail>;
+  "POST /api/timesheets/:id/approve": Reply<TimesheetDetail>;
+  "POST /api/timesheets/:id/reject": Send<RejectTimesheetBody, TimesheetDetail>;
+  "GET /api/timesheets/:id/comments": Reply<Comment[]>;
+  "POST /api/timesheets/:id/comments": Send<StaffCommentBody, Comment>;
   "GET /api/portal/:slug/payments": Reply<PortalPaymentSummary[]>;
   "GET /api/portal/:slug/payments/:id": Reply<PortalPaymentDetail>;
   "GET /api/portal/:slug/statement": Reply<Statement>;

@@ -95,6 +95,12 @@ export const queryKeys = {
     detail: (id: string) => ["payment", id] as const,
   },
   comments: (documentType: string, documentId: string) => ["comments", documentType, documentId] as const,
+  /** Timesheets (issue 15 §5) of either app; a decision refreshes every list and the detail. */
+  timesheets: {
+    all: ["timesheets"] as const,
+    list: (filters: object) => ["timesheets", "list", filters] as const,
+    detail: (id: string) => ["timesheets", "detail", id] as const,
+  },
   // The portal's own
   home: ["home"] as const,
   purchaseHistory: (months: number, currency?: string) =>

@@ -2,7 +2,7 @@ import { boolean, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, orgId } from "./_columns.js";
 
 /** The documents a comment or a share can be about; each has a registry entry in modules/comments. */
-export const commentDocumentTypes = ["quote", "invoice", "sales_order"] as const;
+export const commentDocumentTypes = ["quote", "invoice", "sales_order", "timesheet"] as const;
 
 /**
  * Comments on a document (A14). A staff comment reaches the portal only when `visibleInPortal`; a

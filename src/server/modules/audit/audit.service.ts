@@ -20,7 +20,9 @@ export type AuditAction =
   | "quote_accepted"
   | "quote_declined"
   | "comment_added"
-  | "document_shared";
+  | "document_shared"
+  | "timesheet_approved"
+  | "timesheet_rejected";
 
 export interface AuditOrigin {
   ip: string;
@@ -37,7 +39,7 @@ export interface PortalEvent {
   customerId: string | null;
   contactId: string | null;
   action: AuditAction;
-  documentType?: "invoice" | "quote" | "sales_order" | "payment" | null;
+  documentType?: "invoice" | "quote" | "sales_order" | "payment" | "timesheet" | null;
   documentId?: string | null;
   details?: Record<string, string | number | boolean | null>;
 }

@@ -25,12 +25,15 @@ const STAFF_PATHS: [string, CommentDocumentType][] = [
   ["quotes", "quote"],
   ["invoices", "invoice"],
   ["sales-orders", "sales_order"],
+  ["timesheets", "timesheet"],
 ];
 // Sales orders have no portal comments yet: their portal pages are behind the showSalesOrders option,
 // which these routes would have to honour too.
+// Timesheets honour showProjects in documents/document-registry.ts (findPortalDocument).
 const PORTAL_PATHS: [string, CommentDocumentType][] = [
   ["quotes", "quote"],
   ["invoices", "invoice"],
+  ["timesheets", "timesheet"],
 ];
 
 /** Comments on documents (A14): staff see and write all; a contact sees what the portal shows. */

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { CommentDocumentType } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
-import { invoices, quotes, salesOrders } from "../../db/schema/index.js";
+import { invoices, organisations, projects, quotes, salesOrders, timesheets } from "../../db/schema/index.js";
+import { can, portalOptionsOf } from "../organisation/portal-policy.js";
 import { displayNumberOf } from "./display-number.js";
 
 /** What comments, shares and the audit trail need to know of a document, read in the caller's scope (RLS applies). */
@@ -46,6 +47,22 @@ const registry: Partial<Record<CommentDocumentType, Finder>> = {
       .where(eq(salesOrders.id, id));
     return so ? { customerId: so.customerId, number: so.number, isDraft: so.status === "draft" } : null;
   },
+  // A timesheet is known by its project and period; RLS limits a contact to visible projects.
+  timesheet: async (tx, id) => {
+    const [t] = await tx
+      .select({
+        customerId: timesheets.customerId,
+        projectName: projects.name,
+        from: timesheets.periodFrom,
+        to: timesheets.periodTo,
+      })
+      .from(timesheets)
+      .innerJoin(projects, eq(projects.id, timesheets.projectId))
+      .where(eq(timesheets.id, id));
+    return t
+      ? { customerId: t.customerId, number: `${t.projectName} (${t.from} – ${t.to})`, isDraft: false }
+      : null;
+  },
 };
 
 export function findDocument(tx: Tx, type: CommentDocumentType, id: string): Promise<DocumentInfo | null> {
@@ -60,5 +77,11 @@ export async function findPortalDocument(
   id: string,
 ): Promise<DocumentInfo | null> {
   const doc = await findDocument(tx, type, id);
-  return doc && !doc.isDraft ? doc : null;
+  if (!doc || doc.isDraft) return null;
+  // Timesheets exist in the portal only while it shows projects (C4); the contact's scope reads its org.
+  if (type === "timesheet") {
+    const [org] = await tx.select({ portalOptions: organisations.portalOptions }).from(organisations);
+    if (!org || !can(portalOptionsOf(org), "showProjects")) return null;
+  }
+  return doc;
 }

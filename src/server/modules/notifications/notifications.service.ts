@@ -22,7 +22,9 @@ export type NotificationType =
   | "refund_unconfirmed"
   | "payment_unapplied"
   | "payment_disputed"
-  | "payment_mismatch";
+  | "payment_mismatch"
+  | "timesheet_approved"
+  | "timesheet_rejected";
 
 /**
  * Records an event for the organisation's staff (A13), callable from staff and contact scopes: the

@@ -29,6 +29,8 @@ const EMAILED: Record<string, NotificationEvent | undefined> = {
   payment_unapplied: "payment_unapplied",
   refund_failed: "refund_failed",
   refund_unconfirmed: "refund_unconfirmed",
+  timesheet_approved: "timesheet_approved",
+  timesheet_rejected: "timesheet_rejected",
 };
 
 /**
@@ -54,14 +56,16 @@ export async function queueStaffEmail(
     event === "customer_details_updated"
       ? `customers/${data.customerId}`
       : event === "comment_added"
-        ? `${data.documentType === "quote" ? "quotes" : data.documentType === "sales_order" ? "sales-orders" : "invoices"}/${data.documentId}`
-        : event.startsWith("quote_")
-          ? `quotes/${data.quoteId}`
-          : event.startsWith("sales_order_")
-            ? `sales-orders/${data.salesOrderId}`
-            : data.paymentId
-              ? `payments/${data.paymentId}`
-              : `invoices/${data.invoiceId}`;
+        ? `${COMMENT_PATHS[String(data.documentType)] ?? "invoices"}/${data.documentId}`
+        : event.startsWith("timesheet_")
+          ? `timesheets/${data.timesheetId}`
+          : event.startsWith("quote_")
+            ? `quotes/${data.quoteId}`
+            : event.startsWith("sales_order_")
+              ? `sales-orders/${data.salesOrderId}`
+              : data.paymentId
+                ? `payments/${data.paymentId}`
+                : `invoices/${data.invoiceId}`;
   // Every value is untrusted text from a contact or customer; the template's HTML output escapes it.
   const email = await renderEmail(
     "staff_notification",
@@ -90,6 +94,14 @@ export async function queueStaffEmail(
   for (const address of to)
     await mailer.enqueue(tx, { orgId, kind: "staff_notification", to: address, ...email });
 }
+
+/** The back-office path segment of each commentable document type. */
+const COMMENT_PATHS: Record<string, string> = {
+  quote: "quotes",
+  invoice: "invoices",
+  sales_order: "sales-orders",
+  timesheet: "timesheets",
+};
 
 const FIELD_LABELS: Record<string, { es: string; en: string }> = {
   "customer.legalName": { es: "razón social", en: "legal name" },
@@ -121,6 +133,7 @@ const DOCUMENT_KINDS: Record<string, { es: string; en: string }> = {
   quote: { es: "el presupuesto", en: "quote" },
   invoice: { es: "la factura", en: "invoice" },
   sales_order: { es: "el pedido", en: "sales order" },
+  timesheet: { es: "el parte de horas", en: "timesheet" },
 };
 
 function documentKind(type: string, lang: "es" | "en"): string {

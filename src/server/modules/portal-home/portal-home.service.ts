@@ -9,6 +9,7 @@ import { customerBalances } from "../ledger/balances.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { can, portalOptionsOf } from "../organisation/portal-policy.js";
 import { commonGateways, offeredGateways } from "../payments/gateways.js";
+import { countAwaitingTimesheets } from "../timesheets/timesheets.portal.service.js";
 import { monthRange } from "./month-range.js";
 import {
   findHomeActivity,
@@ -33,12 +34,13 @@ export function getPortalHome(db: Db, config: Config, p: ContactPrincipal): Prom
     const currencies = [...new Set(open.map((i) => i.currency))];
     const balances = await customerBalances(tx, customer.id, customer.currency, today);
     const { lastPayment, quotesAwaiting } = await findHomeActivity(tx, customer.id, today);
+    const showsTimesheets = can(options, "showProjects");
     return {
       balances,
       lastPayment,
       quotesAwaiting,
-      // Timesheets (E7, E8) are not built yet: nothing can be waiting for approval.
-      timesheetsAwaiting: 0,
+      // E8: pending timesheets of the customer's projects shown in the portal (RLS), when C4 shows them.
+      timesheetsAwaiting: showsTimesheets ? await countAwaitingTimesheets(tx) : 0,
       account: {
         name: customer.name,
         legalName: customer.legalName ?? null,
@@ -72,9 +74,7 @@ export function getPortalHome(db: Db, config: Config, p: ContactPrincipal): Prom
           ),
         })),
         answerQuotes: can(options, "allowQuoteAcceptance"),
-        // Timesheets (E7, E8) are not built: nothing to approve is announced until they are, whatever
-        // showProjects holds (issue 10; the option is hidden in settings meanwhile).
-        timesheets: false,
+        timesheets: showsTimesheets,
       },
     };
   });

@@ -64,11 +64,12 @@ describe("the portal home", () => {
     expect(h.allows).toEqual({ payAll: true, payAllGateways: [], answerQuotes: true, timesheets: false });
   });
 
-  test("timesheets (E7, E8, not built) are never announced, even with the stored showProjects on", async () => {
+  test("timesheets (E7, E8) are announced exactly when C4 shows projects (counted in timesheets.test.ts)", async () => {
     const call = staffCall(ctx, org);
     const { portalUrl: _u, ...current } = await call<{ portalUrl: string }>("GET", "/api/portal-settings");
     await call("PUT", "/api/portal-settings", { ...current, options: { showProjects: true } });
-    expect((await home()).allows.timesheets).toBe(false);
+    expect((await home()).allows.timesheets).toBe(true);
+    expect((await home()).timesheetsAwaiting).toBe(0);
     await call("PUT", "/api/portal-settings", { ...current, options: { showProjects: false } });
   });
 

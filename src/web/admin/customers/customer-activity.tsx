@@ -28,6 +28,8 @@ const KNOWN_ACTIONS = new Set([
   "quote_declined",
   "comment_added",
   "document_shared",
+  "timesheet_approved",
+  "timesheet_rejected",
 ]);
 
 /** G3 on the customer page: everything its contacts did in the portal. */

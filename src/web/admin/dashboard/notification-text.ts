@@ -19,6 +19,8 @@ const KNOWN = [
   "payment_unapplied",
   "payment_disputed",
   "payment_mismatch",
+  "timesheet_approved",
+  "timesheet_rejected",
 ] as const;
 type KnownType = (typeof KNOWN)[number];
 
@@ -46,6 +48,13 @@ export function notificationText(t: TFunction, f: Formatters, notification: Noti
       customerName: text("customerName"),
       sharedBy: text("sharedBy"),
       number: text("number"),
+    });
+  if (notification.type === "timesheet_approved" || notification.type === "timesheet_rejected")
+    return t(`timesheets.notification.${notification.type}`, {
+      number: text("number"),
+      customerName: text("customerName"),
+      contactName: text("contactName"),
+      reason: text("reason"),
     });
   if (notification.type === "sales_order_viewed")
     return t("salesOrders.viewedNotification", {

@@ -8,13 +8,14 @@ import { NOTIFICATION_EVENTS, SHOWN_PORTAL_OPTIONS } from "./settings-model.js";
 const catalogues = { es, en };
 
 describe("portal options shown in settings", () => {
-  test("only built features are offered: no messages, projects or appointments", () => {
+  test("only built features are offered: no messages or appointments", () => {
     const keys = SHOWN_PORTAL_OPTIONS.map((o) => o.key);
-    for (const hidden of ["allowMessages", "showProjects", "allowAppointments"])
-      expect(keys).not.toContain(hidden);
+    for (const hidden of ["allowMessages", "allowAppointments"]) expect(keys).not.toContain(hidden);
     expect(keys).toContain("showSalesOrders");
     expect(keys).toContain("allowQuoteAcceptance");
     expect(keys).toContain("allowPaypal");
+    // Projects and timesheets (E7, E8, issue 15 §5).
+    expect(keys).toContain("showProjects");
   });
 
   test("no option carries a 'coming soon' text in either language", () => {
@@ -29,7 +30,7 @@ describe("portal options shown in settings", () => {
 
 describe("the Notifications tab", () => {
   test("shows every preference the API has", () => {
-    expect(NOTIFICATION_EVENTS).toHaveLength(14);
+    expect(NOTIFICATION_EVENTS).toHaveLength(16);
     expect([...NOTIFICATION_EVENTS].sort()).toEqual(Object.keys(DEFAULT_NOTIFICATION_PREFS).sort());
   });
 

@@ -32,5 +32,7 @@ export const portalActivityEn: Messages<typeof portalActivityEs> = {
     quote_declined: "Declined",
     comment_added: "Commented on",
     document_shared: "Shared",
+    timesheet_approved: "Approved a timesheet",
+    timesheet_rejected: "Rejected a timesheet",
   },
 };

@@ -30,5 +30,7 @@ export const portalActivityEs = {
     quote_declined: "Rechazó",
     comment_added: "Comentó",
     document_shared: "Compartió",
+    timesheet_approved: "Aprobó un parte de horas",
+    timesheet_rejected: "Rechazó un parte de horas",
   },
 };

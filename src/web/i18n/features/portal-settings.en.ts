@@ -40,6 +40,8 @@ export const portalSettingsEn: Messages<typeof portalSettingsEs> = {
     payment_unapplied: "An online payment is left as the customer's credit",
     refund_failed: "The provider refuses a refund",
     refund_unconfirmed: "The provider does not confirm a refund",
+    timesheet_approved: "A customer approves a timesheet",
+    timesheet_rejected: "A customer rejects a timesheet",
     detailsUpdated: "{{contactName}} ({{customerName}}) updated their details",
     descriptions: {
       invoice_viewed: "When a contact opens an invoice in the portal or from the email's link.",
@@ -61,6 +63,8 @@ export const portalSettingsEn: Messages<typeof portalSettingsEs> = {
         "When a customer pays online for invoices already paid: the amount is held as their credit.",
       refund_failed: "When the provider refuses a refund asked from Portico.",
       refund_unconfirmed: "When the provider does not answer a refund and it must be checked there.",
+      timesheet_approved: "When a contact approves in the portal the time sent for approval.",
+      timesheet_rejected: "When a contact rejects in the portal the time sent, with the reason they give.",
     },
   },
 };

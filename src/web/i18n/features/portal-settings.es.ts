@@ -39,6 +39,8 @@ export const portalSettingsEs = {
     payment_unapplied: "Un pago en línea queda como saldo a favor del cliente",
     refund_failed: "El proveedor rechaza una devolución",
     refund_unconfirmed: "El proveedor no confirma una devolución",
+    timesheet_approved: "Un cliente aprueba un parte de horas",
+    timesheet_rejected: "Un cliente rechaza un parte de horas",
     /** The bell's sentence for customer_details_updated (data: contactName, customerName). */
     detailsUpdated: "{{contactName}} ({{customerName}}) ha actualizado sus datos",
     /** Issue 10 (truthful screens): one line under each preference, saying what sends the email. */
@@ -63,6 +65,9 @@ export const portalSettingsEs = {
         "Cuando un cliente paga en línea facturas que ya estaban pagadas: el importe queda a su favor.",
       refund_failed: "Cuando el proveedor rechaza una devolución pedida desde Portico.",
       refund_unconfirmed: "Cuando el proveedor no responde a una devolución y hay que revisarla allí.",
+      timesheet_approved: "Cuando un contacto aprueba en el portal las horas enviadas para aprobar.",
+      timesheet_rejected:
+        "Cuando un contacto rechaza en el portal las horas enviadas, con el motivo que indique.",
     },
   },
 };

@@ -26,7 +26,7 @@ export function LastPaymentCard({ payment }: { payment: PortalHome["lastPayment"
   );
 }
 
-/** What waits for the contact: quotes to answer, and timesheets once they exist and are shown (C4). */
+/** What waits for the contact: quotes to answer, and timesheets to approve when projects are shown (C4). */
 export function AwaitingCard({ home }: { home: PortalHome }) {
   const { t } = useTranslation();
   return (
@@ -42,7 +42,9 @@ export function AwaitingCard({ home }: { home: PortalHome }) {
             : t("portalHome.noQuotesAwaiting")}
         </Text>
         {home.allows.timesheets ? (
-          <Text size="sm">{t("portalHome.timesheetsAwaiting", { count: home.timesheetsAwaiting })}</Text>
+          <Anchor component={Link} to="/timesheets?status=pending" size="sm">
+            {t("portalHome.timesheetsAwaiting", { count: home.timesheetsAwaiting })}
+          </Anchor>
         ) : null}
       </Stack>
       <Anchor component={Link} to="/quotes" size="sm">

@@ -8,6 +8,7 @@ const SEGMENTS = {
   quote: "quotes",
   invoice: "invoices",
   sales_order: "sales-orders",
+  timesheet: "timesheets",
 } as const satisfies Record<CommentDocumentType, string>;
 
 /** One document's comments on one side: staff read all and choose what the portal shows. */
