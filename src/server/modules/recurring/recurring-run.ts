@@ -138,7 +138,7 @@ export async function runRecurringTick(ctx: JobContext): Promise<number> {
       .from(recurringProfiles)
       .innerJoin(organisations, eq(organisations.id, recurringProfiles.orgId))
       .where(and(eq(recurringProfiles.status, "active"), lte(recurringProfiles.nextDate, bound)))
-      .orderBy(recurringProfiles.nextDate)
+      .orderBy(recurringProfiles.nextDate, recurringProfiles.id)
       .limit(5000),
   );
   let made = 0;
