@@ -17,6 +17,7 @@ import { portalHomeEn } from "./features/portal-home.js";
 import { portalSettingsEn } from "./features/portal-settings.js";
 import { quotesEn } from "./features/quotes.js";
 import { receiptsEn } from "./features/receipts.js";
+import { recurringEn } from "./features/recurring.js";
 import { salesOrdersEn } from "./features/sales-orders.js";
 import { signupEn } from "./features/signup.js";
 import { staffPasswordsEn } from "./features/staff-passwords.js";
@@ -387,6 +388,7 @@ export const en: Messages<typeof es> = {
   organisationData: organisationDataEn,
   imports: importsEn,
   backgroundJobs: backgroundJobsEn,
+  recurring: recurringEn,
   team: teamEn,
   twoFactor: twoFactorEn,
   issueDates: issueDatesEn,

@@ -16,6 +16,7 @@ import { portalHomeEs } from "./features/portal-home.js";
 import { portalSettingsEs } from "./features/portal-settings.js";
 import { quotesEs } from "./features/quotes.js";
 import { receiptsEs } from "./features/receipts.js";
+import { recurringEs } from "./features/recurring.js";
 import { salesOrdersEs } from "./features/sales-orders.js";
 import { signupEs } from "./features/signup.js";
 import { staffPasswordsEs } from "./features/staff-passwords.js";
@@ -385,6 +386,7 @@ export const es = {
   organisationData: organisationDataEs,
   imports: importsEs,
   backgroundJobs: backgroundJobsEs,
+  recurring: recurringEs,
   team: teamEs,
   twoFactor: twoFactorEs,
   issueDates: issueDatesEs,

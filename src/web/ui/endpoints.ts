@@ -109,6 +109,12 @@ import type {
   UpdateOrganisationBody,
 } from "../../shared/contracts/index.js";
 import type {
+  RecurringInvoice,
+  RecurringProfileBody,
+  RecurringProfileDetail,
+  RecurringProfileSummary,
+} from "../../shared/contracts/recurring.js";
+import type {
   AcceptTeamInvitationBody,
   InviteMemberBody,
   TeamInvitation,
@@ -189,6 +195,16 @@ export interface Endpoints {
   "GET /api/outbox/:id": Reply<EmailDetail>;
   "GET /api/background-jobs": Reply<FailedJob[]>;
   "POST /api/background-jobs/:id/retry": Reply<FailedJob>;
+  // Recurring invoice profiles (decision 037)
+  "GET /api/recurring-profiles": Reply<RecurringProfileSummary[]>;
+  "POST /api/recurring-profiles": Send<RecurringProfileBody, RecurringProfileDetail>;
+  "GET /api/recurring-profiles/:id": Reply<RecurringProfileDetail>;
+  "PUT /api/recurring-profiles/:id": Send<RecurringProfileBody, RecurringProfileDetail>;
+  "DELETE /api/recurring-profiles/:id": Reply<OkResponse>;
+  "POST /api/recurring-profiles/:id/pause": Reply<RecurringProfileDetail>;
+  "POST /api/recurring-profiles/:id/resume": Reply<RecurringProfileDetail>;
+  "POST /api/recurring-profiles/:id/stop": Reply<RecurringProfileDetail>;
+  "GET /api/recurring-profiles/:id/invoices": Reply<RecurringInvoice[]>;
   "GET /api/notifications": Reply<NotificationList>;
   "POST /api/notifications/read-all": Reply<OkResponse>;
 

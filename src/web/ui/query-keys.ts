@@ -47,6 +47,12 @@ export const queryKeys = {
   twoFactor: ["two-factor"] as const,
   notifications: ["notifications"] as const,
   backgroundJobs: ["background-jobs"] as const,
+  recurring: {
+    all: ["recurring-profiles"] as const,
+    list: (status = "") => ["recurring-profiles", "list", status] as const,
+    one: (id: string) => ["recurring-profiles", "one", id] as const,
+    invoices: (id: string) => ["recurring-profiles", "invoices", id] as const,
+  },
   outbox: {
     all: ["outbox"] as const,
     email: (id: string) => ["outbox", id] as const,
