@@ -63,6 +63,7 @@ import { portalStatementRoutes } from "./modules/statements/statements.portal.ro
 import { statementRoutes } from "./modules/statements/statements.routes.js";
 import { taxRoutes } from "./modules/taxes/taxes.routes.js";
 import { teamRoutes } from "./modules/team/team.routes.js";
+import { testClockRoutes } from "./modules/test-clock/test-clock.routes.js";
 import { HEARTBEAT_MS } from "./realtime/event-stream.js";
 import { eventRoutes } from "./realtime/events.routes.js";
 import { RealtimeHub } from "./realtime/realtime.js";
@@ -158,6 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await backgroundJobRoutes(api, d);
     await invoiceRoutes(api, d);
     await recurringRoutes(api, d);
+    await testClockRoutes(api, d);
     await quoteRoutes(api, d);
     await outboxRoutes(api, d);
     await notificationRoutes(api, d);
