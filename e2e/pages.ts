@@ -19,6 +19,7 @@ export interface DemoIds {
   salesOrder: string;
   payment: string;
   email: string;
+  recurringProfile: string;
 }
 
 export interface WalkPage {
@@ -153,6 +154,9 @@ export const PAGES: WalkPage[] = [
   admin("outbox", () => "/outbox"),
   admin("email", (ids) => `/outbox/${ids.email}`),
   admin("background jobs", () => "/background-jobs"),
+  admin("recurring invoices", () => "/recurring"),
+  admin("recurring profile", (ids) => `/recurring/${ids.recurringProfile}`),
+  admin("recurring profile editor", () => "/recurring/new"),
   admin("portal access", () => "/portal-access"),
   admin("settings organisation", () => "/settings/organisation"),
   // Field errors the server finds (issue 10 item 6); nothing is saved, as both values are refused.
@@ -270,7 +274,36 @@ export async function demoIds(request: APIRequestContext): Promise<DemoIds> {
   const salesOrder = orders.find((r) => r.status !== "draft" && r.status !== "void")?.id ?? "";
   const payment = ofAcme(await json<Row[]>(request, "/api/payments"))[0]?.id ?? "";
   const email = (await json<Row[]>(request, "/api/outbox"))[0]?.id ?? "";
-  const ids = { customer, draftInvoice, issuedInvoice, quote, openQuote, salesOrder, payment, email };
+  let recurringProfile = (await json<Row[]>(request, "/api/recurring-profiles"))[0]?.id;
+  if (!recurringProfile) {
+    // A draft profile starting next year: it makes nothing while the walk runs.
+    const start = `${new Date().getUTCFullYear() + 1}-01-31`;
+    const res = await request.post("/api/recurring-profiles", {
+      data: {
+        customerId: customer,
+        name: "Mantenimiento mensual",
+        frequency: "monthly",
+        startDate: start,
+        mode: "draft",
+        lines: [
+          { description: "Mantenimiento web", quantityMilli: 1000, unitPriceMinor: 12000, discountBp: 0 },
+        ],
+      },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    recurringProfile = ((await res.json()) as { id: string }).id;
+  }
+  const ids = {
+    customer,
+    draftInvoice,
+    issuedInvoice,
+    quote,
+    openQuote,
+    salesOrder,
+    payment,
+    email,
+    recurringProfile,
+  };
   for (const [kind, id] of Object.entries(ids)) expect(id, `a demo ${kind} to walk`).not.toBe("");
   return ids;
 }

@@ -97,7 +97,8 @@ export STRIPE_API_BASE
 
 log "starting the app on $BASE (data $WORK/data, log $APP_LOG)"
 t0=$SECONDS
-DATA_DIR=$WORK/data PORT=$PORT HOST=127.0.0.1 PUBLIC_URL=$BASE REDSYS_BASE=$REDSYS_BASE \
+# PORTICO_TEST_CLOCK=1: e2e/recurring.spec.ts moves the server's clock (POST /api/test/clock); never in production.
+DATA_DIR=$WORK/data PORT=$PORT HOST=127.0.0.1 PUBLIC_URL=$BASE REDSYS_BASE=$REDSYS_BASE PORTICO_TEST_CLOCK=1 \
   setsid bash -c "exec ${E2E_START_CMD:-npm start}" </dev/null >"$APP_LOG" 2>&1 &
 app_pid=$!
 

@@ -54,6 +54,7 @@ import { projectRoutes } from "./modules/projects/projects.routes.js";
 import { portalQuoteRoutes } from "./modules/quotes/quotes.portal.routes.js";
 import { quoteRoutes } from "./modules/quotes/quotes.routes.js";
 import { receiptRoutes } from "./modules/receipts/receipts.routes.js";
+import { recurringRoutes } from "./modules/recurring/recurring.routes.js";
 import { portalSalesOrderRoutes } from "./modules/sales-orders/sales-orders.portal.routes.js";
 import { salesOrderRoutes } from "./modules/sales-orders/sales-orders.routes.js";
 import { savedMethodRoutes } from "./modules/saved-methods/saved-methods.routes.js";
@@ -63,6 +64,7 @@ import { portalStatementRoutes } from "./modules/statements/statements.portal.ro
 import { statementRoutes } from "./modules/statements/statements.routes.js";
 import { taxRoutes } from "./modules/taxes/taxes.routes.js";
 import { teamRoutes } from "./modules/team/team.routes.js";
+import { testClockRoutes } from "./modules/test-clock/test-clock.routes.js";
 import { portalTimesheetRoutes } from "./modules/timesheets/timesheets.portal.routes.js";
 import { timesheetRoutes } from "./modules/timesheets/timesheets.routes.js";
 import { HEARTBEAT_MS } from "./realtime/event-stream.js";
@@ -159,6 +161,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await importRoutes(api, d);
     await backgroundJobRoutes(api, d);
     await invoiceRoutes(api, d);
+    await recurringRoutes(api, d);
+    await testClockRoutes(api, d);
     await quoteRoutes(api, d);
     await outboxRoutes(api, d);
     await notificationRoutes(api, d);

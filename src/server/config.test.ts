@@ -174,3 +174,19 @@ test("gateway credentials' keyring: production needs PORTICO_ENCRYPTION_KEY; a b
     timeoutMs: 10_000,
   });
 });
+
+test("the end-to-end tests' clock is off by default, on with PORTICO_TEST_CLOCK=1, refused in production", () => {
+  expect(loadConfig({}).testClock).toBe(false);
+  expect(loadConfig({ PORTICO_TEST_CLOCK: "1" }).testClock).toBe(true);
+  expect(prod().testClock).toBe(false);
+  expect(() => prod({ PORTICO_TEST_CLOCK: "1" })).toThrow(ConfigError);
+  expect(
+    problemsOf({
+      NODE_ENV: "production",
+      APP_SECRET: GOOD_SECRET,
+      PUBLIC_URL: "https://portal.example",
+      PORTICO_ENCRYPTION_KEY: GOOD_KEY,
+      PORTICO_TEST_CLOCK: "1",
+    }),
+  ).toEqual([expect.stringMatching(/^PORTICO_TEST_CLOCK=1 .*never production$/)]);
+});

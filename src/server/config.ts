@@ -28,6 +28,11 @@ const schema = z.object({
   LOG_LEVEL: z.string().optional(),
   /** "1" seeds the demo organisation and turns the sandbox gateway on; "0" turns both off. */
   PORTICO_DEMO: z.enum(["0", "1"]).optional(),
+  /**
+   * "1" lets an unauthenticated route move the server's clock and run the due jobs (`POST /api/test/clock`):
+   * for end-to-end tests only (scripts/test-e2e.sh), refused in production.
+   */
+  PORTICO_TEST_CLOCK: z.enum(["0", "1"]).optional(),
   /** Production normally refuses an http:// PUBLIC_URL; "1" allows it (a private network, a test rig). */
   ALLOW_INSECURE_HTTP: z.enum(["0", "1"]).optional(),
   /** Which proxies may name the client with X-Forwarded-For: a hop count or addresses/CIDRs (see below). */
@@ -61,6 +66,8 @@ export type Config = {
   logLevel: string;
   /** Seed the demo organisation on an empty database (on outside production unless PORTICO_DEMO=0). */
   demo: boolean;
+  /** The end-to-end tests' clock route (`PORTICO_TEST_CLOCK=1`); never in production. */
+  testClock: boolean;
   /** The built-in sandbox gateway (a demo device): on outside production, in production only with PORTICO_DEMO=1. */
   sandboxGateway: boolean;
   trustProxy: TrustProxy;
@@ -189,6 +196,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(
       "PORTICO_ENCRYPTION_KEY is not set: set kid:base64 of 32 random bytes (openssl rand -base64 32) to encrypt gateway credentials",
     );
+  if (isProduction && e.PORTICO_TEST_CLOCK === "1")
+    problems.push(
+      "PORTICO_TEST_CLOCK=1 lets anyone move the server's clock: it is for end-to-end tests, never production",
+    );
   const trustProxy = parseTrustProxy(e.TRUST_PROXY);
   if (typeof trustProxy === "object" && !Array.isArray(trustProxy)) problems.push(trustProxy.error);
   if (problems.length > 0) throw new ConfigError(problems);
@@ -207,6 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     isProduction,
     logLevel: e.LOG_LEVEL ?? (isProduction ? "info" : "warn"),
     demo,
+    testClock: e.PORTICO_TEST_CLOCK === "1",
     sandboxGateway: !isProduction || e.PORTICO_DEMO === "1",
     trustProxy: trustProxy as TrustProxy,
     secureCookies: publicUrl.startsWith("https://"),

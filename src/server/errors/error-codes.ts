@@ -715,6 +715,27 @@ export const errorCodes = {
     "Las horas de este parte han cambiado desde que lo abriste; recárgalo y revísalo de nuevo.",
   ),
   REASON_REQUIRED: def(422, "Say why you reject it.", "Indica por qué lo rechazas."),
+  // Recurring invoice profiles (A5, decision 037).
+  RECURRING_PROFILE_FINISHED: def(
+    409,
+    "This recurring profile was stopped or has ended; create a new one instead.",
+    "Este perfil recurrente se detuvo o ha terminado; crea uno nuevo.",
+  ),
+  RECURRING_PROFILE_NOT_ACTIVE: def(
+    409,
+    "Only an active recurring profile can be paused.",
+    "Solo se puede pausar un perfil recurrente activo.",
+  ),
+  RECURRING_PROFILE_NOT_PAUSED: def(
+    409,
+    "Only a paused recurring profile can be resumed.",
+    "Solo se puede reanudar un perfil recurrente en pausa.",
+  ),
+  RECURRING_NOTHING_LEFT: def(
+    422,
+    "This schedule has no date left to make an invoice on; change its start or its end.",
+    "Esta programación no tiene ninguna fecha pendiente para hacer una factura; cambia su inicio o su final.",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -20,6 +20,8 @@ export * from "./portal-options.js";
 export * from "./projects.js";
 export * from "./quotes.js";
 export * from "./receipts.js";
+export * from "./recurring.js";
+export * from "./recurring-values.js";
 export * from "./sales-orders.js";
 export * from "./saved-methods.js";
 export * from "./signup.js";

@@ -69,6 +69,22 @@ export const router = createBrowserRouter(
           path: "payments/:id",
           element: lazyPage(() => import("./payments/payment-detail-page.js"), "PaymentDetailPage"),
         },
+        {
+          path: "recurring",
+          element: lazyPage(() => import("./recurring/recurring-list-page.js"), "RecurringListPage"),
+        },
+        {
+          path: "recurring/new",
+          element: lazyPage(() => import("./recurring/recurring-editor-pages.js"), "NewRecurringPage"),
+        },
+        {
+          path: "recurring/:id",
+          element: lazyPage(() => import("./recurring/recurring-detail-page.js"), "RecurringDetailPage"),
+        },
+        {
+          path: "recurring/:id/edit",
+          element: lazyPage(() => import("./recurring/recurring-editor-pages.js"), "EditRecurringPage"),
+        },
         { path: "quotes", element: lazyPage(() => import("./quotes/quotes-page.js"), "QuotesPage") },
         {
           path: "quotes/new",

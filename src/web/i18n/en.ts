@@ -12,6 +12,7 @@ import { portalAccessEn } from "./features/portal-access.en.js";
 import { portalActivityEn } from "./features/portal-activity.en.js";
 import { portalSettingsEn } from "./features/portal-settings.en.js";
 import { projectsEn } from "./features/projects.en.js";
+import { recurringEn } from "./features/recurring.en.js";
 import { signupEn } from "./features/signup.en.js";
 import { staffPasswordsEn } from "./features/staff-passwords.en.js";
 import { teamEn } from "./features/team.en.js";
@@ -256,6 +257,7 @@ export const en: Messages<typeof es> = {
   imports: importsEn,
   backgroundJobs: backgroundJobsEn,
   projects: projectsEn,
+  recurring: recurringEn,
   team: teamEn,
   twoFactor: twoFactorEn,
   issueDates: issueDatesEn,

@@ -11,6 +11,7 @@ import { portalAccessEs } from "./features/portal-access.es.js";
 import { portalActivityEs } from "./features/portal-activity.es.js";
 import { portalSettingsEs } from "./features/portal-settings.es.js";
 import { projectsEs } from "./features/projects.es.js";
+import { recurringEs } from "./features/recurring.es.js";
 import { signupEs } from "./features/signup.es.js";
 import { staffPasswordsEs } from "./features/staff-passwords.es.js";
 import { teamEs } from "./features/team.es.js";
@@ -253,6 +254,7 @@ export const es = {
   imports: importsEs,
   backgroundJobs: backgroundJobsEs,
   projects: projectsEs,
+  recurring: recurringEs,
   team: teamEs,
   twoFactor: twoFactorEs,
   issueDates: issueDatesEs,

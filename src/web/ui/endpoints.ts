@@ -123,6 +123,12 @@ import type {
   TimerStartBody,
 } from "../../shared/contracts/projects.js";
 import type {
+  RecurringInvoice,
+  RecurringProfileBody,
+  RecurringProfileDetail,
+  RecurringProfileSummary,
+} from "../../shared/contracts/recurring.js";
+import type {
   AcceptTeamInvitationBody,
   InviteMemberBody,
   TeamInvitation,
@@ -233,6 +239,16 @@ export interface Endpoints {
   "POST /api/timer/stop": Reply<TimeEntry>;
   "GET /api/staff-rates": Reply<StaffRate[]>;
   "PUT /api/staff-rates/:userId": Send<{ hourlyRateMinor: number | null }, StaffRate>;
+  // Recurring invoice profiles (decision 037)
+  "GET /api/recurring-profiles": Reply<RecurringProfileSummary[]>;
+  "POST /api/recurring-profiles": Send<RecurringProfileBody, RecurringProfileDetail>;
+  "GET /api/recurring-profiles/:id": Reply<RecurringProfileDetail>;
+  "PUT /api/recurring-profiles/:id": Send<RecurringProfileBody, RecurringProfileDetail>;
+  "DELETE /api/recurring-profiles/:id": Reply<OkResponse>;
+  "POST /api/recurring-profiles/:id/pause": Reply<RecurringProfileDetail>;
+  "POST /api/recurring-profiles/:id/resume": Reply<RecurringProfileDetail>;
+  "POST /api/recurring-profiles/:id/stop": Reply<RecurringProfileDetail>;
+  "GET /api/recurring-profiles/:id/invoices": Reply<RecurringInvoice[]>;
   "GET /api/notifications": Reply<NotificationList>;
   "POST /api/notifications/read-all": Reply<OkResponse>;
 

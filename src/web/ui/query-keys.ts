@@ -56,6 +56,12 @@ export const queryKeys = {
     timer: ["timer"] as const,
     staffRates: ["staff-rates"] as const,
   },
+  recurring: {
+    all: ["recurring-profiles"] as const,
+    list: (status = "") => ["recurring-profiles", "list", status] as const,
+    one: (id: string) => ["recurring-profiles", "one", id] as const,
+    invoices: (id: string) => ["recurring-profiles", "invoices", id] as const,
+  },
   outbox: {
     all: ["outbox"] as const,
     email: (id: string) => ["outbox", id] as const,

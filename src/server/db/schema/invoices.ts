@@ -81,6 +81,9 @@ export const invoices = pgTable(
     quoteId: uuid("quote_id"),
     /** The sales order this invoice (partly) fulfils, if any; its lines name the order lines. */
     salesOrderId: uuid("sales_order_id"),
+    /** The recurring profile that made it (null once that profile is deleted) and the occurrence's date. */
+    recurringProfileId: uuid("recurring_profile_id"),
+    recurringOccurrenceDate: date("recurring_occurrence_date", { mode: "string" }),
     issuedAt: ts("issued_at"),
     sentAt: ts("sent_at"),
     viewedAt: ts("viewed_at"),
@@ -95,6 +98,8 @@ export const invoices = pgTable(
     uniqueIndex("invoices_number_key").on(t.orgId, t.seriesId, t.year, t.sequence),
     uniqueIndex("invoices_quote_key").on(t.orgId, t.quoteId),
     index("invoices_sales_order_idx").on(t.orgId, t.salesOrderId),
+    // One invoice per occurrence of a profile, however often or concurrently the tick runs (decision 037).
+    uniqueIndex("invoices_recurring_key").on(t.recurringProfileId, t.recurringOccurrenceDate),
     // Issue 14 (decision 032): what a customer still owes (`ledger/open-invoices.ts` without a day): the
     // home's outstanding and overdue, pay everything, apply credit. Only owing invoices are in it, so it
     // does not grow with the invoices already paid.

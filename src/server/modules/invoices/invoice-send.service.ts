@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { IssueDateBody } from "../../../shared/contracts/index.js";
 import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
-import type { Db } from "../../db/client.js";
+import type { Db, Tx } from "../../db/client.js";
 import { invoices } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import type { Mailer } from "../../email/mailer.js";
@@ -23,39 +23,51 @@ export async function sendInvoice(
   contactIds: string[] | undefined,
   dates?: IssueDateBody,
 ) {
-  const result = await withOrg(deps.db, orgId, async (tx) => {
-    let invoice = await findInvoice(tx, invoiceId);
-    if (invoice.status === "void") throw new AppError("INVOICE_VOID");
-    if (invoice.status === "draft") invoice = await issueInTx(tx, orgId, invoiceId, dates);
-    const detail = await findDetail(tx, invoice, await orgToday(tx, orgId));
-    const sent = await deliverDocument(tx, deps, {
-      orgId,
-      customerId: invoice.customerId,
-      documentType: "invoice",
-      documentId: invoice.id,
-      contactIds,
-      emailKind: "invoice_sent",
-      emailVars: () => ({
-        kind: invoice.kind,
-        number: invoice.number,
-        total_minor: invoice.totalMinor,
-        currency: invoice.currency,
-        due_date: invoice.dueDate,
-      }),
-      renderPdf: (lang) => buildInvoicePdf(tx, orgId, detail, lang),
-      pdfFilename: invoicePdfFilename(detail),
-    });
-    const now = clock.now();
-    await tx
-      .update(invoices)
-      .set({
-        sentAt: now,
-        updatedAt: now,
-        ...(invoice.status === "issued" ? { status: "sent" as const } : {}),
-      })
-      .where(eq(invoices.id, invoice.id));
-    return sent;
-  });
+  const result = await withOrg(deps.db, orgId, (tx) =>
+    sendInvoiceInTx(tx, deps, orgId, invoiceId, contactIds, dates),
+  );
   void deps.mailer.deliverQueued();
   return result;
+}
+
+/** `sendInvoice` in the caller's transaction (a recurring profile's invoice); the caller nudges the mailer. */
+export async function sendInvoiceInTx(
+  tx: Tx,
+  deps: { config: Config; mailer: Mailer },
+  orgId: string,
+  invoiceId: string,
+  contactIds: string[] | undefined,
+  dates?: IssueDateBody,
+) {
+  let invoice = await findInvoice(tx, invoiceId);
+  if (invoice.status === "void") throw new AppError("INVOICE_VOID");
+  if (invoice.status === "draft") invoice = await issueInTx(tx, orgId, invoiceId, dates);
+  const detail = await findDetail(tx, invoice, await orgToday(tx, orgId));
+  const sent = await deliverDocument(tx, deps, {
+    orgId,
+    customerId: invoice.customerId,
+    documentType: "invoice",
+    documentId: invoice.id,
+    contactIds,
+    emailKind: "invoice_sent",
+    emailVars: () => ({
+      kind: invoice.kind,
+      number: invoice.number,
+      total_minor: invoice.totalMinor,
+      currency: invoice.currency,
+      due_date: invoice.dueDate,
+    }),
+    renderPdf: (lang) => buildInvoicePdf(tx, orgId, detail, lang),
+    pdfFilename: invoicePdfFilename(detail),
+  });
+  const now = clock.now();
+  await tx
+    .update(invoices)
+    .set({
+      sentAt: now,
+      updatedAt: now,
+      ...(invoice.status === "issued" ? { status: "sent" as const } : {}),
+    })
+    .where(eq(invoices.id, invoice.id));
+  return sent;
 }

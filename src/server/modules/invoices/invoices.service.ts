@@ -75,6 +75,8 @@ type PricedDraft = Omit<DraftInput, "lines" | "kind" | "correctsInvoiceId"> & {
   correctsInvoiceId?: string | null;
   quoteId?: string;
   salesOrderId?: string;
+  recurringProfileId?: string;
+  recurringOccurrenceDate?: string;
 };
 /** A priced line; one billed from a sales order names the order line it bills. */
 type DraftLine = PricedLineInput & { salesOrderLineId?: string | null };
@@ -133,6 +135,8 @@ async function writePricedDraft(
         seriesId: await defaultSeriesId(tx, kind),
         quoteId: input.quoteId ?? null,
         salesOrderId: input.salesOrderId ?? null,
+        recurringProfileId: input.recurringProfileId ?? null,
+        recurringOccurrenceDate: input.recurringOccurrenceDate ?? null,
       };
     },
     lines: lines.map((line, i) => ({
@@ -183,6 +187,11 @@ export function createDraftFromPricedLinesInTx(
     terms: string | null;
     quoteId?: string;
     salesOrderId?: string;
+    /** Due this many days after the issue date (a recurring profile's terms); else the customer's terms. */
+    dueDate?: string;
+    /** The recurring profile and occurrence that make it: unique, so an occurrence makes one invoice. */
+    recurringProfileId?: string;
+    recurringOccurrenceDate?: string;
     lines: DraftLine[];
   },
 ): Promise<string> {

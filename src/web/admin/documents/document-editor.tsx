@@ -26,6 +26,8 @@ interface DocumentEditorProps<V extends DocumentFormValues, B> {
   beforeLines?: ReactNode;
   /** Below the notes and terms (a quote's signature, an invoice's partial payments). */
   options?: ReactNode;
+  /** The save button's text when it saves something else than a draft (a recurring profile). */
+  saveLabel?: string;
 }
 
 /**
@@ -59,7 +61,7 @@ export function DocumentEditor<V extends DocumentFormValues, B>(props: DocumentE
         <FormActions
           error={draft.error}
           pending={draft.isSaving}
-          label={t("admin.editor.saveDraft")}
+          label={props.saveLabel ?? t("admin.editor.saveDraft")}
           onCancel={draft.onCancel}
         />
       </Stack>

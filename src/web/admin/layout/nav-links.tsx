@@ -8,6 +8,7 @@ const LINKS = [
   { to: "/", key: "dashboard" },
   { to: "/customers", key: "customers" },
   { to: "/invoices", key: "invoices" },
+  { to: "/recurring", key: "recurring" },
   { to: "/payments", key: "payments" },
   { to: "/quotes", key: "quotes" },
   { to: "/sales-orders", key: "salesOrders" },
@@ -52,7 +53,9 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
                       ? t("projects.nav")
                       : link.key === "payments"
                         ? t("moneyAdmin.nav")
-                        : t(`admin.nav.${link.key}`)
+                        : link.key === "recurring"
+                          ? t("recurring.nav")
+                          : t(`admin.nav.${link.key}`)
             }
             active={isActive(link.to)}
             aria-current={isActive(link.to) ? "page" : undefined}

@@ -1,0 +1,60 @@
+import { sql } from "drizzle-orm";
+import { date, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import {
+  RECURRING_ENDS,
+  RECURRING_FREQUENCIES,
+  RECURRING_MODES,
+  RECURRING_STATUSES,
+} from "../../../shared/contracts/recurring-values.js";
+import { createdAt, id, orgId, ts, updatedAt } from "./_columns.js";
+
+/** A line as a draft invoice takes it (`invoiceLineInput`): priced, with the current taxes, when made. */
+export type RecurringLine = {
+  description: string;
+  quantityMilli: number;
+  unitPriceMinor: number;
+  discountBp: number;
+  /** Omitted: the default tax when the invoice is made; [] means no tax. */
+  taxIds?: string[];
+};
+
+/**
+ * A recurring profile (A5, issue 15 §2, decision 037): what invoice to make, for whom, and when.
+ * Occurrence n is dated start + n × interval (`shared/recurring-occurrences.ts`); `next_index` /
+ * `next_date` is the next one to make (null date: nothing left). The invoices it made name it
+ * (`invoices.recurring_profile_id`, set null when the profile is deleted).
+ */
+export const recurringProfiles = pgTable(
+  "recurring_profiles",
+  {
+    id: id(),
+    orgId: orgId(),
+    customerId: uuid("customer_id").notNull(),
+    name: text("name").notNull(),
+    currency: text("currency").notNull(),
+    lines: jsonb("lines").$type<RecurringLine[]>().notNull(),
+    notes: text("notes"),
+    terms: text("terms"),
+    frequency: text("frequency", { enum: RECURRING_FREQUENCIES }).notNull(),
+    startDate: date("start_date", { mode: "string" }).notNull(),
+    endKind: text("end_kind", { enum: RECURRING_ENDS }).notNull().default("never"),
+    endAfterCount: integer("end_after_count"),
+    endOnDate: date("end_on_date", { mode: "string" }),
+    paymentTermsDays: integer("payment_terms_days").notNull(),
+    mode: text("mode", { enum: RECURRING_MODES }).notNull(),
+    status: text("status", { enum: RECURRING_STATUSES }).notNull().default("active"),
+    nextIndex: integer("next_index").notNull(),
+    nextDate: date("next_date", { mode: "string" }),
+    invoicesMade: integer("invoices_made").notNull().default(0),
+    /** The last failure to make an invoice (an archived customer, no contact to email…), kept until one is made. */
+    lastError: text("last_error"),
+    lastRunAt: ts("last_run_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("recurring_profiles_customer_idx").on(t.orgId, t.customerId),
+    // The tick's question: which active profiles have an occurrence due.
+    index("recurring_profiles_due_idx").on(t.nextDate).where(sql`${t.status} = 'active'`),
+  ],
+);
