@@ -17,6 +17,7 @@ export interface DemoIds {
   quote: string;
   openQuote: string;
   salesOrder: string;
+  project: string;
   payment: string;
   email: string;
 }
@@ -147,6 +148,15 @@ export const PAGES: WalkPage[] = [
   admin("sales order", (ids) => `/sales-orders/${ids.salesOrder}`),
   admin("sales order editor", () => "/sales-orders/new"),
   admin("projects", () => "/projects"),
+  admin("project", (ids) => `/projects/${ids.project}`),
+  opened(
+    admin("project", (ids) => `/projects/${ids.project}`),
+    "invoice time dialog",
+    async (page, m) => {
+      await page.getByRole("button", { name: m.projects.invoiceTime.open, exact: true }).click();
+      return page.getByRole("dialog");
+    },
+  ),
   admin("payments", () => "/payments"),
   admin("payment", (ids) => `/payments/${ids.payment}`),
   admin("record payment", () => "/payments/new"),
@@ -268,9 +278,20 @@ export async function demoIds(request: APIRequestContext): Promise<DemoIds> {
 
   const orders = ofAcme(await json<Row[]>(request, "/api/sales-orders"));
   const salesOrder = orders.find((r) => r.status !== "draft" && r.status !== "void")?.id ?? "";
+  const project = ofAcme(await json<Row[]>(request, "/api/projects"))[0]?.id ?? "";
   const payment = ofAcme(await json<Row[]>(request, "/api/payments"))[0]?.id ?? "";
   const email = (await json<Row[]>(request, "/api/outbox"))[0]?.id ?? "";
-  const ids = { customer, draftInvoice, issuedInvoice, quote, openQuote, salesOrder, payment, email };
+  const ids = {
+    customer,
+    draftInvoice,
+    issuedInvoice,
+    quote,
+    openQuote,
+    salesOrder,
+    project,
+    payment,
+    email,
+  };
   for (const [kind, id] of Object.entries(ids)) expect(id, `a demo ${kind} to walk`).not.toBe("");
   return ids;
 }
