@@ -32,7 +32,7 @@ export async function seedDemoProject(
   const today = clock.today("Europe/Madrid");
   const days: [number, string | undefined, number, string][] = [
     [-6, design?.id, 180, "Bocetos de la portada"],
-    [-5, design?.id, 120, "Revisión con el cliente"],
+    [-5, design?.id, 120, "Repaso de bocetos con Acme"],
     [-3, build?.id, 240, "Maquetación de plantillas"],
     [-2, build?.id, 150, "Formulario de contacto"],
     [-1, undefined, 30, "Reunión de seguimiento"],

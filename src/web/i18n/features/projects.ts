@@ -77,8 +77,8 @@ export const projectsEs = {
   },
   logTime: "Registrar tiempo",
   editEntry: "Editar tiempo",
-  editEntryLabel: "Editar el tiempo del {{date}}",
-  deleteEntryLabel: "Eliminar el tiempo del {{date}}",
+  editEntryLabel: "Editar tiempo: {{date}}",
+  deleteEntryLabel: "Eliminar: {{date}}",
   entrySaved: "Tiempo guardado",
   entryDeleted: "Tiempo eliminado",
   timer: {
@@ -180,8 +180,8 @@ export const projectsEn: Messages<typeof projectsEs> = {
   },
   logTime: "Log time",
   editEntry: "Edit time",
-  editEntryLabel: "Edit the time of {{date}}",
-  deleteEntryLabel: "Delete the time of {{date}}",
+  editEntryLabel: "Edit time: {{date}}",
+  deleteEntryLabel: "Delete: {{date}}",
   entrySaved: "Time saved",
   entryDeleted: "Time deleted",
   timer: {
