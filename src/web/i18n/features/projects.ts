@@ -102,6 +102,9 @@ export const projectsEs = {
     created: "Factura en borrador creada con {{count}} registros",
   },
   staffRates: "Tarifas del equipo",
+  staffRatesIntro:
+    "La tarifa por hora de cada persona, para los proyectos que facturan por persona. Vacía: la del proyecto.",
+  staffRateOf: "Tarifa por hora de {{name}}",
 };
 
 export const projectsEn: Messages<typeof projectsEs> = {
@@ -205,4 +208,6 @@ export const projectsEn: Messages<typeof projectsEs> = {
     created: "Draft invoice created with {{count}} entries",
   },
   staffRates: "Team rates",
+  staffRatesIntro: "Each person's hourly rate, for projects billed by staff rate. Empty: the project's rate.",
+  staffRateOf: "Hourly rate of {{name}}",
 };
