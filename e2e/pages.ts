@@ -17,6 +17,7 @@ export interface DemoIds {
   quote: string;
   openQuote: string;
   salesOrder: string;
+  project: string;
   payment: string;
   email: string;
   recurringProfile: string;
@@ -148,6 +149,15 @@ export const PAGES: WalkPage[] = [
   admin("sales order", (ids) => `/sales-orders/${ids.salesOrder}`),
   admin("sales order editor", () => "/sales-orders/new"),
   admin("projects", () => "/projects"),
+  admin("project", (ids) => `/projects/${ids.project}`),
+  opened(
+    admin("project", (ids) => `/projects/${ids.project}`),
+    "invoice time dialog",
+    async (page, m) => {
+      await page.getByRole("button", { name: m.projects.invoiceTime.open, exact: true }).click();
+      return page.getByRole("dialog");
+    },
+  ),
   admin("payments", () => "/payments"),
   admin("payment", (ids) => `/payments/${ids.payment}`),
   admin("record payment", () => "/payments/new"),
@@ -272,6 +282,7 @@ export async function demoIds(request: APIRequestContext): Promise<DemoIds> {
 
   const orders = ofAcme(await json<Row[]>(request, "/api/sales-orders"));
   const salesOrder = orders.find((r) => r.status !== "draft" && r.status !== "void")?.id ?? "";
+  const project = ofAcme(await json<Row[]>(request, "/api/projects"))[0]?.id ?? "";
   const payment = ofAcme(await json<Row[]>(request, "/api/payments"))[0]?.id ?? "";
   const email = (await json<Row[]>(request, "/api/outbox"))[0]?.id ?? "";
   let recurringProfile = (await json<Row[]>(request, "/api/recurring-profiles"))[0]?.id;
@@ -300,6 +311,7 @@ export async function demoIds(request: APIRequestContext): Promise<DemoIds> {
     quote,
     openQuote,
     salesOrder,
+    project,
     payment,
     email,
     recurringProfile,

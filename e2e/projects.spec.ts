@@ -48,7 +48,7 @@ test("staff log time on a project and invoice it", async ({ browser }) => {
     await page.goBack();
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
     await expect(page.getByRole("link", { name: "On a draft invoice" }).first()).toBeVisible();
-    await expect(page.getByRole("button", { name: /^Edit the time of/ })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /^Edit time:/ })).toHaveCount(0);
   });
   await staff.close();
 });

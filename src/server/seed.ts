@@ -11,6 +11,7 @@ import { createDocumentLink } from "./modules/documents/document-links.service.j
 import { createDraft, issueInvoice } from "./modules/invoices/invoices.service.js";
 import { createOrganisation } from "./modules/organisation/create-organisation.js";
 import { updateOrganisation } from "./modules/organisation/organisation.service.js";
+import { seedDemoProject } from "./modules/projects/demo-seed.js";
 import { acceptPortalQuote, getPortalQuote } from "./modules/quotes/quotes.portal.service.js";
 import { createQuoteDraft, markSentInTx } from "./modules/quotes/quotes.service.js";
 import {
@@ -146,6 +147,7 @@ export async function seedDemoIfEmpty(
   await seedDemoMoney(db, { orgId, userId, customerId: customer.id, invoiceIds });
   await seedDemoQuotes(db, { mailer, config }, orgId, customer.id);
   await seedDemoSalesOrder(db, orgId, customer.id);
+  await seedDemoProject(db, orgId, userId, customer.id);
   const passwordHash = await hashPassword(DEMO.contactPassword);
   await withOrg(db, orgId, (tx) =>
     tx

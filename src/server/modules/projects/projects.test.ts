@@ -9,8 +9,8 @@ import type {
   TimeEntry,
 } from "../../../shared/contracts/index.js";
 import * as clock from "../../clock.js";
-import { timeEntries } from "../../db/schema/index.js";
-import { withOrg } from "../../db/scope.js";
+import { projects, projectTasks, timeEntries } from "../../db/schema/index.js";
+import { withContact, withOrg } from "../../db/scope.js";
 import { daysFromToday, testToday } from "../../test/dates.js";
 import { buildCustomer, buildOrg, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
@@ -425,5 +425,35 @@ describe("invoice time", () => {
       minutes: 1,
     });
     expect(refused(changed)).toEqual([409, "TIME_ENTRY_BILLED"]);
+  });
+});
+
+describe("what a contact reads (row-level security)", () => {
+  test("its customer's projects, tasks and time only when the project is shown in the portal; never another customer's", async () => {
+    const shown = await buildProject(ctx, org, customer.id, { name: "Shown", visibleInPortal: true });
+    const hidden = await buildProject(ctx, org, customer.id, { name: "Hidden" });
+    const someoneElse = await buildCustomer(ctx, org, "Someone Else");
+    const theirs = await buildProject(ctx, org, someoneElse.id, { name: "Theirs", visibleInPortal: true });
+    for (const p of [shown, hidden, theirs]) {
+      await api("POST", `/api/projects/${p.id}/tasks`, { name: "T" });
+      await logTime(ctx, org.cookie, { projectId: p.id, workDate: today(), minutes: 10 });
+    }
+    const seen = await withContact(ctx.database.db, org.orgId, customer.id, async (tx) => ({
+      projects: (await tx.select({ id: projects.id }).from(projects)).map((r) => r.id),
+      tasks: (await tx.select({ p: projectTasks.projectId }).from(projectTasks)).map((r) => r.p),
+      entries: (await tx.select({ p: timeEntries.projectId }).from(timeEntries)).map((r) => r.p),
+    }));
+    expect(seen.projects).toContain(shown.id);
+    for (const list of [seen.projects, seen.tasks, seen.entries]) {
+      expect(list).not.toContain(hidden.id);
+      expect(list).not.toContain(theirs.id);
+    }
+    expect(seen.tasks).toContain(shown.id);
+    expect(seen.entries).toContain(shown.id);
+    // A contact changes nothing of it (the timesheets module adds what a contact may decide).
+    const changed = await withContact(ctx.database.db, org.orgId, customer.id, (tx) =>
+      tx.update(projects).set({ name: "Renamed" }).where(eq(projects.id, shown.id)).returning(),
+    );
+    expect(changed).toEqual([]);
   });
 });

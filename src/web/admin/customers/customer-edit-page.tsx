@@ -66,6 +66,9 @@ function CustomerEditForm({ customer }: { customer: Customer }) {
         customerId={customer.id}
         label={t("statement.staffPdf")}
       />
+      <Button component={Link} to={`/projects?customerId=${customer.id}`} variant="default">
+        {t("projects.title")}
+      </Button>
       <Button component={Link} to={`/quotes/new?customerId=${customer.id}`} variant="default">
         {t("quotes.list.new")}
       </Button>

@@ -272,7 +272,15 @@ function TasksCard({ project }: { project: ProjectDetail }) {
         onSubmit={(e) => {
           e.preventDefault();
           if (name.trim() === "" || rateMinor === undefined) return;
-          add.mutate({ name, hourlyRateMinor: rateMinor }, { onSuccess: () => (setName(""), setRate("")) });
+          add.mutate(
+            { name, hourlyRateMinor: rateMinor },
+            {
+              onSuccess: () => {
+                setName("");
+                setRate("");
+              },
+            },
+          );
         }}
       >
         <Group align="flex-end" mt="sm">

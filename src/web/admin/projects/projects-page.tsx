@@ -9,6 +9,7 @@ import { useCustomers } from "../customers/customers-api.js";
 import { PageHeader } from "../layout/page-header.js";
 import { ProjectFormModal } from "./project-form-modal.js";
 import { useProjects } from "./projects-api.js";
+import { StaffRatesCard } from "./staff-rates-card.js";
 import { budgetUse, formatMinutes } from "./time-form-model.js";
 
 export const STATUS_COLORS: Record<ProjectStatus, string> = {
@@ -116,6 +117,7 @@ export function ProjectsPage() {
           striped
         />
       ) : null}
+      <StaffRatesCard />
       <ProjectFormModal opened={creating} onClose={() => setCreating(false)} customerId={customerId} />
     </Stack>
   );

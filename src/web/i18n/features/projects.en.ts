@@ -77,8 +77,8 @@ export const projectsEn: Messages<typeof projectsEs> = {
   },
   logTime: "Log time",
   editEntry: "Edit time",
-  editEntryLabel: "Edit the time of {{date}}",
-  deleteEntryLabel: "Delete the time of {{date}}",
+  editEntryLabel: "Edit time: {{date}}",
+  deleteEntryLabel: "Delete: {{date}}",
   entrySaved: "Time saved",
   entryDeleted: "Time deleted",
   timer: {
@@ -102,4 +102,6 @@ export const projectsEn: Messages<typeof projectsEs> = {
     created: "Draft invoice created with {{count}} entries",
   },
   staffRates: "Team rates",
+  staffRatesIntro: "Each person's hourly rate, for projects billed by staff rate. Empty: the project's rate.",
+  staffRateOf: "Hourly rate of {{name}}",
 };

@@ -75,8 +75,8 @@ export const projectsEs = {
   },
   logTime: "Registrar tiempo",
   editEntry: "Editar tiempo",
-  editEntryLabel: "Editar el tiempo del {{date}}",
-  deleteEntryLabel: "Eliminar el tiempo del {{date}}",
+  editEntryLabel: "Editar tiempo: {{date}}",
+  deleteEntryLabel: "Eliminar: {{date}}",
   entrySaved: "Tiempo guardado",
   entryDeleted: "Tiempo eliminado",
   timer: {
@@ -100,4 +100,7 @@ export const projectsEs = {
     created: "Factura en borrador creada con {{count}} registros",
   },
   staffRates: "Tarifas del equipo",
+  staffRatesIntro:
+    "La tarifa por hora de cada persona, para los proyectos que facturan por persona. Vacía: la del proyecto.",
+  staffRateOf: "Tarifa por hora de {{name}}",
 };
