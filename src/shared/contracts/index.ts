@@ -19,6 +19,7 @@ export * from "./portal-invoices.js";
 export * from "./portal-options.js";
 export * from "./quotes.js";
 export * from "./receipts.js";
+export * from "./reminders.js";
 export * from "./sales-orders.js";
 export * from "./saved-methods.js";
 export * from "./signup.js";

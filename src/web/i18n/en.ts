@@ -194,6 +194,8 @@ export const en: Messages<typeof es> = {
       languageDefault: "Organisation's language",
       paymentTermsDays: "Payment terms (days)",
       mayPayByBank: "May pay from a bank account",
+      remindersOptOut: "Do not send payment reminders",
+      remindersOptOutHint: "The customer gets none of the automatic reminders of Settings › Reminders",
       notes: "Internal notes",
       contactCount: "Contacts",
     },

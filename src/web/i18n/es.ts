@@ -191,6 +191,8 @@ export const es = {
       languageDefault: "El de la organización",
       paymentTermsDays: "Plazo de pago (días)",
       mayPayByBank: "Puede pagar desde una cuenta bancaria",
+      remindersOptOut: "No enviar recordatorios de pago",
+      remindersOptOutHint: "El cliente no recibirá los recordatorios automáticos de Ajustes › Recordatorios",
       notes: "Notas internas",
       contactCount: "Contactos",
     },

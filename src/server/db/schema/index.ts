@@ -12,6 +12,7 @@ export * from "./payments.js";
 export * from "./portal-access.js";
 export * from "./portal-config.js";
 export * from "./quotes.js";
+export * from "./reminders.js";
 export * from "./sales-orders.js";
 export * from "./saved-payment-methods.js";
 export * from "./taxes.js";

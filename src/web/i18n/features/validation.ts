@@ -74,6 +74,7 @@ export const validationEs = {
   badRequest: "La petición no es válida",
   totalMismatch: "El total no cuadra: las líneas suman {{expected}}",
   customerNotFound: "Ningún cliente coincide con «{{value}}»: importa antes los clientes",
+  invalidTemplate: "La plantilla no es válida: {{detail}}",
 };
 
 export const validationEn: Messages<typeof validationEs> = {
@@ -146,4 +147,5 @@ export const validationEn: Messages<typeof validationEs> = {
   badRequest: "The request is not valid",
   totalMismatch: "The total does not add up: the lines make {{expected}}",
   customerNotFound: "No customer matches “{{value}}”: import the customers first",
+  invalidTemplate: "The template is not valid: {{detail}}",
 };
