@@ -53,6 +53,7 @@ import { portalHomeRoutes } from "./modules/portal-home/portal-home.routes.js";
 import { portalQuoteRoutes } from "./modules/quotes/quotes.portal.routes.js";
 import { quoteRoutes } from "./modules/quotes/quotes.routes.js";
 import { receiptRoutes } from "./modules/receipts/receipts.routes.js";
+import { reminderRoutes } from "./modules/reminders/reminders.routes.js";
 import { portalSalesOrderRoutes } from "./modules/sales-orders/sales-orders.portal.routes.js";
 import { salesOrderRoutes } from "./modules/sales-orders/sales-orders.routes.js";
 import { savedMethodRoutes } from "./modules/saved-methods/saved-methods.routes.js";
@@ -155,6 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await customerRoutes(api, d);
     await importRoutes(api, d);
     await backgroundJobRoutes(api, d);
+    await reminderRoutes(api, d);
     await invoiceRoutes(api, d);
     await quoteRoutes(api, d);
     await outboxRoutes(api, d);

@@ -3,6 +3,7 @@ import * as clock from "../clock.js";
 import { jobs } from "../db/schema/index.js";
 import { withSystem } from "../db/scope.js";
 import { importJobHandler, importResumeTask } from "../modules/imports/import-runner.js";
+import { remindersTask } from "../modules/reminders/send-reminders.js";
 import { emailBackfillTask, emailDeliveryHandler } from "./email-jobs.js";
 import { JobRunner, type JobRunnerOptions } from "./job-runner.js";
 import type { JobContext, PeriodicTask } from "./job-types.js";
@@ -29,7 +30,7 @@ export function createJobRunner(ctx: JobContext, opts: JobRunnerOptions = {}): J
   return new JobRunner(ctx, {
     ...opts,
     handlers: [emailDeliveryHandler, importJobHandler, ...(opts.handlers ?? [])],
-    tasks: [emailBackfillTask, importResumeTask, pruneJobsTask, ...(opts.tasks ?? [])],
+    tasks: [emailBackfillTask, importResumeTask, pruneJobsTask, remindersTask, ...(opts.tasks ?? [])],
   });
 }
 

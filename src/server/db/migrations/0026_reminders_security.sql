@@ -14,6 +14,9 @@ CREATE POLICY reminder_settings_staff ON reminder_settings
   USING (org_id = app_org_id() AND app_scope() = 'staff')
   WITH CHECK (org_id = app_org_id() AND app_scope() = 'staff');
 --> statement-breakpoint
+-- The reminders task lists the organisations that have settings before it enters each one's scope.
+CREATE POLICY reminder_settings_task ON reminder_settings FOR SELECT USING (app_scope() = 'system');
+--> statement-breakpoint
 CREATE POLICY invoice_reminders_staff ON invoice_reminders
   USING (org_id = app_org_id() AND app_scope() = 'staff')
   WITH CHECK (org_id = app_org_id() AND app_scope() = 'staff');
