@@ -3,6 +3,7 @@ import * as clock from "../clock.js";
 import { jobs } from "../db/schema/index.js";
 import { withSystem } from "../db/scope.js";
 import { importJobHandler, importResumeTask } from "../modules/imports/import-runner.js";
+import { autoChargeHandler } from "../modules/payments/auto-charge.service.js";
 import { remindersTask } from "../modules/reminders/send-reminders.js";
 import { emailBackfillTask, emailDeliveryHandler } from "./email-jobs.js";
 import { JobRunner, type JobRunnerOptions } from "./job-runner.js";
@@ -29,7 +30,7 @@ export const pruneJobsTask: PeriodicTask = {
 export function createJobRunner(ctx: JobContext, opts: JobRunnerOptions = {}): JobRunner {
   return new JobRunner(ctx, {
     ...opts,
-    handlers: [emailDeliveryHandler, importJobHandler, ...(opts.handlers ?? [])],
+    handlers: [emailDeliveryHandler, importJobHandler, autoChargeHandler, ...(opts.handlers ?? [])],
     tasks: [emailBackfillTask, importResumeTask, pruneJobsTask, remindersTask, ...(opts.tasks ?? [])],
   });
 }
