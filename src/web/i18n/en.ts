@@ -17,6 +17,7 @@ import { portalHomeEn } from "./features/portal-home.js";
 import { portalSettingsEn } from "./features/portal-settings.js";
 import { quotesEn } from "./features/quotes.js";
 import { receiptsEn } from "./features/receipts.js";
+import { remindersEn } from "./features/reminders.js";
 import { salesOrdersEn } from "./features/sales-orders.js";
 import { signupEn } from "./features/signup.js";
 import { staffPasswordsEn } from "./features/staff-passwords.js";
@@ -389,6 +390,7 @@ export const en: Messages<typeof es> = {
   organisationData: organisationDataEn,
   imports: importsEn,
   backgroundJobs: backgroundJobsEn,
+  reminders: remindersEn,
   team: teamEn,
   twoFactor: twoFactorEn,
   issueDates: issueDatesEn,

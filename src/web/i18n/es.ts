@@ -16,6 +16,7 @@ import { portalHomeEs } from "./features/portal-home.js";
 import { portalSettingsEs } from "./features/portal-settings.js";
 import { quotesEs } from "./features/quotes.js";
 import { receiptsEs } from "./features/receipts.js";
+import { remindersEs } from "./features/reminders.js";
 import { salesOrdersEs } from "./features/sales-orders.js";
 import { signupEs } from "./features/signup.js";
 import { staffPasswordsEs } from "./features/staff-passwords.js";
@@ -387,6 +388,7 @@ export const es = {
   organisationData: organisationDataEs,
   imports: importsEs,
   backgroundJobs: backgroundJobsEs,
+  reminders: remindersEs,
   team: teamEs,
   twoFactor: twoFactorEs,
   issueDates: issueDatesEs,

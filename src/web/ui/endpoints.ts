@@ -108,6 +108,7 @@ import type {
   UpdateMyDetailsBody,
   UpdateOrganisationBody,
 } from "../../shared/contracts/index.js";
+import type { ReminderSettings } from "../../shared/contracts/reminders.js";
 import type {
   AcceptTeamInvitationBody,
   InviteMemberBody,
@@ -163,6 +164,8 @@ export interface Endpoints {
   "POST /api/organisation/delete": Send<{ slug: string }, undefined>;
   "GET /api/portal-settings": Reply<PortalSettingsResponse>;
   "PUT /api/portal-settings": Send<PortalSettingsBody, PortalSettingsResponse>;
+  "GET /api/reminder-settings": Reply<ReminderSettings>;
+  "PUT /api/reminder-settings": Send<ReminderSettings, ReminderSettings>;
   "GET /api/taxes": Reply<Tax[]>;
   // Sign-up, the organisations of a person, the first-run checklist
   "GET /api/auth/options": Reply<AuthOptions>;

@@ -75,7 +75,7 @@ export async function updateReminderSettings(
         );
         if (problem)
           fields.push({
-            field: `${kind}.templates.${lang}.${part}`,
+            field: `body.${kind}.templates.${lang}.${part}`,
             message: `invalid template: ${problem}`,
             code: "invalid_template",
             params: { detail: problem },

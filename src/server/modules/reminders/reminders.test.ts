@@ -90,9 +90,9 @@ describe("reminder settings", () => {
     const fields = res.json().errors.map((e: { field: string; code: string }) => [e.field, e.code]);
     expect(fields).toEqual(
       expect.arrayContaining([
-        ["after_due.templates.en.body", "invalid_template"],
-        ["before_due.templates.es.subject", "invalid_template"],
-        ["on_due.templates.en.subject", "invalid_template"],
+        ["body.after_due.templates.en.body", "invalid_template"],
+        ["body.before_due.templates.es.subject", "invalid_template"],
+        ["body.on_due.templates.en.subject", "invalid_template"],
       ]),
     );
     expect(fields).toHaveLength(3);

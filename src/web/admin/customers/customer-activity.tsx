@@ -28,6 +28,9 @@ const KNOWN_ACTIONS = new Set([
   "quote_declined",
   "comment_added",
   "document_shared",
+  "reminder_sent",
+  "auto_charge_succeeded",
+  "auto_charge_failed",
 ]);
 
 /** G3 on the customer page: everything its contacts did in the portal. */

@@ -21,6 +21,7 @@ export const backgroundJobsEs = {
   kinds: {
     email_deliver: "Envío de correo",
     import_run: "Importación CSV",
+    invoice_auto_charge: "Cobro automático de factura",
   },
 };
 
@@ -44,5 +45,6 @@ export const backgroundJobsEn: Messages<typeof backgroundJobsEs> = {
   kinds: {
     email_deliver: "Email delivery",
     import_run: "CSV import",
+    invoice_auto_charge: "Automatic invoice charge",
   },
 };

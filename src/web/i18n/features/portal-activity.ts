@@ -32,6 +32,9 @@ export const portalActivityEs = {
     quote_declined: "Rechazó",
     comment_added: "Comentó",
     document_shared: "Compartió",
+    reminder_sent: "Recibió un recordatorio de pago",
+    auto_charge_succeeded: "Se le cobró automáticamente",
+    auto_charge_failed: "Falló el cobro automático",
   },
 };
 
@@ -66,5 +69,8 @@ export const portalActivityEn: Messages<typeof portalActivityEs> = {
     quote_declined: "Declined",
     comment_added: "Commented on",
     document_shared: "Shared",
+    reminder_sent: "Was sent a payment reminder",
+    auto_charge_succeeded: "Was charged automatically",
+    auto_charge_failed: "Automatic charge failed",
   },
 };
