@@ -7,6 +7,7 @@ import { withOrg } from "../../db/scope.js";
 import { jobContextOf, testJobRunner } from "../../jobs/test-support.js";
 import { buildCustomer, loginStaff, recordPayment, type TestOrg } from "../../test/factories.js";
 import { setUpTestApp } from "../../test/scenarios.js";
+import { joinTeam } from "../team/test-support.js";
 import { sendDueReminders } from "./send-reminders.js";
 
 const { ctx, org, otherOrg } = setUpTestApp("Reminding", "Other Reminding");
@@ -106,6 +107,19 @@ describe("reminder settings", () => {
     expect((await putSettings(org, s)).statusCode).toBe(400);
     s.on_due.templates.en.body = '{% render "/etc/passwd" %}';
     expect((await putSettings(org, s)).statusCode).toBe(400);
+  });
+
+  test("every member reads them; only owners and admins change them", async () => {
+    const member = await joinTeam(ctx, org, "staff");
+    const read = await ctx.app.inject({ url: "/api/reminder-settings", headers: { cookie: member.cookie } });
+    expect(read.statusCode, read.body).toBe(200);
+    const refused = await putSettings(
+      { ...org, cookie: member.cookie },
+      settingsWith({ on_due: { enabled: true } }),
+    );
+    expect(refused.statusCode, refused.body).toBe(403);
+    const after = await ctx.app.inject({ url: "/api/reminder-settings", headers: { cookie: org.cookie } });
+    expect(after.json().on_due.enabled).toBe(false);
   });
 
   test("out-of-range days are refused by the contract", async () => {
