@@ -186,6 +186,7 @@ export const PAGES: WalkPage[] = [
   admin("settings taxes", () => "/settings/taxes"),
   admin("settings portal", () => "/settings/portal"),
   admin("settings notifications", () => "/settings/notifications"),
+  admin("settings reminders", () => "/settings/reminders"),
   admin("settings api keys", () => "/settings/api-keys"),
   admin("settings team", () => "/settings/team"),
   admin("change password", () => "/account/password"),

@@ -55,6 +55,7 @@ import { portalQuoteRoutes } from "./modules/quotes/quotes.portal.routes.js";
 import { quoteRoutes } from "./modules/quotes/quotes.routes.js";
 import { receiptRoutes } from "./modules/receipts/receipts.routes.js";
 import { recurringRoutes } from "./modules/recurring/recurring.routes.js";
+import { reminderRoutes } from "./modules/reminders/reminders.routes.js";
 import { portalSalesOrderRoutes } from "./modules/sales-orders/sales-orders.portal.routes.js";
 import { salesOrderRoutes } from "./modules/sales-orders/sales-orders.routes.js";
 import { savedMethodRoutes } from "./modules/saved-methods/saved-methods.routes.js";
@@ -160,6 +161,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await customerRoutes(api, d);
     await importRoutes(api, d);
     await backgroundJobRoutes(api, d);
+    await reminderRoutes(api, d);
     await invoiceRoutes(api, d);
     await recurringRoutes(api, d);
     await testClockRoutes(api, d);

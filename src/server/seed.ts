@@ -92,6 +92,7 @@ export async function seedDemoIfEmpty(
     language: "es",
     paymentTermsDays: 30,
     mayPayByBank: true,
+    remindersOptOut: false,
     notes: null,
     contacts: [
       {

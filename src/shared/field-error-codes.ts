@@ -74,6 +74,8 @@ export const CUSTOM_FIELD_ERROR_CODES = [
   // imports (decision 029)
   "total_mismatch",
   "customer_not_found",
+  // staff-edited email templates (decision 038)
+  "invalid_template",
 ] as const;
 
 export type ZodIssueCode = (typeof ZOD_ISSUE_CODES)[number];

@@ -14,10 +14,13 @@ export type EmailKind =
   | "staff_password_reset"
   | "staff_password_changed"
   | "team_invitation"
-  | "timesheet_submitted";
+  | "timesheet_submitted"
+  | "auto_charge_failed";
+/** Emails whose text staff write (decision 038): rendered by `renderStaffTemplate`, not from this table. */
+export type StaffTemplateKind = "payment_reminder";
 type Lang = EmailLang;
 
-interface Template {
+export interface Template {
   subject: string;
   /** Paragraphs in Liquid; `{{ button }}` marks where the call-to-action goes. */
   body: string;
@@ -97,6 +100,39 @@ Gracias,
 Thank you,
 {{ org_name }}`,
       button: "View invoice",
+    },
+  },
+  /** Issue 15 §2: a recurring invoice's automatic charge did not go through; `reason` picks the sentence. */
+  auto_charge_failed: {
+    es: {
+      subject: "No hemos podido cobrar la factura {{ number }} de {{ org_name }}",
+      body: `Hola {{ contact_name }}:
+
+Hemos intentado cobrar {{ due_minor | money: currency }} de la factura {{ number }} con tu método de pago guardado, pero {% if reason == 'authentication_required' %}tu banco pide que confirmes el pago tú mismo (autenticación 3-D Secure){% elsif reason == 'declined' %}la tarjeta ha sido rechazada{% elsif reason == 'no_method' %}no tienes ningún método de pago guardado{% else %}el proveedor de pagos no ha respondido{% endif %}. No se ha cobrado nada.
+
+{% if has_link %}Puedes pagarla en tu portal:
+
+{{ button }}
+{% endif %}{% if has_attachment %}Adjuntamos la factura en PDF.
+{% endif %}
+Gracias,
+{{ org_name }}`,
+      button: "Pagar factura",
+    },
+    en: {
+      subject: "We could not charge invoice {{ number }} from {{ org_name }}",
+      body: `Hello {{ contact_name }},
+
+We tried to charge {{ due_minor | money: currency }} for invoice {{ number }} to your saved payment method, but {% if reason == 'authentication_required' %}your bank asks you to confirm the payment yourself (3-D Secure authentication){% elsif reason == 'declined' %}the card was declined{% elsif reason == 'no_method' %}you have no saved payment method{% else %}the payment provider did not answer{% endif %}. Nothing was charged.
+
+{% if has_link %}You can pay it in your portal:
+
+{{ button }}
+{% endif %}{% if has_attachment %}The invoice is attached as a PDF.
+{% endif %}
+Thank you,
+{{ org_name }}`,
+      button: "Pay invoice",
     },
   },
   invitation: {
@@ -449,8 +485,23 @@ Thank you,
  * `{{ due_date | date_long }}` → "5 de enero de 2027" / "5 January 2027",
  * `{{ total_minor | money: currency }}` → "12.345,60 €" / "€12,345.60".
  */
-function engine(lang: Lang, html: boolean): Liquid {
-  const liquid = new Liquid({ strictVariables: false, ...(html ? { outputEscape: "escape" as const } : {}) });
+function engine(lang: Lang, html: boolean, staff = false): Liquid {
+  const liquid = new Liquid({
+    strictVariables: staff,
+    ...(html ? { outputEscape: "escape" as const } : {}),
+    // Staff-edited text (DESIGN.md): no file system at all, unknown names and filters are errors, and
+    // parsing and rendering are bounded, so a template cannot read files or hang the task that renders it.
+    ...(staff
+      ? {
+          templates: {},
+          dynamicPartials: false,
+          strictFilters: true,
+          parseLimit: 50_000,
+          renderLimit: 1_000,
+          memoryLimit: 1_000_000,
+        }
+      : {}),
+  });
   liquid.registerFilter("date_long", (value: unknown) =>
     typeof value === "string" ? formatLongDate(value, lang) : "",
   );
@@ -461,9 +512,14 @@ function engine(lang: Lang, html: boolean): Liquid {
   );
   return liquid;
 }
-const engines: Record<Lang, { text: Liquid; html: Liquid }> = {
+type Engines = Record<Lang, { text: Liquid; html: Liquid }>;
+const engines: Engines = {
   es: { text: engine("es", false), html: engine("es", true) },
   en: { text: engine("en", false), html: engine("en", true) },
+};
+const staffEngines: Engines = {
+  es: { text: engine("es", false, true), html: engine("es", true, true) },
+  en: { text: engine("en", false, true), html: engine("en", true, true) },
 };
 
 export interface RenderedEmail {
@@ -472,13 +528,43 @@ export interface RenderedEmail {
   html: string;
 }
 
-export async function renderEmail(
-  kind: EmailKind,
+type Vars = Record<string, string | number | boolean | null>;
+type RenderOptions = { buttonUrl?: string | null; brandColor?: string };
+
+export function renderEmail(kind: EmailKind, lang: Lang, vars: Vars, opts: RenderOptions = {}) {
+  return renderTemplate(engines, templates[kind][lang], lang, vars, opts);
+}
+
+/**
+ * A template staff wrote (payment reminders): the strict engine, so a variable or filter that does not
+ * exist is an error, never an empty gap in a customer's email. Check it on save with `checkStaffTemplate`.
+ */
+export function renderStaffTemplate(t: Template, lang: Lang, vars: Vars, opts: RenderOptions = {}) {
+  return renderTemplate(staffEngines, t, lang, vars, opts);
+}
+
+/**
+ * Parses a staff template and renders it once with `sampleVars` (every variable it may use): null when it
+ * is fine, else the engine's first line of complaint (unknown variable or filter, unclosed tag…).
+ */
+export async function checkStaffTemplate(text: string, lang: Lang, sampleVars: Vars): Promise<string | null> {
+  try {
+    await staffEngines[lang].html.parseAndRender(text, sampleVars);
+    await staffEngines[lang].text.parseAndRender(text, sampleVars);
+    return null;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return message.split("\n")[0]?.slice(0, 200) || "invalid template";
+  }
+}
+
+async function renderTemplate(
+  engines: Engines,
+  t: Template,
   lang: Lang,
-  vars: Record<string, string | number | boolean | null>,
-  opts: { buttonUrl?: string | null; brandColor?: string } = {},
+  vars: Vars,
+  opts: RenderOptions,
 ): Promise<RenderedEmail> {
-  const t = templates[kind][lang];
   const subject = (await engines[lang].text.parseAndRender(t.subject, vars)).replace(/[\r\n]+/g, " ").trim();
   const buttonText = opts.buttonUrl && t.button ? `${t.button}: ${opts.buttonUrl}` : "";
   const text = (await engines[lang].text.parseAndRender(t.body, { ...vars, button: buttonText }))

@@ -137,6 +137,30 @@ export interface RefundResult {
   failureCode?: string;
 }
 
+/** Issue 15 §2: charging a saved method while the payer is away (a recurring invoice's auto-charge). */
+export interface OffSessionChargeInput {
+  /** Portico's checkout id of this charge: carried in the provider's metadata like a Checkout's. */
+  checkoutId: string;
+  orgId: string;
+  amountMinor: number;
+  currency: string;
+  description: string;
+  invoiceIds: string[];
+  providerCustomerId: string;
+  providerMethodId: string;
+  /** The same for every attempt of one charge, so a retried call never charges twice. */
+  idempotencyKey: string;
+}
+
+export type OffSessionCharge =
+  | { status: "succeeded"; reference: string }
+  /** A bank debit accepted but not settled: the provider's notification finishes it. */
+  | { status: "processing"; reference: string }
+  /** The card was refused (`code`: the provider's decline code, shown to staff). */
+  | { status: "declined"; reference: string | null; code: string }
+  /** The bank wants the payer present (3-D Secure): only a payment on the portal can do it. */
+  | { status: "authentication_required"; reference: string | null; code: string };
+
 export interface Gateway<C = unknown> {
   id: GatewayId;
   capabilities: GatewayCapabilities;
@@ -159,6 +183,12 @@ export interface Gateway<C = unknown> {
     env: GatewayEnv,
     input: { providerMethodId: string; providerCustomerId: string },
   ): Promise<void>;
+  /** Issue 15 §2: charges a saved method off-session; an outage throws (GATEWAY_UNAVAILABLE), a refusal answers. */
+  chargeSavedMethod?(
+    credentials: C,
+    env: GatewayEnv,
+    input: OffSessionChargeInput,
+  ): Promise<OffSessionCharge>;
   refund?(
     credentials: C,
     env: GatewayEnv,

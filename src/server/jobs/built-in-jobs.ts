@@ -3,7 +3,9 @@ import * as clock from "../clock.js";
 import { jobs } from "../db/schema/index.js";
 import { withSystem } from "../db/scope.js";
 import { importJobHandler, importResumeTask } from "../modules/imports/import-runner.js";
+import { autoChargeHandler } from "../modules/payments/auto-charge.service.js";
 import { recurringTickTask } from "../modules/recurring/recurring-run.js";
+import { remindersTask } from "../modules/reminders/send-reminders.js";
 import { emailBackfillTask, emailDeliveryHandler } from "./email-jobs.js";
 import { JobRunner, type JobRunnerOptions } from "./job-runner.js";
 import type { JobContext, PeriodicTask } from "./job-types.js";
@@ -23,14 +25,21 @@ export const pruneJobsTask: PeriodicTask = {
 };
 
 /**
- * The runner with the product's jobs: email delivery, CSV imports and their periodic sweeps. The lead
- * adds each feature's handlers and periodic tasks here (issue 15: recurring invoices, reminders, …).
+ * The runner with the product's jobs: email delivery, CSV imports, recurring invoices, payment reminders,
+ * automatic charges and their periodic sweeps; each feature's handlers and periodic tasks are added here.
  */
 export function createJobRunner(ctx: JobContext, opts: JobRunnerOptions = {}): JobRunner {
   return new JobRunner(ctx, {
     ...opts,
-    handlers: [emailDeliveryHandler, importJobHandler, ...(opts.handlers ?? [])],
-    tasks: [emailBackfillTask, importResumeTask, pruneJobsTask, recurringTickTask, ...(opts.tasks ?? [])],
+    handlers: [emailDeliveryHandler, importJobHandler, autoChargeHandler, ...(opts.handlers ?? [])],
+    tasks: [
+      emailBackfillTask,
+      importResumeTask,
+      pruneJobsTask,
+      recurringTickTask,
+      remindersTask,
+      ...(opts.tasks ?? []),
+    ],
   });
 }
 

@@ -57,6 +57,8 @@ export const customerFields = {
   language: language.nullish().transform((v) => v ?? null),
   paymentTermsDays: z.number().int().min(0).max(365).default(30),
   mayPayByBank: z.boolean().default(false),
+  /** No payment reminders to this customer's contacts (issue 15 §3). */
+  remindersOptOut: z.boolean().default(false),
   notes: optionalText(5000),
 };
 
@@ -90,6 +92,7 @@ export const customer = z.object({
   language: language.nullable(),
   paymentTermsDays: z.number().int(),
   mayPayByBank: z.boolean(),
+  remindersOptOut: z.boolean(),
   notes: z.string().nullable(),
   /** Set while the customer is archived (soft-deleted, A3): out of lists and pickers, restorable. */
   archivedAt: z.iso.datetime().nullable(),

@@ -22,6 +22,7 @@ export * from "./quotes.js";
 export * from "./receipts.js";
 export * from "./recurring.js";
 export * from "./recurring-values.js";
+export * from "./reminders.js";
 export * from "./sales-orders.js";
 export * from "./saved-methods.js";
 export * from "./signup.js";

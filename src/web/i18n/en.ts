@@ -13,6 +13,7 @@ import { portalActivityEn } from "./features/portal-activity.en.js";
 import { portalSettingsEn } from "./features/portal-settings.en.js";
 import { projectsEn } from "./features/projects.en.js";
 import { recurringEn } from "./features/recurring.en.js";
+import { remindersEn } from "./features/reminders.en.js";
 import { signupEn } from "./features/signup.en.js";
 import { staffPasswordsEn } from "./features/staff-passwords.en.js";
 import { teamEn } from "./features/team.en.js";
@@ -112,6 +113,8 @@ export const en: Messages<typeof es> = {
       languageDefault: "Organisation's language",
       paymentTermsDays: "Payment terms (days)",
       mayPayByBank: "May pay from a bank account",
+      remindersOptOut: "Do not send payment reminders",
+      remindersOptOutHint: "The customer gets none of the automatic reminders of Settings › Reminders",
       notes: "Internal notes",
       contactCount: "Contacts",
     },
@@ -258,6 +261,7 @@ export const en: Messages<typeof es> = {
   backgroundJobs: backgroundJobsEn,
   projects: projectsEn,
   recurring: recurringEn,
+  reminders: remindersEn,
   team: teamEn,
   twoFactor: twoFactorEn,
   issueDates: issueDatesEn,

@@ -12,6 +12,7 @@ import { portalActivityEs } from "./features/portal-activity.es.js";
 import { portalSettingsEs } from "./features/portal-settings.es.js";
 import { projectsEs } from "./features/projects.es.js";
 import { recurringEs } from "./features/recurring.es.js";
+import { remindersEs } from "./features/reminders.es.js";
 import { signupEs } from "./features/signup.es.js";
 import { staffPasswordsEs } from "./features/staff-passwords.es.js";
 import { teamEs } from "./features/team.es.js";
@@ -109,6 +110,8 @@ export const es = {
       languageDefault: "El de la organización",
       paymentTermsDays: "Plazo de pago (días)",
       mayPayByBank: "Puede pagar desde una cuenta bancaria",
+      remindersOptOut: "No enviar recordatorios de pago",
+      remindersOptOutHint: "El cliente no recibirá los recordatorios automáticos de Ajustes › Recordatorios",
       notes: "Notas internas",
       contactCount: "Contactos",
     },
@@ -255,6 +258,7 @@ export const es = {
   backgroundJobs: backgroundJobsEs,
   projects: projectsEs,
   recurring: recurringEs,
+  reminders: remindersEs,
   team: teamEs,
   twoFactor: twoFactorEs,
   issueDates: issueDatesEs,

@@ -128,6 +128,7 @@ import type {
   RecurringProfileDetail,
   RecurringProfileSummary,
 } from "../../shared/contracts/recurring.js";
+import type { ReminderSettings } from "../../shared/contracts/reminders.js";
 import type {
   AcceptTeamInvitationBody,
   InviteMemberBody,
@@ -194,6 +195,8 @@ export interface Endpoints {
   "POST /api/organisation/delete": Send<{ slug: string }, undefined>;
   "GET /api/portal-settings": Reply<PortalSettingsResponse>;
   "PUT /api/portal-settings": Send<PortalSettingsBody, PortalSettingsResponse>;
+  "GET /api/reminder-settings": Reply<ReminderSettings>;
+  "PUT /api/reminder-settings": Send<ReminderSettings, ReminderSettings>;
   "GET /api/taxes": Reply<Tax[]>;
   // Sign-up, the organisations of a person, the first-run checklist
   "GET /api/auth/options": Reply<AuthOptions>;

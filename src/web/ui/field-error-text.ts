@@ -181,6 +181,8 @@ export function fieldErrorKey(
       return { key: "totalMismatch", values: { expected: params.expected ?? "" } };
     case "customer_not_found":
       return { key: "customerNotFound", values: { value: params.value ?? "" } };
+    case "invalid_template":
+      return { key: "invalidTemplate", values: { detail: params.detail ?? "" } };
     default:
       return null;
   }

@@ -36,6 +36,7 @@ export const queryKeys = {
   branding: ["branding"] as const,
   organisation: ["organisation"] as const,
   portalSettings: ["portal-settings"] as const,
+  reminderSettings: ["reminder-settings"] as const,
   taxes: ["taxes"] as const,
   apiKeys: ["api-keys"] as const,
   paymentGateways: ["payment-gateways"] as const,

@@ -25,6 +25,8 @@ export const customers = pgTable(
     language: text("language"),
     paymentTermsDays: integer("payment_terms_days").notNull().default(30),
     mayPayByBank: boolean("may_pay_by_bank").notNull().default(false),
+    /** The customer asked not to get payment reminders (issue 15 §3): the reminders task skips it. */
+    remindersOptOut: boolean("reminders_opt_out").notNull().default(false),
     notes: text("notes"),
     /** The customer's id in the system it was imported from (decision 029): a re-import finds it by this. */
     externalId: text("external_id"),

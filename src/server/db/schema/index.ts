@@ -14,6 +14,7 @@ export * from "./portal-config.js";
 export * from "./projects.js";
 export * from "./quotes.js";
 export * from "./recurring.js";
+export * from "./reminders.js";
 export * from "./sales-orders.js";
 export * from "./saved-payment-methods.js";
 export * from "./taxes.js";

@@ -1,5 +1,13 @@
 import Stripe from "stripe";
-import type { CheckoutInput, CheckoutStart, Gateway, GatewayEnv, RefundResult } from "../gateway.js";
+import type {
+  CheckoutInput,
+  CheckoutStart,
+  Gateway,
+  GatewayEnv,
+  OffSessionCharge,
+  OffSessionChargeInput,
+  RefundResult,
+} from "../gateway.js";
 import { maskSecret, type StripeCredentials, stripeClient, stripeCredentials } from "./stripe-client.js";
 import { toAppError } from "./stripe-errors.js";
 import { verifyStripeNotification } from "./stripe-events.js";
@@ -34,7 +42,9 @@ const minimumMinor: Record<string, number> = {
 /** Metadata values hold at most 500 characters: the invoice ids go in as many keys as they need. */
 const INVOICE_IDS_PER_KEY = 13;
 
-export function checkoutMetadata(input: CheckoutInput): Record<string, string> {
+export function checkoutMetadata(
+  input: Pick<CheckoutInput, "checkoutId" | "orgId" | "invoiceIds">,
+): Record<string, string> {
   const metadata: Record<string, string> = { checkout_id: input.checkoutId, org_id: input.orgId };
   for (let i = 0; i * INVOICE_IDS_PER_KEY < input.invoiceIds.length; i++) {
     const ids = input.invoiceIds.slice(i * INVOICE_IDS_PER_KEY, (i + 1) * INVOICE_IDS_PER_KEY);
@@ -139,6 +149,52 @@ async function createSession(
   return { kind: "redirect", url: session.url, providerRef: session.id, providerCustomerId: customer };
 }
 
+/**
+ * Issue 15 §2: a PaymentIntent confirmed at once on the saved card, `off_session: true` (the payer is not
+ * there to pass 3-D Secure). Stripe answers a refusal as a card error carrying the PaymentIntent:
+ * `authentication_required` when the bank wants the payer, any other code a decline. The metadata names
+ * the checkout, so the webhook that follows finds the payment already recorded.
+ */
+async function chargeSavedMethod(
+  credentials: StripeCredentials,
+  env: GatewayEnv,
+  input: OffSessionChargeInput,
+): Promise<OffSessionCharge> {
+  const metadata = checkoutMetadata(input);
+  try {
+    const intent = await stripeClient(credentials, env).paymentIntents.create(
+      {
+        amount: input.amountMinor,
+        currency: input.currency.toLowerCase(),
+        customer: input.providerCustomerId,
+        payment_method: input.providerMethodId,
+        off_session: true,
+        confirm: true,
+        description: input.description,
+        metadata,
+      },
+      { idempotencyKey: input.idempotencyKey },
+    );
+    if (intent.status === "succeeded") return { status: "succeeded", reference: intent.id };
+    if (intent.status === "processing") return { status: "processing", reference: intent.id };
+    if (intent.status === "requires_action")
+      return { status: "authentication_required", reference: intent.id, code: "authentication_required" };
+    return {
+      status: "declined",
+      reference: intent.id,
+      code: intent.last_payment_error?.code ?? intent.status,
+    };
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeCardError) {
+      const reference = error.payment_intent?.id ?? null;
+      if (error.code === "authentication_required")
+        return { status: "authentication_required", reference, code: "authentication_required" };
+      return { status: "declined", reference, code: error.decline_code || error.code || "card_declined" };
+    }
+    throw toAppError(error, "checkout");
+  }
+}
+
 async function refund(
   credentials: StripeCredentials,
   env: GatewayEnv,
@@ -195,5 +251,6 @@ export const stripeGateway: Gateway<StripeCredentials> = {
       throw toAppError(error);
     }
   },
+  chargeSavedMethod,
   refund,
 };

@@ -22,7 +22,11 @@ export type AuditAction =
   | "comment_added"
   | "document_shared"
   | "timesheet_approved"
-  | "timesheet_rejected";
+  | "timesheet_rejected"
+  // Done by Portico itself on the customer's document (issue 15): no address or browser.
+  | "reminder_sent"
+  | "auto_charge_succeeded"
+  | "auto_charge_failed";
 
 export interface AuditOrigin {
   ip: string;
@@ -74,4 +78,22 @@ export function recordContactEvent(
     { orgId: p.orgId, customerId: p.customerId, contactId: p.contactId, ...event },
     origin,
   );
+}
+
+/**
+ * An event Portico itself caused on a customer's document (a payment reminder, an automatic charge), in
+ * the caller's transaction; `contactId` is the contact it concerned, if one. No address or browser.
+ */
+export async function recordAutomaticEvent(tx: Tx, event: PortalEvent): Promise<void> {
+  await tx.insert(auditEvents).values({
+    orgId: event.orgId,
+    customerId: event.customerId,
+    contactId: event.contactId,
+    action: event.action,
+    documentType: event.documentType ?? null,
+    documentId: event.documentId ?? null,
+    details: event.details ?? {},
+    ip: null,
+    userAgent: null,
+  });
 }

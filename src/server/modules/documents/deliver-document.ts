@@ -4,7 +4,13 @@ import type { Config } from "../../config.js";
 import type { Tx } from "../../db/client.js";
 import { contacts } from "../../db/schema/index.js";
 import type { Mailer } from "../../email/mailer.js";
-import { type EmailKind, renderEmail } from "../../email/templates.js";
+import {
+  type EmailKind,
+  renderEmail,
+  renderStaffTemplate,
+  type StaffTemplateKind,
+  type Template,
+} from "../../email/templates.js";
 import { AppError } from "../../errors/errors.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
@@ -20,7 +26,9 @@ export interface DocumentDelivery {
   documentId: string;
   /** Defaults to every contact of the customer with an email and portal access. */
   contactIds: string[] | undefined;
-  emailKind: EmailKind;
+  emailKind: EmailKind | StaffTemplateKind;
+  /** A template staff wrote (payment reminders), per language, instead of the built-in one of `emailKind`. */
+  staffTemplate?: (lang: Lang) => Template;
   /** Template variables per language; org_name, contact_name, has_link and has_attachment are added. */
   emailVars: (lang: Lang) => Record<string, string | number | boolean | null>;
   renderPdf: (lang: Lang) => Promise<Buffer>;
@@ -75,18 +83,17 @@ export async function deliverDocument(
       pdf = await d.renderPdf(lang);
       pdfs.set(lang, pdf);
     }
-    const email = await renderEmail(
-      d.emailKind,
-      lang,
-      {
-        ...d.emailVars(lang),
-        org_name: org.name,
-        contact_name: contact.name,
-        has_link: link !== null,
-        has_attachment: withPdf,
-      },
-      { buttonUrl: link, brandColor: org.brandColor },
-    );
+    const vars = {
+      ...d.emailVars(lang),
+      org_name: org.name,
+      contact_name: contact.name,
+      has_link: link !== null,
+      has_attachment: withPdf,
+    };
+    const look = { buttonUrl: link, brandColor: org.brandColor };
+    const email = d.staffTemplate
+      ? await renderStaffTemplate(d.staffTemplate(lang), lang, vars, look)
+      : await renderEmail(d.emailKind as EmailKind, lang, vars, look);
     await deps.mailer.enqueue(tx, {
       orgId: d.orgId,
       kind: d.emailKind,

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, ne } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, ne } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { savedPaymentMethods } from "../../db/schema/index.js";
+import { contacts, savedPaymentMethods } from "../../db/schema/index.js";
 import { withContact } from "../../db/scope.js";
 import { notFound } from "../../errors/errors.js";
 import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
@@ -131,4 +131,31 @@ export async function setDefaultSavedMethod(db: Db, p: ContactPrincipal, id: str
       .where(and(ownedBy(p), eq(savedPaymentMethods.id, id)));
   });
   return listSavedMethods(db, p);
+}
+
+/**
+ * Issue 15 §2: the method an automatic charge uses for a customer. Methods are saved per contact, so the
+ * customer's is a default method of one of its live contacts (the primary contact's first, then the
+ * oldest saved), else its oldest saved method; null when it has none. Staff scope (the job's).
+ */
+export async function customerChargeMethod(tx: Tx, customerId: string) {
+  const [row] = await tx
+    .select({
+      contactId: savedPaymentMethods.contactId,
+      gateway: savedPaymentMethods.gateway,
+      providerCustomerId: savedPaymentMethods.providerCustomerId,
+      providerMethodId: savedPaymentMethods.providerMethodId,
+      label: savedPaymentMethods.label,
+    })
+    .from(savedPaymentMethods)
+    .innerJoin(contacts, eq(contacts.id, savedPaymentMethods.contactId))
+    .where(and(eq(savedPaymentMethods.customerId, customerId), isNull(contacts.deletedAt)))
+    .orderBy(
+      desc(savedPaymentMethods.isDefault),
+      desc(contacts.isPrimary),
+      asc(savedPaymentMethods.createdAt),
+      asc(savedPaymentMethods.id),
+    )
+    .limit(1);
+  return row ?? null;
 }

@@ -21,6 +21,12 @@ export type PayOutcome =
   /** A SEPA Direct Debit mandate is accepted: the payment is processing until the bank settles it. */
   | { method: "sepa_debit"; result: "processing" };
 
+/** An off-session charge: charged, refused (`card_declined` with a decline code), or 3-D Secure wanted. */
+export type OffSessionOutcome =
+  | { result: "succeeded" }
+  | { result: "card_declined"; declineCode: string }
+  | { result: "authentication_required" };
+
 export class StripeFakeState {
   readonly customers = new Map<string, StripeObject>();
   readonly sessions = new Map<string, StripeObject>();
@@ -29,6 +35,8 @@ export class StripeFakeState {
   readonly refunds = new Map<string, StripeObject>();
   /** Payment method ids detached from their customer (E12: a contact removed a saved method). */
   readonly detached = new Set<string>();
+  /** What an off-session charge of a saved method does (issue 15 §2); a method not listed is charged. */
+  readonly offSession = new Map<string, OffSessionOutcome>();
 
   constructor(private readonly hostedPageBase: string) {}
 
@@ -105,6 +113,61 @@ export class StripeFakeState {
       };
     }
     return { session, intent };
+  }
+
+  /** A card saved on a customer, as a Checkout with `setup_future_usage` leaves it (E12). */
+  savedCard(last4 = "4242"): { customer: StripeObject; method: StripeObject } {
+    const customer = this.createCustomer({ name: "Saved card payer" });
+    const method = this.createMethod({ method: "card", result: "succeeded", last4 });
+    method.customer = customer.id;
+    return { customer, method };
+  }
+
+  /**
+   * `POST /v1/payment_intents` with `confirm` and `off_session` on a saved method: the intent, and the
+   * card error Stripe answers (HTTP 402) when the charge is refused.
+   */
+  chargeOffSession(body: Record<string, unknown>): { intent: StripeObject; error?: Record<string, unknown> } {
+    const methodId = String(body.payment_method ?? "");
+    const method = this.mustGet(this.methods, methodId);
+    if (method.customer !== body.customer || this.detached.has(methodId))
+      throw new Error(`${methodId} is not attached to ${String(body.customer)}`);
+    const intent: StripeObject = {
+      id: newId("pi"),
+      object: "payment_intent",
+      created: created(),
+      amount: Number(body.amount),
+      amount_received: 0,
+      currency: body.currency,
+      customer: body.customer,
+      description: body.description ?? null,
+      metadata: body.metadata ?? {},
+      off_session: true,
+      payment_method: methodId,
+      payment_method_types: ["card"],
+      last_payment_error: null,
+      latest_charge: null,
+      status: "requires_payment_method",
+    };
+    this.intents.set(intent.id, intent);
+    const outcome = this.offSession.get(methodId) ?? { result: "succeeded" };
+    if (outcome.result === "succeeded") {
+      this.settle(intent.id, "succeeded");
+      return { intent };
+    }
+    const error =
+      outcome.result === "card_declined"
+        ? { code: "card_declined", decline_code: outcome.declineCode, message: "Your card was declined." }
+        : {
+            code: "authentication_required",
+            decline_code: "authentication_required",
+            message: "This payment requires authentication.",
+          };
+    intent.last_payment_error = { type: "card_error", ...error };
+    return {
+      intent,
+      error: { type: "card_error", ...error, payment_intent: structuredClone(intent) },
+    };
   }
 
   /** The end of a payment: charged (the bank settled a SEPA debit) or failed (the debit bounced). */

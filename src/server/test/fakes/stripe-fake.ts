@@ -158,6 +158,18 @@ export async function startStripeFake(options: StripeFakeOptions = {}) {
     const intent = found(reply, state.intents.get(req.params.id), req.params.id);
     return intent === reply ? reply : state.expanded(intent as StripeObject, expand(req));
   });
+  app.post("/v1/payment_intents", async (req, reply) => {
+    const form = body(req);
+    if (field(form, "confirm") !== "true" || field(form, "off_session") !== "true")
+      return invalid(reply, "confirm", "The fake only confirms off-session charges of saved methods.");
+    if (!/^\d+$/.test(field(form, "amount") ?? "")) return invalid(reply, "amount", "Invalid integer");
+    if (!state.customers.has(field(form, "customer") ?? ""))
+      return invalid(reply, "customer", "No such customer");
+    if (!state.methods.has(field(form, "payment_method") ?? ""))
+      return invalid(reply, "payment_method", "No such PaymentMethod", "resource_missing");
+    const { intent, error } = state.chargeOffSession(form);
+    return error ? reply.status(402).send({ error }) : intent;
+  });
   app.post("/v1/refunds", async (req, reply) => {
     const form = body(req);
     const intentId = field(form, "payment_intent") ?? "";

@@ -30,6 +30,9 @@ const KNOWN_ACTIONS = new Set([
   "document_shared",
   "timesheet_approved",
   "timesheet_rejected",
+  "reminder_sent",
+  "auto_charge_succeeded",
+  "auto_charge_failed",
 ]);
 
 /** G3 on the customer page: everything its contacts did in the portal. */

@@ -84,6 +84,11 @@ export function CustomerFields({ form }: { form: UseFormReturnType<CustomerFormV
             label={t("admin.customers.mayPayByBank")}
             {...form.getInputProps("mayPayByBank", { type: "checkbox" })}
           />
+          <Checkbox
+            label={t("admin.customers.remindersOptOut")}
+            description={t("admin.customers.remindersOptOutHint")}
+            {...form.getInputProps("remindersOptOut", { type: "checkbox" })}
+          />
           <Textarea
             label={t("admin.customers.notes")}
             autosize

@@ -26,6 +26,7 @@ export interface CustomerFormValues {
   language: "" | "es" | "en";
   paymentTermsDays: number | string;
   mayPayByBank: boolean;
+  remindersOptOut: boolean;
   notes: string;
   /** Only used when creating: the contacts sent along with the new customer. */
   contacts: ContactFormValues[];
@@ -56,6 +57,7 @@ export function emptyCustomerValues(currency: string): CustomerFormValues {
     language: "",
     paymentTermsDays: 30,
     mayPayByBank: false,
+    remindersOptOut: false,
     notes: "",
     contacts: [],
   };
@@ -79,6 +81,7 @@ export function customerToValues(c: Customer): CustomerFormValues {
     language: c.language ?? "",
     paymentTermsDays: c.paymentTermsDays,
     mayPayByBank: c.mayPayByBank,
+    remindersOptOut: c.remindersOptOut,
     notes: c.notes ?? "",
     contacts: [],
   };
@@ -104,6 +107,7 @@ export function valuesToBody(v: CustomerFormValues): UpdateCustomerBody {
     language: v.language || null,
     paymentTermsDays: Number(v.paymentTermsDays) || 0,
     mayPayByBank: v.mayPayByBank,
+    remindersOptOut: v.remindersOptOut,
     notes: orNull(v.notes),
   };
 }

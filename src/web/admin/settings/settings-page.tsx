@@ -10,9 +10,19 @@ import { GatewaysPanel } from "./gateways-panel.js";
 import { NotificationsPanel } from "./notifications-panel.js";
 import { OrganisationPanel } from "./organisation-panel.js";
 import { PortalPanel } from "./portal-panel.js";
+import { RemindersPanel } from "./reminders-panel.js";
 import { TaxesPanel } from "./taxes-panel.js";
 
-const TABS = ["organisation", "taxes", "portal", "payments", "notifications", "team", "api-keys"] as const;
+const TABS = [
+  "organisation",
+  "taxes",
+  "portal",
+  "payments",
+  "notifications",
+  "reminders",
+  "team",
+  "api-keys",
+] as const;
 type Tab = (typeof TABS)[number];
 
 /**
@@ -25,6 +35,7 @@ const TAB_ACTION: Record<Tab, StaffAction> = {
   portal: "portal_settings.update",
   payments: "payments.gateways",
   notifications: "portal_settings.update",
+  reminders: "organisation.update",
   team: "team.read",
   "api-keys": "api_keys.manage",
 };
@@ -47,13 +58,15 @@ export function SettingsPage() {
             <Tabs.Tab key={value} value={value}>
               {value === "notifications"
                 ? t("portalSettings.notifications.tab")
-                : value === "team"
-                  ? t("team.tab")
-                  : value === "api-keys"
-                    ? t("apiKeys.tab")
-                    : value === "payments"
-                      ? t("gateways.tab")
-                      : t(`admin.settings.${value}Tab`)}
+                : value === "reminders"
+                  ? t("reminders.tab")
+                  : value === "team"
+                    ? t("team.tab")
+                    : value === "api-keys"
+                      ? t("apiKeys.tab")
+                      : value === "payments"
+                        ? t("gateways.tab")
+                        : t(`admin.settings.${value}Tab`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -71,6 +84,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="notifications">
           <NotificationsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="reminders">
+          <RemindersPanel />
         </Tabs.Panel>
         <Tabs.Panel value="team">
           <TeamPanel />

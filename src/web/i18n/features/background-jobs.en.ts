@@ -21,5 +21,6 @@ export const backgroundJobsEn: Messages<typeof backgroundJobsEs> = {
   kinds: {
     email_deliver: "Email delivery",
     import_run: "CSV import",
+    invoice_auto_charge: "Automatic invoice charge",
   },
 };

@@ -19,5 +19,6 @@ export const backgroundJobsEs = {
   kinds: {
     email_deliver: "Envío de correo",
     import_run: "Importación CSV",
+    invoice_auto_charge: "Cobro automático de factura",
   },
 };

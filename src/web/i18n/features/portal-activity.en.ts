@@ -34,5 +34,8 @@ export const portalActivityEn: Messages<typeof portalActivityEs> = {
     document_shared: "Shared",
     timesheet_approved: "Approved a timesheet",
     timesheet_rejected: "Rejected a timesheet",
+    reminder_sent: "Was sent a payment reminder",
+    auto_charge_succeeded: "Was charged automatically",
+    auto_charge_failed: "Automatic charge failed",
   },
 };

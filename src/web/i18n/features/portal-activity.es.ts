@@ -32,5 +32,8 @@ export const portalActivityEs = {
     document_shared: "Compartió",
     timesheet_approved: "Aprobó un parte de horas",
     timesheet_rejected: "Rechazó un parte de horas",
+    reminder_sent: "Recibió un recordatorio de pago",
+    auto_charge_succeeded: "Se le cobró automáticamente",
+    auto_charge_failed: "Falló el cobro automático",
   },
 };

@@ -74,4 +74,5 @@ export const validationEn: Messages<typeof validationEs> = {
   badRequest: "The request is not valid",
   totalMismatch: "The total does not add up: the lines make {{expected}}",
   customerNotFound: "No customer matches “{{value}}”: import the customers first",
+  invalidTemplate: "The template is not valid: {{detail}}",
 };

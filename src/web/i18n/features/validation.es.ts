@@ -75,4 +75,5 @@ export const validationEs = {
   badRequest: "La petición no es válida",
   totalMismatch: "El total no cuadra: las líneas suman {{expected}}",
   customerNotFound: "Ningún cliente coincide con «{{value}}»: importa antes los clientes",
+  invalidTemplate: "La plantilla no es válida: {{detail}}",
 };
