@@ -102,6 +102,10 @@ export const router = createBrowserRouter(
           element: lazyPage(() => import("./sales-orders/sales-order-editor-pages.js"), "EditSalesOrderPage"),
         },
         {
+          path: "timesheets/:id",
+          element: lazyPage(() => import("./timesheets/timesheet-detail-page.js"), "TimesheetDetailPage"),
+        },
+        {
           path: "portal-access",
           element: lazyPage(() => import("./portal-access/bulk-invite-page.js"), "BulkInvitePage"),
         },
