@@ -6,7 +6,8 @@
 // - "same files": today's dist/web, to show what brotli copies alone add.
 // Chromium on slow 4G (150 ms, 1.6 Mbit/s down, 750 kbit/s up, cold cache) opens the portal's sign-in page
 // on each in turn; first contentful paint and bytes on the wire (every file, headers included, until the
-// network is idle; the API's answers left out) are the medians of `runs`.
+// network is idle; the API's answers left out) are the medians of `runs`. `FIRST_LOAD_FILES=1` also lists
+// the files of Portico's first run with their bytes on the wire.
 import { type ChildProcess, execSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { createServer, request, type Server } from "node:http";
@@ -113,6 +114,8 @@ function startGzipBaseline(dist: string): Promise<Server> {
 interface Load {
   fcpMs: number;
   bytes: number;
+  /** Each file's path and bytes on the wire, in the order they finished. */
+  files: [string, number][];
 }
 
 async function measure(browser: import("playwright-core").Browser, base: string): Promise<Load> {
@@ -129,19 +132,25 @@ async function measure(browser: import("playwright-core").Browser, base: string)
   });
   // The page's files (HTML, scripts, styles, icons): the API's JSON is the same data on every server.
   const api = new Set<string>();
+  const paths = new Map<string, string>();
+  const files: [string, number][] = [];
   let bytes = 0;
   cdp.on("Network.requestWillBeSent", (e: { requestId: string; request: { url: string } }) => {
-    if (new URL(e.request.url).pathname.startsWith("/api/")) api.add(e.requestId);
+    const path = new URL(e.request.url).pathname;
+    paths.set(e.requestId, path);
+    if (path.startsWith("/api/")) api.add(e.requestId);
   });
   cdp.on("Network.loadingFinished", (e: { requestId: string; encodedDataLength: number }) => {
-    if (!api.has(e.requestId)) bytes += e.encodedDataLength;
+    if (api.has(e.requestId)) return;
+    bytes += e.encodedDataLength;
+    files.push([paths.get(e.requestId) ?? "?", e.encodedDataLength]);
   });
   await page.goto(`${base}/p/${SLUG}/login`, { waitUntil: "networkidle", timeout: 120_000 });
   const fcpMs = await page.evaluate(
     () => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN,
   );
   await context.close();
-  return { fcpMs, bytes };
+  return { fcpMs, bytes, files };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
@@ -168,6 +177,11 @@ try {
   );
   console.log(`old files, gzip -9      FCP ${fcp("old").toFixed(0)} ms, ${bytes("old")} bytes on the wire`);
   console.log(`today's files, gzip -9  FCP ${fcp("same").toFixed(0)} ms, ${bytes("same")} bytes on the wire`);
+  // `FIRST_LOAD_FILES=1`: what Portico's first run fetched, file by file (where the bytes go).
+  if (process.env.FIRST_LOAD_FILES) {
+    for (const [path, size] of loads.portico[0]?.files ?? [])
+      console.log(`${String(size).padStart(8)}  ${path}`);
+  }
   const ratio = fcp("portico") / fcp("old");
   console.log(
     `FCP ratio ${ratio.toFixed(2)} (goal <= 0.8; ÷ today's files gzip -9: ${(fcp("portico") / fcp("same")).toFixed(2)}), ` +

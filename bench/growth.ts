@@ -1,8 +1,11 @@
 // Flat growth (issue 14): `npx tsx bench/growth.ts [repeats]`. A customer with 5,000 issued documents
 // against one with 5, the p50 of the portal's `GET /home` and of the invoice list's first page through
-// app.inject, and the ratio big ÷ small of each (goal ≤ 1.15). On PostgreSQL when DATABASE_URL is set (a
-// fresh database is made on that server and dropped afterwards), else PGlite in memory.
+// app.inject, and the ratio big ÷ small of each (goal ≤ 1.15). On PostgreSQL, as the issue measures it: the
+// server of DATABASE_URL or TEST_DATABASE_URL (a fresh database made there and dropped afterwards), else a
+// throwaway cluster (scripts/pg-cluster.sh). `GROWTH_ON=pglite` measures PGlite in memory instead.
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { buildApp } from "../src/server/app.js";
@@ -18,6 +21,19 @@ import { buildCustomer, buildOrg, type TestOrg } from "../src/server/test/factor
 import type { TestContext } from "../src/server/test/harness.js";
 import { type ResultRow, writeResult } from "./results.js";
 
+const onPglite = process.env.GROWTH_ON === "pglite";
+const serverUrl = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL;
+if (!onPglite && !serverUrl) {
+  // No server given: run this same bench again inside a throwaway cluster, as bench/http.ts does.
+  const root = join(import.meta.dirname, "..");
+  const run = spawnSync(
+    "bash",
+    [join(root, "scripts/pg-cluster.sh"), "npx", "tsx", "bench/growth.ts", ...process.argv.slice(2)],
+    { cwd: root, stdio: "inherit" },
+  );
+  process.exit(run.status ?? 1);
+}
+
 const repeats = Number(process.argv[2] ?? 200);
 const GOAL = "<= 1.15";
 
@@ -31,9 +47,9 @@ async function adminQuery(url: string, text: string) {
   }
 }
 
-/** The app on a fresh database: a new one on the DATABASE_URL server, else PGlite in memory. */
+/** The app on a fresh database: a new one on the PostgreSQL server, or PGlite in memory (`GROWTH_ON=pglite`). */
 async function openContext(): Promise<{ ctx: TestContext; engine: string }> {
-  const adminUrl = process.env.DATABASE_URL;
+  const adminUrl = onPglite ? undefined : serverUrl;
   let database: Database;
   let drop = async () => {};
   if (adminUrl) {

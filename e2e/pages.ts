@@ -146,6 +146,7 @@ export const PAGES: WalkPage[] = [
   admin("sales orders", () => "/sales-orders"),
   admin("sales order", (ids) => `/sales-orders/${ids.salesOrder}`),
   admin("sales order editor", () => "/sales-orders/new"),
+  admin("projects", () => "/projects"),
   admin("payments", () => "/payments"),
   admin("payment", (ids) => `/payments/${ids.payment}`),
   admin("record payment", () => "/payments/new"),

@@ -50,6 +50,7 @@ import { portalAccessRoutes } from "./modules/portal-access/portal-access.routes
 import { portalAuthRoutes } from "./modules/portal-auth/portal-auth.routes.js";
 import { portalCreditRoutes } from "./modules/portal-credit/portal-credit.routes.js";
 import { portalHomeRoutes } from "./modules/portal-home/portal-home.routes.js";
+import { projectRoutes } from "./modules/projects/projects.routes.js";
 import { portalQuoteRoutes } from "./modules/quotes/quotes.portal.routes.js";
 import { quoteRoutes } from "./modules/quotes/quotes.routes.js";
 import { receiptRoutes } from "./modules/receipts/receipts.routes.js";
@@ -168,6 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await auditRoutes(api, d);
     await portalQuoteRoutes(api, d);
     await salesOrderRoutes(api, d);
+    await projectRoutes(api, d);
     await portalSalesOrderRoutes(api, d);
     await timesheetRoutes(api, d);
     await portalTimesheetRoutes(api, d);

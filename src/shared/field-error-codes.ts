@@ -49,6 +49,10 @@ export const CUSTOM_FIELD_ERROR_CODES = [
   "unknown_line",
   "listed_twice",
   "quantity_over_remaining",
+  // projects and time (decision 039)
+  "end_before_start",
+  "unknown_task",
+  "unknown_member",
   // money
   "not_payable",
   "amount_over_limit",

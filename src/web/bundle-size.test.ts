@@ -47,7 +47,9 @@ function firstLoad(app: "portal" | "admin"): FirstLoad {
   const servedSize = (path: string) => statSync(existsSync(`${path}.br`) ? `${path}.br` : path).size;
   const sizeOf = (files: string[]) => files.map((f) => servedSize(join(dist, f))).reduce((a, b) => a + b, 0);
   const chunks = manifest();
-  const texts = ["i18n/es.ts", "i18n/en.ts"]
+  const catalogues =
+    app === "portal" ? ["i18n/portal.es.ts", "i18n/portal.en.ts"] : ["i18n/es.ts", "i18n/en.ts"];
+  const texts = catalogues
     .map((key) => [...chunkFiles(chunks, key)].filter((f) => !named.includes(f)))
     .sort((a, b) => sizeOf(b) - sizeOf(a))[0];
   const files = [...named, ...(texts ?? [])];

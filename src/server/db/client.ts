@@ -123,6 +123,11 @@ function recordPgliteStatements(client: PGlite, statements: Recorder): void {
   wrap(client, client);
   client.transaction = (fn) =>
     transaction(async (tx) => {
+      // PGlite runs each statement synchronously and hands its lock to the next waiting transaction in a
+      // microtask, so under load a queue of transactions ran back to back without the event loop ever
+      // turning: no socket read or written for up to a second (issue 14: p99 of 5 s at 50 connections).
+      // One turn of the loop per transaction lets answers go out and new requests join the queue.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       note("BEGIN");
       const recorded = { ...tx };
       Object.defineProperty(recorded, "closed", { get: () => tx.closed });

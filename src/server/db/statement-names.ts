@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 
 /**
  * Names for parameterised statements, so that PostgreSQL parses and plans each one once per connection
- * instead of at every call (decision 036's amendment of 031: planning was most of the server's time on
+ * instead of at every call (decision 041, amending 031: planning was most of the server's time on
  * the portal's reads, e.g. 1 ms to plan the balances of /home against 0.1 ms to run them). The name is
  * a digest of the text, so the same query gets the same name on every connection and a different text
  * can never reuse another's plan. Bounded: past `limit` distinct texts (a bug building queries from data

@@ -604,6 +604,73 @@ export const errorCodes = {
     "the provider refused Portico's request (for example a payment method not activated in its dashboard)",
     "check the payment methods activated in the provider's dashboard, then try again",
   ),
+  // Projects and time (issue 15 §4, decision 039).
+  PROJECT_NOT_ACTIVE: def(
+    409,
+    "This project is completed or archived: it takes no new time. Reopen it first.",
+    "Este proyecto está terminado o archivado: no admite más tiempo. Reábrelo primero.",
+  ),
+  PROJECT_HAS_TIME: def(
+    409,
+    "This project has time logged: archive it instead of deleting it.",
+    "Este proyecto tiene tiempo registrado: archívalo en lugar de eliminarlo.",
+  ),
+  PROJECT_CURRENCY_LOCKED: def(
+    409,
+    "Time of this project is already invoiced in its currency; the currency can no longer change.",
+    "Ya se ha facturado tiempo de este proyecto en su moneda; la moneda ya no puede cambiar.",
+  ),
+  PROJECT_RATE_MISSING: def(
+    422,
+    "Some time has no hourly rate: set the project's rate (or the task's or member's rate).",
+    "Hay tiempo sin tarifa por hora: indica la tarifa del proyecto (o la de la tarea o del miembro).",
+  ),
+  PROJECT_FIXED_AMOUNT_MISSING: def(
+    422,
+    "A fixed-price project needs its fixed amount before it is invoiced.",
+    "Un proyecto de precio cerrado necesita su importe antes de facturarse.",
+  ),
+  PROJECT_FIXED_ALREADY_INVOICED: def(
+    409,
+    "This fixed-price project is already invoiced; void that invoice to invoice it again.",
+    "Este proyecto de precio cerrado ya está facturado; anula esa factura para volver a facturarlo.",
+  ),
+  PROJECT_NOTHING_TO_INVOICE: def(
+    422,
+    "There is no unbilled billable time in this period (with approval required, only approved time counts).",
+    "No hay tiempo facturable sin facturar en este periodo (si se requiere aprobación, solo cuenta el aprobado).",
+  ),
+  TASK_ARCHIVED: def(
+    409,
+    "This task is archived: it takes no new time.",
+    "Esta tarea está archivada: no admite más tiempo.",
+  ),
+  TASK_HAS_TIME: def(
+    409,
+    "This task has time logged: archive it instead of deleting it.",
+    "Esta tarea tiene tiempo registrado: archívala en lugar de eliminarla.",
+  ),
+  TIME_ENTRY_BILLED: def(
+    409,
+    "This time is already invoiced and can no longer change; void the invoice to release it.",
+    "Este tiempo ya está facturado y no puede cambiar; anula la factura para liberarlo.",
+  ),
+  TIME_ENTRY_PENDING_APPROVAL: def(
+    409,
+    "This time awaits the customer's approval and cannot change; withdraw the timesheet first.",
+    "Este tiempo está pendiente de aprobación por el cliente y no puede cambiar; retira primero la hoja de horas.",
+  ),
+  TIME_ENTRY_RUNNING: def(
+    409,
+    "This entry is a running timer: stop it first.",
+    "Esta entrada es un temporizador en marcha: páralo primero.",
+  ),
+  TIMER_ALREADY_RUNNING: def(
+    409,
+    "You already have a timer running; stop it before starting another.",
+    "Ya tienes un temporizador en marcha; páralo antes de iniciar otro.",
+  ),
+  TIMER_NOT_RUNNING: def(409, "You have no timer running.", "No tienes ningún temporizador en marcha."),
   // The job runner (issue 15 §1, decision 036): Settings → Background jobs.
   JOB_NOT_FOUND: def(404, "This background job does not exist.", "Esta tarea en segundo plano no existe."),
   JOB_NOT_DEAD: def(

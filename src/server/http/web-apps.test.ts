@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import helmet from "@fastify/helmet";
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { brotli, precompressDir } from "../../../scripts/precompress.js";
@@ -21,8 +22,11 @@ beforeAll(async () => {
   writeFileSync(join(dir, "admin/index.html"), page.replace("Portal", "Admin"));
   writeFileSync(join(dir, "assets/portal-abc123.js"), script);
   writeFileSync(join(dir, "assets/logo-abc123.png"), Buffer.alloc(2048, 7));
+  writeFileSync(join(dir, "assets/shell-abc123.css"), `.a{color:red}${".b{margin:0}".repeat(200)}`);
+  writeFileSync(join(dir, "assets/mark-abc123.svg"), `<svg xmlns="http://www.w3.org/2000/svg"></svg>`);
   precompressDir(dir);
   app = Fastify();
+  await app.register(helmet);
   await registerCompression(app);
   registerWebApps(app, dir);
   await app.ready();
@@ -66,6 +70,39 @@ describe("hashed assets", () => {
     expect(res.headers["content-encoding"]).toBeUndefined();
     expect(res.rawPayload.length).toBe(2048);
   });
+});
+
+// Every header costs each file of the first load its bytes on the wire: a script or stylesheet keeps those
+// a subresource uses, and drops those only a document reads.
+describe("headers of scripts and stylesheets", () => {
+  test.each(["/assets/portal-abc123.js", "/assets/shell-abc123.css"])(
+    "%s: no document-only header",
+    async (url) => {
+      for (const encoding of ["br", "gzip", "identity"]) {
+        const res = await app.inject({ url, headers: { "accept-encoding": encoding } });
+        expect(res.statusCode).toBe(200);
+        expect(res.headers["content-security-policy"]).toBeUndefined();
+        expect(res.headers["x-frame-options"]).toBeUndefined();
+        expect(res.headers["cross-origin-opener-policy"]).toBeUndefined();
+        expect(res.headers["x-content-type-options"]).toBe("nosniff");
+        expect(res.headers["cross-origin-resource-policy"]).toBe("same-origin");
+        expect(res.headers["strict-transport-security"]).toBeDefined();
+        expect(res.headers["referrer-policy"]).toBeDefined();
+        expect(res.headers.vary).toBe("Accept-Encoding");
+      }
+    },
+  );
+
+  test.each(["/assets/mark-abc123.svg", "/p/acme"])(
+    "%s, a document when opened, keeps them all",
+    async (url) => {
+      const res = await app.inject({ url, headers: { "accept-encoding": "br" } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers["content-security-policy"]).toContain("default-src 'self'");
+      expect(res.headers["x-frame-options"]).toBe("SAMEORIGIN");
+      expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    },
+  );
 });
 
 describe("the apps' pages", () => {

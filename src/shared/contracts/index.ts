@@ -17,6 +17,7 @@ export * from "./portal-credit.js";
 export * from "./portal-home.js";
 export * from "./portal-invoices.js";
 export * from "./portal-options.js";
+export * from "./projects.js";
 export * from "./quotes.js";
 export * from "./receipts.js";
 export * from "./sales-orders.js";

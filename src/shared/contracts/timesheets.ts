@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDate, optionalText, text, uuid } from "./common.js";
+import { timeApprovalStatus } from "./projects.js";
 
 /**
  * Timesheet approval (issue 15 §5, E7/E8, decision 040): staff submit a project's unbilled time over a
@@ -8,9 +9,6 @@ import { isoDate, optionalText, text, uuid } from "./common.js";
  */
 export const timesheetStatus = z.enum(["pending", "approved", "rejected", "withdrawn"]);
 export type TimesheetStatus = z.infer<typeof timesheetStatus>;
-
-export const timeApprovalStatus = z.enum(["none", "pending", "approved", "rejected"]);
-export type TimeApprovalStatus = z.infer<typeof timeApprovalStatus>;
 
 /** Longest rejection reason (the column's check, TIMESHEET_REASON_MAX). */
 export const TIMESHEET_REASON_MAX = 1000;

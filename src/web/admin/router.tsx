@@ -101,6 +101,11 @@ export const router = createBrowserRouter(
           path: "sales-orders/:id/edit",
           element: lazyPage(() => import("./sales-orders/sales-order-editor-pages.js"), "EditSalesOrderPage"),
         },
+        { path: "projects", element: lazyPage(() => import("./projects/projects-page.js"), "ProjectsPage") },
+        {
+          path: "projects/:id",
+          element: lazyPage(() => import("./projects/project-page.js"), "ProjectPage"),
+        },
         {
           path: "timesheets/:id",
           element: lazyPage(() => import("./timesheets/timesheet-detail-page.js"), "TimesheetDetailPage"),

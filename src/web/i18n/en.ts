@@ -1,30 +1,22 @@
 import type { es } from "./es.js";
-import { apiKeysEn } from "./features/api-keys.js";
-import { backgroundJobsEn } from "./features/background-jobs.js";
-import { commentsEn } from "./features/comments.js";
-import { customerRecordsEn } from "./features/customer-records.js";
-import { gatewaysEn } from "./features/gateways.js";
-import { importsEn } from "./features/imports.js";
-import { issueDatesEn } from "./features/issue-dates.js";
-import { moneyAdminEn } from "./features/money-admin.js";
-import { moneyFiguresEn } from "./features/money-figures.js";
-import { organisationDataEn } from "./features/organisation-data.js";
-import { pdfLanguageEn } from "./features/pdf-language.js";
-import { portalAccessEn } from "./features/portal-access.js";
-import { portalActivityEn } from "./features/portal-activity.js";
-import { portalAuthEn } from "./features/portal-auth.js";
-import { portalHomeEn } from "./features/portal-home.js";
-import { portalSettingsEn } from "./features/portal-settings.js";
-import { quotesEn } from "./features/quotes.js";
-import { receiptsEn } from "./features/receipts.js";
-import { salesOrdersEn } from "./features/sales-orders.js";
-import { signupEn } from "./features/signup.js";
-import { staffPasswordsEn } from "./features/staff-passwords.js";
-import { statementEn } from "./features/statement.js";
-import { teamEn } from "./features/team.js";
-import { timesheetsEn } from "./features/timesheets.js";
-import { twoFactorEn } from "./features/two-factor.js";
-import { validationEn } from "./features/validation.js";
+import { apiKeysEn } from "./features/api-keys.en.js";
+import { backgroundJobsEn } from "./features/background-jobs.en.js";
+import { customerRecordsEn } from "./features/customer-records.en.js";
+import { gatewaysEn } from "./features/gateways.en.js";
+import { importsEn } from "./features/imports.en.js";
+import { issueDatesEn } from "./features/issue-dates.en.js";
+import { moneyAdminEn } from "./features/money-admin.en.js";
+import { organisationDataEn } from "./features/organisation-data.en.js";
+import { pdfLanguageEn } from "./features/pdf-language.en.js";
+import { portalAccessEn } from "./features/portal-access.en.js";
+import { portalActivityEn } from "./features/portal-activity.en.js";
+import { portalSettingsEn } from "./features/portal-settings.en.js";
+import { projectsEn } from "./features/projects.en.js";
+import { signupEn } from "./features/signup.en.js";
+import { staffPasswordsEn } from "./features/staff-passwords.en.js";
+import { teamEn } from "./features/team.en.js";
+import { twoFactorEn } from "./features/two-factor.en.js";
+import { portalEn } from "./portal.en.js";
 import type { Messages } from "./types.js";
 
 /** The address fields of a customer and of the organisation. */
@@ -39,83 +31,7 @@ const addressFieldsEn = {
 
 /** English catalogue; typed so that its keys are exactly those of `es`. */
 export const en: Messages<typeof es> = {
-  common: {
-    save: "Save",
-    cancel: "Cancel",
-    create: "Create",
-    back: "Back",
-    add: "Add",
-    loading: "Loading…",
-    retry: "Try again",
-    close: "Close",
-    none: "—",
-    all: "All",
-    language: "Language",
-    signOut: "Sign out",
-    saved: "Changes saved",
-    actions: "Actions",
-    yes: "Yes",
-    no: "No",
-  },
-  languages: { es: "Español", en: "English" },
-  errors: {
-    title: "Something went wrong",
-    network: "Cannot reach the server. Check your connection and try again.",
-    unexpected: "An unexpected error occurred.",
-    notFound: "We could not find what you are looking for.",
-    required: "Required",
-    invalidEmail: "Not a valid email address",
-    invalidCountry: "Use a 2-letter country code (GB, FR…)",
-    invalidAmount: "Not a valid amount",
-    invalidNumber: "Not a valid number",
-    invalidPercent: "Not a valid percentage (0–100)",
-    invalidRate: "Not a valid rate (−100 to 100)",
-    fileTooLarge: "The file is larger than 1 MB",
-    fileType: "Use a PNG or JPEG image",
-  },
-  status: {
-    draft: "Draft",
-    issued: "Issued",
-    sent: "Sent",
-    viewed: "Viewed",
-    partially_paid: "Partially paid",
-    paid: "Paid",
-    closed: "Closed",
-    void: "Void",
-    overdue: "Overdue",
-  },
-  invoice: {
-    number: "Number",
-    customer: "Customer",
-    issueDate: "Date",
-    dueDate: "Due date",
-    status: "Status",
-    lines: "Lines",
-    description: "Description",
-    quantity: "Quantity",
-    unitPrice: "Unit price",
-    discount: "Discount",
-    taxes: "Taxes",
-    amount: "Amount",
-    subtotal: "Subtotal",
-    discountTotal: "Discounts",
-    net: "Net",
-    taxTotal: "Taxes",
-    total: "Total",
-    paid: "Paid",
-    amountDue: "Amount due",
-    taxBreakdown: "Tax breakdown",
-    tax: "Tax",
-    base: "Base",
-    payments: "Payments",
-    noPayments: "No payments yet.",
-    method: "Method",
-    paidWith: "Paid with",
-    date: "Date",
-    notes: "Notes",
-    terms: "Terms",
-    draft: "Draft",
-  },
+  ...portalEn,
   admin: {
     appName: "Portico",
     nav: {
@@ -333,77 +249,21 @@ export const en: Messages<typeof es> = {
       },
     },
   },
-  portal: {
-    nav: { signedInAs: "Signed in as {{name}}", label: "Portal sections" },
-    logoAlt: "{{name}} logo",
-    signInNeeded: {
-      title: "Open the link in the email we sent you",
-      body: "To see your documents, open the link in the latest email from {{name}}. It takes you straight to your portal, no password needed.",
-      signedOut: "You have signed out.",
-    },
-    unavailable: {
-      title: "Portal not available",
-      body: "This portal does not exist or is switched off. Please contact whoever sent you the link.",
-    },
-    invoices: {
-      title: "Your invoices",
-      search: "Search by number",
-      statusFilter: "Status",
-      empty: "No invoices.",
-      noMatches: "No invoice matches the filters.",
-    },
-    detail: {
-      title: "Invoice {{number}}",
-      backToList: "Back to invoices",
-      downloadPdf: "Download PDF",
-      print: "Print",
-      payNow: "Pay now",
-      bankTitle: "Pay by bank transfer",
-      bankIntro: "You can also pay by bank transfer to this account:",
-      beneficiary: "Beneficiary",
-      iban: "IBAN",
-      bic: "BIC",
-      reference: "Reference",
-      transferAmount: "Amount",
-      copy: "Copy {{what}}",
-      copied: "{{what}} copied",
-      qrAlt: "QR code of the transfer of {{amount}} with reference {{reference}}",
-      qrHelp: "Scan it with your banking app to fill in the transfer.",
-    },
-    payment: {
-      succeededTitle: "Payment received!",
-      succeededBody:
-        "Thank you. We have received your payment; in a moment the invoice shows it, and the receipt is under Payments.",
-      cancelledTitle: "Payment cancelled",
-      cancelledBody: "Nothing was charged. You can try again whenever you like.",
-      failedTitle: "The payment did not go through",
-      failedBody: "The payment gateway declined it and nothing was charged. Try again or use another method.",
-    },
-  },
-  portalAuth: portalAuthEn,
   signup: signupEn,
   staffPasswords: staffPasswordsEn,
   apiKeys: apiKeysEn,
-  gateways: gatewaysEn,
   organisationData: organisationDataEn,
   imports: importsEn,
   backgroundJobs: backgroundJobsEn,
+  projects: projectsEn,
   team: teamEn,
   twoFactor: twoFactorEn,
   issueDates: issueDatesEn,
-  portalHome: portalHomeEn,
-  comments: commentsEn,
-  salesOrders: salesOrdersEn,
-  timesheets: timesheetsEn,
-  moneyAdmin: moneyAdminEn,
-  moneyFigures: moneyFiguresEn,
-  statement: statementEn,
-  portalAccess: portalAccessEn,
-  portalSettings: portalSettingsEn,
   portalActivity: portalActivityEn,
-  quotes: quotesEn,
-  receipts: receiptsEn,
-  customerRecords: customerRecordsEn,
   pdfLanguage: pdfLanguageEn,
-  validation: validationEn,
+  moneyAdmin: moneyAdminEn,
+  portalSettings: portalSettingsEn,
+  portalAccess: portalAccessEn,
+  customerRecords: customerRecordsEn,
+  gateways: gatewaysEn,
 };

@@ -1,29 +1,21 @@
-import { apiKeysEs } from "./features/api-keys.js";
-import { backgroundJobsEs } from "./features/background-jobs.js";
-import { commentsEs } from "./features/comments.js";
-import { customerRecordsEs } from "./features/customer-records.js";
-import { gatewaysEs } from "./features/gateways.js";
-import { importsEs } from "./features/imports.js";
-import { issueDatesEs } from "./features/issue-dates.js";
-import { moneyAdminEs } from "./features/money-admin.js";
-import { moneyFiguresEs } from "./features/money-figures.js";
-import { organisationDataEs } from "./features/organisation-data.js";
-import { pdfLanguageEs } from "./features/pdf-language.js";
-import { portalAccessEs } from "./features/portal-access.js";
-import { portalActivityEs } from "./features/portal-activity.js";
-import { portalAuthEs } from "./features/portal-auth.js";
-import { portalHomeEs } from "./features/portal-home.js";
-import { portalSettingsEs } from "./features/portal-settings.js";
-import { quotesEs } from "./features/quotes.js";
-import { receiptsEs } from "./features/receipts.js";
-import { salesOrdersEs } from "./features/sales-orders.js";
-import { signupEs } from "./features/signup.js";
-import { staffPasswordsEs } from "./features/staff-passwords.js";
-import { statementEs } from "./features/statement.js";
-import { teamEs } from "./features/team.js";
-import { timesheetsEs } from "./features/timesheets.js";
-import { twoFactorEs } from "./features/two-factor.js";
-import { validationEs } from "./features/validation.js";
+import { apiKeysEs } from "./features/api-keys.es.js";
+import { backgroundJobsEs } from "./features/background-jobs.es.js";
+import { customerRecordsEs } from "./features/customer-records.es.js";
+import { gatewaysEs } from "./features/gateways.es.js";
+import { importsEs } from "./features/imports.es.js";
+import { issueDatesEs } from "./features/issue-dates.es.js";
+import { moneyAdminEs } from "./features/money-admin.es.js";
+import { organisationDataEs } from "./features/organisation-data.es.js";
+import { pdfLanguageEs } from "./features/pdf-language.es.js";
+import { portalAccessEs } from "./features/portal-access.es.js";
+import { portalActivityEs } from "./features/portal-activity.es.js";
+import { portalSettingsEs } from "./features/portal-settings.es.js";
+import { projectsEs } from "./features/projects.es.js";
+import { signupEs } from "./features/signup.es.js";
+import { staffPasswordsEs } from "./features/staff-passwords.es.js";
+import { teamEs } from "./features/team.es.js";
+import { twoFactorEs } from "./features/two-factor.es.js";
+import { portalEs } from "./portal.es.js";
 
 /** The address fields of a customer and of the organisation. */
 const addressFieldsEs = {
@@ -36,83 +28,7 @@ const addressFieldsEs = {
 };
 /** Spanish catalogue; the source of the key set that `en` must match exactly. */
 export const es = {
-  common: {
-    save: "Guardar",
-    cancel: "Cancelar",
-    create: "Crear",
-    back: "Volver",
-    add: "Añadir",
-    loading: "Cargando…",
-    retry: "Reintentar",
-    close: "Cerrar",
-    none: "—",
-    all: "Todos",
-    language: "Idioma",
-    signOut: "Cerrar sesión",
-    saved: "Cambios guardados",
-    actions: "Acciones",
-    yes: "Sí",
-    no: "No",
-  },
-  languages: { es: "Español", en: "English" },
-  errors: {
-    title: "Algo ha fallado",
-    network: "No se puede conectar con el servidor. Comprueba tu conexión y vuelve a intentarlo.",
-    unexpected: "Ha ocurrido un error inesperado.",
-    notFound: "No encontramos lo que buscas.",
-    required: "Obligatorio",
-    invalidEmail: "Correo electrónico no válido",
-    invalidCountry: "Usa un código de país de 2 letras (ES, FR…)",
-    invalidAmount: "Importe no válido",
-    invalidNumber: "Número no válido",
-    invalidPercent: "Porcentaje no válido (0–100)",
-    invalidRate: "Tipo no válido (−100 a 100)",
-    fileTooLarge: "El archivo supera 1 MB",
-    fileType: "Usa una imagen PNG o JPEG",
-  },
-  status: {
-    draft: "Borrador",
-    issued: "Emitida",
-    sent: "Enviada",
-    viewed: "Vista",
-    partially_paid: "Pago parcial",
-    paid: "Pagada",
-    closed: "Cerrada",
-    void: "Anulada",
-    overdue: "Vencida",
-  },
-  invoice: {
-    number: "Número",
-    customer: "Cliente",
-    issueDate: "Fecha",
-    dueDate: "Vencimiento",
-    status: "Estado",
-    lines: "Conceptos",
-    description: "Descripción",
-    quantity: "Cantidad",
-    unitPrice: "Precio unitario",
-    discount: "Descuento",
-    taxes: "Impuestos",
-    amount: "Importe",
-    subtotal: "Subtotal",
-    discountTotal: "Descuentos",
-    net: "Base imponible",
-    taxTotal: "Impuestos",
-    total: "Total",
-    paid: "Pagado",
-    amountDue: "Pendiente",
-    taxBreakdown: "Desglose de impuestos",
-    tax: "Impuesto",
-    base: "Base",
-    payments: "Pagos",
-    noPayments: "Aún no hay pagos.",
-    method: "Método",
-    paidWith: "Pagado con",
-    date: "Fecha",
-    notes: "Notas",
-    terms: "Condiciones",
-    draft: "Borrador",
-  },
+  ...portalEs,
   admin: {
     appName: "Portico",
     nav: {
@@ -330,78 +246,21 @@ export const es = {
       },
     },
   },
-  portal: {
-    nav: { signedInAs: "Sesión de {{name}}", label: "Secciones del portal" },
-    logoAlt: "Logotipo de {{name}}",
-    signInNeeded: {
-      title: "Abre el enlace del correo que te enviamos",
-      body: "Para ver tus documentos, abre el enlace del último correo de {{name}}. Te llevará directamente a tu portal, sin contraseña.",
-      signedOut: "Has cerrado la sesión.",
-    },
-    unavailable: {
-      title: "Portal no disponible",
-      body: "Este portal no existe o está desactivado. Ponte en contacto con quien te envió el enlace.",
-    },
-    invoices: {
-      title: "Tus facturas",
-      search: "Buscar por número",
-      statusFilter: "Estado",
-      empty: "No hay facturas.",
-      noMatches: "Ninguna factura coincide con los filtros.",
-    },
-    detail: {
-      title: "Factura {{number}}",
-      backToList: "Volver a las facturas",
-      downloadPdf: "Descargar PDF",
-      print: "Imprimir",
-      payNow: "Pagar ahora",
-      bankTitle: "Pago por transferencia bancaria",
-      bankIntro: "También puedes pagar por transferencia a esta cuenta:",
-      beneficiary: "Beneficiario",
-      iban: "IBAN",
-      bic: "BIC",
-      reference: "Concepto",
-      transferAmount: "Importe",
-      copy: "Copiar {{what}}",
-      copied: "{{what}} copiado",
-      qrAlt: "Código QR de la transferencia de {{amount}} con el concepto {{reference}}",
-      qrHelp: "Escanéalo con la app de tu banco para rellenar la transferencia.",
-    },
-    payment: {
-      succeededTitle: "¡Pago recibido!",
-      succeededBody:
-        "Gracias. Hemos recibido tu pago; en un momento verás el importe descontado de la factura y el recibo en Pagos.",
-      cancelledTitle: "Pago cancelado",
-      cancelledBody: "No se ha cobrado nada. Puedes volver a intentarlo cuando quieras.",
-      failedTitle: "El pago no se ha completado",
-      failedBody:
-        "La pasarela de pago rechazó la operación y no se ha cobrado nada. Inténtalo de nuevo o usa otro método.",
-    },
-  },
-  portalAuth: portalAuthEs,
   signup: signupEs,
   staffPasswords: staffPasswordsEs,
   apiKeys: apiKeysEs,
-  gateways: gatewaysEs,
   organisationData: organisationDataEs,
   imports: importsEs,
   backgroundJobs: backgroundJobsEs,
+  projects: projectsEs,
   team: teamEs,
   twoFactor: twoFactorEs,
   issueDates: issueDatesEs,
-  portalHome: portalHomeEs,
-  comments: commentsEs,
-  salesOrders: salesOrdersEs,
-  timesheets: timesheetsEs,
-  moneyAdmin: moneyAdminEs,
-  moneyFigures: moneyFiguresEs,
-  statement: statementEs,
-  portalAccess: portalAccessEs,
-  portalSettings: portalSettingsEs,
   portalActivity: portalActivityEs,
-  quotes: quotesEs,
-  receipts: receiptsEs,
-  customerRecords: customerRecordsEs,
   pdfLanguage: pdfLanguageEs,
-  validation: validationEs,
+  moneyAdmin: moneyAdminEs,
+  portalSettings: portalSettingsEs,
+  portalAccess: portalAccessEs,
+  customerRecords: customerRecordsEs,
+  gateways: gatewaysEs,
 };

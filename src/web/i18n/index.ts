@@ -1,3 +1,18 @@
+// Texts of both apps in Spanish and English (decision 033). Each app downloads one catalogue, in one
+// language, before its first render: the portal `portal.es.ts` or `portal.en.ts`, the back office `es.ts`
+// or `en.ts` (which spread the portal's and add the back office's own namespaces).
+//
+// Adding a feature's texts:
+// - write them in `features/<name>.es.ts` (`export const <name>Es = {…}`) and `features/<name>.en.ts`
+//   (`export const <name>En: Messages<typeof <name>Es> = {…}`): one language per file, so a page never
+//   downloads the other one (`npx tsx scripts/split-feature-texts.ts` splits a file written with both);
+// - back office only: add `<name>: <name>Es` to es.ts and `<name>: <name>En` to en.ts;
+// - shown in the portal (even in part): add it to portal.es.ts and portal.en.ts instead; the back office
+//   gets it through them. A namespace only partly shown in the portal keeps that part in
+//   `features/<name>.portal.es.ts`/`.portal.en.ts`, which the portal's catalogue uses and the whole
+//   namespace spreads (see portal-settings).
+// catalogues.test.ts checks that es and en (and the portal's pair) have the same keys, and that every key
+// the portal's code names is in the portal's catalogue.
 import i18n, { type BackendModule } from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { es } from "./es.js";
@@ -29,9 +44,19 @@ export function storedLanguage(): UiLanguage | null {
   }
 }
 
-const catalogues: Record<UiLanguage, () => Promise<typeof es>> = {
-  es: () => import("./es.js").then((m) => m.es),
-  en: () => import("./en.js").then((m) => m.en),
+type App = "admin" | "portal";
+let currentApp: App = "portal";
+
+/** Each app's catalogue per language, each a chunk of its own (the portal's leaves the back office's out). */
+const catalogues: Record<App, Record<UiLanguage, () => Promise<object>>> = {
+  admin: {
+    es: () => import("./es.js").then((m) => m.es),
+    en: () => import("./en.js").then((m) => m.en),
+  },
+  portal: {
+    es: () => import("./portal.es.js").then((m) => m.portalEs),
+    en: () => import("./portal.en.js").then((m) => m.portalEn),
+  },
 };
 
 type Table = { [key: string]: string | Table };
@@ -51,15 +76,15 @@ function withManyPlurals(table: Table): Table {
 }
 
 /**
- * Each language's catalogue is a chunk of its own (decision 033): a page downloads the language it shows,
- * and the other only when the person picks it (i18next loads it before it switches).
+ * Each app's catalogue in each language is a chunk of its own (decision 033): a page downloads the language
+ * it shows, and the other only when the person picks it (i18next loads it before it switches).
  */
 const lazyCatalogues: BackendModule = {
   type: "backend",
   init() {},
   read(language, _namespace, callback) {
     if (!isUiLanguage(language)) return callback(null, {});
-    catalogues[language]().then(
+    catalogues[currentApp][language]().then(
       (catalogue) => callback(null, withManyPlurals(catalogue as Table)),
       (error: Error) => callback(error, null),
     );
@@ -71,7 +96,8 @@ const lazyCatalogues: BackendModule = {
  * language choice. No fallback language: every catalogue has every key (en.ts is typed by es.ts), and a
  * fallback would download a second catalogue.
  */
-export async function initI18n(app: "admin" | "portal"): Promise<void> {
+export async function initI18n(app: App): Promise<void> {
+  currentApp = app;
   storageKey = `portico.${app}.lang`;
   const lng = storedLanguage() ?? browserLanguage();
   await i18n

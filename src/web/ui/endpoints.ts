@@ -109,6 +109,20 @@ import type {
   UpdateOrganisationBody,
 } from "../../shared/contracts/index.js";
 import type {
+  InvoiceTimeBody,
+  InvoiceTimeResult,
+  ProjectBody,
+  ProjectDetail,
+  ProjectSummary,
+  ProjectTaskBody,
+  ProjectUpdateBody,
+  RunningTimer,
+  StaffRate,
+  TimeEntry,
+  TimeEntryBody,
+  TimerStartBody,
+} from "../../shared/contracts/projects.js";
+import type {
   AcceptTeamInvitationBody,
   InviteMemberBody,
   TeamInvitation,
@@ -200,6 +214,25 @@ export interface Endpoints {
   "GET /api/outbox/:id": Reply<EmailDetail>;
   "GET /api/background-jobs": Reply<FailedJob[]>;
   "POST /api/background-jobs/:id/retry": Reply<FailedJob>;
+  // Projects and time (issue 15 §4, decision 039)
+  "GET /api/projects": Reply<ProjectSummary[]>;
+  "POST /api/projects": Send<ProjectBody, ProjectDetail>;
+  "GET /api/projects/:id": Reply<ProjectDetail>;
+  "PUT /api/projects/:id": Send<ProjectUpdateBody, ProjectDetail>;
+  "DELETE /api/projects/:id": Reply<OkResponse>;
+  "POST /api/projects/:id/tasks": Send<ProjectTaskBody, ProjectDetail>;
+  "PUT /api/projects/:id/tasks/:taskId": Send<ProjectTaskBody, ProjectDetail>;
+  "DELETE /api/projects/:id/tasks/:taskId": Reply<ProjectDetail>;
+  "GET /api/projects/:id/time-entries": Reply<TimeEntry[]>;
+  "POST /api/projects/:id/invoice": Send<InvoiceTimeBody, InvoiceTimeResult>;
+  "POST /api/time-entries": Send<TimeEntryBody, TimeEntry>;
+  "PUT /api/time-entries/:id": Send<TimeEntryBody, TimeEntry>;
+  "DELETE /api/time-entries/:id": Reply<OkResponse>;
+  "GET /api/timer": Reply<RunningTimer>;
+  "POST /api/timer/start": Send<TimerStartBody, RunningTimer>;
+  "POST /api/timer/stop": Reply<TimeEntry>;
+  "GET /api/staff-rates": Reply<StaffRate[]>;
+  "PUT /api/staff-rates/:userId": Send<{ hourlyRateMinor: number | null }, StaffRate>;
   "GET /api/notifications": Reply<NotificationList>;
   "POST /api/notifications/read-all": Reply<OkResponse>;
 

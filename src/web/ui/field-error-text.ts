@@ -1,5 +1,5 @@
 import { formatMoney } from "../../shared/money/index.js";
-import type { validationEs } from "../i18n/features/validation.js";
+import type { validationEs } from "../i18n/features/validation.es.js";
 import i18n from "../i18n/index.js";
 import type { ApiError, FieldError } from "./api-client.js";
 
@@ -124,6 +124,12 @@ export function fieldErrorKey(
       return { key: "unknownLine" };
     case "listed_twice":
       return { key: "listedTwice" };
+    case "end_before_start":
+      return { key: "endBeforeStart" };
+    case "unknown_task":
+      return { key: "unknownTask" };
+    case "unknown_member":
+      return { key: "unknownMember" };
     case "quantity_over_remaining": {
       const milli = num(params, "maximumMilli");
       return milli === undefined

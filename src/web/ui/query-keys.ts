@@ -47,6 +47,15 @@ export const queryKeys = {
   twoFactor: ["two-factor"] as const,
   notifications: ["notifications"] as const,
   backgroundJobs: ["background-jobs"] as const,
+  /** Projects and time: lists under `all`, one project, its entries, the caller's timer. */
+  projects: {
+    all: ["projects"] as const,
+    list: (filters: object) => ["projects", filters] as const,
+    detail: (id: string) => ["project", id] as const,
+    entries: (id: string, filters: object) => ["project", id, "entries", filters] as const,
+    timer: ["timer"] as const,
+    staffRates: ["staff-rates"] as const,
+  },
   outbox: {
     all: ["outbox"] as const,
     email: (id: string) => ["outbox", id] as const,
@@ -91,11 +100,6 @@ export const queryKeys = {
     all: ["timesheets"] as const,
     list: (filters: object) => ["timesheets", "list", filters] as const,
     detail: (id: string) => ["timesheets", "detail", id] as const,
-  },
-  /** The portal's projects (E7). */
-  projects: {
-    all: ["projects"] as const,
-    detail: (id: string) => ["projects", id] as const,
   },
   // The portal's own
   home: ["home"] as const,

@@ -15,6 +15,7 @@ import { invoiceLines, invoices, organisations } from "../../db/schema/index.js"
 import { withOrg } from "../../db/scope.js";
 import { AppError, invalid } from "../../errors/errors.js";
 import { customerSnapshotOf, loadCustomer } from "../customers/customers.service.js";
+import { releaseBilledTimeInTx } from "../documents/billed-time.js";
 import { refreshSalesOrderInTx } from "../documents/fulfilment.js";
 import { type PricedLineInput, priceLines, resolveLineTaxes } from "../documents/line-pricing.js";
 import { chooseIssueDateInTx, defaultSeriesId, numberInSeries } from "../documents/numbering.js";
@@ -297,6 +298,8 @@ export function voidInvoice(db: Db, orgId: string, invoiceId: string): Promise<I
     const row = await voidDocumentInTx(tx, invoices, invoiceId);
     // A voided invoice gives its quantities back to the sales order it billed.
     if (current.salesOrderId) await refreshSalesOrderInTx(tx, current.salesOrderId);
+    // … and the time it billed to its project (decision 039).
+    await releaseBilledTimeInTx(tx, invoiceId);
     return findDetail(tx, row, await orgToday(tx, orgId));
   });
 }

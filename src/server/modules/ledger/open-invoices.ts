@@ -39,7 +39,7 @@ export function openInvoicesSql(customerId: string, opts: { currency?: string; a
   const currency = opts.currency ? sql`and i.currency = ${opts.currency}` : sql``;
   return sql`(
     select * from (
-      select i.id, i.number, i.currency, i.issue_date, i.due_date,
+      select i.id, i.number, i.currency, i.issue_date, i.due_date, i.gateways,
              ${dueSql({ ...aliasedFactColumns("i"), paidMinor: paid })} as due
         from ${invoices} i
        where i.customer_id = ${customerId} and i.kind = 'invoice'

@@ -100,14 +100,17 @@ export async function findInvoicedCurrencies(tx: Tx, customerId: string): Promis
   return rows.map((r) => r.currency);
 }
 
-/** The currency and offered gateways of each invoice "pay everything" would pay (decision 017's open set). */
+/**
+ * Each distinct currency and offered gateways among the invoices "pay everything" would pay (decision 017's
+ * open set): one row per pair, not per invoice, so the home's answer does not grow with the open invoices.
+ */
 export async function openInvoiceGateways(
   tx: Tx,
   customerId: string,
 ): Promise<{ currency: string; gateways: string[] }[]> {
   const result = await tx.execute(sql`
-    select o.currency, i.gateways
+    select o.currency, o.gateways
       from ${openInvoicesSql(customerId)} o
-      join ${invoices} i on i.id = o.id`);
+     group by o.currency, o.gateways`);
   return rowsOf<{ currency: string; gateways: string[] }>(result);
 }

@@ -151,6 +151,25 @@ const ROUTE_ACTIONS: Record<string, string> = {
   "PUT /api/team/members/{userId}/role": "team.manage",
   "POST /api/team/members/{userId}/disable": "team.manage",
   "POST /api/team/members/{userId}/enable": "team.manage",
+  // Projects and time (issue 15 §4, decision 039): daily work; members' rates are the team's settings.
+  "GET /api/projects": "work.read",
+  "POST /api/projects": "work.write",
+  "GET /api/projects/{id}": "work.read",
+  "PUT /api/projects/{id}": "work.write",
+  "DELETE /api/projects/{id}": "work.write",
+  "POST /api/projects/{id}/tasks": "work.write",
+  "PUT /api/projects/{id}/tasks/{taskId}": "work.write",
+  "DELETE /api/projects/{id}/tasks/{taskId}": "work.write",
+  "GET /api/projects/{id}/time-entries": "work.read",
+  "POST /api/projects/{id}/invoice": "work.write",
+  "POST /api/time-entries": "work.write",
+  "PUT /api/time-entries/{id}": "work.write",
+  "DELETE /api/time-entries/{id}": "work.write",
+  "GET /api/timer": "work.read",
+  "POST /api/timer/start": "work.write",
+  "POST /api/timer/stop": "work.write",
+  "GET /api/staff-rates": "team.read",
+  "PUT /api/staff-rates/{userId}": "team.manage",
 };
 
 describe("every back-office route names its action", () => {

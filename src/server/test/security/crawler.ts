@@ -69,6 +69,9 @@ export function victimId(victim: TenantWorld, name: string, path: string): strin
   if (path.startsWith("/api/outbox")) return victim.emailId;
   if (path.startsWith("/api/quotes")) return victim.quotes[0].id;
   if (path.startsWith("/api/sales-orders")) return victim.salesOrders[0].id;
+  if (name === "taskId") return victim.projectTaskId;
+  if (/^projectId$/.test(name) || path.startsWith("/api/projects")) return victim.projects[0].id;
+  if (path.startsWith("/api/time-entries")) return victim.timeEntryId;
   return victim.invoices[0].id;
 }
 
@@ -100,6 +103,8 @@ const secretsOf = (v: TenantWorld) => [
   v.invoices[0].id,
   v.quotes[0].id,
   v.salesOrders[0].id,
+  v.projects[0].id,
+  v.timeEntryId,
   v.customers[0].name,
 ];
 

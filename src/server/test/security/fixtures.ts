@@ -2,13 +2,17 @@ import { eq } from "drizzle-orm";
 import type {
   Customer,
   InvoiceDetail,
+  ProjectDetail,
   QuoteDetail,
   SalesOrderDetail,
 } from "../../../shared/contracts/index.js";
-import { emails, taxes } from "../../db/schema/index.js";
+import * as clock from "../../clock.js";
+import { emails, memberships, taxes, timesheets } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { enqueueJob } from "../../jobs/job-types.js";
+import { buildProject, logTime } from "../../modules/projects/test-support.js";
 import { buildSalesOrder } from "../../modules/sales-orders/test-support.js";
+import { testToday } from "../dates.js";
 import {
   buildCustomer,
   buildInvoice,
@@ -30,6 +34,10 @@ export interface TenantWorld {
   quotes: [QuoteDetail, QuoteDetail];
   /** One confirmed sales order per customer; the first partly invoiced. */
   salesOrders: [SalesOrderDetail, SalesOrderDetail];
+  /** One project per customer (the first shown in the portal) with a task, time (some invoiced) and a timesheet. */
+  projects: [ProjectDetail, ProjectDetail];
+  projectTaskId: string;
+  timeEntryId: string;
   taxId: string;
   emailId: string;
   /** Cookie of the first customer's primary contact, signed in through an emailed link. */
@@ -103,6 +111,45 @@ export async function buildTenantWorld(ctx: TestContext, name: string): Promise<
   await withOrg(ctx.database.db, org.orgId, (tx) =>
     enqueueJob(tx, { kind: "fixture.idle", orgId: org.orgId, payload: {}, key: `${name}-fixture` }),
   );
+  // Projects with tasks, time (part of it invoiced) and a timesheet, for the crawlers and the RLS suite.
+  const p1 = await buildProject(ctx, org, c1.id, { name: `${name} Project`, visibleInPortal: true });
+  const p2 = await buildProject(ctx, org, c2.id, { name: `${name} Hidden project` });
+  const withTask = await ctx.app.inject({
+    method: "POST",
+    url: `/api/projects/${p1.id}/tasks`,
+    headers: { cookie: org.cookie },
+    payload: { name: `${name} Task` },
+  });
+  const projectTaskId = withTask.json().tasks[0]?.id as string;
+  const workDate = testToday();
+  const entry = await logTime(ctx, org.cookie, {
+    projectId: p1.id,
+    taskId: projectTaskId,
+    workDate,
+    minutes: 60,
+  });
+  await logTime(ctx, org.cookie, { projectId: p1.id, workDate, minutes: 30 });
+  await logTime(ctx, org.cookie, { projectId: p2.id, workDate, minutes: 15 });
+  const invoicedTime = await ctx.app.inject({
+    method: "POST",
+    url: `/api/projects/${p2.id}/invoice`,
+    headers: { cookie: org.cookie },
+    payload: { from: workDate, to: workDate },
+  });
+  if (invoicedTime.statusCode !== 201)
+    throw new Error(`invoice time: ${invoicedTime.statusCode} ${invoicedTime.body}`);
+  await withOrg(ctx.database.db, org.orgId, async (tx) => {
+    await tx.insert(timesheets).values({
+      orgId: org.orgId,
+      customerId: c1.id,
+      projectId: p1.id,
+      periodFrom: workDate,
+      periodTo: workDate,
+      entriesHash: "0".repeat(64),
+      submittedBy: (await tx.select().from(memberships).limit(1))[0]?.userId as string,
+      submittedAt: clock.now(),
+    });
+  });
   const { taxId, emailId } = await withOrg(ctx.database.db, org.orgId, async (tx) => {
     const [t] = await tx.select().from(taxes).where(eq(taxes.isDefault, true));
     const [e] = await tx.select().from(emails).limit(1);
@@ -115,6 +162,9 @@ export async function buildTenantWorld(ctx: TestContext, name: string): Promise<
     draft,
     quotes: [q1, q2],
     salesOrders: [billed.json().salesOrder, o2],
+    projects: [p1, p2],
+    projectTaskId,
+    timeEntryId: entry.id,
     taxId,
     emailId,
     contactCookie: cookie,

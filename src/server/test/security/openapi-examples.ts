@@ -20,7 +20,12 @@ export function exampleOf(schema: Schema, idFor: (name: string) => string, name 
   const type = Array.isArray(schema.type) ? schema.type.find((t: string) => t !== "null") : schema.type;
   switch (type) {
     case "object": {
-      const out: Record<string, unknown> = {};
+      // A contract may name the optional fields a valid body needs (`.meta({ example: {...} })`, e.g. a
+      // time entry's minutes); ids are still the crawler's own.
+      const hint = (schema.example ?? schema.examples?.[0] ?? {}) as Record<string, unknown>;
+      const out: Record<string, unknown> = Object.fromEntries(
+        Object.entries(hint).filter(([key]) => !/Id$|Ids$/.test(key)),
+      );
       for (const [key, prop] of Object.entries(schema.properties ?? {})) {
         const required = (schema.required ?? []).includes(key);
         if (required || /Id$|Ids$/.test(key)) out[key] = exampleOf(prop, idFor, key);

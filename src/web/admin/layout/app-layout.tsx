@@ -5,6 +5,7 @@ import { Outlet } from "react-router";
 import { TimeZoneContext } from "../../ui/format.js";
 import { LanguageSwitch } from "../../ui/language-switch.js";
 import { setOrganisationTimeZone } from "../documents/lines-form-model.js";
+import { RunningTimer } from "../projects/running-timer.js";
 import { useMe } from "../session.js";
 import { useOrganisation } from "../settings/organisation-api.js";
 import { OrganisationSwitcher } from "../signup/organisation-switcher.js";
@@ -40,6 +41,7 @@ export function AppLayout() {
             <OrganisationSwitcher orgName={orgName} />
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <RunningTimer />
             <NotificationBell />
             <LanguageSwitch />
           </Group>

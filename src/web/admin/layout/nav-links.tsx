@@ -11,6 +11,7 @@ const LINKS = [
   { to: "/payments", key: "payments" },
   { to: "/quotes", key: "quotes" },
   { to: "/sales-orders", key: "salesOrders" },
+  { to: "/projects", key: "projects" },
   { to: "/portal-access", key: "portalAccess" },
   { to: "/outbox", key: "outbox" },
   { to: "/settings/organisation", key: "settings" },
@@ -47,9 +48,11 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
                   ? t("quotes.nav")
                   : link.key === "salesOrders"
                     ? t("salesOrders.nav")
-                    : link.key === "payments"
-                      ? t("moneyAdmin.nav")
-                      : t(`admin.nav.${link.key}`)
+                    : link.key === "projects"
+                      ? t("projects.nav")
+                      : link.key === "payments"
+                        ? t("moneyAdmin.nav")
+                        : t(`admin.nav.${link.key}`)
             }
             active={isActive(link.to)}
             aria-current={isActive(link.to) ? "page" : undefined}

@@ -1,0 +1,269 @@
+import { and, asc, desc, eq, gte, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
+import type { ProjectStatus, TimeEntry, TimeTotals } from "../../../shared/contracts/index.js";
+import type { Tx } from "../../db/client.js";
+import {
+  customers,
+  invoices,
+  memberships,
+  projects,
+  projectTasks,
+  timeEntries,
+  users,
+} from "../../db/schema/index.js";
+import { AppError } from "../../errors/errors.js";
+import type { PricedEntry } from "./time-pricing.js";
+
+export type ProjectRow = typeof projects.$inferSelect;
+export type TaskRow = typeof projectTasks.$inferSelect;
+export type TimeEntryRow = typeof timeEntries.$inferSelect;
+
+const asInt = (v: unknown) => Number(v ?? 0);
+
+/** A project of the organisation (row-level security keeps others out: their ids answer 404). */
+export async function findProject(tx: Tx, id: string, opts: { lock?: boolean } = {}): Promise<ProjectRow> {
+  const q = tx.select().from(projects).where(eq(projects.id, id));
+  const [row] = opts.lock ? await q.for("update") : await q;
+  if (!row) throw new AppError("NOT_FOUND");
+  return row;
+}
+
+export async function findTask(tx: Tx, projectId: string, taskId: string): Promise<TaskRow> {
+  const [row] = await tx
+    .select()
+    .from(projectTasks)
+    .where(and(eq(projectTasks.id, taskId), eq(projectTasks.projectId, projectId)));
+  if (!row) throw new AppError("NOT_FOUND");
+  return row;
+}
+
+export async function findEntry(tx: Tx, id: string, opts: { lock?: boolean } = {}): Promise<TimeEntryRow> {
+  const q = tx.select().from(timeEntries).where(eq(timeEntries.id, id));
+  const [row] = opts.lock ? await q.for("update") : await q;
+  if (!row) throw new AppError("NOT_FOUND");
+  return row;
+}
+
+export const listTasks = (tx: Tx, projectId: string): Promise<TaskRow[]> =>
+  tx
+    .select()
+    .from(projectTasks)
+    .where(eq(projectTasks.projectId, projectId))
+    .orderBy(asc(projectTasks.archived), asc(projectTasks.createdAt), asc(projectTasks.id));
+
+const totalsColumns = {
+  logged: sql<number>`coalesce(sum(${timeEntries.minutes}), 0)`.as("logged"),
+  billable: sql<number>`coalesce(sum(${timeEntries.minutes}) filter (where ${timeEntries.billable}), 0)`.as(
+    "billable",
+  ),
+  unbilled:
+    sql<number>`coalesce(sum(${timeEntries.minutes}) filter (where ${timeEntries.billable} and ${timeEntries.invoiceId} is null), 0)`.as(
+      "unbilled",
+    ),
+  billed:
+    sql<number>`coalesce(sum(${timeEntries.minutes}) filter (where ${timeEntries.invoiceId} is not null), 0)`.as(
+      "billed",
+    ),
+};
+
+const toTotals = (r?: {
+  logged: unknown;
+  billable: unknown;
+  unbilled: unknown;
+  billed: unknown;
+}): TimeTotals => ({
+  loggedMinutes: asInt(r?.logged),
+  billableMinutes: asInt(r?.billable),
+  unbilledMinutes: asInt(r?.unbilled),
+  billedMinutes: asInt(r?.billed),
+});
+
+/** Logged / billable / unbilled / billed minutes per task of a project (key "" for time without a task). */
+export async function totalsByTask(tx: Tx, projectId: string): Promise<Map<string, TimeTotals>> {
+  const rows = await tx
+    .select({ taskId: timeEntries.taskId, ...totalsColumns })
+    .from(timeEntries)
+    .where(and(eq(timeEntries.projectId, projectId), isNotNull(timeEntries.minutes)))
+    .groupBy(timeEntries.taskId);
+  return new Map(rows.map((r) => [r.taskId ?? "", toTotals(r)]));
+}
+
+export function sumTotals(all: Iterable<TimeTotals>): TimeTotals {
+  const out = toTotals();
+  for (const t of all) {
+    out.loggedMinutes += t.loggedMinutes;
+    out.billableMinutes += t.billableMinutes;
+    out.unbilledMinutes += t.unbilledMinutes;
+    out.billedMinutes += t.billedMinutes;
+  }
+  return out;
+}
+
+/** The organisation's projects (of one customer, of one status) with their customer and totals. */
+export async function listProjectRows(tx: Tx, filter: { customerId?: string; status?: ProjectStatus }) {
+  const totals = tx
+    .select({ projectId: timeEntries.projectId, ...totalsColumns })
+    .from(timeEntries)
+    .where(isNotNull(timeEntries.minutes))
+    .groupBy(timeEntries.projectId)
+    .as("totals");
+  const rows = await tx
+    .select({
+      project: projects,
+      customerName: customers.name,
+      logged: totals.logged,
+      billable: totals.billable,
+      unbilled: totals.unbilled,
+      billed: totals.billed,
+    })
+    .from(projects)
+    .innerJoin(customers, eq(customers.id, projects.customerId))
+    .leftJoin(totals, eq(totals.projectId, projects.id))
+    .where(
+      and(
+        filter.customerId ? eq(projects.customerId, filter.customerId) : undefined,
+        filter.status ? eq(projects.status, filter.status) : undefined,
+      ),
+    )
+    .orderBy(asc(projects.status), asc(projects.name), asc(projects.id))
+    .limit(1000);
+  return rows.map((r) => ({ project: r.project, customerName: r.customerName, totals: toTotals(r) }));
+}
+
+export async function customerNameOf(tx: Tx, customerId: string): Promise<string> {
+  const [row] = await tx.select({ name: customers.name }).from(customers).where(eq(customers.id, customerId));
+  return row?.name ?? "";
+}
+
+export const hasTime = async (tx: Tx, where: SQL | undefined): Promise<boolean> =>
+  (await tx.select({ id: timeEntries.id }).from(timeEntries).where(where).limit(1)).length > 0;
+
+/** Finished entries with what pricing needs: the task's and the member's rates. */
+export async function pricedEntries(
+  tx: Tx,
+  where: SQL | undefined,
+  opts: { lock?: boolean } = {},
+): Promise<PricedEntry[]> {
+  const q = tx
+    .select({
+      id: timeEntries.id,
+      taskId: timeEntries.taskId,
+      taskName: projectTasks.name,
+      workDate: timeEntries.workDate,
+      notes: timeEntries.notes,
+      minutes: timeEntries.minutes,
+      taskRateMinor: projectTasks.hourlyRateMinor,
+      staffRateMinor: memberships.hourlyRateMinor,
+    })
+    .from(timeEntries)
+    .leftJoin(projectTasks, eq(projectTasks.id, timeEntries.taskId))
+    .innerJoin(
+      memberships,
+      and(eq(memberships.orgId, timeEntries.orgId), eq(memberships.userId, timeEntries.userId)),
+    )
+    .where(and(where, isNotNull(timeEntries.minutes)))
+    .orderBy(asc(timeEntries.workDate), asc(timeEntries.createdAt), asc(timeEntries.id));
+  const rows = opts.lock ? await q.for("update", { of: timeEntries }) : await q;
+  return rows.map((r) => ({ ...r, minutes: r.minutes ?? 0 }));
+}
+
+export interface EntryFilter {
+  projectId?: string;
+  userId?: string;
+  from?: string;
+  to?: string;
+  billing?: "all" | "unbilled" | "billed";
+  running?: boolean;
+}
+
+/** Entries with the names a list shows, newest first. */
+export async function listEntries(tx: Tx, f: EntryFilter, limit = 2000): Promise<TimeEntry[]> {
+  const rows = await tx
+    .select({
+      entry: timeEntries,
+      projectName: projects.name,
+      taskName: projectTasks.name,
+      userName: users.name,
+      invoiceNumber: invoices.number,
+    })
+    .from(timeEntries)
+    .innerJoin(projects, eq(projects.id, timeEntries.projectId))
+    .innerJoin(users, eq(users.id, timeEntries.userId))
+    .leftJoin(projectTasks, eq(projectTasks.id, timeEntries.taskId))
+    .leftJoin(invoices, eq(invoices.id, timeEntries.invoiceId))
+    .where(
+      and(
+        f.projectId ? eq(timeEntries.projectId, f.projectId) : undefined,
+        f.userId ? eq(timeEntries.userId, f.userId) : undefined,
+        f.from ? gte(timeEntries.workDate, f.from) : undefined,
+        f.to ? lte(timeEntries.workDate, f.to) : undefined,
+        f.billing === "unbilled"
+          ? and(eq(timeEntries.billable, true), isNull(timeEntries.invoiceId))
+          : undefined,
+        f.billing === "billed" ? isNotNull(timeEntries.invoiceId) : undefined,
+        f.running === true ? and(isNotNull(timeEntries.startedAt), isNull(timeEntries.endedAt)) : undefined,
+      ),
+    )
+    .orderBy(desc(timeEntries.workDate), desc(timeEntries.createdAt), desc(timeEntries.id))
+    .limit(limit);
+  return rows.map((r) => toTimeEntry(r.entry, r));
+}
+
+export function lockReason(e: TimeEntryRow): "TIME_ENTRY_BILLED" | "TIME_ENTRY_PENDING_APPROVAL" | null {
+  if (e.invoiceId) return "TIME_ENTRY_BILLED";
+  if (e.approvalStatus === "pending") return "TIME_ENTRY_PENDING_APPROVAL";
+  return null;
+}
+
+export function toTimeEntry(
+  e: TimeEntryRow,
+  names: { projectName: string; taskName: string | null; userName: string; invoiceNumber: string | null },
+): TimeEntry {
+  return {
+    id: e.id,
+    projectId: e.projectId,
+    projectName: names.projectName,
+    customerId: e.customerId,
+    taskId: e.taskId,
+    taskName: names.taskName,
+    userId: e.userId,
+    userName: names.userName,
+    workDate: e.workDate,
+    minutes: e.minutes,
+    startedAt: e.startedAt?.toISOString() ?? null,
+    endedAt: e.endedAt?.toISOString() ?? null,
+    notes: e.notes,
+    billable: e.billable,
+    invoiceId: e.invoiceId,
+    invoiceNumber: e.invoiceId ? names.invoiceNumber : null,
+    timesheetId: e.timesheetId,
+    approvalStatus: e.approvalStatus,
+    editable: lockReason(e) === null && e.minutes !== null,
+  };
+}
+
+export async function entryById(tx: Tx, id: string): Promise<TimeEntry> {
+  const [row] = await tx
+    .select({
+      entry: timeEntries,
+      projectName: projects.name,
+      taskName: projectTasks.name,
+      userName: users.name,
+      invoiceNumber: invoices.number,
+    })
+    .from(timeEntries)
+    .innerJoin(projects, eq(projects.id, timeEntries.projectId))
+    .innerJoin(users, eq(users.id, timeEntries.userId))
+    .leftJoin(projectTasks, eq(projectTasks.id, timeEntries.taskId))
+    .leftJoin(invoices, eq(invoices.id, timeEntries.invoiceId))
+    .where(eq(timeEntries.id, id));
+  if (!row) throw new AppError("NOT_FOUND");
+  return toTimeEntry(row.entry, row);
+}
+
+export const isMember = async (tx: Tx, userId: string): Promise<boolean> =>
+  (
+    await tx
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(and(eq(memberships.userId, userId), isNull(memberships.disabledAt)))
+  ).length > 0;

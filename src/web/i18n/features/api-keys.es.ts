@@ -1,0 +1,45 @@
+/** Settings → API keys (issue 12, G5), merged into the catalogues under `apiKeys`. */
+export const apiKeysEs = {
+  tab: "Claves de API",
+  title: "Claves de API",
+  intro:
+    "Una clave deja que un programa de contabilidad o un script use la API de Portico en nombre de tu empresa. Envíala en la cabecera Authorization: Bearer <clave>.",
+  empty: "Aún no hay claves. Crea una para conectar otra herramienta.",
+  name: "Nombre",
+  prefix: "Clave",
+  scope: "Permisos",
+  scopes: { read: "Solo lectura", write: "Lectura y escritura" },
+  created: "Creada",
+  lastUsed: "Último uso",
+  expires: "Caduca",
+  never: "Nunca",
+  notUsed: "Sin usar",
+  status: "Estado",
+  active: "Activa",
+  revoked: "Revocada",
+  expired: "Caducada",
+  actions: "Acciones",
+  create: {
+    title: "Crear una clave",
+    submit: "Crear clave",
+    nameHint: "Para saber qué la usa, p. ej. «Exportación a contabilidad».",
+    expiresHint: "Opcional: la clave deja de funcionar al terminar ese día.",
+    required: "Escribe un nombre.",
+  },
+  secret: {
+    title: "Tu clave nueva",
+    warning:
+      "Cópiala ahora y guárdala en un lugar seguro: no volveremos a mostrarla. Quien la tenga puede actuar en tu empresa.",
+    copy: "Copiar",
+    copied: "Copiada",
+    done: "La he guardado",
+  },
+  revoke: {
+    button: "Revocar",
+    title: "¿Revocar la clave «{{name}}»?",
+    body: "Dejará de funcionar al momento y no se puede deshacer. Lo que la use recibirá un error 401.",
+    confirm: "Revocar clave",
+    cancel: "Cancelar",
+    done: "Clave revocada.",
+  },
+};

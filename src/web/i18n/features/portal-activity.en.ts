@@ -1,0 +1,38 @@
+import type { Messages } from "../types.js";
+import type { portalActivityEs } from "./portal-activity.es.js";
+
+export const portalActivityEn: Messages<typeof portalActivityEs> = {
+  title: "Portal activity",
+  invoiceTitle: "Portal activity on this invoice",
+  quoteTitle: "Portal activity on this quote",
+  salesOrderTitle: "Portal activity on this sales order",
+  empty: "No portal activity yet.",
+  loadMore: "Load more",
+  when: "When",
+  who: "Contact",
+  what: "Action",
+  document: "Document",
+  from: "From",
+  invoiceDraft: "(draft)",
+  action: {
+    sign_in: "Signed in",
+    sign_in_failed: "Failed sign-in",
+    sign_out: "Signed out",
+    link_opened: "Opened an emailed link",
+    invitation_accepted: "Accepted the invitation",
+    password_reset_requested: "Asked for a password reset",
+    password_reset: "Reset the password",
+    password_changed: "Changed the password",
+    document_viewed: "Viewed",
+    document_downloaded: "Downloaded",
+    payment_started: "Started a payment",
+    credit_applied: "Applied their credit to their invoices",
+    details_updated: "Updated their details",
+    quote_accepted: "Accepted",
+    quote_declined: "Declined",
+    comment_added: "Commented on",
+    document_shared: "Shared",
+    timesheet_approved: "Approved a timesheet",
+    timesheet_rejected: "Rejected a timesheet",
+  },
+};

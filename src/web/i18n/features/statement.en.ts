@@ -1,0 +1,48 @@
+import type { Messages } from "../types.js";
+import type { statementEs } from "./statement.es.js";
+
+export const statementEn: Messages<typeof statementEs> = {
+  nav: "Statement",
+  title: "Statement of account",
+  intro:
+    "Everything invoiced, credited, paid and refunded in the period, with the balance after each movement.",
+  period: "Period",
+  periodPlaceholder: "Pick the dates",
+  periodHelp: "Pick the first and the last day.",
+  currency: "Currency",
+  downloadPdf: "Download PDF",
+  staffPdf: "Statement (PDF)",
+  print: "Print",
+  summary: "Summary of the period",
+  openingBalance: "Opening balance",
+  closingBalance: "Closing balance",
+  charges: "Charges",
+  credits: "Credits",
+  balanceHint: "A positive balance is what you owe; a negative one is in your favour.",
+  tableCaption: "Movements from {{from}} to {{to}}",
+  date: "Date",
+  document: "Document",
+  description: "Description",
+  balance: "Balance",
+  periodTotals: "Totals for the period",
+  empty: "No movements between {{from}} and {{to}}.",
+  emptyHint: "Pick a longer period to see more.",
+  types: {
+    invoice: "Invoice",
+    credit_note: "Credit note",
+    payment: "Payment",
+    refund: "Refund",
+  },
+  due: "Due {{date}}",
+  corrects: "Corrects {{number}}",
+  aging: {
+    title: "Ageing of the amount outstanding at {{date}}",
+    caption: "Amount outstanding on invoices by days past their due date",
+    current: "Not yet due",
+    days1to30: "1–30 days",
+    days31to60: "31–60 days",
+    days61to90: "61–90 days",
+    over90: "Over 90 days",
+    total: "Total outstanding",
+  },
+};

@@ -1,0 +1,55 @@
+/** The team and its roles (issue 12 §3), merged into the catalogues under `team`. */
+export const teamEs = {
+  tab: "Equipo",
+  noAccess: {
+    title: "No tienes acceso a esta página",
+    body: "Tu rol en esta organización no permite verla. Si la necesitas, pídeselo a un propietario o a un administrador.",
+    back: "Ir al inicio",
+  },
+  roles: { owner: "Propietario", admin: "Administrador", staff: "Personal" },
+  status: { active: "Activo", disabled: "Desactivado" },
+  members: {
+    title: "Miembros",
+    name: "Nombre",
+    email: "Email",
+    role: "Rol",
+    lastSignIn: "Último acceso",
+    status: "Estado",
+    never: "Nunca",
+    you: "tú",
+    disable: "Desactivar",
+    enable: "Reactivar",
+    confirmDisable:
+      "¿Desactivar a {{name}}? Sus sesiones se cerrarán y no podrá entrar hasta que lo reactives.",
+    roleChanged: "Rol cambiado",
+    disabled: "Miembro desactivado",
+    enabled: "Miembro reactivado",
+  },
+  invite: {
+    title: "Invitar a una persona",
+    email: "Email",
+    role: "Rol",
+    submit: "Enviar invitación",
+    sent: "Invitación enviada a {{email}}",
+  },
+  invitations: {
+    title: "Invitaciones pendientes",
+    empty: "No hay invitaciones pendientes.",
+    expires: "Caduca",
+    invitedBy: "Invitada por",
+    revoke: "Revocar",
+    revoked: "Invitación revocada",
+  },
+  accept: {
+    title: "Únete al equipo de {{org}}",
+    intro: "Te han invitado como {{role}} con la dirección {{email}}.",
+    name: "Tu nombre",
+    password: "Contraseña",
+    confirm: "Repite la contraseña",
+    existing: "Ya tienes una cuenta con esta dirección: escribe tu contraseña para unirte.",
+    submit: "Aceptar la invitación",
+    invalid:
+      "Esta invitación ya se ha usado, se ha revocado o ha caducado. Pide una nueva a quien te invitó.",
+    toSignIn: "Ir a iniciar sesión",
+  },
+};
