@@ -123,6 +123,10 @@ export const router = createBrowserRouter(
           element: lazyPage(() => import("./projects/project-page.js"), "ProjectPage"),
         },
         {
+          path: "timesheets/:id",
+          element: lazyPage(() => import("./timesheets/timesheet-detail-page.js"), "TimesheetDetailPage"),
+        },
+        {
           path: "portal-access",
           element: lazyPage(() => import("./portal-access/bulk-invite-page.js"), "BulkInvitePage"),
         },

@@ -15,6 +15,7 @@ import { projectTasks, timeEntries } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError, invalid } from "../../errors/errors.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
+import { withdrawTimesheetOfEntry } from "../timesheets/timesheets.service.js";
 import {
   entryById,
   findEntry,
@@ -121,6 +122,8 @@ export function updateTimeEntry(db: Db, actor: TimeActor, id: string, input: Ent
     const current = await findEntry(tx, id, { lock: true });
     refuseLocked(current);
     if (current.minutes === null) throw new AppError("TIME_ENTRY_RUNNING");
+    // The customer approved the exact set: its timesheet is withdrawn (decision 040).
+    await withdrawTimesheetOfEntry(tx, id);
     const project = await target(tx, input.projectId, input.taskId);
     const userId = input.userId === undefined ? current.userId : await whose(tx, actor, input.userId);
     await tx
@@ -146,6 +149,7 @@ export function updateTimeEntry(db: Db, actor: TimeActor, id: string, input: Ent
 export function deleteTimeEntry(db: Db, orgId: string, id: string): Promise<void> {
   return withOrg(db, orgId, async (tx) => {
     refuseLocked(await findEntry(tx, id, { lock: true }));
+    await withdrawTimesheetOfEntry(tx, id);
     await tx.delete(timeEntries).where(eq(timeEntries.id, id));
   });
 }

@@ -409,3 +409,38 @@ describe("comments on a timesheet (A14)", () => {
     }
   });
 });
+
+describe("the projects service withdraws (decision 040)", () => {
+  test("editing or deleting an entry of an approved timesheet withdraws it; pending time stays locked", async () => {
+    const w = await world("Projects Withdraw Co");
+    const t = await submitted(w);
+    const edit = (id: string) =>
+      ctx.app.inject({
+        method: "PUT",
+        url: `/api/time-entries/${id}`,
+        headers: { cookie: org.cookie },
+        payload: { projectId: w.project.id, workDate: daysFromToday(-3), minutes: 75 },
+      });
+    expect((await edit(w.entries[0] as string)).json().code).toBe("TIME_ENTRY_PENDING_APPROVAL");
+    const approved = await portal(w.cookie, "POST", `/timesheets/${t.id}/approve`, {
+      entriesHash: t.entriesHash,
+    });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect((await edit(w.entries[0] as string)).statusCode).toBe(200);
+    const after = (await staff("GET", `/api/timesheets/${t.id}`)).json() as TimesheetDetail;
+    expect(after.status).toBe("withdrawn");
+    expect((await entryRows(w.entries)).map((e) => e.approvalStatus)).toEqual(["none", "none", "none"]);
+    // Resubmitted and approved again, then an entry deleted: withdrawn again.
+    const again = await submitted(w);
+    await portal(w.cookie, "POST", `/timesheets/${again.id}/approve`, { entriesHash: again.entriesHash });
+    const del = await ctx.app.inject({
+      method: "DELETE",
+      url: `/api/time-entries/${w.entries[2]}`,
+      headers: { cookie: org.cookie },
+    });
+    expect(del.statusCode).toBeLessThan(300);
+    expect(((await staff("GET", `/api/timesheets/${again.id}`)).json() as TimesheetDetail).status).toBe(
+      "withdrawn",
+    );
+  });
+});

@@ -23,6 +23,7 @@ import { useFormat } from "../../ui/format.js";
 import { notifyDone } from "../../ui/notify.js";
 import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
 import { PageHeader } from "../layout/page-header.js";
+import { SubmitTimesheetCard } from "../timesheets/submit-timesheet-card.js";
 import { InvoiceTimeModal } from "./invoice-time-modal.js";
 import { ProjectFormModal } from "./project-form-modal.js";
 import {
@@ -138,6 +139,7 @@ function ProjectView({ project }: { project: ProjectDetail }) {
         </Card>
       ) : null}
       <EntriesCard project={project} />
+      {project.needsApproval ? <SubmitTimesheetCard projectId={project.id} /> : null}
       {project.totals.loggedMinutes === 0 ? (
         <Group>
           <Button

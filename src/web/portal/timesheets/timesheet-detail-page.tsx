@@ -18,8 +18,8 @@ import { useFormat } from "../../ui/format.js";
 import { useHours } from "../../ui/hours.js";
 import { ErrorAlert } from "../../ui/page-states.js";
 import { QueryDetail } from "../../ui/query-states.js";
+import { TimesheetStatusBadge } from "../../ui/timesheet-status-badge.js";
 import { useContactMe } from "../portal-api.js";
-import { TimesheetStatusBadge } from "./timesheet-status-badge.js";
 import { useDecideTimesheet, usePortalTimesheet } from "./timesheets-api.js";
 
 export function PortalTimesheetDetailPage() {

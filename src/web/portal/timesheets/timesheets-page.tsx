@@ -6,7 +6,7 @@ import { useFormat } from "../../ui/format.js";
 import { useHours } from "../../ui/hours.js";
 import { QueryList } from "../../ui/query-states.js";
 import { ResponsiveTable } from "../../ui/responsive-table.js";
-import { TimesheetStatusBadge } from "./timesheet-status-badge.js";
+import { TimesheetStatusBadge } from "../../ui/timesheet-status-badge.js";
 import { usePortalTimesheets } from "./timesheets-api.js";
 
 /** E8: the customer's timesheets, filtered by status (kept in the address). */

@@ -1,6 +1,6 @@
 import { Badge } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { TimesheetStatus } from "../../../shared/contracts/index.js";
+import type { TimesheetStatus } from "../../shared/contracts/index.js";
 
 const COLORS: Record<TimesheetStatus, string> = {
   pending: "yellow",

@@ -1,0 +1,54 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { SubmitTimesheetBody, TimesheetDetail } from "../../../shared/contracts/index.js";
+import { api } from "../../ui/api-client.js";
+import { queryKeys } from "../../ui/query-keys.js";
+
+/** A project's timesheets, newest period first. */
+export function useProjectTimesheets(projectId: string) {
+  return useQuery({
+    queryKey: queryKeys.timesheets.list({ projectId }),
+    queryFn: ({ signal }) => api.get("/api/timesheets", { query: { projectId }, signal }),
+  });
+}
+
+export function useTimesheet(id: string) {
+  return useQuery({
+    queryKey: queryKeys.timesheets.detail(id),
+    queryFn: ({ signal }) => api.get("/api/timesheets/:id", { params: { id }, signal }),
+  });
+}
+
+/** Refreshes what a timesheet change shows: its lists, its detail, and the project's entries. */
+function useRefresh() {
+  const client = useQueryClient();
+  return (sheet: TimesheetDetail) => {
+    client.setQueryData(queryKeys.timesheets.detail(sheet.id), sheet);
+    void client.invalidateQueries({ queryKey: queryKeys.timesheets.all });
+    void client.invalidateQueries({ queryKey: queryKeys.projects.all });
+  };
+}
+
+export function useSubmitTimesheet(projectId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: SubmitTimesheetBody) =>
+      api.post("/api/projects/:id/timesheets", { params: { id: projectId }, body }),
+    onSuccess: refresh,
+  });
+}
+
+/** Staff mark a pending timesheet approved or rejected on the customer's behalf. */
+export function useStaffDecision(id: string) {
+  const refresh = useRefresh();
+  return {
+    approve: useMutation({
+      mutationFn: () => api.post("/api/timesheets/:id/approve", { params: { id } }),
+      onSuccess: refresh,
+    }),
+    reject: useMutation({
+      mutationFn: (reason: string) =>
+        api.post("/api/timesheets/:id/reject", { params: { id }, body: { reason } }),
+      onSuccess: refresh,
+    }),
+  };
+}
