@@ -6,7 +6,9 @@ import { ensureWebBuild } from "../../scripts/web-build.js";
 // Issue 14 / decision 033: what a phone downloads before the portal first paints, measured on the build as
 // it is served (brotli, the copies vite.config.ts writes). Over budget? Look at the chunk graph
 // (dist/web/.vite/manifest.json): a page or a library the first page does not show belongs in a lazy chunk.
-const BUDGET_BYTES = 200 * 1024;
+// The issue caps the first load at 200 KB; the budget is the figure of decision 033 (182,425 B) plus room
+// for the portal pages and texts being added.
+const BUDGET_BYTES = 190 * 1024;
 const dist = join(import.meta.dirname, "../../dist/web");
 
 interface FirstLoad {

@@ -1,5 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatDiscount, formatIban, formatPlainDate, formatQuantity } from "./format.js";
+import { formatMoney } from "../../shared/money/index.js";
+import { formatDiscount, formatIban, formatPlainDate, formatQuantity, moneyFormatter } from "./format.js";
+import { intlLocale } from "./labels.js";
 import { cleanLine, cleanMultiline } from "./sanitize.js";
 
 describe("pdf formatting", () => {
@@ -35,5 +38,24 @@ describe("pdf formatting", () => {
     expect(cleanLine("n\u0303")).toBe("ñ");
     expect(cleanLine("\ud800x")).toBe("x");
     expect(cleanLine(null)).toBe("");
+  });
+
+  it("formats money exactly as formatMoney does, in both languages and several currencies", () => {
+    const locales = [intlLocale("es"), intlLocale("en")];
+    const currencies = ["EUR", "USD", "GBP", "CHF", "JPY", "KWD", "MXN"];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...locales),
+        fc.constantFrom(...currencies),
+        fc.oneof(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.maxSafeInteger(), fc.integer()),
+        (locale, currency, amount) => {
+          expect(moneyFormatter(currency, locale)(amount)).toBe(formatMoney(amount, currency, locale));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(moneyFormatter("EUR", intlLocale("es"))(123_456)).toBe(
+      formatMoney(123_456, "EUR", intlLocale("es")),
+    );
   });
 });

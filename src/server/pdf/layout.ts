@@ -1,4 +1,4 @@
-import { formatMoney } from "../../shared/money/index.js";
+import { moneyFormatter } from "./format.js";
 import { getLabels, intlLocale, type PdfLabels } from "./labels.js";
 import type { TextStyle } from "./text.js";
 import type { InvoicePdfData } from "./types.js";
@@ -76,7 +76,7 @@ export function createContext(doc: PDFKit.PDFDocument, data: InvoicePdfData): Re
     right: PAGE_WIDTH - MARGIN,
     bottom: PAGE_HEIGHT - MARGIN - FOOTER_HEIGHT,
     y: MARGIN,
-    money: (amountMinor) => formatMoney(amountMinor, data.document.currency, locale),
+    money: moneyFormatter(data.document.currency, locale),
   };
 }
 

@@ -1,4 +1,4 @@
-import { drawRun } from "./draw-run.js";
+import { drawRun, drawRuns, type PlacedRun } from "./draw-run.js";
 import { type FontWeight, faceFor } from "./fonts.js";
 import { shareWordLayouts, WordCache } from "./word-layouts.js";
 
@@ -161,6 +161,37 @@ export function drawLines(
     }
   });
   return lines.length * lh;
+}
+
+/** A cell of a table row: its laid-out lines, left edge, width and alignment. */
+export interface RowCell {
+  lines: TextLine[];
+  x: number;
+  width: number;
+  align: "left" | "right";
+}
+
+/**
+ * Draws a table row's cells, all in one style, from their top at `y`: what `drawLines` per cell draws,
+ * with one colour change and one text object for the whole row (`drawRuns`) instead of one per cell and
+ * per run. The statement draws every one of its lines this way.
+ */
+export function drawCells(doc: PDFKit.PDFDocument, cells: RowCell[], style: TextStyle, y: number): void {
+  const lh = lineHeight(style);
+  const runs: PlacedRun[] = [];
+  for (const cell of cells) {
+    for (let i = 0; i < cell.lines.length; i++) {
+      const line = cell.lines[i] as TextLine;
+      let cursor = cell.align === "right" ? cell.x + cell.width - line.width : cell.x;
+      for (const run of line.runs) {
+        runs.push({ font: run.font, text: run.text, x: cursor, y: y + i * lh });
+        cursor += runWidth(doc, run, style.size);
+      }
+    }
+  }
+  if (runs.length === 0) return;
+  doc.fillColor(style.color ?? "#222222");
+  drawRuns(doc, style.size, runs);
 }
 
 /** Lays out and draws in one go; returns the height used. */

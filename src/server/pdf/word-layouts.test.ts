@@ -1,6 +1,6 @@
 import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
-import { drawRun } from "./draw-run.js";
+import { drawRun, drawRuns } from "./draw-run.js";
 import { getFontSet } from "./fonts.js";
 import { shareWordLayouts } from "./word-layouts.js";
 
@@ -85,5 +85,47 @@ describe("shared word layouts", () => {
     const mine = content(drawRun);
     expect(mine.bytes).toContain("TJ");
     expect(mine).toEqual(content((doc, text, x, y) => doc.text(text, x, y, { lineBreak: false })));
+  });
+
+  it("drawRuns puts the same glyphs at the same places as drawRun per run, in one text object", () => {
+    const texts = [
+      "12/03/2026",
+      "Factura F-2026-0042",
+      "1.234,56\u00a0€",
+      "Łódź",
+      "x\u0301y",
+      "",
+      "Transfer · 7",
+    ];
+    const faces = Object.values(getFontSet().faces).map((f) => f.name);
+    const runs = texts.flatMap((text, i) =>
+      faces.map((font, j) => ({ font, text, x: 40.5 + 60 * j, y: 90.25 + 11 * i })),
+    );
+    const content = (draw: (doc: PDFKit.PDFDocument) => void) => {
+      const doc = documentWithFaces();
+      draw(doc);
+      const page = doc.page as unknown as { content: { buffer: Uint8Array[] }; fonts: object };
+      const lines = Buffer.concat(page.content.buffer).toString("latin1").split("\n");
+      return {
+        // What a reader sees: where each run starts, in which font and size, and its glyphs and kerning.
+        placed: lines.filter((l) => /(Tm|TJ)$/.test(l)),
+        fonts: new Set(lines.filter((l) => l.endsWith("Tf"))),
+        textObjects: lines.filter((l) => l === "BT").length,
+        pageFonts: Object.keys(page.fonts).sort(),
+      };
+    };
+    const batched = content((doc) => drawRuns(doc, 9, runs));
+    const single = content((doc) => {
+      for (const run of runs) {
+        doc.font(run.font).fontSize(9);
+        shareWordLayouts(doc, run.font);
+        drawRun(doc, run.text, run.x, run.y);
+      }
+    });
+    expect(batched.placed).toEqual(single.placed);
+    expect(batched.fonts).toEqual(single.fonts);
+    expect(batched.pageFonts).toEqual(single.pageFonts);
+    expect(batched.textObjects).toBe(1);
+    expect(single.textObjects).toBe(runs.filter((r) => r.text).length);
   });
 });

@@ -172,6 +172,12 @@ export class WordCache<T = unknown> {
 }
 
 const caches = new Map<string, WordCache>();
+/**
+ * Per face, the words last put together from pairs: a table cell is measured when its row is laid out
+ * and drawn right after, so each amount would be put together twice. Small and emptied when full.
+ */
+const recentlyComposed = new Map<string, Map<string, ShapedWord>>();
+const RECENT_WORDS = 256;
 const composers = new Map<string, WordComposer | null>();
 
 function composerFor(face: string, font: PdfkitFont): WordComposer | null {
@@ -206,9 +212,25 @@ export function shareWordLayouts(doc: PDFKit.PDFDocument, face: string): void {
   const words = cache;
   const composer = composerFor(face, font);
   const shape = (text: string) => layoutRun.call(font, text);
-  // A word put together from pairs costs little and is rarely seen twice (an amount, a balance): it is
-  // not cached, so the cache keeps the words that do come back.
-  font.layoutCached = (text: string) => composer?.compose(text) ?? words.get(text, shape);
+  let recent = recentlyComposed.get(face);
+  if (!recent) {
+    recent = new Map();
+    recentlyComposed.set(face, recent);
+  }
+  const composed = recent;
+  // A word put together from pairs costs little and is rarely seen again after its row (an amount, a
+  // balance): it is kept only among the recent ones, so the cache keeps the words that do come back.
+  font.layoutCached = (text: string) => {
+    let word = composed.get(text);
+    if (word === undefined) {
+      const made = composer?.compose(text);
+      if (!made) return words.get(text, shape);
+      if (composed.size >= RECENT_WORDS) composed.clear();
+      composed.set(text, made);
+      word = made;
+    }
+    return word;
+  };
   // pdfkit's own per-document cache is no longer read; dropping it keeps a document from holding words.
   font.layoutCache = undefined;
 }

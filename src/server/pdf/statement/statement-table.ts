@@ -1,5 +1,5 @@
 import type { RenderContext } from "../layout.js";
-import { drawLines, layoutText, lineHeight, type TextStyle } from "../text.js";
+import { drawCells, drawLines, layoutText, lineHeight, type TextStyle } from "../text.js";
 
 const PAD_X = 4;
 const PAD_Y = 3;
@@ -45,13 +45,12 @@ export function drawRow(
     height: lines * lineHeight(style) + 2 * padY,
     at(y) {
       let x = ctx.left;
-      cols.forEach((col, i) => {
-        drawLines(ctx.doc, cells[i] ?? [], style, x + PAD_X, y + padY, {
-          align: col.align,
-          width: col.width - 2 * PAD_X,
-        });
+      const placed = cols.map((col, i) => {
+        const cell = { lines: cells[i] ?? [], x: x + PAD_X, width: col.width - 2 * PAD_X, align: col.align };
         x += col.width;
+        return cell;
       });
+      drawCells(ctx.doc, placed, style, y + padY);
     },
   };
 }
