@@ -655,11 +655,6 @@ export const errorCodes = {
     "This time is already invoiced and can no longer change; void the invoice to release it.",
     "Este tiempo ya está facturado y no puede cambiar; anula la factura para liberarlo.",
   ),
-  TIME_ENTRY_PENDING_APPROVAL: def(
-    409,
-    "This time awaits the customer's approval and cannot change; withdraw the timesheet first.",
-    "Este tiempo está pendiente de aprobación por el cliente y no puede cambiar; retira primero la hoja de horas.",
-  ),
   TIME_ENTRY_RUNNING: def(
     409,
     "This entry is a running timer: stop it first.",

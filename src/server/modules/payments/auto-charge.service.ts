@@ -17,6 +17,7 @@ import { loadGatewayCredentials } from "../gateway-credentials/gateway-credentia
 import { emailInvoiceInTx } from "../invoices/invoice-send.service.js";
 import { type DocumentRow, lockDocuments } from "../ledger/allocate.js";
 import { notify } from "../notifications/notifications.service.js";
+import { assertRecurringChargeAllowedInTx } from "../recurring/recurring.service.js";
 import { customerChargeMethod } from "../saved-methods/saved-methods.service.js";
 import { applyPaymentEventInTx } from "./record-payment.service.js";
 
@@ -53,7 +54,13 @@ export const autoChargeHandler: JobHandler<{ invoiceId: string }> = {
   },
 };
 
-export type AutoChargeOutcome = "nothing_due" | "succeeded" | "processing" | FailureReason | "already_done";
+export type AutoChargeOutcome =
+  | "nothing_due"
+  | "not_allowed"
+  | "succeeded"
+  | "processing"
+  | FailureReason
+  | "already_done";
 
 export async function autoChargeInvoice(
   deps: Deps,
@@ -125,8 +132,18 @@ export async function autoChargeInvoice(
   });
 }
 
+async function recurringChargeRefused(tx: Tx, invoiceId: string): Promise<boolean> {
+  try {
+    await assertRecurringChargeAllowedInTx(tx, invoiceId);
+    return false;
+  } catch (err) {
+    if (err instanceof AppError && err.code === "CP1004") return true;
+    throw err;
+  }
+}
+
 type Opened =
-  | { kind: "nothing_due" | "already_done" | "no_method" }
+  | { kind: "nothing_due" | "already_done" | "no_method" | "not_allowed" }
   | { kind: "charge"; checkout: Checkout; method: { providerCustomerId: string; providerMethodId: string } };
 
 /**
@@ -161,6 +178,20 @@ async function openCharge(
   }
   if (invoice.kind !== "invoice" || !isOpenStatus(invoice.status) || dueOf(invoice) <= 0)
     return { kind: "nothing_due" };
+  // CP1004 (decision 037): the invoice's recurring profile was deleted after it was made, and with it the
+  // customer's standing order to charge the saved method. Nothing is charged nor emailed; staff are told.
+  if (await recurringChargeRefused(tx, invoiceId)) {
+    const customer = await loadCustomerRecord(tx, invoice.customerId);
+    await notify(tx, deps, orgId, "payment_failed", {
+      invoiceId: invoice.id,
+      number: invoice.number ?? "",
+      customerName: customer.name,
+      amountMinor: dueOf(invoice),
+      currency: invoice.currency,
+      code: "CP1004",
+    });
+    return { kind: "not_allowed" };
+  }
   if (!method) {
     const [told] = await tx
       .select({ id: auditEvents.id })

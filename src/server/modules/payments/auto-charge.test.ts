@@ -213,6 +213,25 @@ describe("invoice.auto_charge", () => {
     expect(await failedNotices(invoice.id)).toEqual([]);
   });
 
+  test("CP1004: the invoice of a deleted recurring profile is not charged; staff are told, the contact is not", async () => {
+    const { invoice, email } = await invoiceToCharge("Deleted Profile");
+    // What deleting its profile leaves on a recurring invoice: the occurrence, no profile (decision 037).
+    await withOrg(db(), org.orgId, (tx) =>
+      tx
+        .update(invoices)
+        .set({ recurringProfileId: null, recurringOccurrenceDate: invoice.issueDate as string })
+        .where(eq(invoices.id, invoice.id)),
+    );
+    const before = fake.requestsTo("POST", "/v1/payment_intents").length;
+    await enqueueCharge(invoice.id);
+    await testJobRunner(ctx).drain();
+    expect(fake.requestsTo("POST", "/v1/payment_intents")).toHaveLength(before);
+    expect(await paymentsOf(invoice.id)).toEqual([]);
+    expect(await emailsTo(email, "auto_charge_failed")).toEqual([]);
+    const notices = await failedNotices(invoice.id);
+    expect(notices.map((n) => (n.data as Record<string, unknown>).code)).toEqual(["CP1004"]);
+  });
+
   test("an outage is retried with the same key, then counts as a failure: never retried forever", async () => {
     const passing = await invoiceToCharge("Outage Then Fine");
     const failing = await invoiceToCharge("Outage For Good");

@@ -208,10 +208,9 @@ export async function listEntries(tx: Tx, f: EntryFilter, limit = 2000): Promise
   return rows.map((r) => toTimeEntry(r.entry, r));
 }
 
-export function lockReason(e: TimeEntryRow): "TIME_ENTRY_BILLED" | "TIME_ENTRY_PENDING_APPROVAL" | null {
-  if (e.invoiceId) return "TIME_ENTRY_BILLED";
-  if (e.approvalStatus === "pending") return "TIME_ENTRY_PENDING_APPROVAL";
-  return null;
+/** Invoiced time is locked; time awaiting approval may change, which withdraws its timesheet (decision 040). */
+export function lockReason(e: TimeEntryRow): "TIME_ENTRY_BILLED" | null {
+  return e.invoiceId ? "TIME_ENTRY_BILLED" : null;
 }
 
 export function toTimeEntry(

@@ -114,15 +114,16 @@ export function createTimeEntry(db: Db, actor: TimeActor, input: EntryInput): Pr
 }
 
 /**
- * Changes an entry that is neither invoiced nor awaiting approval (nor a running timer). A change to
- * approved time withdraws the approval: the changed entry needs approving again (decision 039).
+ * Changes an entry that is not invoiced (nor a running timer). A change to time awaiting approval or
+ * approved withdraws its timesheet: the customer only ever approves the exact set it was shown, so the
+ * changed time needs sending again (decisions 039, 040). Rejected time keeps its status until resent.
  */
 export function updateTimeEntry(db: Db, actor: TimeActor, id: string, input: EntryInput): Promise<TimeEntry> {
   return withOrg(db, actor.orgId, async (tx) => {
     const current = await findEntry(tx, id, { lock: true });
     refuseLocked(current);
     if (current.minutes === null) throw new AppError("TIME_ENTRY_RUNNING");
-    // The customer approved the exact set: its timesheet is withdrawn (decision 040).
+    // The customer is asked to approve, or approved, the exact set: its timesheet is withdrawn (decision 040).
     await withdrawTimesheetOfEntry(tx, id);
     const project = await target(tx, input.projectId, input.taskId);
     const userId = input.userId === undefined ? current.userId : await whose(tx, actor, input.userId);
@@ -137,7 +138,7 @@ export function updateTimeEntry(db: Db, actor: TimeActor, id: string, input: Ent
         ...minutesOf(input),
         notes: input.notes,
         billable: input.billable,
-        approvalStatus: current.approvalStatus === "approved" ? "none" : current.approvalStatus,
+        approvalStatus: current.approvalStatus === "rejected" ? "rejected" : "none",
         updatedAt: clock.now(),
       })
       .where(eq(timeEntries.id, id));
@@ -145,7 +146,7 @@ export function updateTimeEntry(db: Db, actor: TimeActor, id: string, input: Ent
   });
 }
 
-/** Deletes an entry that is neither invoiced nor awaiting approval; a running timer is discarded. */
+/** Deletes an entry that is not invoiced (withdrawing its timesheet, as a change does); a running timer is discarded. */
 export function deleteTimeEntry(db: Db, orgId: string, id: string): Promise<void> {
   return withOrg(db, orgId, async (tx) => {
     refuseLocked(await findEntry(tx, id, { lock: true }));

@@ -411,7 +411,7 @@ describe("comments on a timesheet (A14)", () => {
 });
 
 describe("the projects service withdraws (decision 040)", () => {
-  test("editing or deleting an entry of an approved timesheet withdraws it; pending time stays locked", async () => {
+  test("editing or deleting an entry of a pending or approved timesheet withdraws it", async () => {
     const w = await world("Projects Withdraw Co");
     const t = await submitted(w);
     const edit = (id: string) =>
@@ -421,13 +421,24 @@ describe("the projects service withdraws (decision 040)", () => {
         headers: { cookie: org.cookie },
         payload: { projectId: w.project.id, workDate: daysFromToday(-3), minutes: 75 },
       });
-    expect((await edit(w.entries[0] as string)).json().code).toBe("TIME_ENTRY_PENDING_APPROVAL");
-    const approved = await portal(w.cookie, "POST", `/timesheets/${t.id}/approve`, {
+    // Pending: the change withdraws the request, and the contact can no longer approve it.
+    expect((await edit(w.entries[0] as string)).statusCode).toBe(200);
+    expect(((await staff("GET", `/api/timesheets/${t.id}`)).json() as TimesheetDetail).status).toBe(
+      "withdrawn",
+    );
+    expect((await entryRows(w.entries)).map((e) => e.approvalStatus)).toEqual(["none", "none", "none"]);
+    const late = await portal(w.cookie, "POST", `/timesheets/${t.id}/approve`, {
       entriesHash: t.entriesHash,
+    });
+    expect(late.json().code).toBe("TIMESHEET_NOT_PENDING");
+    // Approved: the same.
+    const sent = await submitted(w);
+    const approved = await portal(w.cookie, "POST", `/timesheets/${sent.id}/approve`, {
+      entriesHash: sent.entriesHash,
     });
     expect(approved.statusCode, approved.body).toBe(200);
     expect((await edit(w.entries[0] as string)).statusCode).toBe(200);
-    const after = (await staff("GET", `/api/timesheets/${t.id}`)).json() as TimesheetDetail;
+    const after = (await staff("GET", `/api/timesheets/${sent.id}`)).json() as TimesheetDetail;
     expect(after.status).toBe("withdrawn");
     expect((await entryRows(w.entries)).map((e) => e.approvalStatus)).toEqual(["none", "none", "none"]);
     // Resubmitted and approved again, then an entry deleted: withdrawn again.
