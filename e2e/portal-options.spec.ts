@@ -93,16 +93,15 @@ test("settings show only built portal options, and every email notice with its d
   await expect(page.getByRole("switch", { name: "Show sales orders" })).toBeVisible();
   // PayPal is built since issue 13: its switch is offered.
   await expect(page.getByRole("switch", { name: "Allow PayPal" })).toBeVisible();
+  // Projects and timesheets are built since issue 15.
+  await expect(page.getByRole("switch", { name: "Show projects and timesheets" })).toBeVisible();
   await expect(page.getByText("Coming soon")).toHaveCount(0);
-  for (const unbuilt of [
-    "Contacts may send messages",
-    "Show projects and timesheets",
-    "Allow booking appointments",
-  ])
+  for (const unbuilt of ["Contacts may send messages", "Allow booking appointments"])
     await expect(page.getByRole("switch", { name: unbuilt })).toHaveCount(0);
 
   await page.goto("/app/settings/notifications");
-  await expect(page.getByRole("switch")).toHaveCount(14);
+  await expect(page.getByRole("switch")).toHaveCount(16);
+  await expect(page.getByRole("switch", { name: "A customer rejects a timesheet" })).toBeVisible();
   await expect(
     page.getByRole("switch", { name: "A customer disputes a payment at the provider" }),
   ).toBeVisible();
