@@ -49,7 +49,7 @@ test("the owner invites a colleague as staff, who accepts and cannot open the po
   await other.getByRole("button", { name: "Sign out" }).click();
   await signInAs(other, email, password);
   const nav = other.getByRole("navigation", { name: "Main navigation" });
-  await expect(nav.getByRole("link", { name: "Invoices" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Invoices", exact: true })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Settings" })).toHaveCount(0);
 
   await other.goto("/app/settings/portal");
