@@ -175,9 +175,9 @@ export interface EntryFilter {
   running?: boolean;
 }
 
-/** Entries with the names a list shows, newest first. */
-export async function listEntries(tx: Tx, f: EntryFilter, limit = 2000): Promise<TimeEntry[]> {
-  const rows = await tx
+/** Time entries joined to the names an entry shows (project, task, person, invoice number). */
+const entriesWithNames = (tx: Tx) =>
+  tx
     .select({
       entry: timeEntries,
       projectName: projects.name,
@@ -189,7 +189,11 @@ export async function listEntries(tx: Tx, f: EntryFilter, limit = 2000): Promise
     .innerJoin(projects, eq(projects.id, timeEntries.projectId))
     .innerJoin(users, eq(users.id, timeEntries.userId))
     .leftJoin(projectTasks, eq(projectTasks.id, timeEntries.taskId))
-    .leftJoin(invoices, eq(invoices.id, timeEntries.invoiceId))
+    .leftJoin(invoices, eq(invoices.id, timeEntries.invoiceId));
+
+/** Entries with the names a list shows, newest first. */
+export async function listEntries(tx: Tx, f: EntryFilter, limit = 2000): Promise<TimeEntry[]> {
+  const rows = await entriesWithNames(tx)
     .where(
       and(
         f.projectId ? eq(timeEntries.projectId, f.projectId) : undefined,
@@ -241,20 +245,7 @@ export function toTimeEntry(
 }
 
 export async function entryById(tx: Tx, id: string): Promise<TimeEntry> {
-  const [row] = await tx
-    .select({
-      entry: timeEntries,
-      projectName: projects.name,
-      taskName: projectTasks.name,
-      userName: users.name,
-      invoiceNumber: invoices.number,
-    })
-    .from(timeEntries)
-    .innerJoin(projects, eq(projects.id, timeEntries.projectId))
-    .innerJoin(users, eq(users.id, timeEntries.userId))
-    .leftJoin(projectTasks, eq(projectTasks.id, timeEntries.taskId))
-    .leftJoin(invoices, eq(invoices.id, timeEntries.invoiceId))
-    .where(eq(timeEntries.id, id));
+  const [row] = await entriesWithNames(tx).where(eq(timeEntries.id, id));
   if (!row) throw new AppError("NOT_FOUND");
   return toTimeEntry(row.entry, row);
 }
