@@ -1,9 +1,8 @@
-import { Alert, Anchor, Button, Card, Group, Modal, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { TIMESHEET_REASON_MAX, type TimesheetDetail } from "../../../shared/contracts/index.js";
+import type { TimesheetDetail } from "../../../shared/contracts/index.js";
 import { amountColumn, ColumnTable, column } from "../../ui/column-table.js";
 import { CommentsThread } from "../../ui/comments/comments-thread.js";
 import { FactGrid } from "../../ui/fact.js";
@@ -12,6 +11,7 @@ import { useHours } from "../../ui/hours.js";
 import { notifyDone } from "../../ui/notify.js";
 import { ErrorAlert } from "../../ui/page-states.js";
 import { QueryDetail } from "../../ui/query-states.js";
+import { RejectTimesheetModal } from "../../ui/reject-timesheet-modal.js";
 import { TimesheetStatusBadge } from "../../ui/timesheet-status-badge.js";
 import { useStaffDecision, useTimesheet } from "./timesheets-api.js";
 
@@ -141,49 +141,13 @@ function StaffRejectModal({
 }) {
   const { t } = useTranslation();
   const { reject } = useStaffDecision(sheet.id);
-  const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
   return (
-    <Modal opened={opened} onClose={onClose} title={t("timesheets.staffReject")}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!reason.trim()) {
-            setError(t("errors.required"));
-            return;
-          }
-          setError(null);
-          reject.mutate(reason.trim(), {
-            onSuccess: () => {
-              notifyDone(t("timesheets.rejected"));
-              onClose();
-            },
-          });
-        }}
-      >
-        <Stack>
-          <Textarea
-            label={t("timesheets.reason")}
-            required
-            autosize
-            minRows={3}
-            maxLength={TIMESHEET_REASON_MAX}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={error}
-          />
-          <ErrorAlert error={reject.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" color="red" loading={reject.isPending}>
-              {t("timesheets.rejectConfirm")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <RejectTimesheetModal
+      title={t("timesheets.staffReject")}
+      opened={opened}
+      onClose={onClose}
+      reject={reject}
+      onRejected={() => notifyDone(t("timesheets.rejected"))}
+    />
   );
 }

@@ -1,7 +1,6 @@
-import { Alert, Anchor, Button, Card, Group, Modal, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Card, Group, Modal, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { PortalTimesheetDetail } from "../../../shared/contracts/index.js";
@@ -10,7 +9,6 @@ type Day = PortalTimesheetDetail["totals"]["byDay"][number];
 type Task = PortalTimesheetDetail["totals"]["byTask"][number];
 type Entry = PortalTimesheetDetail["entries"][number];
 
-import { TIMESHEET_REASON_MAX } from "../../../shared/contracts/index.js";
 import { amountColumn, ColumnTable, column } from "../../ui/column-table.js";
 import { CommentsThread } from "../../ui/comments/comments-thread.js";
 import { FactGrid } from "../../ui/fact.js";
@@ -18,6 +16,7 @@ import { useFormat } from "../../ui/format.js";
 import { useHours } from "../../ui/hours.js";
 import { ErrorAlert } from "../../ui/page-states.js";
 import { QueryDetail } from "../../ui/query-states.js";
+import { RejectTimesheetModal } from "../../ui/reject-timesheet-modal.js";
 import { TimesheetStatusBadge } from "../../ui/timesheet-status-badge.js";
 import { useContactMe } from "../portal-api.js";
 import { useDecideTimesheet, usePortalTimesheet } from "./timesheets-api.js";
@@ -210,53 +209,14 @@ function ApproveModal({ sheet, opened, onClose }: ModalProps) {
 function RejectModal({ sheet, opened, onClose }: ModalProps) {
   const { t } = useTranslation();
   const { reject } = useDecideTimesheet(sheet.id);
-  const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const submit = () => {
-    if (!reason.trim()) {
-      setError(t("errors.required"));
-      return;
-    }
-    setError(null);
-    reject.mutate(reason.trim(), {
-      onSuccess: () => {
-        notifications.show({ message: t("timesheets.rejected") });
-        onClose();
-      },
-    });
-  };
   return (
-    <Modal opened={opened} onClose={onClose} title={t("timesheets.rejectTitle")}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <Stack>
-          <Textarea
-            label={t("timesheets.reason")}
-            description={t("timesheets.reasonHelp")}
-            required
-            autosize
-            minRows={3}
-            maxLength={TIMESHEET_REASON_MAX}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={error}
-          />
-          <ErrorAlert error={reject.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" color="red" loading={reject.isPending}>
-              {t("timesheets.rejectConfirm")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <RejectTimesheetModal
+      title={t("timesheets.rejectTitle")}
+      description={t("timesheets.reasonHelp")}
+      opened={opened}
+      onClose={onClose}
+      reject={reject}
+      onRejected={() => notifications.show({ message: t("timesheets.rejected") })}
+    />
   );
 }
