@@ -540,7 +540,7 @@ export function renderEmail(kind: EmailKind, lang: Lang, vars: Vars, opts: Rende
  * exist is an error, never an empty gap in a customer's email. Check it on save with `checkStaffTemplate`.
  */
 export function renderStaffTemplate(t: Template, lang: Lang, vars: Vars, opts: RenderOptions = {}) {
-  return renderTemplate(staffEngines, t, lang, vars, opts);
+  return renderTemplate(staffEngines, t, lang, vars, opts, { escapeWholeBody: true });
 }
 
 /**
@@ -564,6 +564,12 @@ async function renderTemplate(
   lang: Lang,
   vars: Vars,
   opts: RenderOptions,
+  /**
+   * Staff-written text is text, not markup: the whole rendered body is escaped for the HTML part (what
+   * staff typed outside `{{ }}` too, and a `raw` filter cannot get past it). Built-in templates hold no
+   * markup; their values are escaped by the engine.
+   */
+  how: { escapeWholeBody?: boolean } = {},
 ): Promise<RenderedEmail> {
   const subject = (await engines[lang].text.parseAndRender(t.subject, vars)).replace(/[\r\n]+/g, " ").trim();
   const buttonText = opts.buttonUrl && t.button ? `${t.button}: ${opts.buttonUrl}` : "";
@@ -571,7 +577,9 @@ async function renderTemplate(
     .replace(/\n{3,}/g, "\n\n")
     .trim();
   const marker = "\u0000BUTTON\u0000";
-  const htmlBody: string = await engines[lang].html.parseAndRender(t.body, { ...vars, button: marker });
+  const htmlBody: string = how.escapeWholeBody
+    ? escapeHtml(await engines[lang].text.parseAndRender(t.body, { ...vars, button: marker }))
+    : await engines[lang].html.parseAndRender(t.body, { ...vars, button: marker });
   const color = /^#[0-9a-f]{6}$/i.test(opts.brandColor ?? "") ? opts.brandColor : "#1c7ed6";
   const button =
     opts.buttonUrl && t.button
