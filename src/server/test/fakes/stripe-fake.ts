@@ -62,9 +62,6 @@ export async function startStripeFake(options: StripeFakeOptions = {}) {
     // The hosted Checkout page is the payer's browser, not an API call.
     if (req.url.startsWith("/c/")) return;
     if (outage?.kind === "slow") await sleep(outage.delayMs);
-    if (outage?.kind === "error") {
-      return reply.status(outage.status).send({ error: { type: "api_error", message: "Stripe is down." } });
-    }
     if (req.headers.authorization !== `Bearer ${secretKey}`) {
       const key = String(req.headers.authorization ?? "").replace(/^Bearer /, "");
       return fail(reply, 401, {
@@ -82,9 +79,15 @@ export async function startStripeFake(options: StripeFakeOptions = {}) {
       headers: req.headers,
       body: query,
     });
+    if (req.method === "POST") {
+      const last = requests[requests.length - 1];
+      if (last) last.body = (req.body ?? {}) as SentRequest["body"];
+    }
+    // An outage answers after the request is recorded, so tests can see what a retry sent.
+    if (outage?.kind === "error") {
+      return reply.status(outage.status).send({ error: { type: "api_error", message: "Stripe is down." } });
+    }
     if (req.method !== "POST") return;
-    const last = requests[requests.length - 1];
-    if (last) last.body = (req.body ?? {}) as SentRequest["body"];
     const key = req.headers["idempotency-key"];
     if (typeof key !== "string") return;
     const fingerprint = `${req.url} ${JSON.stringify(req.body ?? {})}`;
