@@ -201,8 +201,9 @@ export async function lockDecidable(tx: Tx, id: string, shownHash?: string): Pro
   // Read first: a contact's lock reaches only pending rows (its UPDATE policy), and a decided one must
   // answer TIMESHEET_NOT_PENDING, not 404.
   if ((await findTimesheet(tx, id)).status !== "pending") throw new AppError("TIMESHEET_NOT_PENDING");
-  const t = await lockTimesheet(tx, id).catch(() => {
-    throw new AppError("TIMESHEET_NOT_PENDING");
+  // Read but no longer lockable: decided meanwhile. Only that answer is translated; a database error is not.
+  const t = await lockTimesheet(tx, id).catch((err: unknown) => {
+    throw err instanceof AppError && err.code === "NOT_FOUND" ? new AppError("TIMESHEET_NOT_PENDING") : err;
   });
   if (t.status !== "pending") throw new AppError("TIMESHEET_NOT_PENDING");
   const entries = await entriesOf(tx, t.id, true);
