@@ -155,11 +155,14 @@ export function listPortalProjects(db: Db, p: ContactPrincipal): Promise<PortalP
   });
 }
 
-/** E7: one visible project: its tasks with their hours and its time entries with their billing status. */
+/**
+ * E7: one visible active project: its tasks with their hours and its time entries with their billing
+ * status. A completed or archived one answers 404, as it is absent from the list (E7 shows active projects).
+ */
 export function getPortalProject(db: Db, p: ContactPrincipal, id: string): Promise<PortalProjectDetail> {
   return withContact(db, p.orgId, p.customerId, async (tx) => {
     await assertShown(tx, p.orgId);
-    const [project] = await projectFigures(tx, eq(projects.id, id));
+    const [project] = await projectFigures(tx, and(eq(projects.id, id), eq(projects.status, "active")));
     if (!project) throw notFound();
     const tasks = await tx
       .select({ id: projectTasks.id, name: projectTasks.name, ...figures })

@@ -359,7 +359,7 @@ describe("staff decide on the customer's behalf", () => {
 describe("portal projects (E7)", () => {
   test("active visible projects with logged, billed and unbilled hours per task and entry billing", async () => {
     const w = await world("Projects Co");
-    await buildProject(ctx, org, w.customer.id, { name: "Old one", status: "completed" });
+    const old = await buildProject(ctx, org, w.customer.id, { name: "Old one", status: "completed" });
     await buildProject(ctx, org, w.customer.id, { name: "Hidden one", visible: false });
     const invoice = await buildInvoice(ctx, org, w.customer.id);
     await withOrg(ctx.database.db, org.orgId, (tx) =>
@@ -377,6 +377,8 @@ describe("portal projects (E7)", () => {
       ["Development", 150, 0, 120],
     ]);
     expect(detail.entries.map((e) => e.billing).sort()).toEqual(["billed", "non_billable", "unbilled"]);
+    // A completed project is not in the list, and its page is not reachable either.
+    expect((await portal(w.cookie, "GET", `/projects/${old.id}`)).statusCode).toBe(404);
   });
 });
 
