@@ -15,7 +15,7 @@ import {
 import { withOrg, withSystem } from "../../db/scope.js";
 import { enqueueJob } from "../../jobs/enqueue-job.js";
 import { testJobRunner } from "../../jobs/test-support.js";
-import { buildCustomer, buildInvoice, buildOrg, type TestOrg } from "../../test/factories.js";
+import { buildCustomer, buildInvoice, buildOrg, recordPayment, type TestOrg } from "../../test/factories.js";
 import { type StripeFake, startStripeFake } from "../../test/fakes/stripe-fake.js";
 import type { OffSessionOutcome } from "../../test/fakes/stripe-fake-state.js";
 import { field } from "../../test/fakes/stripe-form.js";
@@ -198,7 +198,29 @@ describe("invoice.auto_charge", () => {
     expect(await paymentsOf(invoice.id)).toEqual([]);
   });
 
-  test("nothing is charged for a paid or void invoice", async () => {
+  test("nothing is charged for an invoice paid in full meanwhile", async () => {
+    const { invoice } = await invoiceToCharge("Already Paid");
+    const paid = await recordPayment(
+      ctx,
+      { cookie: org.cookie },
+      {
+        customerId: invoice.customerId,
+        invoiceId: invoice.id,
+        amountMinor: invoice.totalMinor,
+      },
+    );
+    expect(paid.statusCode, paid.body).toBe(201);
+    const before = fake.requestsTo("POST", "/v1/payment_intents").length;
+    await enqueueCharge(invoice.id);
+    await testJobRunner(ctx).drain();
+    expect(fake.requestsTo("POST", "/v1/payment_intents")).toHaveLength(before);
+    // Only the transfer settles it: no online payment, and nobody is told a charge failed.
+    expect((await invoiceRow(invoice.id))?.status).toBe("paid");
+    expect(await paymentsOf(invoice.id)).toEqual([]);
+    expect(await failedNotices(invoice.id)).toEqual([]);
+  });
+
+  test("nothing is charged for a void invoice", async () => {
     const { invoice } = await invoiceToCharge("Already Void");
     const v = await ctx.app.inject({
       method: "POST",
