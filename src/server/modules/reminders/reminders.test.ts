@@ -278,8 +278,11 @@ describe("the reminders task", () => {
   test("a reminder due before the invoice was issued is not sent", async () => {
     await putSettings(org, settingsWith({ before_due: { enabled: true, days: 5 } }));
     const soon = await sentInvoice(org, 10, 2); // issued 10th, due 12th: "5 days before" was the 7th
+    const ready = await sentInvoice(org, 10, 5); // issued 10th, due 15th: "5 days before" is today
     await tick();
     expect(await remindersOf(org, soon.id)).toEqual([]);
+    // The same tick does send the reminder whose day is today: the refusal above is not a silent tick.
+    expect((await remindersOf(org, ready.id)).map((r) => r.kind)).toEqual(["before_due"]);
   });
 
   test("another organisation's settings are its own; two ticks at once send each reminder once", async () => {
