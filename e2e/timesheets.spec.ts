@@ -120,12 +120,16 @@ test("time is approved in the portal, invoiced and paid", async ({ browser }) =>
     await expect(page.getByRole("heading", { level: 1, name: "Draft invoice" })).toBeVisible();
     invoiceId = /\/invoices\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? "";
     expect(invoiceId).not.toBe("");
+    // Only the approved time, at its corrected length: 1.5 h × €60 = €90.00 before tax, on the page and
+    // in the stored invoice.
+    await expect(page.getByText("€90.00").first()).toBeVisible();
+    const draft = await ok(await request.get(`/api/invoices/${invoiceId}`));
+    expect(draft.subtotalMinor).toBe(9000);
     await ok(await request.post(`/api/invoices/${invoiceId}/issue`, { data: {} }));
   });
 
   await test.step("the contact pays it on the sandbox gateway", async () => {
     await portal.goto(`${DEMO_PORTAL}/invoices/${invoiceId}`);
-    // 1.5 h × €60 = €90.00, plus the demo's default VAT.
     await portal.getByRole("button", { name: /^Pay now/ }).click();
     await expect(portal).toHaveURL(/\/sandbox\/checkout\/[0-9a-f-]{36}/);
     await portal.getByRole("button", { name: /^(Pay|Pagar)$/ }).click();
