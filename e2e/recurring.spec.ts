@@ -62,6 +62,10 @@ test("a monthly recurring profile makes its invoice a month later and emails it"
       await expect(invoices).toContainText("€605.00");
       number = (await invoices.getByRole("link").first().textContent()) ?? "";
       expect(number).toMatch(/\d/);
+      // The invoice leads back to the profile that made it.
+      await invoices.getByRole("link").first().click();
+      await page.getByRole("link", { name: "Open the profile" }).click();
+      await expect(page).toHaveURL(profileUrl);
     });
 
     await test.step("and in the outbox, to the customer's contact", async () => {

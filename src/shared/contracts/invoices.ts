@@ -122,6 +122,8 @@ export const invoiceDetail = invoiceSummary.extend({
   quoteId: uuid.nullable(),
   correctsInvoiceId: uuid.nullable(),
   correctsInvoiceNumber: z.string().nullable(),
+  /** The recurring profile that made this invoice (A5); null once the profile is deleted. */
+  recurringProfileId: uuid.nullable(),
   /** What was paid or credited onto this invoice or retainer. */
   allocations: z.array(allocation),
   /** Where a credit note's credit or a retainer's balance went. */

@@ -80,6 +80,7 @@ export async function findDetail(tx: Tx, inv: InvoiceRow, today: string): Promis
     quoteId: inv.quoteId,
     correctsInvoiceId: inv.correctsInvoiceId,
     correctsInvoiceNumber: parts.corrected_number,
+    recurringProfileId: inv.recurringProfileId,
     allocations: allocationList ?? [],
     appliedTo: appliedTo ?? [],
     refunds: parts.refunds,

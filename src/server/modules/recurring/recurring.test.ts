@@ -254,6 +254,8 @@ describe("recurring profiles", () => {
     const [invoice] = await madeBy(cookie, p.id);
     if (!invoice) throw new Error("no invoice");
     await withOrg(db(), org.orgId, (tx) => assertRecurringChargeAllowedInTx(tx, invoice.id));
+    const before = await ctx.app.inject({ url: `/api/invoices/${invoice.id}`, headers: { cookie } });
+    expect(before.json()).toMatchObject({ recurringProfileId: p.id });
     const del = await ctx.app.inject({
       method: "DELETE",
       url: `/api/recurring-profiles/${p.id}`,
@@ -265,7 +267,7 @@ describe("recurring profiles", () => {
     ).toBe(404);
     const kept = await ctx.app.inject({ url: `/api/invoices/${invoice.id}`, headers: { cookie } });
     expect(kept.statusCode).toBe(200);
-    expect(kept.json()).toMatchObject({ status: "sent", number: invoice.number });
+    expect(kept.json()).toMatchObject({ status: "sent", number: invoice.number, recurringProfileId: null });
     const [row] = await withOrg(db(), org.orgId, (tx) =>
       tx.select().from(invoices).where(eq(invoices.id, invoice.id)),
     );

@@ -69,6 +69,16 @@ function InvoiceView({ invoice, onReload }: { invoice: InvoiceDetail; onReload: 
               ),
             }
           : null,
+        invoice.recurringProfileId
+          ? {
+              label: t("recurring.madeBy"),
+              value: (
+                <Anchor component={Link} to={`/recurring/${invoice.recurringProfileId}`}>
+                  {t("recurring.openProfile")}
+                </Anchor>
+              ),
+            }
+          : null,
       ]}
       footnote={invoice.viewedAt ? t("admin.detail.viewedAt", { date: f.dateTime(invoice.viewedAt) }) : null}
     >

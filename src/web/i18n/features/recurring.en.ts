@@ -3,6 +3,8 @@ import type { recurringEs } from "./recurring.es.js";
 
 export const recurringEn: Messages<typeof recurringEs> = {
   nav: "Recurring invoices",
+  madeBy: "Recurring invoice",
+  openProfile: "Open the profile",
   title: "Recurring invoices",
   intro:
     "Each profile makes an invoice on every date of its schedule: as a draft, issued and sent, or issued, charged to the customer's saved method and sent.",

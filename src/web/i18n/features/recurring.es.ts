@@ -1,6 +1,8 @@
 /** Recurring invoice profiles (A5, issue 15 §2, decision 037), under `recurring`. */
 export const recurringEs = {
   nav: "Facturas recurrentes",
+  madeBy: "Factura recurrente",
+  openProfile: "Ver el perfil",
   title: "Facturas recurrentes",
   intro:
     "Cada perfil hace una factura en cada fecha de su programación: como borrador, emitida y enviada, o emitida, cobrada con el método guardado del cliente y enviada.",
