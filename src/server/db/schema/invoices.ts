@@ -103,13 +103,30 @@ export const invoices = pgTable(
     // Issue 14 (decision 032): what a customer still owes (`ledger/open-invoices.ts` without a day): the
     // home's outstanding and overdue, pay everything, apply credit. Only owing invoices are in it, so it
     // does not grow with the invoices already paid.
+    // The columns after the due date are what the sums read (decision 047): the home's figures and the
+    // gateways of what is owed are index-only scans, without a visit to the invoices' rows.
     index("invoices_open_idx")
-      .on(t.orgId, t.customerId, t.currency, t.dueDate)
+      .on(
+        t.orgId,
+        t.customerId,
+        t.currency,
+        t.dueDate,
+        t.kind,
+        t.status,
+        t.totalMinor,
+        t.paidMinor,
+        t.gateways,
+      )
       .where(
         sql`${t.kind} = 'invoice' and ${t.status} not in ('draft', 'void') and ${t.paidMinor} < ${t.totalMinor}`,
       ),
     // The portal invoice list's default order (newest issued first), with the kind it filters on: its
     // first page's ids are the first 26 entries (`portal/invoice-list.queries.ts`), read from the index alone.
+    // Issue 14 (decision 047): a customer's retainers and credit notes with what the home sums of them
+    // (`ledger/balances.ts`), read from the index alone, in currency order.
+    index("invoices_credit_idx")
+      .on(t.orgId, t.customerId, t.currency, t.kind, t.status, t.totalMinor, t.paidMinor, t.usedMinor)
+      .where(sql`${t.kind} in ('retainer', 'credit_note') and ${t.status} not in ('draft', 'void')`),
     index("invoices_listed_issue_idx")
       .on(t.orgId, t.customerId, t.issueDate, t.id, t.kind)
       .where(sql`${t.status} <> 'draft'`),

@@ -1,0 +1,3 @@
+DROP INDEX "invoices_open_idx";--> statement-breakpoint
+CREATE INDEX "invoices_credit_idx" ON "invoices" USING btree ("org_id","customer_id","currency","kind","status","total_minor","paid_minor","used_minor") WHERE "invoices"."kind" in ('retainer', 'credit_note') and "invoices"."status" not in ('draft', 'void');--> statement-breakpoint
+CREATE INDEX "invoices_open_idx" ON "invoices" USING btree ("org_id","customer_id","currency","due_date","kind","status","total_minor","paid_minor","gateways") WHERE "invoices"."kind" = 'invoice' and "invoices"."status" not in ('draft', 'void') and "invoices"."paid_minor" < "invoices"."total_minor";
