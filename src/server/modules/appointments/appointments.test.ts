@@ -8,12 +8,12 @@ import type {
   SlotsResponse,
 } from "../../../shared/contracts/index.js";
 import * as clock from "../../clock.js";
-import { emails, notifications, organisations } from "../../db/schema/index.js";
+import { emails, notifications } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { buildCustomer, loginStaff, type TestOrg } from "../../test/factories.js";
-import type { TestContext } from "../../test/harness.js";
 import { contactSessionCookie, primaryContact, setUpTestApp } from "../../test/scenarios.js";
 import { parseIcs } from "./ics.js";
+import { allowAppointments } from "./test-support.js";
 
 const { ctx, org, otherOrg } = setUpTestApp("Appointments Org", "Appointments Other Org");
 
@@ -33,15 +33,6 @@ const AVAILABILITY: AvailabilitySettings = {
 };
 /** Tuesday 4 March 2031 in Madrid (UTC+1). */
 const tue = (hhmm: string) => new Date(`2031-03-04T${hhmm}:00+01:00`).toISOString();
-
-export const allowAppointments = (c: TestContext, o: TestOrg, on: boolean) =>
-  withOrg(c.database.db, o.orgId, async (tx) => {
-    const [row] = await tx.select().from(organisations).where(eq(organisations.id, o.orgId));
-    await tx
-      .update(organisations)
-      .set({ portalOptions: { ...(row?.portalOptions as object), allowAppointments: on } })
-      .where(eq(organisations.id, o.orgId));
-  });
 
 const staff = (method: "GET" | "POST" | "PUT", url: string, payload?: unknown, o: TestOrg = org) =>
   ctx.app.inject({ method, url, headers: { cookie: o.cookie }, ...(payload ? { payload } : {}) });

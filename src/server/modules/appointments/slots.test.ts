@@ -189,7 +189,11 @@ describe("properties", () => {
       .sort((x, y) => x[0] - y[0]);
     const out: TimeRange[] = [];
     let last = -1;
-    for (const [a, b] of ranges) if (a >= last) out.push({ start: hhmm(a), end: hhmm(b) }), (last = b);
+    for (const [a, b] of ranges)
+      if (a >= last) {
+        out.push({ start: hhmm(a), end: hhmm(b) });
+        last = b;
+      }
     return out;
   });
   const arbSettings: fc.Arbitrary<AvailabilitySettings> = fc.record({
