@@ -742,6 +742,7 @@ export const errorCodes = {
     "This time cannot be booked: it is outside the available hours, too soon or too far ahead.",
     "Esta hora no se puede reservar: está fuera del horario disponible, es demasiado pronto o demasiado lejos.",
   ),
+  CANCEL_REASON_REQUIRED: def(422, "Say why you cancel it.", "Indica por qué la cancelas."),
   APPOINTMENT_NOT_CHANGEABLE: def(
     409,
     "This appointment was cancelled or has already started; it can no longer be changed.",

@@ -389,6 +389,7 @@ async function cancelInTx(
   const org = await loadOrganisation(tx, orgId);
   const a = await lockAppointment(tx, id);
   if (!changeable(a)) throw new AppError("APPOINTMENT_NOT_CHANGEABLE");
+  if (by === "staff" && !reason) throw new AppError("CANCEL_REASON_REQUIRED");
   await tx
     .update(appointments)
     .set({
@@ -426,7 +427,7 @@ export async function cancelPortalAppointment(
   return result;
 }
 
-/** Staff cancel with a reason (REASON_REQUIRED when blank); the contact gets the cancellation. */
+/** Staff cancel with a reason (CANCEL_REASON_REQUIRED when blank); the contact gets the cancellation. */
 export async function cancelAppointment(
   db: Db,
   mail: StaffMail,
@@ -434,8 +435,7 @@ export async function cancelAppointment(
   id: string,
   body: CancelAppointmentBody,
 ): Promise<Appointment> {
-  const reason = body.reason?.trim();
-  if (!reason) throw new AppError("REASON_REQUIRED");
+  const reason = body.reason?.trim() || null;
   const result = await withOrg(db, orgId, async (tx) =>
     staffView(await cancelInTx(tx, mail, orgId, id, "staff", reason)),
   );

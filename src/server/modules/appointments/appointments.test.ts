@@ -322,7 +322,7 @@ describe("back office", () => {
     const a = await booked(e, "2031-03-10T09:00:00+01:00");
     const blank = await staff("POST", `/api/appointments/${a.id}/cancel`, { reason: " " });
     expect(blank.statusCode).toBe(422);
-    expect(blank.json().code).toBe("REASON_REQUIRED");
+    expect(blank.json().code).toBe("CANCEL_REASON_REQUIRED");
     const res = await staff("POST", `/api/appointments/${a.id}/cancel`, { reason: "We are closed that day" });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: "cancelled", cancelledBy: "staff", sequence: 1 });
