@@ -26,6 +26,8 @@ import { registerRequestTransactions } from "./http/request-transaction.js";
 import { registerWebApps } from "./http/web-apps.js";
 import { createJobRunner } from "./jobs/built-in-jobs.js";
 import { apiKeyRoutes } from "./modules/api-keys/api-keys.routes.js";
+import { portalAppointmentRoutes } from "./modules/appointments/appointments.portal.routes.js";
+import { appointmentRoutes } from "./modules/appointments/appointments.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { teamInvitationRoutes } from "./modules/auth/team-invitation.routes.js";
@@ -197,6 +199,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await portalStatementRoutes(api, d);
     await teamRoutes(api, d);
     await teamInvitationRoutes(api, d);
+    await appointmentRoutes(api, d);
+    await portalAppointmentRoutes(api, d);
     await eventRoutes(api, d, realtime, deps.liveHeartbeatMs ?? HEARTBEAT_MS);
   });
 

@@ -1,4 +1,5 @@
 import { PGlite, type QueryOptions } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -62,7 +63,11 @@ export async function openDatabase(opts: {
     };
   }
   const dir = opts.dataDir && opts.dataDir !== "memory://" ? opts.dataDir : undefined;
-  const client = dir ? new PGlite(dir) : new PGlite({ loadDataDir: opts.loadDataDir });
+  // btree_gist: the appointments' exclusion constraint (org_id WITH =, blocked WITH &&; decision 045).
+  const extensions = { btree_gist };
+  const client = dir
+    ? new PGlite(dir, { extensions })
+    : new PGlite({ loadDataDir: opts.loadDataDir, extensions });
   await client.waitReady;
   const statements: Database["statements"] = { recording: null };
   recordPgliteStatements(client, statements);

@@ -731,6 +731,23 @@ export const errorCodes = {
     "This schedule has no date left to make an invoice on; change its start or its end.",
     "Esta programación no tiene ninguna fecha pendiente para hacer una factura; cambia su inicio o su final.",
   ),
+  // Appointments (issue 16 §3, decision 045).
+  SLOT_TAKEN: def(
+    409,
+    "Someone has just booked this time; choose another one.",
+    "Alguien acaba de reservar esta hora; elige otra.",
+  ),
+  SLOT_UNAVAILABLE: def(
+    422,
+    "This time cannot be booked: it is outside the available hours, too soon or too far ahead.",
+    "Esta hora no se puede reservar: está fuera del horario disponible, es demasiado pronto o demasiado lejos.",
+  ),
+  CANCEL_REASON_REQUIRED: def(422, "Say why you cancel it.", "Indica por qué la cancelas."),
+  APPOINTMENT_NOT_CHANGEABLE: def(
+    409,
+    "This appointment was cancelled or has already started; it can no longer be changed.",
+    "Esta cita se ha cancelado o ya ha empezado; ya no se puede cambiar.",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -19,7 +19,7 @@ export interface FieldError {
  * Extra members of a problem (RFC 9457 §3.2) a client acts on, such as the dates of an issue-date
  * refusal; never the standard members, which they cannot override.
  */
-export type ProblemExtensions = Record<string, string | number | boolean | null>;
+export type ProblemExtensions = Record<string, string | number | boolean | null | string[]>;
 
 /** A failure with a code from the table; services throw it, `http/error-handler.ts` renders it as problem+json. */
 export class AppError extends Error {

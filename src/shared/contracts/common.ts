@@ -70,6 +70,8 @@ export const problem = z.object({
   lastIssueDate: z.string().optional(),
   dueDate: z.string().optional(),
   today: z.string().optional(),
+  /** SLOT_TAKEN (appointments): the start instants still free around the refused one. */
+  freeSlots: z.array(z.string()).optional(),
 });
 export type Problem = z.infer<typeof problem>;
 export const okResponse = z.object({ ok: z.literal(true) });

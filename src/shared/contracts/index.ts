@@ -1,4 +1,5 @@
 export * from "./api-keys.js";
+export * from "./appointments.js";
 export * from "./auth.js";
 export * from "./comments.js";
 export * from "./common.js";

@@ -69,6 +69,9 @@ export const notificationPrefsShape = {
   // Issue 15 §5: a customer decided a timesheet (decision 040).
   timesheet_approved: z.boolean(),
   timesheet_rejected: z.boolean(),
+  // Issue 16 §3: a contact booked or cancelled an appointment (decision 045).
+  appointment_booked: z.boolean(),
+  appointment_cancelled: z.boolean(),
 };
 export const notificationPrefs = z.object(notificationPrefsShape);
 export type NotificationPrefs = z.infer<typeof notificationPrefs>;
@@ -91,4 +94,6 @@ export const DEFAULT_NOTIFICATION_PREFS: NotificationPrefs = {
   refund_unconfirmed: true,
   timesheet_approved: true,
   timesheet_rejected: true,
+  appointment_booked: true,
+  appointment_cancelled: true,
 };

@@ -24,7 +24,9 @@ export type NotificationType =
   | "payment_disputed"
   | "payment_mismatch"
   | "timesheet_approved"
-  | "timesheet_rejected";
+  | "timesheet_rejected"
+  | "appointment_booked"
+  | "appointment_cancelled";
 
 /**
  * Records an event for the organisation's staff (A13), callable from staff and contact scopes: the

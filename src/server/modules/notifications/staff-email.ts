@@ -31,6 +31,8 @@ const EMAILED: Record<string, NotificationEvent | undefined> = {
   refund_unconfirmed: "refund_unconfirmed",
   timesheet_approved: "timesheet_approved",
   timesheet_rejected: "timesheet_rejected",
+  appointment_booked: "appointment_booked",
+  appointment_cancelled: "appointment_cancelled",
 };
 
 /**
@@ -66,6 +68,8 @@ export async function queueStaffEmail(
               : data.paymentId
                 ? `payments/${data.paymentId}`
                 : `invoices/${data.invoiceId}`;
+  // Issue 16 §3: an appointment's event opens the bookings page on it.
+  const target = event.startsWith("appointment_") ? `appointments/${data.appointmentId}` : path;
   // Every value is untrusted text from a contact or customer; the template's HTML output escapes it.
   const email = await renderEmail(
     "staff_notification",
@@ -89,7 +93,7 @@ export async function queueStaffEmail(
       // A provider's meaning of a refusal comes in both languages (reasonEs, reasonEn); a dispute's is one.
       reason: (lang === "es" ? data.reasonEs : data.reasonEn) ?? data.reason ?? "",
     },
-    { buttonUrl: `${config.publicUrl}/app/${path}`, brandColor: org.brandColor },
+    { buttonUrl: `${config.publicUrl}/app/${target}`, brandColor: org.brandColor },
   );
   for (const address of to)
     await mailer.enqueue(tx, { orgId, kind: "staff_notification", to: address, ...email });

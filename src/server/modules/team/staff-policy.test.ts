@@ -181,6 +181,12 @@ const ROUTE_ACTIONS: Record<string, string> = {
   "POST /api/timer/stop": "work.write",
   "GET /api/staff-rates": "team.read",
   "PUT /api/staff-rates/{userId}": "team.manage",
+  // Appointments (issue 16 §3, decision 045): availability is the organisation's settings; bookings are daily work.
+  "GET /api/appointment-settings": "work.read",
+  "PUT /api/appointment-settings": "organisation.update",
+  "GET /api/appointments": "work.read",
+  "GET /api/appointments/{id}": "work.read",
+  "POST /api/appointments/{id}/cancel": "work.write",
 };
 
 describe("every back-office route names its action", () => {
