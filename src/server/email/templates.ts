@@ -489,12 +489,14 @@ function engine(lang: Lang, html: boolean, staff = false): Liquid {
   const liquid = new Liquid({
     strictVariables: staff,
     ...(html ? { outputEscape: "escape" as const } : {}),
-    // Staff-edited text (DESIGN.md): no file system at all, unknown names and filters are errors, and
-    // parsing and rendering are bounded, so a template cannot read files or hang the task that renders it.
+    // No engine has a file system (issue 16 §5): `include`, `render` and `layout` find nothing, so no
+    // template, built-in or staff-written, can read a file under the server's working directory.
+    templates: {},
+    dynamicPartials: false,
+    // Staff-edited text (DESIGN.md): unknown names and filters are errors, and parsing and rendering are
+    // bounded, so a template cannot hang the task that renders it.
     ...(staff
       ? {
-          templates: {},
-          dynamicPartials: false,
           strictFilters: true,
           parseLimit: 50_000,
           renderLimit: 1_000,
@@ -528,8 +530,13 @@ export interface RenderedEmail {
   html: string;
 }
 
-type Vars = Record<string, string | number | boolean | null>;
-type RenderOptions = { buttonUrl?: string | null; brandColor?: string };
+export type Vars = Record<string, string | number | boolean | null>;
+export type RenderOptions = { buttonUrl?: string | null; brandColor?: string };
+
+/** The built-in text of one kind (the default of an editable template, decision 046). */
+export function builtInTemplate(kind: EmailKind, lang: Lang): Template {
+  return templates[kind][lang];
+}
 
 export function renderEmail(kind: EmailKind, lang: Lang, vars: Vars, opts: RenderOptions = {}) {
   return renderTemplate(engines, templates[kind][lang], lang, vars, opts);
