@@ -524,6 +524,9 @@ const staffEngines: Engines = {
   en: { text: engine("en", false, true), html: engine("en", true, true) },
 };
 
+/** The built-in (non-staff) text engine of a language: for the tests that prove it has no file system. */
+export const builtInEngine = (lang: Lang): Liquid => engines[lang].text;
+
 export interface RenderedEmail {
   subject: string;
   text: string;
@@ -563,6 +566,22 @@ export async function checkStaffTemplate(text: string, lang: Lang, sampleVars: V
     const message = error instanceof Error ? error.message : String(error);
     return message.split("\n")[0]?.slice(0, 200) || "invalid template";
   }
+}
+
+/**
+ * The variables a staff template reads from outside (not its own `assign`/`for` names), each with the
+ * line it is first used on: checked against a kind's catalogue on save, branches that sample values do
+ * not reach included (decision 046). Throws the engine's error on a template that does not parse.
+ */
+export async function staffTemplateGlobals(
+  text: string,
+  lang: Lang,
+): Promise<{ name: string; line: number }[]> {
+  const analysis = await staffEngines[lang].text.parseAndAnalyze(text);
+  return Object.entries(analysis.globals).map(([name, uses]) => ({
+    name,
+    line: uses[0]?.location.row ?? 1,
+  }));
 }
 
 async function renderTemplate(

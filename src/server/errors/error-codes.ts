@@ -731,6 +731,11 @@ export const errorCodes = {
     "This schedule has no date left to make an invoice on; change its start or its end.",
     "Esta programación no tiene ninguna fecha pendiente para hacer una factura; cambia su inicio o su final.",
   ),
+  EMAIL_TEMPLATE_INVALID: def(
+    422,
+    "The email template cannot be used: see the field for the problem and its line.",
+    "La plantilla de email no se puede usar: el campo indica el problema y su línea.",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;
