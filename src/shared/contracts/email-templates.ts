@@ -8,11 +8,8 @@ export const EMAIL_TEMPLATE_LANGUAGES = ["es", "en"] as const;
 export const emailTemplateLanguage = z.enum(EMAIL_TEMPLATE_LANGUAGES);
 export type EmailTemplateLanguage = z.infer<typeof emailTemplateLanguage>;
 
-export const emailTemplateKindParam = z.string().regex(/^[a-z][a-z_]{0,49}$/);
-export const emailTemplateParams = z.object({
-  kind: emailTemplateKindParam,
-  language: emailTemplateLanguage,
-});
+/** Path parameters name a kind and a language; one that does not exist answers 404, like an unknown id. */
+export const emailTemplateParams = z.object({ kind: z.string().max(100), language: z.string().max(100) });
 
 export const emailTemplateInput = z.object({
   subject: z.string().trim().min(1).max(300),

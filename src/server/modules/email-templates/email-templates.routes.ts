@@ -11,6 +11,7 @@ import type { App, Deps } from "../../app-types.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
 import {
   getEmailTemplate,
+  languageOf,
   listEmailTemplates,
   previewEmailTemplate,
   restoreEmailTemplate,
@@ -40,7 +41,7 @@ export async function emailTemplateRoutes(app: App, { database: { db }, config, 
       config: config_,
       schema: { tags, params: emailTemplateParams, response: { 200: emailTemplate } },
     },
-    (req) => getEmailTemplate(db, staffOf(req).orgId, req.params.kind, req.params.language),
+    (req) => getEmailTemplate(db, staffOf(req).orgId, req.params.kind, languageOf(req.params.language)),
   );
   r.put(
     base,
@@ -56,7 +57,14 @@ export async function emailTemplateRoutes(app: App, { database: { db }, config, 
     },
     (req) => {
       const staff = staffOf(req);
-      return saveEmailTemplate(db, staff.orgId, staff.userId, req.params.kind, req.params.language, req.body);
+      return saveEmailTemplate(
+        db,
+        staff.orgId,
+        staff.userId,
+        req.params.kind,
+        languageOf(req.params.language),
+        req.body,
+      );
     },
   );
   r.delete(
@@ -66,7 +74,7 @@ export async function emailTemplateRoutes(app: App, { database: { db }, config, 
       config: config_,
       schema: { tags, params: emailTemplateParams, response: { 200: emailTemplate } },
     },
-    (req) => restoreEmailTemplate(db, staffOf(req).orgId, req.params.kind, req.params.language),
+    (req) => restoreEmailTemplate(db, staffOf(req).orgId, req.params.kind, languageOf(req.params.language)),
   );
   r.post(
     `${base}/preview`,
@@ -81,7 +89,14 @@ export async function emailTemplateRoutes(app: App, { database: { db }, config, 
       },
     },
     (req) =>
-      previewEmailTemplate(db, config, staffOf(req).orgId, req.params.kind, req.params.language, req.body),
+      previewEmailTemplate(
+        db,
+        config,
+        staffOf(req).orgId,
+        req.params.kind,
+        languageOf(req.params.language),
+        req.body,
+      ),
   );
   r.post(
     `${base}/test`,
@@ -102,7 +117,7 @@ export async function emailTemplateRoutes(app: App, { database: { db }, config, 
         staff.orgId,
         staff.userId,
         req.params.kind,
-        req.params.language,
+        languageOf(req.params.language),
         req.body,
       );
       jobRunner?.nudge();

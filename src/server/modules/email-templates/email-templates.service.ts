@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import type {
-  EmailTemplate,
-  EmailTemplateInput,
-  EmailTemplateLanguage,
-  EmailTemplateList,
-  EmailTemplatePreview,
+import {
+  type EmailTemplate,
+  type EmailTemplateInput,
+  type EmailTemplateLanguage,
+  type EmailTemplateList,
+  type EmailTemplatePreview,
+  emailTemplateLanguage,
 } from "../../../shared/contracts/email-templates.js";
 import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
@@ -35,6 +36,13 @@ function entryOf(kind: string): EditableKind {
   const entry = editableKind(kind);
   if (!entry) throw new AppError("NOT_FOUND");
   return entry;
+}
+
+/** A language of the path: es or en, anything else is not found. */
+export function languageOf(value: string): Lang {
+  const lang = emailTemplateLanguage.safeParse(value);
+  if (!lang.success) throw new AppError("NOT_FOUND");
+  return lang.data;
 }
 
 const lineOf = (message: string) => Number(/line:(\d+)/.exec(message)?.[1] ?? 1);

@@ -77,7 +77,7 @@ describe("email templates API", () => {
       "Número de la factura",
     );
     expect((await call(org, "GET", url("nope", "es"))).statusCode).toBe(404);
-    expect((await call(org, "GET", url("invoice_sent", "fr"))).statusCode).toBe(400);
+    expect((await call(org, "GET", url("invoice_sent", "fr"))).statusCode).toBe(404);
   });
 
   test("saves, the next invoice sent to a Spanish contact uses it, an English one keeps the built-in; restore default", async () => {
