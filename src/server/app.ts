@@ -34,6 +34,7 @@ import { teamInvitationRoutes } from "./modules/auth/team-invitation.routes.js";
 import { backgroundJobRoutes } from "./modules/background-jobs/background-jobs.routes.js";
 import { commentRoutes } from "./modules/comments/comments.routes.js";
 import { customerRoutes } from "./modules/customers/customers.routes.js";
+import { emailTemplateRoutes } from "./modules/email-templates/email-templates.routes.js";
 import { gatewayCredentialRoutes } from "./modules/gateway-credentials/gateway-credentials.routes.js";
 import { importRoutes } from "./modules/imports/imports.routes.js";
 import { invoiceRoutes } from "./modules/invoices/invoices.routes.js";
@@ -164,6 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await importRoutes(api, d);
     await backgroundJobRoutes(api, d);
     await reminderRoutes(api, d);
+    await emailTemplateRoutes(api, d);
     await invoiceRoutes(api, d);
     await recurringRoutes(api, d);
     await testClockRoutes(api, d);

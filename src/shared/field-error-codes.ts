@@ -76,6 +76,8 @@ export const CUSTOM_FIELD_ERROR_CODES = [
   "customer_not_found",
   // staff-edited email templates (decision 038)
   "invalid_template",
+  // editable email templates (decision 046)
+  "template_button_required",
 ] as const;
 
 export type ZodIssueCode = (typeof ZOD_ISSUE_CODES)[number];

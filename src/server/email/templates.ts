@@ -594,12 +594,14 @@ function engine(lang: Lang, html: boolean, staff = false): Liquid {
   const liquid = new Liquid({
     strictVariables: staff,
     ...(html ? { outputEscape: "escape" as const } : {}),
-    // Staff-edited text (DESIGN.md): no file system at all, unknown names and filters are errors, and
-    // parsing and rendering are bounded, so a template cannot read files or hang the task that renders it.
+    // No engine has a file system (issue 16 §5): `include`, `render` and `layout` find nothing, so no
+    // template, built-in or staff-written, can read a file under the server's working directory.
+    templates: {},
+    dynamicPartials: false,
+    // Staff-edited text (DESIGN.md): unknown names and filters are errors, and parsing and rendering are
+    // bounded, so a template cannot hang the task that renders it.
     ...(staff
       ? {
-          templates: {},
-          dynamicPartials: false,
           strictFilters: true,
           parseLimit: 50_000,
           renderLimit: 1_000,
@@ -627,14 +629,22 @@ const staffEngines: Engines = {
   en: { text: engine("en", false, true), html: engine("en", true, true) },
 };
 
+/** The built-in (non-staff) text engine of a language: for the tests that prove it has no file system. */
+export const builtInEngine = (lang: Lang): Liquid => engines[lang].text;
+
 export interface RenderedEmail {
   subject: string;
   text: string;
   html: string;
 }
 
-type Vars = Record<string, string | number | boolean | null>;
-type RenderOptions = { buttonUrl?: string | null; brandColor?: string };
+export type Vars = Record<string, string | number | boolean | null>;
+export type RenderOptions = { buttonUrl?: string | null; brandColor?: string };
+
+/** The built-in text of one kind (the default of an editable template, decision 046). */
+export function builtInTemplate(kind: EmailKind, lang: Lang): Template {
+  return templates[kind][lang];
+}
 
 export function renderEmail(kind: EmailKind, lang: Lang, vars: Vars, opts: RenderOptions = {}) {
   return renderTemplate(engines, templates[kind][lang], lang, vars, opts);
@@ -661,6 +671,22 @@ export async function checkStaffTemplate(text: string, lang: Lang, sampleVars: V
     const message = error instanceof Error ? error.message : String(error);
     return message.split("\n")[0]?.slice(0, 200) || "invalid template";
   }
+}
+
+/**
+ * The variables a staff template reads from outside (not its own `assign`/`for` names), each with the
+ * line it is first used on: checked against a kind's catalogue on save, branches that sample values do
+ * not reach included (decision 046). Throws the engine's error on a template that does not parse.
+ */
+export async function staffTemplateGlobals(
+  text: string,
+  lang: Lang,
+): Promise<{ name: string; line: number }[]> {
+  const analysis = await staffEngines[lang].text.parseAndAnalyze(text);
+  return Object.entries(analysis.globals).map(([name, uses]) => ({
+    name,
+    line: uses[0]?.location.row ?? 1,
+  }));
 }
 
 async function renderTemplate(

@@ -748,6 +748,11 @@ export const errorCodes = {
     "This appointment was cancelled or has already started; it can no longer be changed.",
     "Esta cita se ha cancelado o ya ha empezado; ya no se puede cambiar.",
   ),
+  EMAIL_TEMPLATE_INVALID: def(
+    422,
+    "The email template cannot be used: see the field for the problem and its line.",
+    "La plantilla de email no se puede usar: el campo indica el problema y su línea.",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

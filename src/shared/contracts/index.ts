@@ -4,6 +4,7 @@ export * from "./auth.js";
 export * from "./comments.js";
 export * from "./common.js";
 export * from "./customers.js";
+export * from "./email-templates.js";
 export * from "./gateways.js";
 export * from "./imports.js";
 export * from "./invoices.js";

@@ -183,6 +183,8 @@ export function fieldErrorKey(
       return { key: "customerNotFound", values: { value: params.value ?? "" } };
     case "invalid_template":
       return { key: "invalidTemplate", values: { detail: params.detail ?? "" } };
+    case "template_button_required":
+      return { key: "templateButtonRequired", values: { button: "{{ button }}" } };
     default:
       return null;
   }

@@ -2,6 +2,7 @@ export * from "./api-keys.js";
 export * from "./appointments.js";
 export * from "./comments.js";
 export * from "./customers.js";
+export * from "./email-templates.js";
 export * from "./emails.js";
 export * from "./gateways.js";
 export * from "./imports.js";

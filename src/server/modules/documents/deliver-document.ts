@@ -3,10 +3,10 @@ import { preferredLanguage } from "../../../shared/language.js";
 import type { Config } from "../../config.js";
 import type { Tx } from "../../db/client.js";
 import { contacts } from "../../db/schema/index.js";
+import { renderOrgEmail } from "../../email/editable/render.js";
 import type { Mailer } from "../../email/mailer.js";
 import {
   type EmailKind,
-  renderEmail,
   renderStaffTemplate,
   type StaffTemplateKind,
   type Template,
@@ -93,7 +93,7 @@ export async function deliverDocument(
     const look = { buttonUrl: link, brandColor: org.brandColor };
     const email = d.staffTemplate
       ? await renderStaffTemplate(d.staffTemplate(lang), lang, vars, look)
-      : await renderEmail(d.emailKind as EmailKind, lang, vars, look);
+      : await renderOrgEmail(tx, d.orgId, d.emailKind as EmailKind, lang, vars, look);
     await deps.mailer.enqueue(tx, {
       orgId: d.orgId,
       kind: d.emailKind,

@@ -5,8 +5,8 @@ import type { Config } from "../../config.js";
 import type { Db, Tx } from "../../db/client.js";
 import { checkoutSessions, contacts, organisations, type PlannedAllocation } from "../../db/schema/index.js";
 import { withOrg, withSystem } from "../../db/scope.js";
+import { renderOrgEmail } from "../../email/editable/render.js";
 import type { Mailer } from "../../email/mailer.js";
-import { renderEmail } from "../../email/templates.js";
 import { AppError } from "../../errors/errors.js";
 import type { GatewayEvent } from "../../gateways/gateway.js";
 import { sandboxEventOf } from "../../gateways/sandbox/sandbox-gateway.js";
@@ -191,7 +191,9 @@ export async function applyPaymentEventInTx(
     if (contact?.email) {
       const lang = preferredLanguage(contact.language, customer.language, org.language);
       const stillDue = paid.reduce((s, d) => s + dueOf(d), 0);
-      const email = await renderEmail(
+      const email = await renderOrgEmail(
+        tx,
+        org.id,
         "payment_receipt",
         lang,
         {

@@ -4,8 +4,8 @@ import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Tx } from "../../db/client.js";
 import { contacts, type customers } from "../../db/schema/index.js";
+import { renderOrgEmail } from "../../email/editable/render.js";
 import type { Mailer } from "../../email/mailer.js";
-import { renderEmail } from "../../email/templates.js";
 import { AppError } from "../../errors/errors.js";
 import type { OrganisationRow } from "../organisation/organisation.service.js";
 import { issuePortalToken } from "./portal-tokens.service.js";
@@ -46,7 +46,9 @@ export async function inviteContact(
     "invitation",
   );
   const portalUrl = `${deps.config.publicUrl}/p/${org.portalSlug}/`;
-  const email = await renderEmail(
+  const email = await renderOrgEmail(
+    tx,
+    org.id,
     "invitation",
     emailLanguageOf(contact, customer, org),
     {

@@ -4,8 +4,8 @@ import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Tx } from "../../db/client.js";
 import { contactSessions, contacts, customers } from "../../db/schema/index.js";
+import { renderOrgEmail } from "../../email/editable/render.js";
 import type { Mailer } from "../../email/mailer.js";
-import { renderEmail } from "../../email/templates.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 
 /**
@@ -123,7 +123,9 @@ export async function emailAccount(
   const org = await loadOrganisation(tx, account.orgId);
   const lang = preferredLanguage(account.language, account.customerLanguage, org.language);
   const buttonUrl = `${deps.config.publicUrl}/p/${encodeURIComponent(org.portalSlug)}${path}`;
-  const email = await renderEmail(
+  const email = await renderOrgEmail(
+    tx,
+    account.orgId,
     kind,
     lang,
     { org_name: org.name, contact_name: account.name },

@@ -187,6 +187,13 @@ const ROUTE_ACTIONS: Record<string, string> = {
   "GET /api/appointments": "work.read",
   "GET /api/appointments/{id}": "work.read",
   "POST /api/appointments/{id}/cancel": "work.write",
+  // Editable email templates (issue 16 §5, decision 046): the organisation's settings, reading included.
+  "GET /api/email-templates": "organisation.update",
+  "GET /api/email-templates/{kind}/{language}": "organisation.update",
+  "PUT /api/email-templates/{kind}/{language}": "organisation.update",
+  "DELETE /api/email-templates/{kind}/{language}": "organisation.update",
+  "POST /api/email-templates/{kind}/{language}/preview": "organisation.update",
+  "POST /api/email-templates/{kind}/{language}/test": "organisation.update",
 };
 
 describe("every back-office route names its action", () => {
