@@ -731,6 +731,22 @@ export const errorCodes = {
     "This schedule has no date left to make an invoice on; change its start or its end.",
     "Esta programación no tiene ninguna fecha pendiente para hacer una factura; cambia su inicio o su final.",
   ),
+  // Messages (E10, decision 043): attachments are checked on their bytes.
+  ATTACHMENT_TYPE_NOT_ALLOWED: def(
+    415,
+    "Attach PDF, PNG, JPEG or WebP files only.",
+    "Adjunta solo archivos PDF, PNG, JPEG o WebP.",
+  ),
+  ATTACHMENT_TOO_LARGE: def(
+    413,
+    "Each attachment may be at most 3 MB.",
+    "Cada adjunto puede ocupar como máximo 3 MB.",
+  ),
+  TOO_MANY_ATTACHMENTS: def(
+    422,
+    "Attach at most 3 files to a message.",
+    "Adjunta como máximo 3 archivos a un mensaje.",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -69,6 +69,8 @@ export const notificationPrefsShape = {
   // Issue 15 §5: a customer decided a timesheet (decision 040).
   timesheet_approved: z.boolean(),
   timesheet_rejected: z.boolean(),
+  // Issue 16 §1: a contact wrote a message (decision 043).
+  message_received: z.boolean(),
 };
 export const notificationPrefs = z.object(notificationPrefsShape);
 export type NotificationPrefs = z.infer<typeof notificationPrefs>;
@@ -91,4 +93,5 @@ export const DEFAULT_NOTIFICATION_PREFS: NotificationPrefs = {
   refund_unconfirmed: true,
   timesheet_approved: true,
   timesheet_rejected: true,
+  message_received: true,
 };

@@ -31,6 +31,7 @@ const EMAILED: Record<string, NotificationEvent | undefined> = {
   refund_unconfirmed: "refund_unconfirmed",
   timesheet_approved: "timesheet_approved",
   timesheet_rejected: "timesheet_rejected",
+  message_received: "message_received",
 };
 
 /**
@@ -57,15 +58,17 @@ export async function queueStaffEmail(
       ? `customers/${data.customerId}`
       : event === "comment_added"
         ? `${COMMENT_PATHS[String(data.documentType)] ?? "invoices"}/${data.documentId}`
-        : event.startsWith("timesheet_")
-          ? `timesheets/${data.timesheetId}`
-          : event.startsWith("quote_")
-            ? `quotes/${data.quoteId}`
-            : event.startsWith("sales_order_")
-              ? `sales-orders/${data.salesOrderId}`
-              : data.paymentId
-                ? `payments/${data.paymentId}`
-                : `invoices/${data.invoiceId}`;
+        : event === "message_received"
+          ? `messages/${data.threadId}`
+          : event.startsWith("timesheet_")
+            ? `timesheets/${data.timesheetId}`
+            : event.startsWith("quote_")
+              ? `quotes/${data.quoteId}`
+              : event.startsWith("sales_order_")
+                ? `sales-orders/${data.salesOrderId}`
+                : data.paymentId
+                  ? `payments/${data.paymentId}`
+                  : `invoices/${data.invoiceId}`;
   // Every value is untrusted text from a contact or customer; the template's HTML output escapes it.
   const email = await renderEmail(
     "staff_notification",

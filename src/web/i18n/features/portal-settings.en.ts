@@ -42,6 +42,7 @@ export const portalSettingsEn: Messages<typeof portalSettingsEs> = {
     refund_unconfirmed: "The provider does not confirm a refund",
     timesheet_approved: "A customer approves a timesheet",
     timesheet_rejected: "A customer rejects a timesheet",
+    message_received: "A customer sends a message",
     detailsUpdated: "{{contactName}} ({{customerName}}) updated their details",
     descriptions: {
       invoice_viewed: "When a contact opens an invoice in the portal or from the email's link.",
@@ -65,6 +66,7 @@ export const portalSettingsEn: Messages<typeof portalSettingsEs> = {
       refund_unconfirmed: "When the provider does not answer a refund and it must be checked there.",
       timesheet_approved: "When a contact approves in the portal the time sent for approval.",
       timesheet_rejected: "When a contact rejects in the portal the time sent, with the reason they give.",
+      message_received: "When a contact writes a new message or answers one in the portal.",
     },
   },
 };

@@ -41,6 +41,7 @@ export const portalSettingsEs = {
     refund_unconfirmed: "El proveedor no confirma una devolución",
     timesheet_approved: "Un cliente aprueba un parte de horas",
     timesheet_rejected: "Un cliente rechaza un parte de horas",
+    message_received: "Un cliente envía un mensaje",
     /** The bell's sentence for customer_details_updated (data: contactName, customerName). */
     detailsUpdated: "{{contactName}} ({{customerName}}) ha actualizado sus datos",
     /** Issue 10 (truthful screens): one line under each preference, saying what sends the email. */
@@ -68,6 +69,7 @@ export const portalSettingsEs = {
       timesheet_approved: "Cuando un contacto aprueba en el portal las horas enviadas para aprobar.",
       timesheet_rejected:
         "Cuando un contacto rechaza en el portal las horas enviadas, con el motivo que indique.",
+      message_received: "Cuando un contacto escribe un mensaje nuevo o responde a uno en el portal.",
     },
   },
 };
