@@ -181,6 +181,13 @@ const ROUTE_ACTIONS: Record<string, string> = {
   "POST /api/timer/stop": "work.write",
   "GET /api/staff-rates": "team.read",
   "PUT /api/staff-rates/{userId}": "team.manage",
+  // Messages (issue 16 §1, decision 043): daily work.
+  "GET /api/messages": "work.read",
+  "GET /api/messages/unread": "work.read",
+  "GET /api/messages/{id}": "work.read",
+  "GET /api/messages/{id}/attachments/{attachmentId}": "work.read",
+  "POST /api/messages": "work.write",
+  "POST /api/messages/{id}/replies": "work.write",
 };
 
 describe("every back-office route names its action", () => {
