@@ -3,7 +3,7 @@ import { z } from "zod";
 /**
  * C4: what the portal shows and allows. Each option is enforced by modules/portal/portal-policy.ts on the
  * server (a hidden feature is refused by the API too) and read by the portal app to hide it on screen.
- * Options of features that have not landed yet (messages, projects, appointments) are stored, so an
+ * Options of features that have not landed yet (appointments) are stored, so an
  * organisation's choice holds when the feature arrives, but the back office does not show them until then;
  * messages default to off, so a new organisation does not promise them.
  */
