@@ -191,6 +191,8 @@ export const PAGES: WalkPage[] = [
   admin("settings team", () => "/settings/team"),
   admin("change password", () => "/account/password"),
   admin("not found", () => "/no-such-page"),
+  admin("messages", () => "/messages"),
+  admin("new message", () => "/messages/new"),
 
   portal("home", () => "/"),
   portal("invoices", () => "/invoices"),
@@ -212,6 +214,7 @@ export const PAGES: WalkPage[] = [
   portal("statement", () => "/statement"),
   portal("my details", () => "/account"),
   portal("change password", () => "/account/password"),
+  portal("messages", () => "/messages"),
 ];
 
 async function json<T>(request: APIRequestContext, path: string): Promise<T> {

@@ -38,6 +38,8 @@ import { emailTemplateRoutes } from "./modules/email-templates/email-templates.r
 import { gatewayCredentialRoutes } from "./modules/gateway-credentials/gateway-credentials.routes.js";
 import { importRoutes } from "./modules/imports/imports.routes.js";
 import { invoiceRoutes } from "./modules/invoices/invoices.routes.js";
+import { portalMessageRoutes } from "./modules/messages/messages.portal.routes.js";
+import { messageRoutes } from "./modules/messages/messages.routes.js";
 import { notificationRoutes } from "./modules/notifications/notifications.routes.js";
 import { onboardingRoutes } from "./modules/onboarding/onboarding.routes.js";
 import { organisationRoutes } from "./modules/organisation/organisation.routes.js";
@@ -183,6 +185,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await portalSalesOrderRoutes(api, d);
     await timesheetRoutes(api, d);
     await portalTimesheetRoutes(api, d);
+    await messageRoutes(api, d);
+    await portalMessageRoutes(api, d);
     await portalHomeRoutes(api, d);
     await portalCreditRoutes(api, d);
     await sandboxGatewayRoutes(api, d);

@@ -18,7 +18,8 @@ export type EmailKind =
   | "auto_charge_failed"
   | "appointment_booked"
   | "appointment_rescheduled"
-  | "appointment_cancelled";
+  | "appointment_cancelled"
+  | "message_reply";
 /** Emails whose text staff write (decision 038): rendered by `renderStaffTemplate`, not from this table. */
 export type StaffTemplateKind = "payment_reminder";
 type Lang = EmailLang;
@@ -39,12 +40,14 @@ const templates: Record<EmailKind, Record<Lang, Template>> = {
   staff_notification: {
     es: {
       subject:
-        "{% if event == 'invoice_viewed' %}{{ customer_name }} ha abierto la factura {{ number }}{% elsif event == 'payment_received' %}Pago de {{ amount_minor | money: currency }} recibido de {{ customer_name }}{% elsif event == 'quote_viewed' %}{{ customer_name }} ha abierto el presupuesto {{ number }}{% elsif event == 'quote_accepted' %}{{ customer_name }} ha aceptado el presupuesto {{ number }}{% elsif event == 'quote_declined' %}{{ customer_name }} ha rechazado el presupuesto {{ number }}{% elsif event == 'timesheet_approved' %}{{ customer_name }} ha aprobado las horas de {{ number }}{% elsif event == 'timesheet_rejected' %}{{ customer_name }} ha rechazado las horas de {{ number }}{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) ha comentado en {{ document_kind }} {{ number }}{% elsif event == 'sales_order_viewed' %}{{ customer_name }} ha abierto el pedido de venta {{ number }}{% elsif event == 'payment_failed' %}Ha fallado el pago de {{ amount_minor | money: currency }} de {{ customer_name }}{% elsif event == 'payment_disputed' %}{{ customer_name }} ha disputado un pago de {{ amount_minor | money: currency }}{% elsif event == 'payment_mismatch' %}Pago de {{ customer_name }} no registrado: el importe no coincide{% elsif event == 'payment_unapplied' %}{{ customer_name }} tiene {{ amount_minor | money: currency }} a su favor del recibo {{ number }}{% elsif event == 'refund_failed' %}El proveedor ha rechazado la devolución de {{ amount_minor | money: currency }} a {{ customer_name }}{% elsif event == 'refund_unconfirmed' %}Devolución de {{ amount_minor | money: currency }} a {{ customer_name }} sin confirmar{% elsif event == 'appointment_booked' %}{{ contact_name }} ({{ customer_name }}) ha reservado una cita: {{ number }}{% elsif event == 'appointment_cancelled' %}Cita cancelada con {{ customer_name }}: {{ number }}{% else %}{{ customer_name }} ha actualizado sus datos{% endif %}",
+        "{% if event == 'invoice_viewed' %}{{ customer_name }} ha abierto la factura {{ number }}{% elsif event == 'payment_received' %}Pago de {{ amount_minor | money: currency }} recibido de {{ customer_name }}{% elsif event == 'quote_viewed' %}{{ customer_name }} ha abierto el presupuesto {{ number }}{% elsif event == 'quote_accepted' %}{{ customer_name }} ha aceptado el presupuesto {{ number }}{% elsif event == 'quote_declined' %}{{ customer_name }} ha rechazado el presupuesto {{ number }}{% elsif event == 'timesheet_approved' %}{{ customer_name }} ha aprobado las horas de {{ number }}{% elsif event == 'timesheet_rejected' %}{{ customer_name }} ha rechazado las horas de {{ number }}{% elsif event == 'message_received' %}Mensaje de {{ contact_name }} ({{ customer_name }}): {{ number }}{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) ha comentado en {{ document_kind }} {{ number }}{% elsif event == 'sales_order_viewed' %}{{ customer_name }} ha abierto el pedido de venta {{ number }}{% elsif event == 'payment_failed' %}Ha fallado el pago de {{ amount_minor | money: currency }} de {{ customer_name }}{% elsif event == 'payment_disputed' %}{{ customer_name }} ha disputado un pago de {{ amount_minor | money: currency }}{% elsif event == 'payment_mismatch' %}Pago de {{ customer_name }} no registrado: el importe no coincide{% elsif event == 'payment_unapplied' %}{{ customer_name }} tiene {{ amount_minor | money: currency }} a su favor del recibo {{ number }}{% elsif event == 'refund_failed' %}El proveedor ha rechazado la devolución de {{ amount_minor | money: currency }} a {{ customer_name }}{% elsif event == 'refund_unconfirmed' %}Devolución de {{ amount_minor | money: currency }} a {{ customer_name }} sin confirmar{% elsif event == 'appointment_booked' %}{{ contact_name }} ({{ customer_name }}) ha reservado una cita: {{ number }}{% elsif event == 'appointment_cancelled' %}Cita cancelada con {{ customer_name }}: {{ number }}{% else %}{{ customer_name }} ha actualizado sus datos{% endif %}",
       body: `Hola:
 
 {% if event == 'invoice_viewed' %}{{ customer_name }} ha abierto por primera vez la factura {{ number }} en el portal.{% elsif event == 'payment_received' %}{{ customer_name }} ha pagado {{ amount_minor | money: currency }} de la factura {{ number }}.{% elsif event == 'quote_viewed' %}{{ customer_name }} ha abierto por primera vez el presupuesto {{ number }} en el portal.{% elsif event == 'quote_accepted' %}{{ customer_name }} ha aceptado el presupuesto {{ number }}.{% elsif event == 'quote_declined' %}{{ customer_name }} ha rechazado el presupuesto {{ number }}.{% elsif event == 'timesheet_approved' %}{{ contact_name }} ({{ customer_name }}) ha aprobado en el portal las horas de {{ number }}.{% elsif event == 'timesheet_rejected' %}{{ contact_name }} ({{ customer_name }}) ha rechazado en el portal las horas de {{ number }}. Motivo:
 
-«{{ reason }}»{% elsif event == 'sales_order_viewed' %}{{ customer_name }} ha abierto por primera vez el pedido de venta {{ number }} en el portal.{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) ha escrito un comentario en {{ document_kind }} {{ number }}:
+«{{ reason }}»{% elsif event == 'sales_order_viewed' %}{{ customer_name }} ha abierto por primera vez el pedido de venta {{ number }} en el portal.{% elsif event == 'message_received' %}{{ contact_name }} ({{ customer_name }}) te ha escrito sobre «{{ number }}»:
+
+«{{ excerpt }}»{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) ha escrito un comentario en {{ document_kind }} {{ number }}:
 
 «{{ excerpt }}»{% elsif event == 'payment_failed' %}Ha fallado el pago de {{ amount_minor | money: currency }} de {{ customer_name }} para {{ number }}{% if reason != '' %}: {{ reason }} (código {{ code }}). La factura sigue pendiente; el cliente puede volver a intentarlo.{% else %}{% if code != '' %} (código {{ code }}){% endif %}: la factura vuelve a estar pendiente.{% endif %}{% elsif event == 'payment_disputed' %}{{ customer_name }} ha disputado ante el proveedor un pago de {{ amount_minor | money: currency }} ({{ number }}){% if reason != '' %}; motivo: {{ reason }}{% endif %}. Responde a la disputa en el proveedor.{% elsif event == 'payment_mismatch' %}El proveedor notifica un pago de {{ amount_minor | money: currency }} de {{ customer_name }} para {{ number }}, pero se pidieron {{ expected_minor | money: expected_currency }}: no se ha registrado. Revísalo en el proveedor (referencia {{ reference }}) y registra o devuelve el pago.{% elsif event == 'payment_unapplied' %}{{ customer_name }} ha pagado en línea facturas que ya estaban pagadas: {{ amount_minor | money: currency }} del recibo {{ number }} queda como saldo a su favor. Aplícalo a otra factura o devuélvelo.{% elsif event == 'refund_failed' %}El proveedor ha rechazado la devolución de {{ amount_minor | money: currency }} a {{ customer_name }} ({{ number }}){% if code != '' %}, código {{ code }}{% endif %}: no se ha devuelto nada.{% elsif event == 'refund_unconfirmed' %}El proveedor no ha respondido a la devolución de {{ amount_minor | money: currency }} a {{ customer_name }} ({{ number }}): aquí no consta. Revisa el pago en el proveedor; repetir la misma devolución es seguro.{% elsif event == 'appointment_booked' %}{{ contact_name }} ({{ customer_name }}) ha reservado en el portal una cita para el {{ number }}.{% elsif event == 'appointment_cancelled' %}Se ha cancelado la cita de {{ contact_name }} ({{ customer_name }}) del {{ number }}.{% if reason != '' %} Motivo: «{{ reason }}»{% endif %}{% else %}{{ contact_name }} ({{ customer_name }}) ha cambiado sus datos en el portal: {{ fields }}.{% endif %}
 
@@ -55,12 +58,14 @@ Puedes elegir qué avisos recibes por email en Ajustes › Notificaciones.`,
     },
     en: {
       subject:
-        "{% if event == 'invoice_viewed' %}{{ customer_name }} opened invoice {{ number }}{% elsif event == 'payment_received' %}Payment of {{ amount_minor | money: currency }} received from {{ customer_name }}{% elsif event == 'quote_viewed' %}{{ customer_name }} opened quote {{ number }}{% elsif event == 'quote_accepted' %}{{ customer_name }} accepted quote {{ number }}{% elsif event == 'quote_declined' %}{{ customer_name }} declined quote {{ number }}{% elsif event == 'timesheet_approved' %}{{ customer_name }} approved the time of {{ number }}{% elsif event == 'timesheet_rejected' %}{{ customer_name }} rejected the time of {{ number }}{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) commented on {{ document_kind }} {{ number }}{% elsif event == 'sales_order_viewed' %}{{ customer_name }} opened sales order {{ number }}{% elsif event == 'payment_failed' %}Payment of {{ amount_minor | money: currency }} from {{ customer_name }} failed{% elsif event == 'payment_disputed' %}{{ customer_name }} disputed a payment of {{ amount_minor | money: currency }}{% elsif event == 'payment_mismatch' %}Payment from {{ customer_name }} not recorded: the amount does not match{% elsif event == 'payment_unapplied' %}{{ customer_name }} holds {{ amount_minor | money: currency }} of credit from receipt {{ number }}{% elsif event == 'refund_failed' %}The provider refused the refund of {{ amount_minor | money: currency }} to {{ customer_name }}{% elsif event == 'refund_unconfirmed' %}Refund of {{ amount_minor | money: currency }} to {{ customer_name }} unconfirmed{% elsif event == 'appointment_booked' %}{{ contact_name }} ({{ customer_name }}) booked an appointment: {{ number }}{% elsif event == 'appointment_cancelled' %}Appointment with {{ customer_name }} cancelled: {{ number }}{% else %}{{ customer_name }} updated their details{% endif %}",
+        "{% if event == 'invoice_viewed' %}{{ customer_name }} opened invoice {{ number }}{% elsif event == 'payment_received' %}Payment of {{ amount_minor | money: currency }} received from {{ customer_name }}{% elsif event == 'quote_viewed' %}{{ customer_name }} opened quote {{ number }}{% elsif event == 'quote_accepted' %}{{ customer_name }} accepted quote {{ number }}{% elsif event == 'quote_declined' %}{{ customer_name }} declined quote {{ number }}{% elsif event == 'timesheet_approved' %}{{ customer_name }} approved the time of {{ number }}{% elsif event == 'timesheet_rejected' %}{{ customer_name }} rejected the time of {{ number }}{% elsif event == 'message_received' %}Message from {{ contact_name }} ({{ customer_name }}): {{ number }}{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) commented on {{ document_kind }} {{ number }}{% elsif event == 'sales_order_viewed' %}{{ customer_name }} opened sales order {{ number }}{% elsif event == 'payment_failed' %}Payment of {{ amount_minor | money: currency }} from {{ customer_name }} failed{% elsif event == 'payment_disputed' %}{{ customer_name }} disputed a payment of {{ amount_minor | money: currency }}{% elsif event == 'payment_mismatch' %}Payment from {{ customer_name }} not recorded: the amount does not match{% elsif event == 'payment_unapplied' %}{{ customer_name }} holds {{ amount_minor | money: currency }} of credit from receipt {{ number }}{% elsif event == 'refund_failed' %}The provider refused the refund of {{ amount_minor | money: currency }} to {{ customer_name }}{% elsif event == 'refund_unconfirmed' %}Refund of {{ amount_minor | money: currency }} to {{ customer_name }} unconfirmed{% elsif event == 'appointment_booked' %}{{ contact_name }} ({{ customer_name }}) booked an appointment: {{ number }}{% elsif event == 'appointment_cancelled' %}Appointment with {{ customer_name }} cancelled: {{ number }}{% else %}{{ customer_name }} updated their details{% endif %}",
       body: `Hello,
 
 {% if event == 'invoice_viewed' %}{{ customer_name }} opened invoice {{ number }} in the portal for the first time.{% elsif event == 'payment_received' %}{{ customer_name }} paid {{ amount_minor | money: currency }} towards invoice {{ number }}.{% elsif event == 'quote_viewed' %}{{ customer_name }} opened quote {{ number }} in the portal for the first time.{% elsif event == 'quote_accepted' %}{{ customer_name }} accepted quote {{ number }}.{% elsif event == 'quote_declined' %}{{ customer_name }} declined quote {{ number }}.{% elsif event == 'timesheet_approved' %}{{ contact_name }} ({{ customer_name }}) approved the time of {{ number }} in the portal.{% elsif event == 'timesheet_rejected' %}{{ contact_name }} ({{ customer_name }}) rejected the time of {{ number }} in the portal. Reason:
 
-“{{ reason }}”{% elsif event == 'sales_order_viewed' %}{{ customer_name }} opened sales order {{ number }} in the portal for the first time.{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) wrote a comment on {{ document_kind }} {{ number }}:
+“{{ reason }}”{% elsif event == 'sales_order_viewed' %}{{ customer_name }} opened sales order {{ number }} in the portal for the first time.{% elsif event == 'message_received' %}{{ contact_name }} ({{ customer_name }}) wrote to you about “{{ number }}”:
+
+“{{ excerpt }}”{% elsif event == 'comment_added' %}{{ contact_name }} ({{ customer_name }}) wrote a comment on {{ document_kind }} {{ number }}:
 
 “{{ excerpt }}”{% elsif event == 'payment_failed' %}The payment of {{ amount_minor | money: currency }} from {{ customer_name }} for {{ number }} failed{% if reason != '' %}: {{ reason }} (code {{ code }}). The invoice is still open; the customer may try again.{% else %}{% if code != '' %} (code {{ code }}){% endif %}: the invoice is open again.{% endif %}{% elsif event == 'payment_disputed' %}{{ customer_name }} disputed a payment of {{ amount_minor | money: currency }} ({{ number }}) at the provider{% if reason != '' %}; reason: {{ reason }}{% endif %}. Answer the dispute at the provider.{% elsif event == 'payment_mismatch' %}The provider reports a payment of {{ amount_minor | money: currency }} from {{ customer_name }} for {{ number }}, but {{ expected_minor | money: expected_currency }} was asked: it is not recorded. Check it at the provider (reference {{ reference }}) and record or refund the payment.{% elsif event == 'payment_unapplied' %}{{ customer_name }} paid online for invoices already paid meanwhile: {{ amount_minor | money: currency }} of receipt {{ number }} is held as their credit. Apply it to another invoice or refund it.{% elsif event == 'refund_failed' %}The provider refused the refund of {{ amount_minor | money: currency }} to {{ customer_name }} ({{ number }}){% if code != '' %}, code {{ code }}{% endif %}: nothing was refunded.{% elsif event == 'refund_unconfirmed' %}The provider did not answer the refund of {{ amount_minor | money: currency }} to {{ customer_name }} ({{ number }}): it is not recorded here. Check the payment at the provider; refunding the same amount again is safe.{% elsif event == 'appointment_booked' %}{{ contact_name }} ({{ customer_name }}) booked an appointment in the portal for {{ number }}.{% elsif event == 'appointment_cancelled' %}The appointment of {{ contact_name }} ({{ customer_name }}) on {{ number }} was cancelled.{% if reason != '' %} Reason: “{{ reason }}”{% endif %}{% else %}{{ contact_name }} ({{ customer_name }}) changed their details in the portal: {{ fields }}.{% endif %}
 
@@ -580,6 +585,41 @@ The cancellation (.ics) is attached: your calendar will remove the appointment.
 Thank you,
 {{ org_name }}`,
       button: "Book another time",
+    },
+  },
+  /** E10 (decision 043): staff wrote to the customer; each contact with portal access hears of it. */
+  message_reply: {
+    es: {
+      subject: "{{ org_name }}: nuevo mensaje sobre «{{ subject }}»",
+      body: `Hola {{ contact_name }}:
+
+{{ author_name }} de {{ org_name }} te ha escrito sobre «{{ subject }}»:
+
+«{{ excerpt }}»
+
+{% if has_link %}Puedes leer la conversación completa y responder en tu portal:
+
+{{ button }}
+{% else %}Responde a este email para contestar.
+{% endif %}
+{{ org_name }}`,
+      button: "Leer y responder",
+    },
+    en: {
+      subject: "{{ org_name }}: new message about “{{ subject }}”",
+      body: `Hello {{ contact_name }},
+
+{{ author_name }} from {{ org_name }} wrote to you about “{{ subject }}”:
+
+“{{ excerpt }}”
+
+{% if has_link %}You can read the whole conversation and answer in your portal:
+
+{{ button }}
+{% else %}Reply to this email to answer.
+{% endif %}
+{{ org_name }}`,
+      button: "Read and reply",
     },
   },
 };

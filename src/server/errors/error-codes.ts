@@ -753,6 +753,22 @@ export const errorCodes = {
     "The email template cannot be used: see the field for the problem and its line.",
     "La plantilla de email no se puede usar: el campo indica el problema y su línea.",
   ),
+  // Messages (E10, decision 043): attachments are checked on their bytes.
+  ATTACHMENT_TYPE_NOT_ALLOWED: def(
+    415,
+    "Attach PDF, PNG, JPEG or WebP files only.",
+    "Adjunta solo archivos PDF, PNG, JPEG o WebP.",
+  ),
+  ATTACHMENT_TOO_LARGE: def(
+    413,
+    "Each attachment may be at most 3 MB.",
+    "Cada adjunto puede ocupar como máximo 3 MB.",
+  ),
+  TOO_MANY_ATTACHMENTS: def(
+    422,
+    "Attach at most 3 files to a message.",
+    "Adjunta como máximo 3 archivos a un mensaje.",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

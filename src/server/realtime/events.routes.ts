@@ -14,7 +14,8 @@ const STREAM = {
   produces: ["text/event-stream"],
   description:
     "Server-sent events: `ready`, then `comment` ({documentType, documentId, comment}) and " +
-    "`document_status` ({documentType, documentId, status}); a comment heartbeat every 25 s.",
+    "`document_status` ({documentType, documentId, status}), `message` ({threadId, message}) and " +
+    "`messages_read` ({threadId}); a comment heartbeat every 25 s.",
 };
 
 /** The two live streams (G4): staff see their organisation, a contact its own customer. */

@@ -28,6 +28,21 @@ const realtimeEvent = z.discriminatedUnion("kind", [
     documentId: z.uuid(),
     status: z.string().max(40),
   }),
+  // Messages (E10, decision 043): a new message, and a side that opened a thread (unread counts changed).
+  z.object({
+    kind: z.literal("message"),
+    orgId: z.uuid(),
+    customerId: z.uuid(),
+    threadId: z.uuid(),
+    messageId: z.uuid(),
+  }),
+  z.object({
+    kind: z.literal("messages_read"),
+    orgId: z.uuid(),
+    customerId: z.uuid(),
+    threadId: z.uuid(),
+    side: z.enum(["staff", "customer"]),
+  }),
 ]);
 export type RealtimeEvent = z.infer<typeof realtimeEvent>;
 

@@ -8,6 +8,7 @@ export * from "./email-templates.js";
 export * from "./gateways.js";
 export * from "./imports.js";
 export * from "./invoices.js";
+export * from "./messages.js";
 export * from "./money.js";
 export * from "./notifications.js";
 export * from "./organisation.js";

@@ -3,7 +3,7 @@ import { z } from "zod";
 /**
  * C4: what the portal shows and allows. Each option is enforced by modules/portal/portal-policy.ts on the
  * server (a hidden feature is refused by the API too) and read by the portal app to hide it on screen.
- * Options of features that have not landed yet (messages, projects, appointments) are stored, so an
+ * Options of features that have not landed yet (appointments) are stored, so an
  * organisation's choice holds when the feature arrives, but the back office does not show them until then;
  * messages default to off, so a new organisation does not promise them.
  */
@@ -72,6 +72,8 @@ export const notificationPrefsShape = {
   // Issue 16 §3: a contact booked or cancelled an appointment (decision 045).
   appointment_booked: z.boolean(),
   appointment_cancelled: z.boolean(),
+  // Issue 16 §1: a contact wrote a message (decision 043).
+  message_received: z.boolean(),
 };
 export const notificationPrefs = z.object(notificationPrefsShape);
 export type NotificationPrefs = z.infer<typeof notificationPrefs>;
@@ -96,4 +98,5 @@ export const DEFAULT_NOTIFICATION_PREFS: NotificationPrefs = {
   timesheet_rejected: true,
   appointment_booked: true,
   appointment_cancelled: true,
+  message_received: true,
 };

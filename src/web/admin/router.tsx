@@ -122,6 +122,15 @@ export const router = createBrowserRouter(
           path: "projects/:id",
           element: lazyPage(() => import("./projects/project-page.js"), "ProjectPage"),
         },
+        { path: "messages", element: lazyPage(() => import("./messages/messages-pages.js"), "MessagesPage") },
+        {
+          path: "messages/new",
+          element: lazyPage(() => import("./messages/messages-pages.js"), "NewMessagePage"),
+        },
+        {
+          path: "messages/:id",
+          element: lazyPage(() => import("./messages/messages-pages.js"), "MessagePage"),
+        },
         {
           path: "timesheets/:id",
           element: lazyPage(() => import("./timesheets/timesheet-detail-page.js"), "TimesheetDetailPage"),

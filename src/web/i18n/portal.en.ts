@@ -4,6 +4,7 @@
 import { commentsEn } from "./features/comments.en.js";
 import { customerRecordsPortalEn } from "./features/customer-records.portal.en.js";
 import { gatewaysPortalEn } from "./features/gateways.portal.en.js";
+import { messagesEn } from "./features/messages.en.js";
 import { moneyAdminPortalEn } from "./features/money-admin.portal.en.js";
 import { moneyFiguresEn } from "./features/money-figures.en.js";
 import { portalAccessPortalEn } from "./features/portal-access.portal.en.js";
@@ -151,6 +152,7 @@ export const portalEn: Messages<typeof portalEs> = {
   comments: commentsEn,
   salesOrders: salesOrdersEn,
   timesheets: timesheetsEn,
+  messages: messagesEn,
   moneyAdmin: moneyAdminPortalEn,
   moneyFigures: moneyFiguresEn,
   statement: statementEn,

@@ -1,8 +1,10 @@
 // The portal's texts (decision 033): what the portal app downloads, one language at a time. The back
 // office's catalogue (es.ts) spreads this one and adds its own namespaces.
+
 import { commentsEs } from "./features/comments.es.js";
 import { customerRecordsPortalEs } from "./features/customer-records.portal.es.js";
 import { gatewaysPortalEs } from "./features/gateways.portal.es.js";
+import { messagesEs } from "./features/messages.es.js";
 import { moneyAdminPortalEs } from "./features/money-admin.portal.es.js";
 import { moneyFiguresEs } from "./features/money-figures.es.js";
 import { portalAccessPortalEs } from "./features/portal-access.portal.es.js";
@@ -149,6 +151,7 @@ export const portalEs = {
   comments: commentsEs,
   salesOrders: salesOrdersEs,
   timesheets: timesheetsEs,
+  messages: messagesEs,
   moneyAdmin: moneyAdminPortalEs,
   moneyFigures: moneyFiguresEs,
   statement: statementEs,

@@ -1,9 +1,11 @@
-import { Anchor, AppShell, Button, Container, Group, Image, Stack, Text } from "@mantine/core";
+import { Anchor, AppShell, Badge, Button, Container, Group, Image, Stack, Text } from "@mantine/core";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, NavLink as RouterNavLink } from "react-router";
 import { applyAccountLanguage } from "../i18n/index.js";
 import { LanguageSwitch } from "../ui/language-switch.js";
+import { useLiveEvents } from "../ui/live/use-live-events.js";
+import { useUnreadMessages } from "../ui/messages/messages-api.js";
 import { ErrorState, PageLoader } from "../ui/page-states.js";
 import { SignInPanel } from "./auth/sign-in-panel.js";
 import { useBranding, useContactMe, usePortalLogout } from "./portal-api.js";
@@ -87,6 +89,7 @@ export function PortalLayout() {
                       <NavLink to="/timesheets">{t("timesheets.nav")}</NavLink>
                     </>
                   ) : null}
+                  {me.data.features.allowMessages ? <MessagesNavLink /> : null}
                   <NavLink to="/statement">{t("statement.nav")}</NavLink>
                   <NavLink to="/account">{t("portalSettings.account.nav")}</NavLink>
                 </Group>
@@ -123,6 +126,29 @@ function NavLink({ to, end, children }: { to: string; end?: boolean; children: s
       style={({ isActive }: { isActive: boolean }) => ({ fontWeight: isActive ? 700 : 500 })}
     >
       {children}
+    </Anchor>
+  );
+}
+
+/** Messages (E10) with the unread count, kept live by the portal's event stream. */
+function MessagesNavLink() {
+  const { t } = useTranslation();
+  useLiveEvents("portal");
+  const unread = useUnreadMessages("portal").data?.unread ?? 0;
+  return (
+    <Anchor
+      component={RouterNavLink}
+      to="/messages"
+      size="sm"
+      aria-label={unread > 0 ? t("messages.navUnread", { count: unread }) : undefined}
+      style={({ isActive }: { isActive: boolean }) => ({ fontWeight: isActive ? 700 : 500 })}
+    >
+      {t("messages.nav")}
+      {unread > 0 ? (
+        <Badge size="xs" color="red" ml={4} data-testid="messages-unread" aria-hidden>
+          {unread}
+        </Badge>
+      ) : null}
     </Anchor>
   );
 }

@@ -68,6 +68,18 @@ const router = createBrowserRouter(
           element: lazyPage(() => import("./timesheets/project-detail-page.js"), "PortalProjectDetailPage"),
         },
         {
+          path: "messages",
+          element: lazyPage(() => import("./messages/messages-pages.js"), "PortalMessagesPage"),
+        },
+        {
+          path: "messages/new",
+          element: lazyPage(() => import("./messages/messages-pages.js"), "PortalNewMessagePage"),
+        },
+        {
+          path: "messages/:id",
+          element: lazyPage(() => import("./messages/messages-pages.js"), "PortalMessagePage"),
+        },
+        {
           path: "statement",
           element: lazyPage(() => import("./statement/statement-page.js"), "StatementPage"),
         },

@@ -152,6 +152,16 @@ import type {
 /** The path segment of each sales document kind, as the routes spell it. */
 export type DocumentSegment = "invoices" | "quotes" | "sales-orders";
 
+import type {
+  Message,
+  MessageReplyBody,
+  MessageThreadDetail,
+  MessageThreadPage,
+  NewMessageThreadBody,
+  NewStaffMessageThreadBody,
+  UnreadMessages,
+} from "../../shared/contracts/messages.js";
+
 type Reply<R> = { response: R };
 type Send<B, R> = { body: B; response: R };
 /** Settings → Payments: enabled, run by the server, and (of the enabled) offered to payers online. */
@@ -356,6 +366,17 @@ export interface Endpoints {
   "GET /api/portal/:slug/payments": Reply<PortalPaymentSummary[]>;
   "GET /api/portal/:slug/payments/:id": Reply<PortalPaymentDetail>;
   "GET /api/portal/:slug/statement": Reply<Statement>;
+  // Messages (E10)
+  "GET /api/messages": Reply<MessageThreadPage>;
+  "GET /api/messages/unread": Reply<UnreadMessages>;
+  "POST /api/messages": Send<NewStaffMessageThreadBody, MessageThreadDetail>;
+  "GET /api/messages/:id": Reply<MessageThreadDetail>;
+  "POST /api/messages/:id/replies": Send<MessageReplyBody, Message>;
+  "GET /api/portal/:slug/messages": Reply<MessageThreadPage>;
+  "GET /api/portal/:slug/messages/unread": Reply<UnreadMessages>;
+  "POST /api/portal/:slug/messages": Send<NewMessageThreadBody, MessageThreadDetail>;
+  "GET /api/portal/:slug/messages/:id": Reply<MessageThreadDetail>;
+  "POST /api/portal/:slug/messages/:id/replies": Send<MessageReplyBody, Message>;
 }
 
 /** A sales document kind's list, create, read and update: the same four routes for each kind. */

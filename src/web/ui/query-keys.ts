@@ -108,6 +108,13 @@ export const queryKeys = {
     list: (filters: object) => ["timesheets", "list", filters] as const,
     detail: (id: string) => ["timesheets", "detail", id] as const,
   },
+  /** Messages (E10) of either app; a live message refreshes every list, thread and unread count. */
+  messages: {
+    all: ["messages"] as const,
+    list: (filters: object) => ["messages", "list", filters] as const,
+    detail: (id: string) => ["messages", "detail", id] as const,
+    unread: ["messages", "unread"] as const,
+  },
   // The portal's own
   home: ["home"] as const,
   purchaseHistory: (months: number, currency?: string) =>

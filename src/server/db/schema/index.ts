@@ -8,6 +8,7 @@ export * from "./gateways.js";
 export * from "./imports.js";
 export * from "./invoices.js";
 export * from "./jobs.js";
+export * from "./messages.js";
 export * from "./notifications.js";
 export * from "./organisations.js";
 export * from "./payments.js";

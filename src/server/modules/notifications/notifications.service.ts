@@ -26,7 +26,8 @@ export type NotificationType =
   | "timesheet_approved"
   | "timesheet_rejected"
   | "appointment_booked"
-  | "appointment_cancelled";
+  | "appointment_cancelled"
+  | "message_received";
 
 /**
  * Records an event for the organisation's staff (A13), callable from staff and contact scopes: the

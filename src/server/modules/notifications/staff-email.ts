@@ -33,6 +33,7 @@ const EMAILED: Record<string, NotificationEvent | undefined> = {
   timesheet_rejected: "timesheet_rejected",
   appointment_booked: "appointment_booked",
   appointment_cancelled: "appointment_cancelled",
+  message_received: "message_received",
 };
 
 /**
@@ -59,15 +60,17 @@ export async function queueStaffEmail(
       ? `customers/${data.customerId}`
       : event === "comment_added"
         ? `${COMMENT_PATHS[String(data.documentType)] ?? "invoices"}/${data.documentId}`
-        : event.startsWith("timesheet_")
-          ? `timesheets/${data.timesheetId}`
-          : event.startsWith("quote_")
-            ? `quotes/${data.quoteId}`
-            : event.startsWith("sales_order_")
-              ? `sales-orders/${data.salesOrderId}`
-              : data.paymentId
-                ? `payments/${data.paymentId}`
-                : `invoices/${data.invoiceId}`;
+        : event === "message_received"
+          ? `messages/${data.threadId}`
+          : event.startsWith("timesheet_")
+            ? `timesheets/${data.timesheetId}`
+            : event.startsWith("quote_")
+              ? `quotes/${data.quoteId}`
+              : event.startsWith("sales_order_")
+                ? `sales-orders/${data.salesOrderId}`
+                : data.paymentId
+                  ? `payments/${data.paymentId}`
+                  : `invoices/${data.invoiceId}`;
   // Issue 16 §3: an appointment's event opens the bookings page on it.
   const target = event.startsWith("appointment_") ? `appointments/${data.appointmentId}` : path;
   // Every value is untrusted text from a contact or customer; the template's HTML output escapes it.

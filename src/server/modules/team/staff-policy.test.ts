@@ -194,6 +194,13 @@ const ROUTE_ACTIONS: Record<string, string> = {
   "DELETE /api/email-templates/{kind}/{language}": "organisation.update",
   "POST /api/email-templates/{kind}/{language}/preview": "organisation.update",
   "POST /api/email-templates/{kind}/{language}/test": "organisation.update",
+  // Messages (issue 16 §1, decision 043): daily work.
+  "GET /api/messages": "work.read",
+  "GET /api/messages/unread": "work.read",
+  "GET /api/messages/{id}": "work.read",
+  "GET /api/messages/{id}/attachments/{attachmentId}": "work.read",
+  "POST /api/messages": "work.write",
+  "POST /api/messages/{id}/replies": "work.write",
 };
 
 describe("every back-office route names its action", () => {

@@ -65,6 +65,8 @@ const hasIdParam = (r: Route) => /\{(?!slug\})\w+\}/.test(r.path);
 export function victimId(victim: TenantWorld, name: string, path: string): string {
   if (/contact/i.test(name)) return victim.customers[0].contacts[0]?.id ?? "";
   if (/tax/i.test(name)) return victim.taxId;
+  if (name === "attachmentId") return victim.messageAttachments[0];
+  if (path.startsWith("/api/messages")) return victim.messageThreads[0];
   if (/customer/i.test(name) || path.startsWith("/api/customers")) return victim.customers[0].id;
   if (path.startsWith("/api/outbox")) return victim.emailId;
   if (path.startsWith("/api/quotes")) return victim.quotes[0].id;
@@ -105,6 +107,7 @@ const secretsOf = (v: TenantWorld) => [
   v.salesOrders[0].id,
   v.projects[0].id,
   v.timeEntryId,
+  v.messageThreads[0],
   v.customers[0].name,
 ];
 
@@ -159,6 +162,8 @@ export async function crawlAsContact(
       id: attacker.invoices[1].id,
       quoteId: attacker.quotes[1].id,
       salesOrderId: attacker.salesOrders[1].id,
+      threadId: attacker.messageThreads[1],
+      attachmentId: attacker.messageAttachments[1],
       who: "same org, other customer",
     },
     {
@@ -166,6 +171,8 @@ export async function crawlAsContact(
       id: victim.invoices[0].id,
       quoteId: victim.quotes[0].id,
       salesOrderId: victim.salesOrders[0].id,
+      threadId: victim.messageThreads[0],
+      attachmentId: victim.messageAttachments[0],
       who: "other org, through own portal",
     },
     {
@@ -173,6 +180,8 @@ export async function crawlAsContact(
       id: victim.invoices[0].id,
       quoteId: victim.quotes[0].id,
       salesOrderId: victim.salesOrders[0].id,
+      threadId: victim.messageThreads[0],
+      attachmentId: victim.messageAttachments[0],
       who: "other org's portal",
     },
   ];
@@ -182,12 +191,16 @@ export async function crawlAsContact(
     for (const t of targets) {
       // Another portal's stream is refused before it opens; the own one would never end.
       if (STREAM.test(key) && t.slug === attacker.org.slug) continue;
-      const req = buildRequest(route, t.slug, () =>
-        route.path.includes("/quotes")
-          ? t.quoteId
-          : route.path.includes("/sales-orders")
-            ? t.salesOrderId
-            : t.id,
+      const req = buildRequest(route, t.slug, (name) =>
+        name === "attachmentId"
+          ? t.attachmentId
+          : route.path.includes("/messages")
+            ? t.threadId
+            : route.path.includes("/quotes")
+              ? t.quoteId
+              : route.path.includes("/sales-orders")
+                ? t.salesOrderId
+                : t.id,
       );
       const res = await ctx.app.inject({
         ...req,
@@ -207,6 +220,8 @@ export async function crawlAsContact(
           failures.push(`${key} leaks the sibling customer's quote`);
         if (res.body.includes(attacker.salesOrders[1].id))
           failures.push(`${key} leaks the sibling customer's sales order`);
+        if (res.body.includes(attacker.messageThreads[1]))
+          failures.push(`${key} leaks the sibling customer's message thread`);
       } else if (![401, 403, 404].includes(res.statusCode)) {
         failures.push(`${key} (${t.who}) → ${res.statusCode} ${res.body.slice(0, 120)}`);
       }

@@ -10,6 +10,7 @@ import * as clock from "../../clock.js";
 import { emails, memberships, taxes, timesheets } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { enqueueJob } from "../../jobs/job-types.js";
+import { allowMessages, attachment, FILES } from "../../modules/messages/test-support.js";
 import { buildProject, logTime } from "../../modules/projects/test-support.js";
 import { buildSalesOrder } from "../../modules/sales-orders/test-support.js";
 import { testToday } from "../dates.js";
@@ -40,6 +41,9 @@ export interface TenantWorld {
   timeEntryId: string;
   taxId: string;
   emailId: string;
+  /** Messages (E10, on in the portal): one thread per customer, each with one attachment. */
+  messageThreads: [string, string];
+  messageAttachments: [string, string];
   /** Cookie of the first customer's primary contact, signed in through an emailed link. */
   contactCookie: string;
 }
@@ -150,6 +154,25 @@ export async function buildTenantWorld(ctx: TestContext, name: string): Promise<
       submittedAt: clock.now(),
     });
   });
+  // Messages (E10): switched on, and a thread with an attachment per customer.
+  await allowMessages(ctx, org, true);
+  const threads: { id: string; attachmentId: string }[] = [];
+  for (const c of [c1, c2]) {
+    const res = await ctx.app.inject({
+      method: "POST",
+      url: "/api/messages",
+      headers: { cookie: org.cookie },
+      payload: {
+        customerId: c.id,
+        subject: `${name} thread`,
+        body: "Hello",
+        attachments: [attachment("fixture.png", FILES.png)],
+      },
+    });
+    if (res.statusCode !== 201) throw new Error(`message: ${res.statusCode} ${res.body}`);
+    const t = res.json();
+    threads.push({ id: t.id, attachmentId: t.messages[0].attachments[0].id });
+  }
   const { taxId, emailId } = await withOrg(ctx.database.db, org.orgId, async (tx) => {
     const [t] = await tx.select().from(taxes).where(eq(taxes.isDefault, true));
     const [e] = await tx.select().from(emails).limit(1);
@@ -167,6 +190,8 @@ export async function buildTenantWorld(ctx: TestContext, name: string): Promise<
     timeEntryId: entry.id,
     taxId,
     emailId,
+    messageThreads: [threads[0]?.id ?? "", threads[1]?.id ?? ""],
+    messageAttachments: [threads[0]?.attachmentId ?? "", threads[1]?.attachmentId ?? ""],
     contactCookie: cookie,
   };
 }

@@ -9,6 +9,7 @@ import { FormActions } from "../../ui/form-actions.js";
 import { applyProblemToForm } from "../../ui/form-errors.js";
 import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
 import { PageHeader } from "../layout/page-header.js";
+import { CustomerMessages } from "../messages/customer-messages.js";
 import { PdfDownload } from "../pdf-download/pdf-download.js";
 import { ContactsSection } from "./contacts-section.js";
 import { CustomerActivity } from "./customer-activity.js";
@@ -35,6 +36,7 @@ export function CustomerEditPage() {
       <CustomerBalancesCard customerId={customer.data.id} />
       <ContactsSection customer={customer.data} readOnly={Boolean(customer.data.archivedAt)} />
       <PortalAccessPanel customerId={customer.data.id} />
+      <CustomerMessages customerId={customer.data.id} />
       <CustomerActivity customerId={customer.data.id} />
     </Stack>
   );

@@ -21,6 +21,7 @@ const KNOWN = [
   "payment_mismatch",
   "timesheet_approved",
   "timesheet_rejected",
+  "message_received",
 ] as const;
 type KnownType = (typeof KNOWN)[number];
 
@@ -55,6 +56,12 @@ export function notificationText(t: TFunction, f: Formatters, notification: Noti
       customerName: text("customerName"),
       contactName: text("contactName"),
       reason: text("reason"),
+    });
+  if (notification.type === "message_received")
+    return t("messages.notification.message_received", {
+      contactName: text("contactName"),
+      customerName: text("customerName"),
+      number: text("number"),
     });
   if (notification.type === "sales_order_viewed")
     return t("salesOrders.viewedNotification", {

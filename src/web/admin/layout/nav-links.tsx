@@ -1,6 +1,8 @@
-import { AppShell, Button, NavLink, Text } from "@mantine/core";
+import { AppShell, Badge, Button, NavLink, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
+import { useLiveEvents } from "../../ui/live/use-live-events.js";
+import { useUnreadMessages } from "../../ui/messages/messages-api.js";
 import { useLogout, useMe } from "../session.js";
 import { useCan } from "../team/permissions.js";
 
@@ -13,6 +15,7 @@ const LINKS = [
   { to: "/quotes", key: "quotes" },
   { to: "/sales-orders", key: "salesOrders" },
   { to: "/projects", key: "projects" },
+  { to: "/messages", key: "messages" },
   { to: "/portal-access", key: "portalAccess" },
   { to: "/outbox", key: "outbox" },
   { to: "/settings/organisation", key: "settings" },
@@ -51,12 +54,15 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
                     ? t("salesOrders.nav")
                     : link.key === "projects"
                       ? t("projects.nav")
-                      : link.key === "payments"
-                        ? t("moneyAdmin.nav")
-                        : link.key === "recurring"
-                          ? t("recurring.nav")
-                          : t(`admin.nav.${link.key}`)
+                      : link.key === "messages"
+                        ? t("messages.nav")
+                        : link.key === "payments"
+                          ? t("moneyAdmin.nav")
+                          : link.key === "recurring"
+                            ? t("recurring.nav")
+                            : t(`admin.nav.${link.key}`)
             }
+            rightSection={link.key === "messages" ? <UnreadMessagesBadge /> : undefined}
             active={isActive(link.to)}
             aria-current={isActive(link.to) ? "page" : undefined}
             onClick={onNavigate}
@@ -88,5 +94,23 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
         </Button>
       </AppShell.Section>
     </>
+  );
+}
+
+/** The staff's unread messages (E10), kept live by the back office's event stream. */
+function UnreadMessagesBadge() {
+  const { t } = useTranslation();
+  useLiveEvents("staff");
+  const unread = useUnreadMessages("staff").data?.unread ?? 0;
+  if (unread === 0) return null;
+  return (
+    <Badge
+      size="sm"
+      color="red"
+      data-testid="messages-unread"
+      aria-label={t("messages.navUnread", { count: unread })}
+    >
+      {unread}
+    </Badge>
   );
 }

@@ -18,6 +18,7 @@ export const SHOWN_PORTAL_OPTIONS: { key: PortalOptionKey; help?: "showBankAccou
   { key: "showSalesOrders" },
   { key: "allowPaypal" },
   { key: "showProjects" },
+  { key: "allowMessages" },
 ];
 
 /** Every C5 preference the API has, in the contract's order: a new event shows up in the tab by itself. */

@@ -8,9 +8,11 @@ import { NOTIFICATION_EVENTS, SHOWN_PORTAL_OPTIONS } from "./settings-model.js";
 const catalogues = { es, en };
 
 describe("portal options shown in settings", () => {
-  test("only built features are offered: no messages or appointments", () => {
+  test("only built features are offered: no appointments", () => {
     const keys = SHOWN_PORTAL_OPTIONS.map((o) => o.key);
-    for (const hidden of ["allowMessages", "allowAppointments"]) expect(keys).not.toContain(hidden);
+    for (const hidden of ["allowAppointments"]) expect(keys).not.toContain(hidden);
+    // Messages (E10, issue 16 §1).
+    expect(keys).toContain("allowMessages");
     expect(keys).toContain("showSalesOrders");
     expect(keys).toContain("allowQuoteAcceptance");
     expect(keys).toContain("allowPaypal");
@@ -30,7 +32,7 @@ describe("portal options shown in settings", () => {
 
 describe("the Notifications tab", () => {
   test("shows every preference the API has", () => {
-    expect(NOTIFICATION_EVENTS).toHaveLength(16);
+    expect(NOTIFICATION_EVENTS).toHaveLength(17);
     expect([...NOTIFICATION_EVENTS].sort()).toEqual(Object.keys(DEFAULT_NOTIFICATION_PREFS).sort());
   });
 

@@ -44,6 +44,7 @@ export const portalSettingsEn: Messages<typeof portalSettingsEs> = {
     timesheet_rejected: "A customer rejects a timesheet",
     appointment_booked: "A customer books an appointment",
     appointment_cancelled: "A customer cancels an appointment",
+    message_received: "A customer sends a message",
     detailsUpdated: "{{contactName}} ({{customerName}}) updated their details",
     descriptions: {
       invoice_viewed: "When a contact opens an invoice in the portal or from the email's link.",
@@ -69,6 +70,7 @@ export const portalSettingsEn: Messages<typeof portalSettingsEs> = {
       timesheet_rejected: "When a contact rejects in the portal the time sent, with the reason they give.",
       appointment_booked: "When a contact books an appointment in the portal.",
       appointment_cancelled: "When a contact cancels an appointment in the portal.",
+      message_received: "When a contact writes a new message or answers one in the portal.",
     },
   },
 };

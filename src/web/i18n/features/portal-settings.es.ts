@@ -43,6 +43,7 @@ export const portalSettingsEs = {
     timesheet_rejected: "Un cliente rechaza un parte de horas",
     appointment_booked: "Un cliente reserva una cita",
     appointment_cancelled: "Un cliente cancela una cita",
+    message_received: "Un cliente envía un mensaje",
     /** The bell's sentence for customer_details_updated (data: contactName, customerName). */
     detailsUpdated: "{{contactName}} ({{customerName}}) ha actualizado sus datos",
     /** Issue 10 (truthful screens): one line under each preference, saying what sends the email. */
@@ -72,6 +73,7 @@ export const portalSettingsEs = {
         "Cuando un contacto rechaza en el portal las horas enviadas, con el motivo que indique.",
       appointment_booked: "Cuando un contacto reserva una cita en el portal.",
       appointment_cancelled: "Cuando un contacto cancela una cita en el portal.",
+      message_received: "Cuando un contacto escribe un mensaje nuevo o responde a uno en el portal.",
     },
   },
 };

@@ -51,6 +51,14 @@ function connect(url: string, side: LiveSide): Connection {
       if (side === "staff") void qc.invalidateQueries({ queryKey: queryKeys.notifications });
     });
   });
+  // Messages (E10): a new message or a thread read elsewhere changes lists, threads and unread counts.
+  const refreshMessages = () =>
+    each((qc) => {
+      void qc.invalidateQueries({ queryKey: queryKeys.messages.all });
+      if (side === "staff") void qc.invalidateQueries({ queryKey: queryKeys.notifications });
+    });
+  source.addEventListener("message", refreshMessages);
+  source.addEventListener("messages_read", refreshMessages);
   connections.set(url, conn);
   return conn;
 }
