@@ -56,6 +56,7 @@ import { quoteRoutes } from "./modules/quotes/quotes.routes.js";
 import { receiptRoutes } from "./modules/receipts/receipts.routes.js";
 import { recurringRoutes } from "./modules/recurring/recurring.routes.js";
 import { reminderRoutes } from "./modules/reminders/reminders.routes.js";
+import { reviewRoutes } from "./modules/reviews/reviews.routes.js";
 import { portalSalesOrderRoutes } from "./modules/sales-orders/sales-orders.portal.routes.js";
 import { salesOrderRoutes } from "./modules/sales-orders/sales-orders.routes.js";
 import { savedMethodRoutes } from "./modules/saved-methods/saved-methods.routes.js";
@@ -197,6 +198,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await portalStatementRoutes(api, d);
     await teamRoutes(api, d);
     await teamInvitationRoutes(api, d);
+    await reviewRoutes(api, d);
     await eventRoutes(api, d, realtime, deps.liveHeartbeatMs ?? HEARTBEAT_MS);
   });
 

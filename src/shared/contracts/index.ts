@@ -31,3 +31,4 @@ export * from "./statement.js";
 export * from "./taxes.js";
 export * from "./team.js";
 export * from "./timesheets.js";
+export * from "./reviews.js";

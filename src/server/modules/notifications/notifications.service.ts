@@ -24,7 +24,8 @@ export type NotificationType =
   | "payment_disputed"
   | "payment_mismatch"
   | "timesheet_approved"
-  | "timesheet_rejected";
+  | "timesheet_rejected"
+  | "review_written";
 
 /**
  * Records an event for the organisation's staff (A13), callable from staff and contact scopes: the

@@ -31,6 +31,7 @@ const EMAILED: Record<string, NotificationEvent | undefined> = {
   refund_unconfirmed: "refund_unconfirmed",
   timesheet_approved: "timesheet_approved",
   timesheet_rejected: "timesheet_rejected",
+  review_written: "review_written",
 };
 
 /**
@@ -53,7 +54,7 @@ export async function queueStaffEmail(
   if (to.length === 0) return;
   const lang = preferredLanguage(org.language);
   const path =
-    event === "customer_details_updated"
+    event === "customer_details_updated" || event === "review_written"
       ? `customers/${data.customerId}`
       : event === "comment_added"
         ? `${COMMENT_PATHS[String(data.documentType)] ?? "invoices"}/${data.documentId}`
@@ -88,6 +89,8 @@ export async function queueStaffEmail(
       code: data.code ?? "",
       // A provider's meaning of a refusal comes in both languages (reasonEs, reasonEn); a dispute's is one.
       reason: (lang === "es" ? data.reasonEs : data.reasonEn) ?? data.reason ?? "",
+      rating: typeof data.rating === "number" ? data.rating : null,
+      edited: data.edited === 1,
     },
     { buttonUrl: `${config.publicUrl}/app/${path}`, brandColor: org.brandColor },
   );

@@ -181,6 +181,8 @@ const ROUTE_ACTIONS: Record<string, string> = {
   "POST /api/timer/stop": "work.write",
   "GET /api/staff-rates": "team.read",
   "PUT /api/staff-rates/{userId}": "team.manage",
+  "GET /api/reviews": "work.read",
+  "GET /api/reviews/{id}": "work.read",
 };
 
 describe("every back-office route names its action", () => {

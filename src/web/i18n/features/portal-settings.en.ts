@@ -42,6 +42,10 @@ export const portalSettingsEn: Messages<typeof portalSettingsEs> = {
     refund_unconfirmed: "The provider does not confirm a refund",
     timesheet_approved: "A customer approves a timesheet",
     timesheet_rejected: "A customer rejects a timesheet",
+    message_received: "A customer sends a message",
+    review_written: "A customer writes or edits a review",
+    appointment_booked: "A customer books an appointment",
+    appointment_cancelled: "A customer cancels an appointment",
     detailsUpdated: "{{contactName}} ({{customerName}}) updated their details",
     descriptions: {
       invoice_viewed: "When a contact opens an invoice in the portal or from the email's link.",
@@ -65,6 +69,10 @@ export const portalSettingsEn: Messages<typeof portalSettingsEs> = {
       refund_unconfirmed: "When the provider does not answer a refund and it must be checked there.",
       timesheet_approved: "When a contact approves in the portal the time sent for approval.",
       timesheet_rejected: "When a contact rejects in the portal the time sent, with the reason they give.",
+      message_received: "When a contact writes a message to the organisation from the portal.",
+      review_written: "When a contact writes a review in the portal or changes theirs.",
+      appointment_booked: "When a contact books or reschedules an appointment from the portal.",
+      appointment_cancelled: "When a contact cancels an appointment from the portal.",
     },
   },
 };
