@@ -35,6 +35,7 @@ import { customerRoutes } from "./modules/customers/customers.routes.js";
 import { gatewayCredentialRoutes } from "./modules/gateway-credentials/gateway-credentials.routes.js";
 import { importRoutes } from "./modules/imports/imports.routes.js";
 import { invoiceRoutes } from "./modules/invoices/invoices.routes.js";
+import { notificationPreferenceRoutes } from "./modules/notifications/notification-preferences.routes.js";
 import { notificationRoutes } from "./modules/notifications/notifications.routes.js";
 import { onboardingRoutes } from "./modules/onboarding/onboarding.routes.js";
 import { organisationRoutes } from "./modules/organisation/organisation.routes.js";
@@ -199,6 +200,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await teamRoutes(api, d);
     await teamInvitationRoutes(api, d);
     await reviewRoutes(api, d);
+    await notificationPreferenceRoutes(api, d);
     await eventRoutes(api, d, realtime, deps.liveHeartbeatMs ?? HEARTBEAT_MS);
   });
 

@@ -731,6 +731,13 @@ export const errorCodes = {
     "This schedule has no date left to make an invoice on; change its start or its end.",
     "Esta programación no tiene ninguna fecha pendiente para hacer una factura; cambia su inicio o su final.",
   ),
+  UNSUBSCRIBE_LINK_INVALID: def(
+    404,
+    "This unsubscribe link is not valid or was revoked. Choose your email notices in Settings › Notifications.",
+    "Este enlace para darse de baja no es válido o se ha revocado. Elige tus avisos por email en Ajustes › Notificaciones.",
+    "The link was altered, or the organisation revoked its unsubscribe links, or the member left.",
+    "Change the preference in Settings › Notifications.",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -1,12 +1,13 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { NotificationEvent } from "../../../shared/contracts/index.js";
 import { preferredLanguage } from "../../../shared/language.js";
 import type { Config } from "../../config.js";
 import type { Tx } from "../../db/client.js";
 import { memberships, organisations, users } from "../../db/schema/index.js";
 import type { Mailer } from "../../email/mailer.js";
-import { renderEmail } from "../../email/templates.js";
+import { escapeHtml, type RenderedEmail, renderEmail } from "../../email/templates.js";
 import { notificationPrefsOf } from "../organisation/portal-policy.js";
+import { signUnsubscribe } from "./unsubscribe-token.js";
 
 /** What queuing a staff email needs; services that notify get it from their route's deps. */
 export interface StaffMail {
@@ -50,7 +51,9 @@ export async function queueStaffEmail(
   if (!event) return;
   const [org] = await tx.select().from(organisations).where(eq(organisations.id, orgId));
   if (!org || !notificationPrefsOf(org)[event]) return;
-  const to = org.email ? [org.email] : await ownerEmails(tx, orgId);
+  const to: Recipient[] = org.email
+    ? [{ address: org.email, userId: null }]
+    : (await managers(tx, orgId)).filter((m) => !m.muted.includes(event));
   if (to.length === 0) return;
   const lang = preferredLanguage(org.language);
   const path =
@@ -94,8 +97,47 @@ export async function queueStaffEmail(
     },
     { buttonUrl: `${config.publicUrl}/app/${path}`, brandColor: org.brandColor },
   );
-  for (const address of to)
-    await mailer.enqueue(tx, { orgId, kind: "staff_notification", to: address, ...email });
+  for (const { address, userId } of to) {
+    const token = signUnsubscribe(config.appSecret, {
+      orgId,
+      userId,
+      event,
+      version: org.unsubscribeVersion,
+    });
+    await mailer.enqueue(tx, {
+      orgId,
+      kind: "staff_notification",
+      to: address,
+      ...withUnsubscribeLink(email, `${config.publicUrl}/app/unsubscribe?token=${token}`, lang),
+      // RFC 8058: a mail client's one-click unsubscribe POSTs here; it turns off exactly this event.
+      headers: {
+        "List-Unsubscribe": `<${config.publicUrl}/api/unsubscribe?token=${token}>`,
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      },
+    });
+  }
+}
+
+interface Recipient {
+  address: string;
+  /** The member the email goes to; null for the organisation's own inbox. */
+  userId: string | null;
+}
+
+const UNSUBSCRIBE_TEXT = {
+  es: "No recibir más este aviso por email",
+  en: "Stop getting this notice by email",
+};
+
+/** The footer line of every staff notification: its own unsubscribe link, in text and HTML. */
+function withUnsubscribeLink(email: RenderedEmail, url: string, lang: "es" | "en"): RenderedEmail {
+  const label = UNSUBSCRIBE_TEXT[lang];
+  const link = `<p style="font-size:12px;color:#52606d"><a href="${escapeHtml(url)}" style="color:#52606d">${escapeHtml(label)}</a></p>`;
+  return {
+    subject: email.subject,
+    text: `${email.text}\n\n${label}: ${url}`,
+    html: email.html.replace("\n</div></body></html>", `\n${link}\n</div></body></html>`),
+  };
 }
 
 /** The back-office path segment of each commentable document type. */
@@ -143,12 +185,22 @@ function documentKind(type: string, lang: "es" | "en"): string {
   return DOCUMENT_KINDS[type]?.[lang] ?? "";
 }
 
-/** Also readable from a contact's scope (owners and admins only; see migration 0002's policies). */
-async function ownerEmails(tx: Tx, orgId: string): Promise<string[]> {
+/**
+ * The owners and admins who get the emails when the organisation has no address of its own, with the
+ * events each muted (decision 044); a disabled member gets none. Also readable from a contact's scope
+ * (owners and admins only; see migration 0007's policies).
+ */
+async function managers(tx: Tx, orgId: string): Promise<(Recipient & { muted: string[] })[]> {
   const rows = await tx
-    .select({ email: users.email })
+    .select({ email: users.email, userId: memberships.userId, muted: memberships.mutedNotifications })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.orgId, orgId), inArray(memberships.role, ["owner", "admin"])));
-  return rows.map((r) => r.email);
+    .where(
+      and(
+        eq(memberships.orgId, orgId),
+        inArray(memberships.role, ["owner", "admin"]),
+        isNull(memberships.disabledAt),
+      ),
+    );
+  return rows.map((r) => ({ address: r.email, userId: r.userId, muted: r.muted }));
 }

@@ -3,7 +3,6 @@ import type {
   PortalReview,
   PortalReviewResult,
   Review,
-  ReviewBody,
   ReviewList,
   ReviewListQuery,
 } from "../../../shared/contracts/index.js";

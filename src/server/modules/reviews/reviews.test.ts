@@ -118,14 +118,12 @@ describe("a contact's review (E11)", () => {
     // …and a contact of another customer cannot be named in a review.
     await expect(
       withContact(ctx.database.db, org.orgId, customer.id, (tx) =>
-        tx
-          .insert(reviews)
-          .values({
-            orgId: org.orgId,
-            customerId: customer.id,
-            contactId: sibling.contacts[1]?.id ?? "",
-            rating: 2,
-          }),
+        tx.insert(reviews).values({
+          orgId: org.orgId,
+          customerId: customer.id,
+          contactId: sibling.contacts[1]?.id ?? "",
+          rating: 2,
+        }),
       ),
     ).rejects.toThrow();
   });

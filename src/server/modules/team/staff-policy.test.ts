@@ -183,6 +183,9 @@ const ROUTE_ACTIONS: Record<string, string> = {
   "PUT /api/staff-rates/{userId}": "team.manage",
   "GET /api/reviews": "work.read",
   "GET /api/reviews/{id}": "work.read",
+  "GET /api/auth/notification-preferences": "work.read",
+  "PUT /api/auth/notification-preferences": "work.write",
+  "POST /api/organisation/unsubscribe-links/revoke": "organisation.update",
 };
 
 describe("every back-office route names its action", () => {
