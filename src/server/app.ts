@@ -40,6 +40,7 @@ import { importRoutes } from "./modules/imports/imports.routes.js";
 import { invoiceRoutes } from "./modules/invoices/invoices.routes.js";
 import { portalMessageRoutes } from "./modules/messages/messages.portal.routes.js";
 import { messageRoutes } from "./modules/messages/messages.routes.js";
+import { notificationPreferenceRoutes } from "./modules/notifications/notification-preferences.routes.js";
 import { notificationRoutes } from "./modules/notifications/notifications.routes.js";
 import { onboardingRoutes } from "./modules/onboarding/onboarding.routes.js";
 import { organisationRoutes } from "./modules/organisation/organisation.routes.js";
@@ -61,6 +62,7 @@ import { quoteRoutes } from "./modules/quotes/quotes.routes.js";
 import { receiptRoutes } from "./modules/receipts/receipts.routes.js";
 import { recurringRoutes } from "./modules/recurring/recurring.routes.js";
 import { reminderRoutes } from "./modules/reminders/reminders.routes.js";
+import { reviewRoutes } from "./modules/reviews/reviews.routes.js";
 import { portalSalesOrderRoutes } from "./modules/sales-orders/sales-orders.portal.routes.js";
 import { salesOrderRoutes } from "./modules/sales-orders/sales-orders.routes.js";
 import { savedMethodRoutes } from "./modules/saved-methods/saved-methods.routes.js";
@@ -207,6 +209,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await teamInvitationRoutes(api, d);
     await appointmentRoutes(api, d);
     await portalAppointmentRoutes(api, d);
+    await reviewRoutes(api, d);
+    await notificationPreferenceRoutes(api, d);
     await eventRoutes(api, d, realtime, deps.liveHeartbeatMs ?? HEARTBEAT_MS);
   });
 

@@ -20,6 +20,8 @@ export interface OutgoingEmail {
   /** Shown as the sender's name; the address is MAIL_FROM's, so SPF/DKIM stay ours. */
   fromName?: string;
   replyTo?: string | null;
+  /** Extra headers (List-Unsubscribe of staff notifications); stored with the email, sent by SMTP. */
+  headers?: Record<string, string>;
 }
 
 export const EMAIL_DELIVERY_JOB = "email.deliver";
@@ -75,6 +77,7 @@ export class Mailer {
       attachments,
       fromName: email.fromName ?? null,
       replyTo: email.replyTo ?? null,
+      headers: email.headers ?? {},
       status: this.transport ? "queued" : "outbox",
     });
     if (this.transport) await enqueueEmailDelivery(tx, email.orgId, id);
@@ -123,6 +126,7 @@ export class Mailer {
         to: row.toName ? { name: row.toName, address: row.toAddress } : row.toAddress,
         replyTo: row.replyTo ?? undefined,
         subject: row.subject,
+        headers: row.headers,
         text: row.textBody,
         html: row.htmlBody,
         attachments: row.attachments.map((a) => ({

@@ -769,6 +769,13 @@ export const errorCodes = {
     "Attach at most 3 files to a message.",
     "Adjunta como máximo 3 archivos a un mensaje.",
   ),
+  UNSUBSCRIBE_LINK_INVALID: def(
+    404,
+    "This unsubscribe link is not valid or was revoked. Choose your email notices in Settings › Notifications.",
+    "Este enlace para darse de baja no es válido o se ha revocado. Elige tus avisos por email en Ajustes › Notificaciones.",
+    "The link was altered, or the organisation revoked its unsubscribe links, or the member left.",
+    "Change the preference in Settings › Notifications.",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

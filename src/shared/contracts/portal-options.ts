@@ -69,11 +69,11 @@ export const notificationPrefsShape = {
   // Issue 15 §5: a customer decided a timesheet (decision 040).
   timesheet_approved: z.boolean(),
   timesheet_rejected: z.boolean(),
-  // Issue 16 §3: a contact booked or cancelled an appointment (decision 045).
+  // Issue 16: messages (E10), reviews (E11) and appointments (E13); on by default (decision 044).
+  message_received: z.boolean(),
+  review_written: z.boolean(),
   appointment_booked: z.boolean(),
   appointment_cancelled: z.boolean(),
-  // Issue 16 §1: a contact wrote a message (decision 043).
-  message_received: z.boolean(),
 };
 export const notificationPrefs = z.object(notificationPrefsShape);
 export type NotificationPrefs = z.infer<typeof notificationPrefs>;
@@ -96,7 +96,8 @@ export const DEFAULT_NOTIFICATION_PREFS: NotificationPrefs = {
   refund_unconfirmed: true,
   timesheet_approved: true,
   timesheet_rejected: true,
+  message_received: true,
+  review_written: true,
   appointment_booked: true,
   appointment_cancelled: true,
-  message_received: true,
 };

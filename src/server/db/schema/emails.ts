@@ -21,6 +21,8 @@ export const emails = pgTable(
     htmlBody: text("html_body").notNull(),
     fromName: text("from_name"),
     replyTo: text("reply_to"),
+    /** Extra headers, e.g. List-Unsubscribe (RFC 8058) on staff notifications. */
+    headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
     attachments: jsonb("attachments").$type<StoredAttachment[]>().notNull().default([]),
     /** outbox: kept for staff to read (no SMTP configured); queued → sent | failed with SMTP. */
     status: text("status", { enum: ["outbox", "queued", "sent", "failed"] }).notNull(),

@@ -18,6 +18,7 @@ export * from "./projects.js";
 export * from "./quotes.js";
 export * from "./recurring.js";
 export * from "./reminders.js";
+export * from "./reviews.js";
 export * from "./sales-orders.js";
 export * from "./saved-payment-methods.js";
 export * from "./taxes.js";

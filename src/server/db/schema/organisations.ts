@@ -1,4 +1,4 @@
-import { boolean, customType, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, customType, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import type { NotificationPrefs, PortalOptions } from "../../../shared/contracts/portal-options.js";
 import { createdAt, id, updatedAt } from "./_columns.js";
 
@@ -44,6 +44,10 @@ export const organisations = pgTable(
     portalOptions: jsonb("portal_options").$type<Partial<PortalOptions>>().notNull().default({}),
     /** C5: which events email the organisation; missing keys take the defaults of the contract. */
     notificationPrefs: jsonb("notification_prefs").$type<Partial<NotificationPrefs>>().notNull().default({}),
+    /**
+     * Signs into every unsubscribe link (decision 044): raising it revokes all links already emailed.
+     */
+    unsubscribeVersion: integer("unsubscribe_version").notNull().default(1),
     /**
      * Payment gateways this organisation has set up; a new invoice offers these (issue 9). None until the
      * organisation configures one; the demo organisation enables the sandbox.

@@ -1,4 +1,4 @@
-import { bigint, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, orgId, stampedNow, ts } from "./_columns.js";
 
 /** Staff people; a person may belong to several organisations through memberships. */
@@ -35,6 +35,8 @@ export const memberships = pgTable(
     lastSignInAt: ts("last_sign_in_at"),
     /** The member's hourly rate in minor units of the organisation's base currency (projects billed by staff rate, decision 039). */
     hourlyRateMinor: bigint("hourly_rate_minor", { mode: "number" }),
+    /** C5 per member (decision 044): events this member does not want by email when emails go to members. */
+    mutedNotifications: jsonb("muted_notifications").$type<string[]>().notNull().default([]),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.userId] }), index("memberships_user_idx").on(t.userId)],

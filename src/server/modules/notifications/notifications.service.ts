@@ -27,7 +27,8 @@ export type NotificationType =
   | "timesheet_rejected"
   | "appointment_booked"
   | "appointment_cancelled"
-  | "message_received";
+  | "message_received"
+  | "review_written";
 
 /**
  * Records an event for the organisation's staff (A13), callable from staff and contact scopes: the

@@ -1,12 +1,13 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { NotificationEvent } from "../../../shared/contracts/index.js";
 import { preferredLanguage } from "../../../shared/language.js";
 import type { Config } from "../../config.js";
 import type { Tx } from "../../db/client.js";
 import { memberships, organisations, users } from "../../db/schema/index.js";
 import type { Mailer } from "../../email/mailer.js";
-import { renderEmail } from "../../email/templates.js";
+import { escapeHtml, type RenderedEmail, renderEmail } from "../../email/templates.js";
 import { notificationPrefsOf } from "../organisation/portal-policy.js";
+import { signUnsubscribe } from "./unsubscribe-token.js";
 
 /** What queuing a staff email needs; services that notify get it from their route's deps. */
 export interface StaffMail {
@@ -34,6 +35,7 @@ const EMAILED: Record<string, NotificationEvent | undefined> = {
   appointment_booked: "appointment_booked",
   appointment_cancelled: "appointment_cancelled",
   message_received: "message_received",
+  review_written: "review_written",
 };
 
 /**
@@ -52,11 +54,13 @@ export async function queueStaffEmail(
   if (!event) return;
   const [org] = await tx.select().from(organisations).where(eq(organisations.id, orgId));
   if (!org || !notificationPrefsOf(org)[event]) return;
-  const to = org.email ? [org.email] : await ownerEmails(tx, orgId);
+  const to: Recipient[] = org.email
+    ? [{ address: org.email, userId: null }]
+    : (await managers(tx, orgId)).filter((m) => !m.muted.includes(event));
   if (to.length === 0) return;
   const lang = preferredLanguage(org.language);
   const path =
-    event === "customer_details_updated"
+    event === "customer_details_updated" || event === "review_written"
       ? `customers/${data.customerId}`
       : event === "comment_added"
         ? `${COMMENT_PATHS[String(data.documentType)] ?? "invoices"}/${data.documentId}`
@@ -95,11 +99,52 @@ export async function queueStaffEmail(
       code: data.code ?? "",
       // A provider's meaning of a refusal comes in both languages (reasonEs, reasonEn); a dispute's is one.
       reason: (lang === "es" ? data.reasonEs : data.reasonEn) ?? data.reason ?? "",
+      rating: typeof data.rating === "number" ? data.rating : null,
+      edited: data.edited === 1,
     },
     { buttonUrl: `${config.publicUrl}/app/${target}`, brandColor: org.brandColor },
   );
-  for (const address of to)
-    await mailer.enqueue(tx, { orgId, kind: "staff_notification", to: address, ...email });
+  for (const { address, userId } of to) {
+    const token = signUnsubscribe(config.appSecret, {
+      orgId,
+      userId,
+      event,
+      version: org.unsubscribeVersion,
+    });
+    await mailer.enqueue(tx, {
+      orgId,
+      kind: "staff_notification",
+      to: address,
+      ...withUnsubscribeLink(email, `${config.publicUrl}/app/unsubscribe?token=${token}`, lang),
+      // RFC 8058: a mail client's one-click unsubscribe POSTs here; it turns off exactly this event.
+      headers: {
+        "List-Unsubscribe": `<${config.publicUrl}/api/unsubscribe?token=${token}>`,
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      },
+    });
+  }
+}
+
+interface Recipient {
+  address: string;
+  /** The member the email goes to; null for the organisation's own inbox. */
+  userId: string | null;
+}
+
+const UNSUBSCRIBE_TEXT = {
+  es: "No recibir más este aviso por email",
+  en: "Stop getting this notice by email",
+};
+
+/** The footer line of every staff notification: its own unsubscribe link, in text and HTML. */
+function withUnsubscribeLink(email: RenderedEmail, url: string, lang: "es" | "en"): RenderedEmail {
+  const label = UNSUBSCRIBE_TEXT[lang];
+  const link = `<p style="font-size:12px;color:#52606d"><a href="${escapeHtml(url)}" style="color:#52606d">${escapeHtml(label)}</a></p>`;
+  return {
+    subject: email.subject,
+    text: `${email.text}\n\n${label}: ${url}`,
+    html: email.html.replace("\n</div></body></html>", `\n${link}\n</div></body></html>`),
+  };
 }
 
 /** The back-office path segment of each commentable document type. */
@@ -147,12 +192,22 @@ function documentKind(type: string, lang: "es" | "en"): string {
   return DOCUMENT_KINDS[type]?.[lang] ?? "";
 }
 
-/** Also readable from a contact's scope (owners and admins only; see migration 0002's policies). */
-async function ownerEmails(tx: Tx, orgId: string): Promise<string[]> {
+/**
+ * The owners and admins who get the emails when the organisation has no address of its own, with the
+ * events each muted (decision 044); a disabled member gets none. Also readable from a contact's scope
+ * (owners and admins only; see migration 0007's policies).
+ */
+async function managers(tx: Tx, orgId: string): Promise<(Recipient & { muted: string[] })[]> {
   const rows = await tx
-    .select({ email: users.email })
+    .select({ email: users.email, userId: memberships.userId, muted: memberships.mutedNotifications })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.orgId, orgId), inArray(memberships.role, ["owner", "admin"])));
-  return rows.map((r) => r.email);
+    .where(
+      and(
+        eq(memberships.orgId, orgId),
+        inArray(memberships.role, ["owner", "admin"]),
+        isNull(memberships.disabledAt),
+      ),
+    );
+  return rows.map((r) => ({ address: r.email, userId: r.userId, muted: r.muted }));
 }

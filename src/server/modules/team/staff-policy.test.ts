@@ -201,6 +201,11 @@ const ROUTE_ACTIONS: Record<string, string> = {
   "GET /api/messages/{id}/attachments/{attachmentId}": "work.read",
   "POST /api/messages": "work.write",
   "POST /api/messages/{id}/replies": "work.write",
+  "GET /api/reviews": "work.read",
+  "GET /api/reviews/{id}": "work.read",
+  "GET /api/auth/notification-preferences": "work.read",
+  "PUT /api/auth/notification-preferences": "work.write",
+  "POST /api/organisation/unsubscribe-links/revoke": "organisation.update",
 };
 
 describe("every back-office route names its action", () => {

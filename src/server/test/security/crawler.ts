@@ -46,6 +46,10 @@ export const PUBLIC = new Set([
   "GET /api/signup/slug",
   "GET /api/auth/invitation/{token}",
   "POST /api/auth/invitation/accept",
+  // Unsubscribe links of staff notifications (decision 044): the signed token is the credential.
+  "GET /api/unsubscribe",
+  "POST /api/unsubscribe",
+  "POST /api/unsubscribe/undo",
 ]);
 
 export async function loadRoutes(ctx: TestContext): Promise<Route[]> {

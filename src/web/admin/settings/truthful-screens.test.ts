@@ -32,7 +32,7 @@ describe("portal options shown in settings", () => {
 
 describe("the Notifications tab", () => {
   test("shows every preference the API has", () => {
-    expect(NOTIFICATION_EVENTS).toHaveLength(17);
+    expect(NOTIFICATION_EVENTS).toHaveLength(20);
     expect([...NOTIFICATION_EVENTS].sort()).toEqual(Object.keys(DEFAULT_NOTIFICATION_PREFS).sort());
   });
 

@@ -41,9 +41,10 @@ export const portalSettingsEs = {
     refund_unconfirmed: "El proveedor no confirma una devolución",
     timesheet_approved: "Un cliente aprueba un parte de horas",
     timesheet_rejected: "Un cliente rechaza un parte de horas",
+    message_received: "Un cliente envía un mensaje",
+    review_written: "Un cliente escribe o edita una reseña",
     appointment_booked: "Un cliente reserva una cita",
     appointment_cancelled: "Un cliente cancela una cita",
-    message_received: "Un cliente envía un mensaje",
     /** The bell's sentence for customer_details_updated (data: contactName, customerName). */
     detailsUpdated: "{{contactName}} ({{customerName}}) ha actualizado sus datos",
     /** Issue 10 (truthful screens): one line under each preference, saying what sends the email. */
@@ -71,9 +72,10 @@ export const portalSettingsEs = {
       timesheet_approved: "Cuando un contacto aprueba en el portal las horas enviadas para aprobar.",
       timesheet_rejected:
         "Cuando un contacto rechaza en el portal las horas enviadas, con el motivo que indique.",
-      appointment_booked: "Cuando un contacto reserva una cita en el portal.",
-      appointment_cancelled: "Cuando un contacto cancela una cita en el portal.",
-      message_received: "Cuando un contacto escribe un mensaje nuevo o responde a uno en el portal.",
+      message_received: "Cuando un contacto escribe un mensaje a la organización desde el portal.",
+      review_written: "Cuando un contacto escribe una reseña en el portal o cambia la suya.",
+      appointment_booked: "Cuando un contacto reserva o cambia una cita desde el portal.",
+      appointment_cancelled: "Cuando un contacto cancela una cita desde el portal.",
     },
   },
 };
