@@ -56,10 +56,11 @@ async function expectWithinBudget(url: string, cookie: string, budget: number) {
 describe("portal", () => {
   const portal = (path: string) => `/api/portal/${org.slug}${path}`;
   test.each([
-    // The customer, open invoices' gateways, balances (one sum), last payment with quotes awaiting, contacts.
-    ["/home", 8],
-    // The customer and its contacts.
-    ["/me", 5],
+    // The customer, balances with the open invoices' gateways (one sum, decision 047), last payment with
+    // quotes awaiting, contacts.
+    ["/home", 7],
+    // The customer with the contact (one joined read).
+    ["/me", 4],
     // enable_sort off, the page (ids walked by index, "processing" a column), enable_sort on (decision 032).
     ["/invoices", 6],
     // The page.

@@ -39,17 +39,55 @@ export async function customerBalances(
   customerCurrency: string,
   today: string,
 ): Promise<CustomerBalance[]> {
+  return (await balancesOf(tx, customerId, customerCurrency, today, false)).balances;
+}
+
+/** The gateways offered by a customer's open invoices in one currency: each distinct list once. */
+export interface OpenInvoiceGateways {
+  currency: string;
+  gateways: string[][];
+}
+
+/**
+ * `customerBalances` and, in the same statement (the portal home's, issue 14), the distinct gateway lists
+ * of the open invoices of each currency, read from the same rows of `openInvoicesSql` (decision 047).
+ */
+export async function customerBalancesAndGateways(
+  tx: Tx,
+  customerId: string,
+  customerCurrency: string,
+  today: string,
+): Promise<{ balances: CustomerBalance[]; openGateways: OpenInvoiceGateways[] }> {
+  return balancesOf(tx, customerId, customerCurrency, today, true);
+}
+
+async function balancesOf(
+  tx: Tx,
+  customerId: string,
+  customerCurrency: string,
+  today: string,
+  withGateways: boolean,
+): Promise<{ balances: CustomerBalance[]; openGateways: OpenInvoiceGateways[] }> {
   const d = { ...aliasedFactColumns("d"), usedMinor: sql.raw("d.used_minor") };
+  // Only in the open invoices' branch; one row per currency there, so the outer group takes it as is.
+  const gateways = withGateways
+    ? {
+        outer: sql`, (array_agg(gateways) filter (where gateways is not null))[1] as gateways`,
+        open: sql`, jsonb_agg(distinct to_jsonb(o.gateways)) as gateways`,
+        other: sql`, null::jsonb`,
+      }
+    : { outer: sql``, open: sql``, other: sql`` };
   const retainerOwing = sql`d.kind = 'retainer' and ${openSql(d)} and ${dueSql(d)} > 0`;
   const result = await tx.execute(sql`
     select currency, sum(outstanding)::text as outstanding, sum(open_invoices)::text as open_invoices,
            sum(overdue)::text as overdue, sum(retainer_outstanding)::text as retainer_outstanding,
            sum(open_retainers)::text as open_retainers, sum(retainer_balance)::text as retainer_balance,
-           sum(credits)::text as credits
+           sum(credits)::text as credits ${gateways.outer}
       from (
         select o.currency, sum(o.due) as outstanding, count(*) as open_invoices,
                coalesce(sum(o.due) filter (where ${pastDueSql(today, { dueDate: sql.raw("o.due_date") })}), 0) as overdue,
                0 as retainer_outstanding, 0 as open_retainers, 0 as retainer_balance, 0 as credits
+               ${gateways.open}
           from ${openInvoicesSql(customerId)} o
          group by o.currency
         union all
@@ -58,12 +96,13 @@ export async function customerBalances(
                count(*) filter (where ${retainerOwing}),
                coalesce(sum(${availableCreditSql(d)}) filter (where d.kind = 'retainer'), 0),
                coalesce(sum(${availableCreditSql(d)}) filter (where d.kind = 'credit_note'), 0)
+               ${gateways.other}
           from ${invoices} d
          where d.customer_id = ${customerId} and d.kind in ('retainer', 'credit_note')
            and d.status not in ('draft', 'void')
          group by d.currency
         union all
-        select m.currency, 0, 0, 0, 0, 0, 0, sum(m.amount_minor)
+        select m.currency, 0, 0, 0, 0, 0, 0, sum(m.amount_minor) ${gateways.other}
           from (
             select p.currency, p.amount_minor from ${payments} p where p.customer_id = ${customerId}
             union all
@@ -77,7 +116,14 @@ export async function customerBalances(
       ) f
      group by currency
      order by currency <> ${customerCurrency}, currency`);
-  const found = rowsOf<Record<string, string>>(result).map((r): CustomerBalance => {
+  const rows = rowsOf<Record<string, string> & { gateways?: string[][] | string | null }>(result);
+  const openGateways = rows.flatMap((r): OpenInvoiceGateways[] => {
+    if (r.gateways === undefined || r.gateways === null) return [];
+    // node-postgres parses jsonb; PGlite too, but a text cell is parsed here to be sure of both.
+    const lists = typeof r.gateways === "string" ? (JSON.parse(r.gateways) as string[][]) : r.gateways;
+    return [{ currency: r.currency as string, gateways: lists }];
+  });
+  const found = rows.map((r): CustomerBalance => {
     const b = {
       currency: r.currency as string,
       outstandingMinor: Number(r.outstanding),
@@ -93,5 +139,6 @@ export async function customerBalances(
     // statement's closing balance over all history.
     return { ...b, balanceMinor: b.outstandingMinor - availableCreditOfBalance(b) };
   });
-  return found[0]?.currency === customerCurrency ? found : [empty(customerCurrency), ...found];
+  const balances = found[0]?.currency === customerCurrency ? found : [empty(customerCurrency), ...found];
+  return { balances, openGateways };
 }

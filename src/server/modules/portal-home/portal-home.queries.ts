@@ -3,7 +3,6 @@ import type { PortalHome } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { invoices, payments, quotes } from "../../db/schema/index.js";
 import { issuedSql } from "../documents/document-facts.js";
-import { openInvoicesSql, rowsOf } from "../ledger/open-invoices.js";
 
 /** All queries run in the contact's scope (withContact): RLS limits them to its customer. */
 
@@ -98,19 +97,4 @@ export async function findInvoicedCurrencies(tx: Tx, customerId: string): Promis
     .where(and(eq(invoices.customerId, customerId), eq(invoices.kind, "invoice"), issuedSql()))
     .orderBy(asc(invoices.currency));
   return rows.map((r) => r.currency);
-}
-
-/**
- * Each distinct currency and offered gateways among the invoices "pay everything" would pay (decision 017's
- * open set): one row per pair, not per invoice, so the home's answer does not grow with the open invoices.
- */
-export async function openInvoiceGateways(
-  tx: Tx,
-  customerId: string,
-): Promise<{ currency: string; gateways: string[] }[]> {
-  const result = await tx.execute(sql`
-    select o.currency, o.gateways
-      from ${openInvoicesSql(customerId)} o
-     group by o.currency, o.gateways`);
-  return rowsOf<{ currency: string; gateways: string[] }>(result);
 }

@@ -5,18 +5,13 @@ import { withContact } from "../../db/scope.js";
 import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
 import { loadContacts, loadCustomer } from "../customers/customers.service.js";
 import { orgToday } from "../invoices/invoices.service.js";
-import { customerBalances } from "../ledger/balances.js";
+import { customerBalancesAndGateways } from "../ledger/balances.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { can, portalOptionsOf } from "../organisation/portal-policy.js";
 import { commonGateways, offeredGateways } from "../payments/gateways.js";
 import { countAwaitingTimesheets } from "../timesheets/timesheets.portal.service.js";
 import { monthRange } from "./month-range.js";
-import {
-  findHomeActivity,
-  findInvoicedCurrencies,
-  openInvoiceGateways,
-  sumInvoicesPerMonth,
-} from "./portal-home.queries.js";
+import { findHomeActivity, findInvoicedCurrencies, sumInvoicesPerMonth } from "./portal-home.queries.js";
 
 /**
  * The portal's home (E1): the customer's figures from the ledger (`customerBalances`, the same sums the
@@ -30,9 +25,13 @@ export function getPortalHome(db: Db, config: Config, p: ContactPrincipal): Prom
     const options = portalOptionsOf(org);
     const customer = await loadCustomer(tx, p.customerId);
     const offered = offeredGateways(config, org);
-    const open = await openInvoiceGateways(tx, customer.id);
-    const currencies = [...new Set(open.map((i) => i.currency))];
-    const balances = await customerBalances(tx, customer.id, customer.currency, today);
+    // The figures and, from the same rows, the gateways of what is owed per currency: one statement.
+    const { balances, openGateways } = await customerBalancesAndGateways(
+      tx,
+      customer.id,
+      customer.currency,
+      today,
+    );
     const { lastPayment, quotesAwaiting } = await findHomeActivity(tx, customer.id, today);
     const showsTimesheets = can(options, "showProjects");
     return {
@@ -66,11 +65,11 @@ export function getPortalHome(db: Db, config: Config, p: ContactPrincipal): Prom
       allows: {
         // "Pay everything" needs a gateway the server runs and the organisation has set up.
         payAll: !p.preview && offered.length > 0,
-        payAllGateways: currencies.map((currency) => ({
+        payAllGateways: openGateways.map(({ currency, gateways }) => ({
           currency,
           gateways: commonGateways(
             offered,
-            open.filter((i) => i.currency === currency),
+            gateways.map((g) => ({ gateways: g })),
           ),
         })),
         answerQuotes: can(options, "allowQuoteAcceptance"),

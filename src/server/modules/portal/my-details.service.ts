@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { MyDetails, updateMyDetailsBody } from "../../../shared/contracts/index.js";
 import * as clock from "../../clock.js";
@@ -8,7 +8,7 @@ import { withContact } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
 import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
-import { loadCustomer } from "../customers/customers.service.js";
+import { loadCustomerWithContact } from "../customers/customers.service.js";
 import { notify } from "../notifications/notifications.service.js";
 import type { StaffMail } from "../notifications/staff-email.js";
 import { eventOf } from "./portal.service.js";
@@ -30,11 +30,7 @@ const CUSTOMER_FIELDS = [
 const CONTACT_FIELDS = ["name", "phone", "language"] as const;
 
 async function loadOwn(tx: Tx, p: ContactPrincipal) {
-  const customer = await loadCustomer(tx, p.customerId);
-  const [contact] = await tx
-    .select()
-    .from(contacts)
-    .where(and(eq(contacts.id, p.contactId), isNull(contacts.deletedAt)));
+  const { customer, contact } = await loadCustomerWithContact(tx, p.customerId, p.contactId);
   if (!contact) throw new AppError("UNAUTHENTICATED");
   return { customer, contact };
 }

@@ -3,14 +3,14 @@ import type { PortalBranding, PortalInvoiceDetail, PortalMe } from "../../../sha
 import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Db } from "../../db/client.js";
-import { contacts, invoices, organisations } from "../../db/schema/index.js";
+import { invoices, organisations } from "../../db/schema/index.js";
 import { withContact, withSystem } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
 import { gatewayOf } from "../../gateways/registry.js";
 import { publishStatus } from "../../realtime/realtime.js";
 import { type AuditAction, type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
-import { loadCustomer } from "../customers/customers.service.js";
+import { loadCustomer, loadCustomerWithContact } from "../customers/customers.service.js";
 import { invoiceViewedTransition } from "../documents/document-facts.js";
 import { type PdfLanguageChoice, pdfLanguage } from "../documents/pdf-language.js";
 import { buildInvoicePdf, invoicePdfFilename } from "../invoices/invoice-pdf.js";
@@ -57,11 +57,7 @@ export async function getLogo(db: Db, slug: string): Promise<{ data: Buffer; mim
 export function getPortalMe(db: Db, p: ContactPrincipal): Promise<PortalMe> {
   return withContact(db, p.orgId, p.customerId, async (tx) => {
     const org = await findOrganisation(tx, p.orgId);
-    const customer = await loadCustomer(tx, p.customerId);
-    const [contact] = await tx
-      .select()
-      .from(contacts)
-      .where(and(eq(contacts.id, p.contactId), isNull(contacts.deletedAt)));
+    const { customer, contact } = await loadCustomerWithContact(tx, p.customerId, p.contactId);
     if (!org || !contact) throw new AppError("CP1003");
     const options = portalOptionsOf(org);
     return {
