@@ -20,6 +20,7 @@ export const messagesEn: Messages<typeof messagesEs> = {
   cancel: "Cancel",
   back: "Back to messages",
   empty: "There are no messages yet.",
+  off: "{{org}} does not take messages in the portal. Write to them by email.",
   emptyUnread: "There are no unread messages.",
   emptyCustomer: "There are no messages with this customer.",
   onlyUnread: "Unread only",

@@ -18,6 +18,7 @@ export const messagesEs = {
   cancel: "Cancelar",
   back: "Volver a mensajes",
   empty: "Todavía no hay mensajes.",
+  off: "{{org}} no recibe mensajes en el portal. Escríbele por email.",
   emptyUnread: "No hay mensajes sin leer.",
   emptyCustomer: "No hay mensajes con este cliente.",
   onlyUnread: "Solo sin leer",
