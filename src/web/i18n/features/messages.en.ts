@@ -3,7 +3,6 @@ import type { messagesEs } from "./messages.es.js";
 
 export const messagesEn: Messages<typeof messagesEs> = {
   nav: "Messages",
-  navUnread: "Messages ({{count}} unread)",
   title: "Messages",
   intro: "Conversations with {{org}}. Every contact of your company with portal access sees them.",
   staffIntro:

@@ -1,7 +1,6 @@
 /** Messages (E10, decision 043): both apps (the back office's catalogue includes the portal's). */
 export const messagesEs = {
   nav: "Mensajes",
-  navUnread: "Mensajes ({{count}} sin leer)",
   title: "Mensajes",
   intro: "Conversaciones con {{org}}. Todos los contactos de tu empresa con acceso al portal las ven.",
   staffIntro:
