@@ -1,4 +1,15 @@
-import { Anchor, AppShell, Badge, Button, Container, Group, Image, Stack, Text } from "@mantine/core";
+import {
+  Anchor,
+  AppShell,
+  Badge,
+  Button,
+  Container,
+  Group,
+  Image,
+  Stack,
+  Text,
+  VisuallyHidden,
+} from "@mantine/core";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, NavLink as RouterNavLink } from "react-router";
@@ -140,14 +151,16 @@ function MessagesNavLink() {
       component={RouterNavLink}
       to="/messages"
       size="sm"
-      aria-label={unread > 0 ? t("messages.navUnread", { count: unread }) : undefined}
       style={({ isActive }: { isActive: boolean }) => ({ fontWeight: isActive ? 700 : 500 })}
     >
       {t("messages.nav")}
       {unread > 0 ? (
-        <Badge size="xs" color="red" ml={4} data-testid="messages-unread" aria-hidden>
-          {unread}
-        </Badge>
+        <>
+          <Badge size="xs" color="red" ml={4} data-testid="messages-unread" aria-hidden>
+            {unread}
+          </Badge>
+          <VisuallyHidden>{t("messages.unread", { count: unread })}</VisuallyHidden>
+        </>
       ) : null}
     </Anchor>
   );

@@ -131,6 +131,14 @@ describe("messages between a customer and the organisation (E10)", () => {
     expect(res.statusCode, res.body).toBe(201);
     const list = (await staff("GET", `/api/messages?customerId=${acme.customer.id}`)).json();
     expect(list.items[0]).toMatchObject({ id: thread.id, unread: 1, messageCount: 2 });
+    // "Unread only" lists it for staff; for the customer, who wrote last, it is read.
+    const unreadOnly = (
+      await staff("GET", "/api/messages?unread=true&limit=100")
+    ).json() as MessageThreadPage;
+    expect(unreadOnly.items.map((t) => t.id)).toContain(thread.id);
+    expect(unreadOnly.items.every((t) => t.unread > 0)).toBe(true);
+    const customerUnread = (await portal(acme.cookie, "GET", "/messages?unread=true&limit=100")).json();
+    expect(customerUnread.items.map((t: { id: string }) => t.id)).not.toContain(thread.id);
 
     const started = await staff("POST", "/api/messages", {
       customerId: beta.customer.id,
@@ -259,6 +267,12 @@ describe("messages between a customer and the organisation (E10)", () => {
     });
     expect(many.statusCode).toBe(422);
     expect(many.json().code).toBe("TOO_MANY_ATTACHMENTS");
+    // Not base64 at all: a validation error.
+    const notBase64 = await portal(acme.cookie, "POST", `/messages/${t.id}/replies`, {
+      body: "x",
+      attachments: [{ filename: "a.pdf", data: "%%% not base64 %%%" }],
+    });
+    expect(notBase64.statusCode).toBe(400);
     // Bad input changes nothing.
     expect((await portal(acme.cookie, "GET", "/messages?limit=100")).json().items.length).toBe(before);
     const unchanged = (await staff("GET", `/api/messages/${t.id}`)).json() as MessageThreadDetail;

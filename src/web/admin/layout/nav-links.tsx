@@ -1,4 +1,4 @@
-import { AppShell, Badge, Button, NavLink, Text } from "@mantine/core";
+import { AppShell, Badge, Button, NavLink, Text, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
 import { useLiveEvents } from "../../ui/live/use-live-events.js";
@@ -104,13 +104,11 @@ function UnreadMessagesBadge() {
   const unread = useUnreadMessages("staff").data?.unread ?? 0;
   if (unread === 0) return null;
   return (
-    <Badge
-      size="sm"
-      color="red"
-      data-testid="messages-unread"
-      aria-label={t("messages.navUnread", { count: unread })}
-    >
-      {unread}
-    </Badge>
+    <>
+      <Badge size="sm" color="red" data-testid="messages-unread" aria-hidden>
+        {unread}
+      </Badge>
+      <VisuallyHidden>{t("messages.unread", { count: unread })}</VisuallyHidden>
+    </>
   );
 }

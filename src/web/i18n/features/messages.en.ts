@@ -3,7 +3,6 @@ import type { messagesEs } from "./messages.es.js";
 
 export const messagesEn: Messages<typeof messagesEs> = {
   nav: "Messages",
-  navUnread: "Messages ({{count}} unread)",
   title: "Messages",
   intro: "Conversations with {{org}}. Every contact of your company with portal access sees them.",
   staffIntro:
@@ -20,6 +19,7 @@ export const messagesEn: Messages<typeof messagesEs> = {
   cancel: "Cancel",
   back: "Back to messages",
   empty: "There are no messages yet.",
+  off: "{{org}} does not take messages in the portal. Write to them by email.",
   emptyUnread: "There are no unread messages.",
   emptyCustomer: "There are no messages with this customer.",
   onlyUnread: "Unread only",

@@ -1,7 +1,6 @@
 /** Messages (E10, decision 043): both apps (the back office's catalogue includes the portal's). */
 export const messagesEs = {
   nav: "Mensajes",
-  navUnread: "Mensajes ({{count}} sin leer)",
   title: "Mensajes",
   intro: "Conversaciones con {{org}}. Todos los contactos de tu empresa con acceso al portal las ven.",
   staffIntro:
@@ -18,6 +17,7 @@ export const messagesEs = {
   cancel: "Cancelar",
   back: "Volver a mensajes",
   empty: "Todavía no hay mensajes.",
+  off: "{{org}} no recibe mensajes en el portal. Escríbele por email.",
   emptyUnread: "No hay mensajes sin leer.",
   emptyCustomer: "No hay mensajes con este cliente.",
   onlyUnread: "Solo sin leer",

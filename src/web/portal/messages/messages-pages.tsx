@@ -70,7 +70,16 @@ export function PortalMessagePage() {
   );
 }
 
+/** The organisation does not take messages in the portal (C4 allowMessages off): say so, and how else. */
 function MessagesOff() {
   const { t } = useTranslation();
-  return <EmptyState title={t("messages.empty")} py="lg" />;
+  const me = useContactMe().data;
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t("messages.title")}
+      </Title>
+      <EmptyState title={t("messages.off", { org: me?.org.name ?? "" })} py="lg" />
+    </Stack>
+  );
 }
