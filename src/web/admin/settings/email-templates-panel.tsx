@@ -277,11 +277,10 @@ function EditorForm({ template }: { template: EmailTemplate }) {
               <Text size="xs" c="dimmed">
                 {t("emailTemplates.variablesHelp")}
               </Text>
-              <Stack gap={2} role="list" aria-labelledby="template-variables">
+              <Stack gap={2} role="group" aria-labelledby="template-variables">
                 {template.variables.map((v) => (
                   <UnstyledButton
                     key={v.name}
-                    role="listitem"
                     type="button"
                     aria-label={t("emailTemplates.insert", { name: v.name })}
                     onMouseDown={(e) => e.preventDefault()}
