@@ -16,7 +16,7 @@ test("staff edit the Spanish invoice email, preview it, and the next invoice use
     await page.goto("/app/settings/email-templates");
     await expect(page.getByRole("row").filter({ hasText: "Invoice sent" })).toContainText("Default");
     await page
-      .getByRole("button", { name: "Edit Invoice sent (retainers and credit notes too) (Spanish)" })
+      .getByRole("button", { name: "Edit in Spanish: Invoice sent (retainers and credit notes too)" })
       .click();
     await expect(page.getByRole("radio", { name: "Spanish" })).toBeChecked();
     const body = page.getByRole("textbox", { name: "Text" });
@@ -28,11 +28,11 @@ test("staff edit the Spanish invoice email, preview it, and the next invoice use
   await test.step("the preview follows the text as it is typed, variables inserted at the cursor", async () => {
     const subject = page.getByRole("textbox", { name: "Subject" });
     await subject.fill("Nueva factura ");
-    await page.getByRole("button", { name: "Insert number" }).click();
+    await page.getByRole("button", { name: /^\{\{ number \}\}/ }).click();
     await expect(subject).toHaveValue("Nueva factura {{ number }}");
     const body = page.getByRole("textbox", { name: "Text" });
     await body.fill("Hola ");
-    await page.getByRole("button", { name: "Insert contact_name" }).click();
+    await page.getByRole("button", { name: /^\{\{ contact_name \}\}/ }).click();
     await body.press("End");
     await body.pressSequentially(", aquí tienes tu factura <b>urgente</b>.\n\n{{ button }}");
     await expect(page.getByTestId("template-preview-subject")).toContainText("Nueva factura F2026-0001");

@@ -97,7 +97,7 @@ function TemplateList({ onEdit }: { onEdit: (kind: string, lang: TemplateLanguag
           { key: "en", header: t("emailTemplates.columns.en"), cell: (r) => state(r, "en") },
           {
             key: "actions",
-            header: "",
+            header: t("emailTemplates.columns.actions"),
             cell: (r) =>
               r.path ? (
                 <Anchor component={Link} to={r.path} size="sm">
@@ -110,10 +110,10 @@ function TemplateList({ onEdit }: { onEdit: (kind: string, lang: TemplateLanguag
                       key={l}
                       size="xs"
                       variant="light"
-                      aria-label={`${t("emailTemplates.editLabel", { name: name(r.kind) })} (${t(`emailTemplates.languages.${l}`)})`}
+                      aria-label={`${t(`emailTemplates.editIn.${l}`)}: ${name(r.kind)}`}
                       onClick={() => onEdit(r.kind, l)}
                     >
-                      {t("emailTemplates.edit")} · {l.toUpperCase()}
+                      {t(`emailTemplates.editIn.${l}`)}
                     </Button>
                   ))}
                 </Group>
@@ -282,7 +282,6 @@ function EditorForm({ template }: { template: EmailTemplate }) {
                   <UnstyledButton
                     key={v.name}
                     type="button"
-                    aria-label={t("emailTemplates.insert", { name: v.name })}
                     onMouseDown={(e) => e.preventDefault()}
                     onClick={() => insert(v.name)}
                     style={{ textAlign: "left" }}
@@ -314,7 +313,7 @@ function EditorForm({ template }: { template: EmailTemplate }) {
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="xs">
             <Group gap="xs">
-              <Title order={4}>{t("emailTemplates.preview")}</Title>
+              <Title order={3}>{t("emailTemplates.preview")}</Title>
               {preview.isPending ? (
                 <Loader size="xs" aria-label={t("emailTemplates.previewLoading")} />
               ) : null}
