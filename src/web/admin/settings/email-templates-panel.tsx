@@ -146,7 +146,7 @@ function TemplateEditor(props: {
           data={LANGS.map((l) => ({ value: l, label: t(`emailTemplates.languages.${l}`) }))}
         />
       </Group>
-      <Title order={3}>
+      <Title order={2}>
         {t(`emailTemplates.kinds.${props.kind}` as never, { defaultValue: props.kind })}
       </Title>
       {template.isPending ? <PageLoader /> : null}
