@@ -189,6 +189,8 @@ export const PAGES: WalkPage[] = [
   admin("settings reminders", () => "/settings/reminders"),
   admin("settings api keys", () => "/settings/api-keys"),
   admin("settings team", () => "/settings/team"),
+  admin("settings email templates", () => "/settings/email-templates"),
+  admin("settings email template editor", () => "/settings/email-templates?template=invoice_sent&lang=es"),
   admin("change password", () => "/account/password"),
   admin("not found", () => "/no-such-page"),
   admin("messages", () => "/messages"),

@@ -2,6 +2,7 @@ import type { es } from "./es.js";
 import { apiKeysEn } from "./features/api-keys.en.js";
 import { backgroundJobsEn } from "./features/background-jobs.en.js";
 import { customerRecordsEn } from "./features/customer-records.en.js";
+import { emailTemplatesEn } from "./features/email-templates.en.js";
 import { gatewaysEn } from "./features/gateways.en.js";
 import { importsEn } from "./features/imports.en.js";
 import { issueDatesEn } from "./features/issue-dates.en.js";
@@ -262,6 +263,7 @@ export const en: Messages<typeof es> = {
   projects: projectsEn,
   recurring: recurringEn,
   reminders: remindersEn,
+  emailTemplates: emailTemplatesEn,
   team: teamEn,
   twoFactor: twoFactorEn,
   issueDates: issueDatesEn,

@@ -1,6 +1,7 @@
 import { apiKeysEs } from "./features/api-keys.es.js";
 import { backgroundJobsEs } from "./features/background-jobs.es.js";
 import { customerRecordsEs } from "./features/customer-records.es.js";
+import { emailTemplatesEs } from "./features/email-templates.es.js";
 import { gatewaysEs } from "./features/gateways.es.js";
 import { importsEs } from "./features/imports.es.js";
 import { issueDatesEs } from "./features/issue-dates.es.js";
@@ -259,6 +260,7 @@ export const es = {
   projects: projectsEs,
   recurring: recurringEs,
   reminders: remindersEs,
+  emailTemplates: emailTemplatesEs,
   team: teamEs,
   twoFactor: twoFactorEs,
   issueDates: issueDatesEs,

@@ -22,6 +22,12 @@ import type {
   VerifyEvidenceResult,
 } from "../../shared/contracts/answers.js";
 import type { FailedJob } from "../../shared/contracts/background-jobs.js";
+import type {
+  EmailTemplate,
+  EmailTemplateInput,
+  EmailTemplateList,
+  EmailTemplatePreview,
+} from "../../shared/contracts/email-templates.js";
 import type { GatewayCredentialsBody, GatewayCredentialsStatus } from "../../shared/contracts/gateways.js";
 import type {
   AcceptQuoteBody,
@@ -207,6 +213,13 @@ export interface Endpoints {
   "PUT /api/portal-settings": Send<PortalSettingsBody, PortalSettingsResponse>;
   "GET /api/reminder-settings": Reply<ReminderSettings>;
   "PUT /api/reminder-settings": Send<ReminderSettings, ReminderSettings>;
+  // Editable email templates (issue 16 §5, decision 046)
+  "GET /api/email-templates": Reply<EmailTemplateList>;
+  "GET /api/email-templates/:kind/:language": Reply<EmailTemplate>;
+  "PUT /api/email-templates/:kind/:language": Send<EmailTemplateInput, EmailTemplate>;
+  "DELETE /api/email-templates/:kind/:language": Reply<EmailTemplate>;
+  "POST /api/email-templates/:kind/:language/preview": Send<EmailTemplateInput, EmailTemplatePreview>;
+  "POST /api/email-templates/:kind/:language/test": Send<EmailTemplateInput, { to: string }>;
   "GET /api/taxes": Reply<Tax[]>;
   // Sign-up, the organisations of a person, the first-run checklist
   "GET /api/auth/options": Reply<AuthOptions>;

@@ -184,7 +184,7 @@ export function fieldErrorKey(
     case "invalid_template":
       return { key: "invalidTemplate", values: { detail: params.detail ?? "" } };
     case "template_button_required":
-      return { key: "templateButtonRequired", values: { button: "{{ button }}" } };
+      return { key: "templateButtonRequired" };
     default:
       return null;
   }

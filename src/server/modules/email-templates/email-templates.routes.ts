@@ -23,19 +23,20 @@ import {
  * Settings › Email templates (issue 16 §5, decision 046): owners and admins only, reading included (the
  * texts are the organisation's settings, like its profile).
  */
+const base = "/api/email-templates/:kind/:language";
+
 export async function emailTemplateRoutes(app: App, { database: { db }, config, mailer, jobRunner }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const onRequest = requireStaff(db);
   const tags = ["email-templates"];
   const config_ = { action: "organisation.update" as const };
-  const base = "/api/email-templates/:kind/:language";
   r.get(
     "/api/email-templates",
     { onRequest, config: config_, schema: { tags, response: { 200: emailTemplateList } } },
     (req) => listEmailTemplates(db, staffOf(req).orgId),
   );
   r.get(
-    base,
+    `${base}`,
     {
       onRequest,
       config: config_,
@@ -44,7 +45,7 @@ export async function emailTemplateRoutes(app: App, { database: { db }, config, 
     (req) => getEmailTemplate(db, staffOf(req).orgId, req.params.kind, languageOf(req.params.language)),
   );
   r.put(
-    base,
+    `${base}`,
     {
       onRequest,
       config: config_,
@@ -68,7 +69,7 @@ export async function emailTemplateRoutes(app: App, { database: { db }, config, 
     },
   );
   r.delete(
-    base,
+    `${base}`,
     {
       onRequest,
       config: config_,

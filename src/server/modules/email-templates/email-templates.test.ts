@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { emails, emailTemplates } from "../../db/schema/index.js";
-import { withOrg } from "../../db/scope.js";
+import { withContact, withOrg } from "../../db/scope.js";
+import { renderOrgEmail } from "../../email/editable/render.js";
 import { builtInEngine } from "../../email/templates.js";
 import { buildCustomer, buildInvoice, type TestOrg } from "../../test/factories.js";
 import { setUpTestApp } from "../../test/scenarios.js";
@@ -193,6 +194,37 @@ describe("email templates API", () => {
     expect(email?.subject).toBe("Join Templating");
     expect(email?.textBody).toContain(`your user is ${contact.email}.`);
     expect(email?.textBody).toMatch(/Accept invitation: https?:\/\/\S+\/invitation\//);
+  });
+});
+
+describe("who reads an organisation's templates", () => {
+  test("a contact's transaction renders with its organisation's text; another organisation never sees it", async () => {
+    const saved = await save(
+      org,
+      "payment_receipt",
+      "es",
+      "Recibido, {{ contact_name }}",
+      "Gracias por {{ amount_minor | money: currency }}.\n\n{{ button }}",
+    );
+    expect(saved.statusCode, saved.body).toBe(200);
+    const customer = await buildCustomer(ctx, org, "Reader");
+    const vars = { contact_name: "Rita", amount_minor: 500, currency: "EUR", org_name: "Templating" };
+    const asContact = await withContact(db(), org.orgId, customer.id, (tx) =>
+      renderOrgEmail(tx, org.orgId, "payment_receipt", "es", vars),
+    );
+    expect(asContact.subject).toBe("Recibido, Rita");
+    // Another organisation's scope, even asking for this organisation's id, gets the built-in text.
+    const asOther = await withOrg(db(), otherOrg.orgId, (tx) =>
+      renderOrgEmail(tx, org.orgId, "payment_receipt", "es", {
+        ...vars,
+        number: "F-1",
+        due_minor: 0,
+        reference: "r",
+        receipt_number: "R-1",
+      }),
+    );
+    expect(asOther.subject).toMatch(/^Recibo de tu pago/);
+    await call(org, "DELETE", url("payment_receipt", "es"));
   });
 });
 

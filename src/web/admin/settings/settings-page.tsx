@@ -6,6 +6,7 @@ import { PageHeader } from "../layout/page-header.js";
 import { NoAccess, useCan } from "../team/permissions.js";
 import { TeamPanel } from "../team/team-panel.js";
 import { ApiKeysPanel } from "./api-keys-panel.js";
+import { EmailTemplatesPanel } from "./email-templates-panel.js";
 import { GatewaysPanel } from "./gateways-panel.js";
 import { NotificationsPanel } from "./notifications-panel.js";
 import { OrganisationPanel } from "./organisation-panel.js";
@@ -20,6 +21,7 @@ const TABS = [
   "payments",
   "notifications",
   "reminders",
+  "email-templates",
   "team",
   "api-keys",
 ] as const;
@@ -36,6 +38,7 @@ const TAB_ACTION: Record<Tab, StaffAction> = {
   payments: "payments.gateways",
   notifications: "portal_settings.update",
   reminders: "organisation.update",
+  "email-templates": "organisation.update",
   team: "team.read",
   "api-keys": "api_keys.manage",
 };
@@ -60,13 +63,15 @@ export function SettingsPage() {
                 ? t("portalSettings.notifications.tab")
                 : value === "reminders"
                   ? t("reminders.tab")
-                  : value === "team"
-                    ? t("team.tab")
-                    : value === "api-keys"
-                      ? t("apiKeys.tab")
-                      : value === "payments"
-                        ? t("gateways.tab")
-                        : t(`admin.settings.${value}Tab`)}
+                  : value === "email-templates"
+                    ? t("emailTemplates.tab")
+                    : value === "team"
+                      ? t("team.tab")
+                      : value === "api-keys"
+                        ? t("apiKeys.tab")
+                        : value === "payments"
+                          ? t("gateways.tab")
+                          : t(`admin.settings.${value}Tab`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -87,6 +92,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="reminders">
           <RemindersPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="email-templates">
+          <EmailTemplatesPanel />
         </Tabs.Panel>
         <Tabs.Panel value="team">
           <TeamPanel />

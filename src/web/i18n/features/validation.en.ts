@@ -75,5 +75,5 @@ export const validationEn: Messages<typeof validationEs> = {
   totalMismatch: "The total does not add up: the lines make {{expected}}",
   customerNotFound: "No customer matches “{{value}}”: import the customers first",
   invalidTemplate: "The template is not valid: {{detail}}",
-  templateButtonRequired: "The text must keep {{button}}: it is the recipient's personal link",
+  templateButtonRequired: "The text must keep the button variable: it is the recipient's personal link",
 };

@@ -76,5 +76,6 @@ export const validationEs = {
   totalMismatch: "El total no cuadra: las líneas suman {{expected}}",
   customerNotFound: "Ningún cliente coincide con «{{value}}»: importa antes los clientes",
   invalidTemplate: "La plantilla no es válida: {{detail}}",
-  templateButtonRequired: "El texto debe conservar {{button}}: es el enlace personal del destinatario",
+  templateButtonRequired:
+    "El texto debe conservar la variable button: es el enlace personal del destinatario",
 };
