@@ -152,6 +152,25 @@ export const EDITABLE_EMAILS = [
     buttonRequired: true,
     variables: [orgName, contactName, button],
   },
+  {
+    // E10 (decision 043): staff wrote in a thread; without the portal it asks to reply by email.
+    kind: "message_reply",
+    buttonRequired: false,
+    variables: [
+      orgName,
+      contactName,
+      hasLink,
+      button,
+      v("author_name", "Quién escribió el mensaje", "Who wrote the message", "Marta Ruiz"),
+      v("subject", "Asunto de la conversación", "The conversation's subject", "Cambio de fechas"),
+      v(
+        "excerpt",
+        "El principio del mensaje (hasta 500 caracteres)",
+        "The start of the message (up to 500 characters)",
+        "Podemos mover la entrega al lunes.",
+      ),
+    ],
+  },
 ] as const satisfies readonly EditableKind[];
 
 export type EditableEmailKind = (typeof EDITABLE_EMAILS)[number]["kind"];

@@ -12,7 +12,7 @@ import { truncateText } from "../../../shared/text.js";
 import type { Db, Tx } from "../../db/client.js";
 import { contacts, users } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
-import { renderEmail } from "../../email/templates.js";
+import { renderOrgEmail } from "../../email/editable/render.js";
 import type { StaffPrincipal } from "../auth/auth.service.js";
 import { loadCustomer, loadCustomerRecord } from "../customers/customers.service.js";
 import type { StaffMail } from "../notifications/staff-email.js";
@@ -127,7 +127,9 @@ async function emailContacts(
     );
   for (const contact of recipients) {
     const lang = preferredLanguage(contact.language, customer.language, org.language);
-    const email = await renderEmail(
+    const email = await renderOrgEmail(
+      tx,
+      thread.orgId,
       "message_reply",
       lang,
       {

@@ -13,6 +13,7 @@ export const emailTemplatesEn: Messages<typeof emailTemplatesEs> = {
     sales_order_sent: "Sales order sent",
     payment_receipt: "Payment receipt",
     password_reset: "Portal password reset",
+    message_reply: "Message from your team to the customer",
     payment_reminder: "Payment reminders",
   },
   columns: { kind: "Email", es: "Spanish", en: "English", actions: "Actions" },

@@ -10,6 +10,7 @@ export const emailTemplatesEs = {
     sales_order_sent: "Pedido de venta enviado",
     payment_receipt: "Recibo de pago",
     password_reset: "Restablecer contraseña del portal",
+    message_reply: "Mensaje de tu equipo al cliente",
     payment_reminder: "Recordatorios de pago",
   },
   columns: { kind: "Email", es: "Español", en: "Inglés", actions: "Acciones" },
