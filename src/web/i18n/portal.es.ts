@@ -11,6 +11,7 @@ import { portalHomeEs } from "./features/portal-home.es.js";
 import { portalSettingsPortalEs } from "./features/portal-settings.portal.es.js";
 import { quotesEs } from "./features/quotes.es.js";
 import { receiptsEs } from "./features/receipts.es.js";
+import { reviewsEs } from "./features/reviews.es.js";
 import { salesOrdersEs } from "./features/sales-orders.es.js";
 import { statementEs } from "./features/statement.es.js";
 import { timesheetsEs } from "./features/timesheets.es.js";
@@ -149,6 +150,7 @@ export const portalEs = {
   comments: commentsEs,
   salesOrders: salesOrdersEs,
   timesheets: timesheetsEs,
+  reviews: reviewsEs,
   moneyAdmin: moneyAdminPortalEs,
   moneyFigures: moneyFiguresEs,
   statement: statementEs,

@@ -10,6 +10,7 @@ import { applyProblemToForm } from "../../ui/form-errors.js";
 import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
 import { PageHeader } from "../layout/page-header.js";
 import { PdfDownload } from "../pdf-download/pdf-download.js";
+import { CustomerReviews } from "../reviews/reviews-page.js";
 import { ContactsSection } from "./contacts-section.js";
 import { CustomerActivity } from "./customer-activity.js";
 import { CustomerBalancesCard } from "./customer-balances.js";
@@ -35,6 +36,7 @@ export function CustomerEditPage() {
       <CustomerBalancesCard customerId={customer.data.id} />
       <ContactsSection customer={customer.data} readOnly={Boolean(customer.data.archivedAt)} />
       <PortalAccessPanel customerId={customer.data.id} />
+      <CustomerReviews customerId={customer.data.id} />
       <CustomerActivity customerId={customer.data.id} />
     </Stack>
   );

@@ -21,6 +21,7 @@ const KNOWN = [
   "payment_mismatch",
   "timesheet_approved",
   "timesheet_rejected",
+  "review_written",
 ] as const;
 type KnownType = (typeof KNOWN)[number];
 
@@ -55,6 +56,12 @@ export function notificationText(t: TFunction, f: Formatters, notification: Noti
       customerName: text("customerName"),
       contactName: text("contactName"),
       reason: text("reason"),
+    });
+  if (notification.type === "review_written")
+    return t(data.edited === 1 ? "reviews.notificationEdited" : "reviews.notification", {
+      contactName: text("contactName"),
+      customerName: text("customerName"),
+      rating: typeof data.rating === "number" ? data.rating : "",
     });
   if (notification.type === "sales_order_viewed")
     return t("salesOrders.viewedNotification", {

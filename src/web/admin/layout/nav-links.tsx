@@ -13,6 +13,7 @@ const LINKS = [
   { to: "/quotes", key: "quotes" },
   { to: "/sales-orders", key: "salesOrders" },
   { to: "/projects", key: "projects" },
+  { to: "/reviews", key: "reviews" },
   { to: "/portal-access", key: "portalAccess" },
   { to: "/outbox", key: "outbox" },
   { to: "/settings/organisation", key: "settings" },
@@ -55,7 +56,9 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
                         ? t("moneyAdmin.nav")
                         : link.key === "recurring"
                           ? t("recurring.nav")
-                          : t(`admin.nav.${link.key}`)
+                          : link.key === "reviews"
+                            ? t("reviews.listTitle")
+                            : t(`admin.nav.${link.key}`)
             }
             active={isActive(link.to)}
             aria-current={isActive(link.to) ? "page" : undefined}
