@@ -95,7 +95,6 @@ function PrefsForm({ settings }: { settings: PortalSettingsResponse }) {
 
 /** The member's own mutes; they count only while the emails go to the owners and admins. */
 function MyNotices() {
-  const { t } = useTranslation();
   const mine = useQuery({
     queryKey: queryKeys.myNotificationPrefs,
     queryFn: ({ signal }) => api.get("/api/auth/notification-preferences", { signal }),
