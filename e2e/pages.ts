@@ -191,6 +191,7 @@ export const PAGES: WalkPage[] = [
   admin("settings team", () => "/settings/team"),
   admin("change password", () => "/account/password"),
   admin("not found", () => "/no-such-page"),
+  admin("reviews", () => "/reviews"),
 
   portal("home", () => "/"),
   portal("invoices", () => "/invoices"),
@@ -212,6 +213,7 @@ export const PAGES: WalkPage[] = [
   portal("statement", () => "/statement"),
   portal("my details", () => "/account"),
   portal("change password", () => "/account/password"),
+  portal("review", () => "/review"),
 ];
 
 async function json<T>(request: APIRequestContext, path: string): Promise<T> {

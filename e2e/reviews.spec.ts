@@ -51,7 +51,10 @@ test("a review reaches the customer's overview, and a muted notice sends no emai
       await expect(portal.getByRole("heading", { level: 1, name: "Your review" })).toBeVisible();
       await portal.getByRole("button", { name: "Post review" }).click();
       await expect(portal.getByText("Choose from 1 to 5 stars.")).toBeVisible();
-      await portal.getByRole("radio", { name: "4 stars" }).check({ force: true });
+      // The stars are a radio group: arrow keys move along it and choose.
+      await portal.getByRole("radio", { name: "1 star", exact: true }).focus();
+      for (let i = 0; i < 3; i++) await portal.keyboard.press("ArrowRight");
+      await expect(portal.getByRole("radio", { name: "4 stars" })).toBeChecked();
       await portal.getByLabel("Comment (optional)").fill(`Quick and friendly ${unique}`);
       await portal.getByRole("button", { name: "Post review" }).click();
       await expect(portal.getByText("Review saved. Thank you!")).toBeVisible();
