@@ -195,6 +195,7 @@ export const PAGES: WalkPage[] = [
   admin("not found", () => "/no-such-page"),
   admin("messages", () => "/messages"),
   admin("new message", () => "/messages/new"),
+  admin("reviews", () => "/reviews"),
 
   portal("home", () => "/"),
   portal("invoices", () => "/invoices"),
@@ -217,6 +218,7 @@ export const PAGES: WalkPage[] = [
   portal("my details", () => "/account"),
   portal("change password", () => "/account/password"),
   portal("messages", () => "/messages"),
+  portal("review", () => "/review"),
 ];
 
 async function json<T>(request: APIRequestContext, path: string): Promise<T> {

@@ -19,6 +19,10 @@ export const router = createBrowserRouter(
       element: lazyPage(() => import("./account/staff-password-pages.js"), "StaffResetPasswordPage"),
     },
     {
+      path: "/unsubscribe",
+      element: lazyPage(() => import("./settings/unsubscribe-page.js"), "UnsubscribePage"),
+    },
+    {
       path: "/invitation/:token",
       element: lazyPage(() => import("./team/invitation-page.js"), "TeamInvitationPage"),
     },
@@ -135,6 +139,7 @@ export const router = createBrowserRouter(
           path: "timesheets/:id",
           element: lazyPage(() => import("./timesheets/timesheet-detail-page.js"), "TimesheetDetailPage"),
         },
+        { path: "reviews", element: lazyPage(() => import("./reviews/reviews-page.js"), "ReviewsPage") },
         {
           path: "portal-access",
           element: lazyPage(() => import("./portal-access/bulk-invite-page.js"), "BulkInvitePage"),

@@ -13,6 +13,7 @@ import { portalHomeEn } from "./features/portal-home.en.js";
 import { portalSettingsPortalEn } from "./features/portal-settings.portal.en.js";
 import { quotesEn } from "./features/quotes.en.js";
 import { receiptsEn } from "./features/receipts.en.js";
+import { reviewsEn } from "./features/reviews.en.js";
 import { salesOrdersEn } from "./features/sales-orders.en.js";
 import { statementEn } from "./features/statement.en.js";
 import { timesheetsEn } from "./features/timesheets.en.js";
@@ -153,6 +154,7 @@ export const portalEn: Messages<typeof portalEs> = {
   salesOrders: salesOrdersEn,
   timesheets: timesheetsEn,
   messages: messagesEn,
+  reviews: reviewsEn,
   moneyAdmin: moneyAdminPortalEn,
   moneyFigures: moneyFiguresEn,
   statement: statementEn,

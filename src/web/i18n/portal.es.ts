@@ -13,6 +13,7 @@ import { portalHomeEs } from "./features/portal-home.es.js";
 import { portalSettingsPortalEs } from "./features/portal-settings.portal.es.js";
 import { quotesEs } from "./features/quotes.es.js";
 import { receiptsEs } from "./features/receipts.es.js";
+import { reviewsEs } from "./features/reviews.es.js";
 import { salesOrdersEs } from "./features/sales-orders.es.js";
 import { statementEs } from "./features/statement.es.js";
 import { timesheetsEs } from "./features/timesheets.es.js";
@@ -152,6 +153,7 @@ export const portalEs = {
   salesOrders: salesOrdersEs,
   timesheets: timesheetsEs,
   messages: messagesEs,
+  reviews: reviewsEs,
   moneyAdmin: moneyAdminPortalEs,
   moneyFigures: moneyFiguresEs,
   statement: statementEs,

@@ -102,6 +102,7 @@ export function PortalLayout() {
                   ) : null}
                   {me.data.features.allowMessages ? <MessagesNavLink /> : null}
                   <NavLink to="/statement">{t("statement.nav")}</NavLink>
+                  <NavLink to="/review">{t("reviews.nav")}</NavLink>
                   <NavLink to="/account">{t("portalSettings.account.nav")}</NavLink>
                 </Group>
                 <Group gap="xs">

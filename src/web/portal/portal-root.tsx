@@ -83,6 +83,7 @@ const router = createBrowserRouter(
           path: "statement",
           element: lazyPage(() => import("./statement/statement-page.js"), "StatementPage"),
         },
+        { path: "review", element: lazyPage(() => import("./reviews/review-page.js"), "PortalReviewPage") },
         { path: "account", element: lazyPage(() => import("./account/my-details-page.js"), "MyDetailsPage") },
         ...signedInAuthRoutes,
         { path: "*", element: <Navigate to="/" replace /> },

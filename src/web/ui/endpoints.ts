@@ -115,6 +115,11 @@ import type {
   UpdateOrganisationBody,
 } from "../../shared/contracts/index.js";
 import type {
+  MyNotificationPrefs,
+  MyNotificationPrefsBody,
+  UnsubscribeState,
+} from "../../shared/contracts/notification-preferences.js";
+import type {
   InvoiceTimeBody,
   InvoiceTimeResult,
   ProjectBody,
@@ -135,6 +140,13 @@ import type {
   RecurringProfileSummary,
 } from "../../shared/contracts/recurring.js";
 import type { ReminderSettings } from "../../shared/contracts/reminders.js";
+import type {
+  PortalReview,
+  PortalReviewResult,
+  Review,
+  ReviewBody,
+  ReviewList,
+} from "../../shared/contracts/reviews.js";
 import type {
   AcceptTeamInvitationBody,
   InviteMemberBody,
@@ -390,6 +402,18 @@ export interface Endpoints {
   "POST /api/portal/:slug/messages": Send<NewMessageThreadBody, MessageThreadDetail>;
   "GET /api/portal/:slug/messages/:id": Reply<MessageThreadDetail>;
   "POST /api/portal/:slug/messages/:id/replies": Send<MessageReplyBody, Message>;
+  // Issue 16 §2 and §4 (decision 044): reviews and notification preferences.
+  "GET /api/reviews": Reply<ReviewList>;
+  "GET /api/reviews/:id": Reply<Review>;
+  "GET /api/portal/:slug/review": Reply<PortalReviewResult>;
+  "PUT /api/portal/:slug/review": Send<ReviewBody, PortalReview>;
+  "DELETE /api/portal/:slug/review": Reply<OkResponse>;
+  "GET /api/auth/notification-preferences": Reply<MyNotificationPrefs>;
+  "PUT /api/auth/notification-preferences": Send<MyNotificationPrefsBody, MyNotificationPrefs>;
+  "POST /api/organisation/unsubscribe-links/revoke": Reply<OkResponse>;
+  "GET /api/unsubscribe": Reply<UnsubscribeState>;
+  "POST /api/unsubscribe": Reply<UnsubscribeState>;
+  "POST /api/unsubscribe/undo": Reply<UnsubscribeState>;
 }
 
 /** A sales document kind's list, create, read and update: the same four routes for each kind. */

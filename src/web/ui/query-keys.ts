@@ -117,6 +117,13 @@ export const queryKeys = {
     detail: (id: string) => ["messages", "detail", id] as const,
     unread: ["messages", "unread"] as const,
   },
+  reviews: {
+    all: ["reviews"] as const,
+    list: (filters: object) => ["reviews", "list", filters] as const,
+  },
+  myReview: ["my-review"] as const,
+  myNotificationPrefs: ["my-notification-prefs"] as const,
+  unsubscribe: (token: string) => ["unsubscribe", token] as const,
   // The portal's own
   home: ["home"] as const,
   purchaseHistory: (months: number, currency?: string) =>

@@ -11,6 +11,7 @@ import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
 import { PageHeader } from "../layout/page-header.js";
 import { CustomerMessages } from "../messages/customer-messages.js";
 import { PdfDownload } from "../pdf-download/pdf-download.js";
+import { CustomerReviews } from "../reviews/reviews-page.js";
 import { ContactsSection } from "./contacts-section.js";
 import { CustomerActivity } from "./customer-activity.js";
 import { CustomerBalancesCard } from "./customer-balances.js";
@@ -37,6 +38,7 @@ export function CustomerEditPage() {
       <ContactsSection customer={customer.data} readOnly={Boolean(customer.data.archivedAt)} />
       <PortalAccessPanel customerId={customer.data.id} />
       <CustomerMessages customerId={customer.data.id} />
+      <CustomerReviews customerId={customer.data.id} />
       <CustomerActivity customerId={customer.data.id} />
     </Stack>
   );

@@ -22,6 +22,7 @@ const KNOWN = [
   "timesheet_approved",
   "timesheet_rejected",
   "message_received",
+  "review_written",
 ] as const;
 type KnownType = (typeof KNOWN)[number];
 
@@ -62,6 +63,12 @@ export function notificationText(t: TFunction, f: Formatters, notification: Noti
       contactName: text("contactName"),
       customerName: text("customerName"),
       number: text("number"),
+    });
+  if (notification.type === "review_written")
+    return t(data.edited === 1 ? "reviews.notificationEdited" : "reviews.notification", {
+      contactName: text("contactName"),
+      customerName: text("customerName"),
+      rating: typeof data.rating === "number" ? data.rating : "",
     });
   if (notification.type === "sales_order_viewed")
     return t("salesOrders.viewedNotification", {

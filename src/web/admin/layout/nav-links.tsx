@@ -16,6 +16,7 @@ const LINKS = [
   { to: "/sales-orders", key: "salesOrders" },
   { to: "/projects", key: "projects" },
   { to: "/messages", key: "messages" },
+  { to: "/reviews", key: "reviews" },
   { to: "/portal-access", key: "portalAccess" },
   { to: "/outbox", key: "outbox" },
   { to: "/settings/organisation", key: "settings" },
@@ -60,7 +61,9 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
                           ? t("moneyAdmin.nav")
                           : link.key === "recurring"
                             ? t("recurring.nav")
-                            : t(`admin.nav.${link.key}`)
+                            : link.key === "reviews"
+                              ? t("reviews.listTitle")
+                              : t(`admin.nav.${link.key}`)
             }
             rightSection={link.key === "messages" ? <UnreadMessagesBadge /> : undefined}
             active={isActive(link.to)}

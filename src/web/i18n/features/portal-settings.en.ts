@@ -47,6 +47,42 @@ export const portalSettingsEn: Messages<typeof portalSettingsEs> = {
     appointment_booked: "A customer books an appointment",
     appointment_cancelled: "A customer cancels an appointment",
     detailsUpdated: "{{contactName}} ({{customerName}}) updated their details",
+    /** Issue 16 §4: the events in groups, a member's own notices, and the unsubscribe page (decision 044). */
+    groups: {
+      documents: "Documents",
+      payments: "Payments",
+      timesheets: "Timesheets",
+      customers: "Customers",
+      relationship: "Messages, reviews and appointments",
+    },
+    mine: {
+      title: "My email notices",
+      intro:
+        "The organisation has no email address of its own: notices go to its owners and admins. Choose here which ones you get; the others still get theirs.",
+      notRecipient: "Email notices go to the owners and admins; you see them in the bell.",
+      orgInbox: "Notices go to the organisation's email address: they are chosen above, for everyone.",
+      offForAll: "Off for the whole organisation",
+      saved: "Your notices were saved",
+    },
+    revoke: {
+      title: "Unsubscribe links",
+      intro:
+        "Every email notice carries a link to stop getting it. If emails were forwarded to other people, revoke every link already sent.",
+      action: "Revoke the links sent",
+      done: "The links sent no longer work; the next notices carry new links.",
+    },
+    unsubscribe: {
+      title: "Email notices",
+      working: "Applying the change…",
+      off: "“{{event}}” will no longer be emailed to {{address}}.",
+      offOrganisation:
+        "{{org}} will no longer email “{{event}}” to {{address}}; it still shows in Portico's bell.",
+      on: "“{{event}}” is emailed to {{address}} again.",
+      undo: "Undo",
+      stopAgain: "Stop getting it",
+      manage: "Choose every notice in Settings",
+      invalid: "This link is not valid or was revoked.",
+    },
     descriptions: {
       invoice_viewed: "When a contact opens an invoice in the portal or from the email's link.",
       payment_received: "When a payment is recorded: in the portal through a gateway, or by hand in Portico.",

@@ -48,6 +48,43 @@ export const portalSettingsEs = {
     /** The bell's sentence for customer_details_updated (data: contactName, customerName). */
     detailsUpdated: "{{contactName}} ({{customerName}}) ha actualizado sus datos",
     /** Issue 10 (truthful screens): one line under each preference, saying what sends the email. */
+    /** Issue 16 §4: the events in groups, a member's own notices, and the unsubscribe page (decision 044). */
+    groups: {
+      documents: "Documentos",
+      payments: "Pagos",
+      timesheets: "Partes de horas",
+      customers: "Clientes",
+      relationship: "Mensajes, reseñas y citas",
+    },
+    mine: {
+      title: "Mis avisos por email",
+      intro:
+        "La organización no tiene email propio: los avisos llegan a sus propietarios y administradores. Aquí eliges cuáles recibes tú; los demás siguen recibiéndolos.",
+      notRecipient:
+        "Los avisos por email llegan a los propietarios y administradores; tú los ves en la campana.",
+      orgInbox: "Los avisos llegan al email de la organización: se eligen arriba, para todos.",
+      offForAll: "Desactivado para toda la organización",
+      saved: "Tus avisos se han guardado",
+    },
+    revoke: {
+      title: "Enlaces para darse de baja",
+      intro:
+        "Cada aviso por email lleva un enlace para dejar de recibirlo. Si se han reenviado emails a otras personas, revoca todos los enlaces ya enviados.",
+      action: "Revocar los enlaces enviados",
+      done: "Los enlaces enviados ya no funcionan; los próximos avisos llevan enlaces nuevos.",
+    },
+    unsubscribe: {
+      title: "Avisos por email",
+      working: "Aplicando el cambio…",
+      off: "Ya no se enviará «{{event}}» por email a {{address}}.",
+      offOrganisation:
+        "{{org}} ya no enviará «{{event}}» por email a {{address}}; sigue apareciendo en la campana de Portico.",
+      on: "Se vuelve a enviar «{{event}}» por email a {{address}}.",
+      undo: "Deshacer",
+      stopAgain: "Dejar de recibirlo",
+      manage: "Elegir todos los avisos en Ajustes",
+      invalid: "Este enlace no es válido o se ha revocado.",
+    },
     descriptions: {
       invoice_viewed: "Cuando un contacto abre una factura en el portal o desde el enlace del email.",
       payment_received: "Cuando se registra un pago: en el portal con una pasarela o a mano en Portico.",

@@ -1,0 +1,40 @@
+import type { Messages } from "../types.js";
+import type { reviewsEs } from "./reviews.es.js";
+
+/** Texts of reviews (issue 16 §2, E11, A15), under `reviews`: the portal's page and the back office's list. */
+export const reviewsEn: Messages<typeof reviewsEs> = {
+  nav: "Review",
+  title: "Your review",
+  intro: "Tell us how working with {{org}} went. Only the organisation sees your review.",
+  rating: "Rating",
+  stars_one: "{{count}} star",
+  stars_other: "{{count}} stars",
+  ratingRequired: "Choose from 1 to 5 stars.",
+  body: "Comment (optional)",
+  bodyHint: "Up to {{max}} characters.",
+  submit: "Post review",
+  update: "Save changes",
+  saved: "Review saved. Thank you!",
+  withdraw: "Withdraw review",
+  withdrawConfirm:
+    "Withdraw your review? The organisation will no longer see it. You can write another any time.",
+  withdrawn: "Review withdrawn.",
+  current: "Posted on {{date}}; last edited on {{updated}}.",
+  none: "You have not written a review yet.",
+  listTitle: "Reviews",
+  average: "Average",
+  count: "Reviews",
+  noReviews: "No customer has written a review yet.",
+  noMatches: "No review with that rating.",
+  ratingFilter: "Rating",
+  allRatings: "All",
+  customer: "Customer",
+  contact: "Contact",
+  text: "Comment",
+  date: "Date",
+  customerSection: "Reviews by its contacts",
+  customerNone: "No contact of this customer has written a review.",
+  averageOf: "Average {{average}} of 5 over {{count}} reviews",
+  notification: "{{contactName}} ({{customerName}}) wrote a review: {{rating}} of 5",
+  notificationEdited: "{{contactName}} ({{customerName}}) edited their review: {{rating}} of 5",
+};
