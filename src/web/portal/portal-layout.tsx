@@ -87,6 +87,9 @@ export function PortalLayout() {
                       <NavLink to="/timesheets">{t("timesheets.nav")}</NavLink>
                     </>
                   ) : null}
+                  {me.data.features.allowAppointments ? (
+                    <NavLink to="/appointments">{t("appointments.nav")}</NavLink>
+                  ) : null}
                   <NavLink to="/statement">{t("statement.nav")}</NavLink>
                   <NavLink to="/account">{t("portalSettings.account.nav")}</NavLink>
                 </Group>

@@ -68,6 +68,10 @@ const router = createBrowserRouter(
           element: lazyPage(() => import("./timesheets/project-detail-page.js"), "PortalProjectDetailPage"),
         },
         {
+          path: "appointments",
+          element: lazyPage(() => import("./appointments/appointments-page.js"), "PortalAppointmentsPage"),
+        },
+        {
           path: "statement",
           element: lazyPage(() => import("./statement/statement-page.js"), "StatementPage"),
         },

@@ -108,6 +108,13 @@ export const queryKeys = {
     list: (filters: object) => ["timesheets", "list", filters] as const,
     detail: (id: string) => ["timesheets", "detail", id] as const,
   },
+  /** Appointments (issue 16 §3): slots, bookings and availability of either app. */
+  appointments: {
+    all: ["appointments"] as const,
+    slots: (span: object) => ["appointments", "slots", span] as const,
+    list: (filters: object) => ["appointments", "list", filters] as const,
+    settings: ["appointments", "settings"] as const,
+  },
   // The portal's own
   home: ["home"] as const,
   purchaseHistory: (months: number, currency?: string) =>

@@ -21,6 +21,8 @@ const KNOWN = [
   "payment_mismatch",
   "timesheet_approved",
   "timesheet_rejected",
+  "appointment_booked",
+  "appointment_cancelled",
 ] as const;
 type KnownType = (typeof KNOWN)[number];
 
@@ -55,6 +57,12 @@ export function notificationText(t: TFunction, f: Formatters, notification: Noti
       customerName: text("customerName"),
       contactName: text("contactName"),
       reason: text("reason"),
+    });
+  if (notification.type === "appointment_booked" || notification.type === "appointment_cancelled")
+    return t(`appointments.notification.${notification.type}`, {
+      customerName: text("customerName"),
+      contactName: text("contactName"),
+      when: text("number"),
     });
   if (notification.type === "sales_order_viewed")
     return t("salesOrders.viewedNotification", {

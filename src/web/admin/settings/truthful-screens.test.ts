@@ -8,14 +8,16 @@ import { NOTIFICATION_EVENTS, SHOWN_PORTAL_OPTIONS } from "./settings-model.js";
 const catalogues = { es, en };
 
 describe("portal options shown in settings", () => {
-  test("only built features are offered: no messages or appointments", () => {
+  test("only built features are offered: no messages", () => {
     const keys = SHOWN_PORTAL_OPTIONS.map((o) => o.key);
-    for (const hidden of ["allowMessages", "allowAppointments"]) expect(keys).not.toContain(hidden);
+    for (const hidden of ["allowMessages"]) expect(keys).not.toContain(hidden);
     expect(keys).toContain("showSalesOrders");
     expect(keys).toContain("allowQuoteAcceptance");
     expect(keys).toContain("allowPaypal");
     // Projects and timesheets (E7, E8, issue 15 §5).
     expect(keys).toContain("showProjects");
+    // Appointments (E13, issue 16 §3).
+    expect(keys).toContain("allowAppointments");
   });
 
   test("no option carries a 'coming soon' text in either language", () => {
@@ -30,7 +32,7 @@ describe("portal options shown in settings", () => {
 
 describe("the Notifications tab", () => {
   test("shows every preference the API has", () => {
-    expect(NOTIFICATION_EVENTS).toHaveLength(16);
+    expect(NOTIFICATION_EVENTS).toHaveLength(18);
     expect([...NOTIFICATION_EVENTS].sort()).toEqual(Object.keys(DEFAULT_NOTIFICATION_PREFS).sort());
   });
 
