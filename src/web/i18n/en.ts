@@ -45,6 +45,7 @@ export const en: Messages<typeof es> = {
       settings: "Settings",
       toggle: "Toggle navigation",
       notifications: "Notifications ({{count}} unread)",
+      appointments: "Appointments",
     },
     login: {
       title: "Sign in to Portico",
@@ -194,6 +195,7 @@ export const en: Messages<typeof es> = {
     },
     settings: {
       title: "Settings",
+      appointmentsTab: "Appointments",
       organisationTab: "Organisation",
       taxesTab: "Taxes",
       portalTab: "Portal",

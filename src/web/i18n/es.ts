@@ -42,6 +42,7 @@ export const es = {
       settings: "Ajustes",
       toggle: "Abrir o cerrar el menú",
       notifications: "Notificaciones ({{count}} sin leer)",
+      appointments: "Citas",
     },
     login: {
       title: "Entrar en Portico",
@@ -191,6 +192,7 @@ export const es = {
     },
     settings: {
       title: "Ajustes",
+      appointmentsTab: "Citas",
       organisationTab: "Organización",
       taxesTab: "Impuestos",
       portalTab: "Portal",

@@ -13,6 +13,7 @@ const LINKS = [
   { to: "/quotes", key: "quotes" },
   { to: "/sales-orders", key: "salesOrders" },
   { to: "/projects", key: "projects" },
+  { to: "/appointments", key: "appointments" },
   { to: "/portal-access", key: "portalAccess" },
   { to: "/outbox", key: "outbox" },
   { to: "/settings/organisation", key: "settings" },

@@ -2,6 +2,7 @@ import { Stack, Tabs } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate, useParams } from "react-router";
 import type { StaffAction } from "../../../shared/contracts/staff-actions.js";
+import { AvailabilityPanel } from "../appointments/availability-panel.js";
 import { PageHeader } from "../layout/page-header.js";
 import { NoAccess, useCan } from "../team/permissions.js";
 import { TeamPanel } from "../team/team-panel.js";
@@ -20,6 +21,7 @@ const TABS = [
   "payments",
   "notifications",
   "reminders",
+  "appointments",
   "team",
   "api-keys",
 ] as const;
@@ -36,6 +38,7 @@ const TAB_ACTION: Record<Tab, StaffAction> = {
   payments: "payments.gateways",
   notifications: "portal_settings.update",
   reminders: "organisation.update",
+  appointments: "organisation.update",
   team: "team.read",
   "api-keys": "api_keys.manage",
 };
@@ -87,6 +90,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="reminders">
           <RemindersPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="appointments">
+          <AvailabilityPanel />
         </Tabs.Panel>
         <Tabs.Panel value="team">
           <TeamPanel />
