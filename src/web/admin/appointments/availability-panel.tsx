@@ -97,6 +97,7 @@ function AvailabilityForm({ initial }: { initial: AvailabilitySettings }) {
         <Fieldset legend={t("appointments.daysOff")}>
           <Stack gap="xs">
             {value.daysOff.map((date, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a row has no identity but its place; its values are edited in place
               <Group key={`${date}-${i}`} gap="xs">
                 <TextInput
                   type="date"
@@ -135,6 +136,7 @@ function AvailabilityForm({ initial }: { initial: AvailabilitySettings }) {
         <Fieldset legend={t("appointments.overrides")}>
           <Stack gap="sm">
             {value.overrides.map((o, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a row has no identity but its place; its values are edited in place
               <Stack key={`${o.date}-${i}`} gap={4}>
                 <Group gap="xs">
                   <TextInput
@@ -226,6 +228,7 @@ function Ranges({
           </Text>
         ) : null}
         {ranges.map((r, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a row has no identity but its place; its values are edited in place
           <Group key={`${i}-${r.start}`} gap={4}>
             <TextInput
               type="time"
