@@ -212,6 +212,9 @@ export const PAGES: WalkPage[] = [
   portal("statement", () => "/statement"),
   portal("my details", () => "/account"),
   portal("change password", () => "/account/password"),
+  // Appointments (issue 16 §3): the back office's bookings and availability.
+  admin("appointments", () => "/appointments"),
+  admin("settings appointments", () => "/settings/appointments"),
 ];
 
 async function json<T>(request: APIRequestContext, path: string): Promise<T> {

@@ -10,6 +10,7 @@ import {
   Table,
   Text,
   Textarea,
+  VisuallyHidden,
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -84,7 +85,9 @@ function Bookings({ zone, title }: { zone: string; title: string }) {
               <Table.Th>{t("appointments.customer")}</Table.Th>
               <Table.Th>{t("appointments.contact")}</Table.Th>
               <Table.Th>{t("appointments.statusLabel")}</Table.Th>
-              <Table.Th />
+              <Table.Th>
+                <VisuallyHidden>{t("appointments.cancel")}</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
