@@ -16,26 +16,26 @@ const invite = (over: Partial<IcsInvite> = {}): IcsInvite => ({
   ...over,
 });
 
-const valueOf = (text: string, name: string) => parseIcs(text).find((p) => p.name === name);
+const propertyOf = (text: string, name: string) => parseIcs(text).find((p) => p.name === name);
 
 describe("iCalendar invitations", () => {
   test("CRLF everywhere, UTC times with Z, METHOD, UID, SEQUENCE and STATUS", () => {
     const text = buildIcs(invite());
     expect(text.endsWith("\r\n")).toBe(true);
     expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
-    expect(valueOf(text, "METHOD")?.value).toBe("REQUEST");
-    expect(valueOf(text, "DTSTART")?.value).toBe("20310304T090000Z");
-    expect(valueOf(text, "DTEND")?.value).toBe("20310304T093000Z");
-    expect(valueOf(text, "DTSTAMP")?.value).toBe("20310303T070000Z");
-    expect(valueOf(text, "STATUS")?.value).toBe("CONFIRMED");
-    expect(valueOf(text, "ORGANIZER")?.value).toBe("mailto:hola@example.com");
+    expect(propertyOf(text, "METHOD")?.value).toBe("REQUEST");
+    expect(propertyOf(text, "DTSTART")?.value).toBe("20310304T090000Z");
+    expect(propertyOf(text, "DTEND")?.value).toBe("20310304T093000Z");
+    expect(propertyOf(text, "DTSTAMP")?.value).toBe("20310303T070000Z");
+    expect(propertyOf(text, "STATUS")?.value).toBe("CONFIRMED");
+    expect(propertyOf(text, "ORGANIZER")?.value).toBe("mailto:hola@example.com");
     // A double quote cannot appear in a quoted parameter: it is dropped.
-    expect(valueOf(text, "ATTENDEE")?.params.CN).toBe("Ana la jefa Pérez");
+    expect(propertyOf(text, "ATTENDEE")?.params.CN).toBe("Ana la jefa Pérez");
     const cancel = buildIcs(invite({ method: "CANCEL", sequence: 2 }));
-    expect(valueOf(cancel, "METHOD")?.value).toBe("CANCEL");
-    expect(valueOf(cancel, "STATUS")?.value).toBe("CANCELLED");
-    expect(valueOf(cancel, "SEQUENCE")?.value).toBe("2");
-    expect(valueOf(cancel, "UID")?.value).toBe(valueOf(text, "UID")?.value);
+    expect(propertyOf(cancel, "METHOD")?.value).toBe("CANCEL");
+    expect(propertyOf(cancel, "STATUS")?.value).toBe("CANCELLED");
+    expect(propertyOf(cancel, "SEQUENCE")?.value).toBe("2");
+    expect(propertyOf(cancel, "UID")?.value).toBe(propertyOf(text, "UID")?.value);
   });
 
   test("TEXT values are escaped, so a newline or a semicolon cannot start another property", () => {
@@ -44,7 +44,7 @@ describe("iCalendar invitations", () => {
     );
     expect(parseIcs(text).filter((p) => p.name === "METHOD")).toHaveLength(1);
     expect(parseIcs(text).filter((p) => p.name === "ATTENDEE")).toHaveLength(1);
-    expect(unescapeText(valueOf(text, "DESCRIPTION")?.value ?? "")).toBe(
+    expect(unescapeText(propertyOf(text, "DESCRIPTION")?.value ?? "")).toBe(
       "x\nMETHOD:CANCEL\nATTENDEE:mailto:evil@example.com;a,b\\c",
     );
     expect(escapeText("a;b,c\\d\ne")).toBe("a\\;b\\,c\\\\d\\ne");
@@ -62,6 +62,6 @@ describe("iCalendar invitations", () => {
       { numRuns: 300 },
     );
     const text = buildIcs(invite({ description: "ñ".repeat(200) }));
-    expect(unescapeText(valueOf(text, "DESCRIPTION")?.value ?? "")).toBe("ñ".repeat(200));
+    expect(unescapeText(propertyOf(text, "DESCRIPTION")?.value ?? "")).toBe("ñ".repeat(200));
   });
 });
