@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PORTAL, englishContext, ok, signInContact, signInStaff } from "./helpers.js";
+import { englishContext, ok, signInContact, signInStaff } from "./helpers.js";
 
 // Issue 16 §3 (A16, E13): a contact books, reschedules and cancels an appointment in the portal; the
 // outbox holds three .ics invitations with one UID and a rising SEQUENCE (REQUEST, REQUEST, CANCEL).
