@@ -219,6 +219,9 @@ export const PAGES: WalkPage[] = [
   portal("change password", () => "/account/password"),
   portal("messages", () => "/messages"),
   portal("review", () => "/review"),
+  // Appointments (issue 16 §3): the back office's bookings and availability.
+  admin("appointments", () => "/appointments"),
+  admin("settings appointments", () => "/settings/appointments"),
 ];
 
 async function json<T>(request: APIRequestContext, path: string): Promise<T> {

@@ -123,6 +123,14 @@ export const router = createBrowserRouter(
         },
         { path: "projects", element: lazyPage(() => import("./projects/projects-page.js"), "ProjectsPage") },
         {
+          path: "appointments",
+          element: lazyPage(() => import("./appointments/appointments-page.js"), "AppointmentsPage"),
+        },
+        {
+          path: "appointments/:id",
+          element: lazyPage(() => import("./appointments/appointments-page.js"), "AppointmentsPage"),
+        },
+        {
           path: "projects/:id",
           element: lazyPage(() => import("./projects/project-page.js"), "ProjectPage"),
         },

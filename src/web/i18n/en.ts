@@ -46,6 +46,7 @@ export const en: Messages<typeof es> = {
       settings: "Settings",
       toggle: "Toggle navigation",
       notifications: "Notifications ({{count}} unread)",
+      appointments: "Appointments",
     },
     login: {
       title: "Sign in to Portico",
@@ -195,6 +196,7 @@ export const en: Messages<typeof es> = {
     },
     settings: {
       title: "Settings",
+      appointmentsTab: "Appointments",
       organisationTab: "Organisation",
       taxesTab: "Taxes",
       portalTab: "Portal",

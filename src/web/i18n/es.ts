@@ -43,6 +43,7 @@ export const es = {
       settings: "Ajustes",
       toggle: "Abrir o cerrar el menú",
       notifications: "Notificaciones ({{count}} sin leer)",
+      appointments: "Citas",
     },
     login: {
       title: "Entrar en Portico",
@@ -192,6 +193,7 @@ export const es = {
     },
     settings: {
       title: "Ajustes",
+      appointmentsTab: "Citas",
       organisationTab: "Organización",
       taxesTab: "Impuestos",
       portalTab: "Portal",

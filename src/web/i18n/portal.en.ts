@@ -1,6 +1,7 @@
 // The portal's texts (decision 033): what the portal app downloads, one language at a time. The back
 // office's catalogue (en.ts) spreads this one and adds its own namespaces.
 
+import { appointmentsEn } from "./features/appointments.en.js";
 import { commentsEn } from "./features/comments.en.js";
 import { customerRecordsPortalEn } from "./features/customer-records.portal.en.js";
 import { gatewaysPortalEn } from "./features/gateways.portal.en.js";
@@ -164,4 +165,5 @@ export const portalEn: Messages<typeof portalEs> = {
   receipts: receiptsEn,
   customerRecords: customerRecordsPortalEn,
   validation: validationEn,
+  appointments: appointmentsEn,
 };

@@ -1,6 +1,6 @@
 // The portal's texts (decision 033): what the portal app downloads, one language at a time. The back
 // office's catalogue (es.ts) spreads this one and adds its own namespaces.
-
+import { appointmentsEs } from "./features/appointments.es.js";
 import { commentsEs } from "./features/comments.es.js";
 import { customerRecordsPortalEs } from "./features/customer-records.portal.es.js";
 import { gatewaysPortalEs } from "./features/gateways.portal.es.js";
@@ -163,4 +163,5 @@ export const portalEs = {
   receipts: receiptsEs,
   customerRecords: customerRecordsPortalEs,
   validation: validationEs,
+  appointments: appointmentsEs,
 };

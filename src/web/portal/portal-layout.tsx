@@ -101,6 +101,9 @@ export function PortalLayout() {
                     </>
                   ) : null}
                   {me.data.features.allowMessages ? <MessagesNavLink /> : null}
+                  {me.data.features.allowAppointments ? (
+                    <NavLink to="/appointments">{t("appointments.nav")}</NavLink>
+                  ) : null}
                   <NavLink to="/statement">{t("statement.nav")}</NavLink>
                   <NavLink to="/review">{t("reviews.nav")}</NavLink>
                   <NavLink to="/account">{t("portalSettings.account.nav")}</NavLink>

@@ -80,6 +80,10 @@ const router = createBrowserRouter(
           element: lazyPage(() => import("./messages/messages-pages.js"), "PortalMessagePage"),
         },
         {
+          path: "appointments",
+          element: lazyPage(() => import("./appointments/appointments-page.js"), "PortalAppointmentsPage"),
+        },
+        {
           path: "statement",
           element: lazyPage(() => import("./statement/statement-page.js"), "StatementPage"),
         },

@@ -21,6 +21,15 @@ import type {
   StaffForgotBody,
   VerifyEvidenceResult,
 } from "../../shared/contracts/answers.js";
+import type {
+  Appointment,
+  AvailabilitySettings,
+  BookAppointmentBody,
+  CancelAppointmentBody,
+  PortalAppointment,
+  RescheduleAppointmentBody,
+  SlotsResponse,
+} from "../../shared/contracts/appointments.js";
 import type { FailedJob } from "../../shared/contracts/background-jobs.js";
 import type {
   EmailTemplate,
@@ -414,6 +423,17 @@ export interface Endpoints {
   "GET /api/unsubscribe": Reply<UnsubscribeState>;
   "POST /api/unsubscribe": Reply<UnsubscribeState>;
   "POST /api/unsubscribe/undo": Reply<UnsubscribeState>;
+  // Appointments (issue 16 §3).
+  "GET /api/appointment-settings": Reply<AvailabilitySettings>;
+  "PUT /api/appointment-settings": Send<AvailabilitySettings, AvailabilitySettings>;
+  "GET /api/appointments": Reply<Appointment[]>;
+  "GET /api/appointments/:id": Reply<Appointment>;
+  "POST /api/appointments/:id/cancel": Send<CancelAppointmentBody, Appointment>;
+  "GET /api/portal/:slug/appointment-slots": Reply<SlotsResponse>;
+  "GET /api/portal/:slug/appointments": Reply<PortalAppointment[]>;
+  "POST /api/portal/:slug/appointments": Send<BookAppointmentBody, PortalAppointment>;
+  "POST /api/portal/:slug/appointments/:id/reschedule": Send<RescheduleAppointmentBody, PortalAppointment>;
+  "POST /api/portal/:slug/appointments/:id/cancel": Send<CancelAppointmentBody, PortalAppointment>;
 }
 
 /** A sales document kind's list, create, read and update: the same four routes for each kind. */

@@ -124,6 +124,13 @@ export const queryKeys = {
   myReview: ["my-review"] as const,
   myNotificationPrefs: ["my-notification-prefs"] as const,
   unsubscribe: (token: string) => ["unsubscribe", token] as const,
+  /** Appointments (issue 16 §3): slots, bookings and availability of either app. */
+  appointments: {
+    all: ["appointments"] as const,
+    slots: (span: object) => ["appointments", "slots", span] as const,
+    list: (filters: object) => ["appointments", "list", filters] as const,
+    settings: ["appointments", "settings"] as const,
+  },
   // The portal's own
   home: ["home"] as const,
   purchaseHistory: (months: number, currency?: string) =>

@@ -187,6 +187,12 @@ describe("booking, moving, cancelling", () => {
       tx.select().from(notifications).where(eq(notifications.type, "appointment_booked")),
     );
     expect(rows.some((n) => (n.data as Record<string, unknown>).appointmentId === a.id)).toBe(true);
+    // C5: the organisation is emailed too, with a button to the bookings page.
+    const staffMail = await withOrg(ctx.database.db, org.orgId, (tx) =>
+      tx.select().from(emails).where(eq(emails.kind, "staff_notification")),
+    );
+    const notice = staffMail.find((m) => m.textBody.includes(`/app/appointments/${a.id}`));
+    expect(notice?.subject).toMatch(/Ana Appointments/);
     // The taken slot is gone from everyone's list.
     const slots = (
       await portal(ben.cookie, "GET", "/appointment-slots?from=2031-03-04&to=2031-03-04")

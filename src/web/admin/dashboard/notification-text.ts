@@ -23,6 +23,8 @@ const KNOWN = [
   "timesheet_rejected",
   "message_received",
   "review_written",
+  "appointment_booked",
+  "appointment_cancelled",
 ] as const;
 type KnownType = (typeof KNOWN)[number];
 
@@ -69,6 +71,12 @@ export function notificationText(t: TFunction, f: Formatters, notification: Noti
       contactName: text("contactName"),
       customerName: text("customerName"),
       rating: typeof data.rating === "number" ? data.rating : "",
+    });
+  if (notification.type === "appointment_booked" || notification.type === "appointment_cancelled")
+    return t(`appointments.notification.${notification.type}`, {
+      customerName: text("customerName"),
+      contactName: text("contactName"),
+      when: text("number"),
     });
   if (notification.type === "sales_order_viewed")
     return t("salesOrders.viewedNotification", {

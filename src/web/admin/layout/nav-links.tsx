@@ -17,6 +17,7 @@ const LINKS = [
   { to: "/projects", key: "projects" },
   { to: "/messages", key: "messages" },
   { to: "/reviews", key: "reviews" },
+  { to: "/appointments", key: "appointments" },
   { to: "/portal-access", key: "portalAccess" },
   { to: "/outbox", key: "outbox" },
   { to: "/settings/organisation", key: "settings" },

@@ -5,9 +5,9 @@ import {
 } from "../../../shared/contracts/index.js";
 
 /**
- * In the order of FEATURES.md C4. Only options whose portal feature exists are shown: messages (E10) and
- * appointments (E13) are not built yet, so their stored options stay hidden here until they are (the
- * server keeps and enforces them; messages default to off). Projects and timesheets (E7, E8) exist.
+ * In the order of FEATURES.md C4. Only options whose portal feature exists are shown: messages (E10) are
+ * not built yet, so their stored option stays hidden here until they are (the server keeps and enforces
+ * it; messages default to off). Projects and timesheets (E7, E8) and appointments (E13) exist.
  */
 export const SHOWN_PORTAL_OPTIONS: { key: PortalOptionKey; help?: "showBankAccountHelp" }[] = [
   { key: "showAddress" },
@@ -19,6 +19,7 @@ export const SHOWN_PORTAL_OPTIONS: { key: PortalOptionKey; help?: "showBankAccou
   { key: "allowPaypal" },
   { key: "showProjects" },
   { key: "allowMessages" },
+  { key: "allowAppointments" },
 ];
 
 /** Every C5 preference the API has, in the contract's order: a new event shows up in the tab by itself. */

@@ -2,6 +2,7 @@ import { Stack, Tabs } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate, useParams } from "react-router";
 import type { StaffAction } from "../../../shared/contracts/staff-actions.js";
+import { AvailabilityPanel } from "../appointments/availability-panel.js";
 import { PageHeader } from "../layout/page-header.js";
 import { NoAccess, useCan } from "../team/permissions.js";
 import { TeamPanel } from "../team/team-panel.js";
@@ -22,6 +23,7 @@ const TABS = [
   "notifications",
   "reminders",
   "email-templates",
+  "appointments",
   "team",
   "api-keys",
 ] as const;
@@ -39,6 +41,7 @@ const TAB_ACTION: Record<Tab, StaffAction> = {
   notifications: "portal_settings.update",
   reminders: "organisation.update",
   "email-templates": "organisation.update",
+  appointments: "organisation.update",
   team: "team.read",
   "api-keys": "api_keys.manage",
 };
@@ -95,6 +98,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="email-templates">
           <EmailTemplatesPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="appointments">
+          <AvailabilityPanel />
         </Tabs.Panel>
         <Tabs.Panel value="team">
           <TeamPanel />

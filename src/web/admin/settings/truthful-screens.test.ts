@@ -8,11 +8,11 @@ import { NOTIFICATION_EVENTS, SHOWN_PORTAL_OPTIONS } from "./settings-model.js";
 const catalogues = { es, en };
 
 describe("portal options shown in settings", () => {
-  test("only built features are offered: no appointments", () => {
+  test("every option of a built feature is offered", () => {
     const keys = SHOWN_PORTAL_OPTIONS.map((o) => o.key);
-    for (const hidden of ["allowAppointments"]) expect(keys).not.toContain(hidden);
-    // Messages (E10, issue 16 §1).
+    // Messages (E10, issue 16 §1) and appointments (E13, issue 16 §3).
     expect(keys).toContain("allowMessages");
+    expect(keys).toContain("allowAppointments");
     expect(keys).toContain("showSalesOrders");
     expect(keys).toContain("allowQuoteAcceptance");
     expect(keys).toContain("allowPaypal");
