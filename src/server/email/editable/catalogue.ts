@@ -51,6 +51,22 @@ const currency = v(
   "Currency (ISO code, for the money filter)",
   "EUR",
 );
+/** What every appointment email's sender passes (modules/appointments/appointment-email.ts). */
+const appointmentVars = [
+  orgName,
+  contactName,
+  hasLink,
+  button,
+  v(
+    "when",
+    "Fecha y hora, en la zona del contacto",
+    "Date and time, in the contact's zone",
+    "martes, 8 de diciembre de 2026, 10:00",
+  ),
+  v("zone", "Zona horaria mostrada", "The time zone shown", "Europe/Madrid"),
+  v("minutes", "Duración en minutos", "Length in minutes", 30),
+  v("note", "La nota del contacto", "The contact's note", "Revisar el presupuesto"),
+];
 const documentCommon = [orgName, contactName, hasLink, hasAttachment, button, currency];
 
 /**
@@ -151,6 +167,34 @@ export const EDITABLE_EMAILS = [
     kind: "password_reset",
     buttonRequired: true,
     variables: [orgName, contactName, button],
+  },
+  {
+    // E13 (decision 045): each carries the .ics; the text is the staff's to write.
+    kind: "appointment_booked",
+    buttonRequired: false,
+    variables: appointmentVars,
+  },
+  {
+    kind: "appointment_rescheduled",
+    buttonRequired: false,
+    variables: [
+      ...appointmentVars,
+      v(
+        "previous",
+        "Fecha y hora anteriores",
+        "The previous date and time",
+        "lunes, 7 de diciembre de 2026, 9:30",
+      ),
+    ],
+  },
+  {
+    kind: "appointment_cancelled",
+    buttonRequired: false,
+    variables: [
+      ...appointmentVars,
+      v("reason", "Motivo de la cancelación (puede estar vacío)", "Why it was cancelled (may be empty)", ""),
+      v("by_staff", "Verdadero si la canceló tu equipo", "True when your team cancelled it", false),
+    ],
   },
   {
     // E10 (decision 043): staff wrote in a thread; without the portal it asks to reply by email.

@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { preferredLanguage } from "../../../shared/language.js";
 import type { Tx } from "../../db/client.js";
 import { appointmentSettings, customers } from "../../db/schema/index.js";
+import { renderOrgEmail } from "../../email/editable/render.js";
 import { emailLocale } from "../../email/format.js";
-import { renderEmail } from "../../email/templates.js";
 import type { StaffMail } from "../notifications/staff-email.js";
 import type { OrganisationRow } from "../organisation/organisation.service.js";
 import { can, portalOptionsOf } from "../organisation/portal-policy.js";
@@ -78,7 +78,9 @@ export async function emailAppointment(
   const link = shown ? `${config.publicUrl}/p/${org.portalSlug}/appointments` : null;
   const when = formatWhen(j.a.startsAt, lang, zone);
   const minutes = Math.round((j.a.endsAt.getTime() - j.a.startsAt.getTime()) / 60_000);
-  const email = await renderEmail(
+  const email = await renderOrgEmail(
+    tx,
+    org.id,
     kind,
     lang,
     {

@@ -339,3 +339,21 @@ describe("back office", () => {
     expect(list[0]).toMatchObject({ status: "cancelled", cancelledBy: "staff", canChange: false });
   });
 });
+
+describe("the organisation's own appointment email (C7, decision 046)", () => {
+  test("a booking is emailed with the text staff wrote, the .ics still attached", async () => {
+    for (const lang of ["es", "en"]) {
+      const res = await staff("PUT", `/api/email-templates/appointment_booked/${lang}`, {
+        subject: "See you on {{ when }}",
+        body: "Dear {{ contact_name }}, {{ org_name }} expects you for {{ minutes }} minutes.\n\n{{ button }}",
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const cal = await booker("Cal Custom Text");
+    await booked(cal, "2031-03-05T10:00:00.000Z");
+    const [sent] = await invitations(cal.email);
+    expect(sent?.subject).toMatch(/^See you on /);
+    expect(sent?.body).toContain("expects you for 30 minutes.");
+    expect(sent?.value("METHOD")).toBe("REQUEST");
+  });
+});
