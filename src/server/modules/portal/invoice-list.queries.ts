@@ -38,6 +38,11 @@ export const cursorKeyOf = (sort: PortalInvoiceListQuery["sort"], row: InvoiceRo
  * row-level security filter makes the planner think few rows match, so near 5,000 invoices it may rather
  * read all of the customer's and sort them; sorting is switched off for that one statement, which leaves
  * it the walk (a sort it cannot avoid, as with a search, still happens).
+ *
+ * The switch is `set_config(…, true)`: it lasts until the transaction ends, and is not switched back on
+ * (decision 048), so this must be the last statement of its transaction that could sort — it is, in
+ * `listPortalInvoices`. With sorting off the planner still sorts when no other plan exists: answers never
+ * change, only plan choices of later statements would.
  */
 export async function findInvoicePage(
   tx: Tx,
@@ -48,21 +53,16 @@ export async function findInvoicePage(
   const ids = invoicePageIds(tx, scope, query, cursor);
   const walk = query.sort === "date";
   if (walk) await tx.execute(sql`select set_config('enable_sort', 'off', true)`);
-  let rows: InvoicePageRow[];
-  try {
-    rows = await tx
-      .select({
-        ...getTableColumns(invoices),
-        // Qualified by hand: drizzle leaves a one-table query's columns bare, which the subquery would misread.
-        paymentProcessing: paymentProcessingSql(sql`${invoices}."id"`),
-      })
-      .from(invoices)
-      // `= any(array(…))`: the page's ids are chosen once (an init plan) and then fetched by primary key.
-      // `in (…)` let the planner re-run the limited walk for every invoice of the customer (a semi join).
-      .where(sql`${invoices.id} = any(array(${ids}))`);
-  } finally {
-    if (walk) await tx.execute(sql`select set_config('enable_sort', 'on', true)`);
-  }
+  const rows: InvoicePageRow[] = await tx
+    .select({
+      ...getTableColumns(invoices),
+      // Qualified by hand: drizzle leaves a one-table query's columns bare, which the subquery would misread.
+      paymentProcessing: paymentProcessingSql(sql`${invoices}."id"`),
+    })
+    .from(invoices)
+    // `= any(array(…))`: the page's ids are chosen once (an init plan) and then fetched by primary key.
+    // `in (…)` let the planner re-run the limited walk for every invoice of the customer (a semi join).
+    .where(sql`${invoices.id} = any(array(${ids}))`);
   // The page's order, as the ids were chosen (keys compare as PostgreSQL compares them: ISO dates and
   // lower-case UUIDs as text, amounts as numbers).
   const key = sortKey[query.sort];
