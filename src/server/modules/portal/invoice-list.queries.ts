@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { PortalInvoiceListQuery } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
@@ -84,8 +84,10 @@ export function invoicePageIds(
     // Named explicitly (RLS also applies) so the planner can use the (org, customer, kind, …) indexes.
     eq(invoices.orgId, scope.orgId),
     eq(invoices.customerId, scope.customerId),
-    ne(invoices.status, "draft"),
-    query.kind ? eq(invoices.kind, query.kind) : inArray(invoices.kind, ["invoice", "retainer"]),
+    // Literals, not parameters: a generic plan (decision 041) can use the partial index
+    // `invoices_listed_issue_idx` only when it sees `status <> 'draft'` itself (decision 048).
+    sql`${invoices.status} <> 'draft'`,
+    query.kind ? eq(invoices.kind, query.kind) : sql`${invoices.kind} in ('invoice', 'retainer')`,
     statusCondition(query.status, scope.today),
     term
       ? or(
