@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { PortalInvoiceListQuery } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
@@ -38,6 +38,11 @@ export const cursorKeyOf = (sort: PortalInvoiceListQuery["sort"], row: InvoiceRo
  * row-level security filter makes the planner think few rows match, so near 5,000 invoices it may rather
  * read all of the customer's and sort them; sorting is switched off for that one statement, which leaves
  * it the walk (a sort it cannot avoid, as with a search, still happens).
+ *
+ * The switch is `set_config(…, true)`: it lasts until the transaction ends, and is not switched back on
+ * (decision 048), so this must be the last statement of its transaction that could sort — it is, in
+ * `listPortalInvoices`. With sorting off the planner still sorts when no other plan exists: answers never
+ * change, only plan choices of later statements would.
  */
 export async function findInvoicePage(
   tx: Tx,
@@ -48,21 +53,16 @@ export async function findInvoicePage(
   const ids = invoicePageIds(tx, scope, query, cursor);
   const walk = query.sort === "date";
   if (walk) await tx.execute(sql`select set_config('enable_sort', 'off', true)`);
-  let rows: InvoicePageRow[];
-  try {
-    rows = await tx
-      .select({
-        ...getTableColumns(invoices),
-        // Qualified by hand: drizzle leaves a one-table query's columns bare, which the subquery would misread.
-        paymentProcessing: paymentProcessingSql(sql`${invoices}."id"`),
-      })
-      .from(invoices)
-      // `= any(array(…))`: the page's ids are chosen once (an init plan) and then fetched by primary key.
-      // `in (…)` let the planner re-run the limited walk for every invoice of the customer (a semi join).
-      .where(sql`${invoices.id} = any(array(${ids}))`);
-  } finally {
-    if (walk) await tx.execute(sql`select set_config('enable_sort', 'on', true)`);
-  }
+  const rows: InvoicePageRow[] = await tx
+    .select({
+      ...getTableColumns(invoices),
+      // Qualified by hand: drizzle leaves a one-table query's columns bare, which the subquery would misread.
+      paymentProcessing: paymentProcessingSql(sql`${invoices}."id"`),
+    })
+    .from(invoices)
+    // `= any(array(…))`: the page's ids are chosen once (an init plan) and then fetched by primary key.
+    // `in (…)` let the planner re-run the limited walk for every invoice of the customer (a semi join).
+    .where(sql`${invoices.id} = any(array(${ids}))`);
   // The page's order, as the ids were chosen (keys compare as PostgreSQL compares them: ISO dates and
   // lower-case UUIDs as text, amounts as numbers).
   const key = sortKey[query.sort];
@@ -84,8 +84,10 @@ export function invoicePageIds(
     // Named explicitly (RLS also applies) so the planner can use the (org, customer, kind, …) indexes.
     eq(invoices.orgId, scope.orgId),
     eq(invoices.customerId, scope.customerId),
-    ne(invoices.status, "draft"),
-    query.kind ? eq(invoices.kind, query.kind) : inArray(invoices.kind, ["invoice", "retainer"]),
+    // Literals, not parameters: a generic plan (decision 041) can use the partial index
+    // `invoices_listed_issue_idx` only when it sees `status <> 'draft'` itself (decision 048).
+    sql`${invoices.status} <> 'draft'`,
+    query.kind ? eq(invoices.kind, query.kind) : sql`${invoices.kind} in ('invoice', 'retainer')`,
     statusCondition(query.status, scope.today),
     term
       ? or(

@@ -1,9 +1,9 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { PortalBranding, PortalInvoiceDetail, PortalMe } from "../../../shared/contracts/index.js";
 import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
-import type { Db } from "../../db/client.js";
-import { invoices, organisations } from "../../db/schema/index.js";
+import type { Db, Tx } from "../../db/client.js";
+import { auditEvents, invoices, organisations } from "../../db/schema/index.js";
 import { withContact, withSystem } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
 import { gatewayOf } from "../../gateways/registry.js";
@@ -76,6 +76,30 @@ export function getPortalMe(db: Db, p: ContactPrincipal): Promise<PortalMe> {
 }
 
 /**
+ * The invoice, with the contact's view written to the audit trail (G3) by the same statement (decision 048):
+ * a data-modifying CTE inserts the `document_viewed` event when the contact's policies let it read the
+ * invoice and it is not a draft — the row `recordPortalEvent` would write, with the server's clock — so a
+ * view costs one round trip instead of two. A missing, hidden or draft invoice records nothing.
+ */
+async function findInvoiceRecordingView(
+  tx: Tx,
+  p: ContactPrincipal,
+  invoiceId: string,
+  origin: AuditOrigin,
+): Promise<typeof invoices.$inferSelect> {
+  const viewed = tx.$with("viewed", { id: sql<string>`id` }).as(
+    sql`insert into ${auditEvents} (org_id, customer_id, contact_id, action, document_type, document_id,
+                                 details, ip, user_agent, created_at)
+        select ${p.orgId}::uuid, ${p.customerId}::uuid, ${p.contactId}::uuid, 'document_viewed', 'invoice', i.id,
+               '{}'::jsonb, ${origin.ip}, ${origin.userAgent}, ${clock.now().toISOString()}::timestamptz
+          from ${invoices} i where i.id = ${invoiceId}::uuid and i.status <> 'draft'`,
+  );
+  const [row] = await tx.with(viewed).select().from(invoices).where(eq(invoices.id, invoiceId));
+  if (!row) throw new AppError("NOT_FOUND");
+  return row;
+}
+
+/**
  * A contact opening an invoice marks it viewed (A5, A13): the first view moves sent → viewed and tells
  * staff; every open is in the audit trail (G3). A staff preview (C6) records nothing. Drafts do not
  * exist for the portal.
@@ -89,15 +113,10 @@ export async function getPortalInvoice(
 ): Promise<PortalInvoiceDetail> {
   let notified = false;
   const detail = await withContact(db, p.orgId, p.customerId, async (tx) => {
-    let inv = await findInvoice(tx, invoiceId);
+    let inv = p.preview
+      ? await findInvoice(tx, invoiceId)
+      : await findInvoiceRecordingView(tx, p, invoiceId, origin);
     if (inv.status === "draft") throw new AppError("NOT_FOUND");
-    if (!p.preview) {
-      await recordPortalEvent(
-        tx,
-        { ...eventOf(p, "document_viewed"), documentType: "invoice", documentId: inv.id },
-        origin,
-      );
-    }
     const viewed = p.preview ? null : invoiceViewedTransition(inv);
     if (viewed) {
       const [updated] = await tx
