@@ -4,7 +4,7 @@
 // started the same way in the same run. The first `npm start` (it builds what is stale, creates and seeds
 // the data directory) is not measured. Prints the medians and their ratio; writes bench/results/startup.json.
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -88,7 +88,11 @@ try {
   // First start: builds what is stale, creates the data directory, migrates and seeds the demo.
   const firstMs = await readyMs("npm", ["start", "--silent"], env);
   console.log(`first npm start (build if stale, create, migrate, seed): ${(firstMs / 1000).toFixed(2)} s`);
-  cpSync(appDir, bareDir, { recursive: true });
+  // `npm start` exits before the server under it has closed its database: wait for PGlite's lock file to
+  // go, so the copy is of a closed database (copying while it goes failed with ENOENT).
+  for (let waited = 0; existsSync(join(appDir, "postmaster.pid")) && waited < 10_000; waited += 50)
+    await new Promise((r) => setTimeout(r, 50));
+  cpSync(appDir, bareDir, { recursive: true, filter: (src) => !src.endsWith("postmaster.pid") });
   const app: number[] = [];
   const baseline: number[] = [];
   for (let i = 0; i < repeats; i++) {
