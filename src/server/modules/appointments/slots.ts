@@ -70,18 +70,7 @@ export function freeSlots(
     }
   }
   out.sort((a, b) => a.start - b.start);
-  // Two working ranges that meet (09:00–12:00 and 12:00–14:00), or a range ending at 24:00 and the next
-  // day's from 00:00, can give neighbours whose buffers overlap: booking one would take the other. Only
-  // the earlier is offered, so every slot in the list can be booked whatever else is.
-  const offered: SlotInstant[] = [];
-  let blockedUntil = Number.NEGATIVE_INFINITY;
-  for (const slot of out) {
-    const blocked = blockedRange(s, slot.start);
-    if (blocked.from < blockedUntil) continue;
-    offered.push(slot);
-    blockedUntil = blocked.to;
-  }
-  return offered;
+  return out;
 }
 
 /** Whether `start` is a slot the availability offers at `nowMs`, taken or not. */
