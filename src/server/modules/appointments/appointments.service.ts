@@ -153,7 +153,8 @@ function joined(tx: Tx) {
 }
 type Joined = Awaited<ReturnType<ReturnType<typeof joined>["execute"]>>[number];
 
-function staffView(j: Joined): Appointment {
+/** What both sides see of a booking. */
+function commonView(j: Joined) {
   return {
     id: j.a.id,
     startsAt: j.a.startsAt.toISOString(),
@@ -163,6 +164,12 @@ function staffView(j: Joined): Appointment {
     contactName: j.contactName,
     cancelReason: j.a.cancelReason,
     cancelledBy: j.a.cancelledBy,
+  };
+}
+
+function staffView(j: Joined): Appointment {
+  return {
+    ...commonView(j),
     customerId: j.a.customerId,
     customerName: j.customerName,
     contactId: j.a.contactId,
@@ -176,14 +183,7 @@ const changeable = (a: AppointmentRow) => a.status === "booked" && a.startsAt.ge
 
 function portalView(j: Joined, p: ContactPrincipal): PortalAppointment {
   return {
-    id: j.a.id,
-    startsAt: j.a.startsAt.toISOString(),
-    endsAt: j.a.endsAt.toISOString(),
-    status: j.a.status,
-    note: j.a.note,
-    contactName: j.contactName,
-    cancelReason: j.a.cancelReason,
-    cancelledBy: j.a.cancelledBy,
+    ...commonView(j),
     canChange: !p.preview && changeable(j.a),
   };
 }
