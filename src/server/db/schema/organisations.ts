@@ -53,6 +53,11 @@ export const organisations = pgTable(
      * organisation configures one; the demo organisation enables the sandbox.
      */
     enabledGateways: text("enabled_gateways").array().notNull().default([]),
+    /**
+     * VERI*FACTU mode (issue 17): issuing writes a chained billing record and the documents carry the AEAT
+     * QR. Needs the organisation's NIF (`taxId`); off for organisations outside Spain.
+     */
+    verifactuEnabled: boolean("verifactu_enabled").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,0 +1,1 @@
+ALTER TABLE "organisations" ADD COLUMN "verifactu_enabled" boolean DEFAULT false NOT NULL;
