@@ -5,6 +5,13 @@ import { defineConfig, devices } from "@playwright/test";
 // Every spec runs on the desktop project; tag a test "@phone" to run it on the 375×812 project too.
 const isCI = !!process.env.CI;
 
+// scripts/test-e2e.sh starts one app per worker (E2E_BASE_URLS) so that two workers never share a
+// server's state or its test clock; each worker process reads this file with its own TEST_PARALLEL_INDEX
+// and talks only to its own app.
+const baseUrls = (process.env.E2E_BASE_URLS ?? "").split(",").filter(Boolean);
+const workerIndex = Number(process.env.TEST_PARALLEL_INDEX ?? 0);
+const baseURL = baseUrls[workerIndex] ?? process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000";
+
 const chromium = {
   ...devices["Desktop Chrome"],
   launchOptions: {
@@ -25,7 +32,7 @@ const chromium = {
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
-  workers: 1,
+  workers: Math.max(1, baseUrls.length),
   retries: isCI ? 1 : 0,
   forbidOnly: isCI,
   reporter: "list",
@@ -33,8 +40,11 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   outputDir: "test-results",
   use: {
-    baseURL: process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000",
-    trace: "retain-on-failure",
+    baseURL,
+    // A trace records a screencast and DOM snapshots of every step: about a third of the browsers' CPU.
+    // Only a retry (CI retries once) records one, so a failure still comes with its trace.
+    trace: "on-first-retry",
+    reducedMotion: "reduce",
     screenshot: "only-on-failure",
     // Fixed so that results do not depend on the machine; override per test with test.use().
     locale: "en-US",

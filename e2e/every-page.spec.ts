@@ -1,4 +1,4 @@
-import { type Browser, expect, type Page, type TestInfo, test } from "@playwright/test";
+import { type Browser, expect, type Page, type Request, type TestInfo, test } from "@playwright/test";
 import { en } from "../src/web/i18n/en.js";
 import { es } from "../src/web/i18n/es.js";
 import type { UiLanguage } from "../src/web/i18n/types.js";
@@ -67,7 +67,11 @@ async function openContext(browser: Browser, cell: Cell) {
  * Within the app already loaded, moves as a link would (history and popstate, which React Router
  * follows), sparing a reload of the bundle per page; to another app, or with nothing loaded, loads it.
  */
+const settledOf = new WeakMap<Page, () => Promise<void>>();
+
 async function visit(page: Page, path: string) {
+  const settled = settledOf.get(page) ?? requestsSettled(page);
+  settledOf.set(page, settled);
   const here = new URL(page.url()).pathname;
   const app = (p: string) => (p.startsWith("/app") ? "/app" : /^\/p\/[^/]+/.exec(p)?.[0]);
   if (page.url().startsWith("http") && app(here) && app(here) === app(path)) {
@@ -78,7 +82,30 @@ async function visit(page: Page, path: string) {
       return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
     }, path);
     await page.waitForURL((url) => url.pathname + url.search === path);
+    // React Router keeps the last page on screen while the next one's code loads (a transition): its
+    // heading must not pass for the new page's. Once nothing is loading, two frames let React commit.
+    await settled();
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
   } else await page.goto(path);
+}
+
+/** Resolves when the page has no request in flight (live-update streams never end: not counted). */
+function requestsSettled(page: Page): () => Promise<void> {
+  let inFlight = 0;
+  const counted = (request: Request) => request.resourceType() !== "eventsource";
+  page.on("request", (r) => {
+    if (counted(r)) inFlight++;
+  });
+  const finished = (r: Request) => {
+    if (counted(r)) inFlight--;
+  };
+  page.on("requestfinished", finished);
+  page.on("requestfailed", finished);
+  return async () => {
+    for (let waited = 0; inFlight > 0 && waited < 10_000; waited += 25) await page.waitForTimeout(25);
+  };
 }
 
 /** The page's own content is there: its main heading, and no loader left spinning. */
@@ -146,6 +173,10 @@ async function walk(page: Page, p: WalkPage, ids: DemoIds, cell: Cell, info: Tes
       contentType: "image/png",
     });
 }
+
+// The cells are independent (each has its own context and signs in itself): with two workers (one app
+// each, scripts/test-e2e.sh) the longest walks need not queue behind each other.
+test.describe.configure({ mode: "parallel" });
 
 for (const cell of CELLS) {
   test(cell.title, async ({ browser }, info) => {

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# End-to-end tests: start the app on a free port with a fresh PGlite directory, wait for /healthz,
-# run Playwright on Debian's Chromium, stop the app. Exits with Playwright's exit code.
+# End-to-end tests: start the app (E2E_STACKS copies, default 2) on free ports with fresh PGlite
+# directories, wait for /healthz, run Playwright on Debian's Chromium with one worker per app, stop the
+# apps. Exits with Playwright's exit code.
 #   npm run test:e2e [-- playwright args]
-# E2E_BASE_URL=http://…  skips starting the app and tests that server instead.
+# E2E_BASE_URL=http://…  skips starting the app and tests that server instead (one worker).
+# E2E_STACKS=1           one app and one worker, as before (slower; the order of the specs is fixed).
 # E2E_START_CMD          overrides the start command (default: npm start).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,7 +30,7 @@ fi
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/portico-e2e.XXXXXX")
 APP_LOG=$WORK/app.log
 mkdir "$WORK/data"
-app_pid=
+app_pids=()
 fake_pid=
 pw_pid=
 
@@ -42,20 +44,26 @@ stop_fake() {
 }
 stop_app() {
   stop_fake
-  [[ -n $app_pid ]] || return 0
-  # setsid made the app a process-group leader: signal npm, tsx and node together.
-  kill -TERM -- "-$app_pid" 2>/dev/null || return 0
-  for _ in $(seq 50); do kill -0 -- "-$app_pid" 2>/dev/null || return 0; sleep 0.1; done
-  kill -KILL -- "-$app_pid" 2>/dev/null || true
+  local pid
+  # setsid made each app a process-group leader: signal npm, tsx and node together.
+  for pid in "${app_pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+  for pid in "${app_pids[@]}"; do
+    for _ in $(seq 50); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+  done
 }
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   stop_app
-  if [[ $rc -ne 0 && -s $APP_LOG ]]; then
-    echo "----- app log (last 60 lines of $APP_LOG) -----" >&2
-    tail -n 60 "$APP_LOG" >&2
-    echo "----- end of app log -----" >&2
+  if [[ $rc -ne 0 ]]; then
+    local f
+    for f in "$APP_LOG" "$WORK"/app[0-9]*.log; do
+      [[ -s $f ]] || continue
+      echo "----- app log (last 60 lines of $f) -----" >&2
+      tail -n 60 "$f" >&2
+      echo "----- end of app log -----" >&2
+    done
   fi
   rm -rf "$WORK"
   exit "$rc"
@@ -95,32 +103,50 @@ STRIPE_API_BASE=$(head -n 1 "$WORK/stripe-fake.url")
 [[ -n $STRIPE_API_BASE ]] || { log "the fake Stripe did not start"; exit 1; }
 export STRIPE_API_BASE
 
-log "starting the app on $BASE (data $WORK/data, log $APP_LOG)"
-t0=$SECONDS
-# PORTICO_TEST_CLOCK=1: e2e/recurring.spec.ts moves the server's clock (POST /api/test/clock); never in production.
-DATA_DIR=$WORK/data PORT=$PORT HOST=127.0.0.1 PUBLIC_URL=$BASE REDSYS_BASE=$REDSYS_BASE PORTICO_TEST_CLOCK=1 \
-  setsid bash -c "exec ${E2E_START_CMD:-npm start}" </dev/null >"$APP_LOG" 2>&1 &
-app_pid=$!
-
-ready=
-deadline=$((SECONDS + ${E2E_START_TIMEOUT:-120}))
-while ((SECONDS < deadline)); do
-  if ! kill -0 "$app_pid" 2>/dev/null; then
-    wait "$app_pid" && code=0 || code=$?
-    log "the app exited with code $code before answering /healthz"
-    exit 1
+# E2E_STACKS apps (default 2, one per Playwright worker), each on its own port and fresh PGlite directory,
+# sharing the fakes: a worker's tests only ever talk to its own app (playwright.config.ts picks it by
+# TEST_PARALLEL_INDEX), so the specs keep the one-server world they were written for — their state, and the
+# test clock that e2e/recurring.spec.ts moves, stay within one app. Started one after the other: the first
+# start builds, the second reuses the build.
+STACKS=${E2E_STACKS:-2}
+bases=()
+start_stack() {
+  local i=$1 port base data log t0
+  port=$(free_port)
+  base=http://127.0.0.1:$port
+  data=$WORK/data$i
+  log=$WORK/app$i.log
+  mkdir -p "$data"
+  [[ $i -eq 0 ]] && { port=$PORT; base=$BASE; data=$WORK/data; log=$APP_LOG; }
+  log "starting app $i on $base (data $data, log $log)"
+  t0=$SECONDS
+  # PORTICO_TEST_CLOCK=1: e2e/recurring.spec.ts moves the server's clock (POST /api/test/clock); never in production.
+  DATA_DIR=$data PORT=$port HOST=127.0.0.1 PUBLIC_URL=$base REDSYS_BASE=$REDSYS_BASE PORTICO_TEST_CLOCK=1 \
+    setsid bash -c "exec ${E2E_START_CMD:-npm start}" </dev/null >"$log" 2>&1 &
+  app_pids+=($!)
+  local pid=$! ready= deadline=$((SECONDS + ${E2E_START_TIMEOUT:-120}))
+  while ((SECONDS < deadline)); do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      wait "$pid" && code=0 || code=$?
+      log "app $i exited with code $code before answering /healthz"
+      return 1
+    fi
+    if node -e 'fetch(process.argv[1],{signal:AbortSignal.timeout(2000)}).then(r=>process.exit(r.status===200?0:1),()=>process.exit(1))' "$base/healthz"; then
+      ready=1
+      break
+    fi
+    sleep 0.5
+  done
+  if [[ -z $ready ]]; then
+    log "no 200 from $base/healthz after ${E2E_START_TIMEOUT:-120} s"
+    return 1
   fi
-  if node -e 'fetch(process.argv[1],{signal:AbortSignal.timeout(2000)}).then(r=>process.exit(r.status===200?0:1),()=>process.exit(1))' "$BASE/healthz"; then
-    ready=1
-    break
-  fi
-  sleep 0.5
-done
-if [[ -z $ready ]]; then
-  log "no 200 from $BASE/healthz after ${E2E_START_TIMEOUT:-120} s"
-  exit 1
-fi
-log "app ready in $((SECONDS - t0)) s"
+  log "app $i ready in $((SECONDS - t0)) s"
+  bases+=("$base")
+}
+for ((i = 0; i < STACKS; i++)); do start_stack "$i"; done
+E2E_BASE_URLS=$(IFS=,; echo "${bases[*]}")
+export E2E_BASE_URLS
 
 # In the background so that a signal to this script is handled at once.
 node_modules/.bin/playwright test "$@" <&0 &

@@ -65,6 +65,9 @@ export const baseTheme: MantineThemeOverride = createTheme({
   defaultRadius: "md",
   focusRing: "auto",
   autoContrast: true,
+  // People who ask their system for less motion get Mantine's transitions off (WCAG 2.3.3); the e2e
+  // browsers ask too, which spares them animation frames.
+  respectReducedMotion: true,
 });
 
 export function brandTheme(color: string): MantineThemeOverride {

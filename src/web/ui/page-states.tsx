@@ -1,12 +1,15 @@
-import { Alert, Button, Center, Loader, Stack, Text } from "@mantine/core";
+import { Alert, Button, Center, Loader, Stack, Text, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "./api-client.js";
 
 export function PageLoader() {
   const { t } = useTranslation();
   return (
+    // The words are in the status region itself: a label on the spinner's role-less span is not
+    // announced (axe: aria-prohibited-attr).
     <Center py="xl" role="status" aria-live="polite">
-      <Loader aria-label={t("common.loading")} />
+      <Loader aria-hidden />
+      <VisuallyHidden>{t("common.loading")}</VisuallyHidden>
     </Center>
   );
 }
