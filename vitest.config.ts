@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { LongestFirstSequencer } from "./src/server/test/sequencer.js";
 
 // Two cores, so two workers. One process per worker, not per file: `isolate: false` keeps the modules a
 // worker has imported (the whole server, PGlite's compiled WebAssembly) for its next file, where a fresh
@@ -24,6 +25,8 @@ export default defineConfig({
     pool: "forks",
     isolate: false,
     maxWorkers: 2,
+    // Longest files first, on a fresh clone too (src/server/test/sequencer.ts), so no long file runs last alone.
+    sequence: { sequencer: LongestFirstSequencer },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
