@@ -98,7 +98,13 @@ export async function deleteOrganisation(db: Db, orgId: string, typedSlug: strin
       .select({ userId: memberships.userId })
       .from(memberships)
       .where(eq(memberships.orgId, orgId));
-    for (const group of await childrenFirst(tx)) await deleteGroup(tx, orgId, group);
+    // (The app role may not DELETE from verifactu_records at all; there is nothing there to delete.)
+    for (const group of await childrenFirst(tx))
+      await deleteGroup(
+        tx,
+        orgId,
+        group.filter((t) => t.name !== "verifactu_records"),
+      );
     return members.map((m) => m.userId);
   });
   if (members.length === 0) return;
