@@ -75,6 +75,7 @@ import { teamRoutes } from "./modules/team/team.routes.js";
 import { testClockRoutes } from "./modules/test-clock/test-clock.routes.js";
 import { portalTimesheetRoutes } from "./modules/timesheets/timesheets.portal.routes.js";
 import { timesheetRoutes } from "./modules/timesheets/timesheets.routes.js";
+import { verifactuRoutes } from "./modules/verifactu/verifactu.routes.js";
 import { HEARTBEAT_MS } from "./realtime/event-stream.js";
 import { eventRoutes } from "./realtime/events.routes.js";
 import { RealtimeHub } from "./realtime/realtime.js";
@@ -211,6 +212,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await portalAppointmentRoutes(api, d);
     await reviewRoutes(api, d);
     await notificationPreferenceRoutes(api, d);
+    await verifactuRoutes(api, d);
     await eventRoutes(api, d, realtime, deps.liveHeartbeatMs ?? HEARTBEAT_MS);
   });
 

@@ -78,6 +78,9 @@ export const CUSTOM_FIELD_ERROR_CODES = [
   "invalid_template",
   // editable email templates (decision 046)
   "template_button_required",
+  // VERI*FACTU mode (decision 049)
+  "nif_invalid",
+  "country_not_spain",
 ] as const;
 
 export type ZodIssueCode = (typeof ZOD_ISSUE_CODES)[number];

@@ -776,6 +776,27 @@ export const errorCodes = {
     "The link was altered, or the organisation revoked its unsubscribe links, or the member left.",
     "Change the preference in Settings › Notifications.",
   ),
+  VERIFACTU_NIF_REQUIRED: def(
+    422,
+    "VERI*FACTU mode needs the organisation's NIF: add a valid Spanish NIF in Settings › Organisation before issuing.",
+    "El modo VERI*FACTU necesita el NIF de la organización: añade un NIF español válido en Ajustes › Organización antes de emitir.",
+    "The organisation is in VERI*FACTU mode and its profile has no NIF, or one that is not a valid Spanish NIF.",
+    "Add the NIF in Settings › Organisation, or turn VERI*FACTU mode off.",
+  ),
+  VERIFACTU_EUR_ONLY: def(
+    422,
+    "In VERI*FACTU mode invoices are issued in euros.",
+    "En modo VERI*FACTU las facturas se emiten en euros.",
+    "VERI*FACTU billing records carry amounts in euros only.",
+    "Change the invoice's currency to EUR.",
+  ),
+  ORGANISATION_HAS_VERIFACTU_RECORDS: def(
+    409,
+    "This organisation has VERI*FACTU billing records, which must be kept: export its data instead of deleting it.",
+    "Esta organización tiene registros de facturación VERI*FACTU, que deben conservarse: exporta sus datos en lugar de eliminarla.",
+    "Billing records are append-only and kept for the legal period; the database refuses to delete them.",
+    "Export the organisation's data; ask the operator if it truly must go.",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -19,6 +19,7 @@ import { signupEn } from "./features/signup.en.js";
 import { staffPasswordsEn } from "./features/staff-passwords.en.js";
 import { teamEn } from "./features/team.en.js";
 import { twoFactorEn } from "./features/two-factor.en.js";
+import { verifactuEn } from "./features/verifactu.en.js";
 import { portalEn } from "./portal.en.js";
 import type { Messages } from "./types.js";
 
@@ -276,4 +277,5 @@ export const en: Messages<typeof es> = {
   portalAccess: portalAccessEn,
   customerRecords: customerRecordsEn,
   gateways: gatewaysEn,
+  verifactu: verifactuEn,
 };

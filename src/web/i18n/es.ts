@@ -18,6 +18,7 @@ import { signupEs } from "./features/signup.es.js";
 import { staffPasswordsEs } from "./features/staff-passwords.es.js";
 import { teamEs } from "./features/team.es.js";
 import { twoFactorEs } from "./features/two-factor.es.js";
+import { verifactuEs } from "./features/verifactu.es.js";
 import { portalEs } from "./portal.es.js";
 
 /** The address fields of a customer and of the organisation. */
@@ -273,4 +274,5 @@ export const es = {
   portalAccess: portalAccessEs,
   customerRecords: customerRecordsEs,
   gateways: gatewaysEs,
+  verifactu: verifactuEs,
 };

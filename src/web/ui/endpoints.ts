@@ -175,6 +175,12 @@ import type {
   TimesheetDetail,
   TimesheetSummary,
 } from "../../shared/contracts/timesheets.js";
+import type {
+  VerifactuRecordPage,
+  VerifactuSettings,
+  VerifactuSettingsBody,
+  VerifactuVerifyResult,
+} from "../../shared/contracts/verifactu.js";
 
 /** The path segment of each sales document kind, as the routes spell it. */
 export type DocumentSegment = "invoices" | "quotes" | "sales-orders";
@@ -234,6 +240,11 @@ export interface Endpoints {
   "PUT /api/portal-settings": Send<PortalSettingsBody, PortalSettingsResponse>;
   "GET /api/reminder-settings": Reply<ReminderSettings>;
   "PUT /api/reminder-settings": Send<ReminderSettings, ReminderSettings>;
+  // VERI*FACTU mode and its billing records (issue 17 §1, decision 049)
+  "GET /api/verifactu/settings": Reply<VerifactuSettings>;
+  "PUT /api/verifactu/settings": Send<VerifactuSettingsBody, VerifactuSettings>;
+  "GET /api/verifactu/records": Reply<VerifactuRecordPage>;
+  "POST /api/verifactu/verify": Reply<VerifactuVerifyResult>;
   // Editable email templates (issue 16 §5, decision 046)
   "GET /api/email-templates": Reply<EmailTemplateList>;
   "GET /api/email-templates/:kind/:language": Reply<EmailTemplate>;

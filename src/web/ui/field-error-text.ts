@@ -185,6 +185,10 @@ export function fieldErrorKey(
       return { key: "invalidTemplate", values: { detail: params.detail ?? "" } };
     case "template_button_required":
       return { key: "templateButtonRequired" };
+    case "nif_invalid":
+      return { key: "nifInvalid" };
+    case "country_not_spain":
+      return { key: "countryNotSpain" };
     default:
       return null;
   }

@@ -37,6 +37,8 @@ export const queryKeys = {
   organisation: ["organisation"] as const,
   portalSettings: ["portal-settings"] as const,
   reminderSettings: ["reminder-settings"] as const,
+  verifactuSettings: ["verifactu", "settings"] as const,
+  verifactuRecords: ["verifactu", "records"] as const,
   emailTemplates: ["email-templates"] as const,
   emailTemplate: (kind: string, language: string) => ["email-templates", kind, language] as const,
   taxes: ["taxes"] as const,

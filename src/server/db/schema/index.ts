@@ -23,3 +23,4 @@ export * from "./sales-orders.js";
 export * from "./saved-payment-methods.js";
 export * from "./taxes.js";
 export * from "./users.js";
+export * from "./verifactu.js";

@@ -22,6 +22,7 @@ import { chooseIssueDateInTx, defaultSeriesId, numberInSeries } from "../documen
 import { saveDraftRows } from "../documents/save-draft.js";
 import { voidDocumentInTx } from "../documents/void-document.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
+import { writeAltaInTx, writeAnulacionInTx } from "../verifactu/verifactu-records.js";
 import {
   findDetail,
   findInvoice,
@@ -282,6 +283,8 @@ export async function issueInTx(
     .where(and(eq(invoices.id, invoiceId), eq(invoices.status, "draft")))
     .returning();
   if (!row) throw new AppError("CONFLICT");
+  // In VERI*FACTU mode, the billing record in the same transaction (decision 049).
+  await writeAltaInTx(tx, orgId, row);
   return row;
 }
 
@@ -305,6 +308,8 @@ export function voidInvoice(db: Db, orgId: string, invoiceId: string): Promise<I
     if (current.paidMinor !== 0) throw new AppError("INVOICE_HAS_PAYMENTS");
     if (current.usedMinor !== 0) throw new AppError("INVOICE_HAS_CREDIT_USED");
     const row = await voidDocumentInTx(tx, invoices, invoiceId);
+    // In VERI*FACTU mode, the anulación of its billing record (decision 049).
+    await writeAnulacionInTx(tx, orgId, row);
     // A voided invoice gives its quantities back to the sales order it billed.
     if (current.salesOrderId) await refreshSalesOrderInTx(tx, current.salesOrderId);
     // … and the time it billed to its project (decision 039).

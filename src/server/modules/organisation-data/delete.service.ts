@@ -1,6 +1,12 @@
 import { and, eq, inArray, notExists, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { memberships, organisations, staffPasswordTokens, users } from "../../db/schema/index.js";
+import {
+  memberships,
+  organisations,
+  staffPasswordTokens,
+  users,
+  verifactuRecords,
+} from "../../db/schema/index.js";
 import { withOrg, withSystem } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
 import { TENANT_TABLES, type TenantTable } from "./tenant-tables.js";
@@ -80,11 +86,25 @@ export async function deleteOrganisation(db: Db, orgId: string, typedSlug: strin
       throw new AppError("ORGANISATION_SLUG_MISMATCH", [
         { field: "slug", message: "type the portal slug of the organisation", code: "invalid_value" },
       ]);
+    // VERI*FACTU billing records are kept for the legal period: the database refuses to delete them, so
+    // an organisation that wrote any is not deleted (decision 049); its owner exports its data instead.
+    const [record] = await tx
+      .select({ id: verifactuRecords.id })
+      .from(verifactuRecords)
+      .where(eq(verifactuRecords.orgId, orgId))
+      .limit(1);
+    if (record) throw new AppError("ORGANISATION_HAS_VERIFACTU_RECORDS");
     const members = await tx
       .select({ userId: memberships.userId })
       .from(memberships)
       .where(eq(memberships.orgId, orgId));
-    for (const group of await childrenFirst(tx)) await deleteGroup(tx, orgId, group);
+    // (The app role may not DELETE from verifactu_records at all; there is nothing there to delete.)
+    for (const group of await childrenFirst(tx))
+      await deleteGroup(
+        tx,
+        orgId,
+        group.filter((t) => t.name !== "verifactu_records"),
+      );
     return members.map((m) => m.userId);
   });
   if (members.length === 0) return;

@@ -206,6 +206,11 @@ const ROUTE_ACTIONS: Record<string, string> = {
   "GET /api/auth/notification-preferences": "work.read",
   "PUT /api/auth/notification-preferences": "work.write",
   "POST /api/organisation/unsubscribe-links/revoke": "organisation.update",
+  // VERI*FACTU (issue 17 §1, decision 049): the mode, its records and verifying the chain are owners' and admins'.
+  "GET /api/verifactu/settings": "work.read",
+  "PUT /api/verifactu/settings": "organisation.update",
+  "GET /api/verifactu/records": "organisation.update",
+  "POST /api/verifactu/verify": "organisation.update",
 };
 
 describe("every back-office route names its action", () => {

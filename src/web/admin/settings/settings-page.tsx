@@ -6,6 +6,7 @@ import { AvailabilityPanel } from "../appointments/availability-panel.js";
 import { PageHeader } from "../layout/page-header.js";
 import { NoAccess, useCan } from "../team/permissions.js";
 import { TeamPanel } from "../team/team-panel.js";
+import { VerifactuPanel } from "../verifactu/verifactu-panel.js";
 import { ApiKeysPanel } from "./api-keys-panel.js";
 import { EmailTemplatesPanel } from "./email-templates-panel.js";
 import { GatewaysPanel } from "./gateways-panel.js";
@@ -26,6 +27,7 @@ const TABS = [
   "appointments",
   "team",
   "api-keys",
+  "verifactu",
 ] as const;
 type Tab = (typeof TABS)[number];
 
@@ -44,6 +46,7 @@ const TAB_ACTION: Record<Tab, StaffAction> = {
   appointments: "organisation.update",
   team: "team.read",
   "api-keys": "api_keys.manage",
+  verifactu: "organisation.update",
 };
 
 export function SettingsPage() {
@@ -74,7 +77,9 @@ export function SettingsPage() {
                         ? t("apiKeys.tab")
                         : value === "payments"
                           ? t("gateways.tab")
-                          : t(`admin.settings.${value}Tab`)}
+                          : value === "verifactu"
+                            ? t("verifactu.tab")
+                            : t(`admin.settings.${value}Tab`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -107,6 +112,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="api-keys">
           <ApiKeysPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="verifactu">
+          <VerifactuPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -76,4 +76,6 @@ export const validationEn: Messages<typeof validationEs> = {
   customerNotFound: "No customer matches “{{value}}”: import the customers first",
   invalidTemplate: "The template is not valid: {{detail}}",
   templateButtonRequired: "The text must keep the button variable: it is the recipient's personal link",
+  nifInvalid: "Not a valid Spanish NIF, NIE or CIF (check its letter or check digit)",
+  countryNotSpain: "VERI*FACTU is for organisations in Spain: the country must be ES",
 };

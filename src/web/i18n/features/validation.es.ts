@@ -78,4 +78,6 @@ export const validationEs = {
   invalidTemplate: "La plantilla no es válida: {{detail}}",
   templateButtonRequired:
     "El texto debe conservar la variable button: es el enlace personal del destinatario",
+  nifInvalid: "No es un NIF, NIE o CIF español válido (revisa la letra o el dígito de control)",
+  countryNotSpain: "VERI*FACTU es para organizaciones de España: el país debe ser ES",
 };
