@@ -1,4 +1,4 @@
-import { type RenderContext, STYLES } from "./layout.js";
+import { COLORS, type RenderContext, STYLES } from "./layout.js";
 import { drawText } from "./text.js";
 
 /** 1 mm in points. */
@@ -16,6 +16,7 @@ const QUIET_MODULES = 4;
  */
 export const VERIFACTU_LEGEND = "Factura verificable en la sede electrónica de la AEAT";
 export const VERIFACTU_MARK = "VERI*FACTU";
+const LEGEND_STYLE = { size: 8, color: COLORS.text };
 
 /**
  * At the very top of the first page, before the document's content as AEAT asks: "VERI*FACTU", the QR
@@ -35,6 +36,7 @@ export function drawVerifactuQr(ctx: RenderContext): void {
   doc.save().rect(x, y, side, side).fill("#ffffff");
   doc.translate(x, y).scale(scale).path(qr.path).fill("#000000").restore();
   y += side;
-  y += drawText(doc, VERIFACTU_LEGEND, STYLES.small, ctx.left, y, Math.max(side - 2 * quiet, 160));
+  // Legal text: in the body's colour, not the muted one of captions.
+  y += drawText(doc, VERIFACTU_LEGEND, LEGEND_STYLE, ctx.left, y, Math.max(side - 2 * quiet, 160));
   ctx.y = y + 14;
 }
