@@ -15,6 +15,7 @@ import { cleanLine } from "./sanitize.js";
 import { drawNotes, drawSummary } from "./summary.js";
 import { drawText } from "./text.js";
 import type { InvoicePdfData } from "./types.js";
+import { drawVerifactuQr } from "./verifactu-qr.js";
 
 export type { PdfLocale } from "./labels.js";
 export type { InvoicePdfData, PdfAcceptance, PdfParty } from "./types.js";
@@ -50,6 +51,7 @@ export async function renderInvoicePdf(data: InvoicePdfData): Promise<Buffer> {
   const finished = collectPdf(doc);
 
   const ctx = createContext(doc, data);
+  drawVerifactuQr(ctx);
   drawHeader(ctx);
   drawLinesTable(ctx);
   drawSummary(ctx);

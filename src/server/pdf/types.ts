@@ -58,6 +58,11 @@ export interface InvoicePdfData {
    * in module units (`size` modules a side, quiet zone included).
    */
   transfer?: { amountMinor: number; qr: { path: string; size: number } | null } | null;
+  /**
+   * Issue 17: an issued invoice or credit note of an organisation in VERI*FACTU mode prints AEAT's QR
+   * (the validation URL) at the top of its first page, as the path of its dark modules like `transfer.qr`.
+   */
+  verifactu?: { url: string; qr: { path: string; size: number } } | null;
   /** G2: an accepted quote prints the signature and a certificate page. */
   acceptance?: PdfAcceptance | null;
 }

@@ -132,6 +132,11 @@ export const invoiceDetail = invoiceSummary.extend({
   refunds: z.array(refund),
   /** The gateways this invoice offers (the organisation's at creation; staff may narrow them). */
   gateways: z.array(z.string()),
+  /**
+   * Issue 17: AEAT's validation URL its VERI*FACTU QR encodes, when the organisation is in the mode and
+   * the document is issued; null otherwise.
+   */
+  verifactuQrUrl: z.string().nullable(),
 });
 export type InvoiceDetail = z.infer<typeof invoiceDetail>;
 

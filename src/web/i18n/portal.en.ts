@@ -19,6 +19,7 @@ import { salesOrdersEn } from "./features/sales-orders.en.js";
 import { statementEn } from "./features/statement.en.js";
 import { timesheetsEn } from "./features/timesheets.en.js";
 import { validationEn } from "./features/validation.en.js";
+import { verifactuQrEn } from "./features/verifactu-qr.en.js";
 import type { portalEs } from "./portal.es.js";
 import type { Messages } from "./types.js";
 
@@ -166,4 +167,5 @@ export const portalEn: Messages<typeof portalEs> = {
   customerRecords: customerRecordsPortalEn,
   validation: validationEn,
   appointments: appointmentsEn,
+  verifactuQr: verifactuQrEn,
 };

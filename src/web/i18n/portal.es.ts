@@ -18,6 +18,7 @@ import { salesOrdersEs } from "./features/sales-orders.es.js";
 import { statementEs } from "./features/statement.es.js";
 import { timesheetsEs } from "./features/timesheets.es.js";
 import { validationEs } from "./features/validation.es.js";
+import { verifactuQrEs } from "./features/verifactu-qr.es.js";
 
 /** The portal's Spanish catalogue: the source of the key set that `portalEn` must match exactly. */
 export const portalEs = {
@@ -164,4 +165,5 @@ export const portalEs = {
   customerRecords: customerRecordsPortalEs,
   validation: validationEs,
   appointments: appointmentsEs,
+  verifactuQr: verifactuQrEs,
 };

@@ -9,6 +9,7 @@ import { PaymentProcessingNotice } from "../ui/payment-processing-notice.js";
 import { PaymentsTable } from "../ui/payments-table.js";
 import { QueryDetail } from "../ui/query-states.js";
 import { InvoiceStatusBadge } from "../ui/status-badge.js";
+import { VerifactuQr } from "../ui/verifactu/verifactu-qr.js";
 import { BankTransferBlock } from "./bank-transfer.js";
 import { PortalDocumentActions } from "./document-actions.js";
 import { PayButton } from "./pay-button.js";
@@ -39,7 +40,12 @@ function InvoiceView({ invoice }: { invoice: PortalInvoiceDetail }) {
   const f = useFormat();
   return (
     <DocumentDetail
-      notice={<PaymentProcessingNotice processing={invoice.paymentProcessing} />}
+      notice={
+        <>
+          <PaymentProcessingNotice processing={invoice.paymentProcessing} />
+          <VerifactuQr url={invoice.verifactuQrUrl} />
+        </>
+      }
       doc={invoice}
       title={t("portal.detail.title", { number: invoice.number ?? "" })}
       badges={<InvoiceStatusBadge status={invoice.status} isOverdue={invoice.isOverdue} />}

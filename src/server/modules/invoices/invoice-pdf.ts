@@ -7,6 +7,7 @@ import { renderInvoicePdf } from "../../pdf/render-invoice-pdf.js";
 import type { InvoicePdfData } from "../../pdf/types.js";
 import { isOpenStatus } from "../documents/document-facts.js";
 import { pdfLinesAndTotals, pdfParties } from "../documents/pdf-parts.js";
+import { verifactuPdfQr } from "../verifactu-xml/document-qr.js";
 
 const titles = {
   invoice: null,
@@ -57,7 +58,11 @@ export async function buildInvoicePdf(
     },
     ...pdfLinesAndTotals(invoice, invoice),
   };
-  return renderInvoicePdf({ ...data, transfer: transferOf(data, invoice) });
+  return renderInvoicePdf({
+    ...data,
+    transfer: transferOf(data, invoice),
+    verifactu: verifactuPdfQr(invoice.verifactuQrUrl),
+  });
 }
 
 /** What an open invoice still asks for by transfer, with the EPC QR code when it is in euros. */

@@ -14,6 +14,8 @@ import { dueOf, isOverdue, openSql } from "../documents/document-facts.js";
 import { findDocumentLines, findDocumentRow, lockDocumentRow } from "../documents/document-rows.js";
 import { availableCreditOf } from "../ledger/document-amounts.js";
 import { netAllocationLists, refundListSql } from "../ledger/net-allocations.js";
+import { findOrganisation } from "../organisation/organisation.service.js";
+import { verifactuQrUrlOf } from "../verifactu-xml/document-qr.js";
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type InvoiceLineRow = typeof invoiceLines.$inferSelect;
@@ -60,6 +62,7 @@ export async function findDetail(tx: Tx, inv: InvoiceRow, today: string): Promis
     sql`a.source_invoice_id = ${inv.id}`,
   ]);
   const customerName = await documentCustomerName(tx, inv);
+  const org = await findOrganisation(tx, inv.orgId);
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {
     ...toSummary(inv, customerName, today),
@@ -86,6 +89,7 @@ export async function findDetail(tx: Tx, inv: InvoiceRow, today: string): Promis
     refunds: parts.refunds,
     gateways: inv.gateways,
     paymentProcessing: parts.processing,
+    verifactuQrUrl: org ? verifactuQrUrlOf(org, inv) : null,
   };
 }
 

@@ -9,6 +9,7 @@ import { ErrorState, PageLoader } from "../../ui/page-states.js";
 import { PaymentProcessingNotice } from "../../ui/payment-processing-notice.js";
 import { PaymentsTable } from "../../ui/payments-table.js";
 import { InvoiceStatusBadge } from "../../ui/status-badge.js";
+import { VerifactuQr } from "../../ui/verifactu/verifactu-qr.js";
 import { DocumentActivity } from "../customers/customer-activity.js";
 import { CreditSection } from "./credit-section.js";
 import { InvoiceActions } from "./invoice-actions.js";
@@ -37,7 +38,12 @@ function InvoiceView({ invoice, onReload }: { invoice: InvoiceDetail; onReload: 
 
   return (
     <DocumentDetail
-      notice={<PaymentProcessingNotice processing={invoice.paymentProcessing} />}
+      notice={
+        <>
+          <PaymentProcessingNotice processing={invoice.paymentProcessing} />
+          <VerifactuQr url={invoice.verifactuQrUrl} />
+        </>
+      }
       doc={invoice}
       title={title}
       badges={<InvoiceStatusBadge status={invoice.status} isOverdue={invoice.isOverdue} />}
