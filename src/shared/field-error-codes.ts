@@ -78,6 +78,9 @@ export const CUSTOM_FIELD_ERROR_CODES = [
   "invalid_template",
   // editable email templates (decision 046)
   "template_button_required",
+  // rectifying invoices (decision 051)
+  "substitution_needs_one",
+  "substitution_not_credit",
 ] as const;
 
 export type ZodIssueCode = (typeof ZOD_ISSUE_CODES)[number];

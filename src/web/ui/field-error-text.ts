@@ -185,6 +185,10 @@ export function fieldErrorKey(
       return { key: "invalidTemplate", values: { detail: params.detail ?? "" } };
     case "template_button_required":
       return { key: "templateButtonRequired" };
+    case "substitution_needs_one":
+      return { key: "substitutionNeedsOne" };
+    case "substitution_not_credit":
+      return { key: "substitutionNotCredit" };
     default:
       return null;
   }

@@ -14,6 +14,7 @@ import { dueOf, isOverdue, openSql } from "../documents/document-facts.js";
 import { findDocumentLines, findDocumentRow, lockDocumentRow } from "../documents/document-rows.js";
 import { availableCreditOf } from "../ledger/document-amounts.js";
 import { netAllocationLists, refundListSql } from "../ledger/net-allocations.js";
+import { rectificationOfRow } from "../rectifying/rectification.js";
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type InvoiceLineRow = typeof invoiceLines.$inferSelect;
@@ -86,6 +87,7 @@ export async function findDetail(tx: Tx, inv: InvoiceRow, today: string): Promis
     refunds: parts.refunds,
     gateways: inv.gateways,
     paymentProcessing: parts.processing,
+    rectification: rectificationOfRow(inv),
   };
 }
 

@@ -76,4 +76,6 @@ export const validationEn: Messages<typeof validationEs> = {
   customerNotFound: "No customer matches “{{value}}”: import the customers first",
   invalidTemplate: "The template is not valid: {{detail}}",
   templateButtonRequired: "The text must keep the button variable: it is the recipient's personal link",
+  substitutionNeedsOne: "By substitution exactly one invoice is corrected",
+  substitutionNotCredit: "The corrected amounts are not below the corrected invoice's: nothing is credited",
 };

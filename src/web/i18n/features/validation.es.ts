@@ -78,4 +78,7 @@ export const validationEs = {
   invalidTemplate: "La plantilla no es válida: {{detail}}",
   templateButtonRequired:
     "El texto debe conservar la variable button: es el enlace personal del destinatario",
+  substitutionNeedsOne: "Por sustitución se rectifica exactamente una factura",
+  substitutionNotCredit:
+    "Los importes corregidos no son menores que los de la factura rectificada: no hay nada que abonar",
 };
