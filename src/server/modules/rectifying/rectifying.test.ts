@@ -7,6 +7,7 @@ import { withOrg } from "../../db/scope.js";
 import { testToday } from "../../test/dates.js";
 import { buildCustomer, buildInvoice, buildOrg, type TestOrg } from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
+import { buildSignedInCustomer } from "../../test/scenarios.js";
 import { rectificationOf } from "./rectification.js";
 
 let ctx: TestContext;
@@ -193,6 +194,32 @@ describe("a Spanish organisation's credit note is a rectifying invoice", () => {
     expect(enText).toContain("Corrective invoice");
     expect(enText).toMatch(/by difference/i);
     expect(enText).toContain(a.number as string);
+  });
+
+  test("the contact sees the same on the portal's document page, in its own customer only", async () => {
+    const signedIn = await buildSignedInCustomer(ctx, es, "Portal Reader");
+    const credit = await buildInvoice(ctx, es, signedIn.customer.id, {
+      issue: true,
+      kind: "credit_note",
+      rectification: { type: "R3", reason: "Crédito incobrable", invoiceIds: [signedIn.invoice.id] },
+    });
+    const res = await ctx.app.inject({
+      url: `/api/portal/${es.slug}/invoices/${credit.id}`,
+      headers: { cookie: signedIn.cookie },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().rectification).toMatchObject({
+      type: "R3",
+      method: "difference",
+      reason: "Crédito incobrable",
+      rectified: [{ number: signedIn.invoice.number, issueDate: signedIn.invoice.issueDate }],
+    });
+    const pdf = await ctx.app.inject({
+      url: `/api/portal/${es.slug}/invoices/${credit.id}/pdf?lang=en`,
+      headers: { cookie: signedIn.cookie },
+    });
+    expect(pdf.statusCode).toBe(200);
+    expect((await new PDFParse({ data: pdf.rawPayload }).getText()).text).toContain("Corrective invoice");
   });
 });
 
