@@ -39,6 +39,8 @@ async function customerWithCredit(request: APIRequestContext, unique: string) {
         data: {
           customerId: customer.id,
           kind,
+          // A Spanish organisation's credit note is a rectifying invoice (decision 051).
+          ...(kind === "credit_note" ? { rectification: { type: "R4", reason: "Descuento" } } : {}),
           lines: [{ description: `${kind} work`, quantityMilli: 1000, unitPriceMinor }],
         },
       }),

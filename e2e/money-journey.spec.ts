@@ -47,6 +47,8 @@ async function customerWithDocuments(request: APIRequestContext, unique: string)
         data: {
           customerId: customer.id,
           kind,
+          // A Spanish organisation's credit note is a rectifying invoice (decision 051).
+          ...(kind === "credit_note" ? { rectification: { type: "R4", reason: "Descuento" } } : {}),
           ...extra,
           lines: [{ description: `${kind} work`, quantityMilli: 1000, unitPriceMinor }],
         },

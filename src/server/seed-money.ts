@@ -34,6 +34,12 @@ export async function seedDemoMoney(
     customerId,
     kind: "credit_note",
     correctsInvoiceId: second,
+    rectification: {
+      type: "R1",
+      method: "difference",
+      reason: "Descuento acordado por el retraso en la entrega.",
+      invoiceIds: [second],
+    },
     allowPartialPayments: false,
     notes: "Descuento acordado por el retraso en la entrega.",
     terms: null,

@@ -81,6 +81,9 @@ export const CUSTOM_FIELD_ERROR_CODES = [
   // VERI*FACTU mode (decision 049)
   "nif_invalid",
   "country_not_spain",
+  // rectifying invoices (decision 051)
+  "substitution_needs_one",
+  "substitution_not_credit",
 ] as const;
 
 export type ZodIssueCode = (typeof ZOD_ISSUE_CODES)[number];

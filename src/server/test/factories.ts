@@ -1,6 +1,11 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { Customer, InvoiceDetail, QuoteDetail } from "../../shared/contracts/index.js";
+import type {
+  Customer,
+  InvoiceDetail,
+  QuoteDetail,
+  RectificationInput,
+} from "../../shared/contracts/index.js";
 import { emails, organisations } from "../db/schema/index.js";
 import { withOrg } from "../db/scope.js";
 import { createOrganisation } from "../modules/organisation/create-organisation.js";
@@ -154,6 +159,9 @@ export async function buildCustomer(
   return res.json();
 }
 
+/** A credit note's rectification as a Spanish organisation's test credit notes send it (decision 051). */
+export const TEST_RECTIFICATION = { type: "R4", reason: "Corrección de importe" } as const;
+
 export async function buildInvoice(
   ctx: TestContext,
   org: TestOrg,
@@ -165,6 +173,11 @@ export async function buildInvoice(
     allowPartialPayments?: boolean;
     currency?: string;
     lines?: TestLine[];
+    /**
+     * A credit note's rectification (decision 051): test organisations are in Spain, where a credit note
+     * needs one; defaults to an R4 by difference. `null` sends none (an organisation outside Spain).
+     */
+    rectification?: RectificationInput | null;
   } = {},
 ): Promise<InvoiceDetail> {
   const res = await ctx.app.inject({
@@ -175,6 +188,12 @@ export async function buildInvoice(
       customerId,
       kind: opts.kind,
       correctsInvoiceId: opts.correctsInvoiceId,
+      rectification:
+        opts.rectification !== undefined
+          ? opts.rectification
+          : opts.kind === "credit_note"
+            ? TEST_RECTIFICATION
+            : undefined,
       allowPartialPayments: opts.allowPartialPayments,
       currency: opts.currency,
       lines: opts.lines ?? [{ description: "Consulting", quantityMilli: 2000, unitPriceMinor: 10000 }],

@@ -24,6 +24,7 @@ export * from "./portal-options.js";
 export * from "./projects.js";
 export * from "./quotes.js";
 export * from "./receipts.js";
+export * from "./rectifying.js";
 export * from "./recurring.js";
 export * from "./recurring-values.js";
 export * from "./reminders.js";

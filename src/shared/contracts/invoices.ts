@@ -9,6 +9,7 @@ import {
   uuid,
 } from "./common.js";
 import { allocation, invoiceKind, refund } from "./money.js";
+import { rectification, rectificationInput } from "./rectifying.js";
 import { INVOICE_STATUSES } from "./statuses.js";
 
 export const invoiceStatus = z.enum(INVOICE_STATUSES);
@@ -38,6 +39,8 @@ export const invoiceDraftBody = z.object({
   terms: optionalText(5000),
   allowPartialPayments: z.boolean().default(false),
   lines: z.array(invoiceLineInput).max(500),
+  /** A credit note of a Spanish organisation: the rectifying invoice's type, reason… (decision 051). */
+  rectification: rectificationInput.nullish(),
 });
 export type InvoiceDraftBody = z.input<typeof invoiceDraftBody>;
 
@@ -137,6 +140,8 @@ export const invoiceDetail = invoiceSummary.extend({
    * the document is issued; null otherwise.
    */
   verifactuQrUrl: z.string().nullable(),
+  /** A Spanish rectifying invoice's type, method, reason and rectified invoices (decision 051). */
+  rectification: rectification.nullable(),
 });
 export type InvoiceDetail = z.infer<typeof invoiceDetail>;
 

@@ -14,6 +14,7 @@ import { portalHomeEn } from "./features/portal-home.en.js";
 import { portalSettingsPortalEn } from "./features/portal-settings.portal.en.js";
 import { quotesEn } from "./features/quotes.en.js";
 import { receiptsEn } from "./features/receipts.en.js";
+import { rectifyingEn } from "./features/rectifying.en.js";
 import { reviewsEn } from "./features/reviews.en.js";
 import { salesOrdersEn } from "./features/sales-orders.en.js";
 import { statementEn } from "./features/statement.en.js";
@@ -166,6 +167,7 @@ export const portalEn: Messages<typeof portalEs> = {
   receipts: receiptsEn,
   customerRecords: customerRecordsPortalEn,
   validation: validationEn,
+  rectifying: rectifyingEn,
   appointments: appointmentsEn,
   verifactuQr: verifactuQrEn,
 };

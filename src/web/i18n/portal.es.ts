@@ -13,6 +13,7 @@ import { portalHomeEs } from "./features/portal-home.es.js";
 import { portalSettingsPortalEs } from "./features/portal-settings.portal.es.js";
 import { quotesEs } from "./features/quotes.es.js";
 import { receiptsEs } from "./features/receipts.es.js";
+import { rectifyingEs } from "./features/rectifying.es.js";
 import { reviewsEs } from "./features/reviews.es.js";
 import { salesOrdersEs } from "./features/sales-orders.es.js";
 import { statementEs } from "./features/statement.es.js";
@@ -164,6 +165,7 @@ export const portalEs = {
   receipts: receiptsEs,
   customerRecords: customerRecordsPortalEs,
   validation: validationEs,
+  rectifying: rectifyingEs,
   appointments: appointmentsEs,
   verifactuQr: verifactuQrEs,
 };

@@ -8,6 +8,7 @@ import { useFormat } from "../ui/format.js";
 import { PaymentProcessingNotice } from "../ui/payment-processing-notice.js";
 import { PaymentsTable } from "../ui/payments-table.js";
 import { QueryDetail } from "../ui/query-states.js";
+import { RectificationCard } from "../ui/rectifying/rectification-card.js";
 import { InvoiceStatusBadge } from "../ui/status-badge.js";
 import { VerifactuQr } from "../ui/verifactu/verifactu-qr.js";
 import { BankTransferBlock } from "./bank-transfer.js";
@@ -68,6 +69,9 @@ function InvoiceView({ invoice }: { invoice: PortalInvoiceDetail }) {
       beforeLines={
         <>
           {invoice.kind === "credit_note" ? <CreditAvailable invoice={invoice} /> : null}
+          {invoice.rectification ? (
+            <RectificationCard rectification={invoice.rectification} currency={invoice.currency} />
+          ) : null}
           {invoice.canPay || invoice.bankTransfer ? (
             <Grid data-print="hide">
               {invoice.canPay ? (

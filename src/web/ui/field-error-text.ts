@@ -189,6 +189,10 @@ export function fieldErrorKey(
       return { key: "nifInvalid" };
     case "country_not_spain":
       return { key: "countryNotSpain" };
+    case "substitution_needs_one":
+      return { key: "substitutionNeedsOne" };
+    case "substitution_not_credit":
+      return { key: "substitutionNotCredit" };
     default:
       return null;
   }

@@ -4,6 +4,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -52,6 +53,17 @@ export const invoiceStatuses = INVOICE_STATUSES;
  */
 export const invoiceKinds = ["invoice", "retainer", "credit_note"] as const;
 
+/** One rectified invoice as a rectifying invoice stores it (decision 051). */
+export type StoredRectifiedInvoice = {
+  invoiceId: string;
+  number: string;
+  issueDate: string;
+  baseMinor: number | null;
+  taxMinor: number | null;
+  /** By substitution: how many of the rectifying invoice's first lines copy this invoice's lines. */
+  copiedLines: number;
+};
+
 export const invoices = pgTable(
   "invoices",
   {
@@ -84,6 +96,16 @@ export const invoices = pgTable(
     /** The recurring profile that made it (null once that profile is deleted) and the occurrence's date. */
     recurringProfileId: uuid("recurring_profile_id"),
     recurringOccurrenceDate: date("recurring_occurrence_date", { mode: "string" }),
+    /**
+     * A Spanish rectifying invoice (a credit note of an organisation in Spain; issue 17 §2, decision 051):
+     * its type R1–R5, method, reason and the invoices it rectifies (number and date frozen; by
+     * substitution also the rectified base and tax, and how many of its lines copy the rectified one's).
+     * All null for other documents and for credit notes of organisations outside Spain.
+     */
+    rectificationType: text("rectification_type", { enum: ["R1", "R2", "R3", "R4", "R5"] }),
+    rectificationMethod: text("rectification_method", { enum: ["difference", "substitution"] }),
+    rectificationReason: text("rectification_reason"),
+    rectifiedInvoices: jsonb("rectified_invoices").$type<StoredRectifiedInvoice[]>(),
     issuedAt: ts("issued_at"),
     sentAt: ts("sent_at"),
     viewedAt: ts("viewed_at"),

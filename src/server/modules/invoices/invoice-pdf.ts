@@ -8,6 +8,7 @@ import type { InvoicePdfData } from "../../pdf/types.js";
 import { isOpenStatus } from "../documents/document-facts.js";
 import { pdfLinesAndTotals, pdfParties } from "../documents/pdf-parts.js";
 import { verifactuPdfQr } from "../verifactu-xml/document-qr.js";
+import { RECTIFYING_TITLE, rectificationLines } from "../rectifying/rectification-text.js";
 
 const titles = {
   invoice: null,
@@ -38,7 +39,8 @@ export async function buildInvoicePdf(
   const data: InvoicePdfData = {
     ...(await pdfParties(tx, orgId, locale, customer, true)),
     document: {
-      title: titles[invoice.kind]?.[locale],
+      // A Spanish rectifying invoice is titled as one and says what it rectifies and why (decision 051).
+      title: invoice.rectification ? RECTIFYING_TITLE[locale] : titles[invoice.kind]?.[locale],
       number: invoice.number ?? (locale === "es" ? "Borrador" : "Draft"),
       issueDate: invoice.issueDate,
       dueDate: invoice.dueDate,
@@ -47,9 +49,13 @@ export async function buildInvoicePdf(
       // A credit note says which invoice it corrects (Spanish rectificativas must).
       notes:
         [
-          invoice.correctsInvoiceNumber
-            ? `${locale === "es" ? "Rectifica la factura" : "Corrects invoice"} ${invoice.correctsInvoiceNumber}`
-            : null,
+          ...(invoice.rectification
+            ? rectificationLines(invoice.rectification, locale, invoice.currency)
+            : [
+                invoice.correctsInvoiceNumber
+                  ? `${locale === "es" ? "Rectifica la factura" : "Corrects invoice"} ${invoice.correctsInvoiceNumber}`
+                  : null,
+              ]),
           invoice.notes,
         ]
           .filter(Boolean)

@@ -16,6 +16,7 @@ import { availableCreditOf } from "../ledger/document-amounts.js";
 import { netAllocationLists, refundListSql } from "../ledger/net-allocations.js";
 import { findOrganisation } from "../organisation/organisation.service.js";
 import { verifactuQrUrlOf } from "../verifactu-xml/document-qr.js";
+import { rectificationOfRow } from "../rectifying/rectification.js";
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type InvoiceLineRow = typeof invoiceLines.$inferSelect;
@@ -90,6 +91,7 @@ export async function findDetail(tx: Tx, inv: InvoiceRow, today: string): Promis
     gateways: inv.gateways,
     paymentProcessing: parts.processing,
     verifactuQrUrl: org ? verifactuQrUrlOf(org, inv) : null,
+    rectification: rectificationOfRow(inv),
   };
 }
 

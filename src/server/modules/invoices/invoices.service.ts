@@ -24,6 +24,11 @@ import { voidDocumentInTx } from "../documents/void-document.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { writeAltaInTx, writeAnulacionInTx } from "../verifactu/verifactu-records.js";
 import {
+  checkRectificationAtIssue,
+  NO_RECTIFICATION,
+  planRectification,
+} from "../rectifying/rectification.js";
+import {
   findDetail,
   findInvoice,
   findLines,
@@ -93,9 +98,24 @@ async function writePricedDraft(
   const org = await loadOrganisation(tx, orgId);
   const customer = await loadCustomer(tx, input.customerId);
   const kind = existing?.kind ?? input.kind ?? "invoice";
-  const correctsInvoiceId = await checkCorrectedInvoice(tx, kind, customer.id, input.correctsInvoiceId);
-  const resolved = await resolveLines();
+  const currency = input.currency ?? customer.currency;
+  // A credit note of a Spanish organisation is a rectifying invoice (decision 051).
+  const rectification = await planRectification(tx, {
+    org,
+    kind,
+    customerId: customer.id,
+    currency,
+    correctsInvoiceId: input.correctsInvoiceId,
+    input: input.rectification,
+  });
+  const correctsInvoiceId = rectification
+    ? rectification.correctsInvoiceId
+    : await checkCorrectedInvoice(tx, kind, customer.id, input.correctsInvoiceId);
+  const resolved: DraftLine[] = rectification
+    ? rectification.linesOf(await resolveLines())
+    : await resolveLines();
   const { lines, totals } = priceLines(resolved);
+  rectification?.checkTotal(totals.totalMinor);
   // An edited draft billed from a sales order keeps each line's order line by position.
   const kept = existing?.salesOrderId
     ? (await findLines(tx, existing.id)).map((l) => l.salesOrderLineId)
@@ -110,12 +130,13 @@ async function writePricedDraft(
     customerId: customer.id,
     issueDate,
     dueDate,
-    currency: input.currency ?? customer.currency,
+    currency,
     notes: input.notes,
     terms: input.terms,
     // A credit note is not paid; a retainer is an advance, often paid in parts.
     allowPartialPayments: kind === "credit_note" ? false : input.allowPartialPayments,
     correctsInvoiceId,
+    ...(rectification?.columns ?? NO_RECTIFICATION),
     ...totals,
     updatedAt: clock.now(),
   };
@@ -246,6 +267,8 @@ export async function issueInTx(
   if ((await findLines(tx, invoiceId)).length === 0) throw new AppError("INVOICE_EMPTY");
   // What is owed back is a credit note; an invoice or a retainer that owes the customer is not issued.
   if (current.kind !== "credit_note" && current.totalMinor < 0) throw new AppError("INVOICE_TOTAL_NEGATIVE");
+  if (current.kind === "credit_note")
+    await checkRectificationAtIssue(tx, await loadOrganisation(tx, orgId), current);
   const { customer, today, issueDate } = await chooseIssueDateInTx(tx, orgId, current, body);
   // The due date keeps its meaning: as many days after the issue date as the draft had, or the terms.
   const dueDate =

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { yearOf } from "../../../shared/dates.js";
 import { testToday } from "../../test/dates.js";
-import { buildCustomer, buildInvoice, buildOrg, type TestOrg } from "../../test/factories.js";
+import {
+  buildCustomer,
+  buildInvoice,
+  buildOrg,
+  TEST_RECTIFICATION,
+  type TestOrg,
+} from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 import { ledgerApi } from "./test-support.js";
 
@@ -245,6 +251,7 @@ describe("credit notes (A8)", () => {
       customerId: c.id,
       kind: "credit_note",
       correctsInvoiceId: foreign.id,
+      rectification: TEST_RECTIFICATION,
       lines: [{ description: "x", quantityMilli: 1000, unitPriceMinor: 100 }],
     });
     expect(wrongCorrect.statusCode).toBe(400);

@@ -9,7 +9,7 @@ import type {
   PortalInvoiceSummary,
 } from "../../../shared/contracts/index.js";
 import * as clock from "../../clock.js";
-import { loginStaff, type TestOrg } from "../../test/factories.js";
+import { loginStaff, TEST_RECTIFICATION, type TestOrg } from "../../test/factories.js";
 import type { TestContext } from "../../test/harness.js";
 import { GOOD_PASSWORD, login, setPassword } from "../portal-auth/test-helpers.js";
 
@@ -89,6 +89,7 @@ export async function makeDocument(
     {
       customerId,
       kind: d.kind ?? "invoice",
+      ...(d.kind === "credit_note" ? { rectification: TEST_RECTIFICATION } : {}),
       ...(d.issueDate ? { issueDate: d.issueDate } : {}),
       ...(d.dueDate !== undefined ? { dueDate: d.dueDate } : {}),
       ...(d.currency ? { currency: d.currency } : {}),

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import type { InvoiceDetail, PaymentDetail, Statement } from "../../../shared/contracts/index.js";
 import { testToday } from "../../test/dates.js";
-import type { TestOrg } from "../../test/factories.js";
+import { TEST_RECTIFICATION, type TestOrg } from "../../test/factories.js";
 import type { TestContext } from "../../test/harness.js";
 
 /** Organisations are created in Europe/Madrid; documents are dated in its calendar, on the server clock. */
@@ -43,6 +43,7 @@ export function ledgerApi(ctx: TestContext, org: TestOrg) {
           customerId,
           kind: opts.kind ?? "invoice",
           ...(opts.correctsInvoiceId ? { correctsInvoiceId: opts.correctsInvoiceId } : {}),
+          ...(opts.kind === "credit_note" ? { rectification: TEST_RECTIFICATION } : {}),
           ...(opts.currency ? { currency: opts.currency } : {}),
           lines: [{ description: "Work", quantityMilli: 1000, unitPriceMinor: amountMinor, taxIds: [] }],
         },

@@ -8,6 +8,7 @@ import { useFormat } from "../../ui/format.js";
 import { ErrorState, PageLoader } from "../../ui/page-states.js";
 import { PaymentProcessingNotice } from "../../ui/payment-processing-notice.js";
 import { PaymentsTable } from "../../ui/payments-table.js";
+import { RectificationCard } from "../../ui/rectifying/rectification-card.js";
 import { InvoiceStatusBadge } from "../../ui/status-badge.js";
 import { VerifactuQr } from "../../ui/verifactu/verifactu-qr.js";
 import { DocumentActivity } from "../customers/customer-activity.js";
@@ -88,6 +89,13 @@ function InvoiceView({ invoice, onReload }: { invoice: InvoiceDetail; onReload: 
       ]}
       footnote={invoice.viewedAt ? t("admin.detail.viewedAt", { date: f.dateTime(invoice.viewedAt) }) : null}
     >
+      {invoice.rectification ? (
+        <RectificationCard
+          rectification={invoice.rectification}
+          currency={invoice.currency}
+          linkTo={(id) => `/invoices/${id}`}
+        />
+      ) : null}
       {invoice.kind !== "invoice" ? <CreditSection invoice={invoice} onReload={onReload} /> : null}
       {isCredit ? null : (
         <Card withBorder component="section" aria-labelledby="payments-title">

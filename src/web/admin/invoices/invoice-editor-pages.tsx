@@ -12,6 +12,7 @@ import { InvoiceEditor } from "./invoice-editor.js";
 import { emptyInvoiceValues, invoiceToValues } from "./invoice-form-model.js";
 import { isInvoiceKind } from "./invoice-kinds.js";
 import { useCreateInvoice, useInvoice, useUpdateInvoice } from "./invoices-api.js";
+import { editableLinesOf, emptyRectification, rectificationToValues } from "./rectification-form-model.js";
 
 export function NewInvoicePage() {
   const { t, i18n } = useTranslation();
@@ -44,7 +45,11 @@ export function NewInvoicePage() {
       key={kind}
       kind={kind}
       title={kind === "invoice" ? t("admin.editor.newTitle") : t(`moneyAdmin.newTitles.${kind}`)}
-      initialValues={{ ...fromCorrected, correctsInvoiceId: correctsId }}
+      initialValues={{
+        ...fromCorrected,
+        correctsInvoiceId: correctsId,
+        rectification: kind === "credit_note" ? emptyRectification(correctsId) : null,
+      }}
       taxes={taxes.data}
       applyCustomerDefaults
       save={save}
@@ -75,8 +80,10 @@ function EditInvoiceForm({ invoice, taxes }: { invoice: InvoiceDetail; taxes: Ta
       kind={invoice.kind}
       title={t("admin.editor.editTitle")}
       initialValues={{
-        ...invoiceToValues(invoice, decimalMarkOf(i18n.language)),
+        // A substitution's form edits its corrected lines, not the copies of the rectified invoice's.
+        ...invoiceToValues({ ...invoice, lines: editableLinesOf(invoice) }, decimalMarkOf(i18n.language)),
         correctsInvoiceId: invoice.correctsInvoiceId,
+        rectification: invoice.kind === "credit_note" ? rectificationToValues(invoice) : null,
       }}
       taxes={taxes}
       save={save}

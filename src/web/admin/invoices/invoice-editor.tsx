@@ -11,8 +11,11 @@ import { validateDocument } from "../documents/document-form-model.js";
 import type { DraftEditorProps } from "../documents/draft-pages.js";
 import { addDays } from "../documents/lines-form-model.js";
 import { useDocumentForm } from "../documents/use-document-form.js";
+import { useOrganisation } from "../settings/organisation-api.js";
 import { CorrectedInvoiceSelect } from "./corrected-invoice-select.js";
 import { type InvoiceFormValues, valuesToBody } from "./invoice-form-model.js";
+import { RectificationFields } from "./rectification-fields.js";
+import { emptyRectification, rectificationToBody } from "./rectification-form-model.js";
 
 interface Props extends DraftEditorProps<InvoiceFormValues, InvoiceDraftBody> {
   /** Fixed once the draft exists; a credit note also names the invoice it corrects. */
@@ -28,7 +31,10 @@ export function InvoiceEditor(props: Props) {
     applyCustomerDefaults: props.applyCustomerDefaults,
     // The corrected invoice belongs to the customer: another customer clears it.
     onCustomerChange: (form, customerId) => {
-      if (customerId !== form.values.customerId) form.setFieldValue("correctsInvoiceId", null);
+      if (customerId !== form.values.customerId) {
+        form.setFieldValue("correctsInvoiceId", null);
+        if (form.values.rectification) form.setFieldValue("rectification.invoiceIds", []);
+      }
     },
     // A customer brings their payment terms too; a due date typed by hand is kept.
     onCustomerLoaded: (form, customer) => {
@@ -39,6 +45,9 @@ export function InvoiceEditor(props: Props) {
   });
   const { form } = editor;
   const isCredit = props.kind === "credit_note";
+  // A Spanish organisation's credit note is a rectifying invoice (decision 051).
+  const organisation = useOrganisation();
+  const rectifying = isCredit && organisation.data?.country === "ES";
 
   return (
     <DocumentEditor
@@ -54,7 +63,9 @@ export function InvoiceEditor(props: Props) {
         </>
       }
       beforeLines={
-        isCredit ? (
+        rectifying ? (
+          <RectificationFields form={form} />
+        ) : isCredit && organisation.data ? (
           <CorrectedInvoiceSelect
             customerId={form.values.customerId}
             {...form.getInputProps("correctsInvoiceId")}
@@ -72,7 +83,13 @@ export function InvoiceEditor(props: Props) {
       toBody={(values) => ({
         ...valuesToBody(values),
         kind: props.kind,
-        correctsInvoiceId: values.correctsInvoiceId || null,
+        ...(rectifying
+          ? {
+              // The first rectified invoice becomes the corrected one on the server.
+              correctsInvoiceId: null,
+              rectification: rectificationToBody(values.rectification ?? emptyRectification(null)),
+            }
+          : { correctsInvoiceId: values.correctsInvoiceId || null }),
       })}
     />
   );

@@ -5,12 +5,15 @@ import {
   documentToValues,
   emptyDocumentValues,
 } from "../documents/document-form-model.js";
+import type { RectificationFormValues } from "./rectification-form-model.js";
 
 export interface InvoiceFormValues extends DocumentFormValues {
   dueDate: string;
   allowPartialPayments: boolean;
   /** A credit note's corrected invoice (A8); other kinds leave it unset. */
   correctsInvoiceId?: string | null;
+  /** A Spanish organisation's credit note: its rectification (decision 051); other kinds leave it unset. */
+  rectification?: RectificationFormValues | null;
 }
 
 export function emptyInvoiceValues(

@@ -78,4 +78,6 @@ export const validationEn: Messages<typeof validationEs> = {
   templateButtonRequired: "The text must keep the button variable: it is the recipient's personal link",
   nifInvalid: "Not a valid Spanish NIF, NIE or CIF (check its letter or check digit)",
   countryNotSpain: "VERI*FACTU is for organisations in Spain: the country must be ES",
+  substitutionNeedsOne: "By substitution exactly one invoice is corrected",
+  substitutionNotCredit: "The corrected amounts are not below the corrected invoice's: nothing is credited",
 };

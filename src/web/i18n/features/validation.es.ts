@@ -80,4 +80,7 @@ export const validationEs = {
     "El texto debe conservar la variable button: es el enlace personal del destinatario",
   nifInvalid: "No es un NIF, NIE o CIF español válido (revisa la letra o el dígito de control)",
   countryNotSpain: "VERI*FACTU es para organizaciones de España: el país debe ser ES",
+  substitutionNeedsOne: "Por sustitución se rectifica exactamente una factura",
+  substitutionNotCredit:
+    "Los importes corregidos no son menores que los de la factura rectificada: no hay nada que abonar",
 };
