@@ -82,7 +82,14 @@ describe("UBL mapping", () => {
 // Rates as a Spanish organisation's catalogue has them (none: an untaxed line).
 const RATES = [2100, 1000, 400, 0, null] as const;
 
-const lineArb = fc.record({
+interface RandomLine {
+  quantityMilli: number;
+  unitPriceMinor: number;
+  discountBp: number;
+  rate: (typeof RATES)[number];
+}
+
+const lineArb: fc.Arbitrary<RandomLine> = fc.record({
   quantityMilli: fc.integer({ min: -50_000, max: 1_000_000 }).filter((q) => q !== 0),
   unitPriceMinor: fc.integer({ min: -10_000_000, max: 10_000_000 }),
   discountBp: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 10_000 })),
@@ -91,7 +98,7 @@ const lineArb = fc.record({
 
 /** A document priced by the money helpers, as Portico stores it, from random lines. */
 function sourceOf(
-  lines: fc.infer<typeof lineArb>[],
+  lines: RandomLine[],
   kind: UblSource["kind"],
   paidPart: number,
   currency: string,

@@ -206,6 +206,8 @@ const ROUTE_ACTIONS: Record<string, string> = {
   "GET /api/auth/notification-preferences": "work.read",
   "PUT /api/auth/notification-preferences": "work.write",
   "POST /api/organisation/unsubscribe-links/revoke": "organisation.update",
+  // UBL e-invoice (issue 17 §3, decision 052): a download like the PDF.
+  "GET /api/invoices/{id}/ubl": "work.read",
 };
 
 describe("every back-office route names its action", () => {
