@@ -34,6 +34,7 @@ import { teamInvitationRoutes } from "./modules/auth/team-invitation.routes.js";
 import { backgroundJobRoutes } from "./modules/background-jobs/background-jobs.routes.js";
 import { commentRoutes } from "./modules/comments/comments.routes.js";
 import { customerRoutes } from "./modules/customers/customers.routes.js";
+import { einvoiceUblRoutes } from "./modules/einvoice-ubl/einvoice-ubl.routes.js";
 import { emailTemplateRoutes } from "./modules/email-templates/email-templates.routes.js";
 import { gatewayCredentialRoutes } from "./modules/gateway-credentials/gateway-credentials.routes.js";
 import { importRoutes } from "./modules/imports/imports.routes.js";
@@ -213,6 +214,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await reviewRoutes(api, d);
     await notificationPreferenceRoutes(api, d);
     await verifactuRoutes(api, d);
+    await einvoiceUblRoutes(api, d);
     await eventRoutes(api, d, realtime, deps.liveHeartbeatMs ?? HEARTBEAT_MS);
   });
 

@@ -797,6 +797,21 @@ export const errorCodes = {
     "Billing records are append-only and kept for the legal period; the database refuses to delete them.",
     "Export the organisation's data; ask the operator if it truly must go.",
   ),
+  // UBL e-invoices (issue 17 §3, decision 052): what EN 16931 cannot say is refused, never written wrong.
+  EINVOICE_UBL_TAXES: def(
+    422,
+    "This invoice cannot be a UBL e-invoice: UBL takes one VAT rate per line and no withholding (such as IRPF). Download the PDF or the Facturae file instead.",
+    "Esta factura no puede ser una factura electrónica UBL: UBL admite un solo tipo de IVA por línea y ninguna retención (como el IRPF). Descarga el PDF o el archivo Facturae.",
+    "A line of the invoice has more than one tax, or a withholding (a negative rate)",
+    "Send the PDF or the Facturae file; UBL (EN 16931) has no withholdings",
+  ),
+  EINVOICE_UBL_ADDRESS: def(
+    422,
+    "The e-invoice needs an electronic address of the seller and of the buyer: a Spanish tax ID (NIF) or an email.",
+    "La factura electrónica necesita una dirección electrónica del emisor y del destinatario: un NIF español o un email.",
+    "The organisation or the customer has neither a Spanish tax ID nor an email",
+    "Add the NIF or an email to the organisation's profile or to the customer (or a contact's email)",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

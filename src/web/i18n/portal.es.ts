@@ -3,6 +3,7 @@
 import { appointmentsEs } from "./features/appointments.es.js";
 import { commentsEs } from "./features/comments.es.js";
 import { customerRecordsPortalEs } from "./features/customer-records.portal.es.js";
+import { einvoiceUblEs } from "./features/einvoice-ubl.es.js";
 import { gatewaysPortalEs } from "./features/gateways.portal.es.js";
 import { messagesEs } from "./features/messages.es.js";
 import { moneyAdminPortalEs } from "./features/money-admin.portal.es.js";
@@ -168,4 +169,5 @@ export const portalEs = {
   rectifying: rectifyingEs,
   appointments: appointmentsEs,
   verifactuQr: verifactuQrEs,
+  einvoiceUbl: einvoiceUblEs,
 };

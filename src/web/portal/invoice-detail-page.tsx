@@ -4,6 +4,7 @@ import { Link, useParams } from "react-router";
 import type { PortalInvoiceDetail } from "../../shared/contracts/index.js";
 import { CommentsThread } from "../ui/comments/comments-thread.js";
 import { DocumentDetail } from "../ui/documents/document-detail.js";
+import { UblDownloadButton } from "../ui/einvoice/ubl-download-button.js";
 import { useFormat } from "../ui/format.js";
 import { PaymentProcessingNotice } from "../ui/payment-processing-notice.js";
 import { PaymentsTable } from "../ui/payments-table.js";
@@ -17,6 +18,7 @@ import { PayButton } from "./pay-button.js";
 import { PaymentBanner, usePaymentOutcome } from "./payment-banner.js";
 import { CreditAvailable } from "./payments/credit-available.js";
 import { usePortalInvoice } from "./portal-api.js";
+import { portalApi } from "./slug.js";
 
 export function InvoiceDetailPage() {
   const { t } = useTranslation();
@@ -51,13 +53,18 @@ function InvoiceView({ invoice }: { invoice: PortalInvoiceDetail }) {
       title={t("portal.detail.title", { number: invoice.number ?? "" })}
       badges={<InvoiceStatusBadge status={invoice.status} isOverdue={invoice.isOverdue} />}
       actions={
-        <PortalDocumentActions
-          documentType="invoice"
-          documentId={invoice.id}
-          pdfPath={`/invoices/${invoice.id}/pdf`}
-          pdfLabel={t("portal.detail.downloadPdf")}
-          printLabel={t("portal.detail.print")}
-        />
+        <Group gap="xs" data-print="hide">
+          <PortalDocumentActions
+            documentType="invoice"
+            documentId={invoice.id}
+            pdfPath={`/invoices/${invoice.id}/pdf`}
+            pdfLabel={t("portal.detail.downloadPdf")}
+            printLabel={t("portal.detail.print")}
+          />
+          {invoice.status === "void" ? null : (
+            <UblDownloadButton href={portalApi(`/invoices/${invoice.id}/ubl`)} />
+          )}
+        </Group>
       }
       strongFacts
       facts={[

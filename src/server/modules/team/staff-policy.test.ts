@@ -211,6 +211,8 @@ const ROUTE_ACTIONS: Record<string, string> = {
   "PUT /api/verifactu/settings": "organisation.update",
   "GET /api/verifactu/records": "organisation.update",
   "POST /api/verifactu/verify": "organisation.update",
+  // UBL e-invoice (issue 17 §3, decision 052): a download like the PDF.
+  "GET /api/invoices/{id}/ubl": "work.read",
 };
 
 describe("every back-office route names its action", () => {

@@ -3,6 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { InvoiceDetail, IssueDateBody } from "../../../shared/contracts/index.js";
+import { UblDownloadButton } from "../../ui/einvoice/ubl-download-button.js";
 import { notifyDone } from "../../ui/notify.js";
 import { ErrorAlert } from "../../ui/page-states.js";
 import { VoidDocumentModal } from "../documents/void-document-modal.js";
@@ -57,6 +58,7 @@ export function InvoiceActions({ invoice }: { invoice: InvoiceDetail }) {
             label={t("admin.detail.downloadPdf")}
           />
         )}
+        {isOpen ? <UblDownloadButton href={`/api/invoices/${invoice.id}/ubl`} /> : null}
         {canRecordPayment ? (
           <Button
             component={Link}
