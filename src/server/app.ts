@@ -34,6 +34,7 @@ import { teamInvitationRoutes } from "./modules/auth/team-invitation.routes.js";
 import { backgroundJobRoutes } from "./modules/background-jobs/background-jobs.routes.js";
 import { commentRoutes } from "./modules/comments/comments.routes.js";
 import { customerRoutes } from "./modules/customers/customers.routes.js";
+import { facturaeRoutes } from "./modules/einvoice-facturae/facturae.routes.js";
 import { emailTemplateRoutes } from "./modules/email-templates/email-templates.routes.js";
 import { gatewayCredentialRoutes } from "./modules/gateway-credentials/gateway-credentials.routes.js";
 import { importRoutes } from "./modules/imports/imports.routes.js";
@@ -211,6 +212,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await portalAppointmentRoutes(api, d);
     await reviewRoutes(api, d);
     await notificationPreferenceRoutes(api, d);
+    await facturaeRoutes(api, d);
     await eventRoutes(api, d, realtime, deps.liveHeartbeatMs ?? HEARTBEAT_MS);
   });
 

@@ -4,6 +4,7 @@
 import { appointmentsEn } from "./features/appointments.en.js";
 import { commentsEn } from "./features/comments.en.js";
 import { customerRecordsPortalEn } from "./features/customer-records.portal.en.js";
+import { facturaeEn } from "./features/facturae.en.js";
 import { gatewaysPortalEn } from "./features/gateways.portal.en.js";
 import { messagesEn } from "./features/messages.en.js";
 import { moneyAdminPortalEn } from "./features/money-admin.portal.en.js";
@@ -166,4 +167,5 @@ export const portalEn: Messages<typeof portalEs> = {
   customerRecords: customerRecordsPortalEn,
   validation: validationEn,
   appointments: appointmentsEn,
+  facturae: facturaeEn,
 };

@@ -3,6 +3,7 @@
 import { appointmentsEs } from "./features/appointments.es.js";
 import { commentsEs } from "./features/comments.es.js";
 import { customerRecordsPortalEs } from "./features/customer-records.portal.es.js";
+import { facturaeEs } from "./features/facturae.es.js";
 import { gatewaysPortalEs } from "./features/gateways.portal.es.js";
 import { messagesEs } from "./features/messages.es.js";
 import { moneyAdminPortalEs } from "./features/money-admin.portal.es.js";
@@ -164,4 +165,5 @@ export const portalEs = {
   customerRecords: customerRecordsPortalEs,
   validation: validationEs,
   appointments: appointmentsEs,
+  facturae: facturaeEs,
 };

@@ -11,6 +11,7 @@ import { QueryDetail } from "../ui/query-states.js";
 import { InvoiceStatusBadge } from "../ui/status-badge.js";
 import { BankTransferBlock } from "./bank-transfer.js";
 import { PortalDocumentActions } from "./document-actions.js";
+import { PortalFacturaeDownload } from "./facturae-download.js";
 import { PayButton } from "./pay-button.js";
 import { PaymentBanner, usePaymentOutcome } from "./payment-banner.js";
 import { CreditAvailable } from "./payments/credit-available.js";
@@ -44,13 +45,16 @@ function InvoiceView({ invoice }: { invoice: PortalInvoiceDetail }) {
       title={t("portal.detail.title", { number: invoice.number ?? "" })}
       badges={<InvoiceStatusBadge status={invoice.status} isOverdue={invoice.isOverdue} />}
       actions={
-        <PortalDocumentActions
-          documentType="invoice"
-          documentId={invoice.id}
-          pdfPath={`/invoices/${invoice.id}/pdf`}
-          pdfLabel={t("portal.detail.downloadPdf")}
-          printLabel={t("portal.detail.print")}
-        />
+        <Group gap="xs" data-print="hide">
+          <PortalDocumentActions
+            documentType="invoice"
+            documentId={invoice.id}
+            pdfPath={`/invoices/${invoice.id}/pdf`}
+            pdfLabel={t("portal.detail.downloadPdf")}
+            printLabel={t("portal.detail.print")}
+          />
+          <PortalFacturaeDownload invoiceId={invoice.id} />
+        </Group>
       }
       strongFacts
       facts={[

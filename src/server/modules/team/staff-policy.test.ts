@@ -206,6 +206,12 @@ const ROUTE_ACTIONS: Record<string, string> = {
   "GET /api/auth/notification-preferences": "work.read",
   "PUT /api/auth/notification-preferences": "work.write",
   "POST /api/organisation/unsubscribe-links/revoke": "organisation.update",
+  // Facturae (issue 17 §3, decision 053): the certificate is the organisation's settings; its facts and the
+  // signed download are daily work.
+  "GET /api/organisation/signing-certificate": "work.read",
+  "PUT /api/organisation/signing-certificate": "organisation.update",
+  "DELETE /api/organisation/signing-certificate": "organisation.update",
+  "GET /api/invoices/{id}/facturae": "work.read",
 };
 
 describe("every back-office route names its action", () => {

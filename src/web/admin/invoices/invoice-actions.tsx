@@ -9,6 +9,7 @@ import { VoidDocumentModal } from "../documents/void-document-modal.js";
 import { IssueDateDialog } from "../issue-dates/issue-date-offer.js";
 import { issueDateRefusal } from "../issue-dates/issue-date-refusal.js";
 import { PdfDownload } from "../pdf-download/pdf-download.js";
+import { StaffFacturaeDownload } from "./facturae-download.js";
 import { useIssueInvoice, useVoidInvoice } from "./invoices-api.js";
 import { SendInvoiceModal } from "./send-invoice-modal.js";
 
@@ -57,6 +58,7 @@ export function InvoiceActions({ invoice }: { invoice: InvoiceDetail }) {
             label={t("admin.detail.downloadPdf")}
           />
         )}
+        {isDraft ? null : <StaffFacturaeDownload invoiceId={invoice.id} />}
         {canRecordPayment ? (
           <Button
             component={Link}

@@ -76,4 +76,10 @@ export const validationEn: Messages<typeof validationEs> = {
   customerNotFound: "No customer matches “{{value}}”: import the customers first",
   invalidTemplate: "The template is not valid: {{detail}}",
   templateButtonRequired: "The text must keep the button variable: it is the recipient's personal link",
+  certificateTooLarge: "The certificate file may be at most 50 KB",
+  notPkcs12: "This is not a PKCS#12 certificate (.p12 or .pfx)",
+  wrongCertificatePassword: "The certificate's password is not correct",
+  certificateIncomplete: "The file must hold the certificate and its private key",
+  certificateKeyUnsupported: "Only certificates with an RSA key are supported",
+  certificateNotCurrent: "The certificate is not valid today (expired or not yet valid)",
 };

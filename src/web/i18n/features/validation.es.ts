@@ -78,4 +78,10 @@ export const validationEs = {
   invalidTemplate: "La plantilla no es válida: {{detail}}",
   templateButtonRequired:
     "El texto debe conservar la variable button: es el enlace personal del destinatario",
+  certificateTooLarge: "El archivo del certificado puede ocupar como máximo 50 KB",
+  notPkcs12: "No es un certificado PKCS#12 (.p12 o .pfx)",
+  wrongCertificatePassword: "La contraseña del certificado no es correcta",
+  certificateIncomplete: "El archivo debe contener el certificado y su clave privada",
+  certificateKeyUnsupported: "Solo se admiten certificados con clave RSA",
+  certificateNotCurrent: "El certificado no es válido hoy (caducado o aún no vigente)",
 };
