@@ -5,12 +5,13 @@ export const SIGNING_CERTIFICATE_MAX_BYTES = 50 * 1024;
 
 /**
  * Settings › Signing certificate (issue 17 §3): the PKCS#12 file (.p12/.pfx) as base64 and its password.
- * The bytes' size is checked after decoding (SIGNING_CERTIFICATE_MAX_BYTES).
+ * The service checks the decoded size (SIGNING_CERTIFICATE_MAX_BYTES, `certificate_too_large`); the
+ * schema's bound only keeps absurd bodies out.
  */
 export const signingCertificateBody = z.object({
   file: z
     .string()
-    .max(Math.ceil((SIGNING_CERTIFICATE_MAX_BYTES * 4) / 3) + 8, "the file is too large")
+    .max(100_000)
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, "not base64"),
   password: z.string().max(200),
 });

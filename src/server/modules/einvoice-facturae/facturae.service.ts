@@ -160,8 +160,9 @@ export async function unsignedFacturaeInTx(tx: Tx, orgId: string, invoiceId: str
 /** Built and signed in the organisation's staff scope: the certificate is never in a contact's. */
 async function signedFacturae(db: Db, config: KeysConfig, orgId: string, invoiceId: string) {
   return withOrg(db, orgId, async (tx) => {
-    const cert = await openSigningCertificateInTx(tx, config, orgId);
+    // The invoice first: another organisation's is a 404 whether or not this one has a certificate.
     const file = await unsignedFacturaeInTx(tx, orgId, invoiceId);
+    const cert = await openSigningCertificateInTx(tx, config, orgId);
     return { ...file, xml: await signFacturae(file.xml, cert, clock.now()) };
   });
 }
