@@ -33,12 +33,12 @@ export const contact = z.object({
 });
 export type Contact = z.infer<typeof contact>;
 
-/** A DIR3 unit code (e.g. L01281065, EA0008793): letters and digits, at most 20. */
+/** A DIR3 unit code (e.g. L01281065, EA0008793): letters and digits, at most 10. */
 const dir3Code = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z0-9]{0,20}$/, "letters and digits, at most 20")
+  .regex(/^[A-Z0-9]{0,10}$/, "letters and digits, at most 10")
   .nullish()
   .transform((v) => v || null);
 

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 
 /** The file name the server gave (`attachment; filename="F2026-0001.xsig"`), else a safe default. */
 const filenameOf = (disposition: string | null) =>
-  /filename="([^"]+)"/.exec(disposition ?? "")?.[1] ?? "facturae.xsig";
+  /filename="([^"]+)"/.exec(disposition ?? "")?.[1] ?? "e-invoice.xsig";
 
 /**
  * "Download Facturae" (issue 17 §3) in both apps: fetched rather than linked, so a refusal (no certificate,

@@ -17,6 +17,6 @@ ALTER TABLE signing_certificates
 --> statement-breakpoint
 ALTER TABLE customers
   ADD CONSTRAINT customers_dir3_check CHECK (
-    char_length(dir3_accounting_office) <= 20 AND char_length(dir3_managing_body) <= 20
-    AND char_length(dir3_processing_unit) <= 20
+    char_length(dir3_accounting_office) <= 10 AND char_length(dir3_managing_body) <= 10
+    AND char_length(dir3_processing_unit) <= 10
   );

@@ -18,7 +18,7 @@ export function Dir3Fields({ form }: { form: UseFormReturnType<CustomerFormValue
           <TextInput
             key={field}
             label={t(`signingCertificate.${field}`)}
-            maxLength={20}
+            maxLength={10}
             autoCapitalize="characters"
             {...form.getInputProps(field)}
           />
