@@ -35,6 +35,7 @@ import { backgroundJobRoutes } from "./modules/background-jobs/background-jobs.r
 import { commentRoutes } from "./modules/comments/comments.routes.js";
 import { customerRoutes } from "./modules/customers/customers.routes.js";
 import { einvoiceUblRoutes } from "./modules/einvoice-ubl/einvoice-ubl.routes.js";
+import { facturaeRoutes } from "./modules/einvoice-facturae/facturae.routes.js";
 import { emailTemplateRoutes } from "./modules/email-templates/email-templates.routes.js";
 import { gatewayCredentialRoutes } from "./modules/gateway-credentials/gateway-credentials.routes.js";
 import { importRoutes } from "./modules/imports/imports.routes.js";
@@ -215,6 +216,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await notificationPreferenceRoutes(api, d);
     await verifactuRoutes(api, d);
     await einvoiceUblRoutes(api, d);
+    await facturaeRoutes(api, d);
     await eventRoutes(api, d, realtime, deps.liveHeartbeatMs ?? HEARTBEAT_MS);
   });
 

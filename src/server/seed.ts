@@ -94,6 +94,9 @@ export async function seedDemoIfEmpty(
     mayPayByBank: true,
     remindersOptOut: false,
     notes: null,
+    dir3AccountingOffice: null,
+    dir3ManagingBody: null,
+    dir3ProcessingUnit: null,
     contacts: [
       {
         name: "Laura Gómez",

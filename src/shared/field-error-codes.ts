@@ -84,6 +84,13 @@ export const CUSTOM_FIELD_ERROR_CODES = [
   // rectifying invoices (decision 051)
   "substitution_needs_one",
   "substitution_not_credit",
+  // Facturae signing certificate (decision 053)
+  "certificate_too_large",
+  "not_pkcs12",
+  "wrong_certificate_password",
+  "certificate_incomplete",
+  "certificate_key_unsupported",
+  "certificate_not_current",
 ] as const;
 
 export type ZodIssueCode = (typeof ZOD_ISSUE_CODES)[number];

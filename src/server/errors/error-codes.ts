@@ -812,6 +812,28 @@ export const errorCodes = {
     "The organisation or the customer has neither a Spanish tax ID nor an email",
     "Add the NIF or an email to the organisation's profile or to the customer (or a contact's email)",
   ),
+  // Facturae (issue 17 §3, decision 053): a signed file needs the organisation's certificate.
+  SIGNING_CERTIFICATE_MISSING: def(
+    409,
+    "The organisation has no signing certificate: an owner or admin uploads one in Settings › Organisation › Signing certificate.",
+    "La organización no tiene certificado de firma: un propietario o administrador lo sube en Ajustes › Organización › Certificado de firma.",
+    "no certificate is stored (or it no longer decrypts with the server's keys), so the Facturae file cannot be signed",
+    "upload the organisation's PKCS#12 certificate in Settings › Organisation › Signing certificate",
+  ),
+  SIGNING_CERTIFICATE_EXPIRED: def(
+    409,
+    "The organisation's signing certificate is not valid today: an owner or admin replaces it in Settings › Organisation › Signing certificate.",
+    "El certificado de firma de la organización no es válido hoy: un propietario o administrador lo sustituye en Ajustes › Organización › Certificado de firma.",
+    "the stored certificate expired (or is not valid yet), and a signature made with it would be refused",
+    "upload a current certificate in Settings › Organisation › Signing certificate",
+  ),
+  FACTURAE_INCOMPLETE: def(
+    422,
+    "A Facturae file needs the tax id and the address of the organisation and of the customer: see the fields missing.",
+    "Una factura Facturae necesita el NIF y la dirección de la organización y del cliente: revisa los campos que faltan.",
+    "the organisation's profile or the customer as the invoice recorded it lacks a tax id or an address",
+    "complete the organisation's profile (Settings › Organisation) or the customer's record",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -33,6 +33,15 @@ export const contact = z.object({
 });
 export type Contact = z.infer<typeof contact>;
 
+/** A DIR3 unit code (e.g. L01281065, EA0008793): letters and digits, at most 10. */
+const dir3Code = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{0,10}$/, "letters and digits, at most 10")
+  .nullish()
+  .transform((v) => v || null);
+
 export const customerFields = {
   kind: z.enum(["company", "individual"]).default("company"),
   name: requiredText(200),
@@ -60,6 +69,10 @@ export const customerFields = {
   /** No payment reminders to this customer's contacts (issue 15 §3). */
   remindersOptOut: z.boolean().default(false),
   notes: optionalText(5000),
+  /** DIR3 codes of a public administration (Facturae's administrative centres; issue 17 §3). */
+  dir3AccountingOffice: dir3Code,
+  dir3ManagingBody: dir3Code,
+  dir3ProcessingUnit: dir3Code,
 };
 
 export const createCustomerBody = z.object({
@@ -94,6 +107,9 @@ export const customer = z.object({
   mayPayByBank: z.boolean(),
   remindersOptOut: z.boolean(),
   notes: z.string().nullable(),
+  dir3AccountingOffice: z.string().nullable(),
+  dir3ManagingBody: z.string().nullable(),
+  dir3ProcessingUnit: z.string().nullable(),
   /** Set while the customer is archived (soft-deleted, A3): out of lists and pickers, restorable. */
   archivedAt: z.iso.datetime().nullable(),
   contacts: z.array(contact),

@@ -5,6 +5,7 @@ export * from "./comments.js";
 export * from "./common.js";
 export * from "./customers.js";
 export * from "./email-templates.js";
+export * from "./facturae.js";
 export * from "./gateways.js";
 export * from "./imports.js";
 export * from "./invoices.js";

@@ -15,6 +15,7 @@ import { portalSettingsEn } from "./features/portal-settings.en.js";
 import { projectsEn } from "./features/projects.en.js";
 import { recurringEn } from "./features/recurring.en.js";
 import { remindersEn } from "./features/reminders.en.js";
+import { signingCertificateEn } from "./features/signing-certificate.en.js";
 import { signupEn } from "./features/signup.en.js";
 import { staffPasswordsEn } from "./features/staff-passwords.en.js";
 import { teamEn } from "./features/team.en.js";
@@ -278,4 +279,5 @@ export const en: Messages<typeof es> = {
   customerRecords: customerRecordsEn,
   gateways: gatewaysEn,
   verifactu: verifactuEn,
+  signingCertificate: signingCertificateEn,
 };

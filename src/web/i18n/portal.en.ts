@@ -5,6 +5,7 @@ import { appointmentsEn } from "./features/appointments.en.js";
 import { commentsEn } from "./features/comments.en.js";
 import { customerRecordsPortalEn } from "./features/customer-records.portal.en.js";
 import { einvoiceUblEn } from "./features/einvoice-ubl.en.js";
+import { facturaeEn } from "./features/facturae.en.js";
 import { gatewaysPortalEn } from "./features/gateways.portal.en.js";
 import { messagesEn } from "./features/messages.en.js";
 import { moneyAdminPortalEn } from "./features/money-admin.portal.en.js";
@@ -172,4 +173,5 @@ export const portalEn: Messages<typeof portalEs> = {
   appointments: appointmentsEn,
   verifactuQr: verifactuQrEn,
   einvoiceUbl: einvoiceUblEn,
+  facturae: facturaeEn,
 };

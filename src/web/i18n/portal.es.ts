@@ -4,6 +4,7 @@ import { appointmentsEs } from "./features/appointments.es.js";
 import { commentsEs } from "./features/comments.es.js";
 import { customerRecordsPortalEs } from "./features/customer-records.portal.es.js";
 import { einvoiceUblEs } from "./features/einvoice-ubl.es.js";
+import { facturaeEs } from "./features/facturae.es.js";
 import { gatewaysPortalEs } from "./features/gateways.portal.es.js";
 import { messagesEs } from "./features/messages.es.js";
 import { moneyAdminPortalEs } from "./features/money-admin.portal.es.js";
@@ -170,4 +171,5 @@ export const portalEs = {
   appointments: appointmentsEs,
   verifactuQr: verifactuQrEs,
   einvoiceUbl: einvoiceUblEs,
+  facturae: facturaeEs,
 };

@@ -14,6 +14,7 @@ import { InvoiceStatusBadge } from "../ui/status-badge.js";
 import { VerifactuQr } from "../ui/verifactu/verifactu-qr.js";
 import { BankTransferBlock } from "./bank-transfer.js";
 import { PortalDocumentActions } from "./document-actions.js";
+import { PortalFacturaeDownload } from "./facturae-download.js";
 import { PayButton } from "./pay-button.js";
 import { PaymentBanner, usePaymentOutcome } from "./payment-banner.js";
 import { CreditAvailable } from "./payments/credit-available.js";
@@ -64,6 +65,7 @@ function InvoiceView({ invoice }: { invoice: PortalInvoiceDetail }) {
           {invoice.status === "void" ? null : (
             <UblDownloadButton href={portalApi(`/invoices/${invoice.id}/ubl`)} />
           )}
+          <PortalFacturaeDownload invoiceId={invoice.id} />
         </Group>
       }
       strongFacts

@@ -185,6 +185,7 @@ import type {
 /** The path segment of each sales document kind, as the routes spell it. */
 export type DocumentSegment = "invoices" | "quotes" | "sales-orders";
 
+import type { SigningCertificateBody, SigningCertificateStatus } from "../../shared/contracts/facturae.js";
 import type {
   Message,
   MessageReplyBody,
@@ -431,6 +432,11 @@ export interface Endpoints {
   "GET /api/auth/notification-preferences": Reply<MyNotificationPrefs>;
   "PUT /api/auth/notification-preferences": Send<MyNotificationPrefsBody, MyNotificationPrefs>;
   "POST /api/organisation/unsubscribe-links/revoke": Reply<OkResponse>;
+  // Facturae (issue 17 §3, decision 053): the signing certificate's facts; the files are downloads.
+  "GET /api/organisation/signing-certificate": Reply<SigningCertificateStatus>;
+  "PUT /api/organisation/signing-certificate": Send<SigningCertificateBody, SigningCertificateStatus>;
+  "DELETE /api/organisation/signing-certificate": Reply<undefined>;
+  "GET /api/portal/:slug/facturae": Reply<{ available: boolean }>;
   "GET /api/unsubscribe": Reply<UnsubscribeState>;
   "POST /api/unsubscribe": Reply<UnsubscribeState>;
   "POST /api/unsubscribe/undo": Reply<UnsubscribeState>;

@@ -193,6 +193,18 @@ export function fieldErrorKey(
       return { key: "substitutionNeedsOne" };
     case "substitution_not_credit":
       return { key: "substitutionNotCredit" };
+    case "certificate_too_large":
+      return { key: "certificateTooLarge" };
+    case "not_pkcs12":
+      return { key: "notPkcs12" };
+    case "wrong_certificate_password":
+      return { key: "wrongCertificatePassword" };
+    case "certificate_incomplete":
+      return { key: "certificateIncomplete" };
+    case "certificate_key_unsupported":
+      return { key: "certificateKeyUnsupported" };
+    case "certificate_not_current":
+      return { key: "certificateNotCurrent" };
     default:
       return null;
   }

@@ -52,6 +52,9 @@ export const queryKeys = {
   twoFactor: ["two-factor"] as const,
   notifications: ["notifications"] as const,
   backgroundJobs: ["background-jobs"] as const,
+  /** Facturae (issue 17 §3): the organisation's signing certificate; the portal's "is it offered". */
+  signingCertificate: ["signing-certificate"] as const,
+  portalFacturae: ["portal-facturae"] as const,
   /** Projects and time: lists under `all`, one project, its entries, the caller's timer. */
   projects: {
     all: ["projects"] as const,

@@ -30,6 +30,13 @@ export const customers = pgTable(
     notes: text("notes"),
     /** The customer's id in the system it was imported from (decision 029): a re-import finds it by this. */
     externalId: text("external_id"),
+    /**
+     * DIR3 codes of a public administration buyer (issue 17 §3): Facturae's administrative centres
+     * (01 oficina contable, 02 órgano gestor, 03 unidad tramitadora), emitted when set.
+     */
+    dir3AccountingOffice: text("dir3_accounting_office"),
+    dir3ManagingBody: text("dir3_managing_body"),
+    dir3ProcessingUnit: text("dir3_processing_unit"),
     deletedAt: ts("deleted_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -21,6 +21,7 @@ export * from "./reminders.js";
 export * from "./reviews.js";
 export * from "./sales-orders.js";
 export * from "./saved-payment-methods.js";
+export * from "./signing-certificates.js";
 export * from "./taxes.js";
 export * from "./users.js";
 export * from "./verifactu.js";

@@ -213,6 +213,12 @@ const ROUTE_ACTIONS: Record<string, string> = {
   "POST /api/verifactu/verify": "organisation.update",
   // UBL e-invoice (issue 17 §3, decision 052): a download like the PDF.
   "GET /api/invoices/{id}/ubl": "work.read",
+  // Facturae (issue 17 §3, decision 053): the certificate is the organisation's settings; its facts and the
+  // signed download are daily work.
+  "GET /api/organisation/signing-certificate": "work.read",
+  "PUT /api/organisation/signing-certificate": "organisation.update",
+  "DELETE /api/organisation/signing-certificate": "organisation.update",
+  "GET /api/invoices/{id}/facturae": "work.read",
 };
 
 describe("every back-office route names its action", () => {

@@ -14,6 +14,7 @@ import type { UseFormReturnType } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { SUPPORTED_CURRENCIES } from "../../../shared/money/index.js";
 import type { CustomerFormValues } from "./customer-form-model.js";
+import { Dir3Fields } from "./dir3-fields.js";
 
 export function CustomerFields({ form }: { form: UseFormReturnType<CustomerFormValues> }) {
   const { t } = useTranslation();
@@ -97,6 +98,7 @@ export function CustomerFields({ form }: { form: UseFormReturnType<CustomerFormV
           />
         </Stack>
       </Fieldset>
+      <Dir3Fields form={form} />
     </Stack>
   );
 }

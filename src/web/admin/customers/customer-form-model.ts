@@ -28,6 +28,10 @@ export interface CustomerFormValues {
   mayPayByBank: boolean;
   remindersOptOut: boolean;
   notes: string;
+  /** DIR3 codes of a public administration (Facturae, issue 17 §3). */
+  dir3AccountingOffice: string;
+  dir3ManagingBody: string;
+  dir3ProcessingUnit: string;
   /** Only used when creating: the contacts sent along with the new customer. */
   contacts: ContactFormValues[];
 }
@@ -59,6 +63,9 @@ export function emptyCustomerValues(currency: string): CustomerFormValues {
     mayPayByBank: false,
     remindersOptOut: false,
     notes: "",
+    dir3AccountingOffice: "",
+    dir3ManagingBody: "",
+    dir3ProcessingUnit: "",
     contacts: [],
   };
 }
@@ -83,6 +90,9 @@ export function customerToValues(c: Customer): CustomerFormValues {
     mayPayByBank: c.mayPayByBank,
     remindersOptOut: c.remindersOptOut,
     notes: c.notes ?? "",
+    dir3AccountingOffice: c.dir3AccountingOffice ?? "",
+    dir3ManagingBody: c.dir3ManagingBody ?? "",
+    dir3ProcessingUnit: c.dir3ProcessingUnit ?? "",
     contacts: [],
   };
 }
@@ -109,6 +119,9 @@ export function valuesToBody(v: CustomerFormValues): UpdateCustomerBody {
     mayPayByBank: v.mayPayByBank,
     remindersOptOut: v.remindersOptOut,
     notes: orNull(v.notes),
+    dir3AccountingOffice: orNull(v.dir3AccountingOffice.toUpperCase()),
+    dir3ManagingBody: orNull(v.dir3ManagingBody.toUpperCase()),
+    dir3ProcessingUnit: orNull(v.dir3ProcessingUnit.toUpperCase()),
   };
 }
 

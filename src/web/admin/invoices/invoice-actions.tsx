@@ -10,6 +10,7 @@ import { VoidDocumentModal } from "../documents/void-document-modal.js";
 import { IssueDateDialog } from "../issue-dates/issue-date-offer.js";
 import { issueDateRefusal } from "../issue-dates/issue-date-refusal.js";
 import { PdfDownload } from "../pdf-download/pdf-download.js";
+import { StaffFacturaeDownload } from "./facturae-download.js";
 import { useIssueInvoice, useVoidInvoice } from "./invoices-api.js";
 import { SendInvoiceModal } from "./send-invoice-modal.js";
 
@@ -59,6 +60,7 @@ export function InvoiceActions({ invoice }: { invoice: InvoiceDetail }) {
           />
         )}
         {isOpen ? <UblDownloadButton href={`/api/invoices/${invoice.id}/ubl`} /> : null}
+        {isDraft ? null : <StaffFacturaeDownload invoiceId={invoice.id} />}
         {canRecordPayment ? (
           <Button
             component={Link}

@@ -4,6 +4,7 @@ import { LogoUpload } from "./logo-upload.js";
 import { useOrganisation } from "./organisation-api.js";
 import { OrganisationDataPanel } from "./organisation-data-panel.js";
 import { OrganisationForm } from "./organisation-form.js";
+import { SigningCertificateCard } from "./signing-certificate-card.js";
 
 export function OrganisationPanel() {
   const organisation = useOrganisation();
@@ -14,6 +15,7 @@ export function OrganisationPanel() {
     <Stack>
       <LogoUpload profile={organisation.data} />
       <OrganisationForm key={organisation.data.id} profile={organisation.data} />
+      <SigningCertificateCard />
       <OrganisationDataPanel name={organisation.data.name} />
     </Stack>
   );

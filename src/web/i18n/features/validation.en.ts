@@ -80,4 +80,10 @@ export const validationEn: Messages<typeof validationEs> = {
   countryNotSpain: "VERI*FACTU is for organisations in Spain: the country must be ES",
   substitutionNeedsOne: "By substitution exactly one invoice is corrected",
   substitutionNotCredit: "The corrected amounts are not below the corrected invoice's: nothing is credited",
+  certificateTooLarge: "The certificate file may be at most 50 KB",
+  notPkcs12: "This is not a PKCS#12 certificate (.p12 or .pfx)",
+  wrongCertificatePassword: "The certificate's password is not correct",
+  certificateIncomplete: "The file must hold the certificate and its private key",
+  certificateKeyUnsupported: "Only certificates with an RSA key are supported",
+  certificateNotCurrent: "The certificate is not valid today (expired or not yet valid)",
 };

@@ -83,4 +83,10 @@ export const validationEs = {
   substitutionNeedsOne: "Por sustitución se rectifica exactamente una factura",
   substitutionNotCredit:
     "Los importes corregidos no son menores que los de la factura rectificada: no hay nada que abonar",
+  certificateTooLarge: "El archivo del certificado puede ocupar como máximo 50 KB",
+  notPkcs12: "No es un certificado PKCS#12 (.p12 o .pfx)",
+  wrongCertificatePassword: "La contraseña del certificado no es correcta",
+  certificateIncomplete: "El archivo debe contener el certificado y su clave privada",
+  certificateKeyUnsupported: "Solo se admiten certificados con clave RSA",
+  certificateNotCurrent: "El certificado no es válido hoy (caducado o aún no vigente)",
 };

@@ -1,0 +1,31 @@
+/** Texts of Settings › Organisation › Signing certificate (issue 17 §3, decision 053), under `signingCertificate`. */
+export const signingCertificateEs = {
+  title: "Certificado de firma",
+  intro:
+    "El certificado de la organización (PKCS#12: .p12 o .pfx) firma las facturas Facturae que piden las administraciones públicas. Se guarda cifrado y nunca sale del servidor.",
+  none: "No hay ningún certificado. Sin él no se pueden descargar facturas Facturae.",
+  subject: "Titular",
+  issuer: "Emisor",
+  serialNumber: "Número de serie",
+  validity: "Validez",
+  validityRange: "Del {{from}} al {{to}}",
+  nif: "NIF del certificado",
+  noNif: "No consta",
+  file: "Archivo del certificado",
+  fileHint: ".p12 o .pfx, 50 KB como máximo",
+  password: "Contraseña del certificado",
+  upload: "Subir certificado",
+  replace: "Sustituir certificado",
+  remove: "Quitar certificado",
+  removeConfirm: "¿Quitar el certificado? No se podrán descargar facturas Facturae hasta subir otro.",
+  saved: "Certificado guardado",
+  removed: "Certificado quitado",
+  chooseFile: "Elige el archivo del certificado",
+  fileTooLarge: "El archivo puede ocupar como máximo 50 KB",
+  dir3Title: "Administración pública (DIR3)",
+  dir3Hint:
+    "Solo para clientes que son administraciones públicas: los códigos de su factura electrónica (FACe).",
+  dir3AccountingOffice: "Oficina contable",
+  dir3ManagingBody: "Órgano gestor",
+  dir3ProcessingUnit: "Unidad tramitadora",
+};
