@@ -7,8 +7,8 @@ import { renderInvoicePdf } from "../../pdf/render-invoice-pdf.js";
 import type { InvoicePdfData } from "../../pdf/types.js";
 import { isOpenStatus } from "../documents/document-facts.js";
 import { pdfLinesAndTotals, pdfParties } from "../documents/pdf-parts.js";
-import { verifactuPdfQr } from "../verifactu-xml/document-qr.js";
 import { RECTIFYING_TITLE, rectificationLines } from "../rectifying/rectification-text.js";
+import { verifactuPdfQr } from "../verifactu-xml/document-qr.js";
 
 const titles = {
   invoice: null,

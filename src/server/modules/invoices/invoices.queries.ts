@@ -15,8 +15,8 @@ import { findDocumentLines, findDocumentRow, lockDocumentRow } from "../document
 import { availableCreditOf } from "../ledger/document-amounts.js";
 import { netAllocationLists, refundListSql } from "../ledger/net-allocations.js";
 import { findOrganisation } from "../organisation/organisation.service.js";
-import { verifactuQrUrlOf } from "../verifactu-xml/document-qr.js";
 import { rectificationOfRow } from "../rectifying/rectification.js";
+import { verifactuQrUrlOf } from "../verifactu-xml/document-qr.js";
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type InvoiceLineRow = typeof invoiceLines.$inferSelect;

@@ -22,12 +22,12 @@ import { chooseIssueDateInTx, defaultSeriesId, numberInSeries } from "../documen
 import { saveDraftRows } from "../documents/save-draft.js";
 import { voidDocumentInTx } from "../documents/void-document.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
-import { writeAltaInTx, writeAnulacionInTx } from "../verifactu/verifactu-records.js";
 import {
   checkRectificationAtIssue,
   NO_RECTIFICATION,
   planRectification,
 } from "../rectifying/rectification.js";
+import { writeAltaInTx, writeAnulacionInTx } from "../verifactu/verifactu-records.js";
 import {
   findDetail,
   findInvoice,
