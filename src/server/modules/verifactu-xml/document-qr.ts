@@ -11,15 +11,20 @@ interface QrDocument {
   status: string;
   number: string | null;
   issueDate: string;
-  totalMinor: number;
+  netMinor: number;
+  taxBreakdown: { rateBp: number; amountMinor: number }[];
 }
 
 /**
- * The amount the QR states is the record's ImporteTotal. A credit note lowers what was invoiced, so its
- * record (a rectifying invoice by difference) carries the total as a negative amount.
+ * The amount the QR states is the record's ImporteTotal, computed as `modules/verifactu` computes it
+ * (`amountsOf`, decision 049): the net plus the tax charged. Withholdings (negative rates, IRPF) are not
+ * part of VERI*FACTU's amounts, so an invoice with IRPF states more than its total payable. A credit note
+ * rectifies by difference: its amounts are negative.
  */
-export const recordTotalMinor = (doc: Pick<QrDocument, "kind" | "totalMinor">): number =>
-  doc.kind === "credit_note" ? -doc.totalMinor : doc.totalMinor;
+export function recordTotalMinor(doc: Pick<QrDocument, "kind" | "netMinor" | "taxBreakdown">): number {
+  const charged = doc.taxBreakdown.filter((t) => t.rateBp > 0).reduce((sum, t) => sum + t.amountMinor, 0);
+  return (doc.kind === "credit_note" ? -1 : 1) * (doc.netMinor + charged);
+}
 
 /**
  * AEAT's validation URL of an issued invoice or credit note when its organisation is in VERI*FACTU mode

@@ -75,6 +75,20 @@ describe("the VERI*FACTU QR (issue 17 §1)", () => {
     expect((await decodePdfQr(creditPdf.rawPayload))?.text).toBe(creditUrl);
   });
 
+  test("the amount is the record's ImporteTotal: an IRPF withholding is not subtracted", async () => {
+    const taxes: { id: string; rateBp: number }[] = (await staff("/api/taxes")).json();
+    const taxIds = [2100, -1500].map((rate) => taxes.find((t) => t.rateBp === rate)?.id as string);
+    const withIrpf = await buildInvoice(ctx, org, customer.id, {
+      issue: true,
+      lines: [{ description: "Consultoría", quantityMilli: 1000, unitPriceMinor: 10000, taxIds }],
+    });
+    // 100.00 + 21.00 VAT − 15.00 IRPF is payable; VERI*FACTU's ImporteTotal is 121.00.
+    expect(withIrpf.totalMinor).toBe(10600);
+    expect(withIrpf.verifactuQrUrl).toBe(
+      expectedUrl(withIrpf.number as string, withIrpf.issueDate, "121.00"),
+    );
+  });
+
   test("no QR on a draft, nor when the mode is off or the organisation has no NIF", async () => {
     const draft = await buildInvoice(ctx, org, customer.id);
     expect(draft.verifactuQrUrl).toBeNull();
