@@ -122,8 +122,9 @@ describe("staff downloads follow the customer, not the staff browser", () => {
       "credit note",
       async () =>
         `/api/invoices/${(await buildInvoice(ctx, org, spanish.id, { kind: "credit_note", issue: true })).id}/pdf`,
+      // A Spanish organisation's credit note is a rectifying invoice (decision 051).
       "Factura rectificativa",
-      "Credit note",
+      "Corrective invoice",
     ],
     [
       "sales order",
