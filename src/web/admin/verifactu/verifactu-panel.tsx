@@ -24,9 +24,13 @@ export function VerifactuPanel() {
   if (settings.isPending) return <PageLoader />;
   if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
   const s = settings.data;
+  // The profile's fields that keep the mode off, each named ("NIF: required").
   const problems =
     toggle.error instanceof ApiError
-      ? toggle.error.fieldErrors.map((f) => fieldErrorText(f, toggle.error as ApiError))
+      ? toggle.error.fieldErrors.map(
+          (f) =>
+            `${f.field === "country" ? t("verifactu.fields.country") : t("verifactu.fields.taxId")}: ${fieldErrorText(f, toggle.error as ApiError)}`,
+        )
       : [];
   return (
     <Stack maw={960}>
@@ -37,7 +41,9 @@ export function VerifactuPanel() {
       <Switch
         label={t("verifactu.switch")}
         description={
-          s.taxId ? t("verifactu.issuer", { taxId: s.taxId, country: s.country }) : t("verifactu.noTaxId")
+          s.ready
+            ? t("verifactu.issuer", { taxId: s.taxId ?? "", country: s.country })
+            : t("verifactu.notReady", { taxId: s.taxId || "—", country: s.country })
         }
         checked={s.enabled}
         disabled={toggle.isPending}
