@@ -87,7 +87,24 @@ describe("turning VERI*FACTU mode on", () => {
     expect(on.json()).toMatchObject({ enabled: true, ready: true, country: "ES", records: 0 });
   });
 
-  test("a member with the staff role may not change it (owner/admin)", async () => {
+  test("while on, the profile keeps a valid NIF and the country ES", async () => {
+    for (const [changes, code] of [
+      [{ taxId: "" }, "required"],
+      [{ taxId: "B12345675" }, "nif_invalid"],
+      [{ country: "PT" }, "country_not_spain"],
+    ] as const) {
+      const res = await putOrganisationProfile(ctx, org, changes);
+      expect(res.statusCode).toBe(400);
+      expect(JSON.stringify(res.json())).toContain(code);
+    }
+    expect((await api("GET", "/api/organisation")).json()).toMatchObject({
+      taxId: `ES ${NIF}`,
+      country: "ES",
+    });
+    expect((await putOrganisationProfile(ctx, org, { taxId: NIF })).statusCode).toBe(200);
+  });
+
+  test("without a session it answers 401 (roles: the crawler and ROUTE_ACTIONS)", async () => {
     const res = await ctx.app.inject({
       method: "PUT",
       url: "/api/verifactu/settings",
