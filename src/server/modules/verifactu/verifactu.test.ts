@@ -370,4 +370,22 @@ describe("concurrent issues chain in one line", () => {
     expect(new Set(drafts.map((d) => d.id))).toEqual(new Set(all.slice(before).map((r) => r.invoiceId)));
     expect(await verify()).toEqual({ ok: true, records: before + N });
   }, 120_000);
+
+  test("issues and voids at once still chain in one line", async () => {
+    const M = onPostgres ? 20 : 4;
+    const issued = [];
+    for (let i = 0; i < M; i++) issued.push(await buildInvoice(ctx, org, company.id, { issue: true }));
+    const drafts = await Promise.all(Array.from({ length: M }, () => buildInvoice(ctx, org, company.id)));
+    const before = (await records()).length;
+    const answers = await Promise.all([
+      ...drafts.map((d) => api("POST", `/api/invoices/${d.id}/issue`, {})),
+      ...issued.map((d) => api("POST", `/api/invoices/${d.id}/void`, {})),
+    ]);
+    expect(answers.filter((a) => a.statusCode !== 200).map((a) => a.body)).toEqual([]);
+    const all = await records();
+    expect(all).toHaveLength(before + 2 * M);
+    expect(all.slice(before).filter((r) => r.kind === "anulacion")).toHaveLength(M);
+    expect(all.map((r) => r.huellaAnterior)).toEqual(["", ...all.slice(0, -1).map((r) => r.huella)]);
+    expect(await verify()).toEqual({ ok: true, records: all.length });
+  }, 120_000);
 });
