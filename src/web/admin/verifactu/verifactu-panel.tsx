@@ -1,5 +1,18 @@
-import { Alert, Badge, Button, Code, EmptyState, Group, Stack, Switch, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Code,
+  EmptyState,
+  Group,
+  Stack,
+  Switch,
+  Text,
+  Title,
+} from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { VerifactuRecordSummary, VerifactuVerifyResult } from "../../../shared/contracts/verifactu.js";
 import { formatMoney, parseMoney } from "../../../shared/money/index.js";
 import { ApiError } from "../../ui/api-client.js";
@@ -85,9 +98,18 @@ function Records() {
         {t(`verifactu.kinds.${r.kind}`)}
       </Badge>
     )),
-    column<VerifactuRecordSummary>("number", t("verifactu.number"), (r) => r.numSerieFactura, {
-      rowHeader: 160,
-    }),
+    column<VerifactuRecordSummary>(
+      "number",
+      t("verifactu.number"),
+      (r) => (
+        <Anchor component={Link} to={`/invoices/${r.invoiceId}`} size="sm">
+          {r.numSerieFactura}
+        </Anchor>
+      ),
+      {
+        rowHeader: 160,
+      },
+    ),
     column<VerifactuRecordSummary>("type", t("verifactu.type"), (r) => r.tipoFactura ?? "—"),
     amountColumn<VerifactuRecordSummary>("total", t("verifactu.total"), (r) => amount(r.importeTotal)),
     column<VerifactuRecordSummary>("time", t("verifactu.time"), (r) => (
