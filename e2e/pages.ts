@@ -222,6 +222,8 @@ export const PAGES: WalkPage[] = [
   // Appointments (issue 16 §3): the back office's bookings and availability.
   admin("appointments", () => "/appointments"),
   admin("settings appointments", () => "/settings/appointments"),
+  // VERI*FACTU (issue 17 §1): the mode, the billing records and "Verify chain".
+  admin("settings verifactu", () => "/settings/verifactu"),
 ];
 
 async function json<T>(request: APIRequestContext, path: string): Promise<T> {

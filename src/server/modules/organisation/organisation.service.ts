@@ -4,6 +4,7 @@ import type {
   PortalSettings,
   PortalSettingsResponse,
 } from "../../../shared/contracts/index.js";
+import { isValidSpanishTaxId } from "../../../shared/spanish-tax-id.js";
 import * as clock from "../../clock.js";
 import type { Config } from "../../config.js";
 import type { Db, Tx } from "../../db/client.js";
@@ -11,7 +12,7 @@ import { isUniqueViolation } from "../../db/errors.js";
 import { organisations, portalSlugHistory } from "../../db/schema/index.js";
 import { loadOncePerRequest, rememberForRequest, withOrg, withSystem } from "../../db/scope.js";
 import { tableRowOf } from "../../db/table-row.js";
-import { AppError } from "../../errors/errors.js";
+import { AppError, type FieldError } from "../../errors/errors.js";
 import { notificationPrefsOf, portalOptionsOf } from "./portal-policy.js";
 
 export type OrganisationRow = typeof organisations.$inferSelect;
@@ -69,6 +70,7 @@ export function updateOrganisation(
   input: Omit<OrganisationProfile, "id" | "logoUrl">,
 ): Promise<OrganisationProfile> {
   return withOrg(db, orgId, async (tx) => {
+    await keepVerifactuIssuer(tx, orgId, input);
     const [org] = await tx
       .update(organisations)
       .set({ ...input, updatedAt: clock.now() })
@@ -77,6 +79,34 @@ export function updateOrganisation(
     if (!org) throw new AppError("NOT_FOUND");
     return toProfile(org);
   });
+}
+
+/**
+ * In VERI*FACTU mode (decision 049) the profile keeps what the mode needs: a valid Spanish NIF and the
+ * country ES. Turn the mode off first to change them otherwise (issuing would be refused anyway).
+ */
+async function keepVerifactuIssuer(tx: Tx, orgId: string, input: { taxId: string | null; country: string }) {
+  const [current] = await tx
+    .select({ enabled: organisations.verifactuEnabled })
+    .from(organisations)
+    .where(eq(organisations.id, orgId));
+  if (!current?.enabled) return;
+  const problems: FieldError[] = [];
+  if (!input.taxId?.trim())
+    problems.push({ field: "body.taxId", message: "VERI*FACTU mode needs the NIF", code: "required" });
+  else if (!isValidSpanishTaxId(input.taxId))
+    problems.push({
+      field: "body.taxId",
+      message: "not a valid Spanish NIF, NIE or CIF",
+      code: "nif_invalid",
+    });
+  if (input.country !== "ES")
+    problems.push({
+      field: "body.country",
+      message: "VERI*FACTU mode is for Spain",
+      code: "country_not_spain",
+    });
+  if (problems.length > 0) throw new AppError("VALIDATION_FAILED", problems);
 }
 
 /** The owner's switch: every member must sign in with a second factor (decision 022; requireStaff). */

@@ -87,7 +87,24 @@ describe("turning VERI*FACTU mode on", () => {
     expect(on.json()).toMatchObject({ enabled: true, ready: true, country: "ES", records: 0 });
   });
 
-  test("a member with the staff role may not change it (owner/admin)", async () => {
+  test("while on, the profile keeps a valid NIF and the country ES", async () => {
+    for (const [changes, code] of [
+      [{ taxId: "" }, "required"],
+      [{ taxId: "B12345675" }, "nif_invalid"],
+      [{ country: "PT" }, "country_not_spain"],
+    ] as const) {
+      const res = await putOrganisationProfile(ctx, org, changes);
+      expect(res.statusCode).toBe(400);
+      expect(JSON.stringify(res.json())).toContain(code);
+    }
+    expect((await api("GET", "/api/organisation")).json()).toMatchObject({
+      taxId: `ES ${NIF}`,
+      country: "ES",
+    });
+    expect((await putOrganisationProfile(ctx, org, { taxId: NIF })).statusCode).toBe(200);
+  });
+
+  test("without a session it answers 401 (roles: the crawler and ROUTE_ACTIONS)", async () => {
     const res = await ctx.app.inject({
       method: "PUT",
       url: "/api/verifactu/settings",
@@ -352,5 +369,23 @@ describe("concurrent issues chain in one line", () => {
     expect(new Set(all.map((r) => r.huellaAnterior)).size).toBe(all.length);
     expect(new Set(drafts.map((d) => d.id))).toEqual(new Set(all.slice(before).map((r) => r.invoiceId)));
     expect(await verify()).toEqual({ ok: true, records: before + N });
+  }, 120_000);
+
+  test("issues and voids at once still chain in one line", async () => {
+    const M = onPostgres ? 20 : 4;
+    const issued = [];
+    for (let i = 0; i < M; i++) issued.push(await buildInvoice(ctx, org, company.id, { issue: true }));
+    const drafts = await Promise.all(Array.from({ length: M }, () => buildInvoice(ctx, org, company.id)));
+    const before = (await records()).length;
+    const answers = await Promise.all([
+      ...drafts.map((d) => api("POST", `/api/invoices/${d.id}/issue`, {})),
+      ...issued.map((d) => api("POST", `/api/invoices/${d.id}/void`, {})),
+    ]);
+    expect(answers.filter((a) => a.statusCode !== 200).map((a) => a.body)).toEqual([]);
+    const all = await records();
+    expect(all).toHaveLength(before + 2 * M);
+    expect(all.slice(before).filter((r) => r.kind === "anulacion")).toHaveLength(M);
+    expect(all.map((r) => r.huellaAnterior)).toEqual(["", ...all.slice(0, -1).map((r) => r.huella)]);
+    expect(await verify()).toEqual({ ok: true, records: all.length });
   }, 120_000);
 });

@@ -1,5 +1,18 @@
-import { Alert, Badge, Button, Code, EmptyState, Group, Stack, Switch, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Code,
+  EmptyState,
+  Group,
+  Stack,
+  Switch,
+  Text,
+  Title,
+} from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { VerifactuRecordSummary, VerifactuVerifyResult } from "../../../shared/contracts/verifactu.js";
 import { formatMoney, parseMoney } from "../../../shared/money/index.js";
 import { ApiError } from "../../ui/api-client.js";
@@ -24,9 +37,13 @@ export function VerifactuPanel() {
   if (settings.isPending) return <PageLoader />;
   if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
   const s = settings.data;
+  // The profile's fields that keep the mode off, each named ("NIF: required").
   const problems =
     toggle.error instanceof ApiError
-      ? toggle.error.fieldErrors.map((f) => fieldErrorText(f, toggle.error as ApiError))
+      ? toggle.error.fieldErrors.map(
+          (f) =>
+            `${f.field === "country" ? t("verifactu.fields.country") : t("verifactu.fields.taxId")}: ${fieldErrorText(f, toggle.error as ApiError)}`,
+        )
       : [];
   return (
     <Stack maw={960}>
@@ -37,7 +54,9 @@ export function VerifactuPanel() {
       <Switch
         label={t("verifactu.switch")}
         description={
-          s.taxId ? t("verifactu.issuer", { taxId: s.taxId, country: s.country }) : t("verifactu.noTaxId")
+          s.ready
+            ? t("verifactu.issuer", { taxId: s.taxId ?? "", country: s.country })
+            : t("verifactu.notReady", { taxId: s.taxId || "—", country: s.country })
         }
         checked={s.enabled}
         disabled={toggle.isPending}
@@ -79,9 +98,18 @@ function Records() {
         {t(`verifactu.kinds.${r.kind}`)}
       </Badge>
     )),
-    column<VerifactuRecordSummary>("number", t("verifactu.number"), (r) => r.numSerieFactura, {
-      rowHeader: 160,
-    }),
+    column<VerifactuRecordSummary>(
+      "number",
+      t("verifactu.number"),
+      (r) => (
+        <Anchor component={Link} to={`/invoices/${r.invoiceId}`} size="sm">
+          {r.numSerieFactura}
+        </Anchor>
+      ),
+      {
+        rowHeader: 160,
+      },
+    ),
     column<VerifactuRecordSummary>("type", t("verifactu.type"), (r) => r.tipoFactura ?? "—"),
     amountColumn<VerifactuRecordSummary>("total", t("verifactu.total"), (r) => amount(r.importeTotal)),
     column<VerifactuRecordSummary>("time", t("verifactu.time"), (r) => (

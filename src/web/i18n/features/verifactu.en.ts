@@ -10,7 +10,9 @@ export const verifactuEn: typeof verifactuEs = {
     "Portico stores and chains the records but does not submit them to AEAT yet: that needs the organisation's electronic certificate. You can verify the chain at any time.",
   switch: "VERI*FACTU mode",
   issuer: "Issuer: NIF {{taxId}}, country {{country}}. Issuing without a valid NIF is refused.",
-  noTaxId: "First add the organisation's NIF in Settings › Organisation.",
+  notReady:
+    "Needs the country ES and a valid Spanish NIF in Settings › Organisation (now: NIF {{taxId}}, country {{country}}).",
+  fields: { taxId: "NIF", country: "Country" },
   cannotTurnOn: "It cannot be turned on yet",
   editProfile: "Correct it in Settings › Organisation and try again.",
   recordsTitle: "Billing records",

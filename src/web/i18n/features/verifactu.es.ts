@@ -8,7 +8,9 @@ export const verifactuEs = {
     "Portico guarda y encadena los registros, pero aún no los remite a la AEAT: eso necesita el certificado electrónico de la organización. Puedes comprobar la cadena cuando quieras.",
   switch: "Modo VERI*FACTU",
   issuer: "Emisor: NIF {{taxId}}, país {{country}}. Emitir sin un NIF válido se rechaza.",
-  noTaxId: "Añade antes el NIF de la organización en Ajustes › Organización.",
+  notReady:
+    "Necesita el país ES y un NIF español válido en Ajustes › Organización (ahora: NIF {{taxId}}, país {{country}}).",
+  fields: { taxId: "NIF", country: "País" },
   cannotTurnOn: "No se puede activar todavía",
   editProfile: "Corrígelo en Ajustes › Organización y vuelve a intentarlo.",
   recordsTitle: "Registros de facturación",
