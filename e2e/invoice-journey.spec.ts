@@ -1,4 +1,4 @@
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { englishContext, signInStaff } from "./helpers.js";
 
@@ -101,6 +101,14 @@ test("staff invoice a customer, the contact pays it in the portal", async ({ bro
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
     const size = (await stat(await download.path())).size;
     expect(size).toBeGreaterThan(1000);
+  });
+
+  await test.step("downloads the UBL e-invoice (issue 17 §3)", async () => {
+    const downloading = portal.waitForEvent("download");
+    await portal.getByRole("button", { name: "Download e-invoice (UBL)" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/\.xml$/);
+    expect(await readFile(await download.path(), "utf8")).toContain("poacc:billing:3.0");
   });
 
   await test.step("pays on the sandbox gateway", async () => {

@@ -17,14 +17,16 @@ const replyXml = (reply: FastifyReply, { xml, filename }: UblFile) =>
 export async function einvoiceUblRoutes(app: App, { database: { db } }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const produces = ["application/xml"];
+  // Reads in their own transaction, the XML written after it (einvoice-ubl.service.ts; decision 031).
+  const config = { ownTransactions: true as const };
   r.get(
     "/api/invoices/:id/ubl",
-    { onRequest: requireStaff(db), schema: { tags: ["invoices"], params: idParams, produces } },
+    { onRequest: requireStaff(db), config, schema: { tags: ["invoices"], params: idParams, produces } },
     async (req, reply) => replyXml(reply, await staffInvoiceUbl(db, staffOf(req).orgId, req.params.id)),
   );
   r.get(
     "/api/portal/:slug/invoices/:id/ubl",
-    { onRequest: requireContact(db), schema: { tags: ["portal"], params: slugIdParams, produces } },
+    { onRequest: requireContact(db), config, schema: { tags: ["portal"], params: slugIdParams, produces } },
     async (req, reply) =>
       replyXml(reply, await portalInvoiceUbl(db, contactOf(req), req.params.id, auditOriginOf(req))),
   );

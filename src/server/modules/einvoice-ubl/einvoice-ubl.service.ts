@@ -1,3 +1,4 @@
+import type { Invoice } from "@e-invoice-eu/core";
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { salesOrders } from "../../db/schema/index.js";
@@ -8,7 +9,8 @@ import type { ContactPrincipal } from "../contact-sessions/contact-sessions.serv
 import { loadContacts, loadCustomerRecord } from "../customers/customers.service.js";
 import { findDetail, findInvoice, orgToday } from "../invoices/invoices.service.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
-import { renderUbl } from "./ubl-render.js";
+import { ublInvoiceOf } from "./ubl-invoice.js";
+import { renderUblData } from "./ubl-render.js";
 import type { UblParty, UblSource } from "./ubl-source.js";
 
 export interface UblFile {
@@ -90,18 +92,33 @@ async function ublSourceInTx(tx: Tx, orgId: string, inv: InvoiceRow): Promise<Ub
 
 export const ublFilename = (number: string) => `${number.replace(/[^A-Za-z0-9._-]+/g, "_")}.xml`;
 
-async function ublFileInTx(tx: Tx, orgId: string, inv: InvoiceRow): Promise<UblFile> {
-  const source = await ublSourceInTx(tx, orgId, inv);
-  return { xml: await renderUbl(source), filename: ublFilename(source.number) };
+interface UblData {
+  data: Invoice;
+  filename: string;
 }
+
+/** Read and mapped in the transaction (a refusal ends it before anything is recorded), written after it. */
+async function ublDataInTx(tx: Tx, orgId: string, inv: InvoiceRow): Promise<UblData> {
+  const source = await ublSourceInTx(tx, orgId, inv);
+  return { data: ublInvoiceOf(source), filename: ublFilename(source.number) };
+}
+
+/**
+ * The XML is written once the transaction has ended: the library's first load takes over a second, and
+ * PGlite's one connection must not wait for it (the routes keep to their own transactions).
+ */
+const written = async ({ data, filename }: UblData): Promise<UblFile> => ({
+  xml: await renderUblData(data),
+  filename,
+});
 
 /** The staff download: any issued document of the organisation; a draft has no number yet. */
 export function staffInvoiceUbl(db: Db, orgId: string, invoiceId: string): Promise<UblFile> {
   return withOrg(db, orgId, async (tx) => {
     const inv = await findInvoice(tx, invoiceId);
     if (inv.status === "draft") throw new AppError("INVOICE_NOT_ISSUED");
-    return ublFileInTx(tx, orgId, inv);
-  });
+    return ublDataInTx(tx, orgId, inv);
+  }).then(written);
 }
 
 /**
@@ -117,7 +134,7 @@ export function portalInvoiceUbl(
   return withContact(db, p.orgId, p.customerId, async (tx) => {
     const inv = await findInvoice(tx, invoiceId);
     if (inv.status === "draft") throw new AppError("NOT_FOUND");
-    const file = await ublFileInTx(tx, p.orgId, inv);
+    const file = await ublDataInTx(tx, p.orgId, inv);
     if (!p.preview)
       await recordPortalEvent(
         tx,
@@ -132,5 +149,5 @@ export function portalInvoiceUbl(
         origin,
       );
     return file;
-  });
+  }).then(written);
 }

@@ -1,5 +1,8 @@
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Customer, InvoiceDetail } from "../../../shared/contracts/index.js";
+import { auditEvents } from "../../db/schema/index.js";
+import { withOrg } from "../../db/scope.js";
 import { buildCustomer, buildInvoice, putOrganisationProfile } from "../../test/factories.js";
 import { contactSessionCookie, setUpTestApp } from "../../test/scenarios.js";
 import { peppolProblems } from "./ubl-peppol-checks.js";
@@ -123,6 +126,18 @@ describe("GET /api/portal/:slug/invoices/:id/ubl (contact)", () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-disposition"]).toBe(`attachment; filename="${invoice.number}.xml"`);
     expect(res.body).toBe((await staffGet(invoice.id)).body);
+    // Recorded like the PDF's download; a staff preview of the portal records nothing.
+    const downloads = () =>
+      withOrg(ctx.database.db, org.orgId, (tx) =>
+        tx
+          .select()
+          .from(auditEvents)
+          .where(and(eq(auditEvents.documentId, invoice.id), eq(auditEvents.action, "document_downloaded"))),
+      );
+    expect(await downloads()).toHaveLength(1);
+    const preview = await contactSessionCookie(ctx, org, buyer, "preview");
+    expect((await portalGet(invoice.id, preview)).statusCode).toBe(200);
+    expect(await downloads()).toHaveLength(1);
   });
 
   test("another customer's invoice and a draft are not found", async () => {

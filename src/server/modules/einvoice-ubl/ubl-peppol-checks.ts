@@ -25,9 +25,28 @@ export function peppolProblems(xml: string): string[] {
   const currency = textAt(root, "cbc:DocumentCurrencyCode");
   expectThat(
     ubl.amounts.every((a) => a.getAttribute("currencyID") === currency),
-    "BR-CO-? every amount in the document currency",
+    "PEPPOL-EN16931-R051 every amount in the document currency",
   );
-  problems.push(...totalProblems(ubl));
+  problems.push(...totalProblems(ubl), ...vatProblems(ubl));
+  return problems;
+}
+
+/** The VAT categories Portico writes (S, E), the breakdown's reasons, and BR-CO-25's due date or terms. */
+function vatProblems({ root }: ReadUbl): string[] {
+  const problems: string[] = [];
+  for (const sub of allAt(root, "cac:TaxTotal/cac:TaxSubtotal")) {
+    const category = textAt(sub, "cac:TaxCategory/cbc:ID");
+    const percent = Number(textAt(sub, "cac:TaxCategory/cbc:Percent"));
+    const reason = textAt(sub, "cac:TaxCategory/cbc:TaxExemptionReason");
+    if (category === "S" && !(percent > 0)) problems.push("BR-S-05 standard rate above zero");
+    if (category === "S" && reason) problems.push("BR-S-10 no exemption reason on a standard rate");
+    if (category === "E" && percent !== 0) problems.push("BR-E-05 exempt rate is zero");
+    if (category === "E" && !reason?.trim()) problems.push("BR-E-10 exemption reason");
+    if (category !== "S" && category !== "E") problems.push(`unexpected VAT category ${category}`);
+  }
+  const payable = minorOf(textAt(root, "cac:LegalMonetaryTotal/cbc:PayableAmount") ?? "missing");
+  if (payable > 0 && !textAt(root, "cbc:DueDate") && !textAt(root, "cac:PaymentTerms/cbc:Note")?.trim())
+    problems.push("BR-CO-25 due date or payment terms when an amount is due");
   return problems;
 }
 
@@ -83,7 +102,20 @@ function lineProblems(line: Element, index: number): string[] {
   const expectedThousandths = BigInt(milli) * BigInt(price) - BigInt(allowances) * 1000n;
   const net = BigInt(minorOf(textAt(line, "cbc:LineExtensionAmount") ?? "missing")) * 1000n;
   const gap = net > expectedThousandths ? net - expectedThousandths : expectedThousandths - net;
+  // PEPPOL-EN16931-R040: an allowance with a base and a percentage is base × percentage / 100 (within 0.02).
+  const allowanceOff = allAt(line, "cac:AllowanceCharge").some((a) => {
+    const base = textAt(a, "cbc:BaseAmount");
+    const factor = textAt(a, "cbc:MultiplierFactorNumeric");
+    if (!base || !factor) return false;
+    const [int, frac = ""] = factor.split(".");
+    const bp = BigInt(`${int}${frac.padEnd(2, "0")}`);
+    const expected = BigInt(minorOf(base)) * bp;
+    const actual = BigInt(minorOf(textAt(a, "cbc:Amount") ?? "missing")) * 10_000n;
+    const diff = actual > expected ? actual - expected : expected - actual;
+    return diff > 20_000n;
+  });
   return [
+    ...(allowanceOff ? [`PEPPOL-EN16931-R040 line ${index + 1} allowance amount`] : []),
     ...(gap <= 2000n ? [] : [`PEPPOL-EN16931-R120 line ${index + 1} net amount`]),
     ...(price >= 0 ? [] : [`BR-27 line ${index + 1} negative price`]),
     ...(textAt(line, "cac:Item/cac:ClassifiedTaxCategory/cbc:ID") ? [] : [`BR-CO-4 line ${index + 1} VAT`]),

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
 import { computeTotals } from "../../../shared/money/index.js";
@@ -76,6 +77,32 @@ describe("UBL mapping", () => {
     expect(textAt(root, "cac:PaymentMeans/cbc:PaymentMeansCode")).toBeNull();
     expect(textAt(root, "cac:PaymentTerms/cbc:Note")).toBe("Payable on receipt of the invoice.");
     expect(peppolProblems(xml)).toEqual([]);
+  });
+});
+
+describe("the rule checks (tests of the test)", () => {
+  const golden = readFileSync(new URL("./__golden__/invoice.xml", import.meta.url), "utf8");
+  const broken = (from: string, to: string) => {
+    expect(golden).toContain(from);
+    return peppolProblems(golden.replace(from, to));
+  };
+
+  test("report a total that does not add up, a missing reference and a bare endpoint", () => {
+    expect(broken(">708.87</cbc:PayableAmount>", ">708.86</cbc:PayableAmount>")).toEqual([
+      "BR-CO-16 Payable = TaxInclusive − Prepaid",
+    ]);
+    expect(broken("<cbc:BuyerReference>PO-7781</cbc:BuyerReference>", "")).toEqual([
+      "PEPPOL-EN16931-R003 BuyerReference",
+    ]);
+    expect(broken(' schemeID="9920">ESA87654321', ">ESA87654321")).toEqual([
+      "BR-62/BR-63 cac:AccountingCustomerParty EndpointID@schemeID",
+    ]);
+    expect(broken(">540.00</cbc:LineExtensionAmount>", ">540.10</cbc:LineExtensionAmount>")).toContain(
+      "PEPPOL-EN16931-R120 line 1 net amount",
+    );
+    expect(broken("<cbc:TaxExemptionReason>Exento art. 20 LIVA</cbc:TaxExemptionReason>", "")).toEqual([
+      "BR-E-10 exemption reason",
+    ]);
   });
 });
 
