@@ -147,6 +147,8 @@ describe("the signed Facturae download", () => {
     expect(xml).toContain("<CentreCode>L01280796</CentreCode>");
     expect(xml).toContain(FACTURAE_POLICY.sha1);
     expect(xml).toContain(FACTURAE_POLICY.url);
+    expect(xml).toContain("<xades:ClaimedRole>emisor</xades:ClaimedRole>");
+    expect(xml).toContain('<xades:DataObjectFormat ObjectReference="#Reference-Facturae">');
     expect(xml).toContain(`<xades:SigningTime>${clock.now().toISOString().slice(0, 16)}`);
     expect(await verifyFacturae(xml)).toBe(true);
     const tampered = xml.replace("<TotalGrossAmount>270.00<", "<TotalGrossAmount>27.00<");
