@@ -1,6 +1,9 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Customer, InvoiceDetail } from "../../../shared/contracts/index.js";
 import * as clock from "../../clock.js";
+import { signingCertificates } from "../../db/schema/index.js";
+import { withOrg } from "../../db/scope.js";
 import {
   buildCustomer,
   buildInvoice,
@@ -129,6 +132,13 @@ describe("the signing certificate in Settings", () => {
       expect(body).not.toContain(file.toString("base64").slice(0, 40));
       expect(body).not.toContain(PASSWORD);
     }
+    // Stored sealed: neither the file nor the password is in the row in clear.
+    const [row] = await withOrg(ctx.database.db, org.orgId, (tx) =>
+      tx.select().from(signingCertificates).where(eq(signingCertificates.orgId, org.orgId)),
+    );
+    expect(row?.keyId).toBeTruthy();
+    expect(row?.ciphertext.includes(Buffer.from(PASSWORD))).toBe(false);
+    expect(row?.ciphertext.includes(file.subarray(0, 64))).toBe(false);
     // Another organisation has none.
     expect(await certificateOf(otherOrg)).toBeNull();
   });
