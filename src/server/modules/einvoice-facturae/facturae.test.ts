@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Customer, InvoiceDetail } from "../../../shared/contracts/index.js";
 import * as clock from "../../clock.js";
-import { signingCertificates } from "../../db/schema/index.js";
+import { auditEvents, signingCertificates } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import {
   buildCustomer,
@@ -205,6 +205,10 @@ describe("the signed Facturae download", () => {
     const own = await api(contact, "GET", `/api/portal/${org.slug}/invoices/${invoice.id}/facturae`);
     expect(own.statusCode, own.body).toBe(200);
     expect(await verifyFacturae(own.body)).toBe(true);
+    const audit = await withOrg(ctx.database.db, org.orgId, (tx) =>
+      tx.select().from(auditEvents).where(eq(auditEvents.documentId, invoice.id)),
+    );
+    expect(audit.map((a) => a.action)).toContain("document_downloaded");
     const other = await buildCustomer(ctx, org, "Someone Else", undefined, administration);
     const theirs = await buildInvoice(ctx, org, other.id, { issue: true });
     const draft = await buildInvoice(ctx, org, customer.id);
