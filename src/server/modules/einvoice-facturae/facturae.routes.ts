@@ -11,6 +11,7 @@ import {
 import type { App, Deps } from "../../app-types.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
 import { contactOf, requireContact } from "../../http/portal-auth.js";
+import { auditOriginOf } from "../audit/audit.service.js";
 import {
   type FacturaeFile,
   portalFacturae,
@@ -90,6 +91,9 @@ export async function facturaeRoutes(app: App, { database: { db }, config }: Dep
     "/api/portal/:slug/invoices/:id/facturae",
     { onRequest: contact, schema: { tags: ["portal"], params: slugIdParams, produces: ["application/xml"] } },
     async (req, reply) =>
-      replyFacturae(reply, await portalFacturae(db, config, contactOf(req), req.params.id)),
+      replyFacturae(
+        reply,
+        await portalFacturae(db, config, contactOf(req), req.params.id, auditOriginOf(req)),
+      ),
   );
 }

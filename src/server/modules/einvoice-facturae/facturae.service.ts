@@ -6,6 +6,7 @@ import { customers, numberSeries } from "../../db/schema/index.js";
 import { withContact, withOrg } from "../../db/scope.js";
 import type { FieldError } from "../../errors/errors.js";
 import { AppError } from "../../errors/errors.js";
+import { type AuditOrigin, recordPortalEvent } from "../audit/audit.service.js";
 import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
 import { findDetail, findInvoice, type InvoiceRow, orgToday } from "../invoices/invoices.service.js";
 import { loadOrganisation, type OrganisationRow } from "../organisation/organisation.service.js";
@@ -174,14 +175,37 @@ export function staffFacturae(db: Db, config: KeysConfig, orgId: string, invoice
 
 /**
  * The portal's download: the contact's own issued invoice (another customer's, or a draft, is a 404 first,
- * read under the contact's row-level security), then built and signed for the organisation.
+ * read under the contact's row-level security), then built and signed for the organisation; recorded in
+ * the audit trail as a download, like the PDF (not for a staff preview).
  */
-export async function portalFacturae(db: Db, config: KeysConfig, p: ContactPrincipal, invoiceId: string) {
+export async function portalFacturae(
+  db: Db,
+  config: KeysConfig,
+  p: ContactPrincipal,
+  invoiceId: string,
+  origin: AuditOrigin,
+) {
   await withContact(db, p.orgId, p.customerId, async (tx) => {
     const inv = await findInvoice(tx, invoiceId);
     if (inv.status === "draft") throw new AppError("NOT_FOUND");
   });
-  return signedFacturae(db, config, p.orgId, invoiceId);
+  const file = await signedFacturae(db, config, p.orgId, invoiceId);
+  if (!p.preview)
+    await withContact(db, p.orgId, p.customerId, (tx) =>
+      recordPortalEvent(
+        tx,
+        {
+          orgId: p.orgId,
+          customerId: p.customerId,
+          contactId: p.contactId,
+          action: "document_downloaded",
+          documentType: "invoice",
+          documentId: invoiceId,
+        },
+        origin,
+      ),
+    );
+  return file;
 }
 
 /** Whether the portal shows "Download Facturae": the organisation has a certificate. */

@@ -1,6 +1,9 @@
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Customer, InvoiceDetail } from "../../../shared/contracts/index.js";
 import * as clock from "../../clock.js";
+import { auditEvents, signingCertificates } from "../../db/schema/index.js";
+import { withOrg } from "../../db/scope.js";
 import {
   buildCustomer,
   buildInvoice,
@@ -129,6 +132,13 @@ describe("the signing certificate in Settings", () => {
       expect(body).not.toContain(file.toString("base64").slice(0, 40));
       expect(body).not.toContain(PASSWORD);
     }
+    // Stored sealed: neither the file nor the password is in the row in clear.
+    const [row] = await withOrg(ctx.database.db, org.orgId, (tx) =>
+      tx.select().from(signingCertificates).where(eq(signingCertificates.orgId, org.orgId)),
+    );
+    expect(row?.keyId).toBeTruthy();
+    expect(row?.ciphertext.includes(Buffer.from(PASSWORD))).toBe(false);
+    expect(row?.ciphertext.includes(file.subarray(0, 64))).toBe(false);
     // Another organisation has none.
     expect(await certificateOf(otherOrg)).toBeNull();
   });
@@ -147,6 +157,8 @@ describe("the signed Facturae download", () => {
     expect(xml).toContain("<CentreCode>L01280796</CentreCode>");
     expect(xml).toContain(FACTURAE_POLICY.sha1);
     expect(xml).toContain(FACTURAE_POLICY.url);
+    expect(xml).toContain("<xades:ClaimedRole>emisor</xades:ClaimedRole>");
+    expect(xml).toContain('<xades:DataObjectFormat ObjectReference="#Reference-Facturae">');
     expect(xml).toContain(`<xades:SigningTime>${clock.now().toISOString().slice(0, 16)}`);
     expect(await verifyFacturae(xml)).toBe(true);
     const tampered = xml.replace("<TotalGrossAmount>270.00<", "<TotalGrossAmount>27.00<");
@@ -193,6 +205,10 @@ describe("the signed Facturae download", () => {
     const own = await api(contact, "GET", `/api/portal/${org.slug}/invoices/${invoice.id}/facturae`);
     expect(own.statusCode, own.body).toBe(200);
     expect(await verifyFacturae(own.body)).toBe(true);
+    const audit = await withOrg(ctx.database.db, org.orgId, (tx) =>
+      tx.select().from(auditEvents).where(eq(auditEvents.documentId, invoice.id)),
+    );
+    expect(audit.map((a) => a.action)).toContain("document_downloaded");
     const other = await buildCustomer(ctx, org, "Someone Else", undefined, administration);
     const theirs = await buildInvoice(ctx, org, other.id, { issue: true });
     const draft = await buildInvoice(ctx, org, customer.id);

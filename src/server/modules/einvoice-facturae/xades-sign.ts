@@ -29,6 +29,21 @@ function setUp() {
   ready = true;
 }
 
+const DOCUMENT_REFERENCE = "Reference-Facturae";
+
+/** What the signed reference is: an electronic invoice as XML (the DataObjectFormat Facturae signers give). */
+function invoiceFormat() {
+  const format = new xadesjs.xml.DataObjectFormat();
+  format.ObjectReference = `#${DOCUMENT_REFERENCE}`;
+  format.Description = "Factura electrónica";
+  format.ObjectIdentifier = new xadesjs.xml.ObjectIdentifier();
+  format.ObjectIdentifier.Identifier = new xadesjs.xml.Identifier();
+  format.ObjectIdentifier.Identifier.Qualifier = "OIDAsURN";
+  format.ObjectIdentifier.Identifier.Value = "urn:oid:1.2.840.10003.5.109.10";
+  format.MimeType = "text/xml";
+  return format;
+}
+
 /**
  * Signs the document with an enveloped XAdES-EPES signature (the Facturae policy, the signer's
  * certificate, SigningTime `at`, the role "emisor"), appended as the root's last child.
@@ -39,9 +54,10 @@ export async function signFacturae(xml: string, cert: OpenedPkcs12, at: Date): P
   const doc = xadesjs.Parse(xml);
   const signer = new xadesjs.SignedXml();
   const signerCert = cert.chain[0] ?? "";
+  signer.SignedProperties.SignedDataObjectProperties.DataObjectFormats.Add(invoiceFormat());
   await signer.Sign({ name: ALGORITHM.name }, key as CryptoKey, doc, {
     x509: cert.chain,
-    references: [{ hash: "SHA-256", transforms: ["enveloped"], uri: "" }],
+    references: [{ id: DOCUMENT_REFERENCE, hash: "SHA-256", transforms: ["enveloped"], uri: "" }],
     signingCertificate: { certificate: signerCert, digestAlgorithm: "SHA-256" },
     signingTime: { value: at },
     policy: {
