@@ -108,26 +108,28 @@ async function seededRows(database: Database): Promise<Map<string, string>> {
 }
 
 /**
- * Back to the state the dump had: the session reset (settings, role, listeners), every table that has
- * rows emptied and every sequence at its start, then the migrations' own rows put back. Only the tables
- * with rows are touched (one query finds them; a file writes to a few of about a hundred), and with
- * `delete`, not `truncate`: truncating every table gave each table and index a new file, 100–200 ms of
- * CPU per test file, against 10–50 ms (decision 049). Foreign keys and triggers are off for the delete
- * (`session_replication_role = replica`), since every table with rows is emptied anyway. A table that
- * has grown large is vacuumed, so that dead rows neither pile up over a worker's files nor change the
- * planner's idea of the table's size.
+ * Back to the state the dump had: the session reset (settings, role, listeners), every table emptied and
+ * every sequence at its start, then the migrations' own rows put back. A file writes to a few of about a
+ * hundred tables, so one query finds those with rows, and they are emptied with `delete` (foreign keys
+ * and triggers off for it, `session_replication_role = replica`: every table with rows is emptied
+ * anyway): 10–50 ms of CPU per file, where truncating every table (a new file for each table and index)
+ * took 100–200 ms (decision 049). When a table has grown past a few pages, every table is truncated as
+ * before instead, so that dead rows do not pile up over a worker's files and the planner sees the
+ * tables as the dump had them (a handful of files, e.g. the EXPLAIN test's thousands of invoices).
  */
 async function resetPglite(database: Database): Promise<void> {
   const client = pgliteOf(database);
   await client.exec("discard all");
-  nonEmpty ??= nonEmptyQuery((await client.query<{ name: string }>(TABLES)).rows.map((r) => r.name));
+  tables ??= (await client.query<{ name: string }>(TABLES)).rows.map((r) => r.name);
+  nonEmpty ??= nonEmptyQuery(tables);
   const found = (await client.query<{ name: string; bytes: number }>(nonEmpty)).rows;
-  const used = found.map((r) => r.name);
+  const large = found.some((r) => Number(r.bytes) >= TRUNCATE_FROM_BYTES);
+  const all = tables;
   await client.transaction(async (tx) => {
-    if (used.length > 0) {
-      await tx.exec(
-        `set local session_replication_role = replica; ${used.map((n) => `delete from ${n};`).join(" ")}`,
-      );
+    if (large && all.length > 0) await tx.exec(`truncate ${all.join(", ")} restart identity cascade`);
+    else if (found.length > 0) {
+      const deletes = found.map((r) => `delete from ${r.name};`).join(" ");
+      await tx.exec(`set local session_replication_role = replica; ${deletes}`);
     }
     await tx.exec(`select setval(s.seqrelid, s.seqstart, false) from pg_sequence s
       join pg_class c on c.oid = s.seqrelid join pg_namespace n on n.oid = c.relnamespace
@@ -136,17 +138,16 @@ async function resetPglite(database: Database): Promise<void> {
       await tx.query(`insert into ${name} select * from json_populate_recordset(null::${name}, $1)`, [rows]);
     }
   });
-  const bloated = found.filter((r) => Number(r.bytes) >= VACUUM_FROM_BYTES).map((r) => r.name);
-  if (bloated.length > 0) await client.exec(`vacuum ${bloated.join(", ")}`);
 }
 
-/** A table this large when emptied (eight pages) is vacuumed, which also gives its empty pages back. */
-const VACUUM_FROM_BYTES = 8 * 8192;
+/** Past this size (eight pages) in one table, the reset truncates every table rather than delete. */
+const TRUNCATE_FROM_BYTES = 8 * 8192;
 
-/** One query naming the tables that have a row, and their size (built once per worker: tests leave the schema as it was). */
+/** The application's tables, and one query naming those that have a row with their size (both once per worker: tests leave the schema as it was). */
+let tables: string[] | undefined;
 let nonEmpty: string | undefined;
-const nonEmptyQuery = (tables: string[]) =>
-  tables
+const nonEmptyQuery = (names: string[]) =>
+  names
     .map(
       (name) =>
         `select '${name}' as name, pg_relation_size('${name}') as bytes where exists (select from ${name})`,
