@@ -54,3 +54,24 @@ test("what a file wrote, its session settings and its sequences are gone for the
   await buildOrg(next, "Reset Leak Org");
   expect(await rowsByTable(next.database)).toMatchObject({ "public.organisations": 1 });
 });
+
+test("a file that filled a table hands the next one every table as the dump had it, not dead rows", async () => {
+  const first = await createTestContext();
+  const org = await buildOrg(first, "Reset Bulk Org");
+  await buildCustomer(first, org, "Reset Bulk Customer");
+  // 2,000 copies of the customer, written as the owner: the table grows past the reset's few pages.
+  await first.database.db.execute(sql`insert into customers
+    select (jsonb_populate_record(c, jsonb_build_object('id', gen_random_uuid(), 'name', c.name || g))).*
+    from customers c, generate_series(1, 2000) g`);
+  const size = async (database: Database) => {
+    const r = await database.db.execute(sql`select pg_relation_size('public.customers')::int as bytes`);
+    return (r.rows[0] as { bytes: number }).bytes;
+  };
+  expect(await size(first.database)).toBeGreaterThan(8 * 8192);
+  await first.close();
+
+  const next = await createTestContext();
+  opened.push(next);
+  expect(await rowsByTable(next.database)).toEqual({});
+  expect(await size(next.database)).toBe(0);
+});

@@ -108,15 +108,29 @@ async function seededRows(database: Database): Promise<Map<string, string>> {
 }
 
 /**
- * Back to the state the dump had: the session reset (settings, role, listeners), every table emptied
- * with its identities restarted and every sequence at its start, then the migrations' own rows put back.
+ * Back to the state the dump had: the session reset (settings, role, listeners), every table emptied and
+ * every sequence at its start, then the migrations' own rows put back. A file writes to a few of about a
+ * hundred tables, so one query finds those with rows, and they are emptied with `delete` (foreign keys
+ * and triggers off for it, `session_replication_role = replica`: every table with rows is emptied
+ * anyway): 10–50 ms of CPU per file, where truncating every table (a new file for each table and index)
+ * took 100–200 ms (decision 049). When a table has grown past a few pages, every table is truncated as
+ * before instead, so that dead rows do not pile up over a worker's files and the planner sees the
+ * tables as the dump had them (a handful of files, e.g. the EXPLAIN test's thousands of invoices).
  */
 async function resetPglite(database: Database): Promise<void> {
   const client = pgliteOf(database);
   await client.exec("discard all");
-  const tables = (await client.query<{ name: string }>(TABLES)).rows.map((r) => r.name);
+  tables ??= (await client.query<{ name: string }>(TABLES)).rows.map((r) => r.name);
+  nonEmpty ??= nonEmptyQuery(tables);
+  const found = (await client.query<{ name: string; bytes: number }>(nonEmpty)).rows;
+  const large = found.some((r) => Number(r.bytes) >= TRUNCATE_FROM_BYTES);
+  const all = tables;
   await client.transaction(async (tx) => {
-    if (tables.length > 0) await tx.exec(`truncate ${tables.join(", ")} restart identity cascade`);
+    if (large && all.length > 0) await tx.exec(`truncate ${all.join(", ")} restart identity cascade`);
+    else if (found.length > 0) {
+      const deletes = found.map((r) => `delete from ${r.name};`).join(" ");
+      await tx.exec(`set local session_replication_role = replica; ${deletes}`);
+    }
     await tx.exec(`select setval(s.seqrelid, s.seqstart, false) from pg_sequence s
       join pg_class c on c.oid = s.seqrelid join pg_namespace n on n.oid = c.relnamespace
       where n.nspname not in ('pg_catalog', 'information_schema', 'drizzle')`);
@@ -125,6 +139,20 @@ async function resetPglite(database: Database): Promise<void> {
     }
   });
 }
+
+/** Past this size (eight pages) in one table, the reset truncates every table rather than delete. */
+const TRUNCATE_FROM_BYTES = 8 * 8192;
+
+/** The application's tables, and one query naming those that have a row with their size (both once per worker: tests leave the schema as it was). */
+let tables: string[] | undefined;
+let nonEmpty: string | undefined;
+const nonEmptyQuery = (names: string[]) =>
+  names
+    .map(
+      (name) =>
+        `select '${name}' as name, pg_relation_size('${name}') as bytes where exists (select from ${name})`,
+    )
+    .join(" union all ");
 
 /**
  * The migrated cluster global-setup.ts dumped for this run, if there is one. Outside Vitest (the benches
