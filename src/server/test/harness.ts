@@ -113,7 +113,7 @@ async function seededRows(database: Database): Promise<Map<string, string>> {
  * hundred tables, so one query finds those with rows, and they are emptied with `delete` (foreign keys
  * and triggers off for it, `session_replication_role = replica`: every table with rows is emptied
  * anyway): 10–50 ms of CPU per file, where truncating every table (a new file for each table and index)
- * took 100–200 ms (decision 049). When a table has grown past a few pages, every table is truncated as
+ * took 100–200 ms (decision 054). When a table has grown past a few pages, every table is truncated as
  * before instead, so that dead rows do not pile up over a worker's files and the planner sees the
  * tables as the dump had them (a handful of files, e.g. the EXPLAIN test's thousands of invoices).
  */
