@@ -222,8 +222,21 @@ export const PAGES: WalkPage[] = [
   // Appointments (issue 16 §3): the back office's bookings and availability.
   admin("appointments", () => "/appointments"),
   admin("settings appointments", () => "/settings/appointments"),
-  // VERI*FACTU (issue 17 §1): the mode, the billing records and "Verify chain".
+  // Issue 17: Settings › VERI*FACTU, with the chain verified, and a rectifying credit note's editor (the
+  // demo organisation is Spanish). The signing certificate is a card of Settings › Organisation, walked above.
   admin("settings verifactu", () => "/settings/verifactu"),
+  opened(
+    admin("settings verifactu", () => "/settings/verifactu"),
+    "chain verified",
+    async (page, m) => {
+      await page.getByRole("button", { name: m.verifactu.verify, exact: true }).click();
+      return page.getByRole("status").filter({ hasText: m.verifactu.verifiedTitle });
+    },
+  ),
+  admin(
+    "credit note editor (rectifying)",
+    (ids) => `/invoices/new?kind=credit_note&customerId=${ids.customer}&corrects=${ids.issuedInvoice}`,
+  ),
 ];
 
 async function json<T>(request: APIRequestContext, path: string): Promise<T> {

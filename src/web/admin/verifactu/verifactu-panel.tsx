@@ -126,7 +126,7 @@ function Records() {
   return (
     <Stack>
       <Group justify="space-between" align="flex-end">
-        <Title order={3} id="verifactu-records">
+        <Title order={2} size="h3" id="verifactu-records">
           {t("verifactu.recordsTitle")}
         </Title>
         <Button variant="light" loading={verify.isPending} onClick={() => verify.mutate()}>
