@@ -166,6 +166,14 @@ describe("records of rectifying invoices (decision 049, wiring)", () => {
       correctedTaxMinor: 3860,
     });
   });
+
+  test("the QR of every document states its record's ImporteTotal, by substitution the corrected one", async () => {
+    for (const doc of [invoiceF1, invoiceF2, byDifference, bySubstitution]) {
+      const detail = (await api("GET", `/api/invoices/${doc.id}`)).json() as InvoiceDetail;
+      const importe = new URL(detail.verifactuQrUrl ?? "https://x.invalid").searchParams.get("importe");
+      expect(importe, doc.number ?? "").toBe((await recordOf(doc.id)).importeTotal);
+    }
+  });
 });
 
 describe("GET /api/verifactu/records/{id}/xml", () => {
