@@ -77,6 +77,7 @@ import { teamRoutes } from "./modules/team/team.routes.js";
 import { testClockRoutes } from "./modules/test-clock/test-clock.routes.js";
 import { portalTimesheetRoutes } from "./modules/timesheets/timesheets.portal.routes.js";
 import { timesheetRoutes } from "./modules/timesheets/timesheets.routes.js";
+import { verifactuRecordXmlRoutes } from "./modules/verifactu/record-xml.routes.js";
 import { verifactuRoutes } from "./modules/verifactu/verifactu.routes.js";
 import { HEARTBEAT_MS } from "./realtime/event-stream.js";
 import { eventRoutes } from "./realtime/events.routes.js";
@@ -217,6 +218,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await verifactuRoutes(api, d);
     await einvoiceUblRoutes(api, d);
     await facturaeRoutes(api, d);
+    await verifactuRecordXmlRoutes(api, d);
     await eventRoutes(api, d, realtime, deps.liveHeartbeatMs ?? HEARTBEAT_MS);
   });
 

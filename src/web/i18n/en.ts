@@ -21,6 +21,7 @@ import { staffPasswordsEn } from "./features/staff-passwords.en.js";
 import { teamEn } from "./features/team.en.js";
 import { twoFactorEn } from "./features/two-factor.en.js";
 import { verifactuEn } from "./features/verifactu.en.js";
+import { verifactuRecordXmlEn } from "./features/verifactu-record-xml.en.js";
 import { portalEn } from "./portal.en.js";
 import type { Messages } from "./types.js";
 
@@ -280,4 +281,5 @@ export const en: Messages<typeof es> = {
   gateways: gatewaysEn,
   verifactu: verifactuEn,
   signingCertificate: signingCertificateEn,
+  verifactuRecordXml: verifactuRecordXmlEn,
 };

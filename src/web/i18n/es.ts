@@ -20,6 +20,7 @@ import { staffPasswordsEs } from "./features/staff-passwords.es.js";
 import { teamEs } from "./features/team.es.js";
 import { twoFactorEs } from "./features/two-factor.es.js";
 import { verifactuEs } from "./features/verifactu.es.js";
+import { verifactuRecordXmlEs } from "./features/verifactu-record-xml.es.js";
 import { portalEs } from "./portal.es.js";
 
 /** The address fields of a customer and of the organisation. */
@@ -277,4 +278,5 @@ export const es = {
   gateways: gatewaysEs,
   verifactu: verifactuEs,
   signingCertificate: signingCertificateEs,
+  verifactuRecordXml: verifactuRecordXmlEs,
 };

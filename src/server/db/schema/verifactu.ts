@@ -12,6 +12,19 @@ export type VerifactuDesglose = {
 };
 
 /**
+ * What a rectifying invoice's record (R1–R5) adds for the XML (decision 049, "wiring"): AEAT's
+ * TipoRectificativa ("I" by difference, "S" by substitution), FacturasRectificadas (number and date) and,
+ * by substitution, ImporteRectificacion (the rectified invoice's base and tax). Not fingerprinted.
+ */
+export type VerifactuRectificacion = {
+  tipoRectificativa: "I" | "S";
+  facturasRectificadas: { numSerieFactura: string; fechaExpedicionFactura: string }[];
+  /** By substitution only: BaseRectificada and CuotaRectificada, "123.45". */
+  baseRectificada: string | null;
+  cuotaRectificada: string | null;
+};
+
+/**
  * VERI*FACTU billing records (issue 17 §1, decision 049): one `alta` per issued invoice or credit note
  * and one `anulacion` per voided one, chained per issuer (organisation) by `huella` (SHA-256 over AEAT's
  * string, with the previous record's `huella`). Append-only in the database: the security migration's
@@ -49,6 +62,8 @@ export const verifactuRecords = pgTable(
     /** The previous record's Huella ("" for the first of the chain). */
     huellaAnterior: text("huella_anterior").notNull(),
     huella: text("huella").notNull(),
+    /** A rectifying invoice's TipoRectificativa, FacturasRectificadas, ImporteRectificacion; else null. */
+    rectificacion: jsonb("rectificacion").$type<VerifactuRectificacion>(),
     createdAt: createdAt(),
   },
   (t) => [

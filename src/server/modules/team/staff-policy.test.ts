@@ -219,6 +219,8 @@ const ROUTE_ACTIONS: Record<string, string> = {
   "PUT /api/organisation/signing-certificate": "organisation.update",
   "DELETE /api/organisation/signing-certificate": "organisation.update",
   "GET /api/invoices/{id}/facturae": "work.read",
+  // VERI*FACTU record XML (issue 17, decisions 049/050): a record's download, owners' and admins' like the list.
+  "GET /api/verifactu/records/{id}/xml": "organisation.update",
 };
 
 describe("every back-office route names its action", () => {

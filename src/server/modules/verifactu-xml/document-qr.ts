@@ -13,6 +13,9 @@ interface QrDocument {
   issueDate: string;
   netMinor: number;
   taxBreakdown: { rateBp: number; amountMinor: number }[];
+  /** A rectifying invoice's method and rectified invoices (decision 051), when it is one. */
+  rectificationMethod?: string | null;
+  rectifiedInvoices?: { baseMinor: number | null; taxMinor: number | null }[] | null;
 }
 
 /**
@@ -21,9 +24,18 @@ interface QrDocument {
  * part of VERI*FACTU's amounts, so an invoice with IRPF states more than its total payable. A credit note
  * rectifies by difference: its amounts are negative.
  */
-export function recordTotalMinor(doc: Pick<QrDocument, "kind" | "netMinor" | "taxBreakdown">): number {
+export function recordTotalMinor(
+  doc: Pick<QrDocument, "kind" | "netMinor" | "taxBreakdown" | "rectificationMethod" | "rectifiedInvoices">,
+): number {
   const charged = doc.taxBreakdown.filter((t) => t.rateBp > 0).reduce((sum, t) => sum + t.amountMinor, 0);
-  return (doc.kind === "credit_note" ? -1 : 1) * (doc.netMinor + charged);
+  const own = (doc.kind === "credit_note" ? -1 : 1) * (doc.netMinor + charged);
+  // By substitution the record states the corrected invoice in full (decision 049, wiring): the rectified
+  // invoice's base and tax less this credit. (A rectified invoice with a withholding: its stored tax
+  // includes it, so the QR would differ from the record by it.)
+  const rectified = doc.rectifiedInvoices?.[0];
+  if (doc.kind === "credit_note" && doc.rectificationMethod === "substitution" && rectified)
+    return (rectified.baseMinor ?? 0) + (rectified.taxMinor ?? 0) + own;
+  return own;
 }
 
 /**

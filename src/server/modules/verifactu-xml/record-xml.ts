@@ -104,7 +104,7 @@ function altaNode(alta: RegistroAlta): XmlNode {
     t("NombreRazonEmisor", aeatText(alta.NombreRazonEmisor, 120)),
     t("TipoFactura", alta.TipoFactura),
     rect ? t("TipoRectificativa", rect.TipoRectificativa) : null,
-    rect
+    rect && rect.FacturasRectificadas.length > 0
       ? p(
           "FacturasRectificadas",
           rect.FacturasRectificadas.map((id) => idFactura("IDFacturaRectificada", id)),

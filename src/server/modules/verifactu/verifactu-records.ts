@@ -12,6 +12,7 @@ import {
 import { AppError } from "../../errors/errors.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { aeatDate, aeatTimestamp, altaHuella, anulacionHuella } from "./huella.js";
+import { rectifyingRecordOf } from "./rectifying-record.js";
 
 /*
  * Writing VERI*FACTU billing records (issue 17 §1, decision 049), in the caller's transaction: the invoices
@@ -31,10 +32,10 @@ export type TipoFactura = (typeof TIPOS_FACTURA)[number];
 type InvoiceRow = typeof invoices.$inferSelect;
 
 /**
- * The AEAT invoice type of a document, in ONE place: a credit note is a rectifying invoice, R1 (error
- * founded in law, art. 80 Uno, Dos and Seis LIVA) unless `rectifyingType` says otherwise; an invoice or a
- * retainer invoice is F1, or F2 (simplified) when the customer has no tax id. The rectifying-invoice
- * helper's fields (R1–R5 and its reason, issue 17 §2) will feed `rectifyingType` at merge.
+ * The AEAT invoice type of a document, in ONE place: a credit note is a rectifying invoice of the type
+ * its rectification carries (R1–R5, `rectificationOf`, decision 051), R1 (error founded in law, art. 80
+ * Uno, Dos and Seis LIVA) when it has none; an invoice or a retainer invoice is F1, or F2 (simplified)
+ * when the customer has no tax id.
  */
 export function invoiceTypeOf(doc: {
   kind: InvoiceRow["kind"];
@@ -110,7 +111,15 @@ export async function amountsOf(tx: Tx, invoice: InvoiceRow) {
     .select({ netMinor: invoiceLines.netMinor, taxes: invoiceLines.taxes })
     .from(invoiceLines)
     .where(eq(invoiceLines.invoiceId, invoice.id));
-  const sign = invoice.kind === "credit_note" ? -1 : 1;
+  const { desglose, cuotaTotal, importeTotal } = lineAmounts(lines, invoice.kind === "credit_note" ? -1 : 1);
+  return { desglose, cuotaTotal, importeTotal };
+}
+
+/** `amountsOf` over given lines, times `sign`; also the net and the tax charged in minor units. */
+export function lineAmounts(
+  lines: { netMinor: number; taxes: (typeof invoiceLines.$inferSelect)["taxes"] }[],
+  sign: 1 | -1,
+) {
   const byRate = new Map<number | null, { base: number; tax: number }>();
   let net = 0;
   let tax = 0;
@@ -135,7 +144,13 @@ export async function amountsOf(tx: Tx, invoice: InvoiceRow) {
       baseImponible: money(sign * e.base),
       cuotaRepercutida: money(sign * e.tax),
     }));
-  return { desglose, cuotaTotal: money(sign * tax), importeTotal: money(sign * (net + tax)) };
+  return {
+    desglose,
+    cuotaTotal: money(sign * tax),
+    importeTotal: money(sign * (net + tax)),
+    netMinor: sign * net,
+    taxMinor: sign * tax,
+  };
 }
 
 /**
@@ -152,8 +167,13 @@ export async function writeAltaInTx(
   if (invoice.currency !== "EUR") throw new AppError("VERIFACTU_EUR_ONLY");
   if (!invoice.number) throw new Error("an alta needs the invoice's number");
   const customerTaxId = (invoice.customerSnapshot as { taxId?: string | null } | null)?.taxId;
-  const tipoFactura = invoiceTypeOf({ kind: invoice.kind, customerTaxId });
-  const amounts = await amountsOf(tx, invoice);
+  const rectifying = invoice.kind === "credit_note" ? await rectifyingRecordOf(tx, invoice) : null;
+  const tipoFactura = invoiceTypeOf({
+    kind: invoice.kind,
+    customerTaxId,
+    rectifyingType: rectifying?.tipoFactura,
+  });
+  const amounts = rectifying?.amounts ?? (await amountsOf(tx, invoice));
   await lockChain(tx, orgId);
   const head = await chainHead(tx, orgId);
   const fechaHoraHusoGenRegistro = aeatTimestamp(clock.nowMs(), issuer.timeZone);
@@ -184,6 +204,7 @@ export async function writeAltaInTx(
       fechaHoraHusoGenRegistro,
       huellaAnterior: head.huella,
       huella,
+      rectificacion: rectifying?.rectificacion ?? null,
     })
     .returning();
   return row ?? null;

@@ -189,7 +189,7 @@ describe("billing records written with the documents", () => {
     expectStampedSince(last?.fechaHoraHusoGenRegistro, issuedFrom, "+02:00");
   });
 
-  test("a credit note is a rectifying invoice (R1) by difference: negative amounts", async () => {
+  test("a credit note is a rectifying invoice of its own type (R4) by difference: negative amounts", async () => {
     const corrected = await buildInvoice(ctx, org, company.id, { issue: true });
     const note = await buildInvoice(ctx, org, company.id, {
       issue: true,
@@ -200,7 +200,7 @@ describe("billing records written with the documents", () => {
     const [alta] = await withOrg(ctx.database.db, org.orgId, (tx) => recordsForInvoice(tx, note.id));
     expect(alta).toMatchObject({
       kind: "alta",
-      tipoFactura: "R1",
+      tipoFactura: "R4",
       cuotaTotal: "-10.50",
       importeTotal: "-60.50",
     });

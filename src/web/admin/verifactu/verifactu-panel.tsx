@@ -19,6 +19,7 @@ import { ApiError } from "../../ui/api-client.js";
 import { amountColumn, ColumnTable, column } from "../../ui/column-table.js";
 import { fieldErrorText } from "../../ui/field-error-text.js";
 import { ErrorAlert, ErrorState, PageLoader } from "../../ui/page-states.js";
+import { RecordXmlLink } from "./record-xml-link.js";
 import {
   useSetVerifactuEnabled,
   useVerifactuRecords,
@@ -121,6 +122,9 @@ function Records() {
       <Code title={r.huella} translate="no">
         {r.huella.slice(0, 12)}…
       </Code>
+    )),
+    column<VerifactuRecordSummary>("xml", t("verifactuRecordXml.column"), (r) => (
+      <RecordXmlLink record={r} />
     )),
   ];
   return (
