@@ -3,7 +3,7 @@ import { minorToDecimalString } from "../../../shared/money/index.js";
 import type { Tx } from "../../db/client.js";
 import { invoiceLines, type invoices, type VerifactuRectificacion } from "../../db/schema/index.js";
 import { rectificationOf } from "../rectifying/rectification.js";
-import { lineAmounts, type TipoFactura } from "./verifactu-records.js";
+import { lineAmounts, type TipoFactura } from "./record-amounts.js";
 
 type InvoiceRow = typeof invoices.$inferSelect;
 const money = (minor: number) => minorToDecimalString(minor, "EUR");

@@ -1,5 +1,4 @@
 import { asc, desc, eq, sql } from "drizzle-orm";
-import { minorToDecimalString } from "../../../shared/money/index.js";
 import { isValidSpanishTaxId, normaliseSpanishTaxId } from "../../../shared/spanish-tax-id.js";
 import * as clock from "../../clock.js";
 import type { Tx } from "../../db/client.js";
@@ -12,6 +11,7 @@ import {
 import { AppError } from "../../errors/errors.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { aeatDate, aeatTimestamp, altaHuella, anulacionHuella } from "./huella.js";
+import { lineAmounts, TIPOS_FACTURA, type TipoFactura } from "./record-amounts.js";
 import { rectifyingRecordOf } from "./rectifying-record.js";
 
 /*
@@ -26,8 +26,7 @@ import { rectifyingRecordOf } from "./rectifying-record.js";
 export type VerifactuRecord = typeof verifactuRecords.$inferSelect;
 export type { VerifactuDesglose };
 
-export const TIPOS_FACTURA = ["F1", "F2", "F3", "R1", "R2", "R3", "R4", "R5"] as const;
-export type TipoFactura = (typeof TIPOS_FACTURA)[number];
+export { lineAmounts, TIPOS_FACTURA, type TipoFactura };
 
 type InvoiceRow = typeof invoices.$inferSelect;
 
@@ -97,8 +96,6 @@ async function issuerInMode(tx: Tx, orgId: string) {
   };
 }
 
-const money = (minor: number) => minorToDecimalString(minor, "EUR");
-
 /**
  * The tax breakdown (Desglose) and totals of a document from its lines: one entry per positive rate (base:
  * the net of the lines bearing it; tax: their tax at that rate) and one without a rate for the net of lines
@@ -113,44 +110,6 @@ export async function amountsOf(tx: Tx, invoice: InvoiceRow) {
     .where(eq(invoiceLines.invoiceId, invoice.id));
   const { desglose, cuotaTotal, importeTotal } = lineAmounts(lines, invoice.kind === "credit_note" ? -1 : 1);
   return { desglose, cuotaTotal, importeTotal };
-}
-
-/** `amountsOf` over given lines, times `sign`; also the net and the tax charged in minor units. */
-export function lineAmounts(
-  lines: { netMinor: number; taxes: (typeof invoiceLines.$inferSelect)["taxes"] }[],
-  sign: 1 | -1,
-) {
-  const byRate = new Map<number | null, { base: number; tax: number }>();
-  let net = 0;
-  let tax = 0;
-  for (const line of lines) {
-    net += line.netMinor;
-    const charged = line.taxes.filter((t) => t.rateBp > 0);
-    if (charged.length === 0) charged.push({ taxId: "", name: "", rateBp: 0, amountMinor: 0 });
-    for (const t of charged) {
-      const key = t.rateBp > 0 ? t.rateBp : null;
-      const entry = byRate.get(key) ?? { base: 0, tax: 0 };
-      entry.base += line.netMinor;
-      entry.tax += t.amountMinor;
-      tax += t.amountMinor;
-      byRate.set(key, entry);
-    }
-  }
-  const desglose: VerifactuDesglose[] = [...byRate]
-    .sort(([a], [b]) => (a ?? -1) - (b ?? -1))
-    .map(([rateBp, e]) => ({
-      impuesto: "01",
-      tipoImpositivo: rateBp === null ? null : minorToDecimalString(rateBp, "EUR"),
-      baseImponible: money(sign * e.base),
-      cuotaRepercutida: money(sign * e.tax),
-    }));
-  return {
-    desglose,
-    cuotaTotal: money(sign * tax),
-    importeTotal: money(sign * (net + tax)),
-    netMinor: sign * net,
-    taxMinor: sign * tax,
-  };
 }
 
 /**
