@@ -133,40 +133,19 @@ export async function writeAltaInTx(
     rectifyingType: rectifying?.tipoFactura,
   });
   const amounts = rectifying?.amounts ?? (await amountsOf(tx, invoice));
-  await lockChain(tx, orgId);
-  const head = await chainHead(tx, orgId);
-  const fechaHoraHusoGenRegistro = aeatTimestamp(clock.nowMs(), issuer.timeZone);
-  const huella = altaHuella({
+  return appendRecord(tx, issuer.timeZone, {
+    orgId,
+    customerId: invoice.customerId,
+    invoiceId: invoice.id,
+    kind: "alta",
     idEmisorFactura: issuer.nif,
-    numSerieFactura: invoice.number,
-    fechaExpedicionFactura: aeatDate(invoice.issueDate),
+    nombreRazonEmisor: issuer.name,
+    numSerieFactura: invoice.number.trim(),
+    fechaExpedicionFactura: invoice.issueDate,
     tipoFactura,
-    cuotaTotal: amounts.cuotaTotal,
-    importeTotal: amounts.importeTotal,
-    huellaAnterior: head.huella,
-    fechaHoraHusoGenRegistro,
+    ...amounts,
+    rectificacion: rectifying?.rectificacion ?? null,
   });
-  const [row] = await tx
-    .insert(verifactuRecords)
-    .values({
-      orgId,
-      customerId: invoice.customerId,
-      invoiceId: invoice.id,
-      kind: "alta",
-      sequence: head.sequence + 1,
-      idEmisorFactura: issuer.nif,
-      nombreRazonEmisor: issuer.name,
-      numSerieFactura: invoice.number.trim(),
-      fechaExpedicionFactura: invoice.issueDate,
-      tipoFactura,
-      ...amounts,
-      fechaHoraHusoGenRegistro,
-      huellaAnterior: head.huella,
-      huella,
-      rectificacion: rectifying?.rectificacion ?? null,
-    })
-    .returning();
-  return row ?? null;
 }
 
 /**
@@ -183,32 +162,42 @@ export async function writeAnulacionInTx(
   if (!issuer) return null;
   const alta = (await recordsForInvoice(tx, invoice.id)).find((r) => r.kind === "alta");
   if (!alta) return null;
-  await lockChain(tx, orgId);
-  const head = await chainHead(tx, orgId);
-  const fechaHoraHusoGenRegistro = aeatTimestamp(clock.nowMs(), issuer.timeZone);
-  const huella = anulacionHuella({
-    idEmisorFacturaAnulada: alta.idEmisorFactura,
-    numSerieFacturaAnulada: alta.numSerieFactura,
-    fechaExpedicionFacturaAnulada: aeatDate(alta.fechaExpedicionFactura),
-    huellaAnterior: head.huella,
-    fechaHoraHusoGenRegistro,
+  return appendRecord(tx, issuer.timeZone, {
+    orgId,
+    customerId: invoice.customerId,
+    invoiceId: invoice.id,
+    kind: "anulacion",
+    idEmisorFactura: alta.idEmisorFactura,
+    nombreRazonEmisor: issuer.name,
+    numSerieFactura: alta.numSerieFactura,
+    fechaExpedicionFactura: alta.fechaExpedicionFactura,
+    tipoFactura: null,
+    desglose: [],
+    cuotaTotal: null,
+    importeTotal: null,
   });
+}
+
+type NewRecord = Omit<
+  typeof verifactuRecords.$inferInsert,
+  "sequence" | "fechaHoraHusoGenRegistro" | "huellaAnterior" | "huella"
+>;
+
+/**
+ * Appends a record to its organisation's chain under the chain lock: the next sequence, the generation
+ * time, and the fingerprint computed by `expectedHuellaOf` over the very fields stored, the function
+ * "Verify chain" recomputes with, so writing and verifying cannot disagree.
+ */
+async function appendRecord(tx: Tx, timeZone: string, record: NewRecord): Promise<VerifactuRecord | null> {
+  await lockChain(tx, record.orgId);
+  const head = await chainHead(tx, record.orgId);
+  const fechaHoraHusoGenRegistro = aeatTimestamp(clock.nowMs(), timeZone);
+  const huella = expectedHuellaOf({ ...record, fechaHoraHusoGenRegistro }, head.huella);
   const [row] = await tx
     .insert(verifactuRecords)
     .values({
-      orgId,
-      customerId: invoice.customerId,
-      invoiceId: invoice.id,
-      kind: "anulacion",
+      ...record,
       sequence: head.sequence + 1,
-      idEmisorFactura: alta.idEmisorFactura,
-      nombreRazonEmisor: issuer.name,
-      numSerieFactura: alta.numSerieFactura,
-      fechaExpedicionFactura: alta.fechaExpedicionFactura,
-      tipoFactura: null,
-      desglose: [],
-      cuotaTotal: null,
-      importeTotal: null,
       fechaHoraHusoGenRegistro,
       huellaAnterior: head.huella,
       huella,
@@ -218,7 +207,14 @@ export async function writeAnulacionInTx(
 }
 
 /** The fingerprint a stored record should carry, recomputed from its stored fields. */
-export function expectedHuellaOf(record: VerifactuRecord, huellaAnterior: string): string {
+export function expectedHuellaOf(
+  record: Pick<
+    VerifactuRecord,
+    "kind" | "idEmisorFactura" | "numSerieFactura" | "fechaExpedicionFactura" | "fechaHoraHusoGenRegistro"
+  > &
+    Partial<Pick<VerifactuRecord, "tipoFactura" | "cuotaTotal" | "importeTotal">>,
+  huellaAnterior: string,
+): string {
   if (record.kind === "anulacion")
     return anulacionHuella({
       idEmisorFacturaAnulada: record.idEmisorFactura,
