@@ -90,7 +90,11 @@ async function serve(config: Config, prepared: Prepared | null): Promise<void> {
     // Stop listening (new connections go to the other processes), answer in-flight requests, end the live
     // streams (preClose in events.routes.ts: browsers reconnect, to another process), take no new job and
     // let the running one finish, then close the database.
+    // The server closes once every connection has: one kept alive (a browser's, a proxy's) is closed as
+    // soon as it is idle, i.e. once its request in flight has been answered.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
     await Promise.all([jobRunner.stop(STOP_MS), app.close()]);
+    clearInterval(sweep);
     mailer.close();
     await database.close();
     clearTimeout(deadline);

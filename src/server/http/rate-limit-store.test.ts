@@ -48,7 +48,7 @@ test("the plugin with the store: each route's limit on its own, 429 past it, ope
   const hit = async (url: string) => (await app.inject({ method: "POST", url })).statusCode;
   expect([await hit("/a"), await hit("/a"), await hit("/a")]).toEqual([200, 200, 429]);
   expect(await hit("/b")).toBe(200);
-  const keys = (await rows()).map((r) => r.key);
+  const keys = (await rows()).map((r: Record<string, unknown>) => r.key);
   expect(keys).toEqual(["POST /a 127.0.0.1", "POST /b 127.0.0.1"]);
   clock.advanceClock(61_000);
   expect(await hit("/a")).toBe(200);
