@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { RESET_EMAILS_PER_HOUR } from "./http/forgot-password.js";
@@ -198,4 +199,52 @@ describe.skipIf(!onPostgres)("two app processes on one PostgreSQL", () => {
     // The other process serves on.
     expect((await fetch(`${a.url}/healthz`)).status).toBe(200);
   });
+
+  test("WORKERS=2: a primary and two workers on one port; a killed worker is re-forked; SIGTERM stops them all", async () => {
+    await Promise.all([a.stop(), b.stop()]); // the machine's cores for this one
+    const [primary] = await startAppProcesses(1, ctx.databaseUrl as string, { WORKERS: "2" });
+    const p = primary as AppProcess;
+    try {
+      const first = await workersOf(p.pid, 2);
+      expect(first).toHaveLength(2);
+      process.kill(first[0] as number, "SIGKILL");
+      // Re-forked after a short wait (it had lived under 30 s: the back-off's first step, 1 s).
+      const again = await workersOf(p.pid, 2, (pids) => !pids.includes(first[0] as number));
+      expect(again).toHaveLength(2);
+      expect(again).toContain(first[1]);
+      expect((await fetch(`${p.url}/healthz`)).status).toBe(200);
+      expect(await p.stop("SIGTERM"), p.output()).toBe(0);
+      expect(childrenOf(p.pid)).toEqual([]);
+      expect(p.output()).toMatch(/Processes: +2 \(WORKERS\)/);
+      expect(p.output()).toMatch(/exited \(SIGKILL\) after \d+ s; starting another in 1 s/);
+    } finally {
+      await p.stop("SIGKILL");
+    }
+  }, 60_000);
 });
+
+/** The processes whose parent is `pid` (from /proc). */
+function childrenOf(pid: number): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) found.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found.sort((x, y) => x - y);
+}
+
+/** Waits (up to 30 s) until `pid` has `count` children that satisfy `also`, and returns them. */
+async function workersOf(pid: number, count: number, also: (pids: number[]) => boolean = () => true) {
+  for (let n = 0; n < 300; n++) {
+    const pids = childrenOf(pid);
+    if (pids.length === count && also(pids)) return pids;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return childrenOf(pid);
+}

@@ -31,6 +31,9 @@ test("a window opens at a key's first hit, counts every hit, and the next hit af
   expect(third.ttl).toBeLessThanOrEqual(40_000);
   clock.setClock("2030-03-01T10:01:00Z");
   expect(await countHit(ctx.database.db, "k", 60_000)).toEqual({ current: 1, ttl: 60_000 });
+  // The clock went back (a window ending later than one opened now would): a new window, not a stuck one.
+  clock.setClock("2030-03-01T09:00:00Z");
+  expect(await countHit(ctx.database.db, "k", 60_000)).toEqual({ current: 1, ttl: 60_000 });
   // 30 hits at once (one upsert each): none lost.
   await Promise.all(Array.from({ length: 30 }, () => countHit(ctx.database.db, "burst", 60_000)));
   expect(await rows()).toContainEqual({ key: "burst", hits: 30 });
