@@ -23,7 +23,11 @@ const streams: TestStream[] = [];
 beforeAll(async () => {
   if (!onPostgres) return;
   // TRUST_PROXY=1: the test names each request's client address (X-Forwarded-For), one per test.
-  const started = await startAppProcesses(2, ctx.databaseUrl as string, { TRUST_PROXY: "1" });
+  // API_KEY_RATE_LIMIT=4: the per-key limit within reach of a test.
+  const started = await startAppProcesses(2, ctx.databaseUrl as string, {
+    TRUST_PROXY: "1",
+    API_KEY_RATE_LIMIT: "4",
+  });
   a = started[0] as AppProcess;
   b = started[1] as AppProcess;
 }, 90_000);
@@ -37,13 +41,14 @@ async function call(
   p: AppProcess,
   method: string,
   path: string,
-  o: { ip: string; cookie?: string; body?: unknown },
+  o: { ip: string; cookie?: string; bearer?: string; body?: unknown },
 ): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(`${p.url}${path}`, {
     method,
     headers: {
       "x-forwarded-for": o.ip,
       ...(o.cookie ? { cookie: o.cookie } : {}),
+      ...(o.bearer ? { authorization: `Bearer ${o.bearer}` } : {}),
       ...(o.body !== undefined ? { "content-type": "application/json" } : {}),
     },
     body: o.body === undefined ? undefined : JSON.stringify(o.body),
@@ -100,6 +105,28 @@ describe.skipIf(!onPostgres)("two app processes on one PostgreSQL", () => {
     );
     expect(r.rows).toEqual([{ hits: 7 }]);
     expect(RESET_EMAILS_PER_HOUR).toBeLessThan(5); // the per-account limit is another one (in the service)
+  });
+
+  test("the per-API-key limit (4 a minute here) holds across processes, wherever the key's requests come from", async () => {
+    const created = await ctx.app.inject({
+      method: "POST",
+      url: "/api/api-keys",
+      headers: { cookie: org.cookie },
+      payload: { name: "Two processes", scope: "read" },
+    });
+    expect(created.statusCode).toBe(201);
+    const bearer = created.json().secret as string;
+    const statuses = [];
+    for (let n = 0; n < 4; n++)
+      statuses.push(
+        (await call(n % 2 === 0 ? a : b, "GET", "/api/customers", { ip: `192.0.2.${n + 1}`, bearer })).status,
+      );
+    expect(statuses).toEqual([200, 200, 200, 200]);
+    for (const p of [b, a]) {
+      const limited = await call(p, "GET", "/api/customers", { ip: "192.0.2.9", bearer });
+      expect(limited.status).toBe(429);
+      expect(limited.json.code).toBe("RATE_LIMITED");
+    }
   });
 
   test("50 payments at once, half through each process, collect exactly what is owed", async () => {
@@ -205,6 +232,10 @@ describe.skipIf(!onPostgres)("two app processes on one PostgreSQL", () => {
     const [primary] = await startAppProcesses(1, ctx.databaseUrl as string, { WORKERS: "2" });
     const p = primary as AppProcess;
     try {
+      // The banner says so once both workers listen.
+      for (let n = 0; n < 300 && !/Processes: +2 \(WORKERS\)/.test(p.output()); n++)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(p.output()).toMatch(/Processes: +2 \(WORKERS\)/);
       const first = await workersOf(p.pid, 2);
       expect(first).toHaveLength(2);
       process.kill(first[0] as number, "SIGKILL");
@@ -215,7 +246,6 @@ describe.skipIf(!onPostgres)("two app processes on one PostgreSQL", () => {
       expect((await fetch(`${p.url}/healthz`)).status).toBe(200);
       expect(await p.stop("SIGTERM"), p.output()).toBe(0);
       expect(childrenOf(p.pid)).toEqual([]);
-      expect(p.output()).toMatch(/Processes: +2 \(WORKERS\)/);
       expect(p.output()).toMatch(/exited \(SIGKILL\) after \d+ s; starting another in 1 s/);
     } finally {
       await p.stop("SIGKILL");

@@ -53,7 +53,8 @@ async function banner(config: Config, p: Prepared): Promise<string> {
     portalLink: p.portalLink,
     mailMode: p.mailer.mode,
   });
-  return config.workers > 1 ? `${text}  Processes:    ${config.workers} (WORKERS)\n` : text;
+  // One line more before the banner's closing blank line.
+  return config.workers > 1 ? text.replace(/\n$/, `\n  Processes:    ${config.workers} (WORKERS)\n`) : text;
 }
 
 /**
