@@ -52,6 +52,13 @@ export const distributionPlan: DistributionPlan = {
       "sign-in throttle counters by IP and account, written on every attempt and read by key before anyone " +
       "is known; no organisation, no foreign keys; kept on the coordinator the app processes talk to",
   },
+  rate_limit_hits: {
+    class: "local",
+    optional: true, // added by issue 18's shared rate limits (decision 056), on another branch until merged
+    reason:
+      "per-IP and per-key request counters shared by the app processes, written on every limited request, " +
+      "keys span organisations; no foreign keys, pruned by a periodic task",
+  },
   jobs: {
     class: "local",
     reason:
