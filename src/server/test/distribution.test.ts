@@ -27,6 +27,26 @@ describe("the distribution check", () => {
     }
   });
 
+  test("a row is still found by its id alone (system scope) through an index on id, not a scan", async () => {
+    const tables = ["emails", "import_jobs", "recurring_profiles", "checkout_sessions", "contact_sessions"];
+    await ctx.database.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`set local enable_seqscan = off`);
+        for (const table of tables) {
+          const plan = JSON.stringify(
+            await tx.execute(
+              sql.raw(`explain (format json) select * from ${table} where id = '${crypto.randomUUID()}'`),
+            ),
+          );
+          expect(plan, table).toContain(`"Index Name":"${table}_id_idx"`);
+        }
+        tx.rollback();
+      })
+      .catch((err) => {
+        if (!(err instanceof TransactionRollbackError)) throw err;
+      });
+  });
+
   test("it names the table and the key of each rule a table breaks (a scratch schema, rolled back)", async () => {
     let problems: string[] = [];
     await ctx.database.db
