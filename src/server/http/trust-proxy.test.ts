@@ -51,10 +51,14 @@ async function acceptWithForwardedFor(ctx: TestContext, org: TestOrg, name: stri
     evidence: (await tx.select().from(quoteAcceptances).where(eq(quoteAcceptances.quoteId, quote.id))).map(
       (a) => a.ip,
     ),
-    audit: (await tx.select().from(auditEvents).where(eq(auditEvents.documentId, quote.id))).map((a) => [
-      a.action,
-      a.ip,
-    ]),
+    // In the order they happened (created_at, then action for events of one instant): ids are random.
+    audit: (
+      await tx
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.documentId, quote.id))
+        .orderBy(auditEvents.createdAt, auditEvents.action)
+    ).map((a) => [a.action, a.ip]),
   }));
 }
 

@@ -1,5 +1,5 @@
 import { integer, jsonb, text, uuid } from "drizzle-orm/pg-core";
-import { id, minor, orgId } from "./_columns.js";
+import { minor, orgId, rowId } from "./_columns.js";
 
 /*
  * The column groups the three sales documents (invoices, quotes, sales orders) and their lines share
@@ -7,7 +7,7 @@ import { id, minor, orgId } from "./_columns.js";
  */
 
 /** A row that belongs to one customer of one organisation. */
-export const customerRow = () => ({ id: id(), orgId: orgId(), customerId: uuid("customer_id").notNull() });
+export const customerRow = () => ({ id: rowId(), orgId: orgId(), customerId: uuid("customer_id").notNull() });
 
 /** The number a document takes from its series: null until it is issued, sent or confirmed. */
 export const documentNumber = () => ({

@@ -1,5 +1,5 @@
 import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId, ts } from "./_columns.js";
+import { createdAt, orgId, rowId, tenantPrimaryKey, ts } from "./_columns.js";
 
 export const apiKeyScopes = ["read", "write"] as const;
 
@@ -11,7 +11,7 @@ export const apiKeyScopes = ["read", "write"] as const;
 export const apiKeys = pgTable(
   "api_keys",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     name: text("name").notNull(),
     prefix: text("prefix").notNull(),
@@ -24,7 +24,9 @@ export const apiKeys = pgTable(
     revokedAt: ts("revoked_at"),
   },
   (t) => [
-    uniqueIndex("api_keys_secret_key").on(t.secretHash),
+    tenantPrimaryKey("api_keys", t),
+    uniqueIndex("api_keys_secret_key").on(t.secretHash, t.orgId),
+    index("api_keys_id_idx").on(t.id),
     index("api_keys_org_idx").on(t.orgId, t.createdAt),
   ],
 );

@@ -1,6 +1,6 @@
-import { customType, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { customType, integer, jsonb, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import type { AvailabilitySettings } from "../../../shared/contracts/appointments.js";
-import { createdAt, id, orgId, ts, updatedAt } from "./_columns.js";
+import { createdAt, orgId, rowId, tenantPrimaryKey, ts, updatedAt } from "./_columns.js";
 
 /** PostgreSQL's range of timestamptz, as its text form (`["2026-…","2026-…")`): half-open, written with `tstzrange(a, b, '[)')`. */
 const tstzrange = customType<{ data: string; driverData: string }>({
@@ -26,23 +26,27 @@ export const appointmentStatuses = ["booked", "cancelled"] as const;
  * whose blocked ranges overlap, so no two requests can ever double-book (decision 045).
  * `ics_uid` is the calendar UID of every email about it; `sequence` rises with each change (RFC 5545).
  */
-export const appointments = pgTable("appointments", {
-  id: id(),
-  orgId: orgId(),
-  customerId: uuid("customer_id").notNull(),
-  contactId: uuid("contact_id").notNull(),
-  startsAt: ts("starts_at").notNull(),
-  endsAt: ts("ends_at").notNull(),
-  blocked: tstzrange("blocked").notNull(),
-  note: text("note").notNull().default(""),
-  /** The zone the contact booked in (its emails show the time there); the organisation's when unknown. */
-  contactTimeZone: text("contact_time_zone"),
-  status: text("status", { enum: appointmentStatuses }).notNull().default("booked"),
-  cancelReason: text("cancel_reason"),
-  cancelledBy: text("cancelled_by", { enum: ["contact", "staff"] }),
-  cancelledAt: ts("cancelled_at"),
-  icsUid: text("ics_uid").notNull().unique(),
-  sequence: integer("sequence").notNull().default(0),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+export const appointments = pgTable(
+  "appointments",
+  {
+    id: rowId(),
+    orgId: orgId(),
+    customerId: uuid("customer_id").notNull(),
+    contactId: uuid("contact_id").notNull(),
+    startsAt: ts("starts_at").notNull(),
+    endsAt: ts("ends_at").notNull(),
+    blocked: tstzrange("blocked").notNull(),
+    note: text("note").notNull().default(""),
+    /** The zone the contact booked in (its emails show the time there); the organisation's when unknown. */
+    contactTimeZone: text("contact_time_zone"),
+    status: text("status", { enum: appointmentStatuses }).notNull().default("booked"),
+    cancelReason: text("cancel_reason"),
+    cancelledBy: text("cancelled_by", { enum: ["contact", "staff"] }),
+    cancelledAt: ts("cancelled_at"),
+    icsUid: text("ics_uid").notNull(),
+    sequence: integer("sequence").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [tenantPrimaryKey("appointments", t), unique("appointments_ics_uid_unique").on(t.orgId, t.icsUid)],
+);

@@ -1,5 +1,5 @@
 import { boolean, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId } from "./_columns.js";
+import { createdAt, orgId, rowId, tenantPrimaryKey } from "./_columns.js";
 
 /** The documents a comment or a share can be about; each has a registry entry in modules/comments. */
 export const commentDocumentTypes = ["quote", "invoice", "sales_order", "timesheet"] as const;
@@ -12,7 +12,7 @@ export const commentDocumentTypes = ["quote", "invoice", "sales_order", "timeshe
 export const comments = pgTable(
   "comments",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     customerId: uuid("customer_id").notNull(),
     documentType: text("document_type", { enum: commentDocumentTypes }).notNull(),
@@ -28,14 +28,17 @@ export const comments = pgTable(
     visibleInPortal: boolean("visible_in_portal").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("comments_document_idx").on(t.orgId, t.documentType, t.documentId, t.createdAt)],
+  (t) => [
+    tenantPrimaryKey("comments", t),
+    index("comments_document_idx").on(t.orgId, t.documentType, t.documentId, t.createdAt),
+  ],
 );
 
 /** E14: a contact forwarded a document to another person, who became (or already was) a contact. */
 export const documentShares = pgTable(
   "document_shares",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     customerId: uuid("customer_id").notNull(),
     documentType: text("document_type", { enum: commentDocumentTypes }).notNull(),
@@ -44,5 +47,8 @@ export const documentShares = pgTable(
     contactId: uuid("contact_id").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("document_shares_sharer_idx").on(t.orgId, t.sharedByContactId, t.createdAt)],
+  (t) => [
+    tenantPrimaryKey("document_shares", t),
+    index("document_shares_sharer_idx").on(t.orgId, t.sharedByContactId, t.createdAt),
+  ],
 );

@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId, ts, updatedAt } from "./_columns.js";
+import { createdAt, orgId, rowId, tenantPrimaryKey, ts, updatedAt } from "./_columns.js";
 
 export const customers = pgTable(
   "customers",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     kind: text("kind", { enum: ["company", "individual"] })
       .notNull()
@@ -42,6 +42,7 @@ export const customers = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    tenantPrimaryKey("customers", t),
     index("customers_org_name_idx").on(t.orgId, t.name),
     uniqueIndex("customers_external_id_key").on(t.orgId, t.externalId),
   ],
@@ -50,7 +51,7 @@ export const customers = pgTable(
 export const contacts = pgTable(
   "contacts",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     customerId: uuid("customer_id").notNull(),
     name: text("name").notNull(),
@@ -70,6 +71,7 @@ export const contacts = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    tenantPrimaryKey("contacts", t),
     index("contacts_customer_idx").on(t.orgId, t.customerId),
     index("contacts_email_idx").on(t.orgId, sql`lower(${t.email})`),
   ],

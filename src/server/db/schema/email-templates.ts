@@ -1,5 +1,5 @@
 import { pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { id, orgId, updatedAt } from "./_columns.js";
+import { orgId, rowId, tenantPrimaryKey, updatedAt } from "./_columns.js";
 
 /**
  * An organisation's own text for one email kind in one language (issue 16 §5, decision 046). No row is
@@ -9,7 +9,7 @@ import { id, orgId, updatedAt } from "./_columns.js";
 export const emailTemplates = pgTable(
   "email_templates",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     /** A kind of the catalogue (email/editable/catalogue.ts). */
     kind: text("kind").notNull(),
@@ -19,5 +19,8 @@ export const emailTemplates = pgTable(
     updatedBy: uuid("updated_by"),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("email_templates_org_kind_language_key").on(t.orgId, t.kind, t.language)],
+  (t) => [
+    tenantPrimaryKey("email_templates", t),
+    uniqueIndex("email_templates_org_kind_language_key").on(t.orgId, t.kind, t.language),
+  ],
 );

@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId, ts } from "./_columns.js";
+import { createdAt, orgId, rowId, tenantPrimaryKey, ts } from "./_columns.js";
 
 export interface StoredAttachment {
   filename: string;
@@ -11,7 +11,7 @@ export interface StoredAttachment {
 export const emails = pgTable(
   "emails",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     kind: text("kind").notNull(),
     toAddress: text("to_address").notNull(),
@@ -31,5 +31,9 @@ export const emails = pgTable(
     sentAt: ts("sent_at"),
     createdAt: createdAt(),
   },
-  (t) => [index("emails_org_created_idx").on(t.orgId, t.createdAt)],
+  (t) => [
+    tenantPrimaryKey("emails", t),
+    index("emails_org_created_idx").on(t.orgId, t.createdAt),
+    index("emails_id_idx").on(t.id),
+  ],
 );

@@ -1,5 +1,5 @@
 import { jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId, updatedAt } from "./_columns.js";
+import { createdAt, orgId, rowId, tenantPrimaryKey, updatedAt } from "./_columns.js";
 import { bytea } from "./organisations.js";
 
 /**
@@ -30,11 +30,14 @@ export const gatewayCredentials = pgTable(
 export const gatewayEvents = pgTable(
   "gateway_events",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     gateway: text("gateway").notNull(),
     eventId: text("event_id").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("gateway_events_event_key").on(t.orgId, t.gateway, t.eventId)],
+  (t) => [
+    tenantPrimaryKey("gateway_events", t),
+    uniqueIndex("gateway_events_event_key").on(t.orgId, t.gateway, t.eventId),
+  ],
 );

@@ -1,6 +1,6 @@
 import { index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import type { ImportKind, ImportMapping, ImportReport } from "../../../shared/contracts/imports.js";
-import { createdAt, id, orgId, ts, updatedAt } from "./_columns.js";
+import { createdAt, orgId, rowId, tenantPrimaryKey, ts, updatedAt } from "./_columns.js";
 
 export const importJobStatuses = ["queued", "running", "done", "failed"] as const;
 
@@ -13,7 +13,7 @@ export const importJobStatuses = ["queued", "running", "done", "failed"] as cons
 export const importJobs = pgTable(
   "import_jobs",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     kind: text("kind", { enum: ["customers", "invoices"] })
       .$type<ImportKind>()
@@ -33,6 +33,8 @@ export const importJobs = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    tenantPrimaryKey("import_jobs", t),
+    index("import_jobs_id_idx").on(t.id),
     index("import_jobs_org_idx").on(t.orgId, t.createdAt),
     index("import_jobs_status_idx").on(t.status),
   ],

@@ -12,13 +12,13 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { INVOICE_STATUSES } from "../../../shared/contracts/statuses.js";
-import { createdAt, id, minor, orgId, ts, updatedAt } from "./_columns.js";
+import { createdAt, minor, orgId, rowId, tenantPrimaryKey, ts, updatedAt } from "./_columns.js";
 import * as doc from "./_document-columns.js";
 
 export const numberSeries = pgTable(
   "number_series",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     documentType: text("document_type", {
       enum: ["invoice", "quote", "sales_order", "credit_note", "retainer", "receipt"],
@@ -28,7 +28,10 @@ export const numberSeries = pgTable(
     isDefault: boolean("is_default").notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("number_series_prefix_key").on(t.orgId, t.documentType, t.prefix)],
+  (t) => [
+    tenantPrimaryKey("number_series", t),
+    uniqueIndex("number_series_prefix_key").on(t.orgId, t.documentType, t.prefix),
+  ],
 );
 
 /** One row per series and year; incremented in the issuing transaction, so numbers are gap-free. */
@@ -40,7 +43,7 @@ export const numberCounters = pgTable(
     year: integer("year").notNull(),
     lastNumber: integer("last_number").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.seriesId, t.year] })],
+  (t) => [primaryKey({ columns: [t.orgId, t.seriesId, t.year] })],
 );
 
 /** Every invoice status is stored ("closed": a credit note whose credit was all applied or refunded). */
@@ -115,13 +118,14 @@ export const invoices = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    tenantPrimaryKey("invoices", t),
     index("invoices_customer_idx").on(t.orgId, t.customerId),
     index("invoices_customer_kind_issue_idx").on(t.orgId, t.customerId, t.kind, t.issueDate, t.id),
     uniqueIndex("invoices_number_key").on(t.orgId, t.seriesId, t.year, t.sequence),
     uniqueIndex("invoices_quote_key").on(t.orgId, t.quoteId),
     index("invoices_sales_order_idx").on(t.orgId, t.salesOrderId),
     // One invoice per occurrence of a profile, however often or concurrently the tick runs (decision 037).
-    uniqueIndex("invoices_recurring_key").on(t.recurringProfileId, t.recurringOccurrenceDate),
+    uniqueIndex("invoices_recurring_key").on(t.orgId, t.recurringProfileId, t.recurringOccurrenceDate),
     // Issue 14 (decision 032): what a customer still owes (`ledger/open-invoices.ts` without a day): the
     // home's outstanding and overdue, pay everything, apply credit. Only owing invoices are in it, so it
     // does not grow with the invoices already paid.
@@ -166,6 +170,7 @@ export const invoiceLines = pgTable(
     ...doc.lineAmounts(),
   },
   (t) => [
+    tenantPrimaryKey("invoice_lines", t),
     index("invoice_lines_invoice_idx").on(t.invoiceId, t.position),
     index("invoice_lines_sales_order_line_idx").on(t.orgId, t.salesOrderLineId),
   ],

@@ -1,5 +1,5 @@
 import { index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId, stampedNow } from "./_columns.js";
+import { createdAt, orgId, rowId, stampedNow, tenantPrimaryKey } from "./_columns.js";
 import { bytea } from "./organisations.js";
 
 /**
@@ -12,7 +12,7 @@ import { bytea } from "./organisations.js";
 export const messageThreads = pgTable(
   "message_threads",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     customerId: uuid("customer_id").notNull(),
     subject: text("subject").notNull(),
@@ -28,6 +28,7 @@ export const messageThreads = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    tenantPrimaryKey("message_threads", t),
     index("message_threads_customer_idx").on(t.orgId, t.customerId, t.lastMessageAt, t.id),
     index("message_threads_org_idx").on(t.orgId, t.lastMessageAt, t.id),
   ],
@@ -36,7 +37,7 @@ export const messageThreads = pgTable(
 export const messages = pgTable(
   "messages",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     customerId: uuid("customer_id").notNull(),
     threadId: uuid("thread_id").notNull(),
@@ -48,14 +49,17 @@ export const messages = pgTable(
     body: text("body").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("messages_thread_idx").on(t.orgId, t.threadId, t.createdAt, t.id)],
+  (t) => [
+    tenantPrimaryKey("messages", t),
+    index("messages_thread_idx").on(t.orgId, t.threadId, t.createdAt, t.id),
+  ],
 );
 
 /** A file sent with a message: PDF, PNG, JPEG or WebP as its bytes say (never its name), kept in the database. */
 export const messageAttachments = pgTable(
   "message_attachments",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     customerId: uuid("customer_id").notNull(),
     messageId: uuid("message_id").notNull(),
@@ -67,5 +71,8 @@ export const messageAttachments = pgTable(
     data: bytea("data").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("message_attachments_message_idx").on(t.orgId, t.messageId)],
+  (t) => [
+    tenantPrimaryKey("message_attachments", t),
+    index("message_attachments_message_idx").on(t.orgId, t.messageId),
+  ],
 );

@@ -1,10 +1,10 @@
 import { index, jsonb, pgTable, text } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId, ts } from "./_columns.js";
+import { createdAt, orgId, rowId, tenantPrimaryKey, ts } from "./_columns.js";
 
 export const notifications = pgTable(
   "notifications",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     type: text("type").notNull(),
     /** Parameters of the message (document number, amount…); the web app renders them per language. */
@@ -12,5 +12,8 @@ export const notifications = pgTable(
     readAt: ts("read_at"),
     createdAt: createdAt(),
   },
-  (t) => [index("notifications_org_created_idx").on(t.orgId, t.createdAt)],
+  (t) => [
+    tenantPrimaryKey("notifications", t),
+    index("notifications_org_created_idx").on(t.orgId, t.createdAt),
+  ],
 );

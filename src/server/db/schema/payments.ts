@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { CheckoutStart } from "../../gateways/gateway.js";
-import { createdAt, id, minor, orgId, stampedNow, ts } from "./_columns.js";
+import { createdAt, minor, orgId, rowId, stampedNow, tenantPrimaryKey, ts } from "./_columns.js";
 
 export type PlannedAllocation = { invoiceId: string; amountMinor: number };
 
@@ -20,7 +20,7 @@ export const checkoutStatuses = ["open", "processing", "succeeded", "failed", "c
 export const checkoutSessions = pgTable(
   "checkout_sessions",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     customerId: uuid("customer_id").notNull(),
     contactId: uuid("contact_id").notNull(),
@@ -44,6 +44,8 @@ export const checkoutSessions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    tenantPrimaryKey("checkout_sessions", t),
+    index("checkout_sessions_id_idx").on(t.id),
     uniqueIndex("checkout_sessions_idempotency_key").on(t.orgId, t.idempotencyKey),
     // A provider's reference names one checkout: RedSys order numbers are never reused (decision 027).
     uniqueIndex("checkout_sessions_provider_ref_key").on(t.orgId, t.gateway, t.providerRef),
@@ -56,7 +58,7 @@ export const paymentMethods = ["gateway", "transfer", "cash", "cheque", "card_te
 export const payments = pgTable(
   "payments",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     customerId: uuid("customer_id").notNull(),
     /** The receipt number, from the organisation's "RC" series. */
@@ -83,6 +85,7 @@ export const payments = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    tenantPrimaryKey("payments", t),
     uniqueIndex("payments_gateway_reference_key").on(t.orgId, t.gateway, t.gatewayReference),
     index("payments_customer_paid_on_idx").on(t.orgId, t.customerId, t.paidOn, t.id),
   ],
@@ -96,7 +99,7 @@ export const payments = pgTable(
 export const allocations = pgTable(
   "allocations",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     customerId: uuid("customer_id").notNull(),
     paymentId: uuid("payment_id"),
@@ -111,6 +114,7 @@ export const allocations = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    tenantPrimaryKey("allocations", t),
     index("allocations_invoice_idx").on(t.orgId, t.invoiceId),
     index("allocations_payment_idx").on(t.orgId, t.paymentId),
     index("allocations_source_idx").on(t.orgId, t.sourceInvoiceId),
@@ -124,7 +128,7 @@ export const allocations = pgTable(
 export const refunds = pgTable(
   "refunds",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     customerId: uuid("customer_id").notNull(),
     paymentId: uuid("payment_id"),
@@ -147,6 +151,7 @@ export const refunds = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    tenantPrimaryKey("refunds", t),
     index("refunds_customer_idx").on(t.orgId, t.customerId, t.refundedOn),
     index("refunds_payment_idx").on(t.orgId, t.paymentId),
     index("refunds_source_idx").on(t.orgId, t.sourceInvoiceId),

@@ -1,11 +1,11 @@
 import { index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId, stampedNow, ts } from "./_columns.js";
+import { createdAt, orgId, rowId, stampedNow, tenantPrimaryKey, ts } from "./_columns.js";
 
 /** Emailed document links (D6): only the SHA-256 of the token is stored. */
 export const documentLinks = pgTable(
   "document_links",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     customerId: uuid("customer_id").notNull(),
     contactId: uuid("contact_id").notNull(),
@@ -18,7 +18,9 @@ export const documentLinks = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("document_links_token_key").on(t.tokenHash),
+    tenantPrimaryKey("document_links", t),
+    uniqueIndex("document_links_token_key").on(t.tokenHash, t.orgId),
+    index("document_links_id_idx").on(t.id),
     index("document_links_document_idx").on(t.orgId, t.documentId),
   ],
 );
@@ -26,7 +28,7 @@ export const documentLinks = pgTable(
 export const contactSessions = pgTable(
   "contact_sessions",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     customerId: uuid("customer_id").notNull(),
     contactId: uuid("contact_id").notNull(),
@@ -44,7 +46,9 @@ export const contactSessions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("contact_sessions_token_key").on(t.tokenHash),
+    tenantPrimaryKey("contact_sessions", t),
+    uniqueIndex("contact_sessions_token_key").on(t.tokenHash, t.orgId),
+    index("contact_sessions_id_idx").on(t.id),
     index("contact_sessions_contact_idx").on(t.orgId, t.contactId),
   ],
 );
@@ -57,7 +61,7 @@ export const contactSessions = pgTable(
 export const portalTokens = pgTable(
   "portal_tokens",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     customerId: uuid("customer_id").notNull(),
     contactId: uuid("contact_id").notNull(),
@@ -69,7 +73,9 @@ export const portalTokens = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("portal_tokens_token_key").on(t.tokenHash),
+    tenantPrimaryKey("portal_tokens", t),
+    uniqueIndex("portal_tokens_token_key").on(t.tokenHash, t.orgId),
+    index("portal_tokens_id_idx").on(t.id),
     index("portal_tokens_contact_idx").on(t.orgId, t.contactId),
   ],
 );

@@ -1,5 +1,5 @@
 import { index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId } from "./_columns.js";
+import { createdAt, id, orgId, rowId, tenantPrimaryKey } from "./_columns.js";
 
 /**
  * Portal addresses an organisation used before (C2). They stay reserved for it, so an old emailed link
@@ -24,7 +24,7 @@ export const portalSlugHistory = pgTable(
 export const auditEvents = pgTable(
   "audit_events",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     customerId: uuid("customer_id"),
     contactId: uuid("contact_id"),
@@ -38,6 +38,7 @@ export const auditEvents = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    tenantPrimaryKey("audit_events", t),
     index("audit_events_customer_idx").on(t.orgId, t.customerId, t.createdAt),
     index("audit_events_document_idx").on(t.orgId, t.documentId),
   ],

@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId, ts, updatedAt } from "./_columns.js";
+import { createdAt, orgId, rowId, tenantPrimaryKey, ts, updatedAt } from "./_columns.js";
 
 /*
  * Projects, tasks, time entries and timesheets (issue 15 §4–§5, feature A11, decision 039).
@@ -43,7 +43,7 @@ const nullableMinor = (name: string) => bigint(name, { mode: "number" });
 export const projects = pgTable(
   "projects",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     customerId: uuid("customer_id").notNull(),
     name: text("name").notNull(),
@@ -66,6 +66,7 @@ export const projects = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    tenantPrimaryKey("projects", t),
     index("projects_customer_idx").on(t.orgId, t.customerId),
     index("projects_status_idx").on(t.orgId, t.status),
     check("projects_name_length", sql`char_length(${t.name}) between 1 and 200`),
@@ -83,7 +84,7 @@ export const projects = pgTable(
 export const projectTasks = pgTable(
   "project_tasks",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     customerId: uuid("customer_id").notNull(),
     projectId: uuid("project_id").notNull(),
@@ -96,6 +97,7 @@ export const projectTasks = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    tenantPrimaryKey("project_tasks", t),
     index("project_tasks_project_idx").on(t.orgId, t.projectId),
     check("project_tasks_name_length", sql`char_length(${t.name}) between 1 and 200`),
     check(
@@ -113,7 +115,7 @@ export const projectTasks = pgTable(
 export const timeEntries = pgTable(
   "time_entries",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     customerId: uuid("customer_id").notNull(),
     projectId: uuid("project_id").notNull(),
@@ -134,6 +136,7 @@ export const timeEntries = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    tenantPrimaryKey("time_entries", t),
     index("time_entries_project_idx").on(t.orgId, t.projectId, t.workDate),
     index("time_entries_user_idx").on(t.orgId, t.userId, t.workDate),
     index("time_entries_invoice_idx").on(t.orgId, t.invoiceId),
@@ -166,7 +169,7 @@ export const timeEntries = pgTable(
 export const timesheets = pgTable(
   "timesheets",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     customerId: uuid("customer_id").notNull(),
     projectId: uuid("project_id").notNull(),
@@ -186,6 +189,7 @@ export const timesheets = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    tenantPrimaryKey("timesheets", t),
     index("timesheets_project_idx").on(t.orgId, t.projectId, t.periodFrom),
     index("timesheets_customer_idx").on(t.orgId, t.customerId, t.status),
     check("timesheets_period", sql`${t.periodTo} >= ${t.periodFrom}`),

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId, stampedNow, ts, updatedAt } from "./_columns.js";
+import { createdAt, orgId, rowId, stampedNow, tenantPrimaryKey, ts, updatedAt } from "./_columns.js";
 import * as doc from "./_document-columns.js";
 import { bytea } from "./organisations.js";
 
@@ -57,6 +57,7 @@ export const quotes = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    tenantPrimaryKey("quotes", t),
     index("quotes_customer_idx").on(t.orgId, t.customerId),
     index("quotes_root_idx").on(t.orgId, t.rootId, t.revision),
     uniqueIndex("quotes_number_key").on(t.orgId, t.seriesId, t.year, t.sequence, t.revision),
@@ -73,7 +74,7 @@ export const quoteLines = pgTable(
     ...doc.lineText(),
     ...doc.lineAmounts(),
   },
-  (t) => [index("quote_lines_quote_idx").on(t.quoteId, t.position)],
+  (t) => [tenantPrimaryKey("quote_lines", t), index("quote_lines_quote_idx").on(t.quoteId, t.position)],
 );
 
 /**
@@ -83,7 +84,7 @@ export const quoteLines = pgTable(
 export const quoteAcceptances = pgTable(
   "quote_acceptances",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     customerId: uuid("customer_id").notNull(),
     quoteId: uuid("quote_id").notNull(),
@@ -102,5 +103,8 @@ export const quoteAcceptances = pgTable(
     hashVersion: integer("hash_version").notNull().default(1),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("quote_acceptances_quote_key").on(t.orgId, t.quoteId)],
+  (t) => [
+    tenantPrimaryKey("quote_acceptances", t),
+    uniqueIndex("quote_acceptances_quote_key").on(t.orgId, t.quoteId),
+  ],
 );

@@ -6,7 +6,7 @@ import {
   RECURRING_MODES,
   RECURRING_STATUSES,
 } from "../../../shared/contracts/recurring-values.js";
-import { createdAt, id, orgId, ts, updatedAt } from "./_columns.js";
+import { createdAt, orgId, rowId, tenantPrimaryKey, ts, updatedAt } from "./_columns.js";
 
 /** A line as a draft invoice takes it (`invoiceLineInput`): priced, with the current taxes, when made. */
 export type RecurringLine = {
@@ -27,7 +27,7 @@ export type RecurringLine = {
 export const recurringProfiles = pgTable(
   "recurring_profiles",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     customerId: uuid("customer_id").notNull(),
     name: text("name").notNull(),
@@ -53,6 +53,8 @@ export const recurringProfiles = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    tenantPrimaryKey("recurring_profiles", t),
+    index("recurring_profiles_id_idx").on(t.id),
     index("recurring_profiles_customer_idx").on(t.orgId, t.customerId),
     // The tick's question: which active profiles have an occurrence due.
     index("recurring_profiles_due_idx").on(t.nextDate).where(sql`${t.status} = 'active'`),

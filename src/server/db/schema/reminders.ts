@@ -1,6 +1,6 @@
 import { date, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { ReminderSettings } from "../../../shared/contracts/reminders.js";
-import { createdAt, id, orgId, updatedAt } from "./_columns.js";
+import { createdAt, orgId, rowId, tenantPrimaryKey, updatedAt } from "./_columns.js";
 
 /**
  * An organisation's payment reminder settings (issue 15 §3): one row, written on the first save; without
@@ -21,7 +21,7 @@ export const reminderKinds = ["before_due", "on_due", "after_due"] as const;
 export const invoiceReminders = pgTable(
   "invoice_reminders",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     customerId: uuid("customer_id").notNull(),
     invoiceId: uuid("invoice_id").notNull(),
@@ -31,5 +31,8 @@ export const invoiceReminders = pgTable(
     recipients: integer("recipients").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("invoice_reminders_invoice_kind_key").on(t.invoiceId, t.kind)],
+  (t) => [
+    tenantPrimaryKey("invoice_reminders", t),
+    uniqueIndex("invoice_reminders_invoice_kind_key").on(t.orgId, t.invoiceId, t.kind),
+  ],
 );

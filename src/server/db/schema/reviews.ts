@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, pgTable, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId, ts, updatedAt } from "./_columns.js";
+import { createdAt, orgId, rowId, tenantPrimaryKey, ts, updatedAt } from "./_columns.js";
 
 /**
  * A contact's review of the organisation (E11, A15). Editing rewrites the current row; withdrawing stamps
@@ -10,7 +10,7 @@ import { createdAt, id, orgId, ts, updatedAt } from "./_columns.js";
 export const reviews = pgTable(
   "reviews",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     customerId: uuid("customer_id").notNull(),
     contactId: uuid("contact_id").notNull(),
@@ -21,6 +21,7 @@ export const reviews = pgTable(
     withdrawnAt: ts("withdrawn_at"),
   },
   (t) => [
+    tenantPrimaryKey("reviews", t),
     uniqueIndex("reviews_current_contact_key").on(t.orgId, t.contactId).where(sql`withdrawn_at is null`),
     index("reviews_org_created_idx").on(t.orgId, t.createdAt),
     index("reviews_customer_idx").on(t.orgId, t.customerId),

@@ -1,5 +1,5 @@
 import { date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, ts, updatedAt } from "./_columns.js";
+import { createdAt, tenantPrimaryKey, ts, updatedAt } from "./_columns.js";
 import * as doc from "./_document-columns.js";
 
 /**
@@ -38,6 +38,7 @@ export const salesOrders = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    tenantPrimaryKey("sales_orders", t),
     index("sales_orders_customer_idx").on(t.orgId, t.customerId),
     uniqueIndex("sales_orders_number_key").on(t.orgId, t.seriesId, t.year, t.sequence),
     uniqueIndex("sales_orders_quote_key").on(t.orgId, t.quoteId),
@@ -57,5 +58,8 @@ export const salesOrderLines = pgTable(
     invoicedQuantityMilli: integer("invoiced_quantity_milli").notNull().default(0),
     ...doc.lineAmounts(),
   },
-  (t) => [index("sales_order_lines_order_idx").on(t.salesOrderId, t.position)],
+  (t) => [
+    tenantPrimaryKey("sales_order_lines", t),
+    index("sales_order_lines_order_idx").on(t.salesOrderId, t.position),
+  ],
 );

@@ -1,5 +1,5 @@
 import { boolean, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId } from "./_columns.js";
+import { createdAt, orgId, rowId, tenantPrimaryKey } from "./_columns.js";
 
 /**
  * E12: a card or mandate a contact chose to save at a provider, as the provider's ids and a label
@@ -9,7 +9,7 @@ import { createdAt, id, orgId } from "./_columns.js";
 export const savedPaymentMethods = pgTable(
   "saved_payment_methods",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     customerId: uuid("customer_id").notNull(),
     contactId: uuid("contact_id").notNull(),
@@ -21,6 +21,7 @@ export const savedPaymentMethods = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    tenantPrimaryKey("saved_payment_methods", t),
     uniqueIndex("saved_payment_methods_provider_key").on(t.orgId, t.gateway, t.providerMethodId),
     index("saved_payment_methods_contact_idx").on(t.orgId, t.contactId),
   ],

@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { boolean, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId, ts } from "./_columns.js";
+import { createdAt, orgId, rowId, tenantPrimaryKey, ts } from "./_columns.js";
 
 export const taxes = pgTable(
   "taxes",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     name: text("name").notNull(),
     /** Percent × 100: 2100 = 21 %, −1500 = a 15 % withholding. */
@@ -14,5 +14,8 @@ export const taxes = pgTable(
     archivedAt: ts("archived_at"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("taxes_one_default").on(t.orgId).where(sql`${t.isDefault}`)],
+  (t) => [
+    tenantPrimaryKey("taxes", t),
+    uniqueIndex("taxes_one_default").on(t.orgId).where(sql`${t.isDefault}`),
+  ],
 );

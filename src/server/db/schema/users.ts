@@ -1,5 +1,5 @@
 import { bigint, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId, stampedNow, ts } from "./_columns.js";
+import { createdAt, id, orgId, rowId, stampedNow, tenantPrimaryKey, ts } from "./_columns.js";
 
 /** Staff people; a person may belong to several organisations through memberships. */
 export const users = pgTable(
@@ -45,7 +45,7 @@ export const memberships = pgTable(
 export const staffSessions = pgTable(
   "staff_sessions",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     userId: uuid("user_id").notNull(),
     tokenHash: text("token_hash").notNull(),
@@ -55,7 +55,11 @@ export const staffSessions = pgTable(
     userAgent: text("user_agent"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("staff_sessions_token_key").on(t.tokenHash)],
+  (t) => [
+    tenantPrimaryKey("staff_sessions", t),
+    uniqueIndex("staff_sessions_token_key").on(t.tokenHash, t.orgId),
+    index("staff_sessions_id_idx").on(t.id),
+  ],
 );
 
 /**
@@ -92,7 +96,7 @@ export const staffPasswordTokens = pgTable(
 export const staffInvitations = pgTable(
   "staff_invitations",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     email: text("email").notNull(),
     role: text("role", { enum: ["owner", "admin", "staff"] }).notNull(),
@@ -106,7 +110,9 @@ export const staffInvitations = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("staff_invitations_token_key").on(t.tokenHash),
+    tenantPrimaryKey("staff_invitations", t),
+    uniqueIndex("staff_invitations_token_key").on(t.tokenHash, t.orgId),
+    index("staff_invitations_id_idx").on(t.id),
     index("staff_invitations_org_idx").on(t.orgId, t.createdAt),
   ],
 );

@@ -1,5 +1,5 @@
 import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId } from "./_columns.js";
+import { createdAt, orgId, rowId, tenantPrimaryKey } from "./_columns.js";
 
 /** One line of a record's tax breakdown (AEAT `DetalleDesglose`), amounts as exact decimal strings. */
 export type VerifactuDesglose = {
@@ -34,7 +34,7 @@ export type VerifactuRectificacion = {
 export const verifactuRecords = pgTable(
   "verifactu_records",
   {
-    id: id(),
+    id: rowId(),
     orgId: orgId(),
     /** The invoice's customer, so a contact's scope may read its own invoices' records. */
     customerId: uuid("customer_id").notNull(),
@@ -67,6 +67,7 @@ export const verifactuRecords = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    tenantPrimaryKey("verifactu_records", t),
     uniqueIndex("verifactu_records_sequence_key").on(t.orgId, t.sequence),
     // No fork: two records never follow the same one (the first follows "").
     uniqueIndex("verifactu_records_previous_key").on(t.orgId, t.huellaAnterior),

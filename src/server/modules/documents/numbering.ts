@@ -42,7 +42,7 @@ export async function takeNumbers(
     .insert(numberCounters)
     .values({ orgId, seriesId, year, lastNumber: count })
     .onConflictDoUpdate({
-      target: [numberCounters.seriesId, numberCounters.year],
+      target: [numberCounters.orgId, numberCounters.seriesId, numberCounters.year],
       set: { lastNumber: sql`${numberCounters.lastNumber} + ${count}` },
     })
     .returning({ lastNumber: numberCounters.lastNumber });

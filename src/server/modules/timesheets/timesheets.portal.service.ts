@@ -143,7 +143,7 @@ async function projectFigures(tx: Tx, where: SQL | undefined) {
     .from(projects)
     .leftJoin(timeEntries, and(eq(timeEntries.projectId, projects.id), isNotNull(timeEntries.minutes)))
     .where(where)
-    .groupBy(projects.id)
+    .groupBy(projects.orgId, projects.id)
     .orderBy(asc(projects.name));
 }
 
