@@ -22,6 +22,7 @@ import { staffCookieName } from "./http/cookies.js";
 import { registerCsrfGuard } from "./http/csrf.js";
 import { frameworkErrors, registerErrorHandler } from "./http/error-handler.js";
 import { registerFavicon } from "./http/favicon.js";
+import { databaseRateLimitStore } from "./http/rate-limit-store.js";
 import { registerRequestTransactions } from "./http/request-transaction.js";
 import { registerWebApps } from "./http/web-apps.js";
 import { createJobRunner } from "./jobs/built-in-jobs.js";
@@ -121,7 +122,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate("secureCookies", deps.config.secureCookies);
   await app.register(cookie);
   await registerCompression(app);
-  await app.register(rateLimit, { global: false });
+  // On PostgreSQL the limits are counted in the database, shared by every app process (decision 056); PGlite
+  // serves one process only, whose memory is the one place to count.
+  await app.register(rateLimit, {
+    global: false,
+    ...(deps.database.kind === "postgres" ? { store: databaseRateLimitStore(deps.database.db) } : {}),
+  });
   registerApiKeyRateLimit(app, deps.config.apiKeyRateLimit);
   registerCsrfGuard(app, deps.config);
   registerMovedPortalRedirects(app, deps.database.db);

@@ -190,3 +190,19 @@ test("the end-to-end tests' clock is off by default, on with PORTICO_TEST_CLOCK=
     }),
   ).toEqual([expect.stringMatching(/^PORTICO_TEST_CLOCK=1 .*never production$/)]);
 });
+
+test("WORKERS: one process by default, 1..64 whole processes, more than one only on PostgreSQL", () => {
+  const pg = { DATABASE_URL: "postgres://portico@db.example/portico" };
+  expect(loadConfig({}).workers).toBe(1);
+  expect(loadConfig({ ...pg, WORKERS: "4" }).workers).toBe(4);
+  expect(loadConfig({ WORKERS: "1" }).workers).toBe(1);
+  const range = "WORKERS: WORKERS must be a whole number of processes from 1 to 64";
+  expect(problemsOf({ ...pg, WORKERS: "0" })).toEqual([range]);
+  expect(problemsOf({ ...pg, WORKERS: "65" })).toEqual([range]);
+  expect(problemsOf({ ...pg, WORKERS: "1.5" })).toEqual([range]);
+  expect(problemsOf({ ...pg, WORKERS: "many" })).toHaveLength(1);
+  // The embedded database (PGlite) lives in one process: a clear one-line refusal, before anything starts.
+  expect(problemsOf({ WORKERS: "2" })).toEqual([
+    "WORKERS=2 needs PostgreSQL (DATABASE_URL): the embedded database serves one process only",
+  ]);
+});

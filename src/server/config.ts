@@ -48,6 +48,13 @@ const schema = z.object({
   PAYPAL_API_BASE: z.url().default("https://api-m.paypal.com"),
   REDSYS_BASE: z.url().default("https://sis.redsys.es"),
   GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** App processes on one port (node:cluster, decision 056): 1, the default, is one process as always. */
+  WORKERS: z.coerce
+    .number()
+    .int("WORKERS must be a whole number of processes from 1 to 64")
+    .min(1, "WORKERS must be a whole number of processes from 1 to 64")
+    .max(64, "WORKERS must be a whole number of processes from 1 to 64")
+    .default(1),
 });
 
 /** What Fastify's `trustProxy` gets: off, a hop count, or the proxies' addresses and CIDR ranges. */
@@ -80,6 +87,8 @@ export type Config = {
   /** The keyring of gateway credentials: the first key encrypts, every key decrypts (C8). */
   encryptionKeys: EncryptionKey[];
   gateways: GatewayHosts;
+  /** How many app processes serve the port (WORKERS; more than one only on PostgreSQL). */
+  workers: number;
 };
 
 /** One key of the credentials keyring: `id` is stored beside each ciphertext, so keys can rotate. */
@@ -202,6 +211,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   const trustProxy = parseTrustProxy(e.TRUST_PROXY);
   if (typeof trustProxy === "object" && !Array.isArray(trustProxy)) problems.push(trustProxy.error);
+  if (e.WORKERS > 1 && !e.DATABASE_URL)
+    problems.push(
+      `WORKERS=${e.WORKERS} needs PostgreSQL (DATABASE_URL): the embedded database serves one process only`,
+    );
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
@@ -231,5 +244,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       redsysBase: e.REDSYS_BASE.replace(/\/+$/, ""),
       timeoutMs: e.GATEWAY_TIMEOUT_MS,
     },
+    workers: e.WORKERS,
   };
 }

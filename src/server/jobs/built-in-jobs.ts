@@ -2,6 +2,7 @@ import { and, eq, lt } from "drizzle-orm";
 import * as clock from "../clock.js";
 import { jobs } from "../db/schema/index.js";
 import { withSystem } from "../db/scope.js";
+import { pruneRateLimitsTask } from "../http/rate-limit-store.js";
 import { importJobHandler, importResumeTask } from "../modules/imports/import-runner.js";
 import { autoChargeHandler } from "../modules/payments/auto-charge.service.js";
 import { recurringTickTask } from "../modules/recurring/recurring-run.js";
@@ -38,6 +39,7 @@ export function createJobRunner(ctx: JobContext, opts: JobRunnerOptions = {}): J
       pruneJobsTask,
       recurringTickTask,
       remindersTask,
+      pruneRateLimitsTask,
       ...(opts.tasks ?? []),
     ],
   });

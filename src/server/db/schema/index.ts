@@ -16,6 +16,7 @@ export * from "./portal-access.js";
 export * from "./portal-config.js";
 export * from "./projects.js";
 export * from "./quotes.js";
+export * from "./rate-limits.js";
 export * from "./recurring.js";
 export * from "./reminders.js";
 export * from "./reviews.js";
