@@ -1,5 +1,5 @@
 // Several app processes on one PostgreSQL (issue 18): `npm run bench -- scale` or
-// `npx tsx bench/scale.ts [seconds per run]` (8 by default; about 4 minutes in all).
+// `npx tsx bench/scale.ts [seconds per run]` (10 by default; about 5 minutes in all).
 //
 // One fresh database (made on the server of DATABASE_URL / TEST_DATABASE_URL and dropped afterwards, else a
 // throwaway cluster of scripts/pg-cluster.sh), seeded once with the demo organisation plus CUSTOMERS customers
@@ -56,7 +56,7 @@ if (!adminUrl) {
   process.exit(run.status ?? 1);
 }
 
-const SECONDS = Number(process.argv[2] ?? 8);
+const SECONDS = Number(process.argv[2] ?? 10);
 const WARM_UP_SECONDS = 2;
 const COUNTS = (process.env.SCALE_PROCESSES ?? "1,2,4").split(",").map(Number);
 const SPREAD = process.env.SCALE_SPREAD === "ports" ? "ports" : "workers";
@@ -140,8 +140,10 @@ interface CpuShare {
 
 // ---- the database ----
 
-async function adminQuery(text: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
+const adminQuery = (text: string) => adminQueryOn(adminUrl as string, text);
+
+async function adminQueryOn(url: string, text: string): Promise<Record<string, unknown>[]> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return (await client.query(text)).rows;
@@ -629,6 +631,8 @@ async function xactCommits(databaseUrl: string): Promise<number> {
 
 interface Run {
   figures: Figures;
+  /** Payments the database recorded during the run (created between its first and last moment), per second. */
+  paymentsPerSecond: number;
   cpu: CpuShare;
   sessions: Sessions;
   transactionsPerSecond: number;
@@ -652,6 +656,7 @@ async function measure(
   };
   await quiesce(ctx.databaseUrl);
   const xactBefore = await xactCommits(ctx.databaseUrl);
+  const [started] = await adminQueryOn(ctx.databaseUrl, "select clock_timestamp()::text as t");
   const stopSampling = sampleSessions(ctx.databaseUrl);
   const before = snapshot();
   const r = await autocannon({
@@ -664,6 +669,13 @@ async function measure(
   const after = snapshot();
   const sessions = await stopSampling();
   const xactAfter = await xactCommits(ctx.databaseUrl);
+  // Payments whose transaction began within the run: what was recorded during it, wherever the run's end cut
+  // off the answers (autocannon drops what is in flight when it stops).
+  const [recorded] = await adminQueryOn(
+    ctx.databaseUrl,
+    `select count(*)::int as n from payments where created_at >= '${String(started?.t)}'::timestamptz
+       and created_at < (select clock_timestamp() - interval '${(performance.now() - after.at) / 1000} seconds')`,
+  );
   const wall = (after.at - before.at) / 1000;
   const cores = (a: number | null, b: number | null) => (a === null || b === null ? null : (b - a) / wall);
   const postgres = cores(before.pg, after.pg);
@@ -683,7 +695,13 @@ async function measure(
     console.warn(
       `  WARNING: ${r["2xx"]} answers, ${figures.non2xx} non-2xx, ${r.errors} errors (${r.timeouts} timeouts)`,
     );
-  return { figures, cpu, sessions, transactionsPerSecond: (xactAfter - xactBefore) / wall };
+  return {
+    figures,
+    paymentsPerSecond: Number(recorded?.n ?? 0) / wall,
+    cpu,
+    sessions,
+    transactionsPerSecond: (xactAfter - xactBefore) / wall,
+  };
 }
 
 const f0 = (n: number) => n.toLocaleString("en", { maximumFractionDigits: 0 });
@@ -735,6 +753,84 @@ async function checkMoney(databaseUrl: string, tallies: PaymentTally[]) {
 }
 
 // ---- main ----
+
+/** CPU milliseconds per unit of work (a request, a payment) of the app, PostgreSQL and the load generator. */
+function cpuPer(run: Run, perSecond: number) {
+  const ms = (cores: number) => (perSecond > 0 ? (1000 * cores) / perSecond : Number.NaN);
+  return {
+    app: ms(run.cpu.app),
+    postgres: run.cpu.postgres === null ? null : ms(run.cpu.postgres),
+    loadGenerator: ms(run.cpu.loadGenerator),
+  };
+}
+
+function printTable(table: string[][]) {
+  const widths = table[0]?.map((_, i) => Math.max(...table.map((row) => (row[i] ?? "").length))) ?? [];
+  for (const [i, row] of table.entries()) {
+    console.log(
+      row
+        .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
+        .join("  "),
+    );
+    if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  }
+}
+
+/**
+ * Where the limit is, said plainly: what each read and each payment costs in CPU, so the throughput 2 cores
+ * allow (and the part PostgreSQL takes of it), whether other work shared the machine, and what the payments
+ * waited on in PostgreSQL.
+ */
+function limits(results: Record<number, { reads: Run; payments: Run; tally: PaymentTally }>): string {
+  const out: string[] = [];
+  const counts = COUNTS.filter((n) => results[n]);
+  const last = results[counts[counts.length - 1] as number];
+  const cores = cpus().length;
+  if (!last) return "";
+  const other = Math.max(
+    ...counts.flatMap((n) => [results[n]?.reads.cpu.other ?? 0, results[n]?.payments.cpu.other ?? 0]),
+  );
+  if (other > 0.25 * cores)
+    out.push(
+      `Other work used up to ${other.toFixed(1)} of the ${cores} cores during the runs: more app processes also win more ` +
+        "time slices from it, so the ratios between counts partly measure the scheduler. CPU per request does not " +
+        "depend on that: read it for the limits below.",
+    );
+  for (const what of ["read", "payment (2 requests)"] as const) {
+    // The count where the work cost least CPU: the least disturbed by the machine's other work.
+    const costs = counts.flatMap((n) => {
+      const r = results[n];
+      if (!r) return [];
+      const run = what === "read" ? r.reads : r.payments;
+      const c = cpuPer(run, what === "read" ? run.figures.rps : run.paymentsPerSecond);
+      return c.postgres === null || !Number.isFinite(c.app) ? [] : [{ n, ...c, postgres: c.postgres }];
+    });
+    const c = costs.sort(
+      (a, b) => a.app + a.postgres + a.loadGenerator - (b.app + b.postgres + b.loadGenerator),
+    )[0];
+    if (!c) continue;
+    const total = c.app + c.postgres + c.loadGenerator;
+    out.push(
+      `Each ${what} costs ${c.app.toFixed(1)} ms of app CPU, ${c.postgres.toFixed(1)} ms of PostgreSQL's and ` +
+        `${c.loadGenerator.toFixed(1)} ms of autocannon's (at ${c.n} process${c.n > 1 ? "es" : ""}, where it cost ` +
+        `least): ${cores} idle cores allow about ${f0((1000 * cores) / total)}/s with load generator, app and ` +
+        `database on them, PostgreSQL's share being ${((100 * c.postgres) / total).toFixed(0)} %. Processes ` +
+        "beyond what fills the cores add nothing; with the app on other machines PostgreSQL alone would become " +
+        `the limit at about ${f0((1000 * cores) / c.postgres)}/s on these ${cores} cores.`,
+    );
+  }
+  const waits = counts.map((n) => `${results[n]?.payments.sessions.lockWaits.toFixed(1)} at ${n}`).join(", ");
+  const counter = last.payments.sessions.lockedBy.some((l) => l.includes("number_counters"));
+  out.push(
+    `Payments waited on row locks in PostgreSQL: mean sessions waiting ${waits} process(es)` +
+      (counter
+        ? ". The lock most waited for is the receipt series' counter (number_counters): every payment of one " +
+          "organisation takes the next gap-free receipt number in its transaction and holds that row until it " +
+          "commits, so one organisation's payments are recorded one at a time however many processes serve them."
+        : "."),
+  );
+  return out.join("\n");
+}
 
 /** Where the limit is, in words, from one count's runs (what bench/README.md's reader needs). */
 function verdict(n: number, reads: Run, payments: Run): string {
@@ -815,7 +911,7 @@ async function main() {
       const payments = await measure(bases, paymentRequests(seeded.payers, appSecret, tally), SECONDS, ctx);
       show("payments (checkout + webhook)", payments);
       console.log(
-        `  ${tally.checkouts} checkouts opened, ${tally.recorded} payments recorded (${((tally.recorded * 2) / SECONDS).toFixed(0)} requests/s of the pair), ` +
+        `  ${tally.checkouts} checkouts opened, ${(payments.paymentsPerSecond * SECONDS).toFixed(0)} payments recorded during the run, ${tally.recorded} answered "recorded" before it ended, ` +
           `${tally.notRecorded} confirmations not recorded; refused: checkouts ${JSON.stringify(tally.checkoutRefusals)}, webhooks ${JSON.stringify(tally.webhookRefusals)}`,
       );
       await stopAndWait();
@@ -833,14 +929,26 @@ async function main() {
     const one = results[COUNTS[0] as number];
     if (!one) throw new Error("no run");
     const rows: ResultRow[] = [];
-    console.log(
-      `\n${"processes".padEnd(10)} ${"reads req/s".padStart(12)} ${"ratio".padStart(6)} ${"p99 ms".padStart(7)}   ${"payments/s".padStart(10)} ${"ratio".padStart(6)} ${"p99 ms".padStart(7)}   ${"PostgreSQL cores (reads, payments)".padStart(34)}`,
-    );
+    const paymentsPerSecond = (n: number) => results[n]?.payments.paymentsPerSecond ?? 0;
+    const header = [
+      "processes",
+      "reads req/s",
+      "÷ 1",
+      "p99 ms",
+      "CPU ms/read app+PG",
+      "payments/s",
+      "÷ 1",
+      "p99 ms",
+      "CPU ms/payment app+PG",
+      "PG share of busy CPU",
+      "other work",
+    ];
+    const table: string[][] = [header];
     for (const n of COUNTS) {
       const r = results[n];
       if (!r) continue;
-      const paymentsPerSecond = r.tally.recorded / SECONDS;
-      const onePayments = one.tally.recorded / SECONDS;
+      const read = cpuPer(r.reads, r.reads.figures.rps);
+      const pay = cpuPer(r.payments, paymentsPerSecond(n));
       for (const [measure, value, baseline, unit] of [
         [
           `portal reads (/home, /invoices, an invoice), ${n} processes ÷ 1`,
@@ -851,8 +959,8 @@ async function main() {
         [`portal reads p99, ${n} processes ÷ 1`, r.reads.figures.p99, one.reads.figures.p99, "ms"],
         [
           `online payments (checkout + signed webhook), ${n} processes ÷ 1`,
-          paymentsPerSecond,
-          onePayments,
+          paymentsPerSecond(n),
+          paymentsPerSecond(COUNTS[0] as number),
           "payments/s",
         ],
         [
@@ -863,12 +971,27 @@ async function main() {
         ],
       ] as const)
         rows.push({ measure, value, baseline, ratio: value / baseline, goal: "", unit });
-      console.log(
-        `${String(n).padEnd(10)} ${f0(r.reads.figures.rps).padStart(12)} ${(r.reads.figures.rps / one.reads.figures.rps).toFixed(2).padStart(6)} ${String(r.reads.figures.p99).padStart(7)}   ` +
-          `${paymentsPerSecond.toFixed(1).padStart(10)} ${(paymentsPerSecond / onePayments).toFixed(2).padStart(6)} ${String(r.payments.figures.p99).padStart(7)}   ` +
-          `${`${f2(r.reads.cpu.postgres)}, ${f2(r.payments.cpu.postgres)} of ${r.reads.cpu.cores.toFixed(0)}`.padStart(34)}`,
-      );
+      const pgShare = (run: Run) =>
+        run.cpu.postgres === null
+          ? "n/a"
+          : `${((100 * run.cpu.postgres) / run.cpu.machineBusy).toFixed(0)} %`;
+      table.push([
+        String(n),
+        f0(r.reads.figures.rps),
+        (r.reads.figures.rps / one.reads.figures.rps).toFixed(2),
+        String(r.reads.figures.p99),
+        `${read.app.toFixed(1)} + ${f2(read.postgres)}`,
+        paymentsPerSecond(n).toFixed(1),
+        (paymentsPerSecond(n) / paymentsPerSecond(COUNTS[0] as number)).toFixed(2),
+        String(r.payments.figures.p99),
+        `${pay.app.toFixed(1)} + ${f2(pay.postgres)}`,
+        `${pgShare(r.reads)}, ${pgShare(r.payments)}`,
+        `${f2(r.reads.cpu.other)}, ${f2(r.payments.cpu.other)} cores`,
+      ]);
     }
+    console.log();
+    printTable(table);
+    console.log(`\n${limits(results)}`);
     writeResult("scale", rows, {
       seconds: SECONDS,
       connections: CONNECTIONS,
