@@ -34,11 +34,12 @@ import { loadConfig } from "../src/server/config.js";
 import { openDatabase } from "../src/server/db/client.js";
 import { migrateDatabase } from "../src/server/db/migrate.js";
 import { organisations } from "../src/server/db/schema/index.js";
-import { withSystem } from "../src/server/db/scope.js";
+import { withOrg, withSystem } from "../src/server/db/scope.js";
 import { Mailer } from "../src/server/email/mailer.js";
 import { sandboxSignature } from "../src/server/gateways/sandbox/sandbox-signature.js";
 import { contactCookieName } from "../src/server/http/cookies.js";
 import { startContactSession } from "../src/server/modules/contact-sessions/contact-sessions.service.js";
+import { createOrganisation } from "../src/server/modules/organisation/create-organisation.js";
 import { DEMO, seedDemoIfEmpty } from "../src/server/seed.js";
 import { cookieHeader } from "../src/server/test/factories.js";
 import { checkMoneyInvariants, type Violation } from "../src/server/test/money-invariants.js";
@@ -64,6 +65,9 @@ const SPREAD = process.env.SCALE_SPREAD === "ports" ? "ports" : "workers";
 const CONNECTIONS = 32;
 const CUSTOMERS = 40;
 const INVOICES = 5;
+/** Organisations besides the demo, and customers of each, for payments that do not share a receipt series. */
+const OTHER_ORGS = 7;
+const OTHER_CUSTOMERS = 5;
 /** Each online payment: 5.00 € of an invoice of 1,210.00 € that allows partial payments. */
 const PAYMENT_MINOR = 500;
 const TIMEOUT_MS = 10_000;
@@ -166,6 +170,7 @@ async function postmasterPid(): Promise<number | undefined> {
 }
 
 interface Payer {
+  slug: string;
   customerId: string;
   cookie: string;
   invoiceIds: string[];
@@ -173,14 +178,21 @@ interface Payer {
 }
 
 interface Seeded {
-  orgId: string;
+  /** The demo organisation's CUSTOMERS contacts. */
   payers: Payer[];
+  /**
+   * The same number of contacts spread over OTHER_ORGS + 1 organisations (the demo's first ones and
+   * OTHER_CUSTOMERS of each other organisation), in turn: what payments do when they do not share a
+   * receipt series.
+   */
+  spreadPayers: Payer[];
 }
 
 /**
  * The demo organisation (G1, the sandbox gateway enabled) plus CUSTOMERS customers with one contact and
- * INVOICES issued invoices each, made through the API of an in-process app, and a portal session for each
- * contact (minted as sign-in does: the sign-in route allows 10 a minute per address).
+ * INVOICES issued invoices each, and OTHER_ORGS more organisations (sandbox on) of OTHER_CUSTOMERS such
+ * customers each, made through the API of an in-process app; a portal session for each contact (minted as
+ * sign-in does: the sign-in route allows 10 a minute per address).
  */
 async function seed(databaseUrl: string, appSecret: string, publicUrl: string): Promise<Seeded> {
   const database = await openDatabase({ databaseUrl });
@@ -189,31 +201,34 @@ async function seed(databaseUrl: string, appSecret: string, publicUrl: string): 
   const mailer = new Mailer(config, database.db);
   const app = await buildApp({ database, config, mailer });
   await app.ready();
-  try {
-    await seedDemoIfEmpty(database.db, config, mailer);
-    const [org] = await withSystem(database.db, (tx) =>
-      tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.portalSlug, DEMO.slug)),
-    );
-    if (!org) throw new Error(`no organisation at /${DEMO.slug}`);
+  // The servers' cookie names (PUBLIC_URL over plain http: no __Host- prefix).
+  const secureCookies = publicUrl.startsWith("https://");
+  let signIns = 0;
+  const staffOf = async (email: string, password: string) => {
     const login = await app.inject({
       method: "POST",
       url: "/api/auth/login",
-      payload: { email: DEMO.email, password: DEMO.password },
+      payload: { email, password },
+      // One address per sign-in: the per-address limit is not what is seeded.
+      remoteAddress: `10.0.${Math.floor(++signIns / 250)}.${(signIns % 250) + 1}`,
     });
     if (login.statusCode !== 200) throw new Error(`staff sign-in: ${login.statusCode} ${login.body}`);
-    const staff = cookieHeader(login.headers["set-cookie"]);
+    return cookieHeader(login.headers["set-cookie"]);
+  };
+  /** `count` customers of the organisation, each with one contact, INVOICES issued invoices and a session. */
+  const customersOf = async (org: { id: string; slug: string; staff: string }, count: number) => {
     const post = async <T>(url: string, payload: object): Promise<T> => {
-      const res = await app.inject({ method: "POST", url, headers: { cookie: staff }, payload });
+      const res = await app.inject({ method: "POST", url, headers: { cookie: org.staff }, payload });
       if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
       return res.json() as T;
     };
-    // The servers' cookie name (PUBLIC_URL over plain http: no __Host- prefix).
-    const cookieName = contactCookieName({ secureCookies: publicUrl.startsWith("https://") }, org.id);
     const payers: Payer[] = [];
-    for (let c = 0; c < CUSTOMERS; c++) {
+    for (let c = 0; c < count; c++) {
       const customer = await post<{ id: string; contacts: { id: string }[] }>("/api/customers", {
         name: `Cliente ${String(c + 1).padStart(3, "0")} S.L.`,
-        contacts: [{ name: `Contacto ${c + 1}`, email: `contacto${c + 1}@scale.example`, isPrimary: true }],
+        contacts: [
+          { name: `Contacto ${c + 1}`, email: `contacto${c + 1}@${org.slug}.example`, isPrimary: true },
+        ],
       });
       const contact = customer.contacts[0];
       if (!contact) throw new Error("customer without a contact");
@@ -237,11 +252,38 @@ async function seed(databaseUrl: string, appSecret: string, publicUrl: string): 
         ip: "127.0.0.1",
         userAgent: "bench/scale.ts",
       });
-      payers.push({ customerId: customer.id, cookie: `${cookieName}=${token}`, invoiceIds, next: 0 });
+      const cookie = `${contactCookieName({ secureCookies }, org.id)}=${token}`;
+      payers.push({ slug: org.slug, customerId: customer.id, cookie, invoiceIds, next: 0 });
     }
+    return payers;
+  };
+  try {
+    await seedDemoIfEmpty(database.db, config, mailer);
+    const [demo] = await withSystem(database.db, (tx) =>
+      tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.portalSlug, DEMO.slug)),
+    );
+    if (!demo) throw new Error(`no organisation at /${DEMO.slug}`);
+    const staff = await staffOf(DEMO.email, DEMO.password);
+    const payers = await customersOf({ id: demo.id, slug: DEMO.slug, staff }, CUSTOMERS);
+    const groups: Payer[][] = [payers.slice(0, OTHER_CUSTOMERS)];
+    for (let o = 0; o < OTHER_ORGS; o++) {
+      const slug = `estudio-${o + 2}`;
+      const owner = { email: `owner@${slug}.example`, name: `Owner ${o + 2}`, password: randomUUID() };
+      const { orgId } = await createOrganisation(database.db, { name: `Estudio ${o + 2} S.L.`, slug, owner });
+      await withOrg(database.db, orgId, (tx) =>
+        tx
+          .update(organisations)
+          .set({ enabledGateways: ["sandbox"] })
+          .where(eq(organisations.id, orgId)),
+      );
+      const staffCookie = await staffOf(owner.email, owner.password);
+      groups.push(await customersOf({ id: orgId, slug, staff: staffCookie }, OTHER_CUSTOMERS));
+    }
+    // In turn: one contact of each organisation, then the next of each.
+    const spreadPayers = Array.from({ length: OTHER_CUSTOMERS }, (_, i) => groups.map((g) => g[i])).flat();
     // A database in use has been vacuumed and analysed (autovacuum): statistics and the visibility map.
     await database.db.execute(sql`vacuum analyze`);
-    return { orgId: org.id, payers };
+    return { payers, spreadPayers: spreadPayers.filter((p): p is Payer => p !== undefined) };
   } finally {
     await app.close();
     mailer.close();
@@ -407,21 +449,21 @@ function nextPayer(payers: Payer[], cursor: { i: number }): Payer {
 /** /home, /invoices and one invoice's detail, as a contact (another one each round). */
 function readRequests(payers: Payer[]): SequenceRequest[] {
   const cursor = { i: 0 };
-  const portal = `/api/portal/${DEMO.slug}`;
+  const portal = (p: Payer) => `/api/portal/${p.slug}`;
   return [
     {
       method: "GET",
       setupRequest(req, context) {
         const p = nextPayer(payers, cursor);
         context.payer = p;
-        return { ...req, path: `${portal}/home`, headers: { ...req.headers, cookie: p.cookie } };
+        return { ...req, path: `${portal(p)}/home`, headers: { ...req.headers, cookie: p.cookie } };
       },
     },
     {
       method: "GET",
       setupRequest(req, context) {
         const p = context.payer as Payer;
-        return { ...req, path: `${portal}/invoices`, headers: { ...req.headers, cookie: p.cookie } };
+        return { ...req, path: `${portal(p)}/invoices`, headers: { ...req.headers, cookie: p.cookie } };
       },
     },
     {
@@ -429,7 +471,7 @@ function readRequests(payers: Payer[]): SequenceRequest[] {
       setupRequest(req, context) {
         const p = context.payer as Payer;
         const id = p.invoiceIds[p.next++ % p.invoiceIds.length];
-        return { ...req, path: `${portal}/invoices/${id}`, headers: { ...req.headers, cookie: p.cookie } };
+        return { ...req, path: `${portal(p)}/invoices/${id}`, headers: { ...req.headers, cookie: p.cookie } };
       },
     },
   ];
@@ -470,7 +512,7 @@ function paymentRequests(payers: Payer[], appSecret: string, tally: PaymentTally
         context.checkoutId = undefined;
         return {
           ...req,
-          path: `/api/portal/${DEMO.slug}/invoices/${invoiceId}/pay`,
+          path: `/api/portal/${p.slug}/invoices/${invoiceId}/pay`,
           headers: { ...req.headers, ...json, cookie: p.cookie },
           body: JSON.stringify({
             idempotencyKey: randomUUID(),
@@ -629,6 +671,15 @@ async function xactCommits(databaseUrl: string): Promise<number> {
   }
 }
 
+interface Results {
+  reads: Run;
+  /** Payments of the demo organisation's contacts: one receipt series. */
+  payments: Run;
+  tally: PaymentTally;
+  /** The same load of payments spread over OTHER_ORGS + 1 organisations: as many receipt series. */
+  spread: Run;
+}
+
 interface Run {
   figures: Figures;
   /** Payments the database recorded during the run (created between its first and last moment), per second. */
@@ -781,7 +832,7 @@ function printTable(table: string[][]) {
  * allow (and the part PostgreSQL takes of it), whether other work shared the machine, and what the payments
  * waited on in PostgreSQL.
  */
-function limits(results: Record<number, { reads: Run; payments: Run; tally: PaymentTally }>): string {
+function limits(results: Record<number, Results>): string {
   const out: string[] = [];
   const counts = COUNTS.filter((n) => results[n]);
   const last = results[counts[counts.length - 1] as number];
@@ -820,6 +871,10 @@ function limits(results: Record<number, { reads: Run; payments: Run; tally: Paym
     );
   }
   const waits = counts.map((n) => `${results[n]?.payments.sessions.lockWaits.toFixed(1)} at ${n}`).join(", ");
+  const spreadWaits = counts
+    .map((n) => `${results[n]?.spread.sessions.lockWaits.toFixed(1)} at ${n}`)
+    .join(", ");
+  const rate = (n: number, k: "payments" | "spread") => results[n]?.[k].paymentsPerSecond.toFixed(1);
   const counter = last.payments.sessions.lockedBy.some((l) => l.includes("number_counters"));
   out.push(
     `Payments waited on row locks in PostgreSQL: mean sessions waiting ${waits} process(es)` +
@@ -828,6 +883,11 @@ function limits(results: Record<number, { reads: Run; payments: Run; tally: Paym
           "organisation takes the next gap-free receipt number in its transaction and holds that row until it " +
           "commits, so one organisation's payments are recorded one at a time however many processes serve them."
         : "."),
+  );
+  out.push(
+    `Spread over ${OTHER_ORGS + 1} organisations (as many receipt series), the same load waited less: ` +
+      `${spreadWaits} process(es), and recorded ${counts.map((n) => `${rate(n, "spread")}/s`).join(", ")} ` +
+      `against ${counts.map((n) => `${rate(n, "payments")}/s`).join(", ")} for one organisation.`,
   );
   return out.join("\n");
 }
@@ -874,14 +934,15 @@ async function main() {
     let t = Date.now();
     const seeded = await seed(databaseUrl, appSecret, "http://127.0.0.1");
     console.log(
-      `seeded the demo organisation + ${CUSTOMERS} customers × ${INVOICES} invoices in ${(Date.now() - t) / 1000} s`,
+      `seeded the demo organisation + ${CUSTOMERS} customers and ${OTHER_ORGS} more organisations + ` +
+        `${OTHER_CUSTOMERS} customers each, ${INVOICES} invoices per customer, in ${(Date.now() - t) / 1000} s`,
     );
     // PostgreSQL's postmaster: the parent of one of its backends (null when the server is not on this machine).
     const pgPid = await postmasterPid();
     if (pgPid === undefined)
       console.log("PostgreSQL's processes are not on this machine: its CPU is not shown");
 
-    const results: Record<number, { reads: Run; payments: Run; tally: PaymentTally }> = {};
+    const results: Record<number, Results> = {};
     const tallies: PaymentTally[] = [];
     for (const n of COUNTS) {
       t = Date.now();
@@ -909,11 +970,20 @@ async function main() {
       const tally = newTally();
       tallies.push(tally);
       const payments = await measure(bases, paymentRequests(seeded.payers, appSecret, tally), SECONDS, ctx);
-      show("payments (checkout + webhook)", payments);
+      show("payments, one organisation", payments);
       console.log(
         `  ${tally.checkouts} checkouts opened, ${(payments.paymentsPerSecond * SECONDS).toFixed(0)} payments recorded during the run, ${tally.recorded} answered "recorded" before it ended, ` +
           `${tally.notRecorded} confirmations not recorded; refused: checkouts ${JSON.stringify(tally.checkoutRefusals)}, webhooks ${JSON.stringify(tally.webhookRefusals)}`,
       );
+      const spreadTally = newTally();
+      tallies.push(spreadTally);
+      const spread = await measure(
+        bases,
+        paymentRequests(seeded.spreadPayers, appSecret, spreadTally),
+        SECONDS,
+        ctx,
+      );
+      show(`payments, ${OTHER_ORGS + 1} organisations`, spread);
       await stopAndWait();
       const money = await checkMoney(databaseUrl, tallies);
       console.log(
@@ -922,7 +992,7 @@ async function main() {
           : `  MONEY INVARIANTS BROKEN:\n${money.violations.map((v) => `    ${v.check}: ${v.count} (${JSON.stringify(v.examples)})`).join("\n")}`,
       );
       if (money.violations.length > 0) process.exitCode = 1;
-      results[n] = { reads, payments, tally };
+      results[n] = { reads, payments, tally, spread };
       console.log(verdict(n, reads, payments));
     }
 
@@ -940,6 +1010,9 @@ async function main() {
       "÷ 1",
       "p99 ms",
       "CPU ms/payment app+PG",
+      `payments/s, ${OTHER_ORGS + 1} orgs`,
+      "÷ 1",
+      "sessions waiting on a lock",
       "PG share of busy CPU",
       "other work",
     ];
@@ -969,6 +1042,12 @@ async function main() {
           one.payments.figures.p99,
           "ms",
         ],
+        [
+          `online payments spread over ${OTHER_ORGS + 1} organisations, ${n} processes ÷ 1`,
+          r.spread.paymentsPerSecond,
+          one.spread.paymentsPerSecond,
+          "payments/s",
+        ],
       ] as const)
         rows.push({ measure, value, baseline, ratio: value / baseline, goal: "", unit });
       const pgShare = (run: Run) =>
@@ -985,6 +1064,9 @@ async function main() {
         (paymentsPerSecond(n) / paymentsPerSecond(COUNTS[0] as number)).toFixed(2),
         String(r.payments.figures.p99),
         `${pay.app.toFixed(1)} + ${f2(pay.postgres)}`,
+        r.spread.paymentsPerSecond.toFixed(1),
+        (r.spread.paymentsPerSecond / one.spread.paymentsPerSecond).toFixed(2),
+        `${r.payments.sessions.lockWaits.toFixed(1)}, ${r.spread.sessions.lockWaits.toFixed(1)}`,
         `${pgShare(r.reads)}, ${pgShare(r.payments)}`,
         `${f2(r.reads.cpu.other)}, ${f2(r.payments.cpu.other)} cores`,
       ]);
