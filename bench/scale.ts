@@ -68,6 +68,8 @@ const INVOICES = 5;
 /** Organisations besides the demo, and customers of each, for payments that do not share a receipt series. */
 const OTHER_ORGS = 7;
 const OTHER_CUSTOMERS = 5;
+/** Invoices of each of their customers (enough: 242 payments of 5.00 € fit in each). */
+const OTHER_INVOICES = 2;
 /** Each online payment: 5.00 € of an invoice of 1,210.00 € that allows partial payments. */
 const PAYMENT_MINOR = 500;
 const TIMEOUT_MS = 10_000;
@@ -216,7 +218,11 @@ async function seed(databaseUrl: string, appSecret: string, publicUrl: string): 
     return cookieHeader(login.headers["set-cookie"]);
   };
   /** `count` customers of the organisation, each with one contact, INVOICES issued invoices and a session. */
-  const customersOf = async (org: { id: string; slug: string; staff: string }, count: number) => {
+  const customersOf = async (
+    org: { id: string; slug: string; staff: string },
+    count: number,
+    invoices: number,
+  ) => {
     const post = async <T>(url: string, payload: object): Promise<T> => {
       const res = await app.inject({ method: "POST", url, headers: { cookie: org.staff }, payload });
       if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
@@ -233,7 +239,7 @@ async function seed(databaseUrl: string, appSecret: string, publicUrl: string): 
       const contact = customer.contacts[0];
       if (!contact) throw new Error("customer without a contact");
       const invoiceIds: string[] = [];
-      for (let i = 0; i < INVOICES; i++) {
+      for (let i = 0; i < invoices; i++) {
         const draft = await post<{ id: string }>("/api/invoices", {
           customerId: customer.id,
           allowPartialPayments: true,
@@ -264,7 +270,7 @@ async function seed(databaseUrl: string, appSecret: string, publicUrl: string): 
     );
     if (!demo) throw new Error(`no organisation at /${DEMO.slug}`);
     const staff = await staffOf(DEMO.email, DEMO.password);
-    const payers = await customersOf({ id: demo.id, slug: DEMO.slug, staff }, CUSTOMERS);
+    const payers = await customersOf({ id: demo.id, slug: DEMO.slug, staff }, CUSTOMERS, INVOICES);
     const groups: Payer[][] = [payers.slice(0, OTHER_CUSTOMERS)];
     for (let o = 0; o < OTHER_ORGS; o++) {
       const slug = `estudio-${o + 2}`;
@@ -277,7 +283,9 @@ async function seed(databaseUrl: string, appSecret: string, publicUrl: string): 
           .where(eq(organisations.id, orgId)),
       );
       const staffCookie = await staffOf(owner.email, owner.password);
-      groups.push(await customersOf({ id: orgId, slug, staff: staffCookie }, OTHER_CUSTOMERS));
+      groups.push(
+        await customersOf({ id: orgId, slug, staff: staffCookie }, OTHER_CUSTOMERS, OTHER_INVOICES),
+      );
     }
     // In turn: one contact of each organisation, then the next of each.
     const spreadPayers = Array.from({ length: OTHER_CUSTOMERS }, (_, i) => groups.map((g) => g[i])).flat();
@@ -578,28 +586,20 @@ function sampleSessions(databaseUrl: string) {
   const done = (async () => {
     await client.connect();
     while (!stopped) {
-      const { rows } = await client.query(
-        `select coalesce(wait_event_type || ':' || wait_event, 'CPU') as wait, count(*)::int as n
-         from pg_stat_activity
-         where datname = current_database() and pid <> pg_backend_pid() and state = 'active'
-         group by 1`,
-      );
-      // What waits on a lock, and what the first session it waits for is doing (the statement, or its last one).
-      const { rows: blocked } = await client.query(
-        `select left(regexp_replace(a.query, '\\s+', ' ', 'g'), 90) as waiting,
-                (select b.state || ': ' || left(regexp_replace(b.query, '\\s+', ' ', 'g'), 90)
-                 from pg_stat_activity b where b.pid = (pg_blocking_pids(a.pid))[1]) as blocker
-         from pg_stat_activity a
-         where a.datname = current_database() and a.wait_event_type = 'Lock'`,
-      );
-      for (const b of blocked as { waiting: string; blocker: string | null }[]) {
-        const key = `${b.waiting}  ⟵ held by ⟶  ${b.blocker ?? "?"}`;
-        lockPairs[key] = (lockPairs[key] ?? 0) + 1;
-      }
-      samples++;
-      for (const r of rows as { wait: string; n: number }[]) {
-        active += r.n;
-        waits[r.wait] = (waits[r.wait] ?? 0) + r.n;
+      try {
+        const rows = await sessionWaits(client);
+        for (const b of await lockHolders(client)) {
+          const key = `${b.waiting}  ⟵ held by ⟶  ${b.blocker ?? "?"}`;
+          lockPairs[key] = (lockPairs[key] ?? 0) + 1;
+        }
+        samples++;
+        for (const r of rows) {
+          active += r.n;
+          waits[r.wait] = (waits[r.wait] ?? 0) + r.n;
+        }
+      } catch (err) {
+        // A sample is evidence, not the measure: one that fails is left out.
+        console.warn(`  (a session sample failed: ${err instanceof Error ? err.message : err})`);
       }
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -611,17 +611,40 @@ function sampleSessions(databaseUrl: string) {
     const per = (n: number) => Math.round((100 * n) / Math.max(samples, 1)) / 100;
     const waiting = Object.entries(waits)
       .filter(([w]) => w !== "CPU")
-      .sort((a, b) => b[1] - a[1]);
+      .sort((x, y) => y[1] - x[1]);
     return {
       active: per(active),
-      lockWaits: per(waiting.filter(([w]) => w.startsWith("Lock:")).reduce((a, [, n]) => a + n, 0)),
+      lockWaits: per(waiting.filter(([w]) => w.startsWith("Lock:")).reduce((sum, [, n]) => sum + n, 0)),
       waits: Object.fromEntries(waiting.slice(0, 4).map(([w, n]) => [w, per(n)])),
       lockedBy: Object.entries(lockPairs)
-        .sort((a, b) => b[1] - a[1])
+        .sort((x, y) => y[1] - x[1])
         .slice(0, 3)
         .map(([pair, n]) => `${per(n)} × ${pair}`),
     };
   };
+}
+
+/** Active sessions of the database by what they wait on ("CPU" when on none). */
+async function sessionWaits(client: pg.Client): Promise<{ wait: string; n: number }[]> {
+  const { rows } = await client.query(
+    `select coalesce(wait_event_type || ':' || wait_event, 'CPU') as wait, count(*)::int as n
+     from pg_stat_activity
+     where datname = current_database() and pid <> pg_backend_pid() and state = 'active'
+     group by 1`,
+  );
+  return rows;
+}
+
+/** What waits on a lock, and what the first session it waits for is doing (its statement, or its last one). */
+async function lockHolders(client: pg.Client): Promise<{ waiting: string; blocker: string | null }[]> {
+  const { rows } = await client.query(
+    `select left(regexp_replace(a.query, '\\s+', ' ', 'g'), 90) as waiting,
+            (select b.state || ': ' || left(regexp_replace(b.query, '\\s+', ' ', 'g'), 90)
+             from pg_stat_activity b where b.pid = (pg_blocking_pids(a.pid))[1] limit 1) as blocker
+     from pg_stat_activity a
+     where a.datname = current_database() and a.wait_event_type = 'Lock'`,
+  );
+  return rows;
 }
 
 interface Sessions {
@@ -935,7 +958,7 @@ async function main() {
     const seeded = await seed(databaseUrl, appSecret, "http://127.0.0.1");
     console.log(
       `seeded the demo organisation + ${CUSTOMERS} customers and ${OTHER_ORGS} more organisations + ` +
-        `${OTHER_CUSTOMERS} customers each, ${INVOICES} invoices per customer, in ${(Date.now() - t) / 1000} s`,
+        `${OTHER_CUSTOMERS} customers each (${INVOICES} and ${OTHER_INVOICES} invoices per customer), in ${(Date.now() - t) / 1000} s`,
     );
     // PostgreSQL's postmaster: the parent of one of its backends (null when the server is not on this machine).
     const pgPid = await postmasterPid();
