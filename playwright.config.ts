@@ -31,6 +31,8 @@ const chromium = {
 
 export default defineConfig({
   testDir: "e2e",
+  // Two processes on PostgreSQL: its own run (scripts/test-e2e-cluster.sh, playwright.cluster.config.ts).
+  testIgnore: ["cluster.spec.ts"],
   fullyParallel: false,
   workers: Math.max(1, baseUrls.length),
   retries: isCI ? 1 : 0,

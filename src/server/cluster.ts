@@ -53,7 +53,8 @@ async function banner(config: Config, p: Prepared): Promise<string> {
     portalLink: p.portalLink,
     mailMode: p.mailer.mode,
   });
-  return config.workers > 1 ? `${text}  Processes:    ${config.workers} (WORKERS)\n` : text;
+  // One line more before the banner's closing blank line.
+  return config.workers > 1 ? text.replace(/\n$/, `\n  Processes:    ${config.workers} (WORKERS)\n`) : text;
 }
 
 /**
@@ -90,7 +91,11 @@ async function serve(config: Config, prepared: Prepared | null): Promise<void> {
     // Stop listening (new connections go to the other processes), answer in-flight requests, end the live
     // streams (preClose in events.routes.ts: browsers reconnect, to another process), take no new job and
     // let the running one finish, then close the database.
+    // The server closes once every connection has: one kept alive (a browser's, a proxy's) is closed as
+    // soon as it is idle, i.e. once its request in flight has been answered.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
     await Promise.all([jobRunner.stop(STOP_MS), app.close()]);
+    clearInterval(sweep);
     mailer.close();
     await database.close();
     clearTimeout(deadline);

@@ -31,6 +31,9 @@ test("a window opens at a key's first hit, counts every hit, and the next hit af
   expect(third.ttl).toBeLessThanOrEqual(40_000);
   clock.setClock("2030-03-01T10:01:00Z");
   expect(await countHit(ctx.database.db, "k", 60_000)).toEqual({ current: 1, ttl: 60_000 });
+  // The clock went back (a window ending later than one opened now would): a new window, not a stuck one.
+  clock.setClock("2030-03-01T09:00:00Z");
+  expect(await countHit(ctx.database.db, "k", 60_000)).toEqual({ current: 1, ttl: 60_000 });
   // 30 hits at once (one upsert each): none lost.
   await Promise.all(Array.from({ length: 30 }, () => countHit(ctx.database.db, "burst", 60_000)));
   expect(await rows()).toContainEqual({ key: "burst", hits: 30 });
@@ -48,7 +51,7 @@ test("the plugin with the store: each route's limit on its own, 429 past it, ope
   const hit = async (url: string) => (await app.inject({ method: "POST", url })).statusCode;
   expect([await hit("/a"), await hit("/a"), await hit("/a")]).toEqual([200, 200, 429]);
   expect(await hit("/b")).toBe(200);
-  const keys = (await rows()).map((r) => r.key);
+  const keys = (await rows()).map((r: Record<string, unknown>) => r.key);
   expect(keys).toEqual(["POST /a 127.0.0.1", "POST /b 127.0.0.1"]);
   clock.advanceClock(61_000);
   expect(await hit("/a")).toBe(200);

@@ -21,13 +21,16 @@ export function countHit(db: Db, key: string, windowMs: number): Promise<RateLim
   const nowMs = clock.nowMs();
   const now = sql`${new Date(nowMs).toISOString()}::timestamptz`;
   const ends = sql`${new Date(nowMs + windowMs).toISOString()}::timestamptz`;
+  // The window is over, or ends later than one opened now would: the clock went back (a test's, or a
+  // server's corrected), and a count from "the future" must not hold the key.
+  const over = sql`(h.expires_at <= ${now} or h.expires_at > ${ends})`;
   return detachedFromRequest(() =>
     withSystem(db, async (tx) => {
       const r = await tx.execute(sql`insert into rate_limit_hits as h (key, hits, expires_at)
         values (${key}, 1, ${ends})
         on conflict (key) do update set
-          hits = case when h.expires_at <= ${now} then 1 else h.hits + 1 end,
-          expires_at = case when h.expires_at <= ${now} then excluded.expires_at else h.expires_at end
+          hits = case when ${over} then 1 else h.hits + 1 end,
+          expires_at = case when ${over} then excluded.expires_at else h.expires_at end
         returning h.hits as current, (extract(epoch from h.expires_at) * 1000)::float8 as "endsMs"`);
       const row = r.rows[0] as { current: number; endsMs: number };
       return { current: Number(row.current), ttl: Math.max(0, Math.round(Number(row.endsMs) - nowMs)) };
