@@ -20,8 +20,26 @@ declare module "autocannon" {
     duration: number;
     "2xx": number;
   }
+  /** One request of a sequence (`requests`): each connection walks the list in turn, then starts again. */
+  export interface SequenceRequest {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    /**
+     * Changes the request before it is sent (`context` is the connection's, reset at each new round); a
+     * falsy answer starts the round again from the first request.
+     */
+    setupRequest?: (
+      request: SequenceRequest & { headers: Record<string, string> },
+      context: Record<string, unknown>,
+    ) => (SequenceRequest & { headers: Record<string, string> }) | null | undefined;
+    onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+  }
   export interface Options {
-    url: string;
+    /** Several URLs spread the connections over them (the connections a multiple of their number). */
+    url: string | string[];
+    requests?: SequenceRequest[];
     connections?: number;
     duration?: number;
     headers?: Record<string, string>;
