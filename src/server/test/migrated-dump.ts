@@ -56,17 +56,16 @@ export async function startMigratedDump(): Promise<DumpInProgress> {
   if (existsSync(file)) return { file, done: Promise.resolve() };
   await mkdir(cacheDir, { recursive: true });
   await rm(failedMarker(file), { force: true });
-  // Dumps of other migrations not used for a day: other checkouts sharing node_modules (worktrees) may still use newer ones.
-  for (const old of await readdir(cacheDir)) {
-    const path = join(cacheDir, old);
-    if (
-      old.startsWith("pglite-") &&
-      old !== basename(file) &&
-      (await stat(path)).mtimeMs < Date.now() - 86_400_000
-    ) {
-      await rm(path, { force: true });
-    }
-  }
+  // Dumps of other migrations: the four newest are kept (worktrees share one node_modules and may still
+  // use theirs), older ones removed. By modification order, not age: under faketime the clock is years off.
+  const others = (await readdir(cacheDir)).filter(
+    (f) => /^pglite-[0-9a-f]+\.tar$/.test(f) && f !== basename(file),
+  );
+  const byAge = await Promise.all(
+    others.map(async (f) => ({ f, at: (await stat(join(cacheDir, f))).mtimeMs })),
+  );
+  for (const { f } of byAge.sort((a, b) => b.at - a.at).slice(4))
+    await rm(join(cacheDir, f), { force: true });
   const child: ChildProcess = spawn(
     process.execPath,
     ["--import", "tsx", fileURLToPath(new URL("./make-migrated-dump.ts", import.meta.url)), file],
