@@ -92,13 +92,13 @@ fake_pid=$!
 export REDSYS_BASE=http://127.0.0.1:$REDSYS_FAKE_PORT
 node_modules/.bin/tsx src/server/test/fakes/paypal-fake-server.ts >"$WORK/paypal-fake.url" 2>>"$APP_LOG" &
 paypal_fake_pid=$!
-for _ in $(seq 100); do [[ -s $WORK/paypal-fake.url ]] && break; sleep 0.1; done
+for _ in $(seq 600); do [[ -s $WORK/paypal-fake.url ]] && break; sleep 0.1; done
 PAYPAL_API_BASE=$(head -n 1 "$WORK/paypal-fake.url")
 [[ -n $PAYPAL_API_BASE ]] || { log "the fake PayPal did not start"; exit 1; }
 export PAYPAL_API_BASE
 node_modules/.bin/tsx src/server/test/fakes/stripe-fake-server.ts >"$WORK/stripe-fake.url" 2>>"$APP_LOG" &
 stripe_fake_pid=$!
-for _ in $(seq 100); do [[ -s $WORK/stripe-fake.url ]] && break; sleep 0.1; done
+for _ in $(seq 600); do [[ -s $WORK/stripe-fake.url ]] && break; sleep 0.1; done
 STRIPE_API_BASE=$(head -n 1 "$WORK/stripe-fake.url")
 [[ -n $STRIPE_API_BASE ]] || { log "the fake Stripe did not start"; exit 1; }
 export STRIPE_API_BASE

@@ -1,16 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { openDatabase } from "../db/client.js";
-import { migrateDatabase } from "../db/migrate.js";
+import { startMigratedDump } from "./migrated-dump.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** A dumped, migrated PGlite data directory (a tar file), or "" when tests run on PostgreSQL. */
+    /** A dumped, migrated PGlite data directory (a tar file, perhaps still being written: migrated-dump.ts), or "" on PostgreSQL. */
     pgliteTemplate: string;
     /** On PostgreSQL (TEST_DATABASE_URL), a migrated database each file's database is copied from. */
     postgresTemplate: string;
@@ -18,11 +13,12 @@ declare module "vitest" {
 }
 
 /**
- * Migrate once per run, not once per test file (decision 030). On PGlite, creating the cluster (initdb)
- * and migrating it costs about a second and a half per file, loading a dump of one migrated cluster a
- * third of that; so dump it and let every file's harness load the dump. On PostgreSQL, migrate one
- * database and let each file `CREATE DATABASE … TEMPLATE` it. Either way the harness still runs the
- * migrator, which then finds nothing to do.
+ * Migrate once per run, not once per test file (decision 030). On PGlite, a dump of one migrated cluster
+ * that every worker loads (and then empties between its files, decision 035); it is made in a child
+ * process while the workers start, or taken from the cache when the migrations are unchanged
+ * (migrated-dump.ts, decision 061). On PostgreSQL, one migrated database that each worker copies with
+ * `CREATE DATABASE … TEMPLATE` (and then empties between its files, decision 061). Either way the
+ * harness still runs the migrator, which then finds nothing to do.
  */
 export default async function setup(project: TestProject) {
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -30,21 +26,27 @@ export default async function setup(project: TestProject) {
     const template = await migratedPostgresTemplate(adminUrl);
     project.provide("pgliteTemplate", "");
     project.provide("postgresTemplate", template);
-    return () => adminQuery(adminUrl, `drop database if exists ${template} with (force)`);
+    return async () => {
+      // The workers' copies (harness.ts keeps one or two per worker for the whole run), then the template.
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      try {
+        const copies = await admin.query<{ name: string }>(
+          "select datname as name from pg_database where starts_with(datname, $1)",
+          [workerDatabasePrefix(template)],
+        );
+        for (const { name } of copies.rows) await admin.query(`drop database if exists ${name} with (force)`);
+        await admin.query(`drop database if exists ${template} with (force)`);
+      } finally {
+        await admin.end();
+      }
+    };
   }
-  const dir = await mkdtemp(join(tmpdir(), "portico-test-template-"));
-  const database = await openDatabase({ dataDir: "memory://" });
-  await migrateDatabase(database);
-  const client = (database.db as unknown as { $client: PGlite }).$client;
-  const dump = await client.dumpDataDir("none");
-  await database.close();
-  const file = join(dir, "migrated.tar");
-  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
-  project.provide("pgliteTemplate", file);
+  // Started, not awaited: the workers start meanwhile and wait for the file when they need it (migrated-dump.ts).
+  const dump = await startMigratedDump();
+  project.provide("pgliteTemplate", dump.file);
   project.provide("postgresTemplate", "");
-  return async () => {
-    await rm(dir, { recursive: true, force: true });
-  };
+  return () => dump.done;
 }
 
 /** A new database on the server, migrated and closed again (a template must have no connections). */
@@ -53,6 +55,9 @@ async function migratedPostgresTemplate(adminUrl: string): Promise<string> {
   await adminQuery(adminUrl, `create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
+  // Imported here: a PGlite run needs neither in this process (the dump is made in a child).
+  const { openDatabase } = await import("../db/client.js");
+  const { migrateDatabase } = await import("../db/migrate.js");
   const database = await openDatabase({ databaseUrl: url.toString() });
   try {
     await migrateDatabase(database);
@@ -71,3 +76,7 @@ export async function adminQuery(adminUrl: string, statement: string): Promise<v
     await admin.end();
   }
 }
+
+/** The prefix of the databases the workers copy from `template` (harness.ts), dropped at the end of the run. */
+export const workerDatabasePrefix = (template: string) =>
+  `${template.replace(/^portico_template_/, "portico_t_")}_`;

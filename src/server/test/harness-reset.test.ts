@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
+import pg from "pg";
 import { afterAll, expect, test } from "vitest";
 import type { Database } from "../db/client.js";
 import { buildCustomer, buildOrg } from "./factories.js";
 import { createTestContext, type TestContext } from "./harness.js";
 
-// The harness hands each test file a database as the migrations left it: on PGlite the worker's own one,
-// emptied after the file before (decision 035), on PostgreSQL a new copy of the migrated template.
+// The harness hands each test file a database as the migrations left it: the worker's own one, emptied
+// after the file before (PGlite: decision 035; PostgreSQL, npm run test:pg: decision 061).
 // These tests check that nothing a file wrote reaches the next.
 
 /** Rows in every table of the application's schemas, by table, only those that have any. */
@@ -42,11 +43,14 @@ test("what a file wrote, its session settings and its sequences are gone for the
     expect.arrayContaining(["public.organisations", "public.customers", "public.users"]),
   );
   const before = first.database;
+  const beforeUrl = first.databaseUrl;
   await first.close();
 
   const next = await createTestContext();
   opened.push(next);
-  if (!process.env.TEST_DATABASE_URL) expect(next.database).toBe(before); // reused, not loaded again
+  // Reused, not loaded or copied again.
+  if (process.env.TEST_DATABASE_URL) expect(next.databaseUrl).toBe(beforeUrl);
+  else expect(next.database).toBe(before);
   expect(await rowsByTable(next.database)).toEqual({});
   const setting = await next.database.db.execute(sql`select current_setting('app.org_id', true) as v`);
   expect((setting.rows[0] as { v: string | null }).v ?? "").toBe("");
@@ -75,3 +79,26 @@ test("a file that filled a table hands the next one every table as the dump had 
   expect(await rowsByTable(next.database)).toEqual({});
   expect(await size(next.database)).toBe(0);
 });
+
+test.skipIf(!process.env.TEST_DATABASE_URL)(
+  "PostgreSQL: a connection a file left open is ended before the next file gets the database",
+  async () => {
+    const first = await createTestContext();
+    const org = await buildOrg(first, "Reset Straggler Org");
+    // A connection the file forgot (as a killed child process's would be), in an open transaction that holds a row lock.
+    const straggler = new pg.Client({ connectionString: first.databaseUrl });
+    straggler.on("error", () => {}); // ended by the reset
+    await straggler.connect();
+    await straggler.query("begin");
+    await straggler.query("select * from organisations for update");
+    await first.close();
+
+    const next = await createTestContext();
+    opened.push(next);
+    expect(next.databaseUrl).toBe(first.databaseUrl);
+    expect(await rowsByTable(next.database)).toEqual({});
+    await expect(straggler.query("select 1")).rejects.toThrow();
+    await straggler.end().catch(() => {});
+    expect(org.orgId).toBeTruthy();
+  },
+);
