@@ -24,6 +24,8 @@ declare module "autocannon" {
     url: string;
     connections?: number;
     duration?: number;
+    /** Requests to send in all (instead of a duration). */
+    amount?: number;
     headers?: Record<string, string>;
     /** Seconds before a request is given up (counted in errors and timeouts, not in latency). */
     timeout?: number;
