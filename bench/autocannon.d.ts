@@ -26,6 +26,8 @@ declare module "autocannon" {
     duration?: number;
     /** Requests to send in all (instead of a duration). */
     amount?: number;
+    /** Requests per second across all connections (a fixed rate instead of as fast as answered). */
+    overallRate?: number;
     headers?: Record<string, string>;
     /** Seconds before a request is given up (counted in errors and timeouts, not in latency). */
     timeout?: number;

@@ -7,12 +7,16 @@
 // - with CPU_AB_BASE=/path/to/another/checkout, starts that tree's server too, on the same database (A = that
 //   tree, B = this one), and alternates A and B per endpoint and round (AB, then BA, …), so both see the
 //   same load;
-// - per run, sends `requests` GETs at 10 connections (autocannon, in this process) and reads the user+sys
-//   CPU of the server process (/proc/<pid>/stat) and of the PostgreSQL cluster (the postmaster, its live
-//   children and its reaped ones) before and after: CPU ms per request, median over ROUNDS (3).
+// - per run, sends `requests` (2,000) GETs at 10 connections (autocannon, in this process) and reads the
+//   user+sys CPU of the server process (/proc/<pid>/stat) and of the PostgreSQL cluster (the postmaster,
+//   its live children and its reaped ones) before and after: CPU ms per request, median over ROUNDS (8),
+//   after WARM_UP (2,000) requests per server and endpoint; B ÷ A is the median of each round's ratio.
+// On a machine under load, an A/A run (CPU_AB_BASE=. ) shows the noise: ±12 % with 3 rounds at load 16.
 // CPU_ON=pglite runs both servers on PGlite instead (a data directory each; the database is in-process, so
 // the server's CPU is all of it). CPU_PROFILE=dir starts the servers with `--cpu-prof` into dir/A and dir/B
 // (written when the bench stops them); `npx tsx bench/cpu-profile-top.ts file.cpuprofile` summarises one.
+// A server that answers more slowly under load also gathers fewer requests per wake-up and so spends more
+// CPU on each: RATE=n (requests/s, below what both sustain) paces every run alike and avoids that feedback.
 // ENDPOINTS=home,me narrows the endpoints; ACCEPT_ENCODING=gzip,br sends that header (compression costs).
 // PostgreSQL: DATABASE_URL (or TEST_DATABASE_URL), else a throwaway cluster (scripts/pg-cluster.sh).
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
@@ -37,10 +41,14 @@ if (!pgUrl && !onPglite) {
 }
 
 const REQUESTS = Number(process.argv[2] ?? 2000);
-const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const ROUNDS = Number(process.env.ROUNDS ?? 8);
+/** Requests per server and endpoint before measuring: V8 keeps optimising for the first thousands. */
+const WARM_UP = Number(process.env.WARM_UP ?? 2000);
 const ENDPOINTS = (process.env.ENDPOINTS ?? "home,me,invoices,invoices/{id}").split(",");
 const profileDir = process.env.CPU_PROFILE ? resolve(process.env.CPU_PROFILE) : null;
 const acceptEncoding = process.env.ACCEPT_ENCODING;
+/** RATE=n: n requests/s for every run, so both servers answer at the same pace (see main). */
+const rate = process.env.RATE ? Number(process.env.RATE) : undefined;
 const TICK_MS = 1000 / Number(spawnSync("getconf", ["CLK_TCK"]).stdout.toString().trim() || 100);
 
 /** user + sys CPU (ms) of a process; with `children`, also of its reaped children. */
@@ -140,7 +148,13 @@ async function run(s: Server, endpoint: string, requests: number, postmaster: nu
   const pid = s.child.pid as number;
   const app0 = cpuMs(pid);
   const db0 = postmaster ? clusterCpuMs(postmaster) : 0;
-  const r = await autocannon({ url: urlOf(s, endpoint), connections: 10, amount: requests, headers });
+  const r = await autocannon({
+    url: urlOf(s, endpoint),
+    connections: 10,
+    amount: requests,
+    headers,
+    ...(rate ? { overallRate: rate } : {}),
+  });
   const app = cpuMs(pid) - app0;
   const db = postmaster ? clusterCpuMs(postmaster) - db0 : 0;
   if (r.non2xx || r.errors)
@@ -184,7 +198,7 @@ async function main() {
       for (const e of ENDPOINTS) {
         const res = await fetch(urlOf(s, e), { headers: { cookie: s.cookie } });
         if (res.status !== 200) throw new Error(`${s.name} /${e}: ${res.status} ${await res.text()}`);
-        await run(s, e, Math.min(500, REQUESTS), postmaster); // warm-up: JIT, plans, pools
+        await run(s, e, WARM_UP, postmaster); // warm-up: JIT, plans, pools
       }
     console.log(
       `${onPglite ? "PGlite" : "PostgreSQL"}, ${REQUESTS} requests per run at 10 connections, ${ROUNDS} rounds${acceptEncoding ? `, Accept-Encoding: ${acceptEncoding}` : ""}`,
@@ -209,18 +223,27 @@ async function main() {
     );
     for (const e of ENDPOINTS) {
       const line = [`/${e}`.padEnd(16)];
-      const per: Record<string, number> = {};
       for (const s of servers) {
         const f = figures[e]?.[s.name];
         if (!f) continue;
         const app = median(f.app);
         const db = median(f.db);
-        per[s.name] = app + db;
         line.push(
           `${s.name}: app ${app.toFixed(3)}${onPglite ? "" : ` db ${db.toFixed(3)}`} total ${(app + db).toFixed(3)} (${median(f.rps).toFixed(0)} req/s; app runs ${f.app.map((x) => x.toFixed(2)).join(" ")})`,
         );
       }
-      if (per.A && per.B) line.push(`B÷A ${(per.B / per.A).toFixed(3)}`);
+      // Paired: each round's B ÷ A (both measured minutes apart at most), whose median cancels the drift
+      // of a long run (the load moving, V8 still optimising) that the medians of each side keep.
+      const a = figures[e]?.A;
+      const b = figures[e]?.B;
+      if (a && b) {
+        const paired = (xs: number[], ys: number[]) => median(xs.map((x, i) => x / (ys[i] as number)));
+        const sum = (f: typeof a) => f.app.map((x, i) => x + (f.db[i] as number));
+        line.push(
+          `B÷A app ${paired(b.app, a.app).toFixed(3)}${onPglite ? "" : ` total ${paired(sum(b), sum(a)).toFixed(3)}`} (paired, median of rounds)`,
+        );
+      }
+
       console.log(line.join("  "));
     }
     console.log(
