@@ -5,12 +5,11 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { PgliteStatements } from "./pglite-statements.js";
-import type * as schema from "./schema/index.js";
 import { StatementNames } from "./statement-names.js";
 
-export type Schema = typeof schema;
 // biome-ignore lint/suspicious/noExplicitAny: both drivers share this surface; the HKT differs per driver.
-export type Db = PgDatabase<PgQueryResultHKT & any, Schema>;
+// No relational schema (decision 060): `db.query.*` does not type-check, as it would fail at run time.
+export type Db = PgDatabase<PgQueryResultHKT & any>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export interface Database {
