@@ -7,8 +7,8 @@ import pg from "pg";
 import { PgliteStatements } from "./pglite-statements.js";
 import { StatementNames } from "./statement-names.js";
 
-// biome-ignore lint/suspicious/noExplicitAny: both drivers share this surface; the HKT differs per driver.
 // No relational schema (decision 060): `db.query.*` does not type-check, as it would fail at run time.
+// biome-ignore lint/suspicious/noExplicitAny: both drivers share this surface; the HKT differs per driver.
 export type Db = PgDatabase<PgQueryResultHKT & any>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
