@@ -42,6 +42,10 @@ declare module "autocannon" {
     requests?: SequenceRequest[];
     connections?: number;
     duration?: number;
+    /** Requests to send in all (instead of a duration). */
+    amount?: number;
+    /** Requests per second across all connections (a fixed rate instead of as fast as answered). */
+    overallRate?: number;
     headers?: Record<string, string>;
     /** Seconds before a request is given up (counted in errors and timeouts, not in latency). */
     timeout?: number;

@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -23,7 +22,9 @@ import { registerCsrfGuard } from "./http/csrf.js";
 import { frameworkErrors, registerErrorHandler } from "./http/error-handler.js";
 import { registerFavicon } from "./http/favicon.js";
 import { databaseRateLimitStore } from "./http/rate-limit-store.js";
+import { batchedLog } from "./http/log-stream.js";
 import { registerRequestTransactions } from "./http/request-transaction.js";
+import { registerSecurityHeaders } from "./http/security-headers.js";
 import { registerWebApps } from "./http/web-apps.js";
 import { createJobRunner } from "./jobs/built-in-jobs.js";
 import { apiKeyRoutes } from "./modules/api-keys/api-keys.routes.js";
@@ -92,8 +93,12 @@ const webDir = fileURLToPath(new URL("../../dist/web", import.meta.url));
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
+    // Production's lines go to stdout in batches (http/log-stream.ts, decision 060).
     logger: deps.logger
-      ? { level: deps.config.logLevel, ...(typeof deps.logger === "object" ? deps.logger : {}) }
+      ? {
+          level: deps.config.logLevel,
+          stream: typeof deps.logger === "object" ? deps.logger.stream : batchedLog(),
+        }
       : false,
     // Off unless TRUST_PROXY names the proxies: otherwise any client could pick its address (X-Forwarded-For).
     trustProxy: fastifyTrustProxy(deps.config.trustProxy),
@@ -104,21 +109,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
-  await app.register(helmet, {
-    // Not helmet's no-referrer: with it, browsers send `Origin: null` on same-origin form posts.
-    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", "data:", "blob:"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        frameSrc: ["'self'", "blob:"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  registerSecurityHeaders(app);
   app.decorate("secureCookies", deps.config.secureCookies);
   await app.register(cookie);
   await registerCompression(app);

@@ -5,12 +5,11 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { PgliteStatements } from "./pglite-statements.js";
-import * as schema from "./schema/index.js";
 import { StatementNames } from "./statement-names.js";
 
-export type Schema = typeof schema;
+// No relational schema (decision 060): `db.query.*` does not type-check, as it would fail at run time.
 // biome-ignore lint/suspicious/noExplicitAny: both drivers share this surface; the HKT differs per driver.
-export type Db = PgDatabase<PgQueryResultHKT & any, Schema>;
+export type Db = PgDatabase<PgQueryResultHKT & any>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export interface Database {
@@ -53,9 +52,11 @@ export async function openDatabase(opts: {
     });
     const statements: Database["statements"] = { recording: null };
     const names = new StatementNames();
+    // drizzle without `{ schema }`: the product uses no relational queries (`db.query.*`), and with a schema
+    // every transaction built a query builder for each of the ~80 tables (decision 060).
     pool.on("connect", (client) => instrumentPgClient(client, statements, names));
     return {
-      db: drizzlePg(pool, { schema }) as unknown as Db,
+      db: drizzlePg(pool) as unknown as Db,
       kind: "postgres",
       statements,
       close: () => pool.end(),
@@ -72,7 +73,7 @@ export async function openDatabase(opts: {
   const statements: Database["statements"] = { recording: null };
   recordPgliteStatements(client, statements);
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Db,
+    db: drizzlePglite(client) as unknown as Db,
     kind: "pglite",
     statements,
     close: () => client.close(),
