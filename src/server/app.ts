@@ -68,6 +68,7 @@ import { reviewRoutes } from "./modules/reviews/reviews.routes.js";
 import { portalSalesOrderRoutes } from "./modules/sales-orders/sales-orders.portal.routes.js";
 import { salesOrderRoutes } from "./modules/sales-orders/sales-orders.routes.js";
 import { savedMethodRoutes } from "./modules/saved-methods/saved-methods.routes.js";
+import { searchRoutes } from "./modules/search/search.routes.js";
 import { shareRoutes } from "./modules/sharing/share.routes.js";
 import { signupRoutes } from "./modules/signup/signup.routes.js";
 import { portalStatementRoutes } from "./modules/statements/statements.portal.routes.js";
@@ -219,6 +220,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await einvoiceUblRoutes(api, d);
     await facturaeRoutes(api, d);
     await verifactuRecordXmlRoutes(api, d);
+    await searchRoutes(api, d);
     await eventRoutes(api, d, realtime, deps.liveHeartbeatMs ?? HEARTBEAT_MS);
   });
 

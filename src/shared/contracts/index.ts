@@ -31,6 +31,7 @@ export * from "./recurring-values.js";
 export * from "./reminders.js";
 export * from "./reviews.js";
 export * from "./sales-orders.js";
+export * from "./search.js";
 export * from "./saved-methods.js";
 export * from "./signup.js";
 export * from "./staff-actions.js";
