@@ -15,6 +15,7 @@ import { portalSettingsEn } from "./features/portal-settings.en.js";
 import { projectsEn } from "./features/projects.en.js";
 import { recurringEn } from "./features/recurring.en.js";
 import { remindersEn } from "./features/reminders.en.js";
+import { searchEn } from "./features/search.en.js";
 import { signingCertificateEn } from "./features/signing-certificate.en.js";
 import { signupEn } from "./features/signup.en.js";
 import { staffPasswordsEn } from "./features/staff-passwords.en.js";
@@ -282,4 +283,5 @@ export const en: Messages<typeof es> = {
   verifactu: verifactuEn,
   signingCertificate: signingCertificateEn,
   verifactuRecordXml: verifactuRecordXmlEn,
+  search: searchEn,
 };

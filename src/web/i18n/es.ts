@@ -14,6 +14,7 @@ import { portalSettingsEs } from "./features/portal-settings.es.js";
 import { projectsEs } from "./features/projects.es.js";
 import { recurringEs } from "./features/recurring.es.js";
 import { remindersEs } from "./features/reminders.es.js";
+import { searchEs } from "./features/search.es.js";
 import { signingCertificateEs } from "./features/signing-certificate.es.js";
 import { signupEs } from "./features/signup.es.js";
 import { staffPasswordsEs } from "./features/staff-passwords.es.js";
@@ -279,4 +280,5 @@ export const es = {
   verifactu: verifactuEs,
   signingCertificate: signingCertificateEs,
   verifactuRecordXml: verifactuRecordXmlEs,
+  search: searchEs,
 };
