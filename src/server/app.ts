@@ -37,6 +37,7 @@ import { customerRoutes } from "./modules/customers/customers.routes.js";
 import { facturaeRoutes } from "./modules/einvoice-facturae/facturae.routes.js";
 import { einvoiceUblRoutes } from "./modules/einvoice-ubl/einvoice-ubl.routes.js";
 import { emailTemplateRoutes } from "./modules/email-templates/email-templates.routes.js";
+import { exportRoutes } from "./modules/exports/export.routes.js";
 import { gatewayCredentialRoutes } from "./modules/gateway-credentials/gateway-credentials.routes.js";
 import { importRoutes } from "./modules/imports/imports.routes.js";
 import { invoiceRoutes } from "./modules/invoices/invoices.routes.js";
@@ -221,6 +222,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await facturaeRoutes(api, d);
     await verifactuRecordXmlRoutes(api, d);
     await searchRoutes(api, d);
+    await exportRoutes(api, d);
     await eventRoutes(api, d, realtime, deps.liveHeartbeatMs ?? HEARTBEAT_MS);
   });
 
