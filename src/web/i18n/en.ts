@@ -3,6 +3,7 @@ import { apiKeysEn } from "./features/api-keys.en.js";
 import { backgroundJobsEn } from "./features/background-jobs.en.js";
 import { customerRecordsEn } from "./features/customer-records.en.js";
 import { emailTemplatesEn } from "./features/email-templates.en.js";
+import { exportsEn } from "./features/exports.en.js";
 import { gatewaysEn } from "./features/gateways.en.js";
 import { importsEn } from "./features/imports.en.js";
 import { issueDatesEn } from "./features/issue-dates.en.js";
@@ -284,4 +285,5 @@ export const en: Messages<typeof es> = {
   signingCertificate: signingCertificateEn,
   verifactuRecordXml: verifactuRecordXmlEn,
   search: searchEn,
+  exports: exportsEn,
 };

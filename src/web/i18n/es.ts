@@ -2,6 +2,7 @@ import { apiKeysEs } from "./features/api-keys.es.js";
 import { backgroundJobsEs } from "./features/background-jobs.es.js";
 import { customerRecordsEs } from "./features/customer-records.es.js";
 import { emailTemplatesEs } from "./features/email-templates.es.js";
+import { exportsEs } from "./features/exports.es.js";
 import { gatewaysEs } from "./features/gateways.es.js";
 import { importsEs } from "./features/imports.es.js";
 import { issueDatesEs } from "./features/issue-dates.es.js";
@@ -281,4 +282,5 @@ export const es = {
   signingCertificate: signingCertificateEs,
   verifactuRecordXml: verifactuRecordXmlEs,
   search: searchEs,
+  exports: exportsEs,
 };
