@@ -19,6 +19,7 @@ const BENCHES = [
   "forgot-password",
   "import",
   "scale",
+  "export",
 ];
 
 /** The rows of issue 14's table, by the bench that measures them (what "not run" lists when it did not run). */

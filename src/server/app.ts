@@ -39,6 +39,7 @@ import { customerRoutes } from "./modules/customers/customers.routes.js";
 import { facturaeRoutes } from "./modules/einvoice-facturae/facturae.routes.js";
 import { einvoiceUblRoutes } from "./modules/einvoice-ubl/einvoice-ubl.routes.js";
 import { emailTemplateRoutes } from "./modules/email-templates/email-templates.routes.js";
+import { exportRoutes } from "./modules/exports/export.routes.js";
 import { gatewayCredentialRoutes } from "./modules/gateway-credentials/gateway-credentials.routes.js";
 import { importRoutes } from "./modules/imports/imports.routes.js";
 import { invoiceRoutes } from "./modules/invoices/invoices.routes.js";
@@ -70,6 +71,7 @@ import { reviewRoutes } from "./modules/reviews/reviews.routes.js";
 import { portalSalesOrderRoutes } from "./modules/sales-orders/sales-orders.portal.routes.js";
 import { salesOrderRoutes } from "./modules/sales-orders/sales-orders.routes.js";
 import { savedMethodRoutes } from "./modules/saved-methods/saved-methods.routes.js";
+import { searchRoutes } from "./modules/search/search.routes.js";
 import { shareRoutes } from "./modules/sharing/share.routes.js";
 import { signupRoutes } from "./modules/signup/signup.routes.js";
 import { portalStatementRoutes } from "./modules/statements/statements.portal.routes.js";
@@ -216,6 +218,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await einvoiceUblRoutes(api, d);
     await facturaeRoutes(api, d);
     await verifactuRecordXmlRoutes(api, d);
+    await searchRoutes(api, d);
+    await exportRoutes(api, d);
     await eventRoutes(api, d, realtime, deps.liveHeartbeatMs ?? HEARTBEAT_MS);
   });
 

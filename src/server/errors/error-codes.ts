@@ -834,6 +834,14 @@ export const errorCodes = {
     "the organisation's profile or the customer as the invoice recorded it lacks a tax id or an address",
     "complete the organisation's profile (Settings › Organisation) or the customer's record",
   ),
+  // List exports (issue 19, decision 059): a bounded file; a larger set is narrowed by the list's filters.
+  EXPORT_TOO_LARGE: def(
+    400,
+    "This list has too many rows to export at once: narrow it with the filters (a date range, a status, a customer) and export each part.",
+    "Esta lista tiene demasiadas filas para exportarla de una vez: acótala con los filtros (fechas, estado, cliente) y exporta cada parte.",
+    "the filtered list has more rows than one export writes",
+    "filter the list (for example by a date range) and export it in parts",
+  ),
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -3,6 +3,7 @@ import { apiKeysEn } from "./features/api-keys.en.js";
 import { backgroundJobsEn } from "./features/background-jobs.en.js";
 import { customerRecordsEn } from "./features/customer-records.en.js";
 import { emailTemplatesEn } from "./features/email-templates.en.js";
+import { exportsEn } from "./features/exports.en.js";
 import { gatewaysEn } from "./features/gateways.en.js";
 import { importsEn } from "./features/imports.en.js";
 import { issueDatesEn } from "./features/issue-dates.en.js";
@@ -15,6 +16,7 @@ import { portalSettingsEn } from "./features/portal-settings.en.js";
 import { projectsEn } from "./features/projects.en.js";
 import { recurringEn } from "./features/recurring.en.js";
 import { remindersEn } from "./features/reminders.en.js";
+import { searchEn } from "./features/search.en.js";
 import { signingCertificateEn } from "./features/signing-certificate.en.js";
 import { signupEn } from "./features/signup.en.js";
 import { staffPasswordsEn } from "./features/staff-passwords.en.js";
@@ -282,4 +284,6 @@ export const en: Messages<typeof es> = {
   verifactu: verifactuEn,
   signingCertificate: signingCertificateEn,
   verifactuRecordXml: verifactuRecordXmlEn,
+  search: searchEn,
+  exports: exportsEn,
 };

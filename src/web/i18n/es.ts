@@ -2,6 +2,7 @@ import { apiKeysEs } from "./features/api-keys.es.js";
 import { backgroundJobsEs } from "./features/background-jobs.es.js";
 import { customerRecordsEs } from "./features/customer-records.es.js";
 import { emailTemplatesEs } from "./features/email-templates.es.js";
+import { exportsEs } from "./features/exports.es.js";
 import { gatewaysEs } from "./features/gateways.es.js";
 import { importsEs } from "./features/imports.es.js";
 import { issueDatesEs } from "./features/issue-dates.es.js";
@@ -14,6 +15,7 @@ import { portalSettingsEs } from "./features/portal-settings.es.js";
 import { projectsEs } from "./features/projects.es.js";
 import { recurringEs } from "./features/recurring.es.js";
 import { remindersEs } from "./features/reminders.es.js";
+import { searchEs } from "./features/search.es.js";
 import { signingCertificateEs } from "./features/signing-certificate.es.js";
 import { signupEs } from "./features/signup.es.js";
 import { staffPasswordsEs } from "./features/staff-passwords.es.js";
@@ -279,4 +281,6 @@ export const es = {
   verifactu: verifactuEs,
   signingCertificate: signingCertificateEs,
   verifactuRecordXml: verifactuRecordXmlEs,
+  search: searchEs,
+  exports: exportsEs,
 };

@@ -156,6 +156,7 @@ import type {
   ReviewBody,
   ReviewList,
 } from "../../shared/contracts/reviews.js";
+import type { SearchResponse } from "../../shared/contracts/search.js";
 import type {
   AcceptTeamInvitationBody,
   InviteMemberBody,
@@ -451,6 +452,8 @@ export interface Endpoints {
   "POST /api/portal/:slug/appointments": Send<BookAppointmentBody, PortalAppointment>;
   "POST /api/portal/:slug/appointments/:id/reschedule": Send<RescheduleAppointmentBody, PortalAppointment>;
   "POST /api/portal/:slug/appointments/:id/cancel": Send<CancelAppointmentBody, PortalAppointment>;
+  // The header search box (issue 19, decision 059).
+  "GET /api/search": Reply<SearchResponse>;
 }
 
 /** A sales document kind's list, create, read and update: the same four routes for each kind. */

@@ -136,6 +136,8 @@ export const queryKeys = {
     list: (filters: object) => ["appointments", "list", filters] as const,
     settings: ["appointments", "settings"] as const,
   },
+  /** The header search box (issue 19): one key per text searched. */
+  search: (q: string) => ["search", q] as const,
   // The portal's own
   home: ["home"] as const,
   purchaseHistory: (months: number, currency?: string) =>

@@ -153,6 +153,9 @@ export const invoices = pgTable(
     index("invoices_credit_idx")
       .on(t.orgId, t.customerId, t.currency, t.kind, t.status, t.totalMinor, t.paidMinor, t.usedMinor)
       .where(sql`${t.kind} in ('retainer', 'credit_note') and ${t.status} not in ('draft', 'void')`),
+    // The search box (issue 19, decision 059): a number's prefix and its sequence, both usable under RLS.
+    index("invoices_number_prefix_idx").on(t.orgId, t.number.op("text_pattern_ops")),
+    index("invoices_sequence_idx").on(t.orgId, t.sequence),
     index("invoices_listed_issue_idx")
       .on(t.orgId, t.customerId, t.issueDate, t.id, t.kind)
       .where(sql`${t.status} <> 'draft'`),

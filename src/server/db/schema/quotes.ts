@@ -60,6 +60,9 @@ export const quotes = pgTable(
     tenantPrimaryKey("quotes", t),
     index("quotes_customer_idx").on(t.orgId, t.customerId),
     index("quotes_root_idx").on(t.orgId, t.rootId, t.revision),
+    // The search box (issue 19, decision 059).
+    index("quotes_number_prefix_idx").on(t.orgId, t.number.op("text_pattern_ops")),
+    index("quotes_sequence_idx").on(t.orgId, t.sequence),
     uniqueIndex("quotes_number_key").on(t.orgId, t.seriesId, t.year, t.sequence, t.revision),
     // At most one draft per quote: a revision in progress is edited, not duplicated.
     uniqueIndex("quotes_one_draft_key").on(t.orgId, t.rootId).where(sql`${t.status} = 'draft'`),

@@ -40,6 +40,9 @@ export const salesOrders = pgTable(
   (t) => [
     tenantPrimaryKey("sales_orders", t),
     index("sales_orders_customer_idx").on(t.orgId, t.customerId),
+    // The search box (issue 19, decision 059).
+    index("sales_orders_number_prefix_idx").on(t.orgId, t.number.op("text_pattern_ops")),
+    index("sales_orders_sequence_idx").on(t.orgId, t.sequence),
     uniqueIndex("sales_orders_number_key").on(t.orgId, t.seriesId, t.year, t.sequence),
     uniqueIndex("sales_orders_quote_key").on(t.orgId, t.quoteId),
   ],

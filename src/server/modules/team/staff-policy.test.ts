@@ -221,6 +221,11 @@ const ROUTE_ACTIONS: Record<string, string> = {
   "GET /api/invoices/{id}/facturae": "work.read",
   // VERI*FACTU record XML (issue 17, decisions 049/050): a record's download, owners' and admins' like the list.
   "GET /api/verifactu/records/{id}/xml": "organisation.update",
+  // The header search box (issue 19, decision 059): daily work.
+  "GET /api/search": "work.read",
+  // List exports (issue 19, decision 059): daily work, the rows a member reads page by page.
+  "GET /api/invoices/export": "work.read",
+  "GET /api/customers/export": "work.read",
 };
 
 describe("every back-office route names its action", () => {

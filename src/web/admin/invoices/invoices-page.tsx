@@ -6,6 +6,7 @@ import { useDocumentColumns } from "../../ui/documents/document-columns.js";
 import { DocumentList, listTextsAt } from "../../ui/documents/document-list.js";
 import { ListFilters } from "../../ui/documents/list-filters.js";
 import { parseListFilters, useListParams } from "../../ui/documents/list-params.js";
+import { ExportMenu } from "../../ui/export/export-menu.js";
 import { useFormat } from "../../ui/format.js";
 import { INVOICE_STATUSES } from "../../ui/invoice-statuses.js";
 import { InvoiceStatusBadge } from "../../ui/status-badge.js";
@@ -28,6 +29,7 @@ export function InvoicesPage() {
       <Button component={Link} to="/invoices/new">
         {t("admin.invoices.new")}
       </Button>
+      <ExportMenu list="invoices" query={params.values} />
       {/* Kept inside the page's main landmark: portalled to <body>, its items belong to no region. */}
       <Menu position="bottom-end" withinPortal={false}>
         <Menu.Target>

@@ -11,6 +11,7 @@ import { useOrganisation } from "../settings/organisation-api.js";
 import { OrganisationSwitcher } from "../signup/organisation-switcher.js";
 import { NavLinks } from "./nav-links.js";
 import { NotificationBell } from "./notification-bell.js";
+import { SearchBox } from "./search-box.js";
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -41,6 +42,7 @@ export function AppLayout() {
             <OrganisationSwitcher orgName={orgName} />
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <SearchBox />
             <RunningTimer />
             <NotificationBell />
             <LanguageSwitch />

@@ -1,0 +1,28 @@
+/** Textos del buscador de la cabecera (issue 19), bajo `search`. */
+export const searchEs = {
+  open: "Buscar",
+  shortcut: "Pulsa / o Ctrl+K",
+  title: "Buscar en la organización",
+  label: "Buscar clientes, contactos y documentos",
+  placeholder: "Nombre, número, NIF o email…",
+  results: "Resultados",
+  loading: "Buscando…",
+  empty: "No hay nada que coincida con «{{q}}».",
+  error: "No se ha podido buscar. Comprueba la conexión y vuelve a intentarlo.",
+  retry: "Reintentar",
+  typeToSearch: "Escribe para buscar por nombre, número de documento, NIF o email.",
+  found_one: "{{count}} resultado",
+  found_other: "{{count}} resultados",
+  keys: "↑ ↓ para moverte, Intro para abrir, Esc para cerrar",
+  draft: "Borrador",
+  archived: "Archivado",
+  kinds: {
+    customer: "Clientes",
+    contact: "Contactos",
+    invoice: "Facturas",
+    retainer: "Facturas de anticipo",
+    credit_note: "Facturas rectificativas",
+    quote: "Presupuestos",
+    sales_order: "Pedidos de venta",
+  },
+};
