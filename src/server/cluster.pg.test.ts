@@ -11,7 +11,7 @@ import { buildSignedInCustomer, setUpTestApp } from "./test/scenarios.js";
 
 /**
  * Two real app processes on one PostgreSQL database (decision 056): what two workers of `WORKERS=2` are,
- * each reached directly. Skipped on PGlite (one process by construction); run with
+ * each reached directly (A is itself a `WORKERS=2` primary with its two workers, B one process). Skipped on PGlite (one process by construction); run with
  * `npm run test:pg -- src/server/cluster.pg.test.ts`.
  */
 const onPostgres = !!process.env.TEST_DATABASE_URL;
@@ -24,12 +24,14 @@ beforeAll(async () => {
   if (!onPostgres) return;
   // TRUST_PROXY=1: the test names each request's client address (X-Forwarded-For), one per test.
   // API_KEY_RATE_LIMIT=4: the per-key limit within reach of a test.
-  const started = await startAppProcesses(2, ctx.databaseUrl as string, {
-    TRUST_PROXY: "1",
-    API_KEY_RATE_LIMIT: "4",
-  });
-  a = started[0] as AppProcess;
-  b = started[1] as AppProcess;
+  const env = { TRUST_PROXY: "1", API_KEY_RATE_LIMIT: "4" };
+  // A is itself `WORKERS=2` (a primary and two workers on its port; the last test is about it), B one process.
+  const [startedA, startedB] = await Promise.all([
+    startAppProcesses(1, ctx.databaseUrl as string, { ...env, WORKERS: "2" }),
+    startAppProcesses(1, ctx.databaseUrl as string, env),
+  ]);
+  a = startedA[0] as AppProcess;
+  b = startedB[0] as AppProcess;
 }, 90_000);
 afterAll(async () => {
   for (const s of streams) s.close();
@@ -227,29 +229,22 @@ describe.skipIf(!onPostgres)("two app processes on one PostgreSQL", () => {
     expect((await fetch(`${a.url}/healthz`)).status).toBe(200);
   });
 
-  test("WORKERS=2: a primary and two workers on one port; a killed worker is re-forked; SIGTERM stops them all", async () => {
-    await Promise.all([a.stop(), b.stop()]); // the machine's cores for this one
-    const [primary] = await startAppProcesses(1, ctx.databaseUrl as string, { WORKERS: "2" });
-    const p = primary as AppProcess;
-    try {
-      // The banner says so once both workers listen.
-      for (let n = 0; n < 300 && !/Processes: +2 \(WORKERS\)/.test(p.output()); n++)
-        await new Promise((r) => setTimeout(r, 100));
-      expect(p.output()).toMatch(/Processes: +2 \(WORKERS\)/);
-      const first = await workersOf(p.pid, 2);
-      expect(first).toHaveLength(2);
-      process.kill(first[0] as number, "SIGKILL");
-      // Re-forked after a short wait (it had lived under 30 s: the back-off's first step, 1 s).
-      const again = await workersOf(p.pid, 2, (pids) => !pids.includes(first[0] as number));
-      expect(again).toHaveLength(2);
-      expect(again).toContain(first[1]);
-      expect((await fetch(`${p.url}/healthz`)).status).toBe(200);
-      expect(await p.stop("SIGTERM"), p.output()).toBe(0);
-      expect(childrenOf(p.pid)).toEqual([]);
-      expect(p.output()).toMatch(/exited \(SIGKILL\) after \d+ s; starting another in 1 s/);
-    } finally {
-      await p.stop("SIGKILL");
-    }
+  test("WORKERS=2 (process A): a killed worker is re-forked; SIGTERM stops the primary and its workers", async () => {
+    // The banner says so once both workers listen.
+    for (let n = 0; n < 300 && !/Processes: +2 \(WORKERS\)/.test(a.output()); n++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(a.output()).toMatch(/Processes: +2 \(WORKERS\)/);
+    const first = await workersOf(a.pid, 2);
+    expect(first).toHaveLength(2);
+    process.kill(first[0] as number, "SIGKILL");
+    // Re-forked (at once when it had served 30 s, else after the back-off's first step, 1 s: refork()).
+    const again = await workersOf(a.pid, 2, (pids) => !pids.includes(first[0] as number));
+    expect(again).toHaveLength(2);
+    expect(again).toContain(first[1]);
+    expect(a.output()).toMatch(/exited \(SIGKILL\) after \d+ s; starting another/);
+    expect((await fetch(`${a.url}/healthz`)).status).toBe(200);
+    expect(await a.stop("SIGTERM"), a.output()).toBe(0);
+    expect(childrenOf(a.pid)).toEqual([]);
   }, 60_000);
 });
 

@@ -206,3 +206,8 @@ test("WORKERS: one process by default, 1..64 whole processes, more than one only
     "WORKERS=2 needs PostgreSQL (DATABASE_URL): the embedded database serves one process only",
   ]);
 });
+
+test("a worker that keeps dying young is re-forked after 1 s, 2 s, 4 s … at most 30 s; one that served, at once", async () => {
+  const { refork } = await import("./cluster.js");
+  expect([0, 1, 2, 3, 4, 5, 6, 10].map(refork)).toEqual([0, 1000, 2000, 4000, 8000, 16_000, 30_000, 30_000]);
+});
