@@ -9,6 +9,8 @@ import {
   listDir,
   paymentListFilters,
   paymentListSort,
+  quoteListFilters,
+  quoteListSort,
   rangeProblems,
   salesOrderListFilters,
   salesOrderListSort,
@@ -41,6 +43,8 @@ export const invoiceExportQuery = exportQuery(invoiceListFilters, invoiceListSor
 export type InvoiceExportQuery = z.output<typeof invoiceExportQuery>;
 export const customerExportQuery = exportQuery(customerListFilters, customerListSort, "asc");
 export type CustomerExportQuery = z.output<typeof customerExportQuery>;
+export const quoteExportQuery = exportQuery(quoteListFilters, quoteListSort, "desc");
+export type QuoteExportQuery = z.output<typeof quoteExportQuery>;
 export const salesOrderExportQuery = exportQuery(salesOrderListFilters, salesOrderListSort, "desc");
 export type SalesOrderExportQuery = z.output<typeof salesOrderExportQuery>;
 export const paymentExportQuery = exportQuery(paymentListFilters, paymentListSort, "desc");
@@ -267,6 +271,70 @@ export function paymentExport(q: PaymentExportQuery): ExportSource<PaymentExport
         header: h("Amount", "Importe"),
         type: "money",
         value: (r) => minor(r.amount_minor),
+        currency: (r) => r.currency,
+      },
+    ],
+  };
+}
+
+export type QuoteExportRow = {
+  number: string | null;
+  status: string;
+  customer_name: string;
+  issue_date: string;
+  expiry_date: string | null;
+  currency: string;
+  total_minor: string | number;
+};
+
+/**
+ * As the quote list: a status filter on what people see (a sent or viewed quote past its expiry date is
+ * "expired"), and without one every revision but the superseded ones.
+ */
+export function quoteExport(q: QuoteExportQuery, today: string): ExportSource<QuoteExportRow> {
+  const term = likeTerm(q.q);
+  const expired = sql`(qt.expiry_date is not null and qt.expiry_date < ${today}::date)`;
+  const status =
+    q.status === "expired"
+      ? sql`qt.status in ('sent', 'viewed') and ${expired}`
+      : q.status === "sent" || q.status === "viewed"
+        ? sql`qt.status = ${q.status} and not ${expired}`
+        : q.status
+          ? sql`qt.status = ${q.status}`
+          : sql`qt.status <> 'superseded'`;
+  const keys: Record<QuoteExportQuery["sort"], SQL> = {
+    date: sql`qt.issue_date`,
+    number: sql`qt.number`,
+    customer: sql`cu.name`,
+    amount: sql`qt.total_minor`,
+    status: sql`qt.status`,
+  };
+  return {
+    list: "quotes",
+    from: sql`from quotes qt join customers cu on cu.id = qt.customer_id ${where([
+      status,
+      q.customerId && sql`qt.customer_id = ${q.customerId}`,
+      term && sql`(qt.number ilike ${term} or cu.name ilike ${term})`,
+      q.from && sql`qt.issue_date >= ${q.from}::date`,
+      q.to && sql`qt.issue_date <= ${q.to}::date`,
+      q.currency && sql`qt.currency = ${q.currency}`,
+    ])}`,
+    select: sql`select case when qt.revision > 1 then qt.number || '-R' || qt.revision else qt.number end as number,
+      case when qt.status in ('sent', 'viewed') and ${expired} then 'expired' else qt.status end as status,
+      cu.name as customer_name, qt.issue_date::text as issue_date, qt.expiry_date::text as expiry_date,
+      qt.currency, qt.total_minor`,
+    orderBy: ordered(keys[q.sort], q.dir, sql`qt.id`),
+    columns: [
+      { header: h("Number", "Número"), type: "text", value: (r) => r.number, width: 16 },
+      { header: h("Status", "Estado"), type: "text", value: (r) => r.status, width: 12 },
+      { header: h("Customer", "Cliente"), type: "text", value: (r) => r.customer_name, width: 32 },
+      { header: h("Date", "Fecha"), type: "date", value: (r) => r.issue_date },
+      { header: h("Valid until", "Válido hasta"), type: "date", value: (r) => r.expiry_date },
+      { header: h("Currency", "Moneda"), type: "text", value: (r) => r.currency, width: 9 },
+      {
+        header: h("Total", "Total"),
+        type: "money",
+        value: (r) => minor(r.total_minor),
         currency: (r) => r.currency,
       },
     ],

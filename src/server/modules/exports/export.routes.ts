@@ -12,6 +12,8 @@ import {
   invoiceExportQuery,
   paymentExport,
   paymentExportQuery,
+  quoteExport,
+  quoteExportQuery,
   salesOrderExport,
   salesOrderExportQuery,
 } from "./export-lists.js";
@@ -91,6 +93,21 @@ export async function exportRoutes(app: App, { database: { db } }: Deps) {
           db,
           staffOf(req).orgId,
           () => paymentExport(req.query),
+          req.query.format,
+          requestLanguage(req),
+        ),
+      ),
+  );
+  r.get(
+    "/api/quotes/export",
+    { onRequest, config, schema: { tags, querystring: quoteExportQuery, produces } },
+    async (req, reply) =>
+      send(
+        reply,
+        await startExport(
+          db,
+          staffOf(req).orgId,
+          (today) => quoteExport(req.query, today),
           req.query.format,
           requestLanguage(req),
         ),

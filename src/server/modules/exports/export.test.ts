@@ -3,7 +3,14 @@ import ExcelJS from "exceljs";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import type { Customer, InvoiceSummary } from "../../../shared/contracts/index.js";
 import { minorToDecimalString } from "../../../shared/money/index.js";
-import { buildCustomer, buildInvoice, buildOrg, recordPayment, type TestOrg } from "../../test/factories.js";
+import {
+  buildCustomer,
+  buildInvoice,
+  buildOrg,
+  buildQuote,
+  recordPayment,
+  type TestOrg,
+} from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
 import { buildSalesOrder } from "../sales-orders/test-support.js";
 import { setExportMaxRows } from "./export.service.js";
@@ -195,6 +202,22 @@ describe("GET /api/sales-orders/export and /api/payments/export", () => {
     expect(sheet?.getRow(2).getCell(7).value).toBe(12.34);
     expect(
       (await get("/api/payments/export?format=csv", other)).body.split("\r\n").filter(Boolean),
+    ).toHaveLength(1);
+  });
+});
+
+describe("GET /api/quotes/export", () => {
+  test("the quotes of the list, the other organisation's never", async () => {
+    const quote = await buildQuote(ctx, org, acme.id, { send: true });
+    const res = await get(`/api/quotes/export?format=csv&customerId=${acme.id}`, org, "es");
+    expect(res.statusCode, res.body).toBe(200);
+    const [header, ...rows] = parse(res.rawPayload, { bom: true }) as string[][];
+    expect(header?.[4]).toBe("Válido hasta");
+    expect(rows.map((r) => [r[0], r[1], r[6]])).toEqual([
+      [quote.number, "sent", minorToDecimalString(quote.totalMinor, quote.currency)],
+    ]);
+    expect(
+      (await get("/api/quotes/export?format=csv", other)).body.split("\r\n").filter(Boolean),
     ).toHaveLength(1);
   });
 });

@@ -228,6 +228,7 @@ const ROUTE_ACTIONS: Record<string, string> = {
   "GET /api/customers/export": "work.read",
   "GET /api/sales-orders/export": "work.read",
   "GET /api/payments/export": "work.read",
+  "GET /api/quotes/export": "work.read",
 };
 
 describe("every back-office route names its action", () => {
