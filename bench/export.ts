@@ -2,8 +2,8 @@
 // invoices (50,000 by default; one customer holds a tenth of them) in an in-memory database and streams the
 // invoice list's export, CSV and XLSX, of all of them and of the small customer's tenth, to a sink that
 // only counts bytes. Prints the time of each, and how much heap is held while streaming: the heap's highest
-// above a fresh collection within each 64 KiB written, median over the file. A streamed export holds one
-// batch of rows and the writer's buffers, so the long export's median ÷ the short one's stays near 1
+// above a fresh collection within each 64 KiB written, highest over the file. A streamed export holds one
+// batch of rows and the writer's buffers, so the long export's highest ÷ the short one's stays near 1
 // (goal ≤ 1.25), where an export built in memory grows with the rows (~10×). RSS is printed beside it.
 import { performance } from "node:perf_hooks";
 import { Writable } from "node:stream";
@@ -144,17 +144,19 @@ for (const format of ["csv", "xlsx"] as const) {
   const longTimed = await measure(format, undefined, false);
   const a = await measure(format, smallCustomer, true);
   const b = await measure(format, undefined, true);
-  const growth = median(b.windows) / median(a.windows);
+  // The highest stretch, not the median: exceljs's zip comes out in bursts, so most 64 KiB stretches of an
+  // XLSX see no rows written at all, and a median of them says nothing.
+  const growth = Math.max(...b.windows) / Math.max(...a.windows);
   console.log(
     `${format.toUpperCase()}: ${longTimed.rows.toLocaleString("en")} rows, ${mib(longTimed.bytes)} in ${(longTimed.ms / 1000).toFixed(2)} s; ` +
-      `heap held while streaming, median ${small.toLocaleString("en")} rows +${mib(median(a.windows))}, ` +
-      `${total.toLocaleString("en")} rows +${mib(median(b.windows))} (highest +${mib(Math.max(...b.windows))}); ` +
+      `heap held while streaming, highest ${small.toLocaleString("en")} rows +${mib(Math.max(...a.windows))}, ` +
+      `${total.toLocaleString("en")} rows +${mib(Math.max(...b.windows))} (medians +${mib(median(a.windows))}, +${mib(median(b.windows))}); ` +
       `growth ${growth.toFixed(2)} (goal ≤ 1.25); RSS +${mib(a.rssGrowth)} → +${mib(b.rssGrowth)}`,
   );
   rows.push({
     measure: `${format.toUpperCase()} export heap while streaming, ${total.toLocaleString("en")} ÷ ${small.toLocaleString("en")} rows`,
-    value: Number(median(b.windows).toFixed(0)),
-    baseline: Number(median(a.windows).toFixed(0)),
+    value: Math.max(...b.windows),
+    baseline: Math.max(...a.windows),
     ratio: Number(growth.toFixed(2)),
     goal: "<= 1.25",
     unit: "bytes",

@@ -7,7 +7,13 @@ import {
   invoiceListSort,
   type ListDir,
   listDir,
+  paymentListFilters,
+  paymentListSort,
+  quoteListFilters,
+  quoteListSort,
   rangeProblems,
+  salesOrderListFilters,
+  salesOrderListSort,
 } from "../../../shared/contracts/index.js";
 import { likeTerm } from "../../db/like.js";
 import { aliasedFactColumns, dueSql, openSql, overdueSql } from "../documents/document-facts.js";
@@ -37,6 +43,12 @@ export const invoiceExportQuery = exportQuery(invoiceListFilters, invoiceListSor
 export type InvoiceExportQuery = z.output<typeof invoiceExportQuery>;
 export const customerExportQuery = exportQuery(customerListFilters, customerListSort, "asc");
 export type CustomerExportQuery = z.output<typeof customerExportQuery>;
+export const quoteExportQuery = exportQuery(quoteListFilters, quoteListSort, "desc");
+export type QuoteExportQuery = z.output<typeof quoteExportQuery>;
+export const salesOrderExportQuery = exportQuery(salesOrderListFilters, salesOrderListSort, "desc");
+export type SalesOrderExportQuery = z.output<typeof salesOrderExportQuery>;
+export const paymentExportQuery = exportQuery(paymentListFilters, paymentListSort, "desc");
+export type PaymentExportQuery = z.output<typeof paymentExportQuery>;
 
 /** What an export reads: the matching rows (for the count) and the same rows in the list's order. */
 export interface ExportSource<R> {
@@ -165,6 +177,166 @@ export function customerExport(q: CustomerExportQuery): ExportSource<CustomerExp
       { header: h("Country", "País"), type: "text", value: (r) => r.country, width: 8 },
       { header: h("Currency", "Moneda"), type: "text", value: (r) => r.currency, width: 9 },
       { header: h("Archived on", "Archivado el"), type: "date", value: (r) => r.archived_on },
+    ],
+  };
+}
+
+export type SalesOrderExportRow = {
+  number: string | null;
+  status: string;
+  customer_name: string;
+  reference: string | null;
+  issue_date: string;
+  delivery_date: string | null;
+  currency: string;
+  total_minor: string | number;
+};
+
+export function salesOrderExport(q: SalesOrderExportQuery): ExportSource<SalesOrderExportRow> {
+  const term = likeTerm(q.q);
+  const keys: Record<SalesOrderExportQuery["sort"], SQL> = {
+    date: sql`o.issue_date`,
+    number: sql`o.number`,
+    customer: sql`cu.name`,
+    amount: sql`o.total_minor`,
+    status: sql`o.status`,
+  };
+  return {
+    list: "sales-orders",
+    from: sql`from sales_orders o join customers cu on cu.id = o.customer_id ${where([
+      q.status && sql`o.status = ${q.status}`,
+      q.customerId && sql`o.customer_id = ${q.customerId}`,
+      term && sql`(o.number ilike ${term} or o.reference ilike ${term} or cu.name ilike ${term})`,
+      q.from && sql`o.issue_date >= ${q.from}::date`,
+      q.to && sql`o.issue_date <= ${q.to}::date`,
+      q.currency && sql`o.currency = ${q.currency}`,
+    ])}`,
+    select: sql`select o.number, o.status, cu.name as customer_name, o.reference, o.issue_date::text as issue_date,
+      o.delivery_date::text as delivery_date, o.currency, o.total_minor`,
+    orderBy: ordered(keys[q.sort], q.dir, sql`o.id`),
+    columns: [
+      { header: h("Number", "Número"), type: "text", value: (r) => r.number, width: 16 },
+      { header: h("Status", "Estado"), type: "text", value: (r) => r.status, width: 12 },
+      { header: h("Customer", "Cliente"), type: "text", value: (r) => r.customer_name, width: 32 },
+      { header: h("Customer reference", "Referencia del cliente"), type: "text", value: (r) => r.reference },
+      { header: h("Date", "Fecha"), type: "date", value: (r) => r.issue_date },
+      { header: h("Delivery date", "Fecha de entrega"), type: "date", value: (r) => r.delivery_date },
+      { header: h("Currency", "Moneda"), type: "text", value: (r) => r.currency, width: 9 },
+      {
+        header: h("Total", "Total"),
+        type: "money",
+        value: (r) => minor(r.total_minor),
+        currency: (r) => r.currency,
+      },
+    ],
+  };
+}
+
+export type PaymentExportRow = {
+  number: string;
+  paid_on: string;
+  customer_name: string;
+  method: string;
+  reference: string | null;
+  currency: string;
+  amount_minor: string | number;
+};
+
+export function paymentExport(q: PaymentExportQuery): ExportSource<PaymentExportRow> {
+  const term = likeTerm(q.q);
+  const keys: Record<PaymentExportQuery["sort"], SQL> = { date: sql`p.paid_on`, amount: sql`p.amount_minor` };
+  return {
+    list: "payments",
+    from: sql`from payments p join customers cu on cu.id = p.customer_id ${where([
+      q.customerId && sql`p.customer_id = ${q.customerId}`,
+      term && sql`(p.number ilike ${term} or p.reference ilike ${term} or cu.name ilike ${term})`,
+      q.filter === "invoice" &&
+        sql`exists (select 1 from allocations a join invoices i on i.id = a.invoice_id
+          where a.payment_id = p.id and i.kind = 'invoice')`,
+      q.from && sql`p.paid_on >= ${q.from}::date`,
+      q.to && sql`p.paid_on <= ${q.to}::date`,
+      q.currency && sql`p.currency = ${q.currency}`,
+    ])}`,
+    select: sql`select p.number, p.paid_on::text as paid_on, cu.name as customer_name, p.method, p.reference,
+      p.currency, p.amount_minor`,
+    orderBy: ordered(keys[q.sort], q.dir, sql`p.id`),
+    columns: [
+      { header: h("Receipt", "Recibo"), type: "text", value: (r) => r.number, width: 16 },
+      { header: h("Date", "Fecha"), type: "date", value: (r) => r.paid_on },
+      { header: h("Customer", "Cliente"), type: "text", value: (r) => r.customer_name, width: 32 },
+      { header: h("Method", "Método"), type: "text", value: (r) => r.method, width: 14 },
+      { header: h("Reference", "Referencia"), type: "text", value: (r) => r.reference },
+      { header: h("Currency", "Moneda"), type: "text", value: (r) => r.currency, width: 9 },
+      {
+        header: h("Amount", "Importe"),
+        type: "money",
+        value: (r) => minor(r.amount_minor),
+        currency: (r) => r.currency,
+      },
+    ],
+  };
+}
+
+export type QuoteExportRow = {
+  number: string | null;
+  status: string;
+  customer_name: string;
+  issue_date: string;
+  expiry_date: string | null;
+  currency: string;
+  total_minor: string | number;
+};
+
+/**
+ * As the quote list: a status filter on what people see (a sent or viewed quote past its expiry date is
+ * "expired"), and without one every revision but the superseded ones.
+ */
+export function quoteExport(q: QuoteExportQuery, today: string): ExportSource<QuoteExportRow> {
+  const term = likeTerm(q.q);
+  const expired = sql`(qt.expiry_date is not null and qt.expiry_date < ${today}::date)`;
+  const status =
+    q.status === "expired"
+      ? sql`qt.status in ('sent', 'viewed') and ${expired}`
+      : q.status === "sent" || q.status === "viewed"
+        ? sql`qt.status = ${q.status} and not ${expired}`
+        : q.status
+          ? sql`qt.status = ${q.status}`
+          : sql`qt.status <> 'superseded'`;
+  const keys: Record<QuoteExportQuery["sort"], SQL> = {
+    date: sql`qt.issue_date`,
+    number: sql`qt.number`,
+    customer: sql`cu.name`,
+    amount: sql`qt.total_minor`,
+    status: sql`qt.status`,
+  };
+  return {
+    list: "quotes",
+    from: sql`from quotes qt join customers cu on cu.id = qt.customer_id ${where([
+      status,
+      q.customerId && sql`qt.customer_id = ${q.customerId}`,
+      term && sql`(qt.number ilike ${term} or cu.name ilike ${term})`,
+      q.from && sql`qt.issue_date >= ${q.from}::date`,
+      q.to && sql`qt.issue_date <= ${q.to}::date`,
+      q.currency && sql`qt.currency = ${q.currency}`,
+    ])}`,
+    select: sql`select case when qt.revision > 1 then qt.number || '-R' || qt.revision else qt.number end as number,
+      case when qt.status in ('sent', 'viewed') and ${expired} then 'expired' else qt.status end as status,
+      cu.name as customer_name, qt.issue_date::text as issue_date, qt.expiry_date::text as expiry_date,
+      qt.currency, qt.total_minor`,
+    orderBy: ordered(keys[q.sort], q.dir, sql`qt.id`),
+    columns: [
+      { header: h("Number", "Número"), type: "text", value: (r) => r.number, width: 16 },
+      { header: h("Status", "Estado"), type: "text", value: (r) => r.status, width: 12 },
+      { header: h("Customer", "Cliente"), type: "text", value: (r) => r.customer_name, width: 32 },
+      { header: h("Date", "Fecha"), type: "date", value: (r) => r.issue_date },
+      { header: h("Valid until", "Válido hasta"), type: "date", value: (r) => r.expiry_date },
+      { header: h("Currency", "Moneda"), type: "text", value: (r) => r.currency, width: 9 },
+      {
+        header: h("Total", "Total"),
+        type: "money",
+        value: (r) => minor(r.total_minor),
+        currency: (r) => r.currency,
+      },
     ],
   };
 }

@@ -5,7 +5,18 @@ import { requireStaff, staffOf } from "../../http/auth.js";
 import { requestLanguage } from "../../http/error-handler.js";
 import type { ExportFile } from "./export.service.js";
 import { startExport } from "./export.service.js";
-import { customerExport, customerExportQuery, invoiceExport, invoiceExportQuery } from "./export-lists.js";
+import {
+  customerExport,
+  customerExportQuery,
+  invoiceExport,
+  invoiceExportQuery,
+  paymentExport,
+  paymentExportQuery,
+  quoteExport,
+  quoteExportQuery,
+  salesOrderExport,
+  salesOrderExportQuery,
+} from "./export-lists.js";
 
 const send = (reply: FastifyReply, file: ExportFile) =>
   reply
@@ -52,6 +63,51 @@ export async function exportRoutes(app: App, { database: { db } }: Deps) {
           db,
           staffOf(req).orgId,
           () => customerExport(req.query),
+          req.query.format,
+          requestLanguage(req),
+        ),
+      ),
+  );
+  r.get(
+    "/api/sales-orders/export",
+    { onRequest, config, schema: { tags, querystring: salesOrderExportQuery, produces } },
+    async (req, reply) =>
+      send(
+        reply,
+        await startExport(
+          db,
+          staffOf(req).orgId,
+          () => salesOrderExport(req.query),
+          req.query.format,
+          requestLanguage(req),
+        ),
+      ),
+  );
+  r.get(
+    "/api/payments/export",
+    { onRequest, config, schema: { tags, querystring: paymentExportQuery, produces } },
+    async (req, reply) =>
+      send(
+        reply,
+        await startExport(
+          db,
+          staffOf(req).orgId,
+          () => paymentExport(req.query),
+          req.query.format,
+          requestLanguage(req),
+        ),
+      ),
+  );
+  r.get(
+    "/api/quotes/export",
+    { onRequest, config, schema: { tags, querystring: quoteExportQuery, produces } },
+    async (req, reply) =>
+      send(
+        reply,
+        await startExport(
+          db,
+          staffOf(req).orgId,
+          (today) => quoteExport(req.query, today),
           req.query.format,
           requestLanguage(req),
         ),

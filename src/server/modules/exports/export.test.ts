@@ -3,8 +3,16 @@ import ExcelJS from "exceljs";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import type { Customer, InvoiceSummary } from "../../../shared/contracts/index.js";
 import { minorToDecimalString } from "../../../shared/money/index.js";
-import { buildCustomer, buildInvoice, buildOrg, type TestOrg } from "../../test/factories.js";
+import {
+  buildCustomer,
+  buildInvoice,
+  buildOrg,
+  buildQuote,
+  recordPayment,
+  type TestOrg,
+} from "../../test/factories.js";
 import { createTestContext, type TestContext } from "../../test/harness.js";
+import { buildSalesOrder } from "../sales-orders/test-support.js";
 import { setExportMaxRows } from "./export.service.js";
 
 let ctx: TestContext;
@@ -162,5 +170,54 @@ describe("GET /api/customers/export", () => {
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(book.worksheets[0]?.getRow(2).getCell(1).value).toBe("Globex");
     expect(book.worksheets[0]?.rowCount).toBe(2);
+  });
+});
+
+describe("GET /api/sales-orders/export and /api/payments/export", () => {
+  test("every row of the list, each org's own", async () => {
+    const order = await buildSalesOrder(ctx, org, acme.id, { confirm: true, reference: "PO-77" });
+    const res = await get(`/api/sales-orders/export?format=csv&q=PO-77`);
+    expect(res.statusCode, res.body).toBe(200);
+    const rows = (parse(res.rawPayload, { bom: true }) as string[][]).slice(1);
+    expect(rows.map((r) => [r[0], r[3], r[7]])).toEqual([
+      [order.number, "PO-77", minorToDecimalString(order.totalMinor, order.currency)],
+    ]);
+    expect(
+      (await get("/api/sales-orders/export?format=csv", other)).body.split("\r\n").filter(Boolean),
+    ).toHaveLength(1);
+
+    const invoice = await buildInvoice(ctx, org, acme.id, { issue: true });
+    const paid = await recordPayment(
+      ctx,
+      { cookie: org.cookie },
+      { customerId: acme.id, invoiceId: invoice.id, amountMinor: 1234 },
+    );
+    expect(paid.statusCode, paid.body).toBe(201);
+    const pays = await get("/api/payments/export?format=xlsx&filter=invoice");
+    expect(pays.statusCode, pays.body).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(pays.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet?.rowCount).toBe(2);
+    expect(sheet?.getRow(2).getCell(7).value).toBe(12.34);
+    expect(
+      (await get("/api/payments/export?format=csv", other)).body.split("\r\n").filter(Boolean),
+    ).toHaveLength(1);
+  });
+});
+
+describe("GET /api/quotes/export", () => {
+  test("the quotes of the list, the other organisation's never", async () => {
+    const quote = await buildQuote(ctx, org, acme.id, { send: true });
+    const res = await get(`/api/quotes/export?format=csv&customerId=${acme.id}`, org, "es");
+    expect(res.statusCode, res.body).toBe(200);
+    const [header, ...rows] = parse(res.rawPayload, { bom: true }) as string[][];
+    expect(header?.[4]).toBe("Válido hasta");
+    expect(rows.map((r) => [r[0], r[1], r[6]])).toEqual([
+      [quote.number, "sent", minorToDecimalString(quote.totalMinor, quote.currency)],
+    ]);
+    expect(
+      (await get("/api/quotes/export?format=csv", other)).body.split("\r\n").filter(Boolean),
+    ).toHaveLength(1);
   });
 });

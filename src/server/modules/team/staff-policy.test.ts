@@ -226,6 +226,9 @@ const ROUTE_ACTIONS: Record<string, string> = {
   // List exports (issue 19, decision 059): daily work, the rows a member reads page by page.
   "GET /api/invoices/export": "work.read",
   "GET /api/customers/export": "work.read",
+  "GET /api/sales-orders/export": "work.read",
+  "GET /api/payments/export": "work.read",
+  "GET /api/quotes/export": "work.read",
 };
 
 describe("every back-office route names its action", () => {

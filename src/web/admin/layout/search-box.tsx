@@ -98,8 +98,8 @@ function SearchPanel({ onDone }: { onDone: () => void }) {
   const [text, setText] = useState("");
   const [q] = useDebouncedValue(text.trim().slice(0, 100), 200);
   const search = useSearch(q);
-  const results = q && search.data ? search.data.results : [];
-  const groups = useMemo(() => groupResults(results), [results]);
+  const data = q ? search.data : undefined;
+  const groups = useMemo(() => groupResults(data?.results ?? []), [data]);
   const flat = useMemo(() => flatResults(groups), [groups]);
   const [active, setActive] = useState(-1);
   useEffect(() => setActive(flat.length > 0 ? 0 : -1), [flat]);

@@ -1,5 +1,5 @@
 /** The lists that export (issue 19) and the formats they export to. */
-export type ExportList = "invoices" | "customers";
+export type ExportList = "invoices" | "quotes" | "sales-orders" | "payments" | "customers";
 export type ExportFormat = "csv" | "xlsx";
 
 /** Paging is the list's, not the export's: every other filter and the sort go along. */
