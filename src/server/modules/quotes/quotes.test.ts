@@ -193,7 +193,7 @@ describe("listing", () => {
     await setExpiry(expired.id, addDays(madridToday(), -1));
 
     const ids = async (query: string) =>
-      ((await api("GET", `/api/quotes${query}`)).json() as QuoteSummary[]).map((q) => q.id).sort();
+      ((await api("GET", `/api/quotes${query}`)).json().items as QuoteSummary[]).map((q) => q.id).sort();
     expect(await ids(`?q=${tag}`)).toEqual([draft.id, open.id, expired.id].sort());
     expect(await ids(`?q=${tag}&status=expired`)).toEqual([expired.id]);
     expect(await ids(`?q=${tag}&status=sent`)).toEqual([open.id]);

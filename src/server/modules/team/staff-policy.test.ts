@@ -221,6 +221,12 @@ const ROUTE_ACTIONS: Record<string, string> = {
   "GET /api/invoices/{id}/facturae": "work.read",
   // VERI*FACTU record XML (issue 17, decisions 049/050): a record's download, owners' and admins' like the list.
   "GET /api/verifactu/records/{id}/xml": "organisation.update",
+  // Issue 19: the totals beside each back-office list (decision 058).
+  "GET /api/customers/totals": "work.read",
+  "GET /api/invoices/totals": "work.read",
+  "GET /api/payments/totals": "work.read",
+  "GET /api/quotes/totals": "work.read",
+  "GET /api/sales-orders/totals": "work.read",
 };
 
 describe("every back-office route names its action", () => {
