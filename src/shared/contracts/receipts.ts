@@ -1,11 +1,17 @@
 import { z } from "zod";
-import { paymentDetail, paymentListQuery, paymentSummary, refund } from "./money.js";
+import { listDir } from "./list-page.js";
+import { paymentDetail, paymentListFilters, paymentListSort, paymentSummary, refund } from "./money.js";
 
 /**
  * Payments made (E6) as the portal shows them: the contact's customer's payments, online and offline,
  * with receipts. Staff-only fields (internal notes, what is still refundable) are left out.
  */
-export const portalPaymentListQuery = paymentListQuery.pick({ filter: true, sort: true, dir: true });
+/** E6's list: the staff list's filter and orders, unpaged (a customer's own payments). */
+export const portalPaymentListQuery = z.object({
+  filter: paymentListFilters.filter,
+  sort: paymentListSort.default("date"),
+  dir: listDir.default("desc"),
+});
 export type PortalPaymentListQuery = z.input<typeof portalPaymentListQuery>;
 
 export const portalPaymentSummary = paymentSummary.omit({ customerId: true, customerName: true });

@@ -187,6 +187,7 @@ import type {
 export type DocumentSegment = "invoices" | "quotes" | "sales-orders";
 
 import type { SigningCertificateBody, SigningCertificateStatus } from "../../shared/contracts/facturae.js";
+import type { ListPage, ListTotals } from "../../shared/contracts/list-page.js";
 import type {
   Message,
   MessageReplyBody,
@@ -313,7 +314,8 @@ export interface Endpoints {
   "POST /api/notifications/read-all": Reply<OkResponse>;
 
   // Customers, contacts, portal access
-  "GET /api/customers": Reply<CustomerSummary[]>;
+  "GET /api/customers": Reply<ListPage<CustomerSummary>>;
+  "GET /api/customers/totals": Reply<ListTotals>;
   "POST /api/customers": Send<CreateCustomerBody, Customer>;
   "GET /api/customers/:id": Reply<Customer>;
   "PUT /api/customers/:id": Send<Omit<CreateCustomerBody, "contacts">, Customer>;
@@ -359,7 +361,8 @@ export interface Endpoints {
   "POST /api/sales-orders/:id/send": Send<SendSalesOrderBody, SendSalesOrderResult>;
 
   // Payments
-  "GET /api/payments": Reply<PaymentSummary[]>;
+  "GET /api/payments": Reply<ListPage<PaymentSummary>>;
+  "GET /api/payments/totals": Reply<ListTotals>;
   "POST /api/payments": Send<RecordPaymentBody, PaymentDetail>;
   "GET /api/payments/:id": Reply<PaymentDetail>;
   "POST /api/payments/:id/apply": Send<ApplyBody, PaymentDetail>;
@@ -459,8 +462,9 @@ export interface Endpoints {
 /** A sales document kind's list, create, read and update: the same four routes for each kind. */
 type DocumentCrud<S extends DocumentSegment, Summary, Detail, Draft> = Record<
   `GET /api/${S}`,
-  Reply<Summary[]>
+  Reply<ListPage<Summary>>
 > &
+  Record<`GET /api/${S}/totals`, Reply<ListTotals>> &
   Record<`POST /api/${S}`, Send<Draft, Detail>> &
   Record<`GET /api/${S}/:id`, Reply<Detail>> &
   Record<`PUT /api/${S}/:id`, Send<Draft, Detail>>;

@@ -26,7 +26,7 @@ const api = (o: TestOrg, method: "GET" | "POST" | "PUT", url: string, payload?: 
 const list = async (o: TestOrg, query = ""): Promise<InvoiceSummary[]> => {
   const res = await api(o, "GET", `/api/invoices${query}`);
   expect(res.statusCode).toBe(200);
-  return res.json();
+  return res.json().items;
 };
 
 beforeAll(async () => {

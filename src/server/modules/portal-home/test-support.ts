@@ -173,8 +173,11 @@ export async function figuresFromDocuments(
     .flat()
     .filter((d) => d.currency === currency && d.status !== "void");
   const payments = (
-    await staffCall(ctx, org)<PaymentSummary[]>("GET", `/api/payments?customerId=${customerId}`)
-  ).filter((p) => p.currency === currency);
+    await staffCall(ctx, org)<{ items: PaymentSummary[] }>(
+      "GET",
+      `/api/payments?customerId=${customerId}&limit=200`,
+    )
+  ).items.filter((p) => p.currency === currency);
   const open = (kind: Kind) => docs.filter((d) => d.kind === kind && OPEN.has(d.status) && d.dueMinor > 0);
   const outstandingMinor = sum(open("invoice").map((d) => d.dueMinor));
   const creditsMinor =

@@ -229,6 +229,12 @@ const ROUTE_ACTIONS: Record<string, string> = {
   "GET /api/sales-orders/export": "work.read",
   "GET /api/payments/export": "work.read",
   "GET /api/quotes/export": "work.read",
+  // Issue 19: the totals beside each back-office list (decision 058).
+  "GET /api/customers/totals": "work.read",
+  "GET /api/invoices/totals": "work.read",
+  "GET /api/payments/totals": "work.read",
+  "GET /api/quotes/totals": "work.read",
+  "GET /api/sales-orders/totals": "work.read",
 };
 
 describe("every back-office route names its action", () => {

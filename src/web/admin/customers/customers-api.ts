@@ -10,7 +10,13 @@ export function useCustomers(q = "", archived = false) {
   return useQuery({
     queryKey: queryKeys.customers.list(q, archived),
     queryFn: ({ signal }) =>
-      api.get("/api/customers", { query: { q, archived: archived ? "true" : undefined }, signal }),
+      api
+        .get("/api/customers", {
+          query: { q, archived: archived ? "true" : undefined, limit: "200" },
+          signal,
+        })
+        // Issue 19: the list answers a keyset page; pickers read its first 200 (the paged list: listsweb).
+        .then((page) => page.items),
     placeholderData: (previous) => previous,
   });
 }

@@ -18,7 +18,8 @@ export interface PaymentFilters {
 export function usePayments(filters: PaymentFilters) {
   return useQuery({
     queryKey: queryKeys.payments.list(filters),
-    queryFn: ({ signal }) => api.get("/api/payments", { query: filters, signal }),
+    queryFn: ({ signal }) =>
+      api.get("/api/payments", { query: { ...filters, limit: "200" }, signal }).then((page) => page.items),
     placeholderData: (previous) => previous,
   });
 }
@@ -48,7 +49,7 @@ export function useOpenDocuments(customerId: string | null) {
         query: { customerId: customerId ?? "", open: "true" },
         signal,
       });
-      return all
+      return all.items
         .filter(
           (i) => i.kind !== "credit_note" && i.status !== "draft" && i.status !== "void" && i.dueMinor > 0,
         )
