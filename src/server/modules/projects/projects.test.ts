@@ -208,7 +208,16 @@ describe("time entries and the timer", () => {
 
   test("one running timer per person; stopping records the minutes elapsed", async () => {
     const p = await buildProject(ctx, org, customer.id);
-    clock.setClock(`${today()}T09:00:00Z`);
+    // Near the real time, so the staff session stays inside its 8-hour idle limit (a fixed 09:00 UTC was
+    // 10 hours ahead when "today" in Madrid had already begun at 23:00 UTC), and moved past midnight when
+    // the 42-minute timer would otherwise end on the next day in the organisation's zone.
+    const dayAt = (ms: number) => {
+      clock.setClock(new Date(ms));
+      return today();
+    };
+    let start = Math.floor(clock.nowMs() / 1000) * 1000;
+    if (dayAt(start) !== dayAt(start + 43 * 60_000)) start += 60 * 60_000;
+    clock.setClock(new Date(start));
     try {
       const started = await api("POST", "/api/timer/start", { projectId: p.id, notes: "Call" });
       expect(started.statusCode).toBe(200);
@@ -231,7 +240,7 @@ describe("time entries and the timer", () => {
       expect((await member("POST", "/api/timer/start", { projectId: p.id })).statusCode).toBe(200);
       // Set, not advanced: under load more than a second of real time may pass between start and stop,
       // and 42:29 plus that would round to 43 minutes.
-      clock.setClock(`${today()}T09:42:29Z`);
+      clock.setClock(new Date(start + (42 * 60 + 29) * 1000));
       const stopped = await api("POST", "/api/timer/stop");
       expect(stopped.json()).toMatchObject({ id: entry.id, minutes: 42, notes: "Call", editable: true });
       expect(refused(await api("POST", "/api/timer/stop"))).toEqual([409, "TIMER_NOT_RUNNING"]);
