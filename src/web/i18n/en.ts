@@ -6,6 +6,7 @@ import { emailTemplatesEn } from "./features/email-templates.en.js";
 import { gatewaysEn } from "./features/gateways.en.js";
 import { importsEn } from "./features/imports.en.js";
 import { issueDatesEn } from "./features/issue-dates.en.js";
+import { listsEn } from "./features/lists.en.js";
 import { moneyAdminEn } from "./features/money-admin.en.js";
 import { organisationDataEn } from "./features/organisation-data.en.js";
 import { pdfLanguageEn } from "./features/pdf-language.en.js";
@@ -282,4 +283,5 @@ export const en: Messages<typeof es> = {
   verifactu: verifactuEn,
   signingCertificate: signingCertificateEn,
   verifactuRecordXml: verifactuRecordXmlEn,
+  lists: listsEn,
 };

@@ -5,6 +5,7 @@ import { emailTemplatesEs } from "./features/email-templates.es.js";
 import { gatewaysEs } from "./features/gateways.es.js";
 import { importsEs } from "./features/imports.es.js";
 import { issueDatesEs } from "./features/issue-dates.es.js";
+import { listsEs } from "./features/lists.es.js";
 import { moneyAdminEs } from "./features/money-admin.es.js";
 import { organisationDataEs } from "./features/organisation-data.es.js";
 import { pdfLanguageEs } from "./features/pdf-language.es.js";
@@ -279,4 +280,5 @@ export const es = {
   verifactu: verifactuEs,
   signingCertificate: signingCertificateEs,
   verifactuRecordXml: verifactuRecordXmlEs,
+  lists: listsEs,
 };
