@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { currencyCode, email, language, optionalText, requiredText, searchQuery, uuid } from "./common.js";
+import { currencyFilter, listPage, listQuery, totalsQuery } from "./list-page.js";
 
 export const contactInput = z.object({
   name: requiredText(200),
@@ -123,8 +124,15 @@ export const customerSummary = customer
   });
 export type CustomerSummary = z.infer<typeof customerSummary>;
 /** `archived`: "false" (the default) lists live customers, "true" only archived ones, "all" both. */
-export const customerListQuery = z.object({
+export const customerListSort = z.enum(["name", "created"]);
+export const customerListFilters = {
   q: searchQuery,
   archived: z.enum(["false", "true", "all"]).default("false"),
-});
+  currency: currencyFilter,
+};
+export const customerListQuery = listQuery(customerListFilters, customerListSort, "asc");
 export type CustomerListQuery = z.input<typeof customerListQuery>;
+export const customerTotalsQuery = totalsQuery(customerListFilters);
+export type CustomerTotalsQuery = z.output<typeof customerTotalsQuery>;
+export const customerPage = listPage(customerSummary);
+export type CustomerPage = z.infer<typeof customerPage>;

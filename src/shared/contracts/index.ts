@@ -9,6 +9,7 @@ export * from "./facturae.js";
 export * from "./gateways.js";
 export * from "./imports.js";
 export * from "./invoices.js";
+export * from "./list-page.js";
 export * from "./messages.js";
 export * from "./money.js";
 export * from "./notification-preferences.js";

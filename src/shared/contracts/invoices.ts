@@ -8,6 +8,7 @@ import {
   searchQuery,
   uuid,
 } from "./common.js";
+import { currencyFilter, dateRangeShape, listPage, listQuery, totalsQuery } from "./list-page.js";
 import { allocation, invoiceKind, refund } from "./money.js";
 import { rectification, rectificationInput } from "./rectifying.js";
 import { INVOICE_STATUSES } from "./statuses.js";
@@ -145,14 +146,32 @@ export const invoiceDetail = invoiceSummary.extend({
 });
 export type InvoiceDetail = z.infer<typeof invoiceDetail>;
 
-export const invoiceListQuery = z.object({
+/** The orders of the back-office invoice list (issue 19); "customer" is the issued document's customer name. */
+export const invoiceListSort = z.enum(["date", "number", "customer", "amount", "due", "status"]);
+export type InvoiceListSort = z.infer<typeof invoiceListSort>;
+export const invoiceListFilters = {
   status: invoiceStatus.optional(),
   kind: invoiceKind.optional(),
   customerId: uuid.optional(),
+  /** Searches the number and the customer's name. */
   q: searchQuery,
-  /** "true": only invoices and retainers that still take payments, oldest due first (A10's payment form). */
+  /** The issue date, both included. */
+  ...dateRangeShape,
+  currency: currencyFilter,
+  /** "true": only issued invoices still owed whose due date has passed. */
+  overdue: z.stringbool().optional(),
+  /**
+   * "true": only invoices and retainers that still take payments, oldest due first (A10's payment form):
+   * one bounded page (at most 1,000), not paged.
+   */
   open: z.stringbool().optional(),
-});
+};
+export const invoiceListQuery = listQuery(invoiceListFilters, invoiceListSort);
+export type InvoiceListQuery = z.output<typeof invoiceListQuery>;
+export const invoiceTotalsQuery = totalsQuery(invoiceListFilters);
+export type InvoiceTotalsQuery = z.output<typeof invoiceTotalsQuery>;
+export const invoicePage = listPage(invoiceSummary);
+export type InvoicePage = z.infer<typeof invoicePage>;
 
 /**
  * Issuing (an invoice, confirming a sales order, sending a quote) keeps the draft's date, or refuses with

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { currencyCode, isoDate, minorAmount, optionalText, searchQuery, uuid } from "./common.js";
+import { currencyFilter, dateRangeShape, listPage, listQuery, totalsQuery } from "./list-page.js";
 
 /**
  * The customer's money (A8, A9, A10, E1, E2, E6, E9, F2). Amounts are integer minor units of `currency`;
@@ -102,14 +103,22 @@ export const paymentDetail = paymentSummary.extend({
 });
 export type PaymentDetail = z.infer<typeof paymentDetail>;
 
-export const paymentListQuery = z.object({
+export const paymentListSort = z.enum(["date", "amount"]);
+export const paymentListFilters = {
   customerId: uuid.optional(),
   q: searchQuery,
   /** "invoice": only payments that paid invoices (E6). */
   filter: z.enum(["all", "invoice"]).default("all"),
-  sort: z.enum(["date", "amount"]).default("date"),
-  dir: z.enum(["asc", "desc"]).default("desc"),
-});
+  /** The payment's date, both included. */
+  ...dateRangeShape,
+  currency: currencyFilter,
+};
+export const paymentListQuery = listQuery(paymentListFilters, paymentListSort);
+export type PaymentListQuery = z.output<typeof paymentListQuery>;
+export const paymentTotalsQuery = totalsQuery(paymentListFilters);
+export type PaymentTotalsQuery = z.output<typeof paymentTotalsQuery>;
+export const paymentPage = listPage(paymentSummary);
+export type PaymentPage = z.infer<typeof paymentPage>;
 
 export const customerBalance = z.object({
   currency: z.string(),

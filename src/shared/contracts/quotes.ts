@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { FieldErrorCode } from "../field-error-codes.js";
 import { currencyCode, isoDate, optionalText, requiredText, searchQuery, text, uuid } from "./common.js";
 import { documentAmounts, documentTexts, invoiceLine, invoiceLineInput } from "./invoices.js";
+import { currencyFilter, dateRangeShape, listPage, listQuery, totalsQuery } from "./list-page.js";
 import { QUOTE_STATUSES } from "./statuses.js";
 
 export const quoteStatus = z.enum(QUOTE_STATUSES);
@@ -84,11 +85,22 @@ export const quoteDetail = quoteSummary.extend({
 });
 export type QuoteDetail = z.infer<typeof quoteDetail>;
 
-export const quoteListQuery = z.object({
+export const quoteListSort = z.enum(["date", "number", "customer", "amount", "status"]);
+export type QuoteListSort = z.infer<typeof quoteListSort>;
+export const quoteListFilters = {
   status: quoteStatus.optional(),
   customerId: uuid.optional(),
   q: searchQuery,
-});
+  /** The issue date, both included. */
+  ...dateRangeShape,
+  currency: currencyFilter,
+};
+export const quoteListQuery = listQuery(quoteListFilters, quoteListSort);
+export type QuoteListQuery = z.output<typeof quoteListQuery>;
+export const quoteTotalsQuery = totalsQuery(quoteListFilters);
+export type QuoteTotalsQuery = z.output<typeof quoteTotalsQuery>;
+export const quotePage = listPage(quoteSummary);
+export type QuotePage = z.infer<typeof quotePage>;
 
 export const sendQuoteBody = z.object({
   /** Defaults to every contact of the customer with an email and portal access. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { currencyCode, isoDate, optionalText, searchQuery, uuid } from "./common.js";
 import { documentAmounts, documentTexts, invoiceLine, invoiceLineInput, invoiceStatus } from "./invoices.js";
+import { currencyFilter, dateRangeShape, listPage, listQuery, totalsQuery } from "./list-page.js";
 
 /**
  * A7: draft → confirmed (numbered) → partially_invoiced → invoiced, or void (a draft, or a confirmed
@@ -73,12 +74,23 @@ export const salesOrderDetail = salesOrderSummary.extend({
 });
 export type SalesOrderDetail = z.infer<typeof salesOrderDetail>;
 
-export const salesOrderListQuery = z.object({
+export const salesOrderListSort = z.enum(["date", "number", "customer", "amount", "status"]);
+export type SalesOrderListSort = z.infer<typeof salesOrderListSort>;
+export const salesOrderListFilters = {
   status: salesOrderStatus.optional(),
   customerId: uuid.optional(),
   /** Searches the number, the customer's name and the customer's reference. */
   q: searchQuery,
-});
+  /** The issue date, both included. */
+  ...dateRangeShape,
+  currency: currencyFilter,
+};
+export const salesOrderListQuery = listQuery(salesOrderListFilters, salesOrderListSort);
+export type SalesOrderListQuery = z.output<typeof salesOrderListQuery>;
+export const salesOrderTotalsQuery = totalsQuery(salesOrderListFilters);
+export type SalesOrderTotalsQuery = z.output<typeof salesOrderTotalsQuery>;
+export const salesOrderPage = listPage(salesOrderSummary);
+export type SalesOrderPage = z.infer<typeof salesOrderPage>;
 
 export const invoiceSalesOrderBody = z.object({
   /** Omitted: everything that remains of every line. */
