@@ -123,6 +123,7 @@ import type {
   UpdateMyDetailsBody,
   UpdateOrganisationBody,
 } from "../../shared/contracts/index.js";
+import type { ListPage, ListTotals } from "../../shared/contracts/list-page.js";
 import type {
   MyNotificationPrefs,
   MyNotificationPrefsBody,
@@ -312,7 +313,8 @@ export interface Endpoints {
   "POST /api/notifications/read-all": Reply<OkResponse>;
 
   // Customers, contacts, portal access
-  "GET /api/customers": Reply<CustomerSummary[]>;
+  "GET /api/customers": Reply<ListPage<CustomerSummary>>;
+  "GET /api/customers/totals": Reply<ListTotals>;
   "POST /api/customers": Send<CreateCustomerBody, Customer>;
   "GET /api/customers/:id": Reply<Customer>;
   "PUT /api/customers/:id": Send<Omit<CreateCustomerBody, "contacts">, Customer>;
@@ -358,7 +360,8 @@ export interface Endpoints {
   "POST /api/sales-orders/:id/send": Send<SendSalesOrderBody, SendSalesOrderResult>;
 
   // Payments
-  "GET /api/payments": Reply<PaymentSummary[]>;
+  "GET /api/payments": Reply<ListPage<PaymentSummary>>;
+  "GET /api/payments/totals": Reply<ListTotals>;
   "POST /api/payments": Send<RecordPaymentBody, PaymentDetail>;
   "GET /api/payments/:id": Reply<PaymentDetail>;
   "POST /api/payments/:id/apply": Send<ApplyBody, PaymentDetail>;
@@ -456,8 +459,9 @@ export interface Endpoints {
 /** A sales document kind's list, create, read and update: the same four routes for each kind. */
 type DocumentCrud<S extends DocumentSegment, Summary, Detail, Draft> = Record<
   `GET /api/${S}`,
-  Reply<Summary[]>
+  Reply<ListPage<Summary>>
 > &
+  Record<`GET /api/${S}/totals`, Reply<ListTotals>> &
   Record<`POST /api/${S}`, Send<Draft, Detail>> &
   Record<`GET /api/${S}/:id`, Reply<Detail>> &
   Record<`PUT /api/${S}/:id`, Send<Draft, Detail>>;

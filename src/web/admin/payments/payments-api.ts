@@ -8,21 +8,6 @@ import type {
 import { api } from "../../ui/api-client.js";
 import { queryKeys } from "../../ui/query-keys.js";
 
-export interface PaymentFilters {
-  customerId?: string;
-  q?: string;
-  sort?: "date" | "amount";
-  dir?: "asc" | "desc";
-}
-
-export function usePayments(filters: PaymentFilters) {
-  return useQuery({
-    queryKey: queryKeys.payments.list(filters),
-    queryFn: ({ signal }) => api.get("/api/payments", { query: filters, signal }),
-    placeholderData: (previous) => previous,
-  });
-}
-
 export function usePayment(id: string) {
   return useQuery({
     queryKey: queryKeys.payments.detail(id),
@@ -48,7 +33,7 @@ export function useOpenDocuments(customerId: string | null) {
         query: { customerId: customerId ?? "", open: "true" },
         signal,
       });
-      return all
+      return all.items
         .filter(
           (i) => i.kind !== "credit_note" && i.status !== "draft" && i.status !== "void" && i.dueMinor > 0,
         )

@@ -44,7 +44,13 @@ export const listsEn: Messages<typeof listsEs> = {
     to: "To",
     currency: "Currency",
     overdue: "Overdue only",
-    archived: "Archived only",
+    noCustomers: "No customer matches",
+    archive: {
+      label: "Customers",
+      live: "Active",
+      true: "Archived",
+      all: "Active and archived",
+    },
   },
   sort: {
     label: "Sort by",

@@ -42,7 +42,13 @@ export const listsEs = {
     to: "Hasta",
     currency: "Moneda",
     overdue: "Solo vencidas",
-    archived: "Solo archivados",
+    noCustomers: "Ningún cliente coincide",
+    archive: {
+      label: "Clientes",
+      live: "Activos",
+      true: "Archivados",
+      all: "Activos y archivados",
+    },
   },
   sort: {
     label: "Ordenar por",
