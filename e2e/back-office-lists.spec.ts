@@ -122,8 +122,14 @@ test("staff filter invoices by overdue and customer and page to the end", async 
     await expect(count).toHaveText("16 invoices");
   });
 
-  // LEAD: once findx's export is on main, export this filtered view (Export → CSV) and check its rows;
-  // and open an invoice from the header's search box (findx: the shortcut, type its number, Enter).
+  // LEAD (issue 19's acceptance, helper findx): once the Export menu is on main and passed to
+  // `PagedList`'s `exportMenu` on the invoices page, export the filtered view (overdue + Alfa) as CSV
+  // here and check it holds 11 rows. And once the header search box is on main, open a document from it:
+  //   await page.keyboard.press("/");
+  //   const box = page.getByRole("combobox", { name: "Search customers, contacts and documents" });
+  //   await box.fill(beta.name);
+  //   await page.getByRole("option", { name: new RegExp(beta.name) }).first().click();
+  //   await expect(page.getByRole("heading", { level: 1, name: beta.name })).toBeVisible();
 
   await context.close();
 });

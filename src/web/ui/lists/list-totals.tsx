@@ -18,13 +18,7 @@ export interface TotalsText {
  * route, beside the page. A status region: a screen reader hears the new count when a filter changes.
  * It keeps the previous figures while new ones load (marked busy), and says so when they fail.
  */
-export function ListTotalsLine({
-  totals,
-  text,
-}: {
-  totals: QueryStates<ListTotals | null>;
-  text: TotalsText;
-}) {
+export function ListTotalsLine({ totals, text }: { totals: QueryStates<ListTotals>; text: TotalsText }) {
   const { t } = useTranslation();
   const f = useFormat();
   const data = totals.data;

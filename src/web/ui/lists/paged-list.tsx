@@ -40,7 +40,7 @@ export function PagedList<T extends { id: string }>({
    */
   exportMenu?: ReactNode;
   page: QueryStates<ListPage<T>>;
-  totals?: QueryStates<ListTotals | null>;
+  totals?: QueryStates<ListTotals>;
   totalsText?: TotalsText;
   text: DocumentListText;
   emptyAction?: ReactNode;
@@ -108,12 +108,15 @@ export function PagedList<T extends { id: string }>({
       {totals && totalsText ? <ListTotalsLine totals={totals} text={totalsText} /> : null}
       {page.isPending ? <PageLoader /> : null}
       {page.isError ? (
-        <Stack gap="xs" align="flex-start">
+        <Stack gap="xs">
           <ErrorState error={page.error} onRetry={() => void page.refetch()} />
           {list.isPaged ? (
-            <Button variant="default" size="xs" onClick={() => list.goTo("first")}>
-              {t("lists.empty.first")}
-            </Button>
+            // A cursor of an address kept too long (or of another order) is refused: start again.
+            <Group>
+              <Button variant="default" size="xs" onClick={() => list.goTo("first")}>
+                {t("lists.empty.first")}
+              </Button>
+            </Group>
           ) : null}
         </Stack>
       ) : null}

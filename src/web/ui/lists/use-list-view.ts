@@ -88,9 +88,9 @@ export function usePagedList<T>({
 }: {
   list: ListViewState;
   pageKey: (query: object) => QueryKey;
-  totalsKey?: (filters: object) => QueryKey;
+  totalsKey: (filters: object) => QueryKey;
   readPage: (query: Record<string, unknown>, signal: AbortSignal) => Promise<ListPage<T>>;
-  readTotals?: (filters: Record<string, unknown>, signal: AbortSignal) => Promise<ListTotals>;
+  readTotals: (filters: Record<string, unknown>, signal: AbortSignal) => Promise<ListTotals>;
 }) {
   const page = useQuery({
     queryKey: pageKey(list.pageQuery),
@@ -98,10 +98,9 @@ export function usePagedList<T>({
     placeholderData: (previous) => previous,
   });
   const totals = useQuery({
-    queryKey: totalsKey ? totalsKey(list.filters) : ["no-totals"],
-    queryFn: ({ signal }) => (readTotals ? readTotals(list.filters, signal) : Promise.resolve(null)),
-    enabled: Boolean(readTotals && totalsKey),
+    queryKey: totalsKey(list.filters),
+    queryFn: ({ signal }) => readTotals(list.filters, signal),
     placeholderData: (previous) => previous,
   });
-  return { page, totals: readTotals ? totals : undefined };
+  return { page, totals };
 }
