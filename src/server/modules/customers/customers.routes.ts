@@ -1,5 +1,4 @@
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import {
   contact,
   contactInput,
@@ -7,8 +6,10 @@ import {
   customer,
   customerContactParams,
   customerListQuery,
-  customerSummary,
+  customerPage,
+  customerTotalsQuery,
   idParams,
+  listTotals,
   okResponse,
   updateContactBody,
   updateCustomerBody,
@@ -20,6 +21,7 @@ import { removeContact, updateContact } from "./contacts.service.js";
 import {
   addContact,
   createCustomer,
+  customerListTotals,
   getCustomer,
   listCustomers,
   updateCustomer,
@@ -34,9 +36,14 @@ export async function customerRoutes(app: App, { database: { db }, config, maile
     "/api/customers",
     {
       onRequest,
-      schema: { tags, querystring: customerListQuery, response: { 200: z.array(customerSummary) } },
+      schema: { tags, querystring: customerListQuery, response: { 200: customerPage } },
     },
     (req) => listCustomers(db, staffOf(req).orgId, req.query),
+  );
+  r.get(
+    "/api/customers/totals",
+    { onRequest, schema: { tags, querystring: customerTotalsQuery, response: { 200: listTotals } } },
+    (req) => customerListTotals(db, staffOf(req).orgId, req.query),
   );
   r.post(
     "/api/customers",

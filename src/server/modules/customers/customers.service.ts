@@ -1,22 +1,24 @@
-import { and, asc, eq, ilike, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type {
   Contact,
   Customer,
-  CustomerSummary,
+  CustomerPage,
+  CustomerTotalsQuery,
   contactInput,
   createCustomerBody,
   customerListQuery,
+  ListTotals,
   updateCustomerBody,
 } from "../../../shared/contracts/index.js";
 import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
-import { likeTerm } from "../../db/like.js";
 import { contacts, customers } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { assertContactEmailFree, assertDistinctEmails } from "./contact-email.js";
+import { findCustomerListPage, findCustomerListTotals } from "./customer-list.queries.js";
 
 type ContactRow = typeof contacts.$inferSelect;
 type CustomerRow = typeof customers.$inferSelect;
@@ -42,45 +44,18 @@ const toCustomer = (c: CustomerRow, cs: ContactRow[]): Customer => {
   };
 };
 
+/** The back-office customer list (issue 19): a keyset page of the filtered set in the query's order. */
 export function listCustomers(
   db: Db,
   orgId: string,
-  { q, archived }: z.output<typeof customerListQuery>,
-): Promise<CustomerSummary[]> {
-  return withOrg(db, orgId, async (tx) => {
-    const term = likeTerm(q);
-    const state =
-      archived === "all"
-        ? undefined
-        : archived === "true"
-          ? isNotNull(customers.deletedAt)
-          : isNull(customers.deletedAt);
-    const rows = await tx
-      .select({
-        id: customers.id,
-        kind: customers.kind,
-        name: customers.name,
-        taxId: customers.taxId,
-        email: customers.email,
-        currency: customers.currency,
-        deletedAt: customers.deletedAt,
-        // Qualified by hand: drizzle renders ${customers.id} as a bare "id", which inside the subquery is
-        // the contact's own id (every customer listed 0 contacts).
-        contactCount: sql<number>`(select count(*)::int from contacts c where c.customer_id = "customers"."id" and c.deleted_at is null)`,
-      })
-      .from(customers)
-      .where(
-        and(
-          state,
-          term
-            ? or(ilike(customers.name, term), ilike(customers.taxId, term), ilike(customers.email, term))
-            : undefined,
-        ),
-      )
-      .orderBy(asc(customers.name))
-      .limit(500);
-    return rows.map(({ deletedAt, ...r }) => ({ ...r, archivedAt: deletedAt?.toISOString() ?? null }));
-  });
+  query: z.output<typeof customerListQuery>,
+): Promise<CustomerPage> {
+  return withOrg(db, orgId, (tx) => findCustomerListPage(tx, orgId, query));
+}
+
+/** How many customers the filters match (issue 19). */
+export function customerListTotals(db: Db, orgId: string, query: CustomerTotalsQuery): Promise<ListTotals> {
+  return withOrg(db, orgId, (tx) => findCustomerListTotals(tx, orgId, query));
 }
 
 /**

@@ -1,12 +1,13 @@
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import {
   idParams,
   invoiceDetail,
   invoiceDraftBody,
   invoiceListQuery,
-  invoiceSummary,
+  invoicePage,
+  invoiceTotalsQuery,
   issueDateBody,
+  listTotals,
   sendInvoiceBody,
   sendInvoiceResult,
 } from "../../../shared/contracts/index.js";
@@ -18,6 +19,7 @@ import { sendInvoice } from "./invoice-send.service.js";
 import {
   createDraft,
   getInvoice,
+  invoiceListTotals,
   issueInvoice,
   listInvoices,
   updateDraft,
@@ -35,9 +37,14 @@ export async function invoiceRoutes(app: App, deps: Deps) {
     "/api/invoices",
     {
       onRequest,
-      schema: { tags, querystring: invoiceListQuery, response: { 200: z.array(invoiceSummary) } },
+      schema: { tags, querystring: invoiceListQuery, response: { 200: invoicePage } },
     },
     (req) => listInvoices(db, staffOf(req).orgId, req.query),
+  );
+  r.get(
+    "/api/invoices/totals",
+    { onRequest, schema: { tags, querystring: invoiceTotalsQuery, response: { 200: listTotals } } },
+    (req) => invoiceListTotals(db, staffOf(req).orgId, req.query),
   );
   r.post(
     "/api/invoices",

@@ -3,10 +3,12 @@ import type { z } from "zod";
 import type {
   InvoiceDetail,
   InvoiceKind,
-  InvoiceStatus,
-  InvoiceSummary,
+  InvoiceListQuery,
+  InvoicePage,
+  InvoiceTotalsQuery,
   IssueDateBody,
   invoiceDraftBody,
+  ListTotals,
 } from "../../../shared/contracts/index.js";
 import { addDaysWithinRange, daysBetween } from "../../../shared/dates.js";
 import * as clock from "../../clock.js";
@@ -28,6 +30,7 @@ import {
   planRectification,
 } from "../rectifying/rectification.js";
 import { writeAltaInTx, writeAnulacionInTx } from "../verifactu/verifactu-records.js";
+import { findInvoiceListPage, findInvoiceListTotals } from "./invoice-list.queries.js";
 import {
   findDetail,
   findInvoice,
@@ -52,12 +55,21 @@ export async function orgToday(tx: Tx, orgId: string): Promise<string> {
   return clock.today((await loadOrganisation(tx, orgId)).timeZone);
 }
 
-export function listInvoices(
-  db: Db,
-  orgId: string,
-  filter: { status?: InvoiceStatus; kind?: InvoiceKind; customerId?: string; q?: string; open?: boolean },
-): Promise<InvoiceSummary[]> {
-  return withOrg(db, orgId, async (tx) => findSummaries(tx, filter, await orgToday(tx, orgId)));
+/**
+ * The back-office invoice list (issue 19): a keyset page of the filtered set in the query's order. `open`
+ * (A10's payment form: a customer's invoices that still take payments) stays one bounded, unpaged read.
+ */
+export function listInvoices(db: Db, orgId: string, query: InvoiceListQuery): Promise<InvoicePage> {
+  return withOrg(db, orgId, async (tx) => {
+    const today = await orgToday(tx, orgId);
+    if (query.open) return { items: await findSummaries(tx, query, today), page: { next: null, prev: null } };
+    return findInvoiceListPage(tx, orgId, query, today);
+  });
+}
+
+/** The count and per-currency sums of the whole filtered invoice list (issue 19). */
+export function invoiceListTotals(db: Db, orgId: string, query: InvoiceTotalsQuery): Promise<ListTotals> {
+  return withOrg(db, orgId, async (tx) => findInvoiceListTotals(tx, orgId, query, await orgToday(tx, orgId)));
 }
 
 export function getInvoice(db: Db, orgId: string, invoiceId: string): Promise<InvoiceDetail> {

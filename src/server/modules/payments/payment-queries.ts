@@ -8,7 +8,7 @@ import { netAllocations, refundListSql } from "../ledger/net-allocations.js";
 
 export type PaymentRow = typeof payments.$inferSelect;
 
-interface PaymentFigures {
+export interface PaymentFigures {
   allocatedMinor: number;
   toInvoicesMinor: number;
   toRetainersMinor: number;
@@ -53,7 +53,7 @@ export const unappliedOf = (p: PaymentRow, f: PaymentFigures) =>
 export const refundableOf = (p: PaymentRow, f: PaymentFigures) =>
   p.amountMinor - f.toRetainersMinor - f.refundedMinor;
 
-function toSummary(p: PaymentRow, customerName: string, f: PaymentFigures): PaymentSummary {
+export function toSummary(p: PaymentRow, customerName: string, f: PaymentFigures): PaymentSummary {
   return {
     id: p.id,
     number: p.number,

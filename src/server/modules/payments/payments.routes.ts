@@ -5,9 +5,11 @@ import {
   customerBalance,
   idParams,
   invoiceDetail,
+  listTotals,
   paymentDetail,
   paymentListQuery,
-  paymentSummary,
+  paymentPage,
+  paymentTotalsQuery,
   recordPaymentBody,
   refundBody,
 } from "../../../shared/contracts/index.js";
@@ -16,7 +18,13 @@ import { requireStaff, staffOf } from "../../http/auth.js";
 import { applyCredit, refundCredit } from "../invoices/credits.service.js";
 import { getCustomerBalances } from "./customer-balances.service.js";
 import { refundPaymentWithGateway } from "./online-refunds.service.js";
-import { applyPayment, getPayment, listPayments, recordOfflinePayment } from "./payments.service.js";
+import {
+  applyPayment,
+  getPayment,
+  listPayments,
+  paymentListTotals,
+  recordOfflinePayment,
+} from "./payments.service.js";
 
 /** The back office's side of the customer's money (A8, A9, A10). */
 export async function paymentRoutes(app: App, deps: Deps) {
@@ -30,9 +38,14 @@ export async function paymentRoutes(app: App, deps: Deps) {
     "/api/payments",
     {
       onRequest,
-      schema: { tags, querystring: paymentListQuery, response: { 200: z.array(paymentSummary) } },
+      schema: { tags, querystring: paymentListQuery, response: { 200: paymentPage } },
     },
     (req) => listPayments(db, staffOf(req).orgId, req.query),
+  );
+  r.get(
+    "/api/payments/totals",
+    { onRequest, schema: { tags, querystring: paymentTotalsQuery, response: { 200: listTotals } } },
+    (req) => paymentListTotals(db, staffOf(req).orgId, req.query),
   );
   r.post(
     "/api/payments",

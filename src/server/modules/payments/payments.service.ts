@@ -3,9 +3,11 @@ import type { z } from "zod";
 import type {
   ApplyBody,
   applyBody,
+  ListTotals,
   PaymentDetail,
-  PaymentSummary,
-  paymentListQuery,
+  PaymentListQuery,
+  PaymentPage,
+  PaymentTotalsQuery,
   recordPaymentBody,
   refundBody,
 } from "../../../shared/contracts/index.js";
@@ -19,10 +21,10 @@ import { defaultSeriesId, formatNumber, takeNextNumber, takeNumbers } from "../d
 import { orgToday } from "../invoices/invoices.service.js";
 import { allocateInTx, allocateManyInTx, lockDocuments } from "../ledger/allocate.js";
 import { refreshDocumentInTx } from "../ledger/refresh-document.js";
+import { findPaymentListPage, findPaymentListTotals } from "./payment-list.queries.js";
 import {
   findPayment,
   findPaymentDetail,
-  listPaymentSummaries,
   type PaymentRow,
   paymentFigures,
   refundableOf,
@@ -340,12 +342,14 @@ export async function insertRefundInTx(
   }
 }
 
-export function listPayments(
-  db: Db,
-  orgId: string,
-  filter: z.output<typeof paymentListQuery>,
-): Promise<PaymentSummary[]> {
-  return withOrg(db, orgId, (tx) => listPaymentSummaries(tx, filter));
+/** The back-office payment list (issue 19): a keyset page of the filtered set in the query's order. */
+export function listPayments(db: Db, orgId: string, query: PaymentListQuery): Promise<PaymentPage> {
+  return withOrg(db, orgId, (tx) => findPaymentListPage(tx, orgId, query));
+}
+
+/** The count and per-currency sums of the whole filtered payment list (issue 19). */
+export function paymentListTotals(db: Db, orgId: string, query: PaymentTotalsQuery): Promise<ListTotals> {
+  return withOrg(db, orgId, (tx) => findPaymentListTotals(tx, orgId, query));
 }
 
 export function getPayment(db: Db, orgId: string, id: string): Promise<PaymentDetail> {

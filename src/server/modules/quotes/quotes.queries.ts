@@ -141,7 +141,7 @@ export async function findDetail(
 }
 
 /** A status as read (expired included) as a condition on the stored columns. */
-function statusCondition(status: QuoteStatus, today: string): SQL | undefined {
+export function statusCondition(status: QuoteStatus, today: string): SQL | undefined {
   const open = inArray(quotes.status, ["sent", "viewed"]);
   const expired = and(sql`${quotes.expiryDate} is not null`, lt(quotes.expiryDate, today));
   if (status === "expired") return and(open, expired);

@@ -5,10 +5,12 @@ import {
   convertQuoteResult,
   convertQuoteToSalesOrderResult,
   idParams,
+  listTotals,
   quoteDetail,
   quoteDraftBody,
   quoteListQuery,
-  quoteSummary,
+  quotePage,
+  quoteTotalsQuery,
   sendQuoteBody,
   sendQuoteResult,
   verifyEvidenceResult,
@@ -25,6 +27,7 @@ import {
   createQuoteDraft,
   getQuote,
   listQuotes,
+  quoteListTotals,
   reviseQuote,
   updateQuoteDraft,
   verifyEvidence,
@@ -40,8 +43,13 @@ export async function quoteRoutes(app: App, deps: Deps) {
 
   r.get(
     "/api/quotes",
-    { onRequest, schema: { tags, querystring: quoteListQuery, response: { 200: z.array(quoteSummary) } } },
+    { onRequest, schema: { tags, querystring: quoteListQuery, response: { 200: quotePage } } },
     (req) => listQuotes(db, staffOf(req).orgId, req.query),
+  );
+  r.get(
+    "/api/quotes/totals",
+    { onRequest, schema: { tags, querystring: quoteTotalsQuery, response: { 200: listTotals } } },
+    (req) => quoteListTotals(db, staffOf(req).orgId, req.query),
   );
   r.post(
     "/api/quotes",

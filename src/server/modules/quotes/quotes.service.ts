@@ -3,9 +3,11 @@ import { and, eq, isNull, max } from "drizzle-orm";
 import type { z } from "zod";
 import type {
   IssueDateBody,
+  ListTotals,
   QuoteDetail,
-  QuoteStatus,
-  QuoteSummary,
+  QuoteListQuery,
+  QuotePage,
+  QuoteTotalsQuery,
   quoteDraftBody,
 } from "../../../shared/contracts/index.js";
 import { addDaysWithinRange, daysBetween } from "../../../shared/dates.js";
@@ -22,13 +24,13 @@ import { saveDraftRows } from "../documents/save-draft.js";
 import { createDraftFromPricedLinesInTx, orgToday } from "../invoices/invoices.service.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { createSalesOrderFromPricedLinesInTx } from "../sales-orders/sales-orders.service.js";
+import { findQuoteListPage, findQuoteListTotals } from "./quote-list.queries.js";
 import {
   currentHash,
   findAcceptance,
   findDetail,
   findLines,
   findQuote,
-  findSummaries,
   lockQuote,
   type QuoteRow,
 } from "./quotes.queries.js";
@@ -38,25 +40,14 @@ type DraftInput = z.output<typeof quoteDraftBody>;
 /** A quote without an explicit expiry date is valid this many days from its issue date. */
 export const DEFAULT_VALIDITY_DAYS = 30;
 
-export function listQuotes(
-  db: Db,
-  orgId: string,
-  filter: { status?: QuoteStatus; customerId?: string; q?: string },
-): Promise<QuoteSummary[]> {
-  return withOrg(db, orgId, async (tx) =>
-    findSummaries(
-      tx,
-      {
-        statuses: filter.status ? [filter.status] : undefined,
-        customerId: filter.customerId,
-        q: filter.q,
-        searchText: "customer",
-        // Superseded revisions show in their quote's history, and in the list only when asked for.
-        hide: filter.status ? [] : ["superseded"],
-      },
-      await orgToday(tx, orgId),
-    ),
-  );
+/** The back-office quote list (issue 19): a keyset page of the filtered set in the query's order. */
+export function listQuotes(db: Db, orgId: string, query: QuoteListQuery): Promise<QuotePage> {
+  return withOrg(db, orgId, async (tx) => findQuoteListPage(tx, orgId, query, await orgToday(tx, orgId)));
+}
+
+/** The count and per-currency totals of the whole filtered quote list (issue 19). */
+export function quoteListTotals(db: Db, orgId: string, query: QuoteTotalsQuery): Promise<ListTotals> {
+  return withOrg(db, orgId, async (tx) => findQuoteListTotals(tx, orgId, query, await orgToday(tx, orgId)));
 }
 
 export function getQuote(db: Db, orgId: string, quoteId: string): Promise<QuoteDetail> {

@@ -1,14 +1,15 @@
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import {
   idParams,
   invoiceSalesOrderBody,
   invoiceSalesOrderResult,
   issueDateBody,
+  listTotals,
   salesOrderDetail,
   salesOrderDraftBody,
   salesOrderListQuery,
-  salesOrderSummary,
+  salesOrderPage,
+  salesOrderTotalsQuery,
   sendSalesOrderBody,
   sendSalesOrderResult,
 } from "../../../shared/contracts/index.js";
@@ -23,6 +24,7 @@ import {
   getSalesOrder,
   invoiceSalesOrder,
   listSalesOrders,
+  salesOrderListTotals,
   updateSalesOrderDraft,
   voidSalesOrder,
 } from "./sales-orders.service.js";
@@ -39,9 +41,14 @@ export async function salesOrderRoutes(app: App, deps: Deps) {
     "/api/sales-orders",
     {
       onRequest,
-      schema: { tags, querystring: salesOrderListQuery, response: { 200: z.array(salesOrderSummary) } },
+      schema: { tags, querystring: salesOrderListQuery, response: { 200: salesOrderPage } },
     },
     (req) => listSalesOrders(db, staffOf(req).orgId, req.query),
+  );
+  r.get(
+    "/api/sales-orders/totals",
+    { onRequest, schema: { tags, querystring: salesOrderTotalsQuery, response: { 200: listTotals } } },
+    (req) => salesOrderListTotals(db, staffOf(req).orgId, req.query),
   );
   r.post(
     "/api/sales-orders",

@@ -3,9 +3,11 @@ import type { z } from "zod";
 import type {
   IssueDateBody,
   invoiceSalesOrderBody,
+  ListTotals,
   SalesOrderDetail,
-  SalesOrderStatus,
-  SalesOrderSummary,
+  SalesOrderListQuery,
+  SalesOrderPage,
+  SalesOrderTotalsQuery,
   salesOrderDraftBody,
 } from "../../../shared/contracts/index.js";
 import * as clock from "../../clock.js";
@@ -22,24 +24,24 @@ import { saveDraftRows } from "../documents/save-draft.js";
 import { voidDocumentInTx } from "../documents/void-document.js";
 import { createDraftFromPricedLinesInTx } from "../invoices/invoices.service.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
-import {
-  findDetail,
-  findLines,
-  findOrder,
-  findSummaries,
-  lockOrder,
-  type SalesOrderRow,
-} from "./sales-orders.queries.js";
+import { findSalesOrderListPage, findSalesOrderListTotals } from "./sales-order-list.queries.js";
+import { findDetail, findLines, findOrder, lockOrder, type SalesOrderRow } from "./sales-orders.queries.js";
 
 type DraftInput = z.output<typeof salesOrderDraftBody>;
 type InvoiceInput = z.output<typeof invoiceSalesOrderBody>;
 
-export function listSalesOrders(
+/** The back-office sales order list (issue 19): a keyset page of the filtered set in the query's order. */
+export function listSalesOrders(db: Db, orgId: string, query: SalesOrderListQuery): Promise<SalesOrderPage> {
+  return withOrg(db, orgId, (tx) => findSalesOrderListPage(tx, orgId, query));
+}
+
+/** The count and per-currency totals of the whole filtered sales order list (issue 19). */
+export function salesOrderListTotals(
   db: Db,
   orgId: string,
-  filter: { status?: SalesOrderStatus; customerId?: string; q?: string },
-): Promise<SalesOrderSummary[]> {
-  return withOrg(db, orgId, (tx) => findSummaries(tx, { ...filter, searchText: "customer" }));
+  query: SalesOrderTotalsQuery,
+): Promise<ListTotals> {
+  return withOrg(db, orgId, (tx) => findSalesOrderListTotals(tx, orgId, query));
 }
 
 export function getSalesOrder(db: Db, orgId: string, id: string): Promise<SalesOrderDetail> {
