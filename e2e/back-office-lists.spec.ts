@@ -50,33 +50,35 @@ test("staff filter invoices by overdue and customer and page to the end", async 
   const owner = await signUpOwner(page, "lists");
   const alfa = await customer(page.request, `Alfa ${owner.slug}`);
   const beta = await customer(page.request, `Beta ${owner.slug}`);
-  // Alfa: 11 overdue invoices and 2 drafts (never overdue); Beta: 3 overdue. Issued in date order.
-  for (let day = 1; day <= 14; day++) {
+  // Alfa: 7 overdue invoices and a draft (never overdue); Beta: 2 overdue. Issued in date order.
+  for (let day = 1; day <= 9; day++) {
     const date = `2024-01-${String(day).padStart(2, "0")}`;
-    await invoice(page.request, [3, 7, 11].includes(day) ? beta.id : alfa.id, date);
+    await invoice(page.request, [3, 7].includes(day) ? beta.id : alfa.id, date);
   }
   await invoice(page.request, alfa.id, "2024-02-01", false);
-  await invoice(page.request, alfa.id, "2024-02-02", false);
 
-  await page.goto("/app/invoices?limit=5");
+  await page.goto("/app/invoices?limit=3");
   const table = page.getByRole("table", { name: "Invoices" });
   const pager = page.getByRole("navigation", { name: "Pages of Invoices" });
   const count = page.getByTestId("list-count");
-  await expect(count).toHaveText("16 invoices");
-  await expect(table.getByRole("row")).toHaveCount(6);
+  await expect(count).toHaveText("10 invoices");
+  await expect(table.getByRole("row")).toHaveCount(4);
 
   await test.step("filter by overdue and customer: the totals cover the whole filtered set", async () => {
-    await page.getByRole("checkbox", { name: "Overdue only" }).check();
-    await expect(count).toHaveText("14 invoices");
+    // A controlled box: its state comes back from the address a moment after the click (not `check()`).
+    const overdue = page.getByRole("checkbox", { name: "Overdue only" });
+    await overdue.click();
+    await expect(overdue).toBeChecked();
+    await expect(count).toHaveText("9 invoices");
     const picker = page.getByRole("combobox", { name: "Customer" });
     await picker.click();
     await picker.fill("Alfa");
     await page.getByRole("option", { name: alfa.name }).click();
-    await expect(count).toHaveText("11 invoices");
-    await expect(page.getByRole("status").filter({ hasText: "11 invoices" })).toContainText("1,331.00");
+    await expect(count).toHaveText("7 invoices");
+    await expect(page.getByRole("status").filter({ hasText: "7 invoices" })).toContainText("€847.00");
     await expect(page).toHaveURL(/overdue=true/);
     await expect(page).toHaveURL(new RegExp(`customerId=${alfa.id}`));
-    await expect(table.getByRole("row")).toHaveCount(6);
+    await expect(table.getByRole("row")).toHaveCount(4);
     await expect(table).not.toContainText(beta.name);
   });
 
@@ -85,7 +87,7 @@ test("staff filter invoices by overdue and customer and page to the end", async 
     await expect(pager.getByRole("button", { name: "Previous" })).toBeDisabled();
     await pager.getByRole("button", { name: "Next" }).click();
     await expect(page).toHaveURL(/after=/);
-    await expect(table.getByRole("row")).toHaveCount(6);
+    await expect(table.getByRole("row")).toHaveCount(4);
     await pager.getByRole("button", { name: "Next" }).click();
     await expect(table.getByRole("row")).toHaveCount(2);
     await expect(pager.getByRole("button", { name: "Next" })).toBeDisabled();
@@ -93,12 +95,15 @@ test("staff filter invoices by overdue and customer and page to the end", async 
     // The oldest overdue invoice of Alfa is the last row of "newest first".
     await expect(table.getByRole("row").nth(1)).toContainText("1 Jan 2024");
     await pager.getByRole("button", { name: "Previous" }).click();
-    await expect(table.getByRole("row")).toHaveCount(6);
+    await expect(table.getByRole("row")).toHaveCount(4);
     await pager.getByRole("button", { name: "First page" }).click();
     await expect(table.getByRole("row").nth(1)).toHaveText(first ?? "");
     await pager.getByRole("button", { name: "Last page" }).click();
     await expect(page).toHaveURL(/last=true/);
-    await expect(table.getByRole("row")).toHaveCount(2);
+    // The last page by keyset is the last three rows of the order, ending with the oldest.
+    await expect(table.getByRole("row")).toHaveCount(4);
+    await expect(table.getByRole("row").nth(3)).toContainText("1 Jan 2024");
+    await expect(pager.getByRole("button", { name: "Next" })).toBeDisabled();
     await page.goBack();
     await expect(page).not.toHaveURL(/last=true/);
     await expect(table.getByRole("row").nth(1)).toHaveText(first ?? "");
@@ -119,12 +124,12 @@ test("staff filter invoices by overdue and customer and page to the end", async 
     await page.getByRole("searchbox", { name: "Search by number or customer" }).fill("no such invoice");
     await expect(page.getByText("Filters hide the rows of this list.")).toBeVisible();
     await page.getByRole("button", { name: "Clear filters" }).click();
-    await expect(count).toHaveText("16 invoices");
+    await expect(count).toHaveText("10 invoices");
   });
 
   // LEAD (issue 19's acceptance, helper findx): once the Export menu is on main and passed to
   // `PagedList`'s `exportMenu` on the invoices page, export the filtered view (overdue + Alfa) as CSV
-  // here and check it holds 11 rows. And once the header search box is on main, open a document from it:
+  // here and check it holds 7 rows. And once the header search box is on main, open a document from it:
   //   await page.keyboard.press("/");
   //   const box = page.getByRole("combobox", { name: "Search customers, contacts and documents" });
   //   await box.fill(beta.name);
