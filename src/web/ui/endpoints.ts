@@ -123,7 +123,6 @@ import type {
   UpdateMyDetailsBody,
   UpdateOrganisationBody,
 } from "../../shared/contracts/index.js";
-import type { ListPage, ListTotals } from "../../shared/contracts/list-page.js";
 import type {
   MyNotificationPrefs,
   MyNotificationPrefsBody,
@@ -187,6 +186,7 @@ import type {
 export type DocumentSegment = "invoices" | "quotes" | "sales-orders";
 
 import type { SigningCertificateBody, SigningCertificateStatus } from "../../shared/contracts/facturae.js";
+import type { ListPage, ListTotals } from "../../shared/contracts/list-page.js";
 import type {
   Message,
   MessageReplyBody,

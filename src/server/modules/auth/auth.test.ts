@@ -76,7 +76,7 @@ describe("staff sign-in", () => {
 describe("cross-site request forgery", () => {
   test("a state-changing request from another origin is refused and changes nothing", async () => {
     const before = (await ctx.app.inject({ url: "/api/customers", headers: { cookie: org.cookie } })).json()
-      .length;
+      .items.length;
     const res = await ctx.app.inject({
       method: "POST",
       url: "/api/customers",
@@ -86,7 +86,7 @@ describe("cross-site request forgery", () => {
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe("CSRF_REJECTED");
     expect(
-      (await ctx.app.inject({ url: "/api/customers", headers: { cookie: org.cookie } })).json(),
+      (await ctx.app.inject({ url: "/api/customers", headers: { cookie: org.cookie } })).json().items,
     ).toHaveLength(before);
   });
 
@@ -130,7 +130,7 @@ describe("errors", () => {
       expect.arrayContaining(["body.name", "body.email"]),
     );
     const list = await ctx.app.inject({ url: "/api/customers", headers: { cookie: org.cookie } });
-    expect(list.json().some((c: { name: string }) => c.name === "")).toBe(false);
+    expect(list.json().items.some((c: { name: string }) => c.name === "")).toBe(false);
   });
 
   test("an unknown route is a problem+json 404", async () => {

@@ -47,7 +47,7 @@ describe("the customer list", () => {
     const customer = await buildCustomer(ctx, org, "Counted Customer");
     const res = await call(org, "GET", "/api/customers?q=Counted");
     expect(res.statusCode).toBe(200);
-    const row = (res.json() as CustomerSummary[]).find((c) => c.id === customer.id);
+    const row = (res.json().items as CustomerSummary[]).find((c) => c.id === customer.id);
     expect(row?.contactCount).toBe(2);
   });
 });
@@ -190,7 +190,7 @@ describe("a contact's email belongs to one contact of the organisation (portal s
     });
     expect(await reload(org, second)).toEqual(second);
     const listed = await call(org, "GET", "/api/customers?q=Newcomer%20With%20Taken");
-    expect(listed.json()).toEqual([]);
+    expect(listed.json().items).toEqual([]);
   });
 
   test("within one customer: adding a duplicate, or creating with two equal addresses, is CONTACT_EMAIL_TAKEN", async () => {
@@ -256,7 +256,7 @@ describe("removing a contact", () => {
     expect(row?.portalEnabled).toBe(false);
     // The list counts live contacts only.
     const list = await call(org, "GET", "/api/customers?q=Remove Customer");
-    expect((list.json() as CustomerSummary[])[0]?.contactCount).toBe(1);
+    expect((list.json().items as CustomerSummary[])[0]?.contactCount).toBe(1);
 
     // The only contact left cannot be removed; a removed one is gone.
     const last = await call(org, "DELETE", contactUrl(customer.id, idOf(customer, 1)));

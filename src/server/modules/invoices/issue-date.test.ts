@@ -61,7 +61,7 @@ describe("issuing keeps the draft's dates", () => {
       dueDate: daysFromToday(-30),
       number: `F${daysFromToday(-40).slice(0, 4)}-0001`,
     });
-    const staffList: InvoiceSummary[] = (await api(org, "GET", "/api/invoices")).json();
+    const staffList: InvoiceSummary[] = (await api(org, "GET", "/api/invoices")).json().items;
     expect(staffList.find((i) => i.id === d.id)?.isOverdue).toBe(true);
     const contactEmail = customer.contacts[0]?.email as string;
     const cookie = await signInContactByLink(ctx, org, d.id, contactEmail);

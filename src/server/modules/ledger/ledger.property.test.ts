@@ -68,7 +68,7 @@ async function write(method: "POST", url: string, payload: object): Promise<void
 }
 
 async function documents(customerId: string): Promise<InvoiceSummary[]> {
-  return (await api.call("GET", `/api/invoices?customerId=${customerId}`)).json();
+  return (await api.call("GET", `/api/invoices?customerId=${customerId}&limit=200`)).json().items;
 }
 
 /** The customer's open documents and credit sources, read when the step runs (the steps that pick one). */
@@ -110,8 +110,8 @@ async function run(customerId: string, s: Step): Promise<void> {
     }
     case "refundPayment": {
       const payments: PaymentSummary[] = (
-        await api.call("GET", `/api/payments?customerId=${customerId}`)
-      ).json();
+        await api.call("GET", `/api/payments?customerId=${customerId}&limit=200`)
+      ).json().items;
       const p = at(payments, s.pick);
       if (!p) return;
       const detail = await api.payment(p.id);
@@ -167,8 +167,8 @@ test("balances and allocations stay within bounds and equal the document sums, w
       const docs = await documents(customer.id);
       const details = await Promise.all(docs.map((d) => api.invoice(d.id)));
       const payments: PaymentSummary[] = (
-        await api.call("GET", `/api/payments?customerId=${customer.id}`)
-      ).json();
+        await api.call("GET", `/api/payments?customerId=${customer.id}&limit=200`)
+      ).json().items;
       const paymentDetails = await Promise.all(payments.map((p) => api.payment(p.id)));
       const [balance] = await api.balances(customer.id);
 

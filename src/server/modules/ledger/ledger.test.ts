@@ -120,7 +120,7 @@ describe("offline payments (A10)", () => {
     }
     expect(await api.invoice(a.id)).toMatchObject({ status: "issued", paidMinor: 0 });
     const list = await api.call("GET", `/api/payments?customerId=${c.id}`);
-    expect(list.json()).toEqual([]);
+    expect(list.json().items).toEqual([]);
   });
 
   test("refunds: newest allocation first, the expected-state check stops a repeat, never more than paid", async () => {
@@ -179,7 +179,9 @@ test("the open documents a payment can go to: issued invoices and retainers that
   await buildInvoice(ctx, org, c.id);
   const res = await api.call("GET", `/api/invoices?customerId=${c.id}&open=true`);
   expect(res.statusCode).toBe(200);
-  expect((res.json() as { id: string }[]).map((d) => d.id).sort()).toEqual([owing.id, retainer.id].sort());
+  expect((res.json().items as { id: string }[]).map((d) => d.id).sort()).toEqual(
+    [owing.id, retainer.id].sort(),
+  );
   expect((await api.call("GET", `/api/invoices?customerId=${c.id}&open=maybe`)).statusCode).toBe(400);
 });
 
@@ -324,6 +326,6 @@ describe("tenancy", () => {
       refundedOn: testToday(),
     });
     expect(refund.statusCode).toBe(404);
-    expect((await other.call("GET", "/api/payments")).json()).toEqual([]);
+    expect((await other.call("GET", "/api/payments")).json().items).toEqual([]);
   });
 });

@@ -434,7 +434,7 @@ describe("notifications", () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(await checkoutOf(c.checkoutId)).toMatchObject({ status: "succeeded" });
     const list = await staff("GET", `/api/payments?customerId=${c.invoice.customerId}`);
-    const online = (list.json() as PaymentDetail[]).find((p) => p.method === "gateway");
+    const online = (list.json().items as PaymentDetail[]).find((p) => p.method === "gateway");
     expect(online).toMatchObject({ amountMinor: c.invoice.totalMinor, unappliedMinor: c.invoice.totalMinor });
     expect(await invoiceOf(c.invoice.id)).toMatchObject({ status: "paid", paidMinor: c.invoice.totalMinor });
     expect(await notificationTypes()).toContain("payment_unapplied");

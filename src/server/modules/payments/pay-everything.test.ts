@@ -72,7 +72,7 @@ describe("paying everything outstanding (F2)", () => {
         url: `/api/invoices?customerId=${customer.id}`,
         headers: { cookie: org.cookie },
       })
-    ).json();
+    ).json().items;
     expect(list.map((i) => i.status)).toEqual(["paid", "paid", "paid"]);
     const rows = await withOrg(ctx.database.db, org.orgId, (tx) =>
       tx.select().from(payments).where(eq(payments.customerId, customer.id)),

@@ -259,9 +259,10 @@ describe("revisions", () => {
     const put = await api("PUT", `/api/quotes/${r1.id}`, { customerId: customer.id, lines: [] });
     expect(put.json().code).toBe("QUOTE_NOT_DRAFT");
     // The staff list shows the current revision only, unless superseded ones are asked for.
-    const listed = (await api("GET", `/api/quotes?customerId=${customer.id}`)).json() as QuoteSummary[];
+    const listed = (await api("GET", `/api/quotes?customerId=${customer.id}`)).json().items as QuoteSummary[];
     expect(listed.map((q) => q.id)).toEqual([r2.id]);
-    const history = (await api("GET", `/api/quotes?customerId=${customer.id}&status=superseded`)).json();
+    const history = (await api("GET", `/api/quotes?customerId=${customer.id}&status=superseded`)).json()
+      .items;
     expect(history.map((q: QuoteSummary) => q.id)).toEqual([r1.id]);
   });
 
@@ -425,7 +426,7 @@ describe("another organisation", () => {
     const customer = await buildCustomer(ctx, other, "Theirs");
     const mine = await buildQuote(ctx, org, (await buildCustomer(ctx, org, "Mine")).id, { send: true });
     expect((await api("GET", `/api/quotes/${mine.id}`, undefined, other)).statusCode).toBe(404);
-    expect((await api("GET", "/api/quotes", undefined, other)).json()).toEqual([]);
+    expect((await api("GET", "/api/quotes", undefined, other)).json().items).toEqual([]);
     const theirs = await buildQuote(ctx, other, customer.id, { send: true });
     expect(theirs.number).toBe(`P${year()}-0001`);
   });

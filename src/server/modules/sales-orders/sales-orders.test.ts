@@ -99,7 +99,7 @@ describe("sales order drafts", () => {
     const a = await buildSalesOrder(ctx, org, other.id, { confirm: true, reference: "REF-UNIQUE-9" });
     const b = await buildSalesOrder(ctx, org, other.id);
     const ids = async (qs: string) =>
-      ((await api("GET", `/api/sales-orders?${qs}`)).json() as SalesOrderSummary[]).map((s) => s.id);
+      ((await api("GET", `/api/sales-orders?${qs}`)).json().items as SalesOrderSummary[]).map((s) => s.id);
     expect(await ids(`customerId=${other.id}`)).toEqual(expect.arrayContaining([a.id, b.id]));
     expect(await ids(`customerId=${other.id}&status=draft`)).toEqual([b.id]);
     expect(await ids("q=REF-UNIQUE")).toEqual([a.id]);
@@ -397,7 +397,7 @@ describe("tenancy", () => {
         `${method} ${path}`,
       ).toBe(404);
     }
-    expect(((await as("GET", "/api/sales-orders")).json() as unknown[]).length).toBe(0);
+    expect(((await as("GET", "/api/sales-orders")).json().items as unknown[]).length).toBe(0);
     expect((await detail(o.id)).status).toBe("confirmed");
   });
 });

@@ -1,28 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import {
-  type ContactInput,
-  type CreateCustomerBody,
-  LIST_LIMIT_MAX,
-  type UpdateContactBody,
-} from "../../../shared/contracts/index.js";
+import type { ContactInput, CreateCustomerBody, UpdateContactBody } from "../../../shared/contracts/index.js";
 import { api } from "../../ui/api-client.js";
 import { queryKeys } from "../../ui/query-keys.js";
 
 export type UpdateCustomerBody = Omit<CreateCustomerBody, "contacts">;
 
-/**
- * Live customers for the pickers of forms, by name: one page of the first 200 matching `q` (the list
- * page itself is paged, `lists/staff-lists.ts`); `archived: true` lists the archived ones instead.
- */
+/** Live customers (pickers, the list); `archived: true` lists the archived ones instead. */
 export function useCustomers(q = "", archived = false) {
   return useQuery({
     queryKey: queryKeys.customers.list(q, archived),
     queryFn: ({ signal }) =>
       api
         .get("/api/customers", {
-          query: { q, archived: archived ? "true" : undefined, limit: LIST_LIMIT_MAX },
+          query: { q, archived: archived ? "true" : undefined, limit: "200" },
           signal,
         })
+        // Issue 19: the list answers a keyset page; pickers read its first 200 (the paged list: listsweb).
         .then((page) => page.items),
     placeholderData: (previous) => previous,
   });

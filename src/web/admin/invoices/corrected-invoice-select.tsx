@@ -15,7 +15,7 @@ export function CorrectedInvoiceSelect({ customerId, value, onChange, error }: P
   const { t } = useTranslation();
   const f = useFormat();
   const invoices = useInvoices({ customerId: customerId ?? undefined, kind: "invoice" });
-  const issued = (customerId ? (invoices.data?.items ?? []) : []).filter(
+  const issued = (customerId ? (invoices.data ?? []) : []).filter(
     (i) => i.number && i.status !== "draft" && i.status !== "void" && i.customerId === customerId,
   );
   return (

@@ -26,7 +26,7 @@ export function RectificationFields({ form }: { form: UseFormReturnType<InvoiceF
   const f = useFormat();
   const customerId = form.values.customerId;
   const invoices = useInvoices({ customerId: customerId ?? undefined, kind: "invoice" });
-  const issued = (customerId ? (invoices.data?.items ?? []) : []).filter(
+  const issued = (customerId ? (invoices.data ?? []) : []).filter(
     (i) => i.number && i.status !== "draft" && i.status !== "void" && i.customerId === customerId,
   );
   const method = form.values.rectification?.method ?? "difference";

@@ -41,17 +41,21 @@ export function documentClient<R extends Reads>(reads: R) {
   };
 }
 
+/**
+ * The back office's reads. Issue 19: a list answers a keyset page (`{ items, page }`); this reads its
+ * first page's items (the paged list pages: listsweb).
+ */
 export const staffDocuments = documentClient({
   invoice: {
-    list: (query, signal) => api.get("/api/invoices", { query, signal }),
+    list: async (query, signal) => (await api.get("/api/invoices", { query, signal })).items,
     detail: (id, signal) => api.get("/api/invoices/:id", { params: { id }, signal }),
   },
   quote: {
-    list: (query, signal) => api.get("/api/quotes", { query, signal }),
+    list: async (query, signal) => (await api.get("/api/quotes", { query, signal })).items,
     detail: (id, signal) => api.get("/api/quotes/:id", { params: { id }, signal }),
   },
   sales_order: {
-    list: (query, signal) => api.get("/api/sales-orders", { query, signal }),
+    list: async (query, signal) => (await api.get("/api/sales-orders", { query, signal })).items,
     detail: (id, signal) => api.get("/api/sales-orders/:id", { params: { id }, signal }),
   },
 });
