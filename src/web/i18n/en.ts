@@ -7,6 +7,7 @@ import { exportsEn } from "./features/exports.en.js";
 import { gatewaysEn } from "./features/gateways.en.js";
 import { importsEn } from "./features/imports.en.js";
 import { issueDatesEn } from "./features/issue-dates.en.js";
+import { listsEn } from "./features/lists.en.js";
 import { moneyAdminEn } from "./features/money-admin.en.js";
 import { organisationDataEn } from "./features/organisation-data.en.js";
 import { pdfLanguageEn } from "./features/pdf-language.en.js";
@@ -286,4 +287,5 @@ export const en: Messages<typeof es> = {
   verifactuRecordXml: verifactuRecordXmlEn,
   search: searchEn,
   exports: exportsEn,
+  lists: listsEn,
 };

@@ -6,6 +6,7 @@ import { exportsEs } from "./features/exports.es.js";
 import { gatewaysEs } from "./features/gateways.es.js";
 import { importsEs } from "./features/imports.es.js";
 import { issueDatesEs } from "./features/issue-dates.es.js";
+import { listsEs } from "./features/lists.es.js";
 import { moneyAdminEs } from "./features/money-admin.es.js";
 import { organisationDataEs } from "./features/organisation-data.es.js";
 import { pdfLanguageEs } from "./features/pdf-language.es.js";
@@ -283,4 +284,5 @@ export const es = {
   verifactuRecordXml: verifactuRecordXmlEs,
   search: searchEs,
   exports: exportsEs,
+  lists: listsEs,
 };

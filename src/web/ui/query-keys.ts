@@ -23,6 +23,8 @@ export function documentKeys<T extends DocumentType>(type: T) {
   return {
     all: [names.list] as const,
     list: (filters: object) => [names.list, filters] as const,
+    /** The count and sums of a filtered list (issue 19), refreshed with the lists. */
+    totals: (filters: object) => [names.list, "totals", filters] as const,
     details: [names.one] as const,
     detail: (id: string) => [names.one, id] as const,
   };
@@ -78,6 +80,11 @@ export const queryKeys = {
     all: ["customers"] as const,
     list: (q = "", archived = false) =>
       archived ? (["customers", q, "archived"] as const) : (["customers", q] as const),
+    /** The lists' customer picker: a page of matches of a search (issue 19). */
+    picker: (q: string) => ["customers", "picker", q] as const,
+    /** The customer list's pages and the totals of its filtered set (issue 19). */
+    page: (query: object) => ["customers", "page", query] as const,
+    totals: (filters: object) => ["customers", "totals", filters] as const,
   },
   customer: (id: string) => ["customer", id] as const,
   importJob: (id: string) => ["import-job", id] as const,
@@ -105,6 +112,7 @@ export const queryKeys = {
   payments: {
     all: ["payments"] as const,
     list: (filters: object) => ["payments", filters] as const,
+    totals: (filters: object) => ["payments", "totals", filters] as const,
     details: ["payment"] as const,
     detail: (id: string) => ["payment", id] as const,
   },

@@ -1,5 +1,6 @@
 import "./responsive-table.css";
-import { Table } from "@mantine/core";
+import { Table, UnstyledButton } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { type CSSProperties, type ReactNode, useEffect, useRef, useState } from "react";
 
 /**
@@ -16,6 +17,32 @@ export interface Column<T> {
   cell: (row: T) => ReactNode;
   kind?: ColumnKind;
   hideOnPhone?: boolean;
+  /** The list's sort key this column orders by: its header becomes a button (with `sorting`). */
+  sort?: string;
+}
+
+/** A paged list's order: the header of the column sorted on carries `aria-sort`; a click re-sorts. */
+export interface TableSorting {
+  sort: string;
+  dir: "asc" | "desc";
+  onSort: (sort: string) => void;
+}
+
+function SortHeader({ header, sort, sorting }: { header: string; sort: string; sorting: TableSorting }) {
+  const active = sorting.sort === sort;
+  return (
+    <UnstyledButton
+      onClick={() => sorting.onSort(sort)}
+      fw="inherit"
+      fz="inherit"
+      style={{ display: "inline-flex", gap: 4, alignItems: "center", whiteSpace: "nowrap" }}
+    >
+      {header}
+      <span aria-hidden style={{ opacity: active ? 1 : 0.35 }}>
+        {active ? (sorting.dir === "asc" ? "▲" : "▼") : "↕"}
+      </span>
+    </UnstyledButton>
+  );
 }
 
 /** The attributes that place a cell on the card; custom rows (totals, opening balance) use them too. */
@@ -62,6 +89,7 @@ export function ResponsiveTable<T>({
   scrolls = true,
   minWidth,
   testId,
+  sorting,
 }: {
   /** The table's accessible name (and its scroll region's). */
   label: string;
@@ -79,8 +107,13 @@ export function ResponsiveTable<T>({
   /** Below this width (px) the table scrolls instead of squeezing its columns; cards ignore it. */
   minWidth?: number;
   testId?: string;
+  /** Sortable headers for the columns that name a `sort` (a paged list's order). */
+  sorting?: TableSorting;
 }) {
   const { ref, overflows } = useOverflows<HTMLDivElement>();
+  // On a phone the header row is visually hidden (cards): its buttons would take focus unseen, so the
+  // list offers its sort in the toolbar there instead.
+  const isPhone = useMediaQuery("(max-width: 47.99em)");
   return (
     <div
       ref={ref}
@@ -100,8 +133,24 @@ export function ResponsiveTable<T>({
         <Table.Thead>
           <Table.Tr>
             {columns.map((c) => (
-              <Table.Th key={c.key} scope="col" ta={c.kind === "money" ? "right" : undefined}>
-                {c.header}
+              <Table.Th
+                key={c.key}
+                scope="col"
+                ta={c.kind === "money" ? "right" : undefined}
+                // Only the header sorted on carries aria-sort (ARIA: one header at a time).
+                aria-sort={
+                  sorting && c.sort && sorting.sort === c.sort
+                    ? sorting.dir === "asc"
+                      ? "ascending"
+                      : "descending"
+                    : undefined
+                }
+              >
+                {sorting && c.sort && !isPhone ? (
+                  <SortHeader header={c.header} sort={c.sort} sorting={sorting} />
+                ) : (
+                  c.header
+                )}
               </Table.Th>
             ))}
           </Table.Tr>

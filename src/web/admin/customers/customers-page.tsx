@@ -1,20 +1,19 @@
-import { Anchor, Badge, Button, Group, Stack, Switch, TextInput } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
-import { useState } from "react";
+import { Anchor, Badge, Button, Group, Select } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { QueryList } from "../../ui/query-states.js";
-import { ResponsiveTable } from "../../ui/responsive-table.js";
+import type { CustomerSummary } from "../../../shared/contracts/index.js";
+import { ExportMenu } from "../../ui/export/export-menu.js";
+import { CurrencyFilter, SearchFilter } from "../../ui/lists/filter-controls.js";
+import { exportQuery } from "../../ui/lists/list-view.js";
+import { PagedList } from "../../ui/lists/paged-list.js";
 import { PageHeader } from "../layout/page-header.js";
+import { useCustomerList, useCustomerPage } from "../lists/staff-lists.js";
 import { useCan } from "../team/permissions.js";
-import { useCustomers } from "./customers-api.js";
 
 export function CustomersPage() {
   const { t } = useTranslation();
-  const [search, setSearch] = useState("");
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const [archived, setArchived] = useState(false);
-  const customers = useCustomers(q, archived);
+  const list = useCustomerList();
+  const { page, totals } = useCustomerPage(list);
   const can = useCan();
   const newButton = (
     <Button component={Link} to="/customers/new">
@@ -33,79 +32,78 @@ export function CustomersPage() {
   );
 
   return (
-    <Stack>
-      <PageHeader title={t("admin.customers.title")} actions={actions} />
-      <Group align="flex-end">
-        <TextInput
-          type="search"
-          label={t("admin.customers.search")}
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          maw={400}
-          flex={1}
-        />
-        <Switch
-          label={t("customerRecords.archive.showArchived")}
-          checked={archived}
-          onChange={(e) => setArchived(e.currentTarget.checked)}
-          mb={8}
-        />
-      </Group>
-      <QueryList
-        query={customers}
-        isFiltered={Boolean(q) || archived}
-        noMatchesTitle={t("admin.customers.noMatches")}
-        emptyTitle={t("admin.customers.emptyTitle")}
-        emptyDescription={t("admin.customers.emptyDescription")}
-        emptyAction={newButton}
-      >
-        {(rows) => (
-          <ResponsiveTable
-            minWidth={560}
-            label={t("admin.customers.title")}
-            rows={rows}
-            rowKey={(customer) => customer.id}
-            columns={[
-              {
-                key: "name",
-                header: t("admin.customers.name"),
-                kind: "title",
-                cell: (customer) => (
-                  <Group gap="xs">
-                    <Anchor component={Link} to={`/customers/${customer.id}`} fw={500}>
-                      {customer.name}
-                    </Anchor>
-                    {customer.archivedAt ? (
-                      <Badge size="sm" color="gray" variant="outline">
-                        {t("customerRecords.archive.archivedBadge")}
-                      </Badge>
-                    ) : null}
-                  </Group>
-                ),
-              },
-              {
-                key: "kind",
-                header: t("admin.customers.kind"),
-                kind: "aside",
-                cell: (customer) => (
-                  <Badge variant="light" color="gray">
-                    {t(`admin.customers.kinds.${customer.kind}`)}
-                  </Badge>
-                ),
-              },
-              { key: "taxId", header: t("admin.customers.taxId"), cell: (c) => c.taxId ?? t("common.none") },
-              { key: "email", header: t("admin.customers.email"), cell: (c) => c.email ?? t("common.none") },
-              { key: "currency", header: t("admin.customers.currency"), cell: (c) => c.currency },
-              {
-                key: "contacts",
-                header: t("admin.customers.contactCount"),
-                kind: "money",
-                cell: (c) => c.contactCount,
-              },
-            ]}
+    <PagedList<CustomerSummary>
+      list={list}
+      exportMenu={<ExportMenu list="customers" query={exportQuery(list.view)} />}
+      header={<PageHeader title={t("admin.customers.title")} actions={actions} />}
+      filters={
+        <>
+          <SearchFilter list={list} label={t("admin.customers.search")} maw={400} />
+          <Select
+            label={t("lists.filters.archive.label")}
+            data={(["", "true", "all"] as const).map((value) => ({
+              value,
+              label: t(`lists.filters.archive.${value || "live"}`),
+            }))}
+            value={list.view.filters.archived}
+            onChange={(value) => list.setFilter("archived", value ?? "")}
+            allowDeselect={false}
+            miw={160}
+            maw={220}
           />
-        )}
-      </QueryList>
-    </Stack>
+          <CurrencyFilter list={list} />
+        </>
+      }
+      page={page}
+      totals={totals}
+      totalsText={{ count: (count) => t("lists.count.customers", { count }) }}
+      text={{
+        title: t("admin.customers.title"),
+        noMatches: t("admin.customers.noMatches"),
+        empty: t("admin.customers.emptyTitle"),
+        emptyDescription: t("admin.customers.emptyDescription"),
+      }}
+      emptyAction={newButton}
+      minWidth={560}
+      columns={[
+        {
+          key: "name",
+          header: t("admin.customers.name"),
+          kind: "title",
+          sort: "name",
+          cell: (customer) => (
+            <Group gap="xs">
+              <Anchor component={Link} to={`/customers/${customer.id}`} fw={500}>
+                {customer.name}
+              </Anchor>
+              {customer.archivedAt ? (
+                <Badge size="sm" color="gray" variant="outline">
+                  {t("customerRecords.archive.archivedBadge")}
+                </Badge>
+              ) : null}
+            </Group>
+          ),
+        },
+        {
+          key: "kind",
+          header: t("admin.customers.kind"),
+          kind: "aside",
+          cell: (customer) => (
+            <Badge variant="light" color="gray">
+              {t(`admin.customers.kinds.${customer.kind}`)}
+            </Badge>
+          ),
+        },
+        { key: "taxId", header: t("admin.customers.taxId"), cell: (c) => c.taxId ?? t("common.none") },
+        { key: "email", header: t("admin.customers.email"), cell: (c) => c.email ?? t("common.none") },
+        { key: "currency", header: t("admin.customers.currency"), cell: (c) => c.currency },
+        {
+          key: "contacts",
+          header: t("admin.customers.contactCount"),
+          kind: "money",
+          cell: (c) => c.contactCount,
+        },
+      ]}
+    />
   );
 }

@@ -1,6 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { SendInvoiceResult } from "../../../shared/contracts/answers.js";
-import type { InvoiceDetail, InvoiceDraftBody, IssueDateBody } from "../../../shared/contracts/index.js";
+import {
+  type InvoiceDetail,
+  type InvoiceDraftBody,
+  type IssueDateBody,
+  LIST_LIMIT_MAX,
+} from "../../../shared/contracts/index.js";
 import { api } from "../../ui/api-client.js";
 import { staffDocuments } from "../../ui/documents/document-client.js";
 import { queryKeys } from "../../ui/query-keys.js";
@@ -14,7 +19,9 @@ export type InvoiceFilters = {
 
 export type SendResult = SendInvoiceResult;
 
-export const useInvoices = (filters: InvoiceFilters) => staffDocuments.useList("invoice", filters);
+/** A customer's invoices for a picker (what a credit note rectifies): one page of the newest 200. */
+export const useInvoices = (filters: InvoiceFilters) =>
+  staffDocuments.useList("invoice", { ...filters, limit: String(LIST_LIMIT_MAX) });
 
 export const useInvoice = (id: string, options: { enabled?: boolean } = {}) =>
   staffDocuments.useOne("invoice", id, options);

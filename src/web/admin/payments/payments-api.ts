@@ -8,22 +8,6 @@ import type {
 import { api } from "../../ui/api-client.js";
 import { queryKeys } from "../../ui/query-keys.js";
 
-export interface PaymentFilters {
-  customerId?: string;
-  q?: string;
-  sort?: "date" | "amount";
-  dir?: "asc" | "desc";
-}
-
-export function usePayments(filters: PaymentFilters) {
-  return useQuery({
-    queryKey: queryKeys.payments.list(filters),
-    queryFn: ({ signal }) =>
-      api.get("/api/payments", { query: { ...filters, limit: "200" }, signal }).then((page) => page.items),
-    placeholderData: (previous) => previous,
-  });
-}
-
 export function usePayment(id: string) {
   return useQuery({
     queryKey: queryKeys.payments.detail(id),

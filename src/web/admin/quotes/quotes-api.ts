@@ -5,14 +5,6 @@ import { staffDocuments } from "../../ui/documents/document-client.js";
 import { queryKeys } from "../../ui/query-keys.js";
 import type { SendVariables } from "../invoices/invoices-api.js";
 
-export type QuoteFilters = {
-  status?: string;
-  q?: string;
-  customerId?: string;
-};
-
-export const useQuotes = (filters: QuoteFilters) => staffDocuments.useList("quote", filters);
-
 export const useQuote = (id: string) => staffDocuments.useOne("quote", id);
 
 /** Caches the fresh quote a mutation answers and refreshes every quote (a revision changes its siblings). */

@@ -10,14 +10,6 @@ import { staffDocuments } from "../../ui/documents/document-client.js";
 import { queryKeys } from "../../ui/query-keys.js";
 import type { SendVariables } from "../invoices/invoices-api.js";
 
-export type SalesOrderFilters = {
-  status?: string;
-  q?: string;
-  customerId?: string;
-};
-
-export const useSalesOrders = (filters: SalesOrderFilters) => staffDocuments.useList("sales_order", filters);
-
 export const useSalesOrder = (id: string) => staffDocuments.useOne("sales_order", id);
 
 /** Every mutation answers the fresh order (or holds it): cache it and refresh the lists. */

@@ -1,0 +1,58 @@
+/** The back office's paged lists (issue 19): pager, totals, empty states, filters, sort. */
+export const listsEs = {
+  pager: {
+    label: "Páginas de {{list}}",
+    first: "Primera página",
+    prev: "Anterior",
+    next: "Siguiente",
+    last: "Última página",
+    pageSize: "Filas por página",
+  },
+  totals: {
+    loading: "Contando…",
+    error: "No se han podido calcular los totales.",
+    total: "Total",
+    due: "pendiente",
+    amount: "Importe",
+  },
+  count: {
+    invoices_one: "{{count}} factura",
+    invoices_other: "{{count}} facturas",
+    quotes_one: "{{count}} presupuesto",
+    quotes_other: "{{count}} presupuestos",
+    salesOrders_one: "{{count}} pedido",
+    salesOrders_other: "{{count}} pedidos",
+    payments_one: "{{count}} cobro",
+    payments_other: "{{count}} cobros",
+    customers_one: "{{count}} cliente",
+    customers_other: "{{count}} clientes",
+    emails_one: "{{count}} correo",
+    emails_other: "{{count}} correos",
+    rows_one: "{{count}} fila",
+    rows_other: "{{count}} filas",
+  },
+  empty: {
+    filtered: "Los filtros ocultan las filas de esta lista.",
+    clear: "Quitar los filtros",
+    pastEnd: "Esta página ya no tiene filas",
+    first: "Ir a la primera página",
+  },
+  filters: {
+    from: "Desde",
+    to: "Hasta",
+    currency: "Moneda",
+    overdue: "Solo vencidas",
+    noCustomers: "Ningún cliente coincide",
+    archive: {
+      label: "Clientes",
+      live: "Activos",
+      true: "Archivados",
+      all: "Activos y archivados",
+    },
+  },
+  sort: {
+    label: "Ordenar por",
+    asc: "{{column}}, ascendente",
+    desc: "{{column}}, descendente",
+  },
+};
