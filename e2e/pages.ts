@@ -265,12 +265,13 @@ export async function demoIds(request: APIRequestContext): Promise<DemoIds> {
     login = await request.post("/api/auth/login", { data: DEMO });
   }
   expect(login.status(), await login.text()).toBe(200);
-  const customers = await json<{ id: string; name: string }[]>(request, "/api/customers?q=Acme");
+  const customers = (await json<{ items: { id: string; name: string }[] }>(request, "/api/customers?q=Acme"))
+    .items;
   const customer = customers.find((c) => c.name === "Acme Ibérica")?.id ?? "";
   expect(customer, "the demo customer Acme Ibérica").not.toBe("");
   const ofAcme = <T extends Row>(rows: T[]) => rows.filter((r) => r.customerId === customer);
 
-  const invoices = ofAcme(await json<Row[]>(request, "/api/invoices"));
+  const invoices = ofAcme((await json<{ items: Row[] }>(request, "/api/invoices?limit=200")).items);
   const issuedInvoice = invoices.find((r) => r.kind === "invoice" && r.status !== "draft")?.id ?? "";
   let draftInvoice = invoices.find((r) => r.kind === "invoice" && r.status === "draft")?.id;
   if (!draftInvoice) {
@@ -287,7 +288,7 @@ export async function demoIds(request: APIRequestContext): Promise<DemoIds> {
     draftInvoice = ((await res.json()) as { id: string }).id;
   }
 
-  const quotes = ofAcme(await json<Row[]>(request, "/api/quotes"));
+  const quotes = ofAcme((await json<{ items: Row[] }>(request, "/api/quotes?limit=200")).items);
   const quote = quotes.find((r) => r.status === "accepted")?.id ?? quotes[0]?.id ?? "";
   let openQuote = quotes.find((r) => ["sent", "viewed"].includes(r.status))?.id;
   if (!openQuote) {
@@ -306,10 +307,11 @@ export async function demoIds(request: APIRequestContext): Promise<DemoIds> {
     expect(sent.status(), await sent.text()).toBe(200);
   }
 
-  const orders = ofAcme(await json<Row[]>(request, "/api/sales-orders"));
+  const orders = ofAcme((await json<{ items: Row[] }>(request, "/api/sales-orders?limit=200")).items);
   const salesOrder = orders.find((r) => r.status !== "draft" && r.status !== "void")?.id ?? "";
   const project = ofAcme(await json<Row[]>(request, "/api/projects"))[0]?.id ?? "";
-  const payment = ofAcme(await json<Row[]>(request, "/api/payments"))[0]?.id ?? "";
+  const payment =
+    ofAcme((await json<{ items: Row[] }>(request, "/api/payments?limit=200")).items)[0]?.id ?? "";
   const email = (await json<Row[]>(request, "/api/outbox"))[0]?.id ?? "";
   let recurringProfile = (await json<Row[]>(request, "/api/recurring-profiles"))[0]?.id;
   if (!recurringProfile) {

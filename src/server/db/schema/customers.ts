@@ -44,6 +44,9 @@ export const customers = pgTable(
   (t) => [
     tenantPrimaryKey("customers", t),
     index("customers_org_name_idx").on(t.orgId, t.name),
+    // Issue 19 (decision 058): the back-office list's keyset orders, each (org_id, key, id).
+    index("customers_list_name_idx").on(t.orgId, t.name, t.id),
+    index("customers_list_created_idx").on(t.orgId, t.createdAt, t.id),
     uniqueIndex("customers_external_id_key").on(t.orgId, t.externalId),
   ],
 );

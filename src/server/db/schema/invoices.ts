@@ -159,6 +159,17 @@ export const invoices = pgTable(
     index("invoices_listed_issue_idx")
       .on(t.orgId, t.customerId, t.issueDate, t.id, t.kind)
       .where(sql`${t.status} <> 'draft'`),
+    // Issue 19 (decision 058): the back-office list's keyset orders, each (org_id, key, id).
+    index("invoices_list_date_idx").on(t.orgId, t.issueDate, t.id),
+    index("invoices_list_number_idx").on(t.orgId, sql`coalesce(${t.number}, '')`, t.id),
+    index("invoices_list_customer_idx").on(
+      t.orgId,
+      sql`coalesce(${t.customerSnapshot} ->> 'name', '')`,
+      t.id,
+    ),
+    index("invoices_list_amount_idx").on(t.orgId, t.totalMinor, t.id),
+    index("invoices_list_status_idx").on(t.orgId, t.status, t.id),
+    index("invoices_list_due_idx").on(t.orgId, sql`coalesce(${t.dueDate}, '9999-12-31'::date)`, t.id),
   ],
 );
 

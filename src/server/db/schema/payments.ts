@@ -88,6 +88,9 @@ export const payments = pgTable(
     tenantPrimaryKey("payments", t),
     uniqueIndex("payments_gateway_reference_key").on(t.orgId, t.gateway, t.gatewayReference),
     index("payments_customer_paid_on_idx").on(t.orgId, t.customerId, t.paidOn, t.id),
+    // Issue 19 (decision 058): the back-office list's keyset orders, each (org_id, key, id).
+    index("payments_list_date_idx").on(t.orgId, t.paidOn, t.id),
+    index("payments_list_amount_idx").on(t.orgId, t.amountMinor, t.id),
   ],
 );
 

@@ -63,6 +63,12 @@ export const quotes = pgTable(
     // The search box (issue 19, decision 059).
     index("quotes_number_prefix_idx").on(t.orgId, t.number.op("text_pattern_ops")),
     index("quotes_sequence_idx").on(t.orgId, t.sequence),
+    // Issue 19 (decision 058): the back-office list's keyset orders, each (org_id, key, id).
+    index("quotes_list_date_idx").on(t.orgId, t.issueDate, t.id),
+    index("quotes_list_number_idx").on(t.orgId, sql`coalesce(${t.number}, '')`, t.id),
+    index("quotes_list_customer_idx").on(t.orgId, sql`coalesce(${t.customerSnapshot} ->> 'name', '')`, t.id),
+    index("quotes_list_amount_idx").on(t.orgId, t.totalMinor, t.id),
+    index("quotes_list_status_idx").on(t.orgId, t.status, t.id),
     uniqueIndex("quotes_number_key").on(t.orgId, t.seriesId, t.year, t.sequence, t.revision),
     // At most one draft per quote: a revision in progress is edited, not duplicated.
     uniqueIndex("quotes_one_draft_key").on(t.orgId, t.rootId).where(sql`${t.status} = 'draft'`),

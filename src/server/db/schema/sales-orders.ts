@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, tenantPrimaryKey, ts, updatedAt } from "./_columns.js";
 import * as doc from "./_document-columns.js";
@@ -43,6 +44,16 @@ export const salesOrders = pgTable(
     // The search box (issue 19, decision 059).
     index("sales_orders_number_prefix_idx").on(t.orgId, t.number.op("text_pattern_ops")),
     index("sales_orders_sequence_idx").on(t.orgId, t.sequence),
+    // Issue 19 (decision 058): the back-office list's keyset orders, each (org_id, key, id).
+    index("sales_orders_list_date_idx").on(t.orgId, t.issueDate, t.id),
+    index("sales_orders_list_number_idx").on(t.orgId, sql`coalesce(${t.number}, '')`, t.id),
+    index("sales_orders_list_customer_idx").on(
+      t.orgId,
+      sql`coalesce(${t.customerSnapshot} ->> 'name', '')`,
+      t.id,
+    ),
+    index("sales_orders_list_amount_idx").on(t.orgId, t.totalMinor, t.id),
+    index("sales_orders_list_status_idx").on(t.orgId, t.status, t.id),
     uniqueIndex("sales_orders_number_key").on(t.orgId, t.seriesId, t.year, t.sequence),
     uniqueIndex("sales_orders_quote_key").on(t.orgId, t.quoteId),
   ],
