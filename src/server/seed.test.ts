@@ -18,10 +18,11 @@ afterAll(() => ctx.close());
 const get = async <T>(url: string): Promise<T> => (await ctx.app.inject({ url, headers: { cookie } })).json();
 
 test("the demo customer's money adds up: a part-paid invoice, an applied credit note, a retainer balance", async () => {
-  const [acme] = (await get<{ id: string; name: string }[]>("/api/customers")).filter((c) =>
+  const [acme] = (await get<{ items: { id: string; name: string }[] }>("/api/customers")).items.filter((c) =>
     /Acme/.test(c.name),
   );
-  const docs = await get<InvoiceSummary[]>(`/api/invoices?customerId=${acme?.id}`);
+  const docs = (await get<{ items: InvoiceSummary[] }>(`/api/invoices?customerId=${acme?.id}&limit=200`))
+    .items;
   const kinds = docs
     .filter((d) => d.status !== "draft")
     .map((d) => `${d.kind}:${d.status}`)
@@ -35,7 +36,7 @@ test("the demo customer's money adds up: a part-paid invoice, an applied credit 
     "invoice:partially_paid",
     "retainer:paid",
   ]);
-  const payments = await get<PaymentSummary[]>(`/api/payments?customerId=${acme?.id}`);
+  const payments = (await get<{ items: PaymentSummary[] }>(`/api/payments?customerId=${acme?.id}`)).items;
   expect(payments).toHaveLength(2);
   const [eur] = await get<CustomerBalance[]>(`/api/customers/${acme?.id}/balances`);
   const invoices = docs.filter((d) => d.kind === "invoice" && d.status !== "draft");

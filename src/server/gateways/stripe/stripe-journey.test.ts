@@ -240,7 +240,7 @@ describe("Stripe checkout through the portal", () => {
       const portal = await ctx.app.inject({ url: `/api/portal/${org.slug}/invoices`, headers: { cookie } });
       const flags = (items: { id: string; paymentProcessing: boolean }[]) =>
         [inv.id, other.id].map((id) => items.find((i) => i.id === id)?.paymentProcessing);
-      return { staff: flags(staff.json()), portal: flags(portal.json().items) };
+      return { staff: flags(staff.json().items), portal: flags(portal.json().items) };
     };
     expect(await lists()).toEqual({ staff: [false, false], portal: [false, false] });
     expect((await notify(fake.event("checkout.session.completed", session))).statusCode).toBe(200);

@@ -100,10 +100,10 @@ describe("invoice numbers are gap-free per series and year", () => {
     expect(numbers.every((num) => num.startsWith(`F${year()}-`))).toBe(true);
 
     const listed = await ctx.app.inject({
-      url: "/api/invoices?status=issued",
+      url: "/api/invoices?status=issued&limit=200",
       headers: { cookie: org.cookie },
     });
-    expect(new Set(listed.json().map((r: { number: string }) => r.number)).size).toBe(n);
+    expect(new Set(listed.json().items.map((r: { number: string }) => r.number)).size).toBe(n);
     const next = await buildInvoice(ctx, org, customerId, { issue: true });
     expect(next.number).toBe(`F${year()}-0201`);
   }, 60_000);
