@@ -108,7 +108,9 @@ test("a contact pays by card with Stripe, keeps the card, and a refund reaches t
       expect(after.status).toBe("paid");
     });
 
-    const [payment] = await ok(await request.get(`/api/payments?customerId=${created.customer.id}`));
+    const {
+      items: [payment],
+    } = await ok(await request.get(`/api/payments?customerId=${created.customer.id}`));
     expect(payment).toMatchObject({ gateway: "stripe", amountMinor: 12100, method: "gateway" });
 
     await test.step("the receipt exists and My details lists the saved Visa", async () => {
