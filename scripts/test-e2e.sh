@@ -121,7 +121,7 @@ start_stack() {
   log "starting app $i on $base (data $data, log $log)"
   t0=$SECONDS
   # PORTICO_TEST_CLOCK=1: e2e/recurring.spec.ts moves the server's clock (POST /api/test/clock); never in production.
-  DATA_DIR=$data PORT=$port HOST=127.0.0.1 PUBLIC_URL=$base REDSYS_BASE=$REDSYS_BASE PORTICO_TEST_CLOCK=1 \
+  DATA_DIR=$data PORT=$port HOST=127.0.0.1 PUBLIC_URL=$base REDSYS_BASE=$REDSYS_BASE PORTICO_TEST_CLOCK=1 SIGNUP_RATE_LIMIT=100 \
     setsid bash -c "exec ${E2E_START_CMD:-npm start}" </dev/null >"$log" 2>&1 &
   app_pids+=($!)
   local pid=$! ready= deadline=$((SECONDS + ${E2E_START_TIMEOUT:-120}))

@@ -39,6 +39,7 @@ const schema = z.object({
   TRUST_PROXY: z.string().optional(),
   /** Requests per minute one API key may make (G5); bounded so a typo cannot turn the limit off. */
   API_KEY_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(600),
+  SIGNUP_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000).default(5),
   /** "closed" turns public sign-up off; operators then create organisations with `npm run org:create`. */
   SIGNUP: z.enum(["open", "closed"]).optional(),
   /** Encrypts gateway credentials (C8): "kid:base64-of-32-bytes[,kid:…]"; the first encrypts, all decrypt. */
@@ -82,6 +83,8 @@ export type Config = {
   secureCookies: boolean;
   /** Requests per minute per API key. */
   apiKeyRateLimit: number;
+  /** Sign-ups (and new organisations) per client address in 10 minutes. */
+  signupRateLimit: number;
   /** Anyone may create an organisation from the sign-in page (off with SIGNUP=closed). */
   signupOpen: boolean;
   /** The keyring of gateway credentials: the first key encrypts, every key decrypts (C8). */
@@ -236,6 +239,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxy as TrustProxy,
     secureCookies: publicUrl.startsWith("https://"),
     apiKeyRateLimit: e.API_KEY_RATE_LIMIT,
+    signupRateLimit: e.SIGNUP_RATE_LIMIT,
     signupOpen: e.SIGNUP !== "closed",
     encryptionKeys: Array.isArray(keyring) ? keyring : [devKey(secret ?? DEV_APP_SECRET)],
     gateways: {

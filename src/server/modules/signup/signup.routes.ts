@@ -24,7 +24,7 @@ export async function signupRoutes(app: App, { database: { db }, config }: Deps)
     "/api/signup",
     {
       // Per address, like sign-in: each attempt may hash a password and create an organisation.
-      config: { rateLimit: { max: 5, timeWindow: "10 minutes" } },
+      config: { rateLimit: { max: config.signupRateLimit, timeWindow: "10 minutes" } },
       schema: { tags, body: signupBody, response: { 200: staffMe } },
     },
     async (req, reply) => {
@@ -45,7 +45,7 @@ export async function signupRoutes(app: App, { database: { db }, config }: Deps)
     "/api/organisations",
     {
       onRequest: requireStaff(db),
-      config: { rateLimit: { max: 5, timeWindow: "10 minutes" } },
+      config: { rateLimit: { max: config.signupRateLimit, timeWindow: "10 minutes" } },
       schema: { tags, body: newOrganisationBody, response: { 200: staffMe } },
     },
     async (req, reply) => {

@@ -28,8 +28,6 @@ export const listsEn: Messages<typeof listsEs> = {
     payments_other: "{{count}} payments",
     customers_one: "{{count}} customer",
     customers_other: "{{count}} customers",
-    emails_one: "{{count}} email",
-    emails_other: "{{count}} emails",
     rows_one: "{{count}} row",
     rows_other: "{{count}} rows",
   },

@@ -26,8 +26,6 @@ export const listsEs = {
     payments_other: "{{count}} cobros",
     customers_one: "{{count}} cliente",
     customers_other: "{{count}} clientes",
-    emails_one: "{{count}} correo",
-    emails_other: "{{count}} correos",
     rows_one: "{{count}} fila",
     rows_other: "{{count}} filas",
   },
