@@ -20,6 +20,7 @@ const BENCHES = [
   "import",
   "scale",
   "export",
+  "lists",
 ];
 
 /** The rows of issue 14's table, by the bench that measures them (what "not run" lists when it did not run). */
