@@ -124,7 +124,7 @@ export async function seedDemoIfEmpty(
         unitPriceMinor: 35000,
         discountBp: 0,
       },
-      { description: "Horas de soporte", quantityMilli: 3500, unitPriceMinor: 4500, discountBp: 1000 },
+      { description: "Soporte técnico (horas)", quantityMilli: 3500, unitPriceMinor: 4500, discountBp: 1000 },
     ],
     [
       {
