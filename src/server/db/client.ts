@@ -93,18 +93,146 @@ type Recorder = Database["statements"];
  */
 function instrumentPgClient(client: pg.PoolClient, statements: Recorder, names: StatementNames): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const deferred = deferLocalStatements(client, query);
   (client as unknown as { query: typeof query }).query = (...args) => {
     const first = args[0] as string | (pg.QueryConfig & { name?: string });
     const text = typeof first === "string" ? first : first.text;
     statements.recording?.push(text);
     const values = Array.isArray(args[1]) ? args[1] : typeof first === "string" ? undefined : first.values;
+    const plain = !args.some((a) => typeof a === "function") && typeof text === "string";
+    if (plain && !(values && values.length > 0)) {
+      const answered = deferred.take(text);
+      if (answered) return answered;
+    }
     if (typeof first !== "string" && first.name === undefined && values && values.length > 0) {
       const name = names.nameOf(text);
       if (name !== undefined) args[0] = { ...first, name };
     }
-    return query(...args);
+    return deferred.sendBefore(() => query(...args));
   };
 }
+
+/**
+ * Marks a statement without parameters whose only effects are the transaction's own settings
+ * (`set_config(…, true)`, SET LOCAL) and whose answer nobody reads: on PostgreSQL it is not sent on its
+ * own but in the same write as the next statement of its connection (decision 064).
+ */
+export const LOCAL_SETTINGS = "/* local settings */ ";
+
+/** What a deferred statement answers at once: nothing to read. */
+const DEFERRED_ANSWER = { command: "SELECT", rowCount: 0, oid: 0, rows: [], fields: [] } as const;
+
+/**
+ * One round trip less per transaction, and per statement marked `LOCAL_SETTINGS` (decision 064). A
+ * transaction's BEGIN and such statements answer at once and wait, unsent; the connection's next
+ * statement carries them in its own write (simple-protocol Query messages ahead of it, corked into one
+ * `writev`), and their answers — each up to its ReadyForQuery — are read and dropped before the
+ * statement's own, which node-postgres then handles as usual. A transaction whose statements were all
+ * deferred (nothing read or written) ends without sending anything: its COMMIT or ROLLBACK also answers
+ * at once. Only when the connection is idle (no statement in flight or queued, as in a transaction,
+ * which awaits each statement) is anything deferred, so the server receives every statement in the
+ * order it was called. An error of a deferred statement is passed on to the statement that carried it
+ * (the transaction is then aborted and that statement fails too).
+ */
+function deferLocalStatements(client: pg.PoolClient, query: (...args: unknown[]) => unknown) {
+  const internals = client as unknown as {
+    connection: { query(text: string): void; emit(event: string, ...rest: unknown[]): boolean };
+    readyForQuery: boolean;
+    _activeQuery: unknown;
+    _queryQueue: unknown[];
+  };
+  const connection = internals.connection;
+  const stream = (connection as unknown as { stream: { cork(): void; uncork(): void } }).stream;
+  let waiting: string[] = [];
+  /** Deferred statements sent whose ReadyForQuery has not come back yet. */
+  let unanswered = 0;
+  const idle = () =>
+    internals.readyForQuery &&
+    !internals._activeQuery &&
+    internals._queryQueue.length === 0 &&
+    unanswered === 0;
+  /** The first error a deferred statement answered, for the statement that carried it. */
+  let failure: unknown;
+  const emit = connection.emit.bind(connection);
+  connection.emit = (event: string, ...rest: unknown[]) => {
+    if (unanswered > 0 && (event === "errorMessage" || DROPPED_WHILE_DEFERRED.has(event))) {
+      if (event === "errorMessage") failure ??= rest[0];
+      if (event === "readyForQuery") unanswered--;
+      return true;
+    }
+    return emit(event, ...rest);
+  };
+  /** The carrying statement's answer, or the deferred statement's error instead (its transaction is aborted). */
+  const settle = (answer: unknown) => {
+    if (!(answer instanceof Promise)) return answer;
+    const check = () => {
+      const err = failure;
+      failure = undefined;
+      if (err !== undefined) throw err;
+    };
+    return answer.then(
+      (value) => {
+        check();
+        return value;
+      },
+      (err) => {
+        check();
+        throw err;
+      },
+    );
+  };
+  return {
+    /** The answer of a statement kept for later, or undefined when `text` goes out now. */
+    take(text: string): Promise<unknown> | undefined {
+      const lower = text.trim().toLowerCase();
+      if (lower === "commit" || lower === "rollback") {
+        // Only BEGIN and local settings unsent: the server has seen nothing of this transaction.
+        if (waiting[0] === "begin") {
+          waiting = [];
+          return Promise.resolve({ ...DEFERRED_ANSWER, command: lower.toUpperCase() });
+        }
+        // Local settings end with the transaction: never worth sending before its end.
+        waiting = [];
+        return undefined;
+      }
+      const deferrable = lower === "begin" ? waiting.length === 0 : text.startsWith(LOCAL_SETTINGS);
+      if (!deferrable || !idle()) return undefined;
+      waiting.push(lower === "begin" ? "begin" : text);
+      return Promise.resolve(lower === "begin" ? { ...DEFERRED_ANSWER, command: "BEGIN" } : DEFERRED_ANSWER);
+    },
+    /** Sends what waits, then `send`'s statement, in one write when the connection is idle. */
+    sendBefore<T>(send: () => T): T {
+      if (waiting.length === 0) return send();
+      const texts = waiting;
+      waiting = [];
+      if (!idle()) {
+        // Not expected (see above): sent ahead through the queue, in order; an error there aborts the
+        // transaction, so the statement after fails too.
+        for (const text of texts) (query(text) as Promise<unknown>).catch(() => undefined);
+        return send();
+      }
+      stream.cork();
+      try {
+        for (const text of texts) {
+          connection.query(text);
+          unanswered++;
+        }
+        return settle(send()) as T;
+      } finally {
+        stream.uncork();
+      }
+    },
+  };
+}
+
+/** The messages a deferred simple-protocol statement answers with, up to and including its ReadyForQuery. */
+const DROPPED_WHILE_DEFERRED = new Set([
+  "rowDescription",
+  "dataRow",
+  "commandComplete",
+  "emptyQuery",
+  "readyForQuery",
+]);
 
 /** PGlite sends BEGIN/COMMIT/ROLLBACK inside `transaction`, the rest through `query`/`exec` of the client or its tx. */
 function recordPgliteStatements(client: PGlite, statements: Recorder): void {

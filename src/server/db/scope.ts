@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { sql, TransactionRollbackError } from "drizzle-orm";
-import type { Db, Tx } from "./client.js";
+import { type Db, LOCAL_SETTINGS, type Tx } from "./client.js";
 
 /**
  * Every query of the product runs inside one of these. Each sets the tenant with SET LOCAL (so it ends
@@ -9,12 +9,21 @@ import type { Db, Tx } from "./client.js";
  * that sets no scope sees nothing.
  */
 async function enter(tx: Tx, { kind, orgId, customerId }: Scope) {
-  // set_config('role', …, true) is SET LOCAL ROLE: one statement (one round trip) for the whole scope.
+  // set_config('role', …, true) is SET LOCAL ROLE: one statement for the whole scope. Its values are
+  // literals (checked here: one of three words, a UUID or nothing), so it has no parameters and, marked
+  // LOCAL_SETTINGS, goes out on PostgreSQL in one write with BEGIN and the next statement (decision 064).
+  if (!SCOPE_KINDS.has(kind)) throw new TypeError(`unknown scope ${kind}`);
+  if (orgId !== "") assertUuid(orgId, "orgId");
+  if (customerId !== "") assertUuid(customerId, "customerId");
   await tx.execute(
-    sql`select set_config('app.scope', ${kind}, true), set_config('app.org_id', ${orgId}, true),
-               set_config('app.customer_id', ${customerId}, true), set_config('role', 'portico_app', true)`,
+    sql.raw(
+      `${LOCAL_SETTINGS}select set_config('app.scope', '${kind}', true), set_config('app.org_id', '${orgId}', true), ` +
+        `set_config('app.customer_id', '${customerId}', true), set_config('role', 'portico_app', true)`,
+    ),
   );
 }
+
+const SCOPE_KINDS = new Set<string>(["staff", "contact", "system"]);
 
 export interface Scope {
   kind: "staff" | "contact" | "system";

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { PortalInvoiceListQuery } from "../../../shared/contracts/index.js";
-import type { Tx } from "../../db/client.js";
+import { LOCAL_SETTINGS, type Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
 import { invoiceLines, invoices } from "../../db/schema/index.js";
 import { overdueSql } from "../documents/document-facts.js";
@@ -52,7 +52,8 @@ export async function findInvoicePage(
 ): Promise<InvoicePageRow[]> {
   const ids = invoicePageIds(tx, scope, query, cursor);
   const walk = query.sort === "date";
-  if (walk) await tx.execute(sql`select set_config('enable_sort', 'off', true)`);
+  // LOCAL_SETTINGS: sent in one write with the page's statement on PostgreSQL (decision 064).
+  if (walk) await tx.execute(sql.raw(`${LOCAL_SETTINGS}select set_config('enable_sort', 'off', true)`));
   const rows: InvoicePageRow[] = await tx
     .select({
       ...getTableColumns(invoices),
