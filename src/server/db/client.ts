@@ -25,7 +25,15 @@ export interface Database {
    * Every statement the driver sends (BEGIN and COMMIT included) is appended here while a test sets it
    * to an array (the statement budget test); null, the default, records nothing.
    */
-  statements: { recording: string[] | null };
+  statements: {
+    recording: string[] | null;
+    /**
+     * Round trips to the database so far (decision 064): on PostgreSQL each write of statements the
+     * server answers (deferred statements ride on the next one's), on PGlite each statement (a turn of
+     * its one connection). Tests read the difference across a request.
+     */
+    roundTrips: number;
+  };
 }
 
 // PostgreSQL returns bigint (int8) as text; amounts are safe integers by construction (see money rules).
@@ -50,7 +58,7 @@ export async function openDatabase(opts: {
     pool.on("error", (err) => {
       if ((err as { code?: string }).code !== "57P01") console.error("idle database connection lost", err);
     });
-    const statements: Database["statements"] = { recording: null };
+    const statements: Database["statements"] = { recording: null, roundTrips: 0 };
     const names = new StatementNames();
     // drizzle without `{ schema }`: the product uses no relational queries (`db.query.*`), and with a schema
     // every transaction built a query builder for each of the ~80 tables (decision 060).
@@ -70,7 +78,7 @@ export async function openDatabase(opts: {
     ? new PGlite(dir, { extensions })
     : new PGlite({ loadDataDir: opts.loadDataDir, extensions });
   await client.waitReady;
-  const statements: Database["statements"] = { recording: null };
+  const statements: Database["statements"] = { recording: null, roundTrips: 0 };
   recordPgliteStatements(client, statements);
   return {
     db: drizzlePglite(client) as unknown as Db,
@@ -108,6 +116,7 @@ function instrumentPgClient(client: pg.PoolClient, statements: Recorder, names: 
       const name = names.nameOf(text);
       if (name !== undefined) args[0] = { ...first, name };
     }
+    statements.roundTrips++;
     return deferred.sendBefore(() => query(...args));
   };
 }
@@ -239,6 +248,7 @@ function recordPgliteStatements(client: PGlite, statements: Recorder): void {
   const named = new PgliteStatements(client);
   const note = (text: string) => {
     statements.recording?.push(text);
+    statements.roundTrips++;
     named.noteStatement(text);
   };
   const wrap = <T extends { query: PGlite["query"]; exec: PGlite["exec"] }>(target: T, bound: T) => {
