@@ -152,6 +152,12 @@ function deferLocalStatements(client: pg.PoolClient, query: (...args: unknown[])
   };
   const connection = internals.connection;
   const stream = (connection as unknown as { stream: { cork(): void; uncork(): void } }).stream;
+  // node-postgres' internals this relies on (8.x); without them (or in its pipeline mode) nothing is deferred.
+  const supported =
+    typeof connection?.query === "function" &&
+    typeof stream?.cork === "function" &&
+    Array.isArray(internals._queryQueue) &&
+    !(client as unknown as { pipeline?: boolean }).pipeline;
   let waiting: string[] = [];
   /** Deferred statements sent whose ReadyForQuery has not come back yet. */
   let unanswered = 0;
@@ -162,6 +168,7 @@ function deferLocalStatements(client: pg.PoolClient, query: (...args: unknown[])
     unanswered === 0;
   /** The first error a deferred statement answered, for the statement that carried it. */
   let failure: unknown;
+  if (!supported) return { take: () => undefined, sendBefore: <T>(send: () => T) => send() };
   const emit = connection.emit.bind(connection);
   connection.emit = (event: string, ...rest: unknown[]) => {
     if (unanswered > 0 && (event === "errorMessage" || DROPPED_WHILE_DEFERRED.has(event))) {
@@ -205,7 +212,7 @@ function deferLocalStatements(client: pg.PoolClient, query: (...args: unknown[])
         return undefined;
       }
       const deferrable = lower === "begin" ? waiting.length === 0 : text.startsWith(LOCAL_SETTINGS);
-      if (!deferrable || !idle()) return undefined;
+      if (!supported || !deferrable || !idle()) return undefined;
       waiting.push(lower === "begin" ? "begin" : text);
       return Promise.resolve(lower === "begin" ? { ...DEFERRED_ANSWER, command: "BEGIN" } : DEFERRED_ANSWER);
     },
