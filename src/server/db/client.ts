@@ -227,6 +227,8 @@ function deferLocalStatements(client: pg.PoolClient, query: (...args: unknown[])
         for (const text of texts) (query(text) as Promise<unknown>).catch(() => undefined);
         return send();
       }
+      // A failure left by an earlier batch whose carrier was no promise (a cursor) is not this batch's.
+      failure = undefined;
       stream.cork();
       try {
         for (const text of texts) {
