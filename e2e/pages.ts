@@ -313,7 +313,8 @@ export async function demoIds(request: APIRequestContext): Promise<DemoIds> {
   const payment =
     ofAcme((await json<{ items: Row[] }>(request, "/api/payments?limit=200")).items)[0]?.id ?? "";
   const email = (await json<Row[]>(request, "/api/outbox"))[0]?.id ?? "";
-  let recurringProfile = (await json<Row[]>(request, "/api/recurring-profiles"))[0]?.id;
+  let recurringProfile = (await json<{ items: Row[] }>(request, "/api/recurring-profiles?limit=1")).items[0]
+    ?.id;
   if (!recurringProfile) {
     // A draft profile starting next year: it makes nothing while the walk runs.
     const start = `${new Date().getUTCFullYear() + 1}-01-31`;

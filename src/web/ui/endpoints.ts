@@ -301,7 +301,8 @@ export interface Endpoints {
   "GET /api/staff-rates": Reply<StaffRate[]>;
   "PUT /api/staff-rates/:userId": Send<{ hourlyRateMinor: number | null }, StaffRate>;
   // Recurring invoice profiles (decision 037)
-  "GET /api/recurring-profiles": Reply<RecurringProfileSummary[]>;
+  "GET /api/recurring-profiles": Reply<ListPage<RecurringProfileSummary>>;
+  "GET /api/recurring-profiles/totals": Reply<ListTotals>;
   "POST /api/recurring-profiles": Send<RecurringProfileBody, RecurringProfileDetail>;
   "GET /api/recurring-profiles/:id": Reply<RecurringProfileDetail>;
   "PUT /api/recurring-profiles/:id": Send<RecurringProfileBody, RecurringProfileDetail>;

@@ -68,7 +68,8 @@ export const queryKeys = {
   },
   recurring: {
     all: ["recurring-profiles"] as const,
-    list: (status = "") => ["recurring-profiles", "list", status] as const,
+    page: (query: object) => ["recurring-profiles", "list", query] as const,
+    totals: (filters: object) => ["recurring-profiles", "totals", filters] as const,
     one: (id: string) => ["recurring-profiles", "one", id] as const,
     invoices: (id: string) => ["recurring-profiles", "invoices", id] as const,
   },
