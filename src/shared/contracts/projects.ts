@@ -61,6 +61,7 @@ export const projectSummary = z.object({
   visibleInPortal: z.boolean(),
   needsApproval: z.boolean(),
   totals: timeTotals,
+  createdAt: z.string(),
 });
 export type ProjectSummary = z.infer<typeof projectSummary>;
 export const projectPage = listPage(projectSummary);

@@ -282,7 +282,8 @@ export interface Endpoints {
   "GET /api/background-jobs": Reply<FailedJob[]>;
   "POST /api/background-jobs/:id/retry": Reply<FailedJob>;
   // Projects and time (issue 15 §4, decision 039)
-  "GET /api/projects": Reply<ProjectSummary[]>;
+  "GET /api/projects": Reply<ListPage<ProjectSummary>>;
+  "GET /api/projects/totals": Reply<ListTotals>;
   "POST /api/projects": Send<ProjectBody, ProjectDetail>;
   "GET /api/projects/:id": Reply<ProjectDetail>;
   "PUT /api/projects/:id": Send<ProjectUpdateBody, ProjectDetail>;

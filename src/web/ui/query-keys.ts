@@ -61,6 +61,7 @@ export const queryKeys = {
   projects: {
     all: ["projects"] as const,
     list: (filters: object) => ["projects", filters] as const,
+    totals: (filters: object) => ["projects", "totals", filters] as const,
     detail: (id: string) => ["project", id] as const,
     entries: (id: string, filters: object) => ["project", id, "entries", filters] as const,
     timer: ["timer"] as const,

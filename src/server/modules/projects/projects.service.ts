@@ -53,6 +53,7 @@ function toSummary(p: ProjectRow, customerName: string, totals: TimeTotals): Pro
     visibleInPortal: p.visibleInPortal,
     needsApproval: p.needsApproval,
     totals,
+    createdAt: p.createdAt.toISOString(),
   };
 }
 
