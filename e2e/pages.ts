@@ -309,11 +309,13 @@ export async function demoIds(request: APIRequestContext): Promise<DemoIds> {
 
   const orders = ofAcme((await json<{ items: Row[] }>(request, "/api/sales-orders?limit=200")).items);
   const salesOrder = orders.find((r) => r.status !== "draft" && r.status !== "void")?.id ?? "";
-  const project = ofAcme(await json<Row[]>(request, "/api/projects"))[0]?.id ?? "";
+  const project =
+    ofAcme((await json<{ items: Row[] }>(request, "/api/projects?limit=200")).items)[0]?.id ?? "";
   const payment =
     ofAcme((await json<{ items: Row[] }>(request, "/api/payments?limit=200")).items)[0]?.id ?? "";
   const email = (await json<Row[]>(request, "/api/outbox"))[0]?.id ?? "";
-  let recurringProfile = (await json<Row[]>(request, "/api/recurring-profiles"))[0]?.id;
+  let recurringProfile = (await json<{ items: Row[] }>(request, "/api/recurring-profiles?limit=1")).items[0]
+    ?.id;
   if (!recurringProfile) {
     // A draft profile starting next year: it makes nothing while the walk runs.
     const start = `${new Date().getUTCFullYear() + 1}-01-31`;

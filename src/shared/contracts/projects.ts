@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { FieldErrorCode } from "../field-error-codes.js";
 import { currencyCode, isoDate, optionalText, requiredText, uuid } from "./common.js";
+import { listPage, listQuery, totalsQuery } from "./list-page.js";
 
 /** Projects, tasks and time (issue 15 §4, feature A11, decision 039). */
 
@@ -60,8 +61,11 @@ export const projectSummary = z.object({
   visibleInPortal: z.boolean(),
   needsApproval: z.boolean(),
   totals: timeTotals,
+  createdAt: z.string(),
 });
 export type ProjectSummary = z.infer<typeof projectSummary>;
+export const projectPage = listPage(projectSummary);
+export type ProjectPage = z.infer<typeof projectPage>;
 
 export const projectTask = z.object({
   id: uuid,
@@ -86,10 +90,16 @@ export const projectDetail = projectSummary.extend({
 });
 export type ProjectDetail = z.infer<typeof projectDetail>;
 
-export const projectListQuery = z.object({
+/** The back-office list (issue 19, decision 058): by name, customer or created; by status and customer. */
+export const projectListSort = z.enum(["name", "customer", "created"]);
+export const projectListFilters = {
   customerId: uuid.optional(),
   status: projectStatus.optional(),
-});
+};
+export const projectListQuery = listQuery(projectListFilters, projectListSort, "asc");
+export type ProjectListQuery = z.output<typeof projectListQuery>;
+export const projectTotalsQuery = totalsQuery(projectListFilters);
+export type ProjectTotalsQuery = z.output<typeof projectTotalsQuery>;
 
 export const projectTaskBody = z.object({
   name: requiredText(200),

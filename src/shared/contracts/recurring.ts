@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { currencyCode, isoDate, optionalText, requiredText, uuid } from "./common.js";
 import { invoiceLineInput, invoiceStatus } from "./invoices.js";
+import { currencyFilter, listPage, listQuery, totalsQuery } from "./list-page.js";
 import {
   RECURRING_ENDS,
   RECURRING_FREQUENCIES,
@@ -60,10 +61,20 @@ export const recurringProfileBody = z
   });
 export type RecurringProfileBody = z.input<typeof recurringProfileBody>;
 
-export const recurringListQuery = z.object({
+/**
+ * The back-office list (issue 19, decision 058): by next run (soonest first; none left sorts last), name,
+ * customer or amount (one invoice's amount before taxes); filtered by status, customer, currency.
+ */
+export const recurringListSort = z.enum(["next", "name", "customer", "amount"]);
+export const recurringListFilters = {
   status: recurringStatus.optional(),
   customerId: uuid.optional(),
-});
+  currency: currencyFilter,
+};
+export const recurringListQuery = listQuery(recurringListFilters, recurringListSort, "asc");
+export type RecurringListQuery = z.output<typeof recurringListQuery>;
+export const recurringTotalsQuery = totalsQuery(recurringListFilters);
+export type RecurringTotalsQuery = z.output<typeof recurringTotalsQuery>;
 
 export const recurringProfileSummary = z.object({
   id: uuid,
@@ -77,10 +88,14 @@ export const recurringProfileSummary = z.object({
   /** The next occurrence to make; null when none is left (stopped, ended). */
   nextDate: z.string().nullable(),
   invoicesMade: z.number().int(),
+  /** One invoice's amount before taxes (Σ line nets), in the profile's currency. */
+  netMinor: z.number().int(),
   /** Why the last attempt to make an invoice failed, until one is made. */
   lastError: z.string().nullable(),
 });
 export type RecurringProfileSummary = z.infer<typeof recurringProfileSummary>;
+export const recurringPage = listPage(recurringProfileSummary);
+export type RecurringPage = z.infer<typeof recurringPage>;
 
 export const recurringProfileDetail = recurringProfileSummary.extend({
   lines: z.array(

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { FieldErrorCode } from "../field-error-codes.js";
 import { uuid } from "./common.js";
+import { listPage, listQuery } from "./list-page.js";
 
 /** The longest review text, in characters (the database checks the same). */
 export const REVIEW_TEXT_MAX = 2000;
@@ -46,15 +47,19 @@ export const review = portalReview.extend({
 });
 export type Review = z.infer<typeof review>;
 
-export const reviewListQuery = z.object({
-  rating: z.coerce.number().int().min(1).max(5).optional(),
-  customerId: uuid.optional(),
-});
-export type ReviewListQuery = z.infer<typeof reviewListQuery>;
+/** The back-office list (issue 19, decision 058): newest first, or by rating; by stars and customer. */
+export const reviewListSort = z.enum(["newest", "rating"]);
+export const reviewListQuery = listQuery(
+  { rating: z.coerce.number().int().min(1).max(5).optional(), customerId: uuid.optional() },
+  reviewListSort,
+);
+export type ReviewListQuery = z.output<typeof reviewListQuery>;
 
-/** Current reviews, newest first; the figures are of every current review of the customer filter (not the rating filter). */
-export const reviewList = z.object({
-  items: z.array(review),
+/**
+ * A keyset page of current reviews; the figures (the list's totals) are of every current review of the
+ * customer filter (not the rating filter), so a rating filter does not change the average it is read against.
+ */
+export const reviewList = listPage(review).extend({
   /** Average stars to two decimals as a string ("4.25"), null without reviews. */
   average: z.string().nullable(),
   count: z.number().int(),

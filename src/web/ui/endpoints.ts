@@ -282,7 +282,8 @@ export interface Endpoints {
   "GET /api/background-jobs": Reply<FailedJob[]>;
   "POST /api/background-jobs/:id/retry": Reply<FailedJob>;
   // Projects and time (issue 15 §4, decision 039)
-  "GET /api/projects": Reply<ProjectSummary[]>;
+  "GET /api/projects": Reply<ListPage<ProjectSummary>>;
+  "GET /api/projects/totals": Reply<ListTotals>;
   "POST /api/projects": Send<ProjectBody, ProjectDetail>;
   "GET /api/projects/:id": Reply<ProjectDetail>;
   "PUT /api/projects/:id": Send<ProjectUpdateBody, ProjectDetail>;
@@ -301,7 +302,8 @@ export interface Endpoints {
   "GET /api/staff-rates": Reply<StaffRate[]>;
   "PUT /api/staff-rates/:userId": Send<{ hourlyRateMinor: number | null }, StaffRate>;
   // Recurring invoice profiles (decision 037)
-  "GET /api/recurring-profiles": Reply<RecurringProfileSummary[]>;
+  "GET /api/recurring-profiles": Reply<ListPage<RecurringProfileSummary>>;
+  "GET /api/recurring-profiles/totals": Reply<ListTotals>;
   "POST /api/recurring-profiles": Send<RecurringProfileBody, RecurringProfileDetail>;
   "GET /api/recurring-profiles/:id": Reply<RecurringProfileDetail>;
   "PUT /api/recurring-profiles/:id": Send<RecurringProfileBody, RecurringProfileDetail>;

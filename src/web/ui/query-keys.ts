@@ -61,6 +61,7 @@ export const queryKeys = {
   projects: {
     all: ["projects"] as const,
     list: (filters: object) => ["projects", filters] as const,
+    totals: (filters: object) => ["projects", "totals", filters] as const,
     detail: (id: string) => ["project", id] as const,
     entries: (id: string, filters: object) => ["project", id, "entries", filters] as const,
     timer: ["timer"] as const,
@@ -68,7 +69,8 @@ export const queryKeys = {
   },
   recurring: {
     all: ["recurring-profiles"] as const,
-    list: (status = "") => ["recurring-profiles", "list", status] as const,
+    page: (query: object) => ["recurring-profiles", "list", query] as const,
+    totals: (filters: object) => ["recurring-profiles", "totals", filters] as const,
     one: (id: string) => ["recurring-profiles", "one", id] as const,
     invoices: (id: string) => ["recurring-profiles", "invoices", id] as const,
   },

@@ -69,6 +69,9 @@ export const projects = pgTable(
     tenantPrimaryKey("projects", t),
     index("projects_customer_idx").on(t.orgId, t.customerId),
     index("projects_status_idx").on(t.orgId, t.status),
+    // The back-office list's orders (issue 19): name, created.
+    index("projects_list_name_idx").on(t.orgId, t.name, t.id),
+    index("projects_list_created_idx").on(t.orgId, t.createdAt, t.id),
     check("projects_name_length", sql`char_length(${t.name}) between 1 and 200`),
     check("projects_description_length", sql`char_length(${t.description}) <= 5000`),
     check(
@@ -192,6 +195,8 @@ export const timesheets = pgTable(
     tenantPrimaryKey("timesheets", t),
     index("timesheets_project_idx").on(t.orgId, t.projectId, t.periodFrom),
     index("timesheets_customer_idx").on(t.orgId, t.customerId, t.status),
+    // The back-office list's order by period (issue 19).
+    index("timesheets_list_period_idx").on(t.orgId, t.periodFrom, t.id),
     check("timesheets_period", sql`${t.periodTo} >= ${t.periodFrom}`),
     check("timesheets_one_decider", sql`${t.decidedByContactId} is null or ${t.decidedByUserId} is null`),
     check(

@@ -6,7 +6,7 @@ import {
   RECURRING_MODES,
   RECURRING_STATUSES,
 } from "../../../shared/contracts/recurring-values.js";
-import { createdAt, orgId, rowId, tenantPrimaryKey, ts, updatedAt } from "./_columns.js";
+import { createdAt, minor, orgId, rowId, tenantPrimaryKey, ts, updatedAt } from "./_columns.js";
 
 /** A line as a draft invoice takes it (`invoiceLineInput`): priced, with the current taxes, when made. */
 export type RecurringLine = {
@@ -49,6 +49,8 @@ export const recurringProfiles = pgTable(
     /** The last failure to make an invoice (an archived customer, no contact to email…), kept until one is made. */
     lastError: text("last_error"),
     lastRunAt: ts("last_run_at"),
+    /** One invoice's amount before taxes (Σ line nets), kept with the lines: the list sorts and sums it. */
+    netMinor: minor("net_minor"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -58,5 +60,13 @@ export const recurringProfiles = pgTable(
     index("recurring_profiles_customer_idx").on(t.orgId, t.customerId),
     // The tick's question: which active profiles have an occurrence due.
     index("recurring_profiles_due_idx").on(t.nextDate).where(sql`${t.status} = 'active'`),
+    // The back-office list's orders (issue 19): next run (none left sorts last), name, amount.
+    index("recurring_profiles_list_next_idx").on(
+      t.orgId,
+      sql`coalesce(${t.nextDate}, '9999-12-31'::date)`,
+      t.id,
+    ),
+    index("recurring_profiles_list_name_idx").on(t.orgId, t.name, t.id),
+    index("recurring_profiles_list_amount_idx").on(t.orgId, t.netMinor, t.id),
   ],
 );

@@ -25,5 +25,8 @@ export const reviews = pgTable(
     uniqueIndex("reviews_current_contact_key").on(t.orgId, t.contactId).where(sql`withdrawn_at is null`),
     index("reviews_org_created_idx").on(t.orgId, t.createdAt),
     index("reviews_customer_idx").on(t.orgId, t.customerId),
+    // The back-office list's orders over current reviews (issue 19): newest, rating.
+    index("reviews_list_updated_idx").on(t.orgId, t.updatedAt, t.id).where(sql`withdrawn_at is null`),
+    index("reviews_list_rating_idx").on(t.orgId, t.rating, t.id).where(sql`withdrawn_at is null`),
   ],
 );

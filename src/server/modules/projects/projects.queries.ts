@@ -1,5 +1,11 @@
-import { and, asc, desc, eq, gte, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
-import type { ProjectStatus, TimeEntry, TimeTotals } from "../../../shared/contracts/index.js";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
+import type {
+  ListTotals,
+  ProjectListQuery,
+  ProjectTotalsQuery,
+  TimeEntry,
+  TimeTotals,
+} from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import {
   customers,
@@ -11,6 +17,7 @@ import {
   users,
 } from "../../db/schema/index.js";
 import { AppError } from "../../errors/errors.js";
+import { type Keyed, type KeysetOrder, keysetSql, type PagePlan } from "../../lists/keyset.js";
 import type { PricedEntry } from "./time-pricing.js";
 
 export type ProjectRow = typeof projects.$inferSelect;
@@ -98,35 +105,69 @@ export function sumTotals(all: Iterable<TimeTotals>): TimeTotals {
   return out;
 }
 
-/** The organisation's projects (of one customer, of one status) with their customer and totals. */
-export async function listProjectRows(tx: Tx, filter: { customerId?: string; status?: ProjectStatus }) {
-  const totals = tx
-    .select({ projectId: timeEntries.projectId, ...totalsColumns })
-    .from(timeEntries)
-    .where(isNotNull(timeEntries.minutes))
-    .groupBy(timeEntries.projectId)
-    .as("totals");
+/**
+ * The orders of the back-office project list (issue 19, decision 058): name and created are served by
+ * (org_id, key, id); the customer's name is read through the join.
+ */
+export const projectOrders: Record<ProjectListQuery["sort"], KeysetOrder> = {
+  name: { name: "name", key: projects.name, cast: "text", id: projects.id },
+  customer: { name: "customer", key: customers.name, cast: "text", id: projects.id },
+  created: { name: "created", key: projects.createdAt, cast: "timestamptz", id: projects.id },
+};
+
+/** The list's filters as one condition (the page and the totals read the same set). */
+export function projectListWhere(orgId: string, f: ProjectTotalsQuery): SQL | undefined {
+  return and(
+    eq(projects.orgId, orgId),
+    f.customerId ? eq(projects.customerId, f.customerId) : undefined,
+    f.status ? eq(projects.status, f.status) : undefined,
+  );
+}
+
+export type ProjectListRow = { project: ProjectRow; customerName: string; totals: TimeTotals };
+
+/** One keyset page's rows (`readPage`'s fetch) with their customer and time totals (of these rows only). */
+export async function findProjectRows(
+  tx: Tx,
+  orgId: string,
+  query: ProjectListQuery,
+  plan: PagePlan,
+): Promise<Keyed<ProjectListRow>[]> {
+  const ks = keysetSql(projectOrders[query.sort], plan);
   const rows = await tx
-    .select({
-      project: projects,
-      customerName: customers.name,
-      logged: totals.logged,
-      billable: totals.billable,
-      unbilled: totals.unbilled,
-      billed: totals.billed,
-    })
+    .select({ project: projects, customerName: customers.name, sortKey: ks.sortKey })
     .from(projects)
     .innerJoin(customers, eq(customers.id, projects.customerId))
-    .leftJoin(totals, eq(totals.projectId, projects.id))
-    .where(
-      and(
-        filter.customerId ? eq(projects.customerId, filter.customerId) : undefined,
-        filter.status ? eq(projects.status, filter.status) : undefined,
-      ),
-    )
-    .orderBy(asc(projects.status), asc(projects.name), asc(projects.id))
-    .limit(1000);
-  return rows.map((r) => ({ project: r.project, customerName: r.customerName, totals: toTotals(r) }));
+    .where(and(projectListWhere(orgId, query), ks.where))
+    .orderBy(...ks.orderBy)
+    .limit(plan.limit);
+  const ids = rows.map((r) => r.project.id);
+  const totals = ids.length
+    ? await tx
+        .select({ projectId: timeEntries.projectId, ...totalsColumns })
+        .from(timeEntries)
+        .where(and(inArray(timeEntries.projectId, ids), isNotNull(timeEntries.minutes)))
+        .groupBy(timeEntries.projectId)
+    : [];
+  const byProject = new Map(totals.map((t) => [t.projectId, toTotals(t)]));
+  return rows.map((r) => ({
+    item: {
+      project: r.project,
+      customerName: r.customerName,
+      totals: byProject.get(r.project.id) ?? toTotals(),
+    },
+    key: r.sortKey,
+    id: r.project.id,
+  }));
+}
+
+/** How many projects the filters match (projects have no amount column to sum). */
+export async function countProjects(tx: Tx, orgId: string, f: ProjectTotalsQuery): Promise<ListTotals> {
+  const [row] = await tx
+    .select({ count: sql<number>`count(*)::int` })
+    .from(projects)
+    .where(projectListWhere(orgId, f));
+  return { count: Number(row?.count ?? 0), totals: [] };
 }
 
 export async function customerNameOf(tx: Tx, customerId: string): Promise<string> {

@@ -4,13 +4,15 @@ import {
   idParams,
   invoiceTimeBody,
   invoiceTimeResult,
+  listTotals,
   okResponse,
   projectBody,
   projectDetail,
   projectListQuery,
-  projectSummary,
+  projectPage,
   projectTaskBody,
   projectTaskParams,
+  projectTotalsQuery,
   projectUpdateBody,
   runningTimer,
   staffRate,
@@ -31,6 +33,7 @@ import {
   deleteTask,
   getProject,
   listProjects,
+  projectListTotals,
   updateProject,
   updateTask,
 } from "./projects.service.js";
@@ -58,9 +61,14 @@ export async function projectRoutes(app: App, deps: Deps) {
     "/api/projects",
     {
       onRequest,
-      schema: { tags, querystring: projectListQuery, response: { 200: z.array(projectSummary) } },
+      schema: { tags, querystring: projectListQuery, response: { 200: projectPage } },
     },
     (req) => listProjects(db, staffOf(req).orgId, req.query),
+  );
+  r.get(
+    "/api/projects/totals",
+    { onRequest, schema: { tags, querystring: projectTotalsQuery, response: { 200: listTotals } } },
+    (req) => projectListTotals(db, staffOf(req).orgId, req.query),
   );
   r.post(
     "/api/projects",

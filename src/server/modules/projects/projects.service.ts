@@ -1,9 +1,12 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { z } from "zod";
 import type {
+  ListTotals,
   ProjectDetail,
-  ProjectStatus,
+  ProjectListQuery,
+  ProjectPage,
   ProjectSummary,
+  ProjectTotalsQuery,
   projectBody,
   projectTaskBody,
   projectUpdateBody,
@@ -14,16 +17,19 @@ import type { Db, Tx } from "../../db/client.js";
 import { projects, projectTasks, timeEntries } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
+import { readPage } from "../../lists/keyset.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import {
+  countProjects,
   customerNameOf,
   findProject,
+  findProjectRows,
   findTask,
   hasTime,
-  listProjectRows,
   listTasks,
   type ProjectRow,
   pricedEntries,
+  projectOrders,
   sumTotals,
   totalsByTask,
 } from "./projects.queries.js";
@@ -47,19 +53,27 @@ function toSummary(p: ProjectRow, customerName: string, totals: TimeTotals): Pro
     visibleInPortal: p.visibleInPortal,
     needsApproval: p.needsApproval,
     totals,
+    createdAt: p.createdAt.toISOString(),
   };
 }
 
 const noTime: TimeTotals = { loggedMinutes: 0, billableMinutes: 0, unbilledMinutes: 0, billedMinutes: 0 };
 
-export function listProjects(
-  db: Db,
-  orgId: string,
-  filter: { customerId?: string; status?: ProjectStatus },
-): Promise<ProjectSummary[]> {
-  return withOrg(db, orgId, async (tx) =>
-    (await listProjectRows(tx, filter)).map((r) => toSummary(r.project, r.customerName, r.totals)),
+/** One keyset page of the organisation's projects (issue 19, decision 058), with their time totals. */
+export function listProjects(db: Db, orgId: string, query: ProjectListQuery): Promise<ProjectPage> {
+  return withOrg(db, orgId, (tx) =>
+    readPage(projectOrders[query.sort], orgId, query, async (plan) =>
+      (await findProjectRows(tx, orgId, query, plan)).map((r) => ({
+        ...r,
+        item: toSummary(r.item.project, r.item.customerName, r.item.totals),
+      })),
+    ),
   );
+}
+
+/** How many projects the list's filters match. */
+export function projectListTotals(db: Db, orgId: string, query: ProjectTotalsQuery): Promise<ListTotals> {
+  return withOrg(db, orgId, (tx) => countProjects(tx, orgId, query));
 }
 
 /** The project with its tasks, time totals and budget figures. */

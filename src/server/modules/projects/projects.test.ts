@@ -64,7 +64,7 @@ describe("projects and tasks", () => {
       tasks: [],
       totals: { loggedMinutes: 0, unbilledMinutes: 0, billedMinutes: 0 },
     });
-    const list: ProjectSummary[] = (await api("GET", `/api/projects?customerId=${customer.id}`)).json();
+    const list: ProjectSummary[] = (await api("GET", `/api/projects?customerId=${customer.id}`)).json().items;
     expect(list.map((x) => x.id)).toContain(p.id);
     const updated = await api("PUT", `/api/projects/${p.id}`, {
       name: "Rebrand 2",
@@ -79,14 +79,14 @@ describe("projects and tasks", () => {
       status: "completed",
     });
     expect(
-      (await api("GET", "/api/projects?status=completed")).json().map((x: ProjectSummary) => x.id),
+      (await api("GET", "/api/projects?status=completed")).json().items.map((x: ProjectSummary) => x.id),
     ).toEqual([p.id]);
     expect((await api("DELETE", `/api/projects/${p.id}`)).statusCode).toBe(200);
     expect((await api("GET", `/api/projects/${p.id}`)).statusCode).toBe(404);
   });
 
   test("bad input names the field and changes nothing", async () => {
-    const before = (await api("GET", "/api/projects")).json().length;
+    const before = (await api("GET", "/api/projects/totals")).json().count;
     const res = await api("POST", "/api/projects", {
       customerId: customer.id,
       name: "",
@@ -99,7 +99,7 @@ describe("projects and tasks", () => {
         .errors.map((e: { field: string }) => e.field)
         .sort(),
     ).toEqual(["body.hourlyRateMinor", "body.name"]);
-    expect((await api("GET", "/api/projects")).json().length).toBe(before);
+    expect((await api("GET", "/api/projects/totals")).json().count).toBe(before);
   });
 
   test("tasks: created with a rate, archived tasks take no time, a task with time is archived not deleted", async () => {
@@ -155,7 +155,7 @@ describe("projects and tasks", () => {
       ["POST", "/api/timer/start", { projectId: p.id }],
     ] as const)
       expect([method, url, (await theirs(method, url, body)).statusCode]).toEqual([method, url, 404]);
-    expect((await theirs("GET", "/api/projects")).json()).toEqual([]);
+    expect((await theirs("GET", "/api/projects")).json().items).toEqual([]);
     expect((await detail(p.id)).totals.loggedMinutes).toBe(45);
   });
 });

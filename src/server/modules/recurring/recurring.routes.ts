@@ -2,12 +2,14 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   idParams,
+  listTotals,
   okResponse,
   recurringInvoice,
   recurringListQuery,
+  recurringPage,
   recurringProfileBody,
   recurringProfileDetail,
-  recurringProfileSummary,
+  recurringTotalsQuery,
 } from "../../../shared/contracts/index.js";
 import type { App, Deps } from "../../app-types.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
@@ -18,6 +20,7 @@ import {
   listProfileInvoices,
   listProfiles,
   pauseProfile,
+  profileListTotals,
   resumeProfile,
   stopProfile,
   updateProfile,
@@ -35,9 +38,14 @@ export async function recurringRoutes(app: App, deps: Deps) {
     "/api/recurring-profiles",
     {
       onRequest,
-      schema: { tags, querystring: recurringListQuery, response: { 200: z.array(recurringProfileSummary) } },
+      schema: { tags, querystring: recurringListQuery, response: { 200: recurringPage } },
     },
     (req) => listProfiles(db, staffOf(req).orgId, req.query),
+  );
+  r.get(
+    "/api/recurring-profiles/totals",
+    { onRequest, schema: { tags, querystring: recurringTotalsQuery, response: { 200: listTotals } } },
+    (req) => profileListTotals(db, staffOf(req).orgId, req.query),
   );
   r.post(
     "/api/recurring-profiles",

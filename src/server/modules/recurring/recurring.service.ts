@@ -1,13 +1,17 @@
-import { and, asc, desc, eq, max } from "drizzle-orm";
+import { desc, eq, max } from "drizzle-orm";
 import type { z } from "zod";
 import type {
+  ListTotals,
   RecurringInvoice,
+  RecurringListQuery,
+  RecurringPage,
   RecurringProfileDetail,
   RecurringProfileSummary,
-  RecurringStatus,
+  RecurringTotalsQuery,
   recurringProfileBody,
 } from "../../../shared/contracts/index.js";
 import { addDays } from "../../../shared/dates.js";
+import { computeTotals } from "../../../shared/money/lines.js";
 import {
   firstIndexOnOrAfter,
   isWithinEnd,
@@ -20,9 +24,11 @@ import type { Db, Tx } from "../../db/client.js";
 import { customers, invoices, type RecurringLine, recurringProfiles } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError, notFound } from "../../errors/errors.js";
+import { readPage } from "../../lists/keyset.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import { resolveLineTaxes } from "../documents/line-pricing.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
+import { findRecurringRows, findRecurringTotals, recurringOrders } from "./recurring-list.queries.js";
 
 type ProfileBody = z.output<typeof recurringProfileBody>;
 export type ProfileRow = typeof recurringProfiles.$inferSelect;
@@ -92,6 +98,8 @@ async function checkedValues(tx: Tx, body: ProfileBody) {
     name: body.name,
     currency: body.currency ?? customer.currency,
     lines,
+    // One invoice's amount before taxes: what the list sorts and sums by (taxes apply when it is made).
+    netMinor: computeTotals(lines.map((l) => ({ ...l, taxes: [] }))).totals.netMinor,
     notes: body.notes ?? null,
     terms: body.terms ?? null,
     frequency: body.frequency,
@@ -147,30 +155,26 @@ function toSummary(p: ProfileRow, customerName: string): RecurringProfileSummary
     status: p.status,
     nextDate: p.status === "stopped" || p.status === "ended" ? null : p.nextDate,
     invoicesMade: p.invoicesMade,
+    netMinor: p.netMinor,
     lastError: p.lastError,
   };
 }
 
-export function listProfiles(
-  db: Db,
-  orgId: string,
-  filter: { status?: RecurringStatus; customerId?: string },
-): Promise<RecurringProfileSummary[]> {
-  return withOrg(db, orgId, async (tx) => {
-    const rows = await tx
-      .select({ p: recurringProfiles, customerName: customers.name })
-      .from(recurringProfiles)
-      .innerJoin(customers, eq(customers.id, recurringProfiles.customerId))
-      .where(
-        and(
-          filter.status ? eq(recurringProfiles.status, filter.status) : undefined,
-          filter.customerId ? eq(recurringProfiles.customerId, filter.customerId) : undefined,
-        ),
-      )
-      .orderBy(asc(recurringProfiles.name), asc(recurringProfiles.createdAt))
-      .limit(1000);
-    return rows.map((r) => toSummary(r.p, r.customerName));
-  });
+/** One keyset page of the organisation's profiles (issue 19, decision 058), in the query's order. */
+export function listProfiles(db: Db, orgId: string, query: RecurringListQuery): Promise<RecurringPage> {
+  return withOrg(db, orgId, (tx) =>
+    readPage(recurringOrders[query.sort], orgId, query, async (plan) =>
+      (await findRecurringRows(tx, orgId, query, plan)).map((r) => ({
+        ...r,
+        item: toSummary(r.item.p, r.item.customerName),
+      })),
+    ),
+  );
+}
+
+/** The count and per-currency sums of the whole filtered list. */
+export function profileListTotals(db: Db, orgId: string, query: RecurringTotalsQuery): Promise<ListTotals> {
+  return withOrg(db, orgId, (tx) => findRecurringTotals(tx, orgId, query));
 }
 
 export function getProfile(db: Db, orgId: string, profileId: string): Promise<RecurringProfileDetail> {

@@ -354,7 +354,7 @@ describe("recurring profiles", () => {
     ])
       expect(res.statusCode).toBe(404);
     const mine = await ctx.app.inject({ url: "/api/recurring-profiles", headers: { cookie } });
-    expect(mine.json().some((p: { id: string }) => p.id === theirs.id)).toBe(false);
+    expect(mine.json().items.some((p: { id: string }) => p.id === theirs.id)).toBe(false);
     expect((await detail(otherCookie, theirs.id)).status).toBe("active");
   });
 });

@@ -12,6 +12,7 @@ import type { Db, Tx } from "../../db/client.js";
 import { contacts, customers, reviews } from "../../db/schema/index.js";
 import { withContact, withOrg } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
+import { type KeysetOrder, keysetSql, readPage } from "../../lists/keyset.js";
 import type { StaffPrincipal } from "../auth/auth.service.js";
 import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
 import { loadCustomerRecord } from "../customers/customers.service.js";
@@ -125,19 +126,38 @@ function selectReviews(tx: Tx, where: SQL | undefined) {
     .orderBy(desc(reviews.updatedAt), desc(reviews.id));
 }
 
+/** The orders of the staff's review list (issue 19, decision 058), each served by (org_id, key, id). */
+const reviewOrders: Record<ReviewListQuery["sort"], KeysetOrder> = {
+  newest: { name: "newest", key: reviews.updatedAt, cast: "timestamptz", id: reviews.id },
+  rating: { name: "rating", key: reviews.rating, cast: "bigint", id: reviews.id },
+};
+
 /**
- * Staff's list of current reviews (A15), newest first, filtered by stars and customer; the figures
- * (average, count, stars histogram) are of every current review of the customer filter, so a rating
- * filter does not change the average it is read against.
+ * Staff's list of current reviews (A15), a keyset page newest first (or by rating), filtered by stars
+ * and customer; the figures (average, count, stars histogram) are of every current review of the
+ * customer filter, so a rating filter does not change the average it is read against.
  */
 export function listReviews(db: Db, staff: StaffPrincipal, query: ReviewListQuery): Promise<ReviewList> {
   return withOrg(db, staff.orgId, async (tx) => {
     if (query.customerId) await loadCustomerRecord(tx, query.customerId);
-    const scope = query.customerId ? and(current, eq(reviews.customerId, query.customerId)) : current;
-    const rows = await selectReviews(
-      tx,
-      query.rating ? and(scope, eq(reviews.rating, query.rating)) : scope,
-    ).limit(500);
+    const scope = and(
+      eq(reviews.orgId, staff.orgId),
+      current,
+      query.customerId ? eq(reviews.customerId, query.customerId) : undefined,
+    );
+    const order = reviewOrders[query.sort];
+    const page = await readPage(order, staff.orgId, query, async (plan) => {
+      const ks = keysetSql(order, plan);
+      const rows = await tx
+        .select({ ...reviewColumns, sortKey: ks.sortKey })
+        .from(reviews)
+        .innerJoin(customers, eq(customers.id, reviews.customerId))
+        .innerJoin(contacts, eq(contacts.id, reviews.contactId))
+        .where(and(scope, query.rating ? eq(reviews.rating, query.rating) : undefined, ks.where))
+        .orderBy(...ks.orderBy)
+        .limit(plan.limit);
+      return rows.map((r) => ({ item: toReview(r), key: r.sortKey, id: r.r.id }));
+    });
     const stats = await tx
       .select({ rating: reviews.rating, n: sql<number>`count(*)::int` })
       .from(reviews)
@@ -146,7 +166,7 @@ export function listReviews(db: Db, staff: StaffPrincipal, query: ReviewListQuer
     const histogram = [1, 2, 3, 4, 5].map((stars) => stats.find((s) => s.rating === stars)?.n ?? 0);
     const count = histogram.reduce((a, b) => a + b, 0);
     const total = histogram.reduce((a, n, i) => a + n * (i + 1), 0);
-    return { items: rows.map(toReview), average: averageOf(total, count), count, histogram };
+    return { ...page, average: averageOf(total, count), count, histogram };
   });
 }
 

@@ -3,6 +3,12 @@ import { beforeAll, describe, expect, test } from "vitest";
 import type { Customer } from "../../../shared/contracts/index.js";
 import { emails, notifications, reviews } from "../../db/schema/index.js";
 import { withContact, withOrg, withSystem } from "../../db/scope.js";
+import {
+  expectOrdered,
+  expectPagingBounds,
+  expectSortBothWays,
+  walkForward,
+} from "../../lists/list-test-support.js";
 import { buildCustomer, type TestOrg } from "../../test/factories.js";
 import { contactSessionCookie, setUpTestApp } from "../../test/scenarios.js";
 import { averageOf } from "./reviews.service.js";
@@ -206,5 +212,60 @@ describe("staff's reviews (A15)", () => {
     expect(averageOf(11, 3)).toBe("3.67");
     expect(averageOf(1, 8)).toBe("0.13");
     expect(averageOf(7, 2)).toBe("3.50");
+  });
+});
+
+describe("staff's review list pages (issue 19)", () => {
+  type Row = { id: string; rating: number; customerId: string; updatedAt: string };
+  const get = (url: string) => staffGet(url);
+  let many: Customer;
+
+  beforeAll(async () => {
+    // Eight current reviews of one customer (ties on rating and on time), and one withdrawn.
+    many = await buildCustomer(
+      ctx,
+      org,
+      "Many",
+      Array.from({ length: 9 }, (_, i) => ({
+        name: `Many ${i}`,
+        email: `many-${i}-${Date.now()}@example.com`,
+      })),
+    );
+    await withContact(ctx.database.db, org.orgId, many.id, (tx) =>
+      tx.insert(reviews).values(
+        many.contacts.map((c, i) => ({
+          orgId: org.orgId,
+          customerId: many.id,
+          contactId: c.id,
+          rating: (i % 3) + 2,
+          body: `Review ${i}`,
+          updatedAt: new Date(Date.UTC(2030, 0, 1 + (i % 4))),
+          withdrawnAt: i === 8 ? new Date(Date.UTC(2030, 1, 1)) : null,
+        })),
+      ),
+    );
+  });
+
+  test.each(["newest", "rating"])("sort %s both ways: every current row once", async (sort) => {
+    const rows = await expectSortBothWays<Row>(get, `/api/reviews?customerId=${many.id}&sort=${sort}`, 3, 8);
+    if (sort === "rating") expectOrdered(rows, (r) => r.rating);
+    else expectOrdered(rows, (r) => r.updatedAt);
+  });
+
+  test("filters by rating; the figures stay those of the customer filter", async () => {
+    const threes = await walkForward<Row>(get, `/api/reviews?customerId=${many.id}&rating=3`, 2);
+    expect(threes.map((r) => r.rating)).toEqual([3, 3, 3]);
+    const first = (await get(`/api/reviews?customerId=${many.id}&rating=3&limit=2`)).json();
+    expect(first).toMatchObject({ count: 8, histogram: [0, 3, 3, 2, 0] });
+    expect(first.page.next).toEqual(expect.any(String));
+  });
+
+  test("another organisation's cursor is refused; bounds answer 400", async () => {
+    const foreign = (await staffGet("/api/reviews?limit=1", other)).json().page.next;
+    const ours = (await get(`/api/reviews?customerId=${many.id}&limit=1`)).json().page.next as string;
+    expect((await staffGet(`/api/reviews?after=${encodeURIComponent(ours)}`, other)).json().code).toBe(
+      "CURSOR_INVALID",
+    );
+    await expectPagingBounds(get, "/api/reviews", foreign ?? undefined);
   });
 });

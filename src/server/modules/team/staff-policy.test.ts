@@ -60,6 +60,7 @@ const ROUTE_ACTIONS: Record<string, string> = {
   "POST /api/imports/preview": "data.import",
   "GET /api/invoices": "work.read",
   "GET /api/recurring-profiles": "work.read",
+  "GET /api/recurring-profiles/totals": "work.read",
   "GET /api/recurring-profiles/{id}": "work.read",
   "GET /api/recurring-profiles/{id}/invoices": "work.read",
   "POST /api/recurring-profiles": "work.write",
@@ -164,6 +165,7 @@ const ROUTE_ACTIONS: Record<string, string> = {
   "POST /api/team/members/{userId}/enable": "team.manage",
   // Projects and time (issue 15 §4, decision 039): daily work; members' rates are the team's settings.
   "GET /api/projects": "work.read",
+  "GET /api/projects/totals": "work.read",
   "POST /api/projects": "work.write",
   "GET /api/projects/{id}": "work.read",
   "PUT /api/projects/{id}": "work.write",

@@ -3,22 +3,37 @@ import type {
   InvoiceTimeBody,
   ProjectBody,
   ProjectDetail,
-  ProjectStatus,
   ProjectTaskBody,
   ProjectUpdateBody,
   TimeEntryBody,
   TimerStartBody,
 } from "../../../shared/contracts/projects.js";
+import { projectListQuery } from "../../../shared/contracts/projects.js";
 import { api } from "../../ui/api-client.js";
+import type { ListConfig } from "../../ui/lists/list-view.js";
+import { type ListViewState, useListView, usePagedList } from "../../ui/lists/use-list-view.js";
 import { queryKeys } from "../../ui/query-keys.js";
 
-export type ProjectFilters = { customerId?: string; status?: ProjectStatus };
 export type EntryFilters = { billing?: "all" | "unbilled" | "billed" };
 
-export const useProjects = (filters: ProjectFilters) =>
-  useQuery({
-    queryKey: queryKeys.projects.list(filters),
-    queryFn: ({ signal }) => api.get("/api/projects", { query: filters, signal }),
+/** The project list's orders and filters as its API names them (issue 19, decision 058). */
+export const PROJECT_LIST: ListConfig<"name" | "customer" | "created", "customerId" | "status"> = {
+  sorts: ["name", "customer", "created"],
+  defaultSort: "name",
+  defaultDir: "asc",
+  firstDir: { created: "desc" },
+  filters: ["customerId", "status"],
+};
+
+export const useProjectList = () => useListView(PROJECT_LIST, projectListQuery);
+
+export const useProjectPage = (list: ListViewState) =>
+  usePagedList({
+    list,
+    pageKey: queryKeys.projects.list,
+    totalsKey: queryKeys.projects.totals,
+    readPage: (query, signal) => api.get("/api/projects", { query, signal }),
+    readTotals: (filters, signal) => api.get("/api/projects/totals", { query: filters, signal }),
   });
 
 export const useProject = (id: string) =>

@@ -3,14 +3,6 @@ import type { RecurringProfileBody, RecurringProfileDetail } from "../../../shar
 import { api } from "../../ui/api-client.js";
 import { queryKeys } from "../../ui/query-keys.js";
 
-export function useRecurringProfiles(status: string) {
-  return useQuery({
-    queryKey: queryKeys.recurring.list(status),
-    queryFn: ({ signal }) =>
-      api.get("/api/recurring-profiles", { signal, query: status ? { status } : undefined }),
-  });
-}
-
 export function useRecurringProfile(id: string) {
   return useQuery({
     queryKey: queryKeys.recurring.one(id),

@@ -63,6 +63,7 @@ describe("the recurring profile form", () => {
         status: "active",
         nextDate: "2031-01-31",
         invoicesMade: 1,
+        netMinor: 3825,
         lastError: null,
         lines: [
           { description: "Hosting", quantityMilli: 1500, unitPriceMinor: 2550, discountBp: 0, taxIds: [] },

@@ -1,40 +1,55 @@
-import { Card, Select, Stack, Title } from "@mantine/core";
+import { Card, Stack, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
-import { reviewListQuery } from "../../../shared/contracts/index.js";
+import type { Review } from "../../../shared/contracts/index.js";
+import { useFormat } from "../../ui/format.js";
+import { SelectFilter } from "../../ui/lists/filter-controls.js";
+import { PagedList } from "../../ui/lists/paged-list.js";
+import { CustomerFilter } from "../layout/list-filters.js";
 import { PageHeader } from "../layout/page-header.js";
-import { useReviews } from "./reviews-api.js";
-import { ReviewAverage, ReviewsTable } from "./reviews-table.js";
+import { useReviewList, useReviewPage, useReviews } from "./reviews-api.js";
+import { ReviewAverage, ReviewsTable, reviewColumns } from "./reviews-table.js";
 
-/** A15: every current review, filtered by stars (kept in the address), with the average. */
+/**
+ * A15: every current review, a keyset page at a time (issue 19), newest first or by stars, filtered by
+ * stars and customer (kept in the address), with the average of the customer filter.
+ */
 export function ReviewsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const parsed = reviewListQuery.safeParse({ rating: params.get("rating") ?? undefined });
-  const rating = parsed.success ? parsed.data.rating : undefined;
-  const list = useReviews({ rating });
+  const f = useFormat();
+  const list = useReviewList();
+  const page = useReviewPage(list);
   return (
-    <Stack>
-      <PageHeader title={t("reviews.listTitle")} />
-      {list.data ? <ReviewAverage list={list.data} /> : null}
-      <Select
-        label={t("reviews.ratingFilter")}
-        maw={220}
-        data={[
-          { value: "", label: t("reviews.allRatings") },
-          ...[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: t("reviews.stars", { count: n }) })),
-        ]}
-        value={rating ? String(rating) : ""}
-        onChange={(value) => setParams(value ? { rating: value } : {}, { replace: true })}
-        allowDeselect={false}
-      />
-      <ReviewsTable
-        query={list}
-        isFiltered={rating !== undefined}
-        emptyTitle={t("reviews.noReviews")}
-        showCustomer
-      />
-    </Stack>
+    <PagedList<Review>
+      list={list}
+      header={
+        <>
+          <PageHeader title={t("reviews.listTitle")} />
+          {page.data ? <ReviewAverage list={page.data} /> : null}
+        </>
+      }
+      filters={
+        <>
+          <SelectFilter
+            list={list}
+            name="rating"
+            label={t("reviews.ratingFilter")}
+            options={[5, 4, 3, 2, 1].map((n) => ({
+              value: String(n),
+              label: t("reviews.stars", { count: n }),
+            }))}
+          />
+          <CustomerFilter label={t("reviews.customer")} list={list} />
+        </>
+      }
+      page={page}
+      text={{
+        title: t("reviews.listTitle"),
+        noMatches: t("reviews.noMatches"),
+        empty: t("reviews.noReviews"),
+      }}
+      minWidth={720}
+      columns={reviewColumns(t, f, true)}
+    />
   );
 }
 

@@ -1,10 +1,11 @@
 import { Anchor, EmptyState, Group, Rating, Text } from "@mantine/core";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Review, ReviewList } from "../../../shared/contracts/index.js";
 import { useFormat } from "../../ui/format.js";
 import { ErrorState, PageLoader } from "../../ui/page-states.js";
-import { ResponsiveTable } from "../../ui/responsive-table.js";
+import { type Column, ResponsiveTable } from "../../ui/responsive-table.js";
 
 type ListQuery = {
   isPending: boolean;
@@ -61,40 +62,56 @@ export function ReviewsTable({
       rows={rows}
       rowKey={(r) => r.id}
       testId="reviews-table"
-      columns={[
-        ...(showCustomer
-          ? [
-              {
-                key: "customer",
-                header: t("reviews.customer"),
-                kind: "title" as const,
-                cell: (r: Review) => (
-                  <Anchor component={Link} to={`/customers/${r.customerId}`}>
-                    {r.customerName}
-                  </Anchor>
-                ),
-              },
-            ]
-          : []),
-        { key: "contact", header: t("reviews.contact"), kind: "detail", cell: (r) => r.contactName },
-        {
-          key: "rating",
-          header: t("reviews.rating"),
-          kind: "detail",
-          cell: (r) => <Stars rating={r.rating} />,
-        },
-        {
-          key: "text",
-          header: t("reviews.text"),
-          kind: "detail",
-          cell: (r) => (
-            <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-              {r.body || t("common.none")}
-            </Text>
-          ),
-        },
-        { key: "date", header: t("reviews.date"), kind: "aside", cell: (r) => f.dateTime(r.updatedAt) },
-      ]}
+      columns={reviewColumns(t, f, showCustomer)}
     />
   );
+}
+
+/** The review list's columns; the stars and the date sort a paged list (issue 19). */
+export function reviewColumns(
+  t: TFunction,
+  f: ReturnType<typeof useFormat>,
+  showCustomer: boolean,
+): Column<Review>[] {
+  return [
+    ...(showCustomer
+      ? [
+          {
+            key: "customer",
+            header: t("reviews.customer"),
+            kind: "title" as const,
+            cell: (r: Review) => (
+              <Anchor component={Link} to={`/customers/${r.customerId}`}>
+                {r.customerName}
+              </Anchor>
+            ),
+          },
+        ]
+      : []),
+    { key: "contact", header: t("reviews.contact"), kind: "detail", cell: (r) => r.contactName },
+    {
+      key: "rating",
+      header: t("reviews.rating"),
+      kind: "detail",
+      cell: (r) => <Stars rating={r.rating} />,
+      sort: "rating",
+    },
+    {
+      key: "text",
+      header: t("reviews.text"),
+      kind: "detail",
+      cell: (r) => (
+        <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+          {r.body || t("common.none")}
+        </Text>
+      ),
+    },
+    {
+      key: "date",
+      header: t("reviews.date"),
+      kind: "aside",
+      cell: (r) => f.dateTime(r.updatedAt),
+      sort: "newest",
+    },
+  ];
 }

@@ -53,6 +53,10 @@ export const recurringEn: Messages<typeof recurringEs> = {
   deleteConfirm: "Delete this profile? The invoices it made are kept.",
   resumeHint: "Resuming does not make the invoices of the dates that passed while paused.",
   notFound: "This profile does not exist.",
+  amount: "Amount before tax",
+  noMatches: "No profile matches these filters",
+  count_one: "Profiles: {{count}}",
+  count_other: "Profiles: {{count}}",
   frequencies: {
     weekly: "Weekly",
     every_2_weeks: "Every 2 weeks",

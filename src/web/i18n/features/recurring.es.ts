@@ -52,6 +52,10 @@ export const recurringEs = {
   deleteConfirm: "¿Eliminar este perfil? Las facturas que hizo se conservan.",
   resumeHint: "Al reanudar no se hacen las facturas de las fechas pasadas durante la pausa.",
   notFound: "Este perfil no existe.",
+  amount: "Importe sin impuestos",
+  noMatches: "Ningún perfil coincide con estos filtros",
+  count_one: "Perfiles: {{count}}",
+  count_other: "Perfiles: {{count}}",
   frequencies: {
     weekly: "Semanal",
     every_2_weeks: "Cada 2 semanas",
