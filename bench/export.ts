@@ -122,7 +122,7 @@ async function measure(
   });
   const start = performance.now();
   const query = invoiceExportQuery.parse({ format, ...(customerId ? { customerId } : {}) });
-  const file = await startExport(db, orgId, (day) => invoiceExport(query, day), format, "en");
+  const file = await startExport(db, orgId, (day) => invoiceExport(orgId, query, day), format, "en");
   await pipeline(file.stream, sink);
   const ms = performance.now() - start;
   clearInterval(sample);

@@ -158,3 +158,27 @@ export function keysetSql(order: KeysetOrder, plan: PagePlan) {
     sortKey: sql<string>`(${order.key})::text`,
   };
 }
+
+/**
+ * Ids first (decision 062): a page's ids are chosen by one statement on the list's table alone (the walk of
+ * the order's index, left after the page), and its rows read by a second, `id = any(ids)` (primary-key
+ * probes), then put back in the ids' order here. In one statement (the rows joined to their customer, or
+ * read by `id = any(array(subquery))` and ordered by the key) the planner, misled by row-level security's
+ * filter (it expects about one row of each table), read the organisation's whole table to join or order
+ * the page: every invoice of the organisation's customers, or the order's whole index.
+ */
+export function inPageOrder<P extends { id: string }, R>(page: P[], rows: R[], idOf: (row: R) => string) {
+  const byId = new Map(rows.map((r) => [idOf(r), r]));
+  return page.flatMap((p) => {
+    const row = byId.get(p.id);
+    return row === undefined ? [] : [{ ...p, row }];
+  });
+}
+
+/**
+ * Sorting off for the rest of the transaction (as the portal's page, decision 048): row-level security's
+ * filter makes the planner think few rows match and rather read them all and sort than walk the order's
+ * index and stop after the page. Run it before a list's page statement (its last statements).
+ */
+export const sortingOff = (tx: { execute: (q: SQL) => Promise<unknown> }) =>
+  tx.execute(sql`select set_config('enable_sort', 'off', true)`);

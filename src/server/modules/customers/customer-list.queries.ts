@@ -9,9 +9,9 @@ import type {
 import type { Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
 import { customers } from "../../db/schema/index.js";
-import { type KeysetOrder, keysetSql, readPage } from "../../lists/keyset.js";
+import { type KeysetOrder, keysetSql, type PagePlan, readPage, sortingOff } from "../../lists/keyset.js";
 
-type CustomerListQuery = z.output<typeof customerListQuery>;
+export type CustomerListQuery = z.output<typeof customerListQuery>;
 
 /** The orders of the back-office customer list (issue 19, decision 058), each served by (org_id, key, id). */
 export const customerOrders: Record<CustomerListQuery["sort"], KeysetOrder> = {
@@ -40,31 +40,39 @@ export function customerListWhere(orgId: string, f: CustomerTotalsQuery): SQL | 
 export function findCustomerListPage(tx: Tx, orgId: string, query: CustomerListQuery): Promise<CustomerPage> {
   const order = customerOrders[query.sort];
   return readPage(order, orgId, query, async (plan) => {
-    const ks = keysetSql(order, plan);
-    const rows = await tx
-      .select({
-        id: customers.id,
-        kind: customers.kind,
-        name: customers.name,
-        taxId: customers.taxId,
-        email: customers.email,
-        currency: customers.currency,
-        deletedAt: customers.deletedAt,
-        // Qualified by hand: drizzle renders ${customers.id} as a bare "id", which inside the subquery is
-        // the contact's own id (every customer listed 0 contacts).
-        contactCount: sql<number>`(select count(*)::int from contacts c where c.customer_id = "customers"."id" and c.deleted_at is null)`,
-        sortKey: ks.sortKey,
-      })
-      .from(customers)
-      .where(and(customerListWhere(orgId, query), ks.where))
-      .orderBy(...ks.orderBy)
-      .limit(plan.limit);
+    // The list's last statement: sorting off until the transaction ends (keyset.ts, sortingOff). A search
+    // walks the order's index filtering by the term, left after the page (decision 062).
+    await sortingOff(tx);
+    const rows = await customerListPageQuery(tx, orgId, query, plan);
     return rows.map(({ deletedAt, sortKey, ...r }) => ({
       item: { ...r, archivedAt: deletedAt?.toISOString() ?? null },
       key: sortKey,
       id: r.id,
     }));
   });
+}
+
+/** The statement of one plan of a page (what `findCustomerListPage` runs, and what the EXPLAIN test reads). */
+export function customerListPageQuery(tx: Tx, orgId: string, query: CustomerListQuery, plan: PagePlan) {
+  const ks = keysetSql(customerOrders[query.sort], plan);
+  return tx
+    .select({
+      id: customers.id,
+      kind: customers.kind,
+      name: customers.name,
+      taxId: customers.taxId,
+      email: customers.email,
+      currency: customers.currency,
+      deletedAt: customers.deletedAt,
+      // Qualified by hand: drizzle renders ${customers.id} as a bare "id", which inside the subquery is
+      // the contact's own id (every customer listed 0 contacts).
+      contactCount: sql<number>`(select count(*)::int from contacts c where c.customer_id = "customers"."id" and c.deleted_at is null)`,
+      sortKey: ks.sortKey,
+    })
+    .from(customers)
+    .where(and(customerListWhere(orgId, query), ks.where))
+    .orderBy(...ks.orderBy)
+    .limit(plan.limit);
 }
 
 /** How many customers the filters match (customers have no amount to sum: `totals` is empty). */

@@ -15,15 +15,23 @@ import {
   salesOrderListFilters,
   salesOrderListSort,
 } from "../../../shared/contracts/index.js";
-import { likeTerm } from "../../db/like.js";
-import { aliasedFactColumns, dueSql, openSql, overdueSql } from "../documents/document-facts.js";
+import { customers } from "../../db/schema/index.js";
+import type { KeysetOrder } from "../../lists/keyset.js";
+import { customerListWhere, customerOrders } from "../customers/customer-list.queries.js";
+import { dueSql } from "../documents/document-facts.js";
+import { invoiceListWhere, invoiceOrders } from "../invoices/invoice-list.queries.js";
+import { paymentListWhere, paymentOrders } from "../payments/payment-list.queries.js";
+import { quoteListWhere, quoteOrders } from "../quotes/quote-list.queries.js";
+import { salesOrderListWhere, salesOrderOrders } from "../sales-orders/sales-order-list.queries.js";
 import type { ExportColumn } from "./export-writer.js";
 
 /*
  * The lists that export (issue 19, decision 059): each one's filters and orders as its list route takes
  * them (the contract's schemas), the SQL of every matching row in that order (the row's id breaking ties,
  * as the keyset pages do) and the columns of the file. Everything is read in the organisation's scope:
- * row-level security applies to the cursor as to any query.
+ * row-level security applies to the cursor as to any query. The filtered set and the order are the list's
+ * own (`invoiceListWhere` & co, `invoiceOrders` & co: one definition each), so the tables are named, not
+ * aliased, as those conditions name them.
  */
 
 export const exportFormat = z.enum(["csv", "xlsx"]);
@@ -60,13 +68,9 @@ export interface ExportSource<R> {
   orderBy: SQL;
 }
 
-const ordered = (key: SQL, dir: ListDir, id: SQL) =>
-  dir === "asc" ? sql`${key} asc nulls last, ${id} asc` : sql`${key} desc nulls last, ${id} desc`;
-
-const where = (conditions: (SQL | false | "" | null | undefined)[]) => {
-  const given = conditions.filter((c): c is SQL => Boolean(c));
-  return given.length ? sql`where ${sql.join(given, sql` and `)}` : sql``;
-};
+/** The list's order (its key, then the id, as the keyset pages read it) in `dir`. */
+const ordered = (order: KeysetOrder, dir: ListDir) =>
+  dir === "asc" ? sql`${order.key} asc, ${order.id} asc` : sql`${order.key} desc, ${order.id} desc`;
 
 export type InvoiceExportRow = {
   number: string | null;
@@ -84,33 +88,19 @@ export type InvoiceExportRow = {
 const h = (en: string, es: string) => ({ en, es });
 const minor = (v: string | number | null) => (v === null ? null : Number(v));
 
-export function invoiceExport(q: InvoiceExportQuery, today: string): ExportSource<InvoiceExportRow> {
-  const c = aliasedFactColumns("i");
-  const term = likeTerm(q.q);
-  const keys: Record<InvoiceExportQuery["sort"], SQL> = {
-    date: sql`i.issue_date`,
-    number: sql`i.number`,
-    customer: sql`cu.name`,
-    amount: sql`i.total_minor`,
-    due: sql`coalesce(i.due_date, i.issue_date)`,
-    status: sql`i.status`,
-  };
+export function invoiceExport(
+  orgId: string,
+  q: InvoiceExportQuery,
+  today: string,
+): ExportSource<InvoiceExportRow> {
   return {
     list: "invoices",
-    from: sql`from invoices i join customers cu on cu.id = i.customer_id ${where([
-      q.status && sql`i.status = ${q.status}`,
-      q.kind && sql`i.kind = ${q.kind}`,
-      q.customerId && sql`i.customer_id = ${q.customerId}`,
-      term && sql`(i.number ilike ${term} or cu.name ilike ${term})`,
-      q.from && sql`i.issue_date >= ${q.from}::date`,
-      q.to && sql`i.issue_date <= ${q.to}::date`,
-      q.currency && sql`i.currency = ${q.currency}`,
-      q.overdue === true && overdueSql(today, c),
-      q.open === true && sql`${openSql(c)} and i.kind <> 'credit_note'`,
-    ])}`,
-    select: sql`select i.number, i.kind, i.status, cu.name as customer_name, i.issue_date::text as issue_date,
-      i.due_date::text as due_date, i.currency, i.total_minor, i.paid_minor, ${dueSql(c)} as due_minor`,
-    orderBy: ordered(keys[q.sort], q.dir, sql`i.id`),
+    from: sql`from invoices join ${customers} on customers.id = invoices.customer_id
+      where ${invoiceListWhere(orgId, q, today)}`,
+    select: sql`select invoices.number, invoices.kind, invoices.status, customers.name as customer_name,
+      invoices.issue_date::text as issue_date, invoices.due_date::text as due_date, invoices.currency,
+      invoices.total_minor, invoices.paid_minor, ${dueSql()} as due_minor`,
+    orderBy: ordered(invoiceOrders[q.sort], q.dir),
     columns: [
       { header: h("Number", "Número"), type: "text", value: (r) => r.number, width: 16 },
       { header: h("Type", "Tipo"), type: "text", value: (r) => r.kind, width: 12 },
@@ -153,20 +143,14 @@ export type CustomerExportRow = {
   archived_on: string | null;
 };
 
-export function customerExport(q: CustomerExportQuery): ExportSource<CustomerExportRow> {
-  const term = likeTerm(q.q);
-  const keys: Record<CustomerExportQuery["sort"], SQL> = { name: sql`cu.name`, created: sql`cu.created_at` };
+export function customerExport(orgId: string, q: CustomerExportQuery): ExportSource<CustomerExportRow> {
   return {
     list: "customers",
-    from: sql`from customers cu ${where([
-      q.archived === "false" && sql`cu.deleted_at is null`,
-      q.archived === "true" && sql`cu.deleted_at is not null`,
-      term && sql`(cu.name ilike ${term} or cu.tax_id ilike ${term} or cu.email ilike ${term})`,
-      q.currency && sql`cu.currency = ${q.currency}`,
-    ])}`,
-    select: sql`select cu.name, cu.legal_name, cu.tax_id, cu.email, cu.phone, cu.city, cu.country, cu.currency,
-      (cu.deleted_at at time zone 'UTC')::date::text as archived_on`,
-    orderBy: ordered(keys[q.sort], q.dir, sql`cu.id`),
+    from: sql`from ${customers} where ${customerListWhere(orgId, q)}`,
+    select: sql`select customers.name, customers.legal_name, customers.tax_id, customers.email, customers.phone,
+      customers.city, customers.country, customers.currency,
+      (customers.deleted_at at time zone 'UTC')::date::text as archived_on`,
+    orderBy: ordered(customerOrders[q.sort], q.dir),
     columns: [
       { header: h("Name", "Nombre"), type: "text", value: (r) => r.name, width: 32 },
       { header: h("Legal name", "Razón social"), type: "text", value: (r) => r.legal_name, width: 32 },
@@ -192,28 +176,15 @@ export type SalesOrderExportRow = {
   total_minor: string | number;
 };
 
-export function salesOrderExport(q: SalesOrderExportQuery): ExportSource<SalesOrderExportRow> {
-  const term = likeTerm(q.q);
-  const keys: Record<SalesOrderExportQuery["sort"], SQL> = {
-    date: sql`o.issue_date`,
-    number: sql`o.number`,
-    customer: sql`cu.name`,
-    amount: sql`o.total_minor`,
-    status: sql`o.status`,
-  };
+export function salesOrderExport(orgId: string, q: SalesOrderExportQuery): ExportSource<SalesOrderExportRow> {
   return {
     list: "sales-orders",
-    from: sql`from sales_orders o join customers cu on cu.id = o.customer_id ${where([
-      q.status && sql`o.status = ${q.status}`,
-      q.customerId && sql`o.customer_id = ${q.customerId}`,
-      term && sql`(o.number ilike ${term} or o.reference ilike ${term} or cu.name ilike ${term})`,
-      q.from && sql`o.issue_date >= ${q.from}::date`,
-      q.to && sql`o.issue_date <= ${q.to}::date`,
-      q.currency && sql`o.currency = ${q.currency}`,
-    ])}`,
-    select: sql`select o.number, o.status, cu.name as customer_name, o.reference, o.issue_date::text as issue_date,
-      o.delivery_date::text as delivery_date, o.currency, o.total_minor`,
-    orderBy: ordered(keys[q.sort], q.dir, sql`o.id`),
+    from: sql`from sales_orders join ${customers} on customers.id = sales_orders.customer_id
+      where ${salesOrderListWhere(orgId, q)}`,
+    select: sql`select sales_orders.number, sales_orders.status, customers.name as customer_name,
+      sales_orders.reference, sales_orders.issue_date::text as issue_date,
+      sales_orders.delivery_date::text as delivery_date, sales_orders.currency, sales_orders.total_minor`,
+    orderBy: ordered(salesOrderOrders[q.sort], q.dir),
     columns: [
       { header: h("Number", "Número"), type: "text", value: (r) => r.number, width: 16 },
       { header: h("Status", "Estado"), type: "text", value: (r) => r.status, width: 12 },
@@ -242,24 +213,14 @@ export type PaymentExportRow = {
   amount_minor: string | number;
 };
 
-export function paymentExport(q: PaymentExportQuery): ExportSource<PaymentExportRow> {
-  const term = likeTerm(q.q);
-  const keys: Record<PaymentExportQuery["sort"], SQL> = { date: sql`p.paid_on`, amount: sql`p.amount_minor` };
+export function paymentExport(orgId: string, q: PaymentExportQuery): ExportSource<PaymentExportRow> {
   return {
     list: "payments",
-    from: sql`from payments p join customers cu on cu.id = p.customer_id ${where([
-      q.customerId && sql`p.customer_id = ${q.customerId}`,
-      term && sql`(p.number ilike ${term} or p.reference ilike ${term} or cu.name ilike ${term})`,
-      q.filter === "invoice" &&
-        sql`exists (select 1 from allocations a join invoices i on i.id = a.invoice_id
-          where a.payment_id = p.id and i.kind = 'invoice')`,
-      q.from && sql`p.paid_on >= ${q.from}::date`,
-      q.to && sql`p.paid_on <= ${q.to}::date`,
-      q.currency && sql`p.currency = ${q.currency}`,
-    ])}`,
-    select: sql`select p.number, p.paid_on::text as paid_on, cu.name as customer_name, p.method, p.reference,
-      p.currency, p.amount_minor`,
-    orderBy: ordered(keys[q.sort], q.dir, sql`p.id`),
+    from: sql`from payments join ${customers} on customers.id = payments.customer_id
+      where ${paymentListWhere(orgId, q)}`,
+    select: sql`select payments.number, payments.paid_on::text as paid_on, customers.name as customer_name,
+      payments.method, payments.reference, payments.currency, payments.amount_minor`,
+    orderBy: ordered(paymentOrders[q.sort], q.dir),
     columns: [
       { header: h("Receipt", "Recibo"), type: "text", value: (r) => r.number, width: 16 },
       { header: h("Date", "Fecha"), type: "date", value: (r) => r.paid_on },
@@ -288,42 +249,20 @@ export type QuoteExportRow = {
 };
 
 /**
- * As the quote list: a status filter on what people see (a sent or viewed quote past its expiry date is
- * "expired"), and without one every revision but the superseded ones.
+ * As the quote list (its filters: a status filter on what people see, a sent or viewed quote past its
+ * expiry date being "expired"; without one every revision but the superseded ones), the status as shown.
  */
-export function quoteExport(q: QuoteExportQuery, today: string): ExportSource<QuoteExportRow> {
-  const term = likeTerm(q.q);
-  const expired = sql`(qt.expiry_date is not null and qt.expiry_date < ${today}::date)`;
-  const status =
-    q.status === "expired"
-      ? sql`qt.status in ('sent', 'viewed') and ${expired}`
-      : q.status === "sent" || q.status === "viewed"
-        ? sql`qt.status = ${q.status} and not ${expired}`
-        : q.status
-          ? sql`qt.status = ${q.status}`
-          : sql`qt.status <> 'superseded'`;
-  const keys: Record<QuoteExportQuery["sort"], SQL> = {
-    date: sql`qt.issue_date`,
-    number: sql`qt.number`,
-    customer: sql`cu.name`,
-    amount: sql`qt.total_minor`,
-    status: sql`qt.status`,
-  };
+export function quoteExport(orgId: string, q: QuoteExportQuery, today: string): ExportSource<QuoteExportRow> {
+  const expired = sql`(quotes.expiry_date is not null and quotes.expiry_date < ${today}::date)`;
   return {
     list: "quotes",
-    from: sql`from quotes qt join customers cu on cu.id = qt.customer_id ${where([
-      status,
-      q.customerId && sql`qt.customer_id = ${q.customerId}`,
-      term && sql`(qt.number ilike ${term} or cu.name ilike ${term})`,
-      q.from && sql`qt.issue_date >= ${q.from}::date`,
-      q.to && sql`qt.issue_date <= ${q.to}::date`,
-      q.currency && sql`qt.currency = ${q.currency}`,
-    ])}`,
-    select: sql`select case when qt.revision > 1 then qt.number || '-R' || qt.revision else qt.number end as number,
-      case when qt.status in ('sent', 'viewed') and ${expired} then 'expired' else qt.status end as status,
-      cu.name as customer_name, qt.issue_date::text as issue_date, qt.expiry_date::text as expiry_date,
-      qt.currency, qt.total_minor`,
-    orderBy: ordered(keys[q.sort], q.dir, sql`qt.id`),
+    from: sql`from quotes join ${customers} on customers.id = quotes.customer_id
+      where ${quoteListWhere(orgId, q, today)}`,
+    select: sql`select case when quotes.revision > 1 then quotes.number || '-R' || quotes.revision else quotes.number end as number,
+      case when quotes.status in ('sent', 'viewed') and ${expired} then 'expired' else quotes.status end as status,
+      customers.name as customer_name, quotes.issue_date::text as issue_date,
+      quotes.expiry_date::text as expiry_date, quotes.currency, quotes.total_minor`,
+    orderBy: ordered(quoteOrders[q.sort], q.dir),
     columns: [
       { header: h("Number", "Número"), type: "text", value: (r) => r.number, width: 16 },
       { header: h("Status", "Estado"), type: "text", value: (r) => r.status, width: 12 },

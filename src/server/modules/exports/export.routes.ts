@@ -1,5 +1,6 @@
 import type { FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { ZodType } from "zod";
 import type { App, Deps } from "../../app-types.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
 import { requestLanguage } from "../../http/error-handler.js";
@@ -8,6 +9,7 @@ import { startExport } from "./export.service.js";
 import {
   customerExport,
   customerExportQuery,
+  type ExportSource,
   invoiceExport,
   invoiceExportQuery,
   paymentExport,
@@ -17,6 +19,7 @@ import {
   salesOrderExport,
   salesOrderExportQuery,
 } from "./export-lists.js";
+import type { ExportFormat } from "./export-writer.js";
 
 const send = (reply: FastifyReply, file: ExportFile) =>
   reply
@@ -25,6 +28,31 @@ const send = (reply: FastifyReply, file: ExportFile) =>
     .header("x-export-rows", String(file.rows))
     .header("cache-control", "no-store")
     .send(file.stream);
+
+/** One export route: its path, its query (the list's filters and sort) and its rows' source. */
+interface ExportRoute {
+  url: string;
+  querystring: ZodType;
+  source: (orgId: string, query: unknown, today: string) => ExportSource<unknown>;
+}
+const route = <Q, R>(
+  url: string,
+  querystring: ZodType<Q>,
+  source: (orgId: string, query: Q, today: string) => ExportSource<R>,
+): ExportRoute => ({
+  url,
+  querystring,
+  source: (orgId, query, today) => source(orgId, query as Q, today) as ExportSource<unknown>,
+});
+
+/** The lists that export, each as its list route filters and orders. */
+const EXPORTS = [
+  route("/api/invoices/export", invoiceExportQuery, invoiceExport),
+  route("/api/customers/export", customerExportQuery, (orgId, q) => customerExport(orgId, q)),
+  route("/api/sales-orders/export", salesOrderExportQuery, (orgId, q) => salesOrderExport(orgId, q)),
+  route("/api/payments/export", paymentExportQuery, (orgId, q) => paymentExport(orgId, q)),
+  route("/api/quotes/export", quoteExportQuery, quoteExport),
+];
 
 /**
  * Exports of the back-office lists (issue 19, decision 059): the list's filters and sort, every matching
@@ -37,80 +65,24 @@ export async function exportRoutes(app: App, { database: { db } }: Deps) {
   // The file streams after the handler returns: its reads keep to their own transactions (decision 031).
   const config = { ownTransactions: true as const };
   const produces = ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"];
-
-  r.get(
-    "/api/invoices/export",
-    { onRequest, config, schema: { tags, querystring: invoiceExportQuery, produces } },
-    async (req, reply) =>
-      send(
-        reply,
-        await startExport(
-          db,
-          staffOf(req).orgId,
-          (today) => invoiceExport(req.query, today),
-          req.query.format,
-          requestLanguage(req),
-        ),
-      ),
-  );
-  r.get(
-    "/api/customers/export",
-    { onRequest, config, schema: { tags, querystring: customerExportQuery, produces } },
-    async (req, reply) =>
-      send(
-        reply,
-        await startExport(
-          db,
-          staffOf(req).orgId,
-          () => customerExport(req.query),
-          req.query.format,
-          requestLanguage(req),
-        ),
-      ),
-  );
-  r.get(
-    "/api/sales-orders/export",
-    { onRequest, config, schema: { tags, querystring: salesOrderExportQuery, produces } },
-    async (req, reply) =>
-      send(
-        reply,
-        await startExport(
-          db,
-          staffOf(req).orgId,
-          () => salesOrderExport(req.query),
-          req.query.format,
-          requestLanguage(req),
-        ),
-      ),
-  );
-  r.get(
-    "/api/payments/export",
-    { onRequest, config, schema: { tags, querystring: paymentExportQuery, produces } },
-    async (req, reply) =>
-      send(
-        reply,
-        await startExport(
-          db,
-          staffOf(req).orgId,
-          () => paymentExport(req.query),
-          req.query.format,
-          requestLanguage(req),
-        ),
-      ),
-  );
-  r.get(
-    "/api/quotes/export",
-    { onRequest, config, schema: { tags, querystring: quoteExportQuery, produces } },
-    async (req, reply) =>
-      send(
-        reply,
-        await startExport(
-          db,
-          staffOf(req).orgId,
-          (today) => quoteExport(req.query, today),
-          req.query.format,
-          requestLanguage(req),
-        ),
-      ),
-  );
+  for (const e of EXPORTS) {
+    r.get(
+      e.url,
+      { onRequest, config, schema: { tags, querystring: e.querystring, produces } },
+      async (req, reply) => {
+        const { orgId } = staffOf(req);
+        const query = req.query as { format: ExportFormat };
+        return send(
+          reply,
+          await startExport(
+            db,
+            orgId,
+            (today) => e.source(orgId, query, today),
+            query.format,
+            requestLanguage(req),
+          ),
+        );
+      },
+    );
+  }
 }

@@ -1,4 +1,4 @@
-import { and, eq, gte, ilike, lte, type SQL, sql } from "drizzle-orm";
+import { and, eq, gte, ilike, inArray, lte, ne, type SQL, sql } from "drizzle-orm";
 import type {
   InvoiceListQuery,
   InvoiceListSort,
@@ -10,8 +10,15 @@ import type { Tx } from "../../db/client.js";
 import { likeTerm } from "../../db/like.js";
 import { customers, invoices } from "../../db/schema/index.js";
 import { documentOrders, sumByCurrency } from "../../lists/document-list.js";
-import { type KeysetOrder, keysetSql, type PagePlan, readPage } from "../../lists/keyset.js";
-import { dueSql, overdueSql } from "../documents/document-facts.js";
+import {
+  inPageOrder,
+  type KeysetOrder,
+  keysetSql,
+  type PagePlan,
+  readPage,
+  sortingOff,
+} from "../../lists/keyset.js";
+import { dueSql, openSql, overdueSql } from "../documents/document-facts.js";
 import { paymentProcessingSql, toSummary } from "./invoices.queries.js";
 
 /** An invoice without a due date sorts as due last (ascending): it is never due. */
@@ -42,6 +49,8 @@ export function invoiceListWhere(orgId: string, f: InvoiceTotalsQuery, today: st
     f.from ? gte(invoices.issueDate, f.from) : undefined,
     f.to ? lte(invoices.issueDate, f.to) : undefined,
     f.overdue ? overdueSql(today) : undefined,
+    // A10's payment form reads these as one bounded list (findSummaries); totals and export filter alike.
+    f.open ? and(openSql(), ne(invoices.kind, "credit_note")) : undefined,
     term
       ? sql`(${ilike(invoices.number, term)} or exists (select 1 from ${customers} c
           where c.id = ${invoices.customerId} and c.name ilike ${term}))`
@@ -50,10 +59,9 @@ export function invoiceListWhere(orgId: string, f: InvoiceTotalsQuery, today: st
 }
 
 /**
- * The statement of one plan of a page (what `findInvoiceListPage` runs, and what the EXPLAIN test reads).
- * The page's ids are chosen on `invoices` alone (an ordered walk of the order's index, left after `limit`
- * entries), then fetched with their customer: joined in the walk, the planner preferred reading every
- * invoice of the organisation's customers and sorting them.
+ * The statement choosing a page's ids (what `findInvoiceListPage` runs first, and what the EXPLAIN test
+ * reads): on `invoices` alone, an ordered walk of the order's index left after `limit` entries, with each
+ * one's key. Its rows are then read by id (`invoiceListRows`, decision 062).
  */
 export function invoiceListPageQuery(
   tx: Tx,
@@ -63,23 +71,29 @@ export function invoiceListPageQuery(
   plan: PagePlan,
 ) {
   const ks = keysetSql(invoiceOrders[query.sort], plan);
-  const ids = tx
-    .select({ id: invoices.id })
+  return tx
+    .select({ id: invoices.id, sortKey: ks.sortKey })
     .from(invoices)
     .where(and(invoiceListWhere(orgId, query, today), ks.where))
     .orderBy(...ks.orderBy)
     .limit(plan.limit);
+}
+
+/**
+ * A page's invoices by id (primary-key probes, in no order), with their customer's name (a subquery per
+ * row: joined, the planner read every invoice of the organisation's customers) and whether a payment is
+ * processing.
+ */
+export function invoiceListRows(tx: Tx, orgId: string, ids: string[]) {
   return tx
     .select({
       inv: invoices,
-      customerName: customers.name,
-      processing: paymentProcessingSql(invoices.id),
-      sortKey: ks.sortKey,
+      // Qualified by hand: in a one-table select drizzle renders a column bare (see customer-list.queries).
+      customerName: sql<string>`(select c.name from ${customers} c where c.id = "invoices"."customer_id")`,
+      processing: paymentProcessingSql(sql.raw(`"invoices"."id"`)),
     })
     .from(invoices)
-    .innerJoin(customers, eq(customers.id, invoices.customerId))
-    .where(sql`${invoices.id} = any(array(${ids}))`)
-    .orderBy(...ks.orderBy);
+    .where(and(eq(invoices.orgId, orgId), inArray(invoices.id, ids)));
 }
 
 /** One keyset page of the organisation's invoices, in the query's order, filtered. */
@@ -90,15 +104,15 @@ export function findInvoiceListPage(
   today: string,
 ): Promise<InvoicePage> {
   return readPage(invoiceOrders[query.sort], orgId, query, async (plan) => {
-    // As the portal's page (decision 048): the row-level security filter makes the planner think few rows
-    // match and rather sort all of the organisation's invoices; sorting off leaves it the index walk. It
-    // lasts until the transaction ends: this is the list's last statement.
-    await tx.execute(sql`select set_config('enable_sort', 'off', true)`);
-    const rows = await invoiceListPageQuery(tx, orgId, query, today, plan);
-    return rows.map((r) => ({
-      item: toSummary(r.inv, r.customerName, today, r.processing),
-      key: r.sortKey,
-      id: r.inv.id,
+    // The list's last statements: sorting off until the transaction ends (keyset.ts, sortingOff).
+    await sortingOff(tx);
+    const page = await invoiceListPageQuery(tx, orgId, query, today, plan);
+    const ids = page.map((p) => p.id);
+    const rows = ids.length ? await invoiceListRows(tx, orgId, ids) : [];
+    return inPageOrder(page, rows, (r) => r.inv.id).map((p) => ({
+      item: toSummary(p.row.inv, p.row.customerName, today, p.row.processing),
+      key: p.sortKey,
+      id: p.id,
     }));
   });
 }
