@@ -24,6 +24,11 @@ export default defineConfig({
     environment: "node",
     pool: "forks",
     isolate: false,
+    // A larger young generation for the workers (V8's default semi-space is 16 MB on 64-bit): the suite
+    // allocates short-lived objects at a high rate (PGlite's result rows, light-my-request's requests, the
+    // fuzzer's bodies) and scavenges were about 5 % of the workers' samples. Measured: 4–9 % less CPU on
+    // the fuzzer's half and on four API files (decision 063). Tests only; the server's flags are unchanged.
+    execArgv: ["--max-semi-space-size=32"],
     maxWorkers: 2,
     // Longest files first, on a fresh clone too (src/server/test/sequencer.ts), so no long file runs last alone.
     sequence: { sequencer: LongestFirstSequencer },
