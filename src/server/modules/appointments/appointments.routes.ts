@@ -3,6 +3,7 @@ import { z } from "zod";
 import {
   appointment,
   appointmentListQuery,
+  appointmentPage,
   availabilitySettings,
   cancelAppointmentBody,
   idParams,
@@ -44,7 +45,7 @@ export async function appointmentRoutes(app: App, { database: { db }, mailer, co
     "/api/appointments",
     {
       onRequest,
-      schema: { tags, querystring: appointmentListQuery, response: { 200: z.array(appointment) } },
+      schema: { tags, querystring: appointmentListQuery, response: { 200: appointmentPage } },
     },
     (req) => listAppointments(db, staffOf(req).orgId, req.query),
   );
