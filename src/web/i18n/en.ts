@@ -199,6 +199,9 @@ export const en: Messages<typeof es> = {
       textVersion: "Text version",
       previewTitle: "Email preview",
       statuses: { outbox: "In outbox", queued: "Queued", sent: "Sent", failed: "Failed" },
+      search: "Search recipient or subject",
+      noMatches: "No email matches",
+      count: "Emails: {{count}}",
     },
     settings: {
       title: "Settings",

@@ -196,6 +196,9 @@ export const es = {
       textVersion: "Versión de texto",
       previewTitle: "Vista previa del correo",
       statuses: { outbox: "En la bandeja", queued: "En cola", sent: "Enviado", failed: "Fallido" },
+      search: "Buscar destinatario o asunto",
+      noMatches: "Ningún correo coincide",
+      count: "Correos: {{count}}",
     },
     settings: {
       title: "Ajustes",

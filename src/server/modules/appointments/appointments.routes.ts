@@ -1,5 +1,4 @@
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import {
   appointment,
   appointmentListQuery,
