@@ -312,7 +312,7 @@ export async function demoIds(request: APIRequestContext): Promise<DemoIds> {
   const project = ofAcme(await json<Row[]>(request, "/api/projects"))[0]?.id ?? "";
   const payment =
     ofAcme((await json<{ items: Row[] }>(request, "/api/payments?limit=200")).items)[0]?.id ?? "";
-  const email = (await json<Row[]>(request, "/api/outbox"))[0]?.id ?? "";
+  const email = (await json<{ items: Row[] }>(request, "/api/outbox?limit=1")).items[0]?.id ?? "";
   let recurringProfile = (await json<Row[]>(request, "/api/recurring-profiles"))[0]?.id;
   if (!recurringProfile) {
     // A draft profile starting next year: it makes nothing while the walk runs.

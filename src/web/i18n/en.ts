@@ -70,6 +70,7 @@ export const en: Messages<typeof es> = {
       openOutbox: "Open the outbox",
       notifications: "Notifications",
       noNotifications: "No notifications yet.",
+      loadOlder: "Load older notifications",
       markAllRead: "Mark all as read",
       unread: "{{count}} unread",
       new: "New",

@@ -67,6 +67,7 @@ export const es = {
       openOutbox: "Ver correos enviados",
       notifications: "Notificaciones",
       noNotifications: "No hay notificaciones todavía.",
+      loadOlder: "Cargar notificaciones anteriores",
       markAllRead: "Marcar todo como leído",
       unread: "{{count}} sin leer",
       new: "Nueva",
