@@ -95,7 +95,7 @@ const webDir = fileURLToPath(new URL("../../dist/web", import.meta.url));
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
-    // Production's lines go to stdout in batches (http/log-stream.ts, decision 060).
+    // Production's lines go to stdout in batches (http/log-stream.ts, decision 062).
     logger: deps.logger
       ? {
           level: deps.config.logLevel,

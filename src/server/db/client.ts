@@ -7,7 +7,7 @@ import pg from "pg";
 import { PgliteStatements } from "./pglite-statements.js";
 import { StatementNames } from "./statement-names.js";
 
-// No relational schema (decision 060): `db.query.*` does not type-check, as it would fail at run time.
+// No relational schema (decision 062): `db.query.*` does not type-check, as it would fail at run time.
 // biome-ignore lint/suspicious/noExplicitAny: both drivers share this surface; the HKT differs per driver.
 export type Db = PgDatabase<PgQueryResultHKT & any>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -53,7 +53,7 @@ export async function openDatabase(opts: {
     const statements: Database["statements"] = { recording: null };
     const names = new StatementNames();
     // drizzle without `{ schema }`: the product uses no relational queries (`db.query.*`), and with a schema
-    // every transaction built a query builder for each of the ~80 tables (decision 060).
+    // every transaction built a query builder for each of the ~80 tables (decision 062).
     pool.on("connect", (client) => instrumentPgClient(client, statements, names));
     return {
       db: drizzlePg(pool) as unknown as Db,

@@ -18,7 +18,7 @@ export function isCompressible(contentType: string): boolean {
  * compressed already carry their Content-Encoding and are left alone; request bodies are not decompressed
  * (the API never accepted compressed bodies).
  *
- * Per answer, CPU matters more than the last bytes (decision 060): brotli at quality 2 (a 50-invoice page,
+ * Per answer, CPU matters more than the last bytes (decision 062): brotli at quality 2 (a 50-invoice page,
  * 12 KB of JSON: 0.045 ms and 1,585 B, where quality 4 took 0.093 ms for 1,547 B and gzip -6 0.055 ms for
  * 1,756 B), and answers up to 64 KB compressed in one call instead of through a zlib stream each (the
  * plugin's default on 2 cores is 8 KB, above which every list page paid for a stream). A JSON answer is

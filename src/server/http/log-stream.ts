@@ -1,5 +1,5 @@
 /**
- * The production log's destination (decision 060): pino's JSON lines to stdout, gathered and written in
+ * The production log's destination (decision 062): pino's JSON lines to stdout, gathered and written in
  * batches instead of one write per line. Fastify logs two lines per request and each `write` is a system
  * call, which on this project's machines cost as much CPU as a whole database statement's round trip:
  * 4 % of a portal read's CPU went to the two. Lines are flushed when 16 KiB have gathered, 100 ms after

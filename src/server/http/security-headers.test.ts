@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { batchedLog } from "./log-stream.js";
 import { HELMET_OPTIONS, registerSecurityHeaders, SECURITY_HEADERS } from "./security-headers.js";
 
-describe("security headers (decision 060)", () => {
+describe("security headers (decision 062)", () => {
   test("are the headers @fastify/helmet sets with HELMET_OPTIONS, no more and no fewer", async () => {
     const withHelmet = Fastify();
     await withHelmet.register(helmet, HELMET_OPTIONS as Parameters<typeof helmet>[1]);
@@ -29,7 +29,7 @@ describe("security headers (decision 060)", () => {
   });
 });
 
-describe("the batched log (decision 060)", () => {
+describe("the batched log (decision 062)", () => {
   test("writes its lines in order, in one write once enough have gathered or on flush", () => {
     const writes: string[] = [];
     const log = batchedLog(

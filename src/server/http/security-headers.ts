@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 
 /**
  * The security headers of every answer: what @fastify/helmet set with the options below, written out once
- * (decision 060). The plugin ran helmet's middleware on every request (two hooks, the CSP directives parsed
+ * (decision 062). The plugin ran helmet's middleware on every request (two hooks, the CSP directives parsed
  * and every header computed again: 2–3 % of a portal read's CPU) for headers that never change.
  * `security-headers.test.ts` registers @fastify/helmet with HELMET_OPTIONS and fails when its headers differ
  * from these, so a helmet upgrade or an option changed here cannot drift from them unnoticed.

@@ -5,7 +5,7 @@ import { buildCustomer, buildOrg, type TestOrg } from "../test/factories.js";
 import { createTestContext, type TestContext } from "../test/harness.js";
 
 /*
- * Issue 19 (decision 060): the outbox, the failed jobs, the notifications and the staff's bookings page by
+ * Issue 19 (decision 062): the outbox, the failed jobs, the notifications and the staff's bookings page by
  * keyset like the big lists: every row once in either direction, stable under inserts, filtered, another
  * organisation's rows and cursors refused, limits answered with 400.
  */

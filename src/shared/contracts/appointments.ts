@@ -180,7 +180,7 @@ export const appointment = portalAppointment.omit({ canChange: true }).extend({
 export type Appointment = z.infer<typeof appointment>;
 
 /**
- * The staff's bookings a keyset page at a time (issue 19, decision 060), by start time;
+ * The staff's bookings a keyset page at a time (issue 19, decision 062), by start time;
  * `from`/`to` are dates of the availability's zone, both included.
  */
 export const appointmentListQuery = listQuery(

@@ -17,7 +17,7 @@ export const failedJob = z.object({
 });
 export type FailedJob = z.infer<typeof failedJob>;
 
-/** The failed-jobs list (issue 19, decision 060): newest first by keyset; by state and kind. */
+/** The failed-jobs list (issue 19, decision 062): newest first by keyset; by state and kind. */
 export const jobListFilters = {
   /** dead: gave up; queued/running: failed at least once and retrying. */
   state: z.enum(["queued", "running", "dead"]).optional(),

@@ -11,7 +11,7 @@ export const notification = z.object({
   createdAt: z.string(),
 });
 export type Notification = z.infer<typeof notification>;
-/** The staff notifications, newest first a keyset page at a time (issue 19, decision 060). */
+/** The staff notifications, newest first a keyset page at a time (issue 19, decision 062). */
 export const notificationListQuery = listQuery(
   {
     /** "true": only those not read yet. */

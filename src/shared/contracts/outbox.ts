@@ -22,7 +22,7 @@ export type EmailDetail = z.infer<typeof emailDetail>;
 
 export const emailStatus = z.enum(["outbox", "queued", "sent", "failed"]);
 
-/** The outbox list (issue 19, decision 060): newest first by keyset; by status, kind, and a search. */
+/** The outbox list (issue 19, decision 062): newest first by keyset; by status, kind, and a search. */
 export const outboxListSort = z.enum(["created"]);
 export const outboxListFilters = {
   status: emailStatus.optional(),

@@ -51,7 +51,7 @@ export const appointments = pgTable(
   (t) => [
     tenantPrimaryKey("appointments", t),
     unique("appointments_ics_uid_unique").on(t.orgId, t.icsUid),
-    // The staff list walks (org_id, starts_at, id) (issue 19, decision 060).
+    // The staff list walks (org_id, starts_at, id) (issue 19, decision 062).
     index("appointments_list_start_idx").on(t.orgId, t.startsAt, t.id),
   ],
 );

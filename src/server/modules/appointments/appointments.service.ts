@@ -216,7 +216,7 @@ export function listPortalAppointments(db: Db, p: ContactPrincipal): Promise<Por
   });
 }
 
-/** The staff list's order (issue 19, decision 060), served by (org_id, starts_at, id). */
+/** The staff list's order (issue 19, decision 062), served by (org_id, starts_at, id). */
 const appointmentOrders: Record<AppointmentListQuery["sort"], KeysetOrder> = {
   start: { name: "start", key: appointments.startsAt, cast: "timestamptz", id: appointments.id },
 };

@@ -56,7 +56,7 @@ function jobListWhere(orgId: string, f: JobTotalsQuery): SQL | undefined {
   );
 }
 
-/** The failed jobs, a keyset page at a time, newest first by default (issue 19, decision 060). */
+/** The failed jobs, a keyset page at a time, newest first by default (issue 19, decision 062). */
 export function listFailedJobs(db: Db, orgId: string, query: JobListQuery): Promise<FailedJobPage> {
   const order = jobOrders[query.sort];
   return withOrg(db, orgId, (tx) =>

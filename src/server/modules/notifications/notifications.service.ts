@@ -67,7 +67,7 @@ const toNotification = (n: typeof notifications.$inferSelect): Notification => (
 });
 
 /**
- * A keyset page of the organisation's notifications, newest first (issue 19, decision 060), and how many
+ * A keyset page of the organisation's notifications, newest first (issue 19, decision 062), and how many
  * are unread in all. The unread count rides on the page's rows (one statement, issue 14); an empty page
  * asks for it on its own.
  */

@@ -47,7 +47,7 @@ const toSummary = (e: SummaryRow): EmailSummary => ({
   attachmentNames: e.attachmentNames,
 });
 
-/** The outbox list's orders (issue 19, decision 060), served by (org_id, created_at, id). */
+/** The outbox list's orders (issue 19, decision 062), served by (org_id, created_at, id). */
 const outboxOrders: Record<OutboxListQuery["sort"], KeysetOrder> = {
   created: { name: "created", key: emails.createdAt, cast: "timestamptz", id: emails.id },
 };

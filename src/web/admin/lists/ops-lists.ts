@@ -6,7 +6,7 @@ import { type ListViewState, useListView, usePagedList } from "../../ui/lists/us
 import { queryKeys } from "../../ui/query-keys.js";
 
 /*
- * The outbox and the failed jobs as paged lists (issue 19, decision 060), beside `staff-lists.ts`: their
+ * The outbox and the failed jobs as paged lists (issue 19, decision 062), beside `staff-lists.ts`: their
  * order and filters as the API names them. Their keys start with each list's own key, so what
  * invalidates the list (a retry, a sent email) refreshes its pages and count.
  */
