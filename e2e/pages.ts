@@ -313,7 +313,7 @@ export async function demoIds(request: APIRequestContext): Promise<DemoIds> {
     ofAcme((await json<{ items: Row[] }>(request, "/api/projects?limit=200")).items)[0]?.id ?? "";
   const payment =
     ofAcme((await json<{ items: Row[] }>(request, "/api/payments?limit=200")).items)[0]?.id ?? "";
-  const email = (await json<Row[]>(request, "/api/outbox"))[0]?.id ?? "";
+  const email = (await json<{ items: Row[] }>(request, "/api/outbox?limit=1")).items[0]?.id ?? "";
   let recurringProfile = (await json<{ items: Row[] }>(request, "/api/recurring-profiles?limit=1")).items[0]
     ?.id;
   if (!recurringProfile) {

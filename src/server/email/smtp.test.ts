@@ -61,8 +61,8 @@ afterAll(async () => {
 
 async function outboxOf(customer: Customer): Promise<EmailSummary[]> {
   const addresses = new Set(customer.contacts.map((c) => c.email));
-  const res = await ctx.app.inject({ url: "/api/outbox", headers: { cookie: org.cookie } });
-  return (res.json() as EmailSummary[]).filter((e) => addresses.has(e.toAddress));
+  const res = await ctx.app.inject({ url: "/api/outbox?limit=200", headers: { cookie: org.cookie } });
+  return (res.json().items as EmailSummary[]).filter((e) => addresses.has(e.toAddress));
 }
 
 /** Delivery runs after the sending transaction commits: poll the outbox, within a bound. */

@@ -41,7 +41,8 @@ function flaky(kind: string) {
 const jobRow = async (key: string) =>
   (await withSystem(db(), (tx) => tx.select().from(jobs).where(eq(jobs.key, key))))[0];
 
-const list = (cookie: string) => ctx.app.inject({ url: "/api/background-jobs", headers: { cookie } });
+const list = (cookie: string) =>
+  ctx.app.inject({ url: "/api/background-jobs?limit=200", headers: { cookie } });
 const retry = (cookie: string, id: string) =>
   ctx.app.inject({ method: "POST", url: `/api/background-jobs/${id}/retry`, headers: { cookie } });
 
@@ -73,12 +74,12 @@ describe("the job runner", () => {
     // The dead-letter list: this organisation's, without the secret in the error.
     const shown = await list(org.cookie);
     expect(shown.statusCode, shown.body).toBe(200);
-    const [row] = shown.json().filter((j: { id: string }) => j.id === dead?.id);
+    const [row] = shown.json().items.filter((j: { id: string }) => j.id === dead?.id);
     expect(row).toMatchObject({ kind: "test.flaky", state: "dead", attempts: 3 });
     expect(row.lastError).toContain("said no");
     expect(row.lastError).not.toContain("s3cret");
     expect(row.lastError).not.toContain("hunter2");
-    expect((await list(otherOrg.cookie)).json()).toEqual([]);
+    expect((await list(otherOrg.cookie)).json().items).toEqual([]);
     const staff = await joinTeam(ctx, org, "staff");
     expect((await list(staff.cookie)).statusCode).toBe(403);
     expect((await retry(staff.cookie, dead?.id as string)).statusCode).toBe(403);
@@ -99,7 +100,7 @@ describe("the job runner", () => {
     expect((await retry(org.cookie, "00000000-0000-4000-8000-000000000000")).json().code).toBe(
       "JOB_NOT_FOUND",
     );
-    expect((await list(org.cookie)).json().some((j: { id: string }) => j.id === dead?.id)).toBe(false);
+    expect((await list(org.cookie)).json().items.some((j: { id: string }) => j.id === dead?.id)).toBe(false);
   });
 
   test("system jobs (no organisation) are not shown to organisations", async () => {
@@ -110,7 +111,7 @@ describe("the job runner", () => {
     );
     await runner.runDueJobs();
     expect(await jobRow("sys-1")).toMatchObject({ state: "dead", orgId: null });
-    const shown = (await list(org.cookie)).json() as { kind: string }[];
+    const shown = (await list(org.cookie)).json().items as { kind: string }[];
     expect(shown.some((j) => j.kind === "test.system")).toBe(false);
   });
 

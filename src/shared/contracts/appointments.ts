@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { FieldErrorCode } from "../field-error-codes.js";
 import { isoDate, optionalText, uuid } from "./common.js";
+import { dateRangeShape, listPage, listQuery } from "./list-page.js";
 import { organisationProfileFields } from "./organisation.js";
 
 /**
@@ -91,8 +92,6 @@ export const DEFAULT_AVAILABILITY: Omit<AvailabilitySettings, "timeZone"> = {
 
 /** The longest span of days one slots query may ask for (longer answers 400). */
 export const MAX_SLOT_QUERY_DAYS = 31;
-/** The longest span of the staff's bookings list. */
-export const MAX_BOOKING_QUERY_DAYS = 93;
 
 /** A span of dates: `to` not before `from`, at most `maxDays` days (both included). */
 const spanProblems =
@@ -180,7 +179,14 @@ export const appointment = portalAppointment.omit({ canChange: true }).extend({
 });
 export type Appointment = z.infer<typeof appointment>;
 
-export const appointmentListQuery = z
-  .object({ from: isoDate, to: isoDate, status: appointmentStatus.optional() })
-  .superRefine(spanProblems(MAX_BOOKING_QUERY_DAYS));
-export type AppointmentListQuery = z.infer<typeof appointmentListQuery>;
+/**
+ * The staff's bookings a keyset page at a time (issue 19, decision 066), by start time;
+ * `from`/`to` are dates of the availability's zone, both included.
+ */
+export const appointmentListQuery = listQuery(
+  { ...dateRangeShape, status: appointmentStatus.optional(), customerId: uuid.optional() },
+  z.enum(["start"]),
+);
+export type AppointmentListQuery = z.output<typeof appointmentListQuery>;
+export const appointmentPage = listPage(appointment);
+export type AppointmentPage = z.infer<typeof appointmentPage>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { uuid } from "./common.js";
+import { listQuery, pageLinks } from "./list-page.js";
 
 /** type: invoice_viewed | payment_received …; `data` holds the parameters the UI renders per language. */
 export const notification = z.object({
@@ -10,4 +11,18 @@ export const notification = z.object({
   createdAt: z.string(),
 });
 export type Notification = z.infer<typeof notification>;
-export const notificationList = z.object({ items: z.array(notification), unread: z.number().int() });
+/** The staff notifications, newest first a keyset page at a time (issue 19, decision 066). */
+export const notificationListQuery = listQuery(
+  {
+    /** "true": only those not read yet. */
+    unread: z.stringbool().optional(),
+  },
+  z.enum(["created"]),
+);
+export type NotificationListQuery = z.output<typeof notificationListQuery>;
+/** A page of notifications, and how many of the organisation's are unread in all (the bell's figure). */
+export const notificationList = z.object({
+  items: z.array(notification),
+  page: pageLinks,
+  unread: z.number().int(),
+});

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { uuid } from "./common.js";
+import { searchQuery, uuid } from "./common.js";
+import { listPage, listQuery, totalsQuery } from "./list-page.js";
 
 export const emailSummary = z.object({
   id: uuid,
@@ -18,3 +19,21 @@ export const emailDetail = emailSummary.extend({
 });
 export type EmailSummary = z.infer<typeof emailSummary>;
 export type EmailDetail = z.infer<typeof emailDetail>;
+
+export const emailStatus = z.enum(["outbox", "queued", "sent", "failed"]);
+
+/** The outbox list (issue 19, decision 066): newest first by keyset; by status, kind, and a search. */
+export const outboxListSort = z.enum(["created"]);
+export const outboxListFilters = {
+  status: emailStatus.optional(),
+  /** The email's kind as stored ("invoice_sent"…), exact. */
+  kind: z.string().max(100).optional(),
+  /** Matches the recipient's address or name, or the subject. */
+  q: searchQuery,
+};
+export const outboxListQuery = listQuery(outboxListFilters, outboxListSort);
+export type OutboxListQuery = z.output<typeof outboxListQuery>;
+export const outboxTotalsQuery = totalsQuery(outboxListFilters);
+export type OutboxTotalsQuery = z.output<typeof outboxTotalsQuery>;
+export const outboxPage = listPage(emailSummary);
+export type OutboxPage = z.infer<typeof outboxPage>;

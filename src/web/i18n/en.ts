@@ -70,6 +70,7 @@ export const en: Messages<typeof es> = {
       openOutbox: "Open the outbox",
       notifications: "Notifications",
       noNotifications: "No notifications yet.",
+      loadOlder: "Load older notifications",
       markAllRead: "Mark all as read",
       unread: "{{count}} unread",
       new: "New",
@@ -199,6 +200,9 @@ export const en: Messages<typeof es> = {
       textVersion: "Text version",
       previewTitle: "Email preview",
       statuses: { outbox: "In outbox", queued: "Queued", sent: "Sent", failed: "Failed" },
+      search: "Search recipient or subject",
+      noMatches: "No email matches",
+      count: "Emails: {{count}}",
     },
     settings: {
       title: "Settings",

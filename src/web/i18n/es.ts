@@ -67,6 +67,7 @@ export const es = {
       openOutbox: "Ver correos enviados",
       notifications: "Notificaciones",
       noNotifications: "No hay notificaciones todavía.",
+      loadOlder: "Cargar notificaciones anteriores",
       markAllRead: "Marcar todo como leído",
       unread: "{{count}} sin leer",
       new: "Nueva",
@@ -196,6 +197,9 @@ export const es = {
       textVersion: "Versión de texto",
       previewTitle: "Vista previa del correo",
       statuses: { outbox: "En la bandeja", queued: "En cola", sent: "Enviado", failed: "Fallido" },
+      search: "Buscar destinatario o asunto",
+      noMatches: "Ningún correo coincide",
+      count: "Correos: {{count}}",
     },
     settings: {
       title: "Ajustes",

@@ -277,9 +277,11 @@ export interface Endpoints {
   "DELETE /api/payment-gateways/:gateway/credentials": Reply<undefined>;
   "POST /api/payment-gateways/:gateway/test": Reply<{ ok: true }>;
   "POST /api/taxes": Send<CreateTaxBody, Tax>;
-  "GET /api/outbox": Reply<EmailSummary[]>;
+  "GET /api/outbox": Reply<ListPage<EmailSummary>>;
+  "GET /api/outbox/totals": Reply<ListTotals>;
   "GET /api/outbox/:id": Reply<EmailDetail>;
-  "GET /api/background-jobs": Reply<FailedJob[]>;
+  "GET /api/background-jobs": Reply<ListPage<FailedJob>>;
+  "GET /api/background-jobs/totals": Reply<ListTotals>;
   "POST /api/background-jobs/:id/retry": Reply<FailedJob>;
   // Projects and time (issue 15 §4, decision 039)
   "GET /api/projects": Reply<ListPage<ProjectSummary>>;
@@ -449,7 +451,7 @@ export interface Endpoints {
   // Appointments (issue 16 §3).
   "GET /api/appointment-settings": Reply<AvailabilitySettings>;
   "PUT /api/appointment-settings": Send<AvailabilitySettings, AvailabilitySettings>;
-  "GET /api/appointments": Reply<Appointment[]>;
+  "GET /api/appointments": Reply<ListPage<Appointment>>;
   "GET /api/appointments/:id": Reply<Appointment>;
   "POST /api/appointments/:id/cancel": Send<CancelAppointmentBody, Appointment>;
   "GET /api/portal/:slug/appointment-slots": Reply<SlotsResponse>;

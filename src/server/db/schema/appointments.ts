@@ -1,4 +1,4 @@
-import { customType, integer, jsonb, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { customType, index, integer, jsonb, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import type { AvailabilitySettings } from "../../../shared/contracts/appointments.js";
 import { createdAt, orgId, rowId, tenantPrimaryKey, ts, updatedAt } from "./_columns.js";
 
@@ -48,5 +48,10 @@ export const appointments = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [tenantPrimaryKey("appointments", t), unique("appointments_ics_uid_unique").on(t.orgId, t.icsUid)],
+  (t) => [
+    tenantPrimaryKey("appointments", t),
+    unique("appointments_ics_uid_unique").on(t.orgId, t.icsUid),
+    // The staff list walks (org_id, starts_at, id) (issue 19, decision 066).
+    index("appointments_list_start_idx").on(t.orgId, t.startsAt, t.id),
+  ],
 );

@@ -33,7 +33,8 @@ export const emails = pgTable(
   },
   (t) => [
     tenantPrimaryKey("emails", t),
-    index("emails_org_created_idx").on(t.orgId, t.createdAt),
+    // The outbox list walks (org_id, created_at, id) (issue 19, decision 066).
+    index("emails_org_created_idx").on(t.orgId, t.createdAt, t.id),
     index("emails_id_idx").on(t.id),
   ],
 );

@@ -34,5 +34,7 @@ export const jobs = pgTable(
     uniqueIndex("jobs_kind_key").on(t.kind, t.key).where(sql`${t.key} is not null`),
     index("jobs_due_idx").on(t.state, t.runAt),
     index("jobs_org_idx").on(t.orgId, t.state),
+    // The failed-jobs list walks (org_id, created_at, id) (issue 19, decision 066).
+    index("jobs_list_created_idx").on(t.orgId, t.createdAt, t.id),
   ],
 );

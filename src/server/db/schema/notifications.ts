@@ -14,6 +14,7 @@ export const notifications = pgTable(
   },
   (t) => [
     tenantPrimaryKey("notifications", t),
-    index("notifications_org_created_idx").on(t.orgId, t.createdAt),
+    // The list and the bell walk (org_id, created_at, id) (issue 19, decision 066).
+    index("notifications_org_created_idx").on(t.orgId, t.createdAt, t.id),
   ],
 );

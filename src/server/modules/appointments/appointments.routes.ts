@@ -1,8 +1,8 @@
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import {
   appointment,
   appointmentListQuery,
+  appointmentPage,
   availabilitySettings,
   cancelAppointmentBody,
   idParams,
@@ -44,7 +44,7 @@ export async function appointmentRoutes(app: App, { database: { db }, mailer, co
     "/api/appointments",
     {
       onRequest,
-      schema: { tags, querystring: appointmentListQuery, response: { 200: z.array(appointment) } },
+      schema: { tags, querystring: appointmentListQuery, response: { 200: appointmentPage } },
     },
     (req) => listAppointments(db, staffOf(req).orgId, req.query),
   );

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, gte, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import {
   type Appointment,
   type AppointmentListQuery,
+  type AppointmentPage,
   type AvailabilitySettings,
   type BookAppointmentBody,
   type CancelAppointmentBody,
@@ -20,6 +21,7 @@ import { pgErrorCode } from "../../db/errors.js";
 import { appointmentSettings, appointments, contacts, customers } from "../../db/schema/index.js";
 import { withContact, withOrg } from "../../db/scope.js";
 import { AppError, notFound } from "../../errors/errors.js";
+import { type KeysetOrder, keysetSql, readPage } from "../../lists/keyset.js";
 import type { ContactPrincipal } from "../contact-sessions/contact-sessions.service.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import { notify } from "../notifications/notifications.service.js";
@@ -138,20 +140,23 @@ const columns = {
 };
 export type AppointmentRow = Omit<Row, "blocked">;
 
-function joined(tx: Tx) {
+const joinedColumns = {
+  a: columns,
+  customerName: customers.name,
+  contactName: contacts.name,
+  contactEmail: contacts.email,
+  contactLanguage: contacts.language,
+};
+
+/** Bookings with their customer and contact, and optionally more columns (a list's sort key). */
+function joined<X extends Record<string, SQL>>(tx: Tx, extra?: X) {
   return tx
-    .select({
-      a: columns,
-      customerName: customers.name,
-      contactName: contacts.name,
-      contactEmail: contacts.email,
-      contactLanguage: contacts.language,
-    })
+    .select({ ...joinedColumns, ...(extra as X) })
     .from(appointments)
     .innerJoin(customers, eq(customers.id, appointments.customerId))
     .innerJoin(contacts, eq(contacts.id, appointments.contactId));
 }
-type Joined = Awaited<ReturnType<ReturnType<typeof joined>["execute"]>>[number];
+type Joined = Awaited<ReturnType<ReturnType<typeof joined<Record<never, SQL>>>["execute"]>>[number];
 
 /** What both sides see of a booking. */
 function commonView(j: Joined) {
@@ -211,30 +216,39 @@ export function listPortalAppointments(db: Db, p: ContactPrincipal): Promise<Por
   });
 }
 
-export function listAppointments(db: Db, orgId: string, q: AppointmentListQuery): Promise<Appointment[]> {
+/** The staff list's order (issue 19, decision 066), served by (org_id, starts_at, id). */
+const appointmentOrders: Record<AppointmentListQuery["sort"], KeysetOrder> = {
+  start: { name: "start", key: appointments.startsAt, cast: "timestamptz", id: appointments.id },
+};
+
+/**
+ * The staff's bookings a keyset page at a time (no cap: a busy quarter pages like any list), from the
+ * start of `from` to the end of `to` in the availability's zone.
+ */
+export function listAppointments(db: Db, orgId: string, q: AppointmentListQuery): Promise<AppointmentPage> {
+  const order = appointmentOrders[q.sort];
   return withOrg(db, orgId, async (tx) => {
     const s = await loadAvailability(tx, orgId);
-    const { start, end } = spanInstants(s, q);
-    const rows = await joined(tx)
-      .where(
-        and(
-          gte(appointments.startsAt, new Date(start)),
-          lt(appointments.startsAt, new Date(end)),
-          q.status ? eq(appointments.status, q.status) : undefined,
-        ),
-      )
-      .orderBy(asc(appointments.startsAt))
-      .limit(2000);
-    return rows.map(staffView);
+    const start = q.from ? wallTimeToInstant(q.from, 0, s.timeZone) : null;
+    const end = q.to ? wallTimeToInstant(addDays(q.to, 1), 0, s.timeZone) : null;
+    return readPage(order, orgId, q, async (plan) => {
+      const ks = keysetSql(order, plan);
+      const rows = await joined(tx, { sortKey: ks.sortKey })
+        .where(
+          and(
+            eq(appointments.orgId, orgId),
+            start === null ? undefined : gte(appointments.startsAt, new Date(start)),
+            end === null ? undefined : lt(appointments.startsAt, new Date(end)),
+            q.status ? eq(appointments.status, q.status) : undefined,
+            q.customerId ? eq(appointments.customerId, q.customerId) : undefined,
+            ks.where,
+          ),
+        )
+        .orderBy(...ks.orderBy)
+        .limit(plan.limit);
+      return rows.map((r) => ({ item: staffView(r), key: r.sortKey, id: r.a.id }));
+    });
   });
-}
-
-/** The instants from the start of `from` to the end of `to`, both dates of the availability's zone. */
-function spanInstants(s: AvailabilitySettings, q: { from: string; to: string }) {
-  return {
-    start: wallTimeToInstant(q.from, 0, s.timeZone),
-    end: wallTimeToInstant(addDays(q.to, 1), 0, s.timeZone),
-  };
 }
 
 export function getAppointment(db: Db, orgId: string, id: string): Promise<Appointment> {

@@ -1,10 +1,18 @@
-import { and, desc, eq, gt, isNotNull, or, sql } from "drizzle-orm";
-import type { FailedJob } from "../../../shared/contracts/background-jobs.js";
+import { and, eq, gt, isNotNull, or, type SQL, sql } from "drizzle-orm";
+import type {
+  FailedJob,
+  FailedJobPage,
+  JobListQuery,
+  JobTotalsQuery,
+} from "../../../shared/contracts/background-jobs.js";
+import type { ListTotals } from "../../../shared/contracts/list-page.js";
 import * as clock from "../../clock.js";
 import type { Db } from "../../db/client.js";
 import { jobs } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
 import { AppError } from "../../errors/errors.js";
+import { countWhere } from "../../lists/count.js";
+import { type KeysetOrder, keysetSql, readPage } from "../../lists/keyset.js";
 
 type JobRow = typeof jobs.$inferSelect;
 
@@ -28,33 +36,46 @@ const toFailedJob = (j: JobRow): FailedJob => ({
   finishedAt: j.finishedAt?.toISOString() ?? null,
 });
 
+const jobOrders: Record<JobListQuery["sort"], KeysetOrder> = {
+  created: { name: "created", key: jobs.createdAt, cast: "timestamptz", id: jobs.id },
+};
+
 /**
- * The organisation's dead jobs and those waiting to retry, newest first (row-level security keeps other
- * organisations' and the system's jobs out).
+ * The organisation's dead jobs and those waiting to retry (row-level security keeps other
+ * organisations' and the system's jobs out), narrowed by state and kind: the page and the count.
  */
-export function listFailedJobs(db: Db, orgId: string): Promise<FailedJob[]> {
-  return withOrg(db, orgId, async (tx) =>
-    (
-      await tx
-        .select()
-        .from(jobs)
-        .where(
-          and(
-            eq(jobs.orgId, orgId),
-            or(
-              eq(jobs.state, "dead"),
-              and(
-                sql`${jobs.state} in ('queued', 'running')`,
-                gt(jobs.attempts, 0),
-                isNotNull(jobs.lastError),
-              ),
-            ),
-          ),
-        )
-        .orderBy(desc(jobs.createdAt))
-        .limit(200)
-    ).map(toFailedJob),
+function jobListWhere(orgId: string, f: JobTotalsQuery): SQL | undefined {
+  return and(
+    eq(jobs.orgId, orgId),
+    or(
+      eq(jobs.state, "dead"),
+      and(sql`${jobs.state} in ('queued', 'running')`, gt(jobs.attempts, 0), isNotNull(jobs.lastError)),
+    ),
+    f.state ? eq(jobs.state, f.state) : undefined,
+    f.kind ? eq(jobs.kind, f.kind) : undefined,
   );
+}
+
+/** The failed jobs, a keyset page at a time, newest first by default (issue 19, decision 066). */
+export function listFailedJobs(db: Db, orgId: string, query: JobListQuery): Promise<FailedJobPage> {
+  const order = jobOrders[query.sort];
+  return withOrg(db, orgId, (tx) =>
+    readPage(order, orgId, query, async (plan) => {
+      const ks = keysetSql(order, plan);
+      const rows = await tx
+        .select({ j: jobs, sortKey: ks.sortKey })
+        .from(jobs)
+        .where(and(jobListWhere(orgId, query), ks.where))
+        .orderBy(...ks.orderBy)
+        .limit(plan.limit);
+      return rows.map((r) => ({ item: toFailedJob(r.j), key: r.sortKey, id: r.j.id }));
+    }),
+  );
+}
+
+/** How many failed jobs match the filters. */
+export function failedJobTotals(db: Db, orgId: string, filter: JobTotalsQuery): Promise<ListTotals> {
+  return withOrg(db, orgId, (tx) => countWhere(tx, jobs, jobListWhere(orgId, filter)));
 }
 
 /** Puts a dead job back in the queue with its attempts counted again from zero. */

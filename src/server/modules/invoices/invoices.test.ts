@@ -319,7 +319,7 @@ describe("issuing and voiding", () => {
     expect(send.statusCode).toBe(409);
     expect(send.json().code).toBe("INVOICE_VOID");
     const outbox = (await api(fresh, "GET", "/api/outbox")).json();
-    expect(outbox).toEqual([]);
+    expect(outbox.items).toEqual([]);
   });
 
   test("a draft cannot be voided", async () => {

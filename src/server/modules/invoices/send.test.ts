@@ -41,9 +41,9 @@ async function send(invoiceId: string, headers: Record<string, string> = {}) {
 /** The outbox emails addressed to a customer's contacts, read in full as staff read them. */
 async function emailsTo(customer: Customer): Promise<EmailDetail[]> {
   const addresses = new Set(customer.contacts.map((c) => c.email));
-  const res = await ctx.app.inject({ url: "/api/outbox", headers: { cookie: org.cookie } });
+  const res = await ctx.app.inject({ url: "/api/outbox?limit=200", headers: { cookie: org.cookie } });
   expect(res.statusCode).toBe(200);
-  const mine = (res.json() as EmailSummary[]).filter((e) => addresses.has(e.toAddress));
+  const mine = (res.json().items as EmailSummary[]).filter((e) => addresses.has(e.toAddress));
   return Promise.all(
     mine.map(async (e) =>
       (await ctx.app.inject({ url: `/api/outbox/${e.id}`, headers: { cookie: org.cookie } })).json(),

@@ -1,9 +1,11 @@
-import { desc, isNull, sql } from "drizzle-orm";
-import type { Notification } from "../../../shared/contracts/index.js";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { NotificationList } from "../../../shared/contracts/answers.js";
+import type { Notification, NotificationListQuery } from "../../../shared/contracts/index.js";
 import * as clock from "../../clock.js";
 import type { Db, Tx } from "../../db/client.js";
 import { notifications } from "../../db/schema/index.js";
 import { withOrg } from "../../db/scope.js";
+import { type KeysetOrder, keysetSql, readPage } from "../../lists/keyset.js";
 import { queueStaffEmail, type StaffMail } from "./staff-email.js";
 
 export type NotificationType =
@@ -47,27 +49,60 @@ export async function notify(
   await queueStaffEmail(tx, mail, orgId, type, data);
 }
 
-export function listNotifications(db: Db, orgId: string): Promise<{ items: Notification[]; unread: number }> {
+const notificationOrder: KeysetOrder = {
+  name: "created",
+  key: notifications.createdAt,
+  cast: "timestamptz",
+  id: notifications.id,
+};
+
+const unreadCount = sql<number>`(select count(*)::int from ${notifications} u where u.read_at is null)`;
+
+const toNotification = (n: typeof notifications.$inferSelect): Notification => ({
+  id: n.id,
+  type: n.type,
+  data: n.data,
+  readAt: n.readAt?.toISOString() ?? null,
+  createdAt: n.createdAt.toISOString(),
+});
+
+/**
+ * A keyset page of the organisation's notifications, newest first (issue 19, decision 066), and how many
+ * are unread in all. The unread count rides on the page's rows (one statement, issue 14); an empty page
+ * asks for it on its own.
+ */
+export function listNotifications(
+  db: Db,
+  orgId: string,
+  query: NotificationListQuery,
+): Promise<NotificationList> {
   return withOrg(db, orgId, async (tx) => {
-    // The unread count rides on the list's rows (one statement, issue 14): no rows means none unread.
-    const rows = await tx
-      .select({
-        n: notifications,
-        unread: sql<number>`(select count(*)::int from ${notifications} u where u.read_at is null)`,
-      })
-      .from(notifications)
-      .orderBy(desc(notifications.createdAt))
-      .limit(100);
-    return {
-      items: rows.map(({ n }) => ({
-        id: n.id,
-        type: n.type,
-        data: n.data,
-        readAt: n.readAt?.toISOString() ?? null,
-        createdAt: n.createdAt.toISOString(),
-      })),
-      unread: rows[0]?.unread ?? 0,
-    };
+    let unread: number | undefined;
+    const page = await readPage(notificationOrder, orgId, query, async (plan) => {
+      const ks = keysetSql(notificationOrder, plan);
+      const rows = await tx
+        .select({ n: notifications, unread: unreadCount, sortKey: ks.sortKey })
+        .from(notifications)
+        .where(
+          and(
+            eq(notifications.orgId, orgId),
+            query.unread ? isNull(notifications.readAt) : undefined,
+            ks.where,
+          ),
+        )
+        .orderBy(...ks.orderBy)
+        .limit(plan.limit);
+      unread = rows[0]?.unread;
+      return rows.map((r) => ({ item: toNotification(r.n), key: r.sortKey, id: r.n.id }));
+    });
+    if (unread === undefined) {
+      const [row] = await tx
+        .select({ count: sql<number>`count(*)::int` })
+        .from(notifications)
+        .where(isNull(notifications.readAt));
+      unread = row?.count ?? 0;
+    }
+    return { ...page, unread: Number(unread) };
   });
 }
 

@@ -1,16 +1,30 @@
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { emailDetail, emailSummary, idParams } from "../../../shared/contracts/index.js";
+import {
+  emailDetail,
+  idParams,
+  listTotals,
+  outboxListQuery,
+  outboxPage,
+  outboxTotalsQuery,
+} from "../../../shared/contracts/index.js";
 import type { App, Deps } from "../../app-types.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
-import { getAttachment, getEmail, listEmails } from "./outbox.service.js";
+import { getAttachment, getEmail, listEmails, outboxListTotals } from "./outbox.service.js";
 
 export async function outboxRoutes(app: App, { database: { db } }: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const onRequest = requireStaff(db);
   const tags = ["outbox"];
-  r.get("/api/outbox", { onRequest, schema: { tags, response: { 200: z.array(emailSummary) } } }, (req) =>
-    listEmails(db, staffOf(req).orgId),
+  r.get(
+    "/api/outbox",
+    { onRequest, schema: { tags, querystring: outboxListQuery, response: { 200: outboxPage } } },
+    (req) => listEmails(db, staffOf(req).orgId, req.query),
+  );
+  r.get(
+    "/api/outbox/totals",
+    { onRequest, schema: { tags, querystring: outboxTotalsQuery, response: { 200: listTotals } } },
+    (req) => outboxListTotals(db, staffOf(req).orgId, req.query),
   );
   r.get(
     "/api/outbox/:id",

@@ -41,7 +41,7 @@ async function payer(
   });
   expect(sent.statusCode).toBe(200);
   const primary = customer.contacts.find((c) => c.isPrimary);
-  const summary = ((await staff("/api/outbox")).json() as EmailSummary[]).find(
+  const summary = ((await staff("/api/outbox?limit=200")).json().items as EmailSummary[]).find(
     (e) => e.toAddress === primary?.email,
   );
   const text: string = (await staff(`/api/outbox/${summary?.id}`)).json().textBody;
@@ -89,7 +89,7 @@ const checkoutsOf = (invoiceId: string) =>
       .where(sql`${checkoutSessions.allocations} @> ${JSON.stringify([{ invoiceId }])}::jsonb`),
   );
 const receiptsTo = async (address: string) =>
-  ((await staff("/api/outbox")).json() as EmailSummary[]).filter(
+  ((await staff("/api/outbox?kind=payment_receipt&limit=200")).json().items as EmailSummary[]).filter(
     (e) => e.kind === "payment_receipt" && e.toAddress === address,
   );
 const notificationsFor = async (invoiceId: string) =>

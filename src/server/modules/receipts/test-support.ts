@@ -62,9 +62,9 @@ export async function contactCookieFor(
   >;
   await staffPost(ctx, org, `/api/invoices/${invoice.id}/send`, {});
   const primary = customer.contacts.find((c) => c.isPrimary);
-  const summary = ((await staffGet(ctx, org, "/api/outbox")).json() as EmailSummary[]).find(
-    (e) => e.toAddress === primary?.email && e.kind === "invoice_sent",
-  );
+  const summary = (
+    (await staffGet(ctx, org, "/api/outbox?kind=invoice_sent&limit=200")).json().items as EmailSummary[]
+  ).find((e) => e.toAddress === primary?.email && e.kind === "invoice_sent");
   const text: string = (await staffGet(ctx, org, `/api/outbox/${summary?.id}`)).json().textBody;
   const link = /https:\/\/portico\.test\/p\/[^\s]+\/l\/[A-Za-z0-9_-]+/.exec(text)?.[0] as string;
   const opened = await openLink(ctx, link);

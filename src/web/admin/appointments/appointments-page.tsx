@@ -5,6 +5,7 @@ import {
   Group,
   Modal,
   SegmentedControl,
+  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -14,7 +15,11 @@ import {
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Appointment } from "../../../shared/contracts/index.js";
+import {
+  type Appointment,
+  type AppointmentStatus,
+  appointmentStatus,
+} from "../../../shared/contracts/index.js";
 import { addDays, todayIn } from "../../../shared/dates.js";
 import { weekdayIndex } from "../../../shared/zoned-time.js";
 import { useZonedFormat } from "../../ui/appointments/zoned-format.js";
@@ -40,10 +45,11 @@ function Bookings({ zone, title }: { zone: string; title: string }) {
   const monday = addDays(today, -weekdayIndex(today));
   const [week, setWeek] = useState(0);
   const [view, setView] = useState<"list" | "calendar">("list");
+  const [status, setStatus] = useState<AppointmentStatus | "">("");
   const [cancelling, setCancelling] = useState<Appointment | null>(null);
   const from = addDays(monday, week * 7);
   const span = { from, to: addDays(from, 6) };
-  const list = useAppointments(span);
+  const list = useAppointments(status ? { ...span, status } : span);
   const days = Array.from({ length: 7 }, (_, i) => addDays(from, i));
 
   return (
@@ -71,9 +77,22 @@ function Bookings({ zone, title }: { zone: string; title: string }) {
           ]}
         />
       </Group>
-      <Text size="sm" c="dimmed">
-        {t("appointments.shownIn", { zone })}
-      </Text>
+      <Group justify="space-between" align="flex-end">
+        <Text size="sm" c="dimmed">
+          {t("appointments.shownIn", { zone })}
+        </Text>
+        <Select
+          label={t("appointments.statusLabel")}
+          data={[
+            { value: "", label: t("common.all") },
+            ...appointmentStatus.options.map((s) => ({ value: s, label: t(`appointments.status.${s}`) })),
+          ]}
+          value={status}
+          onChange={(v) => setStatus((v ?? "") as AppointmentStatus | "")}
+          allowDeselect={false}
+          w={180}
+        />
+      </Group>
       {list.isPending ? <PageLoader /> : null}
       {list.isError ? <ErrorState error={list.error} onRetry={() => void list.refetch()} /> : null}
       {list.data?.length === 0 ? <Text c="dimmed">{t("appointments.empty")}</Text> : null}

@@ -1,13 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../ui/api-client.js";
 import { queryKeys } from "../../ui/query-keys.js";
-
-export function useFailedJobs() {
-  return useQuery({
-    queryKey: queryKeys.backgroundJobs,
-    queryFn: ({ signal }) => api.get("/api/background-jobs", { signal }),
-  });
-}
 
 export function useRetryJob() {
   const client = useQueryClient();

@@ -7,7 +7,7 @@ import { PageHeader } from "../layout/page-header.js";
 import { useMe } from "../session.js";
 import { GetStartedCard } from "../signup/get-started-card.js";
 import { notificationText } from "./notification-text.js";
-import { useMarkAllRead, useNotifications } from "./notifications-api.js";
+import { useMarkAllRead, useNotificationPages } from "./notifications-api.js";
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -50,8 +50,14 @@ export function DashboardPage() {
 function NotificationsPanel() {
   const { t } = useTranslation();
   const f = useFormat();
-  const notifications = useNotifications();
+  const pages = useNotificationPages();
   const markAllRead = useMarkAllRead();
+  const notifications = {
+    ...pages,
+    data: pages.data
+      ? { items: pages.data.pages.flatMap((p) => p.items), unread: pages.data.pages[0]?.unread ?? 0 }
+      : undefined,
+  };
 
   return (
     <section id="notifications" aria-labelledby="notifications-title">
@@ -105,6 +111,17 @@ function NotificationsPanel() {
             </List.Item>
           ))}
         </List>
+      ) : null}
+      {pages.hasNextPage ? (
+        <Button
+          mt="sm"
+          size="xs"
+          variant="default"
+          loading={pages.isFetchingNextPage}
+          onClick={() => void pages.fetchNextPage()}
+        >
+          {t("admin.dashboard.loadOlder")}
+        </Button>
       ) : null}
     </section>
   );

@@ -2,13 +2,6 @@ import { useQuery } from "@tanstack/react-query";
 import { api } from "../../ui/api-client.js";
 import { queryKeys } from "../../ui/query-keys.js";
 
-export function useOutbox() {
-  return useQuery({
-    queryKey: queryKeys.outbox.all,
-    queryFn: ({ signal }) => api.get("/api/outbox", { signal }),
-  });
-}
-
 export function useEmail(id: string) {
   return useQuery({
     queryKey: queryKeys.outbox.email(id),

@@ -1,74 +1,92 @@
-import { Anchor, Button, EmptyState, Stack, Table, Text } from "@mantine/core";
+import { Anchor, Button, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import type { EmailSummary } from "../../../shared/contracts/index.js";
 import { useFormat } from "../../ui/format.js";
-import { ErrorState, PageLoader } from "../../ui/page-states.js";
+import { SearchFilter, SelectFilter } from "../../ui/lists/filter-controls.js";
+import { PagedList } from "../../ui/lists/paged-list.js";
 import { PageHeader } from "../layout/page-header.js";
+import { useOutboxList, useOutboxPage } from "../lists/ops-lists.js";
 import { useCan } from "../team/permissions.js";
 import { EmailStatusBadge } from "./email-status-badge.js";
-import { useOutbox } from "./outbox-api.js";
 
+const STATUSES = ["outbox", "queued", "sent", "failed"] as const;
+
+/** Every email the organisation sent, newest first a keyset page at a time (issue 19): by status, searched. */
 export function OutboxPage() {
   const { t } = useTranslation();
   const f = useFormat();
-  const emails = useOutbox();
   const can = useCan();
+  const list = useOutboxList();
+  const { page, totals } = useOutboxPage(list);
   return (
-    <Stack>
-      <PageHeader
-        title={t("admin.outbox.title")}
-        actions={
-          can("organisation.update") ? (
-            <Button component={Link} to="/background-jobs" variant="default">
-              {t("backgroundJobs.link")}
-            </Button>
-          ) : null
-        }
-      />
-      {emails.isPending ? <PageLoader /> : null}
-      {emails.isError ? <ErrorState error={emails.error} onRetry={() => void emails.refetch()} /> : null}
-      {emails.data?.length === 0 ? (
-        <EmptyState
-          title={t("admin.outbox.emptyTitle")}
-          description={t("admin.outbox.emptyDescription")}
-          py="xl"
+    <PagedList<EmailSummary>
+      list={list}
+      header={
+        <PageHeader
+          title={t("admin.outbox.title")}
+          actions={
+            can("organisation.update") ? (
+              <Button component={Link} to="/background-jobs" variant="default">
+                {t("backgroundJobs.link")}
+              </Button>
+            ) : null
+          }
         />
-      ) : null}
-      {emails.data && emails.data.length > 0 ? (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped highlightOnHover>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("admin.outbox.to")}</Table.Th>
-                <Table.Th scope="col">{t("admin.outbox.subject")}</Table.Th>
-                <Table.Th scope="col">{t("admin.outbox.status")}</Table.Th>
-                <Table.Th scope="col">{t("admin.outbox.date")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {emails.data.map((email) => (
-                <Table.Tr key={email.id}>
-                  <Table.Td>
-                    <Text size="sm">
-                      {email.toName ? `${email.toName} <${email.toAddress}>` : email.toAddress}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {/* The subject as written, in its recipient's language. */}
-                    <Anchor component={Link} to={`/outbox/${email.id}`} translate="no">
-                      {email.subject}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <EmailStatusBadge status={email.status} />
-                  </Table.Td>
-                  <Table.Td>{f.dateTime(email.createdAt)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
-    </Stack>
+      }
+      filters={
+        <>
+          <SearchFilter list={list} label={t("admin.outbox.search")} />
+          <SelectFilter
+            list={list}
+            name="status"
+            label={t("admin.outbox.status")}
+            options={STATUSES.map((s) => ({ value: s, label: t(`admin.outbox.statuses.${s}`) }))}
+          />
+        </>
+      }
+      page={page}
+      totals={totals}
+      totalsText={{ count: (count) => t("admin.outbox.count", { count }) }}
+      text={{
+        title: t("admin.outbox.title"),
+        noMatches: t("admin.outbox.noMatches"),
+        empty: t("admin.outbox.emptyTitle"),
+        emptyDescription: t("admin.outbox.emptyDescription"),
+      }}
+      minWidth={640}
+      columns={[
+        {
+          key: "to",
+          header: t("admin.outbox.to"),
+          cell: (email) => (
+            <Text size="sm">{email.toName ? `${email.toName} <${email.toAddress}>` : email.toAddress}</Text>
+          ),
+        },
+        {
+          key: "subject",
+          header: t("admin.outbox.subject"),
+          kind: "title",
+          // The subject as written, in its recipient's language.
+          cell: (email) => (
+            <Anchor component={Link} to={`/outbox/${email.id}`} translate="no">
+              {email.subject}
+            </Anchor>
+          ),
+        },
+        {
+          key: "status",
+          header: t("admin.outbox.status"),
+          cell: (email) => <EmailStatusBadge status={email.status} />,
+        },
+        {
+          key: "date",
+          header: t("admin.outbox.date"),
+          kind: "aside",
+          cell: (email) => f.dateTime(email.createdAt),
+          sort: "created",
+        },
+      ]}
+    />
   );
 }

@@ -18,6 +18,8 @@ export const backgroundJobsEn: Messages<typeof backgroundJobsEs> = {
   retryLabel: "Retry the {{kind}} job",
   retried: "The job is back in the queue.",
   states: { queued: "Will retry", running: "Running", done: "Done", dead: "Failed" },
+  count: "Failed jobs: {{count}}",
+  noMatches: "No job matches",
   kinds: {
     email_deliver: "Email delivery",
     import_run: "CSV import",

@@ -16,6 +16,8 @@ export const backgroundJobsEs = {
   retryLabel: "Reintentar la tarea {{kind}}",
   retried: "La tarea vuelve a la cola.",
   states: { queued: "Se reintentará", running: "En curso", done: "Terminada", dead: "Fallida" },
+  count: "Tareas con fallos: {{count}}",
+  noMatches: "Ninguna tarea coincide",
   kinds: {
     email_deliver: "Envío de correo",
     import_run: "Importación CSV",
