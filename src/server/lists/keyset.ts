@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { type AnyColumn, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { ListDir, ListPage } from "../../shared/contracts/list-page.js";
+import { LOCAL_SETTINGS } from "../db/client.js";
 import { AppError } from "../errors/errors.js";
 
 /*
@@ -181,4 +182,4 @@ export function inPageOrder<P extends { id: string }, R>(page: P[], rows: R[], i
  * index and stop after the page. Run it before a list's page statement (its last statements).
  */
 export const sortingOff = (tx: { execute: (q: SQL) => Promise<unknown> }) =>
-  tx.execute(sql`select set_config('enable_sort', 'off', true)`);
+  tx.execute(sql.raw(`${LOCAL_SETTINGS}select set_config('enable_sort', 'off', true)`));

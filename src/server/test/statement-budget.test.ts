@@ -82,15 +82,17 @@ describe("portal", () => {
   test("a receipt", () => expectWithinBudget(portal(`/payments/${paymentId}`), signedIn.cookie, 7));
 });
 
-/** The back office: the same 3 statements around the handler's; lists ≤ 4, details ≤ 7. */
+/** The back office: the same 3 statements around the handler's; lists ≤ 6 (the issue's), details ≤ 7. */
 describe("back office", () => {
   test.each([
     // The dashboard's list, the unread count a column of it.
     ["/api/notifications", 4],
-    // The page, "processing" a column of it, and sorting switched off for it (decision 058, as the portal's).
-    ["/api/invoices", 5],
-    // The page, contact counts a column of it.
-    ["/api/customers", 4],
+    // Sorting switched off (decision 058, as the portal's; on PostgreSQL it rides with the next statement,
+    // decision 064), the page's ids on `invoices` alone, then its rows by id with "processing" a column
+    // (decision 062: joined in one statement, the planner read a big organisation's whole order index).
+    ["/api/invoices", 6],
+    // Sorting switched off (decision 062), the page, contact counts a column of it.
+    ["/api/customers", 5],
   ])("%s within %i statements", (url, budget) => expectWithinBudget(url, org.cookie, budget));
 
   // The invoice, lines + refunds + "processing" (one json read), both allocation lists.

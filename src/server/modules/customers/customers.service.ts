@@ -190,3 +190,6 @@ export function addContact(
     return toContact(row);
   });
 }
+
+/** The customer list's filtered set and orders, one definition for its page, totals and export (decision 062). */
+export { customerListWhere, customerOrders } from "./customer-list.queries.js";

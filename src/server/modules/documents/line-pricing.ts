@@ -81,7 +81,7 @@ export function priceLines(inputs: PricedLineInput[]) {
  * The money rules' totals, refused (AMOUNT_OUT_OF_RANGE, 422) when any line's or the document's amount
  * would go beyond ±MAX_AMOUNT_MINOR: each input is bounded, but quantity × price × taxes may not be.
  */
-function boundedTotals(inputs: PricedLineInput[]) {
+export function boundedTotals(inputs: PricedLineInput[]) {
   let result: ReturnType<typeof computeTotals>;
   try {
     result = computeTotals(inputs);

@@ -17,12 +17,12 @@ import {
 } from "../../../shared/contracts/index.js";
 import { customers } from "../../db/schema/index.js";
 import type { KeysetOrder } from "../../lists/keyset.js";
-import { customerListWhere, customerOrders } from "../customers/customer-list.queries.js";
+import { customerListWhere, customerOrders } from "../customers/customers.service.js";
 import { dueSql } from "../documents/document-facts.js";
-import { invoiceListWhere, invoiceOrders } from "../invoices/invoice-list.queries.js";
-import { paymentListWhere, paymentOrders } from "../payments/payment-list.queries.js";
-import { quoteListWhere, quoteOrders } from "../quotes/quote-list.queries.js";
-import { salesOrderListWhere, salesOrderOrders } from "../sales-orders/sales-order-list.queries.js";
+import { invoiceListWhere, invoiceOrders } from "../invoices/invoices.service.js";
+import { paymentListWhere, paymentOrders } from "../payments/payments.service.js";
+import { quoteListWhere, quoteOrders } from "../quotes/quotes.service.js";
+import { salesOrderListWhere, salesOrderOrders } from "../sales-orders/sales-orders.service.js";
 import type { ExportColumn } from "./export-writer.js";
 
 /*

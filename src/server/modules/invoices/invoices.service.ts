@@ -352,3 +352,6 @@ export function voidInvoice(db: Db, orgId: string, invoiceId: string): Promise<I
     return findDetail(tx, row, await orgToday(tx, orgId));
   });
 }
+
+/** The invoice list's filtered set and orders, one definition for its page, totals and export (decision 062). */
+export { invoiceListWhere, invoiceOrders } from "./invoice-list.queries.js";

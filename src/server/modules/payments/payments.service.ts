@@ -355,3 +355,6 @@ export function paymentListTotals(db: Db, orgId: string, query: PaymentTotalsQue
 export function getPayment(db: Db, orgId: string, id: string): Promise<PaymentDetail> {
   return withOrg(db, orgId, async (tx) => findPaymentDetail(tx, await findPayment(tx, id)));
 }
+
+/** The payment list's filtered set and orders, one definition for its page, totals and export (decision 062). */
+export { paymentListWhere, paymentOrders } from "./payment-list.queries.js";

@@ -354,3 +354,6 @@ export function verifyEvidence(
     return { intact: now === acceptance.documentHash, storedHash: acceptance.documentHash, currentHash: now };
   });
 }
+
+/** The quote list's filtered set and orders, one definition for its page, totals and export (decision 062). */
+export { quoteListWhere, quoteOrders } from "./quote-list.queries.js";

@@ -11,7 +11,6 @@ import type {
   recurringProfileBody,
 } from "../../../shared/contracts/index.js";
 import { addDays } from "../../../shared/dates.js";
-import { computeTotals } from "../../../shared/money/lines.js";
 import {
   firstIndexOnOrAfter,
   isWithinEnd,
@@ -26,7 +25,7 @@ import { withOrg } from "../../db/scope.js";
 import { AppError, notFound } from "../../errors/errors.js";
 import { readPage } from "../../lists/keyset.js";
 import { loadCustomer } from "../customers/customers.service.js";
-import { resolveLineTaxes } from "../documents/line-pricing.js";
+import { boundedTotals, resolveLineTaxes } from "../documents/line-pricing.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
 import { findRecurringRows, findRecurringTotals, recurringOrders } from "./recurring-list.queries.js";
 
@@ -99,7 +98,8 @@ async function checkedValues(tx: Tx, body: ProfileBody) {
     currency: body.currency ?? customer.currency,
     lines,
     // One invoice's amount before taxes: what the list sorts and sums by (taxes apply when it is made).
-    netMinor: computeTotals(lines.map((l) => ({ ...l, taxes: [] }))).totals.netMinor,
+    // Refused (AMOUNT_OUT_OF_RANGE) beyond what a document may hold, as a draft's lines are.
+    netMinor: boundedTotals(lines.map((l) => ({ ...l, taxes: [] }))).totals.netMinor,
     notes: body.notes ?? null,
     terms: body.terms ?? null,
     frequency: body.frequency,

@@ -71,6 +71,24 @@ const detail = async (cookie: string, id: string): Promise<RecurringProfileDetai
   (await ctx.app.inject({ url: `/api/recurring-profiles/${id}`, headers: { cookie } })).json();
 
 describe("recurring profiles", () => {
+  test("a profile whose invoice would pass the largest amount is refused (AMOUNT_OUT_OF_RANGE) and not kept", async () => {
+    const cookie = await at("2041-01-31");
+    const customer = await buildCustomer(ctx, org, "Huge Client");
+    const huge = {
+      description: "Everything",
+      quantityMilli: 1_000_000_000,
+      unitPriceMinor: 1_000_000_000_000,
+      taxIds: [],
+    };
+    const res = await create(cookie, body(customer.id, { lines: [huge] }));
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json()).toMatchObject({ code: "AMOUNT_OUT_OF_RANGE" });
+    const kept = await withOrg(db(), org.orgId, (tx) =>
+      tx.select().from(recurringProfiles).where(eq(recurringProfiles.customerId, customer.id)),
+    );
+    expect(kept).toEqual([]);
+  });
+
   test("a monthly profile makes one invoice per occurrence, dated from the anchor, however often the tick runs", async () => {
     let cookie = await at("2041-01-31");
     const customer = await buildCustomer(ctx, org, "Monthly Client");

@@ -285,3 +285,6 @@ export function invoiceSalesOrder(
     return { invoiceId, salesOrder: await findDetail(tx, await findOrder(tx, order.id)) };
   });
 }
+
+/** The sales order list's filtered set and orders, one definition for its page, totals and export (decision 062). */
+export { salesOrderListWhere, salesOrderOrders } from "./sales-order-list.queries.js";
