@@ -3,11 +3,13 @@ import type { SubmitTimesheetBody, TimesheetDetail } from "../../../shared/contr
 import { api } from "../../ui/api-client.js";
 import { queryKeys } from "../../ui/query-keys.js";
 
-/** A project's timesheets, newest period first. */
+/** A project's latest timesheets: the first page of the list (issue 19), newest period first. */
 export function useProjectTimesheets(projectId: string) {
   return useQuery({
     queryKey: queryKeys.timesheets.list({ projectId }),
-    queryFn: ({ signal }) => api.get("/api/timesheets", { query: { projectId }, signal }),
+    queryFn: ({ signal }) =>
+      api.get("/api/timesheets", { query: { projectId, sort: "period", dir: "desc" }, signal }),
+    select: (page) => page.items,
   });
 }
 
