@@ -150,6 +150,7 @@ export const PAGES: WalkPage[] = [
   admin("sales order editor", () => "/sales-orders/new"),
   admin("projects", () => "/projects"),
   admin("project", (ids) => `/projects/${ids.project}`),
+  admin("timesheets", () => "/timesheets"),
   opened(
     admin("project", (ids) => `/projects/${ids.project}`),
     "invoice time dialog",

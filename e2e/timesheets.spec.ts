@@ -111,6 +111,15 @@ test("time is approved in the portal, invoiced and paid", async ({ browser }) =>
     await expect(portal.getByRole("status").filter({ hasText: /^Approved on/ })).toBeVisible();
   });
 
+  await test.step("staff see both timesheets in the list, with their count and hours", async () => {
+    await page.goto(`/app/timesheets?customerId=${customer.id}`);
+    await expect(page.getByRole("heading", { level: 1, name: "Timesheets" })).toBeVisible();
+    await expect(page.getByText("Timesheets: 2")).toBeVisible();
+    const table = page.getByRole("table", { name: "Timesheets" });
+    await expect(table.getByText("Approved", { exact: true })).toBeVisible();
+    await expect(table.getByText("Rejected", { exact: true })).toBeVisible();
+  });
+
   let invoiceId = "";
   await test.step("staff invoice the approved time", async () => {
     await page.goto(`/app/projects/${project.id}`);

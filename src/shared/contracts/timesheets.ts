@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDate, optionalText, text, uuid } from "./common.js";
+import { dateRangeShape, listPage, listQuery, listTotals, totalsQuery } from "./list-page.js";
 import { timeApprovalStatus } from "./projects.js";
 
 /**
@@ -21,11 +22,27 @@ export const submitTimesheetBody = z.object({
 });
 export type SubmitTimesheetBody = z.input<typeof submitTimesheetBody>;
 
-export const timesheetListQuery = z.object({
+/**
+ * The back-office list (issue 19, decision 058): by period (its first day; newest first by default) or
+ * status; filtered by status, customer, project and a range of the period's first day.
+ */
+export const timesheetListSort = z.enum(["period", "status"]);
+export const timesheetListFilters = {
   status: timesheetStatus.optional(),
+  customerId: uuid.optional(),
   projectId: uuid.optional(),
+  ...dateRangeShape,
+};
+export const timesheetListQuery = listQuery(timesheetListFilters, timesheetListSort, "desc");
+export type TimesheetListQuery = z.output<typeof timesheetListQuery>;
+export const timesheetTotalsQuery = totalsQuery(timesheetListFilters);
+export type TimesheetTotalsQuery = z.output<typeof timesheetTotalsQuery>;
+/** The totals of the whole filtered set: how many, and their minutes (`totals` stays empty: no money). */
+export const timesheetListTotals = listTotals.extend({
+  minutes: z.number().int(),
+  billableMinutes: z.number().int(),
 });
-export type TimesheetListQuery = z.infer<typeof timesheetListQuery>;
+export type TimesheetListTotals = z.infer<typeof timesheetListTotals>;
 
 /** A rejection needs a reason (REASON_REQUIRED when blank); checked by the service, so the code is clear. */
 export const rejectTimesheetBody = z.object({ reason: optionalText(TIMESHEET_REASON_MAX) });
@@ -51,6 +68,8 @@ export const timesheetSummary = z.object({
   billableMinutes: z.number().int(),
 });
 export type TimesheetSummary = z.infer<typeof timesheetSummary>;
+export const timesheetPage = listPage(timesheetSummary);
+export type TimesheetPage = z.infer<typeof timesheetPage>;
 
 export const timesheetEntry = z.object({
   id: uuid,

@@ -144,6 +144,10 @@ export const router = createBrowserRouter(
           element: lazyPage(() => import("./messages/messages-pages.js"), "MessagePage"),
         },
         {
+          path: "timesheets",
+          element: lazyPage(() => import("./timesheets/timesheets-page.js"), "TimesheetsPage"),
+        },
+        {
           path: "timesheets/:id",
           element: lazyPage(() => import("./timesheets/timesheet-detail-page.js"), "TimesheetDetailPage"),
         },

@@ -174,7 +174,8 @@ import type {
   RejectTimesheetBody,
   SubmitTimesheetBody,
   TimesheetDetail,
-  TimesheetSummary,
+  TimesheetListTotals,
+  TimesheetPage,
 } from "../../shared/contracts/timesheets.js";
 import type {
   VerifactuRecordPage,
@@ -411,7 +412,8 @@ export interface Endpoints {
   "GET /api/portal/:slug/projects": Reply<PortalProjectSummary[]>;
   "GET /api/portal/:slug/projects/:id": Reply<PortalProjectDetail>;
   "POST /api/projects/:id/timesheets": Send<SubmitTimesheetBody, TimesheetDetail>;
-  "GET /api/timesheets": Reply<TimesheetSummary[]>;
+  "GET /api/timesheets": Reply<TimesheetPage>;
+  "GET /api/timesheets/totals": Reply<TimesheetListTotals>;
   "GET /api/timesheets/:id": Reply<TimesheetDetail>;
   "POST /api/timesheets/:id/approve": Reply<TimesheetDetail>;
   "POST /api/timesheets/:id/reject": Send<RejectTimesheetBody, TimesheetDetail>;

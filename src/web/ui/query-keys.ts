@@ -123,6 +123,7 @@ export const queryKeys = {
   timesheets: {
     all: ["timesheets"] as const,
     list: (filters: object) => ["timesheets", "list", filters] as const,
+    totals: (filters: object) => ["timesheets", "totals", filters] as const,
     detail: (id: string) => ["timesheets", "detail", id] as const,
   },
   /** Messages (E10) of either app; a live message refreshes every list, thread and unread count. */

@@ -101,6 +101,7 @@ const ROUTE_ACTIONS: Record<string, string> = {
   "GET /api/sales-orders/{id}/pdf": "work.read",
   "GET /api/taxes": "work.read",
   "GET /api/timesheets": "work.read",
+  "GET /api/timesheets/totals": "work.read",
   "GET /api/timesheets/{id}": "work.read",
   "GET /api/timesheets/{id}/comments": "work.read",
   "POST /api/auth/password/change": "work.write",

@@ -1,9 +1,12 @@
-import { and, asc, desc, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, lte, type SQL, sql } from "drizzle-orm";
 import type {
   TimesheetDetail,
   TimesheetEntry,
+  TimesheetListQuery,
+  TimesheetListTotals,
   TimesheetStatus,
   TimesheetSummary,
+  TimesheetTotalsQuery,
 } from "../../../shared/contracts/index.js";
 import type { Tx } from "../../db/client.js";
 import {
@@ -16,6 +19,7 @@ import {
   users,
 } from "../../db/schema/index.js";
 import { notFound } from "../../errors/errors.js";
+import { type Keyed, type KeysetOrder, keysetSql, type PagePlan } from "../../lists/keyset.js";
 import { timesheetEntriesHash } from "./timesheet-hash.js";
 
 export type TimesheetRow = typeof timesheets.$inferSelect;
@@ -87,6 +91,45 @@ export const hashOf = (entries: EntryRow[]) =>
 const minutesSum = (where?: SQL) =>
   sql<number>`coalesce(sum(${timeEntries.minutes}) ${where ? sql`filter (where ${where})` : sql``}, 0)::int`;
 
+type SummaryRow = {
+  t: TimesheetRow;
+  projectName: string;
+  customerName: string;
+  entryCount: number | null;
+  minutes: number | null;
+  billableMinutes: number | null;
+};
+
+const toSummary = (r: SummaryRow): TimesheetSummary => ({
+  id: r.t.id,
+  projectId: r.t.projectId,
+  projectName: r.projectName,
+  customerId: r.t.customerId,
+  customerName: r.customerName,
+  periodFrom: r.t.periodFrom,
+  periodTo: r.t.periodTo,
+  status: r.t.status,
+  submittedAt: r.t.submittedAt.toISOString(),
+  decidedAt: r.t.decidedAt?.toISOString() ?? null,
+  entryCount: r.entryCount ?? 0,
+  minutes: r.minutes ?? 0,
+  billableMinutes: r.billableMinutes ?? 0,
+});
+
+/** Entry count and minutes per timesheet, of the timesheets `where` picks (all when absent). */
+const entryTotals = (tx: Tx, where?: SQL) =>
+  tx
+    .select({
+      timesheetId: timeEntries.timesheetId,
+      entryCount: sql<number>`count(*)::int`.as("entry_count"),
+      minutes: minutesSum().as("minutes"),
+      billableMinutes: minutesSum(eq(timeEntries.billable, true)).as("billable_minutes"),
+    })
+    .from(timeEntries)
+    .where(and(isNotNull(timeEntries.timesheetId), where))
+    .groupBy(timeEntries.timesheetId)
+    .as("totals");
+
 /** Summaries, newest period first; RLS limits a contact to its customer's visible projects. */
 export async function findSummaries(
   tx: Tx,
@@ -96,17 +139,7 @@ export async function findSummaries(
   if (filter.status) conditions.push(eq(timesheets.status, filter.status));
   if (filter.projectId) conditions.push(eq(timesheets.projectId, filter.projectId));
   if (filter.ids) conditions.push(inArray(timesheets.id, filter.ids));
-  const totals = tx
-    .select({
-      timesheetId: timeEntries.timesheetId,
-      entryCount: sql<number>`count(*)::int`.as("entry_count"),
-      minutes: minutesSum().as("minutes"),
-      billableMinutes: minutesSum(eq(timeEntries.billable, true)).as("billable_minutes"),
-    })
-    .from(timeEntries)
-    .where(isNotNull(timeEntries.timesheetId))
-    .groupBy(timeEntries.timesheetId)
-    .as("totals");
+  const totals = entryTotals(tx, filter.ids ? inArray(timeEntries.timesheetId, filter.ids) : undefined);
   const rows = await tx
     .select({
       t: timesheets,
@@ -123,21 +156,94 @@ export async function findSummaries(
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(timesheets.periodFrom), desc(timesheets.submittedAt))
     .limit(500);
-  return rows.map((r) => ({
-    id: r.t.id,
-    projectId: r.t.projectId,
-    projectName: r.projectName,
-    customerId: r.t.customerId,
-    customerName: r.customerName,
-    periodFrom: r.t.periodFrom,
-    periodTo: r.t.periodTo,
-    status: r.t.status,
-    submittedAt: r.t.submittedAt.toISOString(),
-    decidedAt: r.t.decidedAt?.toISOString() ?? null,
-    entryCount: r.entryCount ?? 0,
-    minutes: r.minutes ?? 0,
-    billableMinutes: r.billableMinutes ?? 0,
-  }));
+  return rows.map(toSummary);
+}
+
+/**
+ * The orders of the back-office timesheet list (issue 19, decision 058): the period's first day is
+ * served by (org_id, period_from, id) (timesheets_list_period_idx); the status by its text.
+ */
+export const timesheetOrders: Record<TimesheetListQuery["sort"], KeysetOrder> = {
+  period: { name: "period", key: timesheets.periodFrom, cast: "date", id: timesheets.id },
+  status: { name: "status", key: sql`(${timesheets.status})::text`, cast: "text", id: timesheets.id },
+};
+
+/** The list's filters as one condition (the page and the totals read the same set). */
+export function timesheetListWhere(orgId: string, f: TimesheetTotalsQuery): SQL | undefined {
+  return and(
+    eq(timesheets.orgId, orgId),
+    f.status ? eq(timesheets.status, f.status) : undefined,
+    f.customerId ? eq(timesheets.customerId, f.customerId) : undefined,
+    f.projectId ? eq(timesheets.projectId, f.projectId) : undefined,
+    f.from ? gte(timesheets.periodFrom, f.from) : undefined,
+    f.to ? lte(timesheets.periodFrom, f.to) : undefined,
+  );
+}
+
+/** One keyset page's summaries (`readPage`'s fetch); the entry totals are read for these rows only. */
+export async function findTimesheetRows(
+  tx: Tx,
+  orgId: string,
+  query: TimesheetListQuery,
+  plan: PagePlan,
+): Promise<Keyed<TimesheetSummary>[]> {
+  const ks = keysetSql(timesheetOrders[query.sort], plan);
+  const rows = await tx
+    .select({ t: timesheets, projectName: projects.name, customerName: customers.name, sortKey: ks.sortKey })
+    .from(timesheets)
+    .innerJoin(projects, eq(projects.id, timesheets.projectId))
+    .innerJoin(customers, eq(customers.id, timesheets.customerId))
+    .where(and(timesheetListWhere(orgId, query), ks.where))
+    .orderBy(...ks.orderBy)
+    .limit(plan.limit);
+  const ids = rows.map((r) => r.t.id);
+  const totals = ids.length
+    ? await tx
+        .select({
+          timesheetId: timeEntries.timesheetId,
+          entryCount: sql<number>`count(*)::int`,
+          minutes: minutesSum(),
+          billableMinutes: minutesSum(eq(timeEntries.billable, true)),
+        })
+        .from(timeEntries)
+        .where(inArray(timeEntries.timesheetId, ids))
+        .groupBy(timeEntries.timesheetId)
+    : [];
+  const bySheet = new Map(totals.map((t) => [t.timesheetId, t]));
+  return rows.map((r) => {
+    const sums = bySheet.get(r.t.id);
+    return {
+      item: toSummary({
+        ...r,
+        entryCount: sums?.entryCount ?? 0,
+        minutes: sums?.minutes ?? 0,
+        billableMinutes: sums?.billableMinutes ?? 0,
+      }),
+      key: r.sortKey,
+      id: r.t.id,
+    };
+  });
+}
+
+/** How many timesheets the filters match, and the minutes of their entries. */
+export async function timesheetTotals(
+  tx: Tx,
+  orgId: string,
+  f: TimesheetTotalsQuery,
+): Promise<TimesheetListTotals> {
+  const where = timesheetListWhere(orgId, f);
+  const [counted] = await tx.select({ count: sql<number>`count(*)::int` }).from(timesheets).where(where);
+  const [summed] = await tx
+    .select({ minutes: minutesSum(), billableMinutes: minutesSum(eq(timeEntries.billable, true)) })
+    .from(timeEntries)
+    .innerJoin(timesheets, eq(timesheets.id, timeEntries.timesheetId))
+    .where(where);
+  return {
+    count: Number(counted?.count ?? 0),
+    totals: [],
+    minutes: Number(summed?.minutes ?? 0),
+    billableMinutes: Number(summed?.billableMinutes ?? 0),
+  };
 }
 
 /** A timesheet with its entries, totals by day and task, and its decision's evidence. */

@@ -1,16 +1,23 @@
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import {
   idParams,
   rejectTimesheetBody,
   submitTimesheetBody,
   timesheetDetail,
   timesheetListQuery,
-  timesheetSummary,
+  timesheetListTotals as timesheetListTotalsShape,
+  timesheetPage,
+  timesheetTotalsQuery,
 } from "../../../shared/contracts/index.js";
 import type { App, Deps } from "../../app-types.js";
 import { requireStaff, staffOf } from "../../http/auth.js";
-import { decideAsStaff, getTimesheet, listTimesheets, submitTimesheet } from "./timesheets.service.js";
+import {
+  decideAsStaff,
+  getTimesheet,
+  listTimesheets,
+  submitTimesheet,
+  timesheetListTotals,
+} from "./timesheets.service.js";
 
 /** Back-office timesheets (issue 15 §5): submit a project's time for approval, list, read, decide. */
 export async function timesheetRoutes(app: App, { database: { db }, mailer, config }: Deps) {
@@ -34,9 +41,17 @@ export async function timesheetRoutes(app: App, { database: { db }, mailer, conf
     "/api/timesheets",
     {
       onRequest,
-      schema: { tags, querystring: timesheetListQuery, response: { 200: z.array(timesheetSummary) } },
+      schema: { tags, querystring: timesheetListQuery, response: { 200: timesheetPage } },
     },
     (req) => listTimesheets(db, staffOf(req).orgId, req.query),
+  );
+  r.get(
+    "/api/timesheets/totals",
+    {
+      onRequest,
+      schema: { tags, querystring: timesheetTotalsQuery, response: { 200: timesheetListTotalsShape } },
+    },
+    (req) => timesheetListTotals(db, staffOf(req).orgId, req.query),
   );
   r.get("/api/timesheets/:id", { onRequest, schema: one }, (req) =>
     getTimesheet(db, staffOf(req).orgId, req.params.id),

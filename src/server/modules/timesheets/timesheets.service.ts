@@ -3,7 +3,9 @@ import type {
   SubmitTimesheetBody,
   TimesheetDetail,
   TimesheetListQuery,
-  TimesheetSummary,
+  TimesheetListTotals,
+  TimesheetPage,
+  TimesheetTotalsQuery,
 } from "../../../shared/contracts/index.js";
 import { preferredLanguage } from "../../../shared/language.js";
 import * as clock from "../../clock.js";
@@ -14,6 +16,7 @@ import { withOrg } from "../../db/scope.js";
 import type { Mailer } from "../../email/mailer.js";
 import { renderEmail } from "../../email/templates.js";
 import { AppError, invalid } from "../../errors/errors.js";
+import { readPage } from "../../lists/keyset.js";
 import type { StaffPrincipal } from "../auth/auth.service.js";
 import { loadCustomer } from "../customers/customers.service.js";
 import { loadOrganisation } from "../organisation/organisation.service.js";
@@ -22,13 +25,15 @@ import {
   type EntryRow,
   entriesOf,
   findDetail,
-  findSummaries,
   findTimesheet,
+  findTimesheetRows,
   hashOf,
   lockEntriesInPeriod,
   lockProject,
   lockTimesheet,
   type TimesheetRow,
+  timesheetOrders,
+  timesheetTotals,
 } from "./timesheets.queries.js";
 
 interface MailDeps {
@@ -169,12 +174,20 @@ async function emailContacts(
   }
 }
 
-export function listTimesheets(
+/** One keyset page of the back-office list (issue 19, decision 058). */
+export function listTimesheets(db: Db, orgId: string, query: TimesheetListQuery): Promise<TimesheetPage> {
+  return withOrg(db, orgId, (tx) =>
+    readPage(timesheetOrders[query.sort], orgId, query, (plan) => findTimesheetRows(tx, orgId, query, plan)),
+  );
+}
+
+/** The count and minutes of the whole filtered list. */
+export function timesheetListTotals(
   db: Db,
   orgId: string,
-  query: TimesheetListQuery,
-): Promise<TimesheetSummary[]> {
-  return withOrg(db, orgId, (tx) => findSummaries(tx, query));
+  query: TimesheetTotalsQuery,
+): Promise<TimesheetListTotals> {
+  return withOrg(db, orgId, (tx) => timesheetTotals(tx, orgId, query));
 }
 
 export function getTimesheet(db: Db, orgId: string, id: string): Promise<TimesheetDetail> {

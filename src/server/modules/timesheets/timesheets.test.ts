@@ -352,7 +352,7 @@ describe("staff decide on the customer's behalf", () => {
     expect(row?.decidedByUserId).toBe(userId);
     expect(row?.decidedByContactId).toBeNull();
     const list = (await staff("GET", `/api/timesheets?projectId=${w.project.id}&status=approved`)).json();
-    expect(list.map((s: { id: string }) => s.id)).toEqual([second.id]);
+    expect(list.items.map((s: { id: string }) => s.id)).toEqual([second.id]);
   });
 });
 

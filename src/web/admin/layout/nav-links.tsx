@@ -15,6 +15,7 @@ const LINKS = [
   { to: "/quotes", key: "quotes" },
   { to: "/sales-orders", key: "salesOrders" },
   { to: "/projects", key: "projects" },
+  { to: "/timesheets", key: "timesheets" },
   { to: "/messages", key: "messages" },
   { to: "/reviews", key: "reviews" },
   { to: "/appointments", key: "appointments" },
@@ -56,15 +57,17 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
                     ? t("salesOrders.nav")
                     : link.key === "projects"
                       ? t("projects.nav")
-                      : link.key === "messages"
-                        ? t("messages.nav")
-                        : link.key === "payments"
-                          ? t("moneyAdmin.nav")
-                          : link.key === "recurring"
-                            ? t("recurring.nav")
-                            : link.key === "reviews"
-                              ? t("reviews.listTitle")
-                              : t(`admin.nav.${link.key}`)
+                      : link.key === "timesheets"
+                        ? t("timesheets.nav")
+                        : link.key === "messages"
+                          ? t("messages.nav")
+                          : link.key === "payments"
+                            ? t("moneyAdmin.nav")
+                            : link.key === "recurring"
+                              ? t("recurring.nav")
+                              : link.key === "reviews"
+                                ? t("reviews.listTitle")
+                                : t(`admin.nav.${link.key}`)
             }
             rightSection={link.key === "messages" ? <UnreadMessagesBadge /> : undefined}
             active={isActive(link.to)}

@@ -1,13 +1,44 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { SubmitTimesheetBody, TimesheetDetail } from "../../../shared/contracts/index.js";
+import {
+  type SubmitTimesheetBody,
+  type TimesheetDetail,
+  timesheetListQuery,
+} from "../../../shared/contracts/index.js";
 import { api } from "../../ui/api-client.js";
+import type { ListConfig } from "../../ui/lists/list-view.js";
+import { type ListViewState, useListView, usePagedList } from "../../ui/lists/use-list-view.js";
 import { queryKeys } from "../../ui/query-keys.js";
 
-/** A project's timesheets, newest period first. */
+/** The staff timesheet list's orders and filters as its API names them (issue 19, decision 058). */
+export const TIMESHEET_LIST: ListConfig<
+  "period" | "status",
+  "status" | "customerId" | "projectId" | "from" | "to"
+> = {
+  sorts: ["period", "status"],
+  defaultSort: "period",
+  defaultDir: "desc",
+  firstDir: { status: "asc" },
+  filters: ["status", "customerId", "projectId", "from", "to"],
+};
+
+export const useTimesheetList = () => useListView(TIMESHEET_LIST, timesheetListQuery);
+
+export const useTimesheetPage = (list: ListViewState) =>
+  usePagedList({
+    list,
+    pageKey: queryKeys.timesheets.list,
+    totalsKey: queryKeys.timesheets.totals,
+    readPage: (query, signal) => api.get("/api/timesheets", { query, signal }),
+    readTotals: (filters, signal) => api.get("/api/timesheets/totals", { query: filters, signal }),
+  });
+
+/** A project's latest timesheets: the first page of the list (issue 19), newest period first. */
 export function useProjectTimesheets(projectId: string) {
   return useQuery({
     queryKey: queryKeys.timesheets.list({ projectId }),
-    queryFn: ({ signal }) => api.get("/api/timesheets", { query: { projectId }, signal }),
+    queryFn: ({ signal }) =>
+      api.get("/api/timesheets", { query: { projectId, sort: "period", dir: "desc" }, signal }),
+    select: (page) => page.items,
   });
 }
 

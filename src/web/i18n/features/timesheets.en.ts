@@ -89,4 +89,8 @@ export const timesheetsEn: Messages<typeof timesheetsEs> = {
     timesheet_approved: "{{customerName}} approved the time of {{number}}",
     timesheet_rejected: "{{customerName}} rejected the time of {{number}}: {{reason}}",
   },
+  count: "Timesheets: {{count}}",
+  totalHours: "Hours: {{hours}}",
+  customer: "Customer",
+  listNoMatches: "No timesheet matches these filters.",
 };

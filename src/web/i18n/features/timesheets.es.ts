@@ -88,4 +88,8 @@ export const timesheetsEs = {
     timesheet_approved: "{{customerName}} ha aprobado las horas de {{number}}",
     timesheet_rejected: "{{customerName}} ha rechazado las horas de {{number}}: {{reason}}",
   },
+  count: "Partes de horas: {{count}}",
+  totalHours: "Horas: {{hours}}",
+  customer: "Cliente",
+  listNoMatches: "Ningún parte de horas coincide con estos filtros.",
 };
