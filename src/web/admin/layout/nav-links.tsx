@@ -1,4 +1,4 @@
-import { AppShell, Badge, Button, NavLink, Text, VisuallyHidden } from "@mantine/core";
+import { AppShell, Badge, Button, NavLink, ScrollArea, Text, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
 import { useLiveEvents } from "../../ui/live/use-live-events.js";
@@ -42,7 +42,8 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
 
   return (
     <>
-      <AppShell.Section grow>
+      {/* The links scroll on their own, so the account section (sign out) stays in view on a short screen. */}
+      <AppShell.Section grow component={ScrollArea} type="auto">
         {links.map((link) => (
           <NavLink
             key={link.key}
